@@ -1,0 +1,43 @@
+"""Errors raised by storycompare.
+
+Every message names the offending file or value, so that the command line can
+print it as one line.  The CLI maps :class:`CompareError` to exit code 2 (bad
+usage or input); anything else is an internal error (exit code 1).
+"""
+
+from __future__ import annotations
+
+
+class CompareError(Exception):
+    """Base class: something about the user's input or request is wrong."""
+
+
+class InputError(CompareError):
+    """An input file cannot be read as an article (missing, empty, binary, malformed)."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class UsageError(CompareError):
+    """The request itself is inconsistent (one article only, unknown --pair id, bad --label)."""
+
+
+class LexiconError(CompareError):
+    """A lexicon file given with --lexicon is not valid."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class OutputError(CompareError):
+    """An output file cannot be written."""
+
+    def __init__(self, target: str, problem: str) -> None:
+        self.target = target
+        self.problem = problem
+        super().__init__(f"{target}: {problem}")

@@ -1,0 +1,252 @@
+"""Frozen records that flow through the pipeline.
+
+Each stage takes and returns these; none is changed after construction (use
+:func:`dataclasses.replace`).  :meth:`Comparison.to_dict` is the JSON contract
+"storycompare/1" documented in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "storycompare/1"
+
+Kind = Literal["agree", "partial", "diverge"]
+Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A paragraph taken out as boilerplate, with the reason and where it was."""
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence. ``article.text[start:end] == text``; ``id`` is "<article id>:<index>"."""
+
+    id: str
+    article: str
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    role: str  # "title", "heading" or "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article.
+
+    ``text`` is the whole decoded text (line endings normalised to ``\\n``);
+    ``paragraphs`` are the spans kept by the clean stage, ``removed`` what it took
+    out, and ``sentences`` what the segment stage found in the kept paragraphs.
+    """
+
+    id: str
+    source: str
+    sha256: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    paragraphs: tuple[Span, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What a reader calls this article: its outlet, else its id."""
+        return self.outlet or self.id
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a sentence in a word-level diff; ``changed`` marks words the
+    other members of the group do not share."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDiff:
+    sentence: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """A typed difference inside a group, with each member's value.
+
+    ``type`` is one of "number", "date", "quote", "negation", "attribution",
+    "hedge"; ``conflict`` is true when the values contradict each other (27
+    against 28) rather than differ in precision ("Nov. 20" against "November").
+    """
+
+    type: str
+    detail: str
+    values: tuple[tuple[str, str], ...]  # (sentence id, value)
+    conflict: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "detail": self.detail, "values": dict(self.values)}
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Sentences from at least two articles that report the same fact."""
+
+    id: str
+    members: tuple[str, ...]  # sentence ids, in article order then sentence order
+    kind: Kind
+    score: float  # mean pairwise similarity of members from different articles
+    differences: tuple[Difference, ...] = ()
+    diff: tuple[MemberDiff, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for member in self.members:
+            seen.setdefault(member.rsplit(":", 1)[0], None)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "members": list(self.members),
+            "kind": self.kind,
+            "score": self.score,
+            "differences": [d.to_dict() for d in self.differences],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    a: str
+    b: str
+    similarity: float
+    same_event: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "similarity": self.similarity, "same_event": self.same_event}
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """How one article frames one actor, with the sentences that show it."""
+
+    actor: str
+    article: str
+    label: Label
+    score: float
+    evidence: tuple[str, ...]
+    cooperative: int = 0  # cue counts behind the score
+    reluctant: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "article": self.article,
+            "label": self.label,
+            "score": self.score,
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of :func:`compare.compare`: everything the reports show."""
+
+    title: str
+    articles: tuple[Article, ...]
+    groups: tuple[Group, ...]
+    unique: tuple[tuple[str, tuple[str, ...]], ...]  # (article id, sentence ids)
+    pairs: tuple[Pair, ...]
+    stances: tuple[Stance, ...]
+    settings: dict[str, Any]
+    version: str
+    pair_mode: bool = False  # True when the user chose pairs with --pair
+    _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
+    _group_of: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Look-up tables derived from the fields above; filled once, never changed.
+        for article in self.articles:
+            for sentence in article.sentences:
+                self._index[sentence.id] = sentence
+        for group in self.groups:
+            for member in group.members:
+                self._group_of[member] = group.id
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        return self._index[sentence_id]
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def group_of(self, sentence_id: str) -> str | None:
+        """The id of the group holding this sentence, or None when it is unique."""
+        return self._group_of.get(sentence_id)
+
+    def unique_of(self, article_id: str) -> tuple[str, ...]:
+        return dict(self.unique).get(article_id, ())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (schema "storycompare/1"), as plain Python data."""
+        return {
+            "schema": SCHEMA,
+            "generator": {"name": "storycompare", "version": self.version},
+            "settings": dict(self.settings),
+            "articles": [
+                {
+                    "id": a.id,
+                    "source": a.source,
+                    "sha256": a.sha256,
+                    "outlet": a.outlet,
+                    "title": a.title,
+                    "date": a.date,
+                    "url": a.url,
+                    "text": a.text,
+                    "sentences": [
+                        {
+                            "id": s.id,
+                            "text": s.text,
+                            "start": s.start,
+                            "end": s.end,
+                            "paragraph": s.paragraph,
+                            "role": s.role,
+                        }
+                        for s in a.sentences
+                    ],
+                    "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+                }
+                for a in self.articles
+            ],
+            "groups": [g.to_dict() for g in self.groups],
+            "unique": {article_id: list(ids) for article_id, ids in self.unique},
+            "pairs": [p.to_dict() for p in self.pairs],
+            "stances": [s.to_dict() for s in self.stances],
+        }

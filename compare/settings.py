@@ -33,17 +33,17 @@ class Settings:
     one-word crossheads such as "Podcasts" carry no fact to align."""
 
     # --- align ---------------------------------------------------------------
-    link_threshold: float = 0.28
+    link_threshold: float = 0.3
     """Two sentences from different articles are linked (report the same fact)
     when their similarity reaches this value."""
 
-    group_threshold: float = 0.2
+    group_threshold: float = 0.25
     """Two groups merge only when the mean similarity over all their cross-article
     sentence pairs reaches this value (average linkage); this stops chains of
     weak links from pulling unrelated sentences into one group."""
 
     # --- analyze -------------------------------------------------------------
-    agree_threshold: float = 0.5
+    agree_threshold: float = 0.45
     """A group whose mean pairwise similarity reaches this value and which has no
     conflicting difference is "agree"; below it, "partial" (the members share a
     fact but each says more or less)."""

@@ -1,0 +1,100 @@
+"""Per pair of articles: how much they share, and whether they cover the same event.
+
+``similarity`` is the share of the two articles' alignable sentences that sit in
+a group with a sentence of the other article.  Articles are then clustered into
+events (average linkage over these similarities, strongest pair first), where
+two articles whose anchor dates lie more than ``Settings.same_event_max_days``
+apart can never share a cluster.  An article's anchor date is its publication
+date, else a date opening its first body sentence (a wire dateline such as
+"Nov. 3 (Bloomberg) --"); a date without a year borrows the other's year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from itertools import combinations
+
+from compare.align import Alignment
+from compare.analyze.numbers import DateMention, find_dates
+from compare.models import Article, Group, Pair
+from compare.settings import Settings
+
+
+def anchor_date(article: Article) -> DateMention | None:
+    if article.date:
+        year, month, day = (int(p) for p in article.date.split("-"))
+        return DateMention(article.date, 0, year, month, day)
+    for sentence in article.sentences:
+        if sentence.role != "body":
+            continue
+        for mention in find_dates(sentence.text[:40]):
+            if mention.start <= 2 and mention.month and mention.day:
+                return mention
+        return None
+    return None
+
+
+def days_apart(a: DateMention, b: DateMention) -> int | None:
+    if not (a.month and b.month):
+        return None
+    year_a = a.year or b.year or 2000
+    year_b = b.year or a.year or 2000
+    if a.day and b.day:
+        try:
+            return abs((date(year_a, a.month, a.day) - date(year_b, b.month, b.day)).days)
+        except ValueError:
+            return None
+    months = abs((year_a * 12 + a.month) - (year_b * 12 + b.month))
+    return 0 if months <= 1 else months * 30
+
+
+def compare_pairs(
+    articles: Sequence[Article],
+    groups: Sequence[Group],
+    alignment: Alignment,
+    chosen: Sequence[tuple[str, str]] | None,
+    settings: Settings,
+) -> tuple[Pair, ...]:
+    """One :class:`Pair` for every pair compared (all pairs, or the chosen ones)."""
+    ids = [a.id for a in articles]
+    alignable: dict[str, int] = dict.fromkeys(ids, 0)
+    for sentence, feats in zip(alignment.sentences, alignment.features, strict=True):
+        if feats.total:
+            alignable[sentence.article] += 1
+    pairs = list(chosen) if chosen is not None else list(combinations(ids, 2))
+    similarity: dict[tuple[str, str], float] = {}
+    for a, b in pairs:
+        matched = 0
+        for group in groups:
+            arts = set(group.articles)
+            if a in arts and b in arts:
+                matched += sum(1 for m in group.members if m.rsplit(":", 1)[0] in (a, b))
+        total = alignable[a] + alignable[b]
+        similarity[(a, b)] = round(matched / total, 4) if total else 0.0
+
+    anchors = {a.id: anchor_date(a) for a in articles}
+
+    def clash(x: str, y: str) -> bool:
+        da, db = anchors[x], anchors[y]
+        if da is None or db is None:
+            return False
+        gap = days_apart(da, db)
+        return gap is not None and gap > settings.same_event_max_days
+
+    cluster = {i: {i} for i in ids}
+    for (a, b), _value in sorted(similarity.items(), key=lambda kv: (-kv[1], kv[0])):
+        ca, cb = cluster[a], cluster[b]
+        if ca is cb:
+            continue
+        if any(clash(x, y) for x in ca for y in cb):
+            continue
+        linked = [similarity.get((x, y), similarity.get((y, x))) for x in ca for y in cb]
+        known = [v for v in linked if v is not None]
+        if known and sum(known) / len(known) >= settings.same_event_threshold:
+            merged = ca | cb
+            for member in merged:
+                cluster[member] = merged
+    return tuple(
+        Pair(a, b, similarity[(a, b)], cluster[a] is cluster[b] and similarity[(a, b)] > 0) for a, b in pairs
+    )

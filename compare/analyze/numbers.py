@@ -1,0 +1,115 @@
+"""Numbers and dates written in sentences, and how group members differ in them.
+
+A number is compared with another member's number only when both count the
+same thing (the same content word follows or precedes them: "28 NATO nations"
+against "27 NATO member states").  Dates are compared by their parts: different
+months or days conflict; "Nov. 20" against "November" is a difference in
+precision, shown but not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from compare.similarity import normalise_word
+
+MONTH_NUMBER = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+)
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<value>\$?\d+(?:[.,]\d+)*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozen|twenty|thirty|forty|fifty|hundred)(?![\w])",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def iso(self) -> str | None:
+        if self.year and self.month and self.day:
+            try:
+                return date(self.year, self.month, self.day).isoformat()
+            except ValueError:
+                return None
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    text: str
+    value: str  # normalised: digits, no separators
+    anchors: tuple[str, ...]  # content tokens next to it: what it counts
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "2010-09-24", "November"."""
+    out = []
+    for m in _DATE.finditer(text):
+        month_text = m.group("m1") or m.group("m2")
+        if month_text:
+            month = MONTH_NUMBER.get(month_text.rstrip(".").lower())
+            day_text = m.group("d1") or m.group("d2")
+            year_text = m.group("y1") or m.group("y2")
+            if month_text.rstrip(".") in {"May", "Mar"} and not day_text:
+                continue  # the verb "may", "March" as a verb: too ambiguous without a day
+        else:
+            month, day_text, year_text = int(m.group("m3")), m.group("d3"), m.group("y3")
+        day = int(day_text) if day_text else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        out.append(DateMention(m.group().rstrip(", "), m.start(), int(year_text) if year_text else None, month, day))
+    return out
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Numbers outside dates, each with the content words around it."""
+    blocked = [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    out = []
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        raw = m.group("value")
+        value = normalise_word(raw.lower().strip("$%")) or raw
+        after = [normalise_word(w) for w in _WORD.findall(text[m.end() : m.end() + 40])[:3]]
+        before = [normalise_word(w) for w in _WORD.findall(text[max(0, m.start() - 30) : m.start()])[-2:]]
+        anchors = tuple(t for t in (*after, *before) if t)
+        out.append(NumberMention(raw, value, anchors))
+    return out
+
+
+def compare_dates(a: DateMention, b: DateMention) -> tuple[bool, bool]:
+    """(comparable, conflict) for two date mentions."""
+    if a.month is None or b.month is None:
+        return False, False
+    if a.month != b.month:
+        return True, True
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return True, True
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return True, True
+    return True, False

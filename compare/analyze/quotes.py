@@ -1,0 +1,147 @@
+"""Quotations and who is said to have said them.
+
+Quotes are found per paragraph: curly pairs (“…”), straight pairs ("…"); an
+opening quote left open at the paragraph's end runs to that end (the news
+convention for a quote that continues).  The speaker of a quote is the name or
+pronoun next to a reporting verb in the same paragraph ("…," Rasmussen said;
+Clinton said, "…"; he is "very encouraged"); a pronoun is resolved to the last
+person named before it in the article.  Speakers are surnames ("Rasmussen").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.models import Article, Span
+from compare.segment import paragraph_spans
+
+_OPEN = {"“": "”", '"': '"'}
+REPORTING_VERBS = (
+    "said|says|say|saying|told|tells|stated|states|added|adds|described|describes|urged|explained|asked|"
+    "warned|outlined|believes|wrote|writes|insisted|noted|declared|announced|argued|replied|called|"
+    "expressed|reiterated|opened"
+)
+_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
+# A capitalised name run: "Anders Fogh Rasmussen", "Fogh Rasmussen", "Sergey Lavrov".
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.))*")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_NOT_NAMES = frozenset(
+    """The A An But And In On At For Of To With By From As If It We They I He She This That These Those
+    Earlier Later Meanwhile Although While When After Before Secretary President Minister Foreign
+    Defense General Ambassador Chairman Prime Mr Mrs Ms Dr Sen Rep Gov Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October November
+    December NEW YORK""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: its words (without the quote marks), where, and who said it."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+
+
+def _surname(run: str) -> str | None:
+    words = [w for w in run.split() if w not in _NOT_NAMES and not w.endswith(".")]
+    return words[-1] if words else None
+
+
+def _people(text: str) -> list[tuple[int, str]]:
+    """(position, surname) of the person-like names in ``text``."""
+    found = []
+    for match in _NAME.finditer(text):
+        name = _surname(match.group())
+        if name and len(match.group().split()) >= 1 and name[0].isupper():
+            found.append((match.start(), name))
+    return found
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN:
+            close = text.find(_OPEN[ch], i + 1, end)
+            if close == -1:
+                spans.append((i + 1, end))
+                break
+            spans.append((i + 1, close))
+            i = close + 1
+        else:
+            i += 1
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _speaker(frame: str, last_person: str | None) -> str | None:
+    """The speaker of a paragraph's reporting verb; ``frame`` has its quotes blanked."""
+    for verb in _VERB.finditer(frame):
+        before = frame[max(0, verb.start() - 80) : verb.start()]
+        after = frame[verb.end() : verb.end() + 80]
+        names_before = _people(before)
+        pronoun_before = list(_PRONOUN.finditer(before))
+        name_after = [(pos, name) for pos, name in _people(after) if pos < 40]
+        if names_before and (not pronoun_before or pronoun_before[-1].start() < names_before[-1][0]):
+            return names_before[-1][1]
+        if pronoun_before:
+            return last_person
+        if name_after:
+            return name_after[0][1]
+    return None
+
+
+def article_quotes(article: Article) -> tuple[Quote, ...]:
+    """Every quotation in the kept paragraphs of ``article``, with its speaker."""
+    out: list[Quote] = []
+    last_person: str | None = None
+    previous_speaker: str | None = None
+    for paragraph in paragraph_spans(article):
+        spans = _quote_spans(article.text, paragraph.start, paragraph.end)
+        frame = _blank(article.text, paragraph, spans)
+        speaker = _speaker(frame, last_person)
+        if spans and speaker is None and article.text[paragraph.start] in _OPEN:
+            speaker = previous_speaker  # a quote continuing the previous paragraph's speaker
+        for a, b in spans:
+            out.append(Quote(article.text[a:b].strip(" ,.;:"), a, b, speaker))
+        if spans:
+            previous_speaker = speaker
+        people = _people(frame)
+        if speaker:
+            last_person = speaker
+        elif people:
+            last_person = people[0][1]  # the subject, usually named first
+    return tuple(out)
+
+
+def _blank(text: str, paragraph: Span, spans: list[tuple[int, int]]) -> str:
+    chars = list(text[paragraph.start : paragraph.end])
+    for a, b in spans:
+        for k in range(a - paragraph.start, b - paragraph.start):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def quotes_by_sentence(article: Article) -> dict[str, tuple[Quote, ...]]:
+    """Sentence id → the parts of quotations inside that sentence (speaker kept)."""
+    quotes = article_quotes(article)
+    out: dict[str, tuple[Quote, ...]] = {}
+    for sentence in article.sentences:
+        parts = []
+        for q in quotes:
+            lo, hi = max(q.start, sentence.start), min(q.end, sentence.end)
+            if hi > lo:
+                words = article.text[lo:hi].strip(" ,.;:\"“”")
+                if words:
+                    parts.append(Quote(words, lo, hi, q.speaker))
+        if parts:
+            out[sentence.id] = tuple(parts)
+    return out
+
+
+def sentence_speaker(text: str) -> str | None:
+    """Who a sentence says is speaking ("…, Rasmussen said"), or None (pronouns are not resolved)."""
+    return _speaker(text, None)

@@ -1,0 +1,120 @@
+"""Stage 3: paragraphs → sentences with character offsets.
+
+nltk's Punkt tokenizer is used directly with a list of news abbreviations, so no
+data has to be downloaded (``nltk.sent_tokenize`` would need the ``punkt`` model).
+On top of Punkt:
+
+* every kept paragraph is segmented on its own, so a headline line without a
+  final stop is its own sentence;
+* a missing space after a closing quote (``Russia."Rasmussen``) or after a full
+  stop (``summit.The``) still ends the sentence;
+* each sentence carries ``start``/``end`` offsets into the article text and a
+  role: ``title`` (the article's title line), ``heading`` (a short line without
+  final punctuation: crossheads, captions, subtitles) or ``body``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from compare.models import Article, Sentence, Span
+
+# Abbreviations Punkt must not treat as sentence ends (lower case, no final dot).
+NEWS_ABBREVIATIONS = frozenset(
+    """
+    u.s u.k u.n e.u u.s.a u.a.e d.c l.a n.y p.m a.m e.g i.e vs etc. approx
+    mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt
+    pres supt det insp rev fr st ste mt ft jr sr sens reps govs
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros dept univ assn est fig no. ph.d
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
+    miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+) - {"etc.", "no."}
+
+_HEADLINE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
+# A sentence end glued to the next sentence: closing quote then a capital
+# (Russia."Rasmussen) or a word, full stop and a capitalised word (summit.The).
+_GLUED = re.compile(r"(?<=[.!?][\"”’])(?=[A-Z“\"])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
+_MAX_HEADING_WORDS = 20
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> object:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, relative to ``text``, without surrounding space."""
+    tokenizer = _tokenizer()
+    pieces: list[tuple[int, int]] = []
+    cut = 0
+    for match in _GLUED.finditer(text):
+        pieces.append((cut, match.start()))
+        cut = match.start()
+    pieces.append((cut, len(text)))
+    spans: list[tuple[int, int]] = []
+    for lo, hi in pieces:
+        chunk = text[lo:hi]
+        for start, end in tokenizer.span_tokenize(chunk):  # type: ignore[attr-defined]
+            piece = chunk[start:end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            offset = lo + start + (len(piece) - len(piece.lstrip()))
+            spans.append((offset, offset + len(stripped)))
+    return spans
+
+
+def paragraph_spans(article: Article) -> tuple[Span, ...]:
+    if article.paragraphs:
+        return article.paragraphs
+    spans = []
+    for match in re.finditer(r"[^\n]+", article.text):
+        line = match.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append(Span(match.start() + lead, match.start() + len(line.rstrip())))
+    return tuple(spans)
+
+
+def is_headline(text: str) -> bool:
+    """A single short line without final punctuation: a headline, crosshead or caption."""
+    return "\n" not in text and not _HEADLINE_END.search(text) and len(text.split()) <= _MAX_HEADING_WORDS
+
+
+def segment(article: Article) -> Article:
+    """Split the kept paragraphs of ``article`` into sentences."""
+    sentences: list[Sentence] = []
+    title = (article.title or "").strip()
+    for number, paragraph in enumerate(paragraph_spans(article)):
+        text = article.text[paragraph.start : paragraph.end]
+        if title and text.strip() == title:
+            role = "title"
+        elif is_headline(text.strip()):
+            role = "heading"
+        else:
+            role = "body"
+        spans = [(0, len(text))] if role != "body" else sentence_spans(text)
+        for start, end in spans:
+            index = len(sentences)
+            sentences.append(
+                Sentence(
+                    id=f"{article.id}:{index}",
+                    article=article.id,
+                    index=index,
+                    text=text[start:end],
+                    start=paragraph.start + start,
+                    end=paragraph.start + end,
+                    paragraph=number,
+                    role=role,
+                )
+            )
+    return replace(article, sentences=tuple(sentences))

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from compare.errors import CompareError, InputError, LexiconError, OutputError, UsageError
@@ -22,6 +24,24 @@ from compare.models import (
     Stance,
 )
 from compare.settings import Settings
+
+if TYPE_CHECKING:
+    from compare.pipeline import compare
+    from compare.similarity import sentence_similarity
+
+
+def __getattr__(name: str) -> Any:
+    # compare() and sentence_similarity() load nltk; import them on first use so
+    # that `storycompare --help` and `import compare.models` stay fast.
+    if name == "compare":
+        from compare.pipeline import compare
+
+        return compare
+    if name == "sentence_similarity":
+        from compare.similarity import sentence_similarity
+
+        return sentence_similarity
+    raise AttributeError(f"module 'compare' has no attribute {name!r}")
 
 __all__ = [
     "Article",
@@ -39,4 +59,6 @@ __all__ = [
     "Stance",
     "UsageError",
     "__version__",
+    "compare",
+    "sentence_similarity",
 ]

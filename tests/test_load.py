@@ -1,0 +1,631 @@
+"""Tests of stage 1, compare.load: every input format, encodings, errors, ids, labels,
+dates, and complete_metadata on the example story."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare.errors import InputError, UsageError
+from compare.load import complete_metadata, load_inputs, parse_date
+from compare.models import Article, Removed, Span
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "nato-russia-2010"
+
+BODY = (
+    "NATO sees Russia as a strategic partner and seeks to cooperate on missile defense, "
+    "Secretary General Anders Fogh Rasmussen said in Moscow."
+)
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def load_one(path: Path) -> Article:
+    (article,) = load_inputs([path])
+    return article
+
+
+def error_of(inputs: list[object]) -> str:
+    with pytest.raises(InputError) as info:
+        load_inputs(inputs)  # type: ignore[arg-type]
+    return str(info.value)
+
+
+# --------------------------------------------------------------------------- text files
+
+
+def test_text_file_is_kept_exactly(tmp_path: Path) -> None:
+    raw = "Headline  here\n\n  Indented line\twith tab.  \nLast line without newline"
+    path = write(tmp_path / "wire.txt", raw)
+    article = load_one(path)
+    assert article.id == "wire"
+    assert article.source == str(path)
+    assert article.text == raw
+    assert article.sha256 == hashlib.sha256(raw.encode()).hexdigest()
+    assert (article.outlet, article.title, article.date, article.url) == (None, None, None, None)
+    assert article.paragraphs == () and article.removed == () and article.sentences == ()
+
+
+def test_source_is_the_path_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "a.txt", BODY)
+    monkeypatch.chdir(tmp_path)
+    (article,) = load_inputs(["./a.txt"])
+    assert article.source == "./a.txt"
+    (article,) = load_inputs([Path("a.txt")])
+    assert article.source == "a.txt"
+
+
+def test_markdown_and_unknown_extensions_are_text(tmp_path: Path) -> None:
+    md = write(tmp_path / "notes.md", "# Title\n\n*Body* text.\n")
+    other = write(tmp_path / "README", "Plain words.\n")
+    a, b = load_inputs([md, other])
+    assert a.text == "# Title\n\n*Body* text.\n" and a.id == "notes"
+    assert b.text == "Plain words.\n" and b.id == "README"
+
+
+def test_windows_and_old_mac_line_endings(tmp_path: Path) -> None:
+    raw = b"Title\r\n\r\nFirst paragraph.\r\nSecond line.\rOld Mac line.\r\n"
+    article = load_one(write(tmp_path / "crlf.txt", raw))
+    assert article.text == "Title\n\nFirst paragraph.\nSecond line.\nOld Mac line.\n"
+    assert article.sha256 == hashlib.sha256(raw).hexdigest()  # of the raw bytes
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    article = load_one(write(tmp_path / "bom.txt", b"\xef\xbb\xbf\xe2\x80\x9cQuoted\xe2\x80\x9d text\n"))
+    assert article.text == "“Quoted” text\n"
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    text = "NATO’s “strategic partnership” with Russia – Москва.\r\nSecond line.\r\n"
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        data = text.encode(encoding)
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = "\ufeff".encode(encoding) + data
+        article = load_one(write(tmp_path / f"{encoding}.txt", data))
+        assert article.text == "NATO’s “strategic partnership” with Russia – Москва.\nSecond line.\n"
+
+
+def test_cp1252_is_detected(tmp_path: Path) -> None:
+    text = (
+        "NATO’s chief said the “strategic partnership” with Russia – which began in 1997 – "
+        "was more than café-society talk.\nRasmussen said: « très bien », and Lavrov agreed.\n"
+    )
+    data = text.encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert load_one(write(tmp_path / "cp1252.txt", data)).text == text
+
+
+def test_binary_files_are_refused(tmp_path: Path) -> None:
+    png = write(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    assert error_of([png]) == f"{png}: binary file, not text"
+    noise = write(tmp_path / "noise.txt", bytes(range(128, 256)) * 8)
+    assert error_of([noise]) == f"{noise}: binary file, not text"
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf", " \n".encode("utf-16")])
+def test_empty_files_are_refused(tmp_path: Path, content: bytes) -> None:
+    for name in ("empty.txt", "empty.html", "empty.json", "empty.jsonl"):
+        path = write(tmp_path / name, content)
+        assert error_of([path]) == f"{path}: empty file"
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    assert error_of([missing]) == f"{missing}: no such file or directory"
+
+
+def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated, because root (as in CI containers) can read a chmod 000 file.
+    path = write(tmp_path / "secret.txt", BODY)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert error_of([path]) == f"{path}: permission denied"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file")
+def test_permission_denied_for_real(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", BODY)
+    path.chmod(0)
+    try:
+        assert error_of([path]) == f"{path}: permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def test_input_files_are_not_modified(tmp_path: Path) -> None:
+    path = write(tmp_path / "crlf.txt", b"\xef\xbb\xbfA\r\nB\r\n")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load_inputs([path])
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+# --------------------------------------------------------------------------- JSON and JSONL
+
+
+def test_json_object_with_all_fields(tmp_path: Path) -> None:
+    record = {
+        "id": "bbg-1",
+        "headline": "NATO Seeks Russian Cooperation",
+        "body": "Line one.\r\nLine two.",
+        "published_at": "2010-11-03T10:15:00Z",
+        "source": {"id": "bloomberg", "name": "Bloomberg"},
+        "link": "https://example.com/a",
+    }
+    path = write(tmp_path / "story.json", json.dumps(record))
+    article = load_one(path)
+    assert article.id == "bbg-1"
+    assert article.source == str(path)
+    assert article.text == "Line one.\nLine two."
+    assert article.title == "NATO Seeks Russian Cooperation"
+    assert article.date == "2010-11-03"
+    assert article.outlet == "Bloomberg"
+    assert article.url == "https://example.com/a"
+    assert article.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_json_field_precedence_and_fallbacks(tmp_path: Path) -> None:
+    record = {
+        "text": "  ",  # blank: the next field is used
+        "content": "From content.",
+        "title": "T",
+        "headline": "H",
+        "pubDate": "Wed, 03 Nov 2010 10:00:00 GMT",
+        "sitename": "Site",
+        "site": "Other",
+        "date": "sometime last week",  # first present: unparseable is None, not an error
+    }
+    article = load_one(write(tmp_path / "rec.json", json.dumps(record)))
+    assert article.text == "From content."
+    assert article.title == "T"
+    assert article.outlet == "Site"
+    assert article.date is None
+    assert article.id == "rec"
+
+
+def test_json_array_ids_and_hashes(tmp_path: Path) -> None:
+    records = [{"text": "First."}, {"text": "Second.", "id": 7}, {"text": "Third."}]
+    path = write(tmp_path / "batch.json", json.dumps(records))
+    articles = load_inputs([path])
+    assert [a.id for a in articles] == ["batch-1", "7", "batch-3"]
+    assert all(a.source == str(path) for a in articles)
+    assert articles[0].sha256 == hashlib.sha256(b"First.").hexdigest()
+
+
+def test_invalid_json(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.json", '{\n  "text": "x",\n  oops\n}')
+    assert (
+        error_of([path])
+        == f"{path}: invalid JSON at line 3 column 3: Expecting property name enclosed in double quotes"
+    )
+
+
+def test_json_without_text(tmp_path: Path) -> None:
+    single = write(tmp_path / "single.json", json.dumps({"title": "No body", "text": 3}))
+    assert error_of([single]) == f"{single}: no text field (expected one of text, body, content)"
+    array = write(tmp_path / "array.json", json.dumps([{"text": "ok"}, {"body": ""}]))
+    assert error_of([array]) == f"{array} record 2: no text field (expected one of text, body, content)"
+
+
+def test_json_of_the_wrong_shape(tmp_path: Path) -> None:
+    scalar = write(tmp_path / "scalar.json", "42")
+    assert error_of([scalar]) == f"{scalar}: expected a JSON object or an array of objects, not a number"
+    empty = write(tmp_path / "empty.json", "[]")
+    assert error_of([empty]) == f"{empty}: empty JSON array: no articles"
+    mixed = write(tmp_path / "mixed.json", '[{"text": "ok"}, "just a string"]')
+    assert error_of([mixed]) == f"{mixed} record 2: expected a JSON object, not a string"
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "One.", "outlet": "A"}), "", "   ", json.dumps({"text": "Two.", "id": "x"})]
+    path = write(tmp_path / "feed.jsonl", "\r\n".join(lines) + "\r\n")
+    articles = load_inputs([path])
+    assert [(a.id, a.text, a.outlet) for a in articles] == [("feed-1", "One.", "A"), ("x", "Two.", None)]
+
+
+def test_jsonl_errors(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.jsonl", '{"text": "ok"}\n\n{"text": \n')
+    assert error_of([broken]) == f"{broken}: line 3: invalid JSON: Expecting value (column 10)"
+    array = write(tmp_path / "array.jsonl", '{"text": "ok"}\n[1, 2]\n')
+    assert error_of([array]) == f"{array}: line 2: expected a JSON object, not an array"
+    no_text = write(tmp_path / "notext.jsonl", '{"text": "ok"}\n{"title": "t"}\n')
+    assert error_of([no_text]) == f"{no_text} line 2: no text field (expected one of text, body, content)"
+
+
+def test_mappings_given_directly() -> None:
+    articles = load_inputs([{"text": "A.\r\nB."}, {"text": "C.", "id": "c", "date": "24 Sep 2010"}])
+    assert [(a.id, a.source, a.text, a.date) for a in articles] == [
+        ("record-1", "<record 1>", "A.\nB.", None),
+        ("c", "<record 2>", "C.", "2010-09-24"),
+    ]
+    assert articles[0].sha256 == hashlib.sha256(b"A.\nB.").hexdigest()
+    assert error_of([{"text": "ok"}, {"title": "x"}]) == (
+        "<record 2>: no text field (expected one of text, body, content)"
+    )
+
+
+# --------------------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="{charset}">
+<title>NATO Seeks Russian Cooperation on Missile Defense | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="og:title" content="NATO Seeks Russian Cooperation on Missile Defense">
+<meta property="article:published_time" content="2010-11-03T10:15:00Z">
+<link rel="canonical" href="https://news.example.com/world/nato-russia-missile-defense">
+<link rel="stylesheet" href="https://cdn.example.com/site.css">
+<script src="https://cdn.example.com/tracker.js"></script>
+</head>
+<body>
+<header>
+<nav class="main-nav"><ul>
+<li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/politics">Politics</a></li><li><a href="/subscribe">Subscribe today</a></li>
+</ul></nav>
+</header>
+<main>
+<article>
+<h1>NATO Seeks Russian Cooperation on Missile Defense</h1>
+<p>NATO sees Russia as a strategic partner and seeks to cooperate on missile defense as leaders of
+the former Cold War foes prepare to meet in Lisbon later this month, Secretary General Anders Fogh
+Rasmussen said.</p>
+<p>"I think we can agree on a way forward at this summit," Rasmussen told reporters today in Moscow.
+"We do not want to impose a specific missile defense architecture on Russia."</p>
+<p>Medvedev said relations between Russia and NATO have improved recently, and that both sides are
+in talks on the delivery of about 20 transport helicopters to Afghanistan{cafe}.</p>
+</article>
+<section id="comments" class="comments">
+<h2>Comments</h2>
+<div class="comment"><p>Reader42 wrote: This is the best news I have read all week, totally agree.</p></div>
+<div class="comment"><p>Skeptic99 wrote: Nobody believes a word of this, it is all propaganda.</p></div>
+</section>
+</main>
+<footer><p>© 2010 Example News. All rights reserved.</p></footer>
+</body>
+</html>
+"""
+
+
+def test_html_extraction(tmp_path: Path) -> None:
+    path = write(tmp_path / "bloomberg.html", PAGE.format(charset="utf-8", cafe=""))
+    article = load_one(path)
+    assert article.id == "bloomberg"
+    assert article.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert article.title == "NATO Seeks Russian Cooperation on Missile Defense"
+    assert article.date == "2010-11-03"
+    assert article.outlet == "Example News"
+    assert article.url == "https://news.example.com/world/nato-russia-missile-defense"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == "NATO Seeks Russian Cooperation on Missile Defense"
+    assert paragraphs[1].startswith("NATO sees Russia as a strategic partner")
+    assert paragraphs[-1].endswith("transport helicopters to Afghanistan.")
+    assert len(paragraphs) == 4 and all(p.strip() == p and p for p in paragraphs)
+    for boilerplate in (
+        "Home",
+        "Politics",
+        "Subscribe",
+        "Comments",
+        "Reader42",
+        "propaganda",
+        "rights reserved",
+    ):
+        assert boilerplate not in article.text
+
+
+def test_html_declared_legacy_charset(tmp_path: Path) -> None:
+    page = PAGE.format(charset="windows-1252", cafe=" (café “talks”)").encode("cp1252")
+    article = load_one(write(tmp_path / "legacy.htm", page))
+    assert "Afghanistan (café “talks”)." in article.text
+
+
+def test_html_without_article_text(tmp_path: Path) -> None:
+    page = "<html><head><title>Nothing</title><script>var x = 1;</script></head><body></body></html>"
+    path = write(tmp_path / "blank.html", page)
+    assert error_of([path]) == f"{path}: no article text found in the HTML"
+
+
+def test_html_does_not_touch_the_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access during HTML loading")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    path = write(tmp_path / "page.html", PAGE.format(charset="utf-8", cafe=""))
+    assert load_one(path).title
+
+
+# --------------------------------------------------------------------------- directories, ids, labels
+
+
+def test_directory_in_name_order_not_recursive(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    write(folder / "b.txt", "B text.")
+    write(folder / "a.md", "A text.")
+    write(folder / "c.jsonl", '{"text": "C text."}\n')
+    write(folder / ".hidden.txt", "hidden")
+    write(folder / "notes.pdf", "%PDF")
+    write(folder / "Z.TXT", "Upper-case extension.")
+    (folder / "sub").mkdir()
+    write(folder / "sub" / "d.txt", "nested")
+    articles = load_inputs([folder])
+    assert [a.id for a in articles] == ["Z", "a", "b", "c-1"]
+    assert articles[1].source == os.path.join(str(folder), "a.md")
+
+
+def test_directory_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    write(tmp_path / "empty" / ".draft.txt", "hidden")
+    assert error_of([tmp_path / "empty"]) == (
+        f"{tmp_path / 'empty'}: no article files (.txt, .md, .html, .htm, .json, .jsonl) in this directory"
+    )
+
+
+def test_the_example_directory() -> None:
+    articles = load_inputs([EXAMPLES])
+    assert [a.id for a in articles] == ["bloomberg", "moscow-times", "rferl", "rt", "state-dipnote"]
+    assert all(a.text == (EXAMPLES / f"{a.id}.txt").read_text(encoding="utf-8") for a in articles)
+
+
+def test_id_collisions_get_suffixes(tmp_path: Path) -> None:
+    for folder in ("x", "y", "z"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "story.txt", f"From {folder}.")
+    write(tmp_path / "ids.json", json.dumps([{"text": "1", "id": "story"}, {"text": "2", "id": "story-2"}]))
+    paths = [
+        tmp_path / "x" / "story.txt",
+        tmp_path / "y" / "story.txt",
+        tmp_path / "ids.json",
+        tmp_path / "z",
+    ]
+    articles = load_inputs(paths)
+    assert [a.id for a in articles] == ["story", "story-2", "story-3", "story-2-2", "story-4"]
+    assert [a.text for a in articles] == ["From x.", "From y.", "1", "2", "From z."]
+
+
+def test_same_file_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "a.txt", BODY)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match=r"^\./a\.txt is given twice$"):
+        load_inputs(["a.txt", "./a.txt"])
+    with pytest.raises(UsageError, match=re.escape(f"{os.path.join('.', 'a.txt')} is given twice")):
+        load_inputs([path, "."])
+
+
+def test_labels_override_outlets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", "A.")
+    write(tmp_path / "b.json", json.dumps({"text": "B.", "outlet": "Found", "id": "bee"}))
+    write(tmp_path / "c.txt", "C.")
+    write(tmp_path / "d.txt", "D.")
+    labels = {
+        "a.txt": "By path as given",
+        "bee": "By id",
+        str(tmp_path / "c.txt"): "By resolved path",
+        "./d.txt": "By a path resolving to the file",
+    }
+    articles = load_inputs(["a.txt", "b.json", "c.txt", "d.txt", {"text": "E.", "outlet": "Kept"}], labels)
+    assert [a.outlet for a in articles] == [
+        "By path as given",
+        "By id",
+        "By resolved path",
+        "By a path resolving to the file",
+        "Kept",
+    ]
+    (article,) = load_inputs([tmp_path / "d.txt"], {"d.txt": "By file name"})
+    assert article.outlet == "By file name"
+
+
+def test_label_that_matches_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "A.")
+    with pytest.raises(UsageError) as info:
+        load_inputs([path], {"a.txt": "Fine", "rt": "RT"})
+    assert str(info.value) == "--label rt: no input file or article id matches"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2010-09-24", "2010-09-24"),
+        ("2010-09-24T10:00:00Z", "2010-09-24"),
+        ("2010-09-24T23:30:00-05:00", "2010-09-24"),  # the date as written, not moved to UTC
+        ("2010-09-24 10:00:00.123456+02:00", "2010-09-24"),
+        ("2010/9/4", "2010-09-04"),
+        ("September 24, 2010", "2010-09-24"),
+        ("Sept. 24, 2010", "2010-09-24"),
+        ("Sep 24 2010", "2010-09-24"),
+        ("September 24th, 2010 at 3:45 p.m. EDT", "2010-09-24"),
+        ("Wednesday, September 22, 2010", "2010-09-22"),
+        ("24 Sep 2010", "2010-09-24"),
+        ("24 September, 2010", "2010-09-24"),
+        ("23 Feb, 2010 21:55", "2010-02-23"),
+        ("24-Sep-2010", "2010-09-24"),
+        ("Fri, 24 Sep 2010 10:00:00 +0000", "2010-09-24"),
+        ("  NOV. 3, 2010 ", "2010-11-03"),
+        ("24.09.2010", "2010-09-24"),
+        ("24/09/2010", "2010-09-24"),
+        ("09/24/2010", "2010-09-24"),
+        ("03/11/2010", None),  # 3 November or March 11: not guessed
+        ("Nov. 3", None),
+        ("2010", None),
+        ("2010-09", None),
+        ("2010-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        ("Posted September 24, 2010", None),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+# --------------------------------------------------------------------------- complete_metadata
+
+
+def example(name: str) -> Article:
+    (article,) = load_inputs([EXAMPLES / f"{name}.txt"])
+    return article
+
+
+def clean(article: Article, removed: dict[str, str], *, blocks: bool = False) -> Article:
+    """What the clean stage hands on: paragraphs (lines, or blank-line blocks) kept,
+    and those starting with a key of ``removed`` taken out with that reason."""
+    text = article.text
+    blocks = blocks and "\n\n" in text  # without blank lines, every line is a paragraph
+    pattern = r"[^\n]+(?:\n[^\n]+)*" if blocks else r"[^\n]+"
+    kept: list[Span] = []
+    gone: list[Removed] = []
+    for match in re.finditer(pattern, text):
+        reason = next((r for prefix, r in removed.items() if match.group().startswith(prefix)), None)
+        if reason is None:
+            kept.append(Span(match.start(), match.end()))
+        else:
+            gone.append(Removed(match.group(), reason, match.start(), match.end()))
+    return Article(
+        id=article.id,
+        source=article.source,
+        sha256=article.sha256,
+        text=text,
+        paragraphs=tuple(kept),
+        removed=tuple(gone),
+    )
+
+
+CLEANING = {
+    "bloomberg": {"Keyword Tags": "tag list", "Russia, NATO - Russia": "tag list"},
+    "moscow-times": {
+        "Enjoying ad-free": "donation appeal",
+        "Since July 1, 2024": "donation appeal",
+        "This commitment": "donation appeal",
+        "Support us": "donation appeal",
+        "Our journalism": "donation appeal",
+        "… we have": "donation appeal",
+    },
+    "rferl": {"Accessibility links": "navigation", "Breaking News": "navigation"},
+    "rt": {"icon bookmark": "icon list", "23 Feb, 2010": "metadata: dateline", "Podcasts": "navigation"},
+    "state-dipnote": {"Posted by": "metadata: byline", "About the Author": "metadata: author"},
+}
+
+EXPECTED = {
+    "bloomberg": ("NATO Seeks Russian Cooperation on Missile Defense", None, "Bloomberg"),
+    "moscow-times": ("NATO Seeks Strategic Partnership With Russia", None, None),
+    "rferl": ("NATO Encouraged By Talk Of Cooperation With Russia, Russia Less So", None, None),
+    "rt": ("“NATO no challenge to Russian security” – Clinton", "2010-02-23", None),
+    "state-dipnote": ("NATO-Russia Council Meeting: Building a Stronger Partnership", "2010-09-24", None),
+}
+
+
+@pytest.mark.parametrize("blocks", [False, True], ids=["line-paragraphs", "block-paragraphs"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_complete_metadata_on_the_examples(name: str, blocks: bool) -> None:
+    cleaned = clean(example(name), CLEANING[name], blocks=blocks)
+    completed = complete_metadata(cleaned)
+    assert (completed.title, completed.date, completed.outlet) == EXPECTED[name]
+    assert completed.title is not None and completed.title in completed.text
+    assert (completed.paragraphs, completed.removed, completed.text) == (
+        cleaned.paragraphs,
+        cleaned.removed,
+        cleaned.text,
+    )
+
+
+def test_complete_metadata_without_cleaning_uses_all_lines() -> None:
+    completed = complete_metadata(example("state-dipnote"))
+    assert completed.title == "NATO-Russia Council Meeting: Building a Stronger Partnership"
+    assert completed.date == "2010-09-24"
+
+
+def test_complete_metadata_keeps_what_is_known() -> None:
+    article = clean(example("bloomberg"), CLEANING["bloomberg"])
+    known = Article(
+        id=article.id,
+        source=article.source,
+        sha256=article.sha256,
+        text=article.text,
+        outlet="Label",
+        title="Given",
+        date="2010-11-03",
+        paragraphs=article.paragraphs,
+    )
+    assert complete_metadata(known) is known
+
+
+def test_complete_metadata_skips_non_headlines() -> None:
+    text = (
+        "Menu\n"  # too short
+        "24 September 2010 10:00 GMT\n"  # a date, not a headline
+        "This opening sentence ends with a full stop.\n"
+        "Moscow Weighs NATO Offer\n"
+        "WASHINGTON, Nov. 3, 2010 (Reuters) - Body text follows here.\n"
+    )
+    article = complete_metadata(Article(id="x", source="x", sha256="", text=text))
+    assert article.title == "Moscow Weighs NATO Offer"
+    assert article.date == "2010-09-24"
+    assert article.outlet == "Reuters"
+
+
+def test_complete_metadata_looks_for_dates_only_at_the_top() -> None:
+    lines = ["Headline Without A Date Here", *(f"Paragraph {n} says nothing datable." for n in range(10))]
+    text = "\n".join([*lines, "It happened on September 24, 2010."])
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=text)).date is None
+
+
+def test_complete_metadata_dates_and_boilerplate() -> None:
+    appeal_text = "Support our journalism: since July 1, 2024 we run no ads."
+    text = f"{appeal_text}\n\n12 March 2011\n\nA Headline For The Story\n"
+    appeal = Removed(appeal_text, "donation appeal", 0, len(appeal_text))
+    kept = Span(text.index("A Headline"), len(text) - 1)
+    # the dateline was removed with a non-metadata reason, but a line holding only a date counts
+    dateline = Removed("12 March 2011", "navigation", text.index("12 March"), text.index("12 March") + 13)
+    article = Article(
+        id="x", source="x", sha256="", text=text, paragraphs=(kept,), removed=(appeal, dateline)
+    )
+    assert complete_metadata(article).date == "2011-03-12"
+    # without it, the date inside the appeal is never taken
+    bare = text.replace("12 March 2011", "Monday morning")
+    article = Article(id="x", source="x", sha256="", text=bare, paragraphs=(kept,), removed=(appeal,))
+    assert complete_metadata(article).date is None
+    # a wire dateline inside removed boilerplate does not name the outlet
+    wire = "NEW YORK (AP) -- Subscribe to our newsletter today\n\nThe Real Headline Is Here\n"
+    junk = Removed(wire.split("\n")[0], "navigation", 0, wire.index("\n"))
+    kept = Span(wire.index("The Real"), len(wire) - 1)
+    article = Article(id="x", source="x", sha256="", text=wire, paragraphs=(kept,), removed=(junk,))
+    assert complete_metadata(article).outlet is None
+    assert complete_metadata(article).title == "The Real Headline Is Here"
+
+
+def test_label_by_file_name_covers_all_its_records(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", '{"text": "One."}\n{"text": "Two.", "outlet": "X"}\n')
+    articles = load_inputs([path, {"text": "Other."}], {"feed.jsonl": "Wire"})
+    assert [a.outlet for a in articles] == ["Wire", "Wire", None]
+
+
+def test_import_is_cheap() -> None:
+    heavy = ("trafilatura", "charset_normalizer", "lxml", "nltk")
+    code = f"import sys, compare.load; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    root = Path(__file__).parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,593 @@
+"""Stage 2: boilerplate out, at paragraph level.
+
+Scraped news text carries the page around the article: donation appeals,
+navigation and accessibility links, icon-font names, podcast players, tag lists,
+reader comments and "latest stories" teasers.  :func:`clean` splits the text
+into paragraphs and sorts each one into *kept* (``Article.paragraphs``, spans
+into ``Article.text``) or *removed* (``Article.removed``, with a short human
+reason that the reports show).  Nothing is lost: every non-blank paragraph is in
+exactly one of the two.
+
+Paragraphs.  A non-empty line is a paragraph, except that a blank-line-separated
+block of hard-wrapped prose (several lines, most of them 40-100 characters and
+not ending in sentence punctuation, the last one ending a sentence) is one
+paragraph.  Spans never include surrounding whitespace.
+
+The rules are data: pattern tables, each with its reason (``_LONE_LINES``,
+``_STRONG_APPEAL``, ``_WEAK_APPEAL``, ...), applied by a few passes in order:
+
+1. *line rules* judge each paragraph on its own: whole-line patterns for short
+   lone lines (navigation, player controls, comment widgets, list headings),
+   icon-name lists, date lines and bylines (``metadata:`` reasons, which a
+   later stage reads dates from), and appeal cues scored by strength;
+2. *tag lists*: a tag heading ("Keyword Tags:") takes the list line after it;
+3. *comment threads*: from the short header lines (name, place, date) before
+   the first "... writes:" line to the end or to the next other boilerplate.  A
+   thread opens at a "Name in Place writes:" line in the last part of the
+   article, or at the first of several "... writes:" lines; a lone widget line
+   ("12 comments", "Add a comment") is removed on its own, since such widgets
+   also stand inside articles;
+4. *related stories*: a "Latest Stories"-like heading in the last part of the
+   article, followed by teasers, takes everything after it, unless article
+   prose (a reported sentence, a quotation, a long paragraph) resumes: then the
+   region ends there (a sidebar box inside the text);
+5. *sandwich*: a short, not news-like line between two appeal lines of the same
+   block goes with them.
+
+The rules err on the side of keeping text: patterns match whole lines or whole
+words, quoted speech is ignored when looking for appeal cues, and a long
+paragraph of prose is only removed when it is clearly an appeal or lies inside
+a comment thread or related-stories region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from compare.models import Article, Removed, Span
+
+__all__ = [
+    "APPEAL",
+    "BYLINE",
+    "COMMENTS",
+    "COPYRIGHT",
+    "DATE_LINE",
+    "ICONS",
+    "MEDIA",
+    "NAVIGATION",
+    "RELATED",
+    "TAGS",
+    "clean",
+]
+
+# --- reasons (they appear in the reports) -------------------------------------
+APPEAL = "donation or subscription appeal"
+NAVIGATION = "navigation or accessibility link"
+ICONS = "icon-name list"
+RELATED = "related-stories list"
+COMMENTS = "reader comments"
+TAGS = "keyword tag list"
+MEDIA = "podcast or media player"
+COPYRIGHT = "copyright notice"
+BYLINE = "metadata: byline"
+DATE_LINE = "metadata: date line"
+
+# --- thresholds ---------------------------------------------------------------
+LONG_PARAGRAPH_WORDS = 40
+"""A paragraph with more words is prose: removed only when clearly an appeal
+(a strong cue, not news-like) or inside a comment thread or related region."""
+
+LONE_LINE_MAX_WORDS = 8
+"""Whole-line patterns (navigation, player, headings) apply to lines this short."""
+
+WRAP_MIN_CHARS = 40
+WRAP_MAX_CHARS = 100
+"""A hard-wrapped line is this long and does not end in sentence punctuation."""
+
+TAIL_FRACTION = 0.5
+"""The "last part" of an article: paragraphs starting after this share of the text.
+Region rules (related stories, a single comment) only start there."""
+
+ICON_MIN = 5
+ICON_SHARE = 0.25
+"""An icon-name list has at least ``ICON_MIN`` icon names, and they are at least
+``ICON_SHARE`` of its tokens."""
+
+MAX_COMMENT_HEADER_LINES = 3
+"""Short lines (name, place, date) before a "... writes:" line that belong to it."""
+
+MIN_WRITES_LINES = 2
+"""Outside the last part, a comment thread needs this many "... writes:" lines."""
+
+BODY_MIN_WORDS = 6
+"""A related-stories list ends where a reported sentence or a quotation of at least
+this many words (or any long paragraph) follows: the article goes on."""
+
+HEADER_MAX_WORDS = 5
+BYLINE_MAX_WORDS = 20
+
+# Reasons that end a comment thread (the next other boilerplate).
+_THREAD_STOPPERS = frozenset({APPEAL, ICONS, RELATED, TAGS, MEDIA, COPYRIGHT})
+# Reasons whose lines absorb a short, not news-like line between them.
+_SANDWICH_REASONS = frozenset({APPEAL})
+# Reasons a comment header line (name, place, date) may already have.
+_HEADER_REASONS = frozenset({None, DATE_LINE, BYLINE, COMMENTS})
+
+
+def _alternatives(*patterns: str) -> str:
+    return "(?:" + "|".join(patterns) + ")"
+
+
+# --- whole-line tables --------------------------------------------------------
+# Each entry: (reason, patterns).  A line of at most LONE_LINE_MAX_WORDS words,
+# whitespace collapsed and decoration (":", "»", "…", bullets) stripped from its
+# ends, matches when one pattern matches all of it (case-insensitive).  First
+# table wins, so "Read more" alone is navigation, and a related region only when
+# teasers follow it (see _RELATED_HEADING).
+_TIMECODE = r"(?:\d{1,2}:)?\d{1,2}:\d{1,2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?"
+_LONE_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        NAVIGATION,
+        (
+            r"accessibility links?",
+            r"skip (?:to|navigation)(?: (?:the )?(?:main )?(?:content|navigation|search|menu|footer))?"
+            r"(?: and navigation)?",
+            r"jump to (?:main )?(?:content|navigation)",
+            r"breaking(?: news)?",
+            r"read (?:more|full (?:story|article))",
+            r"continue reading(?: the main story)?",
+            r"(?:show|see|load|view) (?:more|all|less)",
+            r"share(?: this)?(?: (?:article|story|page|post))?(?: (?:on|via) \w+)?",
+            r"(?:tweet|email|e-mail|print|pin|whatsapp|facebook|twitter|linkedin|reddit|telegram|vk"
+            r"|flipboard|copy link|copy url|save|bookmark)(?: this(?: article| story| page)?)?",
+            r"(?:main |site )?(?:menu|navigation)",
+            r"toggle (?:navigation|menu)",
+            r"search|home(?: ?page)?|close|back|next(?: article| story)?|previous(?: article| story)?",
+            r"(?:back|go|scroll|return) to top|top of (?:the )?page",
+            r"advertisement|advert|ad|ad feedback|sponsored(?: content)?",
+            r"story continues (?:below|after) (?:this |the )?"
+            r"(?:advertisement|ad|slideshow|video|gallery|photos?)",
+            r"(?:sign|log) (?:in|out|up)|login|logout|register|my account",
+            r"follow us(?: on \w+)?|like us on facebook",
+            r"click here(?: to [\w ]{1,40})?",
+            r"(?:image|media|photo) (?:caption|copyright|source)|(?:hide|toggle|expand) caption",
+            r"enlarge this image|getty images",
+            r"cookie (?:settings|policy|preferences)|privacy policy",
+            r"terms (?:of (?:use|service)|and conditions)",
+            r"contact us|about us",
+            r"(?:video |poll |content |page )?loading(?: …)?|please enable javascript.*",
+            r"scroll down for (?:the )?(?:videos?|more)|view (?:gallery|slideshow|photos?)",
+            r"follow (?:us|me|\w+(?: \w+)?) on (?:twitter|facebook|instagram)(?: ?: ?@\w+)?",
+            r"view on (?:instagram|twitter|facebook|youtube)|ads by \w+|caption",
+        ),
+    ),
+    (
+        MEDIA,
+        (
+            r"podcasts?",
+            r"listen(?: now| live| to (?:this|the) (?:article|story|episode|podcast))?",
+            r"play|pause|mute|unmute|now playing",
+            r"(?:audio|media|video) player|video|audio",
+            r"watch(?: (?:the )?(?:video|now|live))?",
+            r"download(?: (?:the )?(?:audio|mp3|episode|podcast))?",
+            r"\d+ min(?:ute)?s? (?:listen|watch)",
+            _TIMECODE,
+        ),
+    ),
+    (
+        COMMENTS,
+        (
+            r"\d+ (?:comments?|replies|responses)",
+            r"comments?(?: \(\d+\))?",
+            r"(?:add|leave|post|write|show|view|hide|load more|see all|read all) "
+            r"(?:a |your |the |all )?(?:comments?|replies)",
+            r"reply|replies|report(?: abuse)?|like · reply",
+            r"join the (?:discussion|conversation)",
+        ),
+    ),
+    (
+        RELATED,
+        (
+            r"latest(?: stories| news| articles| posts| headlines)?",
+            r"related(?: stories| articles| content| news| coverage| links| posts| reading| videos)?",
+            r"more (?:from|on|in|about) .{1,40}",
+            r"more (?:stories|news|articles|headlines|videos)",
+            r"read (?:next|also)|also read|see also|further reading|what to read next",
+            r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in|have missed)",
+            r"recommended(?: for you| stories| reading| articles)?",
+            r"most (?:read|popular|viewed|shared|emailed|commented)",
+            r"trending(?: now| stories| news)?|popular (?:now|stories|today)",
+            r"top (?:stories|news|headlines)|editors?'? ?(?:picks|choice)",
+            r"don'?t miss|in other news|around the web|elsewhere on .{1,30}",
+            r"see all related|complete coverage",
+        ),
+    ),
+    (
+        TAGS,
+        (
+            r"(?:keyword |related |article )?(?:tags|topics|keywords|subjects)",
+            r"tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)",
+        ),
+    ),
+    (
+        APPEAL,
+        (
+            r"support us|(?:donate|subscribe|contribute|give)(?: now| today| here)?",
+            r"become a (?:member|supporter|subscriber|patron)",
+            r"(?:payment|paiment) methods?",
+            r"remind me later|maybe later|not now|no,? thanks",
+            r"monthly|one[- ]time|annual(?:ly)?|yearly",
+        ),
+    ),
+)
+_LONE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(_alternatives(*patterns), re.IGNORECASE)) for reason, patterns in _LONE_TABLE
+)
+# Headings that open a related-stories region when teasers follow them.
+_RELATED_HEADING = re.compile(_alternatives(r"read more", *dict(_LONE_TABLE)[RELATED]), re.IGNORECASE)
+_TAG_HEADING = re.compile(_alternatives(*dict(_LONE_TABLE)[TAGS]), re.IGNORECASE)
+_WRAP_STOPS = (".", "!", "?", '"', "”", "’", ":")
+_DECORATION = " \t:|»›>→←<«‹•·.…!*#-–—"
+
+# --- other line rules -----------------------------------------------------------
+_ICON = re.compile(r"icon(?![a-z])", re.IGNORECASE)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_DATE = _alternatives(
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",  # September 24, 2010
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # 2010-09-24
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}",  # 24.09.2010, 9/24/10
+)
+_TIME = (
+    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
+)
+_DATE_LINE = re.compile(
+    rf"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—-]?\s*{_TIME})?"
+    rf"|{_TIME}\s*[,|·•–—-]?\s*(?:{_WEEKDAY},?\s+)?{_DATE}",
+    re.IGNORECASE,
+)
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|bin|da|di|du|la|le)){0,4}"
+_BYLINE = re.compile(
+    _alternatives(
+        # Posted by Ivo Daalder; (Reporting by X; Editing by Y)
+        r"\(?(?i:posted|written|published|reported|compiled|edited|produced|photos?"
+        r"|(?:additional )?reporting)(?i: and \w+)? (?i:by)\b.+",
+        # By Jane Doe, By JANE DOE and John Roe | Reuters
+        rf"(?:By|BY|by):?\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||[-–—]|for)\s*[A-Z0-9].{{0,80}})?",
+        r"(?i:author|written by|byline)\s*:\s*[A-Z].{0,80}",
+    )
+)
+_ABOUT_AUTHOR = re.compile(r"about the author\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[!?]$|(?<!\b[A-Z])(?<!\bJr|\bSr)\.$")
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.*\ball rights reserved\b.*", re.IGNORECASE
+)
+
+# "Related: <title>" or "Read more: <title>" inside an article: one teaser line.
+_INLINE_RELATED = re.compile(r"(?:read (?:more|also|next)|related|see also|also read)\s*:\s*\S.{0,150}", re.I)
+# "Tags: Russia, NATO, Missile Defense" on one line.
+_INLINE_TAGS = re.compile(
+    r"(?:keyword tags|tags|topics|keywords|filed under|tagged(?: with)?|categories)\s*:\s*(?P<list>\S.*)",
+    re.IGNORECASE,
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;|•·/]|\s[-–—]\s)\s*")
+
+# "Mary D. in Kansas writes:" (strong, with a place) or "Mary writes:" (weak).
+_WRITES = re.compile(
+    rf"(?P<who>{_NAME})(?P<place>\s+(?:in|from)\s+{_NAME}(?:,\s*{_NAME})?)?\s+"
+    r"(?:writes|wrote|commented|comments|replied|replies|responded)\s*:"
+)
+_OPENING_QUOTES = "\"“‘'«"
+_SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_HEADER_END = re.compile(r"[!?:;,]$|(?<!\b[A-Z])\.$")
+
+# --- appeal cues ----------------------------------------------------------------
+# Matched on the paragraph with quoted speech blanked out.  A strong cue alone
+# marks an appeal; weak cues count 1 each and need company (score >= 2) in a
+# short paragraph that is not news-like.
+_STRONG_APPEAL = re.compile(
+    _alternatives(
+        r"small favou?r to ask",
+        r"(?:have )?disabled (?:all )?(?:ads|advertising)",
+        r"journalism is (?:banned|blocked|censored)",
+        r"please (?:consider )?(?:support|donat|subscrib|contribut)\w*",
+        r"support us (?:monthly|today|now|with|from)",
+        r"remind me later",
+        r"not ready to (?:support|donate|subscribe|give|contribute)",
+        r"become a (?:member|supporter|subscriber|patron)",
+        r"(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ ){0,2}newsletters?",
+        r"(?:donate|subscribe|contribute|give) (?:now|today)",
+        r"make a (?:one-time |monthly |recurring |tax-deductible )?(?:donation|contribution)",
+        r"enjoying ad-free|ad-free (?:content|experience|reading)",
+        r"whitelist us|(?:turn off|disable|pause) (?:your )?ad ?-?blocker",
+        r"already a (?:subscriber|member)\?|cancel anytime|unlimited (?:digital )?access",
+        r"starting (?:from|at) (?:just|only) \$",
+    ),
+    re.IGNORECASE,
+)
+_WEAK_APPEAL = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\byour (?:support|contribution|donation|generosity)\b",
+        r"\bwe need your (?:help|support)\b",
+        r"\bsupport (?:us|our (?:work|journalism|newsroom|reporting|mission))\b",
+        r"\b(?:independent|our) journalism\b",
+        r"\bour (?:critical |vital |important )?mission\b",
+        r"\bdonat(?:e|es|ed|ing|ions?)\b",
+        r"\bsubscri(?:be|bers?|ptions?)\b",
+        r"\breader[- ](?:funded|supported)\b",
+        r"\bad[- ]free\b",
+        r"\bpaywall\b",
+    )
+)
+# Weak cues count only in a paragraph that addresses the reader or speaks for "us".
+_ADDRESS = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
+_NEWS_LIKE = re.compile(
+    r"\b(?:said|says|told|according to|announced|added|stated|reported|declared|insisted|warned|urged)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Para:
+    start: int
+    end: int
+    block: int  # index of the blank-line-separated block
+    flat: str  # the text with whitespace runs collapsed to one space
+
+    @property
+    def words(self) -> int:
+        return self.flat.count(" ") + 1
+
+    @property
+    def core(self) -> str:
+        """The text without decoration at its ends, for whole-line patterns."""
+        return self.flat.strip(_DECORATION)
+
+
+# --- paragraphs -----------------------------------------------------------------
+def _paragraphs(text: str) -> list[_Para]:
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            current.append((start, start + len(stripped)))
+        elif current:
+            blocks.append(current)
+            current = []
+        pos += len(line) + 1
+    if current:
+        blocks.append(current)
+
+    paragraphs: list[_Para] = []
+    for index, lines in enumerate(blocks):
+        wrapped = _hard_wrapped([text[start:end] for start, end in lines])
+        spans = [(lines[0][0], lines[-1][1])] if wrapped else lines
+        for start, end in spans:
+            paragraphs.append(_Para(start, end, index, " ".join(text[start:end].split())))
+    return paragraphs
+
+
+def _hard_wrapped(lines: Sequence[str]) -> bool:
+    """Several lines, most wrapped mid-sentence at 40-100 characters, the last ending a
+    sentence, none a lone boilerplate line (so a headline is not glued to a byline)."""
+    if len(lines) < 2 or any(len(line) > WRAP_MAX_CHARS for line in lines):
+        return False
+    wrapped = sum(len(line) >= WRAP_MIN_CHARS and not line.endswith(_WRAP_STOPS) for line in lines[:-1])
+    if 2 * wrapped <= len(lines) - 1 or not _SENTENCE_FINAL.search(lines[-1]):
+        return False
+    return not any(_whole_line_reason(" ".join(line.split())) for line in lines)
+
+
+# --- pass 1: line rules -----------------------------------------------------------
+def _whole_line_reason(flat: str) -> str | None:
+    """Reasons that need the whole line to match: lone lines, date lines, bylines."""
+    if flat.count(" ") < LONE_LINE_MAX_WORDS:
+        core = flat.strip(_DECORATION)
+        for reason, pattern in _LONE_LINES:
+            if pattern.fullmatch(core):
+                return reason
+    if _DATE_LINE.fullmatch(flat.strip(_DECORATION)):
+        return DATE_LINE
+    words = flat.count(" ") + 1
+    if words <= BYLINE_MAX_WORDS and _BYLINE.fullmatch(flat) and not _SENTENCE_END.search(flat.rstrip(")")):
+        return BYLINE
+    if _ABOUT_AUTHOR.match(flat) and words <= 2 * LONG_PARAGRAPH_WORDS:
+        return BYLINE
+    return None
+
+
+def _icon_list(flat: str) -> bool:
+    icons = len(_ICON.findall(flat))
+    return icons >= ICON_MIN and icons >= ICON_SHARE * (flat.count(" ") + 1)
+
+
+def _list_like(flat: str) -> bool:
+    """A comma-, dash- or bar-separated list of short items (tags), not a sentence."""
+    if not flat or flat[-1] in ".!?" or flat.count(" ") >= 2 * LONG_PARAGRAPH_WORDS:
+        return False
+    items = [item for item in _LIST_SEPARATOR.split(flat) if item]
+    if len(items) == 1:
+        return items[0].count(" ") < 4
+    return all(item.count(" ") < 5 for item in items)
+
+
+def _news_like(flat: str) -> bool:
+    return _NEWS_LIKE.search(flat) is not None
+
+
+def _appeal(para: _Para) -> bool:
+    unquoted = _QUOTED.sub(" ", para.flat)
+    strong = _STRONG_APPEAL.search(unquoted) is not None
+    if para.words > LONG_PARAGRAPH_WORDS:
+        return strong and not _news_like(unquoted)
+    if strong:
+        return True
+    if _news_like(unquoted) or not _ADDRESS.search(unquoted):
+        return False
+    return sum(pattern.search(unquoted) is not None for pattern in _WEAK_APPEAL) >= 2
+
+
+def _line_reason(para: _Para) -> str | None:
+    flat = para.flat
+    if _icon_list(flat):
+        return ICONS
+    reason = _whole_line_reason(flat)
+    if reason:
+        return reason
+    if para.words <= BYLINE_MAX_WORDS:
+        match = _INLINE_TAGS.fullmatch(flat)
+        if match and _list_like(match["list"]):
+            return TAGS
+        if _INLINE_RELATED.fullmatch(flat):
+            return RELATED
+        if _COPYRIGHT.fullmatch(flat):
+            return COPYRIGHT
+    if _appeal(para):
+        return APPEAL
+    return None
+
+
+# --- pass 2: tag lists --------------------------------------------------------------
+def _tag_lists(paras: Sequence[_Para], reasons: list[str | None]) -> None:
+    for i in range(len(paras) - 1):
+        if (
+            reasons[i] == TAGS
+            and reasons[i + 1] is None
+            and _TAG_HEADING.fullmatch(paras[i].core)
+            and _list_like(paras[i + 1].flat)
+        ):
+            reasons[i + 1] = TAGS
+
+
+# --- pass 3: comment threads ---------------------------------------------------------
+def _writes_kind(flat: str) -> int:
+    """2 for "Name in Place writes:", 1 for "Name writes:", 0 otherwise."""
+    match = _WRITES.fullmatch(flat)
+    if match is None:
+        return 0
+    return 2 if match["place"] else 1
+
+
+def _header_like(para: _Para, reason: str | None) -> bool:
+    """A comment header line: a date, or a short name or place ("Mary D.", "Kansas, USA")."""
+    if reason not in _HEADER_REASONS:
+        return False
+    if reason == DATE_LINE:
+        return True
+    return para.words <= HEADER_MAX_WORDS and not _HEADER_END.search(para.flat)
+
+
+def _comment_threads(paras: Sequence[_Para], reasons: list[str | None], tail: int) -> None:
+    kinds = [_writes_kind(p.flat) for p in paras]
+    i = 0
+    while i < len(paras):
+        # A thread opens at a "Name in Place writes:" line in the last part, or at
+        # the first of several "... writes:" lines anywhere.
+        if not (
+            (kinds[i] == 2 and paras[i].start >= tail)
+            or (kinds[i] and sum(1 for k in kinds[i:] if k) >= MIN_WRITES_LINES)
+        ):
+            i += 1
+            continue
+        first = i
+        while (
+            first > 1  # never the title line
+            and i - first < MAX_COMMENT_HEADER_LINES
+            and _header_like(paras[first - 1], reasons[first - 1])
+        ):
+            first -= 1
+        last = i + 1
+        while last < len(paras) and not (
+            reasons[last] in _THREAD_STOPPERS or _RELATED_HEADING.fullmatch(paras[last].core)
+        ):
+            last += 1
+        for j in range(first, last):
+            reasons[j] = COMMENTS
+        i = last
+
+
+# --- pass 4: related stories -----------------------------------------------------------
+def _body_like(para: _Para) -> bool:
+    """Article prose: long, or a reported sentence or quotation (teasers are neither)."""
+    if para.words > LONG_PARAGRAPH_WORDS:
+        return True
+    if para.words < BODY_MIN_WORDS:
+        return False
+    quotation = para.flat[0] in _OPENING_QUOTES
+    return quotation or (_SENTENCE_FINAL.search(para.flat) is not None and _news_like(para.flat))
+
+
+def _related_region(paras: Sequence[_Para], reasons: list[str | None], tail: int) -> None:
+    """A related-stories heading in the last part takes the teasers after it, up to
+    the end or to article prose that resumes (a sidebar box inside the text)."""
+    i = 0
+    while i < len(paras):
+        if paras[i].start < tail or not _RELATED_HEADING.fullmatch(paras[i].core):
+            i += 1
+            continue
+        last = i + 1
+        while last < len(paras) and not (reasons[last] is None and _body_like(paras[last])):
+            last += 1
+        if last > i + 1:  # with nothing listed, the heading keeps its line reason
+            for j in range(i, last):
+                reasons[j] = RELATED
+        i = last
+
+
+# --- pass 5: sandwiched lines ---------------------------------------------------------
+def _sandwiches(paras: Sequence[_Para], reasons: list[str | None]) -> None:
+    before = list(reasons)
+    for i in range(1, len(paras) - 1):
+        reason = before[i - 1]
+        if (
+            before[i] is None
+            and reason in _SANDWICH_REASONS
+            and before[i + 1] == reason
+            and paras[i - 1].block == paras[i].block == paras[i + 1].block
+            and paras[i].words <= LONG_PARAGRAPH_WORDS
+            and not _news_like(paras[i].flat)
+        ):
+            reasons[i] = reason
+
+
+# --- the stage ----------------------------------------------------------------------------
+def clean(article: Article) -> Article:
+    """Split ``article.text`` into paragraphs and take the boilerplate out.
+
+    Returns a copy with ``paragraphs`` (kept spans, in text order) and ``removed``
+    (each with its reason, in text order) filled; every non-blank paragraph of
+    the text is in exactly one of them.
+    """
+    text = article.text
+    paras = _paragraphs(text)
+    reasons = [_line_reason(p) for p in paras]
+    _tag_lists(paras, reasons)
+    tail = int(len(text.rstrip()) * TAIL_FRACTION)
+    _comment_threads(paras, reasons, tail)
+    _related_region(paras, reasons, tail)
+    _sandwiches(paras, reasons)
+
+    kept: list[Span] = []
+    removed: list[Removed] = []
+    for para, reason in zip(paras, reasons, strict=True):
+        if reason is None:
+            kept.append(Span(para.start, para.end))
+        else:
+            removed.append(Removed(text[para.start : para.end], reason, para.start, para.end))
+    return replace(article, paragraphs=tuple(kept), removed=tuple(removed))

@@ -42,6 +42,8 @@ from compare.models import Article, Span
 __all__ = ["complete_metadata", "load_inputs", "parse_date"]
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+# Files in a directory that describe the folder rather than being articles.
+NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "notes", "sources"})
 """Files a directory input contributes (any extension is accepted for a file given directly)."""
 
 TEXT_FIELDS = ("text", "body", "content")
@@ -205,6 +207,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
                 for entry in entries
                 if not entry.name.startswith(".")
                 and entry.name.lower().endswith(ARTICLE_EXTENSIONS)
+                and entry.name.lower().rsplit(".", 1)[0] not in NOT_ARTICLES
                 and entry.is_file()
             )
     except PermissionError:

@@ -629,3 +629,10 @@ def test_import_is_cheap() -> None:
     root = Path(__file__).parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.strip() == "[]"
+
+
+def test_directory_skips_readme(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "About these files.")
+    write(tmp_path / "a.txt", "Article A.")
+    write(tmp_path / "b.md", "Article B.")
+    assert [a.id for a in load_inputs([tmp_path])] == ["a", "b"]

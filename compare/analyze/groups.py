@@ -145,6 +145,8 @@ def _quote_differences(
             for y in qb:
                 if not x.speaker or x.speaker != y.speaker:
                     continue
+                if _quoted_within(x.text, members[b].text) or _quoted_within(y.text, members[a].text):
+                    continue  # a scare-quoted term the other version uses too: no different words
                 if sentence_similarity(x.text, y.text) < settings.quote_match_threshold:
                     values = by_speaker.setdefault(x.speaker, {})
                     values.setdefault(members[a].id, x.text)
@@ -158,6 +160,10 @@ def _quote_differences(
         )
         for speaker, values in by_speaker.items()
     ]
+
+
+def _quoted_within(quote: str, text: str) -> bool:
+    return " ".join(quote.lower().split()) in " ".join(text.lower().split())
 
 
 def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:

@@ -1,0 +1,176 @@
+"""The storycompare command line: parse arguments, call the API, map errors to exit codes.
+
+Exit codes: 0 done, 2 bad usage or input, 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import webbrowser
+from collections.abc import Sequence
+from pathlib import Path
+
+EXAMPLE_STORY = "nato-russia-2010"
+EXAMPLE_LABELS = {
+    "bloomberg": "Bloomberg",
+    "moscow-times": "The Moscow Times",
+    "rferl": "RFE/RL",
+    "rt": "RT",
+    "state-dipnote": "U.S. Department of State (DipNote blog)",
+}
+
+COMPARE_EPILOG = """\
+examples:
+  storycompare compare a.txt b.html c.json                 # HTML report under out/
+  storycompare compare examples/nato-russia-2010/ --html r.html --pdf r.pdf --json r.json
+  storycompare compare a.txt b.txt c.txt --pair a:b --pair a:c
+  storycompare compare a.txt b.txt --label a.txt=Reuters --label b.txt="The Guardian"
+  storycompare compare story/*.txt --title "NATO and Russia" --lexicon my-actors.json --open
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    from compare import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="storycompare",
+        description="Compare how different outlets report the same news story.",
+    )
+    parser.add_argument("--version", action="version", version=f"storycompare {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    cmp = commands.add_parser(
+        "compare",
+        help="compare articles and write reports",
+        description="Align the sentences of several articles about one story and report agreement, "
+        "divergence, omissions and framing.",
+        epilog=COMPARE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmp.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="articles: .txt, .md, .html, .json, .jsonl, or a directory of them (e.g. story/a.txt story/b.html)",
+    )
+    cmp.add_argument("--html", metavar="PATH", help="write the HTML report here (e.g. --html report.html)")
+    cmp.add_argument("--pdf", metavar="PATH", help="write the PDF report here (e.g. --pdf report.pdf)")
+    cmp.add_argument("--json", metavar="PATH", help="write the JSON result here (e.g. --json result.json)")
+    cmp.add_argument("--open", action="store_true", help="open the HTML report in the default browser")
+    cmp.add_argument(
+        "--pair", action="append", metavar="A:B", default=None,
+        help="compare only this pair of articles (ids = file names without extension); repeatable "
+        "(e.g. --pair rferl:bloomberg)",
+    )
+    cmp.add_argument(
+        "--label", action="append", metavar="FILE=OUTLET", default=[],
+        help="name the outlet of a file (e.g. --label rt.txt=RT); repeatable",
+    )
+    cmp.add_argument("--title", metavar="TEXT", help='the story title shown in the reports (e.g. --title "NATO summit")')
+    cmp.add_argument(
+        "--lexicon", metavar="FILE",
+        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
+    )
+    cmp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    demo = commands.add_parser(
+        "demo", help="render the bundled example story",
+        description=f"Compare the bundled example story ({EXAMPLE_STORY}: five outlets on NATO and Russia, 2010) "
+        "and write HTML, PDF and JSON reports.",
+        epilog="example:\n  storycompare demo --out out/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    demo.add_argument("--out", metavar="DIR", default="out", help="output directory (default: out)")
+    demo.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
+    demo.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def _labels(items: Sequence[str]) -> dict[str, str]:
+    from compare.errors import UsageError
+
+    labels = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key or not value.strip():
+            raise UsageError(f"--label {item}: expected FILE=OUTLET")
+        labels[key] = value.strip()
+    return labels
+
+
+def example_dir() -> Path:
+    """The bundled example story: inside the installed package, or the checkout's examples/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "examples" / EXAMPLE_STORY, here.parent / "examples" / EXAMPLE_STORY):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"the example story {EXAMPLE_STORY} is not installed")
+
+
+def _run(args: argparse.Namespace) -> int:
+    import reports
+    from compare import compare
+
+    if args.command == "demo":
+        folder = example_dir()
+        files = sorted(str(p) for p in folder.glob("*.txt"))
+        result = compare(files, labels=EXAMPLE_LABELS, title="NATO and Russia, 2010: five outlets")
+        out = Path(args.out)
+        targets = {"html": out / f"{EXAMPLE_STORY}.html", "json": out / f"{EXAMPLE_STORY}.json"}
+        if not args.no_pdf:
+            targets["pdf"] = out / f"{EXAMPLE_STORY}.pdf"
+        opened = False
+    else:
+        result = compare(
+            args.files,
+            labels=_labels(args.label),
+            pairs=args.pair,
+            title=args.title,
+            lexicon=args.lexicon,
+        )
+        targets = {kind: Path(getattr(args, kind)) for kind in ("html", "pdf", "json") if getattr(args, kind)}
+        if not targets or (args.open and "html" not in targets):
+            targets["html"] = Path("out") / f"{result.articles[0].id}-comparison.html"
+        opened = args.open
+
+    if "json" in targets:
+        reports.write_json(result, targets["json"])
+    if "html" in targets:
+        reports.write_html(result, targets["html"])
+    if "pdf" in targets:
+        reports.render_pdf(result, targets["pdf"])
+    for kind in ("html", "pdf", "json"):
+        if kind in targets:
+            print(f"{kind.upper():4} {targets[kind]}")
+    if opened:
+        webbrowser.open(targets["html"].resolve().as_uri())
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from compare.errors import CompareError
+
+    try:
+        return _run(args)
+    except CompareError as error:
+        if args.debug:
+            raise
+        print(f"storycompare: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("storycompare: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # an internal error: one line unless --debug
+        if args.debug:
+            raise
+        print(
+            f"storycompare: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

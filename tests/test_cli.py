@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from compare.cli import main
+
+
+def test_compare_writes_requested_outputs(tmp_path: Path, example_files: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
+    html, js = tmp_path / "r.html", tmp_path / "r.json"
+    assert main(["compare", *example_files, "--html", str(html), "--json", str(js), "--label", "rt.txt=RT"]) == 0
+    out = capsys.readouterr().out
+    assert f"HTML {html}" in out and f"JSON {js}" in out
+    data = json.loads(js.read_text("utf-8"))
+    assert data["schema"] == "storycompare/1"
+    assert {a["id"]: a["outlet"] for a in data["articles"]}["rt"] == "RT"
+    assert "<html" in html.read_text("utf-8")
+
+
+def test_default_output_is_html_under_out(tmp_path: Path, example_files: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    assert main(["compare", *example_files]) == 0
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".html"]
+
+
+def test_pair_mode(tmp_path: Path, example_files: list[str]) -> None:
+    js = tmp_path / "r.json"
+    assert main(["compare", *example_files, "--pair", "rferl:bloomberg", "--pair", "moscow-times.txt:rferl",
+                 "--json", str(js)]) == 0
+    data = json.loads(js.read_text("utf-8"))
+    assert [(p["a"], p["b"]) for p in data["pairs"]] == [("rferl", "bloomberg"), ("moscow-times", "rferl")]
+    assert sorted(a["id"] for a in data["articles"]) == ["bloomberg", "moscow-times", "rferl"]
+    for group in data["groups"]:
+        articles = {m.rsplit(":", 1)[0] for m in group["members"]}
+        assert articles != {"bloomberg", "moscow-times"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", "missing.txt", "other.txt"], "missing.txt: no such file or directory"),
+        (["compare", "{a}"], "comparison needs at least two articles, got 1"),
+        (["compare", "{a}", "{b}", "--pair", "a:nope"], "no input matches 'nope'"),
+        (["compare", "{a}", "{b}", "--label", "oops"], "--label oops: expected FILE=OUTLET"),
+        (["compare", "{a}", "{b}", "--lexicon", "{bad}"], "bad.json"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    a, b, bad = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "bad.json"
+    a.write_text("The minister resigned on Monday. Nobody knew why.", "utf-8")
+    b.write_text("The minister quit on Monday, officials said.", "utf-8")
+    bad.write_text("{not json", "utf-8")
+    argv = [x.format(a=a, b=b, bad=bad) for x in args]
+    os.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_internal_error_is_exit_1(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import compare.pipeline
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(compare.pipeline, "align", boom)
+    assert main(["compare", *example_files, "--json", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: kaputt" in err and "--debug" in err
+    with pytest.raises(RuntimeError):
+        main(["--debug", "compare", *example_files, "--json", str(tmp_path / "x.json")])
+
+
+def test_help_documents_every_option(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["compare", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--html", "--pdf", "--json", "--open", "--pair", "--label", "--title", "--lexicon"):
+        assert option in out
+    assert "examples:" in out
+
+
+def test_usage_error_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["compare"])
+    assert exit_info.value.code == 2
+
+
+def test_demo_writes_three_files(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for ext in ("html", "pdf", "json"):
+        path = tmp_path / f"nato-russia-2010.{ext}"
+        assert path.stat().st_size > 1000
+        assert str(path) in out
+    assert (tmp_path / "nato-russia-2010.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_inputs_are_not_modified(tmp_path: Path, example_files: list[str]) -> None:
+    before = {f: Path(f).read_bytes() for f in example_files}
+    main(["compare", *example_files, "--json", str(tmp_path / "x.json")])
+    assert before == {f: Path(f).read_bytes() for f in example_files}

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from compare.models import Article
+from compare.segment import segment
+
+
+def _sentences(text: str) -> list[str]:
+    article = segment(Article(id="a", source="a.txt", sha256="", text=text))
+    for s in article.sentences:
+        assert article.text[s.start : s.end] == s.text
+    return [s.text for s in article.sentences]
+
+
+def test_news_abbreviations_do_not_end_sentences() -> None:
+    text = "U.S. President Barack Obama spoke on Nov. 20 with Gen. Smith and Sen. Jones in Washington. They agreed."
+    assert _sentences(text) == [
+        "U.S. President Barack Obama spoke on Nov. 20 with Gen. Smith and Sen. Jones in Washington.",
+        "They agreed.",
+    ]
+
+
+def test_missing_space_after_closing_quote_ends_sentence() -> None:
+    text = '"We do not want to impose an architecture on Russia."Rasmussen was in Moscow.'
+    assert _sentences(text) == ['"We do not want to impose an architecture on Russia."', "Rasmussen was in Moscow."]
+
+
+def test_headline_line_is_its_own_segment_with_role() -> None:
+    article = segment(
+        Article(id="a", source="a", sha256="", text="Big News Today\nThe minister resigned. Nobody knew why.",
+                title="Big News Today")
+    )
+    assert [(s.text, s.role) for s in article.sentences] == [
+        ("Big News Today", "title"),
+        ("The minister resigned.", "body"),
+        ("Nobody knew why.", "body"),
+    ]
+    assert [s.paragraph for s in article.sentences] == [0, 1, 1]
+    assert [s.id for s in article.sentences] == ["a:0", "a:1", "a:2"]
+
+
+def test_crosshead_is_a_heading() -> None:
+    article = segment(Article(id="a", source="a", sha256="", text="Developing Cooperation\nHe said so."))
+    assert article.sentences[0].role == "heading"
+
+
+def test_offsets_on_the_example(example) -> None:  # type: ignore[no-untyped-def]
+    for article in example.articles:
+        for s in article.sentences:
+            assert article.text[s.start : s.end] == s.text
+            assert s.text == s.text.strip() and s.text

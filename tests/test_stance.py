@@ -1,0 +1,481 @@
+"""Framing of the main actors (compare/analyze/stance.py) and the lexicon behind it (compare/lexicon.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from compare.analyze.stance import frame, main_actors
+from compare.errors import LexiconError
+from compare.lexicon import SHIPPED, Lexicon, load_lexicon
+from compare.models import Article, Stance
+from compare.segment import segment
+from compare.settings import Settings
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-russia-2010"
+SETTINGS = Settings()
+
+
+def make_article(article_id: str, text: str, *, cleaned: bool = True) -> Article:
+    """A segmented article; boilerplate removed when asked and the clean stage is there."""
+    article = Article(id=article_id, source=f"{article_id}.txt", sha256="", text=text)
+    if cleaned:
+        try:
+            from compare.clean import clean
+        except ImportError:  # pragma: no cover - the expectations hold with the boilerplate left in
+            pass
+        else:
+            article = clean(article)
+    return segment(article)
+
+
+def example_articles(*, cleaned: bool = True) -> list[Article]:
+    return [
+        make_article(p.stem, p.read_text("utf-8"), cleaned=cleaned) for p in sorted(EXAMPLE.glob("*.txt"))
+    ]
+
+
+@pytest.fixture(scope="module", params=["cleaned", "raw"])
+def example(request: pytest.FixtureRequest) -> tuple[list[Article], dict[tuple[str, str], Stance]]:
+    """The example story, with boilerplate removed and (to be robust to it) left in."""
+    articles = example_articles(cleaned=request.param == "cleaned")
+    stances = frame(articles, load_lexicon(), SETTINGS)
+    return articles, {(s.actor, s.article): s for s in stances}
+
+
+def sentence_id(articles: Sequence[Article], article_id: str, words: str) -> str:
+    article = next(a for a in articles if a.id == article_id)
+    return next(s.id for s in article.sentences if words in s.text)
+
+
+# --- the reference: the example story -------------------------------------------------
+
+
+def test_main_actors_are_found_in_the_example(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    _, stances = example
+    actors = {actor for actor, _ in stances}
+    assert {"Russia", "NATO", "United States"} <= actors
+    assert len(actors) <= SETTINGS.max_actors
+
+
+def test_rferl_frames_russia_as_reluctant(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    articles, stances = example
+    russia = stances[("Russia", "rferl")]
+    assert russia.label == "reluctant"
+    assert russia.score <= -SETTINGS.stance_margin
+    assert sentence_id(articles, "rferl", "Russia Less So") in russia.evidence
+    assert sentence_id(articles, "rferl", "Moscow has not yet said it will attend") in russia.evidence
+    # the strongest evidence comes first: "objections to further cooperation ... not yet"
+    assert russia.evidence[0] == sentence_id(articles, "rferl", "Moscow has not yet said it will attend")
+
+
+def test_rferl_frames_nato_as_cooperative(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    articles, stances = example
+    nato = stances[("NATO", "rferl")]
+    assert nato.label == "cooperative"
+    assert nato.cooperative > nato.reluctant
+    assert sentence_id(articles, "rferl", '"very encouraged"') in nato.evidence
+
+
+def test_rferl_headline_splits_the_cues_between_nato_and_russia(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    """'NATO Encouraged By Talk Of Cooperation With Russia, Russia Less So': NATO two cues, Russia one."""
+    articles, _ = example
+    headline = next(a for a in articles if a.id == "rferl").sentences
+    only = [s for s in headline if s.text.startswith("NATO Encouraged")]
+    article = replace(
+        articles[0], id="h1", sentences=tuple(replace(s, id="h1:0", article="h1") for s in only)
+    )
+    twin = replace(article, id="h2", sentences=tuple(replace(s, id="h2:0", article="h2") for s in only))
+    stances = {(s.actor, s.article): s for s in frame([article, twin], load_lexicon(), SETTINGS)}
+    assert (stances[("NATO", "h1")].cooperative, stances[("NATO", "h1")].reluctant) == (2, 0)
+    assert (stances[("Russia", "h1")].cooperative, stances[("Russia", "h1")].reluctant) == (0, 1)
+
+
+def test_bloomberg_frames_russia_as_cooperative(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    articles, stances = example
+    russia = stances[("Russia", "bloomberg")]
+    assert russia.label == "cooperative"
+    # "We are pleased ...," he said after meeting with Rasmussen: "he" is Medvedev, named the sentence before
+    assert sentence_id(articles, "bloomberg", "We are pleased because") in russia.evidence
+    assert (
+        sentence_id(articles, "bloomberg", "We are pleased because")
+        not in stances[("NATO", "bloomberg")].evidence
+    )
+
+
+def test_rt_grave_concern_is_reluctant_evidence_for_russia(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    articles, stances = example
+    russia = stances[("Russia", "rt")]
+    assert russia.reluctant >= 2
+    assert sentence_id(articles, "rt", "Moscow expressed grave concern") in russia.evidence
+    assert (
+        sentence_id(articles, "rt", "Moscow expressed grave concern") not in stances[("NATO", "rt")].evidence
+    )
+
+
+def test_rows_come_in_a_fixed_order(example: tuple[list[Article], dict[tuple[str, str], Stance]]) -> None:
+    articles, _ = example
+    stances = frame(articles, load_lexicon(), SETTINGS)
+    assert frame(articles, load_lexicon(), SETTINGS) == stances
+    actors = list(dict.fromkeys(s.actor for s in stances))
+    order = [a.id for a in articles]
+    for actor in actors:
+        rows = [s.article for s in stances if s.actor == actor]
+        assert rows == sorted(rows, key=order.index)
+    # actors keep their order when the articles come in another order; rows follow the input order
+    backwards = frame(articles[::-1], load_lexicon(), SETTINGS)
+    assert list(dict.fromkeys(s.actor for s in backwards)) == actors
+    assert [s.article for s in backwards if s.actor == "Russia"] == [
+        s.article for s in stances if s.actor == "Russia"
+    ][::-1]
+    assert main_actors(articles, load_lexicon(), SETTINGS) == tuple(actors)
+
+
+def test_every_row_is_consistent(example: tuple[list[Article], dict[tuple[str, str], Stance]]) -> None:
+    articles, stances = example
+    ids = {s.id for a in articles for s in a.sentences}
+    for stance in stances.values():
+        c, r = stance.cooperative, stance.reluctant
+        assert stance.score == (round((c - r) / (c + r), 3) if c + r else 0.0)
+        assert (stance.label == "neutral") == (c + r == 0)
+        assert len(stance.evidence) <= 5
+        assert set(stance.evidence) <= ids
+        assert all(e.startswith(stance.article + ":") for e in stance.evidence)
+        assert (not stance.evidence) == (c + r == 0)
+
+
+def test_framing_is_fast() -> None:
+    articles = example_articles()
+    lexicon = load_lexicon()
+    frame(articles, lexicon, SETTINGS)
+    start = time.perf_counter()
+    frame(articles, lexicon, SETTINGS)
+    assert time.perf_counter() - start < 0.25
+
+
+# --- synthetic cases -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FakeQuote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+
+
+def fake_quotes(speakers: Mapping[str, str | None]) -> object:
+    """A quotation finder: every "..." is a quote; its speaker from ``speakers`` (by quote text)."""
+
+    def find(article: Article) -> dict[str, tuple[FakeQuote, ...]]:
+        out: dict[str, tuple[FakeQuote, ...]] = {}
+        for sentence in article.sentences:
+            found = []
+            for m in re.finditer(r'"([^"]+)"', sentence.text):
+                start = sentence.start + m.start(1)
+                found.append(FakeQuote(m.group(1), start, start + len(m.group(1)), speakers.get(m.group(1))))
+            if found:
+                out[sentence.id] = tuple(found)
+        return out
+
+    return find
+
+
+def framed(
+    *texts: str, lexicon: Lexicon | None = None, settings: Settings = SETTINGS, **kw: object
+) -> dict[tuple[str, str], Stance]:
+    """Frame articles "a", "b", ... written from ``texts``."""
+    articles = [make_article(chr(ord("a") + n), text) for n, text in enumerate(texts)]
+    stances = frame(articles, lexicon or load_lexicon(), settings, **kw)  # type: ignore[arg-type]
+    return {(s.actor, s.article): s for s in stances}
+
+
+def counts(stances: Mapping[tuple[str, str], Stance], actor: str, article: str = "a") -> tuple[int, int]:
+    stance = stances[(actor, article)]
+    return stance.cooperative, stance.reluctant
+
+
+OTHER = "Poland and Germany met France in Paris."  # a second article naming the actors, without cues
+
+
+def test_negation_flips_a_cue() -> None:
+    assert counts(framed("Poland sees Germany as a threat.", OTHER), "Poland") == (0, 1)
+    assert counts(framed("Poland does not see Germany as a threat.", OTHER), "Poland") == (1, 0)
+    assert counts(framed("Poland doesn't see Germany as a threat.", OTHER), "Poland") == (1, 0)
+    assert counts(framed("Poland never welcomed the German plan.", OTHER), "Poland") == (0, 1)
+    # out of reach: more than three content words between the negation and the cue
+    far = "Poland did not say on Monday whether its defence ministry shares the concern."
+    assert counts(framed(far, OTHER), "Poland") == (0, 1)
+    # "not only" is no negation
+    assert counts(framed("Poland wants not only cooperation but trust.", OTHER), "Poland") == (2, 0)
+
+
+def test_the_object_of_a_preposition_is_not_the_agent() -> None:
+    stances = framed("Poland agreed to cooperate closely with Germany.", OTHER)
+    assert counts(stances, "Poland") == (2, 0)
+    assert counts(stances, "Germany") == (0, 0)
+    assert stances[("Germany", "a")].label == "neutral"
+    stances = framed("Against Germany, Poland voiced grave concern.", OTHER)
+    assert counts(stances, "Poland") == (0, 2)
+    assert counts(stances, "Germany") == (0, 0)
+
+
+def test_the_object_of_a_verb_is_not_the_agent() -> None:
+    stances = framed("Poland urged Germany to reject the plan.", OTHER)
+    assert counts(stances, "Poland") == (0, 1)
+    assert counts(stances, "Germany") == (0, 0)
+
+
+def test_each_clause_has_its_own_agent() -> None:
+    stances = framed("Poland welcomed the plan, but Germany rejected it.", OTHER)
+    assert counts(stances, "Poland") == (1, 0)
+    assert counts(stances, "Germany") == (0, 1)
+    stances = framed("While France remained skeptical, Poland praised the deal.", OTHER)
+    assert counts(stances, "France") == (0, 1)
+    assert counts(stances, "Poland") == (1, 0)
+
+
+def test_actors_joined_by_and_share_the_cue() -> None:
+    stances = framed("Poland and Germany fundamentally disagree.", OTHER)
+    assert counts(stances, "Poland") == counts(stances, "Germany") == (0, 1)
+
+
+def test_a_fronted_clause_belongs_to_the_agent_that_follows() -> None:
+    text = "In a possible sign that it has objections to further cooperation, Warsaw has not yet replied."
+    stances = framed(text, OTHER)
+    # objections, cooperation right after them, "not yet": all reluctant, all Poland's
+    assert counts(stances, "Poland") == (0, 3)
+    assert stances[("Poland", "a")].label == "reluctant"
+
+
+def test_a_cue_next_to_an_actor_is_that_actor_s() -> None:
+    text = "Germany dropped the plan in the face of Polish opposition."
+    stances = framed(text, OTHER)
+    assert counts(stances, "Poland") == (0, 1)
+    assert counts(stances, "Germany") == (0, 0)
+    stances = framed("France moved to ease concern in Berlin about the deal.", OTHER)
+    assert counts(stances, "Germany") == (0, 1)
+    assert counts(stances, "France") == (0, 0)
+
+
+def test_quoted_cues_count_for_the_speaker() -> None:
+    text = '"We are worried and we reject this," Merkel said after talks with France.'
+    finder = fake_quotes({"We are worried and we reject this,": "Merkel"})
+    stances = framed(text, OTHER, quotes=finder)
+    assert counts(stances, "Germany") == (0, 2)
+    assert counts(stances, "France") == (0, 0)
+    # a speaker who is no actor takes the cues out of the count
+    finder = fake_quotes({"We are worried and we reject this,": "Smith"})
+    stances = framed(
+        'France met Poland. "We are worried and we reject this," Smith said.', OTHER, quotes=finder
+    )
+    assert counts(stances, "France") == counts(stances, "Poland") == (0, 0)
+
+
+def test_a_pronoun_speaker_is_the_person_named_before() -> None:
+    text = (
+        "German Chancellor Angela Merkel met President Nicolas Sarkozy in Paris. "
+        '"We are pleased with the progress," she said after meeting with Sarkozy.'
+    )
+    stances = framed(text, OTHER, quotes=fake_quotes({}))  # the finder names nobody
+    assert counts(stances, "Germany") == (2, 0)
+    assert counts(stances, "France") == (0, 0)
+
+
+def test_with_the_real_quotation_finder() -> None:
+    text = 'Medvedev said ties with NATO have improved.\n"We are pleased," he said after meeting Rasmussen.'
+    stances = framed(text, "NATO and Russia met in Brussels.")
+    assert counts(stances, "Russia") == (2, 0)
+    assert counts(stances, "NATO") == (0, 0)
+
+
+def test_a_headline_with_a_colon_quotes_the_person_before_it() -> None:
+    stances = framed("Merkel: Germany and Poland 'Not Adversaries'\n\nThe two met.", OTHER)
+    assert counts(stances, "Germany") == (1, 0)
+    assert counts(stances, "Poland") == (0, 0)
+
+
+def test_people_are_keyed_by_surname() -> None:
+    stances = framed(
+        "Secretary of State Hillary Rodham Clinton welcomed the plan. Clinton praised Germany.",
+        "Hillary Clinton warned Germany.",
+    )
+    assert counts(stances, "United States") == (2, 0)
+    assert counts(stances, "United States", "b") == (0, 1)
+    assert not any(actor.endswith("Clinton") for actor, _ in stances)
+
+
+def test_people_not_in_the_lexicon_are_found() -> None:
+    stances = framed(
+        "Ambassador Jan Kowalczyk praised the deal with Germany.",
+        "Kowalczyk warned of a threat, Germany said.",
+    )
+    assert counts(stances, "Jan Kowalczyk") == (1, 0)
+    assert counts(stances, "Jan Kowalczyk", "b") == (0, 2)
+    # someone introduced as "<actor> <title> <name>" belongs to that actor
+    stances = framed(
+        "Ukrainian President Ivan Petrenko welcomed the agreement with Poland.",
+        "Petrenko rejected the plan, Polish officials said.",
+    )
+    assert counts(stances, "Ukraine") == (2, 0)
+    assert counts(stances, "Ukraine", "b") == (0, 1)
+    assert not any("Petrenko" in actor for actor, _ in stances)
+
+
+def test_capitalised_phrases_that_are_not_people_are_not_actors() -> None:
+    stances = framed(
+        "The Cold War ended. Officials in New York said the Missile Defense Review was positive.",
+        "After the Cold War, New York welcomed the Missile Defense Review.",
+    )
+    assert not stances
+
+
+def test_main_actors_need_two_articles_and_the_most_mentions() -> None:
+    stances = framed(
+        "Poland welcomed it. Poland and Germany agree. Iran objected.", "Poland and Germany met."
+    )
+    assert {actor for actor, _ in stances} == {"Poland", "Germany"}
+    ranked = list(dict.fromkeys(actor for actor, _ in stances))
+    assert ranked == ["Poland", "Germany"]  # 3 mentions against 2
+    stances = framed(
+        "Poland welcomed it. Poland and Germany agree.",
+        "Poland and Germany met.",
+        settings=replace(SETTINGS, max_actors=1),
+    )
+    assert {actor for actor, _ in stances} == {"Poland"}
+
+
+def test_labels_follow_the_margin() -> None:
+    mixed = framed("Poland welcomed the plan and warned Germany of risks.", OTHER)
+    assert mixed[("Poland", "a")].label == "mixed"
+    assert mixed[("Poland", "a")].score == 0.0
+    assert mixed[("Germany", "a")].label == "neutral"
+    two_to_one = "Poland welcomed the plan, praised its goals and warned of risks."
+    assert framed(two_to_one, OTHER)[("Poland", "a")].label == "cooperative"  # 1/3 >= 0.3
+    strict = replace(SETTINGS, stance_margin=0.5)
+    assert framed(two_to_one, OTHER, settings=strict)[("Poland", "a")].label == "mixed"
+
+
+def test_evidence_is_strongest_first_and_at_most_five() -> None:
+    lines = [
+        "Poland welcomed the talks.",
+        "Poland praised the constructive and positive mood.",
+        "Poland warned of a threat.",
+        *[f"Poland saw progress on point {n}." for n in range(6)],
+    ]
+    articles = [make_article("a", "\n".join(lines)), make_article("b", OTHER)]
+    poland = next(
+        s for s in frame(articles, load_lexicon(), SETTINGS) if s.actor == "Poland" and s.article == "a"
+    )
+    assert poland.label == "cooperative"
+    assert len(poland.evidence) == 5
+    assert poland.evidence[0] == "a:1"  # three cooperative cues
+    assert "a:2" not in poland.evidence  # the one reluctant sentence argues against the label
+
+
+def test_neutral_phrases_hide_their_cue_words() -> None:
+    assert counts(framed("Poland will link early warning radars with Germany.", OTHER), "Poland") == (0, 0)
+
+
+# --- the lexicon -------------------------------------------------------------------------
+
+
+def test_shipped_lexicon() -> None:
+    lexicon = load_lexicon()
+    assert load_lexicon() is lexicon
+    data = json.loads(SHIPPED.read_text("utf-8"))
+    assert isinstance(data["about"], str) and "--lexicon" in data["about"]
+    assert {"Moscow", "Kremlin", "Medvedev", "Putin"} <= set(lexicon.actors["Russia"])
+    assert {"U.S.", "Washington", "Clinton", "Obama"} <= set(lexicon.actors["United States"])
+    assert {"NATO", "alliance", "Rasmussen"} <= set(lexicon.actors["NATO"])
+    assert len(lexicon.actors) >= 30
+    assert "cooperation" in lexicon.cooperative and "concern" in lexicon.reluctant
+    assert "less so" in lexicon.reluctant and "n't" in lexicon.negations
+
+
+def write(tmp_path: Path, data: object, name: str = "mine.json") -> str:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), "utf-8")
+    return str(path)
+
+
+def test_a_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
+    user = {
+        "actors": {"Russia": ["Rosatom"], "Ruritania": ["Ruritanian", "Strelsau"], "Germany": ["Brussels"]},
+        "cues": {"cooperative": ["handshake"], "reluctant": ["frosty"]},
+        "negations": ["scarcely"],
+    }
+    lexicon = load_lexicon(write(tmp_path, user))
+    shipped = load_lexicon()
+    assert lexicon.actors["Russia"][: len(shipped.actors["Russia"])] == shipped.actors["Russia"]
+    assert lexicon.actors["Russia"][-1] == "Rosatom"
+    assert lexicon.actors["Ruritania"] == ("Ruritanian", "Strelsau")
+    assert "Brussels" in lexicon.actors["Germany"] and "Brussels" not in lexicon.actors["European Union"]
+    assert lexicon.cooperative[-1] == "handshake" and "cooperation" in lexicon.cooperative
+    assert lexicon.reluctant[-1] == "frosty"
+    assert lexicon.negations[-1] == "scarcely" and "not" in lexicon.negations
+    assert "Brussels" in shipped.actors["European Union"]  # the shipped lexicon is untouched
+    stances = framed(
+        "Strelsau gave a frosty reply to Poland.",
+        "Ruritanian officials met Poland. Poland offered a handshake.",
+        lexicon=lexicon,
+    )
+    assert counts(stances, "Ruritania") == (0, 1)
+    assert counts(stances, "Poland", "b") == (1, 0)
+
+
+def test_a_user_lexicon_may_give_only_some_keys(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write(tmp_path, {"cues": {"reluctant": ["frosty"]}}))
+    assert lexicon.actors == load_lexicon().actors
+    assert lexicon.reluctant[-1] == "frosty"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "invalid JSON at line 1, column 2"),
+        ('{"actors": {"Russia": ["Moscow"]}\n,, }', "invalid JSON at line 2, column 2"),
+        ("[]", "expected a JSON object"),
+        ({"actors": ["Russia"]}, '"actors" must be an object'),
+        ({"actors": {"Russia": "Moscow"}}, '"actors"["Russia"] must be a list of strings'),
+        ({"actors": {"Russia": ["Moscow", 3]}}, '"actors"["Russia"][1] must be a non-empty string'),
+        ({"cues": {"positive": ["good"]}}, 'unknown cue kind "cues"["positive"]'),
+        ({"cues": ["good"]}, '"cues" must be an object'),
+        ({"negations": "not"}, '"negations" must be a list of strings'),
+        ({"cue": {}}, "unknown key 'cue'"),
+        ({"about": 3}, '"about" must be a string'),
+    ],
+)
+def test_lexicon_errors_name_the_file_and_the_problem(tmp_path: Path, content: object, message: str) -> None:
+    path = write(tmp_path, content)
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert message in str(info.value)
+    assert info.value.source == path
+
+
+def test_a_missing_lexicon_file(tmp_path: Path) -> None:
+    path = str(tmp_path / "nope.json")
+    with pytest.raises(LexiconError, match=r"nope\.json: lexicon file not found"):
+        load_lexicon(path)
+    with pytest.raises(LexiconError, match="is a directory"):
+        load_lexicon(str(tmp_path))

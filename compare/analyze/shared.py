@@ -14,8 +14,8 @@ HEDGES = (
     "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "appears", "appear",
     "seems", "seem", "likely", "unlikely", "perhaps", "probably", "unconfirmed", "suggests", "suggest",
 )
-_NEGATION = re.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(sorted(NEGATIONS)), re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:%s)\b" % "|".join(HEDGES), re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b", re.IGNORECASE)
 
 
 def negations(text: str) -> list[str]:

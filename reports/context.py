@@ -1,0 +1,790 @@
+"""Turn a :class:`~compare.models.Comparison` into the data the templates show.
+
+Nothing here recomputes analysis: groups, kinds, differences, diffs, stances,
+pairs and unique sentences are read from the model as they are.  What is
+derived here is presentation only: counts, percentages, orderings, excerpts,
+colours, and the row layout of the side-by-side view.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+from compare.errors import UsageError
+from compare.models import Article, Comparison, Group, Sentence
+
+# --- colours ------------------------------------------------------------------
+
+TEXT_COLOUR = "#1b1f24"
+"""Text colour on every group background (and the page's body text)."""
+
+PALETTE: tuple[str, ...] = (
+    "#dbeafe",  # blue
+    "#dcfce7",  # green
+    "#fef3c7",  # amber
+    "#fce7f3",  # pink
+    "#e0e7ff",  # indigo
+    "#ccfbf1",  # teal
+    "#ffedd5",  # orange
+    "#f3e8ff",  # purple
+    "#ecfccb",  # lime
+    "#cffafe",  # cyan
+    "#fee2e2",  # red
+    "#e7e5e4",  # stone
+)
+"""Light group backgrounds, cycled by group index; each has a contrast of at
+least 4.5:1 (WCAG AA) with :data:`TEXT_COLOUR`.  Colour is never the only cue:
+every grouped sentence also carries its group number, unique sentences a
+dashed underline and an "only in …" badge."""
+
+MARK_COLOUR = "#fde047"
+"""Background of ``<mark>`` (words a divergent member does not share)."""
+
+KIND_LABELS = {"agree": "agree", "partial": "partial", "diverge": "diverge"}
+STANCE_LABELS = ("cooperative", "reluctant", "mixed", "neutral")
+
+EXCERPT_CHARS = 110
+"""Length of a group's one-line excerpt in the coverage grid and summary."""
+
+REMOVED_EXCERPT_CHARS = 90
+REMOVED_PRINT_EXCERPT_CHARS = 48
+REMOVED_PRINT_LIMIT = 3
+"""Removed boilerplate in the PDF: this many short excerpts per reason."""
+VALUE_EXCERPT_CHARS = 70
+EVIDENCE_PRINT_LIMIT = 2
+"""Evidence sentences quoted per actor and article in the PDF (the HTML shows all)."""
+
+SUMMARY_LIMIT = 8
+"""How many facts and divergences the summary lists before pointing onwards."""
+
+SCREEN_SECTIONS = ("summary", "divergences", "framing", "articles", "coverage", "pairs", "sources")
+PRINT_SECTIONS = ("sources", "summary", "divergences", "framing", "coverage", "pairs", "articles")
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2.x relative luminance of ``#rrggbb``."""
+    value = hex_colour.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two ``#rrggbb`` colours (1 to 21)."""
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# --- small helpers -------------------------------------------------------------
+
+
+def generated_at(environ: dict[str, str] | None = None) -> datetime:
+    """The report's timestamp: ``SOURCE_DATE_EPOCH`` when set (reproducible
+    builds), else now; always UTC."""
+    env = os.environ if environ is None else environ
+    raw = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return datetime.now(UTC)
+    try:
+        return datetime.fromtimestamp(int(raw), UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {raw!r}"
+        ) from exc
+
+
+def anchor(sentence_id: str) -> str:
+    """The HTML id of a sentence: ``s-<sentence id>``, whitespace percent-encoded
+    (an id must not contain spaces; ordinary ids pass through unchanged)."""
+    return "s-" + quote(sentence_id, safe="!$&'()*+,;=:@-._~/")
+
+
+def group_anchor(group_id: str) -> str:
+    return "g-" + quote(group_id, safe="!$&'()*+,;=:@-._~/")
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def percent(value: float) -> int:
+    return round(max(0.0, min(1.0, value)) * 100)
+
+
+def _article_of(sentence_id: str) -> str:
+    return sentence_id.rsplit(":", 1)[0]
+
+
+def _join_list(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- views -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    id: str
+    number: int  # 1-based position in comparison.groups
+    colour: int  # palette index
+    kind: str
+    score: float
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    span: int  # how many articles the group spans
+    excerpt: str
+    anchor: str  # its row in the coverage grid
+    div_anchor: str  # its entry under divergences (when it has one)
+    first: tuple[int, int]  # (article position, sentence index) of its earliest member
+    has_differences: bool
+    has_conflict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    id: str
+    anchor: str | None  # None for repeated occurrences (pair mode)
+    text: str
+    article: str
+    outlet: str
+    number: int  # 1-based sentence number in its article
+    paragraph: int
+    role: str
+    group: GroupView | None
+    kind: str  # group kind, or "unique"
+    others: tuple[str, ...]  # other outlets reporting the same fact
+
+    @property
+    def head(self) -> str:
+        """The first word (the print anchor wraps it: WeasyPrint mis-breaks lines
+        after empty inline elements)."""
+        return self.text.split(maxsplit=1)[0] if self.text.strip() else self.text
+
+    @property
+    def tail(self) -> str:
+        """The text after :attr:`head`, with its leading space."""
+        return self.text[self.text.index(self.head) + len(self.head) :] if self.head else ""
+
+    @property
+    def title(self) -> str:
+        if self.group is None:
+            return f"Only in {self.outlet}"
+        also = f"; also in {_join_list(list(self.others))}" if self.others else ""
+        return f"Group {self.group.number} ({self.group.kind}){also}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    role: str
+    sentences: tuple[SentenceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedView:
+    excerpt: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    id: str
+    position: int  # 0-based column
+    label: str
+    outlet: str | None
+    title: str | None
+    date: str | None
+    url: str | None
+    source: str
+    sha256: str
+    words: int
+    sentence_count: int
+    unique_count: int
+    grouped_count: int
+    removed: tuple[RemovedView, ...]
+    paragraphs: tuple[ParagraphView, ...]
+
+    removed_by_reason: tuple[tuple[str, int, tuple[RemovedView, ...]], ...]
+    """(reason, how many, the items shown), reasons in order of first appearance;
+    print shows a few short excerpts per reason, the screen all of them."""
+
+    @property
+    def unique_percent(self) -> int:
+        return round(100 * self.unique_count / self.sentence_count) if self.sentence_count else 0
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    anchor: str
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    group: GroupView
+    cells: tuple[tuple[SentenceRef, ...], ...]  # one per article, in article order
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    sentence: str
+    anchor: str
+    outlet: str
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ValueView:
+    outlet: str
+    value: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class DifferenceView:
+    type: str
+    detail: str
+    conflict: bool
+    values: tuple[ValueView, ...]
+
+    @property
+    def summary(self) -> str:
+        """One line for the summary: each value (shortened) with its outlet."""
+        shown = [f"{excerpt(v.value, VALUE_EXCERPT_CHARS)} ({v.outlet})" for v in self.values]
+        return " vs ".join(shown)
+
+    @property
+    def headline(self) -> str:
+        """The detail without the values it repeats, when it is long and does:
+        "Rasmussen quoted in different words: “…” against “…”" → "Rasmussen
+        quoted in different words"."""
+        if len(self.detail) <= VALUE_EXCERPT_CHARS:
+            return self.detail
+        found = [i for i in (self.detail.find(v.value) for v in self.values if v.value) if i > 0]
+        if not found:
+            return self.detail
+        head = self.detail[: min(found)].rstrip(" :;,-–—“”\"'‘’«»")
+        return head if len(head) >= 8 else self.detail
+
+
+@dataclass(frozen=True, slots=True)
+class DivergenceView:
+    group: GroupView
+    members: tuple[MemberView, ...]
+    differences: tuple[DifferenceView, ...]
+    major: bool  # kind "diverge" or a conflicting difference
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    anchor: str
+    text: str
+    outlet: str
+    number: int  # 1-based sentence number in its article
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCell:
+    actor: str
+    outlet: str
+    label: str
+    score: float
+    cooperative: int
+    reluctant: int
+    evidence: tuple[EvidenceView, ...]
+    evidence_more: int = 0  # evidence sentences left out (print shows a few per cell)
+
+    @property
+    def score_text(self) -> str:
+        return f"{self.score:+.2f}"
+
+
+@dataclass(frozen=True, slots=True)
+class FramingRow:
+    actor: str
+    cells: tuple[StanceCell | None, ...]  # one per article, in article order
+
+    @property
+    def by_label(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(label, outlets) for the summary's framing line, labels in a fixed
+        order (cooperative, reluctant, mixed, neutral), empty ones left out."""
+        out = []
+        for label in STANCE_LABELS:
+            outlets = tuple(c.outlet for c in self.cells if c is not None and c.label == label)
+            if outlets:
+                out.append((label, outlets))
+        return tuple(out)
+
+    @property
+    def has_cues(self) -> bool:
+        """Whether any article frames this actor with cue words (else all neutral, 0 cues)."""
+        return any(c is not None and (c.cooperative or c.reluctant) for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    a: str
+    b: str
+    a_label: str
+    b_label: str
+    similarity: int  # percent
+    same_event: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    kind: str  # "shared", "left" or "right"
+    left: tuple[SentenceView, ...]
+    right: tuple[SentenceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairLayout:
+    pair: PairView
+    left: ArticleView
+    right: ArticleView
+    rows: tuple[PairRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UniqueRow:
+    outlet: str
+    count: int
+    total: int
+    percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    article_count: int
+    group_count: int
+    kinds: dict[str, int]
+    sentence_count: int
+    unique_count: int
+    core_span: int  # how many articles the widest facts span (0 when no group)
+    core_facts: tuple[GroupView, ...]
+    core_more: int  # how many more facts of that span are not listed
+    unique: tuple[UniqueRow, ...]
+    divergence_count: int
+    major_divergences: tuple[DivergenceView, ...]
+    divergences_more: int
+    events: tuple[tuple[str, ...], ...]  # outlets per event (connected same-event pairs)
+    framing: tuple[FramingRow, ...]
+
+
+# --- building ------------------------------------------------------------------
+
+
+def _segments_to_pieces(text: str, segments: tuple[tuple[str, bool], ...]) -> tuple[Piece, ...]:
+    """The diff segments as pieces that read like the sentence: when the
+    segments are bare words, put the spaces back between them."""
+    if not segments:
+        return (Piece(text, False),)
+    if "".join(s for s, _ in segments) == text:
+        return tuple(Piece(s, c) for s, c in segments)
+    pieces: list[Piece] = []
+    for i, (seg, changed) in enumerate(segments):
+        if i and not seg[:1].isspace() and not segments[i - 1][0][-1:].isspace():
+            pieces.append(Piece(" ", False))
+        pieces.append(Piece(seg, changed))
+    return tuple(pieces)
+
+
+def _event_clusters(comparison: Comparison) -> tuple[tuple[str, ...], ...]:
+    """Articles joined by same-event pairs, as outlet labels in article order."""
+    order = [a.id for a in comparison.articles]
+    parent = {a: a for a in order}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in comparison.pairs:
+        if pair.same_event and pair.a in parent and pair.b in parent:
+            ra, rb = root(pair.a), root(pair.b)
+            if ra != rb:
+                parent[rb] = ra
+    clusters: dict[str, list[str]] = {}
+    for article_id in order:
+        clusters.setdefault(root(article_id), []).append(comparison.article(article_id).label)
+    return tuple(tuple(c) for c in clusters.values())
+
+
+class _Builder:
+    def __init__(self, comparison: Comparison, for_print: bool) -> None:
+        self.c = comparison
+        self.for_print = for_print
+        self.position = {a.id: i for i, a in enumerate(comparison.articles)}
+        self.labels = {a.id: a.label for a in comparison.articles}
+        self.groups: dict[str, GroupView] = {}
+        for i, group in enumerate(comparison.groups):
+            self.groups[group.id] = self._group_view(i, group)
+
+    # groups and sentences
+
+    def _group_view(self, i: int, group: Group) -> GroupView:
+        first_member = min(
+            group.members,
+            key=lambda m: (self.position.get(_article_of(m), 1 << 30), self._index_of(m)),
+        )
+        return GroupView(
+            id=group.id,
+            number=i + 1,
+            colour=i % len(PALETTE),
+            kind=group.kind,
+            score=group.score,
+            articles=group.articles,
+            outlets=tuple(self.labels.get(a, a) for a in group.articles),
+            span=len(group.articles),
+            excerpt=excerpt(self.c.sentence(first_member).text, EXCERPT_CHARS),
+            anchor=group_anchor(group.id),
+            div_anchor="d-" + group_anchor(group.id)[2:],
+            first=(self.position.get(_article_of(first_member), 1 << 30), self._index_of(first_member)),
+            has_differences=bool(group.differences),
+            has_conflict=any(d.conflict for d in group.differences),
+        )
+
+    def _has(self, sentence_id: str) -> bool:
+        try:
+            self.c.sentence(sentence_id)
+        except KeyError:
+            return False
+        return True
+
+    def _index_of(self, sentence_id: str) -> int:
+        return self.c.sentence(sentence_id).index
+
+    def sentence_view(self, s: Sentence, *, anchored: bool = True) -> SentenceView:
+        group_id = self.c.group_of(s.id)
+        group = self.groups.get(group_id) if group_id is not None else None
+        own = self.labels[s.article]
+        others = (
+            tuple(o for a, o in zip(group.articles, group.outlets, strict=True) if a != s.article)
+            if group
+            else ()
+        )
+        return SentenceView(
+            id=s.id,
+            anchor=anchor(s.id) if anchored else None,
+            text=s.text,
+            article=s.article,
+            outlet=own,
+            number=s.index + 1,
+            paragraph=s.paragraph,
+            role=s.role,
+            group=group,
+            kind=group.kind if group else "unique",
+            others=others,
+        )
+
+    def article_view(self, article: Article, position: int) -> ArticleView:
+        paragraphs: list[ParagraphView] = []
+        current: list[SentenceView] = []
+        current_key: tuple[int, str] | None = None
+        for s in article.sentences:
+            key = (s.paragraph, s.role)
+            if current and key != current_key:
+                paragraphs.append(ParagraphView(current[0].role, tuple(current)))
+                current = []
+            current_key = key
+            current.append(self.sentence_view(s))
+        if current:
+            paragraphs.append(ParagraphView(current[0].role, tuple(current)))
+        limit = REMOVED_PRINT_EXCERPT_CHARS if self.for_print else REMOVED_EXCERPT_CHARS
+        removed = tuple(RemovedView(excerpt(r.text, limit), r.text, r.reason) for r in article.removed)
+        unique_count = len(self.c.unique_of(article.id))
+        grouped = sum(1 for s in article.sentences if self.c.group_of(s.id) is not None)
+        return ArticleView(
+            id=article.id,
+            position=position,
+            label=article.label,
+            outlet=article.outlet,
+            title=article.title,
+            date=article.date,
+            url=article.url,
+            source=article.source,
+            sha256=article.sha256[:12],
+            words=article.words,
+            sentence_count=len(article.sentences),
+            unique_count=unique_count,
+            grouped_count=grouped,
+            removed=removed,
+            removed_by_reason=self._removed_by_reason(removed),
+            paragraphs=tuple(paragraphs),
+        )
+
+    def _removed_by_reason(
+        self, removed: tuple[RemovedView, ...]
+    ) -> tuple[tuple[str, int, tuple[RemovedView, ...]], ...]:
+        by_reason: dict[str, list[RemovedView]] = {}
+        for r in removed:
+            by_reason.setdefault(r.reason, []).append(r)
+        limit = REMOVED_PRINT_LIMIT if self.for_print else None
+        return tuple((reason, len(items), tuple(items[:limit])) for reason, items in by_reason.items())
+
+    # sections
+
+    def coverage(self) -> tuple[CoverageRow, ...]:
+        rows: list[CoverageRow] = []
+        ordered = sorted(self.c.groups, key=lambda g: (-self.groups[g.id].span, self.groups[g.id].first))
+        for group in ordered:
+            cells: list[list[SentenceRef]] = [[] for _ in self.c.articles]
+            for member in group.members:
+                pos = self.position.get(_article_of(member))
+                if pos is None:
+                    continue
+                s = self.c.sentence(member)
+                cells[pos].append(SentenceRef(anchor(member), s.index + 1, excerpt(s.text, 160)))
+            rows.append(CoverageRow(self.groups[group.id], tuple(tuple(c) for c in cells)))
+        return tuple(rows)
+
+    def divergences(self) -> tuple[DivergenceView, ...]:
+        views: list[DivergenceView] = []
+        for group in self.c.groups:
+            if group.kind not in ("diverge", "partial") and not group.differences:
+                continue
+            gv = self.groups[group.id]
+            diffs = {md.sentence: md for md in group.diff}
+            members: list[MemberView] = []
+            for member in group.members:
+                s = self.c.sentence(member)
+                md = diffs.get(member)
+                segments = tuple((seg.text, seg.changed) for seg in md.segments) if md else ()
+                members.append(
+                    MemberView(
+                        member, anchor(member), self.labels[s.article], _segments_to_pieces(s.text, segments)
+                    )
+                )
+            differences = tuple(
+                DifferenceView(
+                    type=d.type,
+                    detail=d.detail,
+                    conflict=d.conflict,
+                    values=tuple(
+                        ValueView(self.labels.get(_article_of(sid), _article_of(sid)), value, anchor(sid))
+                        for sid, value in d.values
+                    ),
+                )
+                for d in group.differences
+            )
+            views.append(
+                DivergenceView(
+                    gv, tuple(members), differences, major=group.kind == "diverge" or gv.has_conflict
+                )
+            )
+        views.sort(
+            key=lambda v: (
+                0 if v.group.kind == "diverge" else 1 if v.group.has_conflict else 2 if v.differences else 3,
+                v.group.number,
+            )
+        )
+        return tuple(views)
+
+    def framing(self) -> tuple[FramingRow, ...]:
+        actors: dict[str, dict[str, StanceCell]] = {}
+        for st in self.c.stances:
+            if st.article not in self.position:
+                continue
+            evidence = tuple(
+                EvidenceView(
+                    anchor(sid),
+                    self.c.sentence(sid).text,
+                    self.labels[st.article],
+                    self.c.sentence(sid).index + 1,
+                )
+                for sid in st.evidence
+                if self._has(sid)
+            )
+            limit = EVIDENCE_PRINT_LIMIT if self.for_print else len(evidence)
+            actors.setdefault(st.actor, {})[st.article] = StanceCell(
+                actor=st.actor,
+                outlet=self.labels[st.article],
+                label=st.label,
+                score=st.score,
+                cooperative=st.cooperative,
+                reluctant=st.reluctant,
+                evidence=evidence[:limit],
+                evidence_more=max(0, len(evidence) - limit),
+            )
+        return tuple(
+            FramingRow(actor, tuple(cells.get(a.id) for a in self.c.articles))
+            for actor, cells in actors.items()
+        )
+
+    def pairs(self) -> tuple[PairView, ...]:
+        views = [
+            PairView(
+                p.a,
+                p.b,
+                self.labels.get(p.a, p.a),
+                self.labels.get(p.b, p.b),
+                percent(p.similarity),
+                p.same_event,
+            )
+            for p in self.c.pairs
+        ]
+        return tuple(sorted(views, key=lambda p: -p.similarity))
+
+    def pair_layouts(
+        self, articles: dict[str, ArticleView]
+    ) -> tuple[tuple[PairLayout, ...], tuple[str, ...]]:
+        """Each chosen pair as aligned rows; also which articles no pair shows."""
+        anchored: set[str] = set()
+        layouts: list[PairLayout] = []
+        shown: set[str] = set()
+        for pair in self.c.pairs:
+            if pair.a not in self.position or pair.b not in self.position:
+                continue
+            shown.update((pair.a, pair.b))
+            rows = self._pair_rows(self.c.article(pair.a), self.c.article(pair.b), anchored)
+            pv = PairView(
+                pair.a,
+                pair.b,
+                self.labels[pair.a],
+                self.labels[pair.b],
+                percent(pair.similarity),
+                pair.same_event,
+            )
+            layouts.append(PairLayout(pv, articles[pair.a], articles[pair.b], rows))
+        rest = tuple(a.id for a in self.c.articles if a.id not in shown)
+        return tuple(layouts), rest
+
+    def _pair_rows(self, a: Article, b: Article, anchored: set[str]) -> tuple[PairRow, ...]:
+        def view(s: Sentence) -> SentenceView:
+            first = s.id not in anchored
+            anchored.add(s.id)
+            return self.sentence_view(s, anchored=first)
+
+        def shared_group(s: Sentence, other: str) -> str | None:
+            gid = self.c.group_of(s.id)
+            if gid is None:
+                return None
+            return gid if other in self.groups[gid].articles else None
+
+        b_members: dict[str, list[Sentence]] = {}
+        for s in b.sentences:
+            gid = shared_group(s, a.id)
+            if gid is not None:
+                b_members.setdefault(gid, []).append(s)
+
+        # Rows in the left article's order; a shared group is one row at its first left member.
+        rows: list[tuple[str, list[Sentence], list[Sentence], str | None]] = []
+        done: set[str] = set()
+        for s in a.sentences:
+            gid = shared_group(s, b.id)
+            if gid is None:
+                rows.append(("left", [s], [], None))
+            elif gid not in done:
+                done.add(gid)
+                left = [m for m in a.sentences if self.c.group_of(m.id) == gid]
+                rows.append(("shared", left, b_members.get(gid, []), gid))
+
+        # Right-only sentences go right after the row of the nearest preceding shared sentence.
+        row_of_group = {gid: i for i, (_, _, _, gid) in enumerate(rows) if gid is not None}
+        inserts: dict[int, list[Sentence]] = {}
+        last = -1
+        for s in b.sentences:
+            gid = shared_group(s, a.id)
+            if gid is not None:
+                last = row_of_group.get(gid, last)
+            else:
+                inserts.setdefault(last, []).append(s)
+        ordered: list[PairRow] = [PairRow("right", (), (view(s),)) for s in inserts.get(-1, [])]
+        for i, (kind, left, right, _) in enumerate(rows):
+            ordered.append(PairRow(kind, tuple(view(s) for s in left), tuple(view(s) for s in right)))
+            ordered.extend(PairRow("right", (), (view(s),)) for s in inserts.get(i, []))
+        return tuple(ordered)
+
+    def summary(
+        self,
+        articles: tuple[ArticleView, ...],
+        divergences: tuple[DivergenceView, ...],
+        framing: tuple[FramingRow, ...],
+    ) -> Summary:
+        kinds: Counter[str] = Counter(g.kind for g in self.c.groups)
+        views = list(self.groups.values())
+        core_span = max((g.span for g in views), default=0)
+        core = sorted((g for g in views if g.span == core_span and core_span >= 2), key=lambda g: g.first)
+        major = [d for d in divergences if d.major]
+        return Summary(
+            article_count=len(self.c.articles),
+            group_count=len(self.c.groups),
+            kinds={k: kinds.get(k, 0) for k in KIND_LABELS},
+            sentence_count=sum(a.sentence_count for a in articles),
+            unique_count=sum(a.unique_count for a in articles),
+            core_span=core_span if core_span >= 2 else 0,
+            core_facts=tuple(core[:SUMMARY_LIMIT]),
+            core_more=max(0, len(core) - SUMMARY_LIMIT),
+            unique=tuple(
+                UniqueRow(a.label, a.unique_count, a.sentence_count, a.unique_percent) for a in articles
+            ),
+            divergence_count=len(divergences),
+            major_divergences=tuple(major[:SUMMARY_LIMIT]),
+            divergences_more=max(0, len(major) - SUMMARY_LIMIT),
+            events=_event_clusters(self.c),
+            framing=framing,
+        )
+
+
+def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
+    """Everything the report templates show, for the screen or for print."""
+    b = _Builder(comparison, for_print)
+    articles = tuple(b.article_view(a, i) for i, a in enumerate(comparison.articles))
+    by_id = {a.id: a for a in articles}
+    divergences = b.divergences()
+    framing = b.framing()
+    if comparison.pair_mode and not for_print:
+        pair_layouts, unpaired = b.pair_layouts(by_id)
+    else:
+        pair_layouts, unpaired = (), tuple(a.id for a in articles)
+    when = generated_at()
+    dates = sorted(a.date for a in comparison.articles if a.date)
+    outlets = _join_list([a.label for a in comparison.articles])
+    return {
+        "title": comparison.title,
+        "description": f"storycompare report: how {outlets} report “{comparison.title}”",
+        "version": comparison.version,
+        "generated": when.strftime("%Y-%m-%d %H:%M UTC"),
+        "generated_iso": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "for_print": for_print,
+        "pair_mode": comparison.pair_mode,
+        "sections": PRINT_SECTIONS if for_print else SCREEN_SECTIONS,
+        "date_range": (dates[0], dates[-1]) if dates else None,
+        "articles": articles,
+        "groups": tuple(b.groups.values()),
+        "summary": b.summary(articles, divergences, framing),
+        "coverage": b.coverage(),
+        "divergences": divergences,
+        "framing": framing,
+        "stance_labels": STANCE_LABELS,
+        "pairs": b.pairs(),
+        "pair_layouts": pair_layouts,
+        "unpaired": tuple(by_id[a] for a in unpaired),
+        "palette": PALETTE,
+        "text_colour": TEXT_COLOUR,
+        "mark_colour": MARK_COLOUR,
+    }

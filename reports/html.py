@@ -1,0 +1,81 @@
+"""Render a :class:`~compare.models.Comparison` as one self-contained HTML file.
+
+The page needs nothing from the network: the CSS is inlined, fonts are the
+system's, there are no images, and a Content-Security-Policy forbids any
+request.  Article text is untrusted and always escaped (jinja2 autoescape);
+only our own CSS is marked safe.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from compare.models import Comparison
+from reports.context import build_context
+
+TEMPLATE = "report.html.j2"
+SCREEN_CSS = ("report.css",)
+PRINT_CSS = ("report.css", "print.css")
+SCRIPT = "report.js"
+
+
+def templates_dir() -> Path:
+    """Where the templates are: ``reports/templates`` inside an installed wheel,
+    else the source checkout's top-level ``templates/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / TEMPLATE).is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"report templates not found in {here / 'templates'} or {here.parent / 'templates'}"
+    )
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=4)
+def stylesheet(names: tuple[str, ...]) -> Markup:
+    """Our CSS files, concatenated, marked safe for the ``<style>`` element."""
+    parts = []
+    for name in names:
+        css = (templates_dir() / name).read_text(encoding="utf-8")
+        if "</" in css:  # would end the <style> element early
+            raise ValueError(f"{name}: CSS must not contain '</'")
+        parts.append(css)
+    return Markup("\n".join(parts))
+
+
+@lru_cache(maxsize=1)
+def script() -> Markup:
+    """Our interaction script, marked safe for the ``<script>`` element."""
+    js = (templates_dir() / SCRIPT).read_text(encoding="utf-8")
+    if "</" in js:  # would end the <script> element early
+        raise ValueError(f"{SCRIPT}: script must not contain '</'")
+    return Markup(js)
+
+
+def render_document(comparison: Comparison, *, for_print: bool) -> str:
+    """The report page; ``for_print`` gives the PDF's variant (no script, no columns)."""
+    context = build_context(comparison, for_print=for_print)
+    context["css"] = stylesheet(PRINT_CSS if for_print else SCREEN_CSS)
+    context["script"] = Markup("") if for_print else script()
+    return environment().get_template(TEMPLATE).render(context)
+
+
+def render_html(comparison: Comparison) -> str:
+    """The interactive, self-contained HTML report."""
+    return render_document(comparison, for_print=False)

@@ -107,13 +107,21 @@ def example_dir() -> Path:
     raise FileNotFoundError(f"the example story {EXAMPLE_STORY} is not installed")
 
 
+def _display_path(path: Path) -> str:
+    """The path relative to the working directory when it lies below it (what reports show as source)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _run(args: argparse.Namespace) -> int:
     import reports
     from compare import compare
 
     if args.command == "demo":
         folder = example_dir()
-        files = sorted(str(p) for p in folder.glob("*.txt"))
+        files = sorted(_display_path(p) for p in folder.glob("*.txt"))
         result = compare(files, labels=EXAMPLE_LABELS, title="NATO and Russia, 2010: five outlets")
         out = Path(args.out)
         targets = {"html": out / f"{EXAMPLE_STORY}.html", "json": out / f"{EXAMPLE_STORY}.json"}

@@ -8,10 +8,12 @@ only our own CSS is marked safe.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from compare.models import Comparison
@@ -35,10 +37,31 @@ def templates_dir() -> Path:
     )
 
 
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between runs (compiling them takes ~0.2 s, a quarter of a run).
+
+    In ``$XDG_CACHE_HOME/storycompare/jinja`` (default ``~/.cache``); jinja2 keys entries by
+    template source checksum, so an edited template is recompiled.  No cache when the
+    directory cannot be made or ``STORYCOMPARE_NO_CACHE`` is set.
+    """
+    if os.environ.get("STORYCOMPARE_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "storycompare" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(templates_dir()),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

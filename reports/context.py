@@ -45,7 +45,7 @@ dashed underline and an "only in …" badge."""
 MARK_COLOUR = "#fde047"
 """Background of ``<mark>`` (words a divergent member does not share)."""
 
-KIND_LABELS = {"agree": "agree", "partial": "partial", "diverge": "diverge"}
+KINDS = ("agree", "partial", "diverge")
 STANCE_LABELS = ("cooperative", "reluctant", "mixed", "neutral")
 
 EXCERPT_CHARS = 110
@@ -733,7 +733,7 @@ class _Builder:
         return Summary(
             article_count=len(self.c.articles),
             group_count=len(self.c.groups),
-            kinds={k: kinds.get(k, 0) for k in KIND_LABELS},
+            kinds={k: kinds.get(k, 0) for k in KINDS},
             sentence_count=sum(a.sentence_count for a in articles),
             unique_count=sum(a.unique_count for a in articles),
             core_span=core_span if core_span >= 2 else 0,
@@ -762,7 +762,6 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
     else:
         pair_layouts, unpaired = (), tuple(a.id for a in articles)
     when = generated_at()
-    dates = sorted(a.date for a in comparison.articles if a.date)
     outlets = _join_list([a.label for a in comparison.articles])
     return {
         "title": comparison.title,
@@ -773,7 +772,6 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
         "for_print": for_print,
         "pair_mode": comparison.pair_mode,
         "sections": PRINT_SECTIONS if for_print else SCREEN_SECTIONS,
-        "date_range": (dates[0], dates[-1]) if dates else None,
         "articles": articles,
         "groups": tuple(b.groups.values()),
         "summary": b.summary(articles, divergences, framing),

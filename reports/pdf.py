@@ -8,6 +8,7 @@ network.
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -41,8 +42,17 @@ def render_pdf_bytes(comparison: Comparison) -> bytes:
     from weasyprint import HTML
 
     html = render_document(comparison, for_print=True)
-    document = HTML(string=html, base_url=None, url_fetcher=url_fetcher())
-    pdf: bytes = document.write_pdf(pdf_identifier=False)
+    # WeasyPrint allocates hundreds of thousands of short-lived objects; pausing
+    # the cyclic garbage collector while it runs saved about a tenth of the time
+    # on the example story.  Nothing is leaked: collection resumes afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        document = HTML(string=html, base_url=None, url_fetcher=url_fetcher())
+        pdf: bytes = document.write_pdf(pdf_identifier=False)
+    finally:
+        if collecting:
+            gc.enable()
     return pdf
 
 

@@ -252,6 +252,8 @@ def sample_comparison(*, pair_mode: bool = False, hostile: bool = False) -> Comp
         Stance("NATO", "tass", "neutral", 0.0, (), cooperative=0, reluctant=0),
         Stance("Russia", "rferl", "reluctant", -0.5, ("rferl:3",), cooperative=1, reluctant=3),
         Stance("Russia", "tass", "mixed", 0.1, ("tass:3",), cooperative=2, reluctant=1),
+        Stance("Lavrov", "rferl", "neutral", 0.0, (), cooperative=0, reluctant=0),
+        Stance("Lavrov", "tass", "neutral", 0.0, (), cooperative=0, reluctant=0),
     ]
     pairs = [
         Pair("rferl", "tass", 0.61, True),
@@ -416,6 +418,46 @@ def test_framing_labels(comparison: Comparison) -> None:
     assert "3 / 0 cues" in section
     assert "Moscow has not yet said it will attend the Lisbon summit." in section
     assert "not mentioned" in section  # NATO/Russia × third
+
+
+def test_actors_without_cues_are_listed_not_tabled(comparison: Comparison) -> None:
+    page = reports.render_html(comparison)
+    section = page.split('id="framing"', 1)[1].split("</section>", 1)[0]
+    table = section.split("</table>", 1)[0]
+    assert "Lavrov" not in table
+    assert "Mentioned without framing cues (neutral): Lavrov (RFE/RL, TASS)." in visible_text(section)
+    summary = page.split('id="summary"', 1)[1].split("</section>", 1)[0]
+    assert "No framing cues for Lavrov." in summary
+
+
+def test_print_links_point_inside_the_document(comparison: Comparison) -> None:
+    for c in (comparison, sample_comparison(pair_mode=True)):
+        page = report_html.render_document(c, for_print=True)
+        ids = re.findall(r'\bid="([^"]+)"', page)
+        assert len(ids) == len(set(ids))
+        targets = re.findall(r'href="([^"]*)"', page)
+        assert targets and all(t.startswith("#") for t in targets)
+        assert {t[1:] for t in targets} <= set(ids)
+        for article in c.articles:
+            for s in article.sentences:
+                assert f'id="{ctx.anchor(s.id)}"' in page
+
+
+def test_print_marks_sentences_with_group_numbers(comparison: Comparison) -> None:
+    page = report_html.render_document(comparison, for_print=True)
+    section = page.split('id="articles"', 1)[1]
+    assert '<b class="gt c1" id="s-rferl:2">G2</b> The meeting lasted 27 minutes, officials said.' in section
+    # A unique sentence carries its anchor on its first word (never an empty element).
+    assert '<span id="s-rferl:3">Moscow</span> has not yet said' in section
+    assert not re.search(r"<(a|span|b)\b[^>]*></\1>", section)
+
+
+def test_minor_divergences_are_compact_in_print(comparison: Comparison) -> None:
+    screen = reports.render_html(comparison)
+    printed = report_html.render_document(comparison, for_print=True)
+    assert 'id="d-g1"' in screen  # the partial group, in full with its diff
+    assert 'id="d-g1"' not in printed and "Told with more or less detail (1)" in printed
+    assert 'id="d-g2"' in printed  # the contradiction, in full
 
 
 def test_coverage_grid_order_and_links(comparison: Comparison) -> None:
@@ -725,6 +767,51 @@ def test_example_story_renders(tmp_path: Path, fixed_epoch: None) -> None:
     for article in c.articles:
         for s in article.sentences:
             assert f'id="{ctx.anchor(s.id)}"' in page
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    assert {t[1:] for t in re.findall(r'href="([^"]*)"', page)} <= ids
     reports.render_pdf(c, tmp_path / "example.pdf")
     text = " ".join(pdftotext(tmp_path / "example.pdf").split())
     assert "Page 1 of" in text
+
+
+# --- the HTML in a real browser ---------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_interaction_in_chromium(tmp_path: Path, hostile: Comparison) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed; .ci/run installs it")
+    target = tmp_path / "report.html"
+    reports.write_html(hostile, target)
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.on("dialog", lambda d: problems.append("dialog " + d.message))
+            page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(r.url))
+            page.goto(target.as_uri())
+            assert page.is_visible(".toolbar")
+            # Clicking a sentence highlights every member of its group.
+            page.click("#articles .s[data-group='g2']")
+            assert page.locator(".s.hl").count() == 2
+            # Focus (keyboard) does the same.
+            page.focus("#articles .s[data-group='g1']")
+            assert page.locator(".s.hl").count() == 3
+            # Filters show and hide.
+            page.click("[data-filter-button='unique']")
+            kinds = page.evaluate(
+                "Array.from(document.querySelectorAll('#articles .s:not(.demo)'))"
+                ".filter(e => e.offsetParent !== null).map(e => e.dataset.kind)"
+            )
+            assert set(kinds) == {"unique"}
+            page.click("[data-filter-button='all']")
+            assert page.locator("#articles .s:not(.demo)").count() == sum(
+                len(a.sentences) for a in hostile.articles
+            )
+        finally:
+            browser.close()
+    assert problems == []  # no script error, no alert() from article text, no network request

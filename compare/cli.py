@@ -116,6 +116,17 @@ def _display_path(path: Path) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import contextlib
+
+    import reports
+
+    wants_pdf = (args.command == "demo" and not args.no_pdf) or (args.command == "compare" and args.pdf)
+    # Start loading WeasyPrint in a second process now, while the comparison runs here.
+    with reports.PdfWorker() if wants_pdf else contextlib.nullcontext() as pdf_worker:
+        return _compare_and_write(args, pdf_worker)
+
+
+def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     import reports
     from compare import compare
 
@@ -146,7 +157,8 @@ def _run(args: argparse.Namespace) -> int:
     if "html" in targets:
         reports.write_html(result, targets["html"])
     if "pdf" in targets:
-        reports.render_pdf(result, targets["pdf"])
+        assert isinstance(pdf_worker, reports.PdfWorker)
+        pdf_worker.render(result, targets["pdf"])
     for kind in ("html", "pdf", "json"):
         if kind in targets:
             print(f"{kind.upper():4} {targets[kind]}")

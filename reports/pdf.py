@@ -14,7 +14,9 @@ from typing import Any
 
 from compare.models import Comparison
 from reports.files import atomic_write
-from reports.html import render_document
+
+# reports.html (jinja2) is imported inside the functions: a PdfWorker is started
+# before anything heavy is loaded, so that the fork copies a small process.
 
 
 class FetchRefused(PermissionError):
@@ -39,9 +41,15 @@ def url_fetcher() -> Any:
 
 def render_pdf_bytes(comparison: Comparison) -> bytes:
     """The print report as PDF bytes."""
+    from reports.html import render_document
+
+    return pdf_from_print_html(render_document(comparison, for_print=True))
+
+
+def pdf_from_print_html(html: str) -> bytes:
+    """PDF bytes of the print page ``html`` (made by ``render_document(..., for_print=True)``)."""
     from weasyprint import HTML
 
-    html = render_document(comparison, for_print=True)
     # WeasyPrint allocates hundreds of thousands of short-lived objects; pausing
     # the cyclic garbage collector while it runs saved about a tenth of the time
     # on the example story.  Nothing is leaked: collection resumes afterwards.
@@ -59,3 +67,63 @@ def render_pdf_bytes(comparison: Comparison) -> bytes:
 def render_pdf(comparison: Comparison, path: str | os.PathLike[str]) -> None:
     """Write the print report as PDF to ``path`` (atomically)."""
     atomic_write(path, render_pdf_bytes(comparison))
+
+
+def _warm_up() -> None:
+    """Import WeasyPrint and lay out a tiny page: what every first render pays for."""
+    pdf_from_print_html("<p>storycompare</p>")
+
+
+class PdfWorker:
+    """Renders the PDF in a second process that starts loading WeasyPrint at once.
+
+    WeasyPrint takes about 0.7 s to import and warm up; the comparison itself
+    takes about as long.  On a machine with two or more cores, starting the
+    worker before the comparison runs both at the same time::
+
+        with PdfWorker() as worker:          # WeasyPrint loads in the worker ...
+            result = compare(files)          # ... while this runs here
+            worker.render(result, "report.pdf")
+
+    The page is made here (jinja2) and laid out there; the worker gets only the
+    HTML string and returns PDF bytes, which are written here atomically.  When
+    no worker process can be started, rendering happens in this process.
+    """
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+        self._warm: Any = None
+
+    def __enter__(self) -> PdfWorker:
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            # fork copies this small process before the comparison loads anything large.
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._warm = self._pool.submit(_warm_up)
+        except (OSError, ImportError, ValueError):
+            self._pool = None
+        return self
+
+    def render(self, comparison: Comparison, path: str | os.PathLike[str]) -> None:
+        """Write the print report as PDF to ``path`` (atomically)."""
+        from reports.html import render_document
+
+        html = render_document(comparison, for_print=True)
+        data: bytes | None = None
+        if self._pool is not None:
+            try:
+                self._warm.result()
+                data = self._pool.submit(pdf_from_print_html, html).result()
+            except (OSError, RuntimeError):  # the worker died (BrokenProcessPool is a RuntimeError)
+                data = None
+        if data is None:
+            data = pdf_from_print_html(html)
+        atomic_write(path, data)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)

@@ -815,3 +815,19 @@ def test_interaction_in_chromium(tmp_path: Path, hostile: Comparison) -> None:
         finally:
             browser.close()
     assert problems == []  # no script error, no alert() from article text, no network request
+
+
+def test_pdf_worker_renders_the_same_pdf_as_in_process(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The worker process (WeasyPrint loaded while the comparison runs) gives the same bytes."""
+    import glob
+
+    import reports
+    from compare import compare
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1285200000")
+    files = sorted(glob.glob(str(ROOT / "examples" / "nato-russia-2010" / "*.txt")))
+    with reports.PdfWorker() as worker:
+        result = compare(files)
+        worker.render(result, tmp_path / "worker.pdf")
+    reports.render_pdf(result, tmp_path / "direct.pdf")
+    assert (tmp_path / "worker.pdf").read_bytes() == (tmp_path / "direct.pdf").read_bytes()

@@ -1,11 +1,14 @@
 """The storycompare command line: parse arguments, call the API, map errors to exit codes.
 
-Exit codes: 0 done, 2 bad usage or input, 1 internal error.
+Exit codes: 0 done, 2 bad usage or input, 1 internal error.  An error is one line
+on stderr, ``storycompare: error: <file>: <problem>``; with ``--skip-bad`` each
+input left out is one line ``storycompare: warning: skipped <file>: <problem>``.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import webbrowser
 from collections.abc import Sequence
@@ -27,6 +30,7 @@ examples:
   storycompare compare a.txt b.txt c.txt --pair a:b --pair a:c
   storycompare compare a.txt b.txt --label a.txt=Reuters --label b.txt="The Guardian"
   storycompare compare story/*.txt --title "NATO and Russia" --lexicon my-actors.json --open
+  storycompare compare feeds/*.jsonl --skip-bad           # leave out bad files and lines, with a warning each
 """
 
 
@@ -70,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument(
         "--lexicon", metavar="FILE",
         help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
+    )
+    cmp.add_argument(
+        "--skip-bad", action="store_true",
+        help="leave out an input file, JSON record or JSONL line that cannot be read (missing, empty, binary, "
+        "invalid JSON, no text...) with a warning on stderr, instead of stopping; at least two articles must remain",
     )
     cmp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
@@ -140,31 +149,51 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             targets["pdf"] = out / f"{EXAMPLE_STORY}.pdf"
         opened = False
     else:
-        result = compare(
-            args.files,
-            labels=_labels(args.label),
-            pairs=args.pair,
-            title=args.title,
-            lexicon=args.lexicon,
-        )
+        skipped: list[tuple[str, str]] = []
+        try:
+            result = compare(
+                args.files,
+                labels=_labels(args.label),
+                pairs=args.pair,
+                title=args.title,
+                lexicon=args.lexicon,
+                skip_bad=args.skip_bad,
+                skipped=skipped,
+            )
+        finally:  # also when too few articles are left: the warnings say why
+            for where, problem in skipped:
+                print(_one_line(f"storycompare: warning: skipped {where}: {problem}"), file=sys.stderr)
         targets = {kind: Path(getattr(args, kind)) for kind in ("html", "pdf", "json") if getattr(args, kind)}
         if not targets or (args.open and "html" not in targets):
             targets["html"] = Path("out") / f"{result.articles[0].id}-comparison.html"
         opened = args.open
 
+    # Render everything before writing anything: a failing renderer leaves no new file.
+    rendered: dict[str, bytes] = {}
     if "json" in targets:
-        reports.write_json(result, targets["json"])
+        rendered["json"] = reports.render_json(result).encode("utf-8")
     if "html" in targets:
-        reports.write_html(result, targets["html"])
+        rendered["html"] = reports.render_html(result).encode("utf-8")
     if "pdf" in targets:
         assert isinstance(pdf_worker, reports.PdfWorker)
         pdf_worker.render(result, targets["pdf"])
+    for kind, data in rendered.items():
+        reports.atomic_write(targets[kind], data)
     for kind in ("html", "pdf", "json"):
         if kind in targets:
             print(f"{kind.upper():4} {targets[kind]}")
     if opened:
         webbrowser.open(targets["html"].resolve().as_uri())
     return 0
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(message: str) -> str:
+    """``message`` with control characters escaped: a file name holding a newline or a
+    terminal escape sequence cannot split the line or move the cursor."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -177,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CompareError as error:
         if args.debug:
             raise
-        print(f"storycompare: error: {error}", file=sys.stderr)
+        print(_one_line(f"storycompare: error: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("storycompare: interrupted", file=sys.stderr)
@@ -186,7 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"storycompare: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+            _one_line(
+                f"storycompare: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)"
+            ),
             file=sys.stderr,
         )
         return 1

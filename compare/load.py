@@ -4,15 +4,29 @@
 JSON-like mappings from API callers) into articles with their text and whatever
 metadata the input carries:
 
-* ``.txt``, ``.md`` and any other extension: plain text.  UTF-8 first (a BOM is
-  dropped), UTF-16/32 when the file starts with their BOM, otherwise the encoding
-  is detected with charset_normalizer.  Line endings become ``\\n``; nothing
-  else in the text is changed.
+* ``.txt``, ``.md`` and any other extension: plain text.  Line endings become
+  ``\\n``; nothing else in the text is changed.
 * ``.html``/``.htm``: main text and metadata (title, date, site name, URL) with
   trafilatura, which never fetches anything here: it is given the decoded page.
 * ``.json``: one article object or an array of them; ``.jsonl``: one per line.
 * a directory: its article files in name order (not recursive, hidden files
   skipped).
+
+Bytes become text thus: a BOM (UTF-8, UTF-16, UTF-32) decides, and is dropped;
+otherwise UTF-8.  A file that is UTF-8 except for some bytes saved by a Windows
+program (cp1252 curly quotes pasted into UTF-8 text, or a UTF-8 and a cp1252
+file joined) is read as UTF-8 with those other bytes read as cp1252; so is a
+file whose only non-ASCII bytes are punctuation that means the same in every
+Windows code page (’ “ ” – — … « » © °).  Anything else is a legacy file: an
+HTML page's declared charset, then detection with charset_normalizer (a tie goes
+to cp1252).  A NUL byte, or bytes that no encoding reads, make it "binary".
+
+Bad input never passes silently: a file that is missing, unreadable, empty,
+binary, larger than :data:`MAX_INPUT_BYTES`, or whose article text is longer
+than :data:`MAX_ARTICLE_CHARS`, a JSON record without text and a broken JSONL
+line raise :class:`~compare.errors.InputError` naming the file (and record or
+line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an
+item out instead and reports it in its ``skipped`` list.
 
 :func:`complete_metadata` runs later, after the clean stage, and fills the title,
 date and outlet that the input itself did not give, from the first lines of the
@@ -31,7 +45,8 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import stat
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -39,7 +54,7 @@ from typing import Any
 from compare.errors import InputError, UsageError
 from compare.models import Article, Span
 
-__all__ = ["complete_metadata", "load_inputs", "parse_date"]
+__all__ = ["MAX_ARTICLE_CHARS", "MAX_INPUT_BYTES", "Skipped", "complete_metadata", "load_inputs", "parse_date"]
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 # Files in a directory that describe the folder rather than being articles.
@@ -65,7 +80,20 @@ TITLE_MAX_WORDS = 25
 """A headline is one line of TITLE_MIN_WORDS..TITLE_MAX_WORDS words without a final full stop."""
 
 LEGACY_DEFAULT = "cp1252"
-"""The encoding preferred when detection finds several equally likely ones."""
+"""The encoding preferred when detection finds several equally likely ones, and the
+one bytes that are not UTF-8 in an otherwise UTF-8 file are read in."""
+
+MAX_INPUT_BYTES = 20_000_000
+"""A larger input file is refused unread ("too large (50.0 MB; the limit is 20 MB)").
+It bounds memory and the time spent decoding and parsing (HTML pages with their
+scripts run to a few MB; article text is limited separately)."""
+
+MAX_ARTICLE_CHARS = 500_000
+"""An article text (decoded, or extracted from HTML) longer than this is refused.
+The longest news articles run to about 30,000 characters; comparing a 500,000
+character text with another article takes about 10 s on the 2-core development
+machine, 1,000,000 about 30 s and 2,000,000 over 2 minutes (the cost grows
+faster than the length)."""
 
 _NO_TEXT = f"no text field (expected one of {', '.join(TEXT_FIELDS)})"
 _BOMS = (
@@ -150,10 +178,20 @@ def _dates_in(text: str) -> Iterator[tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- loading
 
+Skipped = tuple[str, str]
+"""An item :func:`load_inputs` left out with ``skip_bad=True``: (where, problem),
+e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
+``f"{where}: {problem}"`` is the message the error would have had."""
+
+_OnBad = Callable[[InputError], None]
+
 
 def load_inputs(
     inputs: Sequence[str | os.PathLike[str] | Mapping[str, Any]],
     labels: Mapping[str, str] | None = None,
+    *,
+    skip_bad: bool = False,
+    skipped: list[Skipped] | None = None,
 ) -> tuple[Article, ...]:
     """Load every input as one or more articles, in the order given.
 
@@ -170,31 +208,62 @@ def load_inputs(
 
     Raises :class:`InputError` for an input that cannot be read as articles and
     :class:`UsageError` for a file given twice or a label that matches nothing.
+    With ``skip_bad=True`` an input, JSON record or JSONL line that would raise
+    :class:`InputError` is left out instead and appended to ``skipped`` (when
+    given) as ``(where, problem)``; the rest loads as usual, and a label that
+    names only skipped files is not an error.  Nothing is printed.
     """
+
+    def on_bad(error: InputError) -> None:
+        if not skip_bad:
+            raise error
+        if skipped is not None:
+            skipped.append((error.source, error.problem))
+
     articles: list[Article] = []
     paths: list[Path | None] = []  # the resolved file each article came from
     seen: set[Path] = set()
+    left_out: list[tuple[str, Path | None]] = []  # skipped files, for labels
     for number, item in enumerate(inputs, start=1):
         if isinstance(item, Mapping):
-            articles.append(_record(item, f"<record {number}>", f"<record {number}>", f"record-{number}"))
+            where = f"<record {number}>"
+            try:
+                articles.append(_record(item, where, where, f"record-{number}"))
+            except InputError as error:
+                on_bad(error)
+                continue
             paths.append(None)
             continue
-        for source, path in _expand(os.fspath(item)):
+        given = os.fspath(item)
+        try:
+            files = _expand(given)
+        except InputError as error:
+            on_bad(error)
+            left_out.append((given, _resolve(given)))
+            continue
+        for source, path in files:
             resolved = path.resolve()
             if resolved in seen:
                 raise UsageError(f"{source} is given twice")
             seen.add(resolved)
-            found = _load_file(source, path)
+            try:
+                found = _load_file(source, path, on_bad)
+            except InputError as error:
+                on_bad(error)
+                left_out.append((source, resolved))
+                continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
     articles = _unique_ids(articles)
     if labels:
-        articles = _apply_labels(articles, paths, labels)
+        articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
 
 
 def _expand(given: str) -> list[tuple[str, Path]]:
     """(source as the user would write it, path) of the files one input names."""
+    if not given:
+        raise InputError("''", "empty path")
     path = Path(given)
     try:
         if not path.is_dir():
@@ -212,21 +281,75 @@ def _expand(given: str) -> list[tuple[str, Path]]:
             )
     except PermissionError:
         raise InputError(given, "permission denied") from None
+    except OSError as error:  # e.g. a name too long, a loop of symbolic links
+        raise InputError(given, _os_problem(error)) from None
     if not names:
         raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
     return [(os.path.join(given, name), path / name) for name in names]
 
 
-def _load_file(source: str, path: Path) -> list[Article]:
+def _os_problem(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _read(source: str, path: Path) -> bytes:
+    """The bytes of a regular file or a pipe, refusing anything larger than MAX_INPUT_BYTES.
+
+    A regular file's size is checked before reading it.  A pipe (``<(command)``
+    in a shell, ``/dev/stdin``) is read up to the limit; a named pipe without a
+    writer reads as empty instead of waiting.  Devices and sockets are refused:
+    reading ``/dev/zero`` would never end.
+    """
+    limit = f"the limit is {MAX_INPUT_BYTES // 1_000_000} MB"
     try:
-        data = path.read_bytes()
+        mode = path.stat()
+        if stat.S_ISREG(mode.st_mode):
+            if mode.st_size > MAX_INPUT_BYTES:
+                raise InputError(source, f"too large ({_megabytes(mode.st_size)}; {limit})")
+            data = path.read_bytes()
+        elif stat.S_ISFIFO(mode.st_mode):
+            data = _read_pipe(path, MAX_INPUT_BYTES + 1)
+        elif stat.S_ISDIR(mode.st_mode):
+            raise InputError(source, "is a directory")
+        else:
+            kind = "a socket" if stat.S_ISSOCK(mode.st_mode) else "a device"
+            raise InputError(source, f"not a regular file ({kind})")
     except FileNotFoundError:
         raise InputError(source, "no such file or directory") from None
     except PermissionError:
         raise InputError(source, "permission denied") from None
     except OSError as error:
-        raise InputError(source, (error.strerror or str(error)).lower()) from None
+        raise InputError(source, _os_problem(error)) from None
+    if len(data) > MAX_INPUT_BYTES:  # a pipe, or a file that grew since stat()
+        raise InputError(source, f"too large ({limit})")
+    return data
 
+
+def _read_pipe(path: Path, most: int) -> bytes:
+    # Opening without O_NONBLOCK would wait for a writer forever; once open,
+    # reads block as usual and end when the writer closes its end.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size < most:
+            chunk = os.read(fd, min(1 << 20, most - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _load_file(source: str, path: Path, on_bad: _OnBad) -> list[Article]:
+    data = _read(source, path)
     suffix = path.suffix.lower()
     html = suffix in (".html", ".htm")
     text = _decode(data, source, html=html) if data.strip() else ""
@@ -236,18 +359,44 @@ def _load_file(source: str, path: Path) -> list[Article]:
     if html:
         return [_from_html(text, source, digest, path.stem)]
     if suffix == ".json":
-        return _from_json(text, source, digest, path.stem)
+        return _from_json(text, source, digest, path.stem, on_bad)
     if suffix == ".jsonl":
-        return _from_jsonl(text, source, path.stem)
-    return [Article(id=path.stem, source=source, sha256=digest, text=_newlines(text))]
+        return _from_jsonl(text, source, path.stem, on_bad)
+    text = _newlines(text)
+    _check_length(text, source)
+    return [Article(id=path.stem, source=source, sha256=digest, text=text)]
+
+
+def _check_length(text: str, where: str) -> None:
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            where, f"article text too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})"
+        )
 
 
 def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Characters that a valid two-, three- or four-byte UTF-8 sequence in a
+# non-UTF-8 file stands for when it really is UTF-8: letters of the European,
+# Greek, Cyrillic, Hebrew and Arabic blocks, combining accents, and anything from
+# U+0800 on.  Other two-byte sequences (C1 controls, IPA, Armenian, Syriac, NKo:
+# "ß“" in cp1252 is the valid sequence of U+07D3) are taken for legacy bytes.
+_UTF8_CHAR = re.compile("[\u00a0-\u024f\u0300-\u052f\u0590-\u06ff\u0800-\ud7ff\ue000-\U0010ffff]")
+# What is left for the legacy encoding: undecodable bytes (surrogate escapes)
+# and the two-byte sequences not taken as UTF-8 above.
+_LEGACY_RUN = re.compile("[\udc80-\udcff]+|[\u0080-\u009f\u0250-\u02ff\u0530-\u058f\u0700-\u07ff]")
+_WINDOWS_CODE_PAGES = ["cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258"]
+_WINDOWS_PUNCTUATION = frozenset(
+    b"\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b"
+    b"\xa0\xa6\xa7\xa9\xab\xac\xad\xae\xb0\xb1\xb5\xb6\xb7\xbb"
+)
+"""Bytes that mean the same in every Windows code page: ’ “ ” – — … « » © ° and a few more."""
+
+
 def _decode(data: bytes, source: str, *, html: bool = False) -> str:
-    """Bytes → text: BOM, then UTF-8, then (HTML) the declared charset, then detection."""
+    """Bytes → text: BOM, UTF-8, UTF-8 with cp1252 bytes, (HTML) the declared charset, detection."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     else:
@@ -263,6 +412,9 @@ def _decode(data: bytes, source: str, *, html: bool = False) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_cp1252(data)
+    if mixed is not None:
+        return mixed
     if html:
         declared = _META_CHARSET.search(data[:4096])
         if declared:
@@ -270,19 +422,53 @@ def _decode(data: bytes, source: str, *, html: bool = False) -> str:
                 return data.decode(declared.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong declaration: detect instead
+    text = _detect(data)
+    if text is None:
+        raise InputError(source, "binary file, not text")
+    return text
+
+
+def _utf8_with_cp1252(data: bytes) -> str | None:
+    """``data`` (not valid UTF-8) read as UTF-8 with its other bytes read as cp1252,
+    or None when it is better read as a whole in a legacy encoding.
+
+    It is read so when the bytes that are not UTF-8 are all punctuation common to
+    every Windows code page, or when part of the file is UTF-8 and the rest reads
+    as cp1252 rather than as another Windows code page (a cp1251 file where "Д»"
+    happens to be valid UTF-8 stays a cp1251 file).
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    rest = _UTF8_CHAR.sub("", text).encode("utf-8", "surrogateescape")
+    legacy = {b for b in set(rest) if b >= 0x80}
+    if not legacy <= _WINDOWS_PUNCTUATION:
+        if len(rest) == len(data):
+            return None  # no UTF-8 in it at all: a legacy file
+        if _detect(rest, _WINDOWS_CODE_PAGES, decode=False) != LEGACY_DEFAULT:
+            return None
+    try:
+        return _LEGACY_RUN.sub(
+            lambda run: run.group().encode("utf-8", "surrogateescape").decode(LEGACY_DEFAULT), text
+        )
+    except UnicodeDecodeError:  # a byte cp1252 does not define
+        return None
+
+
+def _detect(data: bytes, candidates: list[str] | None = None, *, decode: bool = True) -> str | None:
+    """The text of ``data`` in the encoding charset_normalizer finds most likely
+    (its name when not ``decode``); None when nothing fits."""
     from charset_normalizer import from_bytes  # only non-UTF-8 input pays for this import
 
-    matches = from_bytes(data)
+    matches = from_bytes(data, cp_isolation=candidates)
     best = matches.best()
     if best is None:
-        raise InputError(source, "binary file, not text")
+        return None
     # On a tie (short Western text often scores the same as cp1250 and cp1252),
     # prefer windows-1252: by far the most common legacy encoding of news pages.
     for match in matches:
         tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
         if tied and LEGACY_DEFAULT in match.could_be_from_charset:
-            return str(match)
-    return str(best)
+            return str(match) if decode else LEGACY_DEFAULT
+    return str(best) if decode else str(best.encoding)
 
 
 def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
@@ -317,6 +503,7 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     text = "\n\n".join(line for line in lines if line)  # one paragraph per line
     if not text:
         raise InputError(source, "no article text found in the HTML")
+    _check_length(text, source)
     date = field("date")
     return Article(
         id=stem,
@@ -330,7 +517,7 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     )
 
 
-def _from_json(text: str, source: str, digest: str, stem: str) -> list[Article]:
+def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -> list[Article]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
@@ -346,24 +533,30 @@ def _from_json(text: str, source: str, digest: str, stem: str) -> list[Article]:
     records = []
     for n, item in enumerate(value, start=1):
         where = f"{source} record {n}"
-        if not isinstance(item, dict):
-            raise InputError(where, f"expected a JSON object, not {_kind(item)}")
-        records.append(_record(item, source, where, f"{stem}-{n}"))
+        try:
+            if not isinstance(item, dict):
+                raise InputError(where, f"expected a JSON object, not {_kind(item)}")
+            records.append(_record(item, source, where, f"{stem}-{n}"))
+        except InputError as error:
+            on_bad(error)
     return records
 
 
-def _from_jsonl(text: str, source: str, stem: str) -> list[Article]:
+def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Article]:
     records: list[Article] = []
     for n, line in enumerate(_newlines(text).split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})") from None
-        if not isinstance(item, dict):
-            raise InputError(source, f"line {n}: expected a JSON object, not {_kind(item)}")
-        records.append(_record(item, source, f"{source} line {n}", f"{stem}-{len(records) + 1}"))
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})") from None
+            if not isinstance(item, dict):
+                raise InputError(source, f"line {n}: expected a JSON object, not {_kind(item)}")
+            records.append(_record(item, source, f"{source} line {n}", f"{stem}-{len(records) + 1}"))
+        except InputError as error:
+            on_bad(error)
     return records
 
 
@@ -375,6 +568,7 @@ def _record(
     if text is None:
         raise InputError(where, _NO_TEXT)
     text = _newlines(text)
+    _check_length(text, where)
     own_id = record.get("id")
     if isinstance(own_id, int) and not isinstance(own_id, bool):
         own_id = str(own_id)
@@ -430,22 +624,32 @@ def _unique_ids(articles: Sequence[Article]) -> list[Article]:
 
 
 def _apply_labels(
-    articles: Sequence[Article], paths: Sequence[Path | None], labels: Mapping[str, str]
+    articles: Sequence[Article],
+    paths: Sequence[Path | None],
+    labels: Mapping[str, str],
+    left_out: Sequence[tuple[str, Path | None]] = (),
 ) -> list[Article]:
     """Set each labelled article's outlet; the most specific key wins (id, path as given,
-    resolved path, file name, then a key that resolves to the article's file)."""
+    resolved path, file name, then a key that resolves to the article's file).  A key
+    that names a file left out as bad is used up without effect."""
     resolved = {key: _resolve(key) for key in labels}
-    used: set[str] = set()
-    result = []
-    for article, path in zip(articles, paths, strict=True):
-        names = [article.id, article.source]
+
+    def keys_of(names: list[str], path: Path | None) -> list[str]:
         if path is not None:
-            names += [str(path), path.name]
+            names = [*names, str(path), path.name]
         keys = [name for name in names if name in labels]
         if path is not None:
             keys += [key for key, value in resolved.items() if value == path]
+        return keys
+
+    used: set[str] = set()
+    result = []
+    for article, path in zip(articles, paths, strict=True):
+        keys = keys_of([article.id, article.source], path)
         used.update(keys)
         result.append(replace(article, outlet=labels[keys[0]]) if keys else article)
+    for source, path in left_out:
+        used.update(keys_of([source], path))
     for key in labels:
         if key not in used:
             raise UsageError(f"--label {key}: no input file or article id matches")

@@ -15,9 +15,9 @@ from compare.analyze.omissions import unique_sentences
 from compare.analyze.quotes import quotes_by_sentence
 from compare.analyze.stance import frame
 from compare.clean import clean
-from compare.errors import UsageError
+from compare.errors import InputError, UsageError
 from compare.lexicon import load_lexicon
-from compare.load import complete_metadata, load_inputs
+from compare.load import Skipped, complete_metadata, load_inputs
 from compare.models import Article, Comparison
 from compare.segment import segment
 from compare.settings import Settings
@@ -33,6 +33,8 @@ def compare(
     pairs: Sequence[tuple[str, str]] | Sequence[str] | None = None,
     title: str | None = None,
     lexicon: str | os.PathLike[str] | None = None,
+    skip_bad: bool = False,
+    skipped: list[Skipped] | None = None,
 ) -> Comparison:
     """Compare several articles about one story.
 
@@ -42,6 +44,13 @@ def compare(
     the comparison to chosen article pairs (``("a", "b")`` or ``"a:b"``, by
     article id, file name or path); ``title`` names the story; ``lexicon`` is a
     JSON file extending the shipped actor and cue lexicon.
+
+    A bad input (missing, unreadable, empty, binary, too large, a JSON record
+    without text, a broken JSONL line, an article that is all boilerplate)
+    raises :class:`~compare.errors.InputError` naming it.  With ``skip_bad=True``
+    it is left out instead and ``(where, problem)`` appended to ``skipped``
+    (pass a list to learn what was left out; nothing is printed); fewer than two
+    articles left is still an error.
 
     The stages, in order:
 
@@ -59,18 +68,20 @@ def compare(
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
 
-    articles = load_inputs(inputs, labels)  # 1
+    articles = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=skipped)  # 1
+    _need_two(articles)  # before the costly stages
     articles = tuple(complete_metadata(clean(a)) for a in articles)  # 2
     articles = tuple(segment(a) for a in articles)  # 3
-    if len(articles) < 2:
-        raise UsageError(f"comparison needs at least two articles, got {len(articles)}")
+    if skip_bad:
+        articles = _drop_empty(articles, skipped)
+        _need_two(articles)
     chosen = _resolve_pairs(pairs, articles, inputs) if pairs else None
+    for article in articles:
+        if _is_empty(article) and (chosen is None or any(article.id in pair for pair in chosen)):
+            raise _empty_error(article, articles)
     if chosen is not None:
         keep = {x for pair in chosen for x in pair}
         articles = tuple(a for a in articles if a.id in keep)
-    for article in articles:
-        if not article.sentences:
-            raise UsageError(f"{article.source}: no article text left after removing boilerplate")
 
     allowed = None
     if chosen is not None:
@@ -80,11 +91,12 @@ def compare(
     alignment = align(sentences, settings, allowed)  # 4
 
     order = {a.id: n for n, a in enumerate(articles)}  # 5
-    quotes = {sid: q for a in articles for sid, q in quotes_by_sentence(a).items()}
+    by_article = {a.id: quotes_by_sentence(a) for a in articles}
+    quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
     groups = build_groups(alignment, quotes, order, settings)
     unique = unique_sentences(articles, groups)
     pair_records = compare_pairs(articles, groups, alignment, chosen, settings)
-    stances = frame(articles, lex, settings)
+    stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])
 
     return Comparison(  # 6
         title=title or _story_title(articles),
@@ -97,6 +109,34 @@ def compare(
         version=__version__,
         pair_mode=chosen is not None,
     )
+
+
+def _need_two(articles: Sequence[Article]) -> None:
+    if len(articles) < 2:
+        raise UsageError(f"comparison needs at least two articles, got {len(articles)}")
+
+
+def _is_empty(article: Article) -> bool:
+    # Without kept paragraphs segment() would split the whole text, boilerplate included.
+    return not article.paragraphs or not article.sentences
+
+
+def _empty_error(article: Article, articles: Sequence[Article]) -> InputError:
+    shared = sum(a.source == article.source for a in articles) > 1  # records of one JSON(L) file
+    where = f"{article.source} article {article.id}" if shared else article.source
+    return InputError(where, "no article text left after removing boilerplate")
+
+
+def _drop_empty(articles: tuple[Article, ...], skipped: list[Skipped] | None) -> tuple[Article, ...]:
+    """The articles that kept some text after cleaning; the others go to ``skipped``."""
+    kept = []
+    for article in articles:
+        if not _is_empty(article):
+            kept.append(article)
+        elif skipped is not None:
+            error = _empty_error(article, articles)
+            skipped.append((error.source, error.problem))
+    return tuple(kept)
 
 
 def _story_title(articles: Sequence[Article]) -> str:

@@ -126,12 +126,20 @@ def _blank(text: str, paragraph: Span, spans: list[tuple[int, int]]) -> str:
 
 
 def quotes_by_sentence(article: Article) -> dict[str, tuple[Quote, ...]]:
-    """Sentence id → the parts of quotations inside that sentence (speaker kept)."""
+    """Sentence id → the parts of quotations inside that sentence (speaker kept).
+
+    Quotes and sentences are both in text order, so one sweep pairs them.
+    """
     quotes = article_quotes(article)
     out: dict[str, tuple[Quote, ...]] = {}
+    first = 0  # the first quote that may still overlap this or a later sentence
     for sentence in article.sentences:
+        while first < len(quotes) and quotes[first].end <= sentence.start:
+            first += 1
         parts = []
-        for q in quotes:
+        for q in quotes[first:]:
+            if q.start >= sentence.end:
+                break
             lo, hi = max(q.start, sentence.start), min(q.end, sentence.end)
             if hi > lo:
                 words = article.text[lo:hi].strip(" ,.;:\"“”")

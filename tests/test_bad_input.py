@@ -1,0 +1,536 @@
+"""Bad input loses nothing: each case is one clear stderr line, the documented exit
+code, no output written (an existing one untouched) and the inputs unchanged.
+
+The messages asserted here are the ones the README's "Bad input" table lists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compare import compare
+from compare.cli import main
+from compare.errors import InputError, UsageError
+from compare.load import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, load_inputs
+
+A = (
+    "The minister resigned on Monday after a week of protests in the capital.\n\n"
+    "Officials said the government would name a successor within days, and the opposition "
+    "called for early elections."
+)
+B = (
+    "The country's interior minister quit on Monday, following seven days of street protests.\n\n"
+    "A government spokesman said a successor would be named soon; opposition leaders demanded "
+    "an early vote."
+)
+C = (
+    "Protesters celebrated in the capital on Monday as the minister stepped down.\n\n"
+    "The prime minister thanked him for his service and promised a successor by the weekend."
+)
+BOILERPLATE = (
+    "Skip to main content\nSign up for our newsletter\nShare on Facebook\nShare on Twitter\n"
+    "Related stories\nAdvertisement\n"
+)
+# UTF-8 text, then a line saved by a Windows editor (cp1252), in one file.
+MIXED_UTF8 = "NATO’s chief said the “strategic partnership” with Russia – begun in 1997 – was no café talk.\n\n"
+MIXED_CP1252 = "Lavrov said the talks were “very positive” – and Medvedev was pleased with the café.\n"
+NOT_ARTICLES = ".txt, .md, .html, .htm, .json, .jsonl"
+
+
+def write(path: Path, content: str | bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return str(path.relative_to(Path.cwd()))
+
+
+def two_good(here: Path) -> list[str]:
+    return [write(here / "a.txt", A), write(here / "b.txt", B)]
+
+
+Make = Callable[[Path, pytest.MonkeyPatch], list[str]]
+
+
+@dataclass(frozen=True)
+class Case:
+    make: Make
+    """Creates the inputs in the working directory; returns the input arguments."""
+    stderr: tuple[str, ...]
+    """The exact stderr lines."""
+    code: int = 2
+    options: tuple[str, ...] = ()
+    check: Callable[[dict[str, Any]], None] | None = None
+    """For a run that succeeds: checks on the JSON result."""
+
+
+# --------------------------------------------------------------------------- inputs of the cases
+
+
+def empty(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "empty.txt", b""), *two_good(here)]
+
+
+def blank(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [*two_good(here), write(here / "blank.txt", b"  \r\n\t\n \xc2\xa0\n")]
+
+
+def binary(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01"), *two_good(here)]
+
+
+def undecodable(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "noise.txt", bytes(range(128, 256)) * 8), *two_good(here)]
+
+
+def folder_without_articles(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    write(here / "notes" / "README.txt", "About this folder.")
+    write(here / "notes" / "photo.png", b"\x89PNG")
+    write(here / "notes" / ".draft.txt", A)
+    return ["notes", *two_good(here)]
+
+
+def folder_with_articles(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    write(here / "story" / "2-b.txt", B)
+    write(here / "story" / "1-a.txt", A)
+    write(here / "story" / "README.md", "Where these came from.")
+    return ["story"]
+
+
+def missing(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [*two_good(here), "missing.txt"]
+
+
+def empty_path(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return ["", *two_good(here)]
+
+
+def unreadable(here: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    secret = here / "secret.txt"
+    write(secret, A)
+    secret.chmod(0)
+    if getattr(os, "geteuid", lambda: -1)() == 0:  # root reads any file: refuse it the way the OS would
+        read_bytes = Path.read_bytes
+
+        def refuse(self: Path) -> bytes:
+            if self.name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    return ["secret.txt", *two_good(here)]
+
+
+def mixed_encodings(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "mixed.txt", MIXED_UTF8.encode() + MIXED_CP1252.encode("cp1252")), *two_good(here)]
+
+
+def legacy_encoding(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "legacy.txt", A.replace("'", "’").encode("cp1252")), write(here / "b.txt", B)]
+
+
+def bom(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "bom.txt", b"\xef\xbb\xbf" + A.encode()), write(here / "b.txt", B)]
+
+
+def windows_line_endings(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "crlf.txt", A.replace("\n", "\r\n")), write(here / "b.txt", B)]
+
+
+def huge(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    line = b"The minister resigned on Monday after a week of protests in the capital.\n"
+    write(here / "huge.txt", (line * (50_000_000 // len(line) + 1))[:50_000_000])
+    return [*two_good(here), "huge.txt"]
+
+
+def too_long(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    sentence = "The minister resigned on Monday after a week of protests in the capital. "
+    text = (sentence * (600_000 // len(sentence) + 1))[:600_000]
+    return [write(here / "long.txt", text), *two_good(here)]
+
+
+def record_without_text(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    record = {"title": "Minister resigns", "url": "https://example.org/x", "text": ""}
+    return [write(here / "record.json", json.dumps(record)), *two_good(here)]
+
+
+def array_record_without_text(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    records = [{"text": A, "outlet": "One"}, {"headline": "No body"}, {"text": B, "outlet": "Two"}]
+    return [write(here / "records.json", json.dumps(records))]
+
+
+def jsonl_broken_line(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    lines = [json.dumps({"text": A}), json.dumps({"text": B}), '{"text": ', json.dumps({"text": C})]
+    return [write(here / "feed.jsonl", "\n".join(lines) + "\n")]
+
+
+def one_article(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "a.txt", A)]
+
+
+def one_left(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "a.txt", A), write(here / "empty.txt", ""), "missing.txt"]
+
+
+def same_file_twice(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [*two_good(here), os.path.join(".", "a.txt")]
+
+
+def same_stem(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "x" / "story.txt", A), write(here / "y" / "story.txt", B), write(here / "story.md", C)]
+
+
+def all_boilerplate(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [*two_good(here), write(here / "nav.txt", BOILERPLATE)]
+
+
+def control_characters_in_name(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "bad\nname\x1b[2J.txt", ""), *two_good(here)]
+
+
+def named_pipe_without_writer(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(here / "queue")
+    return ["queue", *two_good(here)]
+
+
+PIPES: list[int] = []
+
+
+def pipe_with_writer(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    if not Path("/dev/fd").is_dir():
+        pytest.skip("no /dev/fd here")
+    read, write_end = os.pipe()  # what a shell's <(command) gives: /dev/fd/N
+    os.write(write_end, C.encode())
+    os.close(write_end)
+    PIPES.append(read)
+    return [f"/dev/fd/{read}", *two_good(here)]
+
+
+def a_socket(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets here")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind("sock")  # relative: the full path may be too long for a socket address
+    return ["sock", *two_good(here)]
+
+
+# --------------------------------------------------------------------------- checks of the runs that succeed
+
+
+def texts(data: dict[str, Any]) -> dict[str, str]:
+    return {article["id"]: article["text"] for article in data["articles"]}
+
+
+def check_mixed(data: dict[str, Any]) -> None:
+    assert texts(data)["mixed"] == MIXED_UTF8 + MIXED_CP1252
+
+
+def check_legacy(data: dict[str, Any]) -> None:
+    assert texts(data)["legacy"] == A.replace("'", "’")
+
+
+def check_exact_a(article_id: str) -> Callable[[dict[str, Any]], None]:
+    def check(data: dict[str, Any]) -> None:
+        assert texts(data)[article_id] == A  # no BOM, no \r: offsets index this text
+
+    return check
+
+
+def check_folder(data: dict[str, Any]) -> None:
+    assert [(a["id"], a["source"]) for a in data["articles"]] == [
+        ("1-a", os.path.join("story", "1-a.txt")),
+        ("2-b", os.path.join("story", "2-b.txt")),
+    ]
+
+
+def check_same_stem(data: dict[str, Any]) -> None:
+    assert [(a["id"], a["source"]) for a in data["articles"]] == [
+        ("story", os.path.join("x", "story.txt")),
+        ("story-2", os.path.join("y", "story.txt")),
+        ("story-3", "story.md"),
+    ]
+    assert texts(data) == {"story": A, "story-2": B, "story-3": C}
+
+
+def check_ids(*ids: str) -> Callable[[dict[str, Any]], None]:
+    def check(data: dict[str, Any]) -> None:
+        assert [a["id"] for a in data["articles"]] == list(ids)
+
+    return check
+
+
+def check_records(data: dict[str, Any]) -> None:
+    assert [(a["id"], a["outlet"]) for a in data["articles"]] == [("records-1", "One"), ("records-3", "Two")]
+
+
+def check_pipe(data: dict[str, Any]) -> None:
+    (piped,) = (a for a in data["articles"] if a["source"].startswith("/dev/fd/"))
+    assert piped["text"] == C
+
+
+E = "storycompare: error: "
+W = "storycompare: warning: skipped "
+LIMIT_MB = MAX_INPUT_BYTES // 1_000_000
+
+CASES = {
+    "empty file": Case(empty, (E + "empty.txt: empty file",)),
+    "whitespace-only file": Case(blank, (E + "blank.txt: empty file",)),
+    "binary file": Case(binary, (E + "photo.png: binary file, not text",)),
+    "bytes no encoding reads": Case(undecodable, (E + "noise.txt: binary file, not text",)),
+    "directory without articles": Case(
+        folder_without_articles, (E + f"notes: no article files ({NOT_ARTICLES}) in this directory",)
+    ),
+    "directory with articles": Case(folder_with_articles, (), 0, check=check_folder),
+    "missing path": Case(missing, (E + "missing.txt: no such file or directory",)),
+    "empty path": Case(empty_path, (E + "'': empty path",)),
+    "unreadable file": Case(unreadable, (E + "secret.txt: permission denied",)),
+    "mixed UTF-8 and cp1252": Case(mixed_encodings, (), 0, check=check_mixed),
+    "legacy encoding": Case(legacy_encoding, (), 0, check=check_legacy),
+    "UTF-8 BOM": Case(bom, (), 0, check=check_exact_a("bom")),
+    "Windows line endings": Case(windows_line_endings, (), 0, check=check_exact_a("crlf")),
+    "50 MB file": Case(huge, (E + f"huge.txt: too large (50.0 MB; the limit is {LIMIT_MB} MB)",)),
+    "article text too long": Case(
+        too_long, (E + f"long.txt: article text too long (600,000 characters; the limit is {MAX_ARTICLE_CHARS:,})",)
+    ),
+    "JSON record without text": Case(
+        record_without_text, (E + "record.json: no text field (expected one of text, body, content)",)
+    ),
+    "JSON array record without text": Case(
+        array_record_without_text, (E + "records.json record 2: no text field (expected one of text, body, content)",)
+    ),
+    "JSON array record without text, --skip-bad": Case(
+        array_record_without_text,
+        (W + "records.json record 2: no text field (expected one of text, body, content)",),
+        0,
+        ("--skip-bad",),
+        check_records,
+    ),
+    "JSONL broken line": Case(
+        jsonl_broken_line, (E + "feed.jsonl: line 3: invalid JSON: Expecting value (column 10)",)
+    ),
+    "JSONL broken line, --skip-bad": Case(
+        jsonl_broken_line,
+        (W + "feed.jsonl: line 3: invalid JSON: Expecting value (column 10)",),
+        0,
+        ("--skip-bad",),
+        check_ids("feed-1", "feed-2", "feed-3"),
+    ),
+    "bad file, --skip-bad": Case(
+        empty, (W + "empty.txt: empty file",), 0, ("--skip-bad",), check_ids("a", "b")
+    ),
+    "missing file, --skip-bad": Case(
+        missing, (W + "missing.txt: no such file or directory",), 0, ("--skip-bad",), check_ids("a", "b")
+    ),
+    "too few left, --skip-bad": Case(
+        one_left,
+        (
+            W + "empty.txt: empty file",
+            W + "missing.txt: no such file or directory",
+            E + "comparison needs at least two articles, got 1",
+        ),
+        2,
+        ("--skip-bad",),
+    ),
+    "one article only": Case(one_article, (E + "comparison needs at least two articles, got 1",)),
+    "same file twice": Case(same_file_twice, (E + f"{os.path.join('.', 'a.txt')} is given twice",)),
+    "same file twice, --skip-bad": Case(
+        same_file_twice, (E + f"{os.path.join('.', 'a.txt')} is given twice",), 2, ("--skip-bad",)
+    ),
+    "two files with the same stem": Case(same_stem, (), 0, check=check_same_stem),
+    "all boilerplate": Case(all_boilerplate, (E + "nav.txt: no article text left after removing boilerplate",)),
+    "all boilerplate, --skip-bad": Case(
+        all_boilerplate,
+        (W + "nav.txt: no article text left after removing boilerplate",),
+        0,
+        ("--skip-bad",),
+        check_ids("a", "b"),
+    ),
+    "control characters in a file name": Case(
+        control_characters_in_name, (E + "bad\\nname\\x1b[2J.txt: empty file",)
+    ),
+    "named pipe without a writer": Case(named_pipe_without_writer, (E + "queue: empty file",)),
+    "pipe with a writer": Case(pipe_with_writer, (), 0, check=check_pipe),
+    "socket": Case(a_socket, (E + "sock: not a regular file (a socket)",)),
+}
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes | None, int]]:
+    """Bytes (of regular files) and mtime of everything below ``folder``."""
+    state: dict[str, tuple[bytes | None, int]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        content = None
+        if path.is_file() and not path.is_symlink():
+            try:
+                with open(path, "rb") as file:  # not Path.read_bytes: a case may patch it
+                    content = file.read()
+            except PermissionError:
+                pass
+        state[str(path.relative_to(folder))] = (content, info.st_mtime_ns)
+    return state
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    here = tmp_path / "in"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    yield here
+    while PIPES:
+        os.close(PIPES.pop())
+    for path in here.rglob("*"):  # let pytest clean up
+        if path.is_file() and not path.is_symlink():
+            path.chmod(0o644)
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_input(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = case.make(workdir, monkeypatch)
+    outputs = workdir.parent / "reports"
+    outputs.mkdir()
+    html, js = outputs / "r.html", outputs / "r.json"
+    html.write_text("old report", "utf-8")
+    js.write_text('{"old": true}', "utf-8")
+    for path in (html, js):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    inputs_before, outputs_before = snapshot(workdir), snapshot(outputs)
+
+    started = time.monotonic()
+    code = main(["compare", *inputs, "--html", str(html), "--json", str(js), *case.options])
+    elapsed = time.monotonic() - started
+
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == list(case.stderr)
+    assert "Traceback" not in captured.err
+    assert code == case.code
+    assert elapsed < 30, "bad input must never make a run hang"
+    assert snapshot(workdir) == inputs_before, "inputs are never modified, and nothing is written next to them"
+    if case.code == 0:
+        assert captured.out.splitlines() == [f"HTML {html}", f"JSON {js}"]
+        assert sorted(p.name for p in outputs.iterdir()) == ["r.html", "r.json"]
+        assert case.check is not None
+        case.check(json.loads(js.read_text("utf-8")))
+    else:
+        assert captured.out == ""
+        assert snapshot(outputs) == outputs_before, "an existing report is left untouched, no file added"
+
+
+# --------------------------------------------------------------------------- around the table
+
+
+def test_failure_writes_no_default_report_and_no_pdf(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = [write(workdir / "empty.txt", ""), *two_good(workdir)]
+    before = snapshot(workdir)
+    assert main(["compare", *inputs]) == 2
+    assert main(["compare", *inputs, "--pdf", "r.pdf", "--json", "r.json"]) == 2  # the PDF worker shuts down
+    assert capsys.readouterr().err.splitlines() == [f"{E}empty.txt: empty file"] * 2
+    assert snapshot(workdir) == before  # no out/, no r.pdf, no temporary file
+
+
+def test_debug_shows_the_traceback(workdir: Path) -> None:
+    with pytest.raises(InputError, match=r"^empty\.txt: empty file$"):
+        main(["--debug", "compare", write(workdir / "empty.txt", ""), *two_good(workdir)])
+
+
+def test_help_documents_skip_bad(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    assert "--skip-bad" in capsys.readouterr().out
+
+
+def test_api_collects_what_it_skips_and_prints_nothing(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = [*two_good(workdir), write(workdir / "empty.txt", ""), write(workdir / "nav.txt", BOILERPLATE)]
+    with pytest.raises(InputError, match=r"^empty\.txt: empty file$"):
+        compare(inputs)
+    skipped: list[tuple[str, str]] = []
+    result = compare(inputs, skip_bad=True, skipped=skipped)
+    assert [a.id for a in result.articles] == ["a", "b"]
+    assert skipped == [
+        ("empty.txt", "empty file"),
+        ("nav.txt", "no article text left after removing boilerplate"),
+    ]
+    assert compare(inputs, skip_bad=True).articles == result.articles  # the list is optional
+    assert capsys.readouterr() == ("", "")
+
+
+def test_skipped_records_and_mappings(workdir: Path) -> None:
+    lines = [json.dumps({"text": A}), "[1]", json.dumps({"title": "t"}), "{oops", json.dumps({"text": B})]
+    feed = write(workdir / "feed.jsonl", "\n".join(lines))
+    skipped: list[tuple[str, str]] = []
+    articles = load_inputs([feed, {"title": "no text"}, {"text": C}], skip_bad=True, skipped=skipped)
+    assert [a.id for a in articles] == ["feed-1", "feed-2", "record-3"]
+    assert skipped == [
+        ("feed.jsonl", "line 2: expected a JSON object, not an array"),
+        ("feed.jsonl line 3", "no text field (expected one of text, body, content)"),
+        ("feed.jsonl", "line 4: invalid JSON: Expecting property name enclosed in double quotes (column 2)"),
+        ("<record 2>", "no text field (expected one of text, body, content)"),
+    ]
+
+
+def test_boilerplate_record_is_named_by_its_id(workdir: Path) -> None:
+    batch = write(workdir / "batch.json", json.dumps([{"text": A}, {"text": BOILERPLATE, "id": "nav"}, {"text": B}]))
+    with pytest.raises(InputError, match=r"^batch\.json article nav: no article text left after removing boilerplate$"):
+        compare([batch])
+
+
+def test_label_of_a_skipped_file_is_not_an_error(workdir: Path) -> None:
+    inputs = [*two_good(workdir), "missing.txt"]
+    with pytest.raises(UsageError, match=r"^--label missing\.txt: no input file or article id matches$"):
+        load_inputs(inputs[:2], labels={"missing.txt": "X"})
+    articles = load_inputs(inputs, labels={"missing.txt": "X", "a.txt": "A"}, skip_bad=True)
+    assert [(a.id, a.outlet) for a in articles] == [("a", "A"), ("b", None)]
+
+
+def test_a_file_that_grows_past_the_limit_after_stat(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import compare.load
+
+    path = write(workdir / "grows.txt", A * 20_000)
+    monkeypatch.setattr(compare.load, "MAX_INPUT_BYTES", 1_000_000)
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: os.stat_result((0o100644, 0, 0, 1, 0, 0, 5, 0, 0, 0)))
+    with pytest.raises(InputError, match=r"^grows\.txt: too large \(the limit is 1 MB\)$"):
+        load_inputs([path])
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        # UTF-8 with cp1252 punctuation pasted in; cp1252 with nothing but such punctuation
+        ("café “x”".encode() + b" \x93y\x94", "café “x” “y”"),
+        (b"It\x92s fine \x96 he said.", "It’s fine – he said."),
+        # double-encoded UTF-8 in a cp1252 file is read as what it meant
+        ("CafÃ© “x”".encode("cp1252"), "Café “x”"),
+        # legacy files with sequences that happen to be valid UTF-8 stay legacy files
+        ("Die „Hauptstraße“ wurde gesperrt, sagte der Bürgermeister.".encode("cp1252"),
+         "Die „Hauptstraße“ wurde gesperrt, sagte der Bürgermeister."),
+        ("Переговоры «очень позитивные», сказал МИД «РИА» и «ТАСС» сегодня утром.".encode("cp1251"),
+         "Переговоры «очень позитивные», сказал МИД «РИА» и «ТАСС» сегодня утром."),
+        # UTF-8 Cyrillic with a cp1252 line
+        ("Лавров сказал.\n".encode() + "He said “yes”.".encode("cp1252"), "Лавров сказал.\nHe said “yes”."),
+    ],
+    ids=["utf8+cp1252", "cp1252 punctuation only", "double-encoded", "German cp1252", "Russian cp1251", "Cyrillic utf8+cp1252"],
+)
+def test_mixed_and_legacy_encodings(workdir: Path, data: bytes, text: str) -> None:
+    (article,) = load_inputs([write(workdir / "x.txt", data)])
+    assert article.text == text
+
+
+def test_windows_punctuation_means_the_same_in_every_code_page() -> None:
+    from compare.load import _WINDOWS_CODE_PAGES, _WINDOWS_PUNCTUATION
+
+    same = set()
+    for byte in range(0x80, 0x100):
+        chars = {bytes([byte]).decode(cp, "replace") for cp in _WINDOWS_CODE_PAGES}
+        if len(chars) == 1 and "\ufffd" not in chars:
+            same.add(byte)
+    assert same == _WINDOWS_PUNCTUATION

@@ -1,7 +1,9 @@
 """Stage 4: sentences that report the same fact, across articles, form groups.
 
-1. Every sentence is featurised once (content tokens, idf weights over all the
-   sentences compared).
+1. Every sentence is featurised once: content tokens weighted by the
+   word-frequency prior, damped for words that run through the whole story
+   (:func:`compare.similarity.story_weights`), function words, and in the
+   semantic mode a sentence embedding (:mod:`compare.semantic`).
 2. :mod:`compare.candidates` proposes the pairs worth scoring; each is scored
    with :func:`compare.similarity.score` and kept as a *link* when it reaches
    ``Settings.link_threshold``.
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from compare.candidates import candidate_pairs
 from compare.models import Sentence
 from compare.settings import Settings
-from compare.similarity import Features, features, idf_weights, is_name_line, score, tokens
+from compare.similarity import Features, analyse, features, is_name_line, score, story_weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +48,19 @@ def align(
     (the ``--pair`` option); by default every pair is.
     """
     sentences = tuple(sentences)
-    token_lists = [tokens(s.text) for s in sentences]
-    idf = idf_weights(token_lists)
+    analysed = [analyse(s.text) for s in sentences]
+    story = story_weights([t for t, _ in analysed])
+    linkable = [_linkable(s, t, settings) for s, (t, _) in zip(sentences, analysed, strict=True)]
+    vectors: list[tuple[float, ...] | None] = [None] * len(sentences)
+    if settings.semantic:
+        from compare import semantic
+
+        chosen = [i for i, ok in enumerate(linkable) if ok]
+        for i, vector in zip(chosen, semantic.embed([sentences[i].text for i in chosen]), strict=True):
+            vectors[i] = vector
     feats = tuple(
-        features(t if _linkable(s, t, settings) else (), idf)
-        for s, t in zip(sentences, token_lists, strict=True)
+        features(t, story, function=function, vector=vectors[i]) if linkable[i] else features(())
+        for i, (t, function) in enumerate(analysed)
     )
     article_ids = sorted({s.article for s in sentences})
     number = {a: n for n, a in enumerate(article_ids)}
@@ -68,7 +78,11 @@ def align(
     if allowed is not None:
         allowed_numbers = lambda a, b: allowed(article_ids[a], article_ids[b])  # noqa: E731
     links: dict[tuple[int, int], float] = {}
-    for i, j in candidate_pairs(feats, article_of, settings.link_threshold, settings.overlap_weight, allowed_numbers):
+    semantic_weight = settings.semantic_weight if settings.semantic else 0.0
+    for i, j in candidate_pairs(
+        feats, article_of, settings.link_threshold, settings.overlap_weight, allowed_numbers,
+        semantic_weight=semantic_weight,
+    ):
         value = similarity(i, j)
         if value >= settings.link_threshold:
             links[(i, j)] = value

@@ -1,0 +1,454 @@
+"""How far the alignment can be trusted, measured on public data (issue 3).
+
+    .venv/bin/python benchmarks/evaluate.py [--data DIR] [--semantic] [--sample N] [--folds K]
+
+Reads the data sets under ``--data`` (default: ``../shared/data`` beside the
+repository), says which files it read and skips, with one line each, what is
+missing; then prints one table:
+
+* MRPC train (``mrpc/train.tsv``, news sentence pairs from different outlets,
+  labelled paraphrase or not): accuracy and F1 of ``sentence_similarity`` with
+  the threshold chosen by K-fold cross-validation on that file (the mean over
+  the held-out folds, and the threshold chosen on the whole file), and of the
+  aligner's own decision: ``compare.align.align`` over the two sentences as two
+  one-sentence articles, with the thresholds of ``Settings`` as shipped;
+* STS Benchmark dev (``stsb/sts-dev.csv``, scores 0-5): Pearson and Spearman
+  correlation of ``sentence_similarity``, all rows and the news genre;
+* BASIL dev (``basil-dev/stories/<id>/{fox,nyt,hpo}.json``: 30 stories, each
+  covered by Fox News, The New York Times and HuffPost): groups per story and
+  the share of sentences left unique by ``compare.compare``; ``--sample N``
+  prints N groups to read;
+* the example story's reference judgements (``tests/data/nato-russia-2010.gold.json``):
+  links aligned and not-links kept apart.
+
+``--semantic`` adds a column for the semantic mode (``Settings(semantic=True)``,
+needs the ``semantic`` extra).  MRPC is non-commercial: it is used here to
+measure, never shipped.  Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import math
+import random
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from compare import Settings  # noqa: E402
+from compare.models import Sentence  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+GOLD = ROOT / "tests" / "data" / "nato-russia-2010.gold.json"
+EXAMPLE = ROOT / "examples" / "nato-russia-2010"
+BASIL_OUTLETS = ("fox", "nyt", "hpo")
+
+
+# --- reading the data ---------------------------------------------------------
+
+
+def read_mrpc(path: Path) -> list[tuple[int, str, str]]:
+    """(label, sentence 1, sentence 2) rows; label 1 = paraphrase."""
+    rows = []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for fields in reader:
+            if len(fields) >= 5:
+                rows.append((int(fields[0]), fields[3], fields[4]))
+    return rows
+
+
+def read_stsb(path: Path) -> list[tuple[str, float, str, str]]:
+    """(genre, score 0-5, sentence 1, sentence 2) rows; some rows carry licence fields after the pair."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 7:
+                rows.append((fields[0], float(fields[4]), fields[5], fields[6]))
+    return rows
+
+
+def read_basil(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    """Story id → its article records (one per outlet present)."""
+    stories: dict[str, list[dict[str, Any]]] = {}
+    for story in sorted(p for p in (folder / "stories").iterdir() if p.is_dir()):
+        records = []
+        for outlet in BASIL_OUTLETS:
+            path = story / f"{outlet}.json"
+            if path.is_file():
+                record = json.loads(path.read_text("utf-8"))
+                record["id"] = outlet
+                records.append(record)
+        if len(records) >= 2:
+            stories[story.name] = records
+    return stories
+
+
+# --- statistics in plain Python -------------------------------------------------
+
+
+def pearson(x: Sequence[float], y: Sequence[float]) -> float:
+    n = len(x)
+    mx, my = sum(x) / n, sum(y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties sharing their mean rank."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return out
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    return pearson(ranks(x), ranks(y))
+
+
+def accuracy_f1(predicted: Sequence[bool], labels: Sequence[int]) -> tuple[float, float]:
+    tp = sum(1 for p, g in zip(predicted, labels, strict=True) if p and g)
+    fp = sum(1 for p, g in zip(predicted, labels, strict=True) if p and not g)
+    fn = sum(1 for p, g in zip(predicted, labels, strict=True) if not p and g)
+    correct = sum(1 for p, g in zip(predicted, labels, strict=True) if bool(p) == bool(g))
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return correct / len(labels), f1
+
+
+def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """The threshold (score >= t is positive) of highest accuracy; ties: the middle of the best run."""
+    pairs = sorted(zip(scores, labels, strict=True))
+    positives = sum(labels)
+    # Threshold just above pairs[k-1]: the first k are negative, the rest positive.
+    correct = positives  # k = 0: everything positive
+    best, best_at = correct, [0]
+    for k in range(1, len(pairs) + 1):
+        correct += 1 if pairs[k - 1][1] == 0 else -1
+        if k < len(pairs) and pairs[k][0] == pairs[k - 1][0]:
+            continue  # cannot split equal scores
+        if correct > best:
+            best, best_at = correct, [k]
+        elif correct == best:
+            best_at.append(k)
+    k = best_at[len(best_at) // 2]
+    if k == 0:
+        return pairs[0][0]
+    if k == len(pairs):
+        return pairs[-1][0] + 1e-9
+    return (pairs[k - 1][0] + pairs[k][0]) / 2
+
+
+def cross_validate(scores: Sequence[float], labels: Sequence[int], folds: int) -> tuple[float, float, float, list[float]]:
+    """Mean held-out accuracy and F1 over ``folds`` folds, the whole-file threshold, the fold thresholds."""
+    index = list(range(len(scores)))
+    random.Random(13).shuffle(index)
+    accs, f1s, thresholds = [], [], []
+    for fold in range(folds):
+        test = set(index[fold::folds])
+        train = [i for i in index if i not in test]
+        t = best_threshold([scores[i] for i in train], [labels[i] for i in train])
+        thresholds.append(t)
+        held = sorted(test)
+        acc, f1 = accuracy_f1([scores[i] >= t for i in held], [labels[i] for i in held])
+        accs.append(acc)
+        f1s.append(f1)
+    return sum(accs) / folds, sum(f1s) / folds, best_threshold(scores, labels), thresholds
+
+
+# --- the measurements -----------------------------------------------------------
+
+
+@contextmanager
+def timed(times: dict[str, float], key: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    times[key] = times.get(key, 0.0) + time.perf_counter() - start
+
+
+def similarity_fn(settings: Settings) -> Callable[[str, str], float]:
+    from compare.similarity import sentence_similarity
+
+    return lambda a, b: sentence_similarity(a, b, settings)
+
+
+def warm_up(settings: Settings, texts: Sequence[str]) -> None:
+    """Semantic mode: embed all texts in batches first (the cache then serves single pairs)."""
+    if getattr(settings, "semantic", False):
+        from compare import semantic
+
+        semantic.embed(list(dict.fromkeys(texts)))
+
+
+def aligned_pair(a: str, b: str, settings: Settings) -> bool:
+    """The aligner's decision on two sentences given as two one-sentence articles."""
+    from compare.align import align
+
+    sentences = [
+        Sentence(id="a:0", article="a", index=0, text=a, start=0, end=len(a), paragraph=0, role="body"),
+        Sentence(id="b:0", article="b", index=0, text=b, start=0, end=len(b), paragraph=0, role="body"),
+    ]
+    return bool(align(sentences, settings).groups)
+
+
+def measure_mrpc(rows: list[tuple[int, str, str]], settings: Settings, folds: int) -> dict[str, Any]:
+    warm_up(settings, [t for _, a, b in rows for t in (a, b)])
+    sim = similarity_fn(settings)
+    labels = [g for g, _, _ in rows]
+    scores = [sim(a, b) for _, a, b in rows]
+    acc, f1, threshold, fold_thresholds = cross_validate(scores, labels, folds)
+    decided = [aligned_pair(a, b, settings) for _, a, b in rows]
+    align_acc, align_f1 = accuracy_f1(decided, labels)
+    return {
+        "cv_accuracy": acc,
+        "cv_f1": f1,
+        "threshold": threshold,
+        "threshold_range": (min(fold_thresholds), max(fold_thresholds)),
+        "align_accuracy": align_acc,
+        "align_f1": align_f1,
+    }
+
+
+def measure_stsb(rows: list[tuple[str, float, str, str]], settings: Settings) -> dict[str, float]:
+    warm_up(settings, [t for _, _, a, b in rows for t in (a, b)])
+    sim = similarity_fn(settings)
+    scores = [sim(a, b) for _, _, a, b in rows]
+    gold = [g for _, g, _, _ in rows]
+    news = [i for i, row in enumerate(rows) if row[0] == "main-news"]
+    return {
+        "pearson": pearson(scores, gold),
+        "spearman": spearman(scores, gold),
+        "news_pearson": pearson([scores[i] for i in news], [gold[i] for i in news]),
+        "news_spearman": spearman([scores[i] for i in news], [gold[i] for i in news]),
+        "news_rows": float(len(news)),
+    }
+
+
+def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) -> tuple[dict[str, float], list[Any]]:
+    from compare import compare
+
+    groups, unique, total, three, agree = [], 0, 0, 0, 0
+    results = []
+    for records in stories.values():
+        result = compare(records, settings)
+        results.append(result)
+        groups.append(len(result.groups))
+        total += sum(len(a.sentences) for a in result.articles)
+        unique += sum(len(ids) for _, ids in result.unique)
+        three += sum(1 for g in result.groups if len(g.articles) >= 3)
+        agree += sum(1 for g in result.groups if g.kind == "agree")
+    count = sum(groups)
+    return {
+        "groups_mean": count / len(groups),
+        "groups_min": float(min(groups)),
+        "groups_max": float(max(groups)),
+        "unique_share": unique / total,
+        "three_outlet_share": three / count if count else 0.0,
+        "agree_share": agree / count if count else 0.0,
+        "sentences": float(total),
+    }, results
+
+
+def measure_example(gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    from compare import compare
+    from compare.cli import EXAMPLE_LABELS
+
+    result = compare(sorted(str(p) for p in EXAMPLE.glob("*.txt")), settings, labels=EXAMPLE_LABELS)
+
+    def find(article: str, fragment: str) -> list[str]:
+        return [s.id for s in result.article(article).sentences if fragment in s.text]
+
+    def group(sid: str) -> Any:
+        gid = result.group_of(sid)
+        return next((g for g in result.groups if g.id == gid), None)
+
+    aligned, kinds, failures = 0, 0, []
+    for link in gold["links"]:
+        a, b = find(*link["a"]), find(*link["b"])
+        shared = {result.group_of(x) for x in a} & {result.group_of(y) for y in b} - {None}
+        if shared:
+            aligned += 1
+            g = group(a[0])
+            kinds += 1 if g is not None and g.kind == link["kind"] else 0
+        else:
+            failures.append(f"not aligned: {link['a'][1][:40]!r} / {link['b'][1][:40]!r}")
+    apart = 0
+    for link in gold["not_links"]:
+        a, b = find(*link["a"]), find(*link["b"])
+        if all(result.group_of(x) is None or result.group_of(x) != result.group_of(y) for x in a for y in b):
+            apart += 1
+        else:
+            failures.append(f"wrongly aligned: {link['a'][1][:40]!r} / {link['b'][1][:40]!r}")
+    return {
+        "links": f"{aligned}/{len(gold['links'])}",
+        "kinds": f"{kinds}/{len(gold['links'])}",
+        "not_links": f"{apart}/{len(gold['not_links'])}",
+        "groups": len(result.groups),
+        "failures": failures,
+    }
+
+
+# --- the report -------------------------------------------------------------------
+
+
+def fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, tuple):
+        return "–".join(fmt(v) for v in value)
+    return str(value)
+
+
+def print_table(rows: list[tuple[str, str, list[Any]]], modes: list[str]) -> None:
+    header = ["data", "measure", *modes]
+    cells = [header] + [[d, m, *(fmt(v) for v in values)] for d, m, values in rows]
+    widths = [max(len(r[c]) for r in cells) for c in range(len(header))]
+    line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in cells[1:]:
+        print(line(r))
+
+
+def print_sample(results: list[Any], count: int) -> None:
+    groups = [(r, g) for r in results for g in r.groups]
+    if not groups or count <= 0:
+        return
+    print(f"\nBASIL dev: {min(count, len(groups))} of {len(groups)} groups, drawn at random (seed 7):")
+    for result, group in random.Random(7).sample(groups, min(count, len(groups))):
+        print(f"\n  [{group.kind}, score {group.score:.2f}] {result.title[:70]}")
+        for member in group.members:
+            text = result.sentence(member).text
+            print(f"    {member.split(':')[0]:>3}: {text[:160]}{'…' if len(text) > 160 else ''}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the data sets (default: %(default)s)")
+    parser.add_argument("--semantic", action="store_true", help="evaluate the semantic mode too (needs the extra)")
+    parser.add_argument("--sample", type=int, default=4, metavar="N", help="BASIL groups to print (default: %(default)s)")
+    parser.add_argument("--folds", type=int, default=10, help="cross-validation folds on MRPC (default: %(default)s)")
+    args = parser.parse_args(argv)
+
+    data: Path = args.data.resolve()
+    modes = {"lexical": Settings()}
+    if args.semantic:
+        try:
+            from compare import semantic
+
+            semantic.require()
+        except Exception as error:  # an old tree without compare.semantic, or the extra missing
+            print(f"skipped: semantic mode ({error})")
+        else:
+            modes["semantic"] = dataclasses.replace(Settings(), semantic=True)  # type: ignore[call-arg]
+
+    print(f"data: {data}")
+    mrpc_path, stsb_path, basil_path = data / "mrpc" / "train.tsv", data / "stsb" / "sts-dev.csv", data / "basil-dev"
+    mrpc = read_mrpc(mrpc_path) if mrpc_path.is_file() else None
+    stsb = read_stsb(stsb_path) if stsb_path.is_file() else None
+    basil = read_basil(basil_path) if (basil_path / "stories").is_dir() else None
+    gold = json.loads(GOLD.read_text("utf-8"))
+    for name, path, loaded, what in [
+        ("MRPC train", mrpc_path, mrpc, "pairs"),
+        ("STS-B dev", stsb_path, stsb, "pairs"),
+        ("BASIL dev", basil_path / "stories", basil, "stories"),
+    ]:
+        if loaded is None:
+            print(f"skipped: {name}: {path} not found")
+        else:
+            print(f"read: {name}: {path} ({len(loaded)} {what})")
+    print(f"read: example story: {EXAMPLE.relative_to(ROOT)} with {GOLD.relative_to(ROOT)}")
+
+    names = list(modes)
+    rows: list[tuple[str, str, list[Any]]] = []
+    times: dict[str, float] = {}
+    basil_results: list[Any] = []
+    start = time.perf_counter()
+    if mrpc is not None:
+        m = {}
+        for mode, settings in modes.items():
+            with timed(times, f"mrpc {mode}"):
+                m[mode] = measure_mrpc(mrpc, settings, args.folds)
+        n = f"MRPC train ({len(mrpc)})"
+        rows += [
+            (n, f"similarity: accuracy, {args.folds}-fold CV", [m[k]["cv_accuracy"] for k in names]),
+            (n, f"similarity: F1, {args.folds}-fold CV", [m[k]["cv_f1"] for k in names]),
+            (n, "similarity: threshold (whole file; folds)",
+             [f"{m[k]['threshold']:.3f} ({fmt(m[k]['threshold_range'])})" for k in names]),
+            (n, "aligner decision: accuracy", [m[k]["align_accuracy"] for k in names]),
+            (n, "aligner decision: F1", [m[k]["align_f1"] for k in names]),
+            (n, "time, s", [times[f"mrpc {k}"] for k in names]),
+        ]
+    if stsb is not None:
+        s = {}
+        for mode, settings in modes.items():
+            with timed(times, f"stsb {mode}"):
+                s[mode] = measure_stsb(stsb, settings)
+        n = f"STS-B dev ({len(stsb)})"
+        news = int(next(iter(s.values()))["news_rows"])
+        rows += [
+            (n, "Pearson, all", [s[k]["pearson"] for k in names]),
+            (n, "Spearman, all", [s[k]["spearman"] for k in names]),
+            (n, f"Pearson, main-news ({news})", [s[k]["news_pearson"] for k in names]),
+            (n, f"Spearman, main-news ({news})", [s[k]["news_spearman"] for k in names]),
+            (n, "time, s", [times[f"stsb {k}"] for k in names]),
+        ]
+    if basil is not None:
+        b = {}
+        for mode, settings in modes.items():
+            with timed(times, f"basil {mode}"):
+                b[mode], results = measure_basil(basil, settings)
+            if not basil_results:
+                basil_results = results
+        n = f"BASIL dev ({len(basil)} stories)"
+        rows += [
+            (n, "groups per story: mean (min–max)",
+             [f"{b[k]['groups_mean']:.1f} ({b[k]['groups_min']:.0f}–{b[k]['groups_max']:.0f})" for k in names]),
+            (n, f"share of sentences unique ({int(b[names[0]]['sentences'])})", [b[k]["unique_share"] for k in names]),
+            (n, "share of groups spanning 3 outlets", [b[k]["three_outlet_share"] for k in names]),
+            (n, "share of groups 'agree'", [b[k]["agree_share"] for k in names]),
+            (n, "time, s", [times[f"basil {k}"] for k in names]),
+        ]
+    e = {}
+    for mode, settings in modes.items():
+        with timed(times, f"example {mode}"):
+            e[mode] = measure_example(gold, settings)
+    n = "example story (gold)"
+    rows += [
+        (n, "links aligned", [e[k]["links"] for k in names]),
+        (n, "links of the expected kind", [e[k]["kinds"] for k in names]),
+        (n, "not-links kept apart", [e[k]["not_links"] for k in names]),
+        (n, "groups", [e[k]["groups"] for k in names]),
+        (n, "time, s", [times[f"example {k}"] for k in names]),
+    ]
+    print()
+    print_table(rows, names)
+    print(f"\ntotal: {time.perf_counter() - start:.1f} s")
+    for mode in names:
+        for failure in e[mode]["failures"]:
+            print(f"example story, {mode}: {failure}")
+    print_sample(basil_results, args.sample)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,503 @@
+"""Hostile input is harmless (README, "Untrusted input").
+
+Articles from the open web may carry script, event handlers, ``javascript:``
+links, ``file:`` and remote URLs in images, CSS imports and inline styles,
+frames, meta refreshes, pathologically deep nesting and multi-megabyte pages.
+Given as ``.txt``, ``.html`` and ``.json`` files, they must:
+
+* go through the whole pipeline in reasonable time, or be refused with an
+  :class:`~compare.errors.InputError` naming the file (never a RecursionError);
+* leave no element or attribute of theirs in the HTML report: any markup that
+  survives extraction is shown as escaped text (checked by parsing the report
+  with :mod:`html.parser`, not by searching strings);
+* make WeasyPrint fetch nothing: no socket, no ``urlopen``, no file read, and
+  the URL fetcher refuses whatever URL reaches it;
+* come back unchanged in the JSON: the article text exactly as loaded, every
+  sentence equal to ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import reports
+from compare import compare
+from compare.errors import InputError
+from compare.load import load_inputs
+from compare.models import Comparison
+from reports import html as report_html
+from reports import pdf as report_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TIME_LIMIT = 120.0
+"""Seconds a hostile input may take end to end: a hang detector, not a benchmark
+(the 5 MB page takes 10-25 s on the 2-core development machine, nearly all of it
+in trafilatura and htmldate)."""
+
+FACTS = (
+    "NATO Secretary-General Anders Fogh Rasmussen said on Monday the alliance was encouraged by its talks with Russia.",
+    "Russian President Dmitry Medvedev said Moscow would study the proposal for a joint missile shield carefully.",
+    "The meeting in Lisbon was attended by leaders of the 28 member states.",
+)
+HEADLINE = "NATO and Russia agree to study missile defence"
+
+# Each item is something a page could do if it were rendered as markup.
+HOSTILE = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<body onload=alert(2)>",
+    '<a href="javascript:alert(3)">click</a>',
+    '<img src="file:///etc/passwd">',
+    "<style>@import url(http://evil.example/x.css)</style>",
+    '<p style="background:url(http://evil.example/)">styled</p>',
+    '<iframe src="http://evil.example/frame"></iframe>',
+    '<meta http-equiv="refresh" content="0;url=http://evil.example/">',
+    '<svg onload=alert(4)><image href="file:///etc/hostname"/></svg>',
+    '<link rel="stylesheet" href="http://evil.example/s.css">',
+    "</style></script></textarea></title><!--",
+    '"><img src=x onerror=alert(5)>',
+    "<object data=\"file:///etc/passwd\"></object><embed src='http://evil.example/e'>",
+    "<base href=\"http://evil.example/\"><form action=\"http://evil.example/\"><input name=q></form>",
+)
+
+HOSTILE_TITLE = "<svg onload=alert(6)>NATO</svg> & Russia"
+HOSTILE_LABEL = "<script>alert('outlet')</script>"
+HOSTILE_ID = '"><img src=x onerror=alert(7)>'
+
+# Whatever of the input would be dangerous as markup in the report.
+URL_ATTRIBUTES = frozenset(
+    "href src srcset action formaction background poster data cite ping xlink:href manifest codebase".split()
+)
+
+
+def hostile_txt() -> str:
+    """Plain text: every hostile snippet after (and once before) a fact, one per paragraph."""
+    paragraphs = [HEADLINE, HOSTILE[0] + " " + FACTS[0]]
+    paragraphs += [f"{FACTS[n % len(FACTS)]} {snippet}" for n, snippet in enumerate(HOSTILE)]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def hostile_html() -> str:
+    """A page that tries everything in its head, its body and its article markup."""
+    return f"""<!doctype html>
+<html><head><title>{HEADLINE} <script>alert(9)</script></title>
+<meta http-equiv="refresh" content="0;url=http://evil.example/">
+<base href="http://evil.example/">
+<link rel="stylesheet" href="http://evil.example/s.css">
+<style>@import url(http://evil.example/x.css); body {{ background: url(file:///etc/passwd) }}</style>
+<script>alert(1); document.write('<img src=http://evil.example/w.png>')</script>
+</head>
+<body onload="alert(2)">
+<iframe src="http://evil.example/frame"></iframe>
+<article>
+<h1 onclick="alert(3)">{HEADLINE}</h1>
+<p>{FACTS[0]} <img src=x onerror=alert(1)> <a href="javascript:alert(3)">read</a></p>
+<p style="background:url(http://evil.example/)">{FACTS[1]} <img src="file:///etc/passwd"></p>
+<p>{FACTS[2]} &lt;script&gt;alert(4)&lt;/script&gt; and &lt;img src=x onerror=alert(5)&gt;</p>
+<p>Escaped markup in the article: &lt;a href="javascript:alert(6)"&gt;link&lt;/a&gt; and
+&lt;style&gt;@import url(http://evil.example/y.css)&lt;/style&gt; stay text.</p>
+<svg onload="alert(8)"><image href="file:///etc/hostname"/></svg>
+<object data="file:///etc/passwd"></object>
+</article>
+</body></html>
+"""
+
+
+def hostile_records() -> list[dict[str, Any]]:
+    """JSON records whose text, title, outlet, url and id are hostile."""
+    text = "\n\n".join(f"{snippet} {FACTS[n % len(FACTS)]}" for n, snippet in enumerate(HOSTILE))
+    return [
+        {
+            "id": HOSTILE_ID,
+            "title": HOSTILE_TITLE,
+            "outlet": HOSTILE_LABEL,
+            "url": "javascript:alert(7)",
+            "date": "2010-11-20",
+            "text": text,
+        },
+        {
+            "title": "<b onmouseover=alert(1)>Second</b> record",
+            "url": "file:///etc/passwd",
+            "text": HEADLINE + "\n\n" + " ".join(FACTS) + " " + HOSTILE[4],
+        },
+    ]
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "plain.txt").write_text(hostile_txt(), encoding="utf-8")
+    (folder / "page.html").write_text(hostile_html(), encoding="utf-8")
+    (folder / "records.json").write_text(json.dumps(hostile_records()), encoding="utf-8")
+    return [str(folder / name) for name in ("plain.txt", "page.html", "records.json")]
+
+
+@pytest.fixture(scope="module")
+def result(story: list[str]) -> Comparison:
+    return compare(story, labels={story[0]: HOSTILE_LABEL}, title=HOSTILE_TITLE)
+
+
+@pytest.fixture(scope="module")
+def page(result: Comparison) -> str:
+    return reports.render_html(result)
+
+
+# --- reading the report as a browser would ------------------------------------------------------
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+
+
+class ReportParser(HTMLParser):
+    """Elements, the text of <script>/<style>, and the text a reader sees."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.raw: dict[str, list[str]] = {"script": [], "style": []}
+        self.text: list[str] = []
+        self._inside: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(Element(tag, dict(attrs)))
+        if tag in self.raw:
+            self._inside = tag
+            self.raw[tag].append("")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(Element(tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._inside:
+            self._inside = None
+
+    def handle_data(self, data: str) -> None:
+        if self._inside is not None:
+            self.raw[self._inside][-1] += data
+        else:
+            self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        raise AssertionError(f"the report has a comment: {data[:80]!r}")
+
+    def handle_pi(self, data: str) -> None:
+        raise AssertionError(f"the report has a processing instruction: {data[:80]!r}")
+
+
+def parse(markup: str) -> ReportParser:
+    parser = ReportParser()
+    parser.feed(markup)
+    parser.close()
+    return parser
+
+
+def template_tags() -> set[str]:
+    """Every element name our templates write."""
+    names: set[str] = set()
+    for path in report_html.templates_dir().glob("*.j2"):
+        names.update(re.findall(r"<([a-z][a-z0-9]*)\b", path.read_text(encoding="utf-8")))
+    return names
+
+
+def assert_harmless(markup: str, *, print_version: bool = False) -> ReportParser:
+    """The report holds no element, attribute or URL of the input's, and only our script and CSS."""
+    parsed = parse(markup)
+    allowed_tags = template_tags()
+    for element in parsed.elements:
+        assert element.tag in allowed_tags, f"<{element.tag}> is not one of ours"
+        for name, value in element.attrs.items():
+            assert not name.startswith("on"), f"event handler {name}={value!r} on <{element.tag}>"
+            assert name not in URL_ATTRIBUTES - {"href"}, f"<{element.tag} {name}={value!r}>"
+            if name == "href":
+                assert value is not None and value.startswith("#"), f"link out of the page: {value!r}"
+            if name == "style":
+                assert value is not None
+                assert not re.search(r"url\(|@import|expression|\\|/\*|evil|javascript", value, re.I), value
+        if element.tag == "meta" and "http-equiv" in element.attrs:
+            assert (element.attrs["http-equiv"] or "").lower() == "content-security-policy"
+    # Exactly our script (none in print) and our style sheet, unchanged.
+    expected_script = [] if print_version else [str(report_html.script())]
+    assert [s.strip() for s in parsed.raw["script"]] == [s.strip() for s in expected_script]
+    css = str(report_html.stylesheet(report_html.PRINT_CSS if print_version else report_html.SCREEN_CSS))
+    (style,) = parsed.raw["style"]
+    assert style.strip().startswith(css.strip())  # then the palette and filter rules the template writes
+    assert not re.search(r"url\(|@import|expression|\\|evil|alert|javascript", style, re.I)
+    # The content security policy is there (the screen version; WeasyPrint ignores it).
+    if not print_version:
+        policies = [e.attrs.get("content") for e in parsed.elements if e.tag == "meta" and "http-equiv" in e.attrs]
+        assert policies and "default-src 'none'" in (policies[0] or "")
+    return parsed
+
+
+# --- loading --------------------------------------------------------------------------------------
+
+
+def test_text_and_records_keep_markup_as_text(story: list[str], result: Comparison) -> None:
+    plain, page_html, records = result.articles[0], result.articles[1], result.articles[2:]
+    assert plain.text == hostile_txt()
+    assert [r.text for r in records] == [r["text"] for r in hostile_records()]
+    assert records[0].id == HOSTILE_ID and records[0].outlet == HOSTILE_LABEL
+    assert plain.outlet == HOSTILE_LABEL
+    # The HTML page's own markup is gone; its escaped markup is article text.
+    for fact in FACTS:
+        assert fact in page_html.text
+    assert "alert(1)" not in page_html.text and "alert(9)" not in page_html.text
+    assert "<script>alert(4)</script>" in page_html.text
+
+
+def test_pipeline_result_is_consistent(result: Comparison) -> None:
+    assert result.title == HOSTILE_TITLE
+    for article in result.articles:
+        assert article.sentences
+        for s in article.sentences:
+            assert article.text[s.start : s.end] == s.text
+    assert result.groups, "the facts shared by the articles are aligned despite the markup"
+
+
+# --- the HTML report --------------------------------------------------------------------------------
+
+
+def test_html_report_holds_nothing_of_the_input_as_markup(page: str) -> None:
+    assert_harmless(page)
+
+
+def test_surviving_markup_reads_as_text(page: str, result: Comparison) -> None:
+    text = "".join(parse(page).text)
+    for snippet in HOSTILE:
+        assert snippet in text, f"{snippet!r} should be shown as text"
+    assert "<script>alert(4)</script>" in text  # from the HTML page's escaped markup
+    assert HOSTILE_TITLE in text and HOSTILE_LABEL in text
+    # Escaped in the source, never raw.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and "<img" not in page and "<iframe" not in page
+
+
+def test_print_version_holds_nothing_of_the_input_as_markup(result: Comparison) -> None:
+    assert_harmless(report_html.render_document(result, for_print=True), print_version=True)
+
+
+# --- the JSON report --------------------------------------------------------------------------------
+
+
+def test_json_round_trips_the_article_text(story: list[str], result: Comparison) -> None:
+    loaded = load_inputs(story, {story[0]: HOSTILE_LABEL})
+    data = json.loads(reports.render_json(result))
+    assert [a["text"] for a in data["articles"]] == [a.text for a in loaded]
+    assert [a["id"] for a in data["articles"]] == [a.id for a in loaded]
+    for article in data["articles"]:
+        text = article["text"]
+        for s in article["sentences"]:
+            assert text[s["start"] : s["end"]] == s["text"]
+    assert data["articles"][2]["url"] == "javascript:alert(7)"  # data, kept as given
+
+
+# --- the PDF ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Traps:
+    network: list[str] = field(default_factory=list)
+    fetched: list[str] = field(default_factory=list)
+    opened: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def traps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Traps]:
+    """Fail on any network use; record what the URL fetcher is asked for and which files open."""
+    found = Traps()
+
+    def no_network(*args: object, **kwargs: object) -> Any:
+        found.network.append(repr(args))  # recorded too, in case a caller swallows the failure
+        pytest.fail(f"network access during PDF rendering: {args!r}")
+
+    for target, name in (
+        (socket.socket, "connect"),
+        (socket.socket, "connect_ex"),
+        (socket, "create_connection"),
+        (socket, "getaddrinfo"),
+        (urllib.request, "urlopen"),
+    ):
+        monkeypatch.setattr(target, name, no_network)
+
+    refuse = report_pdf.refuse_fetch
+
+    def recording(url: str, *args: Any, **kwargs: Any) -> Any:
+        found.fetched.append(url)
+        return refuse(url, *args, **kwargs)
+
+    monkeypatch.setattr(report_pdf, "refuse_fetch", recording)
+
+    real_open = io.open
+
+    def recording_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        found.opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", recording_open)
+    monkeypatch.setattr(io, "open", recording_open)  # pathlib opens files through io.open
+    yield found
+    assert found.network == []
+
+
+def pdftotext(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+SECRETS = ("passwd", "shadow", "hostname", "evil.example")
+
+
+def test_pdf_fetches_nothing(tmp_path: Path, result: Comparison, traps: Traps) -> None:
+    target = tmp_path / "hostile.pdf"
+    reports.render_pdf(result, target)  # the real renderer
+    assert traps.fetched == [], "escaped markup gives WeasyPrint no URL at all"
+    assert not [f for f in traps.opened if any(s in f for s in SECRETS)]
+    assert target.read_bytes().startswith(b"%PDF")
+    text = pdftotext(target)
+    assert "root:x:0:0" not in text
+    assert '<img src="file:///etc/passwd">' in text  # shown as the article wrote it
+
+
+def test_url_fetcher_refuses_urls_that_reach_weasyprint(traps: Traps) -> None:
+    """Defence in depth: if markup ever reached WeasyPrint, every URL would be refused."""
+    markup = "<!doctype html><html><head>" + "".join(HOSTILE) + hostile_html().split("<head>", 1)[1]
+    pdf = report_pdf.pdf_from_print_html(markup)
+    assert pdf.startswith(b"%PDF")
+    assert "file:///etc/passwd" in traps.fetched
+    assert any(url.startswith("http://evil.example/") for url in traps.fetched)
+    assert not [f for f in traps.opened if any(s in f for s in SECRETS)]
+
+
+# --- deep nesting and size -----------------------------------------------------------------------------
+
+
+def nested(depth: int, inner: str) -> str:
+    return "<div>" * depth + inner + "</div>" * depth
+
+
+def other_article(folder: Path) -> str:
+    path = folder / "other.txt"
+    path.write_text(HEADLINE + "\n\n" + "\n\n".join(FACTS) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def timed_compare(inputs: list[Any]) -> tuple[Comparison | InputError, float]:
+    start = time.monotonic()
+    try:
+        outcome: Comparison | InputError = compare(inputs)
+    except InputError as error:
+        outcome = error
+    return outcome, time.monotonic() - start
+
+
+@pytest.mark.parametrize("kind", ["html", "txt", "json"])
+def test_ten_thousand_nested_divs(tmp_path: Path, kind: str) -> None:
+    markup = nested(10_000, f"<p>{FACTS[0]} {FACTS[1]}</p>")
+    if kind == "html":
+        path = tmp_path / "deep.html"
+        path.write_text(f"<html><body><article>{markup}</article></body></html>", encoding="utf-8")
+    elif kind == "txt":
+        path = tmp_path / "deep.txt"
+        path.write_text(markup, encoding="utf-8")
+    else:
+        path = tmp_path / "deep.json"
+        path.write_text(json.dumps({"text": markup, "title": HEADLINE}), encoding="utf-8")
+    outcome, seconds = timed_compare([str(path), other_article(tmp_path)])
+    assert seconds < TIME_LIMIT
+    if isinstance(outcome, InputError):
+        # Allowed for the page only: one clear line naming the file.
+        assert kind == "html", outcome
+        assert outcome.source == str(path) and "\n" not in str(outcome)
+        return
+    deep = outcome.articles[0]
+    for s in deep.sentences:
+        assert deep.text[s.start : s.end] == s.text
+    if kind != "html":
+        assert deep.text == markup
+    assert_harmless(reports.render_html(outcome))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="compare/load.py: lxml's HTML parser stops at 255 nested elements and trafilatura then sees "
+    "only the text before the deep block; the rest of the article is dropped without an error",
+)
+def test_text_after_a_deeply_nested_block_is_not_silently_lost(tmp_path: Path) -> None:
+    before = "".join(f"<p>Before {n}: {FACTS[0]}</p>" for n in range(3))
+    after = "".join(f"<p>After {n}: {FACTS[1]}</p>" for n in range(3))
+    path = tmp_path / "mixed.html"
+    path.write_text(
+        f"<html><body><article>{before}{nested(1_000, '<p>deep</p>')}{after}</article></body></html>",
+        encoding="utf-8",
+    )
+    try:
+        (article,) = load_inputs([str(path)])
+    except InputError:
+        return  # refusing the page is fine; dropping half of it silently is not
+    assert "After 2:" in article.text
+
+
+def five_megabyte_page() -> str:
+    """A heavy but ordinary-looking page: inline data and CSS, navigation, a hostile article."""
+    article = "".join(
+        f'<p onclick="alert({n})" style="background:url(http://evil.example/{n}.png)">Paragraph {n}. '
+        f'{FACTS[n % len(FACTS)]} <img src="file:///etc/passwd" onerror="alert({n})"> '
+        f'<a href="javascript:alert({n})">more</a> &lt;script&gt;alert({n})&lt;/script&gt;</p>\n'
+        for n in range(40)
+    )
+    blob = json.dumps({"items": [{"id": n, "html": "<div onmouseover=alert(1)>x</div>"} for n in range(30_000)]})
+    style = "<style>@import url(http://evil.example/x.css);\n" + "".join(
+        f".c{n} {{ background: url(http://evil.example/{n}.png) }}\n" for n in range(20_000)
+    )
+    nav = "".join(f'<li><a href="http://evil.example/s/{n}">Section {n}</a></li>' for n in range(2_000))
+    head = (
+        f'<head><title>{HEADLINE}</title><meta http-equiv="refresh" content="0;url=http://evil.example/">'
+        f"{style}</style><script>window.__DATA__ = {blob};</script></head>"
+    )
+    body = (
+        f'<body onload="alert(\'onload\')"><nav><ul>{nav}</ul></nav><iframe src="http://evil.example/frame"></iframe>'
+        f"<article><h1>{HEADLINE}</h1>{article}</article>"
+    )
+    filler = (5_000_000 - len(head) - len(body)) // 2
+    body += f'<div data-tracking="{"x" * filler}"></div><!-- {"c" * filler} --></body>'
+    return f"<!doctype html><html>{head}{body}</html>"
+
+
+def test_five_megabyte_page(tmp_path: Path) -> None:
+    path = tmp_path / "heavy.html"
+    path.write_text(five_megabyte_page(), encoding="utf-8")
+    assert path.stat().st_size >= 4_900_000
+    outcome, seconds = timed_compare([str(path), other_article(tmp_path)])
+    assert seconds < TIME_LIMIT
+    assert isinstance(outcome, Comparison), outcome
+    heavy = outcome.articles[0]
+    assert "Paragraph 39." in heavy.text and "onload" not in heavy.text and "onclick" not in heavy.text
+    assert "<script>alert(7)</script>" in heavy.text  # the article's escaped markup, as text
+    assert outcome.groups
+    page = reports.render_html(outcome)
+    parsed = assert_harmless(page)
+    assert "<script>alert(7)</script>" in "".join(parsed.text)
+    assert "evil.example" not in page
+    data = json.loads(reports.render_json(outcome))
+    assert data["articles"][0]["text"] == heavy.text

@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out an input file, JSON record or JSONL line that cannot be read (missing, empty, binary, "
         "invalid JSON, no text...) with a warning on stderr, instead of stopping; at least two articles must remain",
     )
+    cmp.add_argument(
+        "--semantic", action="store_true",
+        help="blend sentence embeddings into the similarity (catches paraphrases; needs "
+        "pip install 'storycompare[semantic]')",
+    )
     cmp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     demo = commands.add_parser(
@@ -150,9 +155,18 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         opened = False
     else:
         skipped: list[tuple[str, str]] = []
+        settings = None
+        if args.semantic:
+            from dataclasses import replace
+
+            from compare import Settings, semantic
+
+            semantic.require()  # one line saying how to install the extra, before any work
+            settings = replace(Settings(), semantic=True)
         try:
             result = compare(
                 args.files,
+                settings,
                 labels=_labels(args.label),
                 pairs=args.pair,
                 title=args.title,

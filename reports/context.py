@@ -161,6 +161,7 @@ class SentenceView:
     anchor: str | None  # None for repeated occurrences (pair mode)
     text: str
     article: str
+    column: int  # the article's position (0-based), as in ArticleView.position
     outlet: str
     number: int  # 1-based sentence number in its article
     paragraph: int
@@ -492,6 +493,7 @@ class _Builder:
             anchor=anchor(s.id) if anchored else None,
             text=s.text,
             article=s.article,
+            column=self.position[s.article],
             outlet=own,
             number=s.index + 1,
             paragraph=s.paragraph,

@@ -69,9 +69,33 @@ def render_pdf(comparison: Comparison, path: str | os.PathLike[str]) -> None:
     atomic_write(path, render_pdf_bytes(comparison))
 
 
+WARM_UP_BODY = """<body class="print"><header class="masthead"><p class="kicker">storycompare report</p>
+<h1 class="story-title">Warm-up</h1><p class="meta" data-generated="now">1 article</p></header><main>
+<section class="section"><h2>Sources</h2><table class="grid"><thead><tr><th scope="col" class="g-col">Group</th>
+<th scope="col" class="a-col">Departmental</th><th scope="col">Fact</th></tr></thead><tbody><tr><td class="g-col">
+<a class="gnum c0" href="#s-a">G1</a></td><td class="a-col"><a class="cell c0" href="#s-a">1</a></td>
+<td class="fact">text <span class="kind kind-agree">agree</span> <span class="stance stance-mixed">mixed</span></td>
+</tr></tbody><tfoot><tr><th scope="row" colspan="2">Only here</th><td class="num">1</td></tr></tfoot></table>
+<h3>Divergences</h3><article class="div-item"><h4 class="div-head">G1 <span class="muted">similarity</span></h4>
+<p class="diff"><span class="dtype">quote</span> <span class="conflict">conflict</span> Quoted differently</p>
+<p class="line member"><a class="who" href="#s-a">Outlet</a><span class="said">one <mark>two</mark> three</span></p>
+</article><p class="quote">Quote <a class="cite" href="#s-a">Outlet, sentence 1</a></p>
+<p class="para role-body"><b class="gt c0" id="s-a">G1</b> Text with <strong>bold</strong> words…</p>
+</section></main></body>"""
+"""A page with the report's kinds of boxes (table with header and footer, labels, marks, group chips,
+bold text, a word to hyphenate in a narrow header cell, the running header's string)."""
+
+
 def _warm_up() -> None:
-    """Import WeasyPrint and lay out a tiny page: what every first render pays for."""
-    pdf_from_print_html("<p>storycompare</p>")
+    """Import WeasyPrint and lay out a small page in the report's own print style: what the first
+    render in a process pays for once (fonts and their subsetting, the hyphenation dictionary,
+    cffi type parsing) is then paid here, in the worker, while the comparison still runs."""
+    from reports.html import PRINT_CSS, stylesheet
+
+    pdf_from_print_html(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>storycompare</title>'
+        f"<style>{stylesheet(PRINT_CSS)}</style></head>{WARM_UP_BODY}</html>"
+    )
 
 
 class PdfWorker:

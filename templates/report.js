@@ -1,67 +1,200 @@
-/* storycompare report: optional interaction.  Everything is readable without it. */
+/* storycompare report: optional interaction.  Everything is readable without it.
+
+   Clicking or focusing a sentence highlights every sentence of its group (the same fact in
+   every article) and scrolls each other article's column to it.  Keys on a focused sentence:
+   Enter or Space highlight, j/k or Down/Up the next or previous fact in the same article,
+   Left/Right the same fact in the neighbouring article, Escape clears.  Links to a sentence
+   (coverage grid, divergences, evidence) highlight and focus it.  The toolbar filters the
+   articles: all, agreements, divergences, unique sentences, or one outlet's unique sentences. */
 (function () {
   "use strict";
   var main = document.getElementById("main");
   if (!main) { return; }
+  var articles = document.getElementById("articles");
+  var status = document.getElementById("hl-status");
+  var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+
+  function isSentence(el) { return !!(el && el.matches && el.matches(".s[tabindex]")); }
+  function shown(el) { return el.getClientRects().length > 0; }
+  function sentencesIn(scope) {
+    return Array.prototype.filter.call(scope.querySelectorAll(".s[tabindex]"), shown);
+  }
+  /* Where a sentence's article is laid out: its column, or its cell in a pair table. */
+  function scopeOf(el) { return el.closest(".col-body") || el.closest("td") || articles; }
 
   function clear() {
     var lit = document.querySelectorAll(".s.hl, .s.hl-origin");
     for (var i = 0; i < lit.length; i++) { lit[i].classList.remove("hl", "hl-origin"); }
+    if (status) { status.textContent = ""; }
   }
 
-  function columnOf(el) { return el.closest(".col-body"); }
+  function behaviour() { return motion && motion.matches ? "auto" : "smooth"; }
 
-  /* Highlight every member of the sentence's group; scroll each other column to its first member. */
+  /* Scroll column ``col`` so that ``el`` shows at height ``at`` (a viewport y), unless it shows
+     already; returns where ``el`` will be, [top, bottom] in viewport coordinates. */
+  function reveal(el, col, at) {
+    var r = el.getBoundingClientRect();
+    var c = col.getBoundingClientRect();
+    var top = Math.max(c.top, 0), bottom = Math.min(c.bottom, window.innerHeight);
+    if (r.top >= top && r.bottom <= bottom) { return [r.top, r.bottom]; }
+    if (at === null || at < top || at > bottom) { at = top + (bottom - top) / 3; }
+    at = Math.max(top, Math.min(at, bottom - r.height));  // all of it, when it fits
+    var from = col.scrollTop;
+    var target = Math.max(0, Math.min(col.scrollHeight - col.clientHeight, from + r.top - at));
+    col.scrollTo({ top: target, behavior: behaviour() });
+    return [r.top - (target - from), r.bottom - (target - from)];
+  }
+
+  /* Highlight every member of the sentence's group.  With ``scroll``, each other column shows its
+     first member level with the origin; should one still be off screen (a column scrolled to its
+     end), the page scrolls too, when the origin and its counterparts fit on one screen. */
   function highlight(origin, scroll) {
     clear();
     origin.classList.add("hl-origin");
+    if (status) { status.textContent = origin.title + ". Escape clears."; }
     var group = origin.getAttribute("data-group");
     if (!group) { return; }
     var members = document.querySelectorAll('.s[data-group="' + CSS.escape(group) + '"]');
-    var own = columnOf(origin);
+    var own = origin.closest(".col-body");
+    var o = origin.getBoundingClientRect();
+    var at = own ? o.top : null;
+    var top = o.top, bottom = o.bottom;
     var done = [];
     for (var i = 0; i < members.length; i++) {
       var el = members[i];
       el.classList.add("hl");
-      var col = columnOf(el);
-      if (scroll && col && col !== own && done.indexOf(col) < 0) {
+      var col = el.closest(".col-body");
+      if (scroll && col && col !== own && done.indexOf(col) < 0 && shown(el)) {
         done.push(col);
-        col.scrollTo({ top: Math.max(0, el.offsetTop - col.clientHeight / 3), behavior: "smooth" });
+        var span = reveal(el, col, at);
+        top = Math.min(top, span[0]);
+        bottom = Math.max(bottom, span[1]);
       }
+    }
+    if (done.length && bottom - top <= window.innerHeight && (top < 0 || bottom > window.innerHeight)) {
+      window.scrollBy({ top: top < 0 ? top : bottom - window.innerHeight, behavior: behaviour() });
     }
   }
 
+  /* The next (step 1) or previous (step -1) fact after ``from`` in its article: a sentence of
+     another group; unique sentences count only when no grouped sentence is shown. */
+  function nextFact(from, step) {
+    var list = sentencesIn(scopeOf(from));
+    var grouped = list.filter(function (s) { return s.hasAttribute("data-group"); });
+    if (grouped.length) { list = grouped.indexOf(from) >= 0 ? grouped : list; }
+    var group = from.getAttribute("data-group");
+    var i = list.indexOf(from);
+    if (i < 0) { return null; }
+    for (var j = i + step; j >= 0 && j < list.length; j += step) {
+      var g = list[j].getAttribute("data-group");
+      if (!group || g !== group) { return list[j]; }
+    }
+    return null;
+  }
+
+  /* The same fact in the next column to the right (step 1) or left (step -1) that reports it. */
+  function sideFact(from, step) {
+    var group = from.getAttribute("data-group");
+    if (!group) { return null; }
+    var scopes = Array.prototype.filter.call(articles.querySelectorAll(".col-body, .pair-table td"), shown);
+    var i = scopes.indexOf(scopeOf(from));
+    for (var j = i + step; i >= 0 && j >= 0 && j < scopes.length; j += step) {
+      var hit = scopes[j].querySelector('.s[data-group="' + CSS.escape(group) + '"]');
+      if (hit && shown(hit)) { return hit; }
+    }
+    return null;
+  }
+
+  function go(el) {
+    if (!el) { return; }
+    if (document.activeElement === el) { highlight(el, true); } else { el.focus(); }  // focusin highlights
+  }
+
+  function sentenceFromHash(hash) {
+    var raw = hash.charAt(0) === "#" ? hash.slice(1) : hash;
+    if (raw.indexOf("s-") !== 0) { return null; }
+    var id;
+    try { id = decodeURIComponent(raw); } catch (e) { id = raw; }
+    var el = document.getElementById(id) || document.getElementById(raw);
+    return isSentence(el) ? el : null;
+  }
+
+  /* A mouse press focuses the sentence before the click: highlight then, scroll after the click
+     (scrolling between press and release would move another sentence under the pointer). */
+  var pressing = false;
+  document.addEventListener("mousedown", function () { pressing = true; }, true);
+  document.addEventListener("mouseup", function () { setTimeout(function () { pressing = false; }, 0); }, true);
+
   document.addEventListener("click", function (ev) {
-    var s = ev.target.closest && ev.target.closest(".s[tabindex]");
-    if (s) { highlight(s, true); }
+    if (!ev.target.closest) { return; }
+    var s = ev.target.closest(".s[tabindex]");
+    if (s) { highlight(s, true); return; }
+    var link = ev.target.closest('a[href^="#s-"]');
+    if (link && link.getAttribute("href") === location.hash) {
+      go(sentenceFromHash(location.hash));  // no hashchange follows a click on the current hash
+    }
   });
   document.addEventListener("focusin", function (ev) {
-    var s = ev.target.closest && ev.target.closest(".s[tabindex]");
-    if (s) { highlight(s, true); }
+    if (isSentence(ev.target)) { highlight(ev.target, !pressing); }
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { clear(); }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    if (ev.key === "Escape") { clear(); return; }
+    var s = isSentence(ev.target) ? ev.target : null;
+    var next = null;
+    if (!s) {
+      if ((ev.key === "j" || ev.key === "k") && ev.target === document.body) {
+        var all = sentencesIn(articles).filter(function (x) { return x.hasAttribute("data-group"); });
+        next = ev.key === "j" ? all[0] : all[all.length - 1];
+      }
+    } else if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      highlight(s, true);
+      return;
+    } else if (ev.key === "j" || ev.key === "ArrowDown") {
+      next = nextFact(s, 1);
+    } else if (ev.key === "k" || ev.key === "ArrowUp") {
+      next = nextFact(s, -1);
+    } else if (ev.key === "ArrowRight") {
+      next = sideFact(s, 1);
+    } else if (ev.key === "ArrowLeft") {
+      next = sideFact(s, -1);
+    } else {
+      return;
+    }
+    if (next) { ev.preventDefault(); go(next); }  // else an arrow scrolls as usual
   });
 
-  /* A link to #s-… (coverage grid, divergences, evidence) highlights that sentence's group. */
-  function fromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (id.indexOf("s-") !== 0) { return; }
-    var el = document.getElementById(id) || document.getElementById(location.hash.slice(1));
-    if (el && el.classList.contains("s")) { highlight(el, true); }
-  }
+  /* A link to #s-… (coverage grid, divergences, evidence) highlights and focuses that sentence. */
+  function fromHash() { go(sentenceFromHash(location.hash)); }
   window.addEventListener("hashchange", fromHash);
   fromHash();
 
-  /* Filter buttons: all / agreements / divergences / unique. */
+  /* The skip link goes straight to the first sentence. */
+  var skip = document.querySelector(".skip");
+  if (skip) {
+    skip.addEventListener("click", function (ev) {
+      var first = sentencesIn(articles)[0];
+      if (first) { ev.preventDefault(); articles.scrollIntoView(); first.focus({ preventScroll: true }); }
+    });
+  }
+
+  /* Filter buttons: all / agreements / divergences / unique / one outlet's unique sentences. */
   var toolbar = document.querySelector(".toolbar");
   if (toolbar) {
     toolbar.hidden = false;
+    var keys = document.querySelector(".keys");
+    if (keys) { keys.hidden = false; }
     var buttons = toolbar.querySelectorAll("[data-filter-button]");
     toolbar.addEventListener("click", function (ev) {
       var b = ev.target.closest("[data-filter-button]");
       if (!b) { return; }
       main.setAttribute("data-filter", b.getAttribute("data-filter-button"));
+      if (b.hasAttribute("data-outlet")) {
+        main.setAttribute("data-outlet", b.getAttribute("data-outlet"));
+      } else {
+        main.removeAttribute("data-outlet");
+      }
       for (var i = 0; i < buttons.length; i++) {
         buttons[i].setAttribute("aria-pressed", buttons[i] === b ? "true" : "false");
       }

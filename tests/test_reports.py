@@ -488,7 +488,7 @@ def test_sources_table(comparison: Comparison) -> None:
 def test_all_article_columns_side_by_side(comparison: Comparison) -> None:
     page = reports.render_html(comparison)
     section = page.split('id="articles"', 1)[1].split("</section>", 1)[0]
-    assert section.count('<div class="col">') == 3
+    assert section.count('<div class="col"') == 3
     assert "pair-table" not in section
 
 
@@ -772,49 +772,6 @@ def test_example_story_renders(tmp_path: Path, fixed_epoch: None) -> None:
     reports.render_pdf(c, tmp_path / "example.pdf")
     text = " ".join(pdftotext(tmp_path / "example.pdf").split())
     assert "Page 1 of" in text
-
-
-# --- the HTML in a real browser ---------------------------------------------------------------------
-
-
-@pytest.mark.browser
-def test_interaction_in_chromium(tmp_path: Path, hostile: Comparison) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("chromium is not installed; .ci/run installs it")
-    target = tmp_path / "report.html"
-    reports.write_html(hostile, target)
-    problems: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            page.on("pageerror", lambda e: problems.append(str(e)))
-            page.on("dialog", lambda d: problems.append("dialog " + d.message))
-            page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(r.url))
-            page.goto(target.as_uri())
-            assert page.is_visible(".toolbar")
-            # Clicking a sentence highlights every member of its group.
-            page.click("#articles .s[data-group='g2']")
-            assert page.locator(".s.hl").count() == 2
-            # Focus (keyboard) does the same.
-            page.focus("#articles .s[data-group='g1']")
-            assert page.locator(".s.hl").count() == 3
-            # Filters show and hide.
-            page.click("[data-filter-button='unique']")
-            kinds = page.evaluate(
-                "Array.from(document.querySelectorAll('#articles .s:not(.demo)'))"
-                ".filter(e => e.offsetParent !== null).map(e => e.dataset.kind)"
-            )
-            assert set(kinds) == {"unique"}
-            page.click("[data-filter-button='all']")
-            assert page.locator("#articles .s:not(.demo)").count() == sum(
-                len(a.sentences) for a in hostile.articles
-            )
-        finally:
-            browser.close()
-    assert problems == []  # no script error, no alert() from article text, no network request
 
 
 def test_pdf_worker_renders_the_same_pdf_as_in_process(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -97,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", metavar="DIR", default="out", help="output directory (default: out)")
     demo.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
     demo.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    from compare import batch_cli
+
+    batch_cli.add_parser(commands)
     return parser
 
 
@@ -133,6 +137,11 @@ def _run(args: argparse.Namespace) -> int:
     import contextlib
 
     import reports
+
+    if args.command == "batch":
+        from compare import batch_cli
+
+        return batch_cli.run(args)
 
     wants_pdf = (args.command == "demo" and not args.no_pdf) or (args.command == "compare" and args.pdf)
     # Start loading WeasyPrint in a second process now, while the comparison runs here.

@@ -1,0 +1,168 @@
+"""How well ``compare.stories`` groups articles into stories, on BASIL (issue 5).
+
+    .venv/bin/python benchmarks/stories.py [--data DIR] [--links 0.1,0.12,...]
+
+Reads ``basil-dev/articles.jsonl`` (90 articles: 30 stories, each covered by Fox
+News, The New York Times and HuffPost) and ``fnc1/train_bodies.jsonl`` (1,683
+unrelated news bodies) under ``--data`` (default: ``../shared/data`` beside the
+repository), and says so and stops when BASIL is missing.  The ``story`` field is
+the truth: it is removed from every record before anything is loaded, and only
+the scoring here reads it.
+
+Prints, for the shipped ``StorySettings``: the adjusted Rand index over the
+BASIL articles and the share of BASIL stories recovered exactly (the same three
+articles and nothing else), for BASIL alone and with the FNC-1 bodies mixed in
+as distractors (the ARI is computed over the BASIL articles; a story that mixes
+a BASIL article with an FNC-1 body is counted and is not an exact recovery),
+and BASIL alone with the FNC-1 bodies as a :class:`~compare.stories.Background`
+only.  Then the same figures over a range of ``link`` values, to show how
+flat the result is around the shipped one; and the recall of the candidate
+pairs against scoring every pair of articles.  Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from compare.batch import prepare_article  # noqa: E402
+from compare.load import load_inputs  # noqa: E402
+from compare.stories import (  # noqa: E402
+    Background,
+    Profile,
+    StorySettings,
+    adjusted_rand_index,
+    candidate_pairs,
+    cosine,
+    day_ordinal,
+    group_profiles,
+    profile,
+    story_vectors,
+)
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+BASIL = Path("basil-dev") / "articles.jsonl"
+FNC = Path("fnc1") / "train_bodies.jsonl"
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def profiles_of(rows: list[dict[str, Any]], settings: StorySettings) -> list[Profile]:
+    return [profile(prepare_article(a)[0], settings) for a in load_inputs(rows)]
+
+
+def score(
+    profiles: list[Profile], truth: dict[str, str], settings: StorySettings, background: Background | None = None
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    stories = group_profiles(profiles, settings, background)
+    seconds = time.perf_counter() - started
+    predicted = {a: s.id for s in stories for a in s.articles}
+    ids = [p.id for p in profiles if p.id in truth]
+    ari = adjusted_rand_index([truth[i] for i in ids], [predicted[i] for i in ids])
+    wanted: dict[str, set[str]] = {}
+    for i in ids:
+        wanted.setdefault(truth[i], set()).add(i)
+    found = [set(s.articles) for s in stories]
+    exact = sum(1 for members in wanted.values() if members in found)
+    mixed = sum(1 for members in found if any(a in truth for a in members) and any(a not in truth for a in members))
+    return {"ari": ari, "exact": exact / len(wanted), "stories": len(wanted), "mixed": mixed, "seconds": seconds}
+
+
+def candidate_recall(profiles: list[Profile], settings: StorySettings) -> dict[str, Any]:
+    """The candidate pairs against scoring every pair of articles (dates apart as the grouping rules)."""
+    vectors = story_vectors(profiles, settings)
+    days = [day_ordinal(p.date) for p in profiles]
+    started = time.perf_counter()
+    found = candidate_pairs(vectors, settings, days)
+    candidate_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    exact = set()
+    for i in range(len(vectors)):
+        vi, di = vectors[i], days[i]
+        for j in range(i + 1, len(vectors)):
+            dj = days[j]
+            if di is not None and dj is not None and abs(di - dj) > settings.max_days:
+                continue
+            if cosine(vi, vectors[j]) >= settings.link:
+                exact.add((i, j))
+    all_seconds = time.perf_counter() - started
+    n = len(vectors)
+    return {
+        "pairs": n * (n - 1) // 2, "exact": len(exact), "found": len(found), "recall": len(exact & set(found)) / len(exact),
+        "candidate_seconds": candidate_seconds, "all_seconds": all_seconds,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--links", default="0.1,0.12,0.14,0.16,0.18,0.2,0.22,0.25,0.28,0.32")
+    args = parser.parse_args()
+
+    basil_path, fnc_path = args.data / BASIL, args.data / FNC
+    if not basil_path.is_file():
+        print(f"skipped: {basil_path} not found (BASIL dev articles; see the README's data notes)")
+        return
+    settings = StorySettings()
+    rows = read(basil_path)
+    truth = {r["id"]: r.pop("story") for r in rows}  # the tool never sees the truth
+    basil = profiles_of(rows, settings)
+    print(f"BASIL: {basil_path} ({len(basil)} articles, {len(set(truth.values()))} stories)")
+    fnc: list[Profile] = []
+    if fnc_path.is_file():
+        fnc = profiles_of(read(fnc_path), settings)
+        print(f"distractors: {fnc_path} ({len(fnc)} bodies)")
+    else:
+        print(f"no distractors: {fnc_path} not found")
+    background = Background.count(fnc) if fnc else None
+
+    def rows_for(s: StorySettings) -> list[tuple[str, dict[str, Any]]]:
+        out = [("BASIL alone", score(basil, truth, s))]
+        if fnc:
+            out.append(("BASIL + 1,683 FNC-1 distractors", score(basil + fnc, truth, s)))
+            out.append(("BASIL alone, FNC-1 as background df", score(basil, truth, s, background)))
+        return out
+
+    print()
+    print(f"shipped settings: {settings.to_dict()}")
+    print()
+    print("| collection | ARI | stories recovered exactly | stories mixing BASIL and FNC-1 | grouping s |")
+    print("|---|---:|---:|---:|---:|")
+    for name, r in rows_for(settings):
+        print(f"| {name} | {r['ari']:.3f} | {100 * r['exact']:.0f}% ({round(r['exact'] * r['stories'])}/{r['stories']}) "
+              f"| {r['mixed']} | {r['seconds']:.2f} |")
+    if fnc:
+        r = candidate_recall(basil + fnc, settings)
+        print()
+        print(f"candidate pairs, BASIL + FNC-1 ({len(basil) + len(fnc)} articles): {r['found']} pairs found in "
+              f"{r['candidate_seconds']:.2f} s; scoring all {r['pairs']:,} pairs takes {r['all_seconds']:.1f} s and finds "
+              f"{r['exact']} at or above the link: recall {100 * r['recall']:.2f}%")
+    print()
+    print("ARI (exact share) against the link threshold; * marks the shipped value:")
+    print()
+    names = [name for name, _ in rows_for(replace(settings, link=0.99))]
+    print("| link | " + " | ".join(names) + " |")
+    print("|---:|" + "---:|" * len(names))
+    for link in (float(x) for x in args.links.split(",") if x):
+        cells = [f"{r['ari']:.3f} ({100 * r['exact']:.0f}%){' !' if r['mixed'] else ''}"
+                 for _name, r in rows_for(replace(settings, link=link))]
+        mark = "*" if abs(link - settings.link) < 1e-9 else ""
+        print(f"| {link:.2f}{mark} | " + " | ".join(cells) + " |", flush=True)
+    print()
+    print("! a BASIL story took in an FNC-1 body")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,716 @@
+"""Whole news collections: group the articles into stories and compare each story.
+
+:func:`run_batch` runs, in order:
+
+1. load     -- every input (folders, files, JSON and JSONL exports) → articles,
+               on this process (:func:`compare.load.load_inputs`)
+2. prepare  -- per article, in parallel: clean, complete the metadata, segment
+               (the stages 2 and 3 of :func:`compare.compare`), and the story
+               profile of :mod:`compare.stories` (tokens and their weights)
+3. group    -- on this process, over all profiles: :func:`compare.stories.group_profiles`
+4. compare  -- per story, in parallel: :func:`compare_prepared` (stages 4 to 6 of
+               :func:`compare.compare`) and the story's HTML and JSON reports
+               (and PDF), returned as bytes and written here
+5. index    -- ``index.html`` and ``stories.json`` (:mod:`reports.batch`)
+
+The parallel steps run on a :class:`Runner`: :class:`InProcess` (one worker, no
+Dask) or :class:`DaskRunner` (a ``dask.distributed`` cluster, local or remote).
+Both call the same work functions (:func:`prepare_part`, :func:`compare_story`),
+so a collection gives the same stories and reports either way.  Prepared
+articles stay where they were made: the prepare tasks return them to the
+runner, only their small profiles come back here, and each story task is given
+the partitions that hold its articles.
+
+Every file is written atomically (:func:`reports.atomic_write`); ``index.html``
+and ``stories.json`` are written last, so their presence means the run finished.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from compare import __version__
+from compare.errors import CompareError, InputError, OutputError, UsageError
+from compare.models import Article, Comparison
+from compare.settings import Settings
+from compare.stories import Profile, StorySettings
+
+if TYPE_CHECKING:
+    from compare.lexicon import Lexicon
+
+BATCH_SCHEMA = "storycompare-batch/1"
+DASK_HINT = "pip install 'storycompare[batch]'"
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: called as work completes."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What the index shows of one article (small: no text)."""
+
+    id: str
+    source: str
+    outlet: str | None
+    title: str | None
+    date: str | None
+    url: str | None
+    sentences: int
+    words: int
+
+    @property
+    def label(self) -> str:
+        return self.outlet or self.id
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleInfo:
+        return cls(
+            article.id, article.source, article.outlet, article.title, article.date, article.url,
+            len(article.sentences), article.words,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input, article or story left out under ``--skip-bad``, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPart:
+    """A partition of prepared articles (cleaned, segmented) with their profiles."""
+
+    articles: tuple[Article, ...]
+    profiles: tuple[Profile, ...]
+    infos: tuple[ArticleInfo, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PartDigest:
+    """What this process needs of a :class:`PreparedPart`: no article text."""
+
+    profiles: tuple[Profile, ...]
+    infos: tuple[ArticleInfo, ...]
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryJob:
+    """One story to compare: its articles (ids, in input order) and what to render."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    settings: Settings
+    lexicon: Any  # compare.lexicon.Lexicon, or None for the shipped one
+    pdf: bool = False
+    skip_bad: bool = False
+    html: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story's headline figures, shown in the index."""
+
+    id: str
+    title: str
+    articles: tuple[ArticleInfo, ...]
+    sentences: int = 0
+    groups: int = 0
+    agree: int = 0  # groups of each kind
+    partial: int = 0
+    diverge: int = 0
+    agree_sentences: int = 0  # sentences in agree groups
+    unique_sentences: int = 0  # sentences no other article reports
+    differences: int = 0  # typed differences that are conflicts
+    similarity: float = 0.0  # mean pair similarity
+    error: str | None = None
+    files: tuple[tuple[str, str], ...] = ()  # (kind, path relative to the output folder)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.label for a in self.articles))
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        return tuple(sorted({a.date for a in self.articles if a.date}))
+
+    @property
+    def agree_share(self) -> float:
+        return self.agree_sentences / self.sentences if self.sentences else 0.0
+
+    @property
+    def unique_share(self) -> float:
+        return self.unique_sentences / self.sentences if self.sentences else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOutput:
+    """What a story task sends back: the figures and the report files' bytes."""
+
+    summary: StorySummary
+    files: tuple[tuple[str, bytes], ...] = ()  # (kind, content); kind is "html", "json" or "pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """Everything ``index.html`` and ``stories.json`` show."""
+
+    stories: tuple[StorySummary, ...]
+    singletons: tuple[ArticleInfo, ...]
+    skipped: tuple[Skipped, ...]
+    story_settings: dict[str, Any]
+    settings: dict[str, Any]
+    version: str = __version__
+    inputs: tuple[str, ...] = ()
+    workers: str = "1 (in-process)"
+
+    def to_dict(self) -> dict[str, Any]:
+        """``stories.json`` (schema "storycompare-batch/1"), as plain Python data."""
+        return {
+            "schema": BATCH_SCHEMA,
+            "generator": {"name": "storycompare", "version": self.version},
+            "stories": [
+                {"id": s.id, "articles": [a.id for a in s.articles], "title": s.title} for s in self.stories
+            ],
+            "singletons": [a.id for a in self.singletons],
+            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+        }
+
+
+# --------------------------------------------------------------------------- stages 4-6 on prepared articles
+
+
+def compare_prepared(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    chosen: Sequence[tuple[str, str]] | None = None,
+    title: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> Comparison:
+    """Compare articles that are already loaded, cleaned and segmented.
+
+    The stages 4 (align), 5 (analyze) and 6 of :func:`compare.compare`, called
+    the same way; ``chosen`` are article-id pairs (``--pair``), ``lexicon`` a
+    loaded :class:`~compare.lexicon.Lexicon` (default: the shipped one).
+    """
+    from compare.align import align
+    from compare.analyze.events import compare_pairs
+    from compare.analyze.groups import build_groups
+    from compare.analyze.omissions import unique_sentences
+    from compare.analyze.quotes import quotes_by_sentence
+    from compare.analyze.stance import frame
+    from compare.lexicon import load_lexicon
+
+    settings = settings or Settings()
+    lex = lexicon if lexicon is not None else load_lexicon(None)
+    articles = tuple(articles)
+    if len(articles) < 2:
+        raise UsageError(f"comparison needs at least two articles, got {len(articles)}")
+    if chosen is not None:
+        keep = {x for pair in chosen for x in pair}
+        articles = tuple(a for a in articles if a.id in keep)
+    for article in articles:
+        if not article.sentences:
+            raise UsageError(f"{article.source}: no article text left after removing boilerplate")
+
+    allowed = None
+    if chosen is not None:
+        allowed_set = {frozenset(p) for p in chosen}
+        allowed = lambda a, b: frozenset((a, b)) in allowed_set  # noqa: E731
+    sentences = [s for a in articles for s in a.sentences]
+    alignment = align(sentences, settings, allowed)  # 4
+
+    order = {a.id: n for n, a in enumerate(articles)}  # 5
+    quotes = {sid: q for a in articles for sid, q in quotes_by_sentence(a).items()}
+    groups = build_groups(alignment, quotes, order, settings)
+    unique = unique_sentences(articles, groups)
+    pair_records = compare_pairs(articles, groups, alignment, chosen, settings)
+    stances = frame(articles, lex, settings)
+
+    return Comparison(  # 6
+        title=title or _story_title(articles),
+        articles=articles,
+        groups=groups,
+        unique=unique,
+        pairs=pair_records,
+        stances=stances,
+        settings=settings.to_dict(),
+        version=__version__,
+        pair_mode=chosen is not None,
+    )
+
+
+def _story_title(articles: Sequence[Article]) -> str:
+    for article in articles:
+        if article.title:
+            return article.title
+    return f"{len(articles)} articles compared"
+
+
+# --------------------------------------------------------------------------- work functions
+
+
+def prepare_article(article: Article, story_settings: StorySettings | None = None) -> tuple[Article, Profile]:
+    """Clean, complete the metadata, segment (stages 2 and 3), and profile one article."""
+    from compare.clean import clean
+    from compare.load import complete_metadata
+    from compare.segment import segment
+    from compare.stories import profile
+
+    prepared = segment(complete_metadata(clean(article)))
+    return prepared, profile(prepared, story_settings)
+
+
+def prepare_part(
+    articles: Sequence[Article], story_settings: StorySettings | None = None, skip_bad: bool = False
+) -> PreparedPart:
+    """:func:`prepare_article` over a partition.  An article with no text left is an
+    error, or with ``skip_bad`` left out and listed; so is one that fails to prepare."""
+    kept: list[Article] = []
+    profiles: list[Profile] = []
+    skipped: list[Skipped] = []
+    for article in articles:
+        try:
+            prepared, prof = prepare_article(article, story_settings)
+        except Exception as error:
+            if not skip_bad:
+                raise
+            skipped.append(Skipped(article.source, f"{article.id}: cannot be prepared: {type(error).__name__}: {error}"))
+            continue
+        if not prepared.sentences:
+            if not skip_bad:
+                raise UsageError(
+                    f"{article.source}: article {article.id}: no article text left after removing boilerplate "
+                    "(--skip-bad leaves such articles out)"
+                )
+            skipped.append(Skipped(article.source, f"{article.id}: no article text left after removing boilerplate"))
+            continue
+        kept.append(prepared)
+        profiles.append(prof)
+    return PreparedPart(tuple(kept), tuple(profiles), tuple(ArticleInfo.of(a) for a in kept), tuple(skipped))
+
+
+def digest(part: PreparedPart) -> PartDigest:
+    """The profiles, infos and skips of a partition: what the grouping step needs."""
+    return PartDigest(part.profiles, part.infos, part.skipped)
+
+
+def compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
+    """Compare one story and render its reports; ``parts`` hold its articles."""
+    wanted = set(job.articles)
+    found = {a.id: a for part in parts for a in part.articles if a.id in wanted}
+    articles = [found[i] for i in job.articles]
+    infos = tuple(ArticleInfo.of(a) for a in articles)
+    try:
+        comparison = compare_prepared(articles, job.settings, title=job.title, lexicon=job.lexicon)
+        files = render_story(comparison, pdf=job.pdf, html=job.html)
+    except Exception as error:
+        if not job.skip_bad:
+            raise
+        reason = f"{type(error).__name__}: {error}"
+        return StoryOutput(StorySummary(job.id, job.title, infos, error=reason))
+    return StoryOutput(summarise(job.id, comparison, infos, tuple(kind for kind, _ in files)), files)
+
+
+def render_story(comparison: Comparison, *, pdf: bool = False, html: bool = True) -> tuple[tuple[str, bytes], ...]:
+    """The story's reports as bytes: ("html", ...) unless not ``html``, ("json", ...) and,
+    with ``pdf``, ("pdf", ...)."""
+    from reports.jsonout import render_json
+
+    files = [("json", render_json(comparison).encode("utf-8"))]
+    if html:
+        from reports.html import render_html
+
+        files.insert(0, ("html", render_html(comparison).encode("utf-8")))
+    if pdf:
+        from reports.pdf import render_pdf_bytes
+
+        files.append(("pdf", render_pdf_bytes(comparison)))
+    return tuple(files)
+
+
+def summarise(
+    story_id: str, comparison: Comparison, infos: tuple[ArticleInfo, ...], kinds: Sequence[str] = ()
+) -> StorySummary:
+    """The headline figures of a compared story."""
+    sentences = sum(len(a.sentences) for a in comparison.articles)
+    kinds_count = {"agree": 0, "partial": 0, "diverge": 0}
+    agree_sentences = 0
+    conflicts = 0
+    for group in comparison.groups:
+        kinds_count[group.kind] += 1
+        if group.kind == "agree":
+            agree_sentences += len(group.members)
+        conflicts += sum(1 for d in group.differences if d.conflict)
+    unique = sum(len(ids) for _article, ids in comparison.unique)
+    pairs = comparison.pairs
+    similarity = sum(p.similarity for p in pairs) / len(pairs) if pairs else 0.0
+    return StorySummary(
+        id=story_id,
+        title=comparison.title,
+        articles=infos,
+        sentences=sentences,
+        groups=len(comparison.groups),
+        agree=kinds_count["agree"],
+        partial=kinds_count["partial"],
+        diverge=kinds_count["diverge"],
+        agree_sentences=agree_sentences,
+        unique_sentences=unique,
+        differences=conflicts,
+        similarity=round(similarity, 4),
+        files=tuple((kind, f"stories/{story_id}.{kind}") for kind in kinds),
+    )
+
+
+# --------------------------------------------------------------------------- runners
+
+
+class Runner(Protocol):
+    """Where the parallel steps run.  ``submit`` returns a handle; a handle given as an
+    argument to another ``submit`` stands for its result (as with Dask futures)."""
+
+    description: str
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any: ...
+
+    def as_completed(self, handles: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        """(handle, result) pairs, as they complete."""
+        ...
+
+
+class _Deferred:
+    __slots__ = ("args", "done", "fn", "value")
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.fn = fn
+        self.args = args
+        self.done = False
+        self.value: Any = None
+
+    def result(self) -> Any:
+        if not self.done:
+            args = tuple(a.result() if isinstance(a, _Deferred) else a for a in self.args)
+            self.value = self.fn(*args)
+            self.done = True
+            self.args = ()
+        return self.value
+
+
+class InProcess:
+    """Runs every task here, one after the other, when its result is asked for."""
+
+    description = "1 (in-process)"
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> _Deferred:
+        return _Deferred(fn, args)
+
+    def as_completed(self, handles: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        for handle in handles:
+            yield handle, handle.result()
+
+
+class DaskRunner:
+    """Runs the tasks on a ``dask.distributed`` cluster through ``client``."""
+
+    def __init__(self, client: Any, description: str) -> None:
+        self.client = client
+        self.description = description
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def as_completed(self, handles: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        from distributed import as_completed
+
+        for future in as_completed(list(handles)):  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+            yield future, future.result()
+
+
+def _import_distributed(option: str) -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(f"{option} needs Dask, which is not installed: {DASK_HINT}") from None
+    return distributed
+
+
+@contextlib.contextmanager
+def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runner]:
+    """The runner for ``--workers``/``--scheduler``: in-process for one worker and no
+    scheduler, else a Dask client (of a new local cluster, or of ``scheduler``)."""
+    if workers < 1:
+        raise UsageError(f"--workers {workers}: expected 1 or more")
+    if scheduler is None and workers == 1:
+        yield InProcess()
+        return
+    import logging
+
+    distributed = _import_distributed(f"--scheduler {scheduler}" if scheduler else f"--workers {workers}")
+    if scheduler is not None:
+        try:
+            client = distributed.Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise UsageError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+        with client:
+            count = len(client.scheduler_info().get("workers", {}))
+            yield DaskRunner(client, f"{count} on {scheduler}")
+        return
+    cluster = distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield DaskRunner(client, f"{workers} (local Dask cluster)")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_collection(
+    inputs: Sequence[str | os.PathLike[str]], skip_bad: bool = False
+) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    """Load every input; with ``skip_bad`` an input (or JSONL line) that cannot be
+    read is left out and listed instead of stopping the run."""
+    from compare.load import load_inputs
+
+    if not skip_bad:
+        return load_inputs(inputs), ()
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for given in inputs:
+        try:
+            files = _expand(os.fspath(given))
+        except InputError as error:
+            skipped.append(Skipped(error.source, error.problem))
+            continue
+        for path in files:
+            resolved = path.resolve()
+            if resolved in seen:
+                skipped.append(Skipped(str(path), "given twice"))
+                continue
+            seen.add(resolved)
+            try:
+                articles.extend(load_inputs([path]))
+            except CompareError as error:
+                if path.suffix.lower() == ".jsonl":
+                    found, bad = _jsonl_lines(path)
+                    articles.extend(found)
+                    skipped.extend(bad)
+                else:
+                    skipped.append(Skipped(str(path), getattr(error, "problem", str(error))))
+    return tuple(_unique_ids(articles)), tuple(skipped)
+
+
+def _expand(given: str) -> list[Path]:
+    from compare.load import ARTICLE_EXTENSIONS, NOT_ARTICLES
+
+    path = Path(given)
+    if not path.exists():
+        raise InputError(given, "no such file or directory")
+    if not path.is_dir():
+        return [path]
+    try:
+        names = sorted(
+            p.name
+            for p in path.iterdir()
+            if not p.name.startswith(".")
+            and p.name.lower().endswith(ARTICLE_EXTENSIONS)
+            and p.name.lower().rsplit(".", 1)[0] not in NOT_ARTICLES
+            and p.is_file()
+        )
+    except PermissionError:
+        raise InputError(given, "permission denied") from None
+    if not names:
+        raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
+    return [Path(os.path.join(given, name)) for name in names]
+
+
+def _jsonl_lines(path: Path) -> tuple[list[Article], list[Skipped]]:
+    """The good lines of a JSONL file with bad ones; ids as :func:`load_inputs` gives them."""
+    from compare.load import load_inputs
+
+    source = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [Skipped(source, str(error))]
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("expected a JSON object")
+            (article,) = load_inputs([record])
+        except (ValueError, CompareError) as error:
+            skipped.append(Skipped(f"{source} line {n}", getattr(error, "problem", str(error))))
+            continue
+        own = record.get("id")
+        has_own = (isinstance(own, str) and own.strip()) or (isinstance(own, int) and not isinstance(own, bool))
+        article_id = article.id if has_own else f"{path.stem}-{len(articles) + 1}"
+        articles.append(replace(article, id=article_id, source=source))
+    return articles, skipped
+
+
+def _unique_ids(articles: Sequence[Article]) -> list[Article]:
+    taken: set[str] = set()
+    result = []
+    for article in articles:
+        article_id, n = article.id, 1
+        while article_id in taken:
+            n += 1
+            article_id = f"{article.id}-{n}"
+        taken.add(article_id)
+        result.append(article if article_id == article.id else replace(article, id=article_id))
+    return result
+
+
+# --------------------------------------------------------------------------- the whole run
+
+
+def partitions(articles: Sequence[Article], size: int) -> list[list[Article]]:
+    """Articles in date order (undated last, then input order), cut into partitions of ``size``:
+    the articles of one story lie within days of each other, so mostly in one or two partitions."""
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].date is None, articles[i].date or "", i))
+    ordered = [articles[i] for i in order]
+    return [ordered[k : k + size] for k in range(0, len(ordered), size)]
+
+
+def run_batch(
+    inputs: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    runner: Runner | None = None,
+    pdf: bool = False,
+    html: bool = True,
+    skip_bad: bool = False,
+    settings: Settings | None = None,
+    story_settings: StorySettings | None = None,
+    lexicon: Lexicon | None = None,
+    partition_size: int = 0,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Group the articles of ``inputs`` into stories, compare each, write everything under ``out``.
+
+    Writes ``out/stories/<id>.html`` (unless not ``html``) and ``.json`` (and
+    ``.pdf`` with ``pdf``) per story, then ``out/index.html`` and ``out/stories.json``.  ``runner`` runs the
+    parallel steps (default: in this process).  ``partition_size`` articles are
+    prepared per task (default: about four tasks per worker, at most 64 articles).
+    Raises :class:`~compare.errors.CompareError` for bad input (unless ``skip_bad``)
+    and :class:`~compare.errors.OutputError` when a file cannot be written.
+    """
+    from compare.stories import group_profiles
+    from reports.batch import write_index, write_stories_json
+    from reports.files import atomic_write
+
+    runner = runner or InProcess()
+    settings = settings or Settings()
+    story_settings = story_settings or StorySettings()
+    report = progress or (lambda stage, done, total: None)
+    target = Path(out)
+
+    try:  # fail before the work, not after it, when the output folder cannot be made
+        (target / "stories").mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(str(target), (error.strerror or str(error)).lower()) from None
+
+    articles, skipped_inputs = load_collection(inputs, skip_bad)  # 1
+    report("load", len(articles), len(articles))
+    if not articles:
+        raise UsageError("no articles to group: every input was skipped" if skipped_inputs else "no articles given")
+
+    size = partition_size or max(8, min(64, -(-len(articles) // 16)))  # 2
+    chunks = partitions(articles, size)
+    parts = [runner.submit(prepare_part, chunk, story_settings, skip_bad) for chunk in chunks]
+    digest_handles = [runner.submit(digest, handle) for handle in parts]
+    number = {id(handle): n for n, handle in enumerate(digest_handles)}
+    digests: dict[int, PartDigest] = {}
+    report("prepare", 0, len(articles))
+    for handle, value in runner.as_completed(digest_handles):
+        digests[number[id(handle)]] = value
+        report("prepare", sum(len(chunks[n]) for n in digests), len(articles))
+    profiles: list[Profile] = []
+    infos: dict[str, ArticleInfo] = {}
+    where: dict[str, int] = {}
+    skipped = list(skipped_inputs)
+    for n in range(len(parts)):
+        d = digests[n]
+        profiles.extend(d.profiles)
+        for info in d.infos:
+            infos[info.id] = info
+            where[info.id] = n
+        skipped.extend(d.skipped)
+    # Grouping sees the articles in input order, whatever the partitions were.
+    position = {a.id: k for k, a in enumerate(articles)}
+    profiles.sort(key=lambda p: position[p.id])
+
+    report("group", 0, len(profiles))  # 3
+    stories = group_profiles(profiles, story_settings)
+    report("group", len(profiles), len(profiles))
+
+    multi = [s for s in stories if len(s.articles) >= 2]  # 4
+    singletons = tuple(infos[s.articles[0]] for s in stories if len(s.articles) == 1)
+    jobs = [StoryJob(s.id, s.title, s.articles, settings, lexicon, pdf, skip_bad, html) for s in multi]
+    # Biggest stories first: the slowest tasks start early and the workers finish together.
+    weight = {s.id: sum(infos[a].sentences for a in s.articles) for s in multi}
+    jobs.sort(key=lambda j: -weight[j.id])
+    handles = []
+    for job in jobs:
+        needed = sorted({where[a] for a in job.articles})
+        handles.append(runner.submit(compare_story, job, *(parts[k] for k in needed)))
+    del parts, digest_handles  # the runner keeps what the story tasks still need
+    summaries: dict[str, StorySummary] = {}
+    report("compare", 0, len(jobs))
+    for _handle, output in runner.as_completed(handles):
+        for kind, data in output.files:
+            atomic_write(target / "stories" / f"{output.summary.id}.{kind}", data)
+        summaries[output.summary.id] = output.summary
+        if output.summary.error:
+            skipped.append(Skipped(f"story {output.summary.id}", output.summary.error))
+        report("compare", len(summaries), len(jobs))
+    handles.clear()
+
+    result = BatchResult(  # 5
+        stories=tuple(summaries[s.id] for s in multi),
+        singletons=singletons,
+        skipped=tuple(skipped),
+        story_settings=story_settings.to_dict(),
+        settings=settings.to_dict(),
+        inputs=tuple(os.fspath(i) for i in inputs),
+        workers=runner.description,
+    )
+    report("index", 0, 1)
+    write_stories_json(result, target / "stories.json")
+    write_index(result, target / "index.html")
+    report("index", 1, 1)
+    return result
+
+
+def describe(result: BatchResult) -> Mapping[str, int]:
+    """Counts for the command line's closing line."""
+    return {
+        "stories": len(result.stories),
+        "articles": sum(len(s.articles) for s in result.stories) + len(result.singletons),
+        "singletons": len(result.singletons),
+        "skipped": len(result.skipped),
+    }

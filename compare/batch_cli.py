@@ -1,0 +1,119 @@
+"""``storycompare batch``: group a whole collection into stories and compare each.
+
+:func:`add_parser` adds the sub-command to the main parser, :func:`run` runs it;
+errors are raised as :class:`~compare.errors.CompareError` for ``compare.cli``
+to map to exit codes.  Importing this module is cheap (argparse only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any, TextIO
+
+BATCH_EPILOG = """\
+examples:
+  storycompare batch news/ --out out/collection               # index.html, stories.json, stories/
+  storycompare batch export.jsonl more/*.html --out out/c --skip-bad
+  storycompare batch news/ --out out/c --workers 2            # a local Dask cluster of two processes
+  storycompare batch news/ --out out/c --scheduler tcp://10.0.0.5:8786   # a running Dask scheduler
+
+--workers above 1 and --scheduler need Dask: pip install 'storycompare[batch]'.
+"""
+
+
+def add_parser(subcommands: Any) -> argparse.ArgumentParser:
+    """Add ``batch`` to the sub-commands (the object ``add_subparsers`` returned)."""
+    parser: argparse.ArgumentParser = subcommands.add_parser(
+        "batch",
+        help="group a whole collection into stories and compare each",
+        description="Group the articles of a whole collection into stories (articles reporting the same "
+        "event), compare each story, and write an index page, stories.json and one report per story.",
+        epilog=BATCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="articles: folders, .txt/.md/.html/.json files and JSONL exports (e.g. news/ export.jsonl)",
+    )
+    parser.add_argument("--out", metavar="DIR", required=True, help="output folder (e.g. --out out/collection)")
+    parser.add_argument("--pdf", action="store_true", help="also write a PDF report per story (slower)")
+    parser.add_argument(
+        "--workers", metavar="N", type=int, default=1,
+        help="worker processes (default 1: in this process, no Dask; more start a local Dask cluster)",
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="run on a running Dask scheduler (e.g. --scheduler tcp://127.0.0.1:8786) instead of local workers",
+    )
+    parser.add_argument(
+        "--skip-bad", action="store_true",
+        help="leave out unreadable inputs, bad JSONL lines, empty articles and stories that fail, "
+        "and list them, instead of stopping",
+    )
+    parser.add_argument(
+        "--lexicon", metavar="FILE",
+        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
+    )
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+class ProgressBar:
+    """One line on a terminal: stage, counts and a bar; redrawn at most ten times a second."""
+
+    WIDTH = 28
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.stage = ""
+        self.last = 0.0
+        self.started = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage == self.stage and done < total and now - self.last < 0.1:
+            return
+        self.stage = stage
+        self.last = now
+        filled = self.WIDTH * done // total if total else self.WIDTH
+        bar = "█" * filled + "·" * (self.WIDTH - filled)
+        self.stream.write(f"\r\x1b[2K{stage:<8} {bar} {done}/{total}  {now - self.started:.0f}s")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stage:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``storycompare batch``; prints the files written and one line of counts."""
+    from pathlib import Path
+
+    from compare.batch import describe, open_runner, run_batch
+    from compare.lexicon import load_lexicon
+
+    lexicon = load_lexicon(args.lexicon) if args.lexicon else None  # fail early on a bad file
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        with open_runner(args.workers, args.scheduler) as runner:
+            result = run_batch(
+                args.inputs, args.out, runner=runner, pdf=args.pdf, skip_bad=args.skip_bad,
+                lexicon=lexicon, progress=bar,
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+    out = Path(args.out)
+    counts = describe(result)
+    print(f"HTML {out / 'index.html'}")
+    print(f"JSON {out / 'stories.json'}")
+    print(
+        f"{counts['stories']} stories, {counts['singletons']} articles on their own, "
+        f"{counts['skipped']} skipped; reports in {out / 'stories'}"
+    )
+    for skipped in result.skipped:
+        print(f"storycompare: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    return 0

@@ -1,0 +1,459 @@
+"""Group articles into stories: the articles that report the same event.
+
+Each article becomes a sparse tf-idf vector over its content tokens (the
+tokens of :mod:`compare.similarity`), where the headline and the lede weigh
+more than the rest of the body, and names and numbers more than common words:
+what distinguishes one event from a similar one is who, where, when and how
+many, not "said" or "government".  A vector keeps only tokens that at least
+one other article holds (the rest can never be shared) but is divided by a
+norm in which those unshared tokens still count a little
+(``StorySettings.unique_weight``); two articles are compared by the dot
+product of their vectors, a cosine.  Their similarity is that cosine reduced
+by ``day_penalty`` per day between their dates.
+
+The work is split so that the expensive part runs anywhere:
+
+1. :func:`profile` (per article, in parallel): tokenise, stem and weigh the
+   article's words into a small :class:`Profile`.
+2. :func:`group_profiles` (global): document frequencies, vectors, candidate
+   pairs and clustering.
+
+Candidate pairs come from an inverted index over each article's
+``candidate_terms`` highest-weighted tokens (tokens in more than
+``max_postings`` articles are left out: they cannot tell stories apart, and
+the cap bounds the candidates of one article).  A pair is scored only when the
+two articles share at least ``min_shared`` indexed tokens whose part of the
+cosine reaches ``min_partial`` ("filter again"); its cosine is then computed
+exactly over the whole vectors.  The work grows with the number of articles
+times the (capped) number of articles sharing a distinctive token, not with
+all pairs; ``benchmarks/stories.py`` measures the recall of these candidates
+against scoring every pair.
+
+Articles are then merged strongest pair first under average linkage (the mean
+similarity over all cross pairs of two clusters must reach ``StorySettings.link``),
+and never across publication dates further apart than ``StorySettings.max_days``.
+
+Document frequencies may be given a *background*: the document frequencies of
+an earlier, larger collection (:class:`Background`, e.g. an archive), added to
+the collection's own, so that the weight of a word depends less on how many
+and which articles happen to be grouped together.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+
+from compare.errors import InputError
+from compare.models import Article
+from compare.similarity import normalise_word
+
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# After these a capitalised word is a name even though a full stop precedes it ("Mr. Steele").
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col st pres prof rev".split())
+_CLAUSE_START = frozenset(".!?:;\n")
+
+BACKGROUND_SCHEMA = "storycompare-background/1"
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """Every threshold of story grouping, named and documented."""
+
+    link: float = 0.16
+    """Two clusters merge when the mean similarity over their cross pairs reaches this."""
+
+    vector_terms: int = 400
+    """An article's vector keeps at most this many of its highest-weighted tokens (of those
+    that another article holds too): enough for any news article, a bound for a book."""
+
+    unique_weight: float = 0.1
+    """How much the tokens that no other article holds count in an article's norm (as a
+    share of their squared weight).  They can never be shared, so counted in full they make
+    a long or idiosyncratic article look unlike everything, by an amount that depends on
+    how many articles the collection has; left out entirely, two articles that share two
+    incidental words and nothing else would look identical."""
+
+    headline_weight: float = 3.0
+    """Weight of a token in the headline, relative to one in the body."""
+
+    lede_weight: float = 2.0
+    """Weight of a token in the first ``lede_words`` content words of the body."""
+
+    lede_words: int = 80
+
+    name_weight: float = 2.0
+    """Extra factor for capitalised words inside a sentence (names, places) and numbers."""
+
+    max_days: int = 7
+    """Articles whose dates lie further apart never share a story."""
+
+    day_penalty: float = 0.05
+    """Share of the similarity lost per day between two articles' dates: articles about
+    one event appear within a day or two, a similar event a week later is another story."""
+
+    candidate_terms: int = 50
+    """How many of an article's highest-weighted tokens go into the candidate index."""
+
+    min_shared: int = 2
+    """A pair is scored only when the two articles share at least this many indexed tokens ..."""
+
+    min_partial: float = 0.04
+    """... and the cosine over those shared indexed tokens alone reaches this."""
+
+    max_postings: int = 200
+    """Tokens in more articles than this are not indexed: they cannot tell one story
+    from another (the cosine still counts them), and capping the posting lists bounds
+    the candidates of one article by ``candidate_terms * max_postings``, so candidate
+    generation stays linear in the number of articles."""
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What story grouping needs of one article: small and cheap to send between processes.
+
+    ``terms`` maps each content token to its weighted count (headline, lede and
+    name weights applied).
+    """
+
+    id: str
+    title: str | None
+    date: str | None
+    terms: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    articles: tuple[str, ...]  # article ids, in input order
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """Document frequencies of a background collection, added to a collection's own.
+
+    ``documents`` is the number of articles it was counted on, ``df`` the number
+    of them holding each token.  Make one from profiles with :meth:`count`,
+    keep it with :meth:`save` and read it with :meth:`load`.
+    """
+
+    documents: int
+    df: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def count(cls, profiles: Iterable[Profile], min_df: int = 2) -> Background:
+        """The background of ``profiles``; tokens in fewer than ``min_df`` articles are left out."""
+        n, df = _document_frequencies(profiles)
+        return cls(n, {t: c for t, c in sorted(df.items()) if c >= min_df})
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        from reports.files import atomic_write
+
+        data = {"schema": BACKGROUND_SCHEMA, "documents": self.documents, "df": dict(self.df)}
+        atomic_write(path, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Background:
+        source = os.fspath(path)
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise InputError(source, (error.strerror or str(error)).lower()) from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise InputError(source, f"not a background file: {error}") from None
+        if not isinstance(data, dict) or data.get("schema") != BACKGROUND_SCHEMA:
+            raise InputError(source, f"not a background file (expected schema {BACKGROUND_SCHEMA!r})")
+        documents, df = data.get("documents"), data.get("df")
+        if not isinstance(documents, int) or documents < 0 or not isinstance(df, dict):
+            raise InputError(source, "background file needs 'documents' (a count) and 'df' (an object)")
+        if not all(isinstance(v, int) and 0 <= v <= documents for v in df.values()):
+            raise InputError(source, "background 'df' values must be counts no larger than 'documents'")
+        return cls(documents, df)
+
+
+# --------------------------------------------------------------------------- 1. per article
+
+
+def _sentence_tokens(text: str, names_allowed: bool) -> Iterable[tuple[str, bool]]:
+    """(content token, looks like a name or number) for each word of one sentence."""
+    clause_start = True
+    previous = ""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not clause_start and match.start() > 0:
+            # A colon or semicolon inside a sentence starts a clause whose first word is capitalised.
+            gap = text[match.start() - 2 : match.start()]
+            clause_start = ":" in gap or ";" in gap
+        token = normalise_word(word)
+        if token is not None:
+            first = word[0]
+            name = first.isdigit() or (
+                names_allowed and first.isupper() and (not clause_start or previous.lower() in _TITLES)
+            )
+            yield token, name
+        clause_start = False
+        previous = word
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised: in a Title Case headline capitals do not mark names."""
+    words = [w for w in _WORD.findall(text) if w[0].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
+def article_terms(article: Article, settings: StorySettings | None = None) -> dict[str, float]:
+    """Weighted counts of the article's content tokens (headline, lede and name weights)."""
+    settings = settings or StorySettings()
+    counts: dict[str, float] = defaultdict(float)
+    name = settings.name_weight
+    if article.title:
+        weight = settings.headline_weight
+        for token, is_name in _sentence_tokens(article.title, not _title_case(article.title)):
+            counts[token] += weight * name if is_name else weight
+    body = [s.text for s in article.sentences if s.role == "body"]
+    if not body and not article.sentences:
+        body = [line for line in article.text.split("\n") if line.strip()]
+    n = 0
+    for text in body:
+        for token, is_name in _sentence_tokens(text, True):
+            weight = settings.lede_weight if n < settings.lede_words else 1.0
+            counts[token] += weight * name if is_name else weight
+            n += 1
+    return dict(counts)
+
+
+def profile(article: Article, settings: StorySettings | None = None) -> Profile:
+    """The :class:`Profile` of a cleaned and segmented article."""
+    return Profile(article.id, article.title, article.date, article_terms(article, settings))
+
+
+# --------------------------------------------------------------------------- 2. global
+
+
+def _document_frequencies(profiles: Iterable[Profile]) -> tuple[int, dict[str, int]]:
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    for p in profiles:
+        n += 1
+        for token in p.terms:
+            df[token] += 1
+    return n, dict(df)
+
+
+def day_ordinal(value: str | None) -> int | None:
+    """The day number of a ``YYYY-MM-DD`` date (None when there is none or it is not one)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
+
+
+def story_vectors(
+    profiles: Sequence[Profile], settings: StorySettings | None = None, background: Background | None = None
+) -> list[dict[str, float]]:
+    """Tf-idf vectors of the profiles: each its ``vector_terms`` best tokens held by at
+    least two articles, divided by the article's norm (see ``StorySettings.unique_weight``)."""
+    settings = settings or StorySettings()
+    n, df = _document_frequencies(profiles)
+    total = n + (background.documents if background else 0)
+    extra = background.df if background else {}
+    idf: dict[str, float] = {t: math.log((total + 1) / (c + extra.get(t, 0) + 0.5)) for t, c in df.items()}
+    vectors: list[dict[str, float]] = []
+    unique_weight = settings.unique_weight
+    for p in profiles:
+        shareable: list[tuple[float, str]] = []
+        unique = 0.0  # squared weight of the tokens no other article holds
+        for t, c in p.terms.items():
+            w = (1.0 + math.log(c) if c >= 1.0 else c) * idf[t]
+            if w <= 0:
+                continue
+            if df[t] >= 2:
+                shareable.append((w, t))
+            else:
+                unique += w * w
+        shareable.sort(key=lambda wt: (-wt[0], wt[1]))
+        kept = shareable[: settings.vector_terms]
+        norm = math.sqrt(sum(w * w for w, _t in kept) + unique_weight * unique) or 1.0
+        vectors.append({t: w / norm for w, t in kept})
+    return vectors
+
+
+def candidate_pairs(
+    vectors: Sequence[Mapping[str, float]],
+    settings: StorySettings | None = None,
+    days: Sequence[int | None] | None = None,
+) -> dict[tuple[int, int], float]:
+    """Pairs ``(i, j)``, ``i < j``, whose cosine reaches ``settings.link``, with that cosine.
+
+    Only pairs that share at least ``min_shared`` of their ``candidate_terms``
+    most distinctive indexed tokens are scored (see the module docstring);
+    ``days`` (day ordinals, None when unknown) rule out pairs more than
+    ``max_days`` apart.
+    """
+    settings = settings or StorySettings()
+    df: dict[str, int] = defaultdict(int)
+    for vec in vectors:
+        for t in vec:
+            df[t] += 1
+    cap = settings.max_postings
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    out: dict[tuple[int, int], float] = {}
+    for i, vec in enumerate(vectors):
+        # A token of one article cannot propose a pair, and one in very many cannot tell stories apart.
+        best = sorted((t for t in vec if 2 <= df[t] <= cap), key=lambda t: (-vec[t], t))
+        shared: dict[int, int] = {}
+        partial: dict[int, float] = {}
+        for token in best[: settings.candidate_terms]:
+            w = vec[token]
+            plist = postings[token]
+            for j, wj in plist:
+                if j in shared:
+                    shared[j] += 1
+                    partial[j] += w * wj
+                else:
+                    shared[j] = 1
+                    partial[j] = w * wj
+            plist.append((i, w))
+        di = days[i] if days is not None else None
+        for j, count in shared.items():
+            if count < settings.min_shared or partial[j] < settings.min_partial:
+                continue
+            if di is not None and days is not None:
+                dj = days[j]
+                if dj is not None and abs(di - dj) > settings.max_days:
+                    continue
+            value = cosine(vec, vectors[j])
+            if value >= settings.link:
+                out[(j, i)] = value
+    return out
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two story vectors (their dot product)."""
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+def group_profiles(
+    profiles: Sequence[Profile], settings: StorySettings | None = None, background: Background | None = None
+) -> tuple[Story, ...]:
+    """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first."""
+    settings = settings or StorySettings()
+    n = len(profiles)
+    vectors = story_vectors(profiles, settings, background)
+    days = [day_ordinal(p.date) for p in profiles]
+    penalty = settings.day_penalty
+
+    def discount(i: int, j: int) -> float:
+        di, dj = days[i], days[j]
+        return 1.0 if di is None or dj is None else max(0.0, 1.0 - penalty * abs(di - dj))
+
+    cache = {pair: value * discount(*pair) for pair, value in candidate_pairs(vectors, settings, days).items()}
+    edges = sorted(((v, i, j) for (i, j), v in cache.items() if v >= settings.link), key=lambda e: (-e[0], e[1], e[2]))
+
+    def sim(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = cosine(vectors[i], vectors[j]) * discount(i, j)
+        return value
+
+    cluster: dict[int, list[int]] = {i: [i] for i in range(n)}
+    span: dict[int, tuple[int, int] | None] = {i: (d, d) if d is not None else None for i, d in enumerate(days)}
+    owner = list(range(n))
+    failed: set[tuple[int, int, int, int]] = set()  # cluster pairs (with their sizes) that did not merge
+    for _value, i, j in edges:
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        a, b = cluster[ci], cluster[cj]
+        key = (ci, cj, len(a), len(b)) if ci < cj else (cj, ci, len(b), len(a))
+        if key in failed:
+            continue
+        sa, sb = span[ci], span[cj]
+        merged_span = sa or sb
+        if sa is not None and sb is not None:
+            merged_span = (min(sa[0], sb[0]), max(sa[1], sb[1]))
+            if merged_span[1] - merged_span[0] > settings.max_days:
+                failed.add(key)
+                continue
+        mean = sum(sim(x, y) for x in a for y in b) / (len(a) * len(b))
+        if mean < settings.link:
+            failed.add(key)
+            continue
+        keep, gone = (ci, cj) if len(a) >= len(b) else (cj, ci)
+        cluster[keep].extend(cluster.pop(gone))
+        span[keep] = merged_span
+        del span[gone]
+        for member in cluster[keep]:
+            owner[member] = keep
+
+    groups = sorted((sorted(m) for m in cluster.values()), key=lambda m: (-len(m), m[0]))
+    stories = []
+    for number, members in enumerate(groups, start=1):
+        stories.append(
+            Story(f"s{number:04d}", tuple(profiles[i].id for i in members), _title(members, profiles, sim))
+        )
+    return tuple(stories)
+
+
+def _title(members: Sequence[int], profiles: Sequence[Profile], sim: Callable[[int, int], float]) -> str:
+    """The headline of the story's most central article (highest mean cosine to the others)."""
+    titled = [i for i in members if profiles[i].title]
+    if not titled:
+        return ""
+    if len(members) == 1 or len(titled) == 1:
+        return profiles[titled[0]].title or ""
+    best = max(titled, key=lambda i: (sum(sim(i, j) for j in members if j != i), -i))
+    return profiles[best].title or ""
+
+
+def group_stories(
+    articles: Sequence[Article], settings: StorySettings | None = None, background: Background | None = None
+) -> tuple[Story, ...]:
+    """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
+
+    ``articles`` should be cleaned and segmented (:func:`compare.clean.clean`,
+    :func:`compare.segment.segment`): the headline and body sentences weigh
+    differently.
+    """
+    settings = settings or StorySettings()
+    return group_profiles([profile(a, settings) for a in articles], settings, background)
+
+
+def adjusted_rand_index(truth: Sequence[str], predicted: Sequence[str]) -> float:
+    """Adjusted Rand index of two labelings of the same items (1.0 = identical partitions)."""
+
+    def comb2(x: int) -> float:
+        return x * (x - 1) / 2.0
+
+    contingency: dict[tuple[str, str], int] = defaultdict(int)
+    rows: dict[str, int] = defaultdict(int)
+    cols: dict[str, int] = defaultdict(int)
+    for t, p in zip(truth, predicted, strict=True):
+        contingency[(t, p)] += 1
+        rows[t] += 1
+        cols[p] += 1
+    index = sum(comb2(v) for v in contingency.values())
+    sum_rows = sum(comb2(v) for v in rows.values())
+    sum_cols = sum(comb2(v) for v in cols.values())
+    total = comb2(len(truth))
+    if total == 0:
+        return 1.0
+    expected = sum_rows * sum_cols / total
+    maximum = (sum_rows + sum_cols) / 2.0
+    if maximum == expected:
+        return 1.0
+    return (index - expected) / (maximum - expected)

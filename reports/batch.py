@@ -1,0 +1,149 @@
+"""The pages of a whole collection: ``index.html`` and ``stories.json``.
+
+``index.html`` lists the stories with their outlets, dates, sizes and headline
+agreement figures, and the articles that no other article reports on
+(singletons).  Like the story report it is one self-contained file: inline CSS
+and script only, a Content-Security-Policy that allows exactly those two (by
+their SHA-256) and no request of any kind, and every string from the articles
+escaped by jinja2's autoescape.  Without JavaScript the table reads in its
+given order (biggest story first); with it, a click on a column heading sorts.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
+
+from compare.batch import ArticleInfo, BatchResult, StorySummary
+from reports.files import atomic_write
+
+TEMPLATE = "index.html.j2"
+CSS = ("index.css",)
+SCRIPT = "index.js"
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression that allows an inline element with exactly ``text``."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@lru_cache(maxsize=1)
+def _script() -> Markup:
+    from reports.html import templates_dir
+
+    js = (templates_dir() / SCRIPT).read_text(encoding="utf-8")
+    if "</" in js:  # would end the <script> element early
+        raise ValueError(f"{SCRIPT}: script must not contain '</'")
+    return Markup(js)
+
+
+def _percent(value: float) -> str:
+    return f"{round(100 * value)}%"
+
+
+def _dates(dates: tuple[str, ...]) -> str:
+    if not dates:
+        return "—"
+    return dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}"
+
+
+def _story_row(story: StorySummary) -> dict[str, Any]:
+    files = dict(story.files)
+    dates = story.dates
+    return {
+        "id": story.id,
+        "title": story.title or story.id,
+        "href": files.get("html") or files.get("json"),
+        "files": [(kind.upper(), path) for kind, path in story.files],
+        "articles": [
+            {"label": a.label, "title": a.title or a.id, "date": a.date or "", "id": a.id} for a in story.articles
+        ],
+        "size": len(story.articles),
+        "outlets": story.outlets,
+        "outlet_count": len(story.outlets),
+        "dates": _dates(dates),
+        "first_date": dates[0] if dates else "",
+        "sentences": story.sentences,
+        "agree": _percent(story.agree_share),
+        "agree_value": round(story.agree_share, 4),
+        "groups": story.groups,
+        "diverge": story.diverge,
+        "differences": story.differences,
+        "unique": _percent(story.unique_share),
+        "unique_value": round(story.unique_share, 4),
+        "similarity": f"{story.similarity:.2f}",
+        "error": story.error,
+    }
+
+
+def _singleton_row(info: ArticleInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "label": info.label,
+        "title": info.title or "",
+        "date": info.date or "",
+        "source": info.source,
+        "sentences": info.sentences,
+    }
+
+
+def build_index_context(result: BatchResult) -> dict[str, Any]:
+    from reports.context import generated_at
+    from reports.html import stylesheet
+
+    when = generated_at()
+    stories = [_story_row(s) for s in result.stories]
+    css = stylesheet(CSS)
+    script = _script()
+    articles = sum(len(s.articles) for s in result.stories) + len(result.singletons)
+    return {
+        "title": f"{len(result.stories)} stories in {articles} articles",
+        "version": result.version,
+        "generated": when.strftime("%Y-%m-%d %H:%M UTC"),
+        "generated_iso": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "stories": stories,
+        "singletons": [_singleton_row(a) for a in result.singletons],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in result.skipped],
+        "articles": articles,
+        "inputs": result.inputs,
+        "workers": result.workers,
+        "link": result.story_settings.get("link"),
+        "max_days": result.story_settings.get("max_days"),
+        "css": css,
+        "script": script,
+        # Our own text (fixed words and base64 hashes, no double quote): safe in the attribute as is.
+        "csp": Markup(
+            "default-src 'none'; "
+            f"style-src {csp_hash(str(css))}; script-src {csp_hash(str(script))}; "
+            "img-src data:; base-uri 'none'; form-action 'none'"
+        ),
+    }
+
+
+def render_index(result: BatchResult) -> str:
+    """``index.html`` of a batch run: one self-contained page."""
+    from reports.html import environment
+
+    return environment().get_template(TEMPLATE).render(build_index_context(result))
+
+
+def render_stories_json(result: BatchResult) -> str:
+    """``stories.json`` (schema "storycompare-batch/1")."""
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_index(result: BatchResult, path: str | os.PathLike[str]) -> None:
+    atomic_write(path, render_index(result).encode("utf-8"))
+
+
+def write_stories_json(result: BatchResult, path: str | os.PathLike[str]) -> None:
+    atomic_write(path, render_stories_json(result).encode("utf-8"))
+
+
+__all__ = ["build_index_context", "csp_hash", "render_index", "render_stories_json", "write_index", "write_stories_json"]

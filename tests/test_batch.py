@@ -1,0 +1,382 @@
+"""``storycompare batch``: whole collections (compare/batch.py, compare/batch_cli.py, reports/batch.py)."""
+
+from __future__ import annotations
+
+import argparse
+import builtins
+import io
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_stories import records, truth
+
+from compare import batch as batch_module
+from compare import batch_cli
+from compare.batch import (
+    BATCH_SCHEMA,
+    InProcess,
+    compare_prepared,
+    open_runner,
+    partitions,
+    prepare_article,
+    run_batch,
+)
+from compare.errors import CompareError, InputError, UsageError
+from compare.load import load_inputs
+from compare.stories import adjusted_rand_index
+
+
+def write_collection(folder: Path) -> list[str]:
+    """The synthetic collection as a user has it: a JSONL export plus a folder of text files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = records()
+    export = folder / "export.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows[:7]), encoding="utf-8")
+    texts = folder / "texts"
+    texts.mkdir()
+    for r in rows[7:]:
+        (texts / f"{r['id']}.json").write_text(json.dumps(r), encoding="utf-8")
+    return [str(export), str(texts)]
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="storycompare")
+    parser.add_argument("--debug", action="store_true")
+    commands = parser.add_subparsers(dest="command", required=True)
+    batch_cli.add_parser(commands)
+    return parser.parse_args(["batch", *argv])
+
+
+def check_stories_json(data: dict[str, Any]) -> None:
+    """The contract of stories.json (schema storycompare-batch/1)."""
+    assert data["schema"] == BATCH_SCHEMA == "storycompare-batch/1"
+    assert set(data) >= {"schema", "stories", "singletons"}
+    assert isinstance(data["stories"], list) and isinstance(data["singletons"], list)
+    seen: list[str] = []
+    for story in data["stories"]:
+        assert set(story) == {"id", "articles", "title"}
+        assert isinstance(story["id"], str) and story["id"]
+        assert isinstance(story["title"], str)
+        assert isinstance(story["articles"], list) and len(story["articles"]) >= 2
+        assert all(isinstance(a, str) for a in story["articles"])
+        seen.extend(story["articles"])
+    assert all(isinstance(a, str) for a in data["singletons"])
+    seen.extend(data["singletons"])
+    assert len(seen) == len(set(seen))  # every article once
+    for skipped in data.get("skipped", []):
+        assert set(skipped) == {"source", "reason"}
+
+
+def story_labels(data: dict[str, Any]) -> dict[str, str]:
+    labels = {a: s["id"] for s in data["stories"] for a in s["articles"]}
+    labels.update({a: f"single:{a}" for a in data["singletons"]})
+    return labels
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return write_collection(tmp_path_factory.mktemp("collection"))
+
+
+@pytest.fixture(scope="module")
+def in_process(collection: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out-1")
+    run_batch(collection, out)
+    return out
+
+
+# --- the files of a run ------------------------------------------------------------------------
+
+
+def test_writes_index_stories_json_and_a_report_per_story(in_process: Path) -> None:
+    data = json.loads((in_process / "stories.json").read_text("utf-8"))
+    check_stories_json(data)
+    assert len(data["stories"]) == 3 and sorted(data["singletons"]) == ["bakery", "chess"]
+    labels = story_labels(data)
+    ids = sorted(truth())
+    assert adjusted_rand_index([truth()[i] for i in ids], [labels[i] for i in ids]) == 1.0
+    for story in data["stories"]:
+        report = json.loads((in_process / "stories" / f"{story['id']}.json").read_text("utf-8"))
+        assert report["schema"] == "storycompare/1"
+        assert [a["id"] for a in report["articles"]] == story["articles"]
+        html = (in_process / "stories" / f"{story['id']}.html").read_text("utf-8")
+        assert "Content-Security-Policy" in html
+    assert not list((in_process / "stories").glob("*.pdf"))
+    assert not list(in_process.rglob(".*.tmp"))  # atomic writes leave nothing behind
+    index = (in_process / "index.html").read_text("utf-8")
+    for story in data["stories"]:
+        assert f'href="stories/{story["id"]}.html"' in index
+    for name in ("Riverton Gazette", "Northern Herald", "2024-03-05", "bakery", "chess"):
+        assert name in index
+
+
+def test_index_is_self_contained(in_process: Path) -> None:
+    index = (in_process / "index.html").read_text("utf-8")
+    assert "default-src 'none'" in index and "script-src 'sha256-" in index
+    assert "unsafe-inline" not in index
+    assert "http://" not in index and "https://" not in index
+    assert "<link" not in index and "@import" not in index and " src=" not in index
+
+
+def test_story_json_equals_comparing_the_story_alone(in_process: Path) -> None:
+    data = json.loads((in_process / "stories.json").read_text("utf-8"))
+    story = data["stories"][0]
+    wanted = [r for r in records() if r["id"] in story["articles"]]
+    wanted.sort(key=lambda r: story["articles"].index(r["id"]))
+    articles = [prepare_article(a)[0] for a in load_inputs(wanted)]
+    report = json.loads((in_process / "stories" / f"{story['id']}.json").read_text("utf-8"))
+    alone = compare_prepared(articles, title=story["title"]).to_dict()
+    for key in ("groups", "unique", "pairs", "stances"):
+        assert report[key] == json.loads(json.dumps(alone[key])), key
+
+
+def test_compare_prepared_matches_the_pipeline(example_files: list[str]) -> None:
+    from compare import compare
+    from compare.cli import EXAMPLE_LABELS
+
+    expected = compare(example_files, labels=EXAMPLE_LABELS).to_dict()
+    articles = [prepare_article(a)[0] for a in load_inputs(example_files, EXAMPLE_LABELS)]
+    assert compare_prepared(articles).to_dict() == expected
+
+
+def test_compare_prepared_needs_two_articles_with_text() -> None:
+    (one,) = [prepare_article(a)[0] for a in load_inputs(records()[:1])]
+    with pytest.raises(UsageError, match="at least two"):
+        compare_prepared([one])
+
+
+def test_partitions_keep_dates_together() -> None:
+    articles = load_inputs(records())
+    parts = partitions(articles, 4)
+    assert sum(len(p) for p in parts) == len(articles) and all(len(p) <= 4 for p in parts)
+    dates = [a.date for p in parts for a in p]
+    assert dates == sorted(dates)  # type: ignore[type-var]
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+def bad_collection(folder: Path) -> list[str]:
+    inputs = write_collection(folder)
+    export = Path(inputs[0])
+    export.write_text(export.read_text("utf-8") + "{not json\n" + json.dumps({"title": "no text"}) + "\n", "utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "furniture.txt").write_text("Share on Facebook\n\nShare on Twitter\n", encoding="utf-8")
+    return [*inputs, str(folder / "empty.txt"), str(folder / "furniture.txt"), str(folder / "missing.txt")]
+
+
+@pytest.fixture
+def nothing_left_of_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clean stage as if it took every paragraph of furniture.txt out (it keeps a text
+    that is all boilerplate rather than leave nothing, so this case needs a stand-in)."""
+    real = batch_module.prepare_article
+
+    def prepare(article: Any, settings: Any = None) -> Any:
+        prepared, profile = real(article, settings)
+        if article.source.endswith("furniture.txt"):
+            prepared = replace(prepared, sentences=())
+        return prepared, profile
+
+    monkeypatch.setattr(batch_module, "prepare_article", prepare)
+
+
+def test_bad_input_stops_the_run_with_one_clear_error(tmp_path: Path) -> None:
+    inputs = bad_collection(tmp_path / "in")
+    with pytest.raises(InputError, match="line 8"):
+        run_batch(inputs, tmp_path / "out")
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.usefixtures("nothing_left_of_furniture")
+def test_skip_bad_leaves_out_and_lists_what_cannot_be_read(tmp_path: Path) -> None:
+    inputs = bad_collection(tmp_path / "in")
+    result = run_batch(inputs, tmp_path / "out", skip_bad=True)
+    reasons = {s.source: s.reason for s in result.skipped}
+    export = inputs[0]
+    assert set(reasons) == {f"{export} line 8", f"{export} line 9", inputs[2], inputs[3], inputs[4]}
+    assert "no text field" in reasons[f"{export} line 9"]
+    assert reasons[inputs[2]] == "empty file"
+    assert "no article text left" in reasons[inputs[3]]
+    data = json.loads((tmp_path / "out" / "stories.json").read_text("utf-8"))
+    check_stories_json(data)
+    assert len(data["stories"]) == 3
+    assert len(data["skipped"]) == 5
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "Skipped" in index and "empty file" in index
+
+
+@pytest.mark.usefixtures("nothing_left_of_furniture")
+def test_empty_article_without_skip_bad_names_the_file(tmp_path: Path) -> None:
+    inputs = write_collection(tmp_path / "in")
+    furniture = tmp_path / "in" / "furniture.txt"
+    furniture.write_text("Share on Facebook\n\nShare on Twitter\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"furniture\.txt.*--skip-bad"):
+        run_batch([*inputs, str(furniture)], tmp_path / "out")
+
+
+def test_no_articles_at_all(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(UsageError, match="every input was skipped"):
+        run_batch([str(tmp_path / "empty.txt")], tmp_path / "out", skip_bad=True)
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_cli_runs_quietly_when_stderr_is_not_a_terminal(
+    collection: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert batch_cli.run(parse(*collection, "--out", str(tmp_path / "out"))) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    lines = captured.out.splitlines()
+    assert lines[0] == f"HTML {tmp_path / 'out' / 'index.html'}"
+    assert lines[1] == f"JSON {tmp_path / 'out' / 'stories.json'}"
+    assert lines[2].startswith("3 stories, 2 articles on their own, 0 skipped")
+
+
+def test_progress_bar_shows_stage_and_counts() -> None:
+    stream = io.StringIO()
+    bar = batch_cli.ProgressBar(stream)
+    bar("prepare", 0, 10)
+    bar("prepare", 10, 10)
+    bar("compare", 3, 3)
+    bar.close()
+    text = stream.getvalue()
+    assert "prepare" in text and "10/10" in text and "compare" in text and "3/3" in text
+
+
+def test_cli_options() -> None:
+    args = parse("a", "b/", "--out", "o", "--pdf", "--workers", "3", "--skip-bad")
+    assert (args.inputs, args.out, args.pdf, args.workers, args.skip_bad) == (["a", "b/"], "o", True, 3, True)
+    assert args.scheduler is None
+    with pytest.raises(SystemExit):
+        parse("a")  # --out is required
+
+
+def test_workers_must_be_positive() -> None:
+    with pytest.raises(UsageError, match="--workers 0"), open_runner(0):
+        pass
+
+
+def test_without_dask_more_workers_fail_with_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_dask(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "distributed" or name.startswith(("distributed.", "dask")):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    for workers, scheduler in ((2, None), (1, "tcp://127.0.0.1:8786")):
+        with pytest.raises(UsageError) as info, open_runner(workers, scheduler):
+            pass
+        message = str(info.value)
+        assert "\n" not in message and "pip install 'storycompare[batch]'" in message
+    with open_runner(1) as runner:  # one worker needs no Dask
+        assert isinstance(runner, InProcess)
+
+
+def test_batch_mode_imports_no_dask_for_one_worker() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from compare import batch_cli; import compare.batch; "
+        "print(any(m == 'distributed' or m.startswith('dask') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- Dask -------------------------------------------------------------------------------------------
+
+
+def test_dask_workers_and_scheduler_give_the_same_stories(
+    collection: list[str], in_process: Path, tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (the batch extra)")
+    expected = json.loads((in_process / "stories.json").read_text("utf-8"))
+
+    # --workers 2: a local cluster of two worker processes, started and stopped by the run.
+    assert batch_cli.run(parse(*collection, "--out", str(tmp_path / "w2"), "--workers", "2")) == 0
+    # --scheduler: a running cluster (two worker processes) the run connects to.
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        assert batch_cli.run(parse(*collection, "--out", str(tmp_path / "s"), "--scheduler", cluster.scheduler_address)) == 0
+
+    for out in (tmp_path / "w2", tmp_path / "s"):
+        data = json.loads((out / "stories.json").read_text("utf-8"))
+        assert data["stories"] == expected["stories"]
+        assert data["singletons"] == expected["singletons"]
+        for story in data["stories"]:
+            name = f"{story['id']}.json"
+            assert (out / "stories" / name).read_bytes() == (in_process / "stories" / name).read_bytes()
+
+
+def test_unreachable_scheduler_is_a_usage_error(collection: list[str], tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed (the batch extra)")
+    with pytest.raises(CompareError, match="cannot connect"), open_runner(1, "tcp://127.0.0.1:9"):
+        pass
+
+
+# --- the index in a real browser ----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_index_in_chromium_makes_no_request_and_sorts(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed; .ci/run installs it")
+    rows = records()
+    hostile = '<img src="https://example.com/x.png" onerror="alert(1)"><script>alert(2)</script>'
+    rows[0]["title"] = "Marlow river floods Riverton " + hostile
+    rows[9]["outlet"] = '"><script>alert(3)</script>'
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run_batch([str(folder / "export.jsonl")], tmp_path / "out")
+    index = tmp_path / "out" / "index.html"
+
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        try:
+            page = browser.new_page()
+            page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("dialog", lambda d: problems.append("dialog " + d.message))
+            page.on("request", lambda r: None if r.url == index.as_uri() else problems.append("request " + r.url))
+            page.goto(index.as_uri())
+            assert hostile in page.inner_text("#story-table")  # shown as text, not run
+            sizes = page.eval_on_selector_all("#story-table tbody tr td:nth-child(2)", "cells => cells.map(c => c.textContent)")
+            assert sizes == ["3", "3", "3"]
+            # Sort by the Sentences column: ascending after two clicks (numbers start descending).
+            heading = page.locator("#story-table thead th", has_text="Sentences")
+            heading.locator("button").click()
+            assert heading.get_attribute("aria-sort") == "descending"
+            values = page.eval_on_selector_all(
+                "#story-table tbody tr td:nth-child(5)", "cells => cells.map(c => Number(c.textContent))"
+            )
+            assert values == sorted(values, reverse=True)
+            heading.locator("button").click()
+            values = page.eval_on_selector_all(
+                "#story-table tbody tr td:nth-child(5)", "cells => cells.map(c => Number(c.textContent))"
+            )
+            assert values == sorted(values)
+            page.locator("#singleton-table thead th", has_text="Article").locator("button").click()
+            names = page.eval_on_selector_all("#singleton-table tbody tr", "rows => rows.map(r => r.cells[0].dataset.value)")
+            assert names == sorted(names)
+        finally:
+            browser.close()
+    assert problems == []

@@ -1,0 +1,314 @@
+"""Story grouping (compare/stories.py) on a small synthetic collection and on properties."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compare.batch import prepare_article
+from compare.errors import InputError
+from compare.load import load_inputs
+from compare.models import Article
+from compare.stories import (
+    Background,
+    Profile,
+    StorySettings,
+    adjusted_rand_index,
+    article_terms,
+    candidate_pairs,
+    cosine,
+    group_profiles,
+    group_stories,
+    profile,
+    story_vectors,
+)
+
+# Three stories, each reported by three outlets in their own words, and two articles on
+# their own.  The "story" field is the truth; it is removed before anything is loaded.
+COLLECTION: list[dict[str, Any]] = [
+    {"id": "flood-gazette", "story": "flood", "outlet": "Riverton Gazette", "date": "2024-03-05",
+     "title": "Marlow river floods Riverton, 2,400 residents evacuated",
+     "text": "The Marlow river burst its banks in Riverton on Tuesday and forced 2,400 residents from their homes.\n\n"
+             "Mayor Helen Brant declared a state of emergency after the water rose to 4.2 metres overnight.\n\n"
+             "Rescue crews from Dunfield used boats to reach families trapped on the upper floors.\n\n"
+             "The Environment Agency warned that more rain was expected on Wednesday."},
+    {"id": "flood-herald", "story": "flood", "outlet": "Northern Herald", "date": "2024-03-05",
+     "title": "State of emergency in Riverton as the Marlow bursts its banks",
+     "text": "Riverton's mayor, Helen Brant, declared a state of emergency on Tuesday as the Marlow river flooded the town.\n\n"
+             "About 2,400 people were evacuated after the river reached 4.2 metres.\n\n"
+             "Boats from the Dunfield rescue service picked up families stranded in their homes.\n\n"
+             "Forecasters expect more rain in the Marlow valley."},
+    {"id": "flood-wire", "story": "flood", "outlet": "Wire Service", "date": "2024-03-06",
+     "title": "Thousands flee Riverton floods",
+     "text": "RIVERTON (Wire) - Floodwater from the Marlow river drove 2,400 Riverton residents from their homes, "
+             "officials said.\n\n"
+             "Mayor Helen Brant has declared an emergency; the river peaked at 4.2 metres.\n\n"
+             "Crews from Dunfield rescued trapped families by boat."},
+    {"id": "strike-gazette", "story": "strike", "outlet": "Riverton Gazette", "date": "2024-03-05",
+     "title": "Orvane Motors workers walk out at Kessling plant",
+     "text": "Workers at the Orvane Motors plant in Kessling walked out on Tuesday in a dispute over pay.\n\n"
+             "The Allied Machinists union said 1,150 of its members joined the strike.\n\n"
+             "Union leader Tomas Reyes demanded a 9 percent raise over two years.\n\n"
+             "Orvane Motors called the walkout regrettable and said talks would resume."},
+    {"id": "strike-herald", "story": "strike", "outlet": "Northern Herald", "date": "2024-03-05",
+     "title": "Strike halts Orvane Motors production in Kessling",
+     "text": "Production stopped at Orvane Motors' Kessling factory on Tuesday as 1,150 union members went on strike.\n\n"
+             "The Allied Machinists union, led by Tomas Reyes, wants a 9 percent pay rise.\n\n"
+             "The carmaker said it regretted the walkout and hoped to resume talks."},
+    {"id": "strike-wire", "story": "strike", "outlet": "Wire Service", "date": "2024-03-06",
+     "title": "Orvane strike enters second day",
+     "text": "KESSLING (Wire) - The strike at Orvane Motors entered its second day on Wednesday.\n\n"
+             "Some 1,150 Allied Machinists members are demanding a 9 percent raise, union leader Tomas Reyes said.\n\n"
+             "Orvane Motors said talks with the union would resume."},
+    {"id": "comet-gazette", "story": "comet", "outlet": "Riverton Gazette", "date": "2024-03-07",
+     "title": "Kestrel Observatory astronomers find a new comet",
+     "text": "Astronomers at the Kestrel Observatory have discovered a comet, named C/2024 K7, beyond the orbit of Jupiter.\n\n"
+             "Dr Amara Okafor, who led the team, said the comet would be visible through binoculars in October.\n\n"
+             "The discovery was confirmed by the Minor Planet Center."},
+    {"id": "comet-herald", "story": "comet", "outlet": "Northern Herald", "date": "2024-03-07",
+     "title": "New comet C/2024 K7 spotted from Kestrel",
+     "text": "A team led by Dr Amara Okafor at the Kestrel Observatory has found comet C/2024 K7 past Jupiter.\n\n"
+             "The Minor Planet Center confirmed the find.\n\n"
+             "Okafor said the comet should be visible with binoculars in October."},
+    {"id": "comet-wire", "story": "comet", "outlet": "Wire Service", "date": "2024-03-08",
+     "title": "Comet found by Kestrel team to brighten in October",
+     "text": "Comet C/2024 K7, discovered by Kestrel Observatory astronomers, will be visible through binoculars "
+             "in October, Dr Amara Okafor said.\n\n"
+             "The Minor Planet Center confirmed the comet, which lies beyond Jupiter."},
+    {"id": "bakery", "story": "bakery", "outlet": "Riverton Gazette", "date": "2024-03-06",
+     "title": "Hollis Street bakery wins national sourdough prize",
+     "text": "The Crumb and Crust bakery on Hollis Street won the national sourdough prize on Monday.\n\n"
+             "Owner Priya Nandakumar said the recipe came from her grandmother.\n\n"
+             "The award was presented at a ceremony in Westbury."},
+    {"id": "chess", "story": "chess", "outlet": "Northern Herald", "date": "2024-03-06",
+     "title": "Teenager Lev Marchetti wins Valdria chess open",
+     "text": "Lev Marchetti, 15, won the Valdria chess open on Sunday without losing a game.\n\n"
+             "He beat grandmaster Ines Kovac in the final round with the black pieces.\n\n"
+             "Marchetti now qualifies for the European youth championship."},
+]
+
+
+def records() -> list[dict[str, Any]]:
+    """The collection without its truth field, as the tool gets it."""
+    return [{k: v for k, v in r.items() if k != "story"} for r in COLLECTION]
+
+
+def truth() -> dict[str, str]:
+    return {r["id"]: r["story"] for r in COLLECTION}
+
+
+@pytest.fixture(scope="module")
+def prepared() -> tuple[Article, ...]:
+    return tuple(prepare_article(a)[0] for a in load_inputs(records()))
+
+
+def labels(stories: Any, ids: list[str]) -> list[str]:
+    predicted = {a: s.id for s in stories for a in s.articles}
+    return [predicted[i] for i in ids]
+
+
+# --- grouping ---------------------------------------------------------------------------------
+
+
+def test_synthetic_collection_grouped_exactly(prepared: tuple[Article, ...]) -> None:
+    stories = group_stories(prepared)
+    ids = [a.id for a in prepared]
+    assert adjusted_rand_index([truth()[i] for i in ids], labels(stories, ids)) == 1.0
+    assert [len(s.articles) for s in stories] == [3, 3, 3, 1, 1]
+    assert [s.id for s in stories] == ["s0001", "s0002", "s0003", "s0004", "s0005"]
+    singletons = {s.articles[0] for s in stories if len(s.articles) == 1}
+    assert singletons == {"bakery", "chess"}
+
+
+def test_story_members_in_input_order_and_title_from_a_member(prepared: tuple[Article, ...]) -> None:
+    order = {a.id: n for n, a in enumerate(prepared)}
+    titles = {a.id: a.title for a in prepared}
+    for story in group_stories(prepared):
+        assert list(story.articles) == sorted(story.articles, key=order.__getitem__)
+        assert story.title in {titles[a] for a in story.articles}
+
+
+def test_grouping_does_not_depend_on_input_order(prepared: tuple[Article, ...]) -> None:
+    ids = sorted(a.id for a in prepared)
+    reference = labels(group_stories(prepared), ids)
+    shuffled = list(prepared)
+    random.Random(7).shuffle(shuffled)
+    assert adjusted_rand_index(reference, labels(group_stories(shuffled), ids)) == 1.0
+
+
+def test_articles_far_apart_in_time_never_share_a_story(prepared: tuple[Article, ...]) -> None:
+    flood = [a for a in prepared if a.id.startswith("flood")]
+    later = replace(flood[2], id="flood-later", date="2024-05-01")
+    stories = group_stories([*flood[:2], later])
+    assert sorted(len(s.articles) for s in stories) == [1, 2]
+    undated = replace(flood[2], id="flood-undated", date=None)
+    assert [len(s.articles) for s in group_stories([*flood[:2], undated])] == [3]
+
+
+def test_day_penalty_weakens_links_between_days(prepared: tuple[Article, ...]) -> None:
+    strike = [a for a in prepared if a.id.startswith("strike")]
+    moved = replace(strike[2], date="2024-03-11")  # six days after the others
+    assert [len(s.articles) for s in group_stories([*strike[:2], moved])] == [3]
+    strict = StorySettings(day_penalty=0.16)
+    assert sorted(len(s.articles) for s in group_stories([*strike[:2], moved], strict)) == [1, 2]
+
+
+def test_high_link_keeps_everything_apart(prepared: tuple[Article, ...]) -> None:
+    stories = group_stories(prepared, StorySettings(link=0.99))
+    assert all(len(s.articles) == 1 for s in stories)
+
+
+def test_empty_and_single() -> None:
+    assert group_profiles([]) == ()
+    (only,) = group_profiles([Profile("a", "A title", None, {"word": 1.0})])
+    assert only.articles == ("a",) and only.title == "A title"
+
+
+# --- vectors and candidates ---------------------------------------------------------------------
+
+
+def test_headline_and_names_weigh_more() -> None:
+    article = Article(
+        id="x", source="x", sha256="", text="", title="Comet found",
+        sentences=(),
+    )
+    (body,) = load_inputs([{"text": "The comet was found. Astronomers in Kestrel saw the comet on Monday."}])
+    article = replace(prepare_article(body)[0], title="Comet found")
+    terms = article_terms(article)
+    # "comet": headline (3) + two lede mentions (2 each); "kestrel": a name in the lede (2 x 2).
+    assert terms["comet"] == pytest.approx(3.0 + 2.0 + 2.0)
+    assert terms["kestrel"] == pytest.approx(4.0)
+    assert terms["astronom"] == pytest.approx(2.0)  # first word of a sentence: not taken for a name
+
+
+def test_title_case_headline_words_are_not_names() -> None:
+    (body,) = load_inputs([{"text": "Nothing else here.", "title": "Senate Passes Budget Bill After Long Debate"}])
+    terms = article_terms(prepare_article(body)[0])
+    assert terms["budget"] == pytest.approx(3.0)
+
+
+def test_tokens_of_one_article_are_left_out_of_vectors(prepared: tuple[Article, ...]) -> None:
+    profiles = [profile(a) for a in prepared]
+    vectors = story_vectors(profiles)
+    df: dict[str, int] = {}
+    for p in profiles:
+        for t in p.terms:
+            df[t] = df.get(t, 0) + 1
+    for vec in vectors:
+        assert all(df[t] >= 2 for t in vec)
+        assert 0.0 < sum(w * w for w in vec.values()) <= 1.0 + 1e-9
+
+
+def test_two_articles_sharing_only_incidental_words_stay_apart() -> None:
+    # Each shares two words with the other and nothing with anyone else: without their own
+    # words in the norm, their vectors would be identical.
+    a = Profile("a", None, None, {"monday": 1.0, "council": 1.0, **{f"a{k}": 2.0 for k in range(30)}})
+    b = Profile("b", None, None, {"monday": 1.0, "council": 1.0, **{f"b{k}": 2.0 for k in range(30)}})
+    va, vb = story_vectors([a, b])
+    assert cosine(va, vb) < 0.5
+    assert [len(s.articles) for s in group_profiles([a, b])] == [1, 1]
+
+
+def brute_force(vectors: list[dict[str, float]], link: float) -> dict[tuple[int, int], float]:
+    out = {}
+    for i, j in itertools.combinations(range(len(vectors)), 2):
+        value = cosine(vectors[i], vectors[j])
+        if value >= link:
+            out[(i, j)] = value
+    return out
+
+
+def test_candidates_are_the_story_pairs_with_exact_cosines(prepared: tuple[Article, ...]) -> None:
+    vectors = story_vectors([profile(a) for a in prepared])
+    settings = StorySettings()
+    found = candidate_pairs(vectors, settings)
+    stories = [truth()[a.id] for a in prepared]
+    assert set(found) == {(i, j) for i, j in itertools.combinations(range(len(prepared)), 2) if stories[i] == stories[j]}
+    exact = brute_force(vectors, settings.link)
+    assert all(found[p] == pytest.approx(exact[p]) for p in found)
+    # The two articles on their own share one word ("win"): not enough to be a candidate.
+    assert set(exact) - set(found) <= {(9, 10)}
+
+
+def test_candidates_never_invent_pairs_on_random_vectors() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"w{k}" for k in range(60)]
+    profiles = [
+        Profile(f"a{n}", None, None, {t: float(rng.randint(1, 4)) for t in rng.sample(vocabulary, 12)})
+        for n in range(80)
+    ]
+    vectors = story_vectors(profiles)
+    settings = StorySettings(link=0.3)
+    found = candidate_pairs(vectors, settings)
+    exact = brute_force(vectors, settings.link)
+    assert set(found) <= set(exact)
+    assert all(found[p] == pytest.approx(exact[p]) for p in found)
+    wide = replace(settings, candidate_terms=1000, min_shared=1, min_partial=0.0, max_postings=10**6)
+    assert set(candidate_pairs(vectors, wide)) == set(exact)  # without the filters: every pair
+
+
+def test_candidate_pairs_skip_dates_far_apart(prepared: tuple[Article, ...]) -> None:
+    vectors = story_vectors([profile(a) for a in prepared])
+    days = [0] * len(vectors)
+    days[0] = 100
+    found = candidate_pairs(vectors, StorySettings(), days)
+    assert not any(0 in pair for pair in found)
+
+
+# --- background -------------------------------------------------------------------------------
+
+
+def test_background_counts_saves_and_loads(tmp_path: Path, prepared: tuple[Article, ...]) -> None:
+    profiles = [profile(a) for a in prepared]
+    background = Background.count(profiles)
+    assert background.documents == len(profiles)
+    assert background.df["marlow"] == 3 and "sourdough" not in background.df  # one article only
+    path = tmp_path / "background.json"
+    background.save(path)
+    loaded = Background.load(path)
+    assert loaded == background
+    # A word common in the background weighs less than the collection alone would make it.
+    common = Background(1000, {"marlow": 900})
+    alone, with_background = story_vectors(profiles)[0], story_vectors(profiles, background=common)[0]
+    assert with_background["marlow"] < alone["marlow"] / 2
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("not json", "not a background file"),
+        ('{"schema": "other"}', "expected schema"),
+        ('{"schema": "storycompare-background/1", "documents": 2, "df": {"a": 5}}', "no larger than"),
+    ],
+)
+def test_background_load_errors_name_the_file(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "bg.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=problem) as info:
+        Background.load(path)
+    assert str(path) in str(info.value)
+
+
+def test_profiles_are_small_and_picklable(prepared: tuple[Article, ...]) -> None:
+    p = profile(prepared[0])
+    assert pickle.loads(pickle.dumps(p)) == p
+
+
+# --- adjusted Rand index --------------------------------------------------------------------------
+
+
+def test_adjusted_rand_index() -> None:
+    assert adjusted_rand_index(["a", "a", "b", "b"], ["x", "x", "y", "y"]) == 1.0
+    assert adjusted_rand_index(["a", "a", "b", "b"], ["y", "y", "x", "x"]) == 1.0
+    assert adjusted_rand_index(["a", "a", "b", "b"], ["x", "y", "x", "y"]) == pytest.approx(-0.5)
+    # scikit-learn's documented example: [0, 0, 1, 2] against [0, 0, 1, 1] gives 0.5714...
+    assert adjusted_rand_index(["0", "0", "1", "2"], ["0", "0", "1", "1"]) == pytest.approx(0.5714285714)
+    assert adjusted_rand_index([], []) == 1.0
+    with pytest.raises(ValueError):
+        adjusted_rand_index(["a"], ["x", "y"])

@@ -105,7 +105,7 @@ class StorySettings:
     min_shared: int = 2
     """A pair is scored only when the two articles share at least this many indexed tokens ..."""
 
-    min_partial: float = 0.04
+    min_partial: float = 0.02
     """... and the cosine over those shared indexed tokens alone reaches this."""
 
     max_postings: int = 200

@@ -17,9 +17,10 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSyst
 from markupsafe import Markup
 
 from compare.models import Comparison
-from reports.context import build_context
+from reports.context import MARK_COLOUR, PALETTE, TEXT_COLOUR, build_context
 
 TEMPLATE = "report.html.j2"
+STYLE_TEMPLATE = "_style.css.j2"  # the content of the page's <style> element
 SCREEN_CSS = ("report.css",)
 PRINT_CSS = ("report.css", "print.css")
 SCRIPT = "report.js"
@@ -97,6 +98,24 @@ def render_document(comparison: Comparison, *, for_print: bool) -> str:
     context["css"] = stylesheet(PRINT_CSS if for_print else SCREEN_CSS)
     context["script"] = Markup("") if for_print else script()
     return environment().get_template(TEMPLATE).render(context)
+
+
+def print_style() -> str:
+    """The ``<style>`` element of the print page, as :func:`render_document` writes it with
+    ``for_print``: the same for every report, so that the PDF renderer can parse it once."""
+    body = (
+        environment()
+        .get_template(STYLE_TEMPLATE)
+        .render(
+            css=stylesheet(PRINT_CSS),
+            text_colour=TEXT_COLOUR,
+            mark_colour=MARK_COLOUR,
+            palette=PALETTE,
+            for_print=True,
+            articles=(),
+        )
+    )
+    return f"<style>\n{body}</style>"
 
 
 def render_html(comparison: Comparison) -> str:

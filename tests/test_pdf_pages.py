@@ -379,3 +379,34 @@ def test_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
     numbers = [int(n) for n in re.findall(r"^\s*G(\d+)\s", grid, flags=re.M)]
     assert numbers == list(range(1, 91))
     assert_nothing_runs_off(rasterise(target, tmp_path / "png"))
+
+
+# --- the print style, parsed once -------------------------------------------------------------------
+
+
+def test_print_style_is_parsed_once_and_changes_nothing(
+    example: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker's warm-up parses the print page's style; the render reuses it; and the PDF is
+    the same as WeasyPrint makes from the page as it is, style element included.  A worker stops
+    warming up as soon as its page is waiting."""
+    from weasyprint import HTML
+
+    from reports import pdf as report_pdf
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1285200000")
+    page = report_html.render_document(example, for_print=True)
+    assert page.count("<style>") == 1 and report_html.print_style() in page
+    monkeypatch.setattr(report_pdf, "_parsed_styles", {})
+    report_pdf.warm_up_print_style()
+    (sheet,) = report_pdf._parsed_styles.values()
+    cached = report_pdf.pdf_from_print_html(page)
+    assert list(report_pdf._parsed_styles.values()) == [sheet]
+    plain = HTML(string=page, base_url=None, url_fetcher=report_pdf.url_fetcher()).write_pdf(
+        pdf_identifier=False
+    )
+    assert cached == plain
+
+    monkeypatch.setattr(report_pdf, "_parsed_styles", {})
+    report_pdf.warm_up_print_style(stop=lambda: True)
+    assert report_pdf._parsed_styles == {}

@@ -141,7 +141,8 @@ class StorySummary:
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(a.label for a in self.articles))
+        """The distinct outlets named, in article order (articles without one are not counted)."""
+        return tuple(dict.fromkeys(a.outlet for a in self.articles if a.outlet))
 
     @property
     def dates(self) -> tuple[str, ...]:
@@ -409,6 +410,10 @@ class _Deferred:
             self.args = ()
         return self.value
 
+    def release(self) -> None:
+        """Forget the result (its consumer has it), as Dask forgets a released future's."""
+        self.value = None
+
 
 class InProcess:
     """Runs every task here, one after the other, when its result is asked for."""
@@ -420,7 +425,9 @@ class InProcess:
 
     def as_completed(self, handles: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
         for handle in handles:
-            yield handle, handle.result()
+            value = handle.result()
+            handle.release()
+            yield handle, value
 
 
 class DaskRunner:
@@ -436,8 +443,12 @@ class DaskRunner:
     def as_completed(self, handles: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
         from distributed import as_completed
 
-        for future in as_completed(list(handles)):  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
-            yield future, future.result()
+        pending = as_completed(list(handles))  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+        del handles  # each future is then held only until its result has been taken
+        for future in pending:
+            value = future.result()
+            future.release()
+            yield future, value
 
 
 def _import_distributed(option: str) -> Any:
@@ -613,9 +624,10 @@ def run_batch(
     """Group the articles of ``inputs`` into stories, compare each, write everything under ``out``.
 
     Writes ``out/stories/<id>.html`` (unless not ``html``) and ``.json`` (and
-    ``.pdf`` with ``pdf``) per story, then ``out/index.html`` and ``out/stories.json``.  ``runner`` runs the
-    parallel steps (default: in this process).  ``partition_size`` articles are
-    prepared per task (default: about four tasks per worker, at most 64 articles).
+    ``.pdf`` with ``pdf``) per story, then ``out/stories.json`` and ``out/index.html``.
+    ``runner`` runs the parallel steps (default: in this process).  ``partition_size``
+    articles are prepared per task (default: the collection in about 16 partitions of
+    8 to 64 articles).
     Raises :class:`~compare.errors.CompareError` for bad input (unless ``skip_bad``)
     and :class:`~compare.errors.OutputError` when a file cannot be written.
     """
@@ -678,17 +690,18 @@ def run_batch(
     for job in jobs:
         needed = sorted({where[a] for a in job.articles})
         handles.append(runner.submit(compare_story, job, *(parts[k] for k in needed)))
-    del parts, digest_handles  # the runner keeps what the story tasks still need
+    completed = runner.as_completed(handles)
+    # Only the runner keeps what the story tasks still need, and each story's result only until it is written.
+    del parts, digest_handles, handles
     summaries: dict[str, StorySummary] = {}
     report("compare", 0, len(jobs))
-    for _handle, output in runner.as_completed(handles):
+    for _handle, output in completed:
         for kind, data in output.files:
             atomic_write(target / "stories" / f"{output.summary.id}.{kind}", data)
         summaries[output.summary.id] = output.summary
         if output.summary.error:
             skipped.append(Skipped(f"story {output.summary.id}", output.summary.error))
         report("compare", len(summaries), len(jobs))
-    handles.clear()
 
     result = BatchResult(  # 5
         stories=tuple(summaries[s.id] for s in multi),

@@ -53,6 +53,15 @@ def _dates(dates: tuple[str, ...]) -> str:
     return dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}"
 
 
+def _outlets(story: StorySummary) -> str:
+    named = ", ".join(story.outlets)
+    unnamed = sum(1 for a in story.articles if not a.outlet)
+    if not unnamed:
+        return named
+    rest = f"{unnamed} without outlet" if unnamed > 1 else "1 without outlet"
+    return f"{named}; {rest}" if named else rest
+
+
 def _story_row(story: StorySummary) -> dict[str, Any]:
     files = dict(story.files)
     dates = story.dates
@@ -65,8 +74,7 @@ def _story_row(story: StorySummary) -> dict[str, Any]:
             {"label": a.label, "title": a.title or a.id, "date": a.date or "", "id": a.id} for a in story.articles
         ],
         "size": len(story.articles),
-        "outlets": story.outlets,
-        "outlet_count": len(story.outlets),
+        "outlets": _outlets(story),
         "dates": _dates(dates),
         "first_date": dates[0] if dates else "",
         "sentences": story.sentences,

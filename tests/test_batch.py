@@ -380,3 +380,16 @@ def test_index_in_chromium_makes_no_request_and_sorts(tmp_path: Path) -> None:
         finally:
             browser.close()
     assert problems == []
+
+
+def test_index_names_outlets_and_counts_articles_without_one() -> None:
+    from compare.batch import ArticleInfo, StorySummary
+    from reports.batch import _outlets
+
+    def info(article_id: str, outlet: str | None) -> ArticleInfo:
+        return ArticleInfo(article_id, article_id, outlet, None, None, None, 1, 5)
+
+    story = StorySummary("s0001", "t", (info("a", "BBC"), info("b", None), info("c", "BBC"), info("d", None)))
+    assert story.outlets == ("BBC",)
+    assert _outlets(story) == "BBC; 2 without outlet"
+    assert _outlets(StorySummary("s2", "t", (info("a", None), info("b", None)))) == "2 without outlet"

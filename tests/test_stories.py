@@ -312,3 +312,17 @@ def test_adjusted_rand_index() -> None:
     assert adjusted_rand_index([], []) == 1.0
     with pytest.raises(ValueError):
         adjusted_rand_index(["a"], ["x", "y"])
+
+
+def test_one_outlet_may_have_several_articles_in_a_story() -> None:
+    rows = records()
+    update = {
+        "id": "flood-gazette-update", "outlet": "Riverton Gazette", "date": "2024-03-06",
+        "title": "Riverton flood: Marlow river falls, evacuated residents wait to return",
+        "text": "The Marlow river began to fall in Riverton on Wednesday, a day after 2,400 residents were evacuated.\n\n"
+                "Mayor Helen Brant said the state of emergency would stay in place until the water drops below 4.2 metres.\n\n"
+                "Rescue crews from Dunfield remained on standby.",
+    }
+    articles = [prepare_article(a)[0] for a in load_inputs([*rows, update])]
+    (flood,) = [s for s in group_stories(articles) if "flood-gazette" in s.articles]
+    assert set(flood.articles) == {"flood-gazette", "flood-herald", "flood-wire", "flood-gazette-update"}

@@ -8,10 +8,13 @@ network.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import io
 import os
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from compare.models import Comparison
@@ -30,8 +33,51 @@ def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
     raise FetchRefused(f"storycompare does not load external resources: {url}")
 
 
+def _ldconfig_only(name: str) -> str | None:
+    """``ctypes.util.find_library`` without its slow fallbacks: the dynamic linker's cache only."""
+    import ctypes.util
+
+    finder = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    return finder(name) if finder is not None else None
+
+
+@contextlib.contextmanager
+def _fast_library_lookup() -> Iterator[None]:
+    """While WeasyPrint loads Pango and HarfBuzz on Linux, answer ``find_library`` from the linker cache.
+
+    WeasyPrint tries several names per library (``libpango-1.0-0``, ``pango-1.0-0``, ...); every
+    name that does not exist makes ``ctypes.util.find_library`` run ``gcc`` and ``ld`` (about 20 ms
+    each), a third of a second in all before the name that exists.  The names that load are in
+    the ``ldconfig`` cache, so skipping those fallbacks changes nothing but the time; if a library
+    is only found through them, :func:`import_weasyprint` imports again the ordinary way."""
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = _ldconfig_only
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint, a third of a second faster on Linux (see :func:`_fast_library_lookup`)."""
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint  # noqa: F401
+        return
+    try:
+        # WeasyPrint prints installation advice before raising when a library is missing.
+        with _fast_library_lookup(), contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # noqa: F401, F811
+    except OSError:
+        for module in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[module]
+        import weasyprint  # noqa: F401, F811
+
+
 def url_fetcher() -> Any:
     """A WeasyPrint ``URLFetcher`` whose every fetch raises :class:`FetchRefused`."""
+    import_weasyprint()
     from weasyprint.urls import URLFetcher
 
     class RefusingFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint is untyped
@@ -57,6 +103,7 @@ is a twentieth of a render; the worker parses it while warming up."""
 
 
 def _parsed_style(css: str) -> Any:
+    import_weasyprint()
     from weasyprint import CSS
 
     sheet = _parsed_styles.get(css)
@@ -72,6 +119,7 @@ def pdf_from_print_html(html: str) -> bytes:
 
     The page's ``<style>`` element is taken out and given to WeasyPrint as a stylesheet parsed
     once per process (the same CSS, applied the same way: the PDF is byte for byte the same)."""
+    import_weasyprint()
     from weasyprint import HTML
 
     stylesheets = []

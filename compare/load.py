@@ -481,12 +481,13 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     logger = logging.getLogger("trafilatura")
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())
-    # The page is passed as a string, never a URL: trafilatura fetches nothing.
+    # The page is passed as a string or a parsed tree, never a URL: trafilatura fetches nothing.
     # Balanced mode (neither favor_precision nor favor_recall): lost article text
     # would show as false omissions, while leftover boilerplate is the clean
     # stage's job.
+    deep_tree = _deep_page_tree(page, source)
     document = trafilatura.bare_extraction(
-        page,
+        page if deep_tree is None else deep_tree,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -515,6 +516,35 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
         date=parse_date(date) if date else None,
         url=field("url"),
     )
+
+
+_TOO_DEEP = "Excessive depth in document"
+"""libxml2's message when a page nests more elements than its parser allows (255, or 2,047 with
+``huge_tree``); it then stops reading, and everything after the deep block is lost."""
+
+
+def _deep_page_tree(page: str, source: str) -> Any:
+    """None for an ordinary page (trafilatura parses it itself); for a page nested deeper than
+    lxml's default limit of 255 elements, the page parsed with the larger limit, so that the text
+    after the deep block is not silently dropped; past that limit too, an :class:`InputError`."""
+    from lxml import etree, html
+
+    parser = html.HTMLParser(recover=True)
+    try:
+        html.document_fromstring(page, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None  # not for this check to judge: trafilatura says what it makes of the page
+    if not any(_TOO_DEEP in entry.message for entry in parser.error_log):
+        return None
+    parser = html.HTMLParser(recover=True, huge_tree=True)
+    tree = html.document_fromstring(page, parser=parser)
+    if any(_TOO_DEEP in entry.message for entry in parser.error_log):
+        raise InputError(
+            source,
+            "HTML elements nested more than 2,047 deep; the text after them cannot be read "
+            "(save the article as a .txt file)",
+        )
+    return tree
 
 
 def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -> list[Article]:

@@ -54,7 +54,14 @@ from typing import Any
 from compare.errors import InputError, UsageError
 from compare.models import Article, Span
 
-__all__ = ["MAX_ARTICLE_CHARS", "MAX_INPUT_BYTES", "Skipped", "complete_metadata", "load_inputs", "parse_date"]
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "MAX_INPUT_BYTES",
+    "Skipped",
+    "complete_metadata",
+    "load_inputs",
+    "parse_date",
+]
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 # Files in a directory that describe the folder rather than being articles.
@@ -387,7 +394,17 @@ _UTF8_CHAR = re.compile("[\u00a0-\u024f\u0300-\u052f\u0590-\u06ff\u0800-\ud7ff\u
 # What is left for the legacy encoding: undecodable bytes (surrogate escapes)
 # and the two-byte sequences not taken as UTF-8 above.
 _LEGACY_RUN = re.compile("[\udc80-\udcff]+|[\u0080-\u009f\u0250-\u02ff\u0530-\u058f\u0700-\u07ff]")
-_WINDOWS_CODE_PAGES = ["cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258"]
+_WINDOWS_CODE_PAGES = [
+    "cp1250",
+    "cp1251",
+    "cp1252",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+]
 _WINDOWS_PUNCTUATION = frozenset(
     b"\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b"
     b"\xa0\xa6\xa7\xa9\xab\xac\xad\xae\xb0\xb1\xb5\xb6\xb7\xbb"
@@ -581,7 +598,9 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
             try:
                 item = json.loads(line)
             except json.JSONDecodeError as error:
-                raise InputError(source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})") from None
+                raise InputError(
+                    source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})"
+                ) from None
             if not isinstance(item, dict):
                 raise InputError(source, f"line {n}: expected a JSON object, not {_kind(item)}")
             records.append(_record(item, source, f"{source} line {n}", f"{stem}-{len(records) + 1}"))

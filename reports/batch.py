@@ -71,7 +71,8 @@ def _story_row(story: StorySummary) -> dict[str, Any]:
         "href": files.get("html") or files.get("json"),
         "files": [(kind.upper(), path) for kind, path in story.files],
         "articles": [
-            {"label": a.label, "title": a.title or a.id, "date": a.date or "", "id": a.id} for a in story.articles
+            {"label": a.label, "title": a.title or a.id, "date": a.date or "", "id": a.id}
+            for a in story.articles
         ],
         "size": len(story.articles),
         "outlets": _outlets(story),
@@ -154,4 +155,11 @@ def write_stories_json(result: BatchResult, path: str | os.PathLike[str]) -> Non
     atomic_write(path, render_stories_json(result).encode("utf-8"))
 
 
-__all__ = ["build_index_context", "csp_hash", "render_index", "render_stories_json", "write_index", "write_stories_json"]
+__all__ = [
+    "build_index_context",
+    "csp_hash",
+    "render_index",
+    "render_stories_json",
+    "write_index",
+    "write_stories_json",
+]

@@ -63,16 +63,17 @@ def _fast_library_lookup() -> Iterator[None]:
 def import_weasyprint() -> None:
     """Import WeasyPrint, a third of a second faster on Linux (see :func:`_fast_library_lookup`)."""
     if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
-        import weasyprint  # noqa: F401
+        import weasyprint
+
         return
     try:
         # WeasyPrint prints installation advice before raising when a library is missing.
         with _fast_library_lookup(), contextlib.redirect_stdout(io.StringIO()):
-            import weasyprint  # noqa: F401, F811
+            import weasyprint
     except OSError:
         for module in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
             del sys.modules[module]
-        import weasyprint  # noqa: F401, F811
+        import weasyprint  # noqa: F401
 
 
 def url_fetcher() -> Any:

@@ -73,7 +73,7 @@ HOSTILE = (
     "</style></script></textarea></title><!--",
     '"><img src=x onerror=alert(5)>',
     "<object data=\"file:///etc/passwd\"></object><embed src='http://evil.example/e'>",
-    "<base href=\"http://evil.example/\"><form action=\"http://evil.example/\"><input name=q></form>",
+    '<base href="http://evil.example/"><form action="http://evil.example/"><input name=q></form>',
 )
 
 HOSTILE_TITLE = "<svg onload=alert(6)>NATO</svg> & Russia"
@@ -243,7 +243,9 @@ def assert_harmless(markup: str, *, print_version: bool = False) -> ReportParser
     assert not re.search(r"url\(|@import|expression|\\|evil|alert|javascript", style, re.I)
     # The content security policy is there (the screen version; WeasyPrint ignores it).
     if not print_version:
-        policies = [e.attrs.get("content") for e in parsed.elements if e.tag == "meta" and "http-equiv" in e.attrs]
+        policies = [
+            e.attrs.get("content") for e in parsed.elements if e.tag == "meta" and "http-equiv" in e.attrs
+        ]
         assert policies and "default-src 'none'" in (policies[0] or "")
     return parsed
 
@@ -488,7 +490,9 @@ def five_megabyte_page() -> str:
         f'<a href="javascript:alert({n})">more</a> &lt;script&gt;alert({n})&lt;/script&gt;</p>\n'
         for n in range(40)
     )
-    blob = json.dumps({"items": [{"id": n, "html": "<div onmouseover=alert(1)>x</div>"} for n in range(30_000)]})
+    blob = json.dumps(
+        {"items": [{"id": n, "html": "<div onmouseover=alert(1)>x</div>"} for n in range(30_000)]}
+    )
     style = "<style>@import url(http://evil.example/x.css);\n" + "".join(
         f".c{n} {{ background: url(http://evil.example/{n}.png) }}\n" for n in range(20_000)
     )

@@ -666,6 +666,39 @@ def test_import_does_not_load_weasyprint() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_weasyprint_import_leaves_find_library_as_it_was_and_prints_nothing() -> None:
+    code = (
+        "import ctypes.util, sys\n"
+        "original = ctypes.util.find_library\n"
+        "from reports.pdf import import_weasyprint\n"
+        "import_weasyprint()\n"
+        "assert 'weasyprint.text.ffi' in sys.modules\n"
+        "assert ctypes.util.find_library is original\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
+
+
+def test_weasyprint_is_imported_the_ordinary_way_when_the_fast_lookup_fails() -> None:
+    # A library found only through find_library's gcc/ld fallbacks makes the first import fail:
+    # the half-imported modules are dropped and WeasyPrint is imported again, unhurried.
+    code = (
+        "import contextlib, sys\n"
+        "import reports.pdf as pdf\n"
+        "@contextlib.contextmanager\n"
+        "def failing():\n"
+        "    import weasyprint.css\n"  # half of WeasyPrint in sys.modules, then the failure
+        "    raise OSError('cannot load library')\n"
+        "    yield\n"
+        "pdf._fast_library_lookup = failing\n"
+        "pdf.import_weasyprint()\n"
+        "from weasyprint import HTML\n"
+        "assert HTML(string='<p>x</p>').write_pdf().startswith(b'%PDF')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (out.returncode, out.stderr) == (0, "")
+
+
 def test_templates_dir_is_the_checkout_templates() -> None:
     assert report_html.templates_dir() == ROOT / "templates"
 

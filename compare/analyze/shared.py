@@ -40,29 +40,54 @@ def word_diff(texts: Sequence[str], pivot: int) -> list[tuple[Segment, ...]]:
     """
     pieces = [_PIECE.findall(t) for t in texts]
     keys = [[p.lower() if not p.isspace() else " " for p in ps] for ps in pieces]
+    closest = _closest(keys, pivot)
+    # One matcher against the pivot serves every other text (difflib indexes its second sequence once).
+    against_pivot = SequenceMatcher(None, (), keys[pivot], autojunk=False)
+    done: dict[tuple[str, ...], list[bool]] = {}  # the same words, the same diff
     out: list[tuple[Segment, ...]] = []
     for n, ps in enumerate(pieces):
-        other = pivot if n != pivot else _closest(keys, pivot)
-        if other is None:
-            out.append((Segment("".join(ps), False),))
-            continue
-        matcher = SequenceMatcher(None, keys[n], keys[other], autojunk=False)
-        shared = [False] * len(ps)
-        for block in matcher.get_matching_blocks():
-            for k in range(block.a, block.a + block.size):
-                shared[k] = True
+        if n == pivot:
+            if closest is None:
+                out.append((Segment("".join(ps), False),))
+                continue
+            number, matcher = closest
+            shared = _shared(matcher, keys[n], keys[number])
+        else:
+            key = tuple(keys[n])
+            if key not in done:
+                against_pivot.set_seq1(keys[n])
+                done[key] = _shared(against_pivot, keys[n], keys[pivot])
+            shared = done[key]
         out.append(_segments(ps, shared))
     return out
 
 
-def _closest(keys: list[list[str]], pivot: int) -> int | None:
-    best, best_ratio = None, -1.0
+def _shared(matcher: SequenceMatcher[str], a: list[str], b: list[str]) -> list[bool]:
+    """Which items of ``a`` lie in a matching block of ``matcher`` (comparing ``a`` with ``b``)."""
+    if a == b:
+        return [True] * len(a)  # one block, the whole sequence
+    shared = [False] * len(a)
+    for block in matcher.get_matching_blocks():
+        shared[block.a : block.a + block.size] = [True] * block.size
+    return shared
+
+
+def _closest(keys: list[list[str]], pivot: int) -> tuple[int, SequenceMatcher[str]] | None:
+    """The text most like the pivot (the first of the best, by difflib's ratio), with its matcher.
+
+    The ratio is computed only where difflib's cheap upper bounds leave room to beat the best so far.
+    """
+    best: tuple[int, SequenceMatcher[str]] | None = None
+    best_ratio = -1.0
     for n, k in enumerate(keys):
         if n == pivot:
             continue
-        ratio = SequenceMatcher(None, keys[pivot], k, autojunk=False).ratio()
+        matcher = SequenceMatcher(None, keys[pivot], k, autojunk=False)
+        if best is not None and (matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio):
+            continue
+        ratio = matcher.ratio()
         if ratio > best_ratio:
-            best, best_ratio = n, ratio
+            best, best_ratio = (n, matcher), ratio
     return best
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from compare.candidates import candidates, pair_bounds
+from compare.candidates import PairBounds, candidates, pair_bounds
 from compare.models import Sentence
 from compare.settings import Settings
 from compare.similarity import Features, analyse, features, is_name_line, score, story_weights
@@ -150,7 +150,7 @@ class _Linkage:
 
     def __init__(
         self,
-        bounds: Sequence[dict[int, float]],
+        bounds: PairBounds,
         article_of: Sequence[int],
         allowed: Callable[[int, int], bool] | None,
         cache: dict[tuple[int, int], float],
@@ -181,17 +181,18 @@ class _Linkage:
                     continue
                 count += 1
                 pair = (p, q) if p < q else (q, p)
-                bound = bounds[pair[0]].get(pair[1])
+                value = cache.get(pair)
+                if value is not None:
+                    terms.append(pair)
+                    upper += value
+                    continue
+                bound = bounds.bound(*pair)
                 if bound is None:
                     continue  # no shared content token: similarity 0
                 terms.append(pair)
-                value = cache.get(pair)
-                if value is None:
-                    bound += _SLACK
-                    unknown.append((bound, pair))
-                    upper += bound
-                else:
-                    upper += value
+                bound += _SLACK
+                unknown.append((bound, pair))
+                upper += bound
         if not count:
             return self._refuse(key, True)
         limit = self.threshold * count

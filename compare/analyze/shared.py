@@ -45,6 +45,12 @@ class _SpacedMatcher(SequenceMatcher[str]):
     never do: a run of white space is one piece); otherwise difflib's own search runs.
     """
 
+    # set by difflib (undeclared in its type stubs)
+    a: Sequence[str]
+    b: Sequence[str]
+    b2j: dict[str, list[int]]
+    bjunk: set[str]
+
     def __init__(self, a: Sequence[str], b: Sequence[str], common: str = " ") -> None:
         self.common = common
         super().__init__(None, a, b, autojunk=False)

@@ -28,6 +28,7 @@ and ``stories.json`` are written last, so their presence means the run finished.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -210,6 +211,13 @@ def prepare_part(
 ) -> PreparedPart:
     """:func:`prepare_article` over a partition.  An article with no text left is an
     error, or with ``skip_bad`` left out and listed; so is one that fails to prepare."""
+    with _fewer_collections():
+        return _prepare_part(articles, story_settings, skip_bad)
+
+
+def _prepare_part(
+    articles: Sequence[Article], story_settings: StorySettings | None, skip_bad: bool
+) -> PreparedPart:
     kept: list[Article] = []
     profiles: list[Profile] = []
     skipped: list[Skipped] = []
@@ -239,8 +247,31 @@ def digest(part: PreparedPart) -> PartDigest:
     return PartDigest(part.profiles, part.infos, part.skipped)
 
 
+GC_THRESHOLD = 50_000
+"""Allocations between two collections of the youngest generation during a batch task
+(Python's default is 700); measured: 3 to 7 % less time for the FNC-1 bodies."""
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often: the work allocates many small objects
+    that reference counting frees, while each collection of the older generations walks
+    every article held (in this process, all of them).  Memory stays bounded."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
     """Compare one story and render its reports; ``parts`` hold its articles."""
+    with _fewer_collections():
+        return _compare_story(job, *parts)
+
+
+def _compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
     from compare.pipeline import compare_prepared
 
     wanted = set(job.articles)

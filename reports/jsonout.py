@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring  # C-accelerated where available
 from typing import Any
 
@@ -66,33 +67,30 @@ def _encode(value: Any, out: list[str], level: int) -> None:
     elif isinstance(value, float):
         append(_float(value))
     elif isinstance(value, (list, tuple)):
-        if not value:
+        if value:
+            _container(out, level, "[]", (("", item) for item in value))
+        else:
             append("[]")
-            return
-        inner = "\n" + "  " * (level + 1)
-        append("[" + inner)
-        separator = "," + inner
-        first = True
-        for item in value:
-            if not first:
-                append(separator)
-            first = False
-            _encode(item, out, level + 1)
-        append("\n" + "  " * level + "]")
     elif isinstance(value, dict):
-        if not value:
+        if value:
+            _container(out, level, "{}", ((encode_basestring(_key(k)) + ": ", item) for k, item in value.items()))
+        else:
             append("{}")
-            return
-        inner = "\n" + "  " * (level + 1)
-        append("{" + inner)
-        separator = "," + inner
-        first = True
-        for key, item in value.items():
-            if not first:
-                append(separator)
-            first = False
-            append(encode_basestring(_key(key)) + ": ")
-            _encode(item, out, level + 1)
-        append("\n" + "  " * level + "}")
     else:  # what json.dumps would do with it: an error naming the type
         append(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _container(out: list[str], level: int, brackets: str, items: Iterable[tuple[str, Any]]) -> None:
+    """A non-empty list or object: each item on its own line, ``prefix`` (an object's key) first."""
+    inner = "\n" + "  " * (level + 1)
+    out.append(brackets[0] + inner)
+    separator = "," + inner
+    first = True
+    for prefix, item in items:
+        if not first:
+            out.append(separator)
+        first = False
+        if prefix:
+            out.append(prefix)
+        _encode(item, out, level + 1)
+    out.append("\n" + "  " * level + brackets[1])

@@ -23,7 +23,7 @@ which makes the per-story work grow faster than n).
 Last, on the ``--exhaustive`` slices, the yardstick: difflib scoring of every
 pair of sentences from different articles (``compare.similarity.score`` over
 the aligner's own features), its time, and on the first of them the recall of
-the aligner's candidate pairs (``compare.candidates.candidate_pairs``) against
+the aligner's candidate pairs (``compare.candidates.candidates`` of its ``pair_bounds``) against
 that exhaustive scoring (every pair scoring at least ``Settings().link_threshold``).
 
 Timings on a shared machine are noisy: compare the best values, and rerun.
@@ -128,6 +128,7 @@ def exhaustive(data: Path, n: int, recall: bool) -> dict[str, Any]:
     the aligner's candidate pairs with the pairs that reach the link threshold."""
     import compare.align as align_module
     from compare.batch import prepare_article
+    from compare.candidates import candidates
     from compare.load import load_inputs
     from compare.settings import Settings
     from compare.similarity import score
@@ -136,20 +137,20 @@ def exhaustive(data: Path, n: int, recall: bool) -> dict[str, Any]:
     articles = [prepare_article(a)[0] for a in load_inputs(read_bodies(data, n))]
     sentences = [s for a in articles for s in a.sentences]
     seen: dict[str, Any] = {}
-    real = align_module.candidate_pairs
+    real = align_module.pair_bounds
 
     def recording(feats: Any, article_of: Any, *args: Any, **kwargs: Any) -> Any:
-        found = real(feats, article_of, *args, **kwargs)
-        seen.update(feats=feats, article_of=article_of, found=found)
-        return found
+        bounds = real(feats, article_of, *args, **kwargs)
+        seen.update(feats=feats, article_of=article_of, found=candidates(bounds, settings.link_threshold))
+        return bounds
 
-    align_module.candidate_pairs = recording  # type: ignore[assignment]
+    align_module.pair_bounds = recording  # type: ignore[assignment]
     try:
         started = time.perf_counter()
         align_module.align(sentences, settings)
         aligner_seconds = time.perf_counter() - started
     finally:
-        align_module.candidate_pairs = real  # type: ignore[assignment]
+        align_module.pair_bounds = real  # type: ignore[assignment]
     feats, article_of = seen["feats"], seen["article_of"]
     started = time.perf_counter()
     linked: set[tuple[int, int]] = set()

@@ -11,7 +11,9 @@
    over all their cross-article sentence pairs reaches
    ``Settings.group_threshold`` (average linkage).  Groups may hold several
    sentences of one article (many-to-many) and keep any order; a sentence with
-   no link stays unmatched.
+   no link stays unmatched.  The test is exact, but scores only the pairs it
+   must: pairs sharing no content token score 0, the candidates' upper bounds
+   refuse most merges unscored, and a refusal is not taken twice (:class:`_Linkage`).
 
 The result is an :class:`Alignment`: the groups (as sentence-index tuples) and
 the similarity of every scored pair, which the analysis stage reuses.
@@ -22,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from compare.candidates import candidate_pairs
+from compare.candidates import PairBounds, candidates, pair_bounds
 from compare.models import Sentence
 from compare.settings import Settings
 from compare.similarity import Features, analyse, features, is_name_line, score, story_weights
@@ -77,18 +79,18 @@ def align(
     allowed_numbers = None
     if allowed is not None:
         allowed_numbers = lambda a, b: allowed(article_ids[a], article_ids[b])  # noqa: E731
-    links: dict[tuple[int, int], float] = {}
     semantic_weight = settings.semantic_weight if settings.semantic else 0.0
-    for i, j in candidate_pairs(
-        feats, article_of, settings.link_threshold, settings.overlap_weight, allowed_numbers,
-        semantic_weight=semantic_weight,
-    ):
+    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, semantic_weight=semantic_weight)
+    links: dict[tuple[int, int], float] = {}
+    for i, j in candidates(bounds, settings.link_threshold):
         value = similarity(i, j)
         if value >= settings.link_threshold:
             links[(i, j)] = value
 
+    merge = _Linkage(bounds, article_of, allowed_numbers, cache, similarity, settings.group_threshold)
     parent = list(range(len(sentences)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
+    version = [0] * len(sentences)  # changes whenever a group's members do
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -100,20 +102,11 @@ def align(
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        total = 0.0
-        count = 0
-        for p in members[ri]:
-            for q in members[rj]:
-                if article_of[p] == article_of[q]:
-                    continue
-                if allowed_numbers is not None and not allowed_numbers(article_of[p], article_of[q]):
-                    continue
-                total += similarity(p, q)
-                count += 1
-        if count and total / count >= settings.group_threshold:
+        if merge(members[ri], members[rj], (ri, version[ri], rj, version[rj])):
             keep, gone = (ri, rj) if len(members[ri]) >= len(members[rj]) else (rj, ri)
             parent[gone] = keep
             members[keep].extend(members.pop(gone))
+            version[keep] += 1
 
     groups = []
     for root, group in members.items():
@@ -130,3 +123,97 @@ def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Setting
     if len(token_list) < settings.min_content_tokens:
         return False
     return not (sentence.role != "body" and is_name_line(sentence.text))
+
+
+_SLACK = 1e-7
+"""Added to each pair's bound when a merge is ruled out on bounds: far more than the
+rounding of the bound and of the sums (see :class:`_Linkage`)."""
+
+
+class _Linkage:
+    """The average-linkage test of two groups, exact but with the difflib scoring
+    of most pairs spared.
+
+    Two groups merge when the mean similarity over their cross-article pairs
+    (those ``allowed``) reaches ``threshold``; the sum is taken over the pairs in
+    the order of the members, as written out plainly.  Pairs sharing no content
+    token score exactly 0 and are not scored.  The other pairs' similarities are
+    bounded from above by :func:`compare.candidates.pair_bounds`: when the known
+    similarities plus the bounds of the unknown ones stay below the threshold, the
+    merge is refused without scoring them, and the unknown ones are scored one by
+    one, largest bound first, only while the refusal is in doubt.  The bounds are
+    widened by ``_SLACK`` each, so a merge is refused this way only when the exact
+    mean is below the threshold.  A refusal is remembered per pair of group
+    versions (a group's version changes with its members), since the same two
+    groups give the same answer.
+    """
+
+    def __init__(
+        self,
+        bounds: PairBounds,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        cache: dict[tuple[int, int], float],
+        similarity: Callable[[int, int], float],
+        threshold: float,
+    ) -> None:
+        self.bounds = bounds
+        self.article_of = article_of
+        self.allowed = allowed
+        self.cache = cache
+        self.similarity = similarity
+        self.threshold = threshold
+        self.refused: set[tuple[int, int, int, int]] = set()
+
+    def __call__(self, first: Sequence[int], second: Sequence[int], key: tuple[int, int, int, int]) -> bool:
+        if key in self.refused:
+            return False
+        article_of, bounds, cache, allowed = self.article_of, self.bounds, self.cache, self.allowed
+        count = 0
+        upper = 0.0
+        terms: list[tuple[int, int]] = []  # the pairs that may score above 0, in summing order
+        unknown: list[tuple[float, tuple[int, int]]] = []
+        for p in first:
+            ap = article_of[p]
+            for q in second:
+                aq = article_of[q]
+                if aq == ap or (allowed is not None and not allowed(ap, aq)):
+                    continue
+                count += 1
+                pair = (p, q) if p < q else (q, p)
+                value = cache.get(pair)
+                if value is not None:
+                    terms.append(pair)
+                    upper += value
+                    continue
+                bound = bounds.bound(*pair)
+                if bound is None:
+                    continue  # no shared content token: similarity 0
+                terms.append(pair)
+                bound += _SLACK
+                unknown.append((bound, pair))
+                upper += bound
+        if not count:
+            return self._refuse(key, True)
+        limit = self.threshold * count
+        if upper < limit:
+            return self._refuse(key, True)
+        unknown.sort(key=lambda item: (-item[0], item[1]))
+        for bound, pair in unknown:
+            upper += self.similarity(*pair) - bound
+            if upper < limit:
+                return self._refuse(key, True)
+        total = 0.0
+        for pair in terms:
+            total += cache[pair]
+        if total / count >= self.threshold:
+            return True
+        return self._refuse(key, total < limit - _SLACK * count)
+
+    def _refuse(self, key: tuple[int, int, int, int], clear: bool) -> bool:
+        """Remember a refusal; a ``clear`` one (by a margin that no order of summing can
+        close) holds for the two groups taken the other way round too."""
+        self.refused.add(key)
+        if clear:
+            self.refused.add((key[2], key[3], key[0], key[1]))
+        return False

@@ -8,7 +8,7 @@
                (the stages 2 and 3 of :func:`compare.compare`), and the story
                profile of :mod:`compare.stories` (tokens and their weights)
 3. group    -- on this process, over all profiles: :func:`compare.stories.group_profiles`
-4. compare  -- per story, in parallel: :func:`compare_prepared` (stages 4 to 6 of
+4. compare  -- per story, in parallel: :func:`compare.pipeline.compare_prepared` (stages 4 to 6 of
                :func:`compare.compare`) and the story's HTML and JSON reports
                (and PDF), returned as bytes and written here
 5. index    -- ``index.html`` and ``stories.json`` (:mod:`reports.batch`)
@@ -28,6 +28,7 @@ and ``stories.json`` are written last, so their presence means the run finished.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -191,77 +192,6 @@ class BatchResult:
         }
 
 
-# --------------------------------------------------------------------------- stages 4-6 on prepared articles
-
-
-def compare_prepared(
-    articles: Sequence[Article],
-    settings: Settings | None = None,
-    *,
-    chosen: Sequence[tuple[str, str]] | None = None,
-    title: str | None = None,
-    lexicon: Lexicon | None = None,
-) -> Comparison:
-    """Compare articles that are already loaded, cleaned and segmented.
-
-    The stages 4 (align), 5 (analyze) and 6 of :func:`compare.compare`, called
-    the same way; ``chosen`` are article-id pairs (``--pair``), ``lexicon`` a
-    loaded :class:`~compare.lexicon.Lexicon` (default: the shipped one).
-    """
-    from compare.align import align
-    from compare.analyze.events import compare_pairs
-    from compare.analyze.groups import build_groups
-    from compare.analyze.omissions import unique_sentences
-    from compare.analyze.quotes import quotes_by_sentence
-    from compare.analyze.stance import frame
-    from compare.lexicon import load_lexicon
-
-    settings = settings or Settings()
-    lex = lexicon if lexicon is not None else load_lexicon(None)
-    articles = tuple(articles)
-    if len(articles) < 2:
-        raise UsageError(f"comparison needs at least two articles, got {len(articles)}")
-    if chosen is not None:
-        keep = {x for pair in chosen for x in pair}
-        articles = tuple(a for a in articles if a.id in keep)
-    for article in articles:
-        if not article.sentences:
-            raise UsageError(f"{article.source}: no article text left after removing boilerplate")
-
-    allowed = None
-    if chosen is not None:
-        allowed_set = {frozenset(p) for p in chosen}
-        allowed = lambda a, b: frozenset((a, b)) in allowed_set  # noqa: E731
-    sentences = [s for a in articles for s in a.sentences]
-    alignment = align(sentences, settings, allowed)  # 4
-
-    order = {a.id: n for n, a in enumerate(articles)}  # 5
-    quotes = {sid: q for a in articles for sid, q in quotes_by_sentence(a).items()}
-    groups = build_groups(alignment, quotes, order, settings)
-    unique = unique_sentences(articles, groups)
-    pair_records = compare_pairs(articles, groups, alignment, chosen, settings)
-    stances = frame(articles, lex, settings)
-
-    return Comparison(  # 6
-        title=title or _story_title(articles),
-        articles=articles,
-        groups=groups,
-        unique=unique,
-        pairs=pair_records,
-        stances=stances,
-        settings=settings.to_dict(),
-        version=__version__,
-        pair_mode=chosen is not None,
-    )
-
-
-def _story_title(articles: Sequence[Article]) -> str:
-    for article in articles:
-        if article.title:
-            return article.title
-    return f"{len(articles)} articles compared"
-
-
 # --------------------------------------------------------------------------- work functions
 
 
@@ -281,6 +211,13 @@ def prepare_part(
 ) -> PreparedPart:
     """:func:`prepare_article` over a partition.  An article with no text left is an
     error, or with ``skip_bad`` left out and listed; so is one that fails to prepare."""
+    with _fewer_collections():
+        return _prepare_part(articles, story_settings, skip_bad)
+
+
+def _prepare_part(
+    articles: Sequence[Article], story_settings: StorySettings | None, skip_bad: bool
+) -> PreparedPart:
     kept: list[Article] = []
     profiles: list[Profile] = []
     skipped: list[Skipped] = []
@@ -310,8 +247,33 @@ def digest(part: PreparedPart) -> PartDigest:
     return PartDigest(part.profiles, part.infos, part.skipped)
 
 
+GC_THRESHOLD = 50_000
+"""Allocations between two collections of the youngest generation during a batch task
+(Python's default is 700); measured: 3 to 7 % less time for the FNC-1 bodies."""
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often: the work allocates many small objects
+    that reference counting frees, while each collection of the older generations walks
+    every article held (in this process, all of them).  Memory stays bounded."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
     """Compare one story and render its reports; ``parts`` hold its articles."""
+    with _fewer_collections():
+        return _compare_story(job, *parts)
+
+
+def _compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
+    from compare.pipeline import compare_prepared
+
     wanted = set(job.articles)
     found = {a.id: a for part in parts for a in part.articles if a.id in wanted}
     articles = [found[i] for i in job.articles]

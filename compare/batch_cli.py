@@ -47,16 +47,14 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS",
         help="run on a running Dask scheduler (e.g. --scheduler tcp://127.0.0.1:8786) instead of local workers",
     )
-    parser.add_argument(
-        "--skip-bad", action="store_true",
-        help="leave out unreadable inputs, bad JSONL lines, empty articles and stories that fail, "
+    from compare.cli import add_debug_option, add_input_options
+
+    add_input_options(
+        parser,
+        skip_bad="leave out unreadable inputs, bad JSONL lines, empty articles and stories that fail, "
         "and list them, instead of stopping",
     )
-    parser.add_argument(
-        "--lexicon", metavar="FILE",
-        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
-    )
-    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    add_debug_option(parser)
     return parser
 
 

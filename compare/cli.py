@@ -71,13 +71,9 @@ def _parser() -> argparse.ArgumentParser:
         help="name the outlet of a file (e.g. --label rt.txt=RT); repeatable",
     )
     cmp.add_argument("--title", metavar="TEXT", help='the story title shown in the reports (e.g. --title "NATO summit")')
-    cmp.add_argument(
-        "--lexicon", metavar="FILE",
-        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
-    )
-    cmp.add_argument(
-        "--skip-bad", action="store_true",
-        help="leave out an input file, JSON record or JSONL line that cannot be read (missing, empty, binary, "
+    add_input_options(
+        cmp,
+        skip_bad="leave out an input file, JSON record or JSONL line that cannot be read (missing, empty, binary, "
         "invalid JSON, no text...) with a warning on stderr, instead of stopping; at least two articles must remain",
     )
     cmp.add_argument(
@@ -85,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
         help="blend sentence embeddings into the similarity (catches paraphrases; needs "
         "pip install 'storycompare[semantic]')",
     )
-    cmp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    add_debug_option(cmp)
 
     demo = commands.add_parser(
         "demo", help="render the bundled example story",
@@ -96,12 +92,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--out", metavar="DIR", default="out", help="output directory (default: out)")
     demo.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
-    demo.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    add_debug_option(demo)
 
     from compare import batch_cli
 
     batch_cli.add_parser(commands)
     return parser
+
+
+def add_input_options(parser: argparse.ArgumentParser, skip_bad: str) -> None:
+    """``--lexicon`` and ``--skip-bad`` (``skip_bad`` is its help), shared by ``compare`` and ``batch``."""
+    parser.add_argument(
+        "--lexicon", metavar="FILE",
+        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
+    )
+    parser.add_argument("--skip-bad", action="store_true", help=skip_bad)
+
+
+def add_debug_option(parser: argparse.ArgumentParser) -> None:
+    """``--debug`` after the sub-command too (hidden; the main parser's help shows it)."""
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def _labels(items: Sequence[str]) -> dict[str, str]:

@@ -16,7 +16,7 @@ from compare.analyze.quotes import quotes_by_sentence
 from compare.analyze.stance import frame
 from compare.clean import clean
 from compare.errors import InputError, UsageError
-from compare.lexicon import load_lexicon
+from compare.lexicon import Lexicon, load_lexicon
 from compare.load import Skipped, complete_metadata, load_inputs
 from compare.models import Article, Comparison
 from compare.segment import segment
@@ -79,9 +79,34 @@ def compare(
     for article in articles:
         if _is_empty(article) and (chosen is None or any(article.id in pair for pair in chosen)):
             raise _empty_error(article, articles)
+    return compare_prepared(articles, settings, chosen=chosen, title=title, lexicon=lex)  # 4 to 6
+
+
+def compare_prepared(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    chosen: Sequence[tuple[str, str]] | None = None,
+    title: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> Comparison:
+    """Compare articles that are already loaded, cleaned and segmented: the stages 4
+    (align), 5 (analyze) and 6 of :func:`compare`, which ends by calling this.
+
+    ``chosen`` are article-id pairs (``--pair``): only their articles are compared,
+    and only those pairs; ``lexicon`` a loaded :class:`~compare.lexicon.Lexicon`
+    (default: the shipped one).  ``storycompare batch`` calls this for each story.
+    """
+    settings = settings or Settings()
+    lex = lexicon if lexicon is not None else load_lexicon(None)
+    articles = tuple(articles)
+    _need_two(articles)
     if chosen is not None:
         keep = {x for pair in chosen for x in pair}
         articles = tuple(a for a in articles if a.id in keep)
+    for article in articles:
+        if not article.sentences:
+            raise UsageError(f"{article.source}: no article text left after removing boilerplate")
 
     allowed = None
     if chosen is not None:
@@ -91,7 +116,7 @@ def compare(
     alignment = align(sentences, settings, allowed)  # 4
 
     order = {a.id: n for n, a in enumerate(articles)}  # 5
-    by_article = {a.id: quotes_by_sentence(a) for a in articles}
+    by_article = {a.id: quotes_by_sentence(a) for a in articles}  # found once, for the groups and the framing
     quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
     groups = build_groups(alignment, quotes, order, settings)
     unique = unique_sentences(articles, groups)
@@ -179,4 +204,4 @@ def _resolve_pairs(
     return out
 
 
-__all__ = ["compare"]
+__all__ = ["compare", "compare_prepared"]

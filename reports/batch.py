@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 from functools import lru_cache
 from typing import Any
@@ -144,7 +143,9 @@ def render_index(result: BatchResult) -> str:
 
 def render_stories_json(result: BatchResult) -> str:
     """``stories.json`` (schema "storycompare-batch/1")."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    from reports.jsonout import dumps_indented
+
+    return dumps_indented(result.to_dict()) + "\n"
 
 
 def write_index(result: BatchResult, path: str | os.PathLike[str]) -> None:

@@ -19,7 +19,6 @@ from compare import batch_cli
 from compare.batch import (
     BATCH_SCHEMA,
     InProcess,
-    compare_prepared,
     open_runner,
     partitions,
     prepare_article,
@@ -27,6 +26,7 @@ from compare.batch import (
 )
 from compare.errors import CompareError, InputError, UsageError
 from compare.load import load_inputs
+from compare.pipeline import compare_prepared
 from compare.stories import adjusted_rand_index
 
 

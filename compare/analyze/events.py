@@ -63,15 +63,22 @@ def compare_pairs(
         if feats.total:
             alignable[sentence.article] += 1
     pairs = list(chosen) if chosen is not None else list(combinations(ids, 2))
+    # A group holding both articles of a pair matches all their sentences in it: count each
+    # group's members per article once, and credit every pair of its articles.
+    matched: dict[tuple[str, str], int] = {}
+    for group in groups:
+        count: dict[str, int] = {}
+        for member in group.members:
+            article = member.rsplit(":", 1)[0]
+            count[article] = count.get(article, 0) + 1
+        for x, y in combinations(count.items(), 2):
+            key = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])
+            matched[key] = matched.get(key, 0) + x[1] + y[1]
     similarity: dict[tuple[str, str], float] = {}
     for a, b in pairs:
-        matched = 0
-        for group in groups:
-            arts = set(group.articles)
-            if a in arts and b in arts:
-                matched += sum(1 for m in group.members if m.rsplit(":", 1)[0] in (a, b))
         total = alignable[a] + alignable[b]
-        similarity[(a, b)] = round(matched / total, 4) if total else 0.0
+        shared = matched.get((a, b) if a < b else (b, a), 0)
+        similarity[(a, b)] = round(shared / total, 4) if total else 0.0
 
     anchors = {a.id: anchor_date(a) for a in articles}
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 
 from compare.models import MemberDiff, Segment
 
@@ -32,6 +33,87 @@ def hedge_phrases(text: str) -> list[str]:
     return out
 
 
+class _SpacedMatcher(SequenceMatcher[str]):
+    """difflib's :class:`~difflib.SequenceMatcher` without junk, giving the same blocks, faster
+    on sequences where one item (the space between words) is everywhere.
+
+    difflib's longest-match search visits, for each item of ``a``, every position of
+    that item in ``b``: for a space, half of ``b``.  Here the spaces of a row of that
+    search are kept implicitly (each a match of length 1, unless it extends a match
+    ending just before it, which are few), so a space costs as much as the matches it
+    extends.  This needs ``b`` never to hold the item twice in a row (pieces of text
+    never do: a run of white space is one piece); otherwise difflib's own search runs.
+    """
+
+    # set by difflib (undeclared in its type stubs)
+    a: Sequence[str]
+    b: Sequence[str]
+    b2j: dict[str, list[int]]
+    bjunk: set[str]
+
+    def __init__(self, a: Sequence[str], b: Sequence[str], common: str = " ") -> None:
+        self.common = common
+        super().__init__(None, a, b, autojunk=False)
+
+    def set_seq2(self, b: Sequence[str]) -> None:
+        super().set_seq2(b)
+        self._spaces: list[int] = self.b2j.get(self.common, [])
+        spaces = self._spaces
+        self._sparse = all(spaces[k] + 1 != spaces[k + 1] for k in range(len(spaces) - 1))
+
+    def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None) -> Match:
+        a, b, b2j, common = self.a, self.b, self.b2j, self.common
+        if ahi is None:
+            ahi = len(a)
+        if bhi is None:
+            bhi = len(b)
+        if not self._sparse or self.bjunk:
+            return super().find_longest_match(alo, ahi, blo, bhi)
+        spaces = self._spaces
+        first = bisect_left(spaces, blo)
+        first_space = spaces[first] if first < len(spaces) and spaces[first] < bhi else None
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}  # the matches of the last row of length 2 or more (a space row), or all
+        implicit = False  # the last row was a space row: every space in range not in j2len ends a match of 1
+        nothing: list[int] = []
+        for i in range(alo, ahi):
+            item = a[i]
+            if item == common:
+                if first_space is None:
+                    j2len, implicit = {}, False
+                    continue
+                # b never holds two spaces in a row: a space extends only a match of the row before
+                new: dict[int, int] = {}
+                for j, k in j2len.items():
+                    j += 1
+                    if j < bhi and b[j] == common:
+                        new[j] = k + 1
+                j2len, implicit = new, True
+                if new:
+                    top = max(new.values())
+                    if top > bestsize:
+                        j = min(j for j, k in new.items() if k == top)
+                        besti, bestj, bestsize = i - top + 1, j - top + 1, top
+                elif bestsize < 1:
+                    besti, bestj, bestsize = i, first_space, 1
+                continue
+            j2lenget = j2len.get
+            new = {}
+            for j in b2j.get(item, nothing):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                before = j2lenget(j - 1)
+                if before is None:
+                    before = 1 if implicit and j - 1 >= blo and b[j - 1] == common else 0
+                k = new[j] = before + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len, implicit = new, False
+        return Match(besti, bestj, bestsize)
+
+
 def word_diff(texts: Sequence[str], pivot: int) -> list[tuple[Segment, ...]]:
     """Each text split into segments, words not shared with the pivot marked changed.
 
@@ -40,42 +122,73 @@ def word_diff(texts: Sequence[str], pivot: int) -> list[tuple[Segment, ...]]:
     """
     pieces = [_PIECE.findall(t) for t in texts]
     keys = [[p.lower() if not p.isspace() else " " for p in ps] for ps in pieces]
+    closest = _closest(keys, pivot)
+    # One matcher against the pivot serves every other text (difflib indexes its second sequence once).
+    against_pivot = _SpacedMatcher((), keys[pivot])
+    done: dict[tuple[str, ...], list[bool]] = {}  # the same words, the same diff
     out: list[tuple[Segment, ...]] = []
     for n, ps in enumerate(pieces):
-        other = pivot if n != pivot else _closest(keys, pivot)
-        if other is None:
-            out.append((Segment("".join(ps), False),))
-            continue
-        matcher = SequenceMatcher(None, keys[n], keys[other], autojunk=False)
-        shared = [False] * len(ps)
-        for block in matcher.get_matching_blocks():
-            for k in range(block.a, block.a + block.size):
-                shared[k] = True
+        if n == pivot:
+            if closest is None:
+                out.append((Segment("".join(ps), False),))
+                continue
+            number, matcher = closest
+            shared = _shared(matcher, keys[n], keys[number])
+        else:
+            key = tuple(keys[n])
+            if key not in done:
+                against_pivot.set_seq1(keys[n])
+                done[key] = _shared(against_pivot, keys[n], keys[pivot])
+            shared = done[key]
         out.append(_segments(ps, shared))
     return out
 
 
-def _closest(keys: list[list[str]], pivot: int) -> int | None:
-    best, best_ratio = None, -1.0
+def _shared(matcher: SequenceMatcher[str], a: list[str], b: list[str]) -> list[bool]:
+    """Which items of ``a`` lie in a matching block of ``matcher`` (comparing ``a`` with ``b``)."""
+    if a == b:
+        return [True] * len(a)  # one block, the whole sequence
+    shared = [False] * len(a)
+    for block in matcher.get_matching_blocks():
+        shared[block.a : block.a + block.size] = [True] * block.size
+    return shared
+
+
+def _closest(keys: list[list[str]], pivot: int) -> tuple[int, SequenceMatcher[str]] | None:
+    """The text most like the pivot (the first of the best, by difflib's ratio), with its matcher.
+
+    The ratio is computed only where difflib's cheap upper bounds leave room to beat the best so far.
+    """
+    best: tuple[int, SequenceMatcher[str]] | None = None
+    best_ratio = -1.0
     for n, k in enumerate(keys):
         if n == pivot:
             continue
-        ratio = SequenceMatcher(None, keys[pivot], k, autojunk=False).ratio()
+        matcher = _SpacedMatcher(keys[pivot], k)
+        if best is not None and (matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio):
+            continue
+        ratio = matcher.ratio()
         if ratio > best_ratio:
-            best, best_ratio = n, ratio
+            best, best_ratio = (n, matcher), ratio
     return best
 
 
 def _segments(pieces: list[str], shared: list[bool]) -> tuple[Segment, ...]:
     segments: list[Segment] = []
+    run: list[str] = []  # the pieces of the segment being built
+    changed = False
     for piece, same in zip(pieces, shared, strict=True):
-        changed = not same and not piece.isspace() and any(ch.isalnum() for ch in piece)
-        if piece.isspace() and segments:
-            changed = segments[-1].changed  # spaces join the run they are in
-        if segments and segments[-1].changed == changed:
-            segments[-1] = Segment(segments[-1].text + piece, changed)
+        if piece.isspace():
+            flag = changed if run else False  # spaces join the run they are in
         else:
-            segments.append(Segment(piece, changed))
+            flag = not same and any(ch.isalnum() for ch in piece)
+        if run and flag != changed:
+            segments.append(Segment("".join(run), changed))
+            run = []
+        run.append(piece)
+        changed = flag
+    if run:
+        segments.append(Segment("".join(run), changed))
     # A trailing space inside a changed run belongs outside the mark.
     cleaned: list[Segment] = []
     for seg in segments:

@@ -479,3 +479,30 @@ def test_a_missing_lexicon_file(tmp_path: Path) -> None:
         load_lexicon(path)
     with pytest.raises(LexiconError, match="is a directory"):
         load_lexicon(str(tmp_path))
+
+
+def test_a_word_that_is_a_cue_itself_wins_over_its_stem_in_every_process() -> None:
+    """"concerning" is a neutral cue; its stem "concern" a reluctant one. The word itself is
+    tried first, whatever order Python's string hashing gives a set (it once depended on it)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from compare.analyze.stance import frame\n"
+        "from compare.lexicon import load_lexicon\n"
+        "from compare.settings import Settings\n"
+        "from compare.models import Article\n"
+        "from compare.segment import segment\n"
+        "texts = ['Poland spoke concerning the border.', 'Poland and Germany met France in Paris.']\n"
+        "arts = [segment(Article(id=c, source=c + '.txt', sha256='', text=t)) for c, t in zip('ab', texts)]\n"
+        "s = {(x.actor, x.article): x for x in frame(arts, load_lexicon(), Settings())}[('Poland', 'a')]\n"
+        "print(s.cooperative, s.reluctant)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        seen.add(out.stdout.strip())
+    assert seen == {"0 0"}

@@ -252,8 +252,13 @@ def _split_alias(alias: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _lemmas(word: str) -> frozenset[str]:
-    """``word`` (lower case) and what it may be an inflection of: -s, -es, -ies, -ed, -ied, -ing."""
+def _lemmas(word: str) -> tuple[str, ...]:
+    """``word`` (lower case) and what it may be an inflection of: -s, -es, -ies, -ed, -ied, -ing.
+
+    The word itself comes first and the other forms in sorted order, so that when two cues of
+    the same length could start here the choice is the same in every process (a set's order
+    depends on the string hash seed).
+    """
     out = {word}
     if len(word) > 3:
         if word.endswith("ies"):
@@ -272,7 +277,8 @@ def _lemmas(word: str) -> frozenset[str]:
             out.update((word[:-3], word[:-3] + "e"))
             if word[-4] == word[-5]:
                 out.add(word[:-4])
-    return frozenset(out)
+    out.discard(word)
+    return (word, *sorted(out))
 
 
 def _word_matches(pattern: str, token: str) -> bool:

@@ -16,10 +16,10 @@ CPU build of torch first, or pip may pick a several-GB CUDA build).
 Embeddings are cached by sentence text for the life of the process, so that
 scoring single pairs after a batch (:func:`embed` of many texts) costs nothing.
 
-Cost on the 2-core development machine (shared, load average about 3.5):
-loading torch, transformers and the model about 11 s once per process, then
-about 44 s per 1,000 news sentences; the example story takes about 9 s instead
-of 0.2 s.  Measured with ``benchmarks/evaluate.py --semantic``: STS-B dev
+Cost on the 2-core development machine (quiet, 2026-11-23): loading torch,
+transformers and the model about 6 s once per process, then 6.4 s per 1,000 news
+sentences (batches of ``BATCH_SIZE``); the example story takes 8.1 s as a whole
+process instead of 0.6 s.  (Under load, with the other core busy: 11 s and 44 s.)  Measured with ``benchmarks/evaluate.py --semantic``: STS-B dev
 Pearson 0.805 → 0.863, MRPC 10-fold accuracy 0.714 → 0.732.
 """
 

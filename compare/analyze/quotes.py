@@ -5,7 +5,11 @@ opening quote left open at the paragraph's end runs to that end (the news
 convention for a quote that continues).  The speaker of a quote is the name or
 pronoun next to a reporting verb in the same paragraph ("…," Rasmussen said;
 Clinton said, "…"; he is "very encouraged"); a pronoun is resolved to the last
-person named before it in the article.  Speakers are surnames ("Rasmussen").
+person named before it in the article.  Speakers are surnames ("Rasmussen"),
+or, for a body or an office, its whole name ("the Russian Foreign Ministry" →
+"Russian Foreign Ministry", "the US Secretary of State" → "US Secretary of State"):
+its last word alone ("Ministry", "State") would name nobody.  A pronoun never
+refers to a body or an office.
 """
 
 from __future__ import annotations
@@ -35,6 +39,17 @@ _NOT_NAMES = frozenset(
 )
 
 
+# The last word of the name of a body or an office: such a name is kept whole as a speaker.
+INSTITUTIONS = frozenset(
+    """Ministry Department Office Embassy Agency Council Committee Commission Government
+    Administration Service Secretariat Parliament Assembly Court Bureau Staff Command Headquarters
+    Mission Delegation Presidency Cabinet Spokesman Spokeswoman Spokesperson State Affairs Defense
+    Defence""".split()
+)
+# Capitalised words (and "of", "for", "the" between them) right before a name's last word.
+_INSTITUTION_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)+$")
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation: its words (without the quote marks), where, and who said it."""
@@ -51,13 +66,28 @@ def _surname(run: str) -> str | None:
 
 
 def _people(text: str) -> list[tuple[int, str]]:
-    """(position, surname) of the person-like names in ``text``."""
+    """(position, surname) of the person-like names in ``text``; a body's or an office's whole name."""
     found = []
     for match in _NAME.finditer(text):
         name = _surname(match.group())
-        if name and len(match.group().split()) >= 1 and name[0].isupper():
+        if not name or not name[0].isupper():
+            continue
+        if name in INSTITUTIONS:
+            head = _INSTITUTION_HEAD.search(text, 0, match.start())
+            start = head.start() if head else match.start()
+            words = text[start : match.end()].split()
+            while words and words[0] in ("The", "A", "An"):
+                words.pop(0)
+            if len(words) < 2:
+                continue  # "State" or "Defense" alone names no one
+            found.append((start, " ".join(words)))
+        else:
             found.append((match.start(), name))
     return found
+
+
+def _is_person(speaker: str) -> bool:
+    return speaker.split()[-1] not in INSTITUTIONS
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -109,11 +139,11 @@ def article_quotes(article: Article) -> tuple[Quote, ...]:
             out.append(Quote(article.text[a:b].strip(" ,.;:"), a, b, speaker))
         if spans:
             previous_speaker = speaker
-        people = _people(frame)
-        if speaker:
+        people = [name for _pos, name in _people(frame) if _is_person(name)]
+        if speaker and _is_person(speaker):
             last_person = speaker
         elif people:
-            last_person = people[0][1]  # the subject, usually named first
+            last_person = people[0]  # the subject, usually named first
     return tuple(out)
 
 

@@ -1,0 +1,105 @@
+"""The quotation finder (compare/analyze/quotes.py): which words are quoted, and who said them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.analyze.quotes import article_quotes, quotes_by_sentence, sentence_speaker
+from compare.models import Article
+from compare.segment import segment
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-russia-2010"
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    article = segment(Article(id="a", source="a.txt", sha256="", text=text))
+    return [(q.text, q.speaker) for q in article_quotes(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We are ready," Rasmussen said.', [("We are ready", "Rasmussen")]),
+        ('“We are ready,” said Anders Fogh Rasmussen.', [("We are ready", "Rasmussen")]),
+        ('Foreign Minister Sergey Lavrov said: "No."', [("No", "Lavrov")]),
+        # a title before the name is not the name
+        ('Secretary of State Hillary Clinton said, "Russia is a partner."', [("Russia is a partner", "Clinton")]),
+    ],
+)
+def test_the_speaker_is_the_name_beside_the_reporting_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes(text) == expected
+
+
+def test_a_pronoun_is_the_person_named_before() -> None:
+    text = 'Dmitry Medvedev met the envoy.\n\nHe said the talks were "very useful".'
+    assert quotes(text) == [("very useful", "Medvedev")]
+
+
+def test_a_quote_opening_a_paragraph_continues_the_previous_speaker() -> None:
+    text = '"We agreed on transit," Rasmussen said. "And on training.\n\n"Both matter."'
+    assert [speaker for _words, speaker in quotes(text)] == ["Rasmussen", "Rasmussen", "Rasmussen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The sides confirmed the need," said a report of the Russian Foreign Ministry.', "Russian Foreign Ministry"),
+        ('"Openness helps," the US Secretary of State believes.', "US Secretary of State"),
+        ('"No comment," the State Department said.', "State Department"),
+    ],
+)
+def test_a_body_or_an_office_is_named_whole(text: str, speaker: str) -> None:
+    """Its last word alone ("Ministry", "State", "Department") would name nobody."""
+    assert [s for _words, s in quotes(text)] == [speaker]
+
+
+def test_a_pronoun_never_refers_to_a_body() -> None:
+    text = (
+        'Sergei Ryabkov arrived on Monday.\n\n"Talks go on," the Russian Foreign Ministry said.\n\n'
+        'He called them "useful".'
+    )
+    assert quotes(text) == [("Talks go on", "Russian Foreign Ministry"), ("useful", "Ryabkov")]
+
+
+def test_no_reporting_verb_no_speaker() -> None:
+    assert quotes('The so-called "reset" went on.') == [("reset", None)]
+
+
+def test_sentence_speaker_reads_one_sentence() -> None:
+    assert sentence_speaker("NATO wants a partnership, Rasmussen told reporters.") == "Rasmussen"
+    assert sentence_speaker("He told reporters the talks went well.") is None  # pronouns need context
+
+
+def test_quotes_by_sentence_splits_a_quote_at_sentence_ends() -> None:
+    text = '"We agreed. We will meet again," Rasmussen said.'
+    article = segment(Article(id="a", source="a.txt", sha256="", text=text))
+    parts = quotes_by_sentence(article)
+    assert [[(q.text, q.speaker) for q in parts[s.id]] for s in article.sentences] == [
+        [("We agreed", "Rasmussen")],
+        [("We will meet again", "Rasmussen")],
+    ]
+    for sentence in article.sentences:
+        for q in parts[sentence.id]:
+            assert sentence.start <= q.start < q.end <= sentence.end
+
+
+def test_the_example_story_speakers() -> None:
+    """Every quotation of the example story and its speaker (None: the RT headline quotes no one)."""
+    found: dict[str, list[str | None]] = {}
+    for path in sorted(EXAMPLE.glob("*.txt")):
+        article = segment(Article(id=path.stem, source=path.name, sha256="", text=path.read_text("utf-8")))
+        found[path.stem] = [q.speaker for q in article_quotes(article)]
+    assert set(found["bloomberg"]) == {"Rasmussen", "Medvedev"}
+    assert set(found["rferl"]) == {"Rasmussen", "Clinton"}
+    assert found["rt"] == [
+        None,
+        "Clinton",
+        "Clinton",
+        "Lavrov",
+        "US Secretary of State",
+        "Rogozin",
+        "Rogozin",
+        "Russian Foreign Ministry",
+    ]

@@ -29,15 +29,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from compare import __version__
-from compare.errors import CompareError, InputError, OutputError, UsageError
+from compare.errors import OutputError, UsageError
 from compare.models import Article, Comparison
 from compare.settings import Settings
 from compare.stories import Profile, StorySettings
@@ -459,103 +459,24 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
 def load_collection(
     inputs: Sequence[str | os.PathLike[str]], skip_bad: bool = False
 ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    """Load every input; with ``skip_bad`` an input (or JSONL line) that cannot be
-    read is left out and listed instead of stopping the run."""
+    """Load every input (:func:`compare.load.load_inputs`); with ``skip_bad`` an input, JSON record
+    or JSONL line that cannot be read is left out and listed instead of stopping the run."""
     from compare.load import load_inputs
 
-    if not skip_bad:
-        return load_inputs(inputs), ()
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    seen: set[Path] = set()
-    for given in inputs:
-        try:
-            files = _expand(os.fspath(given))
-        except InputError as error:
-            skipped.append(Skipped(error.source, error.problem))
-            continue
-        for path in files:
-            resolved = path.resolve()
-            if resolved in seen:
-                skipped.append(Skipped(str(path), "given twice"))
-                continue
-            seen.add(resolved)
-            try:
-                articles.extend(load_inputs([path]))
-            except CompareError as error:
-                if path.suffix.lower() == ".jsonl":
-                    found, bad = _jsonl_lines(path)
-                    articles.extend(found)
-                    skipped.extend(bad)
-                else:
-                    skipped.append(Skipped(str(path), getattr(error, "problem", str(error))))
-    return tuple(_unique_ids(articles)), tuple(skipped)
+    found: list[tuple[str, str]] = []
+    articles = load_inputs(inputs, skip_bad=skip_bad, skipped=found)
+    return articles, tuple(_skipped(where, problem) for where, problem in found)
 
 
-def _expand(given: str) -> list[Path]:
-    from compare.load import ARTICLE_EXTENSIONS, NOT_ARTICLES
-
-    path = Path(given)
-    if not path.exists():
-        raise InputError(given, "no such file or directory")
-    if not path.is_dir():
-        return [path]
-    try:
-        names = sorted(
-            p.name
-            for p in path.iterdir()
-            if not p.name.startswith(".")
-            and p.name.lower().endswith(ARTICLE_EXTENSIONS)
-            and p.name.lower().rsplit(".", 1)[0] not in NOT_ARTICLES
-            and p.is_file()
-        )
-    except PermissionError:
-        raise InputError(given, "permission denied") from None
-    if not names:
-        raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
-    return [Path(os.path.join(given, name)) for name in names]
+_LINE = re.compile(r"line (\d+): ")
 
 
-def _jsonl_lines(path: Path) -> tuple[list[Article], list[Skipped]]:
-    """The good lines of a JSONL file with bad ones; ids as :func:`load_inputs` gives them."""
-    from compare.load import load_inputs
-
-    source = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return [], [Skipped(source, str(error))]
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("expected a JSON object")
-            (article,) = load_inputs([record])
-        except (ValueError, CompareError) as error:
-            skipped.append(Skipped(f"{source} line {n}", getattr(error, "problem", str(error))))
-            continue
-        own = record.get("id")
-        has_own = (isinstance(own, str) and own.strip()) or (isinstance(own, int) and not isinstance(own, bool))
-        article_id = article.id if has_own else f"{path.stem}-{len(articles) + 1}"
-        articles.append(replace(article, id=article_id, source=source))
-    return articles, skipped
-
-
-def _unique_ids(articles: Sequence[Article]) -> list[Article]:
-    taken: set[str] = set()
-    result = []
-    for article in articles:
-        article_id, n = article.id, 1
-        while article_id in taken:
-            n += 1
-            article_id = f"{article.id}-{n}"
-        taken.add(article_id)
-        result.append(article if article_id == article.id else replace(article, id=article_id))
-    return result
+def _skipped(where: str, problem: str) -> Skipped:
+    """The index lists a JSONL line as an input of its own: ``feed.jsonl line 3``, then the problem."""
+    line = _LINE.match(problem)
+    if line is None:
+        return Skipped(where, problem)
+    return Skipped(f"{where} line {line.group(1)}", problem[line.end() :])
 
 
 # --------------------------------------------------------------------------- the whole run

@@ -218,6 +218,14 @@ def test_empty_article_without_skip_bad_names_the_file(tmp_path: Path) -> None:
         run_batch([*inputs, str(furniture)], tmp_path / "out")
 
 
+def test_a_file_given_twice_is_a_usage_error_even_with_skip_bad(tmp_path: Path) -> None:
+    inputs = write_collection(tmp_path / "in")
+    for skip_bad in (False, True):
+        with pytest.raises(UsageError, match="is given twice"):
+            run_batch([str(tmp_path / "in"), inputs[0]], tmp_path / "out", skip_bad=skip_bad)
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
 def test_no_articles_at_all(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     with pytest.raises(UsageError, match="every input was skipped"):

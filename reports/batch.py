@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -30,16 +29,6 @@ SCRIPT = "index.js"
 def csp_hash(text: str) -> str:
     """The CSP source expression that allows an inline element with exactly ``text``."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-@lru_cache(maxsize=1)
-def _script() -> Markup:
-    from reports.html import templates_dir
-
-    js = (templates_dir() / SCRIPT).read_text(encoding="utf-8")
-    if "</" in js:  # would end the <script> element early
-        raise ValueError(f"{SCRIPT}: script must not contain '</'")
-    return Markup(js)
 
 
 def _percent(value: float) -> str:
@@ -103,12 +92,12 @@ def _singleton_row(info: ArticleInfo) -> dict[str, Any]:
 
 def build_index_context(result: BatchResult) -> dict[str, Any]:
     from reports.context import generated_at
-    from reports.html import stylesheet
+    from reports.html import inline_asset, stylesheet
 
     when = generated_at()
     stories = [_story_row(s) for s in result.stories]
     css = stylesheet(CSS)
-    script = _script()
+    script = inline_asset(SCRIPT)
     articles = sum(len(s.articles) for s in result.stories) + len(result.singletons)
     return {
         "title": f"{len(result.stories)} stories in {articles} articles",

@@ -71,25 +71,25 @@ def environment() -> Environment:
     )
 
 
+@lru_cache(maxsize=8)
+def inline_asset(name: str) -> Markup:
+    """A CSS or JavaScript file of ``templates/``, marked safe to inline in a ``<style>`` or
+    ``<script>`` element; one that contains ``</`` (which would end the element early) is refused."""
+    text = (templates_dir() / name).read_text(encoding="utf-8")
+    if "</" in text:
+        raise ValueError(f"{name}: an inlined stylesheet or script must not contain '</'")
+    return Markup(text)
+
+
 @lru_cache(maxsize=4)
 def stylesheet(names: tuple[str, ...]) -> Markup:
     """Our CSS files, concatenated, marked safe for the ``<style>`` element."""
-    parts = []
-    for name in names:
-        css = (templates_dir() / name).read_text(encoding="utf-8")
-        if "</" in css:  # would end the <style> element early
-            raise ValueError(f"{name}: CSS must not contain '</'")
-        parts.append(css)
-    return Markup("\n".join(parts))
+    return Markup("\n".join(inline_asset(name) for name in names))
 
 
-@lru_cache(maxsize=1)
 def script() -> Markup:
     """Our interaction script, marked safe for the ``<script>`` element."""
-    js = (templates_dir() / SCRIPT).read_text(encoding="utf-8")
-    if "</" in js:  # would end the <script> element early
-        raise ValueError(f"{SCRIPT}: script must not contain '</'")
-    return Markup(js)
+    return inline_asset(SCRIPT)
 
 
 def render_document(comparison: Comparison, *, for_print: bool) -> str:

@@ -502,9 +502,9 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     # Balanced mode (neither favor_precision nor favor_recall): lost article text
     # would show as false omissions, while leftover boilerplate is the clean
     # stage's job.
-    deep_tree = _deep_page_tree(page, source)
+    tree = _page_tree(page, source)
     document = trafilatura.bare_extraction(
-        page if deep_tree is None else deep_tree,
+        page if tree is None else tree,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -540,21 +540,28 @@ _TOO_DEEP = "Excessive depth in document"
 ``huge_tree``); it then stops reading, and everything after the deep block is lost."""
 
 
-def _deep_page_tree(page: str, source: str) -> Any:
-    """None for an ordinary page (trafilatura parses it itself); for a page nested deeper than
-    lxml's default limit of 255 elements, the page parsed with the larger limit, so that the text
-    after the deep block is not silently dropped; past that limit too, an :class:`InputError`."""
-    from lxml import etree, html
+def _page_tree(page: str, source: str) -> Any:
+    """The page parsed once, as trafilatura parses it (``trafilatura.load_html``; None when that
+    finds no HTML, and trafilatura then says what it makes of the page).  A page nested deeper
+    than lxml's default limit of 255 elements is parsed again with the larger limit, so that the
+    text after the deep block is not silently dropped; past that limit too, an :class:`InputError`."""
+    from lxml import html
+    from trafilatura import load_html
+    from trafilatura.utils import HTML_PARSER  # the parser load_html uses: its log tells the depth
 
-    parser = html.HTMLParser(recover=True)
-    try:
-        html.document_fromstring(page, parser=parser)
-    except (etree.ParserError, ValueError):
-        return None  # not for this check to judge: trafilatura says what it makes of the page
-    if not any(_TOO_DEEP in entry.message for entry in parser.error_log):
-        return None
-    parser = html.HTMLParser(recover=True, huge_tree=True)
-    tree = html.document_fromstring(page, parser=parser)
+    tree = load_html(page)
+    if not any(_TOO_DEEP in entry.message for entry in HTML_PARSER.error_log):
+        return tree
+    # trafilatura's parser settings with the larger limit; bytes, as a declared encoding needs them
+    parser = html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    tree = html.document_fromstring(page.encode("utf-8"), parser=parser)
     if any(_TOO_DEEP in entry.message for entry in parser.error_log):
         raise InputError(
             source,

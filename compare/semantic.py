@@ -19,8 +19,9 @@ scoring single pairs after a batch (:func:`embed` of many texts) costs nothing.
 Cost on the 2-core development machine (quiet, 2026-11-23): loading torch,
 transformers and the model about 6 s once per process, then 6.4 s per 1,000 news
 sentences (batches of ``BATCH_SIZE``); the example story takes 8.1 s as a whole
-process instead of 0.6 s.  (Under load, with the other core busy: 11 s and 44 s.)  Measured with ``benchmarks/evaluate.py --semantic``: STS-B dev
-Pearson 0.805 → 0.863, MRPC 10-fold accuracy 0.714 → 0.732.
+process instead of 0.6 s (under load, with the other core busy: 11 s and 44 s).
+Measured with ``benchmarks/evaluate.py --semantic``: STS-B dev Pearson
+0.805 → 0.863, MRPC 10-fold accuracy 0.714 → 0.732.
 """
 
 from __future__ import annotations

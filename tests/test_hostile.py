@@ -458,6 +458,15 @@ def test_text_after_a_deeply_nested_block_is_kept(tmp_path: Path, depth: int) ->
         assert f"After {n}: {FACTS[1]}" in article.text
 
 
+def test_a_deep_page_with_an_xml_declaration_is_read_too(tmp_path: Path) -> None:
+    # lxml refuses a str with a declared encoding; the page is parsed again from its bytes.
+    path = tmp_path / "declared.html"
+    page = '<?xml version="1.0" encoding="utf-8"?>' + page_with_a_deep_block(300)
+    path.write_text(page, encoding="utf-8")
+    (article,) = load_inputs([str(path)])
+    assert f"After 2: {FACTS[1]}" in article.text
+
+
 def test_text_after_a_block_nested_past_every_limit_is_refused_not_dropped(tmp_path: Path) -> None:
     path = tmp_path / "mixed.html"
     path.write_text(page_with_a_deep_block(3_000), encoding="utf-8")

@@ -46,8 +46,10 @@ INSTITUTIONS = frozenset(
     Mission Delegation Presidency Cabinet Spokesman Spokeswoman Spokesperson State Affairs Defense
     Defence""".split()
 )
-# Capitalised words (and "of", "for", "the" between them) right before a name's last word.
-_INSTITUTION_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)+$")
+# Capitalised words (and "of", "for", "the" between them) right before a name's last word,
+# looked for in the INSTITUTION_REACH characters before it (a bounded search: linear in the text).
+_INSTITUTION_HEAD = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)+$")
+INSTITUTION_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def _people(text: str) -> list[tuple[int, str]]:
         if not name or not name[0].isupper():
             continue
         if name in INSTITUTIONS:
-            head = _INSTITUTION_HEAD.search(text, 0, match.start())
+            head = _INSTITUTION_HEAD.search(text, max(0, match.start() - INSTITUTION_REACH), match.start())
             start = head.start() if head else match.start()
             words = text[start : match.end()].split()
             while words and words[0] in ("The", "A", "An"):

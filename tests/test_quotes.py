@@ -26,6 +26,10 @@ def quotes(text: str) -> list[tuple[str, str | None]]:
         ('Foreign Minister Sergey Lavrov said: "No."', [("No", "Lavrov")]),
         # a title before the name is not the name
         ('Secretary of State Hillary Clinton said, "Russia is a partner."', [("Russia is a partner", "Clinton")]),
+        # names with an inner capital, an apostrophe or a hyphen are whole names
+        ('"A reset," said Michael McFaul.', [("A reset", "McFaul")]),
+        ('"Not yet," O\'Brien told reporters.', [("Not yet", "O'Brien")]),
+        ('"We agree," Ban Ki-moon said.', [("We agree", "Ki-moon")]),
     ],
 )
 def test_the_speaker_is_the_name_beside_the_reporting_verb(text: str, expected: list[tuple[str, str]]) -> None:

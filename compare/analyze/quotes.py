@@ -27,8 +27,10 @@ REPORTING_VERBS = (
     "expressed|reiterated|opened"
 )
 _VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
-# A capitalised name run: "Anders Fogh Rasmussen", "Fogh Rasmussen", "Sergey Lavrov".
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.))*")
+# One word of a name: "Lavrov", "McFaul", "MacArthur", "O'Brien", "Ki-moon", "Al-Assad".
+_NAME_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)?"
+# A capitalised name run: "Anders Fogh Rasmussen", "Fogh Rasmussen", "Sergey Lavrov", "Michael A. McFaul".
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _NOT_NAMES = frozenset(
     """The A An But And In On At For Of To With By From As If It We They I He She This That These Those

@@ -9,16 +9,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from compare.align import Alignment
-from compare.analyze.numbers import compare_dates, find_dates, find_numbers
+from compare.analyze.numbers import compare_dates, find_dates, find_numbers, number_conflicts
 from compare.analyze.quotes import Quote, sentence_speaker
-from compare.analyze.shared import hedge_phrases, member_diffs, negations
+from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
-from compare.similarity import sentence_similarity
+from compare.similarity import sentence_similarity, tokens
 
 
 def build_groups(
@@ -29,6 +30,11 @@ def build_groups(
 ) -> tuple[Group, ...]:
     """The :class:`Group` records of an alignment, numbered in reading order."""
     sentences = alignment.sentences
+    # Each article's sentences as one normalised text: a quotation found there is reported there.
+    texts: dict[str, list[str]] = {}
+    for sentence in sentences:
+        texts.setdefault(sentence.article, []).append(sentence.text)
+    article_texts = {article: _plain(" ".join(parts)) for article, parts in texts.items()}
     raw = []
     for indexes in alignment.groups:
         ordered = sorted(indexes, key=lambda i: (article_order[sentences[i].article], sentences[i].index))
@@ -48,7 +54,7 @@ def build_groups(
             for k in range(len(members))
         ]
         pivot = max(range(len(members)), key=lambda k: (mean_to_others[k], -k))
-        differences = _differences(members, sims, quotes, settings)
+        differences = _differences(members, sims, quotes, article_texts, settings)
         kind: Kind
         if any(d.conflict for d in differences):
             kind = "diverge"
@@ -73,6 +79,7 @@ def _differences(
     members: Sequence[Sentence],
     sims: Mapping[tuple[int, int], float],
     quotes: Mapping[str, tuple[Quote, ...]],
+    article_texts: Mapping[str, str],
     settings: Settings,
 ) -> list[Difference]:
     out: list[Difference] = []
@@ -80,7 +87,7 @@ def _differences(
     date_difference = _date_difference(members, sims)
     if date_difference:
         out.append(date_difference)
-    out.extend(_quote_differences(members, sims, quotes, settings))
+    out.extend(_quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(_negation_differences(members, close))
     out.extend(_attribution_differences(members, close, quotes))
@@ -94,14 +101,11 @@ def _number_differences(members: Sequence[Sentence], sims: Mapping[tuple[int, in
     numbers = [find_numbers(s.text) for s in members]
     found: dict[str, dict[str, str]] = {}
     for a, b in sims:
-        for x in numbers[a]:
-            for y in numbers[b]:
-                shared = set(x.anchors) & set(y.anchors)
-                if shared and x.value != y.value:
-                    anchor = sorted(shared)[0]
-                    values = found.setdefault(anchor, {})
-                    values.setdefault(members[a].id, x.text)
-                    values.setdefault(members[b].id, y.text)
+        for x, y in number_conflicts(numbers[a], numbers[b]):
+            anchor = sorted(set(x.anchors) & set(y.anchors))[0]
+            values = found.setdefault(anchor, {})
+            values.setdefault(members[a].id, x.text)
+            values.setdefault(members[b].id, y.text)
     return [
         Difference(
             "number",
@@ -121,7 +125,7 @@ def _date_difference(members: Sequence[Sentence], sims: Mapping[tuple[int, int],
         for x in dates[a]:
             for y in dates[b]:
                 comparable, clash = compare_dates(x, y)
-                if comparable and (clash or x.text != y.text):
+                if comparable and (clash or (x.year, x.month, x.day) != (y.year, y.month, y.day)):
                     conflict = conflict or clash
                     values.setdefault(members[a].id, x.text)
                     values.setdefault(members[b].id, y.text)
@@ -136,18 +140,32 @@ def _quote_differences(
     members: Sequence[Sentence],
     sims: Mapping[tuple[int, int], float],
     quotes: Mapping[str, tuple[Quote, ...]],
+    article_texts: Mapping[str, str],
     settings: Settings,
 ) -> list[Difference]:
+    """Quotations by one speaker that two counterpart sentences give in different words.
+
+    Only pairs of sentences linked directly (similarity at least ``link_threshold``) are
+    compared, not every two members of a group; a quotation that the other article
+    carries anywhere, in any sentence, is not worded differently there; and two
+    quotations must be one statement (``Settings.quote_statement_threshold``), not two.
+    """
     by_speaker: dict[str, dict[str, str]] = {}
-    for a, b in sims:
+    for (a, b), sentence_score in sims.items():
+        if sentence_score < settings.link_threshold:
+            continue
         qa, qb = quotes.get(members[a].id, ()), quotes.get(members[b].id, ())
+        text_a, text_b = article_texts[members[a].article], article_texts[members[b].article]
         for x in qa:
             for y in qb:
                 if not x.speaker or x.speaker != y.speaker:
                     continue
-                if _quoted_within(x.text, members[b].text) or _quoted_within(y.text, members[a].text):
-                    continue  # a scare-quoted term the other version uses too: no different words
-                if sentence_similarity(x.text, y.text) < settings.quote_match_threshold:
+                if _plain(x.text) in text_b or _plain(y.text) in text_a:
+                    continue  # the other article has these words too (or a scare-quoted term both use)
+                quote_score = sentence_similarity(x.text, y.text)
+                short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
+                one_statement = short or quote_score >= settings.quote_statement_threshold
+                if one_statement and quote_score < settings.quote_match_threshold:
                     values = by_speaker.setdefault(x.speaker, {})
                     values.setdefault(members[a].id, x.text)
                     values.setdefault(members[b].id, y.text)
@@ -162,17 +180,35 @@ def _quote_differences(
     ]
 
 
-def _quoted_within(quote: str, text: str) -> bool:
-    return " ".join(quote.lower().split()) in " ".join(text.lower().split())
+_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def _plain(text: str) -> str:
+    """Lower case, one kind of apostrophe and quotation mark, single spaces: for "is it in there"."""
+    return " ".join(text.translate(_PLAIN_MARKS).lower().split())
 
 
 def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
+    """One version denies what the other states: a word that one negates ("does not see")
+    stands in the other ("sees"), which negates nothing and asks nothing.  Not a
+    contradiction: a negation of something the other version does not mention ("I can't
+    help but think"), two versions that both negate ("no evidence of racism" against "no
+    racism"), a question, or a version that also affirms the word it negates ("not the
+    objective, man is the objective")."""
     values: dict[str, str] = {}
+
+    def denied(mine: Sentence, other: Sentence) -> list[str]:
+        negated = negated_terms(mine.text)
+        if not negated or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+            return []
+        own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
+        return [words for term, words in negated.items() if term in theirs and own[term] == 1]
+
     for a, b in close:
-        na, nb = negations(members[a].text), negations(members[b].text)
-        if bool(na) != bool(nb):
-            values.setdefault(members[a].id, ", ".join(na) or "affirmative")
-            values.setdefault(members[b].id, ", ".join(nb) or "affirmative")
+        denied_a, denied_b = denied(members[a], members[b]), denied(members[b], members[a])
+        if denied_a or denied_b:
+            values.setdefault(members[a].id, ", ".join(denied_a) or "affirmative")
+            values.setdefault(members[b].id, ", ".join(denied_b) or "affirmative")
     if not values:
         return []
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]

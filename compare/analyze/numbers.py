@@ -2,9 +2,11 @@
 
 A number is compared with another member's number only when both count the
 same thing (the same content word follows or precedes them: "28 NATO nations"
-against "27 NATO member states").  Dates are compared by their parts: different
-months or days conflict; "Nov. 20" against "November" is a difference in
-precision, shown but not a conflict.
+against "27 NATO member states"), in the same unit, and neither value appears in
+the other sentence (see :func:`number_conflicts`).  Dates are compared by their
+parts: different months or days conflict; "Nov. 20" against "November" is a
+difference in precision, shown but not a conflict; "Dec. 27" against "Dec. 27th"
+is no difference.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,8 @@ class NumberMention:
     text: str
     value: str  # normalised: digits, no separators
     anchors: tuple[str, ...]  # content tokens next to it: what it counts
+    unit: str = ""  # "$" for money, "%" for a share (also "percent"), "" for a count
+    year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -98,7 +103,36 @@ def find_numbers(text: str) -> list[NumberMention]:
         after = [normalise_word(w) for w in _WORD.findall(text[m.end() : m.end() + 40])[:3]]
         before = [normalise_word(w) for w in _WORD.findall(text[max(0, m.start() - 30) : m.start()])[-2:]]
         anchors = tuple(t for t in (*after, *before) if t)
-        out.append(NumberMention(raw, value, anchors))
+        follows = text[m.end() : m.end() + 12].lower()
+        if raw.startswith("$"):
+            unit = "$"
+        elif raw.endswith("%") or follows.lstrip().startswith(("percent", "per cent")):
+            unit = "%"
+        else:
+            unit = ""
+        year = bool(_YEAR.fullmatch(raw)) and not unit
+        out.append(NumberMention(raw, value, anchors, unit, year))
+    return out
+
+
+def number_conflicts(a: list[NumberMention], b: list[NumberMention]) -> list[tuple[NumberMention, NumberMention]]:
+    """Pairs of numbers that count the same thing differently in two sentences.
+
+    Both count the same thing (a shared neighbouring content word) in the same unit
+    (money, share or count), neither is a year, and neither value occurs anywhere in the
+    other sentence: "21 percent ... 17 percent" against "17 percent ... 21 percent", or a
+    vote of 396-9 in both, is no conflict.
+    """
+    values_a, values_b = {x.value for x in a}, {y.value for y in b}
+    out = []
+    for x in a:
+        if x.year or x.value in values_b:
+            continue
+        for y in b:
+            if y.year or y.value in values_a or x.unit != y.unit:
+                continue
+            if set(x.anchors) & set(y.anchors):
+                out.append((x, y))
     return out
 
 

@@ -31,11 +31,14 @@ _VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
 _NAME_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)?"
 # A capitalised name run: "Anders Fogh Rasmussen", "Fogh Rasmussen", "Sergey Lavrov", "Michael A. McFaul".
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))*")
+# Nothing but spaces and quotation marks since the text's start or a sentence's end.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)[\s\"“]*$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _NOT_NAMES = frozenset(
     """The A An But And In On At For Of To With By From As If It We They I He She This That These Those
     Earlier Later Meanwhile Although While When After Before Secretary President Minister Foreign
-    Defense General Ambassador Chairman Prime Mr Mrs Ms Dr Sen Rep Gov Monday Tuesday Wednesday Thursday
+    Defense General Ambassador Chairman Prime Mr Mrs Ms Dr Sen Rep Gov Director Chief Senator Governor
+    Mayor Judge Justice Speaker Representative Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday January February March April May June July August September October November
     December NEW YORK""".split()
 )
@@ -76,6 +79,8 @@ def _people(text: str) -> list[tuple[int, str]]:
         name = _surname(match.group())
         if not name or not name[0].isupper():
             continue
+        if name == match.group() and name.endswith(("ing", "ed")) and _SENTENCE_START.search(text, 0, match.start()):
+            continue  # "Throwing his support behind…", "Asked about…": a capitalised verb, not a name
         if name in INSTITUTIONS:
             head = _INSTITUTION_HEAD.search(text, max(0, match.start() - INSTITUTION_REACH), match.start())
             start = head.start() if head else match.start()
@@ -185,5 +190,8 @@ def quotes_by_sentence(article: Article) -> dict[str, tuple[Quote, ...]]:
 
 
 def sentence_speaker(text: str) -> str | None:
-    """Who a sentence says is speaking ("…, Rasmussen said"), or None (pronouns are not resolved)."""
-    return _speaker(text, None)
+    """Who a sentence says is speaking ("…, Rasmussen said"), or None (pronouns are not resolved).
+
+    Quoted words are not looked at: in '"Christ said so," Smith said' the speaker is Smith."""
+    whole = Span(0, len(text))
+    return _speaker(_blank(text, whole, _quote_spans(text, 0, len(text))), None)

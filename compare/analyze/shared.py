@@ -8,19 +8,42 @@ from collections.abc import Sequence
 from difflib import Match, SequenceMatcher
 
 from compare.models import MemberDiff, Segment
+from compare.similarity import normalise_word
 
 _PIECE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+", re.UNICODE)
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 HEDGES = (
-    "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "appears", "appear",
-    "seems", "seem", "likely", "unlikely", "perhaps", "probably", "unconfirmed", "suggests", "suggest",
+    "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "likely", "unlikely",
+    "perhaps", "probably", "unconfirmed", "suggests", "suggest",
 )
-_NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b", re.IGNORECASE)
+# "appear"/"seem" hedge only before "to" or "that" ("appeared to agree"), not "appear in court".
+_SEEM = r"(?:appear|appears|appeared|seem|seems|seemed)(?=\s+(?:to|that)\b)"
+_HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r"|" + _SEEM + r")\b", re.IGNORECASE)
 
 
-def negations(text: str) -> list[str]:
-    return [m.group() for m in _NEGATION.finditer(text)]
+_CLAUSE_END = frozenset(",;:.!?()[]—–")
+
+
+def negated_terms(text: str) -> dict[str, str]:
+    """What each negation denies: its first content word after it, in the same clause
+    ("does not believe that" → believe; "no challenge" → challenge), as a content token
+    mapped to the words that say it ("not believe")."""
+    pieces = [p for p in _PIECE.findall(text) if not p.isspace()]
+    out: dict[str, str] = {}
+    for i, piece in enumerate(pieces):
+        low = piece.lower().replace("’", "'")
+        if low not in NEGATIONS and not low.endswith("n't"):
+            continue
+        for following in pieces[i + 1 : i + 8]:
+            if following in _CLAUSE_END or following.lower() == "but":
+                break
+            if not following[0].isalnum():
+                continue
+            token = normalise_word(following)
+            if token is not None:
+                out.setdefault(token, f"{piece} {following}")
+                break
+    return out
 
 
 def hedge_phrases(text: str) -> list[str]:

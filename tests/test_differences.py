@@ -1,0 +1,157 @@
+"""Typed differences inside a group (compare/analyze/groups.py): what is a contradiction and what is not.
+
+Each case is two short articles whose sentences align; the group of the sentence holding ``key``
+is checked.  The "not a difference" cases come from reading the BASIL dev stories' reports, where
+each was once flagged wrongly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare import compare
+from compare.analyze.quotes import sentence_speaker
+from compare.analyze.shared import hedge_phrases, negated_terms
+from compare.models import Group
+
+
+def group_with(tmp_path: Path, first: str, second: str, key: str) -> Group:
+    (tmp_path / "one.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(second, encoding="utf-8")
+    result = compare([str(tmp_path / "one.txt"), str(tmp_path / "two.txt")])
+    sid = next(s.id for a in result.articles for s in a.sentences if key in s.text and a.id == "one")
+    group = next((g for g in result.groups if sid in g.members), None)
+    assert group is not None and len({m.split(":")[0] for m in group.members}) == 2, "the sentences should align"
+    return group
+
+
+def types(group: Group) -> set[str]:
+    return {d.type for d in group.differences}
+
+
+BODY = "The committee met in the capital on Tuesday to discuss the budget.\n\n"
+
+
+def test_a_different_count_of_the_same_thing_conflicts(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "Foreign ministers of all 28 NATO nations attended the meeting in Brussels.",
+        BODY + "Foreign ministers of all 27 NATO nations attended the meeting in Brussels.",
+        "28 NATO",
+    )
+    number = next(d for d in group.differences if d.type == "number")
+    assert set(dict(number.values).values()) == {"28", "27"}
+    assert group.kind == "diverge"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # both give both figures, in another order
+        (
+            "Support for the plan rose to 21 percent among voters, from 17 percent in the spring poll.",
+            "Among voters, support for the plan was 17 percent in the spring poll and rose to 21 percent.",
+        ),
+        # one vote, written in both
+        (
+            "The House passed the sanctions bill by a vote of 396-9 on Thursday evening.",
+            "On Thursday evening the House passed the sanctions bill 396-9 after a short debate.",
+        ),
+        # a year is not a quantity
+        (
+            "The five senators signed the voting rights act of 1965 into the record again.",
+            "The senators signed the voting rights act into the record again, as in 1965.",
+        ),
+        # money against a count of years
+        (
+            "The program costs families $600 a year under the new voting rules.",
+            "The program has cost families money for eight years under the new voting rules.",
+        ),
+    ],
+)
+def test_numbers_that_do_not_conflict(tmp_path: Path, first: str, second: str) -> None:
+    group = group_with(tmp_path, BODY + first, BODY + second, first.split()[1])
+    assert "number" not in types(group)
+
+
+def test_the_same_date_written_two_ways_is_no_difference(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "The senator announced on Dec. 27 that she would retire from the Senate.",
+        BODY + "The senator announced on Dec. 27th that she would retire from the Senate.",
+        "announced",
+    )
+    assert "date" not in types(group)
+
+
+def test_a_quote_the_other_article_carries_elsewhere_is_not_worded_differently(tmp_path: Path) -> None:
+    first = (
+        BODY + '"The world laughs at us," Trump said of the trade deal with China.\n\n'
+        '"They won\'t be laughing for long," Trump said of China.'
+    )
+    second = (
+        BODY + "Trump said of the trade deal with China: \u201cThey won\u2019t be laughing for long.\u201d\n\n"
+        "\u201cThe world laughs at us,\u201d Trump said of China and the trade deal."
+    )
+    group = group_with(tmp_path, first, second, "laughs at us")
+    assert "quote" not in types(group)
+
+
+def test_a_quote_in_other_words_is_flagged(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + 'Rasmussen described the meeting with Lavrov as "very positive and a step forward."',
+        BODY + 'Rasmussen described the meeting with Lavrov as "very encouraging."',
+        "very positive",
+    )
+    assert "quote" in types(group)
+
+
+def test_a_denial_of_what_the_other_states_is_a_negation(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "The minister said the alliance does not see Russia as a threat to Europe.",
+        BODY + "The minister said the alliance sees Russia as a threat to Europe.",
+        "does not see",
+    )
+    negation = next(d for d in group.differences if d.type == "negation")
+    assert set(dict(negation.values).values()) == {"not see", "affirmative"}
+
+
+def test_a_negation_of_something_else_is_not(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "The minister said the alliance wants a partnership with Russia, and I can't help but agree.",
+        BODY + "The minister said the alliance wants a partnership with Russia in Europe.",
+        "partnership",
+    )
+    assert "negation" not in types(group)
+
+
+def test_negated_terms() -> None:
+    assert negated_terms("NATO doesn't view Russia as an enemy") == {"view": "doesn't view"}
+    assert negated_terms("There is no challenge to Russian security") == {"challeng": "no challenge"}
+    assert negated_terms("Not, however, in Europe") == {}
+
+
+def test_hedges() -> None:
+    assert hedge_phrases("The talks appeared to stall on Monday") == ["The talks appeared to"]
+    assert hedge_phrases("He is pledging to appear in court") == []
+    assert hedge_phrases("in a possible sign of objections") == ["in a possible sign"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # quoted words name no speaker; a capitalised verb opening the sentence is no name
+        ('"Christ is risen," the pastor said.', None),
+        ('"Christ is risen," Smith said.', "Smith"),
+        ("Throwing his support behind the bill, the president said it was needed.", None),
+        ("Asked about the plan, the senator said it was dead.", None),
+        ("Asked about the plan, Senator Graham said it was dead.", "Graham"),
+    ],
+)
+def test_sentence_speaker(text: str, speaker: str | None) -> None:
+    assert sentence_speaker(text) == speaker

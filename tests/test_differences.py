@@ -109,6 +109,16 @@ def test_a_quote_in_other_words_is_flagged(tmp_path: Path) -> None:
     assert "quote" in types(group)
 
 
+def test_two_statements_by_one_speaker_are_no_quote_difference(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + 'Gibbs said of the remarks by Santorum on the budget: "It is time to get rid of this."',
+        BODY + 'Gibbs said of the remarks by Santorum on the budget: "Those words are well over the line."',
+        "get rid",
+    )
+    assert "quote" not in types(group)
+
+
 def test_a_denial_of_what_the_other_states_is_a_negation(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,

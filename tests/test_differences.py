@@ -165,3 +165,24 @@ def test_hedges() -> None:
 )
 def test_sentence_speaker(text: str, speaker: str | None) -> None:
     assert sentence_speaker(text) == speaker
+
+
+def test_the_same_words_from_two_named_people_is_an_attribution_difference(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + '"His conduct is unbecoming of a member of Congress," Thompson said on Monday.',
+        BODY + '"His conduct is unbecoming of a member of Congress," Etheridge said on Monday.',
+        "unbecoming",
+    )
+    attribution = next(d for d in group.differences if d.type == "attribution")
+    assert set(dict(attribution.values).values()) == {"Thompson", "Etheridge"}
+
+
+def test_a_speaker_carried_over_from_an_earlier_sentence_is_not_compared(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + 'Thompson spoke first.\n\n"His conduct is unbecoming of a member of Congress," he said on Monday.',
+        BODY + '"His conduct is unbecoming of a member of Congress," Etheridge said on Monday.',
+        "unbecoming",
+    )
+    assert "attribution" not in types(group)

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from compare.align import Alignment
 from compare.analyze.numbers import compare_dates, find_dates, find_numbers, number_conflicts
-from compare.analyze.quotes import Quote, sentence_speaker
+from compare.analyze.quotes import Quote, is_person, sentence_speaker
 from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
@@ -217,6 +217,11 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
 def _attribution_differences(
     members: Sequence[Sentence], close: Sequence[tuple[int, int]], quotes: Mapping[str, tuple[Quote, ...]]
 ) -> list[Difference]:
+    """Two versions name different people as the speaker of the same words.  Both must be
+    people (not "the Foreign Ministry", "the Times" or "Democrats") named in the sentence itself,
+    and neither version may name the other's speaker: then it is the same report, with the
+    speaker found in more words."""
+
     def speaker(s: Sentence) -> str | None:
         spoken = [q.speaker for q in quotes.get(s.id, ()) if q.speaker]
         return spoken[0] if spoken else sentence_speaker(s.text)
@@ -224,9 +229,14 @@ def _attribution_differences(
     values: dict[str, str] = {}
     for a, b in close:
         sa, sb = speaker(members[a]), speaker(members[b])
-        if sa and sb and sa != sb:
-            values.setdefault(members[a].id, sa)
-            values.setdefault(members[b].id, sb)
+        if not (sa and sb and sa != sb and is_person(sa) and is_person(sb)):
+            continue
+        if sa not in members[a].text or sb not in members[b].text:
+            continue  # a speaker carried over from an earlier sentence ("he said"): too uncertain
+        if sa in members[b].text or sb in members[a].text:
+            continue  # the other version names that person too: no other speaker, a longer sentence
+        values.setdefault(members[a].id, sa)
+        values.setdefault(members[b].id, sb)
     if not values:
         return []
     detail = "attributed to " + " against ".join(dict.fromkeys(values.values()))

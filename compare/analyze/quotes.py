@@ -38,7 +38,8 @@ _NOT_NAMES = frozenset(
     """The A An But And In On At For Of To With By From As If It We They I He She This That These Those
     Earlier Later Meanwhile Although While When After Before Secretary President Minister Foreign
     Defense General Ambassador Chairman Prime Mr Mrs Ms Dr Sen Rep Gov Director Chief Senator Governor
-    Mayor Judge Justice Speaker Representative Monday Tuesday Wednesday Thursday
+    Mayor Judge Justice Speaker Representative Democrats Republicans Democrat Republican Conservative
+    Conservatives Liberal Liberals Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday January February March April May June July August September October November
     December NEW YORK""".split()
 )
@@ -49,7 +50,7 @@ INSTITUTIONS = frozenset(
     """Ministry Department Office Embassy Agency Council Committee Commission Government
     Administration Service Secretariat Parliament Assembly Court Bureau Staff Command Headquarters
     Mission Delegation Presidency Cabinet Spokesman Spokeswoman Spokesperson State Affairs Defense
-    Defence""".split()
+    Defence Party Times News Post Journal Press Network Magazine Television Radio""".split()
 )
 # Capitalised words (and "of", "for", "the" between them) right before a name's last word,
 # looked for in the INSTITUTION_REACH characters before it (a bounded search: linear in the text).
@@ -95,7 +96,7 @@ def _people(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _is_person(speaker: str) -> bool:
+def is_person(speaker: str) -> bool:
     return speaker.split()[-1] not in INSTITUTIONS
 
 
@@ -148,8 +149,8 @@ def article_quotes(article: Article) -> tuple[Quote, ...]:
             out.append(Quote(article.text[a:b].strip(" ,.;:"), a, b, speaker))
         if spans:
             previous_speaker = speaker
-        people = [name for _pos, name in _people(frame) if _is_person(name)]
-        if speaker and _is_person(speaker):
+        people = [name for _pos, name in _people(frame) if is_person(name)]
+        if speaker and is_person(speaker):
             last_person = speaker
         elif people:
             last_person = people[0]  # the subject, usually named first

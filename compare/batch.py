@@ -427,6 +427,9 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
     scheduler, else a Dask client (of a new local cluster, or of ``scheduler``)."""
     if workers < 1:
         raise UsageError(f"--workers {workers}: expected 1 or more")
+    most = 4 * (os.cpu_count() or 1)
+    if scheduler is None and workers > most:
+        raise UsageError(f"--workers {workers}: at most {most} on this machine (four per core)")
     if scheduler is None and workers == 1:
         yield InProcess()
         return
@@ -434,10 +437,7 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
 
     distributed = _import_distributed(f"--scheduler {scheduler}" if scheduler else f"--workers {workers}")
     if scheduler is not None:
-        try:
-            client = distributed.Client(scheduler, timeout="20s")
-        except (OSError, TimeoutError, ValueError) as error:
-            raise UsageError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+        client = _connect(distributed, scheduler)
         with client:
             count = len(client.scheduler_info().get("workers", {}))
             yield DaskRunner(client, f"{count} on {scheduler}")
@@ -451,6 +451,37 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
     )
     with cluster, distributed.Client(cluster) as client:
         yield DaskRunner(client, f"{workers} (local Dask cluster)")
+
+
+SCHEDULER_DEADLINE = 30.0
+"""Seconds to wait for a scheduler to answer: a server that accepts the connection but
+is not a Dask scheduler would otherwise keep the command waiting for ever."""
+
+
+def _connect(distributed: Any, scheduler: str) -> Any:
+    """A client of the Dask scheduler at ``scheduler``, or a :class:`UsageError` in one line."""
+    import threading
+
+    outcome: dict[str, Any] = {}
+
+    def attempt() -> None:
+        try:
+            outcome["client"] = distributed.Client(scheduler, timeout="20s")
+        except BaseException as error:  # refused, timed out, not a Dask scheduler, a bad address ...
+            outcome["error"] = error
+
+    # A daemon thread: one that never returns does not keep the process from exiting.
+    thread = threading.Thread(target=attempt, name="storycompare-connect", daemon=True)
+    thread.start()
+    thread.join(SCHEDULER_DEADLINE)
+    if "client" in outcome:
+        return outcome["client"]
+    if thread.is_alive():
+        reason = f"no answer in {SCHEDULER_DEADLINE:.0f} s (is a Dask scheduler listening there?)"
+    else:
+        error = outcome.get("error")
+        reason = str(error) or type(error).__name__
+    raise UsageError(f"--scheduler {scheduler}: cannot connect: {reason}")
 
 
 # --------------------------------------------------------------------------- loading

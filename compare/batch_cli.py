@@ -91,8 +91,19 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from compare.batch import describe, open_runner, run_batch
+    from compare.cli import tell, warn
+    from compare.errors import UsageError
     from compare.lexicon import load_lexicon
+    from reports import check_targets
 
+    if not args.out:
+        raise UsageError("--out: empty path")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out}: not a directory")
+    # Before any work: the files written last must be writable, or a failed run would leave
+    # some story reports replaced and the index of the earlier run.
+    check_targets({"out": out / "index.html", "out (stories.json)": out / "stories.json"}, args.inputs)
     lexicon = load_lexicon(args.lexicon) if args.lexicon else None  # fail early on a bad file
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
@@ -104,14 +115,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    out = Path(args.out)
     counts = describe(result)
-    print(f"HTML {out / 'index.html'}")
-    print(f"JSON {out / 'stories.json'}")
-    print(
-        f"{counts['stories']} stories, {counts['singletons']} articles on their own, "
-        f"{counts['skipped']} skipped; reports in {out / 'stories'}"
-    )
     for skipped in result.skipped:
-        print(f"storycompare: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+        warn(f"skipped {skipped.source}: {skipped.reason}")
+    tell(
+        f"HTML {out / 'index.html'}",
+        f"JSON {out / 'stories.json'}",
+        f"{counts['stories']} stories, {counts['singletons']} articles on their own, "
+        f"{counts['skipped']} skipped; reports in {out / 'stories'}",
+    )
     return 0

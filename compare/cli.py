@@ -8,6 +8,7 @@ input left out is one line ``storycompare: warning: skipped <file>: <problem>``.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import webbrowser
@@ -116,13 +117,14 @@ def add_debug_option(parser: argparse.ArgumentParser) -> None:
 
 def _labels(items: Sequence[str]) -> dict[str, str]:
     from compare.errors import UsageError
+    from compare.load import printable
 
     labels = {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key or not value.strip():
             raise UsageError(f"--label {item}: expected FILE=OUTLET")
-        labels[key] = value.strip()
+        labels[key] = printable(value.strip())  # the outlet is shown: no undecodable bytes
     return labels
 
 
@@ -162,6 +164,7 @@ def _run(args: argparse.Namespace) -> int:
 def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     import reports
     from compare import compare
+    from compare.load import printable
 
     if args.command == "demo":
         folder = example_dir()
@@ -171,6 +174,7 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         targets = {"html": out / f"{EXAMPLE_STORY}.html", "json": out / f"{EXAMPLE_STORY}.json"}
         if not args.no_pdf:
             targets["pdf"] = out / f"{EXAMPLE_STORY}.pdf"
+        reports.check_targets(targets, files)
         opened = False
     else:
         skipped: list[tuple[str, str]] = []
@@ -182,23 +186,26 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
 
             semantic.require()  # one line saying how to install the extra, before any work
             settings = replace(Settings(), semantic=True)
+        given = {kind: getattr(args, kind) for kind in ("html", "pdf", "json") if getattr(args, kind) is not None}
+        reports.check_targets(given, args.files)  # before any work: a bad output path wastes none
         try:
             result = compare(
                 args.files,
                 settings,
                 labels=_labels(args.label),
                 pairs=args.pair,
-                title=args.title,
+                title=printable(args.title) if args.title is not None else None,
                 lexicon=args.lexicon,
                 skip_bad=args.skip_bad,
                 skipped=skipped,
             )
         finally:  # also when too few articles are left: the warnings say why
             for where, problem in skipped:
-                print(_one_line(f"storycompare: warning: skipped {where}: {problem}"), file=sys.stderr)
-        targets = {kind: Path(getattr(args, kind)) for kind in ("html", "pdf", "json") if getattr(args, kind)}
+                warn(f"skipped {where}: {problem}")
+        targets = {kind: Path(path) for kind, path in given.items()}
         if not targets or (args.open and "html" not in targets):
-            targets["html"] = Path("out") / f"{result.articles[0].id}-comparison.html"
+            targets["html"] = Path("out") / f"{_file_name(result.articles[0].id)}-comparison.html"
+            reports.check_targets(targets, args.files)
         opened = args.open
 
     # Render everything before writing anything: a failing renderer leaves no new file.
@@ -212,15 +219,38 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         pdf_worker.render(result, targets["pdf"])
     for kind, data in rendered.items():
         reports.atomic_write(targets[kind], data)
-    for kind in ("html", "pdf", "json"):
-        if kind in targets:
-            print(f"{kind.upper():4} {targets[kind]}")
+    tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))
     if opened:
         webbrowser.open(targets["html"].resolve().as_uri())
     return 0
 
 
+def tell(*lines: str) -> None:
+    """Print the lines on stdout (what was written where).  A reader that went away
+    (``| head -1``) is no error: the files are written; the rest is not printed."""
+    try:
+        for line in lines:
+            print(_one_line(line))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    print(_one_line(f"storycompare: warning: {message}"), file=sys.stderr)
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NOT_IN_NAME = re.compile(r"[^\w.-]+")
+
+
+def _file_name(article_id: str) -> str:
+    """An article id as a safe file name: it may come from a JSON record, so no path
+    separators, no "..", no control or invisible characters, at most 80 characters."""
+    name = _NOT_IN_NAME.sub("-", article_id).strip(".-")[:80]
+    return name or "story"
 
 
 def _one_line(message: str) -> str:

@@ -124,6 +124,8 @@ def _read(path: Path, *, required: bool) -> dict[str, Any]:
         raise LexiconError(
             name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise LexiconError(name, "JSON nested too deeply") from None
     _check(data, name, required=required)
     result: dict[str, Any] = data
     return result

@@ -290,9 +290,26 @@ def _expand(given: str) -> list[tuple[str, Path]]:
         raise InputError(given, "permission denied") from None
     except OSError as error:  # e.g. a name too long, a loop of symbolic links
         raise InputError(given, _os_problem(error)) from None
+    names = [name for name in names if not _own_report(path / name)]
     if not names:
         raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
     return [(os.path.join(given, name), path / name) for name in names]
+
+
+# The opening of a file storycompare wrote: a report or an index (HTML), a report or stories.json.
+_OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')
+
+
+def _own_report(path: Path) -> bool:
+    """A report of an earlier run, written into the folder being read: not an article."""
+    if not path.name.lower().endswith((".html", ".htm", ".json")):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return False  # reading it properly will say what is wrong
+    return any(mark in head for mark in _OWN_MARKS)
 
 
 def _os_problem(error: OSError) -> str:
@@ -355,7 +372,15 @@ def _read_pipe(path: Path, most: int) -> bytes:
         os.close(fd)
 
 
+def printable(text: str) -> str:
+    """A file name as text that can be printed and written as UTF-8: bytes that are not
+    UTF-8 (kept by Python as surrogates) become escapes, ``caf\\xe9.txt``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _load_file(source: str, path: Path, on_bad: _OnBad) -> list[Article]:
+    source = printable(source)
+    stem = printable(path.stem)
     data = _read(source, path)
     suffix = path.suffix.lower()
     html = suffix in (".html", ".htm")
@@ -364,14 +389,14 @@ def _load_file(source: str, path: Path, on_bad: _OnBad) -> list[Article]:
         raise InputError(source, "empty file")
     digest = hashlib.sha256(data).hexdigest()
     if html:
-        return [_from_html(text, source, digest, path.stem)]
+        return [_from_html(text, source, digest, stem)]
     if suffix == ".json":
-        return _from_json(text, source, digest, path.stem, on_bad)
+        return _from_json(text, source, digest, stem, on_bad)
     if suffix == ".jsonl":
-        return _from_jsonl(text, source, path.stem, on_bad)
+        return _from_jsonl(text, source, stem, on_bad)
     text = _newlines(text)
     _check_length(text, source)
-    return [Article(id=path.stem, source=source, sha256=digest, text=text)]
+    return [Article(id=stem, source=source, sha256=digest, text=text)]
 
 
 def _check_length(text: str, where: str) -> None:
@@ -578,6 +603,8 @@ def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -
         raise InputError(
             source, f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply") from None
     if isinstance(value, dict):
         return [_record(value, source, source, stem, digest=digest)]
     if not isinstance(value, list):
@@ -608,6 +635,8 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
                 raise InputError(
                     source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})"
                 ) from None
+            except RecursionError:
+                raise InputError(source, f"line {n}: JSON nested too deeply") from None
             if not isinstance(item, dict):
                 raise InputError(source, f"line {n}: expected a JSON object, not {_kind(item)}")
             records.append(_record(item, source, f"{source} line {n}", f"{stem}-{len(records) + 1}"))

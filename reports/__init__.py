@@ -11,7 +11,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from compare.models import Comparison
-from reports.files import atomic_write
+from reports.files import atomic_write, check_targets
 from reports.pdf import PdfWorker, render_pdf, render_pdf_bytes
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
 __all__ = [
     "PdfWorker",
     "atomic_write",
+    "check_targets",
     "render_html",
     "render_json",
     "render_pdf",

@@ -225,6 +225,27 @@ def a_socket(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     return ["sock", *two_good(here)]
 
 
+def deeply_nested_json(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "deep.json", "[" * 100_000), *two_good(here)]
+
+
+def undecodable_name(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name on a UTF-8 system
+    try:
+        (here / name).write_bytes(A.encode())
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes no such name")
+    return [name, write(here / "b.txt", B)]
+
+
+def folder_with_an_earlier_report(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    write(here / "story" / "a.txt", A)
+    write(here / "story" / "b.txt", B)
+    write(here / "story" / "report.html", '<!doctype html>\n<html><head>\n<meta name="generator" content="storycompare 0.1.0">')
+    write(here / "story" / "report.json", '{\n  "schema": "storycompare/1",\n  "articles": []\n}\n')
+    return ["story"]
+
+
 # --------------------------------------------------------------------------- checks of the runs that succeed
 
 
@@ -277,6 +298,11 @@ def check_records(data: dict[str, Any]) -> None:
 def check_pipe(data: dict[str, Any]) -> None:
     (piped,) = (a for a in data["articles"] if a["source"].startswith("/dev/fd/"))
     assert piped["text"] == C
+
+
+def check_escaped_name(data: dict[str, Any]) -> None:
+    # the bytes that are not UTF-8 are shown as escapes, in the source and in the id
+    assert [(a["id"], a["source"]) for a in data["articles"]] == [("caf\\xe9", "caf\\xe9.txt"), ("b", "b.txt")]
 
 
 E = "storycompare: error: "
@@ -362,6 +388,16 @@ CASES = {
     "named pipe without a writer": Case(named_pipe_without_writer, (E + "queue: empty file",)),
     "pipe with a writer": Case(pipe_with_writer, (), 0, check=check_pipe),
     "socket": Case(a_socket, (E + "sock: not a regular file (a socket)",)),
+    "deeply nested JSON": Case(deeply_nested_json, (E + "deep.json: JSON nested too deeply",)),
+    "deeply nested JSON, --skip-bad": Case(
+        deeply_nested_json, (W + "deep.json: JSON nested too deeply",), 0, ("--skip-bad",), check_ids("a", "b")
+    ),
+    "file name not in UTF-8": Case(
+        undecodable_name, (), 0, check=check_escaped_name
+    ),
+    "a folder holding an earlier report": Case(
+        folder_with_an_earlier_report, (), 0, check=check_ids("a", "b")
+    ),
 }
 
 
@@ -534,3 +570,67 @@ def test_windows_punctuation_means_the_same_in_every_code_page() -> None:
         if len(chars) == 1 and "\ufffd" not in chars:
             same.add(byte)
     assert same == _WINDOWS_PUNCTUATION
+
+
+# --------------------------------------------------------------------------- output paths
+
+OUTPUT_CASES: dict[str, tuple[tuple[str, ...], str]] = {
+    "output is an input file": (("--html", "a.txt"), "a.txt: is an input file; writing the report there would replace it"),
+    "two outputs on one file": (("--html", "r.out", "--json", "r.out"), "--html and --json name the same file: r.out"),
+    "one output is a directory": (("--json", "old.json", "--html", "adir"), "adir: is a directory"),
+    "output below a file": (("--json", "old.json", "--html", "afile/x.html"), "afile/x.html: {here}/afile is not a directory"),
+    "output is a named pipe": (("--json", "fifo"), "fifo: not a regular file (a device, a pipe or a socket)"),
+    "empty output path": (("--json", "old.json", "--html", ""), "--html: empty path"),
+}
+
+
+@pytest.mark.parametrize("case", OUTPUT_CASES.values(), ids=OUTPUT_CASES.keys())
+def test_bad_output_path(
+    case: tuple[tuple[str, ...], str], workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output that must not or cannot be written stops the run before anything is written:
+    the existing old.json stays, inputs are untouched, no file is added."""
+    options, message = case
+    inputs = two_good(workdir)
+    write(workdir / "old.json", '{"old": true}')
+    (workdir / "adir").mkdir()
+    write(workdir / "afile", "not a folder")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(workdir / "fifo")
+    before = snapshot(workdir)
+    code = main(["compare", *inputs, *options])
+    captured = capsys.readouterr()
+    assert (code, captured.err.splitlines(), captured.out) == (2, [E + message.format(here=workdir)], "")
+    assert snapshot(workdir) == before
+
+
+def test_an_id_from_the_data_never_leaves_the_output_folder(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The default report name comes from the first article's id, which a JSON record sets."""
+    records = [{"id": "../../escaped\u202e\n", "text": A}, {"id": "/tmp/absolute", "text": B}]
+    write(workdir / "deep" / "er" / "records.json", json.dumps(records))
+    assert main(["compare", os.path.join("deep", "er", "records.json")]) == 0
+    assert capsys.readouterr().out == f"HTML {os.path.join('out', 'escaped-comparison.html')}\n"
+    assert (workdir / "out" / "escaped-comparison.html").is_file()
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
+    """`storycompare compare ... | head -0`: the reports are written, and the exit code is 0."""
+    import subprocess
+    import sys
+
+    files = [write_abs(tmp_path / "a.txt", A), write_abs(tmp_path / "b.txt", B)]
+    reader = subprocess.Popen(["head", "-c", "0"], stdin=subprocess.PIPE)
+    assert reader.stdin is not None
+    reader.wait()  # gone before the first line
+    done = subprocess.run(
+        [sys.executable, "-m", "compare", "compare", *files, "--json", str(tmp_path / "r.json")],
+        stdout=reader.stdin, stderr=subprocess.PIPE, text=True, check=False,
+    )
+    reader.stdin.close()
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads((tmp_path / "r.json").read_text("utf-8"))["schema"] == "storycompare/1"
+
+
+def write_abs(path: Path, content: str) -> str:
+    path.write_text(content, encoding="utf-8")
+    return str(path)

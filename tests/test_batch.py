@@ -401,3 +401,35 @@ def test_index_names_outlets_and_counts_articles_without_one() -> None:
     assert story.outlets == ("BBC",)
     assert _outlets(story) == "BBC; 2 without outlet"
     assert _outlets(StorySummary("s2", "t", (info("a", None), info("b", None)))) == "2 without outlet"
+
+
+def test_a_scheduler_that_never_answers_stops_the_run_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that accepts the connection but is not a Dask scheduler must not keep the run waiting."""
+    pytest.importorskip("distributed")
+    import socket
+
+    from compare import batch
+
+    monkeypatch.setattr(batch, "SCHEDULER_DEADLINE", 2.0)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(5)
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(UsageError) as caught, batch.open_runner(1, address):
+            pass
+    message = str(caught.value)
+    assert message.startswith(f"--scheduler {address}: cannot connect: ")
+    assert "\n" not in message
+
+
+def test_too_many_local_workers_is_a_usage_error() -> None:
+    import os
+
+    from compare import batch
+
+    most = 4 * (os.cpu_count() or 1)
+    with (
+        pytest.raises(UsageError, match=rf"--workers {most + 1}: at most {most} on this machine"),
+        batch.open_runner(most + 1),
+    ):
+        pass

@@ -124,6 +124,8 @@ def _labels(items: Sequence[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key or not value.strip():
             raise UsageError(f"--label {item}: expected FILE=OUTLET")
+        if key in labels:
+            raise UsageError(f"--label {item}: {key} is labelled twice")
         labels[key] = printable(value.strip())  # the outlet is shown: no undecodable bytes
     return labels
 
@@ -220,8 +222,8 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     for kind, data in rendered.items():
         reports.atomic_write(targets[kind], data)
     tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))
-    if opened:
-        webbrowser.open(targets["html"].resolve().as_uri())
+    if opened and not webbrowser.open(targets["html"].resolve().as_uri()):
+        warn(f"--open: no web browser found; open {targets['html']} yourself")
     return 0
 
 

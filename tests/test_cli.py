@@ -45,6 +45,10 @@ def test_pair_mode(tmp_path: Path, example_files: list[str]) -> None:
         (["compare", "{a}"], "comparison needs at least two articles, got 1"),
         (["compare", "{a}", "{b}", "--pair", "a:nope"], "no input matches 'nope'"),
         (["compare", "{a}", "{b}", "--label", "oops"], "--label oops: expected FILE=OUTLET"),
+        (
+            ["compare", "{a}", "{b}", "--label", "{a}=One", "--label", "{a}=Two"],
+            "--label {a}=Two: {a} is labelled twice",
+        ),
         (["compare", "{a}", "{b}", "--lexicon", "{bad}"], "bad.json"),
     ],
 )
@@ -57,7 +61,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys, args: list[str
     os.chdir(tmp_path)
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert message in err
+    assert message.format(a=a) in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "out").exists()
 
@@ -116,3 +120,13 @@ def test_semantic_without_the_extra_is_one_line(monkeypatch, capsys, example_fil
     err = capsys.readouterr().err
     assert "pip install 'storycompare[semantic]'" in err and err.count("\n") == 1
     assert not (tmp_path / "x.json").exists()
+
+
+def test_open_without_a_browser_says_so(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    html = tmp_path / "r.html"
+    assert main(["compare", *example_files, "--html", str(html), "--open"]) == 0
+    assert capsys.readouterr().err == f"storycompare: warning: --open: no web browser found; open {html} yourself\n"
+    assert html.is_file()

@@ -70,7 +70,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             offset = lo + start + (len(piece) - len(piece.lstrip()))
             spans.append((offset, offset + len(stripped)))
-    return spans
+    return _rejoin(text, spans)
+
+
+# A piece that cannot open a sentence: a lower-case word ('(D-N.C.) appeared', '?" said
+# Axelrod'; not "iPhone"), or no letter at all (". . ."). And a number after "No.".
+_CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[^A-Za-z]*$)")
+_NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no|nos)\.$")
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join to the sentence before it each piece Punkt cut off wrongly (see ``_CONTINUES``),
+    within a line: a line break still ends a sentence."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and "\n" not in text[out[-1][1] : start]:
+            piece, before = text[start:end], text[out[-1][0] : out[-1][1]]
+            if _CONTINUES.match(piece) or (piece[:1].isdigit() and _NUMBER_SIGN.search(before)):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def paragraph_spans(article: Article) -> tuple[Span, ...]:

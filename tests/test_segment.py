@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
 from compare.models import Article
-from compare.segment import segment
+from compare.segment import segment, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:
@@ -48,3 +50,31 @@ def test_offsets_on_the_example(example) -> None:  # type: ignore[no-untyped-def
         for s in article.sentences:
             assert article.text[s.start : s.end] == s.text
             assert s.text == s.text.strip() and s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state in parentheses ends in a dot; the sentence goes on in lower case
+        (
+            "Rep. Bob Etheridge (D-N.C.) appeared to grab a student. He later apologized.",
+            ["Rep. Bob Etheridge (D-N.C.) appeared to grab a student.", "He later apologized."],
+        ),
+        # a docket number after "No."
+        (
+            "The case is Wal-Mart v. Dukes, No. 10-277. It was argued Tuesday.",
+            ["The case is Wal-Mart v. Dukes, No. 10-277.", "It was argued Tuesday."],
+        ),
+        # a quoted question, then who asked it
+        (
+            '"Where are the jobs?" said senior adviser David Axelrod. Then he left.',
+            ['"Where are the jobs?" said senior adviser David Axelrod.', "Then he left."],
+        ),
+        # an ellipsis written with spaces
+        ("He said . . . nothing more. Then silence.", ["He said . . . nothing more.", "Then silence."]),
+        # but a brand written in lower case, and a year, may open a sentence
+        ("Sales rose. eBay fell. 2010 was different.", ["Sales rose.", "eBay fell.", "2010 was different."]),
+    ],
+)
+def test_pieces_that_cannot_open_a_sentence_rejoin_it(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

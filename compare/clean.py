@@ -57,6 +57,7 @@ __all__ = [
     "ICONS",
     "MEDIA",
     "NAVIGATION",
+    "PRINT_NOTE",
     "RELATED",
     "TAGS",
     "clean",
@@ -73,6 +74,7 @@ MEDIA = "podcast or media player"
 COPYRIGHT = "copyright notice"
 BYLINE = "metadata: byline"
 DATE_LINE = "metadata: date line"
+PRINT_NOTE = "metadata: print edition note"
 
 # --- thresholds ---------------------------------------------------------------
 LONG_PARAGRAPH_WORDS = 40
@@ -274,6 +276,12 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.*\ball rights reserved\b.*", re.IGNORECASE
 )
 
+# "A version of this article appears in print on June 9, 2010, on page A1 of the New York
+# edition with the headline: ...": where the story ran on paper, not what it reports.
+_PRINT_NOTE = re.compile(
+    r"(?:a version of )?this (?:article|story|review|column|op-ed|essay|interview) appear(?:s|ed) in print\b.*",
+    re.IGNORECASE,
+)
 # "Related: <title>" or "Read more: <title>" inside an article: one teaser line.
 _INLINE_RELATED = re.compile(r"(?:read (?:more|also|next)|related|see also|also read)\s*:\s*\S.{0,150}", re.I)
 # "Tags: Russia, NATO, Missile Defense" on one line.
@@ -458,6 +466,8 @@ def _line_reason(para: _Para) -> str | None:
             return RELATED
         if _COPYRIGHT.fullmatch(flat):
             return COPYRIGHT
+    if para.words <= 2 * LONG_PARAGRAPH_WORDS and _PRINT_NOTE.fullmatch(flat):
+        return PRINT_NOTE
     if _appeal(para):
         return APPEAL
     return None

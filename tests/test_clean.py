@@ -26,6 +26,7 @@ from compare.clean import (
     ICONS,
     MEDIA,
     NAVIGATION,
+    PRINT_NOTE,
     RELATED,
     TAGS,
     clean,
@@ -454,6 +455,20 @@ def test_inline_teaser_line_is_removed() -> None:
     article = make(BODY + "\n" + line + "\n\nThe talks resumed on Friday, officials said.\n")
     assert reason_of(article, line) == RELATED
     assert reason_of(article, "The talks resumed on Friday, officials said.") is None
+
+
+def test_print_edition_note_is_removed_but_a_correction_is_kept() -> None:
+    note = (
+        "A version of this article appears in print on June 9, 2010, on page A1 of the New York edition "
+        "with the headline: Lawmaker Apologizes for Scuffle."
+    )
+    correction = (
+        "Correction: An earlier version of this article misstated the year in which the senator was first "
+        "elected."
+    )
+    article = make(BODY + "\n" + correction + "\n\n" + note + "\n")
+    assert reason_of(article, note) == PRINT_NOTE
+    assert reason_of(article, correction) is None
 
 
 COMMENT_THREAD = (

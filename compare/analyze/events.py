@@ -4,7 +4,8 @@
 a group with a sentence of the other article.  Articles are then clustered into
 events (average linkage over these similarities, strongest pair first), where
 two articles whose anchor dates lie more than ``Settings.same_event_max_days``
-apart can never share a cluster.  An article's anchor date is its publication
+apart can never share a cluster, and two dated at most ``same_event_close_days``
+apart need to share less (``same_event_close_threshold``).  An article's anchor date is its publication
 date, else a date opening its first body sentence (a wire dateline such as
 "Nov. 3 (Bloomberg) --"); a date without a year borrows the other's year.
 """
@@ -89,14 +90,26 @@ def compare_pairs(
         gap = days_apart(da, db)
         return gap is not None and gap > settings.same_event_max_days
 
+    def close(x: str, y: str) -> bool:
+        da, db = anchors[x], anchors[y]
+        gap = days_apart(da, db) if da is not None and db is not None else None
+        return gap is not None and gap <= settings.same_event_close_days
+
+    # Evidence for the clustering: dates close together make a little sharing enough.
+    evidence = {
+        (a, b): max(value, settings.same_event_threshold)
+        if value >= settings.same_event_close_threshold and close(a, b)
+        else value
+        for (a, b), value in similarity.items()
+    }
     cluster = {i: {i} for i in ids}
-    for (a, b), _value in sorted(similarity.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (a, b), _value in sorted(evidence.items(), key=lambda kv: (-kv[1], kv[0])):
         ca, cb = cluster[a], cluster[b]
         if ca is cb:
             continue
         if any(clash(x, y) for x in ca for y in cb):
             continue
-        linked = [similarity.get((x, y), similarity.get((y, x))) for x in ca for y in cb]
+        linked = [evidence.get((x, y), evidence.get((y, x))) for x in ca for y in cb]
         known = [v for v in linked if v is not None]
         if known and sum(known) / len(known) >= settings.same_event_threshold:
             merged = ca | cb

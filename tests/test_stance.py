@@ -506,3 +506,18 @@ def test_a_word_that_is_a_cue_itself_wins_over_its_stem_in_every_process() -> No
         assert out.returncode == 0, out.stderr
         seen.add(out.stdout.strip())
     assert seen == {"0 0"}
+
+
+def test_evidence_supports_the_label() -> None:
+    text = (
+        "Poland welcomed the German plan. Poland praised the German partnership. "
+        "Poland supports closer cooperation with Germany. Poland rejected one German request."
+    )
+    stance = framed(text, OTHER)[("Poland", "a")]
+    assert (stance.label, stance.reluctant) == ("cooperative", 1)
+    article = make_article("a", text)
+    rejected = next(s.id for s in article.sentences if "rejected" in s.text)
+    assert len(stance.evidence) == 3 and rejected not in stance.evidence
+    # "mixed" shows both directions
+    mixed = framed("Poland welcomed the German plan. Poland rejected one German request.", OTHER)[("Poland", "a")]
+    assert (mixed.label, len(mixed.evidence)) == ("mixed", 2)

@@ -39,7 +39,8 @@ reluctant one counts as reluctant ("objections to further cooperation").
 
 The score is (cooperative - reluctant) / (cooperative + reluctant) and the
 label follows ``Settings.stance_margin``; the evidence is the sentences that
-gave the actor cues, strongest first.
+gave the actor cues in the label's direction (both directions for "mixed"),
+strongest first.
 """
 
 from __future__ import annotations
@@ -1124,7 +1125,10 @@ def _stance(actor: str, article_id: str, tally: _Tally, settings: Settings) -> S
         coop, rel, index = item[1]
         return (-sign * (coop - rel), -(coop + rel), index)
 
-    evidence = tuple(sid for sid, _ in sorted(tally.by_sentence.items(), key=strength)[:MAX_EVIDENCE])
+    # The evidence supports the label: a "cooperative" actor's evidence holds no sentence whose cues
+    # say "reluctant" on balance (and the other way round); "mixed" shows both.
+    supporting = [item for item in tally.by_sentence.items() if sign * (item[1][0] - item[1][1]) >= 0]
+    evidence = tuple(sid for sid, _ in sorted(supporting, key=strength)[:MAX_EVIDENCE])
     return Stance(actor, article_id, label, round(score, 3), evidence, c, r)
 
 

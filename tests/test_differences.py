@@ -186,3 +186,35 @@ def test_a_speaker_carried_over_from_an_earlier_sentence_is_not_compared(tmp_pat
         "unbecoming",
     )
     assert "attribution" not in types(group)
+
+
+def test_different_weekdays_in_linked_sentences_conflict(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "On Wednesday, the House voted 396-9 to extend the sanctions on the regime.",
+        BODY + "On Tuesday, the House voted 396-9 to extend the sanctions on the regime.",
+        "396-9",
+    )
+    date = next(d for d in group.differences if d.type == "date")
+    assert date.conflict and set(dict(date.values).values()) == {"Wednesday", "Tuesday"}
+
+
+def test_an_approximate_number_agrees_with_an_exact_one(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "The campaign spent more than $1 million on the television ad in Iowa.",
+        BODY + "The campaign spent $1.1 million on the television ad in Iowa.",
+        "campaign spent",
+    )
+    assert "number" not in types(group)
+
+
+def test_a_quote_shortened_with_an_ellipsis_is_not_worded_differently(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + 'Rasmussen said of the talks with Lavrov: "We are ready ... to talk to Moscow about missile defense."',
+        BODY + 'Rasmussen said of the talks with Lavrov: "We are ready, as we told our allies in Brussels last '
+        'week and again here today, to talk to Moscow about missile defense."',
+        "We are ready ...",
+    )
+    assert "quote" not in types(group)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -35,6 +36,9 @@ def build_groups(
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: _plain(" ".join(parts)) for article, parts in texts.items()}
+    article_numbers = {
+        article: frozenset(n.value for part in parts for n in find_numbers(part)) for article, parts in texts.items()
+    }
     raw = []
     for indexes in alignment.groups:
         ordered = sorted(indexes, key=lambda i: (article_order[sentences[i].article], sentences[i].index))
@@ -54,7 +58,7 @@ def build_groups(
             for k in range(len(members))
         ]
         pivot = max(range(len(members)), key=lambda k: (mean_to_others[k], -k))
-        differences = _differences(members, sims, quotes, article_texts, settings)
+        differences = _differences(members, sims, quotes, article_texts, article_numbers, settings)
         kind: Kind
         if any(d.conflict for d in differences):
             kind = "diverge"
@@ -80,11 +84,12 @@ def _differences(
     sims: Mapping[tuple[int, int], float],
     quotes: Mapping[str, tuple[Quote, ...]],
     article_texts: Mapping[str, str],
+    article_numbers: Mapping[str, frozenset[str]],
     settings: Settings,
 ) -> list[Difference]:
     out: list[Difference] = []
-    out.extend(_number_differences(members, sims))
-    date_difference = _date_difference(members, sims)
+    out.extend(_number_differences(members, sims, article_numbers))
+    date_difference = _date_difference(members, sims, settings)
     if date_difference:
         out.append(date_difference)
     out.extend(_quote_differences(members, sims, quotes, article_texts, settings))
@@ -97,11 +102,14 @@ def _differences(
     return out
 
 
-def _number_differences(members: Sequence[Sentence], sims: Mapping[tuple[int, int], float]) -> list[Difference]:
+def _number_differences(
+    members: Sequence[Sentence], sims: Mapping[tuple[int, int], float], article_numbers: Mapping[str, frozenset[str]]
+) -> list[Difference]:
     numbers = [find_numbers(s.text) for s in members]
     found: dict[str, dict[str, str]] = {}
     for a, b in sims:
-        for x, y in number_conflicts(numbers[a], numbers[b]):
+        elsewhere_a, elsewhere_b = article_numbers[members[a].article], article_numbers[members[b].article]
+        for x, y in number_conflicts(numbers[a], numbers[b], elsewhere_a, elsewhere_b):
             anchor = sorted(set(x.anchors) & set(y.anchors))[0]
             values = found.setdefault(anchor, {})
             values.setdefault(members[a].id, x.text)
@@ -117,11 +125,25 @@ def _number_differences(members: Sequence[Sentence], sims: Mapping[tuple[int, in
     ]
 
 
-def _date_difference(members: Sequence[Sentence], sims: Mapping[tuple[int, int], float]) -> Difference | None:
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _date_difference(
+    members: Sequence[Sentence], sims: Mapping[tuple[int, int], float], settings: Settings
+) -> Difference | None:
+    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays: two
+    closely similar sentences (``agree_threshold``) naming one weekday each, different ones ("the House voted on
+    Wednesday" against "on Tuesday"), contradict each other."""
     dates = [find_dates(s.text) for s in members]
+    weekdays = [set(_WEEKDAY.findall(s.text)) for s in members]
     values: dict[str, str] = {}
     conflict = False
-    for a, b in sims:
+    for (a, b), linked in sims.items():
+        one_each = len(weekdays[a]) == len(weekdays[b]) == 1
+        if linked >= settings.agree_threshold and one_each and weekdays[a] != weekdays[b]:
+            conflict = True
+            values.setdefault(members[a].id, next(iter(weekdays[a])))
+            values.setdefault(members[b].id, next(iter(weekdays[b])))
         for x in dates[a]:
             for y in dates[b]:
                 comparable, clash = compare_dates(x, y)
@@ -143,32 +165,48 @@ def _quote_differences(
     article_texts: Mapping[str, str],
     settings: Settings,
 ) -> list[Difference]:
-    """Quotations by one speaker that two counterpart sentences give in different words.
+    """Quotations by one speaker that two articles give in different words.
 
-    Only pairs of sentences linked directly (similarity at least ``link_threshold``) are
-    compared, not every two members of a group; a quotation that the other article
-    carries anywhere, in any sentence, is not worded differently there; and two
-    quotations must be one statement (``Settings.quote_statement_threshold``), not two.
+    Each quotation is paired with its closest counterpart by that speaker in the other
+    article's members of the group, and only when that closeness is mutual (two outlets
+    each quoting two statements compare the first with the first); the two sentences must
+    be linked directly (``link_threshold``); a quotation whose words, cut at an ellipsis or
+    an editor's bracket, the other article carries anywhere is not worded differently; and
+    the two must be one statement (``Settings.quote_statement_threshold``), not two.
     """
+    quoted: dict[str, list[tuple[int, Quote]]] = {}
+    for k, member in enumerate(members):
+        for quote in quotes.get(member.id, ()):
+            if quote.speaker:
+                quoted.setdefault(member.article, []).append((k, quote))
     by_speaker: dict[str, dict[str, str]] = {}
-    for (a, b), sentence_score in sims.items():
-        if sentence_score < settings.link_threshold:
-            continue
-        qa, qb = quotes.get(members[a].id, ()), quotes.get(members[b].id, ())
-        text_a, text_b = article_texts[members[a].article], article_texts[members[b].article]
-        for x in qa:
-            for y in qb:
-                if not x.speaker or x.speaker != y.speaker:
-                    continue
-                if _plain(x.text) in text_b or _plain(y.text) in text_a:
-                    continue  # the other article has these words too (or a scare-quoted term both use)
-                quote_score = sentence_similarity(x.text, y.text)
-                short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
-                one_statement = short or quote_score >= settings.quote_statement_threshold
-                if one_statement and quote_score < settings.quote_match_threshold:
-                    values = by_speaker.setdefault(x.speaker, {})
-                    values.setdefault(members[a].id, x.text)
-                    values.setdefault(members[b].id, y.text)
+    for article_a, article_b in combinations(sorted(quoted), 2):
+        score: dict[tuple[int, int], float] = {}
+        for i, (_, x) in enumerate(quoted[article_a]):
+            for j, (_, y) in enumerate(quoted[article_b]):
+                if x.speaker == y.speaker:
+                    score[(i, j)] = sentence_similarity(x.text, y.text)
+        best_a: dict[int, int] = {}
+        best_b: dict[int, int] = {}
+        for (i, j), value in score.items():
+            if i not in best_a or value > score[(i, best_a[i])]:
+                best_a[i] = j
+            if j not in best_b or value > score[(best_b[j], j)]:
+                best_b[j] = i
+        for i, j in best_a.items():
+            if best_b.get(j) != i:
+                continue
+            (ka, x), (kb, y) = quoted[article_a][i], quoted[article_b][j]
+            if sims.get((min(ka, kb), max(ka, kb)), 0.0) < settings.link_threshold:
+                continue
+            if _reported_in(x.text, article_texts[article_b]) or _reported_in(y.text, article_texts[article_a]):
+                continue  # the other article has these words too (or a scare-quoted term both use)
+            value = score[(i, j)]
+            short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
+            if (short or value >= settings.quote_statement_threshold) and value < settings.quote_match_threshold:
+                values = by_speaker.setdefault(x.speaker or "", {})
+                values.setdefault(members[ka].id, x.text)
+                values.setdefault(members[kb].id, y.text)
     return [
         Difference(
             "quote",
@@ -180,12 +218,26 @@ def _quote_differences(
     ]
 
 
+# Where a quotation leaves words out or an editor put words in: "… ", "[Democrats]", "(Libyan leader)".
+_ELISION = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\([^)]*\)")
+
+
+def _reported_in(quote: str, text: str) -> bool:
+    """The quotation's words are in ``text`` (a :func:`_plain` text): each part between elisions."""
+    parts = [_plain(part) for part in _ELISION.split(quote)]
+    parts = [part for part in parts if part]
+    return bool(parts) and all(part in text for part in parts)
+
+
 _PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
+_PUNCTUATION = re.compile(r"[^\w\s']+")
+
+
 def _plain(text: str) -> str:
-    """Lower case, one kind of apostrophe and quotation mark, single spaces: for "is it in there"."""
-    return " ".join(text.translate(_PLAIN_MARKS).lower().split())
+    """Lower case, one kind of apostrophe, no other punctuation, single spaces: for "is it in there"."""
+    return " ".join(_PUNCTUATION.sub(" ", text.translate(_PLAIN_MARKS).lower()).split())
 
 
 def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:

@@ -12,6 +12,7 @@ is no difference.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,6 +44,11 @@ _NUMBER = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_APPROXIMATE = re.compile(
+    r"\b(?:more than|less than|fewer than|over|under|about|around|nearly|almost|roughly|some|up to|at least|"
+    r"at most|approximately|an estimated|estimated)\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,7 @@ class NumberMention:
     anchors: tuple[str, ...]  # content tokens next to it: what it counts
     unit: str = ""  # "$" for money, "%" for a share (also "percent"), "" for a count
     year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
+    approximate: bool = False  # "more than $1 million", "about 30": agrees with "$1.1 million", "28"
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -111,25 +118,33 @@ def find_numbers(text: str) -> list[NumberMention]:
         else:
             unit = ""
         year = bool(_YEAR.fullmatch(raw)) and not unit
-        out.append(NumberMention(raw, value, anchors, unit, year))
+        approximate = _APPROXIMATE.search(text, max(0, m.start() - 20), m.start()) is not None
+        out.append(NumberMention(raw, value, anchors, unit, year, approximate))
     return out
 
 
-def number_conflicts(a: list[NumberMention], b: list[NumberMention]) -> list[tuple[NumberMention, NumberMention]]:
+def number_conflicts(
+    a: list[NumberMention],
+    b: list[NumberMention],
+    elsewhere_a: Collection[str] = (),
+    elsewhere_b: Collection[str] = (),
+) -> list[tuple[NumberMention, NumberMention]]:
     """Pairs of numbers that count the same thing differently in two sentences.
 
     Both count the same thing (a shared neighbouring content word) in the same unit
-    (money, share or count), neither is a year, and neither value occurs anywhere in the
-    other sentence: "21 percent ... 17 percent" against "17 percent ... 21 percent", or a
-    vote of 396-9 in both, is no conflict.
+    (money, share or count), neither is a year or approximate ("more than"), and neither
+    value occurs in the other sentence or elsewhere in the other article (``elsewhere_a``,
+    ``elsewhere_b``: the values each article gives anywhere): "21 percent ... 17 percent"
+    against "17 percent ... 21 percent", a vote of 396-9 in both, or a two-in-three chance
+    of winning against a one-in-three chance of losing that both articles give, is no conflict.
     """
-    values_a, values_b = {x.value for x in a}, {y.value for y in b}
+    values_a, values_b = {x.value for x in a} | set(elsewhere_a), {y.value for y in b} | set(elsewhere_b)
     out = []
     for x in a:
-        if x.year or x.value in values_b:
+        if x.year or x.approximate or x.value in values_b:
             continue
         for y in b:
-            if y.year or y.value in values_a or x.unit != y.unit:
+            if y.year or y.approximate or y.value in values_a or x.unit != y.unit:
                 continue
             if set(x.anchors) & set(y.anchors):
                 out.append((x, y))

@@ -191,6 +191,16 @@ def test_example_running_header_and_page_numbers(example_pdf: Path, example: Com
             assert header.startswith(example.title) and header.endswith("storycompare"), (number, header)
 
 
+def test_example_table_headings_do_not_break_inside_a_word(example_pdf: Path) -> None:
+    """Narrow columns wrap between words: with DejaVu Sans, the widest fallback font, "SENTENCES"
+    once broke into "SENTENCE" and "S"."""
+    first = page_texts(example_pdf)[0]
+    heading = next(line for line in first.splitlines() if re.search(r"^\s*OUTLET\s+TITLE\b", line))
+    assert re.findall(r"[A-Z]+(?: [A-Z]+)?", heading) == [
+        "OUTLET", "TITLE", "DATE", "WORDS", "SENTENCES", "ONLY HERE", "REMOVED"
+    ], heading
+
+
 def test_example_metadata(example_pdf: Path, example: Comparison) -> None:
     info = pdfinfo(example_pdf)
     assert info["Title"] == example.title

@@ -118,6 +118,12 @@ def run(args: argparse.Namespace) -> int:
     counts = describe(result)
     for skipped in result.skipped:
         warn(f"skipped {skipped.source}: {skipped.reason}")
+    stale = _stale_reports(out / "stories", {s.id for s in result.stories})
+    if stale:
+        warn(
+            f"{out / 'stories'} also holds {len(stale)} report files of an earlier run, not in this index "
+            f"({', '.join(stale[:3])}{', …' if len(stale) > 3 else ''}); use a new --out folder to keep runs apart"
+        )
     tell(
         f"HTML {out / 'index.html'}",
         f"JSON {out / 'stories.json'}",
@@ -125,3 +131,15 @@ def run(args: argparse.Namespace) -> int:
         f"{counts['skipped']} skipped; reports in {out / 'stories'}",
     )
     return 0
+
+
+def _stale_reports(folder: Any, written: set[str]) -> list[str]:
+    """Names of story reports (``s0001.html`` ...) in ``folder`` that this run did not write."""
+    import re
+
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(r"(s\d+)\.(?:html|json|pdf)")
+    return sorted(
+        p.name for p in folder.iterdir() if (m := pattern.fullmatch(p.name)) and m.group(1) not in written
+    )

@@ -433,3 +433,20 @@ def test_too_many_local_workers_is_a_usage_error() -> None:
         batch.open_runner(most + 1),
     ):
         pass
+
+
+def test_a_smaller_rerun_into_the_same_folder_says_what_is_left_over(
+    collection: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert batch_cli.run(parse(*collection, "--out", str(out))) == 0
+    first = sorted(p.name for p in (out / "stories").iterdir())
+    capsys.readouterr()
+    export = collection[0]  # the JSONL export alone: fewer stories
+    assert batch_cli.run(parse(export, "--out", str(out))) == 0
+    stories = json.loads((out / "stories.json").read_text("utf-8"))["stories"]
+    left = sorted(name for name in first if name.split(".")[0] not in {s["id"] for s in stories})
+    assert left, "the fixture should give fewer stories the second time"
+    err = capsys.readouterr().err
+    assert err.startswith(f"storycompare: warning: {out / 'stories'} also holds {len(left)} report files of an earlier run")
+    assert err.count("\n") == 1

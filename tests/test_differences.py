@@ -149,6 +149,10 @@ def test_negated_terms() -> None:
 def test_hedges() -> None:
     assert hedge_phrases("The talks appeared to stall on Monday") == ["The talks appeared to"]
     assert hedge_phrases("He is pledging to appear in court") == []
+    assert hedge_phrases("Justices seemed sympathetic") == ["Justices seemed sympathetic"]
+    assert hedge_phrases("The court appeared closely divided") == ["The court appeared closely"]
+    assert hedge_phrases("Her visit made possible a deal") == []
+    assert hedge_phrases("They couldn't possibly meet it") == []
     assert hedge_phrases("in a possible sign of objections") == ["in a possible sign"]
 
 

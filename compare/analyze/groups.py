@@ -96,7 +96,8 @@ def _differences(
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(_negation_differences(members, close))
     out.extend(_attribution_differences(members, close, quotes))
-    hedge = _hedge_difference(members)
+    linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
+    hedge = _hedge_difference(members, linked)
     if hedge:
         out.append(hedge)
     return out
@@ -295,12 +296,18 @@ def _attribution_differences(
     return [Difference("attribution", detail, tuple(values.items()))]
 
 
-def _hedge_difference(members: Sequence[Sentence]) -> Difference | None:
-    hedges = {s.id: hedge_phrases(s.text) for s in members}
-    articles_hedging = {s.article for s in members if hedges[s.id]}
-    articles_plain = {s.article for s in members if not hedges[s.id]}
-    if not articles_hedging or not articles_plain - articles_hedging:
+def _hedge_difference(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> Difference | None:
+    """One version hedges ("in a possible sign", "appeared to") what a directly linked
+    version of another article states plainly."""
+    hedges = [hedge_phrases(s.text) for s in members]
+    involved: set[int] = set()
+    for a, b in close:
+        if bool(hedges[a]) != bool(hedges[b]):
+            involved.update((a, b))
+    if not involved:
         return None
-    values = tuple((sid, "; ".join(h) if h else "stated without hedging") for sid, h in hedges.items())
-    phrases = "; ".join(dict.fromkeys(p for h in hedges.values() for p in h))
+    values = tuple(
+        (members[k].id, "; ".join(hedges[k]) if hedges[k] else "stated without hedging") for k in sorted(involved)
+    )
+    phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in hedges[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)

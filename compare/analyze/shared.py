@@ -16,8 +16,9 @@ HEDGES = (
     "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "likely", "unlikely",
     "perhaps", "probably", "unconfirmed", "suggests", "suggest",
 )
-# "appear"/"seem" hedge only before "to" or "that" ("appeared to agree"), not "appear in court".
-_SEEM = r"(?:appear|appears|appeared|seem|seems|seemed)(?=\s+(?:to|that)\b)"
+# "seem" hedges ("seemed sympathetic"); "appear" before "to", "that" or an "-ly"/"-ed" word
+# ("appeared to agree", "appeared closely divided"), not "appear in court".
+_SEEM = r"(?:seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to\b|that\b|\w+(?:ly|ed)\b)))"
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r"|" + _SEEM + r")\b", re.IGNORECASE)
 
 
@@ -46,10 +47,19 @@ def negated_terms(text: str) -> dict[str, str]:
     return out
 
 
+# Not hedges: "made possible", "as soon as possible", "couldn't possibly" (emphasis).
+_NOT_HEDGE = re.compile(
+    r"(?:\b(?:make|makes|made|making|as)\s+possible\b|(?:n't|n’t|not|never)\s+possibly\b)", re.IGNORECASE
+)
+
+
 def hedge_phrases(text: str) -> list[str]:
     """Hedging words with a little context: "in a possible sign"."""
     out = []
     for m in _HEDGE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.end()]
+        if _NOT_HEDGE.search(before):
+            continue
         left = text[: m.start()].split()[-2:]
         right = text[m.end() :].split()[:1]
         out.append(" ".join([*left, m.group(), *right]).strip(" ,.;:\"“”"))

@@ -222,3 +222,15 @@ def test_a_quote_shortened_with_an_ellipsis_is_not_worded_differently(tmp_path: 
         "We are ready ...",
     )
     assert "quote" not in types(group)
+
+
+def test_two_statements_sharing_a_few_words_are_no_quote_difference(tmp_path: Path) -> None:
+    # similar words (similarity about 0.5), but no run of four: two things Santorum said
+    group = group_with(
+        tmp_path,
+        BODY + "Santorum told reporters on Monday in Ohio: \"I wasn't suggesting the president's not a Christian.\"",
+        BODY + "Santorum told reporters on Monday in Ohio: \"I've repeatedly said that I believe the president's "
+        'Christian."',
+        "suggesting",
+    )
+    assert "quote" not in types(group)

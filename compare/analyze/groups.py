@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
 from itertools import combinations
 
 from compare.align import Alignment
@@ -173,7 +174,7 @@ def _quote_differences(
     each quoting two statements compare the first with the first); the two sentences must
     be linked directly (``link_threshold``); a quotation whose words, cut at an ellipsis or
     an editor's bracket, the other article carries anywhere is not worded differently; and
-    the two must be one statement (``Settings.quote_statement_threshold``), not two.
+    the two must be one statement (``Settings.quote_statement_run``), not two.
     """
     quoted: dict[str, list[tuple[int, Quote]]] = {}
     for k, member in enumerate(members):
@@ -202,9 +203,9 @@ def _quote_differences(
                 continue
             if _reported_in(x.text, article_texts[article_b]) or _reported_in(y.text, article_texts[article_a]):
                 continue  # the other article has these words too (or a scare-quoted term both use)
-            value = score[(i, j)]
             short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
-            if (short or value >= settings.quote_statement_threshold) and value < settings.quote_match_threshold:
+            one_statement = short or _longest_run(x.text, y.text) >= settings.quote_statement_run
+            if one_statement and score[(i, j)] < settings.quote_match_threshold:
                 values = by_speaker.setdefault(x.speaker or "", {})
                 values.setdefault(members[ka].id, x.text)
                 values.setdefault(members[kb].id, y.text)
@@ -217,6 +218,13 @@ def _quote_differences(
         )
         for speaker, values in by_speaker.items()
     ]
+
+
+def _longest_run(a: str, b: str) -> int:
+    """The most words in a row that two texts share (punctuation and case aside)."""
+    words_a, words_b = _plain(a).split(), _plain(b).split()
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    return matcher.find_longest_match(0, len(words_a), 0, len(words_b)).size
 
 
 # Where a quotation leaves words out or an editor put words in: "… ", "[Democrats]", "(Libyan leader)".

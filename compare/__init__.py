@@ -23,7 +23,7 @@ from compare.models import (
     Sentence,
     Stance,
 )
-from compare.settings import Settings
+from compare.settings import CleanSettings, Settings
 
 if TYPE_CHECKING:
     from compare.pipeline import compare
@@ -45,6 +45,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Article",
+    "CleanSettings",
     "CompareError",
     "Comparison",
     "Difference",

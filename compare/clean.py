@@ -47,6 +47,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compare.models import Article, Removed, Span
+from compare.settings import CleanSettings, Settings
+
+DEFAULT_SETTINGS = Settings()
 
 __all__ = [
     "APPEAL",
@@ -76,39 +79,7 @@ BYLINE = "metadata: byline"
 DATE_LINE = "metadata: date line"
 PRINT_NOTE = "metadata: print edition note"
 
-# --- thresholds ---------------------------------------------------------------
-LONG_PARAGRAPH_WORDS = 40
-"""A paragraph with more words is prose: removed only when clearly an appeal
-(a strong cue, not news-like) or inside a comment thread or related region."""
-
-LONE_LINE_MAX_WORDS = 8
-"""Whole-line patterns (navigation, player, headings) apply to lines this short."""
-
-WRAP_MIN_CHARS = 40
-WRAP_MAX_CHARS = 100
-"""A hard-wrapped line is this long and does not end in sentence punctuation."""
-
-TAIL_FRACTION = 0.5
-"""The "last part" of an article: paragraphs starting after this share of the text.
-Region rules (related stories, a single comment) only start there."""
-
-ICON_MIN = 5
-ICON_SHARE = 0.25
-"""An icon-name list has at least ``ICON_MIN`` icon names, and they are at least
-``ICON_SHARE`` of its tokens."""
-
-MAX_COMMENT_HEADER_LINES = 3
-"""Short lines (name, place, date) before a "... writes:" line that belong to it."""
-
-MIN_WRITES_LINES = 2
-"""Outside the last part, a comment thread needs this many "... writes:" lines."""
-
-BODY_MIN_WORDS = 6
-"""A related-stories list ends where a reported sentence or a quotation of at least
-this many words (or any long paragraph) follows: the article goes on."""
-
-HEADER_MAX_WORDS = 5
-BYLINE_MAX_WORDS = 20
+# The thresholds are fields of compare.settings.CleanSettings (Settings.clean).
 
 # Reasons that end a comment thread (the next other boilerplate).
 _THREAD_STOPPERS = frozenset({APPEAL, ICONS, RELATED, TAGS, MEDIA, COPYRIGHT})
@@ -123,7 +94,7 @@ def _alternatives(*patterns: str) -> str:
 
 
 # --- whole-line tables --------------------------------------------------------
-# Each entry: (reason, patterns).  A line of at most LONE_LINE_MAX_WORDS words,
+# Each entry: (reason, patterns).  A line of at most CleanSettings.lone_line_max_words words,
 # whitespace collapsed and decoration (":", "»", "…", bullets) stripped from its
 # ends, matches when one pattern matches all of it (case-insensitive).  First
 # table wins, so "Read more" alone is navigation, and a related region only when
@@ -366,7 +337,7 @@ class _Para:
 
 
 # --- paragraphs -----------------------------------------------------------------
-def _paragraphs(text: str) -> list[_Para]:
+def _paragraphs(text: str, rules: CleanSettings) -> list[_Para]:
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     pos = 0
@@ -384,28 +355,28 @@ def _paragraphs(text: str) -> list[_Para]:
 
     paragraphs: list[_Para] = []
     for index, lines in enumerate(blocks):
-        wrapped = _hard_wrapped([text[start:end] for start, end in lines])
+        wrapped = _hard_wrapped([text[start:end] for start, end in lines], rules)
         spans = [(lines[0][0], lines[-1][1])] if wrapped else lines
         for start, end in spans:
             paragraphs.append(_Para(start, end, index, " ".join(text[start:end].split())))
     return paragraphs
 
 
-def _hard_wrapped(lines: Sequence[str]) -> bool:
+def _hard_wrapped(lines: Sequence[str], rules: CleanSettings) -> bool:
     """Several lines, most wrapped mid-sentence at 40-100 characters, the last ending a
     sentence, none a lone boilerplate line (so a headline is not glued to a byline)."""
-    if len(lines) < 2 or any(len(line) > WRAP_MAX_CHARS for line in lines):
+    if len(lines) < 2 or any(len(line) > rules.wrap_max_chars for line in lines):
         return False
-    wrapped = sum(len(line) >= WRAP_MIN_CHARS and not line.endswith(_WRAP_STOPS) for line in lines[:-1])
+    wrapped = sum(len(line) >= rules.wrap_min_chars and not line.endswith(_WRAP_STOPS) for line in lines[:-1])
     if 2 * wrapped <= len(lines) - 1 or not _SENTENCE_FINAL.search(lines[-1]):
         return False
-    return not any(_whole_line_reason(" ".join(line.split())) for line in lines)
+    return not any(_whole_line_reason(" ".join(line.split()), rules) for line in lines)
 
 
 # --- pass 1: line rules -----------------------------------------------------------
-def _whole_line_reason(flat: str) -> str | None:
+def _whole_line_reason(flat: str, rules: CleanSettings) -> str | None:
     """Reasons that need the whole line to match: lone lines, date lines, bylines."""
-    if flat.count(" ") < LONE_LINE_MAX_WORDS:
+    if flat.count(" ") < rules.lone_line_max_words:
         core = flat.strip(_DECORATION)
         for reason, pattern in _LONE_LINES:
             if pattern.fullmatch(core):
@@ -413,21 +384,21 @@ def _whole_line_reason(flat: str) -> str | None:
     if _DATE_LINE.fullmatch(flat.strip(_DECORATION)):
         return DATE_LINE
     words = flat.count(" ") + 1
-    if words <= BYLINE_MAX_WORDS and _BYLINE.fullmatch(flat) and not _SENTENCE_END.search(flat.rstrip(")")):
+    if words <= rules.byline_max_words and _BYLINE.fullmatch(flat) and not _SENTENCE_END.search(flat.rstrip(")")):
         return BYLINE
-    if _ABOUT_AUTHOR.match(flat) and words <= 2 * LONG_PARAGRAPH_WORDS:
+    if _ABOUT_AUTHOR.match(flat) and words <= 2 * rules.long_paragraph_words:
         return BYLINE
     return None
 
 
-def _icon_list(flat: str) -> bool:
+def _icon_list(flat: str, rules: CleanSettings) -> bool:
     icons = len(_ICON.findall(flat))
-    return icons >= ICON_MIN and icons >= ICON_SHARE * (flat.count(" ") + 1)
+    return icons >= rules.icon_min and icons >= rules.icon_share * (flat.count(" ") + 1)
 
 
-def _list_like(flat: str) -> bool:
+def _list_like(flat: str, rules: CleanSettings) -> bool:
     """A comma-, dash- or bar-separated list of short items (tags), not a sentence."""
-    if not flat or flat[-1] in ".!?" or flat.count(" ") >= 2 * LONG_PARAGRAPH_WORDS:
+    if not flat or flat[-1] in ".!?" or flat.count(" ") >= 2 * rules.long_paragraph_words:
         return False
     items = [item for item in _LIST_SEPARATOR.split(flat) if item]
     if len(items) == 1:
@@ -439,10 +410,10 @@ def _news_like(flat: str) -> bool:
     return _NEWS_LIKE.search(flat) is not None
 
 
-def _appeal(para: _Para) -> bool:
+def _appeal(para: _Para, rules: CleanSettings) -> bool:
     unquoted = _QUOTED.sub(" ", para.flat)
     strong = _STRONG_APPEAL.search(unquoted) is not None
-    if para.words > LONG_PARAGRAPH_WORDS:
+    if para.words > rules.long_paragraph_words:
         return strong and not _news_like(unquoted)
     if strong:
         return True
@@ -451,36 +422,36 @@ def _appeal(para: _Para) -> bool:
     return sum(pattern.search(unquoted) is not None for pattern in _WEAK_APPEAL) >= 2
 
 
-def _line_reason(para: _Para) -> str | None:
+def _line_reason(para: _Para, rules: CleanSettings) -> str | None:
     flat = para.flat
-    if _icon_list(flat):
+    if _icon_list(flat, rules):
         return ICONS
-    reason = _whole_line_reason(flat)
+    reason = _whole_line_reason(flat, rules)
     if reason:
         return reason
-    if para.words <= BYLINE_MAX_WORDS:
+    if para.words <= rules.byline_max_words:
         match = _INLINE_TAGS.fullmatch(flat)
-        if match and _list_like(match["list"]):
+        if match and _list_like(match["list"], rules):
             return TAGS
         if _INLINE_RELATED.fullmatch(flat):
             return RELATED
         if _COPYRIGHT.fullmatch(flat):
             return COPYRIGHT
-    if para.words <= 2 * LONG_PARAGRAPH_WORDS and _PRINT_NOTE.fullmatch(flat):
+    if para.words <= 2 * rules.long_paragraph_words and _PRINT_NOTE.fullmatch(flat):
         return PRINT_NOTE
-    if _appeal(para):
+    if _appeal(para, rules):
         return APPEAL
     return None
 
 
 # --- pass 2: tag lists --------------------------------------------------------------
-def _tag_lists(paras: Sequence[_Para], reasons: list[str | None]) -> None:
+def _tag_lists(paras: Sequence[_Para], reasons: list[str | None], rules: CleanSettings) -> None:
     for i in range(len(paras) - 1):
         if (
             reasons[i] == TAGS
             and reasons[i + 1] is None
             and _TAG_HEADING.fullmatch(paras[i].core)
-            and _list_like(paras[i + 1].flat)
+            and _list_like(paras[i + 1].flat, rules)
         ):
             reasons[i + 1] = TAGS
 
@@ -494,16 +465,16 @@ def _writes_kind(flat: str) -> int:
     return 2 if match["place"] else 1
 
 
-def _header_like(para: _Para, reason: str | None) -> bool:
+def _header_like(para: _Para, reason: str | None, rules: CleanSettings) -> bool:
     """A comment header line: a date, or a short name or place ("Mary D.", "Kansas, USA")."""
     if reason not in _HEADER_REASONS:
         return False
     if reason == DATE_LINE:
         return True
-    return para.words <= HEADER_MAX_WORDS and not _HEADER_END.search(para.flat)
+    return para.words <= rules.header_max_words and not _HEADER_END.search(para.flat)
 
 
-def _comment_threads(paras: Sequence[_Para], reasons: list[str | None], tail: int) -> None:
+def _comment_threads(paras: Sequence[_Para], reasons: list[str | None], tail: int, rules: CleanSettings) -> None:
     kinds = [_writes_kind(p.flat) for p in paras]
     i = 0
     while i < len(paras):
@@ -511,15 +482,15 @@ def _comment_threads(paras: Sequence[_Para], reasons: list[str | None], tail: in
         # the first of several "... writes:" lines anywhere.
         if not (
             (kinds[i] == 2 and paras[i].start >= tail)
-            or (kinds[i] and sum(1 for k in kinds[i:] if k) >= MIN_WRITES_LINES)
+            or (kinds[i] and sum(1 for k in kinds[i:] if k) >= rules.min_writes_lines)
         ):
             i += 1
             continue
         first = i
         while (
             first > 1  # never the title line
-            and i - first < MAX_COMMENT_HEADER_LINES
-            and _header_like(paras[first - 1], reasons[first - 1])
+            and i - first < rules.max_comment_header_lines
+            and _header_like(paras[first - 1], reasons[first - 1], rules)
         ):
             first -= 1
         last = i + 1
@@ -533,17 +504,17 @@ def _comment_threads(paras: Sequence[_Para], reasons: list[str | None], tail: in
 
 
 # --- pass 4: related stories -----------------------------------------------------------
-def _body_like(para: _Para) -> bool:
+def _body_like(para: _Para, rules: CleanSettings) -> bool:
     """Article prose: long, or a reported sentence or quotation (teasers are neither)."""
-    if para.words > LONG_PARAGRAPH_WORDS:
+    if para.words > rules.long_paragraph_words:
         return True
-    if para.words < BODY_MIN_WORDS:
+    if para.words < rules.body_min_words:
         return False
     quotation = para.flat[0] in _OPENING_QUOTES
     return quotation or (_SENTENCE_FINAL.search(para.flat) is not None and _news_like(para.flat))
 
 
-def _related_region(paras: Sequence[_Para], reasons: list[str | None], tail: int) -> None:
+def _related_region(paras: Sequence[_Para], reasons: list[str | None], tail: int, rules: CleanSettings) -> None:
     """A related-stories heading in the last part takes the teasers after it, up to
     the end or to article prose that resumes (a sidebar box inside the text)."""
     i = 0
@@ -552,7 +523,7 @@ def _related_region(paras: Sequence[_Para], reasons: list[str | None], tail: int
             i += 1
             continue
         last = i + 1
-        while last < len(paras) and not (reasons[last] is None and _body_like(paras[last])):
+        while last < len(paras) and not (reasons[last] is None and _body_like(paras[last], rules)):
             last += 1
         if last > i + 1:  # with nothing listed, the heading keeps its line reason
             for j in range(i, last):
@@ -561,7 +532,7 @@ def _related_region(paras: Sequence[_Para], reasons: list[str | None], tail: int
 
 
 # --- pass 5: sandwiched lines ---------------------------------------------------------
-def _sandwiches(paras: Sequence[_Para], reasons: list[str | None]) -> None:
+def _sandwiches(paras: Sequence[_Para], reasons: list[str | None], rules: CleanSettings) -> None:
     before = list(reasons)
     for i in range(1, len(paras) - 1):
         reason = before[i - 1]
@@ -570,28 +541,29 @@ def _sandwiches(paras: Sequence[_Para], reasons: list[str | None]) -> None:
             and reason in _SANDWICH_REASONS
             and before[i + 1] == reason
             and paras[i - 1].block == paras[i].block == paras[i + 1].block
-            and paras[i].words <= LONG_PARAGRAPH_WORDS
+            and paras[i].words <= rules.long_paragraph_words
             and not _news_like(paras[i].flat)
         ):
             reasons[i] = reason
 
 
 # --- the stage ----------------------------------------------------------------------------
-def clean(article: Article) -> Article:
+def clean(article: Article, settings: Settings | None = None) -> Article:
     """Split ``article.text`` into paragraphs and take the boilerplate out.
 
     Returns a copy with ``paragraphs`` (kept spans, in text order) and ``removed``
     (each with its reason, in text order) filled; every non-blank paragraph of
-    the text is in exactly one of them.
+    the text is in exactly one of them.  The thresholds are ``settings.clean``.
     """
+    rules = (settings or DEFAULT_SETTINGS).clean
     text = article.text
-    paras = _paragraphs(text)
-    reasons = [_line_reason(p) for p in paras]
-    _tag_lists(paras, reasons)
-    tail = int(len(text.rstrip()) * TAIL_FRACTION)
-    _comment_threads(paras, reasons, tail)
-    _related_region(paras, reasons, tail)
-    _sandwiches(paras, reasons)
+    paras = _paragraphs(text, rules)
+    reasons = [_line_reason(p, rules) for p in paras]
+    _tag_lists(paras, reasons, rules)
+    tail = int(len(text.rstrip()) * rules.tail_fraction)
+    _comment_threads(paras, reasons, tail, rules)
+    _related_region(paras, reasons, tail, rules)
+    _sandwiches(paras, reasons, rules)
 
     kept: list[Span] = []
     removed: list[Removed] = []

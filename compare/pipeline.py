@@ -70,7 +70,7 @@ def compare(
 
     articles = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=skipped)  # 1
     _need_two(articles)  # before the costly stages
-    articles = tuple(complete_metadata(clean(a)) for a in articles)  # 2
+    articles = tuple(complete_metadata(clean(a, settings)) for a in articles)  # 2
     articles = tuple(segment(a) for a in articles)  # 3
     if skip_bad:
         articles = _drop_empty(articles, skipped)

@@ -457,6 +457,20 @@ def test_inline_teaser_line_is_removed() -> None:
     assert reason_of(article, "The talks resumed on Friday, officials said.") is None
 
 
+def test_the_thresholds_are_settings() -> None:
+    from dataclasses import replace
+
+    from compare import CleanSettings, Settings
+
+    line = "Read more"
+    article = make(BODY + "\n" + line + "\n\nThe talks resumed on Friday, officials said.\n")
+    assert reason_of(article, line) == NAVIGATION
+    no_lone_lines = replace(Settings(), clean=replace(CleanSettings(), lone_line_max_words=0))
+    loose = clean(Article(id="x", source="x", sha256="", text=article.text), no_lone_lines)
+    assert line in kept(loose)
+    assert Settings().to_dict()["clean"]["lone_line_max_words"] == 8  # in the JSON report's settings
+
+
 def test_print_edition_note_is_removed_but_a_correction_is_kept() -> None:
     note = (
         "A version of this article appears in print on June 9, 2010, on page A1 of the New York edition "

@@ -442,15 +442,39 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
             count = len(client.scheduler_info().get("workers", {}))
             yield DaskRunner(client, f"{count} on {scheduler}")
         return
-    cluster = distributed.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    # The worker processes start with Ctrl-C ignored (they inherit it): an interrupt from the
+    # terminal reaches the whole process group, and only this process should answer it, by
+    # closing the cluster, instead of each worker printing its own traceback.
+    interrupt = _ignore_interrupts()
+    try:
+        cluster = distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    finally:
+        _restore_interrupts(interrupt)
     with cluster, distributed.Client(cluster) as client:
         yield DaskRunner(client, f"{workers} (local Dask cluster)")
+
+
+def _ignore_interrupts() -> Any:
+    """Ignore SIGINT in this process (and so in the processes it starts); what to restore."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _restore_interrupts(previous: Any) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 SCHEDULER_DEADLINE = 30.0

@@ -450,3 +450,23 @@ def test_a_smaller_rerun_into_the_same_folder_says_what_is_left_over(
     err = capsys.readouterr().err
     assert err.startswith(f"storycompare: warning: {out / 'stories'} also holds {len(left)} report files of an earlier run")
     assert err.count("\n") == 1
+
+
+def _interrupt_ignored() -> bool:
+    import signal
+
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_local_workers_leave_ctrl_c_to_the_command() -> None:
+    """Ctrl-C reaches the terminal's whole process group: the worker processes ignore it (and
+    print no tracebacks), the command answers it by closing the cluster; here it still counts."""
+    pytest.importorskip("distributed")
+    import signal
+
+    from compare import batch
+
+    with batch.open_runner(2) as runner:
+        handles = [runner.submit(_interrupt_ignored) for _ in range(2)]
+        assert [value for _, value in runner.as_completed(handles)] == [True, True]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

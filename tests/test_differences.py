@@ -234,3 +234,36 @@ def test_two_statements_sharing_a_few_words_are_no_quote_difference(tmp_path: Pa
         "suggesting",
     )
     assert "quote" not in types(group)
+
+
+def test_nearly_the_same_quotation_is_a_difference_but_no_contradiction(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + 'Romney told the reporters in Denver: "We are going to win this seat back in November and hold it '
+        'for many years to come."',
+        BODY + 'Romney told the reporters in Denver: "We are going to win this important seat back in November and '
+        'hold it for many years to come."',
+        "win this seat",
+    )
+    quote = next(d for d in group.differences if d.type == "quote")
+    assert not quote.conflict and "slightly different words" in quote.detail
+    assert group.kind != "diverge"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a contraction, a title written out
+        ('"He is determined to act," Manley said of Sen. Reid.', '"He\'s determined to act," Manley said of Sen. Reid.'),
+        ('"Sen. Reid respects that choice," Manley said.', '"Senator Reid respects that choice," Manley said.'),
+        # one outlet quotes more of the statement
+        (
+            '"Obama has said that he is determined to prevent Iran from getting nuclear weapons," Netanyahu said.',
+            '"Obama has said that he\'s determined to prevent Iran from getting nuclear weapons and I respect that," '
+            "Netanyahu said.",
+        ),
+    ],
+)
+def test_the_same_quotation_written_two_ways_is_no_difference(tmp_path: Path, first: str, second: str) -> None:
+    group = group_with(tmp_path, BODY + first, BODY + second, first[1:12])
+    assert "quote" not in types(group)

@@ -21,7 +21,7 @@ from compare.analyze.quotes import Quote, is_person, sentence_speaker
 from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
-from compare.similarity import sentence_similarity, tokens
+from compare.similarity import STOPWORDS, sentence_similarity, tokens
 
 
 def build_groups(
@@ -175,6 +175,9 @@ def _quote_differences(
     be linked directly (``link_threshold``); a quotation whose words, cut at an ellipsis or
     an editor's bracket, the other article carries anywhere is not worded differently; and
     the two must be one statement (``Settings.quote_statement_run``), not two.
+    Quotations that are nearly the same (``quote_match_threshold``) but not word for word
+    ("you'll be able to make" against "you'll have to make") are a difference that is no
+    contradiction: shown, without making the group "diverge".
     """
     quoted: dict[str, list[tuple[int, Quote]]] = {}
     for k, member in enumerate(members):
@@ -182,6 +185,7 @@ def _quote_differences(
             if quote.speaker:
                 quoted.setdefault(member.article, []).append((k, quote))
     by_speaker: dict[str, dict[str, str]] = {}
+    slightly: dict[str, dict[str, str]] = {}
     for article_a, article_b in combinations(sorted(quoted), 2):
         score: dict[tuple[int, int], float] = {}
         for i, (_, x) in enumerate(quoted[article_a]):
@@ -203,13 +207,19 @@ def _quote_differences(
                 continue
             if _reported_in(x.text, article_texts[article_b]) or _reported_in(y.text, article_texts[article_a]):
                 continue  # the other article has these words too (or a scare-quoted term both use)
-            short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
-            one_statement = short or _longest_run(x.text, y.text) >= settings.quote_statement_run
-            if one_statement and score[(i, j)] < settings.quote_match_threshold:
+            if _within(_spelled_out(x.text), _spelled_out(y.text)):
+                continue  # the same content words ("he is" / "he's"), or one quotes less of them
+            if score[(i, j)] >= settings.quote_match_threshold:
+                # Nearly the same words, yet not the same: a quotation should be verbatim.
+                values = slightly.setdefault(x.speaker or "", {})
+            else:
+                short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
+                if not (short or _longest_run(x.text, y.text) >= settings.quote_statement_run):
+                    continue  # two statements
                 values = by_speaker.setdefault(x.speaker or "", {})
-                values.setdefault(members[ka].id, x.text)
-                values.setdefault(members[kb].id, y.text)
-    return [
+            values.setdefault(members[ka].id, x.text)
+            values.setdefault(members[kb].id, y.text)
+    out = [
         Difference(
             "quote",
             f"{speaker} quoted in different words: " + " against ".join(f"“{v}”" for v in values.values()),
@@ -218,6 +228,38 @@ def _quote_differences(
         )
         for speaker, values in by_speaker.items()
     ]
+    out.extend(
+        Difference(
+            "quote",
+            f"{speaker} quoted in slightly different words: " + " against ".join(f"“{v}”" for v in values.values()),
+            tuple(values.items()),
+            conflict=False,
+        )
+        for speaker, values in slightly.items()
+        if speaker not in by_speaker
+    )
+    return out
+
+
+# A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").
+_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "gen": "general",
+           "sec": "secretary", "lt": "lieutenant", "dept": "department", "mr": "mister"}
+_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$")
+
+
+def _spelled_out(text: str) -> tuple[str, ...]:
+    """A quotation's words as written, without function words and contractions ("he is" and
+    "he's" alike), titles written out: for "the same words"."""
+    words = (_CLITIC.sub("", w) for w in _plain(text).split())
+    return tuple(_TITLES.get(w, w) for w in words if w and w not in STOPWORDS)
+
+
+def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One token sequence opens or ends the other (or equals it): one outlet quotes less of
+    the statement.  A word inside that the other lacks ("be able to make" / "have to make")
+    is a different wording."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long[: len(short)] == short or long[len(long) - len(short) :] == short
 
 
 def _longest_run(a: str, b: str) -> int:

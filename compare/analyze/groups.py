@@ -219,26 +219,17 @@ def _quote_differences(
                 values = by_speaker.setdefault(x.speaker or "", {})
             values.setdefault(members[ka].id, x.text)
             values.setdefault(members[kb].id, y.text)
-    out = [
+    nearly = {speaker: values for speaker, values in slightly.items() if speaker not in by_speaker}
+    return [
         Difference(
             "quote",
-            f"{speaker} quoted in different words: " + " against ".join(f"“{v}”" for v in values.values()),
+            f"{speaker} quoted in {words}: " + " against ".join(f"“{v}”" for v in values.values()),
             tuple(values.items()),
-            conflict=True,
+            conflict=conflict,
         )
-        for speaker, values in by_speaker.items()
+        for found, words, conflict in ((by_speaker, "different words", True), (nearly, "slightly different words", False))
+        for speaker, values in found.items()
     ]
-    out.extend(
-        Difference(
-            "quote",
-            f"{speaker} quoted in slightly different words: " + " against ".join(f"“{v}”" for v in values.values()),
-            tuple(values.items()),
-            conflict=False,
-        )
-        for speaker, values in slightly.items()
-        if speaker not in by_speaker
-    )
-    return out
 
 
 # A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").
@@ -281,8 +272,6 @@ def _reported_in(quote: str, text: str) -> bool:
 
 
 _PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
-
-
 _PUNCTUATION = re.compile(r"[^\w\s']+")
 
 

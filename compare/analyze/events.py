@@ -83,17 +83,17 @@ def compare_pairs(
 
     anchors = {a.id: anchor_date(a) for a in articles}
 
-    def clash(x: str, y: str) -> bool:
+    def gap(x: str, y: str) -> int | None:
         da, db = anchors[x], anchors[y]
-        if da is None or db is None:
-            return False
-        gap = days_apart(da, db)
-        return gap is not None and gap > settings.same_event_max_days
+        return days_apart(da, db) if da is not None and db is not None else None
+
+    def clash(x: str, y: str) -> bool:
+        days = gap(x, y)
+        return days is not None and days > settings.same_event_max_days
 
     def close(x: str, y: str) -> bool:
-        da, db = anchors[x], anchors[y]
-        gap = days_apart(da, db) if da is not None and db is not None else None
-        return gap is not None and gap <= settings.same_event_close_days
+        days = gap(x, y)
+        return days is not None and days <= settings.same_event_close_days
 
     # Evidence for the clustering: dates close together make a little sharing enough.
     evidence = {

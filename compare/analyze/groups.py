@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from compare.align import Alignment
-from compare.analyze.numbers import compare_dates, find_dates, find_numbers, number_conflicts
+from compare.analyze.numbers import NumberMention, compare_dates, find_dates, find_numbers, number_conflicts
 from compare.analyze.quotes import Quote, is_person, sentence_speaker
 from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
 from compare.models import Difference, Group, Kind, Sentence
@@ -37,9 +37,11 @@ def build_groups(
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: _plain(" ".join(parts)) for article, parts in texts.items()}
-    article_numbers = {
-        article: frozenset(n.value for part in parts for n in find_numbers(part)) for article, parts in texts.items()
-    }
+    numbers = {sentence.id: find_numbers(sentence.text) for sentence in sentences}  # once per sentence
+    values: dict[str, set[str]] = {}
+    for sentence in sentences:
+        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id])
+    article_numbers = {article: frozenset(found) for article, found in values.items()}
     raw = []
     for indexes in alignment.groups:
         ordered = sorted(indexes, key=lambda i: (article_order[sentences[i].article], sentences[i].index))
@@ -59,7 +61,7 @@ def build_groups(
             for k in range(len(members))
         ]
         pivot = max(range(len(members)), key=lambda k: (mean_to_others[k], -k))
-        differences = _differences(members, sims, quotes, article_texts, article_numbers, settings)
+        differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings)
         kind: Kind
         if any(d.conflict for d in differences):
             kind = "diverge"
@@ -85,11 +87,12 @@ def _differences(
     sims: Mapping[tuple[int, int], float],
     quotes: Mapping[str, tuple[Quote, ...]],
     article_texts: Mapping[str, str],
+    numbers: Mapping[str, list[NumberMention]],
     article_numbers: Mapping[str, frozenset[str]],
     settings: Settings,
 ) -> list[Difference]:
     out: list[Difference] = []
-    out.extend(_number_differences(members, sims, article_numbers))
+    out.extend(_number_differences(members, sims, numbers, article_numbers))
     date_difference = _date_difference(members, sims, settings)
     if date_difference:
         out.append(date_difference)
@@ -105,13 +108,15 @@ def _differences(
 
 
 def _number_differences(
-    members: Sequence[Sentence], sims: Mapping[tuple[int, int], float], article_numbers: Mapping[str, frozenset[str]]
+    members: Sequence[Sentence],
+    sims: Mapping[tuple[int, int], float],
+    numbers: Mapping[str, list[NumberMention]],
+    article_numbers: Mapping[str, frozenset[str]],
 ) -> list[Difference]:
-    numbers = [find_numbers(s.text) for s in members]
     found: dict[str, dict[str, str]] = {}
     for a, b in sims:
         elsewhere_a, elsewhere_b = article_numbers[members[a].article], article_numbers[members[b].article]
-        for x, y in number_conflicts(numbers[a], numbers[b], elsewhere_a, elsewhere_b):
+        for x, y in number_conflicts(numbers[members[a].id], numbers[members[b].id], elsewhere_a, elsewhere_b):
             anchor = sorted(set(x.anchors) & set(y.anchors))[0]
             values = found.setdefault(anchor, {})
             values.setdefault(members[a].id, x.text)

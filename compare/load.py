@@ -290,7 +290,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
         raise InputError(given, "permission denied") from None
     except OSError as error:  # e.g. a name too long, a loop of symbolic links
         raise InputError(given, _os_problem(error)) from None
-    names = [name for name in names if not _own_report(path / name)]
+    names = [name for name in names if not is_own_report(path / name)]
     if not names:
         raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
     return [(os.path.join(given, name), path / name) for name in names]
@@ -300,7 +300,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
 _OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')
 
 
-def _own_report(path: Path) -> bool:
+def is_own_report(path: Path) -> bool:
     """A report of an earlier run, written into the folder being read: not an article."""
     if not path.name.lower().endswith((".html", ".htm", ".json")):
         return False

@@ -236,6 +236,10 @@ class PdfWorker:
 
     def render(self, comparison: Comparison, path: str | os.PathLike[str]) -> None:
         """Write the print report as PDF to ``path`` (atomically)."""
+        atomic_write(path, self.render_bytes(comparison))
+
+    def render_bytes(self, comparison: Comparison) -> bytes:
+        """The print report as PDF bytes."""
         from reports.html import render_document
 
         html = render_document(comparison, for_print=True)
@@ -249,7 +253,7 @@ class PdfWorker:
                 data = None
         if data is None:
             data = pdf_from_print_html(html)
-        atomic_write(path, data)
+        return data
 
     def __exit__(self, *exc: object) -> None:
         global _page_waiting

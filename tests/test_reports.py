@@ -635,7 +635,7 @@ def test_atomic_write_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OutputError, match="No space left on device") as info:
+    with pytest.raises(OutputError, match="no space left on device") as info:
         reports.atomic_write(target, b"new content")
     assert info.value.target == str(target)
     assert target.read_bytes() == b"old"

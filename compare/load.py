@@ -102,6 +102,11 @@ character text with another article takes about 10 s on the 2-core development
 machine, 1,000,000 about 30 s and 2,000,000 over 2 minutes (the cost grows
 faster than the length)."""
 
+MAX_JSON_INT_DIGITS = 4000
+"""A JSON integer with more digits than this is not read as a number (Python refuses to
+convert one of over 4,300 digits): it stands for no value, so a record's numeric ``id``
+falls back to the default id and a field that needs a string reports it as a number."""
+
 _NO_TEXT = f"no text field (expected one of {', '.join(TEXT_FIELDS)})"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -185,6 +190,55 @@ def _dates_in(text: str) -> Iterator[tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- loading
 
+
+class HugeNumber:
+    """A JSON integer too long to convert (see :data:`MAX_JSON_INT_DIGITS`): no value."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits:,} digits>"
+
+
+def _parse_int(text: str) -> int | HugeNumber:
+    return int(text) if len(text) <= MAX_JSON_INT_DIGITS else HugeNumber(len(text.lstrip("-")))
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` for untrusted input: an integer of any length is no error (see
+    :class:`HugeNumber`).  Raises ``json.JSONDecodeError`` and ``RecursionError`` as it does."""
+    return json.loads(text, parse_int=_parse_int)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPAIRED_FIELDS = ("id", "text", "title", "outlet", "url")
+
+
+def repair_text(value: str) -> tuple[str, int]:
+    """``value`` with every lone surrogate (U+D800..U+DFFF, which a JSON ``\\ud800`` escape or a
+    UTF-7 page can hold but no UTF-8 file can) replaced by U+FFFD; and how many there were."""
+    repaired, count = _SURROGATE.subn("\ufffd", value)
+    return repaired, count
+
+
+def _repaired(article: Article) -> Article:
+    """The article with lone surrogates replaced in its id, text, title, outlet and url, each
+    repair listed in ``Article.repaired`` (the JSON report shows it)."""
+    changes: dict[str, Any] = {}
+    notes: list[str] = []
+    for name in REPAIRED_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            changes[name], count = repair_text(value)
+            plural = "s" if count != 1 else ""
+            notes.append(f"{name}: {count:,} lone surrogate{plural} (not valid Unicode) replaced with U+FFFD")
+    if not changes:
+        return article
+    return replace(article, **changes, repaired=(*article.repaired, *notes))
+
 Skipped = tuple[str, str]
 """An item :func:`load_inputs` left out with ``skip_bad=True``: (where, problem),
 e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
@@ -261,7 +315,7 @@ def load_inputs(
                 continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
-    articles = _unique_ids(articles)
+    articles = _unique_ids([_repaired(article) for article in articles])
     if labels:
         articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
@@ -528,16 +582,23 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     # would show as false omissions, while leftover boilerplate is the clean
     # stage's job.
     tree = _page_tree(page, source)
-    document = trafilatura.bare_extraction(
-        page if tree is None else tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-
+    options: dict[str, Any] = {
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+        "deduplicate": False,
+    }
+    try:
+        document = trafilatura.bare_extraction(page if tree is None else tree, with_metadata=True, **options)
+    except Exception as error:  # a library inside trafilatura failed on this page
+        # htmldate (the date of the metadata) asserts on some malformed pages, e.g.
+        # "<svg><title>x</title><script>": read the text without the metadata then.
+        try:
+            tree = _page_tree(page, source)  # the failed pass may have changed the tree
+            document = trafilatura.bare_extraction(page if tree is None else tree, with_metadata=False, **options)
+        except Exception:
+            raise InputError(source, f"malformed HTML that the HTML reader cannot read ({_failure(error)})") from None
     def field(name: str) -> str | None:
         value = getattr(document, name, None) if document is not None else None
         return (value.strip() or None) if isinstance(value, str) else None
@@ -558,6 +619,16 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
         date=parse_date(date) if date else None,
         url=field("url"),
     )
+
+
+def _failure(error: BaseException) -> str:
+    """A library's exception in a few words: its type and the module that raised it."""
+    module = "?"
+    trace = error.__traceback__
+    while trace is not None:
+        module = trace.tb_frame.f_globals.get("__name__", module)
+        trace = trace.tb_next
+    return f"{type(error).__name__} in {module}"
 
 
 _TOO_DEEP = "Excessive depth in document"
@@ -598,7 +669,7 @@ def _page_tree(page: str, source: str) -> Any:
 
 def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -> list[Article]:
     try:
-        value = json.loads(text)
+        value = parse_json(text)
     except json.JSONDecodeError as error:
         raise InputError(
             source, f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
@@ -630,7 +701,7 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
             continue
         try:
             try:
-                item = json.loads(line)
+                item = parse_json(line)
             except json.JSONDecodeError as error:
                 raise InputError(
                     source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})"
@@ -661,7 +732,7 @@ def _record(
     return Article(
         id=own_id.strip() if isinstance(own_id, str) and own_id.strip() else default_id,
         source=source,
-        sha256=digest or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         text=text,
         outlet=_outlet(record),
         title=_first_string(record, TITLE_FIELDS),

@@ -115,6 +115,31 @@ def _parsed_style(css: str) -> Any:
     return sheet
 
 
+LONG_WORD_CHARS = 150
+"""In the PDF a word longer than this gets a break opportunity (U+200B, zero-width) after every
+WORD_CHUNK_CHARS characters (a URL, however long, is rarely that long).  WeasyPrint finds where to break a long word by laying out ever shorter
+prefixes of it (``overflow-wrap: anywhere``): its cost grows with the square of the word's
+length, over 60 s for a page of 5,000-character words; with the breaks it is an ordinary line."""
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_LONG_WORD = re.compile(rf"[^\s<>&;\u200b]{{{LONG_WORD_CHARS + 1},}}")
+WORD_CHUNK_CHARS = 100
+_CHUNK = re.compile(rf"[^\s<>&;\u200b]{{{WORD_CHUNK_CHARS}}}(?=[^\s<>&;\u200b])")
+
+
+def break_long_words(html: str) -> str:
+    """``html`` with a zero-width space after every WORD_CHUNK_CHARS characters of a word longer than
+    LONG_WORD_CHARS, in
+    text only (never inside a tag or an entity: ``&``, ``;``, ``<`` and ``>`` end a word here)."""
+    if not _LONG_WORD.search(html):
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    for n in range(0, len(parts), 2):  # the even parts are the text between tags
+        if _LONG_WORD.search(parts[n]):
+            parts[n] = _LONG_WORD.sub(lambda word: _CHUNK.sub(lambda m: m.group() + "\u200b", word.group()), parts[n])
+    return "".join(parts)
+
+
 def pdf_from_print_html(html: str) -> bytes:
     """PDF bytes of the print page ``html`` (made by ``render_document(..., for_print=True)``).
 
@@ -128,6 +153,7 @@ def pdf_from_print_html(html: str) -> bytes:
     if style is not None:
         stylesheets.append(_parsed_style(style.group(1)))
         html = html[: style.start()] + html[style.end() :]
+    html = break_long_words(html)
     # WeasyPrint allocates hundreds of thousands of short-lived objects; pausing
     # the cyclic garbage collector while it runs saved about a tenth of the time
     # on the example story.  Nothing is leaked: collection resumes afterwards.

@@ -572,5 +572,5 @@ def test_long_words_get_break_opportunities_in_the_pdf_only_between_tags() -> No
     assert broken.replace("\u200b", "") == page
     assert broken.count("\u200b") == 6  # three in each long word of text, none in attributes
     texts = re.split(r"<[^>]*>", broken)
-    assert all(len(part) <= WORD_CHUNK_CHARS for text in texts for part in re.split(r"[\u200b\s&;]", text))
+    assert all(len(part) <= LONG_WORD_CHARS for text in texts for part in re.split(r"[\u200b\s&;]", text))
     assert break_long_words("<p>short words</p>") == "<p>short words</p>"

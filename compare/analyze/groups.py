@@ -1,10 +1,15 @@
 """Each aligned group: agree, partial or diverge, a word-level diff, typed differences.
 
 * ``diverge``: the members contradict each other somewhere (a number, a date, a
-  quotation by the same speaker, a negation, who is said to have said it);
-* ``agree``: no contradiction and the members say much the same
-  (mean similarity >= ``Settings.agree_threshold``);
-* ``partial``: no contradiction, but each member says more or less than the others.
+  quotation by the same speaker, a negation, who is said to have said it, opposite statements);
+* ``agree``: the members say the same: mean similarity >= ``Settings.agree_threshold``, no
+  typed difference (a date given more precisely is no difference: "Nov. 20" / "November"), and
+  no member says something its closest version does not (``Group.additions``);
+* ``partial``: no contradiction, but the members differ: ``additions`` says in words what
+  each adds ("B adds: in Brussels"), ``differences`` what else differs (a hedge, a quotation
+  in slightly different words).
+
+The word diff compares each member with its closest version from another article.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from compare.align import Alignment
-from compare.analyze.numbers import NumberMention, compare_dates, find_dates, find_numbers, number_conflicts
-from compare.analyze.quotes import Quote, is_person, sentence_speaker
-from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
+from compare.analyze.numbers import compare_dates, find_dates
+from compare.analyze.quantities import Quantity, find_quantities
+from compare.analyze.quotes import Quote
+from compare.analyze.shared import added_words, hedge_phrases, member_diffs, negated_terms
+from compare.analyze.typed import attribution_differences, number_differences, opposite_differences
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
 from compare.similarity import STOPWORDS, sentence_similarity, tokens
@@ -37,10 +44,10 @@ def build_groups(
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: _plain(" ".join(parts)) for article, parts in texts.items()}
-    numbers = {sentence.id: find_numbers(sentence.text) for sentence in sentences}  # once per sentence
-    values: dict[str, set[str]] = {}
+    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
+    values: dict[str, set[float]] = {}
     for sentence in sentences:
-        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id])
+        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year)
     article_numbers = {article: frozenset(found) for article, found in values.items()}
     raw = []
     for indexes in alignment.groups:
@@ -56,30 +63,83 @@ def build_groups(
         ]
         sims = {(a, b): alignment.similarity(ordered[a], ordered[b]) for a, b in cross}
         score = sum(sims.values()) / len(sims) if sims else 0.0
-        mean_to_others = [
-            sum(v for (a, b), v in sims.items() if k in (a, b)) / max(1, sum(1 for a, b in sims if k in (a, b)))
-            for k in range(len(members))
-        ]
-        pivot = max(range(len(members)), key=lambda k: (mean_to_others[k], -k))
         differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings)
-        kind: Kind
-        if any(d.conflict for d in differences):
-            kind = "diverge"
-        elif score >= settings.agree_threshold:
-            kind = "agree"
-        else:
-            kind = "partial"
+        closest = _closest_members(members, sims)
+        additions = _additions(members, closest, differences, settings)
         groups.append(
             Group(
                 id=f"g{number}",
                 members=tuple(s.id for s in members),
-                kind=kind,
+                kind=_kind(score, differences, additions, settings),
                 score=round(score, 4),
                 differences=tuple(differences),
-                diff=member_diffs([s.id for s in members], [s.text for s in members], pivot),
+                diff=member_diffs([s.id for s in members], [s.text for s in members], closest),
+                additions=additions,
             )
         )
     return tuple(groups)
+
+
+def _kind(
+    score: float, differences: Sequence[Difference], additions: Sequence[tuple[str, str]], settings: Settings
+) -> Kind:
+    if any(d.conflict for d in differences):
+        return "diverge"
+    # A date one version gives more precisely ("Nov. 20" / "November") is a detail, not a disagreement.
+    other = [d for d in differences if d.type != "date"]
+    if score >= settings.agree_threshold and not other and not additions:
+        return "agree"
+    return "partial"
+
+
+def _closest_members(members: Sequence[Sentence], sims: Mapping[tuple[int, int], float]) -> list[int]:
+    """For each member, the member of another article most like it (itself when there is none)."""
+    best = list(range(len(members)))
+    best_sim = [-1.0] * len(members)
+    for (a, b), value in sorted(sims.items()):
+        for x, y in ((a, b), (b, a)):
+            if value > best_sim[x]:
+                best[x], best_sim[x] = y, value
+    return best
+
+
+def _additions(
+    members: Sequence[Sentence], closest: Sequence[int], differences: Sequence[Difference], settings: Settings
+) -> tuple[tuple[str, str], ...]:
+    """What each member says that its closest version does not, beyond what the typed
+    differences show (see :func:`added_words`)."""
+    explained = [value for d in differences for _, value in d.values]
+    out = []
+    for k, member in enumerate(members):
+        if closest[k] == k:
+            continue
+        added = added_words(member.text, members[closest[k]].text, settings.addition_min_weight, explained)
+        if added:
+            out.append((member.id, added))
+    return tuple(out)
+
+
+def differences_between(texts: Sequence[str], settings: Settings | None = None) -> list[Difference]:
+    """The typed differences of versions of one fact given as plain sentences, one article
+    each ("a", "b", ...), compared as a group of them would be, without aligning anything:
+    for tests and for measuring (``benchmarks/evaluate.py``)."""
+    from compare.analyze.quotes import quotes_by_sentence
+    from compare.models import Article, Span
+    from compare.similarity import sentence_similarity
+
+    settings = settings or Settings()
+    members, quotes = [], {}
+    for n, text in enumerate(texts):
+        article_id = chr(ord("a") + n)
+        sentence = Sentence(f"{article_id}:0", article_id, 0, text, 0, len(text), 0, "body")
+        article = Article(article_id, article_id, "", text, paragraphs=(Span(0, len(text)),), sentences=(sentence,))
+        quotes.update(quotes_by_sentence(article))
+        members.append(sentence)
+    sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
+    values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year) for s in members}
+    plain = {s.article: _plain(s.text) for s in members}
+    return _differences(members, sims, quotes, plain, numbers, values, settings)
 
 
 def _differences(
@@ -87,49 +147,25 @@ def _differences(
     sims: Mapping[tuple[int, int], float],
     quotes: Mapping[str, tuple[Quote, ...]],
     article_texts: Mapping[str, str],
-    numbers: Mapping[str, list[NumberMention]],
-    article_numbers: Mapping[str, frozenset[str]],
+    numbers: Mapping[str, list[Quantity]],
+    article_numbers: Mapping[str, frozenset[float]],
     settings: Settings,
 ) -> list[Difference]:
     out: list[Difference] = []
-    out.extend(_number_differences(members, sims, numbers, article_numbers))
+    out.extend(number_differences(members, list(sims), numbers, article_numbers))
     date_difference = _date_difference(members, sims, settings)
     if date_difference:
         out.append(date_difference)
     out.extend(_quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(_negation_differences(members, close))
-    out.extend(_attribution_differences(members, close, quotes))
+    out.extend(attribution_differences(members, close, quotes))
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
+    out.extend(opposite_differences(members, linked, quotes, settings.opposite_context_words))
     hedge = _hedge_difference(members, linked)
     if hedge:
         out.append(hedge)
     return out
-
-
-def _number_differences(
-    members: Sequence[Sentence],
-    sims: Mapping[tuple[int, int], float],
-    numbers: Mapping[str, list[NumberMention]],
-    article_numbers: Mapping[str, frozenset[str]],
-) -> list[Difference]:
-    found: dict[str, dict[str, str]] = {}
-    for a, b in sims:
-        elsewhere_a, elsewhere_b = article_numbers[members[a].article], article_numbers[members[b].article]
-        for x, y in number_conflicts(numbers[members[a].id], numbers[members[b].id], elsewhere_a, elsewhere_b):
-            anchor = sorted(set(x.anchors) & set(y.anchors))[0]
-            values = found.setdefault(anchor, {})
-            values.setdefault(members[a].id, x.text)
-            values.setdefault(members[b].id, y.text)
-    return [
-        Difference(
-            "number",
-            " against ".join(f"'{v}'" for v in dict.fromkeys(values.values())) + f" (what is counted: {anchor})",
-            tuple(values.items()),
-            conflict=True,
-        )
-        for anchor, values in found.items()
-    ]
 
 
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -309,35 +345,6 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
     if not values:
         return []
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
-
-
-def _attribution_differences(
-    members: Sequence[Sentence], close: Sequence[tuple[int, int]], quotes: Mapping[str, tuple[Quote, ...]]
-) -> list[Difference]:
-    """Two versions name different people as the speaker of the same words.  Both must be
-    people (not "the Foreign Ministry", "the Times" or "Democrats") named in the sentence itself,
-    and neither version may name the other's speaker: then it is the same report, with the
-    speaker found in more words."""
-
-    def speaker(s: Sentence) -> str | None:
-        spoken = [q.speaker for q in quotes.get(s.id, ()) if q.speaker]
-        return spoken[0] if spoken else sentence_speaker(s.text)
-
-    values: dict[str, str] = {}
-    for a, b in close:
-        sa, sb = speaker(members[a]), speaker(members[b])
-        if not (sa and sb and sa != sb and is_person(sa) and is_person(sb)):
-            continue
-        if sa not in members[a].text or sb not in members[b].text:
-            continue  # a speaker carried over from an earlier sentence ("he said"): too uncertain
-        if sa in members[b].text or sb in members[a].text:
-            continue  # the other version names that person too: no other speaker, a longer sentence
-        values.setdefault(members[a].id, sa)
-        values.setdefault(members[b].id, sb)
-    if not values:
-        return []
-    detail = "attributed to " + " against ".join(dict.fromkeys(values.values()))
-    return [Difference("attribution", detail, tuple(values.items()))]
 
 
 def _hedge_difference(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> Difference | None:

@@ -24,11 +24,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.analyze.shared import blank_quotations
+
 VERBS = (
     "said|says|say|told|tells|added|adds|reported|reports|stated|wrote|writes|announced|claimed|claims|"
     "noted|explained|warned|insisted|testified|estimated|tweeted|posted"
 )
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;:.!?()“”\"]{2,80})", re.IGNORECASE)
 _INVERTED = re.compile(rf"(?:^|[,;—–])\s*(?:{VERBS})\s+(?P<src>[^,;:.!?()“”\"]{{2,80}})\s*[.!?]?\s*$", re.IGNORECASE)
 _BEFORE_VERB = re.compile(rf"(?P<src>[^,;:!?()“”\"—–]{{2,80}}?)\s+(?:{VERBS})\b")
@@ -75,7 +76,7 @@ def _source(phrase: str, at_start: bool) -> Source | None:
     words = phrase.split()
     if not words or len(words) > 8:
         return None
-    first = words[0].lower().strip(".,")
+    first = re.split(r"['’]", words[0].lower().strip(".,"))[0]
     if first in _PRONOUNS or (len(words) == 1 and first in _DETERMINERS):
         return None
     if any(w[0].isdigit() for w in words):
@@ -87,20 +88,23 @@ def _source(phrase: str, at_start: bool) -> Source | None:
     if not kept:
         # A title alone is a role: "the president said", "the senator said".
         return Source(" ".join(words), frozenset(titles), False) if titles and len(words) <= 3 else None
+    head_is_role = words[-1].strip(".,").lower() in ROLES or words[-1].strip(".,").lower() in _TITLES
     named = any(
         w[0].isupper() and w.strip(".,").lower() not in ROLES and w.strip(".,").lower() not in _TITLES
-        and not (at_start and i == 0 and w.lower() in _DETERMINERS)
+        # a capital opening the sentence is a name only when no role follows ("Reuters", not "Hospital officials")
+        and not (at_start and i == 0 and (head_is_role or w.lower() in _DETERMINERS))
         for i, w in enumerate(words)
     )
     # A lower-case phrase that names no role is a clause, not a source ("the plan was dead", "it would").
-    if not named and not any(w.rstrip("s") in ROLES or w in ROLES for w in kept):
+    has_title = any(w.strip(".,").lower() in _TITLES for w in words)
+    if not named and not has_title and not any(w.rstrip("s") in ROLES or w in ROLES for w in kept):
         return None
     return Source(" ".join(words), frozenset(kept), named)
 
 
 def find_sources(text: str) -> list[Source]:
     """The sources a sentence names, in the order found (see the module's docstring)."""
-    plain = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    plain = blank_quotations(text)
     found: list[Source] = []
     for m in _ACCORDING.finditer(plain):
         source = _source(m.group("src"), False)

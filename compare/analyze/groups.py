@@ -17,18 +17,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from difflib import SequenceMatcher
 from itertools import combinations
 
 from compare.align import Alignment
+from compare.analyze.attribution import compatible, find_sources
 from compare.analyze.numbers import compare_dates, find_dates
 from compare.analyze.quantities import Quantity, find_quantities
-from compare.analyze.quotes import Quote
-from compare.analyze.shared import added_words, hedge_phrases, member_diffs, negated_terms
+from compare.analyze.quotes import Quote, plain_text, quote_differences
+from compare.analyze.shared import added_words, blank_quotations, hedge_phrases, member_diffs, negated_terms
 from compare.analyze.typed import attribution_differences, number_differences, opposite_differences
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
-from compare.similarity import STOPWORDS, sentence_similarity, tokens
+from compare.similarity import sentence_similarity, tokens
 
 
 def build_groups(
@@ -43,7 +43,7 @@ def build_groups(
     texts: dict[str, list[str]] = {}
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
-    article_texts = {article: _plain(" ".join(parts)) for article, parts in texts.items()}
+    article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
     numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
     values: dict[str, set[float]] = {}
     for sentence in sentences:
@@ -125,7 +125,6 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
     for tests and for measuring (``benchmarks/evaluate.py``)."""
     from compare.analyze.quotes import quotes_by_sentence
     from compare.models import Article, Span
-    from compare.similarity import sentence_similarity
 
     settings = settings or Settings()
     members, quotes = [], {}
@@ -138,7 +137,7 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
     sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
     numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
     values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year) for s in members}
-    plain = {s.article: _plain(s.text) for s in members}
+    plain = {s.article: plain_text(s.text) for s in members}
     return _differences(members, sims, quotes, plain, numbers, values, settings)
 
 
@@ -156,13 +155,13 @@ def _differences(
     date_difference = _date_difference(members, sims, settings)
     if date_difference:
         out.append(date_difference)
-    out.extend(_quote_differences(members, sims, quotes, article_texts, settings))
+    out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(_negation_differences(members, close))
-    out.extend(attribution_differences(members, close, quotes))
+    out.extend(attribution_differences(members, close))
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
-    out.extend(opposite_differences(members, linked, quotes, settings.opposite_context_words))
-    hedge = _hedge_difference(members, linked)
+    out.extend(opposite_differences(members, close, linked, quotes, settings.opposite_context_words))
+    hedge = _hedge_difference(members, close, quotes)
     if hedge:
         out.append(hedge)
     return out
@@ -201,126 +200,6 @@ def _date_difference(
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
 
 
-def _quote_differences(
-    members: Sequence[Sentence],
-    sims: Mapping[tuple[int, int], float],
-    quotes: Mapping[str, tuple[Quote, ...]],
-    article_texts: Mapping[str, str],
-    settings: Settings,
-) -> list[Difference]:
-    """Quotations by one speaker that two articles give in different words.
-
-    Each quotation is paired with its closest counterpart by that speaker in the other
-    article's members of the group, and only when that closeness is mutual (two outlets
-    each quoting two statements compare the first with the first); the two sentences must
-    be linked directly (``link_threshold``); a quotation whose words, cut at an ellipsis or
-    an editor's bracket, the other article carries anywhere is not worded differently; and
-    the two must be one statement (``Settings.quote_statement_run``), not two.
-    Quotations that are nearly the same (``quote_match_threshold``) but not word for word
-    ("you'll be able to make" against "you'll have to make") are a difference that is no
-    contradiction: shown, without making the group "diverge".
-    """
-    quoted: dict[str, list[tuple[int, Quote]]] = {}
-    for k, member in enumerate(members):
-        for quote in quotes.get(member.id, ()):
-            if quote.speaker:
-                quoted.setdefault(member.article, []).append((k, quote))
-    by_speaker: dict[str, dict[str, str]] = {}
-    slightly: dict[str, dict[str, str]] = {}
-    for article_a, article_b in combinations(sorted(quoted), 2):
-        score: dict[tuple[int, int], float] = {}
-        for i, (_, x) in enumerate(quoted[article_a]):
-            for j, (_, y) in enumerate(quoted[article_b]):
-                if x.speaker == y.speaker:
-                    score[(i, j)] = sentence_similarity(x.text, y.text)
-        best_a: dict[int, int] = {}
-        best_b: dict[int, int] = {}
-        for (i, j), value in score.items():
-            if i not in best_a or value > score[(i, best_a[i])]:
-                best_a[i] = j
-            if j not in best_b or value > score[(best_b[j], j)]:
-                best_b[j] = i
-        for i, j in best_a.items():
-            if best_b.get(j) != i:
-                continue
-            (ka, x), (kb, y) = quoted[article_a][i], quoted[article_b][j]
-            if sims.get((min(ka, kb), max(ka, kb)), 0.0) < settings.link_threshold:
-                continue
-            if _reported_in(x.text, article_texts[article_b]) or _reported_in(y.text, article_texts[article_a]):
-                continue  # the other article has these words too (or a scare-quoted term both use)
-            if _within(_spelled_out(x.text), _spelled_out(y.text)):
-                continue  # the same content words ("he is" / "he's"), or one quotes less of them
-            if score[(i, j)] >= settings.quote_match_threshold:
-                # Nearly the same words, yet not the same: a quotation should be verbatim.
-                values = slightly.setdefault(x.speaker or "", {})
-            else:
-                short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
-                if not (short or _longest_run(x.text, y.text) >= settings.quote_statement_run):
-                    continue  # two statements
-                values = by_speaker.setdefault(x.speaker or "", {})
-            values.setdefault(members[ka].id, x.text)
-            values.setdefault(members[kb].id, y.text)
-    nearly = {speaker: values for speaker, values in slightly.items() if speaker not in by_speaker}
-    return [
-        Difference(
-            "quote",
-            f"{speaker} quoted in {words}: " + " against ".join(f"“{v}”" for v in values.values()),
-            tuple(values.items()),
-            conflict=conflict,
-        )
-        for found, words, conflict in ((by_speaker, "different words", True), (nearly, "slightly different words", False))
-        for speaker, values in found.items()
-    ]
-
-
-# A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").
-_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "gen": "general",
-           "sec": "secretary", "lt": "lieutenant", "dept": "department", "mr": "mister"}
-_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$")
-
-
-def _spelled_out(text: str) -> tuple[str, ...]:
-    """A quotation's words as written, without function words and contractions ("he is" and
-    "he's" alike), titles written out: for "the same words"."""
-    words = (_CLITIC.sub("", w) for w in _plain(text).split())
-    return tuple(_TITLES.get(w, w) for w in words if w and w not in STOPWORDS)
-
-
-def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """One token sequence opens or ends the other (or equals it): one outlet quotes less of
-    the statement.  A word inside that the other lacks ("be able to make" / "have to make")
-    is a different wording."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long[: len(short)] == short or long[len(long) - len(short) :] == short
-
-
-def _longest_run(a: str, b: str) -> int:
-    """The most words in a row that two texts share (punctuation and case aside)."""
-    words_a, words_b = _plain(a).split(), _plain(b).split()
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
-    return matcher.find_longest_match(0, len(words_a), 0, len(words_b)).size
-
-
-# Where a quotation leaves words out or an editor put words in: "… ", "[Democrats]", "(Libyan leader)".
-_ELISION = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\([^)]*\)")
-
-
-def _reported_in(quote: str, text: str) -> bool:
-    """The quotation's words are in ``text`` (a :func:`_plain` text): each part between elisions."""
-    parts = [_plain(part) for part in _ELISION.split(quote)]
-    parts = [part for part in parts if part]
-    return bool(parts) and all(part in text for part in parts)
-
-
-_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
-_PUNCTUATION = re.compile(r"[^\w\s']+")
-
-
-def _plain(text: str) -> str:
-    """Lower case, one kind of apostrophe, no other punctuation, single spaces: for "is it in there"."""
-    return " ".join(_PUNCTUATION.sub(" ", text.translate(_PLAIN_MARKS).lower()).split())
-
-
 def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
     """One version denies what the other states: a word that one negates ("does not see")
     stands in the other ("sees"), which negates nothing and asks nothing.  Not a
@@ -347,13 +226,27 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
 
 
-def _hedge_difference(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> Difference | None:
-    """One version hedges ("in a possible sign", "appeared to") what a directly linked
-    version of another article states plainly."""
-    hedges = [hedge_phrases(s.text) for s in members]
+def _hedge_difference(
+    members: Sequence[Sentence], close: Sequence[tuple[int, int]], quotes: Mapping[str, tuple[Quote, ...]]
+) -> Difference | None:
+    """One version hedges ("in a possible sign", "appeared to") what a closely similar
+    version of another article states plainly.  Only the outlet's own words count: a
+    speaker's "may" inside a quotation is the speaker's.  A version that names a source the
+    hedged one does not ("a Republican said" against "reportedly") states nothing plainly."""
+    outside = [_outside_quotes(s, quotes) for s in members]
+    hedges = [hedge_phrases(text) for text in outside]
+    sources = [find_sources(text) for text in outside]
+
+    def plainly(hedged: int, other: int) -> bool:
+        """``other`` states plainly what ``hedged`` hedges: it hedges nothing, and names no
+        source that ``hedged`` does not ("reportedly" against "a Republican said")."""
+        if hedges[other] or not hedges[hedged]:
+            return False
+        return not sources[other] or any(compatible(x, y) for x in sources[hedged] for y in sources[other])
+
     involved: set[int] = set()
     for a, b in close:
-        if bool(hedges[a]) != bool(hedges[b]):
+        if plainly(a, b) or plainly(b, a):
             involved.update((a, b))
     if not involved:
         return None
@@ -362,3 +255,13 @@ def _hedge_difference(members: Sequence[Sentence], close: Sequence[tuple[int, in
     )
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in hedges[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _outside_quotes(sentence: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> str:
+    """The sentence with its quoted words blanked (the quotations found in the article, and
+    any quotation marks in the sentence itself, an unclosed one running to its end)."""
+    chars = list(blank_quotations(sentence.text))
+    for quote in quotes.get(sentence.id, ()):
+        for k in range(max(0, quote.start - sentence.start), min(len(chars), quote.end - sentence.start)):
+            chars[k] = " "
+    return "".join(chars)

@@ -58,11 +58,11 @@ _PAIRS = [
     ("ease eased easing", "tighten tightened tightening"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
-_SIDE: dict[str, tuple[int, int]] = {}  # word -> (pair number, side)
+_SIDE: dict[str, list[tuple[int, int]]] = {}  # word -> (pair number, side) of each pair it is in
 for _n, (_one, _other) in enumerate(_PAIRS):
     for _side, _words in enumerate((_one, _other)):
         for _w in _words.split():
-            _SIDE.setdefault(_w, (_n, _side))
+            _SIDE.setdefault(_w, []).append((_n, _side))
             OPPOSITE.setdefault(_w, set()).update((_other if _side == 0 else _one).split())
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -83,14 +83,11 @@ def _sides(text: str) -> list[tuple[int, int, int, str]]:
     words = _WORDS.findall(text)
     out = []
     for i, word in enumerate(words):
-        found = _SIDE.get(word.lower())
-        if not found:
-            continue
-        pair, side = found
         before = " ".join(words[max(0, i - 3) : i])
-        if _NEGATION.search(before):
-            side, word = 1 - side, f"{before.split()[-1]} {word}" if before else word
-        out.append((i, pair, side, word))
+        negated = bool(_NEGATION.search(before))
+        for pair, side in _SIDE.get(word.lower(), ()):
+            shown = f"{before} {word}" if negated else word
+            out.append((i, pair, 1 - side if negated else side, shown))
     return out
 
 

@@ -22,6 +22,15 @@ _SEEM = r"(?:seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to\b|that\b|\
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r"|" + _SEEM + r")\b", re.IGNORECASE)
 
 
+_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\w)")
+
+
+def blank_quotations(text: str) -> str:
+    """``text`` with every quotation (marks included) replaced by spaces, offsets kept; a
+    quotation left open runs to the end (the news convention for a quote that continues)."""
+    return _QUOTATION.sub(lambda m: " " * len(m.group()), text)
+
+
 _CLAUSE_END = frozenset(",;:.!?()[]—–")
 
 
@@ -47,9 +56,13 @@ def negated_terms(text: str) -> dict[str, str]:
     return out
 
 
-# Not hedges: "made possible", "as soon as possible", "couldn't possibly" (emphasis).
+# Not hedges: "made possible", "made the aid possible", "as soon as possible", "investigating possible
+# coordination" (the subject of an inquiry, not a claim hedged), "couldn't possibly" (emphasis).
 _NOT_HEDGE = re.compile(
-    r"(?:\b(?:make|makes|made|making|as)\s+possible\b|(?:n't|n’t|not|never)\s+possibly\b)", re.IGNORECASE
+    r"(?:\b(?:make|makes|made|making)\s+(?:[\w'’-]+\s+){0,3}possible\b|\bas\s+possible\b"
+    r"|(?:n't|n’t|not|never)\s+possibly\b"
+    r"|\b(?:investigat\w*|probe|probing|inquiry|into|examin\w*|review\w*)\s+(?:[\w'’-]+\s+){0,2}possible\b)",
+    re.IGNORECASE
 )
 
 
@@ -57,7 +70,7 @@ def hedge_phrases(text: str) -> list[str]:
     """Hedging words with a little context: "in a possible sign"."""
     out = []
     for m in _HEDGE.finditer(text):
-        before = text[max(0, m.start() - 12) : m.end()]
+        before = text[max(0, m.start() - 40) : m.end()]
         if _NOT_HEDGE.search(before):
             continue
         left = text[: m.start()].split()[-2:]

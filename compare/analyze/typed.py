@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.analyze.attribution import Source, attribution_conflict, find_sources
+from compare.analyze.attribution import attribution_conflict, find_sources
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
@@ -45,23 +45,12 @@ def number_differences(
     ]
 
 
-def _sources(member: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> list[Source]:
-    found = find_sources(member.text)
-    for quote in quotes.get(member.id, ()):
-        speaker = quote.speaker
-        # A speaker carried over from an earlier sentence ("he said") is too uncertain to compare.
-        if speaker and speaker in member.text and not any(speaker.lower() in s.words for s in found):
-            words = frozenset(w.lower() for w in speaker.split())
-            found.append(Source(speaker, words, named=any(w[0].isupper() for w in speaker.split())))
-    return found
-
-
-def attribution_differences(
-    members: Sequence[Sentence], pairs: Pairs, quotes: Mapping[str, tuple[Quote, ...]]
-) -> list[Difference]:
+def attribution_differences(members: Sequence[Sentence], pairs: Pairs) -> list[Difference]:
     """Two versions of one fact that name sources which cannot be the same
-    (:mod:`compare.analyze.attribution`): "police said" against "witnesses said"."""
-    sources = [_sources(m, quotes) for m in members]
+    (:mod:`compare.analyze.attribution`): "police said" against "witnesses said".  Only
+    sources named in the sentence itself count: a quotation's speaker carried over from an
+    earlier sentence ("he said") is too uncertain to compare."""
+    sources = [find_sources(m.text) for m in members]
     values: dict[str, str] = {}
     for a, b in pairs:
         found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text)
@@ -75,19 +64,29 @@ def attribution_differences(
 
 
 def opposite_differences(
-    members: Sequence[Sentence], pairs: Pairs, quotes: Mapping[str, tuple[Quote, ...]], context_words: int
+    members: Sequence[Sentence],
+    close: Pairs,
+    linked: Pairs,
+    quotes: Mapping[str, tuple[Quote, ...]],
+    context_words: int,
 ) -> list[Difference]:
     """Versions asserting opposite things (:mod:`compare.analyze.opposites`): words of
-    opposite meaning about the same thing, or one speaker's opposite verdicts."""
+    opposite meaning about the same thing in closely similar versions (``close``: the
+    same sentence told two ways, not two sentences of one account, "we win" / "we could
+    lose"), or one speaker's opposite verdicts in linked versions (``linked``: the
+    verdicts may share no word)."""
     values: dict[str, str] = {}
     details: list[str] = []
-    for a, b in pairs:
+    for a, b in close:
         ma, mb = members[a], members[b]
         found = opposite_terms(ma.text, mb.text, context_words)
         if found:
             values.setdefault(ma.id, found.word_a)
             values.setdefault(mb.id, found.word_b)
             details.append(f"'{found.word_a}' against '{found.word_b}'")
+    for a, b in linked:
+        ma, mb = members[a], members[b]
+        if ma.id in values and mb.id in values:
             continue
         for x in quotes.get(ma.id, ()):
             for y in quotes.get(mb.id, ()):

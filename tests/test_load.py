@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from compare.errors import InputError, UsageError
-from compare.load import complete_metadata, load_inputs, parse_date
+from compare.load import complete_metadata, load_inputs
 from compare.models import Article, Removed, Span
+from compare.text import parse_date
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "nato-russia-2010"
 

@@ -28,9 +28,9 @@ line raise :class:`~compare.errors.InputError` naming the file (and record or
 line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an
 item out instead and reports it in its ``skipped`` list.
 
-:func:`complete_metadata` runs later, after the clean stage, and fills the title,
-date and outlet that the input itself did not give, from the first lines of the
-text.  Dates are read with :func:`compare.text.parse_date`.
+What the input does not say (a title, date or outlet written in the text itself) is
+found after the clean stage by :func:`compare.metadata.complete_metadata`.  Dates
+are read with :func:`compare.text.parse_date`.
 
 trafilatura and charset_normalizer are imported only when an input needs them,
 so that a run on plain-text files starts fast.
@@ -50,14 +50,13 @@ from pathlib import Path
 from typing import Any
 
 from compare.errors import InputError, UsageError, json_kind
-from compare.models import Article, Span
-from compare.text import dates_in, parse_date
+from compare.models import Article
+from compare.text import parse_date
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_INPUT_BYTES",
     "Skipped",
-    "complete_metadata",
     "load_inputs",
 ]
 
@@ -71,18 +70,6 @@ TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("date", "published", "published_at", "pubDate")
 OUTLET_FIELDS = ("outlet", "source", "sitename", "site")
 URL_FIELDS = ("url", "link")
-
-HEAD_LINES = 8
-"""complete_metadata looks for a dateline or wire dateline in this many non-empty
-lines at the start of the text."""
-
-TITLE_CANDIDATES = 6
-"""complete_metadata takes the title from the first this-many kept paragraphs only,
-so that a crosshead deep in the article is never taken for the headline."""
-
-TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 25
-"""A headline is one line of TITLE_MIN_WORDS..TITLE_MAX_WORDS words without a final full stop."""
 
 LEGACY_DEFAULT = "cp1252"
 """The encoding preferred when detection finds several equally likely ones, and the
@@ -668,85 +655,3 @@ def _resolve(key: str) -> Path | None:
         return Path(key).resolve()
     except (OSError, RuntimeError, ValueError):
         return None
-
-
-# --------------------------------------------------------------------------- metadata
-
-_WIRE_DATELINE = re.compile(
-    r"[A-Z][\w.,' /-]{0,60}?\s\((?P<outlet>[A-Z][\w&.' -]{0,40}?)\)\s*(?:--|—|–|-)\s"
-    r"|\((?P<lead>[A-Z][\w&.' -]{0,40}?)\)\s*(?:--|—|–|-)\s"
-)
-
-
-def complete_metadata(article: Article) -> Article:
-    """Fill the title, date and outlet the input did not give (only fields still None).
-
-    Runs after the clean stage.  The title is the first of the first kept
-    paragraphs that reads as a headline: one line, 3 to 25 words, no final full
-    stop, not a date.  The date is the first full date (with a year) in the first
-    lines of the whole text, in a line the cleaner kept or removed as metadata, or
-    on a line of its own (a dateline such as "23 Feb, 2010 21:55"); never one
-    inside a donation appeal or other boilerplate.  The outlet comes from a wire
-    dateline such as "Nov. 3 (Bloomberg) --" in a kept line.  Without cleaning
-    results (no paragraphs and nothing removed) every non-empty line counts as kept.
-    """
-    text = article.text
-    lines = _line_spans(text)
-    cleaned = bool(article.paragraphs or article.removed)
-    allowed = [
-        *article.paragraphs,
-        *(Span(r.start, r.end) for r in article.removed if r.reason.startswith("metadata")),
-    ]
-
-    def kept(start: int, end: int) -> bool:
-        return not cleaned or any(span.start < end and start < span.end for span in allowed)
-
-    def dateline(line: Span) -> bool:  # a line that is nothing but a date, wherever it went
-        return parse_date(text[line.start : line.end]) is not None
-
-    head = lines[:HEAD_LINES]
-    title, date, outlet = article.title, article.date, article.outlet
-    if title is None:
-        blocks = list(article.paragraphs) or lines
-        candidates = (text[span.start : span.end].strip() for span in blocks[:TITLE_CANDIDATES])
-        title = next((candidate for candidate in candidates if _is_headline(candidate)), None)
-    if date is None:
-        found = (
-            value
-            for line in head
-            for start, end, value in dates_in(text[line.start : line.end])
-            if kept(line.start + start, line.start + end) or dateline(line)
-        )
-        date = next(found, None)
-    if outlet is None:
-        for line in head:
-            match = _WIRE_DATELINE.match(text, line.start, line.end)
-            if match and kept(line.start, line.end):
-                outlet = (match.group("outlet") or match.group("lead")).strip()
-                break
-    if (title, date, outlet) == (article.title, article.date, article.outlet):
-        return article
-    return replace(article, title=title, date=date, outlet=outlet)
-
-
-def _line_spans(text: str) -> list[Span]:
-    """Spans of the non-empty lines of ``text``, without surrounding whitespace."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        stripped = line.strip()
-        if stripped:
-            start = match.start() + line.index(stripped)
-            spans.append(Span(start, start + len(stripped)))
-    return spans
-
-
-def _is_headline(candidate: str) -> bool:
-    if not candidate or "\n" in candidate or candidate.endswith("."):
-        return False
-    words = candidate.split()
-    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
-        return False
-    if sum(any(c.isalpha() for c in word) for word in words) < TITLE_MIN_WORDS:
-        return False  # "23 Feb, 2010 21:55", "0:00 23:13"
-    return parse_date(candidate) is None

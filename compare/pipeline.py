@@ -17,7 +17,8 @@ from compare.analyze.stance import frame
 from compare.clean import clean
 from compare.errors import InputError, UsageError
 from compare.lexicon import Lexicon, load_lexicon
-from compare.load import Skipped, complete_metadata, load_inputs
+from compare.load import Skipped, load_inputs
+from compare.metadata import complete_metadata
 from compare.models import Article, Comparison
 from compare.segment import segment
 from compare.settings import Settings

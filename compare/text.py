@@ -25,6 +25,8 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
 
+from compare.models import Span
+
 __all__ = [
     "MONTH",
     "MONTH_CAPITALISED",
@@ -36,6 +38,7 @@ __all__ = [
     "WEEKDAY_WORD",
     "dates_in",
     "iso_day",
+    "line_spans",
     "parse_date",
 ]
 
@@ -43,6 +46,24 @@ __all__ = [
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 """A word: a dotted abbreviation, a number with its separators, or letters with inner apostrophes."""
+
+
+
+def line_spans(text: str) -> list[Span]:
+    """Spans of the non-empty lines of ``text``, without surrounding whitespace.
+
+    >>> line_spans("  Title \\n\\nBody text.")
+    [Span(start=2, end=7), Span(start=10, end=20)]
+    """
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + line.index(stripped)
+            spans.append(Span(start, start + len(stripped)))
+    return spans
+
 
 # --------------------------------------------------------------------------- names
 

@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 
 from compare.models import Article, Removed, Span
 from compare.settings import CleanSettings, Settings
+from compare.text import MONTH, ORDINAL, WEEKDAY
 
 DEFAULT_SETTINGS = Settings()
 
@@ -207,14 +208,10 @@ _DECORATION = " \t:|»›>→←<«‹•·.…!*#-–—"
 # --- other line rules -----------------------------------------------------------
 _ICON = re.compile(r"icon(?![a-z])", re.IGNORECASE)
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# A date line is looser than a date value (compare.text.parse_date): "9/24/10" is one too.
 _DATE = _alternatives(
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",  # September 24, 2010
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
+    rf"{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}",  # September 24, 2010
+    rf"\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # 2010-09-24
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4}",  # 24.09.2010, 9/24/10
 )
@@ -224,8 +221,8 @@ _TIME = (
 )
 _DATE_LINE = re.compile(
     rf"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—-]?\s*{_TIME})?"
-    rf"|{_TIME}\s*[,|·•–—-]?\s*(?:{_WEEKDAY},?\s+)?{_DATE}",
+    rf"(?:{WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—-]?\s*{_TIME})?"
+    rf"|{_TIME}\s*[,|·•–—-]?\s*(?:{WEEKDAY},?\s+)?{_DATE}",
     re.IGNORECASE,
 )
 

@@ -41,3 +41,14 @@ class OutputError(CompareError):
         self.target = target
         self.problem = problem
         super().__init__(f"{target}: {problem}")
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, for a message: "an object", "an array", "a string", "a boolean",
+    "null" or "a number".
+
+    >>> json_kind([1, 2])
+    'an array'
+    """
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")

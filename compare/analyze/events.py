@@ -20,12 +20,13 @@ from compare.align import Alignment
 from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article, Group, Pair
 from compare.settings import Settings
+from compare.text import iso_day
 
 
 def anchor_date(article: Article) -> DateMention | None:
-    if article.date:
-        year, month, day = (int(p) for p in article.date.split("-"))
-        return DateMention(article.date, 0, year, month, day)
+    published = iso_day(article.date)
+    if published:
+        return DateMention(article.date or "", 0, published.year, published.month, published.day)
     for sentence in article.sentences:
         if sentence.role != "body":
             continue

@@ -14,7 +14,6 @@ The word diff compares each member with its closest version from another article
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -29,6 +28,7 @@ from compare.analyze.typed import attribution_differences, number_differences, o
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
 from compare.similarity import sentence_similarity, tokens
+from compare.text import WEEKDAY_WORD as _WEEKDAY
 
 
 def build_groups(
@@ -167,7 +167,6 @@ def _differences(
     return out
 
 
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _date_difference(

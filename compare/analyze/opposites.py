@@ -38,7 +38,7 @@ _PAIRS = [
     ("win wins won winning", "lose loses lost losing"),
     ("acquit acquits acquitted acquittal", "convict convicts convicted conviction"),
     ("guilty", "innocent"),
-    ("legal lawful", "illegal unlawful"),
+    ("legal lawful legally lawfully", "illegal unlawful illegally unlawfully"),
     ("lift lifts lifted lifting", "impose imposes imposed imposing"),
     ("alive", "dead"),
     ("survived survives", "died dies killed"),
@@ -83,10 +83,11 @@ def _sides(text: str) -> list[tuple[int, int, int, str]]:
     words = _WORDS.findall(text)
     out = []
     for i, word in enumerate(words):
-        before = " ".join(words[max(0, i - 3) : i])
-        negated = bool(_NEGATION.search(before))
+        before = words[max(0, i - 3) : i]
+        negation = next((k for k, w in enumerate(before) if _NEGATION.search(w)), None)
+        negated = negation is not None
+        shown = " ".join([*before[negation:], word]) if negation is not None else word
         for pair, side in _SIDE.get(word.lower(), ()):
-            shown = f"{before} {word}" if negated else word
             out.append((i, pair, 1 - side if negated else side, shown))
     return out
 

@@ -210,7 +210,7 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         year = bool(digits and _YEAR.fullmatch(digits)) and kind == "count" and not before and scale == 1.0
         after_words = _WORD.findall(text[unit_end : unit_end + 50])
         counted = next((w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), "")
-        before_words = _WORD.findall(text[max(0, start - 30) : start])[-2:]
+        before_words = _WORD.findall(text[max(0, start - 40) : start])[-3:]
         anchors = tuple(
             t for t in (normalise_word(w) for w in (*after_words[:3], *before_words)) if t and not t[0].isdigit()
         )

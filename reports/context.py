@@ -296,6 +296,7 @@ class DivergenceView:
     members: tuple[MemberView, ...]
     differences: tuple[DifferenceView, ...]
     major: bool  # kind "diverge" or a conflicting difference
+    additions: tuple[ValueView, ...] = ()  # what a version says that its closest version does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -595,7 +596,14 @@ class _Builder:
             )
             views.append(
                 DivergenceView(
-                    gv, tuple(members), differences, major=group.kind == "diverge" or gv.has_conflict
+                    gv,
+                    tuple(members),
+                    differences,
+                    major=group.kind == "diverge" or gv.has_conflict,
+                    additions=tuple(
+                        ValueView(self.labels.get(_article_of(sid), _article_of(sid)), text, anchor(sid))
+                        for sid, text in group.additions
+                    ),
                 )
             )
         views.sort(

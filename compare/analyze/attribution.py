@@ -32,7 +32,8 @@ VERBS = (
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;:.!?()“”\"]{2,80})", re.IGNORECASE)
 _INVERTED = re.compile(rf"(?:^|[,;—–])\s*(?:{VERBS})\s+(?P<src>[^,;:.!?()“”\"]{{2,80}})\s*[.!?]?\s*$", re.IGNORECASE)
-_BEFORE_VERB = re.compile(rf"(?P<src>[^,;:!?()“”\"—–]{{2,80}}?)\s+(?:{VERBS})\b")
+_VERB = re.compile(rf"\s(?:{VERBS})\b")
+_PHRASE_START = re.compile(r"[,;:!?()“”\"—–]")
 _CUT = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|as|because|if|on|in|at|last|this)\s", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|because|if)\s", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we i you who this that which one".split())
@@ -115,15 +116,19 @@ def find_sources(text: str) -> list[Source]:
         source = _source(inverted.group("src"), False)
         if source:
             found.append(source)
-    for m in _BEFORE_VERB.finditer(plain):
-        phrase = m.group("src")
-        # The noun phrase just before the verb: after the last clause boundary.
+    for m in _VERB.finditer(plain):
+        # The noun phrase just before the verb: after the last punctuation and clause boundary.
+        window = plain[max(0, m.start() - 80) : m.start()]
+        cut = max((p.end() for p in _PHRASE_START.finditer(window)), default=0)
+        phrase = window[cut:].strip()
+        if len(phrase) < 2:
+            continue
         words = phrase.split()[-7:]
         clause = " ".join(words)
         boundary = list(_CLAUSE.finditer(clause))
         if boundary:
             clause = clause[boundary[-1].end() :]
-        at_start = plain[: m.start("src")].strip(" “\"") == "" and len(phrase.split()) <= 7
+        at_start = plain[: m.start() - len(window) + cut].strip(" “\"") == "" and len(phrase.split()) <= 7
         source = _source(clause, at_start)
         if source:
             found.append(source)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -517,23 +516,17 @@ def load_collection(
     inputs: Sequence[str | os.PathLike[str]], skip_bad: bool = False
 ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
     """Load every input (:func:`compare.load.load_inputs`); with ``skip_bad`` an input, JSON record
-    or JSONL line that cannot be read is left out and listed instead of stopping the run."""
+    or JSONL line that cannot be read is left out and listed instead of stopping the run.  The index
+    lists a JSONL line as an input of its own: ``feed.jsonl line 3``, then the problem."""
     from compare.load import load_inputs
 
-    found: list[tuple[str, str]] = []
-    articles = load_inputs(inputs, skip_bad=skip_bad, skipped=found)
-    return articles, tuple(_skipped(where, problem) for where, problem in found)
-
-
-_LINE = re.compile(r"line (\d+): ")
-
-
-def _skipped(where: str, problem: str) -> Skipped:
-    """The index lists a JSONL line as an input of its own: ``feed.jsonl line 3``, then the problem."""
-    line = _LINE.match(problem)
-    if line is None:
-        return Skipped(where, problem)
-    return Skipped(f"{where} line {line.group(1)}", problem[line.end() :])
+    refused: list[InputError] = []
+    articles = load_inputs(inputs, skip_bad=skip_bad, skipped=refused)
+    listed = (
+        Skipped(error.source if error.line is None else f"{error.source} line {error.line}", error.problem)
+        for error in refused
+    )
+    return articles, tuple(listed)
 
 
 # --------------------------------------------------------------------------- the whole run

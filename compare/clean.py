@@ -46,7 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from compare.models import Article, Removed, Span
+from compare.models import Article, Removed, RemovedKind, Span
 from compare.settings import CleanSettings, Settings
 from compare.text import MONTH, ORDINAL, WEEKDAY
 
@@ -79,6 +79,13 @@ COPYRIGHT = "copyright notice"
 BYLINE = "metadata: byline"
 DATE_LINE = "metadata: date line"
 PRINT_NOTE = "metadata: print edition note"
+
+KINDS: dict[str, RemovedKind] = {
+    APPEAL: "appeal", NAVIGATION: "navigation", ICONS: "icons", RELATED: "related", COMMENTS: "comments",
+    TAGS: "tags", MEDIA: "media", COPYRIGHT: "copyright", BYLINE: "byline", DATE_LINE: "date-line",
+    PRINT_NOTE: "print-note",
+}  # fmt: skip
+"""Each reason's :attr:`~compare.models.Removed.kind`, what other stages test."""
 
 # The thresholds are fields of compare.settings.CleanSettings (Settings.clean).
 
@@ -568,5 +575,5 @@ def clean(article: Article, settings: Settings | None = None) -> Article:
         if reason is None:
             kept.append(Span(para.start, para.end))
         else:
-            removed.append(Removed(text[para.start : para.end], reason, para.start, para.end))
+            removed.append(Removed(text[para.start : para.end], reason, para.start, para.end, KINDS[reason]))
     return replace(article, paragraphs=tuple(kept), removed=tuple(removed))

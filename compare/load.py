@@ -56,7 +56,6 @@ from compare.text import parse_date
 __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_INPUT_BYTES",
-    "Skipped",
     "load_inputs",
 ]
 
@@ -99,11 +98,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 # --------------------------------------------------------------------------- loading
 
-Skipped = tuple[str, str]
-"""An item :func:`load_inputs` left out with ``skip_bad=True``: (where, problem),
-e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
-``f"{where}: {problem}"`` is the message the error would have had."""
-
 _OnBad = Callable[[InputError], None]
 
 
@@ -112,7 +106,7 @@ def load_inputs(
     labels: Mapping[str, str] | None = None,
     *,
     skip_bad: bool = False,
-    skipped: list[Skipped] | None = None,
+    skipped: list[InputError] | None = None,
 ) -> tuple[Article, ...]:
     """Load every input as one or more articles, in the order given.
 
@@ -130,8 +124,8 @@ def load_inputs(
     Raises :class:`InputError` for an input that cannot be read as articles and
     :class:`UsageError` for a file given twice or a label that matches nothing.
     With ``skip_bad=True`` an input, JSON record or JSONL line that would raise
-    :class:`InputError` is left out instead and appended to ``skipped`` (when
-    given) as ``(where, problem)``; the rest loads as usual, and a label that
+    :class:`InputError` is left out instead and that error appended to ``skipped``
+    (when given); the rest loads as usual, and a label that
     names only skipped files is not an error.  Nothing is printed.
     """
 
@@ -139,7 +133,7 @@ def load_inputs(
         if not skip_bad:
             raise error
         if skipped is not None:
-            skipped.append((error.source, error.problem))
+            skipped.append(error)
 
     articles: list[Article] = []
     paths: list[Path | None] = []  # the resolved file each article came from
@@ -547,12 +541,12 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
                 item = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(
-                    source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})"
+                    source, f"invalid JSON: {error.msg} (column {error.colno})", line=n
                 ) from None
             except RecursionError:
-                raise InputError(source, f"line {n}: JSON nested too deeply") from None
+                raise InputError(source, "JSON nested too deeply", line=n) from None
             if not isinstance(item, dict):
-                raise InputError(source, f"line {n}: expected a JSON object, not {json_kind(item)}")
+                raise InputError(source, f"expected a JSON object, not {json_kind(item)}", line=n)
             records.append(_record(item, source, f"{source} line {n}", f"{stem}-{len(records) + 1}"))
         except InputError as error:
             on_bad(error)

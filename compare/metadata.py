@@ -58,7 +58,7 @@ def complete_metadata(article: Article) -> Article:
     cleaned = bool(article.paragraphs or article.removed)
     allowed = [
         *article.paragraphs,
-        *(Span(r.start, r.end) for r in article.removed if r.reason.startswith("metadata")),
+        *(Span(r.start, r.end) for r in article.removed if r.is_metadata),
     ]
 
     def kept(start: int, end: int) -> bool:

@@ -17,13 +17,18 @@ from compare.analyze.stance import frame
 from compare.clean import clean
 from compare.errors import InputError, UsageError
 from compare.lexicon import Lexicon, load_lexicon
-from compare.load import Skipped, load_inputs
+from compare.load import load_inputs
 from compare.metadata import complete_metadata
 from compare.models import Article, Comparison
 from compare.segment import segment
 from compare.settings import Settings
 
 Input = str | os.PathLike[str] | Mapping[str, Any]
+
+Skipped = tuple[str, str]
+"""An item :func:`compare` left out with ``skip_bad=True``: (where, problem),
+e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
+``f"{where}: {problem}"`` is the message the error would have had."""
 
 
 def compare(
@@ -69,7 +74,10 @@ def compare(
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
 
-    loaded = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=skipped)  # 1
+    refused: list[InputError] = []
+    loaded = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=refused)  # 1
+    if skipped is not None:
+        skipped.extend((error.source, error.detail) for error in refused)
     articles: list[Article] = []
     empty: list[tuple[Article, InputError]] = []
     for article in loaded:
@@ -164,7 +172,7 @@ def compare_prepared(
         unique=unique,
         pairs=pair_records,
         stances=stances,
-        settings=settings.to_dict(),
+        settings=settings,
         version=__version__,
         pair_mode=chosen is not None,
     )

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.metadata import is_heading
-from compare.models import Article, Sentence, Span
+from compare.models import Article, Sentence, Span, sentence_id
 from compare.text import line_spans
 
 # Abbreviations Punkt must not treat as sentence ends (lower case, no final dot).
@@ -117,7 +117,7 @@ def segment(article: Article) -> Article:
             index = len(sentences)
             sentences.append(
                 Sentence(
-                    id=f"{article.id}:{index}",
+                    id=sentence_id(article.id, index),
                     article=article.id,
                     index=index,
                     text=text[start:end],

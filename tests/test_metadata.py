@@ -9,7 +9,7 @@ import pytest
 
 from compare.load import load_inputs
 from compare.metadata import complete_metadata, is_heading, is_title
-from compare.models import Article, Removed, Span
+from compare.models import Article, Removed, RemovedKind, Span
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "nato-russia-2010"
 
@@ -34,7 +34,8 @@ def clean(article: Article, removed: dict[str, str], *, blocks: bool = False) ->
         if reason is None:
             kept.append(Span(match.start(), match.end()))
         else:
-            gone.append(Removed(match.group(), reason, match.start(), match.end()))
+            kind: RemovedKind = "date-line" if reason.startswith("metadata") else "navigation"
+            gone.append(Removed(match.group(), reason, match.start(), match.end(), kind))
     return Article(
         id=article.id,
         source=article.source,
@@ -127,10 +128,10 @@ def test_complete_metadata_looks_for_dates_only_at_the_top() -> None:
 def test_complete_metadata_dates_and_boilerplate() -> None:
     appeal_text = "Support our journalism: since July 1, 2024 we run no ads."
     text = f"{appeal_text}\n\n12 March 2011\n\nA Headline For The Story\n"
-    appeal = Removed(appeal_text, "donation appeal", 0, len(appeal_text))
+    appeal = Removed(appeal_text, "donation appeal", 0, len(appeal_text), "appeal")
     kept = Span(text.index("A Headline"), len(text) - 1)
     # the dateline was removed with a non-metadata reason, but a line holding only a date counts
-    dateline = Removed("12 March 2011", "navigation", text.index("12 March"), text.index("12 March") + 13)
+    dateline = Removed("12 March 2011", "navigation", text.index("12 March"), text.index("12 March") + 13, "navigation")
     article = Article(
         id="x", source="x", sha256="", text=text, paragraphs=(kept,), removed=(appeal, dateline)
     )
@@ -141,7 +142,7 @@ def test_complete_metadata_dates_and_boilerplate() -> None:
     assert complete_metadata(article).date is None
     # a wire dateline inside removed boilerplate does not name the outlet
     wire = "NEW YORK (AP) -- Subscribe to our newsletter today\n\nThe Real Headline Is Here\n"
-    junk = Removed(wire.split("\n")[0], "navigation", 0, wire.index("\n"))
+    junk = Removed(wire.split("\n")[0], "navigation", 0, wire.index("\n"), "navigation")
     kept = Span(wire.index("The Real"), len(wire) - 1)
     article = Article(id="x", source="x", sha256="", text=wire, paragraphs=(kept,), removed=(junk,))
     assert complete_metadata(article).outlet is None

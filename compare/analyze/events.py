@@ -18,7 +18,7 @@ from itertools import combinations
 
 from compare.align import Alignment
 from compare.analyze.numbers import DateMention, find_dates
-from compare.models import Article, Group, Pair
+from compare.models import Article, Group, Pair, article_of
 from compare.settings import Settings
 from compare.text import iso_day
 
@@ -71,7 +71,7 @@ def compare_pairs(
     for group in groups:
         count: dict[str, int] = {}
         for member in group.members:
-            article = member.rsplit(":", 1)[0]
+            article = article_of(member)
             count[article] = count.get(article, 0) + 1
         for x, y in combinations(count.items(), 2):
             key = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])

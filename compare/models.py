@@ -16,7 +16,7 @@ SCHEMA = "storycompare/1"
 
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
-DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "hedge"]
+DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
     "byline", "date-line", "print-note",

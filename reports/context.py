@@ -597,7 +597,7 @@ class _Builder:
                     differences,
                     major=group.kind == "diverge" or gv.has_conflict,
                     additions=tuple(
-                        ValueView(self.labels.get(_article_of(sid), _article_of(sid)), text, anchor(sid))
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), text, anchor(sid))
                         for sid, text in group.additions
                     ),
                 )

@@ -124,13 +124,13 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
     each ("a", "b", ...), compared as a group of them would be, without aligning anything:
     for tests and for measuring (``benchmarks/evaluate.py``)."""
     from compare.analyze.quotes import quotes_by_sentence
-    from compare.models import Article, Span
+    from compare.models import Article, Span, sentence_id
 
     settings = settings or Settings()
     members, quotes = [], {}
     for n, text in enumerate(texts):
         article_id = chr(ord("a") + n)
-        sentence = Sentence(f"{article_id}:0", article_id, 0, text, 0, len(text), 0, "body")
+        sentence = Sentence(sentence_id(article_id, 0), article_id, 0, text, 0, len(text), 0, "body")
         article = Article(article_id, article_id, "", text, paragraphs=(Span(0, len(text)),), sentences=(sentence,))
         quotes.update(quotes_by_sentence(article))
         members.append(sentence)

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from compare.errors import UsageError
-from compare.models import Article, Comparison, Group, Sentence
+from compare.models import Article, Comparison, Group, Sentence, article_of
 
 # --- colours ------------------------------------------------------------------
 
@@ -122,10 +122,6 @@ def excerpt(text: str, limit: int) -> str:
 
 def percent(value: float) -> int:
     return round(max(0.0, min(1.0, value)) * 100)
-
-
-def _article_of(sentence_id: str) -> str:
-    return sentence_id.rsplit(":", 1)[0]
 
 
 def _join_list(items: list[str]) -> str:
@@ -296,6 +292,7 @@ class DivergenceView:
     members: tuple[MemberView, ...]
     differences: tuple[DifferenceView, ...]
     major: bool  # kind "diverge" or a conflicting difference
+    additions: tuple[ValueView, ...] = ()  # what a version says that its closest version does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,7 +447,7 @@ class _Builder:
     def _group_view(self, i: int, group: Group) -> GroupView:
         first_member = min(
             group.members,
-            key=lambda m: (self.position.get(_article_of(m), 1 << 30), self._index_of(m)),
+            key=lambda m: (self.position.get(article_of(m), 1 << 30), self._index_of(m)),
         )
         return GroupView(
             id=group.id,
@@ -464,7 +461,7 @@ class _Builder:
             excerpt=excerpt(self.c.sentence(first_member).text, EXCERPT_CHARS),
             anchor=group_anchor(group.id),
             div_anchor="d-" + group_anchor(group.id)[2:],
-            first=(self.position.get(_article_of(first_member), 1 << 30), self._index_of(first_member)),
+            first=(self.position.get(article_of(first_member), 1 << 30), self._index_of(first_member)),
             has_differences=bool(group.differences),
             has_conflict=any(d.conflict for d in group.differences),
         )
@@ -556,7 +553,7 @@ class _Builder:
         for group in ordered:
             cells: list[list[SentenceRef]] = [[] for _ in self.c.articles]
             for member in group.members:
-                pos = self.position.get(_article_of(member))
+                pos = self.position.get(article_of(member))
                 if pos is None:
                     continue
                 s = self.c.sentence(member)
@@ -587,7 +584,7 @@ class _Builder:
                     detail=d.detail,
                     conflict=d.conflict,
                     values=tuple(
-                        ValueView(self.labels.get(_article_of(sid), _article_of(sid)), value, anchor(sid))
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), value, anchor(sid))
                         for sid, value in d.values
                     ),
                 )
@@ -595,7 +592,14 @@ class _Builder:
             )
             views.append(
                 DivergenceView(
-                    gv, tuple(members), differences, major=group.kind == "diverge" or gv.has_conflict
+                    gv,
+                    tuple(members),
+                    differences,
+                    major=group.kind == "diverge" or gv.has_conflict,
+                    additions=tuple(
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), text, anchor(sid))
+                        for sid, text in group.additions
+                    ),
                 )
             )
         views.sort(

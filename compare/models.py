@@ -16,7 +16,7 @@ SCHEMA = "storycompare/1"
 
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
-DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "hedge"]
+DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
     "byline", "date-line", "print-note",
@@ -138,7 +138,7 @@ class Difference:
     """A typed difference inside a group, with each member's value.
 
     ``type`` is one of "number", "date", "quote", "negation", "attribution",
-    "hedge"; ``conflict`` is true when the values contradict each other (27
+    "opposite", "hedge"; ``conflict`` is true when the values contradict each other (27
     against 28) rather than differ in precision ("Nov. 20" against "November").
     """
 
@@ -161,6 +161,7 @@ class Group:
     score: float  # mean pairwise similarity of members from different articles
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
+    additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -176,6 +177,7 @@ class Group:
             "kind": self.kind,
             "score": self.score,
             "differences": [d.to_dict() for d in self.differences],
+            "additions": dict(self.additions),
         }
 
 

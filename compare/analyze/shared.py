@@ -257,8 +257,8 @@ def member_diffs(ids: Sequence[str], texts: Sequence[str], closest: Sequence[int
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 
 
-# A dateline opening a story ("WASHINGTON —", "NEW YORK (Reuters) -") says where it was filed, not a fact.
-_DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+# A dateline opening a story ("WASHINGTON —", "NEW YORK (Reuters) -", "Nov. 3 (Bloomberg) --") says where it was filed, not a fact.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.,' ]+|[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 _PRONOUN_SUBJECTS = frozenset("he she they it his her their its him them".split())
 
 

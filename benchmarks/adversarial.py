@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
 import resource, sys
-from compare.cli import main
+from storycompare.cli import main
 code = main(sys.argv[1:])
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -156,7 +156,7 @@ def cases(draw: st.DrawFn) -> Case:
 
 def run_case(case: Case, folder: Path) -> tuple[int, str]:
     """Run ``storycompare compare`` on the case's files in ``folder``; (exit code, stderr)."""
-    from compare.cli import main
+    from storycompare.cli import main
 
     folder.mkdir(parents=True, exist_ok=True)
     names = []

@@ -12,9 +12,9 @@ import pytest
 from test_bad_input import A, B, C, snapshot, write
 
 import reports
-from compare.cli import main
 from compare.errors import OutputError
 from reports import files
+from storycompare.cli import main
 
 E = "storycompare: error: "
 

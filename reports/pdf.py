@@ -14,6 +14,7 @@ import io
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -223,6 +224,36 @@ def warm_up_print_style(stop: Callable[[], bool] = lambda: False) -> None:
     )
 
 
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker process checks that the process that started it is still there."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process exit as soon as ``parent`` is gone, even killed with SIGKILL:
+    on Linux the kernel sends SIGKILL at the parent's death (``PR_SET_PDEATHSIG``); everywhere
+    a daemon thread checks every PARENT_CHECK_SECONDS whether this process was re-parented.
+    Otherwise a worker blocked writing its result to a pipe that it holds open itself would
+    wait for ever, holding its memory."""
+    import threading
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # no libc, an unusual platform: the thread is enough
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 class PdfWorker:
     """Renders the PDF in a second process that starts loading WeasyPrint at once.
 
@@ -254,7 +285,9 @@ class PdfWorker:
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             global _page_waiting
             self._waiting = _page_waiting = context.Event()  # before the fork, which inherits it
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+            )
             self._warm = self._pool.submit(_warm_up)
         except (OSError, ImportError, ValueError):
             self._pool = None

@@ -185,3 +185,42 @@ def test_input_files_lists_a_folder_and_files(tmp_path: Path) -> None:
         ".hidden",
         "g.txt",
     ]
+
+
+@pytest.mark.parametrize("failing", [0, 1, -1])
+def test_a_full_disk_in_batch_replaces_no_report_of_the_earlier_run(
+    failing: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first, second or last file of a batch run finds the disk full: the earlier run's
+    index, stories.json and story reports all stay as they were."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "d" / "a.txt", A)
+    write(tmp_path / "d" / "b.txt", B)
+    write(tmp_path / "d" / "c.txt", C)
+    assert main(["batch", "d", "--out", "out"]) == 0
+    first = file_snapshot(tmp_path / "out")
+    assert "index.html" in first and any(name.startswith("stories/") for name in first)
+    written = len(first)
+    for name in first:  # so that a replaced file would show, even with the same bytes
+        with open(tmp_path / "out" / name, "ab") as handle:
+            handle.write(b" ")
+    before = file_snapshot(tmp_path / "out")
+    capsys.readouterr()
+    real_write = os.write
+    staged: list[str] = []
+    at = failing % written
+
+    def full_disk(fd: int, data: bytes) -> int:
+        name = os.readlink(f"/proc/self/fd/{fd}")
+        if "/out/" in name and name.endswith(".tmp"):
+            staged.append(name)
+            if len(staged) == at + 1:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full_disk)
+    assert main(["batch", "d", "--out", "out"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(E) and captured.err.endswith(": no space left on device\n")
+    assert captured.err.count("\n") == 1
+    assert file_snapshot(tmp_path / "out") == before

@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from compare.errors import LexiconError, json_kind
-from compare.load import parse_json, repair_text
+from compare.untrusted import parse_json, repair_text
 
 SHIPPED = Path(__file__).parent / "data" / "lexicon.json"
 CUE_KINDS = ("cooperative", "reluctant", "neutral")

@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -46,6 +45,7 @@ from compare.decode import decode
 from compare.errors import InputError, UsageError, json_kind
 from compare.models import Article
 from compare.text import parse_date
+from compare.untrusted import failure, flatten_deep_tables, parse_json, repaired
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -76,67 +76,12 @@ character text with another article takes about 10 s on the 2-core development
 machine, 1,000,000 about 30 s and 2,000,000 over 2 minutes (the cost grows
 faster than the length)."""
 
-MAX_JSON_INT_DIGITS = 4000
-"""A JSON integer with more digits than this is not read as a number (Python refuses to
-convert one of over 4,300 digits): it stands for no value, so a record's numeric ``id``
-falls back to the default id and a field that needs a string reports it as a number."""
+_OnBad = Callable[[InputError], None]
 
 _NO_TEXT = f"no text field (expected one of {', '.join(TEXT_FIELDS)})"
 
 
 # --------------------------------------------------------------------------- loading
-
-
-class HugeNumber:
-    """A JSON integer too long to convert (see :data:`MAX_JSON_INT_DIGITS`): no value."""
-
-    __slots__ = ("digits",)
-
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
-
-    def __repr__(self) -> str:
-        return f"<a number of {self.digits:,} digits>"
-
-
-def _parse_int(text: str) -> int | HugeNumber:
-    return int(text) if len(text) <= MAX_JSON_INT_DIGITS else HugeNumber(len(text.lstrip("-")))
-
-
-def parse_json(text: str) -> Any:
-    """``json.loads`` for untrusted input: an integer of any length is no error (see
-    :class:`HugeNumber`).  Raises ``json.JSONDecodeError`` and ``RecursionError`` as it does."""
-    return json.loads(text, parse_int=_parse_int)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-REPAIRED_FIELDS = ("id", "text", "title", "outlet", "url")
-
-
-def repair_text(value: str) -> tuple[str, int]:
-    """``value`` with every lone surrogate (U+D800..U+DFFF, which a JSON ``\\ud800`` escape or a
-    UTF-7 page can hold but no UTF-8 file can) replaced by U+FFFD; and how many there were."""
-    repaired, count = _SURROGATE.subn("\ufffd", value)
-    return repaired, count
-
-
-def _repaired(article: Article) -> Article:
-    """The article with lone surrogates replaced in its id, text, title, outlet and url, each
-    repair listed in ``Article.repaired`` (the JSON report shows it)."""
-    changes: dict[str, Any] = {}
-    notes: list[str] = []
-    for name in REPAIRED_FIELDS:
-        value = getattr(article, name)
-        if isinstance(value, str) and _SURROGATE.search(value):
-            changes[name], count = repair_text(value)
-            plural = "s" if count != 1 else ""
-            notes.append(f"{name}: {count:,} lone surrogate{plural} (not valid Unicode) replaced with U+FFFD")
-    if not changes:
-        return article
-    return replace(article, **changes, repaired=(*article.repaired, *notes))
-
-
-_OnBad = Callable[[InputError], None]
 
 
 def load_inputs(
@@ -207,7 +152,7 @@ def load_inputs(
                 continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
-    articles = _unique_ids([_repaired(article) for article in articles])
+    articles = _unique_ids([repaired(article) for article in articles])
     if labels:
         articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
@@ -387,7 +332,7 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
             tree = _page_tree(page, source)  # the failed pass may have changed the tree
             document = trafilatura.bare_extraction(page if tree is None else tree, with_metadata=False, **options)
         except Exception:
-            raise InputError(source, f"malformed HTML that the HTML reader cannot read ({_failure(error)})") from None
+            raise InputError(source, f"malformed HTML that the HTML reader cannot read ({failure(error)})") from None
     def field(name: str) -> str | None:
         value = getattr(document, name, None) if document is not None else None
         return (value.strip() or None) if isinstance(value, str) else None
@@ -410,16 +355,6 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     )
 
 
-def _failure(error: BaseException) -> str:
-    """A library's exception in a few words: its type and the module that raised it."""
-    module = "?"
-    trace = error.__traceback__
-    while trace is not None:
-        module = trace.tb_frame.f_globals.get("__name__", module)
-        trace = trace.tb_next
-    return f"{type(error).__name__} in {module}"
-
-
 _TOO_DEEP = "Excessive depth in document"
 """libxml2's message when a page nests more elements than its parser allows (255, or 2,047 with
 ``huge_tree``); it then stops reading, and everything after the deep block is lost."""
@@ -436,7 +371,7 @@ def _page_tree(page: str, source: str) -> Any:
 
     tree = load_html(page)
     if not any(_TOO_DEEP in entry.message for entry in HTML_PARSER.error_log):
-        return _flatten_deep_tables(tree)
+        return flatten_deep_tables(tree)
     # trafilatura's parser settings with the larger limit; bytes, as a declared encoding needs them
     parser = html.HTMLParser(
         collect_ids=False,
@@ -453,39 +388,7 @@ def _page_tree(page: str, source: str) -> Any:
             "HTML elements nested more than 2,047 deep; the text after them cannot be read "
             "(save the article as a .txt file)",
         )
-    return _flatten_deep_tables(tree)
-
-
-MAX_TABLE_NESTING = 8
-"""Tables nested deeper than this in an HTML page are flattened before extraction: the table
-tags inside the deepest allowed table are taken out and their text stays in its cell.
-trafilatura reads each table's cells again for every table around it, so its cost grows with
-the square of the nesting (26 s for one block nested 2,000 deep); news pages nest two or three."""
-
-_TABLE_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
-
-
-def _flatten_deep_tables(tree: Any) -> Any:
-    """``tree`` with the tables inside any table at nesting MAX_TABLE_NESTING flattened (in place)."""
-    if tree is None or not hasattr(tree, "iter"):
-        return tree
-    from lxml import etree
-
-    deepest = []
-    stack: list[tuple[Any, int]] = [(tree, 0)]
-    while stack:  # not recursive: the page may nest 2,000 deep
-        element, depth = stack.pop()
-        if element.tag == "table":
-            depth += 1
-            if depth == MAX_TABLE_NESTING:
-                deepest.append(element)
-                continue
-        stack.extend((child, depth) for child in element if isinstance(child.tag, str))
-    for table in deepest:
-        for cell in table.iter("td", "th"):
-            if any(True for _ in cell.iter("table")):
-                etree.strip_tags(cell, *_TABLE_TAGS)  # the cell's tables, not the cell itself
-    return tree
+    return flatten_deep_tables(tree)
 
 
 def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -> list[Article]:

@@ -541,7 +541,8 @@ def test_five_megabyte_page(tmp_path: Path) -> None:
 def test_deeply_nested_tables_are_flattened_and_their_text_kept(tmp_path: Path) -> None:
     """trafilatura reads a table's cells again for every table around it: nested 600 deep, four
     blocks took minutes.  Past compare.load.MAX_TABLE_NESTING the inner tables are flattened."""
-    from compare.load import MAX_TABLE_NESTING, load_inputs
+    from compare.load import load_inputs
+    from compare.untrusted import MAX_TABLE_NESTING
 
     depth = 600
     blocks = "".join(

@@ -137,3 +137,38 @@ def test_remote_workers_render_with_the_clients_source_date_epoch(
     for story in stories:
         page = story.read_text("utf-8")
         assert 'name="dcterms.created" content="1970-01-02' in page, story.name
+
+
+def test_a_local_cluster_binds_to_loopback_on_free_ports_and_leaves_no_process(tmp_path: Path) -> None:
+    """With port 8787 taken (a running scheduler's dashboard), --workers 2 says nothing about
+    it; when the command has ended, none of its processes is left (each would carry the mark
+    put in the command's environment)."""
+    mark = f"storycompare-test-{os.getpid()}-{time.monotonic_ns()}"
+    with socket.socket() as taken:
+        try:
+            taken.bind(("127.0.0.1", 8787))
+        except OSError:
+            pass  # taken already: just as good
+        else:
+            taken.listen()
+        done = subprocess.run(
+            [sys.executable, "-m", "storycompare", "batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--workers", "2"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "STORYCOMPARE_TEST_MARK": mark},
+        )
+    assert (done.returncode, done.stderr) == (0, "")
+    deadline = time.monotonic() + 2
+    while True:
+        left = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/environ", "rb") as environ:
+                        if mark.encode() in environ.read():
+                            left.append(entry)
+                except OSError:
+                    continue
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert left == []

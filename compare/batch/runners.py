@@ -198,13 +198,35 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
+            host="127.0.0.1",  # loopback only, on free ports: no clash with a running scheduler
+            scheduler_port=0,
             dashboard_address=None,
+            # Without a dashboard the scheduler still serves HTTP, by default on port 8787 of
+            # every interface ("Port 8787 is already in use" when a scheduler runs): a free
+            # loopback port instead.
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
     finally:
         _restore_interrupts(interrupt)
-    with cluster, distributed.Client(cluster) as client:
-        yield DaskRunner(client, f"{workers} (local Dask cluster)")
+    try:
+        with cluster, distributed.Client(cluster) as client:
+            yield DaskRunner(client, f"{workers} (local Dask cluster)")
+    finally:
+        _stop_resource_tracker()
+
+
+def _stop_resource_tracker() -> None:
+    """Stop (and wait for) multiprocessing's resource tracker, which the local cluster's
+    processes started: left to itself it outlives this process by a moment, as an orphan
+    that a container's first process may never reap (a zombie).  A private function of
+    multiprocessing: where it is missing, nothing is done."""
+    import multiprocessing.resource_tracker as tracker
+
+    stop = getattr(getattr(tracker, "_resource_tracker", None), "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(Exception):
+            stop()
 
 
 @contextlib.contextmanager

@@ -97,11 +97,13 @@ def quotes(size: int, side: int) -> str:
 def tables(size: int, side: int) -> str:
     depth = 600  # 1,800 elements: within the parser's limit of 2,047 (a deeper page is refused)
     block = "<table><tr><td>" * depth + f"Cell text {side}." + "</td></tr></table>" * depth
-    prose = (
-        "<p>NATO and Russia agreed on Monday to cooperate on missile defence, officials said.</p>"
-        "<p>The talks in Lisbon were described as constructive by both sides.</p>"
-    )
-    body = _fill(lambda n: block + prose, size - 100)
+    def unit(n: int) -> str:  # each block's prose its own, so that the text grows with the page
+        return block + (
+            f"<p>NATO and Russia agreed on day {n} to cooperate on missile defence item {n * 7 + side}, "
+            f"officials said.</p><p>The talks number {n} in Lisbon were described as constructive.</p>"
+        )
+
+    body = _fill(unit, size - 100)
     return f"<html><head><title>Tables {side}</title></head><body>{body}</body></html>"
 
 

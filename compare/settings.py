@@ -174,7 +174,12 @@ class Settings:
     above this value is "cooperative", at or below its negative "reluctant";
     in between, with cues of both kinds, "mixed"; with no cues, "neutral"."""
 
-    max_actors: int = 6
+    tone_margin: float = 0.5
+    """An actor's tone score in one article (the mean over the sentences naming it of
+    P(favourable) - P(unfavourable) from :func:`compare.target_tone`'s model, -1..1) at or above
+    this value is "favourable", at or below its negative "unfavourable", else "neutral"."""
+
+    max_actors: int = 8
     """How many main actors get a framing row (the most mentioned across articles,
     each mentioned by at least two articles)."""
 

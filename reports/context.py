@@ -299,11 +299,36 @@ class DivergenceView:
 
 
 @dataclass(frozen=True, slots=True)
+class TextPart:
+    """A piece of an evidence sentence; ``kind`` names the cue it is ("reluctant", "favourable", ...)."""
+
+    text: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceView:
     anchor: str
     text: str
     outlet: str
     number: int  # 1-based sentence number in its article
+    parts: tuple[TextPart, ...] = ()  # the text with its cue words marked
+
+
+def marked(text: str, spans: list[tuple[int, int, str]]) -> tuple[TextPart, ...]:
+    """``text`` cut into parts, the spans (start, end, kind) marked; overlapping spans: the first wins."""
+    out: list[TextPart] = []
+    at = 0
+    for start, end, kind in sorted(spans):
+        if start < at or not 0 <= start < end <= len(text):
+            continue
+        if start > at:
+            out.append(TextPart(text[at:start]))
+        out.append(TextPart(text[start:end], kind))
+        at = end
+    if at < len(text):
+        out.append(TextPart(text[at:]))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,10 +341,19 @@ class StanceCell:
     reluctant: int
     evidence: tuple[EvidenceView, ...]
     evidence_more: int = 0  # evidence sentences left out (print shows a few per cell)
+    tone: str = "neutral"
+    tone_score: float = 0.0
+    tone_evidence: tuple[EvidenceView, ...] = ()
+    tone_evidence_more: int = 0
+    aliases: tuple[str, ...] = ()
 
     @property
     def score_text(self) -> str:
         return f"{self.score:+.2f}"
+
+    @property
+    def tone_score_text(self) -> str:
+        return f"{self.tone_score:+.2f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,8 +374,15 @@ class FramingRow:
 
     @property
     def has_cues(self) -> bool:
-        """Whether any article frames this actor with cue words (else all neutral, 0 cues)."""
-        return any(c is not None and (c.cooperative or c.reluctant) for c in self.cells)
+        """Whether any article frames this actor with cue words or a tone (else all neutral)."""
+        return any(c is not None and (c.cooperative or c.reluctant or c.tone != "neutral") for c in self.cells)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The forms the articles named the actor by, other than its name."""
+        return tuple(
+            dict.fromkeys(a for c in self.cells if c is not None for a in c.aliases if a != self.actor)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,20 +649,29 @@ class _Builder:
 
     def framing(self) -> tuple[FramingRow, ...]:
         actors: dict[str, dict[str, StanceCell]] = {}
+        limit_of = (lambda n: EVIDENCE_PRINT_LIMIT) if self.for_print else (lambda n: n)
         for st in self.c.stances:
             if st.article not in self.position:
                 continue
-            evidence = tuple(
-                EvidenceView(
-                    anchor(sid),
-                    self.c.sentence(sid).text,
-                    self.labels[st.article],
-                    self.c.sentence(sid).index + 1,
-                )
-                for sid in st.evidence
-                if self._has(sid)
-            )
-            limit = EVIDENCE_PRINT_LIMIT if self.for_print else len(evidence)
+            marks: dict[str, list[tuple[int, int, str]]] = {}
+            for m in st.marks:
+                marks.setdefault(m.sentence, []).append((m.start, m.end, m.kind))
+
+            def views(ids: tuple[str, ...], kinds: frozenset[str], article: str = st.article) -> tuple[EvidenceView, ...]:
+                out = []
+                for sid in ids:
+                    if not self._has(sid):
+                        continue
+                    text = self.c.sentence(sid).text
+                    spans = [m for m in marks.get(sid, []) if m[2] in kinds]
+                    out.append(
+                        EvidenceView(anchor(sid), text, self.labels[article], self.c.sentence(sid).index + 1, marked(text, spans))
+                    )
+                return tuple(out)
+
+            evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}))
+            tone_evidence = views(st.tone_evidence, frozenset({"favourable", "unfavourable"}))
+            limit, tone_limit = limit_of(len(evidence)), limit_of(len(tone_evidence))
             actors.setdefault(st.actor, {})[st.article] = StanceCell(
                 actor=st.actor,
                 outlet=self.labels[st.article],
@@ -631,6 +681,11 @@ class _Builder:
                 reluctant=st.reluctant,
                 evidence=evidence[:limit],
                 evidence_more=max(0, len(evidence) - limit),
+                tone=st.tone,
+                tone_score=st.tone_score,
+                tone_evidence=tone_evidence[:tone_limit],
+                tone_evidence_more=max(0, len(tone_evidence) - tone_limit),
+                aliases=st.aliases,
             )
         return tuple(
             FramingRow(actor, tuple(cells.get(a.id) for a in self.c.articles))

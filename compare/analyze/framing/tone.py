@@ -1,0 +1,184 @@
+"""Tone toward one target in one sentence: favourable, unfavourable or neutral.
+
+A linear model (multinomial logistic regression) over the words of the sentence, marked by
+where they stand from the target: the words next to it, the words of its clause, the words
+after a negation, the words in quotation marks.  It was trained on the NewsMTSC train split
+(news sentences with the sentiment toward a named target, MIT-style licence) by
+``benchmarks/train_tone.py``, which writes ``compare/data/tone-model.json`` and reports its
+cross-validated macro-F1.  Inference is a few dictionary look-ups: no numpy, nothing loaded
+until the first call.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+Tone = Literal["favourable", "unfavourable", "neutral"]
+TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
+MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.json"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+_NEGATIONS = frozenset(
+    "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
+)
+_CUTS = frozenset(",;:.!?()—–")
+_QUOTES = frozenset('"“”')
+WINDOW = 4
+"""Words at most this many tokens from the target get a feature of their own ("near")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ToneModel:
+    weights: dict[str, tuple[float, float, float]]  # feature → weight per class (TONES order)
+    bias: tuple[float, float, float]
+    lexicon: Mapping[str, float]  # word → valence (-4..4), VADER's
+
+
+@dataclass(frozen=True, slots=True)
+class ToneResult:
+    tone: Tone
+    score: float  # P(favourable) - P(unfavourable), -1..1
+    cues: tuple[tuple[int, int], ...]  # character spans of the words that pushed most toward the tone
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low.endswith(("n't", "n’t")) and len(low) > 3:
+            out.append((low[:-3], m.start(), m.end() - 3))
+            out.append(("n't", m.end() - 3, m.end()))
+        else:
+            out.append((low, m.start(), m.end()))
+    return out
+
+
+Feature = tuple[str, int, float]
+"""(name, token index or -1 for the whole sentence, value)."""
+
+
+def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | None = None) -> list[Feature]:
+    """The features of a sentence for the target at characters ``start``..``end``.
+
+    Words by where they stand (the sentence, the target's clause, next to it, inside quotation
+    marks; after a negation they are "NOT_" words), word pairs, and the valence of the words
+    that the sentiment ``lexicon`` knows, by the same places.  The target's own words are left
+    out (a name carries no tone of its own here).
+    """
+    toks = _tokens(text)
+    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
+    lo, hi = (inside[0], inside[-1]) if inside else (0, -1)
+    clause_lo = lo
+    while clause_lo > 0 and toks[clause_lo - 1][0] not in _CUTS:
+        clause_lo -= 1
+    clause_hi = hi
+    while clause_hi + 1 < len(toks) and toks[clause_hi + 1][0] not in _CUTS:
+        clause_hi += 1
+    out: list[Feature] = [("bias:first" if lo <= 1 else "bias:later", -1, 1.0)]
+    negated = False
+    quoted = False
+    for k, (low, _s, _e) in enumerate(toks):
+        if low in _QUOTES:
+            quoted = not quoted
+            continue
+        if low in _CUTS:
+            negated = False
+            continue
+        if lo <= k <= hi:
+            continue
+        if low in _NEGATIONS:
+            negated = True
+            out.append(("neg", k, 1.0))
+            continue
+        word = ("NOT_" + low) if negated else low
+        places = ["w"]
+        if quoted:
+            places.append("q")
+        if clause_lo <= k <= clause_hi:
+            places.append("c")
+        if lo - WINDOW <= k < lo:
+            places.append("l")
+        elif hi < k <= hi + WINDOW:
+            places.append("r")
+        out.extend((f"{p}:{word}", k, 1.0) for p in places)
+        valence = lexicon.get(low) if lexicon else None
+        if valence:
+            v = -valence if negated else valence
+            sign = "+" if v > 0 else "-"
+            out.extend((f"v{sign}{p}", k, abs(v) / 4) for p in places)
+            distance = lo - k if k < lo else k - hi
+            out.append((f"vd{sign}", k, abs(v) / 4 / (1 + distance / 3)))
+    for k in range(len(toks) - 1):
+        if not (lo <= k <= hi or lo <= k + 1 <= hi):
+            out.append((f"b:{toks[k][0]}_{toks[k + 1][0]}", k, 1.0))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL)) -> ToneModel:
+    data = json.loads(Path(path).read_text("utf-8"))
+    weights = {f: (w[0], w[1], w[2]) for f, w in data["weights"].items()}
+    b = data["bias"]
+    return ToneModel(weights, (b[0], b[1], b[2]), data.get("lexicon", {}))
+
+
+def probabilities(feats: Sequence[Feature], model: ToneModel) -> tuple[float, float, float]:
+    """P(unfavourable), P(neutral), P(favourable)."""
+    z = list(model.bias)
+    weights = model.weights
+    for f, _k, v in feats:
+        w = weights.get(f)
+        if w is not None:
+            z[0] += w[0] * v
+            z[1] += w[1] * v
+            z[2] += w[2] * v
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return (e[0] / total, e[1] / total, e[2] / total)
+
+
+def tone_at(text: str, start: int, end: int, model: ToneModel | None = None) -> ToneResult:
+    """The tone of ``text`` toward the target at characters ``start``..``end``."""
+    model = model or load_model()
+    feats = features(text, start, end, model.lexicon)
+    p = probabilities(feats, model)
+    best = max(range(3), key=lambda c: (p[c], c == 1))
+    tone = TONES[best]
+    cues: tuple[tuple[int, int], ...] = ()
+    if tone != "neutral":
+        toks = _tokens(text)
+        push: dict[int, float] = {}
+        for f, k, v in feats:
+            w = model.weights.get(f)
+            if w is not None and k >= 0:
+                push[k] = push.get(k, 0.0) + (w[best] - w[1]) * v
+        strong = sorted(
+            (k for k, v in push.items() if v > 0.5 and toks[k][0].isalpha()), key=lambda k: -push[k]
+        )[:2]
+        cues = tuple(sorted((toks[k][1], toks[k][2]) for k in strong))
+    return ToneResult(tone, round(p[2] - p[0], 3), cues)
+
+
+def target_tone(sentence: str, target: str) -> Tone:
+    """The tone of one sentence toward one target named in it: "favourable", "unfavourable" or "neutral".
+
+    ``target`` is found in ``sentence`` as written (else case-insensitively); a target the
+    sentence does not name is judged from the sentence as a whole.
+    """
+    at = sentence.find(target) if target else -1
+    if at < 0 and target:
+        at = sentence.lower().find(target.lower())
+    start, end = (at, at + len(target)) if at >= 0 else (0, 0)
+    return tone_at(sentence, start, end).tone
+
+
+__all__ = ["TONES", "Tone", "ToneResult", "target_tone", "tone_at"]

@@ -4,8 +4,9 @@
 
 1. load     -- every input (folders, files, JSON and JSONL exports) → articles,
                on this process (:func:`compare.load.load_inputs`)
-2. prepare  -- per article, in parallel: clean, complete the metadata, segment
-               (the stages 2 and 3 of :func:`compare.compare`), and the story
+2. prepare  -- per article, in parallel: :func:`compare.pipeline.prepare` (clean,
+               complete the metadata, segment: the stages 2 and 3 of
+               :func:`compare.compare`, with the same settings), and the story
                profile of :mod:`compare.stories` (tokens and their weights)
 3. group    -- on this process, over all profiles: :func:`compare.stories.group_profiles`
 4. compare  -- per story, in parallel: :func:`compare.pipeline.compare_prepared` (stages 4 to 6 of
@@ -30,14 +31,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from compare import __version__
-from compare.errors import OutputError, UsageError
+from compare.errors import InputError, OutputError, UsageError
 from compare.models import Article, Comparison
 from compare.settings import Settings
 from compare.stories import Profile, StorySettings
@@ -115,7 +115,7 @@ class StoryJob:
     title: str
     articles: tuple[str, ...]
     settings: Settings
-    lexicon: Any  # compare.lexicon.Lexicon, or None for the shipped one
+    lexicon: Lexicon | None  # None: the shipped one
     pdf: bool = False
     skip_bad: bool = False
     html: bool = True
@@ -195,47 +195,48 @@ class BatchResult:
 # --------------------------------------------------------------------------- work functions
 
 
-def prepare_article(article: Article, story_settings: StorySettings | None = None) -> tuple[Article, Profile]:
-    """Clean, complete the metadata, segment (stages 2 and 3), and profile one article."""
-    from compare.clean import clean
-    from compare.load import complete_metadata
-    from compare.segment import segment
+def prepare_article(
+    article: Article, settings: Settings | None = None, story_settings: StorySettings | None = None
+) -> tuple[Article, Profile]:
+    """Prepare one article as :func:`compare.compare` does (:func:`compare.pipeline.prepare`:
+    clean, complete the metadata, segment), and profile it."""
+    from compare.pipeline import prepare
     from compare.stories import profile
 
-    prepared = segment(complete_metadata(clean(article)))
+    prepared = prepare(article, settings)
     return prepared, profile(prepared, story_settings)
 
 
 def prepare_part(
-    articles: Sequence[Article], story_settings: StorySettings | None = None, skip_bad: bool = False
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    story_settings: StorySettings | None = None,
+    skip_bad: bool = False,
 ) -> PreparedPart:
     """:func:`prepare_article` over a partition.  An article with no text left is an
     error, or with ``skip_bad`` left out and listed; so is one that fails to prepare."""
     with _fewer_collections():
-        return _prepare_part(articles, story_settings, skip_bad)
+        return _prepare_part(articles, settings, story_settings, skip_bad)
 
 
 def _prepare_part(
-    articles: Sequence[Article], story_settings: StorySettings | None, skip_bad: bool
+    articles: Sequence[Article], settings: Settings | None, story_settings: StorySettings | None, skip_bad: bool
 ) -> PreparedPart:
     kept: list[Article] = []
     profiles: list[Profile] = []
     skipped: list[Skipped] = []
     for article in articles:
         try:
-            prepared, prof = prepare_article(article, story_settings)
+            prepared, prof = prepare_article(article, settings, story_settings)
+        except InputError as error:  # no text left after cleaning
+            if not skip_bad:
+                raise
+            skipped.append(Skipped(error.source, error.problem))
+            continue
         except Exception as error:
             if not skip_bad:
                 raise
             skipped.append(Skipped(article.source, f"{article.id}: cannot be prepared: {type(error).__name__}: {error}"))
-            continue
-        if not prepared.sentences:
-            if not skip_bad:
-                raise UsageError(
-                    f"{article.source}: article {article.id}: no article text left after removing boilerplate "
-                    "(--skip-bad leaves such articles out)"
-                )
-            skipped.append(Skipped(article.source, f"{article.id}: no article text left after removing boilerplate"))
             continue
         kept.append(prepared)
         profiles.append(prof)
@@ -515,23 +516,17 @@ def load_collection(
     inputs: Sequence[str | os.PathLike[str]], skip_bad: bool = False
 ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
     """Load every input (:func:`compare.load.load_inputs`); with ``skip_bad`` an input, JSON record
-    or JSONL line that cannot be read is left out and listed instead of stopping the run."""
+    or JSONL line that cannot be read is left out and listed instead of stopping the run.  The index
+    lists a JSONL line as an input of its own: ``feed.jsonl line 3``, then the problem."""
     from compare.load import load_inputs
 
-    found: list[tuple[str, str]] = []
-    articles = load_inputs(inputs, skip_bad=skip_bad, skipped=found)
-    return articles, tuple(_skipped(where, problem) for where, problem in found)
-
-
-_LINE = re.compile(r"line (\d+): ")
-
-
-def _skipped(where: str, problem: str) -> Skipped:
-    """The index lists a JSONL line as an input of its own: ``feed.jsonl line 3``, then the problem."""
-    line = _LINE.match(problem)
-    if line is None:
-        return Skipped(where, problem)
-    return Skipped(f"{where} line {line.group(1)}", problem[line.end() :])
+    refused: list[InputError] = []
+    articles = load_inputs(inputs, skip_bad=skip_bad, skipped=refused)
+    listed = (
+        Skipped(error.source if error.line is None else f"{error.source} line {error.line}", error.problem)
+        for error in refused
+    )
+    return articles, tuple(listed)
 
 
 # --------------------------------------------------------------------------- the whole run
@@ -591,7 +586,7 @@ def run_batch(
 
     size = partition_size or max(8, min(64, -(-len(articles) // 16)))  # 2
     chunks = partitions(articles, size)
-    parts = [runner.submit(prepare_part, chunk, story_settings, skip_bad) for chunk in chunks]
+    parts = [runner.submit(prepare_part, chunk, settings, story_settings, skip_bad) for chunk in chunks]
     digest_handles = [runner.submit(digest, handle) for handle in parts]
     number = {id(handle): n for n, handle in enumerate(digest_handles)}
     digests: dict[int, PartDigest] = {}

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from compare.errors import UsageError
-from compare.models import Article, Comparison, Group, Sentence
+from compare.models import Article, Comparison, Group, Sentence, article_of
 
 # --- colours ------------------------------------------------------------------
 
@@ -122,10 +122,6 @@ def excerpt(text: str, limit: int) -> str:
 
 def percent(value: float) -> int:
     return round(max(0.0, min(1.0, value)) * 100)
-
-
-def _article_of(sentence_id: str) -> str:
-    return sentence_id.rsplit(":", 1)[0]
 
 
 def _join_list(items: list[str]) -> str:
@@ -491,7 +487,7 @@ class _Builder:
     def _group_view(self, i: int, group: Group) -> GroupView:
         first_member = min(
             group.members,
-            key=lambda m: (self.position.get(_article_of(m), 1 << 30), self._index_of(m)),
+            key=lambda m: (self.position.get(article_of(m), 1 << 30), self._index_of(m)),
         )
         return GroupView(
             id=group.id,
@@ -505,7 +501,7 @@ class _Builder:
             excerpt=excerpt(self.c.sentence(first_member).text, EXCERPT_CHARS),
             anchor=group_anchor(group.id),
             div_anchor="d-" + group_anchor(group.id)[2:],
-            first=(self.position.get(_article_of(first_member), 1 << 30), self._index_of(first_member)),
+            first=(self.position.get(article_of(first_member), 1 << 30), self._index_of(first_member)),
             has_differences=bool(group.differences),
             has_conflict=any(d.conflict for d in group.differences),
         )
@@ -597,7 +593,7 @@ class _Builder:
         for group in ordered:
             cells: list[list[SentenceRef]] = [[] for _ in self.c.articles]
             for member in group.members:
-                pos = self.position.get(_article_of(member))
+                pos = self.position.get(article_of(member))
                 if pos is None:
                     continue
                 s = self.c.sentence(member)
@@ -628,7 +624,7 @@ class _Builder:
                     detail=d.detail,
                     conflict=d.conflict,
                     values=tuple(
-                        ValueView(self.labels.get(_article_of(sid), _article_of(sid)), value, anchor(sid))
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), value, anchor(sid))
                         for sid, value in d.values
                     ),
                 )
@@ -657,7 +653,12 @@ class _Builder:
             for m in st.marks:
                 marks.setdefault(m.sentence, []).append((m.start, m.end, m.kind))
 
-            def views(ids: tuple[str, ...], kinds: frozenset[str], article: str = st.article) -> tuple[EvidenceView, ...]:
+            def views(
+                ids: tuple[str, ...],
+                kinds: frozenset[str],
+                article: str = st.article,
+                marks: dict[str, list[tuple[int, int, str]]] = marks,
+            ) -> tuple[EvidenceView, ...]:
                 out = []
                 for sid in ids:
                     if not self._has(sid):

@@ -503,9 +503,11 @@ def test_api_collects_what_it_skips_and_prints_nothing(workdir: Path, capsys: py
 def test_skipped_records_and_mappings(workdir: Path) -> None:
     lines = [json.dumps({"text": A}), "[1]", json.dumps({"title": "t"}), "{oops", json.dumps({"text": B})]
     feed = write(workdir / "feed.jsonl", "\n".join(lines))
-    skipped: list[tuple[str, str]] = []
-    articles = load_inputs([feed, {"title": "no text"}, {"text": C}], skip_bad=True, skipped=skipped)
+    refused: list[InputError] = []
+    articles = load_inputs([feed, {"title": "no text"}, {"text": C}], skip_bad=True, skipped=refused)
     assert [a.id for a in articles] == ["feed-1", "feed-2", "record-3"]
+    assert [error.line for error in refused] == [2, None, 4, None]
+    skipped = [(error.source, error.detail) for error in refused]
     assert skipped == [
         ("feed.jsonl", "line 2: expected a JSON object, not an array"),
         ("feed.jsonl line 3", "no text field (expected one of text, body, content)"),

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from test_stories import records, truth
 
-from compare import batch as batch_module
-from compare import batch_cli
+from compare import batch_cli, pipeline
 from compare.batch import (
     BATCH_SCHEMA,
     InProcess,
@@ -143,6 +142,28 @@ def test_compare_prepared_matches_the_pipeline(example_files: list[str]) -> None
     assert compare_prepared(articles).to_dict() == expected
 
 
+def test_batch_and_compare_agree_under_other_settings(tmp_path: Path) -> None:
+    """Settings reach the clean stage in batch as in compare(): with bylines of at most one
+    word, "By Jane Doe" is article text, and both keep it."""
+    from compare import CleanSettings, Settings, compare
+
+    settings = replace(Settings(), clean=replace(CleanSettings(), byline_max_words=1))
+    rows = [dict(r, text=f"By Jane Doe\n\n{r['text']}") for r in records() if r["id"] in ("flood-gazette", "flood-herald")]
+    assert len(rows) == 2
+    export = tmp_path / "story.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = run_batch([str(export)], tmp_path / "out", settings=settings)
+    (story,) = result.stories
+    report = json.loads((tmp_path / "out" / "stories" / f"{story.id}.json").read_text("utf-8"))
+    alone = json.loads(json.dumps(compare([str(export)], settings, title=story.title).to_dict()))
+    assert report["settings"]["clean"]["byline_max_words"] == 1
+    for key in ("settings", "articles", "groups", "unique", "pairs", "stances"):
+        assert report[key] == alone[key], key
+    sentences = [s["text"] for a in report["articles"] for s in a["sentences"]]
+    assert sentences.count("By Jane Doe") == 2
+    assert all(not a["removed"] for a in report["articles"])
+
+
 def test_compare_prepared_needs_two_articles_with_text() -> None:
     (one,) = [prepare_article(a)[0] for a in load_inputs(records()[:1])]
     with pytest.raises(UsageError, match="at least two"):
@@ -173,15 +194,15 @@ def bad_collection(folder: Path) -> list[str]:
 def nothing_left_of_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
     """The clean stage as if it took every paragraph of furniture.txt out (it keeps a text
     that is all boilerplate rather than leave nothing, so this case needs a stand-in)."""
-    real = batch_module.prepare_article
+    real = pipeline.segment
 
-    def prepare(article: Any, settings: Any = None) -> Any:
-        prepared, profile = real(article, settings)
+    def segment(article: Any) -> Any:
+        segmented = real(article)
         if article.source.endswith("furniture.txt"):
-            prepared = replace(prepared, sentences=())
-        return prepared, profile
+            segmented = replace(segmented, sentences=())
+        return segmented
 
-    monkeypatch.setattr(batch_module, "prepare_article", prepare)
+    monkeypatch.setattr(pipeline, "segment", segment)
 
 
 def test_bad_input_stops_the_run_with_one_clear_error(tmp_path: Path) -> None:
@@ -214,7 +235,7 @@ def test_empty_article_without_skip_bad_names_the_file(tmp_path: Path) -> None:
     inputs = write_collection(tmp_path / "in")
     furniture = tmp_path / "in" / "furniture.txt"
     furniture.write_text("Share on Facebook\n\nShare on Twitter\n", encoding="utf-8")
-    with pytest.raises(UsageError, match=r"furniture\.txt.*--skip-bad"):
+    with pytest.raises(InputError, match=r"furniture\.txt: no article text left after removing boilerplate$"):
         run_batch([*inputs, str(furniture)], tmp_path / "out")
 
 

@@ -22,6 +22,7 @@ from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
 from compare.similarity import STOPWORDS, sentence_similarity, tokens
+from compare.text import WEEKDAY_WORD as _WEEKDAY
 
 
 def build_groups(
@@ -132,7 +133,6 @@ def _number_differences(
     ]
 
 
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _date_difference(

@@ -341,6 +341,40 @@ def print_sample(results: list[Any], count: int) -> None:
             print(f"    {member.split(':')[0]:>3}: {text[:160]}{'…' if len(text) > 160 else ''}")
 
 
+def framing_rows(data: Path, names: list[str], times: dict[str, float]) -> list[tuple[str, str, list[Any]]]:
+    """BASIL framing (entities named as actors, tone macro-F1) and NewsMTSC (target tone, CV macro-F1).
+
+    The same figures for every mode: framing does not depend on the aligner.  See
+    benchmarks/framing_eval.py for how entities are matched and scored.
+    """
+    from benchmarks.framing_eval import measure_basil_framing, measure_newsmtsc
+
+    rows: list[tuple[str, str, list[Any]]] = []
+    folder, tones = data / "basil-framing-dev", data / "newsmtsc" / "train.jsonl"
+    if (folder / "gold_entity_framing_by_outlet.json").is_file():
+        with timed(times, "basil framing"):
+            f = measure_basil_framing(folder)
+        n = f"BASIL framing dev ({f['entities']} entities)"
+        rows += [
+            (n, "share of entities named as actors (target >= 0.85)", [f["found_share"]] * len(names)),
+            (n, f"tone macro-F1, {f['tone_pairs']} entity-article pairs (target >= 0.60)", [f["tone_macro_f1"]] * len(names)),
+            (n, "time, s", [times["basil framing"]] * len(names)),
+        ]
+    else:
+        print(f"skipped: BASIL framing: {folder} not found")
+    if tones.is_file():
+        with timed(times, "newsmtsc"):
+            t = measure_newsmtsc(tones)
+        n = f"NewsMTSC train ({t['targets']} targets)"
+        rows += [
+            (n, "target_tone macro-F1, 5-fold CV by article (target >= 0.65)", [t["cv_macro_f1"]] * len(names)),
+            (n, "time, s", [times["newsmtsc"]] * len(names)),
+        ]
+    else:
+        print(f"skipped: NewsMTSC: {tones} not found")
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the data sets (default: %(default)s)")
@@ -428,6 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             (n, "share of groups 'agree'", [b[k]["agree_share"] for k in names]),
             (n, "time, s", [times[f"basil {k}"] for k in names]),
         ]
+    rows += framing_rows(data, names, times)
     e = {}
     for mode, settings in modes.items():
         with timed(times, f"example {mode}"):

@@ -25,7 +25,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compare.analyze.framing.tone import MODEL, TONES, ToneModel, features, probabilities  # noqa: E402
+from compare.analyze.framing.tone import (  # noqa: E402
+    MODEL,
+    TONES,
+    ToneModel,
+    features,
+    load_model,
+    probabilities,
+)
 
 DATA = ROOT.parent / "shared" / "data" / "newsmtsc" / "train.jsonl"
 LABEL = {2.0: 0, 4.0: 1, 6.0: 2}
@@ -150,7 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="train on all rows and write the model")
     parser.add_argument(
-        "--vader", type=Path, help="vader_lexicon.txt from the vaderSentiment wheel (pip download vadersentiment)"
+        "--vader",
+        type=Path,
+        help="vader_lexicon.txt from the vaderSentiment 3.3.2 wheel (pip download --no-deps vadersentiment; "
+        "default: the valences stored in the shipped model)",
     )
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--l2", type=float, default=L2)
@@ -159,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"{args.data}: NewsMTSC train split not found", file=sys.stderr)
         return 2
-    lexicon = read_vader(args.vader)
+    # VADER's valences: from the file given, else those stored in the shipped model (the same words)
+    lexicon = read_vader(args.vader) if args.vader else dict(load_model().lexicon)
     examples = read(args.data, lexicon)
     if args.folds > 1:
         f1, per_fold = cross_validate(examples, args.folds, epochs=args.epochs, l2=args.l2, min_count=args.min_count)

@@ -43,6 +43,7 @@ from compare.settings import CleanSettings, Settings
 
 if TYPE_CHECKING:
     from compare.pipeline import compare
+    from compare.analyze.framing.tone import target_tone
     from compare.similarity import sentence_similarity
 
 
@@ -57,6 +58,10 @@ def __getattr__(name: str) -> Any:
         from compare.similarity import sentence_similarity
 
         return sentence_similarity
+    if name == "target_tone":
+        from compare.analyze.framing.tone import target_tone
+
+        return target_tone
     raise AttributeError(f"module 'compare' has no attribute {name!r}")
 
 __all__ = [
@@ -78,4 +83,5 @@ __all__ = [
     "__version__",
     "compare",
     "sentence_similarity",
+    "target_tone",
 ]

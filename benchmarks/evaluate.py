@@ -19,7 +19,12 @@ missing; then prints one table:
   the share of sentences left unique by ``compare.compare``; ``--sample N``
   prints N groups to read;
 * the example story's reference judgements (``tests/data/nato-russia-2010.gold.json``):
-  links aligned and not-links kept apart.
+  links aligned and not-links kept apart;
+* the typed differences' test set (``tests/data/differences_cases.json``, issue 14: pairs of
+  versions of one fact, each labelled with the differences an editor would flag, and
+  look-alikes that must not be flagged): precision and recall per type of
+  ``compare.analyze.groups.differences_between``; and on BASIL dev, how many typed
+  differences of each type the groups hold (``--differences`` prints them all, to read).
 
 ``--semantic`` adds a column for the semantic mode (``Settings(semantic=True)``,
 needs the ``semantic`` extra).  MRPC is non-commercial: it is used here to
@@ -49,6 +54,8 @@ from compare.models import Sentence  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 GOLD = ROOT / "tests" / "data" / "nato-russia-2010.gold.json"
+DIFFERENCE_CASES = ROOT / "tests" / "data" / "differences_cases.json"
+DIFFERENCE_TYPES = ("number", "date", "quote", "negation", "attribution", "opposite", "hedge")
 EXAMPLE = ROOT / "examples" / "nato-russia-2010"
 BASIL_OUTLETS = ("fox", "nyt", "hpo")
 
@@ -243,10 +250,11 @@ def measure_stsb(rows: list[tuple[str, float, str, str]], settings: Settings) ->
     }
 
 
-def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) -> tuple[dict[str, float], list[Any]]:
+def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) -> tuple[dict[str, Any], list[Any]]:
     from compare import compare
 
-    groups, unique, total, three, agree = [], 0, 0, 0, 0
+    groups, unique, total, three, agree, diverge = [], 0, 0, 0, 0, 0
+    differences: dict[str, int] = {}
     results = []
     for records in stories.values():
         result = compare(records, settings)
@@ -256,6 +264,10 @@ def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) 
         unique += sum(len(ids) for _, ids in result.unique)
         three += sum(1 for g in result.groups if len(g.articles) >= 3)
         agree += sum(1 for g in result.groups if g.kind == "agree")
+        diverge += sum(1 for g in result.groups if g.kind == "diverge")
+        for g in result.groups:
+            for d in g.differences:
+                differences[d.type] = differences.get(d.type, 0) + 1
     count = sum(groups)
     return {
         "groups_mean": count / len(groups),
@@ -265,6 +277,8 @@ def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) 
         "three_outlet_share": three / count if count else 0.0,
         "agree_share": agree / count if count else 0.0,
         "sentences": float(total),
+        "diverge": float(diverge),
+        "differences": differences,
     }, results
 
 
@@ -308,6 +322,46 @@ def measure_example(gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
 
 
 # --- the report -------------------------------------------------------------------
+
+
+def measure_differences(settings: Settings) -> dict[str, tuple[float, float, int]]:
+    """Precision, recall and the number of labelled cases of each typed difference on the test set."""
+    from compare.analyze.groups import differences_between
+
+    cases = json.loads(DIFFERENCE_CASES.read_text("utf-8"))["cases"]
+    true_pos: dict[str, int] = dict.fromkeys(DIFFERENCE_TYPES, 0)
+    false_pos, false_neg = dict(true_pos), dict(true_pos)
+    for case in cases:
+        found = {d.type for d in differences_between([case["a"], case["b"]], settings)}
+        expected = set(case["expect"])
+        for kind in DIFFERENCE_TYPES:
+            true_pos[kind] += kind in found and kind in expected
+            false_pos[kind] += kind in found and kind not in expected
+            false_neg[kind] += kind in expected and kind not in found
+    out = {}
+    for kind in DIFFERENCE_TYPES:
+        flagged, labelled = true_pos[kind] + false_pos[kind], true_pos[kind] + false_neg[kind]
+        out[kind] = (
+            true_pos[kind] / flagged if flagged else 1.0,
+            true_pos[kind] / labelled if labelled else 1.0,
+            labelled,
+        )
+    return out
+
+
+def print_differences(results: list[Any]) -> None:
+    """Every diverge group and every typed difference of the BASIL dev results, to read."""
+    print("\nBASIL dev: every diverge group and typed difference:")
+    for result in results:
+        for group in result.groups:
+            if group.kind != "diverge" and not group.differences:
+                continue
+            print(f"\n  [{group.kind}, score {group.score:.2f}] {result.title[:70]}")
+            for member in group.members:
+                text = result.sentence(member).text
+                print(f"    {member.split(':')[0]:>3}: {text[:200]}{'…' if len(text) > 200 else ''}")
+            for d in group.differences:
+                print(f"    -> {d.type}{' (conflict)' if d.conflict else ''}: {d.detail[:200]}")
 
 
 def fmt(value: Any) -> str:
@@ -381,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--semantic", action="store_true", help="evaluate the semantic mode too (needs the extra)")
     parser.add_argument("--sample", type=int, default=4, metavar="N", help="BASIL groups to print (default: %(default)s)")
     parser.add_argument("--folds", type=int, default=10, help="cross-validation folds on MRPC (default: %(default)s)")
+    parser.add_argument("--differences", action="store_true", help="print every BASIL diverge group and typed difference")
     args = parser.parse_args(argv)
 
     data: Path = args.data.resolve()
@@ -460,6 +515,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             (n, f"share of sentences unique ({int(b[names[0]]['sentences'])})", [b[k]["unique_share"] for k in names]),
             (n, "share of groups spanning 3 outlets", [b[k]["three_outlet_share"] for k in names]),
             (n, "share of groups 'agree'", [b[k]["agree_share"] for k in names]),
+            (n, "typed differences: " + ", ".join(DIFFERENCE_TYPES),
+             ["/".join(str(b[k]["differences"].get(t, 0)) for t in DIFFERENCE_TYPES) for k in names]),
+            (n, "diverge groups", [int(b[k]["diverge"]) for k in names]),
             (n, "time, s", [times[f"basil {k}"] for k in names]),
         ]
     rows += framing_rows(data, names, times)
@@ -467,6 +525,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for mode, settings in modes.items():
         with timed(times, f"example {mode}"):
             e[mode] = measure_example(gold, settings)
+    d = {}
+    for mode, settings in modes.items():
+        with timed(times, f"differences {mode}"):
+            d[mode] = measure_differences(settings)
+    n = f"differences test set ({len(json.loads(DIFFERENCE_CASES.read_text('utf-8'))['cases'])} pairs)"
+    for kind in DIFFERENCE_TYPES:
+        labelled = d[names[0]][kind][2]
+        rows.append((n, f"{kind} ({labelled}): precision / recall", [f"{d[k][kind][0]:.2f} / {d[k][kind][1]:.2f}" for k in names]))
+    rows.append((n, "time, s", [times[f"differences {k}"] for k in names]))
     n = "example story (gold)"
     rows += [
         (n, "links aligned", [e[k]["links"] for k in names]),
@@ -482,6 +549,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for failure in e[mode]["failures"]:
             print(f"example story, {mode}: {failure}")
     print_sample(basil_results, args.sample)
+    if args.differences:
+        print_differences(basil_results)
     return 0
 
 

@@ -17,7 +17,7 @@ SCHEMA = "storycompare/1"
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
 ToneLabel = Literal["favourable", "unfavourable", "neutral"]
-DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "hedge"]
+DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
     "byline", "date-line", "print-note",
@@ -139,7 +139,7 @@ class Difference:
     """A typed difference inside a group, with each member's value.
 
     ``type`` is one of "number", "date", "quote", "negation", "attribution",
-    "hedge"; ``conflict`` is true when the values contradict each other (27
+    "opposite", "hedge"; ``conflict`` is true when the values contradict each other (27
     against 28) rather than differ in precision ("Nov. 20" against "November").
     """
 
@@ -162,6 +162,7 @@ class Group:
     score: float  # mean pairwise similarity of members from different articles
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
+    additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -177,6 +178,7 @@ class Group:
             "kind": self.kind,
             "score": self.score,
             "differences": [d.to_dict() for d in self.differences],
+            "additions": dict(self.additions),
         }
 
 

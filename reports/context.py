@@ -292,6 +292,7 @@ class DivergenceView:
     members: tuple[MemberView, ...]
     differences: tuple[DifferenceView, ...]
     major: bool  # kind "diverge" or a conflicting difference
+    additions: tuple[ValueView, ...] = ()  # what a version says that its closest version does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,7 +633,14 @@ class _Builder:
             )
             views.append(
                 DivergenceView(
-                    gv, tuple(members), differences, major=group.kind == "diverge" or gv.has_conflict
+                    gv,
+                    tuple(members),
+                    differences,
+                    major=group.kind == "diverge" or gv.has_conflict,
+                    additions=tuple(
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), text, anchor(sid))
+                        for sid, text in group.additions
+                    ),
                 )
             )
         views.sort(

@@ -7,11 +7,15 @@ each was once flagged wrongly.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from compare import compare
+from compare.analyze.groups import differences_between
 from compare.analyze.quotes import sentence_speaker
 from compare.analyze.shared import hedge_phrases, negated_terms
 from compare.models import Group
@@ -267,3 +271,63 @@ def test_nearly_the_same_quotation_is_a_difference_but_no_contradiction(tmp_path
 def test_the_same_quotation_written_two_ways_is_no_difference(tmp_path: Path, first: str, second: str) -> None:
     group = group_with(tmp_path, BODY + first, BODY + second, first[1:12])
     assert "quote" not in types(group)
+
+
+# --- the test set of issue 14: pairs of versions, each type and its look-alikes -------------------
+
+CASES = json.loads((Path(__file__).parent / "data" / "differences_cases.json").read_text("utf-8"))["cases"]
+
+
+def test_the_test_set_covers_every_type_and_look_alikes() -> None:
+    assert len(CASES) >= 40
+    expected = Counter(t for case in CASES for t in case["expect"])
+    for kind in ("number", "attribution", "opposite", "date", "quote", "negation", "hedge"):
+        assert expected[kind] >= 2, kind
+    assert sum(1 for case in CASES if not case["expect"]) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_differences_of_the_test_set(case: dict[str, Any]) -> None:
+    found = differences_between([case["a"], case["b"]])
+    assert sorted({d.type for d in found}) == sorted(case["expect"]), [(d.type, d.detail) for d in found]
+
+
+def test_the_thing_counted_is_the_readers_word() -> None:
+    (number,) = differences_between(
+        [
+            "The army evacuated 300 residents from the valley.",
+            "The army evacuated 3,000 residents from the valley.",
+        ]
+    )
+    assert number.detail.endswith("(what is counted: residents)")
+    assert set(dict(number.values).values()) == {"300", "3,000"}
+
+
+def test_a_number_with_its_approximation_is_shown_whole() -> None:
+    (number,) = differences_between(
+        ["At least 12 people were killed in the crash.", "At least 15 people were killed in the crash."]
+    )
+    assert set(dict(number.values).values()) == {"At least 12", "At least 15"}
+
+
+def test_agree_means_agree(tmp_path: Path) -> None:
+    same = "The ministers of the two countries met in the capital to discuss the long trade dispute."
+    group = group_with(tmp_path, BODY + same, BODY + same.replace("discuss", "talk about"), "ministers")
+    assert group.kind == "agree" and not group.additions
+    longer = same[:-1] + " after months of tension over steel tariffs and farm subsidies."
+    group = group_with(tmp_path, BODY + same, BODY + longer, "ministers")
+    assert group.kind == "partial"
+    assert [(sid.split(":")[0], text) for sid, text in group.additions] == [
+        ("two", "months of tension over steel tariffs and farm subsidies")
+    ]
+    assert group.to_dict()["additions"] == dict(group.additions)
+
+
+def test_a_typed_difference_that_is_no_contradiction_makes_the_group_partial(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "The move was seen as a possible sign of a thaw between the two countries.",
+        BODY + "The move was seen as a sign of a thaw between the two countries.",
+        "thaw",
+    )
+    assert types(group) == {"hedge"} and group.kind == "partial"

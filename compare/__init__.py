@@ -42,8 +42,8 @@ from compare.models import (
 from compare.settings import CleanSettings, Settings
 
 if TYPE_CHECKING:
-    from compare.pipeline import compare
     from compare.analyze.framing.tone import target_tone
+    from compare.pipeline import compare
     from compare.similarity import sentence_similarity
 
 

@@ -192,10 +192,17 @@ class Settings:
     above this value is "cooperative", at or below its negative "reluctant";
     in between, with cues of both kinds, "mixed"; with no cues, "neutral"."""
 
-    tone_margin: float = 0.5
-    """An actor's tone score in one article (the mean over the sentences naming it of
-    P(favourable) - P(unfavourable) from :func:`compare.target_tone`'s model, -1..1) at or above
-    this value is "favourable", at or below its negative "unfavourable", else "neutral"."""
+    tone_margin: float = 0.35
+    """An actor's tone score in one article (the share of the sentences naming it whose tone
+    toward it is favourable, less the share unfavourable, -1..1) at or above this value is
+    "favourable", at or below its negative "unfavourable", else "neutral"."""
+
+    tone_neutral_prior: float = 1.0
+    """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an
+    actor: the tone model (:func:`compare.target_tone`) learnt from NewsMTSC sentences a third of
+    which are neutral, while most sentences of a news story are.  With 1.0 and ``tone_margin``
+    0.35, tone macro-F1 on BASIL dev is about 0.43 (benchmarks/framing_eval.py); with 0 and 0.5,
+    0.32."""
 
     max_actors: int = 8
     """How many main actors get a framing row (the most mentioned across articles,

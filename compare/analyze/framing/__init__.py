@@ -110,19 +110,23 @@ def _credit_cues(
                     tally(actor).add_cue(sid, sent.sentence.index, cue.polarity, mark)
 
 
-def _credit_tone(sents: Sequence[Sent], main: set[str], tally: Callable[[str], Tally]) -> None:
+def _credit_tone(
+    sents: Sequence[Sent], main: set[str], tally: Callable[[str], Tally], settings: Settings
+) -> None:
     for sent in sents:
         text = sent.sentence.text
         sid = sent.sentence.id
         for m in sent.mentions:
-            if not m.lexical or not (set(m.actors) & main):
-                continue
-            result = tone_at(text, sent.toks[m.first].start, sent.toks[m.last].end)
+            wanted = [a for a in m.actors if a in main and sid not in tally(a).tones]
+            if not m.lexical or not wanted:
+                continue  # a sentence's tone toward an actor is judged once, at its first mention
+            result = tone_at(
+                text, sent.toks[m.first].start, sent.toks[m.last].end, neutral_prior=settings.tone_neutral_prior
+            )
             marks = tuple(CueMark(sid, lo, hi, result.tone) for lo, hi in result.cues)
             tone = SentenceTone(sid, sent.sentence.index, result.tone, result.score)
-            for actor in m.actors:
-                if actor in main:
-                    tally(actor).add_tone(tone, marks)
+            for actor in wanted:
+                tally(actor).add_tone(tone, marks)
 
 
 def _tally_of(tallies: dict[tuple[str, str], Tally], article_id: str) -> Callable[[str], Tally]:
@@ -176,7 +180,7 @@ def frame(
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
     for article in articles:
-        _credit_tone(read[article.id], set(main), _tally_of(tallies, article.id))
+        _credit_tone(read[article.id], set(main), _tally_of(tallies, article.id), settings)
     out: list[Stance] = []
     for actor in main:
         for article in articles:

@@ -276,7 +276,16 @@ def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
         return
     tail = parts[-1]
     surname = tail.text
-    if tail.actor is None and surname in ORG_HEADS:
+    words = run.words
+    org_head = next(
+        (
+            n
+            for n, u in enumerate(parts)
+            if u.actor is None and u.text in ORG_HEADS and (n == len(parts) - 1 or words[u.last + 1].connector)
+        ),
+        None,
+    )  # "Human Rights Watch", "National Organization for Women"
+    if tail.actor is None and org_head is not None:
         if not any(u.actor for u in parts) and len(parts) >= 2 and not run.words[parts[0].first].connector:
             names.orgs[" ".join(u.text for u in parts if u.text != "The")] += 1
         return

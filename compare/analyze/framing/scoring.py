@@ -69,9 +69,10 @@ def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label,
 
 
 def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, float]:
+    """The share of sentences favourable toward the actor less the share unfavourable, and its label."""
     if not tones:
         return "neutral", 0.0
-    score = sum(t.score for t in tones) / len(tones)
+    score = (sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)) / len(tones)
     if score >= settings.tone_margin:
         return "favourable", score
     if score <= -settings.tone_margin:

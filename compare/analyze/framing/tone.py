@@ -48,7 +48,9 @@ class ToneResult:
     cues: tuple[tuple[int, int], ...]  # character spans of the words that pushed most toward the tone
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't"."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
@@ -58,7 +60,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
             out.append(("n't", m.end() - 3, m.end()))
         else:
             out.append((low, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 Feature = tuple[str, int, float]
@@ -69,7 +71,7 @@ def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | Non
     """The features of a sentence for the target at characters ``start``..``end``.
 
     Words by where they stand (the sentence, the target's clause, next to it, inside quotation
-    marks; after a negation they are "NOT_" words), word pairs, and the valence of the words
+    marks; after a negation they are "NOT_" words), and the valence of the words
     that the sentiment ``lexicon`` knows, by the same places.  The target's own words are left
     out (a name carries no tone of its own here).
     """
@@ -83,6 +85,7 @@ def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | Non
     while clause_hi + 1 < len(toks) and toks[clause_hi + 1][0] not in _CUTS:
         clause_hi += 1
     out: list[Feature] = [("bias:first" if lo <= 1 else "bias:later", -1, 1.0)]
+    add = out.append
     negated = False
     quoted = False
     for k, (low, _s, _e) in enumerate(toks):
@@ -96,29 +99,32 @@ def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | Non
             continue
         if low in _NEGATIONS:
             negated = True
-            out.append(("neg", k, 1.0))
+            add(("neg", k, 1.0))
             continue
-        word = ("NOT_" + low) if negated else low
-        places = ["w"]
+        word = "NOT_" + low if negated else low
+        near = "l:" if lo - WINDOW <= k < lo else "r:" if hi < k <= hi + WINDOW else ""
+        clause = clause_lo <= k <= clause_hi
+        add(("w:" + word, k, 1.0))
         if quoted:
-            places.append("q")
-        if clause_lo <= k <= clause_hi:
-            places.append("c")
-        if lo - WINDOW <= k < lo:
-            places.append("l")
-        elif hi < k <= hi + WINDOW:
-            places.append("r")
-        out.extend((f"{p}:{word}", k, 1.0) for p in places)
+            add(("q:" + word, k, 1.0))
+        if clause:
+            add(("c:" + word, k, 1.0))
+        if near:
+            add((near + word, k, 1.0))
         valence = lexicon.get(low) if lexicon else None
         if valence:
             v = -valence if negated else valence
             sign = "+" if v > 0 else "-"
-            out.extend((f"v{sign}{p}", k, abs(v) / 4) for p in places)
+            size = abs(v) / 4
+            add(("v" + sign + "w", k, size))
+            if quoted:
+                add(("v" + sign + "q", k, size))
+            if clause:
+                add(("v" + sign + "c", k, size))
+            if near:
+                add(("v" + sign + near[0], k, size))
             distance = lo - k if k < lo else k - hi
-            out.append((f"vd{sign}", k, abs(v) / 4 / (1 + distance / 3)))
-    for k in range(len(toks) - 1):
-        if not (lo <= k <= hi or lo <= k + 1 <= hi):
-            out.append((f"b:{toks[k][0]}_{toks[k + 1][0]}", k, 1.0))
+            add(("vd" + sign, k, size / (1 + distance / 3)))
     return out
 
 
@@ -130,9 +136,12 @@ def load_model(path: str = str(MODEL)) -> ToneModel:
     return ToneModel(weights, (b[0], b[1], b[2]), data.get("lexicon", {}))
 
 
-def probabilities(feats: Sequence[Feature], model: ToneModel) -> tuple[float, float, float]:
-    """P(unfavourable), P(neutral), P(favourable)."""
+def probabilities(
+    feats: Sequence[Feature], model: ToneModel, neutral_prior: float = 0.0
+) -> tuple[float, float, float]:
+    """P(unfavourable), P(neutral), P(favourable); ``neutral_prior`` is added to neutral's log-odds."""
     z = list(model.bias)
+    z[1] += neutral_prior
     weights = model.weights
     for f, _k, v in feats:
         w = weights.get(f)
@@ -146,11 +155,17 @@ def probabilities(feats: Sequence[Feature], model: ToneModel) -> tuple[float, fl
     return (e[0] / total, e[1] / total, e[2] / total)
 
 
-def tone_at(text: str, start: int, end: int, model: ToneModel | None = None) -> ToneResult:
-    """The tone of ``text`` toward the target at characters ``start``..``end``."""
+def tone_at(
+    text: str, start: int, end: int, model: ToneModel | None = None, neutral_prior: float = 0.0
+) -> ToneResult:
+    """The tone of ``text`` toward the target at characters ``start``..``end``.
+
+    The model was trained on sentences a third of which are neutral; ``neutral_prior`` (log-odds)
+    says how much likelier neutral is where it is used (``Settings.tone_neutral_prior``).
+    """
     model = model or load_model()
     feats = features(text, start, end, model.lexicon)
-    p = probabilities(feats, model)
+    p = probabilities(feats, model, neutral_prior)
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
     cues: tuple[tuple[int, int], ...] = ()

@@ -20,7 +20,7 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check compare reports tests benchmarks
+	$(BIN)/ruff check compare reports storycompare tests benchmarks
 	$(BIN)/mypy
 
 bench: $(BIN)/.installed

@@ -284,7 +284,7 @@ def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) 
 
 def measure_example(gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     result = compare(sorted(str(p) for p in EXAMPLE.glob("*.txt")), settings, labels=EXAMPLE_LABELS)
 

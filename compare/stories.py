@@ -144,7 +144,7 @@ class Background:
 
     ``documents`` is the number of articles it was counted on, ``df`` the number
     of them holding each token.  Make one from profiles with :meth:`count`,
-    keep it with :meth:`save` and read it with :meth:`load`.
+    write it with :meth:`to_json` and read it with :meth:`load`.
     """
 
     documents: int
@@ -156,11 +156,11 @@ class Background:
         n, df = _document_frequencies(profiles)
         return cls(n, {t: c for t, c in sorted(df.items()) if c >= min_df})
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        from reports.files import atomic_write
-
+    def to_json(self) -> str:
+        """The background file's text (schema "storycompare-background/1"), for :meth:`load`
+        to read; the caller writes it (:func:`reports.atomic_write`)."""
         data = {"schema": BACKGROUND_SCHEMA, "documents": self.documents, "df": dict(self.df)}
-        atomic_write(path, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Background:

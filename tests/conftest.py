@@ -24,6 +24,6 @@ def gold() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def example(example_files: list[str]) -> Any:
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     return compare(example_files, labels=EXAMPLE_LABELS)

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from compare import compare
-from compare.cli import main
 from compare.errors import InputError, UsageError
 from compare.load import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, load_inputs
+from storycompare.cli import main
 
 A = (
     "The minister resigned on Monday after a week of protests in the capital.\n\n"
@@ -625,7 +625,7 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
     assert reader.stdin is not None
     reader.wait()  # gone before the first line
     done = subprocess.run(
-        [sys.executable, "-m", "compare", "compare", *files, "--json", str(tmp_path / "r.json")],
+        [sys.executable, "-m", "storycompare", "compare", *files, "--json", str(tmp_path / "r.json")],
         stdout=reader.stdin, stderr=subprocess.PIPE, text=True, check=False,
     )
     reader.stdin.close()

@@ -1,4 +1,5 @@
-"""``storycompare batch``: whole collections (compare/batch.py, compare/batch_cli.py, reports/batch.py)."""
+"""``storycompare batch``: whole collections (compare/batch/, storycompare/batch.py, storycompare/batch_cli.py,
+reports/batch.py)."""
 
 from __future__ import annotations
 
@@ -14,19 +15,20 @@ from typing import Any
 import pytest
 from test_stories import records, truth
 
-from compare import batch_cli, pipeline
+from compare import pipeline
 from compare.batch import (
     BATCH_SCHEMA,
     InProcess,
     open_runner,
     partitions,
     prepare_article,
-    run_batch,
 )
 from compare.errors import CompareError, InputError, UsageError
 from compare.load import load_inputs
 from compare.pipeline import compare_prepared
 from compare.stories import adjusted_rand_index
+from storycompare import batch_cli
+from storycompare.batch import run_batch
 
 
 def write_collection(folder: Path) -> list[str]:
@@ -135,7 +137,7 @@ def test_story_json_equals_comparing_the_story_alone(in_process: Path) -> None:
 
 def test_compare_prepared_matches_the_pipeline(example_files: list[str]) -> None:
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     expected = compare(example_files, labels=EXAMPLE_LABELS).to_dict()
     articles = [prepare_article(a)[0] for a in load_inputs(example_files, EXAMPLE_LABELS)]
@@ -315,7 +317,7 @@ def test_batch_mode_imports_no_dask_for_one_worker() -> None:
     import sys
 
     code = (
-        "import sys; from compare import batch_cli; import compare.batch; "
+        "import sys; from storycompare import batch_cli; import compare.batch, storycompare.batch; "
         "print(any(m == 'distributed' or m.startswith('dask') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -429,14 +431,14 @@ def test_a_scheduler_that_never_answers_stops_the_run_in_one_line(monkeypatch: p
     pytest.importorskip("distributed")
     import socket
 
-    from compare import batch
+    from compare.batch import runners
 
-    monkeypatch.setattr(batch, "SCHEDULER_DEADLINE", 2.0)
+    monkeypatch.setattr(runners, "SCHEDULER_DEADLINE", 2.0)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(5)
         address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
-        with pytest.raises(UsageError) as caught, batch.open_runner(1, address):
+        with pytest.raises(UsageError) as caught, runners.open_runner(1, address):
             pass
     message = str(caught.value)
     assert message.startswith(f"--scheduler {address}: cannot connect: ")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.cli import main
+from storycompare.cli import main
 
 
 def test_compare_writes_requested_outputs(tmp_path: Path, example_files: list[str], capsys) -> None:  # type: ignore[no-untyped-def]

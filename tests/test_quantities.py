@@ -67,6 +67,8 @@ def test_approximation_is_a_range(text: str, low: float, high: float, bound: str
         "The vote was 396-9.",  # a score
         "They met at 5 p.m. on the 3rd floor.",  # a time, an ordinal
         "No one was hurt in the blast.",  # "one" that counts nothing
+        "He is one of the most outspoken critics.",
+        "They gave him a one-in-three chance.",  # odds
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -91,6 +93,12 @@ def test_a_year_is_marked() -> None:
         ("The firm paid $17 million for the site.", "The firm paid $17 billion for the site.", True),
         ("The firm paid $17 million for the site.", "The firm paid 17 million euros for the site.", False),  # another currency
         ("Twelve firefighters were hurt.", "Forty firefighters were hurt.", True),
+        ("The seven-term congressman spoke.", "The congressman, a seven-term member, spoke.", False),  # "a seven" is 7
+        (
+            "Sheriff Joe Arpaio endorsed three term Governor Rick Perry on Tuesday.",
+            "On Tuesday Perry won an endorsement from one of the nation's most outspoken sheriffs.",
+            False,
+        ),
     ],
 )
 def test_conflict_when_the_ranges_cannot_both_hold(a: str, b: str, conflict: bool) -> None:
@@ -98,6 +106,7 @@ def test_conflict_when_the_ranges_cannot_both_hold(a: str, b: str, conflict: boo
 
 
 def test_a_value_the_other_article_gives_elsewhere_is_no_conflict() -> None:
-    a, b = find_quantities("Support rose to 21 percent."), find_quantities("Support was 17 percent.")
+    a = find_quantities("Support for the plan rose to 21 percent among voters.")
+    b = find_quantities("Support for the plan was 17 percent among voters.")
     assert quantity_conflicts(a, b)
     assert not quantity_conflicts(a, b, elsewhere_b=[21.0])

@@ -37,7 +37,7 @@ def test_missing_extra_is_a_clear_usage_error(monkeypatch: pytest.MonkeyPatch, e
 
 def test_lexical_mode_never_imports_the_model_libraries() -> None:
     code = (
-        "import sys; from compare import compare, semantic; from compare.cli import EXAMPLE_LABELS; "
+        "import sys; from compare import compare, semantic; from storycompare.cli import EXAMPLE_LABELS; "
         "semantic.available(); import glob; compare(sorted(glob.glob('examples/nato-russia-2010/*.txt'))); "
         "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))"
     )
@@ -96,7 +96,7 @@ def semantic_example(example_files: list[str]) -> Any:
     if not semantic.available():
         pytest.skip("the semantic extra is not installed (pip install -e '.[semantic]')")
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     return compare(example_files, SEMANTIC, labels=EXAMPLE_LABELS)
 

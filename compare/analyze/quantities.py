@@ -76,7 +76,7 @@ _NUMBER = re.compile(
     rf"|(?P<words>(?:an?\s+)?(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:and\s+)?(?={_WORD_NUMBER}))?)+\b)"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions))"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|tr|[mkb])\b)?"
-    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?",
+    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?P<points>\s(?:percentage\s)?points?\b)?",
     re.IGNORECASE,
 )
 _FOLLOWING_UNIT = re.compile(r"[\s-]?(?P<unit>km/h|sq km|[a-z]+2?)\b", re.IGNORECASE)
@@ -90,7 +90,17 @@ _BEFORE = re.compile(r"\b(?P<bound>" + "|".join(f"(?P<{k}>{v})" for k, v in _BOU
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 # A number that is part of a score, a time, a range or a date, or an ordinal: not a quantity here.
-_NEXT_TO = re.compile(r"(?:[-–/:]\d|\.\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b))", re.IGNORECASE)
+_NEXT_TO = re.compile(
+    r"(?:[-–/:]\d|\.\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
+    rf"|[\s-]+(?:in|out of)[\s-]+(?:\d|(?:{_WORD_NUMBER})\b)"  # odds and shares: "one-in-three", "9 out of 10"
+    r")",
+    re.IGNORECASE,
+)
+# A number that names rather than counts: "No. 2", "Article 1", "Flight 370".
+_LABEL = re.compile(
+    r"\b(?:No|Nos|Article|Section|Chapter|Title|Route|Flight|Highway|Interstate|Room|Gate|Channel|Number|Vol|"
+    r"Page|Precinct|District|Ward|Unit|Level|Phase|Stage|Round|Game|Week|Day|Act)\.?\s+$"
+)
 # "one" that counts nothing: "no one", "the one who", "one of" stays a count.
 _ONE_NOT_COUNTING = re.compile(r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE)
 
@@ -122,11 +132,8 @@ def _word_value(text: str) -> float | None:
     total, current = 0.0, 0.0
     seen = False
     for word in re.split(r"[\s-]+", text.lower()):
-        if word in ("and", ""):
-            continue
-        if word in ("a", "an"):
-            current = max(current, 1.0)
-            continue
+        if word in ("and", "a", "an", ""):
+            continue  # "a dozen", "a hundred": the multiplier below starts from 1
         seen = True
         if word in _ONES:
             current += _ONES[word]
@@ -162,8 +169,16 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         end = m.end()
         if _NEXT_TO.match(text, end):
             continue
-        if words and words.strip().lower() == "one" and _ONE_NOT_COUNTING.search(text, 0, m.start()):
+        if _LABEL.search(text, max(0, m.start() - 14), m.start()):
             continue
+        if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
+            r"[.!?][\"”’]?\s*$", text[: m.start()]
+        ):
+            continue  # a capitalised number word inside a sentence is a name: "Ground Zero", "Big Ten"
+        if words and words.strip().lower() == "one" and (
+            _ONE_NOT_COUNTING.search(text, 0, m.start()) or text.startswith(" of ", m.end())
+        ):
+            continue  # "no one", "the one who", "one of the nation's most outspoken ..."
         scale_word = (m.group("scale") or "").lower()
         if scale_word in ("m", "b", "k") and not m.group("cur"):
             scale_word = ""  # "5 m" is metres, "3 b" nothing: only "$5m" is money in millions
@@ -171,7 +186,12 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         scale = _SCALES.get(scale_word, 1.0)
         currency = _CURRENCY_SIGNS.get((m.group("cur") or "").lower(), "")
         percent = bool(m.group("pct"))
+        points = bool(m.group("points")) and (percent or "percentage" in m.group("points").lower())
         kind, factor = ("money:" + currency, 1.0) if currency else ("percent", 1.0) if percent else ("count", 1.0)
+        if points:
+            kind = "percentage points"
+        elif m.group("points"):
+            end = m.start("points")  # "12 points": a count of points
         unit_end = end
         if kind == "count":
             unit = _FOLLOWING_UNIT.match(text, end)
@@ -220,8 +240,19 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
 
 
 def _shared_anchor(x: Quantity, y: Quantity) -> str | None:
+    """The token of what both count: the word one of them counts, in the other's
+    neighbourhood, or any shared neighbour when they share two ("killed" and "people")."""
     shared = [t for t in x.anchors if t in y.anchors]
-    return shared[0] if shared else None
+    if not shared:
+        return None
+    counted = [t for t in shared if t in (_token(x.counted), _token(y.counted))]
+    if counted:
+        return counted[0]
+    return shared[0] if len(shared) >= 2 else None
+
+
+def _token(word: str) -> str | None:
+    return normalise_word(word) if word else None
 
 
 def _reader_word(x: Quantity, token: str, text: str) -> str:

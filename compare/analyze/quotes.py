@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 from itertools import combinations
 
 from compare.models import Article, Difference, Sentence, Span
@@ -259,11 +260,14 @@ def quote_differences(
                 y.text, x.text, settings.quote_statement_run
             ):
                 continue  # two excerpts of one statement (one leaves words out with "...")
-            if score[(i, j)] >= settings.quote_match_threshold:
-                # Nearly the same words, yet not the same: a quotation should be verbatim.
+            same_stems = _within(_stems(x.text), _stems(y.text))
+            short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
+            if same_stems and short:
+                continue  # a fragment in the narration's person: "looks forward" / "I look forward to it"
+            if score[(i, j)] >= settings.quote_match_threshold or same_stems:
+                # Nearly the same words, yet not the same ("pew" / "pews"): a quotation should be verbatim.
                 values = slightly.setdefault(x.speaker or "", {})
             else:
-                short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
                 if not (short or _longest_run(x.text, y.text) >= settings.quote_statement_run):
                     continue  # two statements
                 values = by_speaker.setdefault(x.speaker or "", {})
@@ -294,6 +298,20 @@ def _spelled_out(text: str) -> tuple[str, ...]:
     "the same words"."""
     words = (_CLITIC.sub("", w) for w in plain_text(_ELISION.sub(" ", text)).split())
     return tuple(_NUMBER_WORDS.get(w, _TITLES.get(w, w)) for w in words if w and w not in STOPWORDS)
+
+
+@cache
+def _stem(word: str) -> str:
+    from nltk.stem.snowball import SnowballStemmer  # needs no downloaded data
+
+    stem: str = SnowballStemmer("english").stem(word)
+    return stem
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    """A quotation's content words, stemmed ("looks" and "look" alike; not "positive" and
+    "encouraging", which the similarity's word classes would join)."""
+    return tuple(_stem(w) for w in _spelled_out(text))
 
 
 def _shared_excerpt(a: str, b: str, min_words: int) -> bool:

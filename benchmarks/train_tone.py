@@ -212,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "(MIT-style licence). Classes: " + ", ".join(TONES),
                     "bias": [round(x, 4) for x in model.bias],
                     "weights": weights,
+                    "lexicon": dict(sorted(lexicon.items())),
+                    "lexicon_notice": VADER_NOTICE if lexicon else "",
                 },
                 separators=(",", ":"),
             )

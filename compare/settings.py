@@ -200,9 +200,9 @@ class Settings:
     tone_neutral_prior: float = 1.0
     """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an
     actor: the tone model (:func:`compare.target_tone`) learnt from NewsMTSC sentences a third of
-    which are neutral, while most sentences of a news story are.  With 1.0 and ``tone_margin``
-    0.35, tone macro-F1 on BASIL dev is about 0.43 (benchmarks/framing_eval.py); with 0 and 0.5,
-    0.32."""
+    which are neutral, while most sentences of a news story are.  On BASIL dev
+    (benchmarks/framing_eval.py) 1.0 with ``tone_margin`` 0.35 gave the best tone macro-F1 of the
+    values tried (0 to 2.5 and 0.05 to 0.75): 0.37."""
 
     max_actors: int = 8
     """How many main actors get a framing row (the most mentioned across articles,

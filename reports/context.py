@@ -376,10 +376,11 @@ class FramingRow:
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        """The forms the articles named the actor by, other than its name."""
-        return tuple(
-            dict.fromkeys(a for c in self.cells if c is not None for a in c.aliases if a != self.actor)
-        )
+        """Up to three other forms the articles named the actor by ("Moscow", "Kremlin"); forms that
+        only add a title or a given name to the actor's own name ("Mr. Romney") are left out."""
+        last = self.actor.split()[-1] if self.actor.split() else self.actor
+        forms = (a for c in self.cells if c is not None for a in c.aliases)
+        return tuple(dict.fromkeys(a for a in forms if a != self.actor and last not in a.split()))[:3]
 
 
 @dataclass(frozen=True, slots=True)

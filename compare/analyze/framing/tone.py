@@ -36,7 +36,7 @@ WINDOW = 4
 
 @dataclass(frozen=True, slots=True)
 class ToneModel:
-    weights: dict[str, tuple[float, float, float]]  # feature → weight per class (TONES order)
+    weights: Mapping[str, Sequence[float]]  # feature → weight per class (TONES order)
     bias: tuple[float, float, float]
     lexicon: Mapping[str, float]  # word → valence (-4..4), VADER's
 
@@ -130,10 +130,10 @@ def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | Non
 
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL)) -> ToneModel:
+    """The shipped model (read once; its weight lists are used as JSON gives them, for speed)."""
     data = json.loads(Path(path).read_text("utf-8"))
-    weights = {f: (w[0], w[1], w[2]) for f, w in data["weights"].items()}
     b = data["bias"]
-    return ToneModel(weights, (b[0], b[1], b[2]), data.get("lexicon", {}))
+    return ToneModel(data["weights"], (b[0], b[1], b[2]), data.get("lexicon", {}))
 
 
 def probabilities(

@@ -564,7 +564,7 @@ def test_mixed_and_legacy_encodings(workdir: Path, data: bytes, text: str) -> No
 
 
 def test_windows_punctuation_means_the_same_in_every_code_page() -> None:
-    from compare.load import _WINDOWS_CODE_PAGES, _WINDOWS_PUNCTUATION
+    from compare.decode import _WINDOWS_CODE_PAGES, _WINDOWS_PUNCTUATION
 
     same = set()
     for byte in range(0x80, 0x100):

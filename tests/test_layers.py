@@ -1,4 +1,4 @@
-"""The import structure: three layers, no circles.
+"""The structure of the code: three layers, no import circles, modules and functions short enough to read.
 
 ``compare`` (the analysis) imports neither ``reports`` (the rendering) nor ``storycompare``
 (the command line and batch runs); ``reports`` does not import ``storycompare``; and no
@@ -103,3 +103,28 @@ def test_no_import_circles() -> None:
         if node not in index:
             visit(node)
     assert circles == []
+
+
+# --------------------------------------------------------------------------- sizes
+
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 80
+OVERSIZED = {"compare/analyze/stance.py"}  # being replaced by the compare/analyze/framing/ package
+LONG_FUNCTIONS = {"compare/analyze/quantities.py:find_quantities"}  # new with issue 14; to be split
+
+
+def test_no_module_or_function_is_too_long_to_read() -> None:
+    too_long = []
+    for path in MODULES.values():
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in OVERSIZED:
+            continue
+        source = path.read_text("utf-8")
+        if source.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{relative}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES and f"{relative}:{node.name}" not in LONG_FUNCTIONS:
+                    too_long.append(f"{relative}:{node.lineno} {node.name}(): {length} lines")
+    assert too_long == []

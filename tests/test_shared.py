@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,11 @@ def test_added_words() -> None:
     assert added_words("The two ministers met to talk over the trade row.", base, 2) is None
     # words a typed difference already shows are explained
     assert added_words("The ministers met on Nov. 20 in Brussels.", "The ministers met in Brussels.", 2, ["Nov. 20"]) is None
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON — ", "NEW YORK (Reuters) - ", "Nov. 3 (Bloomberg) -- "])
+def test_a_dateline_is_no_addition(dateline: str) -> None:
+    from compare.analyze.shared import added_words
+
+    base = "The two ministers met to discuss the trade dispute."
+    assert added_words(dateline + base, base, 2) is None

@@ -259,12 +259,12 @@ def _reader_word(x: Quantity, token: str, text: str) -> str:
     """The word of ``text`` near ``x`` whose token is ``token``, as written."""
     if x.counted and normalise_word(x.counted) == token:
         return x.counted
-    window = text[max(0, x.start - 30) : x.start + len(x.text) + 50]
+    window = text[max(0, x.start - 40) : x.start + len(x.text) + 50]
     word: str
     for word in _WORD.findall(window):
         if normalise_word(word) == token:
             return word
-    return token
+    return x.counted or "the same thing"  # never a stem or a word class
 
 
 def quantity_conflicts(

@@ -257,6 +257,8 @@ def member_diffs(ids: Sequence[str], texts: Sequence[str], closest: Sequence[int
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 
 
+# A dateline opening a story ("WASHINGTON —", "NEW YORK (Reuters) -", "Nov. 3 (Bloomberg) --") says where it was filed, not a fact.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.,' ]+|[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 _PRONOUN_SUBJECTS = frozenset("he she they it his her their its him them".split())
 
 
@@ -271,7 +273,8 @@ def added_words(text: str, other: str, min_weight: int, explained: Sequence[str]
     words are shown in runs (a gap of up to two words joins them).
     """
     skip = {t for part in explained for t in (normalise_word(w) for w in _WORD.findall(part)) if t}
-    own = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    dateline = _DATELINE.match(text)
+    own = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, dateline.end() if dateline else 0)]
     other_words = _WORD.findall(other)
     theirs = {t for t in (normalise_word(w) for w in other_words) if t}
     mine = {t for t in (normalise_word(w) for _, _, w in own) if t}
@@ -291,11 +294,10 @@ def added_words(text: str, other: str, min_weight: int, explained: Sequence[str]
             runs[-1] = (k, runs[-1][1], end)
         else:
             runs.append((k, start, end))
-    shown = []
-    for _, start, end in runs[:ADDED_RUNS_SHOWN]:
-        words = text[start:end].split()
-        shown.append(" ".join(words[:ADDED_RUN_WORDS]) + (" …" if len(words) > ADDED_RUN_WORDS else ""))
-    return " … ".join(shown) + (" …" if len(runs) > ADDED_RUNS_SHOWN else "")
+    shown = [" ".join(text[start:end].split()[:ADDED_RUN_WORDS]) for _, start, end in runs[:ADDED_RUNS_SHOWN]]
+    last = runs[min(len(runs), ADDED_RUNS_SHOWN) - 1]
+    cut = len(runs) > ADDED_RUNS_SHOWN or len(text[last[1] : last[2]].split()) > ADDED_RUN_WORDS
+    return " … ".join(shown) + (" …" if cut else "")
 
 
 ADDED_RUNS_SHOWN = 3  # how many runs of new words an addition shows (a display length, not a threshold)

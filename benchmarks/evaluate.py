@@ -1,6 +1,12 @@
 """How far the alignment can be trusted, measured on public data (issue 3).
 
     .venv/bin/python benchmarks/evaluate.py [--data DIR] [--semantic] [--sample N] [--folds K]
+    .venv/bin/python benchmarks/evaluate.py --check [--data DIR]      # make eval
+
+``--check`` measures each figure named in ``benchmarks/floors.json`` (a figure is a function
+registered with ``@figure(name, *needs)``, below) and exits 1 when one is below its floor,
+2 when the data it needs is missing (saying which files); figures registered without a
+floor are listed.
 
 Reads the data sets under ``--data`` (default: ``../shared/data`` beside the
 repository), says which files it read and skips, with one line each, what is
@@ -36,6 +42,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import functools
 import json
 import math
 import random
@@ -321,6 +328,125 @@ def measure_example(gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
     }
 
 
+# --- floors: make eval ------------------------------------------------------------------
+#
+# A figure is a named measurement that must not drop: ``@figure(name, *needs)`` registers a
+# function of the data folder that returns a number (higher is better), ``needs`` naming the
+# files or folders under the data folder it reads.  ``benchmarks/floors.json`` maps figure
+# names to their floors; ``--check`` measures every figure named there and fails when one is
+# below its floor.  To add a figure: write the function here, run ``--check`` to see its
+# value, and add ``"name": floor`` to floors.json.
+
+FLOORS = ROOT / "benchmarks" / "floors.json"
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    name: str
+    needs: tuple[str, ...]  # paths under the data folder
+    measure: Callable[[Path], float]
+
+
+FIGURES: dict[str, Figure] = {}
+
+
+def figure(name: str, *needs: str) -> Callable[[Callable[[Path], float]], Callable[[Path], float]]:
+    """Register ``measure(data) -> float`` as the figure ``name``, reading ``needs`` under ``data``."""
+
+    def register(measure: Callable[[Path], float]) -> Callable[[Path], float]:
+        if name in FIGURES:
+            raise ValueError(f"figure {name!r} is registered twice")
+        FIGURES[name] = Figure(name, needs, measure)
+        return measure
+
+    return register
+
+
+@functools.cache
+def _example() -> dict[str, Any]:
+    return measure_example(json.loads(GOLD.read_text("utf-8")), Settings())
+
+
+def _share(fraction: str) -> float:
+    done, total = fraction.split("/")
+    return int(done) / int(total)
+
+
+@figure("example.links_aligned")
+def _example_links(data: Path) -> float:
+    """Share of the example story's reference links that share a group."""
+    return _share(_example()["links"])
+
+
+@figure("example.links_of_the_expected_kind")
+def _example_kinds(data: Path) -> float:
+    return _share(_example()["kinds"])
+
+
+@figure("example.not_links_apart")
+def _example_not_links(data: Path) -> float:
+    return _share(_example()["not_links"])
+
+
+@functools.cache
+def _differences() -> dict[str, tuple[float, float, int]]:
+    return measure_differences(Settings())
+
+
+for _kind in DIFFERENCE_TYPES:
+    figure(f"differences.{_kind}.precision")(lambda data, kind=_kind: _differences()[kind][0])
+    figure(f"differences.{_kind}.recall")(lambda data, kind=_kind: _differences()[kind][1])
+
+
+@figure("stsb.news_pearson", "stsb/sts-dev.csv")
+def _stsb_news(data: Path) -> float:
+    """Pearson correlation of sentence_similarity with the STS-B dev news scores."""
+    return measure_stsb(read_stsb(data / "stsb" / "sts-dev.csv"), Settings())["news_pearson"]
+
+
+@figure("basil.story_ari", "basil-dev/articles.jsonl")
+def _basil_ari(data: Path) -> float:
+    """Adjusted Rand index of storycompare batch's story grouping on the 90 BASIL dev articles."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stories as story_benchmark  # benchmarks/stories.py
+
+    from compare.stories import StorySettings
+
+    rows = story_benchmark.read(data / "basil-dev" / "articles.jsonl")
+    truth = {str(r["id"]): str(r.pop("story")) for r in rows}
+    settings = StorySettings()
+    return float(story_benchmark.score(story_benchmark.profiles_of(rows, settings), truth, settings)["ari"])
+
+
+def check(data: Path, floors_file: Path = FLOORS) -> int:
+    """Measure every figure floors.json names; 0 when all reach their floors, 1 when one is
+    below, 2 when the data a figure needs is missing or floors.json names an unknown figure."""
+    floors: dict[str, float] = json.loads(floors_file.read_text("utf-8"))
+    print(f"floors: {floors_file.relative_to(ROOT)} ({len(floors)} figures); data: {data}")
+    unknown = sorted(set(floors) - set(FIGURES))
+    if unknown:
+        print(f"error: {floors_file.name} names figures that evaluate.py does not measure: {', '.join(unknown)}")
+        return 2
+    missing = {name: [data / n for n in FIGURES[name].needs if not (data / n).exists()] for name in floors}
+    missing = {name: paths for name, paths in missing.items() if paths}
+    if missing:
+        for name, paths in missing.items():
+            print(f"missing data: {name} needs {', '.join(str(p) for p in paths)}")
+        print(f"error: cannot check {len(missing)} figures: the data is missing (give its folder with --data)")
+        return 2
+    below = 0
+    width = max(map(len, floors))
+    for name, floor in floors.items():
+        value = FIGURES[name].measure(data)
+        ok = value >= floor - 1e-9
+        below += not ok
+        print(f"{'ok   ' if ok else 'BELOW'}  {name:<{width}}  {value:.4f}  (floor {floor:.4f})")
+    for name in sorted(set(FIGURES) - set(floors)):
+        print(f"no floor: {name}")
+    print(f"{len(floors) - below} of {len(floors)} figures at or above their floors")
+    return 1 if below else 0
+
+
 # --- the report -------------------------------------------------------------------
 
 
@@ -436,7 +562,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=4, metavar="N", help="BASIL groups to print (default: %(default)s)")
     parser.add_argument("--folds", type=int, default=10, help="cross-validation folds on MRPC (default: %(default)s)")
     parser.add_argument("--differences", action="store_true", help="print every BASIL diverge group and typed difference")
+    parser.add_argument(
+        "--check", action="store_true",
+        help=f"measure the figures {FLOORS.name} names and fail when one is below its floor (make eval)",
+    )
     args = parser.parse_args(argv)
+    if args.check:
+        return check(args.data.resolve())
 
     data: Path = args.data.resolve()
     modes = {"lexical": Settings()}

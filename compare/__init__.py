@@ -20,6 +20,14 @@ word is, and difflib's ratio over the same words; word order counts for little):
     0.85
     >>> sentence_similarity("NATO leaders met in Lisbon.", "The bakery won a prize.")
     0.0
+
+The tone of a sentence toward one target named in it (what the framing uses):
+
+    >>> from compare import target_tone
+    >>> target_tone("Critics slammed Smith for the failed and corrupt plan.", "Smith")
+    'unfavourable'
+    >>> target_tone("Smith will travel to Ohio on Tuesday.", "Smith")
+    'neutral'
 """
 
 from __future__ import annotations

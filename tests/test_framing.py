@@ -135,3 +135,11 @@ def test_framing_is_a_small_part_of_the_time() -> None:
     stances: tuple[Stance, ...] = frame(articles, lexicon, Settings())
     assert time.perf_counter() - start < 0.2
     assert stances
+
+
+def test_the_framing_modules_are_small() -> None:
+    """The framing is a package of small modules (stance.py was one of 1,140 lines)."""
+    folder = Path(__file__).resolve().parents[1] / "compare" / "analyze" / "framing"
+    sizes = {p.name: p.read_text("utf-8").count("\n") for p in folder.glob("*.py")}
+    assert {"actors.py", "cues.py", "attribution.py", "scoring.py", "tone.py"} <= set(sizes)
+    assert max(sizes.values()) <= 400, sizes

@@ -148,6 +148,9 @@ def test_negated_terms() -> None:
     assert negated_terms("NATO doesn't view Russia as an enemy") == {"view": "doesn't view"}
     assert negated_terms("There is no challenge to Russian security") == {"challeng": "no challenge"}
     assert negated_terms("Not, however, in Europe") == {}
+    # an adverb between the negation and the verb: the verb is denied
+    assert negated_terms("He was not actually speaking to him") == {"speak": "not speaking"}
+    assert negated_terms("The agency did not immediately respond") == {"respond": "not respond"}
 
 
 def test_hedges() -> None:
@@ -331,3 +334,21 @@ def test_a_typed_difference_that_is_no_contradiction_makes_the_group_partial(tmp
         "thaw",
     )
     assert types(group) == {"hedge"} and group.kind == "partial"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two negations may cancel: no denial of what the other states
+        ("The senator said he wasn't suggesting the governor is not a Catholic.", "The senator said he believes the governor is a Catholic."),
+        # each date gives a part the other lacks: together one date
+        ("The rally was held in Norwalk in March 2008, organizers said.", "The rally was held in Norwalk on March 2, organizers said."),
+        # the hedge sits in a quotation begun in an earlier sentence (a closing mark, no opening one)
+        (
+            "“Other items might be worthy of the Senate’s attention, but we cannot prioritize them.”",
+            "Other items might be worthy of the Senate’s attention, but we cannot prioritize them.”",
+        ),
+    ],
+)
+def test_look_alikes_read_on_basil(first: str, second: str) -> None:
+    assert differences_between([first, second]) == []

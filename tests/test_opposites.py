@@ -42,3 +42,10 @@ def test_verdicts() -> None:
     assert verdict("we will meet on Monday") == 0
     assert opposite_verdicts("catastrophic and we need help", "difficult but under control")
     assert not opposite_verdicts("a terrible night for all of us", "a disaster, plain and simple")
+
+
+def test_phrasal_verbs() -> None:
+    found = opposite_terms("The court upheld the ban on Tuesday.", "The court struck down the ban on Tuesday.")
+    assert found is not None and (found.word_a, found.word_b) == ("upheld", "struck down")
+    found = opposite_terms("Nurses accepted the pay offer.", "Nurses turned down the pay offer.")
+    assert found is not None and found.word_b == "turned down"

@@ -20,7 +20,7 @@ from itertools import combinations
 
 from compare.align import Alignment
 from compare.analyze.attribution import compatible, find_sources
-from compare.analyze.numbers import compare_dates, find_dates
+from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quotes import Quote, plain_text, quote_differences
 from compare.analyze.shared import added_words, blank_quotations, hedge_phrases, member_diffs, negated_terms
@@ -188,7 +188,7 @@ def _date_difference(
         for x in dates[a]:
             for y in dates[b]:
                 comparable, clash = compare_dates(x, y)
-                if comparable and (clash or (x.year, x.month, x.day) != (y.year, y.month, y.day)):
+                if comparable and (clash or _more_precise(x, y) or _more_precise(y, x)):
                     conflict = conflict or clash
                     values.setdefault(members[a].id, x.text)
                     values.setdefault(members[b].id, y.text)
@@ -197,6 +197,14 @@ def _date_difference(
     detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
     detail += " (contradicting dates)" if conflict else " (one is more precise)"
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _more_precise(a: DateMention, b: DateMention) -> bool:
+    """``a`` gives every part of the date ``b`` gives, and more ("Nov. 20" / "November");
+    "March 2008" and "March 2" each give a part the other lacks: together one date."""
+    parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
+    parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
+    return parts_b < parts_a
 
 
 def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
@@ -210,8 +218,8 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
         negated = negated_terms(mine.text)
-        if not negated or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
-            return []
+        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+            return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
         return [words for term, words in negated.items() if term in theirs and own[term] == 1]
 

@@ -27,7 +27,9 @@ from compare.similarity import normalise_word
 _PAIRS = [
     ("deny denies denied denying denial", "confirm confirms confirmed confirming confirmation"),
     ("deny denies denied denying denial", "admit admits admitted admitting"),
-    ("reject rejects rejected rejecting rejection", "accept accepts accepted accepting acceptance"),
+    ("reject rejects rejected rejecting rejection turn-down turns-down turned-down turning-down",
+     "accept accepts accepted accepting acceptance"),
+    ("uphold upholds upheld upholding", "overturn overturns overturned overturning strike-down strikes-down struck-down"),
     ("reject rejects rejected rejecting", "approve approves approved approving"),
     ("veto vetoes vetoed vetoing", "signed signing"),
     ("oppose opposes opposed opposing", "support supports supported supporting backed backing"),
@@ -78,6 +80,14 @@ class Opposite:
     word_b: str
 
 
+# Phrasal verbs read as one word ("turned down" is "turned-down", on the side of "rejected").
+_PHRASAL = re.compile(r"\b(turn|turns|turned|turning|strike|strikes|struck|striking)\s+(down)\b", re.IGNORECASE)
+
+
+def _joined(text: str) -> str:
+    return _PHRASAL.sub(r"\1-\2", text)
+
+
 def _sides(text: str) -> list[tuple[int, int, int, str]]:
     """(word position, pair number, side with negation applied, word as written) of each opposite word."""
     words = _WORDS.findall(text)
@@ -101,6 +111,7 @@ def _context(text: str, position: int, reach: int) -> set[str]:
 def opposite_terms(a: str, b: str, context_words: int = CONTEXT_WORDS) -> Opposite | None:
     """Words of opposite meaning about the same thing in two versions (see the module): the
     other version shares a content word with the ``context_words`` words on either side."""
+    a, b = _joined(a), _joined(b)
     sides_a, sides_b = _sides(a), _sides(b)
     if not sides_a or not sides_b:
         return None
@@ -115,7 +126,7 @@ def opposite_terms(a: str, b: str, context_words: int = CONTEXT_WORDS) -> Opposi
             if bare_a in words_b or bare_b in words_a:
                 continue
             if _context(a, i, context_words) & _context(b, j, context_words):
-                return Opposite(word, word_b)
+                return Opposite(word.replace("-down", " down"), word_b.replace("-down", " down"))
     return None
 
 

@@ -159,50 +159,10 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
     out: list[Quantity] = []
     dates = [(d.start, d.start + len(d.text)) for d in find_dates(text)]
     for m in _NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in dates):
+        if any(a <= m.start() < b for a, b in dates) or not _counts(m, text):
             continue
         digits, words, vague = m.group("digits"), m.group("words"), m.group("vague")
-        if not (digits or words or vague):
-            continue
-        if words is not None and words.strip().lower() in ("a", "an"):
-            continue
-        end = m.end()
-        if _NEXT_TO.match(text, end):
-            continue
-        if _LABEL.search(text, max(0, m.start() - 14), m.start()):
-            continue
-        if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
-            r"[.!?][\"”’]?\s*$", text[: m.start()]
-        ):
-            continue  # a capitalised number word inside a sentence is a name: "Ground Zero", "Big Ten"
-        if words and words.strip().lower() == "one" and (
-            _ONE_NOT_COUNTING.search(text, 0, m.start()) or text.startswith(" of ", m.end())
-        ):
-            continue  # "no one", "the one who", "one of the nation's most outspoken ..."
-        scale_word = (m.group("scale") or "").lower()
-        if scale_word in ("m", "b", "k") and not m.group("cur"):
-            scale_word = ""  # "5 m" is metres, "3 b" nothing: only "$5m" is money in millions
-            end = m.end("digits") if digits else end
-        scale = _SCALES.get(scale_word, 1.0)
-        currency = _CURRENCY_SIGNS.get((m.group("cur") or "").lower(), "")
-        percent = bool(m.group("pct"))
-        points = bool(m.group("points")) and (percent or "percentage" in m.group("points").lower())
-        kind, factor = ("money:" + currency, 1.0) if currency else ("percent", 1.0) if percent else ("count", 1.0)
-        if points:
-            kind = "percentage points"
-        elif m.group("points"):
-            end = m.start("points")  # "12 points": a count of points
-        unit_end = end
-        if kind == "count":
-            unit = _FOLLOWING_UNIT.match(text, end)
-            if unit:
-                name = unit.group("unit").lower()
-                if name in _UNITS and not (name in ("m", "g", "ha", "mi", "b") and unit.group(0).startswith("-")):
-                    kind, factor = _UNITS[name]
-                    unit_end = unit.end()
-                elif name in _CURRENCY_WORDS:
-                    kind = "money:" + _CURRENCY_WORDS[name]
-                    unit_end = unit.end()
+        kind, factor, scale, unit_end = _unit(m, text)
         if vague:
             low, high = _VAGUE[vague.lower()]
             value, bound, precision = low, "vague", 0.0
@@ -219,14 +179,7 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         if before:
             bound = next(k for k, _ in _BOUND if before.group(k))
             start = before.start()
-            if bound == "floor":
-                low, high = value, math.inf
-            elif bound == "ceiling":
-                low, high = 0.0, value
-            elif bound == "near":
-                low, high = value * (1 - approximate), value + precision
-            else:
-                low, high = value * (1 - approximate), value * (1 + approximate)
+            low, high = _bounded(bound, value, precision, approximate)
         year = bool(digits and _YEAR.fullmatch(digits)) and kind == "count" and not before and scale == 1.0
         after_words = _WORD.findall(text[unit_end : unit_end + 50])
         counted = next((w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), "")
@@ -237,6 +190,63 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         shown = text[start:unit_end].strip()
         out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year))
     return out
+
+
+def _counts(m: re.Match[str], text: str) -> bool:
+    """The number found by ``m`` is a quantity: not a score, a time, odds, a label ("No. 2"),
+    a name ("Ground Zero") or a "one" that counts nothing."""
+    digits, words, vague = m.group("digits"), m.group("words"), m.group("vague")
+    if not (digits or words or vague) or (words is not None and words.strip().lower() in ("a", "an")):
+        return False
+    if _NEXT_TO.match(text, m.end()) or _LABEL.search(text, max(0, m.start() - 14), m.start()):
+        return False
+    if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
+        r"[.!?][\"”’]?\s*$", text[: m.start()]
+    ):
+        return False  # a capitalised number word inside a sentence is a name: "Ground Zero", "Big Ten"
+    # "no one", "the one who", "one of the nation's most outspoken ..." count nothing
+    one = bool(words) and words.strip().lower() == "one"
+    return not (one and (_ONE_NOT_COUNTING.search(text, 0, m.start()) or text.startswith(" of ", m.end())))
+
+
+def _unit(m: re.Match[str], text: str) -> tuple[str, float, float, int]:
+    """(kind, factor to the kind's base unit, scale, where the quantity's words end)."""
+    end = m.end()
+    scale_word = (m.group("scale") or "").lower()
+    if scale_word in ("m", "b", "k") and not m.group("cur"):
+        scale_word = ""  # "5 m" is metres, "3 b" nothing: only "$5m" is money in millions
+        end = m.end("digits") if m.group("digits") else end
+    scale = _SCALES.get(scale_word, 1.0)
+    currency = _CURRENCY_SIGNS.get((m.group("cur") or "").lower(), "")
+    percent = bool(m.group("pct"))
+    points = bool(m.group("points")) and (percent or "percentage" in m.group("points").lower())
+    kind, factor = ("money:" + currency, 1.0) if currency else ("percent", 1.0) if percent else ("count", 1.0)
+    if points:
+        kind = "percentage points"
+    elif m.group("points"):
+        end = m.start("points")  # "12 points": a count of points
+    if kind == "count":
+        unit = _FOLLOWING_UNIT.match(text, end)
+        if unit:
+            name = unit.group("unit").lower()
+            if name in _UNITS and not (name in ("m", "g", "ha", "mi", "b") and unit.group(0).startswith("-")):
+                kind, factor = _UNITS[name]
+                end = unit.end()
+            elif name in _CURRENCY_WORDS:
+                kind = "money:" + _CURRENCY_WORDS[name]
+                end = unit.end()
+    return kind, factor, scale, end
+
+
+def _bounded(bound: str, value: float, precision: float, approximate: float) -> tuple[float, float]:
+    """The range a bound word gives a value: "at least", "up to", "nearly", "about"."""
+    if bound == "floor":
+        return value, math.inf
+    if bound == "ceiling":
+        return 0.0, value
+    if bound == "near":
+        return value * (1 - approximate), value + precision
+    return value * (1 - approximate), value * (1 + approximate)
 
 
 def _shared_anchor(x: Quantity, y: Quantity) -> str | None:

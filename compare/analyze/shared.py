@@ -27,10 +27,15 @@ _QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\
 
 def blank_quotations(text: str) -> str:
     """``text`` with every quotation (marks included) replaced by spaces, offsets kept; a
-    quotation left open runs to the end (the news convention for a quote that continues)."""
+    quotation left open runs to the end (the news convention for a quote that continues),
+    and a closing mark with no opening one closes a quotation begun in an earlier sentence."""
+    first_open, first_close = text.find("“"), text.find("”")
+    if first_close != -1 and (first_open == -1 or first_close < first_open):
+        text = " " * (first_close + 1) + text[first_close + 1 :]
     return _QUOTATION.sub(lambda m: " " * len(m.group()), text)
 
 
+_NEGATION_ADVERBS = frozenset("yet even ever always still necessarily".split())
 _CLAUSE_END = frozenset(",;:.!?()[]—–")
 
 
@@ -49,6 +54,8 @@ def negated_terms(text: str) -> dict[str, str]:
                 break
             if not following[0].isalnum():
                 continue
+            if following.lower() in _NEGATION_ADVERBS or (following.endswith("ly") and len(following) > 4):
+                continue  # "not actually speaking", "did not immediately respond": the verb is denied
             token = normalise_word(following)
             if token is not None:
                 out.setdefault(token, f"{piece} {following}")

@@ -352,3 +352,15 @@ def test_a_typed_difference_that_is_no_contradiction_makes_the_group_partial(tmp
 )
 def test_look_alikes_read_on_basil(first: str, second: str) -> None:
     assert differences_between([first, second]) == []
+
+
+def test_a_statement_the_other_outlet_quotes_in_part_is_not_misquoted_by_its_other_quotation(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + '"I can\'t help but think that those remarks on the budget are well over the line," Gibbs said on Sunday.',
+        BODY + 'Gibbs called the remarks "well over the line."\n\n'
+        '"I think if you make remarks on the budget like that, you make remarks that are well over the line," '
+        "Gibbs said on Sunday.",
+        "help but think",
+    )
+    assert "quote" not in types(group)

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import combinations
 
-from compare.models import Article, Difference, Sentence, Span
+from compare.models import Article, Difference, Sentence, Span, article_of
 from compare.segment import paragraph_spans
 from compare.settings import Settings
 from compare.similarity import STOPWORDS, sentence_similarity
@@ -260,6 +260,10 @@ def quote_differences(
                 y.text, x.text, settings.quote_statement_run
             ):
                 continue  # two excerpts of one statement (one leaves words out with "...")
+            if _carried_in_part(x, y, article_b, quotes, settings.quote_statement_run) or _carried_in_part(
+                y, x, article_a, quotes, settings.quote_statement_run
+            ):
+                continue  # the other outlet quotes this statement in part elsewhere: its quotation is another
             same_stems = _within(_stems(x.text), _stems(y.text))
             short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
             if same_stems and short:
@@ -298,6 +302,25 @@ def _spelled_out(text: str) -> tuple[str, ...]:
     "the same words"."""
     words = (_CLITIC.sub("", w) for w in plain_text(_ELISION.sub(" ", text)).split())
     return tuple(_NUMBER_WORDS.get(w, _TITLES.get(w, w)) for w in words if w and w not in STOPWORDS)
+
+
+def _carried_in_part(
+    x: Quote, y: Quote, article: str, quotes: Mapping[str, tuple[Quote, ...]], min_words: int
+) -> bool:
+    """``article`` (which quotes ``y``) also quotes the same speaker with words that are a run of
+    ``x`` of at least ``min_words`` words ("well over the line" of "I can't help but think that
+    those remarks are well over the line"): it reports ``x``'s statement, and ``y`` is another."""
+    whole = f" {plain_text(x.text)} "
+    for sid, found in quotes.items():
+        if article_of(sid) != article:
+            continue
+        for quote in found:
+            if quote.speaker != x.speaker or quote.start == y.start:
+                continue
+            words = plain_text(quote.text)
+            if len(words.split()) >= min_words and f" {words} " in whole:
+                return True
+    return False
 
 
 @cache

@@ -112,8 +112,8 @@ def build_index_context(result: BatchResult) -> dict[str, Any]:
         "articles": articles,
         "inputs": result.inputs,
         "workers": result.workers,
-        "link": result.story_settings.get("link"),
-        "max_days": result.story_settings.get("max_days"),
+        "link": result.story_settings.link,
+        "max_days": result.story_settings.max_days,
         "css": css,
         "script": script,
         # Our own text (fixed words and base64 hashes, no double quote): safe in the attribute as is.

@@ -114,8 +114,8 @@ def run_batch(
         stories=tuple(summaries[s.id] for s in multi),
         singletons=tuple(infos[s.articles[0]] for s in stories if len(s.articles) == 1),
         skipped=tuple(skipped),
-        story_settings=story_settings.to_dict(),
-        settings=settings.to_dict(),
+        story_settings=story_settings,
+        settings=settings,
         inputs=tuple(os.fspath(i) for i in inputs),
         workers=runner.description,
     )

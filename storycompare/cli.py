@@ -196,6 +196,12 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             reports.check_targets(targets, args.files)
         opened = args.open
 
+    if "pdf" in targets and args.command == "demo":
+        assert isinstance(pdf_worker, reports.PdfWorker)
+        problem = pdf_worker.problem()
+        if problem is not None:  # the demo still writes HTML and JSON; --pdf stops (PdfUnavailable)
+            warn(f"no PDF written: {problem}")
+            del targets["pdf"]
     # Render everything before writing anything: a failing renderer leaves no new file.
     rendered: dict[str, bytes] = {}
     if "json" in targets:
@@ -204,7 +210,7 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         rendered["html"] = reports.render_html(result).encode("utf-8")
     if "pdf" in targets:
         assert isinstance(pdf_worker, reports.PdfWorker)
-        pdf_worker.render(result, targets["pdf"])
+        rendered["pdf"] = pdf_worker.render_bytes(result)
     for kind, data in rendered.items():
         reports.atomic_write(targets[kind], data)
     tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))

@@ -11,7 +11,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from compare.models import Comparison
-from reports.files import atomic_write, check_targets
+from reports.files import OutputSet, atomic_write, check_out_folder, check_targets
 from reports.pdf import PdfUnavailable, PdfWorker, pdf_problem, render_pdf, render_pdf_bytes
 
 if TYPE_CHECKING:
@@ -46,9 +46,11 @@ def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
 
 
 __all__ = [
+    "OutputSet",
     "PdfUnavailable",
     "PdfWorker",
     "atomic_write",
+    "check_out_folder",
     "check_targets",
     "pdf_problem",
     "render_html",

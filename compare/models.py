@@ -16,6 +16,7 @@ SCHEMA = "storycompare/1"
 
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
+ToneLabel = Literal["favourable", "unfavourable", "neutral"]
 DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
@@ -107,6 +108,8 @@ class Article:
     paragraphs: tuple[Span, ...] = ()
     removed: tuple[Removed, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    repaired: tuple[str, ...] = ()
+    """What loading had to repair in the input, one line each (e.g. lone surrogates replaced)."""
 
     @property
     def label(self) -> str:
@@ -218,8 +221,29 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class CueMark:
+    """Words of an evidence sentence that gave an actor a cue: characters ``start``..``end`` of the
+    sentence's text, and what they said (a stance label or a tone)."""
+
+    sentence: str  # sentence id
+    start: int
+    end: int
+    kind: str  # "cooperative", "reluctant", "favourable" or "unfavourable"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
 class Stance:
-    """How one article frames one actor, with the sentences that show it."""
+    """How one article frames one actor, on two axes, with the sentences that show it.
+
+    ``label``/``score``: the stance axis from the lexicon's cue words (cooperative against
+    reluctant); ``tone``/``tone_score``: favourable or unfavourable toward the actor
+    (:func:`compare.target_tone` over the sentences naming it).  ``evidence`` holds the stance
+    sentences first, then the tone sentences; ``marks`` the cue words in them; ``aliases`` the
+    forms by which the article named the actor.
+    """
 
     actor: str
     article: str
@@ -228,6 +252,11 @@ class Stance:
     evidence: tuple[str, ...]
     cooperative: int = 0  # cue counts behind the score
     reluctant: int = 0
+    tone: ToneLabel = "neutral"
+    tone_score: float = 0.0
+    tone_evidence: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    marks: tuple[CueMark, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -236,6 +265,11 @@ class Stance:
             "label": self.label,
             "score": self.score,
             "evidence": list(self.evidence),
+            "tone": self.tone,
+            "tone_score": self.tone_score,
+            "tone_evidence": list(self.tone_evidence),
+            "aliases": list(self.aliases),
+            "cues": [m.to_dict() for m in self.marks],
         }
 
 
@@ -309,6 +343,7 @@ class Comparison:
                         for s in a.sentences
                     ],
                     "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+                    **({"repaired": list(a.repaired)} if a.repaired else {}),
                 }
                 for a in self.articles
             ],

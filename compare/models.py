@@ -8,6 +8,7 @@ Each stage takes and returns these; none is changed after construction (use
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from compare.settings import Settings
@@ -273,6 +274,43 @@ class Stance:
         }
 
 
+LIBRARIES = ("nltk", "trafilatura")
+"""The installed libraries whose version can change a result (nltk 3.8 splits the example story
+into 94 sentences, 3.9 into 95; trafilatura decides what of a page is text)."""
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> tuple[tuple[str, str | None], ...]:
+    """``(name, version)`` of :data:`LIBRARIES` and of the sentence-embedding ``model`` (None when
+    not installed), as the JSON's ``generator.libraries`` records them."""
+    import importlib.metadata
+
+    versions: list[tuple[str, str | None]] = []
+    for name in LIBRARIES:
+        try:
+            versions.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append((name, None))
+    versions.append(("model", _model_version()))
+    return tuple(versions)
+
+
+def _model_version() -> str | None:
+    """The embedding model's name and version, from ``compare.semantic.model_version()`` where that
+    exists (it lands with the embedding aligner); None without the model."""
+    from compare import semantic
+    from compare.errors import CompareError
+
+    model_version = getattr(semantic, "model_version", None)
+    if model_version is None:
+        return None
+    try:
+        version = model_version()
+    except CompareError:  # the semantic extra is not installed
+        return None
+    return None if version is None else str(version)
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of :func:`compare.compare`: everything the reports show."""
@@ -287,6 +325,8 @@ class Comparison:
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
     events: tuple[Event, ...] = ()  # the articles grouped by event (compare/analyze/events.py)
+    libraries: tuple[tuple[str, str | None], ...] = field(default_factory=library_versions)
+    """The versions of the libraries (and model) that made this result: :func:`library_versions`."""
     _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
     _group_of: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -319,7 +359,7 @@ class Comparison:
         """The JSON report (schema "storycompare/1"), as plain Python data."""
         return {
             "schema": SCHEMA,
-            "generator": {"name": "storycompare", "version": self.version},
+            "generator": {"name": "storycompare", "version": self.version, "libraries": dict(self.libraries)},
             "settings": self.settings.to_dict(),
             "articles": [
                 {

@@ -48,12 +48,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.errors import InputError
 from compare.models import Article
 from compare.similarity import normalise_word
 from compare.text import TOKEN as _WORD
 from compare.text import iso_day
+
+if TYPE_CHECKING:  # compare.analyze.events builds on this module: imported where used
+    from compare.analyze.events import EventProfile
+    from compare.settings import Settings
 
 # After these a capitalised word is a name even though a full stop precedes it ("Mr. Steele").
 _TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col st pres prof rev".split())
@@ -122,13 +127,15 @@ class Profile:
     """What story grouping needs of one article: small and cheap to send between processes.
 
     ``terms`` maps each content token to its weighted count (headline, lede and
-    name weights applied).
+    name weights applied); ``event`` is what the event judgement reads
+    (:func:`compare.analyze.events.event_profile`: the day and place of the event).
     """
 
     id: str
     title: str | None
     date: str | None
     terms: Mapping[str, float]
+    event: EventProfile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +241,9 @@ def article_terms(article: Article, settings: StorySettings | None = None) -> di
 
 def profile(article: Article, settings: StorySettings | None = None) -> Profile:
     """The :class:`Profile` of a cleaned and segmented article."""
-    return Profile(article.id, article.title, article.date, article_terms(article, settings))
+    from compare.analyze.events import event_profile
+
+    return Profile(article.id, article.title, article.date, article_terms(article, settings), event_profile(article))
 
 
 # --------------------------------------------------------------------------- 2. global
@@ -342,16 +351,31 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def group_profiles(
-    profiles: Sequence[Profile], settings: StorySettings | None = None, background: Background | None = None
+    profiles: Sequence[Profile],
+    settings: StorySettings | None = None,
+    background: Background | None = None,
+    event_settings: Settings | None = None,
 ) -> tuple[Story, ...]:
-    """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first."""
+    """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
+
+    Two articles whose days or places make them two events
+    (:func:`compare.analyze.events.distinct`, with ``event_settings``: the judgement
+    ``compare`` gives the pair) never share a story: a follow-up is a story of its own.
+    """
+    from compare.analyze.events import distinct
+    from compare.settings import Settings
+
     settings = settings or StorySettings()
+    judged = event_settings or Settings()
     n = len(profiles)
     vectors = story_vectors(profiles, settings, background)
     days = [day_ordinal(p.date) for p in profiles]
     penalty = settings.day_penalty
 
     def discount(i: int, j: int) -> float:
+        ei, ej = profiles[i].event, profiles[j].event
+        if ei is not None and ej is not None and distinct(ei, ej, judged):
+            return 0.0
         di, dj = days[i], days[j]
         return 1.0 if di is None or dj is None else max(0.0, 1.0 - penalty * abs(di - dj))
 
@@ -416,7 +440,10 @@ def _title(members: Sequence[int], profiles: Sequence[Profile], sim: Callable[[i
 
 
 def group_stories(
-    articles: Sequence[Article], settings: StorySettings | None = None, background: Background | None = None
+    articles: Sequence[Article],
+    settings: StorySettings | None = None,
+    background: Background | None = None,
+    event_settings: Settings | None = None,
 ) -> tuple[Story, ...]:
     """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
 
@@ -425,7 +452,7 @@ def group_stories(
     differently.
     """
     settings = settings or StorySettings()
-    return group_profiles([profile(a, settings) for a in articles], settings, background)
+    return group_profiles([profile(a, settings) for a in articles], settings, background, event_settings)
 
 
 def adjusted_rand_index(truth: Sequence[str], predicted: Sequence[str]) -> float:

@@ -286,6 +286,17 @@ def _describe(profile: EventProfile) -> str:
     return when or "no day or place stated"
 
 
+def distinct(a: EventProfile, b: EventProfile, settings: Settings) -> bool:
+    """The days or places the two articles state make them two events, whatever content they
+    share: what :func:`judge` settles before it weighs the content.  ``storycompare batch``
+    never puts two such articles in one story."""
+    gap = days_between(a, b)
+    if gap is not None and gap > settings.same_event_max_days:
+        return True
+    close = gap is not None and gap <= settings.same_event_close_days
+    return not close and _elsewhere(a, b) and content_score(a, b) < settings.same_event_place_override
+
+
 def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     """The relation of two articles' events, from these two articles alone."""
     score = round(content_score(a, b), 4)

@@ -173,7 +173,7 @@ class _Builder:
             id=group.id,
             number=i + 1,
             colour=i % len(PALETTE),
-            kind="events" if len(group.events) > 1 and group.kind != "diverge" else group.kind,
+            kind=group.kind,
             score=group.score,
             articles=group.articles,
             outlets=tuple(self.labels.get(a, a) for a in group.articles),

@@ -9,7 +9,7 @@ comparison, with ``--pair`` and in ``storycompare batch``:
 
    * its *content*: the weighted counts of its content words (headline and lede
      weigh more, names and numbers more than common words,
-     :func:`compare.stories.article_terms`), each word weighted again by how rare
+     :func:`compare.terms.weighted_terms`), each word weighted again by how rare
      it is in English (:func:`compare.similarity.informativeness`, a fixed prior:
      no collection statistics, so the score of a pair does not move with the
      other articles);
@@ -51,7 +51,7 @@ from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article, Event, Group, Pair, article_of
 from compare.settings import Settings
 from compare.similarity import informativeness
-from compare.stories import article_terms
+from compare.terms import weighted_terms
 from compare.text import WEEKDAY_WORD, iso_day
 
 Relation = Literal["same_event", "follow_up", "same_kind", "different"]
@@ -206,7 +206,7 @@ def _actors(texts: Iterable[str]) -> tuple[str, ...]:
 
 def event_profile(article: Article) -> EventProfile:
     """The :class:`EventProfile` of a cleaned and segmented article."""
-    terms = article_terms(article)
+    terms = weighted_terms(article)
     vector = {t: (1.0 + math.log(c) if c >= 1.0 else c) * _rarity(t) for t, c in terms.items()}
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     body = [s.text for s in article.sentences if s.role == "body"]

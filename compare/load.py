@@ -287,7 +287,7 @@ told apart by their first characters (:func:`stdin_kind`); its article id is ``s
 
 
 def stdin_kind(data: bytes) -> str:
-    """The extension standard input is read as, from how it starts.
+    r"""The extension standard input is read as, from how it starts.
 
     >>> [stdin_kind(d) for d in (b'[{"text": "a"}]', b'{"text": "a"}\n{"text": "b"}', b'  <html>', b'Text')]
     ['.json', '.jsonl', '.html', '.txt']

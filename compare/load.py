@@ -118,8 +118,6 @@ def load_inputs(
         if skipped is not None:
             skipped.append(error)
 
-    if sum(1 for item in inputs if isinstance(item, str) and item == STDIN) > 1:
-        raise UsageError("- (standard input) is given twice")
     articles: list[Article] = []
     paths: list[Path | None] = []  # the resolved file each article came from
     seen: set[Path] = set()
@@ -135,16 +133,6 @@ def load_inputs(
             paths.append(None)
             continue
         given = os.fspath(item)
-        if given == STDIN:
-            try:
-                found = _load_stdin(on_bad)
-            except InputError as error:
-                on_bad(error)
-                left_out.append((given, None))
-                continue
-            articles.extend(found)
-            paths.extend([None] * len(found))
-            continue
         try:
             files = _expand(given)
         except InputError as error:
@@ -174,6 +162,8 @@ def _expand(given: str) -> list[tuple[str, Path]]:
     """(source as the user would write it, path) of the files one input names."""
     if not given:
         raise InputError("''", "empty path")
+    if given == STDIN:
+        return [(STDIN, Path(STDIN))]
     path = Path(given)
     try:
         if not path.is_dir():
@@ -315,6 +305,8 @@ def _load_stdin(on_bad: _OnBad) -> list[Article]:
 
 
 def _load_file(source: str, path: Path, on_bad: _OnBad) -> list[Article]:
+    if source == STDIN:
+        return _load_stdin(on_bad)
     source = printable(source)
     return _load_data(source, printable(path.stem), path.suffix.lower(), _read(source, path), on_bad)
 

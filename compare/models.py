@@ -321,14 +321,21 @@ class Comparison:
             f"({diverging} diverge), {len(self.pairs)} pairs>"
         )
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """The HTML report for Jupyter and other notebooks, inside a sandboxed ``<iframe srcdoc>``:
-        its CSS cannot restyle the notebook, and its script runs without the notebook's origin."""
+        its CSS cannot restyle the notebook, and its script runs without the notebook's origin.
+
+        The analysis imports no renderer (``reports`` is the layer above): the installed package
+        names its HTML renderer as the entry point ``storycompare.renderers:html``.  None (the
+        notebook shows the repr) when none is installed."""
         import html
+        from importlib.metadata import entry_points
 
-        from reports.html import render_html  # the one place the core calls a renderer: notebooks
-
-        page = html.escape(render_html(self), quote=True)
+        found = entry_points(group="storycompare.renderers", name="html")
+        if not found:
+            return None
+        render = next(iter(found)).load()
+        page = html.escape(str(render(self)), quote=True)
         return (
             '<iframe sandbox="allow-scripts" title="storycompare report" '
             'style="width:100%;height:40em;border:1px solid #ccc" '

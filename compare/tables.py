@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from compare.models import Comparison
+
+class Result(Protocol):
+    """What :func:`tables` reads: a :class:`~compare.models.Comparison` (which imports this module)."""
+
+    def to_dict(self) -> dict[str, Any]: ...
 
 Cell = str | int | float | bool | None
 
@@ -33,7 +36,7 @@ def _joined(values: Any) -> str:
     return ";".join(str(value) for value in values)
 
 
-def tables(comparison: Comparison) -> dict[str, Table]:
+def tables(comparison: Result) -> dict[str, Table]:
     """The comparison as the tables named in :data:`TABLES`.
 
     - ``sentences``: every sentence with its article, offsets, role, group (empty when unique);

@@ -14,9 +14,13 @@ import sys
 import webbrowser
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storycompare import batch_cli
 from storycompare.common import add_debug_option, add_input_options, one_line, tell, warn
+
+if TYPE_CHECKING:
+    from compare.models import Comparison
 
 EXAMPLE_STORY = "nato-russia-2010"
 EXAMPLE_LABELS = {
@@ -265,6 +269,24 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             warn(f"no PDF written: {unavailable}")
             del targets["pdf"]
 
+    _write_outputs(args, result, targets, piped, tables, pdf_worker)
+    if opened and not webbrowser.open(targets["html"].resolve().as_uri()):
+        warn(f"--open: no web browser found; open {targets['html']} yourself")
+    return 0
+
+
+def _write_outputs(
+    args: argparse.Namespace,
+    result: Comparison,
+    targets: dict[str, Path],
+    piped: str | None,
+    tables: dict[str, Path],
+    pdf_worker: object,
+) -> None:
+    """Render the reports and write them: ``targets`` (kind → file), ``piped`` (the kind for
+    standard output, if any), ``tables`` (the CSV files of ``--csv``)."""
+    import reports
+
     def rendered(kind: str) -> bytes:
         if kind == "json":
             return reports.render_json(result).encode("utf-8")
@@ -292,9 +314,6 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))
         if tables:
             tell(f"CSV  {args.csv}")
-    if opened and not webbrowser.open(targets["html"].resolve().as_uri()):
-        warn(f"--open: no web browser found; open {targets['html']} yourself")
-    return 0
 
 
 _NOT_IN_NAME = re.compile(r"[^\w.-]+")

@@ -36,7 +36,7 @@ from compare.analyze.framing.tone import (  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "newsmtsc" / "train.jsonl"
 LABEL = {2.0: 0, 4.0: 1, 6.0: 2}
-RATE = 0.2
+RATE = 0.02
 L2 = 1e-4
 MIN_COUNT = 2
 PRUNE = 0.03

@@ -166,6 +166,7 @@ class Group:
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
     additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
+    events: tuple[str, ...] = ()  # ids of the events its articles report; two or more: the same claim at two events
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -182,18 +183,42 @@ class Group:
             "score": self.score,
             "differences": [d.to_dict() for d in self.differences],
             "additions": dict(self.additions),
+            "events": list(self.events),
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Pair:
+    """Two articles compared: how much they share, and whether they report one event."""
+
     a: str
     b: str
-    similarity: float
+    similarity: float  # share of their alignable sentences aligned with each other
     same_event: bool
+    relation: str = ""  # "same_event", "follow_up", "same_kind" or "different" (compare/analyze/events.py)
+    reason: str = ""  # the judgement in words: "same event: 22 Sep 2010, New York, NATO"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "similarity": self.similarity, "same_event": self.same_event}
+        return {
+            "a": self.a,
+            "b": self.b,
+            "similarity": self.similarity,
+            "same_event": self.same_event,
+            "relation": self.relation,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Articles that report one event (joined by same-event pairs), with the evidence."""
+
+    id: str
+    articles: tuple[str, ...]  # article ids, in article order
+    evidence: tuple[str, ...]  # the reasons of its same-event pairs
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "articles": list(self.articles), "evidence": list(self.evidence)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +324,7 @@ class Comparison:
     settings: Settings
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
+    events: tuple[Event, ...] = ()  # the articles grouped by event (compare/analyze/events.py)
     libraries: tuple[tuple[str, str | None], ...] = field(default_factory=library_versions)
     """The versions of the libraries (and model) that made this result: :func:`library_versions`."""
     _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
@@ -312,6 +338,54 @@ class Comparison:
         for group in self.groups:
             for member in group.members:
                 self._group_of[member] = group.id
+
+    def __repr__(self) -> str:
+        """A one-line summary (the full record is ``to_dict()``; in a notebook, the report)."""
+        diverging = sum(1 for g in self.groups if g.kind == "diverge")
+        return (
+            f"<Comparison {self.title[:60]!r}: {len(self.articles)} articles, {len(self.groups)} groups "
+            f"({diverging} diverge), {len(self.pairs)} pairs>"
+        )
+
+    def _repr_html_(self) -> str | None:
+        """The HTML report for Jupyter and other notebooks, inside a sandboxed ``<iframe srcdoc>``:
+        its CSS cannot restyle the notebook, and its script runs without the notebook's origin.
+
+        The analysis imports no renderer (``reports`` is the layer above): the installed package
+        names its HTML renderer as the entry point ``storycompare.renderers:html``.  None (the
+        notebook shows the repr) when none is installed."""
+        import html
+        from importlib.metadata import entry_points
+
+        found = entry_points(group="storycompare.renderers", name="html")
+        if not found:
+            return None
+        render = next(iter(found)).load()
+        page = html.escape(str(render(self)), quote=True)
+        return (
+            '<iframe sandbox="allow-scripts" title="storycompare report" '
+            'style="width:100%;height:40em;border:1px solid #ccc" '
+            f'srcdoc="{page}"></iframe>'
+        )
+
+    def to_frames(self) -> dict[str, Any]:
+        """The tables of :func:`compare.tables.tables` as pandas DataFrames, by name (sentences,
+        groups, differences, coverage, pairs, stances).  Needs pandas
+        (``pip install 'storycompare[pandas]'``)."""
+        try:
+            import pandas
+        except ImportError:
+            from compare.errors import UsageError
+
+            raise UsageError(
+                "to_frames() needs pandas: pip install 'storycompare[pandas]' (or pip install pandas)"
+            ) from None
+        from compare.tables import tables
+
+        return {
+            name: pandas.DataFrame(list(table.rows), columns=list(table.columns))
+            for name, table in tables(self).items()
+        }
 
     def sentence(self, sentence_id: str) -> Sentence:
         return self._index[sentence_id]
@@ -364,5 +438,6 @@ class Comparison:
             "groups": [g.to_dict() for g in self.groups],
             "unique": {article_id: list(ids) for article_id, ids in self.unique},
             "pairs": [p.to_dict() for p in self.pairs],
+            "events": [e.to_dict() for e in self.events],
             "stances": [s.to_dict() for s in self.stances],
         }

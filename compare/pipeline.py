@@ -9,7 +9,7 @@ from typing import Any
 
 from compare import __version__
 from compare.align import align
-from compare.analyze.events import compare_pairs
+from compare.analyze.events import compare_pairs, place_groups
 from compare.analyze.framing import frame
 from compare.analyze.groups import build_groups
 from compare.analyze.omissions import unique_sentences
@@ -32,9 +32,10 @@ e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
 
 
 def compare(
-    inputs: Sequence[Input],
+    inputs: Sequence[Input] = (),
     settings: Settings | None = None,
     *,
+    texts: Sequence[str] = (),
     labels: Mapping[str, str] | None = None,
     pairs: Sequence[tuple[str, str]] | Sequence[str] | None = None,
     title: str | None = None,
@@ -71,6 +72,12 @@ def compare(
                    actor and article the framing
     6. the frozen :class:`Comparison` that ``reports`` renders
     """
+    if isinstance(inputs, (str, bytes, os.PathLike)) or isinstance(texts, (str, bytes)):
+        raise UsageError(
+            "compare() takes a list of paths or records, and article texts as texts=[...] "
+            "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
+        )
+    inputs = [*inputs, *({"id": f"text-{n}", "text": text} for n, text in enumerate(texts, start=1))]
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
 
@@ -162,7 +169,8 @@ def compare_prepared(
     quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
     groups = build_groups(alignment, quotes, order, settings)
     unique = unique_sentences(articles, groups)
-    pair_records = compare_pairs(articles, groups, alignment, chosen, settings)
+    pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings)
+    groups = place_groups(groups, events)
     stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])
 
     return Comparison(  # 6
@@ -175,6 +183,7 @@ def compare_prepared(
         settings=settings,
         version=__version__,
         pair_mode=chosen is not None,
+        events=events,
     )
 
 

@@ -21,6 +21,7 @@ import pytest
 
 import reports
 from compare import Settings
+from compare.analyze.events import events_of
 from compare.errors import OutputError, UsageError
 from compare.models import (
     Article,
@@ -135,6 +136,7 @@ def make_comparison(
         settings=replace(Settings(), link_threshold=0.28),
         version="0.1.0",
         pair_mode=pair_mode,
+        events=events_of([a.id for a in articles], pairs),
     )
 
 

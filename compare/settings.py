@@ -82,18 +82,34 @@ class Settings:
     0.714.  Paraphrases reorder their clauses, so order counts for little on these
     data; a quarter keeps difflib's phrase matching in the score at almost no cost."""
 
-    semantic: bool = False
-    """Blend a sentence-embedding cosine into the similarity (``--semantic``;
-    needs the ``semantic`` extra, see :mod:`compare.semantic`)."""
+    semantic: bool = True
+    """Use sentence embeddings (all-MiniLM-L6-v2, run with numpy; see :mod:`compare.semantic`)
+    besides the words.  On by default; ``--lexical`` turns it off.  Where the model is not
+    installed, the run says so in one line and goes on with words alone."""
 
     semantic_weight: float = 0.5
-    """Share of the embedding cosine (put on the lexical scale, see
-    ``compare.similarity.COSINE_SCALE``) in the semantic mode's similarity; the
-    rest is the lexical similarity.  Measured (STS-B train news Pearson, MRPC
-    10-fold accuracy): 0.4 → 0.814, 0.735; 0.5 → 0.816, 0.732; 0.6 → 0.816, 0.739
-    (lexical alone 0.777, 0.714; the cosine alone 0.790, 0.724).  Of the flat top,
-    0.5: above it the cosine's topic similarity pulls a story's sentences on one
-    subject into large groups (the example story's reference links break at 0.6)."""
+    """For :func:`compare.sentence_similarity` of a single pair (no story to centre on):
+    share of the embedding cosine (put on the lexical scale, see
+    ``compare.similarity.COSINE_SCALE``) in the similarity; the rest is the lexical
+    similarity.  Measured (STS-B train news Pearson, MRPC 10-fold accuracy): 0.4 → 0.814,
+    0.735; 0.5 → 0.816, 0.732; 0.6 → 0.816, 0.739 (lexical alone 0.777, 0.714)."""
+
+    story_cosine_weight: float = 0.5
+    """In the aligner: share of the story-centred embedding cosine in a pair's score (the
+    rest is the lexical similarity); see :mod:`compare.align`."""
+
+    semantic_link_threshold: float = 0.3
+    """In the aligner with embeddings: two sentences of different articles are linked when
+    their score reaches this value."""
+
+    semantic_min_cosine: float = 0.25
+    """In the aligner with embeddings: a link also needs a story-centred cosine of at least
+    this value, so that shared names or a shared stock phrase alone never link two sentences
+    that say different things."""
+
+    semantic_member_threshold: float = 0.26
+    """In the aligner with embeddings: two groups merge only when every member of the merged
+    group has a mean score of at least this value with the members of the other articles."""
 
     min_content_tokens: int = 2
     """Sentences with fewer content tokens (after stopwords) are never linked:

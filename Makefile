@@ -1,9 +1,9 @@
-# Two commands: `make demo` and `make test`.  Both create .venv on first use.
+# `make demo` and `make test` (and `make eval`, `make lint`, `make bench`).  All create .venv on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench eval clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storycompare needs Python 3.11 or newer (set PYTHON=...)")'
@@ -20,8 +20,14 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check compare reports tests benchmarks
+	$(BIN)/ruff check compare reports storycompare tests benchmarks
 	$(BIN)/mypy
+
+# The measured figures against the floors in benchmarks/floors.json; reads ../shared/data
+# (DATA=... to read another folder) and says so when it is missing.  Not part of make test.
+DATA ?= ../shared/data
+eval: $(BIN)/.installed
+	$(BIN)/python benchmarks/evaluate.py --check --data $(DATA)
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/example_story.py

@@ -67,7 +67,8 @@ def read_bodies(path: Path, n: int) -> list[dict[str, Any]]:
 
 
 def child(data: Path, n: int, workers: int, html: bool) -> None:
-    from compare.batch import open_runner, run_batch
+    from compare.batch import open_runner
+    from storycompare.batch import run_batch
 
     marks: dict[str, list[float]] = {}
 

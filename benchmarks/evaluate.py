@@ -1,6 +1,12 @@
 """How far the alignment can be trusted, measured on public data (issue 3).
 
     .venv/bin/python benchmarks/evaluate.py [--data DIR] [--semantic] [--sample N] [--folds K]
+    .venv/bin/python benchmarks/evaluate.py --check [--data DIR]      # make eval
+
+``--check`` measures each figure named in ``benchmarks/floors.json`` (a figure is a function
+registered with ``@figure(name, *needs)``, below) and exits 1 when one is below its floor,
+2 when the data it needs is missing (saying which files); figures registered without a
+floor are listed.
 
 Reads the data sets under ``--data`` (default: ``../shared/data`` beside the
 repository), says which files it read and skips, with one line each, what is
@@ -19,7 +25,12 @@ missing; then prints one table:
   the share of sentences left unique by ``compare.compare``; ``--sample N``
   prints N groups to read;
 * the example story's reference judgements (``tests/data/nato-russia-2010.gold.json``):
-  links aligned and not-links kept apart.
+  links aligned and not-links kept apart;
+* the typed differences' test set (``tests/data/differences_cases.json``, issue 14: pairs of
+  versions of one fact, each labelled with the differences an editor would flag, and
+  look-alikes that must not be flagged): precision and recall per type of
+  ``compare.analyze.groups.differences_between``; and on BASIL dev, how many typed
+  differences of each type the groups hold (``--differences`` prints them all, to read).
 
 ``--semantic`` adds a column for the semantic mode (``Settings(semantic=True)``,
 needs the ``semantic`` extra).  MRPC is non-commercial: it is used here to
@@ -31,6 +42,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import functools
 import json
 import math
 import random
@@ -49,6 +61,8 @@ from compare.models import Sentence  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 GOLD = ROOT / "tests" / "data" / "nato-russia-2010.gold.json"
+DIFFERENCE_CASES = ROOT / "tests" / "data" / "differences_cases.json"
+DIFFERENCE_TYPES = ("number", "date", "quote", "negation", "attribution", "opposite", "hedge")
 EXAMPLE = ROOT / "examples" / "nato-russia-2010"
 BASIL_OUTLETS = ("fox", "nyt", "hpo")
 
@@ -243,10 +257,11 @@ def measure_stsb(rows: list[tuple[str, float, str, str]], settings: Settings) ->
     }
 
 
-def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) -> tuple[dict[str, float], list[Any]]:
+def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) -> tuple[dict[str, Any], list[Any]]:
     from compare import compare
 
-    groups, unique, total, three, agree = [], 0, 0, 0, 0
+    groups, unique, total, three, agree, diverge = [], 0, 0, 0, 0, 0
+    differences: dict[str, int] = {}
     results = []
     for records in stories.values():
         result = compare(records, settings)
@@ -256,6 +271,10 @@ def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) 
         unique += sum(len(ids) for _, ids in result.unique)
         three += sum(1 for g in result.groups if len(g.articles) >= 3)
         agree += sum(1 for g in result.groups if g.kind == "agree")
+        diverge += sum(1 for g in result.groups if g.kind == "diverge")
+        for g in result.groups:
+            for d in g.differences:
+                differences[d.type] = differences.get(d.type, 0) + 1
     count = sum(groups)
     return {
         "groups_mean": count / len(groups),
@@ -265,12 +284,14 @@ def measure_basil(stories: dict[str, list[dict[str, Any]]], settings: Settings) 
         "three_outlet_share": three / count if count else 0.0,
         "agree_share": agree / count if count else 0.0,
         "sentences": float(total),
+        "diverge": float(diverge),
+        "differences": differences,
     }, results
 
 
 def measure_example(gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     result = compare(sorted(str(p) for p in EXAMPLE.glob("*.txt")), settings, labels=EXAMPLE_LABELS)
 
@@ -307,7 +328,166 @@ def measure_example(gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
     }
 
 
+# --- floors: make eval ------------------------------------------------------------------
+#
+# A figure is a named measurement that must not drop: ``@figure(name, *needs)`` registers a
+# function of the data folder that returns a number (higher is better), ``needs`` naming the
+# files or folders under the data folder it reads.  ``benchmarks/floors.json`` maps figure
+# names to their floors; ``--check`` measures every figure named there and fails when one is
+# below its floor.  To add a figure: write the function here, run ``--check`` to see its
+# value, and add ``"name": floor`` to floors.json.
+
+FLOORS = ROOT / "benchmarks" / "floors.json"
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    name: str
+    needs: tuple[str, ...]  # paths under the data folder
+    measure: Callable[[Path], float]
+
+
+FIGURES: dict[str, Figure] = {}
+
+
+def figure(name: str, *needs: str) -> Callable[[Callable[[Path], float]], Callable[[Path], float]]:
+    """Register ``measure(data) -> float`` as the figure ``name``, reading ``needs`` under ``data``."""
+
+    def register(measure: Callable[[Path], float]) -> Callable[[Path], float]:
+        if name in FIGURES:
+            raise ValueError(f"figure {name!r} is registered twice")
+        FIGURES[name] = Figure(name, needs, measure)
+        return measure
+
+    return register
+
+
+@functools.cache
+def _example() -> dict[str, Any]:
+    return measure_example(json.loads(GOLD.read_text("utf-8")), Settings())
+
+
+def _share(fraction: str) -> float:
+    done, total = fraction.split("/")
+    return int(done) / int(total)
+
+
+@figure("example.links_aligned")
+def _example_links(data: Path) -> float:
+    """Share of the example story's reference links that share a group."""
+    return _share(_example()["links"])
+
+
+@figure("example.links_of_the_expected_kind")
+def _example_kinds(data: Path) -> float:
+    return _share(_example()["kinds"])
+
+
+@figure("example.not_links_apart")
+def _example_not_links(data: Path) -> float:
+    return _share(_example()["not_links"])
+
+
+@functools.cache
+def _differences() -> dict[str, tuple[float, float, int]]:
+    return measure_differences(Settings())
+
+
+for _kind in DIFFERENCE_TYPES:
+    figure(f"differences.{_kind}.precision")(lambda data, kind=_kind: _differences()[kind][0])
+    figure(f"differences.{_kind}.recall")(lambda data, kind=_kind: _differences()[kind][1])
+
+
+@figure("stsb.news_pearson", "stsb/sts-dev.csv")
+def _stsb_news(data: Path) -> float:
+    """Pearson correlation of sentence_similarity with the STS-B dev news scores."""
+    return measure_stsb(read_stsb(data / "stsb" / "sts-dev.csv"), Settings())["news_pearson"]
+
+
+@figure("basil.story_ari", "basil-dev/articles.jsonl")
+def _basil_ari(data: Path) -> float:
+    """Adjusted Rand index of storycompare batch's story grouping on the 90 BASIL dev articles."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stories as story_benchmark  # benchmarks/stories.py
+
+    from compare.stories import StorySettings
+
+    rows = story_benchmark.read(data / "basil-dev" / "articles.jsonl")
+    truth = {str(r["id"]): str(r.pop("story")) for r in rows}
+    settings = StorySettings()
+    return float(story_benchmark.score(story_benchmark.profiles_of(rows, settings), truth, settings)["ari"])
+
+
+def check(data: Path, floors_file: Path = FLOORS) -> int:
+    """Measure every figure floors.json names; 0 when all reach their floors, 1 when one is
+    below, 2 when the data a figure needs is missing or floors.json names an unknown figure."""
+    floors: dict[str, float] = json.loads(floors_file.read_text("utf-8"))
+    print(f"floors: {floors_file.relative_to(ROOT)} ({len(floors)} figures); data: {data}")
+    unknown = sorted(set(floors) - set(FIGURES))
+    if unknown:
+        print(f"error: {floors_file.name} names figures that evaluate.py does not measure: {', '.join(unknown)}")
+        return 2
+    missing = {name: [data / n for n in FIGURES[name].needs if not (data / n).exists()] for name in floors}
+    missing = {name: paths for name, paths in missing.items() if paths}
+    if missing:
+        for name, paths in missing.items():
+            print(f"missing data: {name} needs {', '.join(str(p) for p in paths)}")
+        print(f"error: cannot check {len(missing)} figures: the data is missing (give its folder with --data)")
+        return 2
+    below = 0
+    width = max(map(len, floors))
+    for name, floor in floors.items():
+        value = FIGURES[name].measure(data)
+        ok = value >= floor - 1e-9
+        below += not ok
+        print(f"{'ok   ' if ok else 'BELOW'}  {name:<{width}}  {value:.4f}  (floor {floor:.4f})")
+    for name in sorted(set(FIGURES) - set(floors)):
+        print(f"no floor: {name}")
+    print(f"{len(floors) - below} of {len(floors)} figures at or above their floors")
+    return 1 if below else 0
+
+
 # --- the report -------------------------------------------------------------------
+
+
+def measure_differences(settings: Settings) -> dict[str, tuple[float, float, int]]:
+    """Precision, recall and the number of labelled cases of each typed difference on the test set."""
+    from compare.analyze.groups import differences_between
+
+    cases = json.loads(DIFFERENCE_CASES.read_text("utf-8"))["cases"]
+    true_pos: dict[str, int] = dict.fromkeys(DIFFERENCE_TYPES, 0)
+    false_pos, false_neg = dict(true_pos), dict(true_pos)
+    for case in cases:
+        found = {d.type for d in differences_between([case["a"], case["b"]], settings)}
+        expected = set(case["expect"])
+        for kind in DIFFERENCE_TYPES:
+            true_pos[kind] += kind in found and kind in expected
+            false_pos[kind] += kind in found and kind not in expected
+            false_neg[kind] += kind in expected and kind not in found
+    out = {}
+    for kind in DIFFERENCE_TYPES:
+        flagged, labelled = true_pos[kind] + false_pos[kind], true_pos[kind] + false_neg[kind]
+        out[kind] = (
+            true_pos[kind] / flagged if flagged else 1.0,
+            true_pos[kind] / labelled if labelled else 1.0,
+            labelled,
+        )
+    return out
+
+
+def print_differences(results: list[Any]) -> None:
+    """Every diverge group and every typed difference of the BASIL dev results, to read."""
+    print("\nBASIL dev: every diverge group and typed difference:")
+    for result in results:
+        for group in result.groups:
+            if group.kind != "diverge" and not group.differences:
+                continue
+            print(f"\n  [{group.kind}, score {group.score:.2f}] {result.title[:70]}")
+            for member in group.members:
+                text = result.sentence(member).text
+                print(f"    {member.split(':')[0]:>3}: {text[:200]}{'…' if len(text) > 200 else ''}")
+            for d in group.differences:
+                print(f"    -> {d.type}{' (conflict)' if d.conflict else ''}: {d.detail[:200]}")
 
 
 def fmt(value: Any) -> str:
@@ -347,7 +527,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--semantic", action="store_true", help="evaluate the semantic mode too (needs the extra)")
     parser.add_argument("--sample", type=int, default=4, metavar="N", help="BASIL groups to print (default: %(default)s)")
     parser.add_argument("--folds", type=int, default=10, help="cross-validation folds on MRPC (default: %(default)s)")
+    parser.add_argument("--differences", action="store_true", help="print every BASIL diverge group and typed difference")
+    parser.add_argument(
+        "--check", action="store_true",
+        help=f"measure the figures {FLOORS.name} names and fail when one is below its floor (make eval)",
+    )
     args = parser.parse_args(argv)
+    if args.check:
+        return check(args.data.resolve())
 
     data: Path = args.data.resolve()
     modes = {"lexical": Settings()}
@@ -426,12 +613,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             (n, f"share of sentences unique ({int(b[names[0]]['sentences'])})", [b[k]["unique_share"] for k in names]),
             (n, "share of groups spanning 3 outlets", [b[k]["three_outlet_share"] for k in names]),
             (n, "share of groups 'agree'", [b[k]["agree_share"] for k in names]),
+            (n, "typed differences: " + ", ".join(DIFFERENCE_TYPES),
+             ["/".join(str(b[k]["differences"].get(t, 0)) for t in DIFFERENCE_TYPES) for k in names]),
+            (n, "diverge groups", [int(b[k]["diverge"]) for k in names]),
             (n, "time, s", [times[f"basil {k}"] for k in names]),
         ]
     e = {}
     for mode, settings in modes.items():
         with timed(times, f"example {mode}"):
             e[mode] = measure_example(gold, settings)
+    d = {}
+    for mode, settings in modes.items():
+        with timed(times, f"differences {mode}"):
+            d[mode] = measure_differences(settings)
+    n = f"differences test set ({len(json.loads(DIFFERENCE_CASES.read_text('utf-8'))['cases'])} pairs)"
+    for kind in DIFFERENCE_TYPES:
+        labelled = d[names[0]][kind][2]
+        rows.append((n, f"{kind} ({labelled}): precision / recall", [f"{d[k][kind][0]:.2f} / {d[k][kind][1]:.2f}" for k in names]))
+    rows.append((n, "time, s", [times[f"differences {k}"] for k in names]))
     n = "example story (gold)"
     rows += [
         (n, "links aligned", [e[k]["links"] for k in names]),
@@ -447,6 +646,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for failure in e[mode]["failures"]:
             print(f"example story, {mode}: {failure}")
     print_sample(basil_results, args.sample)
+    if args.differences:
+        print_differences(basil_results)
     return 0
 
 

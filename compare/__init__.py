@@ -1,9 +1,25 @@
 """storycompare: compare how different outlets report the same news story.
 
     >>> from compare import compare
-    >>> result = compare(["a.txt", "b.txt"])
+    >>> result = compare([
+    ...     {"id": "a", "outlet": "Wire", "text": "NATO leaders met in Lisbon on Friday. They agreed on a missile shield."},
+    ...     {"id": "b", "outlet": "Daily", "text": "NATO leaders agreed on a missile shield in Lisbon. Russia was invited."},
+    ... ])
+    >>> [a.label for a in result.articles]
+    ['Wire', 'Daily']
     >>> result.to_dict()["schema"]
     'storycompare/1'
+
+How alike two sentences are, 0 to 1 (word overlap, weighted by how informative each
+word is, and difflib's ratio over the same words; word order counts for little):
+
+    >>> from compare import sentence_similarity
+    >>> sentence_similarity("NATO leaders met in Lisbon.", "NATO leaders met in Lisbon.")
+    1.0
+    >>> round(sentence_similarity("NATO leaders met in Lisbon.", "In Lisbon, NATO leaders met."), 2)
+    0.85
+    >>> sentence_similarity("NATO leaders met in Lisbon.", "The bakery won a prize.")
+    0.0
 """
 
 from __future__ import annotations

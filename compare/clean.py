@@ -46,8 +46,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from compare.models import Article, Removed, Span
+from compare.models import Article, Removed, RemovedKind, Span
 from compare.settings import CleanSettings, Settings
+from compare.text import MONTH, ORDINAL, WEEKDAY
 
 DEFAULT_SETTINGS = Settings()
 
@@ -78,6 +79,13 @@ COPYRIGHT = "copyright notice"
 BYLINE = "metadata: byline"
 DATE_LINE = "metadata: date line"
 PRINT_NOTE = "metadata: print edition note"
+
+KINDS: dict[str, RemovedKind] = {
+    APPEAL: "appeal", NAVIGATION: "navigation", ICONS: "icons", RELATED: "related", COMMENTS: "comments",
+    TAGS: "tags", MEDIA: "media", COPYRIGHT: "copyright", BYLINE: "byline", DATE_LINE: "date-line",
+    PRINT_NOTE: "print-note",
+}  # fmt: skip
+"""Each reason's :attr:`~compare.models.Removed.kind`, what other stages test."""
 
 # The thresholds are fields of compare.settings.CleanSettings (Settings.clean).
 
@@ -207,14 +215,10 @@ _DECORATION = " \t:|»›>→←<«‹•·.…!*#-–—"
 # --- other line rules -----------------------------------------------------------
 _ICON = re.compile(r"icon(?![a-z])", re.IGNORECASE)
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# A date line is looser than a date value (compare.text.parse_date): "9/24/10" is one too.
 _DATE = _alternatives(
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",  # September 24, 2010
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
+    rf"{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}",  # September 24, 2010
+    rf"\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # 2010-09-24
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4}",  # 24.09.2010, 9/24/10
 )
@@ -224,8 +228,8 @@ _TIME = (
 )
 _DATE_LINE = re.compile(
     rf"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—-]?\s*{_TIME})?"
-    rf"|{_TIME}\s*[,|·•–—-]?\s*(?:{_WEEKDAY},?\s+)?{_DATE}",
+    rf"(?:{WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—-]?\s*{_TIME})?"
+    rf"|{_TIME}\s*[,|·•–—-]?\s*(?:{WEEKDAY},?\s+)?{_DATE}",
     re.IGNORECASE,
 )
 
@@ -571,5 +575,5 @@ def clean(article: Article, settings: Settings | None = None) -> Article:
         if reason is None:
             kept.append(Span(para.start, para.end))
         else:
-            removed.append(Removed(text[para.start : para.end], reason, para.start, para.end))
+            removed.append(Removed(text[para.start : para.end], reason, para.start, para.end, KINDS[reason]))
     return replace(article, paragraphs=tuple(kept), removed=tuple(removed))

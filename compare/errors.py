@@ -15,10 +15,21 @@ class CompareError(Exception):
 class InputError(CompareError):
     """An input file cannot be read as an article (missing, empty, binary, malformed)."""
 
-    def __init__(self, source: str, problem: str) -> None:
+    def __init__(self, source: str, problem: str, line: int | None = None) -> None:
         self.source = source
         self.problem = problem
-        super().__init__(f"{source}: {problem}")
+        self.line = line
+        """The line of ``source`` (a JSONL file) that holds the bad record, when it is one line."""
+        super().__init__(f"{source}: {self.detail}")
+
+    @property
+    def detail(self) -> str:
+        """The message after the source: the problem, after its line when there is one.
+
+        >>> InputError("feed.jsonl", "invalid JSON", line=3).detail
+        'line 3: invalid JSON'
+        """
+        return self.problem if self.line is None else f"line {self.line}: {self.problem}"
 
 
 class UsageError(CompareError):
@@ -41,3 +52,14 @@ class OutputError(CompareError):
         self.target = target
         self.problem = problem
         super().__init__(f"{target}: {problem}")
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, for a message: "an object", "an array", "a string", "a boolean",
+    "null" or "a number".
+
+    >>> json_kind([1, 2])
+    'an array'
+    """
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")

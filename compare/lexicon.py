@@ -23,7 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from compare.errors import LexiconError
+from compare.errors import LexiconError, json_kind
 
 SHIPPED = Path(__file__).parent / "data" / "lexicon.json"
 CUE_KINDS = ("cooperative", "reluctant", "neutral")
@@ -133,7 +133,7 @@ def _read(path: Path, *, required: bool) -> dict[str, Any]:
 
 def _check(data: object, name: str, *, required: bool) -> None:
     if not isinstance(data, dict):
-        raise LexiconError(name, f"expected a JSON object with keys {_keys()}, got {_kind(data)}")
+        raise LexiconError(name, f"expected a JSON object with keys {_keys()}, got {json_kind(data)}")
     for key in data:
         if key not in _KEYS:
             raise LexiconError(name, f"unknown key {key!r} (expected {_keys()})")
@@ -142,13 +142,13 @@ def _check(data: object, name: str, *, required: bool) -> None:
             if key not in data:
                 raise LexiconError(name, f"missing key {key!r}")
     if "about" in data and not isinstance(data["about"], str):
-        raise LexiconError(name, f'"about" must be a string, got {_kind(data["about"])}')
+        raise LexiconError(name, f'"about" must be a string, got {json_kind(data["about"])}')
     if "actors" in data:
         actors = data["actors"]
         if not isinstance(actors, dict):
             raise LexiconError(
                 name,
-                f'"actors" must be an object mapping an actor name to a list of aliases, got {_kind(actors)}',
+                f'"actors" must be an object mapping an actor name to a list of aliases, got {json_kind(actors)}',
             )
         for actor, aliases in actors.items():
             if not actor.strip():
@@ -158,7 +158,7 @@ def _check(data: object, name: str, *, required: bool) -> None:
         cues = data["cues"]
         if not isinstance(cues, dict):
             raise LexiconError(
-                name, f'"cues" must be an object with "cooperative" and "reluctant" lists, got {_kind(cues)}'
+                name, f'"cues" must be an object with "cooperative" and "reluctant" lists, got {json_kind(cues)}'
             )
         for kind, words in cues.items():
             if kind not in CUE_KINDS:
@@ -177,7 +177,7 @@ def _check(data: object, name: str, *, required: bool) -> None:
 
 def _check_words(value: object, where: str, name: str) -> None:
     if not isinstance(value, list):
-        raise LexiconError(name, f"{where} must be a list of strings, got {_kind(value)}")
+        raise LexiconError(name, f"{where} must be a list of strings, got {json_kind(value)}")
     for n, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
             raise LexiconError(name, f"{where}[{n}] must be a non-empty string, got {json.dumps(item)}")
@@ -185,12 +185,6 @@ def _check_words(value: object, where: str, name: str) -> None:
 
 def _keys() -> str:
     return ", ".join(f'"{k}"' for k in _KEYS)
-
-
-def _kind(value: object) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number"
-    )
 
 
 __all__ = ["CUE_KINDS", "SHIPPED", "Lexicon", "load_lexicon"]

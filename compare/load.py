@@ -12,14 +12,8 @@ metadata the input carries:
 * a directory: its article files in name order (not recursive, hidden files
   skipped).
 
-Bytes become text thus: a BOM (UTF-8, UTF-16, UTF-32) decides, and is dropped;
-otherwise UTF-8.  A file that is UTF-8 except for some bytes saved by a Windows
-program (cp1252 curly quotes pasted into UTF-8 text, or a UTF-8 and a cp1252
-file joined) is read as UTF-8 with those other bytes read as cp1252; so is a
-file whose only non-ASCII bytes are punctuation that means the same in every
-Windows code page (’ “ ” – — … « » © °).  Anything else is a legacy file: an
-HTML page's declared charset, then detection with charset_normalizer (a tie goes
-to cp1252).  A NUL byte, or bytes that no encoding reads, make it "binary".
+Bytes become text by :func:`compare.decode.decode` (BOM, UTF-8, UTF-8 with
+Windows bytes, an HTML page's declared charset, then detection).
 
 Bad input never passes silently: a file that is missing, unreadable, empty,
 binary, larger than :data:`MAX_INPUT_BYTES`, or whose article text is longer
@@ -28,10 +22,9 @@ line raise :class:`~compare.errors.InputError` naming the file (and record or
 line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an
 item out instead and reports it in its ``skipped`` list.
 
-:func:`complete_metadata` runs later, after the clean stage, and fills the title,
-date and outlet that the input itself did not give, from the first lines of the
-text.  :func:`parse_date` normalises the date forms found in news articles to
-``YYYY-MM-DD``; other stages reuse it.
+What the input does not say (a title, date or outlet written in the text itself) is
+found after the clean stage by :func:`compare.metadata.complete_metadata`.  Dates
+are read with :func:`compare.text.parse_date`.
 
 trafilatura and charset_normalizer are imported only when an input needs them,
 so that a run on plain-text files starts fast.
@@ -39,28 +32,24 @@ so that a run on plain-text files starts fast.
 
 from __future__ import annotations
 
-import codecs
-import datetime as _dt
 import hashlib
 import json
 import os
-import re
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from compare.errors import InputError, UsageError
-from compare.models import Article, Span
+from compare.decode import decode
+from compare.errors import InputError, UsageError, json_kind
+from compare.models import Article
+from compare.text import parse_date
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_INPUT_BYTES",
-    "Skipped",
-    "complete_metadata",
     "load_inputs",
-    "parse_date",
 ]
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -73,22 +62,6 @@ TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("date", "published", "published_at", "pubDate")
 OUTLET_FIELDS = ("outlet", "source", "sitename", "site")
 URL_FIELDS = ("url", "link")
-
-HEAD_LINES = 8
-"""complete_metadata looks for a dateline or wire dateline in this many non-empty
-lines at the start of the text."""
-
-TITLE_CANDIDATES = 6
-"""complete_metadata takes the title from the first this-many kept paragraphs only,
-so that a crosshead deep in the article is never taken for the headline."""
-
-TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 25
-"""A headline is one line of TITLE_MIN_WORDS..TITLE_MAX_WORDS words without a final full stop."""
-
-LEGACY_DEFAULT = "cp1252"
-"""The encoding preferred when detection finds several equally likely ones, and the
-one bytes that are not UTF-8 in an otherwise UTF-8 file are read in."""
 
 MAX_INPUT_BYTES = 20_000_000
 """A larger input file is refused unread ("too large (50.0 MB; the limit is 20 MB)").
@@ -103,92 +76,9 @@ machine, 1,000,000 about 30 s and 2,000,000 over 2 minutes (the cost grows
 faster than the length)."""
 
 _NO_TEXT = f"no text field (expected one of {', '.join(TEXT_FIELDS)})"
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-# --------------------------------------------------------------------------- dates
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+"
-_ORD = r"(?:st|nd|rd|th)?"
-_DATE = (
-    rf"(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2010-09-24, 2010/09/24
-    rf"|(?P<mm>{_MONTH})[\s-]*(?P<md>\d{{1,2}}){_ORD},?[\s-]+(?P<my>\d{{4}})"  # September 24, 2010
-    rf"|(?P<dd>\d{{1,2}}){_ORD}[\s-]+(?:of\s+)?(?P<dm>{_MONTH}),?[\s-]+(?P<dy>\d{{4}})"  # 24 Sep, 2010
-    rf"|(?P<nd>\d{{1,2}})(?P<ns>[./])(?P<nm>\d{{1,2}})(?P=ns)(?P<ny>\d{{4}}))"  # 24.09.2010, 24/09/2010
-)
-_TIME = (
-    r"(?:(?:T|\s+|,\s*|\s+at\s+)\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
-    r"\s*(?:[ap]\.?m\.?)?\s*(?:Z|UTC|GMT|[A-Z]{2,5}|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-_FULL_DATE = re.compile(rf"\s*(?:{_WEEKDAY})?{_DATE}{_TIME}\s*", re.IGNORECASE)
-# In running text: not glued to other digits or words; "T10:00" may follow an ISO date.
-_DATE_IN_TEXT = re.compile(rf"(?<![\w.:/-]){_DATE}(?=$|T\d|\.(?!\d)|[^\w./-])", re.IGNORECASE)
-
-
-def parse_date(text: str) -> str | None:
-    """The date ``text`` states, as ``YYYY-MM-DD``; None when it is not a full date.
-
-    Accepted: ISO dates and datetimes ("2010-09-24", "2010-09-24T10:00:00Z"; the
-    date part is taken as written, not moved to UTC), "2010/09/24", month-name
-    forms with a year ("September 24, 2010", "Sept. 24 2010", "24 Sep 2010",
-    "23 Feb, 2010 21:55", "Fri, 24 Sep 2010 10:00:00 +0000") and numeric day-first
-    forms ("24.09.2010"; "24/09/2010" only when day and month cannot be swapped).
-    A date without a year, or an impossible one (February 30), gives None.
-    """
-    match = _FULL_DATE.fullmatch(text)
-    return _match_to_date(match) if match else None
-
-
-def _match_to_date(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    if groups["iy"]:
-        year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
-    elif groups["mm"]:
-        year, month, day = int(groups["my"]), _MONTHS[groups["mm"][:3].lower()], int(groups["md"])
-    elif groups["dd"]:
-        year, month, day = int(groups["dy"]), _MONTHS[groups["dm"][:3].lower()], int(groups["dd"])
-    else:
-        year, first, second = int(groups["ny"]), int(groups["nd"]), int(groups["nm"])
-        if groups["ns"] == "/" and first <= 12 and second <= 12 and first != second:
-            return None  # 03/11/2010: 3 November or March 11 — do not guess
-        day, month = (second, first) if second > 12 else (first, second)
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _dates_in(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, YYYY-MM-DD) of every full date written in ``text``."""
-    for match in _DATE_IN_TEXT.finditer(text):
-        month = match.group("mm") or match.group("dm")
-        if month and not month[0].isupper():
-            continue  # "may 5, 2010 ..." is more likely the verb than the month
-        value = _match_to_date(match)
-        if value:
-            yield match.start(), match.end(), value
 
 
 # --------------------------------------------------------------------------- loading
-
-Skipped = tuple[str, str]
-"""An item :func:`load_inputs` left out with ``skip_bad=True``: (where, problem),
-e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
-``f"{where}: {problem}"`` is the message the error would have had."""
 
 _OnBad = Callable[[InputError], None]
 
@@ -198,7 +88,7 @@ def load_inputs(
     labels: Mapping[str, str] | None = None,
     *,
     skip_bad: bool = False,
-    skipped: list[Skipped] | None = None,
+    skipped: list[InputError] | None = None,
 ) -> tuple[Article, ...]:
     """Load every input as one or more articles, in the order given.
 
@@ -216,8 +106,8 @@ def load_inputs(
     Raises :class:`InputError` for an input that cannot be read as articles and
     :class:`UsageError` for a file given twice or a label that matches nothing.
     With ``skip_bad=True`` an input, JSON record or JSONL line that would raise
-    :class:`InputError` is left out instead and appended to ``skipped`` (when
-    given) as ``(where, problem)``; the rest loads as usual, and a label that
+    :class:`InputError` is left out instead and that error appended to ``skipped``
+    (when given); the rest loads as usual, and a label that
     names only skipped files is not an error.  Nothing is printed.
     """
 
@@ -225,7 +115,7 @@ def load_inputs(
         if not skip_bad:
             raise error
         if skipped is not None:
-            skipped.append((error.source, error.problem))
+            skipped.append(error)
 
     articles: list[Article] = []
     paths: list[Path | None] = []  # the resolved file each article came from
@@ -384,7 +274,7 @@ def _load_file(source: str, path: Path, on_bad: _OnBad) -> list[Article]:
     data = _read(source, path)
     suffix = path.suffix.lower()
     html = suffix in (".html", ".htm")
-    text = _decode(data, source, html=html) if data.strip() else ""
+    text = decode(data, source, html=html) if data.strip() else ""
     if not text.strip():
         raise InputError(source, "empty file")
     digest = hashlib.sha256(data).hexdigest()
@@ -408,109 +298,6 @@ def _check_length(text: str, where: str) -> None:
 
 def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# Characters that a valid two-, three- or four-byte UTF-8 sequence in a
-# non-UTF-8 file stands for when it really is UTF-8: letters of the European,
-# Greek, Cyrillic, Hebrew and Arabic blocks, combining accents, and anything from
-# U+0800 on.  Other two-byte sequences (C1 controls, IPA, Armenian, Syriac, NKo:
-# "ß“" in cp1252 is the valid sequence of U+07D3) are taken for legacy bytes.
-_UTF8_CHAR = re.compile("[\u00a0-\u024f\u0300-\u052f\u0590-\u06ff\u0800-\ud7ff\ue000-\U0010ffff]")
-# What is left for the legacy encoding: undecodable bytes (surrogate escapes)
-# and the two-byte sequences not taken as UTF-8 above.
-_LEGACY_RUN = re.compile("[\udc80-\udcff]+|[\u0080-\u009f\u0250-\u02ff\u0530-\u058f\u0700-\u07ff]")
-_WINDOWS_CODE_PAGES = [
-    "cp1250",
-    "cp1251",
-    "cp1252",
-    "cp1253",
-    "cp1254",
-    "cp1255",
-    "cp1256",
-    "cp1257",
-    "cp1258",
-]
-_WINDOWS_PUNCTUATION = frozenset(
-    b"\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b"
-    b"\xa0\xa6\xa7\xa9\xab\xac\xad\xae\xb0\xb1\xb5\xb6\xb7\xbb"
-)
-"""Bytes that mean the same in every Windows code page: ’ “ ” – — … « » © ° and a few more."""
-
-
-def _decode(data: bytes, source: str, *, html: bool = False) -> str:
-    """Bytes → text: BOM, UTF-8, UTF-8 with cp1252 bytes, (HTML) the declared charset, detection."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    else:
-        for bom, encoding in _BOMS:
-            if data.startswith(bom):
-                try:
-                    return data.decode(encoding)
-                except UnicodeDecodeError:
-                    raise InputError(source, "binary file, not text") from None
-    if b"\x00" in data:
-        raise InputError(source, "binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    mixed = _utf8_with_cp1252(data)
-    if mixed is not None:
-        return mixed
-    if html:
-        declared = _META_CHARSET.search(data[:4096])
-        if declared:
-            try:
-                return data.decode(declared.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong declaration: detect instead
-    text = _detect(data)
-    if text is None:
-        raise InputError(source, "binary file, not text")
-    return text
-
-
-def _utf8_with_cp1252(data: bytes) -> str | None:
-    """``data`` (not valid UTF-8) read as UTF-8 with its other bytes read as cp1252,
-    or None when it is better read as a whole in a legacy encoding.
-
-    It is read so when the bytes that are not UTF-8 are all punctuation common to
-    every Windows code page, or when part of the file is UTF-8 and the rest reads
-    as cp1252 rather than as another Windows code page (a cp1251 file where "Д»"
-    happens to be valid UTF-8 stays a cp1251 file).
-    """
-    text = data.decode("utf-8", "surrogateescape")
-    rest = _UTF8_CHAR.sub("", text).encode("utf-8", "surrogateescape")
-    legacy = {b for b in set(rest) if b >= 0x80}
-    if not legacy <= _WINDOWS_PUNCTUATION:
-        if len(rest) == len(data):
-            return None  # no UTF-8 in it at all: a legacy file
-        if _detect(rest, _WINDOWS_CODE_PAGES, decode=False) != LEGACY_DEFAULT:
-            return None
-    try:
-        return _LEGACY_RUN.sub(
-            lambda run: run.group().encode("utf-8", "surrogateescape").decode(LEGACY_DEFAULT), text
-        )
-    except UnicodeDecodeError:  # a byte cp1252 does not define
-        return None
-
-
-def _detect(data: bytes, candidates: list[str] | None = None, *, decode: bool = True) -> str | None:
-    """The text of ``data`` in the encoding charset_normalizer finds most likely
-    (its name when not ``decode``); None when nothing fits."""
-    from charset_normalizer import from_bytes  # only non-UTF-8 input pays for this import
-
-    matches = from_bytes(data, cp_isolation=candidates)
-    best = matches.best()
-    if best is None:
-        return None
-    # On a tie (short Western text often scores the same as cp1250 and cp1252),
-    # prefer windows-1252: by far the most common legacy encoding of news pages.
-    for match in matches:
-        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
-        if tied and LEGACY_DEFAULT in match.could_be_from_charset:
-            return str(match) if decode else LEGACY_DEFAULT
-    return str(best) if decode else str(best.encoding)
 
 
 def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
@@ -608,7 +395,7 @@ def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -
     if isinstance(value, dict):
         return [_record(value, source, source, stem, digest=digest)]
     if not isinstance(value, list):
-        raise InputError(source, f"expected a JSON object or an array of objects, not {_kind(value)}")
+        raise InputError(source, f"expected a JSON object or an array of objects, not {json_kind(value)}")
     if not value:
         raise InputError(source, "empty JSON array: no articles")
     records = []
@@ -616,7 +403,7 @@ def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -
         where = f"{source} record {n}"
         try:
             if not isinstance(item, dict):
-                raise InputError(where, f"expected a JSON object, not {_kind(item)}")
+                raise InputError(where, f"expected a JSON object, not {json_kind(item)}")
             records.append(_record(item, source, where, f"{stem}-{n}"))
         except InputError as error:
             on_bad(error)
@@ -633,12 +420,12 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
                 item = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(
-                    source, f"line {n}: invalid JSON: {error.msg} (column {error.colno})"
+                    source, f"invalid JSON: {error.msg} (column {error.colno})", line=n
                 ) from None
             except RecursionError:
-                raise InputError(source, f"line {n}: JSON nested too deeply") from None
+                raise InputError(source, "JSON nested too deeply", line=n) from None
             if not isinstance(item, dict):
-                raise InputError(source, f"line {n}: expected a JSON object, not {_kind(item)}")
+                raise InputError(source, f"expected a JSON object, not {json_kind(item)}", line=n)
             records.append(_record(item, source, f"{source} line {n}", f"{stem}-{len(records) + 1}"))
         except InputError as error:
             on_bad(error)
@@ -687,11 +474,6 @@ def _outlet(record: Mapping[str, Any]) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
-
-
-def _kind(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
-    return names.get(type(value), "a number")
 
 
 def _unique_ids(articles: Sequence[Article]) -> list[Article]:
@@ -746,85 +528,3 @@ def _resolve(key: str) -> Path | None:
         return Path(key).resolve()
     except (OSError, RuntimeError, ValueError):
         return None
-
-
-# --------------------------------------------------------------------------- metadata
-
-_WIRE_DATELINE = re.compile(
-    r"[A-Z][\w.,' /-]{0,60}?\s\((?P<outlet>[A-Z][\w&.' -]{0,40}?)\)\s*(?:--|—|–|-)\s"
-    r"|\((?P<lead>[A-Z][\w&.' -]{0,40}?)\)\s*(?:--|—|–|-)\s"
-)
-
-
-def complete_metadata(article: Article) -> Article:
-    """Fill the title, date and outlet the input did not give (only fields still None).
-
-    Runs after the clean stage.  The title is the first of the first kept
-    paragraphs that reads as a headline: one line, 3 to 25 words, no final full
-    stop, not a date.  The date is the first full date (with a year) in the first
-    lines of the whole text, in a line the cleaner kept or removed as metadata, or
-    on a line of its own (a dateline such as "23 Feb, 2010 21:55"); never one
-    inside a donation appeal or other boilerplate.  The outlet comes from a wire
-    dateline such as "Nov. 3 (Bloomberg) --" in a kept line.  Without cleaning
-    results (no paragraphs and nothing removed) every non-empty line counts as kept.
-    """
-    text = article.text
-    lines = _line_spans(text)
-    cleaned = bool(article.paragraphs or article.removed)
-    allowed = [
-        *article.paragraphs,
-        *(Span(r.start, r.end) for r in article.removed if r.reason.startswith("metadata")),
-    ]
-
-    def kept(start: int, end: int) -> bool:
-        return not cleaned or any(span.start < end and start < span.end for span in allowed)
-
-    def dateline(line: Span) -> bool:  # a line that is nothing but a date, wherever it went
-        return parse_date(text[line.start : line.end]) is not None
-
-    head = lines[:HEAD_LINES]
-    title, date, outlet = article.title, article.date, article.outlet
-    if title is None:
-        blocks = list(article.paragraphs) or lines
-        candidates = (text[span.start : span.end].strip() for span in blocks[:TITLE_CANDIDATES])
-        title = next((candidate for candidate in candidates if _is_headline(candidate)), None)
-    if date is None:
-        found = (
-            value
-            for line in head
-            for start, end, value in _dates_in(text[line.start : line.end])
-            if kept(line.start + start, line.start + end) or dateline(line)
-        )
-        date = next(found, None)
-    if outlet is None:
-        for line in head:
-            match = _WIRE_DATELINE.match(text, line.start, line.end)
-            if match and kept(line.start, line.end):
-                outlet = (match.group("outlet") or match.group("lead")).strip()
-                break
-    if (title, date, outlet) == (article.title, article.date, article.outlet):
-        return article
-    return replace(article, title=title, date=date, outlet=outlet)
-
-
-def _line_spans(text: str) -> list[Span]:
-    """Spans of the non-empty lines of ``text``, without surrounding whitespace."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        stripped = line.strip()
-        if stripped:
-            start = match.start() + line.index(stripped)
-            spans.append(Span(start, start + len(stripped)))
-    return spans
-
-
-def _is_headline(candidate: str) -> bool:
-    if not candidate or "\n" in candidate or candidate.endswith("."):
-        return False
-    words = candidate.split()
-    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
-        return False
-    if sum(any(c.isalpha() for c in word) for word in words) < TITLE_MIN_WORDS:
-        return False  # "23 Feb, 2010 21:55", "0:00 23:13"
-    return parse_date(candidate) is None

@@ -10,10 +10,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from compare.settings import Settings
+
 SCHEMA = "storycompare/1"
 
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
+DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
+RemovedKind = Literal[
+    "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
+    "byline", "date-line", "print-note",
+]  # fmt: skip
+METADATA_KINDS: frozenset[RemovedKind] = frozenset({"byline", "date-line", "print-note"})
+"""Removed lines that describe the article (who wrote it, when, where it ran) rather than
+being page furniture: the metadata stage still reads dates from them."""
+
+SentenceId = str
+"""A sentence's id: ``"<article id>:<index>"`` (:func:`sentence_id`, :func:`article_of`)."""
+
+
+def sentence_id(article_id: str, index: int) -> SentenceId:
+    """The id of an article's ``index``-th sentence.
+
+    >>> sentence_id("rt", 3)
+    'rt:3'
+    """
+    return f"{article_id}:{index}"
+
+
+def article_of(sentence: SentenceId) -> str:
+    """The id of the article a sentence id belongs to (an article id may hold ":" itself).
+
+    >>> article_of("feed.jsonl:a:12")
+    'feed.jsonl:a'
+    """
+    return sentence.rsplit(":", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,19 +57,27 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A paragraph taken out as boilerplate, with the reason and where it was."""
+    """A paragraph taken out as boilerplate: what kind, the reason as the reports word
+    it ("donation or subscription appeal"), and where it was."""
 
     text: str
     reason: str
     start: int
     end: int
+    kind: RemovedKind
+
+    @property
+    def is_metadata(self) -> bool:
+        """A byline, date line or print-edition note (see :data:`METADATA_KINDS`)."""
+        return self.kind in METADATA_KINDS
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence. ``article.text[start:end] == text``; ``id`` is "<article id>:<index>"."""
+    """One sentence. ``article.text[start:end] == text``; ``id`` is "<article id>:<index>"
+    (:func:`sentence_id`)."""
 
-    id: str
+    id: SentenceId
     article: str
     index: int
     text: str
@@ -99,11 +138,11 @@ class Difference:
     """A typed difference inside a group, with each member's value.
 
     ``type`` is one of "number", "date", "quote", "negation", "attribution",
-    "hedge"; ``conflict`` is true when the values contradict each other (27
+    "opposite", "hedge"; ``conflict`` is true when the values contradict each other (27
     against 28) rather than differ in precision ("Nov. 20" against "November").
     """
 
-    type: str
+    type: DifferenceType
     detail: str
     values: tuple[tuple[str, str], ...]  # (sentence id, value)
     conflict: bool = True
@@ -122,12 +161,13 @@ class Group:
     score: float  # mean pairwise similarity of members from different articles
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
+    additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
 
     @property
     def articles(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for member in self.members:
-            seen.setdefault(member.rsplit(":", 1)[0], None)
+            seen.setdefault(article_of(member), None)
         return tuple(seen)
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,6 +177,7 @@ class Group:
             "kind": self.kind,
             "score": self.score,
             "differences": [d.to_dict() for d in self.differences],
+            "additions": dict(self.additions),
         }
 
 
@@ -183,7 +224,7 @@ class Comparison:
     unique: tuple[tuple[str, tuple[str, ...]], ...]  # (article id, sentence ids)
     pairs: tuple[Pair, ...]
     stances: tuple[Stance, ...]
-    settings: dict[str, Any]
+    settings: Settings
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
     _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
@@ -219,7 +260,7 @@ class Comparison:
         return {
             "schema": SCHEMA,
             "generator": {"name": "storycompare", "version": self.version},
-            "settings": dict(self.settings),
+            "settings": self.settings.to_dict(),
             "articles": [
                 {
                     "id": a.id,

@@ -17,12 +17,18 @@ from compare.analyze.stance import frame
 from compare.clean import clean
 from compare.errors import InputError, UsageError
 from compare.lexicon import Lexicon, load_lexicon
-from compare.load import Skipped, complete_metadata, load_inputs
+from compare.load import load_inputs
+from compare.metadata import complete_metadata
 from compare.models import Article, Comparison
 from compare.segment import segment
 from compare.settings import Settings
 
 Input = str | os.PathLike[str] | Mapping[str, Any]
+
+Skipped = tuple[str, str]
+"""An item :func:`compare` left out with ``skip_bad=True``: (where, problem),
+e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
+``f"{where}: {problem}"`` is the message the error would have had."""
 
 
 def compare(
@@ -68,18 +74,54 @@ def compare(
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
 
-    articles = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=skipped)  # 1
-    _need_two(articles)  # before the costly stages
-    articles = tuple(complete_metadata(clean(a, settings)) for a in articles)  # 2
-    articles = tuple(segment(a) for a in articles)  # 3
-    if skip_bad:
-        articles = _drop_empty(articles, skipped)
-        _need_two(articles)
-    chosen = _resolve_pairs(pairs, articles, inputs) if pairs else None
-    for article in articles:
-        if _is_empty(article) and (chosen is None or any(article.id in pair for pair in chosen)):
-            raise _empty_error(article, articles)
+    refused: list[InputError] = []
+    loaded = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=refused)  # 1
+    if skipped is not None:
+        skipped.extend((error.source, error.detail) for error in refused)
+    articles: list[Article] = []
+    empty: list[tuple[Article, InputError]] = []
+    for article in loaded:
+        try:
+            articles.append(prepare(article, settings))  # 2 and 3
+        except InputError as problem:  # no text left after cleaning
+            if not skip_bad:
+                empty.append((article, problem))
+            elif skipped is not None:
+                skipped.append((problem.source, problem.problem))
+    present = {a.id for a in articles} | {a.id for a, _ in empty}
+    chosen = _resolve_pairs(pairs, [a for a in loaded if a.id in present], inputs) if pairs else None
+    for article, refusal in empty:  # an empty article outside the chosen pairs is no error
+        if chosen is None or any(article.id in pair for pair in chosen):
+            raise refusal
     return compare_prepared(articles, settings, chosen=chosen, title=title, lexicon=lex)  # 4 to 6
+
+
+NO_TEXT_LEFT = "no article text left after removing boilerplate"
+
+
+def prepare(article: Article, settings: Settings | None = None) -> Article:
+    """Stages 2 and 3 of :func:`compare` for one loaded article: clean it (boilerplate
+    out), complete its metadata from the kept text, and segment it into sentences.
+
+    ``compare()`` and ``storycompare batch`` both prepare every article with this.
+    Raises :class:`~compare.errors.InputError` when no sentence is left (an article
+    that is all boilerplate), naming the file (and the article, when the file holds
+    several).
+    """
+    settings = settings or Settings()
+    prepared = segment(complete_metadata(clean(article, settings)))
+    if not prepared.paragraphs or not prepared.sentences:
+        # Without kept paragraphs segment() would split the whole text, boilerplate included.
+        raise InputError(article_where(article), NO_TEXT_LEFT)
+    return prepared
+
+
+def article_where(article: Article) -> str:
+    """How an error names an article: its source, and its id when the source (a JSON
+    array or JSONL file) holds several articles."""
+    if article.source.startswith("<record ") or Path(article.source).stem == article.id:
+        return article.source
+    return f"{article.source} article {article.id}"
 
 
 def compare_prepared(
@@ -106,7 +148,7 @@ def compare_prepared(
         articles = tuple(a for a in articles if a.id in keep)
     for article in articles:
         if not article.sentences:
-            raise UsageError(f"{article.source}: no article text left after removing boilerplate")
+            raise InputError(article_where(article), NO_TEXT_LEFT)
 
     allowed = None
     if chosen is not None:
@@ -130,7 +172,7 @@ def compare_prepared(
         unique=unique,
         pairs=pair_records,
         stances=stances,
-        settings=settings.to_dict(),
+        settings=settings,
         version=__version__,
         pair_mode=chosen is not None,
     )
@@ -139,29 +181,6 @@ def compare_prepared(
 def _need_two(articles: Sequence[Article]) -> None:
     if len(articles) < 2:
         raise UsageError(f"comparison needs at least two articles, got {len(articles)}")
-
-
-def _is_empty(article: Article) -> bool:
-    # Without kept paragraphs segment() would split the whole text, boilerplate included.
-    return not article.paragraphs or not article.sentences
-
-
-def _empty_error(article: Article, articles: Sequence[Article]) -> InputError:
-    shared = sum(a.source == article.source for a in articles) > 1  # records of one JSON(L) file
-    where = f"{article.source} article {article.id}" if shared else article.source
-    return InputError(where, "no article text left after removing boilerplate")
-
-
-def _drop_empty(articles: tuple[Article, ...], skipped: list[Skipped] | None) -> tuple[Article, ...]:
-    """The articles that kept some text after cleaning; the others go to ``skipped``."""
-    kept = []
-    for article in articles:
-        if not _is_empty(article):
-            kept.append(article)
-        elif skipped is not None:
-            error = _empty_error(article, articles)
-            skipped.append((error.source, error.problem))
-    return tuple(kept)
 
 
 def _story_title(articles: Sequence[Article]) -> str:
@@ -204,4 +223,4 @@ def _resolve_pairs(
     return out
 
 
-__all__ = ["compare", "compare_prepared"]
+__all__ = ["NO_TEXT_LEFT", "article_where", "compare", "compare_prepared", "prepare"]

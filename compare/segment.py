@@ -19,7 +19,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from compare.models import Article, Sentence, Span
+from compare.metadata import is_heading
+from compare.models import Article, Sentence, Span, sentence_id
+from compare.text import line_spans
 
 # Abbreviations Punkt must not treat as sentence ends (lower case, no final dot).
 NEWS_ABBREVIATIONS = frozenset(
@@ -35,11 +37,9 @@ NEWS_ABBREVIATIONS = frozenset(
     """.split()
 ) - {"etc.", "no."}
 
-_HEADLINE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 # A sentence end glued to the next sentence: closing quote then a capital
 # (Russia."Rasmussen) or a word, full stop and a capitalised word (summit.The).
 _GLUED = re.compile(r"(?<=[.!?][\"”’])(?=[A-Z“\"])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
-_MAX_HEADING_WORDS = 20
 
 
 @lru_cache(maxsize=1)
@@ -94,20 +94,10 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def paragraph_spans(article: Article) -> tuple[Span, ...]:
+    """The kept paragraphs, or without cleaning results every non-empty line."""
     if article.paragraphs:
         return article.paragraphs
-    spans = []
-    for match in re.finditer(r"[^\n]+", article.text):
-        line = match.group()
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            spans.append(Span(match.start() + lead, match.start() + len(line.rstrip())))
-    return tuple(spans)
-
-
-def is_headline(text: str) -> bool:
-    """A single short line without final punctuation: a headline, crosshead or caption."""
-    return "\n" not in text and not _HEADLINE_END.search(text) and len(text.split()) <= _MAX_HEADING_WORDS
+    return tuple(line_spans(article.text))
 
 
 def segment(article: Article) -> Article:
@@ -118,7 +108,7 @@ def segment(article: Article) -> Article:
         text = article.text[paragraph.start : paragraph.end]
         if title and text.strip() == title:
             role = "title"
-        elif is_headline(text.strip()):
+        elif is_heading(text.strip()):
             role = "heading"
         else:
             role = "body"
@@ -127,7 +117,7 @@ def segment(article: Article) -> Article:
             index = len(sentences)
             sentences.append(
                 Sentence(
-                    id=f"{article.id}:{index}",
+                    id=sentence_id(article.id, index),
                     article=article.id,
                     index=index,
                     text=text[start:end],

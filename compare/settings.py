@@ -167,6 +167,24 @@ class Settings:
     quote_short_words: int = 3
     """See ``quote_statement_run``."""
 
+    approximate_share: float = 0.15
+    """How far "about N" (around, roughly, some, an estimated) may lie from N, as a share of N;
+    "nearly N" (almost, close to) lies that far below N at most.  "about 200" and "nearly 200"
+    agree; "about 200" and "about 500" do not.  Written for news usage, where "about" rounds
+    to the nearest round figure (a 15% margin covers 170-230 for "about 200"); checked on the
+    test set ``tests/data/differences_cases.json``."""
+
+    opposite_context_words: int = 5
+    """Two words of opposite meaning ("denied" / "confirmed") contradict only when the
+    other version shares a content word with this many words on either side of each: the
+    same thing is denied and confirmed."""
+
+    addition_min_weight: int = 2
+    """A version "adds" to its closest version (and the group cannot be "agree") when the
+    content words it has that the other lacks outweigh the other's by this much (a word
+    weighs 1; a number or a name 2 and counts on its own): a rewording swaps words one for
+    one, an addition brings new ones ("in Brussels", "after a short debate")."""
+
     same_event_threshold: float = 0.12
     """Two articles cover the same event when the share of their sentences that are
     aligned with each other reaches this value and their dates do not conflict."""

@@ -50,6 +50,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from compare.settings import Settings
+from compare.text import MONTH_FULL_NAME as MONTHS
+from compare.text import TOKEN as _TOKEN
 
 STOPWORDS = frozenset(
     """
@@ -92,11 +94,6 @@ NUMBER_WORDS = {
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
     "million": "1000000", "billion": "1000000000", "dozen": "12",
-}
-MONTHS = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
-    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
-    "nov": "november", "dec": "december",
 }
 # A number followed by one of these is one value: "17 million" → 17000000.
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mln": 10**6}
@@ -141,9 +138,6 @@ _PHRASE = re.compile(
     r"\bUnited States(?: of America)?\b|\bUnited Nations\b|\bEuropean Union\b|\bUnited Kingdom\b"
     r"|\b[Pp]er [Cc]ent\b|%"
 )
-
-# Dotted abbreviations (U.S., U.N.), numbers with separators, words with inner apostrophes.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 # --- informativeness --------------------------------------------------------------
 PRIOR_FILE = Path(__file__).parent / "data" / "word-prior.tsv"

@@ -44,18 +44,17 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date
 from pathlib import Path
 
 from compare.errors import InputError
 from compare.models import Article
 from compare.similarity import normalise_word
+from compare.text import TOKEN as _WORD
+from compare.text import iso_day
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # After these a capitalised word is a name even though a full stop precedes it ("Mr. Steele").
 _TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col st pres prof rev".split())
 _CLAUSE_START = frozenset(".!?:;\n")
@@ -145,7 +144,7 @@ class Background:
 
     ``documents`` is the number of articles it was counted on, ``df`` the number
     of them holding each token.  Make one from profiles with :meth:`count`,
-    keep it with :meth:`save` and read it with :meth:`load`.
+    write it with :meth:`to_json` and read it with :meth:`load`.
     """
 
     documents: int
@@ -157,11 +156,11 @@ class Background:
         n, df = _document_frequencies(profiles)
         return cls(n, {t: c for t, c in sorted(df.items()) if c >= min_df})
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        from reports.files import atomic_write
-
+    def to_json(self) -> str:
+        """The background file's text (schema "storycompare-background/1"), for :meth:`load`
+        to read; the caller writes it (:func:`reports.atomic_write`)."""
         data = {"schema": BACKGROUND_SCHEMA, "documents": self.documents, "df": dict(self.df)}
-        atomic_write(path, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Background:
@@ -253,12 +252,8 @@ def _document_frequencies(profiles: Iterable[Profile]) -> tuple[int, dict[str, i
 
 def day_ordinal(value: str | None) -> int | None:
     """The day number of a ``YYYY-MM-DD`` date (None when there is none or it is not one)."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
+    day = iso_day(value)
+    return day.toordinal() if day else None
 
 
 def story_vectors(

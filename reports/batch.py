@@ -1,4 +1,5 @@
-"""The pages of a whole collection: ``index.html`` and ``stories.json``.
+"""The pages of a whole collection: ``index.html`` and ``stories.json``; and each story's
+report files as bytes (:func:`render_story`), which the story tasks of a batch run make.
 
 ``index.html`` lists the stories with their outlets, dates, sizes and headline
 agreement figures, and the articles that no other article reports on
@@ -18,7 +19,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from compare.batch import ArticleInfo, BatchResult, StorySummary
+from compare.batch.records import ArticleInfo, BatchResult, StorySummary
+from compare.models import Comparison
 from reports.files import atomic_write
 
 TEMPLATE = "index.html.j2"
@@ -137,6 +139,23 @@ def render_stories_json(result: BatchResult) -> str:
     return dumps_indented(result.to_dict()) + "\n"
 
 
+def render_story(comparison: Comparison, *, pdf: bool = False, html: bool = True) -> tuple[tuple[str, bytes], ...]:
+    """The story's reports as bytes: ("html", ...) unless not ``html``, ("json", ...) and,
+    with ``pdf``, ("pdf", ...)."""
+    from reports.jsonout import render_json
+
+    files = [("json", render_json(comparison).encode("utf-8"))]
+    if html:
+        from reports.html import render_html
+
+        files.insert(0, ("html", render_html(comparison).encode("utf-8")))
+    if pdf:
+        from reports.pdf import render_pdf_bytes
+
+        files.append(("pdf", render_pdf_bytes(comparison)))
+    return tuple(files)
+
+
 def write_index(result: BatchResult, path: str | os.PathLike[str]) -> None:
     atomic_write(path, render_index(result).encode("utf-8"))
 
@@ -150,6 +169,7 @@ __all__ = [
     "csp_hash",
     "render_index",
     "render_stories_json",
+    "render_story",
     "write_index",
     "write_stories_json",
 ]

@@ -10,13 +10,40 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote
 
 from compare.errors import UsageError
-from compare.models import Article, Comparison, Group, Sentence
+from compare.models import Article, Comparison, Group, Sentence, article_of
+from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of this module's interface)
+    STANCE_LABELS,
+    VALUE_EXCERPT_CHARS,
+    ArticleView,
+    CoverageRow,
+    DifferenceView,
+    DivergenceView,
+    EvidenceView,
+    FramingRow,
+    GroupView,
+    MemberView,
+    PairLayout,
+    PairRow,
+    PairView,
+    ParagraphView,
+    Piece,
+    RemovedView,
+    SentenceRef,
+    SentenceView,
+    StanceCell,
+    Summary,
+    UniqueRow,
+    ValueView,
+    anchor,
+    excerpt,
+    group_anchor,
+    join_list,
+    percent,
+)
 
 # --- colours ------------------------------------------------------------------
 
@@ -46,7 +73,6 @@ MARK_COLOUR = "#fde047"
 """Background of ``<mark>`` (words a divergent member does not share)."""
 
 KINDS = ("agree", "partial", "diverge")
-STANCE_LABELS = ("cooperative", "reluctant", "mixed", "neutral")
 
 EXCERPT_CHARS = 110
 """Length of a group's one-line excerpt in the coverage grid and summary."""
@@ -55,7 +81,6 @@ REMOVED_EXCERPT_CHARS = 90
 REMOVED_PRINT_EXCERPT_CHARS = 48
 REMOVED_PRINT_LIMIT = 3
 """Removed boilerplate in the PDF: this many short excerpts per reason."""
-VALUE_EXCERPT_CHARS = 70
 EVIDENCE_PRINT_LIMIT = 2
 """Evidence sentences quoted per actor and article in the PDF (the HTML shows all)."""
 
@@ -96,303 +121,6 @@ def generated_at(environ: dict[str, str] | None = None) -> datetime:
         raise UsageError(
             f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {raw!r}"
         ) from exc
-
-
-def anchor(sentence_id: str) -> str:
-    """The HTML id of a sentence: ``s-<sentence id>``, whitespace percent-encoded
-    (an id must not contain spaces; ordinary ids pass through unchanged)."""
-    return "s-" + quote(sentence_id, safe="!$&'()*+,;=:@-._~/")
-
-
-def group_anchor(group_id: str) -> str:
-    return "g-" + quote(group_id, safe="!$&'()*+,;=:@-._~/")
-
-
-def excerpt(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-–—") + "…"
-
-
-def percent(value: float) -> int:
-    return round(max(0.0, min(1.0, value)) * 100)
-
-
-def _article_of(sentence_id: str) -> str:
-    return sentence_id.rsplit(":", 1)[0]
-
-
-def _join_list(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-# --- views -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GroupView:
-    id: str
-    number: int  # 1-based position in comparison.groups
-    colour: int  # palette index
-    kind: str
-    score: float
-    articles: tuple[str, ...]
-    outlets: tuple[str, ...]
-    span: int  # how many articles the group spans
-    excerpt: str
-    anchor: str  # its row in the coverage grid
-    div_anchor: str  # its entry under divergences (when it has one)
-    first: tuple[int, int]  # (article position, sentence index) of its earliest member
-    has_differences: bool
-    has_conflict: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceView:
-    id: str
-    anchor: str | None  # None for repeated occurrences (pair mode)
-    text: str
-    article: str
-    column: int  # the article's position (0-based), as in ArticleView.position
-    outlet: str
-    number: int  # 1-based sentence number in its article
-    paragraph: int
-    role: str
-    group: GroupView | None
-    kind: str  # group kind, or "unique"
-    others: tuple[str, ...]  # other outlets reporting the same fact
-
-    @property
-    def head(self) -> str:
-        """The first word (the print anchor wraps it: WeasyPrint mis-breaks lines
-        after empty inline elements)."""
-        return self.text.split(maxsplit=1)[0] if self.text.strip() else self.text
-
-    @property
-    def tail(self) -> str:
-        """The text after :attr:`head`, with its leading space."""
-        return self.text[self.text.index(self.head) + len(self.head) :] if self.head else ""
-
-    @property
-    def title(self) -> str:
-        if self.group is None:
-            return f"Only in {self.outlet}"
-        also = f"; also in {_join_list(list(self.others))}" if self.others else ""
-        return f"Group {self.group.number} ({self.group.kind}){also}"
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphView:
-    role: str
-    sentences: tuple[SentenceView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RemovedView:
-    excerpt: str
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleView:
-    id: str
-    position: int  # 0-based column
-    label: str
-    outlet: str | None
-    title: str | None
-    date: str | None
-    url: str | None
-    source: str
-    sha256: str
-    words: int
-    sentence_count: int
-    unique_count: int
-    grouped_count: int
-    removed: tuple[RemovedView, ...]
-    paragraphs: tuple[ParagraphView, ...]
-
-    removed_by_reason: tuple[tuple[str, int, tuple[RemovedView, ...]], ...]
-    """(reason, how many, the items shown), reasons in order of first appearance;
-    print shows a few short excerpts per reason, the screen all of them."""
-
-    @property
-    def unique_percent(self) -> int:
-        return round(100 * self.unique_count / self.sentence_count) if self.sentence_count else 0
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
-    anchor: str
-    number: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageRow:
-    group: GroupView
-    cells: tuple[tuple[SentenceRef, ...], ...]  # one per article, in article order
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    text: str
-    changed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class MemberView:
-    sentence: str
-    anchor: str
-    outlet: str
-    pieces: tuple[Piece, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ValueView:
-    outlet: str
-    value: str
-    anchor: str
-
-
-@dataclass(frozen=True, slots=True)
-class DifferenceView:
-    type: str
-    detail: str
-    conflict: bool
-    values: tuple[ValueView, ...]
-
-    @property
-    def summary(self) -> str:
-        """One line for the summary: each value (shortened) with its outlet."""
-        shown = [f"{excerpt(v.value, VALUE_EXCERPT_CHARS)} ({v.outlet})" for v in self.values]
-        return " vs ".join(shown)
-
-    @property
-    def headline(self) -> str:
-        """The detail without the values it repeats, when it is long and does:
-        "Rasmussen quoted in different words: “…” against “…”" → "Rasmussen
-        quoted in different words"."""
-        if len(self.detail) <= VALUE_EXCERPT_CHARS:
-            return self.detail
-        found = [i for i in (self.detail.find(v.value) for v in self.values if v.value) if i > 0]
-        if not found:
-            return self.detail
-        head = self.detail[: min(found)].rstrip(" :;,-–—“”\"'‘’«»")
-        return head if len(head) >= 8 else self.detail
-
-
-@dataclass(frozen=True, slots=True)
-class DivergenceView:
-    group: GroupView
-    members: tuple[MemberView, ...]
-    differences: tuple[DifferenceView, ...]
-    major: bool  # kind "diverge" or a conflicting difference
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceView:
-    anchor: str
-    text: str
-    outlet: str
-    number: int  # 1-based sentence number in its article
-
-
-@dataclass(frozen=True, slots=True)
-class StanceCell:
-    actor: str
-    outlet: str
-    label: str
-    score: float
-    cooperative: int
-    reluctant: int
-    evidence: tuple[EvidenceView, ...]
-    evidence_more: int = 0  # evidence sentences left out (print shows a few per cell)
-
-    @property
-    def score_text(self) -> str:
-        return f"{self.score:+.2f}"
-
-
-@dataclass(frozen=True, slots=True)
-class FramingRow:
-    actor: str
-    cells: tuple[StanceCell | None, ...]  # one per article, in article order
-
-    @property
-    def by_label(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """(label, outlets) for the summary's framing line, labels in a fixed
-        order (cooperative, reluctant, mixed, neutral), empty ones left out."""
-        out = []
-        for label in STANCE_LABELS:
-            outlets = tuple(c.outlet for c in self.cells if c is not None and c.label == label)
-            if outlets:
-                out.append((label, outlets))
-        return tuple(out)
-
-    @property
-    def has_cues(self) -> bool:
-        """Whether any article frames this actor with cue words (else all neutral, 0 cues)."""
-        return any(c is not None and (c.cooperative or c.reluctant) for c in self.cells)
-
-
-@dataclass(frozen=True, slots=True)
-class PairView:
-    a: str
-    b: str
-    a_label: str
-    b_label: str
-    similarity: int  # percent
-    same_event: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PairRow:
-    kind: str  # "shared", "left" or "right"
-    left: tuple[SentenceView, ...]
-    right: tuple[SentenceView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PairLayout:
-    pair: PairView
-    left: ArticleView
-    right: ArticleView
-    rows: tuple[PairRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class UniqueRow:
-    outlet: str
-    count: int
-    total: int
-    percent: int
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    article_count: int
-    group_count: int
-    kinds: dict[str, int]
-    sentence_count: int
-    unique_count: int
-    core_span: int  # how many articles the widest facts span (0 when no group)
-    core_facts: tuple[GroupView, ...]
-    core_more: int  # how many more facts of that span are not listed
-    unique: tuple[UniqueRow, ...]
-    divergence_count: int
-    major_divergences: tuple[DivergenceView, ...]
-    divergences_more: int
-    events: tuple[tuple[str, ...], ...]  # outlets per event (connected same-event pairs)
-    framing: tuple[FramingRow, ...]
 
 
 # --- building ------------------------------------------------------------------
@@ -450,7 +178,7 @@ class _Builder:
     def _group_view(self, i: int, group: Group) -> GroupView:
         first_member = min(
             group.members,
-            key=lambda m: (self.position.get(_article_of(m), 1 << 30), self._index_of(m)),
+            key=lambda m: (self.position.get(article_of(m), 1 << 30), self._index_of(m)),
         )
         return GroupView(
             id=group.id,
@@ -464,7 +192,7 @@ class _Builder:
             excerpt=excerpt(self.c.sentence(first_member).text, EXCERPT_CHARS),
             anchor=group_anchor(group.id),
             div_anchor="d-" + group_anchor(group.id)[2:],
-            first=(self.position.get(_article_of(first_member), 1 << 30), self._index_of(first_member)),
+            first=(self.position.get(article_of(first_member), 1 << 30), self._index_of(first_member)),
             has_differences=bool(group.differences),
             has_conflict=any(d.conflict for d in group.differences),
         )
@@ -556,7 +284,7 @@ class _Builder:
         for group in ordered:
             cells: list[list[SentenceRef]] = [[] for _ in self.c.articles]
             for member in group.members:
-                pos = self.position.get(_article_of(member))
+                pos = self.position.get(article_of(member))
                 if pos is None:
                     continue
                 s = self.c.sentence(member)
@@ -587,7 +315,7 @@ class _Builder:
                     detail=d.detail,
                     conflict=d.conflict,
                     values=tuple(
-                        ValueView(self.labels.get(_article_of(sid), _article_of(sid)), value, anchor(sid))
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), value, anchor(sid))
                         for sid, value in d.values
                     ),
                 )
@@ -595,7 +323,14 @@ class _Builder:
             )
             views.append(
                 DivergenceView(
-                    gv, tuple(members), differences, major=group.kind == "diverge" or gv.has_conflict
+                    gv,
+                    tuple(members),
+                    differences,
+                    major=group.kind == "diverge" or gv.has_conflict,
+                    additions=tuple(
+                        ValueView(self.labels.get(article_of(sid), article_of(sid)), text, anchor(sid))
+                        for sid, text in group.additions
+                    ),
                 )
             )
         views.sort(
@@ -764,7 +499,7 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
     else:
         pair_layouts, unpaired = (), tuple(a.id for a in articles)
     when = generated_at()
-    outlets = _join_list([a.label for a in comparison.articles])
+    outlets = join_list([a.label for a in comparison.articles])
     return {
         "title": comparison.title,
         "description": f"storycompare report: how {outlets} report “{comparison.title}”",

@@ -24,6 +24,19 @@ def gold() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def example(example_files: list[str]) -> Any:
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     return compare(example_files, labels=EXAMPLE_LABELS)
+
+
+@pytest.fixture(scope="session")
+def semantic_example(example_files: list[str]) -> Any:
+    """The example story compared in the semantic mode; skips without the semantic extra."""
+    from dataclasses import replace
+
+    from compare import Settings, compare, semantic
+    from storycompare.cli import EXAMPLE_LABELS
+
+    if not semantic.available():
+        pytest.skip("the semantic extra is not installed (pip install -e '.[semantic]'); make test installs only .[dev]")
+    return compare(example_files, replace(Settings(), semantic=True), labels=EXAMPLE_LABELS)

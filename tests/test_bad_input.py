@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from compare import compare
-from compare.cli import main
 from compare.errors import InputError, UsageError
 from compare.load import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, load_inputs
+from storycompare.cli import main
 
 A = (
     "The minister resigned on Monday after a week of protests in the capital.\n\n"
@@ -503,9 +503,11 @@ def test_api_collects_what_it_skips_and_prints_nothing(workdir: Path, capsys: py
 def test_skipped_records_and_mappings(workdir: Path) -> None:
     lines = [json.dumps({"text": A}), "[1]", json.dumps({"title": "t"}), "{oops", json.dumps({"text": B})]
     feed = write(workdir / "feed.jsonl", "\n".join(lines))
-    skipped: list[tuple[str, str]] = []
-    articles = load_inputs([feed, {"title": "no text"}, {"text": C}], skip_bad=True, skipped=skipped)
+    refused: list[InputError] = []
+    articles = load_inputs([feed, {"title": "no text"}, {"text": C}], skip_bad=True, skipped=refused)
     assert [a.id for a in articles] == ["feed-1", "feed-2", "record-3"]
+    assert [error.line for error in refused] == [2, None, 4, None]
+    skipped = [(error.source, error.detail) for error in refused]
     assert skipped == [
         ("feed.jsonl", "line 2: expected a JSON object, not an array"),
         ("feed.jsonl line 3", "no text field (expected one of text, body, content)"),
@@ -562,7 +564,7 @@ def test_mixed_and_legacy_encodings(workdir: Path, data: bytes, text: str) -> No
 
 
 def test_windows_punctuation_means_the_same_in_every_code_page() -> None:
-    from compare.load import _WINDOWS_CODE_PAGES, _WINDOWS_PUNCTUATION
+    from compare.decode import _WINDOWS_CODE_PAGES, _WINDOWS_PUNCTUATION
 
     same = set()
     for byte in range(0x80, 0x100):
@@ -623,7 +625,7 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
     assert reader.stdin is not None
     reader.wait()  # gone before the first line
     done = subprocess.run(
-        [sys.executable, "-m", "compare", "compare", *files, "--json", str(tmp_path / "r.json")],
+        [sys.executable, "-m", "storycompare", "compare", *files, "--json", str(tmp_path / "r.json")],
         stdout=reader.stdin, stderr=subprocess.PIPE, text=True, check=False,
     )
     reader.stdin.close()

@@ -1,4 +1,5 @@
-"""``storycompare batch``: whole collections (compare/batch.py, compare/batch_cli.py, reports/batch.py)."""
+"""``storycompare batch``: whole collections (compare/batch/, storycompare/batch.py, storycompare/batch_cli.py,
+reports/batch.py)."""
 
 from __future__ import annotations
 
@@ -14,20 +15,20 @@ from typing import Any
 import pytest
 from test_stories import records, truth
 
-from compare import batch as batch_module
-from compare import batch_cli
+from compare import pipeline
 from compare.batch import (
     BATCH_SCHEMA,
     InProcess,
     open_runner,
     partitions,
     prepare_article,
-    run_batch,
 )
 from compare.errors import CompareError, InputError, UsageError
 from compare.load import load_inputs
 from compare.pipeline import compare_prepared
 from compare.stories import adjusted_rand_index
+from storycompare import batch_cli
+from storycompare.batch import run_batch
 
 
 def write_collection(folder: Path) -> list[str]:
@@ -136,11 +137,33 @@ def test_story_json_equals_comparing_the_story_alone(in_process: Path) -> None:
 
 def test_compare_prepared_matches_the_pipeline(example_files: list[str]) -> None:
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     expected = compare(example_files, labels=EXAMPLE_LABELS).to_dict()
     articles = [prepare_article(a)[0] for a in load_inputs(example_files, EXAMPLE_LABELS)]
     assert compare_prepared(articles).to_dict() == expected
+
+
+def test_batch_and_compare_agree_under_other_settings(tmp_path: Path) -> None:
+    """Settings reach the clean stage in batch as in compare(): with bylines of at most one
+    word, "By Jane Doe" is article text, and both keep it."""
+    from compare import CleanSettings, Settings, compare
+
+    settings = replace(Settings(), clean=replace(CleanSettings(), byline_max_words=1))
+    rows = [dict(r, text=f"By Jane Doe\n\n{r['text']}") for r in records() if r["id"] in ("flood-gazette", "flood-herald")]
+    assert len(rows) == 2
+    export = tmp_path / "story.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = run_batch([str(export)], tmp_path / "out", settings=settings)
+    (story,) = result.stories
+    report = json.loads((tmp_path / "out" / "stories" / f"{story.id}.json").read_text("utf-8"))
+    alone = json.loads(json.dumps(compare([str(export)], settings, title=story.title).to_dict()))
+    assert report["settings"]["clean"]["byline_max_words"] == 1
+    for key in ("settings", "articles", "groups", "unique", "pairs", "stances"):
+        assert report[key] == alone[key], key
+    sentences = [s["text"] for a in report["articles"] for s in a["sentences"]]
+    assert sentences.count("By Jane Doe") == 2
+    assert all(not a["removed"] for a in report["articles"])
 
 
 def test_compare_prepared_needs_two_articles_with_text() -> None:
@@ -173,15 +196,15 @@ def bad_collection(folder: Path) -> list[str]:
 def nothing_left_of_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
     """The clean stage as if it took every paragraph of furniture.txt out (it keeps a text
     that is all boilerplate rather than leave nothing, so this case needs a stand-in)."""
-    real = batch_module.prepare_article
+    real = pipeline.segment
 
-    def prepare(article: Any, settings: Any = None) -> Any:
-        prepared, profile = real(article, settings)
+    def segment(article: Any) -> Any:
+        segmented = real(article)
         if article.source.endswith("furniture.txt"):
-            prepared = replace(prepared, sentences=())
-        return prepared, profile
+            segmented = replace(segmented, sentences=())
+        return segmented
 
-    monkeypatch.setattr(batch_module, "prepare_article", prepare)
+    monkeypatch.setattr(pipeline, "segment", segment)
 
 
 def test_bad_input_stops_the_run_with_one_clear_error(tmp_path: Path) -> None:
@@ -214,7 +237,7 @@ def test_empty_article_without_skip_bad_names_the_file(tmp_path: Path) -> None:
     inputs = write_collection(tmp_path / "in")
     furniture = tmp_path / "in" / "furniture.txt"
     furniture.write_text("Share on Facebook\n\nShare on Twitter\n", encoding="utf-8")
-    with pytest.raises(UsageError, match=r"furniture\.txt.*--skip-bad"):
+    with pytest.raises(InputError, match=r"furniture\.txt: no article text left after removing boilerplate$"):
         run_batch([*inputs, str(furniture)], tmp_path / "out")
 
 
@@ -294,7 +317,7 @@ def test_batch_mode_imports_no_dask_for_one_worker() -> None:
     import sys
 
     code = (
-        "import sys; from compare import batch_cli; import compare.batch; "
+        "import sys; from storycompare import batch_cli; import compare.batch, storycompare.batch; "
         "print(any(m == 'distributed' or m.startswith('dask') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -408,14 +431,14 @@ def test_a_scheduler_that_never_answers_stops_the_run_in_one_line(monkeypatch: p
     pytest.importorskip("distributed")
     import socket
 
-    from compare import batch
+    from compare.batch import runners
 
-    monkeypatch.setattr(batch, "SCHEDULER_DEADLINE", 2.0)
+    monkeypatch.setattr(runners, "SCHEDULER_DEADLINE", 2.0)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(5)
         address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
-        with pytest.raises(UsageError) as caught, batch.open_runner(1, address):
+        with pytest.raises(UsageError) as caught, runners.open_runner(1, address):
             pass
     message = str(caught.value)
     assert message.startswith(f"--scheduler {address}: cannot connect: ")

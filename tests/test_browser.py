@@ -427,7 +427,7 @@ def test_hostile_article_text_stays_text(chromium: Any, tmp_path: Path) -> None:
 def write_readme_screenshot(chromium: Any, folder: Path, example: Comparison) -> None:
     """docs/report.png: the top of the demo report at 1280×1600, as docs/make_screenshots.py makes it."""
     from compare import compare
-    from compare.cli import EXAMPLE_LABELS
+    from storycompare.cli import EXAMPLE_LABELS
 
     files = sorted(str(p) for p in (ROOT / "examples" / "nato-russia-2010").glob("*.txt"))
     target = folder / "demo.html"

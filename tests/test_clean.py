@@ -659,3 +659,12 @@ def test_removed_reasons_come_from_the_documented_set() -> None:
     text = "\n".join(["Support us", "Share", "Podcasts", "By Jane Doe", "Tags: a, b", BODY])
     assert {r.reason for r in make(text).removed} <= known
     assert all(re.fullmatch(r"[a-z:\- ]+", reason) for reason in known)
+
+
+def test_every_reason_has_a_kind_and_metadata_is_typed() -> None:
+    from compare import clean as clean_module
+    from compare.models import METADATA_KINDS
+
+    reasons = {getattr(clean_module, name) for name in clean_module.__all__ if name.isupper()}
+    assert reasons == set(clean_module.KINDS)
+    assert {kind for reason, kind in clean_module.KINDS.items() if reason.startswith("metadata")} == METADATA_KINDS

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-from compare.cli import main
+from storycompare.cli import _parser, main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_compare_writes_requested_outputs(tmp_path: Path, example_files: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
@@ -80,14 +83,67 @@ def test_internal_error_is_exit_1(monkeypatch, capsys, example_files: list[str],
         main(["--debug", "compare", *example_files, "--json", str(tmp_path / "x.json")])
 
 
-def test_help_documents_every_option(capsys) -> None:  # type: ignore[no-untyped-def]
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    """The parser and each sub-command's parser, by the command a user types."""
+    parser = _parser()
+    commands = {"storycompare": parser}
+    for action in parser._actions:  # argparse keeps its sub-parsers here
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update({f"storycompare {name}": sub for name, sub in action.choices.items()})
+    return commands
+
+
+def _options(parser: argparse.ArgumentParser) -> list[str]:
+    """The long options a user can see (not --help, not the hidden --debug after a sub-command)."""
+    return [
+        next(o for o in action.option_strings if o.startswith("--"))
+        for action in parser._actions
+        if action.option_strings and action.help != argparse.SUPPRESS and action.dest != "help"
+    ]
+
+
+OPTIONS = [(command, option) for command, parser in _commands().items() for option in _options(parser)]
+
+
+def _readme_row(command: str) -> str:
+    """The options cell of ``command``'s row in the README's options table."""
+    for line in (ROOT / "README.md").read_text("utf-8").splitlines():
+        cells = line.split("|")
+        if len(cells) > 3:
+            words = cells[1].strip().strip("`").split()
+            typed = " ".join(word for word in words if word.isalpha() and word.islower())
+            if typed == command:
+                return cells[2]
+    raise AssertionError(f"README.md has no row for {command} in its options table")
+
+
+def test_every_command_and_option_is_found() -> None:
+    assert {"storycompare compare", "storycompare demo", "storycompare batch"} <= set(_commands())
+    assert ("storycompare compare", "--skip-bad") in OPTIONS and ("storycompare demo", "--no-pdf") in OPTIONS
+    assert ("storycompare", "--version") in OPTIONS and ("storycompare batch", "--workers") in OPTIONS
+
+
+@pytest.mark.parametrize(("command", "option"), OPTIONS, ids=[f"{c}-{o}".replace(" ", "-") for c, o in OPTIONS])
+def test_help_and_readme_document_every_option(command: str, option: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main(["compare", "--help"])
+        main([*command.split()[1:], "--help"])
     assert exit_info.value.code == 0
-    out = capsys.readouterr().out
-    for option in ("--html", "--pdf", "--json", "--open", "--pair", "--label", "--title", "--lexicon"):
-        assert option in out
-    assert "examples:" in out
+    assert option in capsys.readouterr().out
+    assert f"`{option}" in _readme_row(command), f"README.md's options table lacks {option} of {command}"
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_readme_lists_no_option_that_does_not_exist(command: str) -> None:
+    import re
+
+    listed = set(re.findall(r"`(--[a-z-]+)", _readme_row(command)))
+    assert listed == set(_options(_commands()[command]))
+
+
+def test_compare_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    assert "examples:" in capsys.readouterr().out
 
 
 def test_usage_error_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.cli import main
+from storycompare.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "nato-russia-2010"
@@ -57,7 +57,7 @@ def run_fresh(out: Path, hash_seed: str, kinds: tuple[str, ...] = KINDS) -> dict
         "STORYCOMPARE_NO_CACHE": "1",
     }
     done = subprocess.run(
-        [sys.executable, "-m", "compare", *arguments(out, kinds)],
+        [sys.executable, "-m", "storycompare", *arguments(out, kinds)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -7,11 +7,15 @@ each was once flagged wrongly.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from compare import compare
+from compare.analyze.groups import differences_between
 from compare.analyze.quotes import sentence_speaker
 from compare.analyze.shared import hedge_phrases, negated_terms
 from compare.models import Group
@@ -144,6 +148,9 @@ def test_negated_terms() -> None:
     assert negated_terms("NATO doesn't view Russia as an enemy") == {"view": "doesn't view"}
     assert negated_terms("There is no challenge to Russian security") == {"challeng": "no challenge"}
     assert negated_terms("Not, however, in Europe") == {}
+    # an adverb between the negation and the verb: the verb is denied
+    assert negated_terms("He was not actually speaking to him") == {"speak": "not speaking"}
+    assert negated_terms("The agency did not immediately respond") == {"respond": "not respond"}
 
 
 def test_hedges() -> None:
@@ -266,4 +273,94 @@ def test_nearly_the_same_quotation_is_a_difference_but_no_contradiction(tmp_path
 )
 def test_the_same_quotation_written_two_ways_is_no_difference(tmp_path: Path, first: str, second: str) -> None:
     group = group_with(tmp_path, BODY + first, BODY + second, first[1:12])
+    assert "quote" not in types(group)
+
+
+# --- the test set of issue 14: pairs of versions, each type and its look-alikes -------------------
+
+CASES = json.loads((Path(__file__).parent / "data" / "differences_cases.json").read_text("utf-8"))["cases"]
+
+
+def test_the_test_set_covers_every_type_and_look_alikes() -> None:
+    assert len(CASES) >= 40
+    expected = Counter(t for case in CASES for t in case["expect"])
+    for kind in ("number", "attribution", "opposite", "date", "quote", "negation", "hedge"):
+        assert expected[kind] >= 2, kind
+    assert sum(1 for case in CASES if not case["expect"]) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_differences_of_the_test_set(case: dict[str, Any]) -> None:
+    found = differences_between([case["a"], case["b"]])
+    assert sorted({d.type for d in found}) == sorted(case["expect"]), [(d.type, d.detail) for d in found]
+
+
+def test_the_thing_counted_is_the_readers_word() -> None:
+    (number,) = differences_between(
+        [
+            "The army evacuated 300 residents from the valley.",
+            "The army evacuated 3,000 residents from the valley.",
+        ]
+    )
+    assert number.detail.endswith("(what is counted: residents)")
+    assert set(dict(number.values).values()) == {"300", "3,000"}
+
+
+def test_a_number_with_its_approximation_is_shown_whole() -> None:
+    (number,) = differences_between(
+        ["At least 12 people were killed in the crash.", "At least 15 people were killed in the crash."]
+    )
+    assert set(dict(number.values).values()) == {"At least 12", "At least 15"}
+
+
+def test_agree_means_agree(tmp_path: Path) -> None:
+    same = "The ministers of the two countries met in the capital to discuss the long trade dispute."
+    group = group_with(tmp_path, BODY + same, BODY + same.replace("discuss", "talk about"), "ministers")
+    assert group.kind == "agree" and not group.additions
+    longer = same[:-1] + " after months of tension over steel tariffs and farm subsidies."
+    group = group_with(tmp_path, BODY + same, BODY + longer, "ministers")
+    assert group.kind == "partial"
+    assert [(sid.split(":")[0], text) for sid, text in group.additions] == [
+        ("two", "months of tension over steel tariffs and farm subsidies")
+    ]
+    assert group.to_dict()["additions"] == dict(group.additions)
+
+
+def test_a_typed_difference_that_is_no_contradiction_makes_the_group_partial(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + "The move was seen as a possible sign of a thaw between the two countries.",
+        BODY + "The move was seen as a sign of a thaw between the two countries.",
+        "thaw",
+    )
+    assert types(group) == {"hedge"} and group.kind == "partial"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two negations may cancel: no denial of what the other states
+        ("The senator said he wasn't suggesting the governor is not a Catholic.", "The senator said he believes the governor is a Catholic."),
+        # each date gives a part the other lacks: together one date
+        ("The rally was held in Norwalk in March 2008, organizers said.", "The rally was held in Norwalk on March 2, organizers said."),
+        # the hedge sits in a quotation begun in an earlier sentence (a closing mark, no opening one)
+        (
+            "“Other items might be worthy of the Senate’s attention, but we cannot prioritize them.”",
+            "Other items might be worthy of the Senate’s attention, but we cannot prioritize them.”",
+        ),
+    ],
+)
+def test_look_alikes_read_on_basil(first: str, second: str) -> None:
+    assert differences_between([first, second]) == []
+
+
+def test_a_statement_the_other_outlet_quotes_in_part_is_not_misquoted_by_its_other_quotation(tmp_path: Path) -> None:
+    group = group_with(
+        tmp_path,
+        BODY + '"I can\'t help but think that those remarks on the budget are well over the line," Gibbs said on Sunday.',
+        BODY + 'Gibbs called the remarks "well over the line."\n\n'
+        '"I think if you make remarks on the budget like that, you make remarks that are well over the line," '
+        "Gibbs said on Sunday.",
+        "help but think",
+    )
     assert "quote" not in types(group)

@@ -7,26 +7,33 @@ from typing import Any
 import pytest
 
 
+@pytest.fixture(params=["lexical", "semantic"])
+def judged(request: pytest.FixtureRequest, example: Any) -> Any:
+    """The example story's comparison in each mode: the reference judgements hold in both
+    (the semantic one skips without its extra)."""
+    return request.getfixturevalue("semantic_example") if request.param == "semantic" else example
+
+
 def _find(comparison: Any, article: str, fragment: str) -> list[str]:
     found = [s.id for s in comparison.article(article).sentences if fragment in s.text]
     assert found, f"{fragment!r} is not a sentence of {article}"
     return found
 
 
-def test_links_share_a_group(example: Any, gold: dict[str, Any]) -> None:
+def test_links_share_a_group(judged: Any, gold: dict[str, Any]) -> None:
     for link in gold["links"]:
-        a, b = _find(example, *link["a"]), _find(example, *link["b"])
-        groups = {example.group_of(x) for x in a} & {example.group_of(y) for y in b}
+        a, b = _find(judged, *link["a"]), _find(judged, *link["b"])
+        groups = {judged.group_of(x) for x in a} & {judged.group_of(y) for y in b}
         assert groups - {None}, f"not aligned: {link['a']} / {link['b']}"
 
 
-def test_not_links_never_share_a_group(example: Any, gold: dict[str, Any]) -> None:
+def test_not_links_never_share_a_group(judged: Any, gold: dict[str, Any]) -> None:
     for link in gold["not_links"]:
-        a, b = _find(example, *link["a"]), _find(example, *link["b"])
+        a, b = _find(judged, *link["a"]), _find(judged, *link["b"])
         for x in a:
             for y in b:
-                gx = example.group_of(x)
-                assert gx is None or gx != example.group_of(y), f"wrongly aligned: {link}"
+                gx = judged.group_of(x)
+                assert gx is None or gx != judged.group_of(y), f"wrongly aligned: {link}"
 
 
 @pytest.mark.parametrize(
@@ -39,26 +46,26 @@ def test_not_links_never_share_a_group(example: Any, gold: dict[str, Any]) -> No
         ("territorial missile defense", "diverge", "quote"),
     ],
 )
-def test_link_kinds_and_differences(example: Any, fragment: str, kind: str, difference: str | None) -> None:
+def test_link_kinds_and_differences(judged: Any, fragment: str, kind: str, difference: str | None) -> None:
     article = "moscow-times" if fragment != "territorial missile defense" else "bloomberg"
-    sid = _find(example, article, fragment)[0]
-    group = next(g for g in example.groups if g.id == example.group_of(sid))
+    sid = _find(judged, article, fragment)[0]
+    group = next(g for g in judged.groups if g.id == judged.group_of(sid))
     assert group.kind == kind
     if difference:
         assert difference in {d.type for d in group.differences}
 
 
-def test_date_difference_values(example: Any) -> None:
-    sid = _find(example, "moscow-times", "intended to prepare the groundwork")[0]
-    group = next(g for g in example.groups if g.id == example.group_of(sid))
+def test_date_difference_values(judged: Any) -> None:
+    sid = _find(judged, "moscow-times", "intended to prepare the groundwork")[0]
+    group = next(g for g in judged.groups if g.id == judged.group_of(sid))
     date = next(d for d in group.differences if d.type == "date")
     assert set(dict(date.values).values()) == {"Nov. 20", "November"}
     assert not date.conflict
 
 
-def test_quote_difference_values(example: Any) -> None:
-    sid = _find(example, "moscow-times", "described Wednesday's meeting as")[0]
-    group = next(g for g in example.groups if g.id == example.group_of(sid))
+def test_quote_difference_values(judged: Any) -> None:
+    sid = _find(judged, "moscow-times", "described Wednesday's meeting as")[0]
+    group = next(g for g in judged.groups if g.id == judged.group_of(sid))
     quote = next(d for d in group.differences if d.type == "quote")
     values = list(dict(quote.values).values())
     assert any(v.startswith("very positive") for v in values)
@@ -110,8 +117,8 @@ def test_metadata(example: Any, gold: dict[str, Any]) -> None:
             assert article.date == expected["date"]
 
 
-def test_every_sentence_in_exactly_one_place(example: Any) -> None:
-    data = example.to_dict()
+def test_every_sentence_in_exactly_one_place(judged: Any) -> None:
+    data = judged.to_dict()
     grouped = [m for g in data["groups"] for m in g["members"]]
     unique = [sid for ids in data["unique"].values() for sid in ids]
     everything = [s["id"] for a in data["articles"] for s in a["sentences"]]

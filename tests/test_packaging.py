@@ -26,6 +26,7 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     assert "reports/templates/report.html.j2" in names
     assert "compare/examples/nato-russia-2010/rferl.txt" in names
     assert "compare/data/lexicon.json" in names
+    assert "storycompare/cli.py" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     work = tmp_path / "work"
@@ -34,7 +35,7 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c",
          "import compare, reports, sys; assert compare.__file__.startswith(sys.argv[1]), compare.__file__; "
-         "from compare.cli import main; sys.exit(main(['demo', '--no-pdf', '--out', 'o']))", str(site)],
+         "from storycompare.cli import main; sys.exit(main(['demo', '--no-pdf', '--out', 'o']))", str(site)],
         cwd=work, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 import reports
+from compare import Settings
 from compare.models import Article, Comparison, Group, Pair, Sentence, Span
 from reports import html as report_html
 
@@ -367,7 +368,7 @@ def many_groups(count: int) -> Comparison:
         unique=tuple((a.id, ()) for a in articles),
         pairs=(Pair("a", "b", 0.9, True), Pair("a", "c", 0.9, True), Pair("b", "c", 0.9, True)),
         stances=(),
-        settings={},
+        settings=Settings(),
         version="0.1.0",
     )
 

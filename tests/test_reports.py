@@ -14,11 +14,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import reports
+from compare import Settings
 from compare.errors import OutputError, UsageError
 from compare.models import (
     Article,
@@ -84,7 +86,7 @@ def make_article(
     removed_records = []
     for r_text, reason in removed:
         text += "\n\n"
-        removed_records.append(Removed(r_text, reason, len(text), len(text) + len(r_text)))
+        removed_records.append(Removed(r_text, reason, len(text), len(text) + len(r_text), "navigation"))
         text += r_text
     return Article(
         id=article_id,
@@ -130,7 +132,7 @@ def make_comparison(
         unique=unique_of(articles, groups),
         pairs=tuple(pairs),
         stances=tuple(stances),
-        settings={"link_threshold": 0.28},
+        settings=replace(Settings(), link_threshold=0.28),
         version="0.1.0",
         pair_mode=pair_mode,
     )

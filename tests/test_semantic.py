@@ -2,7 +2,9 @@
 
 Without the extra (``make test`` installs only ``.[dev]``) the tests that need
 the model skip with the reason; the clear error for a missing extra is always
-tested, by making :func:`compare.semantic.available` say no.
+tested, by making :func:`compare.semantic.available` say no.  The example story's
+reference judgements are checked in the semantic mode too, by tests/test_example_story.py
+(its ``judged`` fixture, with ``semantic_example`` from conftest.py).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ def test_missing_extra_is_a_clear_usage_error(monkeypatch: pytest.MonkeyPatch, e
 
 def test_lexical_mode_never_imports_the_model_libraries() -> None:
     code = (
-        "import sys; from compare import compare, semantic; from compare.cli import EXAMPLE_LABELS; "
+        "import sys; from compare import compare, semantic; from storycompare.cli import EXAMPLE_LABELS; "
         "semantic.available(); import glob; compare(sorted(glob.glob('examples/nato-russia-2010/*.txt'))); "
         "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))"
     )
@@ -89,42 +90,3 @@ def test_semantic_mode_links_only_pairs_sharing_a_word_and_candidates_hold_them(
         found = set(candidate_pairs(feats, [0, 1, 2, 3], threshold, SEMANTIC.overlap_weight,
                                     semantic_weight=SEMANTIC.semantic_weight))
         assert brute <= found
-
-
-@pytest.fixture(scope="module")
-def semantic_example(example_files: list[str]) -> Any:
-    if not semantic.available():
-        pytest.skip("the semantic extra is not installed (pip install -e '.[semantic]')")
-    from compare import compare
-    from compare.cli import EXAMPLE_LABELS
-
-    return compare(example_files, SEMANTIC, labels=EXAMPLE_LABELS)
-
-
-@needs_extra
-def test_reference_judgements_hold_in_the_semantic_mode(semantic_example: Any, gold: dict[str, Any]) -> None:
-    # The same assertions as tests/test_example_story.py, on the semantic comparison.
-    import test_example_story as reference
-
-    reference.test_links_share_a_group(semantic_example, gold)
-    reference.test_not_links_never_share_a_group(semantic_example, gold)
-    reference.test_date_difference_values(semantic_example)
-    reference.test_quote_difference_values(semantic_example)
-    reference.test_every_sentence_in_exactly_one_place(semantic_example)
-
-
-@needs_extra
-@pytest.mark.parametrize(
-    ("fragment", "kind", "difference"),
-    [
-        ("Clinton rejected a Russian initiative", "agree", None),
-        ("intended to prepare the groundwork", "agree", "date"),
-        ("urged NATO and Russia on Wednesday", "partial", None),
-        ("described Wednesday's meeting as", "diverge", "quote"),
-        ("territorial missile defense", "diverge", "quote"),
-    ],
-)
-def test_link_kinds_in_the_semantic_mode(semantic_example: Any, fragment: str, kind: str, difference: str | None) -> None:
-    import test_example_story as reference
-
-    reference.test_link_kinds_and_differences(semantic_example, fragment, kind, difference)

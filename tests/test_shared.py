@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,3 +51,34 @@ def test_word_diff_marks_the_changed_words() -> None:
     assert changed == [["Friday"], ["Saturday"], ["Friday"]]
     # the pivot is compared with the text most like it: here its twin, so nothing is marked
     assert [[seg.text for seg in segs if seg.changed] for segs in word_diff(texts, 0)] == [[], ["Saturday"], []]
+
+
+def test_word_diff_compares_each_text_with_its_closest() -> None:
+    texts = [
+        "Rescuers pulled twelve people from the rubble on Monday.",
+        "Rescuers pulled 12 people from the rubble on Monday.",
+        "The army said the search for survivors would go on through the night.",
+    ]
+    changed = [[seg.text for seg in segs if seg.changed] for segs in word_diff(texts, [1, 0, 0])]
+    assert changed[:2] == [["twelve"], ["12"]]  # not every word, as against the third
+    assert "survivors" in " ".join(changed[2])
+
+
+def test_added_words() -> None:
+    from compare.analyze.shared import added_words
+
+    base = "The two ministers met to discuss the trade dispute."
+    assert added_words(base + " It has dragged on for months over steel tariffs.", base, 2) is not None
+    assert added_words(base, base + " It has dragged on for months over steel tariffs.", 2) is None
+    # a rewording swaps words one for one
+    assert added_words("The two ministers met to talk over the trade row.", base, 2) is None
+    # words a typed difference already shows are explained
+    assert added_words("The ministers met on Nov. 20 in Brussels.", "The ministers met in Brussels.", 2, ["Nov. 20"]) is None
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON — ", "NEW YORK (Reuters) - ", "Nov. 3 (Bloomberg) -- "])
+def test_a_dateline_is_no_addition(dateline: str) -> None:
+    from compare.analyze.shared import added_words
+
+    base = "The two ministers met to discuss the trade dispute."
+    assert added_words(dateline + base, base, 2) is None

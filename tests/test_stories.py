@@ -270,7 +270,7 @@ def test_background_counts_saves_and_loads(tmp_path: Path, prepared: tuple[Artic
     assert background.documents == len(profiles)
     assert background.df["marlow"] == 3 and "sourdough" not in background.df  # one article only
     path = tmp_path / "background.json"
-    background.save(path)
+    path.write_text(background.to_json(), encoding="utf-8")
     loaded = Background.load(path)
     assert loaded == background
     # A word common in the background weighs less than the collection alone would make it.

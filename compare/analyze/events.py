@@ -18,14 +18,15 @@ from itertools import combinations
 
 from compare.align import Alignment
 from compare.analyze.numbers import DateMention, find_dates
-from compare.models import Article, Group, Pair
+from compare.models import Article, Group, Pair, article_of
 from compare.settings import Settings
+from compare.text import iso_day
 
 
 def anchor_date(article: Article) -> DateMention | None:
-    if article.date:
-        year, month, day = (int(p) for p in article.date.split("-"))
-        return DateMention(article.date, 0, year, month, day)
+    published = iso_day(article.date)
+    if published:
+        return DateMention(article.date or "", 0, published.year, published.month, published.day)
     for sentence in article.sentences:
         if sentence.role != "body":
             continue
@@ -70,7 +71,7 @@ def compare_pairs(
     for group in groups:
         count: dict[str, int] = {}
         for member in group.members:
-            article = member.rsplit(":", 1)[0]
+            article = article_of(member)
             count[article] = count.get(article, 0) + 1
         for x, y in combinations(count.items(), 2):
             key = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])

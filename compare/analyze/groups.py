@@ -1,27 +1,34 @@
 """Each aligned group: agree, partial or diverge, a word-level diff, typed differences.
 
 * ``diverge``: the members contradict each other somewhere (a number, a date, a
-  quotation by the same speaker, a negation, who is said to have said it);
-* ``agree``: no contradiction and the members say much the same
-  (mean similarity >= ``Settings.agree_threshold``);
-* ``partial``: no contradiction, but each member says more or less than the others.
+  quotation by the same speaker, a negation, who is said to have said it, opposite statements);
+* ``agree``: the members say the same: mean similarity >= ``Settings.agree_threshold``, no
+  typed difference (a date given more precisely is no difference: "Nov. 20" / "November"), and
+  no member says something its closest version does not (``Group.additions``);
+* ``partial``: no contradiction, but the members differ: ``additions`` says in words what
+  each adds ("B adds: in Brussels"), ``differences`` what else differs (a hedge, a quotation
+  in slightly different words).
+
+The word diff compares each member with its closest version from another article.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from difflib import SequenceMatcher
 from itertools import combinations
 
 from compare.align import Alignment
-from compare.analyze.numbers import NumberMention, compare_dates, find_dates, find_numbers, number_conflicts
-from compare.analyze.quotes import Quote, is_person, sentence_speaker
-from compare.analyze.shared import hedge_phrases, member_diffs, negated_terms
+from compare.analyze.attribution import compatible, find_sources
+from compare.analyze.numbers import DateMention, compare_dates, find_dates
+from compare.analyze.quantities import Quantity, find_quantities
+from compare.analyze.quotes import Quote, plain_text, quote_differences
+from compare.analyze.shared import added_words, blank_quotations, hedge_phrases, member_diffs, negated_terms
+from compare.analyze.typed import attribution_differences, number_differences, opposite_differences
 from compare.models import Difference, Group, Kind, Sentence
 from compare.settings import Settings
-from compare.similarity import STOPWORDS, sentence_similarity, tokens
+from compare.similarity import sentence_similarity, tokens
+from compare.text import WEEKDAY_WORD as _WEEKDAY
 
 
 def build_groups(
@@ -36,11 +43,11 @@ def build_groups(
     texts: dict[str, list[str]] = {}
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
-    article_texts = {article: _plain(" ".join(parts)) for article, parts in texts.items()}
-    numbers = {sentence.id: find_numbers(sentence.text) for sentence in sentences}  # once per sentence
-    values: dict[str, set[str]] = {}
+    article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
+    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
+    values: dict[str, set[float]] = {}
     for sentence in sentences:
-        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id])
+        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year)
     article_numbers = {article: frozenset(found) for article, found in values.items()}
     raw = []
     for indexes in alignment.groups:
@@ -56,30 +63,82 @@ def build_groups(
         ]
         sims = {(a, b): alignment.similarity(ordered[a], ordered[b]) for a, b in cross}
         score = sum(sims.values()) / len(sims) if sims else 0.0
-        mean_to_others = [
-            sum(v for (a, b), v in sims.items() if k in (a, b)) / max(1, sum(1 for a, b in sims if k in (a, b)))
-            for k in range(len(members))
-        ]
-        pivot = max(range(len(members)), key=lambda k: (mean_to_others[k], -k))
         differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings)
-        kind: Kind
-        if any(d.conflict for d in differences):
-            kind = "diverge"
-        elif score >= settings.agree_threshold:
-            kind = "agree"
-        else:
-            kind = "partial"
+        closest = _closest_members(members, sims)
+        additions = _additions(members, closest, differences, settings)
         groups.append(
             Group(
                 id=f"g{number}",
                 members=tuple(s.id for s in members),
-                kind=kind,
+                kind=_kind(score, differences, additions, settings),
                 score=round(score, 4),
                 differences=tuple(differences),
-                diff=member_diffs([s.id for s in members], [s.text for s in members], pivot),
+                diff=member_diffs([s.id for s in members], [s.text for s in members], closest),
+                additions=additions,
             )
         )
     return tuple(groups)
+
+
+def _kind(
+    score: float, differences: Sequence[Difference], additions: Sequence[tuple[str, str]], settings: Settings
+) -> Kind:
+    if any(d.conflict for d in differences):
+        return "diverge"
+    # A date one version gives more precisely ("Nov. 20" / "November") is a detail, not a disagreement.
+    other = [d for d in differences if d.type != "date"]
+    if score >= settings.agree_threshold and not other and not additions:
+        return "agree"
+    return "partial"
+
+
+def _closest_members(members: Sequence[Sentence], sims: Mapping[tuple[int, int], float]) -> list[int]:
+    """For each member, the member of another article most like it (itself when there is none)."""
+    best = list(range(len(members)))
+    best_sim = [-1.0] * len(members)
+    for (a, b), value in sorted(sims.items()):
+        for x, y in ((a, b), (b, a)):
+            if value > best_sim[x]:
+                best[x], best_sim[x] = y, value
+    return best
+
+
+def _additions(
+    members: Sequence[Sentence], closest: Sequence[int], differences: Sequence[Difference], settings: Settings
+) -> tuple[tuple[str, str], ...]:
+    """What each member says that its closest version does not, beyond what the typed
+    differences show (see :func:`added_words`)."""
+    explained = [value for d in differences for _, value in d.values]
+    out = []
+    for k, member in enumerate(members):
+        if closest[k] == k:
+            continue
+        added = added_words(member.text, members[closest[k]].text, settings.addition_min_weight, explained)
+        if added:
+            out.append((member.id, added))
+    return tuple(out)
+
+
+def differences_between(texts: Sequence[str], settings: Settings | None = None) -> list[Difference]:
+    """The typed differences of versions of one fact given as plain sentences, one article
+    each ("a", "b", ...), compared as a group of them would be, without aligning anything:
+    for tests and for measuring (``benchmarks/evaluate.py``)."""
+    from compare.analyze.quotes import quotes_by_sentence
+    from compare.models import Article, Span, sentence_id
+
+    settings = settings or Settings()
+    members, quotes = [], {}
+    for n, text in enumerate(texts):
+        article_id = chr(ord("a") + n)
+        sentence = Sentence(sentence_id(article_id, 0), article_id, 0, text, 0, len(text), 0, "body")
+        article = Article(article_id, article_id, "", text, paragraphs=(Span(0, len(text)),), sentences=(sentence,))
+        quotes.update(quotes_by_sentence(article))
+        members.append(sentence)
+    sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
+    values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year) for s in members}
+    plain = {s.article: plain_text(s.text) for s in members}
+    return _differences(members, sims, quotes, plain, numbers, values, settings)
 
 
 def _differences(
@@ -87,52 +146,27 @@ def _differences(
     sims: Mapping[tuple[int, int], float],
     quotes: Mapping[str, tuple[Quote, ...]],
     article_texts: Mapping[str, str],
-    numbers: Mapping[str, list[NumberMention]],
-    article_numbers: Mapping[str, frozenset[str]],
+    numbers: Mapping[str, list[Quantity]],
+    article_numbers: Mapping[str, frozenset[float]],
     settings: Settings,
 ) -> list[Difference]:
     out: list[Difference] = []
-    out.extend(_number_differences(members, sims, numbers, article_numbers))
+    out.extend(number_differences(members, list(sims), numbers, article_numbers))
     date_difference = _date_difference(members, sims, settings)
     if date_difference:
         out.append(date_difference)
-    out.extend(_quote_differences(members, sims, quotes, article_texts, settings))
+    out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(_negation_differences(members, close))
-    out.extend(_attribution_differences(members, close, quotes))
+    out.extend(attribution_differences(members, close))
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
-    hedge = _hedge_difference(members, linked)
+    out.extend(opposite_differences(members, close, linked, quotes, settings.opposite_context_words))
+    hedge = _hedge_difference(members, close, quotes)
     if hedge:
         out.append(hedge)
     return out
 
 
-def _number_differences(
-    members: Sequence[Sentence],
-    sims: Mapping[tuple[int, int], float],
-    numbers: Mapping[str, list[NumberMention]],
-    article_numbers: Mapping[str, frozenset[str]],
-) -> list[Difference]:
-    found: dict[str, dict[str, str]] = {}
-    for a, b in sims:
-        elsewhere_a, elsewhere_b = article_numbers[members[a].article], article_numbers[members[b].article]
-        for x, y in number_conflicts(numbers[members[a].id], numbers[members[b].id], elsewhere_a, elsewhere_b):
-            anchor = sorted(set(x.anchors) & set(y.anchors))[0]
-            values = found.setdefault(anchor, {})
-            values.setdefault(members[a].id, x.text)
-            values.setdefault(members[b].id, y.text)
-    return [
-        Difference(
-            "number",
-            " against ".join(f"'{v}'" for v in dict.fromkeys(values.values())) + f" (what is counted: {anchor})",
-            tuple(values.items()),
-            conflict=True,
-        )
-        for anchor, values in found.items()
-    ]
-
-
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _date_difference(
@@ -154,7 +188,7 @@ def _date_difference(
         for x in dates[a]:
             for y in dates[b]:
                 comparable, clash = compare_dates(x, y)
-                if comparable and (clash or (x.year, x.month, x.day) != (y.year, y.month, y.day)):
+                if comparable and (clash or _more_precise(x, y) or _more_precise(y, x)):
                     conflict = conflict or clash
                     values.setdefault(members[a].id, x.text)
                     values.setdefault(members[b].id, y.text)
@@ -165,124 +199,12 @@ def _date_difference(
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
 
 
-def _quote_differences(
-    members: Sequence[Sentence],
-    sims: Mapping[tuple[int, int], float],
-    quotes: Mapping[str, tuple[Quote, ...]],
-    article_texts: Mapping[str, str],
-    settings: Settings,
-) -> list[Difference]:
-    """Quotations by one speaker that two articles give in different words.
-
-    Each quotation is paired with its closest counterpart by that speaker in the other
-    article's members of the group, and only when that closeness is mutual (two outlets
-    each quoting two statements compare the first with the first); the two sentences must
-    be linked directly (``link_threshold``); a quotation whose words, cut at an ellipsis or
-    an editor's bracket, the other article carries anywhere is not worded differently; and
-    the two must be one statement (``Settings.quote_statement_run``), not two.
-    Quotations that are nearly the same (``quote_match_threshold``) but not word for word
-    ("you'll be able to make" against "you'll have to make") are a difference that is no
-    contradiction: shown, without making the group "diverge".
-    """
-    quoted: dict[str, list[tuple[int, Quote]]] = {}
-    for k, member in enumerate(members):
-        for quote in quotes.get(member.id, ()):
-            if quote.speaker:
-                quoted.setdefault(member.article, []).append((k, quote))
-    by_speaker: dict[str, dict[str, str]] = {}
-    slightly: dict[str, dict[str, str]] = {}
-    for article_a, article_b in combinations(sorted(quoted), 2):
-        score: dict[tuple[int, int], float] = {}
-        for i, (_, x) in enumerate(quoted[article_a]):
-            for j, (_, y) in enumerate(quoted[article_b]):
-                if x.speaker == y.speaker:
-                    score[(i, j)] = sentence_similarity(x.text, y.text)
-        best_a: dict[int, int] = {}
-        best_b: dict[int, int] = {}
-        for (i, j), value in score.items():
-            if i not in best_a or value > score[(i, best_a[i])]:
-                best_a[i] = j
-            if j not in best_b or value > score[(best_b[j], j)]:
-                best_b[j] = i
-        for i, j in best_a.items():
-            if best_b.get(j) != i:
-                continue
-            (ka, x), (kb, y) = quoted[article_a][i], quoted[article_b][j]
-            if sims.get((min(ka, kb), max(ka, kb)), 0.0) < settings.link_threshold:
-                continue
-            if _reported_in(x.text, article_texts[article_b]) or _reported_in(y.text, article_texts[article_a]):
-                continue  # the other article has these words too (or a scare-quoted term both use)
-            if _within(_spelled_out(x.text), _spelled_out(y.text)):
-                continue  # the same content words ("he is" / "he's"), or one quotes less of them
-            if score[(i, j)] >= settings.quote_match_threshold:
-                # Nearly the same words, yet not the same: a quotation should be verbatim.
-                values = slightly.setdefault(x.speaker or "", {})
-            else:
-                short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
-                if not (short or _longest_run(x.text, y.text) >= settings.quote_statement_run):
-                    continue  # two statements
-                values = by_speaker.setdefault(x.speaker or "", {})
-            values.setdefault(members[ka].id, x.text)
-            values.setdefault(members[kb].id, y.text)
-    nearly = {speaker: values for speaker, values in slightly.items() if speaker not in by_speaker}
-    return [
-        Difference(
-            "quote",
-            f"{speaker} quoted in {words}: " + " against ".join(f"“{v}”" for v in values.values()),
-            tuple(values.items()),
-            conflict=conflict,
-        )
-        for found, words, conflict in ((by_speaker, "different words", True), (nearly, "slightly different words", False))
-        for speaker, values in found.items()
-    ]
-
-
-# A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").
-_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "gen": "general",
-           "sec": "secretary", "lt": "lieutenant", "dept": "department", "mr": "mister"}
-_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$")
-
-
-def _spelled_out(text: str) -> tuple[str, ...]:
-    """A quotation's words as written, without function words and contractions ("he is" and
-    "he's" alike), titles written out: for "the same words"."""
-    words = (_CLITIC.sub("", w) for w in _plain(text).split())
-    return tuple(_TITLES.get(w, w) for w in words if w and w not in STOPWORDS)
-
-
-def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """One token sequence opens or ends the other (or equals it): one outlet quotes less of
-    the statement.  A word inside that the other lacks ("be able to make" / "have to make")
-    is a different wording."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long[: len(short)] == short or long[len(long) - len(short) :] == short
-
-
-def _longest_run(a: str, b: str) -> int:
-    """The most words in a row that two texts share (punctuation and case aside)."""
-    words_a, words_b = _plain(a).split(), _plain(b).split()
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
-    return matcher.find_longest_match(0, len(words_a), 0, len(words_b)).size
-
-
-# Where a quotation leaves words out or an editor put words in: "… ", "[Democrats]", "(Libyan leader)".
-_ELISION = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\([^)]*\)")
-
-
-def _reported_in(quote: str, text: str) -> bool:
-    """The quotation's words are in ``text`` (a :func:`_plain` text): each part between elisions."""
-    parts = [_plain(part) for part in _ELISION.split(quote)]
-    parts = [part for part in parts if part]
-    return bool(parts) and all(part in text for part in parts)
-
-
-_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
-_PUNCTUATION = re.compile(r"[^\w\s']+")
-
-
-def _plain(text: str) -> str:
-    """Lower case, one kind of apostrophe, no other punctuation, single spaces: for "is it in there"."""
-    return " ".join(_PUNCTUATION.sub(" ", text.translate(_PLAIN_MARKS).lower()).split())
+def _more_precise(a: DateMention, b: DateMention) -> bool:
+    """``a`` gives every part of the date ``b`` gives, and more ("Nov. 20" / "November");
+    "March 2008" and "March 2" each give a part the other lacks: together one date."""
+    parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
+    parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
+    return parts_b < parts_a
 
 
 def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
@@ -296,8 +218,8 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
         negated = negated_terms(mine.text)
-        if not negated or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
-            return []
+        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+            return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
         return [words for term, words in negated.items() if term in theirs and own[term] == 1]
 
@@ -311,42 +233,27 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
 
 
-def _attribution_differences(
+def _hedge_difference(
     members: Sequence[Sentence], close: Sequence[tuple[int, int]], quotes: Mapping[str, tuple[Quote, ...]]
-) -> list[Difference]:
-    """Two versions name different people as the speaker of the same words.  Both must be
-    people (not "the Foreign Ministry", "the Times" or "Democrats") named in the sentence itself,
-    and neither version may name the other's speaker: then it is the same report, with the
-    speaker found in more words."""
+) -> Difference | None:
+    """One version hedges ("in a possible sign", "appeared to") what a closely similar
+    version of another article states plainly.  Only the outlet's own words count: a
+    speaker's "may" inside a quotation is the speaker's.  A version that names a source the
+    hedged one does not ("a Republican said" against "reportedly") states nothing plainly."""
+    outside = [_outside_quotes(s, quotes) for s in members]
+    hedges = [hedge_phrases(text) for text in outside]
+    sources = [find_sources(text) for text in outside]
 
-    def speaker(s: Sentence) -> str | None:
-        spoken = [q.speaker for q in quotes.get(s.id, ()) if q.speaker]
-        return spoken[0] if spoken else sentence_speaker(s.text)
+    def plainly(hedged: int, other: int) -> bool:
+        """``other`` states plainly what ``hedged`` hedges: it hedges nothing, and names no
+        source that ``hedged`` does not ("reportedly" against "a Republican said")."""
+        if hedges[other] or not hedges[hedged]:
+            return False
+        return not sources[other] or any(compatible(x, y) for x in sources[hedged] for y in sources[other])
 
-    values: dict[str, str] = {}
-    for a, b in close:
-        sa, sb = speaker(members[a]), speaker(members[b])
-        if not (sa and sb and sa != sb and is_person(sa) and is_person(sb)):
-            continue
-        if sa not in members[a].text or sb not in members[b].text:
-            continue  # a speaker carried over from an earlier sentence ("he said"): too uncertain
-        if sa in members[b].text or sb in members[a].text:
-            continue  # the other version names that person too: no other speaker, a longer sentence
-        values.setdefault(members[a].id, sa)
-        values.setdefault(members[b].id, sb)
-    if not values:
-        return []
-    detail = "attributed to " + " against ".join(dict.fromkeys(values.values()))
-    return [Difference("attribution", detail, tuple(values.items()))]
-
-
-def _hedge_difference(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> Difference | None:
-    """One version hedges ("in a possible sign", "appeared to") what a directly linked
-    version of another article states plainly."""
-    hedges = [hedge_phrases(s.text) for s in members]
     involved: set[int] = set()
     for a, b in close:
-        if bool(hedges[a]) != bool(hedges[b]):
+        if plainly(a, b) or plainly(b, a):
             involved.update((a, b))
     if not involved:
         return None
@@ -355,3 +262,13 @@ def _hedge_difference(members: Sequence[Sentence], close: Sequence[tuple[int, in
     )
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in hedges[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _outside_quotes(sentence: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> str:
+    """The sentence with its quoted words blanked (the quotations found in the article, and
+    any quotation marks in the sentence itself, an unclosed one running to its end)."""
+    chars = list(blank_quotations(sentence.text))
+    for quote in quotes.get(sentence.id, ()):
+        for k in range(max(0, quote.start - sentence.start), min(len(chars), quote.end - sentence.start)):
+            chars[k] = " "
+    return "".join(chars)

@@ -1,10 +1,7 @@
-"""Numbers and dates written in sentences, and how group members differ in them.
+"""Dates written in sentences, and how group members differ in them (numbers:
+:mod:`compare.analyze.quantities`).
 
-A number is compared with another member's number only when both count the
-same thing (the same content word follows or precedes them: "28 NATO nations"
-against "27 NATO member states"), in the same unit, and neither value appears in
-the other sentence (see :func:`number_conflicts`).  Dates are compared by their
-parts: different months or days conflict; "Nov. 20" against "November" is a
+Dates are compared by their parts: different months or days conflict; "Nov. 20" against "November" is a
 difference in precision, shown but not a conflict; "Dec. 27" against "Dec. 27th"
 is no difference.
 """
@@ -12,42 +9,16 @@ is no difference.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from compare.similarity import normalise_word
+from compare.text import MONTH_CAPITALISED as _MONTH
+from compare.text import MONTH_NUMBER
 
-MONTH_NUMBER = {
-    name: n
-    for n, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
-)
-_NUMBER = re.compile(
-    r"(?<![\w.])(?P<value>\$?\d+(?:[.,]\d+)*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozen|twenty|thirty|forty|fifty|hundred)(?![\w])",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_APPROXIMATE = re.compile(
-    r"\b(?:more than|less than|fewer than|over|under|about|around|nearly|almost|roughly|some|up to|at least|"
-    r"at most|approximately|an estimated|estimated)\s+$",
-    re.IGNORECASE,
 )
 
 
@@ -68,16 +39,6 @@ class DateMention:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
-    text: str
-    value: str  # normalised: digits, no separators
-    anchors: tuple[str, ...]  # content tokens next to it: what it counts
-    unit: str = ""  # "$" for money, "%" for a share (also "percent"), "" for a count
-    year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
-    approximate: bool = False  # "more than $1 million", "about 30": agrees with "$1.1 million", "28"
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "2010-09-24", "November"."""
     out = []
@@ -95,59 +56,6 @@ def find_dates(text: str) -> list[DateMention]:
         if day is not None and not 1 <= day <= 31:
             continue
         out.append(DateMention(m.group().rstrip(", "), m.start(), int(year_text) if year_text else None, month, day))
-    return out
-
-
-def find_numbers(text: str) -> list[NumberMention]:
-    """Numbers outside dates, each with the content words around it."""
-    blocked = [(m.start(), m.end()) for m in _DATE.finditer(text)]
-    out = []
-    for m in _NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in blocked):
-            continue
-        raw = m.group("value")
-        value = normalise_word(raw.lower().strip("$%")) or raw
-        after = [normalise_word(w) for w in _WORD.findall(text[m.end() : m.end() + 40])[:3]]
-        before = [normalise_word(w) for w in _WORD.findall(text[max(0, m.start() - 30) : m.start()])[-2:]]
-        anchors = tuple(t for t in (*after, *before) if t)
-        follows = text[m.end() : m.end() + 12].lower()
-        if raw.startswith("$"):
-            unit = "$"
-        elif raw.endswith("%") or follows.lstrip().startswith(("percent", "per cent")):
-            unit = "%"
-        else:
-            unit = ""
-        year = bool(_YEAR.fullmatch(raw)) and not unit
-        approximate = _APPROXIMATE.search(text, max(0, m.start() - 20), m.start()) is not None
-        out.append(NumberMention(raw, value, anchors, unit, year, approximate))
-    return out
-
-
-def number_conflicts(
-    a: list[NumberMention],
-    b: list[NumberMention],
-    elsewhere_a: Collection[str] = (),
-    elsewhere_b: Collection[str] = (),
-) -> list[tuple[NumberMention, NumberMention]]:
-    """Pairs of numbers that count the same thing differently in two sentences.
-
-    Both count the same thing (a shared neighbouring content word) in the same unit
-    (money, share or count), neither is a year or approximate ("more than"), and neither
-    value occurs in the other sentence or elsewhere in the other article (``elsewhere_a``,
-    ``elsewhere_b``: the values each article gives anywhere): "21 percent ... 17 percent"
-    against "17 percent ... 21 percent", a vote of 396-9 in both, or a two-in-three chance
-    of winning against a one-in-three chance of losing that both articles give, is no conflict.
-    """
-    values_a, values_b = {x.value for x in a} | set(elsewhere_a), {y.value for y in b} | set(elsewhere_b)
-    out = []
-    for x in a:
-        if x.year or x.approximate or x.value in values_b:
-            continue
-        for y in b:
-            if y.year or y.approximate or y.value in values_a or x.unit != y.unit:
-                continue
-            if set(x.anchors) & set(y.anchors):
-                out.append((x, y))
     return out
 
 

@@ -22,6 +22,20 @@ _SEEM = r"(?:seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to\b|that\b|\
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r"|" + _SEEM + r")\b", re.IGNORECASE)
 
 
+_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\w)")
+
+
+def blank_quotations(text: str) -> str:
+    """``text`` with every quotation (marks included) replaced by spaces, offsets kept; a
+    quotation left open runs to the end (the news convention for a quote that continues),
+    and a closing mark with no opening one closes a quotation begun in an earlier sentence."""
+    first_open, first_close = text.find("“"), text.find("”")
+    if first_close != -1 and (first_open == -1 or first_close < first_open):
+        text = " " * (first_close + 1) + text[first_close + 1 :]
+    return _QUOTATION.sub(lambda m: " " * len(m.group()), text)
+
+
+_NEGATION_ADVERBS = frozenset("yet even ever always still necessarily".split())
 _CLAUSE_END = frozenset(",;:.!?()[]—–")
 
 
@@ -40,6 +54,8 @@ def negated_terms(text: str) -> dict[str, str]:
                 break
             if not following[0].isalnum():
                 continue
+            if following.lower() in _NEGATION_ADVERBS or (following.endswith("ly") and len(following) > 4):
+                continue  # "not actually speaking", "did not immediately respond": the verb is denied
             token = normalise_word(following)
             if token is not None:
                 out.setdefault(token, f"{piece} {following}")
@@ -47,9 +63,13 @@ def negated_terms(text: str) -> dict[str, str]:
     return out
 
 
-# Not hedges: "made possible", "as soon as possible", "couldn't possibly" (emphasis).
+# Not hedges: "made possible", "made the aid possible", "as soon as possible", "investigating possible
+# coordination" (the subject of an inquiry, not a claim hedged), "couldn't possibly" (emphasis).
 _NOT_HEDGE = re.compile(
-    r"(?:\b(?:make|makes|made|making|as)\s+possible\b|(?:n't|n’t|not|never)\s+possibly\b)", re.IGNORECASE
+    r"(?:\b(?:make|makes|made|making)\s+(?:[\w'’-]+\s+){0,3}possible\b|\bas\s+possible\b"
+    r"|(?:n't|n’t|not|never)\s+possibly\b"
+    r"|\b(?:investigat\w*|probe|probing|inquiry|into|examin\w*|review\w*)\s+(?:[\w'’-]+\s+){0,2}possible\b)",
+    re.IGNORECASE
 )
 
 
@@ -57,7 +77,7 @@ def hedge_phrases(text: str) -> list[str]:
     """Hedging words with a little context: "in a possible sign"."""
     out = []
     for m in _HEDGE.finditer(text):
-        before = text[max(0, m.start() - 12) : m.end()]
+        before = text[max(0, m.start() - 40) : m.end()]
         if _NOT_HEDGE.search(before):
             continue
         left = text[: m.start()].split()[-2:]
@@ -147,33 +167,37 @@ class _SpacedMatcher(SequenceMatcher[str]):
         return Match(besti, bestj, bestsize)
 
 
-def word_diff(texts: Sequence[str], pivot: int) -> list[tuple[Segment, ...]]:
-    """Each text split into segments, words not shared with the pivot marked changed.
+def word_diff(texts: Sequence[str], closest: Sequence[int] | int) -> list[tuple[Segment, ...]]:
+    """Each text split into segments, words not shared with the text it is compared with marked changed.
 
-    The pivot itself is compared with the text most like it, so that its own
-    changed words show too.
+    ``closest[n]`` is the index of the text that text ``n`` is compared with (in a group: its
+    closest version from another article), so that in a group of several versions each shows
+    what it says differently from the version most like it, not from all the others at once.
+    An int is a pivot: every text is compared with it, and the pivot with the text most like it.
     """
     pieces = [_PIECE.findall(t) for t in texts]
     keys = [[p.lower() if not p.isspace() else " " for p in ps] for ps in pieces]
-    closest = _closest(keys, pivot)
-    # One matcher against the pivot serves every other text (difflib indexes its second sequence once).
-    against_pivot = _SpacedMatcher((), keys[pivot])
-    done: dict[tuple[str, ...], list[bool]] = {}  # the same words, the same diff
+    if isinstance(closest, int):
+        pivot = closest
+        best = _closest(keys, pivot)
+        closest = [pivot if n != pivot else (best[0] if best else n) for n in range(len(texts))]
+    # One matcher per compared-with text serves every text compared with it (difflib indexes its second sequence once).
+    matchers: dict[int, _SpacedMatcher] = {}
+    done: dict[tuple[tuple[str, ...], int], list[bool]] = {}  # the same words, the same diff
     out: list[tuple[Segment, ...]] = []
     for n, ps in enumerate(pieces):
-        if n == pivot:
-            if closest is None:
-                out.append((Segment("".join(ps), False),))
-                continue
-            number, matcher = closest
-            shared = _shared(matcher, keys[n], keys[number])
-        else:
-            key = tuple(keys[n])
-            if key not in done:
-                against_pivot.set_seq1(keys[n])
-                done[key] = _shared(against_pivot, keys[n], keys[pivot])
-            shared = done[key]
-        out.append(_segments(ps, shared))
+        other = closest[n]
+        if other == n:
+            out.append((Segment("".join(ps), False),))
+            continue
+        key = (tuple(keys[n]), other)
+        if key not in done:
+            matcher = matchers.get(other)
+            if matcher is None:
+                matcher = matchers[other] = _SpacedMatcher((), keys[other])
+            matcher.set_seq1(keys[n])
+            done[key] = _shared(matcher, keys[n], keys[other])
+        out.append(_segments(ps, done[key]))
     return out
 
 
@@ -233,5 +257,55 @@ def _segments(pieces: list[str], shared: list[bool]) -> tuple[Segment, ...]:
     return tuple(s for s in cleaned if s.text)
 
 
-def member_diffs(ids: Sequence[str], texts: Sequence[str], pivot: int) -> tuple[MemberDiff, ...]:
-    return tuple(MemberDiff(i, segs) for i, segs in zip(ids, word_diff(texts, pivot), strict=True))
+def member_diffs(ids: Sequence[str], texts: Sequence[str], closest: Sequence[int] | int) -> tuple[MemberDiff, ...]:
+    return tuple(MemberDiff(i, segs) for i, segs in zip(ids, word_diff(texts, closest), strict=True))
+
+
+_WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
+
+
+# A dateline opening a story ("WASHINGTON —", "NEW YORK (Reuters) -", "Nov. 3 (Bloomberg) --") says where it was filed, not a fact.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.,' ]+|[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+_PRONOUN_SUBJECTS = frozenset("he she they it his her their its him them".split())
+
+
+def added_words(text: str, other: str, min_weight: int, explained: Sequence[str] = ()) -> str | None:
+    """What ``text`` says that ``other`` does not, in its own words, or None.
+
+    The content words of ``text`` whose token ``other`` lacks are new; so are ``other``'s.
+    Words already shown by a typed difference (``explained``: its values) are not counted,
+    nor one name where the other version has a pronoun ("Clinton rejected" / "she
+    rejected").  ``text`` adds when it has at least ``min_weight`` new words more than
+    ``other``: a rewording swaps words one for one, an addition brings new ones.  The new
+    words are shown in runs (a gap of up to two words joins them).
+    """
+    skip = {t for part in explained for t in (normalise_word(w) for w in _WORD.findall(part)) if t}
+    dateline = _DATELINE.match(text)
+    own = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, dateline.end() if dateline else 0)]
+    other_words = _WORD.findall(other)
+    theirs = {t for t in (normalise_word(w) for w in other_words) if t}
+    mine = {t for t in (normalise_word(w) for _, _, w in own) if t}
+    new = [(k, s, e) for k, (s, e, w) in enumerate(own) if (t := normalise_word(w)) and t not in theirs and t not in skip]
+    if not new:
+        return None
+    weight_other = sum(1 for w in other_words if (t := normalise_word(w)) and t not in mine and t not in skip)
+    if any(w.lower() in _PRONOUN_SUBJECTS for w in other_words) and any(
+        text[s].isupper() and s > 0 for _, s, _ in new
+    ):
+        weight_other += 1  # a name the other version refers to by a pronoun
+    if len(new) - weight_other < min_weight:
+        return None
+    runs: list[tuple[int, int, int]] = []  # (last word, start, end)
+    for k, start, end in new:
+        if runs and k - runs[-1][0] <= 3:
+            runs[-1] = (k, runs[-1][1], end)
+        else:
+            runs.append((k, start, end))
+    shown = [" ".join(text[start:end].split()[:ADDED_RUN_WORDS]) for _, start, end in runs[:ADDED_RUNS_SHOWN]]
+    last = runs[min(len(runs), ADDED_RUNS_SHOWN) - 1]
+    cut = len(runs) > ADDED_RUNS_SHOWN or len(text[last[1] : last[2]].split()) > ADDED_RUN_WORDS
+    return " … ".join(shown) + (" …" if cut else "")
+
+
+ADDED_RUNS_SHOWN = 3  # how many runs of new words an addition shows (a display length, not a threshold)
+ADDED_RUN_WORDS = 10

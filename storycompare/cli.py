@@ -8,12 +8,14 @@ input left out is one line ``storycompare: warning: skipped <file>: <problem>``.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import webbrowser
 from collections.abc import Sequence
 from pathlib import Path
+
+from storycompare import batch_cli
+from storycompare.common import add_debug_option, add_input_options, one_line, tell, warn
 
 EXAMPLE_STORY = "nato-russia-2010"
 EXAMPLE_LABELS = {
@@ -95,24 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
     add_debug_option(demo)
 
-    from compare import batch_cli
-
     batch_cli.add_parser(commands)
     return parser
-
-
-def add_input_options(parser: argparse.ArgumentParser, skip_bad: str) -> None:
-    """``--lexicon`` and ``--skip-bad`` (``skip_bad`` is its help), shared by ``compare`` and ``batch``."""
-    parser.add_argument(
-        "--lexicon", metavar="FILE",
-        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
-    )
-    parser.add_argument("--skip-bad", action="store_true", help=skip_bad)
-
-
-def add_debug_option(parser: argparse.ArgumentParser) -> None:
-    """``--debug`` after the sub-command too (hidden; the main parser's help shows it)."""
-    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def _labels(items: Sequence[str]) -> dict[str, str]:
@@ -131,8 +117,10 @@ def _labels(items: Sequence[str]) -> dict[str, str]:
 
 
 def example_dir() -> Path:
-    """The bundled example story: inside the installed package, or the checkout's examples/."""
-    here = Path(__file__).resolve().parent
+    """The bundled example story: inside the installed ``compare`` package, or the checkout's examples/."""
+    import compare
+
+    here = Path(compare.__file__).resolve().parent
     for candidate in (here / "examples" / EXAMPLE_STORY, here.parent / "examples" / EXAMPLE_STORY):
         if candidate.is_dir():
             return candidate
@@ -153,8 +141,6 @@ def _run(args: argparse.Namespace) -> int:
     import reports
 
     if args.command == "batch":
-        from compare import batch_cli
-
         return batch_cli.run(args)
 
     wants_pdf = (args.command == "demo" and not args.no_pdf) or (args.command == "compare" and args.pdf)
@@ -227,24 +213,6 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     return 0
 
 
-def tell(*lines: str) -> None:
-    """Print the lines on stdout (what was written where).  A reader that went away
-    (``| head -1``) is no error: the files are written; the rest is not printed."""
-    try:
-        for line in lines:
-            print(_one_line(line))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more
-
-
-def warn(message: str) -> None:
-    """One warning line on stderr."""
-    print(_one_line(f"storycompare: warning: {message}"), file=sys.stderr)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NOT_IN_NAME = re.compile(r"[^\w.-]+")
 
 
@@ -253,12 +221,6 @@ def _file_name(article_id: str) -> str:
     separators, no "..", no control or invisible characters, at most 80 characters."""
     name = _NOT_IN_NAME.sub("-", article_id).strip(".-")[:80]
     return name or "story"
-
-
-def _one_line(message: str) -> str:
-    """``message`` with control characters escaped: a file name holding a newline or a
-    terminal escape sequence cannot split the line or move the cursor."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CompareError as error:
         if args.debug:
             raise
-        print(_one_line(f"storycompare: error: {error}"), file=sys.stderr)
+        print(one_line(f"storycompare: error: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("storycompare: interrupted", file=sys.stderr)
@@ -280,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            _one_line(
+            one_line(
                 f"storycompare: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)"
             ),
             file=sys.stderr,

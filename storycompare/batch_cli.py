@@ -1,8 +1,9 @@
 """``storycompare batch``: group a whole collection into stories and compare each.
 
 :func:`add_parser` adds the sub-command to the main parser, :func:`run` runs it;
-errors are raised as :class:`~compare.errors.CompareError` for ``compare.cli``
-to map to exit codes.  Importing this module is cheap (argparse only).
+errors are raised as :class:`~compare.errors.CompareError` for :mod:`storycompare.cli`
+to map to exit codes.  Importing this module is cheap (argparse only); the run itself
+is :func:`storycompare.batch.run_batch`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import argparse
 import sys
 import time
 from typing import Any, TextIO
+
+from storycompare.common import add_debug_option, add_input_options, tell, warn
 
 BATCH_EPILOG = """\
 examples:
@@ -47,8 +50,6 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS",
         help="run on a running Dask scheduler (e.g. --scheduler tcp://127.0.0.1:8786) instead of local workers",
     )
-    from compare.cli import add_debug_option, add_input_options
-
     add_input_options(
         parser,
         skip_bad="leave out unreadable inputs, bad JSONL lines, empty articles and stories that fail, "
@@ -90,11 +91,11 @@ def run(args: argparse.Namespace) -> int:
     """Run ``storycompare batch``; prints the files written and one line of counts."""
     from pathlib import Path
 
-    from compare.batch import describe, open_runner, run_batch
-    from compare.cli import tell, warn
+    from compare.batch import open_runner
     from compare.errors import UsageError
     from compare.lexicon import load_lexicon
     from reports import check_targets
+    from storycompare.batch import describe, run_batch
 
     if not args.out:
         raise UsageError("--out: empty path")

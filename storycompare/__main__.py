@@ -1,8 +1,8 @@
-"""``python -m compare`` runs the command line."""
+"""``python -m storycompare`` runs the command line."""
 
 import sys
 
-from compare.cli import main
+from storycompare.cli import main
 
 if __name__ == "__main__":  # not when a worker process re-imports this module
     sys.exit(main())

@@ -1,0 +1,170 @@
+"""Who a sentence says its facts come from, wherever it says so, and when two versions disagree.
+
+A source is found in every common place:
+
+* opening: "Police said the man was armed"; "A State Department official told reporters ..."
+* closing: "..., police said."; "..., said a spokesman for the ministry."
+* "according to X": "..., according to Reuters."
+* "X told Y": the teller is the source ("Smith told CNN").
+
+Quoted words are not searched.  Pronouns ("he said") are not sources here: resolving
+them needs the article (see :mod:`compare.analyze.quotes`).  Two versions of one fact
+attribute it differently (:func:`attribution_conflict`) when both name a source, and no
+source of one is compatible with a source of the other: two named sources with no name
+in common ("Reuters" / "AP", "Thompson" / "Etheridge"), or two unnamed kinds of source
+("police" / "witnesses", "a State Department official" / "a Pentagon official").  A name
+against a role ("Trump" / "the president", "Smith" / "police") is not flagged: the named
+person may hold the role.  Neither version may mention the other's source anywhere: then
+it is one report told in more words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.analyze.shared import blank_quotations
+
+VERBS = (
+    "said|says|say|told|tells|added|adds|reported|reports|stated|wrote|writes|announced|claimed|claims|"
+    "noted|explained|warned|insisted|testified|estimated|tweeted|posted"
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;:.!?()“”\"]{2,80})", re.IGNORECASE)
+_INVERTED = re.compile(rf"(?:^|[,;—–])\s*(?:{VERBS})\s+(?P<src>[^,;:.!?()“”\"]{{2,80}})\s*[.!?]?\s*$", re.IGNORECASE)
+_VERB = re.compile(rf"\s(?:{VERBS})\b")
+_PHRASE_START = re.compile(r"[,;:!?()“”\"—–]")
+_CUT = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|as|because|if|on|in|at|last|this)\s", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|because|if)\s", re.IGNORECASE)
+_PRONOUNS = frozenset("he she they it we i you who this that which one".split())
+_DETERMINERS = frozenset("a an the its his her their our one two three several some many other another".split())
+_TITLES = frozenset(
+    "mr mrs ms dr sen senator rep representative gov governor president vice secretary minister prime "
+    "gen general chief director chairman chairwoman mayor judge justice ambassador spokesman spokeswoman "
+    "spokesperson lt col sgt officer former acting deputy".split()
+)
+# Kinds of unnamed source; their own words, not names, even when capitalised at a sentence start.
+ROLES = frozenset(
+    """police officers officer officials official witnesses witness residents resident authorities
+    investigators prosecutors doctors sources source spokesman spokeswoman spokesperson aides aide
+    analysts experts lawyers lawyer attorney attorneys diplomats diplomat firefighters paramedics
+    rescuers survivors neighbors neighbours relatives family officers troops soldiers military army
+    government ministry report reports statement survey study data figures researchers scientists
+    organizers organisers activists protesters protestors observers critics supporters opponents
+    lawmakers legislators senators republicans democrats administration company executives""".split()
+)
+# Words of a role that say nothing about whose: "a State Department official" and "a Pentagon official".
+GENERIC = frozenset(
+    "official officials spokesman spokeswoman spokesperson source sources aide aides representative "
+    "member members person people senior top local".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source as written ("a State Department official") and its words, lower case."""
+
+    text: str
+    words: frozenset[str]
+    named: bool  # a proper name is in it ("Reuters", "State Department"), not only a role
+
+
+def _source(phrase: str, at_start: bool) -> Source | None:
+    phrase = phrase.strip(" '’\"“”")
+    cut = _CUT.search(" " + phrase[1:] if phrase else "")
+    if cut and cut.start() > 0:
+        phrase = phrase[: cut.start()].rstrip()
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return None
+    first = re.split(r"['’]", words[0].lower().strip(".,"))[0]
+    if first in _PRONOUNS or (len(words) == 1 and first in _DETERMINERS):
+        return None
+    if any(w[0].isdigit() for w in words):
+        return None
+    kept = [w.strip(".,'’").lower() for w in words]
+    kept = [w for w in kept if w and w not in _DETERMINERS and w not in ("of", "for", "in")]
+    titles = [w for w in kept if w in _TITLES]
+    kept = [w for w in kept if w not in _TITLES]
+    if not kept:
+        # A title alone is a role: "the president said", "the senator said".
+        return Source(" ".join(words), frozenset(titles), False) if titles and len(words) <= 3 else None
+    head_is_role = words[-1].strip(".,").lower() in ROLES or words[-1].strip(".,").lower() in _TITLES
+    named = any(
+        w[0].isupper() and w.strip(".,").lower() not in ROLES and w.strip(".,").lower() not in _TITLES
+        # a capital opening the sentence is a name only when no role follows ("Reuters", not "Hospital officials")
+        and not (at_start and i == 0 and (head_is_role or w.lower() in _DETERMINERS))
+        for i, w in enumerate(words)
+    )
+    # A lower-case phrase that names no role is a clause, not a source ("the plan was dead", "it would").
+    has_title = any(w.strip(".,").lower() in _TITLES for w in words)
+    if not named and not has_title and not any(w.rstrip("s") in ROLES or w in ROLES for w in kept):
+        return None
+    return Source(" ".join(words), frozenset(kept), named)
+
+
+def find_sources(text: str) -> list[Source]:
+    """The sources a sentence names, in the order found (see the module's docstring)."""
+    plain = blank_quotations(text)
+    found: list[Source] = []
+    for m in _ACCORDING.finditer(plain):
+        source = _source(m.group("src"), False)
+        if source:
+            found.append(source)
+    inverted = _INVERTED.search(plain)
+    if inverted:
+        source = _source(inverted.group("src"), False)
+        if source:
+            found.append(source)
+    for m in _VERB.finditer(plain):
+        # The noun phrase just before the verb: after the last punctuation and clause boundary.
+        window = plain[max(0, m.start() - 80) : m.start()]
+        cut = max((p.end() for p in _PHRASE_START.finditer(window)), default=0)
+        phrase = window[cut:].strip()
+        if len(phrase) < 2:
+            continue
+        words = phrase.split()[-7:]
+        clause = " ".join(words)
+        boundary = list(_CLAUSE.finditer(clause))
+        if boundary:
+            clause = clause[boundary[-1].end() :]
+        at_start = plain[: m.start() - len(window) + cut].strip(" “\"") == "" and len(phrase.split()) <= 7
+        source = _source(clause, at_start)
+        if source:
+            found.append(source)
+    unique: dict[frozenset[str], Source] = {}
+    for source in found:
+        unique.setdefault(source.words, source)
+    return list(unique.values())
+
+
+def compatible(x: Source, y: Source) -> bool:
+    """Both may be the same source: one's words hold the other's, they share a word that is
+    not generic, or one is a name and the other a role."""
+    if x.words <= y.words or y.words <= x.words:
+        return True
+    if (x.words & y.words) - GENERIC:
+        return True
+    return x.named != y.named
+
+
+def attribution_conflict(a: Sequence[Source], b: Sequence[Source], text_a: str, text_b: str) -> tuple[Source, Source] | None:
+    """The two sources, when two versions of one fact name sources that cannot be the same."""
+    if not a or not b:
+        return None
+    if any(compatible(x, y) for x in a for y in b):
+        return None
+    low_a, low_b = text_a.lower(), text_b.lower()
+    for x in a:
+        if _mentioned(x, low_b):
+            return None
+    for y in b:
+        if _mentioned(y, low_a):
+            return None
+    return a[0], b[0]
+
+
+def _mentioned(source: Source, text: str) -> bool:
+    """The source's distinguishing words are all in ``text`` (lower case)."""
+    words = [w for w in source.words if w not in GENERIC] or list(source.words)
+    return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)

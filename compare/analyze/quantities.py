@@ -1,0 +1,317 @@
+"""Quantities written in sentences, read as a reader reads them, and when two conflict.
+
+A quantity is a number with its scale ("$1.5bn", "17 million", "forty-two", "a dozen",
+"dozens"), its unit (money in one currency, a share in percent, a length, a mass, a
+speed, an area or a volume, converted to one unit of its kind: "5 miles" and "8 km"
+agree) and its approximation, read as a range of values:
+
+* "at least 12", "more than 400" -> [12, inf), [400, inf)
+* "up to 500", "fewer than 30" -> [0, 500], [0, 30]
+* "about 200", "some 200", "roughly 200" -> 200 +- ``Settings.approximate_share``; "nearly 200" below it
+* "dozens" -> [24, 144), "hundreds" -> [200, 1000), "thousands" -> [2000, 100000)
+* a value written with a scale word, decimals or a unit is as precise as its last digit:
+  "$17 million" is 16.5 to 17.5 million; a plain count ("38 words") is exact.
+
+Two quantities of one kind that count the same thing (:func:`quantity_conflicts`)
+conflict when their ranges cannot both hold ("40 homes" against "more than 400 homes"),
+or when both are floors or both ceilings at different values ("at least 12" against "at
+least 15": two tolls, an editor asks which is right).  The thing counted is the word
+the reader sees ("soldiers"), never a stem.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from compare.analyze.numbers import find_dates
+from compare.similarity import normalise_word
+
+APPROXIMATE = 0.15  # the default of Settings.approximate_share
+
+_UNITS: dict[str, tuple[str, float]] = {}
+for _kind, _names, _factor in [
+    ("length", "km|kms|kilometer|kilometers|kilometre|kilometres", 1000.0),
+    ("length", "m|meter|meters|metre|metres", 1.0),
+    ("length", "cm|centimeter|centimeters|centimetre|centimetres", 0.01),
+    ("length", "mile|miles|mi", 1609.344),
+    ("length", "ft|foot|feet", 0.3048),
+    ("length", "yard|yards", 0.9144),
+    ("length", "inch|inches", 0.0254),
+    ("mass", "kg|kilogram|kilograms|kilo|kilos", 1.0),
+    ("mass", "g|gram|grams", 0.001),
+    ("mass", "tonne|tonnes|ton|tons", 1000.0),
+    ("mass", "lb|lbs|pound|pounds", 0.45359237),
+    ("speed", "mph", 0.44704),
+    ("speed", "km/h|kph", 1 / 3.6),
+    ("area", "acre|acres", 4046.8564224),
+    ("area", "hectare|hectares|ha", 10000.0),
+    ("area", "sq km|km2", 1e6),
+    ("volume", "litre|litres|liter|liters", 1.0),
+    ("volume", "gallon|gallons", 3.785411784),
+    ("volume", "barrel|barrels", 158.987294928),
+]:
+    for _name in _names.split("|"):
+        _UNITS[_name] = (_kind, _factor)
+_CURRENCY_SIGNS = {"$": "$", "us$": "$", "£": "£", "€": "€", "¥": "¥"}
+_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "yen": "¥", "yuan": "yuan",
+                   "rupees": "rupee", "rubles": "ruble", "roubles": "ruble"}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12}
+_ONES = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
+# Plural round numbers: a range, not a value ("dozens of arrests").
+_VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0),
+          "thousands": (2000.0, 100000.0), "tens of thousands": (20000.0, 100000.0),
+          "hundreds of thousands": (200000.0, 1e6), "millions": (2e6, 1e9), "billions": (2e9, 1e12)}
+
+_WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS, "hundred", "dozen"], key=len, reverse=True))
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(?:(?P<cur>US\$|[$£€¥])\s?)?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<words>(?:an?\s+)?(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:and\s+)?(?={_WORD_NUMBER}))?)+\b)"
+    r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions))"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|tr|[mkb])\b)?"
+    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?P<points>\s(?:percentage\s)?points?\b)?",
+    re.IGNORECASE,
+)
+_FOLLOWING_UNIT = re.compile(r"[\s-]?(?P<unit>km/h|sq km|[a-z]+2?)\b", re.IGNORECASE)
+_BOUND = [
+    ("floor", r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|a minimum of|just over"),
+    ("ceiling", r"up to|as many as|as much as|at most|less than|fewer than|under|no more than|a maximum of|just under"),
+    ("near", r"nearly|almost|close to|approaching"),
+    ("about", r"about|around|roughly|approximately|some|an estimated|estimated|circa|an approximate|or so"),
+]
+_BEFORE = re.compile(r"\b(?P<bound>" + "|".join(f"(?P<{k}>{v})" for k, v in _BOUND) + r")\s+$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+# A number that is part of a score, a time, a range or a date, or an ordinal: not a quantity here.
+_NEXT_TO = re.compile(
+    r"(?:[-–/:]\d|\.\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
+    rf"|[\s-]+(?:in|out of)[\s-]+(?:\d|(?:{_WORD_NUMBER})\b)"  # odds and shares: "one-in-three", "9 out of 10"
+    r")",
+    re.IGNORECASE,
+)
+# A number that names rather than counts: "No. 2", "Article 1", "Flight 370".
+_LABEL = re.compile(
+    r"\b(?:No|Nos|Article|Section|Chapter|Title|Route|Flight|Highway|Interstate|Room|Gate|Channel|Number|Vol|"
+    r"Page|Precinct|District|Ward|Unit|Level|Phase|Stage|Round|Game|Week|Day|Act)\.?\s+$"
+)
+# "one" that counts nothing: "no one", "the one who", "one of" stays a count.
+_ONE_NOT_COUNTING = re.compile(r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a sentence read with its scale, unit and approximation."""
+
+    text: str  # as written, with its approximation: "more than $1.5bn"
+    start: int
+    value: float  # the stated value, in the base unit of its kind
+    low: float  # the range of values the wording allows
+    high: float
+    kind: str  # "count", "percent", "money:$", "length", "mass", ...
+    counted: str  # the word after it as the reader sees it: "soldiers" ("" when none)
+    anchors: tuple[str, ...]  # content tokens around it: what it counts
+    bound: str = ""  # "floor", "ceiling", "near", "about", "vague" or "" (exact)
+    year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
+
+    def agrees_with(self, other: Quantity) -> bool:
+        """Both can hold at once, and they are not two floors (or two ceilings) at different values."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        return not (self.bound == other.bound and self.bound in ("floor", "ceiling") and self.value != other.value)
+
+
+def _word_value(text: str) -> float | None:
+    """ "forty-two" -> 42, "one hundred and twenty" -> 120, "a dozen" -> 12, "two dozen" -> 24."""
+    total, current = 0.0, 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("and", "a", "an", ""):
+            continue  # "a dozen", "a hundred": the multiplier below starts from 1
+        seen = True
+        if word in _ONES:
+            current += _ONES[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1.0) * 100
+        elif word == "dozen":
+            current = max(current, 1.0) * 12
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _precision(digits: str) -> float:
+    """Half a unit of the last digit written: "1.5" -> 0.05, "17" -> 0.5."""
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10.0 ** (-decimals)
+
+
+def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantity]:
+    """The quantities of ``text`` (years kept, marked ``year``), in order; "about N" is N +- ``approximate`` * N."""
+    out: list[Quantity] = []
+    dates = [(d.start, d.start + len(d.text)) for d in find_dates(text)]
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in dates) or not _counts(m, text):
+            continue
+        digits, words, vague = m.group("digits"), m.group("words"), m.group("vague")
+        kind, factor, scale, unit_end = _unit(m, text)
+        if vague:
+            low, high = _VAGUE[vague.lower()]
+            value, bound, precision = low, "vague", 0.0
+        else:
+            number = float(digits.replace(",", "")) if digits else _word_value(words or "")
+            if number is None:
+                continue
+            value = number * scale * factor
+            exact = kind == "count" and scale == 1.0 and (not digits or "." not in digits)
+            precision = 0.0 if exact else _precision(digits or "0") * scale * factor
+            low, high, bound = value - precision, value + precision, ""
+        before = _BEFORE.search(text, max(0, m.start() - 22), m.start())
+        start = m.start()
+        if before:
+            bound = next(k for k, _ in _BOUND if before.group(k))
+            start = before.start()
+            low, high = _bounded(bound, value, precision, approximate)
+        year = bool(digits and _YEAR.fullmatch(digits)) and kind == "count" and not before and scale == 1.0
+        after_words = _WORD.findall(text[unit_end : unit_end + 50])
+        counted = next((w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), "")
+        before_words = _WORD.findall(text[max(0, start - 40) : start])[-3:]
+        anchors = tuple(
+            t for t in (normalise_word(w) for w in (*after_words[:3], *before_words)) if t and not t[0].isdigit()
+        )
+        shown = text[start:unit_end].strip()
+        out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year))
+    return out
+
+
+def _counts(m: re.Match[str], text: str) -> bool:
+    """The number found by ``m`` is a quantity: not a score, a time, odds, a label ("No. 2"),
+    a name ("Ground Zero") or a "one" that counts nothing."""
+    digits, words, vague = m.group("digits"), m.group("words"), m.group("vague")
+    if not (digits or words or vague) or (words is not None and words.strip().lower() in ("a", "an")):
+        return False
+    if _NEXT_TO.match(text, m.end()) or _LABEL.search(text, max(0, m.start() - 14), m.start()):
+        return False
+    if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
+        r"[.!?][\"”’]?\s*$", text[: m.start()]
+    ):
+        return False  # a capitalised number word inside a sentence is a name: "Ground Zero", "Big Ten"
+    # "no one", "the one who", "one of the nation's most outspoken ..." count nothing
+    one = bool(words) and words.strip().lower() == "one"
+    return not (one and (_ONE_NOT_COUNTING.search(text, 0, m.start()) or text.startswith(" of ", m.end())))
+
+
+def _unit(m: re.Match[str], text: str) -> tuple[str, float, float, int]:
+    """(kind, factor to the kind's base unit, scale, where the quantity's words end)."""
+    end = m.end()
+    scale_word = (m.group("scale") or "").lower()
+    if scale_word in ("m", "b", "k") and not m.group("cur"):
+        scale_word = ""  # "5 m" is metres, "3 b" nothing: only "$5m" is money in millions
+        end = m.end("digits") if m.group("digits") else end
+    scale = _SCALES.get(scale_word, 1.0)
+    currency = _CURRENCY_SIGNS.get((m.group("cur") or "").lower(), "")
+    percent = bool(m.group("pct"))
+    points = bool(m.group("points")) and (percent or "percentage" in m.group("points").lower())
+    kind, factor = ("money:" + currency, 1.0) if currency else ("percent", 1.0) if percent else ("count", 1.0)
+    if points:
+        kind = "percentage points"
+    elif m.group("points"):
+        end = m.start("points")  # "12 points": a count of points
+    if kind == "count":
+        unit = _FOLLOWING_UNIT.match(text, end)
+        if unit:
+            name = unit.group("unit").lower()
+            if name in _UNITS and not (name in ("m", "g", "ha", "mi", "b") and unit.group(0).startswith("-")):
+                kind, factor = _UNITS[name]
+                end = unit.end()
+            elif name in _CURRENCY_WORDS:
+                kind = "money:" + _CURRENCY_WORDS[name]
+                end = unit.end()
+    return kind, factor, scale, end
+
+
+def _bounded(bound: str, value: float, precision: float, approximate: float) -> tuple[float, float]:
+    """The range a bound word gives a value: "at least", "up to", "nearly", "about"."""
+    if bound == "floor":
+        return value, math.inf
+    if bound == "ceiling":
+        return 0.0, value
+    if bound == "near":
+        return value * (1 - approximate), value + precision
+    return value * (1 - approximate), value * (1 + approximate)
+
+
+def _shared_anchor(x: Quantity, y: Quantity) -> str | None:
+    """The token of what both count: the word one of them counts, in the other's
+    neighbourhood, or any shared neighbour when they share two ("killed" and "people")."""
+    shared = [t for t in x.anchors if t in y.anchors]
+    if not shared:
+        return None
+    counted = [t for t in shared if t in (_token(x.counted), _token(y.counted))]
+    if counted:
+        return counted[0]
+    return shared[0] if len(shared) >= 2 else None
+
+
+def _token(word: str) -> str | None:
+    return normalise_word(word) if word else None
+
+
+def _reader_word(x: Quantity, token: str, text: str) -> str:
+    """The word of ``text`` near ``x`` whose token is ``token``, as written."""
+    if x.counted and normalise_word(x.counted) == token:
+        return x.counted
+    window = text[max(0, x.start - 40) : x.start + len(x.text) + 50]
+    word: str
+    for word in _WORD.findall(window):
+        if normalise_word(word) == token:
+            return word
+    return x.counted or "the same thing"  # never a stem or a word class
+
+
+def quantity_conflicts(
+    a: Sequence[Quantity],
+    b: Sequence[Quantity],
+    elsewhere_a: Collection[float] = (),
+    elsewhere_b: Collection[float] = (),
+) -> list[tuple[Quantity, Quantity, str]]:
+    """Pairs of quantities that count the same thing and cannot both hold, with the shared
+    token of what they count.
+
+    Years are left to the dates; a quantity is compared only with the other sentence's
+    quantities of its kind that share a neighbouring content word, and conflicts only
+    when none of them agrees with it.  A value the other article gives anywhere
+    (``elsewhere_a``, ``elsewhere_b``: the values each article states) is no conflict:
+    "21 percent ... 17 percent" against "17 percent ... 21 percent".
+    """
+    values_a = {x.value for x in a if not x.year} | set(elsewhere_a)
+    values_b = {y.value for y in b if not y.year} | set(elsewhere_b)
+    out = []
+    for x in a:
+        if x.year or x.value in values_b:
+            continue
+        candidates = [
+            (y, anchor)
+            for y in b
+            if not y.year and y.kind == x.kind and y.value not in values_a
+            for anchor in [_shared_anchor(x, y)]
+            if anchor is not None
+        ]
+        if not candidates or any(x.agrees_with(y) for y, _ in candidates):
+            continue
+        y, anchor = candidates[0]
+        out.append((x, y, anchor))
+    return out
+
+
+def describe_counted(x: Quantity, text: str, anchor: str) -> str:
+    """What is counted, as the reader reads it in ``text``: "soldiers", not "soldier"."""
+    return _reader_word(x, anchor, text)

@@ -1,0 +1,50 @@
+"""What the sub-commands of the command line share: options, and lines on the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+__all__ = ["add_debug_option", "add_input_options", "one_line", "tell", "warn"]
+
+
+def add_input_options(parser: argparse.ArgumentParser, skip_bad: str) -> None:
+    """``--lexicon`` and ``--skip-bad`` (``skip_bad`` is its help), shared by ``compare`` and ``batch``."""
+    parser.add_argument(
+        "--lexicon", metavar="FILE",
+        help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
+    )
+    parser.add_argument("--skip-bad", action="store_true", help=skip_bad)
+
+
+def add_debug_option(parser: argparse.ArgumentParser) -> None:
+    """``--debug`` after the sub-command too (hidden; the main parser's help shows it)."""
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
+def tell(*lines: str) -> None:
+    """Print the lines on stdout (what was written where).  A reader that went away
+    (``| head -1``) is no error: the files are written; the rest is not printed."""
+    try:
+        for line in lines:
+            print(one_line(line))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    print(one_line(f"storycompare: warning: {message}"), file=sys.stderr)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(message: str) -> str:
+    """``message`` with control characters escaped: a file name holding a newline or a
+    terminal escape sequence cannot split the line or move the cursor."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)

@@ -1,0 +1,112 @@
+"""Quantities read with scale, unit and approximation (compare/analyze/quantities.py)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from compare.analyze.quantities import find_quantities, quantity_conflicts
+
+
+def one(text: str) -> tuple[float, float, float, str, str]:
+    found = [q for q in find_quantities(text) if not q.year]
+    assert len(found) == 1, found
+    q = found[0]
+    return q.value, q.low, q.high, q.kind, q.bound
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("The deal was worth $17 million.", 17e6, "money:$"),
+        ("The deal was worth $17 billion.", 17e9, "money:$"),
+        ("The deal was worth $1.5bn.", 1.5e9, "money:$"),
+        ("The deal was worth US$1.5 billion.", 1.5e9, "money:$"),
+        ("The deal was worth $300m.", 300e6, "money:$"),
+        ("The fine was €250 million.", 250e6, "money:€"),
+        ("Forty-two passengers were rescued.", 42, "count"),
+        ("One hundred and twenty passengers were rescued.", 120, "count"),
+        ("A dozen passengers were rescued.", 12, "count"),
+        ("Turnout was 61 percent.", 61, "percent"),
+        ("Turnout was 61%.", 61, "percent"),
+        ("The road is 5 miles long.", 5 * 1609.344, "length"),
+        ("The road is 8 km long.", 8000, "length"),
+        ("They recited a 38-word oath.", 38, "count"),
+        ("The crowd numbered 3,180,000 people.", 3_180_000, "count"),
+    ],
+)
+def test_value_scale_and_kind(text: str, value: float, kind: str) -> None:
+    got = one(text)
+    assert math.isclose(got[0], value) and got[3] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "bound"),
+    [
+        ("At least 12 people died.", 12, math.inf, "floor"),
+        ("More than 400 homes burned.", 400, math.inf, "floor"),
+        ("Up to 30,000 people fled.", 0, 30000, "ceiling"),
+        ("About 200 workers walked out.", 170, 230, "about"),
+        ("Nearly 200 workers walked out.", 170, 200, "near"),
+        ("Dozens of people were arrested.", 24, 144, "vague"),
+        ("Hundreds of people were arrested.", 200, 1000, "vague"),
+        ("It cost $17 million.", 16.5e6, 17.5e6, ""),
+        ("Exactly 38 people came.", 38, 38, ""),
+    ],
+)
+def test_approximation_is_a_range(text: str, low: float, high: float, bound: str) -> None:
+    _, got_low, got_high, _, got_bound = one(text)
+    assert math.isclose(got_low, low) and (got_high == high or math.isclose(got_high, high)) and got_bound == bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit opens on Nov. 20 in Lisbon.",  # a date
+        "The vote was 396-9.",  # a score
+        "They met at 5 p.m. on the 3rd floor.",  # a time, an ordinal
+        "No one was hurt in the blast.",  # "one" that counts nothing
+        "He is one of the most outspoken critics.",
+        "They gave him a one-in-three chance.",  # odds
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert [q for q in find_quantities(text) if not q.year] == []
+
+
+def test_a_year_is_marked() -> None:
+    (q,) = find_quantities("The bridge was built in 1965.")
+    assert q.year
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("At least 12 people were killed.", "At least 15 people were killed.", True),
+        ("The storm destroyed 40 homes.", "The storm destroyed more than 400 homes.", True),
+        ("The rally ended amid dozens of arrests.", "More than 200 people were arrested at the rally.", True),
+        ("About 200 workers walked out.", "Nearly 200 workers walked out.", False),
+        ("The plan costs $1.5bn.", "The plan costs $1.5 billion.", False),
+        ("The convoy stopped 5 miles away.", "The convoy stopped 8 km away.", False),
+        ("More than 1 million people signed.", "Some 1.2 million people signed.", False),
+        ("The firm paid $17 million for the site.", "The firm paid $17 billion for the site.", True),
+        ("The firm paid $17 million for the site.", "The firm paid 17 million euros for the site.", False),  # another currency
+        ("Twelve firefighters were hurt.", "Forty firefighters were hurt.", True),
+        ("The seven-term congressman spoke.", "The congressman, a seven-term member, spoke.", False),  # "a seven" is 7
+        (
+            "Sheriff Joe Arpaio endorsed three term Governor Rick Perry on Tuesday.",
+            "On Tuesday Perry won an endorsement from one of the nation's most outspoken sheriffs.",
+            False,
+        ),
+    ],
+)
+def test_conflict_when_the_ranges_cannot_both_hold(a: str, b: str, conflict: bool) -> None:
+    assert bool(quantity_conflicts(find_quantities(a), find_quantities(b))) == conflict
+
+
+def test_a_value_the_other_article_gives_elsewhere_is_no_conflict() -> None:
+    a = find_quantities("Support for the plan rose to 21 percent among voters.")
+    b = find_quantities("Support for the plan was 17 percent among voters.")
+    assert quantity_conflicts(a, b)
+    assert not quantity_conflicts(a, b, elsewhere_b=[21.0])

@@ -404,6 +404,33 @@ def _stsb_news(data: Path) -> float:
     return measure_stsb(read_stsb(data / "stsb" / "sts-dev.csv"), Settings())["news_pearson"]
 
 
+@functools.cache
+def _ecbplus(data: Path) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import ecbplus  # benchmarks/ecbplus.py
+
+    result: dict[str, float] = ecbplus.measure(data, Settings())
+    return result
+
+
+@figure("ecbplus.link_recall", "ecbplus-dev")
+def _ecbplus_recall(data: Path) -> float:
+    """Share of ECB+ dev sentence pairs that mention one event (not only "said") put in one group."""
+    return _ecbplus(data)["recall"]
+
+
+@figure("ecbplus.link_precision", "ecbplus-dev")
+def _ecbplus_precision(data: Path) -> float:
+    """Share of the pairs put in one group that are ECB+ gold links (three pairs in four are)."""
+    return _ecbplus(data)["precision"]
+
+
+@figure("stsb.all_pearson", "stsb/sts-dev.csv")
+def _stsb_all(data: Path) -> float:
+    """Pearson correlation of sentence_similarity with all STS-B dev scores."""
+    return measure_stsb(read_stsb(data / "stsb" / "sts-dev.csv"), Settings())["pearson"]
+
+
 @figure("basil.story_ari", "basil-dev/articles.jsonl")
 def _basil_ari(data: Path) -> float:
     """Adjusted Rand index of storycompare batch's story grouping on the 90 BASIL dev articles."""

@@ -107,8 +107,8 @@ def align(
         if value is None:
             if not (linkable[i] and linkable[j]):
                 value = 0.0
-            elif cosines is None:
-                value = lexical(*key)
+            elif cosines is None or lexical(*key) == 1.0:
+                value = lexical(*key)  # the same words score 1.0 in either mode
             else:
                 cos = max(0.0, cosines.pair(*key))
                 value = (1.0 - weight) * lexical(*key) + weight * cos
@@ -123,7 +123,7 @@ def align(
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidate_set):
         value = similarity(i, j)
-        if value >= link_threshold and (cosines is None or cosines.pair(i, j) >= min_cosine):
+        if value >= link_threshold and (cosines is None or value == 1.0 or cosines.pair(i, j) >= min_cosine):
             links[(i, j)] = value
 
     ids = [(s.article, s.index) for s in sentences]

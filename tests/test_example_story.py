@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(params=["lexical", "semantic"])
+@pytest.fixture(params=["default", "lexical"])
 def judged(request: pytest.FixtureRequest, example: Any) -> Any:
-    """The example story's comparison in each mode: the reference judgements hold in both
-    (the semantic one skips without its extra)."""
-    return request.getfixturevalue("semantic_example") if request.param == "semantic" else example
+    """The example story's comparison in each mode (with sentence embeddings, the default, and
+    with words only): the reference judgements hold in both."""
+    return request.getfixturevalue("lexical_example") if request.param == "lexical" else example
 
 
 def _find(comparison: Any, article: str, fragment: str) -> list[str]:

@@ -16,6 +16,8 @@ Every key of a user file is optional; an unknown key is an error (a typo such as
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from compare.errors import LexiconError, json_kind
+from compare.untrusted import parse_json, repair_text
 
 SHIPPED = Path(__file__).parent / "data" / "lexicon.json"
 CUE_KINDS = ("cooperative", "reluctant", "neutral")
@@ -106,20 +109,13 @@ def _extend(base: Lexicon, data: Mapping[str, Any], source: str) -> Lexicon:
 def _read(path: Path, *, required: bool) -> dict[str, Any]:
     """Read and check one lexicon file; ``required``: every key must be there (the shipped file)."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError(name, "lexicon file not found") from None
-    except IsADirectoryError:
-        raise LexiconError(name, "is a directory, not a lexicon file") from None
-    except OSError as exc:
-        raise LexiconError(name, f"cannot read the lexicon file ({exc.strerror or exc})") from None
+    raw = _read_bytes(path, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError(name, f"not UTF-8 text (byte {exc.start})") from None
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise LexiconError(
             name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
@@ -127,8 +123,66 @@ def _read(path: Path, *, required: bool) -> dict[str, Any]:
     except RecursionError:
         raise LexiconError(name, "JSON nested too deeply") from None
     _check(data, name, required=required)
+    _check_unicode(data, name)
     result: dict[str, Any] = data
     return result
+
+
+MAX_LEXICON_BYTES = 5_000_000
+"""A larger lexicon file is refused unread (the shipped one is about 10 kB; a lexicon of
+every actor in the news would be a few hundred kB)."""
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_LEXICON_BYTES: a device (``/dev/zero``),
+    a pipe or a socket is refused before anything is read, and nothing waits for a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise LexiconError(name, "lexicon file not found") from None
+    except OSError as exc:
+        if os.path.isdir(path):
+            raise LexiconError(name, "is a directory, not a lexicon file") from None
+        raise LexiconError(name, f"cannot read the lexicon file ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LexiconError(name, "is a directory, not a lexicon file")
+        if not stat.S_ISREG(info.st_mode):
+            raise LexiconError(name, "not a regular file (a device, a pipe or a socket)")
+        limit = f"the limit is {MAX_LEXICON_BYTES // 1_000_000} MB"
+        if info.st_size > MAX_LEXICON_BYTES:
+            raise LexiconError(name, f"lexicon file too large ({info.st_size / 1_000_000:.1f} MB; {limit})")
+        os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= MAX_LEXICON_BYTES:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_LEXICON_BYTES:  # it grew since fstat()
+            raise LexiconError(name, f"lexicon file too large ({limit})")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise LexiconError(name, f"cannot read the lexicon file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def _check_unicode(value: object, name: str) -> None:
+    """Refuse a lone surrogate (a JSON escape such as ``\\ud800``) in any word or name."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and repair_text(item)[1]:
+            shown = json.dumps(item)[:80]
+            raise LexiconError(name, f"{shown} holds a lone surrogate (not valid Unicode)")
 
 
 def _check(data: object, name: str, *, required: bool) -> None:
@@ -180,7 +234,7 @@ def _check_words(value: object, where: str, name: str) -> None:
         raise LexiconError(name, f"{where} must be a list of strings, got {json_kind(value)}")
     for n, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            raise LexiconError(name, f"{where}[{n}] must be a non-empty string, got {json.dumps(item)}")
+            raise LexiconError(name, f"{where}[{n}] must be a non-empty string, got {json.dumps(item, default=repr)}")
 
 
 def _keys() -> str:

@@ -45,6 +45,7 @@ from compare.decode import decode
 from compare.errors import InputError, UsageError, json_kind
 from compare.models import Article
 from compare.text import parse_date
+from compare.untrusted import failure, flatten_deep_tables, parse_json, repaired
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -75,12 +76,12 @@ character text with another article takes about 10 s on the 2-core development
 machine, 1,000,000 about 30 s and 2,000,000 over 2 minutes (the cost grows
 faster than the length)."""
 
+_OnBad = Callable[[InputError], None]
+
 _NO_TEXT = f"no text field (expected one of {', '.join(TEXT_FIELDS)})"
 
 
 # --------------------------------------------------------------------------- loading
-
-_OnBad = Callable[[InputError], None]
 
 
 def load_inputs(
@@ -151,7 +152,7 @@ def load_inputs(
                 continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
-    articles = _unique_ids(articles)
+    articles = _unique_ids([repaired(article) for article in articles])
     if labels:
         articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
@@ -180,7 +181,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
         raise InputError(given, "permission denied") from None
     except OSError as error:  # e.g. a name too long, a loop of symbolic links
         raise InputError(given, _os_problem(error)) from None
-    names = [name for name in names if not _own_report(path / name)]
+    names = [name for name in names if not is_own_report(path / name)]
     if not names:
         raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
     return [(os.path.join(given, name), path / name) for name in names]
@@ -190,7 +191,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
 _OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')
 
 
-def _own_report(path: Path) -> bool:
+def is_own_report(path: Path) -> bool:
     """A report of an earlier run, written into the folder being read: not an article."""
     if not path.name.lower().endswith((".html", ".htm", ".json")):
         return False
@@ -315,16 +316,23 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
     # would show as false omissions, while leftover boilerplate is the clean
     # stage's job.
     tree = _page_tree(page, source)
-    document = trafilatura.bare_extraction(
-        page if tree is None else tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-
+    options: dict[str, Any] = {
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+        "deduplicate": False,
+    }
+    try:
+        document = trafilatura.bare_extraction(page if tree is None else tree, with_metadata=True, **options)
+    except Exception as error:  # a library inside trafilatura failed on this page
+        # htmldate (the date of the metadata) asserts on some malformed pages, e.g.
+        # "<svg><title>x</title><script>": read the text without the metadata then.
+        try:
+            tree = _page_tree(page, source)  # the failed pass may have changed the tree
+            document = trafilatura.bare_extraction(page if tree is None else tree, with_metadata=False, **options)
+        except Exception:
+            raise InputError(source, f"malformed HTML that the HTML reader cannot read ({failure(error)})") from None
     def field(name: str) -> str | None:
         value = getattr(document, name, None) if document is not None else None
         return (value.strip() or None) if isinstance(value, str) else None
@@ -363,7 +371,7 @@ def _page_tree(page: str, source: str) -> Any:
 
     tree = load_html(page)
     if not any(_TOO_DEEP in entry.message for entry in HTML_PARSER.error_log):
-        return tree
+        return flatten_deep_tables(tree)
     # trafilatura's parser settings with the larger limit; bytes, as a declared encoding needs them
     parser = html.HTMLParser(
         collect_ids=False,
@@ -380,12 +388,12 @@ def _page_tree(page: str, source: str) -> Any:
             "HTML elements nested more than 2,047 deep; the text after them cannot be read "
             "(save the article as a .txt file)",
         )
-    return tree
+    return flatten_deep_tables(tree)
 
 
 def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -> list[Article]:
     try:
-        value = json.loads(text)
+        value = parse_json(text)
     except json.JSONDecodeError as error:
         raise InputError(
             source, f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
@@ -417,7 +425,7 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
             continue
         try:
             try:
-                item = json.loads(line)
+                item = parse_json(line)
             except json.JSONDecodeError as error:
                 raise InputError(
                     source, f"invalid JSON: {error.msg} (column {error.colno})", line=n
@@ -448,7 +456,7 @@ def _record(
     return Article(
         id=own_id.strip() if isinstance(own_id, str) and own_id.strip() else default_id,
         source=source,
-        sha256=digest or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         text=text,
         outlet=_outlet(record),
         title=_first_string(record, TITLE_FIELDS),

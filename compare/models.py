@@ -107,6 +107,8 @@ class Article:
     paragraphs: tuple[Span, ...] = ()
     removed: tuple[Removed, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    repaired: tuple[str, ...] = ()
+    """What loading had to repair in the input, one line each (e.g. lone surrogates replaced)."""
 
     @property
     def label(self) -> str:
@@ -283,6 +285,7 @@ class Comparison:
                         for s in a.sentences
                     ],
                     "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+                    **({"repaired": list(a.repaired)} if a.repaired else {}),
                 }
                 for a in self.articles
             ],

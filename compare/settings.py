@@ -157,6 +157,15 @@ class Settings:
     lies a little higher (0.53, 10-fold CV).  The example story's reference
     judgements need it between 0.44 and 0.49."""
 
+    group_pairs_max: int = 5000
+    """A group's statistics (its mean similarity, differences, closest versions) are taken
+    over all pairs of members from different articles while there are at most this many;
+    a larger group (one sentence repeated through two long articles makes one group of
+    thousands of members, and millions of pairs) takes for each member its next few
+    members of other articles in reading order, about this many pairs in all, so that its
+    cost grows with its size rather than with the square of it.  Real stories' largest
+    groups hold a few dozen pairs."""
+
     quote_match_threshold: float = 0.8
     """Two quotations are the same words when their similarity reaches this value;
     below it, quotations by the same speaker in one group are a "quote" difference."""

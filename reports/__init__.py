@@ -11,7 +11,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from compare.models import Comparison
-from reports.files import atomic_write, check_targets
+from reports.files import OutputSet, atomic_write, check_out_folder, check_targets
 from reports.pdf import PdfWorker, render_pdf, render_pdf_bytes
 
 if TYPE_CHECKING:
@@ -46,8 +46,10 @@ def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
 
 
 __all__ = [
+    "OutputSet",
     "PdfWorker",
     "atomic_write",
+    "check_out_folder",
     "check_targets",
     "render_html",
     "render_json",

@@ -12,8 +12,6 @@ given order (biggest story first); with it, a click on a column heading sorts.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 from typing import Any
 
@@ -22,15 +20,11 @@ from markupsafe import Markup
 from compare.batch.records import ArticleInfo, BatchResult, StorySummary
 from compare.models import Comparison
 from reports.files import atomic_write
+from reports.html import csp_hash
 
 TEMPLATE = "index.html.j2"
 CSS = ("index.css",)
 SCRIPT = "index.js"
-
-
-def csp_hash(text: str) -> str:
-    """The CSP source expression that allows an inline element with exactly ``text``."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def _percent(value: float) -> str:
@@ -112,8 +106,8 @@ def build_index_context(result: BatchResult) -> dict[str, Any]:
         "articles": articles,
         "inputs": result.inputs,
         "workers": result.workers,
-        "link": result.story_settings.get("link"),
-        "max_days": result.story_settings.get("max_days"),
+        "link": result.story_settings.link,
+        "max_days": result.story_settings.max_days,
         "css": css,
         "script": script,
         # Our own text (fixed words and base64 hashes, no double quote): safe in the attribute as is.

@@ -97,7 +97,28 @@ def render_document(comparison: Comparison, *, for_print: bool) -> str:
     context = build_context(comparison, for_print=for_print)
     context["css"] = stylesheet(PRINT_CSS if for_print else SCREEN_CSS)
     context["script"] = Markup("") if for_print else script()
+    context["csp"] = content_security_policy(None if for_print else str(context["script"]))
     return environment().get_template(TEMPLATE).render(context)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression that allows an inline element with exactly ``text``."""
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(inline_script: str | None) -> Markup:
+    """The report's Content-Security-Policy: nothing loads; the one inline script runs only with
+    exactly its text (its hash), no ``<base>`` may redirect links and no form may submit.  Styles
+    stay ``'unsafe-inline'``: the bars and columns are sized by ``style`` attributes (CSS only,
+    no script, from our own numbers).  Our own text: safe in the attribute as is."""
+    script_source = "'none'" if inline_script is None else csp_hash(inline_script)
+    return Markup(
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src {script_source}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def print_style() -> str:

@@ -14,6 +14,7 @@ import io
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -115,6 +116,31 @@ def _parsed_style(css: str) -> Any:
     return sheet
 
 
+LONG_WORD_CHARS = 150
+"""In the PDF a word longer than this gets a break opportunity (U+200B, zero-width) after every
+WORD_CHUNK_CHARS characters (a URL, however long, is rarely that long).  WeasyPrint finds where to break a long word by laying out ever shorter
+prefixes of it (``overflow-wrap: anywhere``): its cost grows with the square of the word's
+length, over 60 s for a page of 5,000-character words; with the breaks it is an ordinary line."""
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_LONG_WORD = re.compile(rf"[^\s<>&;\u200b]{{{LONG_WORD_CHARS + 1},}}")
+WORD_CHUNK_CHARS = 100
+_CHUNK = re.compile(rf"[^\s<>&;\u200b]{{{WORD_CHUNK_CHARS}}}(?=[^\s<>&;\u200b])")
+
+
+def break_long_words(html: str) -> str:
+    """``html`` with a zero-width space after every WORD_CHUNK_CHARS characters of a word longer than
+    LONG_WORD_CHARS, in
+    text only (never inside a tag or an entity: ``&``, ``;``, ``<`` and ``>`` end a word here)."""
+    if not _LONG_WORD.search(html):
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    for n in range(0, len(parts), 2):  # the even parts are the text between tags
+        if _LONG_WORD.search(parts[n]):
+            parts[n] = _LONG_WORD.sub(lambda word: _CHUNK.sub(lambda m: m.group() + "\u200b", word.group()), parts[n])
+    return "".join(parts)
+
+
 def pdf_from_print_html(html: str) -> bytes:
     """PDF bytes of the print page ``html`` (made by ``render_document(..., for_print=True)``).
 
@@ -128,6 +154,7 @@ def pdf_from_print_html(html: str) -> bytes:
     if style is not None:
         stylesheets.append(_parsed_style(style.group(1)))
         html = html[: style.start()] + html[style.end() :]
+    html = break_long_words(html)
     # WeasyPrint allocates hundreds of thousands of short-lived objects; pausing
     # the cyclic garbage collector while it runs saved about a tenth of the time
     # on the example story.  Nothing is leaked: collection resumes afterwards.
@@ -197,6 +224,36 @@ def warm_up_print_style(stop: Callable[[], bool] = lambda: False) -> None:
     )
 
 
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker process checks that the process that started it is still there."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process exit as soon as ``parent`` is gone, even killed with SIGKILL:
+    on Linux the kernel sends SIGKILL at the parent's death (``PR_SET_PDEATHSIG``); everywhere
+    a daemon thread checks every PARENT_CHECK_SECONDS whether this process was re-parented.
+    Otherwise a worker blocked writing its result to a pipe that it holds open itself would
+    wait for ever, holding its memory."""
+    import threading
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # no libc, an unusual platform: the thread is enough
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 class PdfWorker:
     """Renders the PDF in a second process that starts loading WeasyPrint at once.
 
@@ -228,7 +285,9 @@ class PdfWorker:
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             global _page_waiting
             self._waiting = _page_waiting = context.Event()  # before the fork, which inherits it
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+            )
             self._warm = self._pool.submit(_warm_up)
         except (OSError, ImportError, ValueError):
             self._pool = None
@@ -236,6 +295,10 @@ class PdfWorker:
 
     def render(self, comparison: Comparison, path: str | os.PathLike[str]) -> None:
         """Write the print report as PDF to ``path`` (atomically)."""
+        atomic_write(path, self.render_bytes(comparison))
+
+    def render_bytes(self, comparison: Comparison) -> bytes:
+        """The print report as PDF bytes."""
         from reports.html import render_document
 
         html = render_document(comparison, for_print=True)
@@ -249,7 +312,7 @@ class PdfWorker:
                 data = None
         if data is None:
             data = pdf_from_print_html(html)
-        atomic_write(path, data)
+        return data
 
     def __exit__(self, *exc: object) -> None:
         global _page_waiting

@@ -14,7 +14,8 @@ tasks render their reports with :func:`reports.batch.render_story`, handed to th
                returned as bytes and written here
 5. index    -- ``index.html`` and ``stories.json`` (:mod:`reports.batch`)
 
-Every file is written atomically (:func:`reports.atomic_write`); ``index.html`` and
+Every file is written to a temporary file first and all are renamed together at the end
+(:class:`reports.OutputSet`); ``index.html`` and
 ``stories.json`` are written last, so their presence means the run finished.
 """
 
@@ -48,8 +49,8 @@ from compare.lexicon import Lexicon
 from compare.models import Article
 from compare.settings import Settings
 from compare.stories import Profile, Story, StorySettings, group_profiles
-from reports.batch import render_story, write_index, write_stories_json
-from reports.files import atomic_write
+from reports.batch import render_index, render_stories_json, render_story
+from reports.files import OutputSet
 
 __all__ = ["describe", "run_batch"]
 
@@ -108,20 +109,23 @@ def run_batch(
     jobs = [StoryJob(s.id, s.title, s.articles, settings, lexicon, render, skip_bad) for s in multi]
     completed = _submit_stories(runner, jobs, multi, parts, infos, where)
     del parts  # only the runner keeps what the story tasks still need
-    summaries = _write_stories(completed, target, skipped, report, len(jobs))
+    # Every file goes to a temporary file beside its target, and all are renamed at the end:
+    # a run that fails (a full disk, a story that breaks) replaces no report of an earlier run.
+    with OutputSet() as outputs:
+        summaries = _write_stories(completed, outputs, target, skipped, report, len(jobs))
 
-    result = BatchResult(  # 5
-        stories=tuple(summaries[s.id] for s in multi),
-        singletons=tuple(infos[s.articles[0]] for s in stories if len(s.articles) == 1),
-        skipped=tuple(skipped),
-        story_settings=story_settings.to_dict(),
-        settings=settings.to_dict(),
-        inputs=tuple(os.fspath(i) for i in inputs),
-        workers=runner.description,
-    )
-    report("index", 0, 1)
-    write_stories_json(result, target / "stories.json")
-    write_index(result, target / "index.html")
+        result = BatchResult(  # 5
+            stories=tuple(summaries[s.id] for s in multi),
+            singletons=tuple(infos[s.articles[0]] for s in stories if len(s.articles) == 1),
+            skipped=tuple(skipped),
+            story_settings=story_settings,
+            settings=settings,
+            inputs=tuple(os.fspath(i) for i in inputs),
+            workers=runner.description,
+        )
+        report("index", 0, 1)
+        outputs.add(target / "stories.json", render_stories_json(result).encode("utf-8"))
+        outputs.add(target / "index.html", render_index(result).encode("utf-8"))
     report("index", 1, 1)
     return result
 
@@ -190,18 +194,20 @@ def _submit_stories(
 
 def _write_stories(
     completed: Iterator[tuple[Any, StoryOutput]],
+    outputs: OutputSet,
     target: Path,
     skipped: list[Skipped],
     report: Callable[[str, int, int], None],
     total: int,
 ) -> dict[str, StorySummary]:
-    """Write each story's files as its task completes (so each result is held only until then);
+    """Write each story's files (to ``outputs``) as its task completes (so each result is held
+    only until then);
     a story that failed under ``--skip-bad`` is added to ``skipped``."""
     summaries: dict[str, StorySummary] = {}
     report("compare", 0, total)
     for _handle, output in completed:
         for kind, data in output.files:
-            atomic_write(target / "stories" / f"{output.summary.id}.{kind}", data)
+            outputs.add(target / "stories" / f"{output.summary.id}.{kind}", data)
         summaries[output.summary.id] = output.summary
         if output.summary.error:
             skipped.append(Skipped(f"story {output.summary.id}", output.summary.error))

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from compare.batch import open_runner
     from compare.errors import UsageError
     from compare.lexicon import load_lexicon
-    from reports import check_targets
+    from reports import check_out_folder, check_targets
     from storycompare.batch import describe, run_batch
 
     if not args.out:
@@ -110,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out}: not a directory")
+    check_out_folder(args.out, args.inputs)  # its reports would replace or mix with the articles
     # Before any work: the files written last must be writable, or a failed run would leave
     # some story reports replaced and the index of the earlier run.
     check_targets({"out": out / "index.html", "out (stories.json)": out / "stories.json"}, args.inputs)

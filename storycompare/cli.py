@@ -196,17 +196,16 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             reports.check_targets(targets, args.files)
         opened = args.open
 
-    # Render everything before writing anything: a failing renderer leaves no new file.
-    rendered: dict[str, bytes] = {}
-    if "json" in targets:
-        rendered["json"] = reports.render_json(result).encode("utf-8")
-    if "html" in targets:
-        rendered["html"] = reports.render_html(result).encode("utf-8")
-    if "pdf" in targets:
-        assert isinstance(pdf_worker, reports.PdfWorker)
-        pdf_worker.render(result, targets["pdf"])
-    for kind, data in rendered.items():
-        reports.atomic_write(targets[kind], data)
+    # Render everything, then write every file to a temporary file beside its target, then
+    # rename them all: a failing renderer or a full disk leaves every existing report as it was.
+    with reports.OutputSet() as outputs:
+        if "json" in targets:
+            outputs.add(targets["json"], reports.render_json(result).encode("utf-8"))
+        if "html" in targets:
+            outputs.add(targets["html"], reports.render_html(result).encode("utf-8"))
+        if "pdf" in targets:
+            assert isinstance(pdf_worker, reports.PdfWorker)
+            outputs.add(targets["pdf"], pdf_worker.render_bytes(result))
     tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))
     if opened and not webbrowser.open(targets["html"].resolve().as_uri()):
         warn(f"--open: no web browser found; open {targets['html']} yourself")

@@ -636,3 +636,92 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
 def write_abs(path: Path, content: str) -> str:
     path.write_text(content, encoding="utf-8")
     return str(path)
+
+
+# --------------------------------------------------------------------------- no internal error
+
+SURROGATE_RECORDS = (
+    '[{"id": "x\\ud800", "text": ' + json.dumps(A + " ")[:-1] + '\\ud800", "title": "T\\udfff", '
+    '"outlet": "\\udc80", "url": "u\\ud800"}, {"text": ' + json.dumps(B) + "}]"
+)
+
+
+def test_lone_surrogates_are_replaced_and_the_repair_reported(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(workdir / "s.json", SURROGATE_RECORDS)
+    assert main(["compare", "s.json", "--json", "r.json", "--html", "r.html"]) == 0
+    data = json.loads((workdir / "r.json").read_text("utf-8"))
+    first = data["articles"][0]
+    assert (first["id"], first["title"], first["outlet"], first["url"]) == ("x\ufffd", "T\ufffd", "\ufffd", "u\ufffd")
+    assert first["text"].endswith(" \ufffd")
+    assert first["repaired"] == [
+        f"{name}: 1 lone surrogate (not valid Unicode) replaced with U+FFFD"
+        for name in ("id", "text", "title", "outlet", "url")
+    ]
+    assert "repaired" not in data["articles"][1]
+    assert "\ufffd" in (workdir / "r.html").read_text("utf-8")
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("field", ["id", "text", "title", "date", "outlet", "url"])
+def test_an_integer_of_thousands_of_digits_is_no_number(workdir: Path, field: str, capsys: pytest.CaptureFixture[str]) -> None:
+    huge = "9" * 5000
+    record = json.dumps({"id": "one", "text": A, field: "HUGE"}).replace('"HUGE"', huge)
+    write(workdir / "a.jsonl", record + "\n" + json.dumps({"text": B}) + "\n" + json.dumps({"text": C}))
+    code = main(["compare", "a.jsonl", "--json", "r.json", "--skip-bad"])
+    captured = capsys.readouterr()
+    if field == "text":  # the record has no text: skipped, and the other two compared
+        assert (code, captured.err) == (0, f"storycompare: warning: skipped a.jsonl line 1: {INPUT_NO_TEXT}\n")
+        return
+    assert (code, captured.err) == (0, "")
+    first = json.loads((workdir / "r.json").read_text("utf-8"))["articles"][0]
+    assert first["id"] == ("a-1" if field == "id" else "one")
+
+
+INPUT_NO_TEXT = "no text field (expected one of text, body, content)"
+
+
+def test_malformed_html_that_breaks_a_library_is_an_input_error(workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The page that made htmldate assert is read without its metadata; a page that breaks the
+    extraction itself is refused naming the file, or skipped with --skip-bad."""
+    inputs = two_good(workdir)
+    write(workdir / "svg.html", "<svg><title>x</title><script>")
+    assert main(["compare", *inputs, "svg.html", "--json", "r.json"]) in (0, 2)  # never an internal error
+    capsys.readouterr()
+    import trafilatura
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    write(workdir / "page.html", f"<html><body><p>{C}</p></body></html>")
+    assert main(["compare", *inputs, "page.html"]) == 2
+    message = "page.html: malformed HTML that the HTML reader cannot read (AssertionError in test_bad_input)"
+    assert capsys.readouterr().err == E + message + "\n"
+    assert main(["compare", *inputs, "page.html", "--skip-bad", "--json", "r.json"]) == 0
+    assert capsys.readouterr().err == f"storycompare: warning: skipped {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda here: "/dev/zero", "/dev/zero: not a regular file (a device, a pipe or a socket)"),
+        (lambda here: (os.mkfifo(here / "fifo"), "fifo")[1], "fifo: not a regular file (a device, a pipe or a socket)"),
+        (lambda here: write(here / "big.json", b" " * 5_000_001), "big.json: lexicon file too large (5.0 MB; the limit is 5 MB)"),
+        (lambda here: write(here / "deep.json", "[" * 100_000), "deep.json: JSON nested too deeply"),
+        (lambda here: write(here / "s.json", '{"actors": {"X\\ud800": ["Y"]}}'), 's.json: "X\\ud800" holds a lone surrogate (not valid Unicode)'),
+        (
+            lambda here: write(here / "n.json", '{"negations": [%s]}' % ("9" * 5000)),
+            'n.json: "negations"[0] must be a non-empty string, got "<a number of 5,000 digits>"',
+        ),
+    ],
+    ids=["device", "fifo", "too-large", "nested", "surrogate", "huge-number"],
+)
+def test_the_lexicon_is_read_with_the_guards_of_the_articles(
+    workdir: Path, make: Callable[[Path], str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lexicon = make(workdir)
+    started = time.monotonic()
+    assert main(["compare", *two_good(workdir), "--lexicon", lexicon, "--json", "r.json"]) == 2
+    assert time.monotonic() - started < 10
+    assert capsys.readouterr().err == E + message + "\n"
+    assert not (workdir / "r.json").exists()

@@ -536,3 +536,42 @@ def test_five_megabyte_page(tmp_path: Path) -> None:
     assert "evil.example" not in page
     data = json.loads(reports.render_json(outcome))
     assert data["articles"][0]["text"] == heavy.text
+
+
+def test_deeply_nested_tables_are_flattened_and_their_text_kept(tmp_path: Path) -> None:
+    """trafilatura reads a table's cells again for every table around it: nested 600 deep, four
+    blocks took minutes.  Past compare.load.MAX_TABLE_NESTING the inner tables are flattened."""
+    from compare.load import load_inputs
+    from compare.untrusted import MAX_TABLE_NESTING
+
+    depth = 600
+    blocks = "".join(
+        "<table><tr><td>" * depth + f"Cell {n} says the minister resigned after protests." + "</td></tr></table>" * depth
+        for n in range(4)
+    )
+    page = tmp_path / "tables.html"
+    page.write_text(
+        f"<html><body><p>{'NATO and Russia agreed on Monday to cooperate on missile defence.'}</p>{blocks}"
+        "<p>The talks in Lisbon were described as constructive by both sides.</p></body></html>",
+        encoding="utf-8",
+    )
+    started = time.monotonic()
+    (article,) = load_inputs([str(page)])
+    assert time.monotonic() - started < 15
+    for n in range(4):
+        assert f"Cell {n} says the minister resigned after protests." in article.text
+    assert article.text.endswith("The talks in Lisbon were described as constructive by both sides.")
+    assert MAX_TABLE_NESTING >= 3  # news pages nest two or three: never flattened
+
+
+def test_long_words_get_break_opportunities_in_the_pdf_only_between_tags() -> None:
+    from reports.pdf import LONG_WORD_CHARS, WORD_CHUNK_CHARS, break_long_words
+
+    word = "x" * (WORD_CHUNK_CHARS * 3 + 7)
+    page = f'<p title="{word}">{word} &amp; {"y" * LONG_WORD_CHARS}</p><a href="#{word}">{word}</a>'
+    broken = break_long_words(page)
+    assert broken.replace("\u200b", "") == page
+    assert broken.count("\u200b") == 6  # three in each long word of text, none in attributes
+    texts = re.split(r"<[^>]*>", broken)
+    assert all(len(part) <= LONG_WORD_CHARS for text in texts for part in re.split(r"[\u200b\s&;]", text))
+    assert break_long_words("<p>short words</p>") == "<p>short words</p>"

@@ -336,11 +336,20 @@ def test_no_external_references(comparison: Comparison) -> None:
 
 
 def test_content_security_policy(comparison: Comparison) -> None:
-    page = reports.render_html(comparison)
+    """As strict as the batch index's: the one inline script by its hash, no <base>, no form."""
+    import base64
+    import hashlib
+
+    page = reports.render_html(comparison).replace("&#39;", "'")
+    (script,) = re.findall(r"<script>(.*?)</script>", page, re.S)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     assert (
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-    ) in page.replace("&#39;", "'")
+        f"style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:; base-uri 'none'; form-action 'none'\">"
+    ) in page
+    from reports.html import render_document
+
+    assert "script-src 'none'" in render_document(comparison, for_print=True).replace("&#39;", "'")
 
 
 def test_ids_are_unique(comparison: Comparison) -> None:
@@ -637,7 +646,7 @@ def test_atomic_write_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OutputError, match="No space left on device") as info:
+    with pytest.raises(OutputError, match="no space left on device") as info:
         reports.atomic_write(target, b"new content")
     assert info.value.target == str(target)
     assert target.read_bytes() == b"old"

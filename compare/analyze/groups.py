@@ -59,9 +59,7 @@ def build_groups(
     groups = []
     for number, ordered in enumerate(raw, start=1):
         members = [sentences[i] for i in ordered]
-        cross = [
-            (a, b) for a, b in combinations(range(len(ordered)), 2) if members[a].article != members[b].article
-        ]
+        cross = cross_pairs([s.article for s in members], settings.group_pairs_max)
         sims = {(a, b): alignment.similarity(ordered[a], ordered[b]) for a, b in cross}
         score = sum(sims.values()) / len(sims) if sims else 0.0
         differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings)
@@ -79,6 +77,36 @@ def build_groups(
             )
         )
     return tuple(groups)
+
+
+def cross_pairs(articles: Sequence[str], limit: int) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, of positions holding different ``articles`` (a group's members,
+    those of one article side by side): all of them while there are at most ``limit``, else
+    for each position the next ``limit // len(articles)`` positions of other articles, going
+    round past the end (see ``Settings.group_pairs_max``)."""
+    k = len(articles)
+    sizes = Counter(articles)
+    total = k * (k - 1) // 2 - sum(n * (n - 1) // 2 for n in sizes.values())
+    if total <= limit:
+        return [(a, b) for a, b in combinations(range(k), 2) if articles[a] != articles[b]]
+    block_end = [0] * k  # the position after the run of one article's members holding each position
+    end = k
+    for position in range(k - 1, -1, -1):
+        if position + 1 < k and articles[position + 1] != articles[position]:
+            end = position + 1
+        block_end[position] = end
+    each = max(1, limit // k)
+    pairs: set[tuple[int, int]] = set()
+    for a in range(k):
+        taken, b = 0, block_end[a] % k
+        while taken < min(each, k - sizes[articles[a]]):
+            if articles[b] == articles[a]:
+                b = block_end[b] % k
+                continue
+            pairs.add((a, b) if a < b else (b, a))
+            taken += 1
+            b = (b + 1) % k
+    return sorted(pairs)
 
 
 def _kind(

@@ -255,18 +255,8 @@ def quote_differences(
             (ka, x), (kb, y) = quoted[article_a][i], quoted[article_b][j]
             if sims.get((min(ka, kb), max(ka, kb)), 0.0) < settings.link_threshold:
                 continue
-            if _reported_in(x.text, article_texts[article_b]) or _reported_in(y.text, article_texts[article_a]):
-                continue  # the other article has these words too (or a scare-quoted term both use)
-            if _within(_spelled_out(x.text), _spelled_out(y.text)) or _same_but_spelling(x.text, y.text):
-                continue  # the same content words ("he is" / "he's", "Qaddafi" / "Gadhafi"), or one quotes less
-            if _shared_excerpt(x.text, y.text, settings.quote_statement_run) or _shared_excerpt(
-                y.text, x.text, settings.quote_statement_run
-            ):
-                continue  # two excerpts of one statement (one leaves words out with "...")
-            if _carried_in_part(x, y, article_b, quotes, settings.quote_statement_run) or _carried_in_part(
-                y, x, article_a, quotes, settings.quote_statement_run
-            ):
-                continue  # the other outlet quotes this statement in part elsewhere: its quotation is another
+            if _no_difference(x, y, (article_a, article_b), quotes, article_texts, settings.quote_statement_run):
+                continue
             same_stems = _within(_stems(x.text), _stems(y.text))
             short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
             if same_stems and short:
@@ -305,6 +295,32 @@ def _spelled_out(text: str) -> tuple[str, ...]:
     "the same words"."""
     words = (_CLITIC.sub("", w) for w in plain_text(_ELISION.sub(" ", text)).split())
     return tuple(_NUMBER_WORDS.get(w, _TITLES.get(w, w)) for w in words if w and w not in STOPWORDS)
+
+
+def _no_difference(
+    x: Quote,
+    y: Quote,
+    articles: tuple[str, str],
+    quotes: Mapping[str, tuple[Quote, ...]],
+    article_texts: Mapping[str, str],
+    run: int,
+) -> bool:
+    """Two quotations (of articles ``articles``) that are no different wording of one statement."""
+    article_a, article_b = articles
+    return (
+        # the other article has these words too (or a scare-quoted term both use)
+        _reported_in(x.text, article_texts[article_b])
+        or _reported_in(y.text, article_texts[article_a])
+        # the same content words ("he is" / "he's", "Qaddafi" / "Gadhafi"), or one quotes less
+        or _within(_spelled_out(x.text), _spelled_out(y.text))
+        or _same_but_spelling(x.text, y.text)
+        # two excerpts of one statement (one leaves words out with "...")
+        or _shared_excerpt(x.text, y.text, run)
+        or _shared_excerpt(y.text, x.text, run)
+        # the other outlet quotes this statement in part elsewhere: its quotation is another
+        or _carried_in_part(x, y, article_b, quotes, run)
+        or _carried_in_part(y, x, article_a, quotes, run)
+    )
 
 
 def _carried_in_part(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from compare import __version__
 from compare.models import Article, Comparison
 from compare.settings import Settings
-from compare.stories import Profile
+from compare.stories import Profile, StorySettings
 
 if TYPE_CHECKING:
     from compare.lexicon import Lexicon
@@ -143,8 +143,8 @@ class BatchResult:
     stories: tuple[StorySummary, ...]
     singletons: tuple[ArticleInfo, ...]
     skipped: tuple[Skipped, ...]
-    story_settings: dict[str, Any]
-    settings: dict[str, Any]
+    story_settings: StorySettings
+    settings: Settings
     version: str = __version__
     inputs: tuple[str, ...] = ()
     workers: str = "1 (in-process)"

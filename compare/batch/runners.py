@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
-from compare.errors import UsageError
+from compare.errors import CompareError, UsageError
 
 DASK_HINT = "pip install 'storycompare[batch]'"
 
@@ -63,25 +63,100 @@ class InProcess:
             yield handle, value
 
 
-class DaskRunner:
-    """Runs the tasks on a ``dask.distributed`` cluster through ``client``."""
+NO_WORKER_DEADLINE = 60.0
+"""Seconds a run waits while its Dask scheduler has no worker at all (every worker died or
+left, and none came back) before it stops with one line naming the scheduler."""
 
-    def __init__(self, client: Any, description: str) -> None:
+CLUSTER_CHECK_SECONDS = 2.0
+"""How often a run on Dask asks its scheduler how many workers it has, while it waits."""
+
+_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
+"""Environment variables of the client that the tasks see on every worker (the reports'
+timestamp), whatever the worker's own environment says."""
+
+
+def _with_environment(environment: tuple[tuple[str, str | None], ...], fn: Callable[..., Any], *args: Any) -> Any:
+    """Run ``fn(*args)`` with the client's values of :data:`_ENVIRONMENT` (None: unset)."""
+    for name, value in environment:
+        if value is None:
+            os.environ.pop(name, None)
+        elif os.environ.get(name) != value:
+            os.environ[name] = value
+    return fn(*args)
+
+
+class DaskRunner:
+    """Runs the tasks on a ``dask.distributed`` cluster through ``client``.  Each task sees the
+    client's ``SOURCE_DATE_EPOCH``; a cluster left without workers for NO_WORKER_DEADLINE, or a
+    scheduler that goes away, ends the run with a :class:`~compare.errors.CompareError` in
+    one line (exit code 2) naming ``where`` (the scheduler)."""
+
+    def __init__(self, client: Any, description: str, where: str = "the local Dask cluster") -> None:
         self.client = client
         self.description = description
+        self.where = where
+        self.environment = tuple((name, os.environ.get(name)) for name in _ENVIRONMENT)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.client.submit(fn, *args, pure=False)
+        return self.client.submit(_with_environment, self.environment, fn, *args, pure=False)
 
     def as_completed(self, handles: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        import time
+        from concurrent.futures import CancelledError
+
         from distributed import as_completed
 
         pending = as_completed(list(handles))  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
         del handles  # each future is then held only until its result has been taken
-        for future in pending:
-            value = future.result()
-            future.release()
-            yield future, value
+        checked = time.monotonic()
+        without_workers: float | None = None
+        while not pending.is_empty():  # type: ignore[no-untyped-call]
+            if pending.has_ready():  # type: ignore[no-untyped-call]
+                for future in pending.next_batch(block=False):  # type: ignore[no-untyped-call]
+                    try:
+                        value = future.result()
+                    except CancelledError:
+                        raise self._lost() from None
+                    future.release()
+                    yield future, value
+                continue
+            time.sleep(0.05)
+            now = time.monotonic()
+            if now - checked < CLUSTER_CHECK_SECONDS:
+                continue
+            checked = now
+            workers = self._workers()
+            if workers:
+                without_workers = None
+            elif without_workers is None:
+                without_workers = now
+            elif now - without_workers >= NO_WORKER_DEADLINE:
+                raise CompareError(
+                    f"{self.where}: no worker left for {NO_WORKER_DEADLINE:.0f} s; "
+                    "start workers for it, or run with --workers N instead"
+                )
+
+    def _workers(self) -> int:
+        """How many workers the scheduler has; a scheduler gone or silent is an error."""
+        import threading
+
+        outcome: dict[str, Any] = {}
+
+        def ask() -> None:
+            try:
+                outcome["count"] = len(self.client.scheduler_info().get("workers", {}))
+            except BaseException as error:  # the connection closed, the client was closed ...
+                outcome["error"] = error
+
+        thread = threading.Thread(target=ask, name="storycompare-workers", daemon=True)
+        thread.start()
+        thread.join(SCHEDULER_DEADLINE)
+        if "count" in outcome:
+            return int(outcome["count"])
+        raise self._lost()
+
+    def _lost(self) -> CompareError:
+        return CompareError(f"{self.where}: the Dask scheduler went away during the run (its tasks were lost)")
 
 
 def _import_distributed(option: str) -> Any:
@@ -108,10 +183,11 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
 
     distributed = _import_distributed(f"--scheduler {scheduler}" if scheduler else f"--workers {workers}")
     if scheduler is not None:
-        client = _connect(distributed, scheduler)
-        with client:
-            count = len(client.scheduler_info().get("workers", {}))
-            yield DaskRunner(client, f"{count} on {scheduler}")
+        with _quiet(logging.getLogger("distributed")):
+            client = _connect(distributed, scheduler)
+            with client:
+                count = len(client.scheduler_info().get("workers", {}))
+                yield DaskRunner(client, f"{count} on {scheduler}", f"--scheduler {scheduler}")
         return
     # The worker processes start with Ctrl-C ignored (they inherit it): an interrupt from the
     # terminal reaches the whole process group, and only this process should answer it, by
@@ -122,13 +198,53 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
+            host="127.0.0.1",  # loopback only, on free ports: no clash with a running scheduler
+            scheduler_port=0,
             dashboard_address=None,
+            # Without a dashboard the scheduler still serves HTTP, by default on port 8787 of
+            # every interface ("Port 8787 is already in use" when a scheduler runs): a free
+            # loopback port instead.
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
     finally:
         _restore_interrupts(interrupt)
-    with cluster, distributed.Client(cluster) as client:
-        yield DaskRunner(client, f"{workers} (local Dask cluster)")
+    try:
+        with cluster, distributed.Client(cluster) as client:
+            yield DaskRunner(client, f"{workers} (local Dask cluster)")
+    finally:
+        _stop_resource_tracker()
+
+
+def _stop_resource_tracker() -> None:
+    """Stop (and wait for) multiprocessing's resource tracker, which the local cluster's
+    processes started: left to itself it outlives this process by a moment, as an orphan
+    that a container's first process may never reap (a zombie).  A private function of
+    multiprocessing: where it is missing, nothing is done."""
+    import multiprocessing.resource_tracker as tracker
+
+    stop = getattr(getattr(tracker, "_resource_tracker", None), "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(Exception):
+            stop()
+
+
+@contextlib.contextmanager
+def _quiet(logger: Any) -> Iterator[None]:
+    """No record of ``logger`` or its children reaches its handlers (Dask's client logs a
+    traceback of 30 lines when its scheduler goes away; the run ends with one line instead)."""
+
+    def drop(record: Any) -> bool:
+        return False
+
+    handlers = list(logger.handlers)
+    for handler in handlers:
+        handler.addFilter(drop)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(drop)
 
 
 def _ignore_interrupts() -> Any:

@@ -1,0 +1,214 @@
+"""Time and memory of one pair of adversarial articles as they grow (issue 12).
+
+    nice -n 10 .venv/bin/python benchmarks/adversarial.py [--sizes 10000,50000,200000,500000]
+        [--shapes repeated,numbers,quotes,tables,pdf-words,prose] [--timeout 300] [--data DIR]
+
+For each shape and size it writes two articles of about that many characters each
+and runs ``storycompare compare a b --json r.json`` (``--pdf`` too for the
+``pdf-words`` shape) in a fresh child process, and prints the wall time and the
+peak memory (``ru_maxrss`` of the command and of its PDF worker).  Then, per
+shape, the growth exponent: the least-squares slope of log(time) against
+log(size).  A run over ``--timeout`` seconds is stopped and shown as ``>T``.
+
+The shapes:
+
+* ``repeated``: one sentence repeated (every sentence in one giant group);
+* ``numbers``: sentences full of numbers, amounts and dates;
+* ``quotes``: sentences full of quotations (and runs of quotation marks);
+* ``tables``: HTML pages of tables nested 600 deep (1,800 elements), repeated;
+* ``pdf-words``: text of very long words, with ``--pdf``;
+* ``prose``: real news bodies (``fnc1/train_bodies.jsonl`` under ``--data``, default
+  ``../shared/data`` beside the repository; without it, the example story repeated).
+
+Targets (issue 12): at 500,000 characters every shape under 60 s and 2 GB, and
+every growth exponent under 1.3.  Timings on a shared machine are noisy.  Not part
+of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import resource, sys
+from storycompare.cli import main
+code = main(sys.argv[1:])
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print("MAXRSS", max(own, children), code, file=sys.stderr)
+"""
+
+
+def _fill(unit: Callable[[int], str], size: int) -> str:
+    parts, length, n = [], 0, 0
+    while length < size:
+        piece = unit(n)
+        parts.append(piece)
+        length += len(piece)
+        n += 1
+    return "".join(parts)[:size]
+
+
+def repeated(size: int, side: int) -> str:
+    sentence = (
+        "NATO Secretary General Anders Fogh Rasmussen said on Monday that the alliance and Russia "
+        "would cooperate on missile defence. " if side == 0 else
+        "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on missile defense. "
+    )
+    return _fill(lambda n: sentence + ("\n\n" if n % 5 == 4 else ""), size)
+
+
+def numbers(size: int, side: int) -> str:
+    def unit(n: int) -> str:
+        k = n * 7 + side
+        return (
+            f"In {1990 + n % 30} the ministry counted {k:,} troops, {k % 97} tanks, ${k * 3 % 1000}.{n % 10} billion, "
+            f"{n % 100}% of {k + 12:,} and {n % 28 + 1} Nov. {2000 + n % 20} at {n % 12 + 1}:{n % 60:02d}, "
+            f"up {n % 9}.{side}% from {k - 5:,}. " + ("\n\n" if n % 4 == 3 else "")
+        )
+
+    return _fill(unit, size)
+
+
+def quotes(size: int, side: int) -> str:
+    def unit(n: int) -> str:
+        if n % 50 == 49:
+            return '"' * 400 + "\n\n"
+        return (
+            f'The minister said: "We will {"not " if (n + side) % 3 == 0 else ""}give up on item {n}," and added '
+            f'“this is {["final", "open", "fair"][n % 3]}” while “others” said «no» and "{n % 7}". '
+            + ("\n\n" if n % 4 == 3 else "")
+        )
+
+    return _fill(unit, size)
+
+
+def tables(size: int, side: int) -> str:
+    depth = 600  # 1,800 elements: within the parser's limit of 2,047 (a deeper page is refused)
+    block = "<table><tr><td>" * depth + f"Cell text {side}." + "</td></tr></table>" * depth
+    prose = (
+        "<p>NATO and Russia agreed on Monday to cooperate on missile defence, officials said.</p>"
+        "<p>The talks in Lisbon were described as constructive by both sides.</p>"
+    )
+    body = _fill(lambda n: block + prose, size - 100)
+    return f"<html><head><title>Tables {side}</title></head><body>{body}</body></html>"
+
+
+def pdf_words(size: int, side: int) -> str:
+    return _fill(lambda n: ("x" if side == 0 else "y") * 5000 + f" word{n} " + ("\n\n" if n % 3 == 2 else ""), size)
+
+
+_PROSE: list[str] = []
+
+
+def prose(size: int, side: int) -> str:
+    if not _PROSE:
+        data = ARGS.data / "fnc1" / "train_bodies.jsonl"
+        if data.is_file():
+            with data.open(encoding="utf-8") as lines:
+                _PROSE.extend(json.loads(line)["text"] for line in lines)
+        else:
+            print(f"({data} is missing: the example story stands for prose)", file=sys.stderr)
+            _PROSE.extend(p.read_text("utf-8") for p in sorted((ROOT / "examples" / "nato-russia-2010").glob("*.txt")))
+    offset = side * len(_PROSE) // 2
+    return _fill(lambda n: _PROSE[(offset + n) % len(_PROSE)] + "\n\n", size)
+
+
+SHAPES: dict[str, tuple[Callable[[int, int], str], str, tuple[str, ...]]] = {
+    "repeated": (repeated, "txt", ()),
+    "numbers": (numbers, "txt", ()),
+    "quotes": (quotes, "txt", ()),
+    "tables": (tables, "html", ()),
+    "pdf-words": (pdf_words, "txt", ("--pdf", "r.pdf")),
+    "prose": (prose, "txt", ()),
+}
+
+
+def measure(shape: str, size: int, timeout: float) -> tuple[float | None, int | None, int | None]:
+    make, ext, options = SHAPES[shape]
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        names = []
+        for side in (0, 1):
+            name = f"{'ab'[side]}.{ext}"
+            (folder / name).write_text(make(size, side), encoding="utf-8")
+            names.append(name)
+        argv = [sys.executable, "-c", CHILD, "compare", *names, "--json", "r.json", *options]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        started = time.monotonic()
+        try:
+            done = subprocess.run(argv, cwd=folder, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return None, None, None
+        elapsed = time.monotonic() - started
+        lines = [line for line in done.stderr.splitlines() if line.startswith("MAXRSS")]
+        if not lines:
+            print(done.stderr[-2000:], file=sys.stderr)
+            return elapsed, None, done.returncode
+        _, rss, code = lines[-1].split()
+        if int(code) != 0:
+            print(f"  {shape} {size}: exit {code}: {done.stderr.splitlines()[0]}", file=sys.stderr)
+        return elapsed, int(rss) * 1024, int(code)
+
+
+def exponent(points: list[tuple[int, float]]) -> float | None:
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(max(t, 1e-3)) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main() -> int:
+    global ARGS
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,50000,200000,500000")
+    parser.add_argument("--shapes", default=",".join(SHAPES))
+    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ARGS = parser.parse_args()
+    sizes = [int(s) for s in ARGS.sizes.split(",")]
+    print("| shape | " + " | ".join(f"{s:,} chars" for s in sizes) + " | exponent |")
+    print("|---|" + "---|" * (len(sizes) + 1))
+    ok = True
+    for shape in ARGS.shapes.split(","):
+        cells, points = [], []
+        stopped = False
+        for size in sizes:
+            if stopped:
+                cells.append("")
+                continue
+            elapsed, rss, code = measure(shape, size, ARGS.timeout)
+            if elapsed is None:
+                cells.append(f">{ARGS.timeout:.0f} s")
+                stopped = True
+                ok = False
+                continue
+            points.append((size, elapsed))
+            memory = f"{rss / 1e6:,.0f} MB" if rss else "?"
+            cells.append(f"{elapsed:.1f} s, {memory}" + ("" if code == 0 else f" (exit {code})"))
+            if size >= 500_000 and (elapsed > 60 or (rss or 0) > 2e9):
+                ok = False
+        slope = exponent(points)
+        if slope is not None and slope >= 1.3:
+            ok = False
+        print(f"| {shape} | " + " | ".join(cells) + f" | {'' if slope is None else f'{slope:.2f}'} |", flush=True)
+    return 0 if ok else 1
+
+
+ARGS = argparse.Namespace()
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Guards for untrusted input that the loaders share: JSON integers of any length, lone
+surrogates, a library failing on a malformed page, tables nested too deeply.
+
+The inputs come from the open web and from exports; none of them may make a run fail with an
+internal error or take time that grows faster than their size.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from compare.models import Article
+
+MAX_JSON_INT_DIGITS = 4000
+"""A JSON integer with more digits than this is not read as a number (Python refuses to
+convert one of over 4,300 digits): it stands for no value, so a record's numeric ``id``
+falls back to the default id and a field that needs a string reports it as a number."""
+
+
+class HugeNumber:
+    """A JSON integer too long to convert (see :data:`MAX_JSON_INT_DIGITS`): no value."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits:,} digits>"
+
+
+def _parse_int(text: str) -> int | HugeNumber:
+    return int(text) if len(text) <= MAX_JSON_INT_DIGITS else HugeNumber(len(text.lstrip("-")))
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` for untrusted input: an integer of any length is no error (see
+    :class:`HugeNumber`).  Raises ``json.JSONDecodeError`` and ``RecursionError`` as it does."""
+    return json.loads(text, parse_int=_parse_int)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPAIRED_FIELDS = ("id", "text", "title", "outlet", "url")
+
+
+def repair_text(value: str) -> tuple[str, int]:
+    """``value`` with every lone surrogate (U+D800..U+DFFF, which a JSON ``\\ud800`` escape or a
+    UTF-7 page can hold but no UTF-8 file can) replaced by U+FFFD; and how many there were."""
+    repaired, count = _SURROGATE.subn("\ufffd", value)
+    return repaired, count
+
+
+def repaired(article: Article) -> Article:
+    """The article with lone surrogates replaced in its id, text, title, outlet and url, each
+    repair listed in ``Article.repaired`` (the JSON report shows it)."""
+    changes: dict[str, Any] = {}
+    notes: list[str] = []
+    for name in REPAIRED_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            changes[name], count = repair_text(value)
+            plural = "s" if count != 1 else ""
+            notes.append(f"{name}: {count:,} lone surrogate{plural} (not valid Unicode) replaced with U+FFFD")
+    if not changes:
+        return article
+    return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+
+def failure(error: BaseException) -> str:
+    """A library's exception in a few words: its type and the module that raised it."""
+    module = "?"
+    trace = error.__traceback__
+    while trace is not None:
+        module = trace.tb_frame.f_globals.get("__name__", module)
+        trace = trace.tb_next
+    return f"{type(error).__name__} in {module}"
+
+
+MAX_TABLE_NESTING = 8
+"""Tables nested deeper than this in an HTML page are flattened before extraction: the table
+tags inside the deepest allowed table are taken out and their text stays in its cell.
+trafilatura reads each table's cells again for every table around it, so its cost grows with
+the square of the nesting (26 s for one block nested 2,000 deep); news pages nest two or three."""
+
+_TABLE_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
+
+
+def flatten_deep_tables(tree: Any) -> Any:
+    """``tree`` with the tables inside any table at nesting MAX_TABLE_NESTING flattened (in place)."""
+    if tree is None or not hasattr(tree, "iter"):
+        return tree
+    from lxml import etree
+
+    deepest = []
+    stack: list[tuple[Any, int]] = [(tree, 0)]
+    while stack:  # not recursive: the page may nest 2,000 deep
+        element, depth = stack.pop()
+        if element.tag == "table":
+            depth += 1
+            if depth == MAX_TABLE_NESTING:
+                deepest.append(element)
+                continue
+        stack.extend((child, depth) for child in element if isinstance(child.tag, str))
+    for table in deepest:
+        for cell in table.iter("td", "th"):
+            if any(True for _ in cell.iter("table")):
+                etree.strip_tags(cell, *_TABLE_TAGS)  # the cell's tables, not the cell itself
+    return tree

@@ -1,0 +1,174 @@
+"""Dask failures end in one line: a scheduler left without workers stops the run after
+``NO_WORKER_DEADLINE`` naming the scheduler, a scheduler that goes away mid-run is exit 2 with
+one line, and remote workers render with the client's ``SOURCE_DATE_EPOCH``.  Each test starts
+its own scheduler (and worker) bound to 127.0.0.1 on free ports, and stops them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="Dask is not installed (pip install 'storycompare[batch]')")
+
+from compare.batch import runners
+from storycompare.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "nato-russia-2010"
+DASK = shutil.which("dask", path=os.path.dirname(sys.executable)) or shutil.which("dask")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start(*argv: str) -> subprocess.Popen[bytes]:
+    assert DASK is not None
+    return subprocess.Popen(
+        [DASK, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, start_new_session=True,
+    )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)  # its own session: the worker's nanny and worker too
+    process.wait()
+
+
+def wait_for(address: str, workers: int) -> None:
+    from distributed import Client
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with Client(address, timeout="5s") as client:
+                if len(client.scheduler_info()["workers"]) >= workers:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"the test's Dask scheduler {address} did not get {workers} workers")
+
+
+@pytest.fixture
+def scheduler() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    if DASK is None:
+        pytest.skip("the dask command is not installed")
+    port = free_port()
+    process = start("scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", f"127.0.0.1:{free_port()}")
+    address = f"tcp://127.0.0.1:{port}"
+    try:
+        wait_for(address, 0)
+        yield address, process
+    finally:
+        stop(process)
+
+
+@pytest.fixture
+def worker(scheduler: tuple[str, subprocess.Popen[bytes]]) -> Iterator[str]:
+    address, _ = scheduler
+    process = start(
+        "worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
+        "--dashboard-address", f"127.0.0.1:{free_port()}",
+    )
+    try:
+        wait_for(address, 1)
+        yield address
+    finally:
+        stop(process)
+
+
+def test_a_scheduler_without_workers_stops_the_run_naming_it(
+    scheduler: tuple[str, subprocess.Popen[bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    address, _ = scheduler
+    monkeypatch.setattr(runners, "NO_WORKER_DEADLINE", 2.0)
+    monkeypatch.setattr(runners, "CLUSTER_CHECK_SECONDS", 0.5)
+    started = time.monotonic()
+    assert main(["batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--scheduler", address]) == 2
+    assert time.monotonic() - started < 30
+    assert capsys.readouterr().err == (
+        f"storycompare: error: --scheduler {address}: no worker left for 2 s; "
+        "start workers for it, or run with --workers N instead\n"
+    )
+
+
+def test_a_scheduler_that_dies_mid_run_is_one_line_and_exit_2(
+    scheduler: tuple[str, subprocess.Popen[bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    address, process = scheduler
+    waiting = runners.DaskRunner.as_completed
+
+    def scheduler_dies(self: runners.DaskRunner, handles: list[object]) -> Iterator[tuple[object, object]]:
+        stop(process)  # the tasks are submitted, none has a worker: the scheduler goes away now
+        return waiting(self, handles)
+
+    monkeypatch.setattr(runners.DaskRunner, "as_completed", scheduler_dies)
+    monkeypatch.setattr(runners, "CLUSTER_CHECK_SECONDS", 0.5)
+    assert main(["batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert err == f"storycompare: error: --scheduler {address}: the Dask scheduler went away during the run (its tasks were lost)\n"
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_remote_workers_render_with_the_clients_source_date_epoch(
+    worker: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")  # the workers have none: their clock would show
+    assert main(["batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--scheduler", worker]) == 0
+    capsys.readouterr()
+    stories = sorted((tmp_path / "out" / "stories").glob("*.html"))
+    assert stories
+    for story in stories:
+        page = story.read_text("utf-8")
+        assert 'name="dcterms.created" content="1970-01-02' in page, story.name
+
+
+def test_a_local_cluster_binds_to_loopback_on_free_ports_and_leaves_no_process(tmp_path: Path) -> None:
+    """With port 8787 taken (a running scheduler's dashboard), --workers 2 says nothing about
+    it; when the command has ended, none of its processes is left (each would carry the mark
+    put in the command's environment)."""
+    mark = f"storycompare-test-{os.getpid()}-{time.monotonic_ns()}"
+    with socket.socket() as taken:
+        try:
+            taken.bind(("127.0.0.1", 8787))
+        except OSError:
+            pass  # taken already: just as good
+        else:
+            taken.listen()
+        done = subprocess.run(
+            [sys.executable, "-m", "storycompare", "batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--workers", "2"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "STORYCOMPARE_TEST_MARK": mark},
+        )
+    assert (done.returncode, done.stderr) == (0, "")
+    deadline = time.monotonic() + 2
+    while True:
+        left = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/environ", "rb") as environ:
+                        if mark.encode() in environ.read():
+                            left.append(entry)
+                except OSError:
+                    continue
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert left == []

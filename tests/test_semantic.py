@@ -188,28 +188,6 @@ def test_aligner_links_rewordings_headlines_and_keeps_other_facts_apart() -> Non
 
 
 @needs_model
-def test_aligner_candidates_hold_every_link_of_the_brute_force() -> None:
-    """The candidates (lexical bound or cosine over the threshold) miss no pair whose score links."""
-    from itertools import combinations
-
-    sentences = _sentences(STORY + [["Rain swamped the valley and 4,000 left their homes on Sunday."]])
-    settings = Settings()
-    result = align(sentences, settings)
-    brute = {
-        (i, j)
-        for i, j in combinations(range(len(sentences)), 2)
-        if sentences[i].article != sentences[j].article
-        and result.similarity(i, j) >= settings.semantic_link_threshold
-    }
-    assert set(result.links) <= brute
-    assert {p for p in brute if p in result.links} == set(result.links)
-    assert brute - set(result.links) <= {
-        p for p in brute if result.similarity(*p) >= settings.semantic_link_threshold
-    }
-    assert result.semantic
-
-
-@needs_model
 def test_one_sentence_linked_to_two_statements_does_not_chain_them() -> None:
     hub = "The senator said the bill would cut taxes for families and raise spending on the border."
     articles = [

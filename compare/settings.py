@@ -100,6 +100,13 @@ class Settings:
     (``benchmarks/ecbplus.py``, recall / precision of sentence links): 0.4 → 0.322 / 0.918,
     0.5 → 0.340 / 0.923, 0.6 → 0.342 / 0.915; 0.5, the example story's groups read best."""
 
+    background_sentences: int = 10
+    """In the aligner: the centre of the embeddings is the mean of the story's distinct sentences
+    and the mean of news sentences in general (``compare/data/news-mean-embedding.json``), which
+    counts as this many sentences.  A story of a hundred sentences is centred almost on itself;
+    one of two distinct sentences (a sentence repeated) mostly on news in general, so its two
+    sentences are not pushed apart."""
+
     semantic_link_threshold: float = 0.3
     """In the aligner with embeddings: two sentences of different articles are linked when
     their score reaches this value.  Read on the example story and measured on ECB+ (0.25 with

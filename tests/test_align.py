@@ -9,7 +9,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import align
+from compare.align import _news_mean, align
 from compare.models import Sentence
 from compare.settings import Settings
 from compare.similarity import score
@@ -55,7 +55,12 @@ def _plain_groups(
     if use_vectors:
         vectors = np.zeros((n, semantic.DIMENSION))
         vectors[chosen] = np.array(semantic.embed([sentences[i].text for i in chosen]))
-        vectors[chosen] -= vectors[chosen].mean(axis=0)
+        texts = sorted({sentences[i].text for i in chosen})
+        background = np.array(_news_mean())
+        centre = (np.array(semantic.embed(texts)).sum(axis=0) + s.background_sentences * background) / (
+            len(texts) + s.background_sentences
+        )
+        vectors[chosen] -= centre
         for i, j in combinations(range(n), 2):
             ni, nj = np.linalg.norm(vectors[i]), np.linalg.norm(vectors[j])
             cos[(i, j)] = float(vectors[i] @ vectors[j] / (ni * nj)) if ni > 1e-9 and nj > 1e-9 else 0.0

@@ -96,11 +96,6 @@ def test_boilerplate_removed_and_content_kept(example: Any, gold: dict[str, Any]
             _find(example, article_id, fragment)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: with the embedding aligner Bloomberg (3 Nov, Moscow) shares Rasmussen's statements "
-    "with RFE/RL and joins the 22 Sept event first; the event judgement must use places and dates, not shares",
-)
 def test_same_event(example: Any) -> None:
     same = {frozenset((p.a, p.b)) for p in example.pairs if p.same_event}
     assert same == {

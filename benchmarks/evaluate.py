@@ -445,6 +445,53 @@ def _basil_ari(data: Path) -> float:
     return float(story_benchmark.score(story_benchmark.profiles_of(rows, settings), truth, settings)["ari"])
 
 
+@functools.cache
+def _basil_framing(data: Path) -> dict[str, Any]:
+    from benchmarks.framing_eval import measure_basil_framing
+
+    return measure_basil_framing(data / "basil-framing-dev")
+
+
+@figure("framing.basil_entities_named", "basil-framing-dev/gold_entity_framing_by_outlet.json")
+def _framing_entities(data: Path) -> float:
+    """Share of BASIL dev's annotated entities that the story's report names as actors."""
+    return float(_basil_framing(data)["found_share"])
+
+
+@figure("framing.basil_tone_macro_f1", "basil-framing-dev/gold_entity_framing_by_outlet.json")
+def _framing_tone(data: Path) -> float:
+    """Macro-F1 of each actor's tone per article against BASIL's author_sentiment."""
+    return float(_basil_framing(data)["tone_macro_f1"])
+
+
+@figure("framing.newsmtsc_tone_cv_macro_f1", "newsmtsc/train.jsonl")
+def _newsmtsc_tone(data: Path) -> float:
+    """target_tone's model, 5-fold cross-validated by article on NewsMTSC train."""
+    from benchmarks.framing_eval import measure_newsmtsc
+
+    return float(measure_newsmtsc(data / "newsmtsc" / "train.jsonl")["cv_macro_f1"])
+
+
+@figure("framing.example_russia")
+def _example_russia(data: Path) -> float:
+    """1.0 when the example story frames Russia as before: reluctant in RFE/RL, cooperative in
+    Bloomberg, RT's "grave concern" reluctant evidence."""
+    from compare import compare
+    from storycompare.cli import EXAMPLE_LABELS
+
+    result = compare(sorted(str(p) for p in EXAMPLE.glob("*.txt")), labels=EXAMPLE_LABELS)
+    st = {(s.actor, s.article): s for s in result.stances}
+    text = {s.id: s.text for a in result.articles for s in a.sentences}
+    rt = st.get(("Russia", "rt"))
+    ok = (
+        st[("Russia", "rferl")].label == "reluctant"
+        and st[("Russia", "bloomberg")].label == "cooperative"
+        and rt is not None
+        and any("grave concern" in text[e] for e in rt.evidence)
+    )
+    return 1.0 if ok else 0.0
+
+
 def check(data: Path, floors_file: Path = FLOORS) -> int:
     """Measure every figure floors.json names; 0 when all reach their floors, 1 when one is
     below, 2 when the data a figure needs is missing or floors.json names an unknown figure."""
@@ -548,6 +595,40 @@ def print_sample(results: list[Any], count: int) -> None:
             print(f"    {member.split(':')[0]:>3}: {text[:160]}{'…' if len(text) > 160 else ''}")
 
 
+def framing_rows(data: Path, names: list[str], times: dict[str, float]) -> list[tuple[str, str, list[Any]]]:
+    """BASIL framing (entities named as actors, tone macro-F1) and NewsMTSC (target tone, CV macro-F1).
+
+    The same figures for every mode: framing does not depend on the aligner.  See
+    benchmarks/framing_eval.py for how entities are matched and scored.
+    """
+    from benchmarks.framing_eval import measure_basil_framing, measure_newsmtsc
+
+    rows: list[tuple[str, str, list[Any]]] = []
+    folder, tones = data / "basil-framing-dev", data / "newsmtsc" / "train.jsonl"
+    if (folder / "gold_entity_framing_by_outlet.json").is_file():
+        with timed(times, "basil framing"):
+            f = measure_basil_framing(folder)
+        n = f"BASIL framing dev ({f['entities']} entities)"
+        rows += [
+            (n, "share of entities named as actors (target >= 0.85)", [f["found_share"]] * len(names)),
+            (n, f"tone macro-F1, {f['tone_pairs']} entity-article pairs (target >= 0.60)", [f["tone_macro_f1"]] * len(names)),
+            (n, "time, s", [times["basil framing"]] * len(names)),
+        ]
+    else:
+        print(f"skipped: BASIL framing: {folder} not found")
+    if tones.is_file():
+        with timed(times, "newsmtsc"):
+            t = measure_newsmtsc(tones)
+        n = f"NewsMTSC train ({t['targets']} targets)"
+        rows += [
+            (n, "target_tone macro-F1, 5-fold CV by article (target >= 0.65)", [t["cv_macro_f1"]] * len(names)),
+            (n, "time, s", [times["newsmtsc"]] * len(names)),
+        ]
+    else:
+        print(f"skipped: NewsMTSC: {tones} not found")
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the data sets (default: %(default)s)")
@@ -645,6 +726,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             (n, "diverge groups", [int(b[k]["diverge"]) for k in names]),
             (n, "time, s", [times[f"basil {k}"] for k in names]),
         ]
+    rows += framing_rows(data, names, times)
     e = {}
     for mode, settings in modes.items():
         with timed(times, f"example {mode}"):

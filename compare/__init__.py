@@ -20,6 +20,14 @@ word is, and difflib's ratio over the same words; word order counts for little):
     0.91
     >>> sentence_similarity("NATO leaders met in Lisbon.", "The bakery won a prize.")
     0.0
+
+The tone of a sentence toward one target named in it (what the framing uses):
+
+    >>> from compare import target_tone
+    >>> target_tone("Critics slammed Smith for the failed and corrupt plan.", "Smith")
+    'unfavourable'
+    >>> target_tone("Smith will travel to Ohio on Tuesday.", "Smith")
+    'neutral'
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ from compare.models import (
 from compare.settings import CleanSettings, Settings
 
 if TYPE_CHECKING:
+    from compare.analyze.framing.tone import target_tone
     from compare.pipeline import compare
     from compare.similarity import sentence_similarity
 
@@ -57,6 +66,10 @@ def __getattr__(name: str) -> Any:
         from compare.similarity import sentence_similarity
 
         return sentence_similarity
+    if name == "target_tone":
+        from compare.analyze.framing.tone import target_tone
+
+        return target_tone
     raise AttributeError(f"module 'compare' has no attribute {name!r}")
 
 __all__ = [
@@ -78,4 +91,5 @@ __all__ = [
     "__version__",
     "compare",
     "sentence_similarity",
+    "target_tone",
 ]

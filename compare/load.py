@@ -360,6 +360,23 @@ _TOO_DEEP = "Excessive depth in document"
 ``huge_tree``); it then stops reading, and everything after the deep block is lost."""
 
 
+_DEEP_ENOUGH = 250
+"""A parsed page this deep may have been cut at lxml's default limit of 255 levels (libxml2 then
+stops reading, and logs it only in the parser's error log, which trafilatura keeps private):
+such a page is parsed again with the larger limit."""
+
+
+def _depth(tree: Any) -> int:
+    """How many elements deep ``tree`` nests (the root is 1), without recursion."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in element)
+    return deepest
+
+
 def _page_tree(page: str, source: str) -> Any:
     """The page parsed once, as trafilatura parses it (``trafilatura.load_html``; None when that
     finds no HTML, and trafilatura then says what it makes of the page).  A page nested deeper
@@ -367,10 +384,9 @@ def _page_tree(page: str, source: str) -> Any:
     text after the deep block is not silently dropped; past that limit too, an :class:`InputError`."""
     from lxml import html
     from trafilatura import load_html
-    from trafilatura.utils import HTML_PARSER  # the parser load_html uses: its log tells the depth
 
     tree = load_html(page)
-    if not any(_TOO_DEEP in entry.message for entry in HTML_PARSER.error_log):
+    if tree is None or _depth(tree) < _DEEP_ENOUGH:
         return flatten_deep_tables(tree)
     # trafilatura's parser settings with the larger limit; bytes, as a declared encoding needs them
     parser = html.HTMLParser(

@@ -8,6 +8,7 @@ Each stage takes and returns these; none is changed after construction (use
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from compare.settings import Settings
@@ -16,6 +17,7 @@ SCHEMA = "storycompare/1"
 
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
+ToneLabel = Literal["favourable", "unfavourable", "neutral"]
 DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
@@ -195,8 +197,29 @@ class Pair:
 
 
 @dataclass(frozen=True, slots=True)
+class CueMark:
+    """Words of an evidence sentence that gave an actor a cue: characters ``start``..``end`` of the
+    sentence's text, and what they said (a stance label or a tone)."""
+
+    sentence: str  # sentence id
+    start: int
+    end: int
+    kind: str  # "cooperative", "reluctant", "favourable" or "unfavourable"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
 class Stance:
-    """How one article frames one actor, with the sentences that show it."""
+    """How one article frames one actor, on two axes, with the sentences that show it.
+
+    ``label``/``score``: the stance axis from the lexicon's cue words (cooperative against
+    reluctant); ``tone``/``tone_score``: favourable or unfavourable toward the actor
+    (:func:`compare.target_tone` over the sentences naming it).  ``evidence`` holds the stance
+    sentences first, then the tone sentences; ``marks`` the cue words in them; ``aliases`` the
+    forms by which the article named the actor.
+    """
 
     actor: str
     article: str
@@ -205,6 +228,11 @@ class Stance:
     evidence: tuple[str, ...]
     cooperative: int = 0  # cue counts behind the score
     reluctant: int = 0
+    tone: ToneLabel = "neutral"
+    tone_score: float = 0.0
+    tone_evidence: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    marks: tuple[CueMark, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,7 +241,49 @@ class Stance:
             "label": self.label,
             "score": self.score,
             "evidence": list(self.evidence),
+            "tone": self.tone,
+            "tone_score": self.tone_score,
+            "tone_evidence": list(self.tone_evidence),
+            "aliases": list(self.aliases),
+            "cues": [m.to_dict() for m in self.marks],
         }
+
+
+LIBRARIES = ("nltk", "trafilatura")
+"""The installed libraries whose version can change a result (nltk 3.8 splits the example story
+into 94 sentences, 3.9 into 95; trafilatura decides what of a page is text)."""
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> tuple[tuple[str, str | None], ...]:
+    """``(name, version)`` of :data:`LIBRARIES` and of the sentence-embedding ``model`` (None when
+    not installed), as the JSON's ``generator.libraries`` records them."""
+    import importlib.metadata
+
+    versions: list[tuple[str, str | None]] = []
+    for name in LIBRARIES:
+        try:
+            versions.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append((name, None))
+    versions.append(("model", _model_version()))
+    return tuple(versions)
+
+
+def _model_version() -> str | None:
+    """The embedding model's name and version, from ``compare.semantic.model_version()`` where that
+    exists (it lands with the embedding aligner); None without the model."""
+    from compare import semantic
+    from compare.errors import CompareError
+
+    model_version = getattr(semantic, "model_version", None)
+    if model_version is None:
+        return None
+    try:
+        version = model_version()
+    except CompareError:  # the semantic extra is not installed
+        return None
+    return None if version is None else str(version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +299,8 @@ class Comparison:
     settings: Settings
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
+    libraries: tuple[tuple[str, str | None], ...] = field(default_factory=library_versions)
+    """The versions of the libraries (and model) that made this result: :func:`library_versions`."""
     _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
     _group_of: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -261,7 +333,7 @@ class Comparison:
         """The JSON report (schema "storycompare/1"), as plain Python data."""
         return {
             "schema": SCHEMA,
-            "generator": {"name": "storycompare", "version": self.version},
+            "generator": {"name": "storycompare", "version": self.version, "libraries": dict(self.libraries)},
             "settings": self.settings.to_dict(),
             "articles": [
                 {

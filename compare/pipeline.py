@@ -10,10 +10,10 @@ from typing import Any
 from compare import __version__
 from compare.align import align
 from compare.analyze.events import compare_pairs
+from compare.analyze.framing import frame
 from compare.analyze.groups import build_groups
 from compare.analyze.omissions import unique_sentences
 from compare.analyze.quotes import quotes_by_sentence
-from compare.analyze.stance import frame
 from compare.clean import clean
 from compare.errors import InputError, UsageError
 from compare.lexicon import Lexicon, load_lexicon

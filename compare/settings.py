@@ -233,7 +233,19 @@ class Settings:
     above this value is "cooperative", at or below its negative "reluctant";
     in between, with cues of both kinds, "mixed"; with no cues, "neutral"."""
 
-    max_actors: int = 6
+    tone_margin: float = 0.35
+    """An actor's tone score in one article (the share of the sentences naming it whose tone
+    toward it is favourable, less the share unfavourable, -1..1) at or above this value is
+    "favourable", at or below its negative "unfavourable", else "neutral"."""
+
+    tone_neutral_prior: float = 1.0
+    """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an
+    actor: the tone model (:func:`compare.target_tone`) learnt from NewsMTSC sentences a third of
+    which are neutral, while most sentences of a news story are.  On BASIL dev
+    (benchmarks/framing_eval.py) 1.0 with ``tone_margin`` 0.35 gave the best tone macro-F1 of the
+    values tried (0 to 2.5 and 0.05 to 0.75): 0.45."""
+
+    max_actors: int = 8
     """How many main actors get a framing row (the most mentioned across articles,
     each mentioned by at least two articles)."""
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from compare.models import Comparison
 from reports.files import OutputSet, atomic_write, check_out_folder, check_targets
-from reports.pdf import PdfWorker, render_pdf, render_pdf_bytes
+from reports.pdf import PdfUnavailable, PdfWorker, pdf_problem, render_pdf, render_pdf_bytes
 
 if TYPE_CHECKING:
     from reports.html import render_html
@@ -47,10 +47,12 @@ def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
 
 __all__ = [
     "OutputSet",
+    "PdfUnavailable",
     "PdfWorker",
     "atomic_write",
     "check_out_folder",
     "check_targets",
+    "pdf_problem",
     "render_html",
     "render_json",
     "render_pdf",

@@ -36,12 +36,14 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     SentenceView,
     StanceCell,
     Summary,
+    TextPart,
     UniqueRow,
     ValueView,
     anchor,
     excerpt,
     group_anchor,
     join_list,
+    marked,
     percent,
 )
 
@@ -343,20 +345,34 @@ class _Builder:
 
     def framing(self) -> tuple[FramingRow, ...]:
         actors: dict[str, dict[str, StanceCell]] = {}
+        limit_of = (lambda n: EVIDENCE_PRINT_LIMIT) if self.for_print else (lambda n: n)
         for st in self.c.stances:
             if st.article not in self.position:
                 continue
-            evidence = tuple(
-                EvidenceView(
-                    anchor(sid),
-                    self.c.sentence(sid).text,
-                    self.labels[st.article],
-                    self.c.sentence(sid).index + 1,
-                )
-                for sid in st.evidence
-                if self._has(sid)
-            )
-            limit = EVIDENCE_PRINT_LIMIT if self.for_print else len(evidence)
+            marks: dict[str, list[tuple[int, int, str]]] = {}
+            for m in st.marks:
+                marks.setdefault(m.sentence, []).append((m.start, m.end, m.kind))
+
+            def views(
+                ids: tuple[str, ...],
+                kinds: frozenset[str],
+                article: str = st.article,
+                marks: dict[str, list[tuple[int, int, str]]] = marks,
+            ) -> tuple[EvidenceView, ...]:
+                out = []
+                for sid in ids:
+                    if not self._has(sid):
+                        continue
+                    text = self.c.sentence(sid).text
+                    spans = [m for m in marks.get(sid, []) if m[2] in kinds]
+                    out.append(
+                        EvidenceView(anchor(sid), text, self.labels[article], self.c.sentence(sid).index + 1, marked(text, spans))
+                    )
+                return tuple(out)
+
+            evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}))
+            tone_evidence = views(st.tone_evidence, frozenset({"favourable", "unfavourable"}))
+            limit, tone_limit = limit_of(len(evidence)), limit_of(len(tone_evidence))
             actors.setdefault(st.actor, {})[st.article] = StanceCell(
                 actor=st.actor,
                 outlet=self.labels[st.article],
@@ -366,6 +382,11 @@ class _Builder:
                 reluctant=st.reluctant,
                 evidence=evidence[:limit],
                 evidence_more=max(0, len(evidence) - limit),
+                tone=st.tone,
+                tone_score=st.tone_score,
+                tone_evidence=tone_evidence[:tone_limit],
+                tone_evidence_more=max(0, len(tone_evidence) - tone_limit),
+                aliases=st.aliases,
             )
         return tuple(
             FramingRow(actor, tuple(cells.get(a.id) for a in self.c.articles))

@@ -18,11 +18,43 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from compare.errors import CompareError
 from compare.models import Comparison
 from reports.files import atomic_write
 
 # reports.html (jinja2) is imported inside the functions: a PdfWorker is started
 # before anything heavy is loaded, so that the fork copies a small process.
+
+
+PDF_INSTALL_HINT = (
+    "install WeasyPrint's system libraries (Pango, HarfBuzz, fontconfig): "
+    "Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; "
+    "macOS: brew install pango; Windows: install MSYS2 and run pacman -S mingw-w64-x86_64-pango "
+    "(see the README, section PDF)"
+)
+"""What to install when WeasyPrint cannot load; the README's section "PDF" says the same at length."""
+
+
+class PdfUnavailable(CompareError):
+    """WeasyPrint, or the system libraries it loads, cannot be imported on this machine.
+
+    The message is one line naming the cause and what to install; HTML and JSON reports do
+    not need WeasyPrint, so only a PDF asked for with ``--pdf`` stops on it."""
+
+    def __init__(self, cause: str) -> None:
+        self.cause = cause
+        super().__init__(cause)
+
+    def __str__(self) -> str:
+        return f"PDF output is not available ({self.cause}); {PDF_INSTALL_HINT}"
+
+    def __reduce__(self) -> tuple[type[PdfUnavailable], tuple[str]]:  # across the worker process
+        return (PdfUnavailable, (self.cause,))
+
+
+def _unavailable(error: BaseException) -> PdfUnavailable:
+    cause = " ".join(str(error).split())[:200] or type(error).__name__
+    return PdfUnavailable(f"{type(error).__name__}: {cause}")
 
 
 class FetchRefused(PermissionError):
@@ -62,19 +94,39 @@ def _fast_library_lookup() -> Iterator[None]:
 
 
 def import_weasyprint() -> None:
-    """Import WeasyPrint, a third of a second faster on Linux (see :func:`_fast_library_lookup`)."""
-    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
-        import weasyprint
+    """Import WeasyPrint, a third of a second faster on Linux (see :func:`_fast_library_lookup`).
 
+    Raises :class:`PdfUnavailable` when WeasyPrint or its system libraries cannot be loaded
+    (WeasyPrint raises OSError for a missing library; ImportError when it is not installed)."""
+    try:
+        _import_weasyprint()
+    except (OSError, ImportError) as error:
+        raise _unavailable(error) from error
+
+
+def _import_weasyprint() -> None:
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        # WeasyPrint prints installation advice before raising when a library is missing.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
         return
     try:
-        # WeasyPrint prints installation advice before raising when a library is missing.
         with _fast_library_lookup(), contextlib.redirect_stdout(io.StringIO()):
             import weasyprint
     except OSError:
         for module in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
             del sys.modules[module]
-        import weasyprint  # noqa: F401
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # noqa: F401
+
+
+def pdf_problem() -> str | None:
+    """None when PDFs can be made here, else the one-line reason (:class:`PdfUnavailable`'s message)."""
+    try:
+        import_weasyprint()
+    except PdfUnavailable as error:
+        return str(error)
+    return None
 
 
 def url_fetcher() -> Any:
@@ -293,26 +345,38 @@ class PdfWorker:
             self._pool = None
         return self
 
-    def render(self, comparison: Comparison, path: str | os.PathLike[str]) -> None:
-        """Write the print report as PDF to ``path`` (atomically)."""
-        atomic_write(path, self.render_bytes(comparison))
+    def problem(self) -> str | None:
+        """None when the worker (or, without one, this process) can make PDFs, else why not,
+        as one line naming what to install (see :class:`PdfUnavailable`)."""
+        if self._pool is not None:
+            try:
+                self._waiting.set()  # the worker stops warming up: a page is about to come
+                self._warm.result()
+                return None
+            except PdfUnavailable as error:
+                return str(error)
+            except (OSError, RuntimeError):  # the worker died: this process will render
+                pass
+        return pdf_problem()
 
     def render_bytes(self, comparison: Comparison) -> bytes:
-        """The print report as PDF bytes."""
+        """The print report as PDF bytes; :class:`PdfUnavailable` when WeasyPrint cannot load."""
         from reports.html import render_document
 
         html = render_document(comparison, for_print=True)
-        data: bytes | None = None
         if self._pool is not None:
             try:
                 self._waiting.set()  # the worker stops warming up
                 self._warm.result()
-                data = self._pool.submit(pdf_from_print_html, html).result()
+                data: bytes = self._pool.submit(pdf_from_print_html, html).result()
+                return data
             except (OSError, RuntimeError):  # the worker died (BrokenProcessPool is a RuntimeError)
-                data = None
-        if data is None:
-            data = pdf_from_print_html(html)
-        return data
+                pass
+        return pdf_from_print_html(html)
+
+    def render(self, comparison: Comparison, path: str | os.PathLike[str]) -> None:
+        """Write the print report as PDF to ``path`` (atomically)."""
+        atomic_write(path, self.render_bytes(comparison))
 
     def __exit__(self, *exc: object) -> None:
         global _page_waiting

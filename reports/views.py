@@ -208,11 +208,36 @@ class DivergenceView:
 
 
 @dataclass(frozen=True, slots=True)
+class TextPart:
+    """A piece of an evidence sentence; ``kind`` names the cue it is ("reluctant", "favourable", ...)."""
+
+    text: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceView:
     anchor: str
     text: str
     outlet: str
     number: int  # 1-based sentence number in its article
+    parts: tuple[TextPart, ...] = ()  # the text with its cue words marked
+
+
+def marked(text: str, spans: list[tuple[int, int, str]]) -> tuple[TextPart, ...]:
+    """``text`` cut into parts, the spans (start, end, kind) marked; overlapping spans: the first wins."""
+    out: list[TextPart] = []
+    at = 0
+    for start, end, kind in sorted(spans):
+        if start < at or not 0 <= start < end <= len(text):
+            continue
+        if start > at:
+            out.append(TextPart(text[at:start]))
+        out.append(TextPart(text[start:end], kind))
+        at = end
+    if at < len(text):
+        out.append(TextPart(text[at:]))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +250,19 @@ class StanceCell:
     reluctant: int
     evidence: tuple[EvidenceView, ...]
     evidence_more: int = 0  # evidence sentences left out (print shows a few per cell)
+    tone: str = "neutral"
+    tone_score: float = 0.0
+    tone_evidence: tuple[EvidenceView, ...] = ()
+    tone_evidence_more: int = 0
+    aliases: tuple[str, ...] = ()
 
     @property
     def score_text(self) -> str:
         return f"{self.score:+.2f}"
+
+    @property
+    def tone_score_text(self) -> str:
+        return f"{self.tone_score:+.2f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +283,16 @@ class FramingRow:
 
     @property
     def has_cues(self) -> bool:
-        """Whether any article frames this actor with cue words (else all neutral, 0 cues)."""
-        return any(c is not None and (c.cooperative or c.reluctant) for c in self.cells)
+        """Whether any article frames this actor with cue words or a tone (else all neutral)."""
+        return any(c is not None and (c.cooperative or c.reluctant or c.tone != "neutral") for c in self.cells)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Up to three other forms the articles named the actor by ("Moscow", "Kremlin"); forms that
+        only add a title or a given name to the actor's own name ("Mr. Romney") are left out."""
+        last = self.actor.split()[-1] if self.actor.split() else self.actor
+        forms = (a for c in self.cells if c is not None for a in c.aliases)
+        return tuple(dict.fromkeys(a for a in forms if a != self.actor and last not in a.split()))[:3]
 
 
 @dataclass(frozen=True, slots=True)

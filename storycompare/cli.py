@@ -196,6 +196,12 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             reports.check_targets(targets, args.files)
         opened = args.open
 
+    if "pdf" in targets and args.command == "demo":
+        assert isinstance(pdf_worker, reports.PdfWorker)
+        unavailable = pdf_worker.problem()
+        if unavailable is not None:  # the demo still writes HTML and JSON; --pdf stops (PdfUnavailable)
+            warn(f"no PDF written: {unavailable}")
+            del targets["pdf"]
     # Render everything, then write every file to a temporary file beside its target, then
     # rename them all: a failing renderer or a full disk leaves every existing report as it was.
     with reports.OutputSet() as outputs:

@@ -1,4 +1,4 @@
-"""Framing of the main actors (compare/analyze/stance.py) and the lexicon behind it (compare/lexicon.py)."""
+"""Framing of the main actors (compare/analyze/framing/) and the lexicon behind it (compare/lexicon.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.analyze.stance import frame, main_actors
+from compare.analyze.framing import frame, main_actors
 from compare.errors import LexiconError
 from compare.lexicon import SHIPPED, Lexicon, load_lexicon
 from compare.models import Article, Stance
@@ -313,14 +313,20 @@ def test_a_headline_with_a_colon_quotes_the_person_before_it() -> None:
     assert counts(stances, "Poland") == (0, 0)
 
 
-def test_people_are_keyed_by_surname() -> None:
+def test_a_person_is_one_actor_under_every_form_and_stays_a_person() -> None:
     stances = framed(
         "Secretary of State Hillary Rodham Clinton welcomed the plan. Clinton praised Germany.",
-        "Hillary Clinton warned Germany.",
+        "Hillary Clinton warned Germany. Mrs. Clinton spoke in Berlin.",
     )
-    assert counts(stances, "United States") == (2, 0)
-    assert counts(stances, "United States", "b") == (0, 1)
-    assert not any(actor.endswith("Clinton") for actor, _ in stances)
+    assert counts(stances, "Hillary Rodham Clinton") == (2, 0)
+    assert counts(stances, "Hillary Rodham Clinton", "b") == (0, 1)
+    assert ("United States", "a") not in stances  # Clinton is not "United States"
+    assert set(stances[("Hillary Rodham Clinton", "b")].aliases) == {"Hillary Clinton", "Mrs. Clinton"}
+    stances = framed(
+        "Mitt Romney welcomed the plan with Germany. Mr. Romney praised the deal.",
+        "Romney warned Germany, aides said.",
+    )
+    assert {actor for actor, _ in stances} == {"Mitt Romney", "Germany"}
 
 
 def test_people_not_in_the_lexicon_are_found() -> None:
@@ -330,14 +336,33 @@ def test_people_not_in_the_lexicon_are_found() -> None:
     )
     assert counts(stances, "Jan Kowalczyk") == (1, 0)
     assert counts(stances, "Jan Kowalczyk", "b") == (0, 2)
-    # someone introduced as "<actor> <title> <name>" belongs to that actor
+    # someone introduced as "<actor> <title> <name>" is their own actor and speaks for that actor
     stances = framed(
         "Ukrainian President Ivan Petrenko welcomed the agreement with Poland.",
         "Petrenko rejected the plan, Polish officials said.",
     )
-    assert counts(stances, "Ukraine") == (2, 0)
-    assert counts(stances, "Ukraine", "b") == (0, 1)
-    assert not any("Petrenko" in actor for actor, _ in stances)
+    assert counts(stances, "Ivan Petrenko") == counts(stances, "Ukraine") == (2, 0)
+    assert counts(stances, "Ivan Petrenko", "b") == counts(stances, "Ukraine", "b") == (0, 1)
+
+
+def test_a_surname_does_not_pull_in_relatives() -> None:
+    stances = framed(
+        "Governor Asa Hutchinson welcomed the plan with Poland. "
+        "His son, Will Hutchinson, rejected it. Will Hutchinson's objection was noted. Hutchinson worried.",
+        "Asa Hutchinson praised Poland. Hutchinson's son Will Hutchinson was arrested and worried.",
+    )
+    assert counts(stances, "Asa Hutchinson") == (1, 0)
+    assert counts(stances, "Will Hutchinson") == (0, 3)  # the bare surname means the one named last
+    assert counts(stances, "Asa Hutchinson", "b") == (1, 0)  # not the sentence about his son
+
+
+def test_a_cue_counts_only_for_the_actor_it_is_said_of() -> None:
+    stances = framed(
+        "Colorado Attorney General John Suthers said other states have expressed concern about the law.",
+        "John Suthers met Poland. Other states' concern grew, Suthers said.",
+    )
+    assert counts(stances, "John Suthers") == (0, 0)
+    assert counts(stances, "John Suthers", "b") == (0, 0)
 
 
 def test_capitalised_phrases_that_are_not_people_are_not_actors() -> None:
@@ -404,7 +429,9 @@ def test_shipped_lexicon() -> None:
     data = json.loads(SHIPPED.read_text("utf-8"))
     assert isinstance(data["about"], str) and "--lexicon" in data["about"]
     assert {"Moscow", "Kremlin", "Medvedev", "Putin"} <= set(lexicon.actors["Russia"])
-    assert {"U.S.", "Washington", "Clinton", "Obama"} <= set(lexicon.actors["United States"])
+    assert {"U.S.", "Washington", "White House"} <= set(lexicon.actors["United States"])
+    assert not {"Clinton", "Obama"} & set(lexicon.actors["United States"])  # people stay people
+    assert {"GOP", "Republican Party"} <= set(lexicon.actors["Republicans"])
     assert {"NATO", "alliance", "Rasmussen"} <= set(lexicon.actors["NATO"])
     assert len(lexicon.actors) >= 30
     assert "cooperation" in lexicon.cooperative and "concern" in lexicon.reluctant
@@ -488,7 +515,7 @@ def test_a_word_that_is_a_cue_itself_wins_over_its_stem_in_every_process() -> No
     import sys
 
     script = (
-        "from compare.analyze.stance import frame\n"
+        "from compare.analyze.framing import frame\n"
         "from compare.lexicon import load_lexicon\n"
         "from compare.settings import Settings\n"
         "from compare.models import Article\n"

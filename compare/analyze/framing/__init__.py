@@ -1,0 +1,198 @@
+"""Framing: how each article presents the main actors of the story, on two axes.
+
+1. **Actors** are found in the articles (:mod:`.names`, :mod:`.actors`): the lexicon's aliases
+   ("Moscow", "Kremlin" → Russia), and people and organisations it does not know, learnt
+   from capitalised name runs ("Mitt Romney" = "Romney" = "Mr. Romney"; "FBI").  A person
+   stays a person, and may speak for a lexicon actor (see :mod:`.names`).  The main actors
+   are the ``Settings.max_actors`` most mentioned actors named by at least two articles.
+2. **The stance axis** (:mod:`.cues`, :mod:`.attribution`): the lexicon's cooperative and
+   reluctant cue words, each credited to the actor the sentence says it of (its quotation's
+   speaker, an actor right next to it, or its clause's agent).
+3. **Tone** (:mod:`.tone`): favourable, unfavourable or neutral toward the actor, from every
+   sentence naming it (the outlet's own words and the quotations it chose), judged by
+   :func:`~compare.analyze.framing.tone.target_tone`'s model.
+
+:mod:`.scoring` turns what an actor was given in one article into a
+:class:`~compare.models.Stance`: labels, scores, evidence sentences and the cue words in them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from compare.analyze.framing.actors import Mention, find_mentions
+from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
+from compare.analyze.framing.attribution import QuoteLike, Sent, read_sentence, resolve, speakers
+from compare.analyze.framing.cues import CompiledCues, compile_cues, find_cues, holders
+from compare.analyze.framing.names import Names, learn_names
+from compare.analyze.framing.scoring import SentenceTone, Tally, stance
+from compare.analyze.framing.tokens import tokens
+from compare.analyze.framing.tone import target_tone, tone_at
+from compare.lexicon import Lexicon
+from compare.models import Article, CueMark, Stance
+from compare.settings import Settings
+
+QuoteFinder = Callable[[Article], Mapping[str, Sequence[QuoteLike]]]
+
+
+def _default_quotes() -> QuoteFinder:
+    from compare.analyze.quotes import quotes_by_sentence
+
+    return quotes_by_sentence
+
+
+def _speaker_lookup(names: Names, aliases: Mapping[str, object]) -> Callable[[str], Mention | None]:
+    """A speaker's name ("Medvedev", "Mitt Romney") → a mention of its actor, or None for no actor."""
+
+    def lookup(name: str) -> Mention | None:
+        words = name.split()
+        if not words:
+            return None
+        surname = words[-1]
+        if surname in names.people:
+            person = names.person(surname, words[0] if len(words) > 1 else None)
+            if person is not None:
+                return Mention(person, 0, 0, 0, True, names.speaks_for.get(person))
+        if name in names.aliases:
+            return Mention(name, 0, 0, 0, False)
+        for candidate in dict.fromkeys((name, surname)):
+            actor = alias_actor(candidate, aliases)  # type: ignore[arg-type]
+            if actor is not None:
+                return Mention(actor, 0, 0, 0, True)
+        return None
+
+    return lookup
+
+
+def _read_article(
+    article: Article,
+    matches: Mapping[str, Sequence[AliasMatch]],
+    names: Names,
+    quotes: Mapping[str, Sequence[QuoteLike]],
+) -> list[Sent]:
+    recent: dict[str, str] = {}
+    last_person: Mention | None = None
+    out = []
+    for s in article.sentences:
+        toks = tokens(s.text)
+        found = find_mentions(toks, matches[s.id], names, s.role != "body", recent)
+        sent, last_person = resolve(read_sentence(s, toks, found, quotes.get(s.id, ())), last_person)
+        out.append(sent)
+    return out
+
+
+def _credit_cues(
+    sents: Sequence[Sent],
+    lex: CompiledCues,
+    lookup: Callable[[str], Mention | None],
+    tally: Callable[[str], Tally],
+) -> None:
+    said = speakers(sents, lookup)
+    for n, sent in enumerate(sents):
+        sid = sent.sentence.id
+        for c, clause in enumerate(sent.clauses):
+            for cue in find_cues(sent, clause, lex):
+                if clause.quote >= 0 and (n, clause.quote) in said:
+                    speaker = said[(n, clause.quote)]
+                    credited: Sequence[Mention] = [speaker] if speaker is not None else []
+                elif clause.quote >= 0:
+                    credited = sent.first_agents  # a quotation nobody is said to have said
+                else:
+                    credited = holders(
+                        sent,
+                        c,
+                        cue,
+                    )
+                kind = "cooperative" if cue.polarity > 0 else "reluctant"
+                mark = CueMark(sid, sent.toks[cue.first].start, sent.toks[cue.last].end, kind)
+                for actor in dict.fromkeys(a for m in credited for a in m.actors):
+                    tally(actor).add_cue(sid, sent.sentence.index, cue.polarity, mark)
+
+
+def _credit_tone(
+    sents: Sequence[Sent], main: set[str], tally: Callable[[str], Tally], settings: Settings
+) -> None:
+    for sent in sents:
+        text = sent.sentence.text
+        sid = sent.sentence.id
+        for m in sent.mentions:
+            wanted = [a for a in m.actors if a in main and sid not in tally(a).tones]
+            if not m.lexical or not wanted:
+                continue  # a sentence's tone toward an actor is judged once, at its first mention
+            result = tone_at(
+                text, sent.toks[m.first].start, sent.toks[m.last].end, neutral_prior=settings.tone_neutral_prior
+            )
+            marks = tuple(CueMark(sid, lo, hi, result.tone) for lo, hi in result.cues)
+            tone = SentenceTone(sid, sent.sentence.index, result.tone, result.score)
+            for actor in wanted:
+                tally(actor).add_tone(tone, marks)
+
+
+def _tally_of(tallies: dict[tuple[str, str], Tally], article_id: str) -> Callable[[str], Tally]:
+    """The tally of an actor in one article, made on first use."""
+
+    def tally(actor: str) -> Tally:
+        return tallies.setdefault((actor, article_id), Tally())
+
+    return tally
+
+
+def frame(
+    articles: Sequence[Article],
+    lexicon: Lexicon,
+    settings: Settings,
+    *,
+    quotes: QuoteFinder | None = None,
+) -> tuple[Stance, ...]:
+    """How each article frames each main actor: one :class:`Stance` per (actor, article) naming it.
+
+    Actors come in order of mentions across all articles (then name), articles in input
+    order.  ``quotes`` finds an article's quotations (default:
+    :func:`compare.analyze.quotes.quotes_by_sentence`).
+    """
+    aliases = compile_aliases(lexicon)
+    lex = compile_cues(lexicon)
+    find_quotes = quotes or _default_quotes()
+    sentences = [s for a in articles for s in a.sentences]
+    matches = {s.id: alias_matches(tokens(s.text), aliases) for s in sentences}
+    names = learn_names(sentences, matches, lexicon.actors)
+    lookup = _speaker_lookup(names, aliases)
+    mentions: Counter[str] = Counter()
+    named_in: dict[str, set[str]] = defaultdict(set)
+    tallies: dict[tuple[str, str], Tally] = {}
+    read: dict[str, list[Sent]] = {}
+    for article in articles:
+        sents = read[article.id] = _read_article(article, matches, names, find_quotes(article))
+
+        tally = _tally_of(tallies, article.id)
+        for sent in sents:
+            for m in sent.mentions:
+                if m.lexical:
+                    surface = sent.sentence.text[sent.toks[m.anchor].start : sent.toks[m.last].end]
+                    for actor in m.actors:
+                        mentions[actor] += 1
+                        named_in[actor].add(article.id)
+                    if m.actor is not None:
+                        tally(m.actor).aliases[surface] = None
+        _credit_cues(sents, lex, lookup, tally)
+
+    ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
+    main = ranked[: settings.max_actors]
+    for article in articles:
+        _credit_tone(read[article.id], set(main), _tally_of(tallies, article.id), settings)
+    out: list[Stance] = []
+    for actor in main:
+        for article in articles:
+            found = tallies.get((actor, article.id))
+            if article.id in named_in[actor] or found is not None:
+                out.append(stance(actor, article.id, found or Tally(), settings))
+    return tuple(out)
+
+
+def main_actors(articles: Sequence[Article], lexicon: Lexicon, settings: Settings) -> tuple[str, ...]:
+    """The main actors :func:`frame` reports on, most mentioned first."""
+    return tuple(dict.fromkeys(s.actor for s in frame(articles, lexicon, settings)))
+
+
+__all__ = ["QuoteFinder", "QuoteLike", "frame", "main_actors", "target_tone"]

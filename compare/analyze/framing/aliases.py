@@ -1,0 +1,87 @@
+"""The lexicon's actor aliases, compiled once per :class:`~compare.lexicon.Lexicon`, and their matches."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from compare.analyze.framing.tokens import TOKEN, Tok
+from compare.lexicon import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    parts: tuple[str, ...]  # tokens
+    glue: tuple[bool, ...]  # part k follows part k - 1 without a space
+    actor: str
+    insensitive: bool  # written in lower case: matches in any case
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    """An alias found in a sentence: tokens ``first``..``last`` (inclusive) name ``actor``."""
+
+    first: int
+    last: int
+    actor: str
+    alias: str
+
+
+_CACHE: dict[int, tuple[Lexicon, Mapping[str, tuple[Alias, ...]]]] = {}
+
+
+def compile_aliases(lexicon: Lexicon) -> Mapping[str, tuple[Alias, ...]]:
+    """First token (lower case) → the aliases starting with it, longest first."""
+    hit = _CACHE.get(id(lexicon))
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    aliases: dict[str, list[Alias]] = defaultdict(list)
+    for actor, names in lexicon.actors.items():
+        for alias in dict.fromkeys((actor, *names)):
+            found = list(TOKEN.finditer(alias.strip()))
+            if found:
+                parts = tuple(m.group() for m in found)
+                glue = tuple(k > 0 and m.start() == found[k - 1].end() for k, m in enumerate(found))
+                aliases[parts[0].lower()].append(Alias(parts, glue, actor, alias == alias.lower(), alias))
+    compiled = {k: tuple(sorted(v, key=lambda a: -len(a.parts))) for k, v in aliases.items()}
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(lexicon)] = (lexicon, compiled)
+    return compiled
+
+
+def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]]) -> tuple[AliasMatch, ...]:
+    """Every alias match of a sentence, longest first, without overlaps."""
+    out = []
+    i = 0
+    while i < len(toks):
+        found = None
+        for alias in aliases.get(toks[i].low, ()):
+            n = len(alias.parts)
+            window = toks[i : i + n]
+            if len(window) < n or any(window[k].glued != alias.glue[k] for k in range(1, n)):
+                continue
+            if alias.insensitive:
+                ok = all(t.low == p.lower() for t, p in zip(window, alias.parts, strict=True))
+            else:
+                ok = all(t.text == p for t, p in zip(window, alias.parts, strict=True))
+            if ok:
+                found = AliasMatch(i, i + n - 1, alias.actor, alias.text)
+                break
+        if found:
+            out.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return tuple(out)
+
+
+def alias_actor(name: str, aliases: Mapping[str, tuple[Alias, ...]]) -> str | None:
+    """The actor whose alias is exactly ``name`` ("Medvedev" → Russia), or None."""
+    parts = tuple(m.group() for m in TOKEN.finditer(name))
+    for alias in aliases.get(parts[0].lower() if parts else "", ()):
+        if alias.parts == parts or (alias.insensitive and tuple(p.lower() for p in parts) == alias.parts):
+            return alias.actor
+    return None

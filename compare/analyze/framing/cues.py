@@ -1,0 +1,198 @@
+"""Cue words of the lexicon (cooperative, reluctant), found in a clause and given to a holder.
+
+A negation ("not", "n't", "never", ...) up to ``NEGATION_WINDOW`` content words before a cue
+flips it ("not a threat" is cooperative); a cooperative cue right after a reluctant one counts
+as reluctant ("objections to further cooperation").  A cue's holder is, the first that applies:
+
+1. the speaker of the quotation it is in (a speaker who is no actor takes it out of the count);
+2. an actor right next to it: "Russian opposition", "Moscow's concern", "concern in Moscow";
+   a possessive that is no actor ("other states' concern") makes it nobody's;
+3. the agents of its clause;
+4. the sentence's first agents, for a clause with no subject of its own ("..., saying it would
+   not attend"); a clause whose subject is a group that is no actor ("other states have
+   expressed concern") is nobody's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from compare.analyze.framing.actors import Mention
+from compare.analyze.framing.attribution import Clause, Sent
+from compare.analyze.framing.tokens import POSSESSIVE, lemmas, split_words, word_matches
+from compare.analyze.framing.words import ATTITUDES, HOLDER_PREPOSITIONS, SKIP_BACK
+from compare.lexicon import Lexicon
+from compare.similarity import STOPWORDS
+
+NEGATION_WINDOW = 3
+"""A negation flips a cue that follows within this many content words (stopwords and names skipped)."""
+CONTRAST_WINDOW = 2
+"""A cooperative cue within this many content words after a reluctant one counts as reluctant."""
+COOPERATIVE, RELUCTANT, NEUTRAL = 1, -1, 0
+
+
+@dataclass(frozen=True, slots=True)
+class CuePattern:
+    words: tuple[str, ...]  # lower case; a last word ending in * is a prefix
+    polarity: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found in a sentence: tokens ``first``..``last``, after negation and contrast."""
+
+    first: int
+    last: int
+    polarity: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCues:
+    by_word: Mapping[str, tuple[CuePattern, ...]]  # first word → patterns, longest first
+    prefixes: tuple[CuePattern, ...]
+    negations: frozenset[str]
+    options: dict[str, tuple[CuePattern, ...]] = field(default_factory=dict)  # a cache, filled lazily
+
+    def at(self, low: str) -> tuple[CuePattern, ...]:
+        """The cues that may start at a word (lower case), longest first."""
+        hit = self.options.get(low)
+        if hit is None:
+            found = [c for lemma in lemmas(low) for c in self.by_word.get(lemma, ())]
+            found += [c for c in self.prefixes if low.startswith(c.words[0][:-1])]
+            hit = self.options[low] = tuple(sorted(dict.fromkeys(found), key=lambda c: -len(c.words)))
+        return hit
+
+
+_CACHE: dict[int, tuple[Lexicon, CompiledCues]] = {}
+
+
+def compile_cues(lexicon: Lexicon) -> CompiledCues:
+    hit = _CACHE.get(id(lexicon))
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    by_word: dict[str, list[CuePattern]] = {}
+    prefixes: list[CuePattern] = []
+    for kind, polarity in (("cooperative", COOPERATIVE), ("reluctant", RELUCTANT), ("neutral", NEUTRAL)):
+        for cue in lexicon.cues.get(kind, ()):
+            words = tuple(w.lower() for w in split_words(cue.strip()) if w != "*")
+            if not words:
+                continue
+            if cue.strip().endswith("*"):
+                words = (*words[:-1], words[-1] + "*")
+            pattern = CuePattern(words, polarity)
+            if words[0].endswith("*"):
+                prefixes.append(pattern)
+            else:
+                by_word.setdefault(words[0], []).append(pattern)
+    compiled = CompiledCues(
+        by_word={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in by_word.items()},
+        prefixes=tuple(sorted(prefixes, key=lambda c: -len(c.words))),
+        negations=frozenset(n.lower() for n in lexicon.negations),
+    )
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(lexicon)] = (lexicon, compiled)
+    return compiled
+
+
+def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
+    """The cues of one clause, after negation and contrast."""
+    toks = sent.toks
+    words = [k for k in clause.tokens if toks[k].word and k not in sent.name_tokens]
+    found: list[Cue] = []
+    i = 0
+    while i < len(words):
+        size = 0
+        for pattern in lex.at(toks[words[i]].low):
+            n = len(pattern.words)
+            if i + n <= len(words) and all(
+                word_matches(p, toks[words[i + k]].low) and (k == 0 or words[i + k] == words[i + k - 1] + 1)
+                for k, p in enumerate(pattern.words)
+            ):
+                found.append(Cue(words[i], words[i + n - 1], pattern.polarity))
+                size = n
+                break
+        i += size or 1
+    if not found:
+        return found
+    content = [
+        k
+        for k in clause.tokens
+        if toks[k].word
+        and (toks[k].low in lex.negations or (toks[k].low not in STOPWORDS and k not in sent.name_tokens))
+    ]
+    out: list[Cue] = []
+    previous: Cue | None = None
+    for cue in found:
+        if cue.polarity == NEUTRAL:  # "early warning": a cue word that carries no attitude here
+            continue
+        before = [k for k in content if k < cue.first][-NEGATION_WINDOW:]
+        negated = any(
+            toks[k].low in lex.negations
+            and (k + 1 >= len(toks) or toks[k + 1].low not in {"only", "just", "merely"})
+            for k in before
+        )
+        polarity = cue.polarity
+        if (
+            polarity == COOPERATIVE
+            and previous is not None
+            and sum(1 for k in content if previous.last < k < cue.first) <= CONTRAST_WINDOW
+        ):
+            polarity = RELUCTANT  # "objections to further cooperation"
+        elif negated:
+            polarity = -polarity
+        out.append(Cue(cue.first, cue.last, polarity))
+        previous = cue if cue.polarity == RELUCTANT and not negated else None
+    return out
+
+
+def _with_compound(sent: Sent, mention: Mention) -> list[Mention]:
+    """The mention, and the other half of a compound ("NATO-Russia cooperation")."""
+    out = [mention]
+    if mention.compound:
+        out += [
+            o
+            for o in sent.mentions
+            if o is not mention and o.compound and o.actor and abs(o.first - mention.last) <= 2
+        ]
+    return out
+
+
+def holder(sent: Sent, cue: Cue) -> list[Mention] | None:
+    """An actor right next to the cue; [] when a word that is no actor holds it; None: nobody next to it."""
+    toks = sent.toks
+    named = [m for m in sent.mentions if m.lexical and m.actor is not None and not m.in_quote]
+    ends = {m.last: m for m in named}
+    k = cue.first - 1
+    if k >= 1 and toks[k].word and toks[k].text.islower() and toks[k - 1].low in POSSESSIVE:
+        k -= 1  # one adjective after a possessive
+    if k >= 1 and (
+        toks[k].low in POSSESSIVE or (toks[k].text in {"'", "’"} and toks[k - 1].low.endswith("s"))
+    ):
+        return _with_compound(sent, ends[k - 1]) if k - 1 in ends else []  # "states' concern": theirs
+    if k == cue.first - 1 and k in ends and not (ends[k].coordinated and ends[k].prep):
+        return _with_compound(sent, ends[k])
+    k = cue.last + 1
+    attitude = cue.first == cue.last and toks[cue.first].low in ATTITUDES
+    if k < len(toks) and (toks[k].low in HOLDER_PREPOSITIONS or (attitude and toks[k].low == "in")):
+        k += 1
+        while k < len(toks) and toks[k].low in SKIP_BACK:
+            k += 1
+        starts = {m.anchor: m for m in named}
+        if k in starts:
+            return _with_compound(sent, starts[k])
+    return None
+
+
+def holders(sent: Sent, n: int, cue: Cue) -> Sequence[Mention]:
+    """Who a cue of clause ``n``, outside quotations, counts for (see the module's docstring)."""
+    near = holder(sent, cue)
+    if near is not None:
+        return near
+    clause = sent.clauses[n]
+    if clause.agents:
+        return clause.agents
+    if clause.own_subject:
+        return []
+    return sent.first_agents

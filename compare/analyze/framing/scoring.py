@@ -1,0 +1,121 @@
+"""From the cues credited to an actor in one article to its :class:`~compare.models.Stance`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compare.models import CueMark, Label, Stance, ToneLabel
+from compare.settings import Settings
+
+MAX_EVIDENCE = 5
+"""Evidence sentences kept per actor, article and axis."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """What one sentence gave an actor on the stance axis."""
+
+    sentence: str
+    index: int
+    cooperative: int
+    reluctant: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTone:
+    """The tone of one sentence toward an actor named in it."""
+
+    sentence: str
+    index: int
+    tone: ToneLabel
+    score: float  # P(favourable) - P(unfavourable)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Accumulates one actor's cues, tones, marks and names in one article (mutable while reading)."""
+
+    cues: dict[str, SentenceCues] = field(default_factory=dict)
+    tones: dict[str, SentenceTone] = field(default_factory=dict)
+    marks: list[CueMark] = field(default_factory=list)
+    aliases: dict[str, None] = field(default_factory=dict)
+    mentioned: bool = False
+
+    def add_cue(self, sentence: str, index: int, polarity: int, mark: CueMark) -> None:
+        row = self.cues.get(sentence) or SentenceCues(sentence, index, 0, 0)
+        self.cues[sentence] = SentenceCues(
+            sentence, index, row.cooperative + (polarity > 0), row.reluctant + (polarity < 0)
+        )
+        if mark not in self.marks:
+            self.marks.append(mark)
+
+    def add_tone(self, tone: SentenceTone, marks: tuple[CueMark, ...]) -> None:
+        if tone.sentence in self.tones:
+            return  # a sentence's tone counts once, however often it names the actor
+        self.tones[tone.sentence] = tone
+        self.marks.extend(m for m in marks if m not in self.marks)
+
+
+def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label, float]:
+    total = cooperative + reluctant
+    score = (cooperative - reluctant) / total if total else 0.0
+    if not total:
+        return "neutral", 0.0
+    if score >= settings.stance_margin:
+        return "cooperative", score
+    if score <= -settings.stance_margin:
+        return "reluctant", score
+    return "mixed", score
+
+
+def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, float]:
+    """The share of sentences favourable toward the actor less the share unfavourable, and its label."""
+    if not tones:
+        return "neutral", 0.0
+    score = (sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)) / len(tones)
+    if score >= settings.tone_margin:
+        return "favourable", score
+    if score <= -settings.tone_margin:
+        return "unfavourable", score
+    return "neutral", score
+
+
+def stance(actor: str, article: str, tally: Tally, settings: Settings) -> Stance:
+    """The stance: label and score from the cue counts, tone from the sentences' tones, evidence."""
+    c = sum(r.cooperative for r in tally.cues.values())
+    r = sum(r.reluctant for r in tally.cues.values())
+    label, score = _label(c, r, settings)
+    sign = {"cooperative": 1, "reluctant": -1}.get(label, 0)
+    # The evidence supports the label: a "cooperative" actor's evidence holds no sentence whose cues
+    # say "reluctant" on balance (and the other way round); "mixed" shows both.
+    supporting = [row for row in tally.cues.values() if sign * (row.cooperative - row.reluctant) >= 0]
+    supporting.sort(
+        key=lambda row: (
+            -sign * (row.cooperative - row.reluctant),
+            -(row.cooperative + row.reluctant),
+            row.index,
+        )
+    )
+    evidence = tuple(row.sentence for row in supporting[:MAX_EVIDENCE])
+    tone, tone_score = _tone(list(tally.tones.values()), settings)
+    tone_sign = {"favourable": 1, "unfavourable": -1}.get(tone, 0)
+    toned = [t for t in tally.tones.values() if tone_sign and t.tone == tone]
+    toned.sort(key=lambda t: (-tone_sign * t.score, t.index))
+    tone_evidence = tuple(t.sentence for t in toned[:MAX_EVIDENCE])
+    shown = set(evidence) | set(tone_evidence)
+    kinds = {"cooperative", "reluctant", tone}
+    marks = tuple(m for m in tally.marks if m.sentence in shown and m.kind in kinds)
+    return Stance(
+        actor,
+        article,
+        label,
+        round(score, 3),
+        evidence,
+        c,
+        r,
+        tone=tone,
+        tone_score=round(tone_score, 3),
+        tone_evidence=tone_evidence,
+        aliases=tuple(tally.aliases),
+        marks=marks,
+    )

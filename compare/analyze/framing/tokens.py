@@ -1,0 +1,96 @@
+"""Tokens of a sentence for the framing analysis, and the inflections a cue word may take."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.N.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words; "doesn't" and "Russia's" are split below
+    r"|\d+(?:[.,:]\d+)*"
+    r"|-{2,}|\S"
+)
+_NOT_ENDINGS = frozenset({"n't", "n’t"})
+POSSESSIVE = frozenset({"'s", "’s"})
+
+
+class Tok(NamedTuple):
+    """One token (a named, immutable record; a NamedTuple because tokens are made by the thousand)."""
+
+    text: str
+    low: str
+    start: int  # in the sentence
+    end: int
+    word: bool
+    glued: bool  # no space before
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Tok, ...]:
+    """Words, numbers and punctuation; "doesn't" → "does" "n't", "Russia's" → "Russia" "'s"."""
+    out: list[Tok] = []
+    make = tuple.__new__  # a third faster than Tok(...); this runs for every token
+    previous_end = -1
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        low = word.lower()
+        cut = (
+            3
+            if low[-3:] in _NOT_ENDINGS and len(word) > 3
+            else 2
+            if low[-2:] in POSSESSIVE and len(word) > 2
+            else 0
+        )
+        if cut:
+            out.append(make(Tok, (word[:-cut], low[:-cut], start, end - cut, True, start == previous_end)))
+            out.append(make(Tok, (word[-cut:], low[-cut:], end - cut, end, cut == 3, True)))
+        else:
+            out.append(make(Tok, (word, low, start, end, word[0].isalpha(), start == previous_end)))
+        previous_end = end
+    return tuple(out)
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The tokens of an alias or a cue, as strings."""
+    return tuple(m.group() for m in TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=16384)
+def lemmas(word: str) -> tuple[str, ...]:
+    """``word`` (lower case) and what it may be an inflection of: -s, -es, -ies, -ed, -ied, -ing.
+
+    The word itself comes first and the other forms in sorted order, so that when two cues of
+    the same length could start here the choice is the same in every process (a set's order
+    depends on the string hash seed).
+    """
+    out = {word}
+    if len(word) > 3:
+        if word.endswith("ies"):
+            out.add(word[:-3] + "y")
+        if word.endswith("es"):
+            out.add(word[:-2])
+        if word.endswith("s") and not word.endswith("ss"):
+            out.add(word[:-1])
+        if word.endswith("ied"):
+            out.add(word[:-3] + "y")
+        if word.endswith("ed"):
+            out.update((word[:-2], word[:-1]))
+            if len(word) > 4 and word[-3] == word[-4]:
+                out.add(word[:-3])
+        if word.endswith("ing") and len(word) > 5:
+            out.update((word[:-3], word[:-3] + "e"))
+            if word[-4] == word[-5]:
+                out.add(word[:-4])
+    out.discard(word)
+    return (word, *sorted(out))
+
+
+def word_matches(pattern: str, token: str) -> bool:
+    """Whether a cue word (``pattern``; "cooperat*" is a prefix) matches a lower-case token."""
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return pattern in lemmas(token)

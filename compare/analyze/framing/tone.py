@@ -1,0 +1,199 @@
+"""Tone toward one target in one sentence: favourable, unfavourable or neutral.
+
+A linear model (multinomial logistic regression) over the words of the sentence, marked by
+where they stand from the target: the words next to it, the words of its clause, the words
+after a negation, the words in quotation marks.  It was trained on the NewsMTSC train split
+(news sentences with the sentiment toward a named target, MIT-style licence) by
+``benchmarks/train_tone.py``, which writes ``compare/data/tone-model.json`` and reports its
+cross-validated macro-F1.  Inference is a few dictionary look-ups: no numpy, nothing loaded
+until the first call.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+Tone = Literal["favourable", "unfavourable", "neutral"]
+TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
+MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.json"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+_NEGATIONS = frozenset(
+    "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
+)
+_CUTS = frozenset(",;:.!?()—–")
+_QUOTES = frozenset('"“”')
+WINDOW = 4
+"""Words at most this many tokens from the target get a feature of their own ("near")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ToneModel:
+    weights: Mapping[str, Sequence[float]]  # feature → weight per class (TONES order)
+    bias: tuple[float, float, float]
+    lexicon: Mapping[str, float]  # word → valence (-4..4), VADER's
+
+
+@dataclass(frozen=True, slots=True)
+class ToneResult:
+    tone: Tone
+    score: float  # P(favourable) - P(unfavourable), -1..1
+    cues: tuple[tuple[int, int], ...]  # character spans of the words that pushed most toward the tone
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't"."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low.endswith(("n't", "n’t")) and len(low) > 3:
+            out.append((low[:-3], m.start(), m.end() - 3))
+            out.append(("n't", m.end() - 3, m.end()))
+        else:
+            out.append((low, m.start(), m.end()))
+    return tuple(out)
+
+
+Feature = tuple[str, int, float]
+"""(name, token index or -1 for the whole sentence, value)."""
+
+
+def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | None = None) -> list[Feature]:
+    """The features of a sentence for the target at characters ``start``..``end``.
+
+    Words by where they stand (the sentence, the target's clause, next to it, inside quotation
+    marks; after a negation they are "NOT_" words), and the valence of the words
+    that the sentiment ``lexicon`` knows, by the same places.  The target's own words are left
+    out (a name carries no tone of its own here).
+    """
+    toks = _tokens(text)
+    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
+    lo, hi = (inside[0], inside[-1]) if inside else (0, -1)
+    clause_lo = lo
+    while clause_lo > 0 and toks[clause_lo - 1][0] not in _CUTS:
+        clause_lo -= 1
+    clause_hi = hi
+    while clause_hi + 1 < len(toks) and toks[clause_hi + 1][0] not in _CUTS:
+        clause_hi += 1
+    out: list[Feature] = [("bias:first" if lo <= 1 else "bias:later", -1, 1.0)]
+    add = out.append
+    negated = False
+    quoted = False
+    for k, (low, _s, _e) in enumerate(toks):
+        if low in _QUOTES:
+            quoted = not quoted
+            continue
+        if low in _CUTS:
+            negated = False
+            continue
+        if lo <= k <= hi:
+            continue
+        if low in _NEGATIONS:
+            negated = True
+            add(("neg", k, 1.0))
+            continue
+        word = "NOT_" + low if negated else low
+        near = "l:" if lo - WINDOW <= k < lo else "r:" if hi < k <= hi + WINDOW else ""
+        clause = clause_lo <= k <= clause_hi
+        add(("w:" + word, k, 1.0))
+        if quoted:
+            add(("q:" + word, k, 1.0))
+        if clause:
+            add(("c:" + word, k, 1.0))
+        if near:
+            add((near + word, k, 1.0))
+        valence = lexicon.get(low) if lexicon else None
+        if valence:
+            v = -valence if negated else valence
+            sign = "+" if v > 0 else "-"
+            size = abs(v) / 4
+            add(("v" + sign + "w", k, size))
+            if quoted:
+                add(("v" + sign + "q", k, size))
+            if clause:
+                add(("v" + sign + "c", k, size))
+            if near:
+                add(("v" + sign + near[0], k, size))
+            distance = lo - k if k < lo else k - hi
+            add(("vd" + sign, k, size / (1 + distance / 3)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL)) -> ToneModel:
+    """The shipped model (read once; its weight lists are used as JSON gives them, for speed)."""
+    data = json.loads(Path(path).read_text("utf-8"))
+    b = data["bias"]
+    return ToneModel(data["weights"], (b[0], b[1], b[2]), data.get("lexicon", {}))
+
+
+def probabilities(
+    feats: Sequence[Feature], model: ToneModel, neutral_prior: float = 0.0
+) -> tuple[float, float, float]:
+    """P(unfavourable), P(neutral), P(favourable); ``neutral_prior`` is added to neutral's log-odds."""
+    z = list(model.bias)
+    z[1] += neutral_prior
+    weights = model.weights
+    for f, _k, v in feats:
+        w = weights.get(f)
+        if w is not None:
+            z[0] += w[0] * v
+            z[1] += w[1] * v
+            z[2] += w[2] * v
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return (e[0] / total, e[1] / total, e[2] / total)
+
+
+def tone_at(
+    text: str, start: int, end: int, model: ToneModel | None = None, neutral_prior: float = 0.0
+) -> ToneResult:
+    """The tone of ``text`` toward the target at characters ``start``..``end``.
+
+    The model was trained on sentences a third of which are neutral; ``neutral_prior`` (log-odds)
+    says how much likelier neutral is where it is used (``Settings.tone_neutral_prior``).
+    """
+    model = model or load_model()
+    feats = features(text, start, end, model.lexicon)
+    p = probabilities(feats, model, neutral_prior)
+    best = max(range(3), key=lambda c: (p[c], c == 1))
+    tone = TONES[best]
+    cues: tuple[tuple[int, int], ...] = ()
+    if tone != "neutral":
+        toks = _tokens(text)
+        push: dict[int, float] = {}
+        for f, k, v in feats:
+            w = model.weights.get(f)
+            if w is not None and k >= 0:
+                push[k] = push.get(k, 0.0) + (w[best] - w[1]) * v
+        strong = sorted(
+            (k for k, v in push.items() if v > 0.5 and toks[k][0].isalpha()), key=lambda k: -push[k]
+        )[:2]
+        cues = tuple(sorted((toks[k][1], toks[k][2]) for k in strong))
+    return ToneResult(tone, round(p[2] - p[0], 3), cues)
+
+
+def target_tone(sentence: str, target: str) -> Tone:
+    """The tone of one sentence toward one target named in it: "favourable", "unfavourable" or "neutral".
+
+    ``target`` is found in ``sentence`` as written (else case-insensitively); a target the
+    sentence does not name is judged from the sentence as a whole.
+    """
+    at = sentence.find(target) if target else -1
+    if at < 0 and target:
+        at = sentence.lower().find(target.lower())
+    start, end = (at, at + len(target)) if at >= 0 else (0, 0)
+    return tone_at(sentence, start, end).tone
+
+
+__all__ = ["TONES", "Tone", "ToneResult", "target_tone", "tone_at"]

@@ -1,0 +1,161 @@
+"""The word lists of the framing analysis: prepositions, titles, reporting verbs, name parts.
+
+Plain data, no logic: the modules beside this one read them.  Lower-case lists are compared with
+a token's lower-case form, capitalised ones (``ORG_HEADS``, ``NOT_NAMES``) with the token as written.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PREPOSITIONS = _words(
+    """
+    with to against toward towards for from on about into onto at by of over between among amongst
+    than like upon without within beyond across after before behind under despite in including via
+    amid around through near alongside versus vs unlike besides beside inside outside throughout
+    regarding concerning
+    """
+)
+SKIP_BACK = _words(
+    """
+    the a an its their his her our your my this that these those fellow other all both some many
+    several former neighbouring neighboring
+    """
+)
+COORDINATORS = frozenset({"and", "or", "&"})
+CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however", "whilst"})
+CLAUSE_PUNCT = frozenset(",;:()[]…–—|") | {"--", "---"}
+CUTS = CLAUSE_PUNCT | CLAUSE_WORDS
+PRONOUNS = frozenset({"he", "she"})
+HOLDER_PREPOSITIONS = frozenset({"from", "by", "among", "amongst", "within"})
+# Feelings that "in <place>" attributes to that place's people: "concern in Moscow", "optimism in Kiev"
+# (but "cooperation in Afghanistan" is about Afghanistan, not Afghanistan's).
+ATTITUDES = _words(
+    """
+    concern concerns worry worries anger alarm fear fears optimism hope hopes frustration
+    disappointment suspicion suspicions skepticism scepticism satisfaction relief irritation unease
+    """
+)
+REPORTING = _words(
+    """
+    said says told tells stated states added adds asked replied noted wrote writes declared
+    explained insisted argued outlined announced warned believes
+    """
+)
+VERBS = _words(
+    """
+    is are was were be been being am has have had will would shall should can could may might must
+    do does did 's said says told tells sees seeks wants urges warns calls faces states believes
+    thinks insists claims expects hopes offers plans adds notes lies remains makes takes gives views
+    needs accuses rejects supports agrees refuses opposes welcomes fears denies argues asks writes
+    knows means shows seems appears becomes continues considers describes reports suggests proposes
+    announces intends looks wishes threatens demands promises signals sends meets visits leads keeps
+    holds stands met made took gave saw sought won lost held led kept left sent spoke wrote thought
+    felt got went came became began brought found knew put stood struck understood withdrew chose
+    fought ran rose sat spent say tell urge warn want seek see believe think insist expect saying
+    adding telling
+    """
+)
+NOT_VERBS = _words(
+    """
+    during including according meeting meetings building buildings nothing something anything
+    everything evening morning hundred indeed speed need seed feed united ring king thing things
+    bring wing spring string ceiling ongoing upcoming interesting pressing leading ruling growing
+    """
+)
+TITLES = _words(
+    """
+    president vice prime minister secretary secretary-general general foreign defense defence
+    interior finance state ambassador envoy chancellor senator sen rep representative congressman
+    congresswoman governor gov mayor king queen prince princess crown sheikh emir pope cardinal
+    archbishop bishop rev mr mrs ms dr prof professor judge justice chief deputy admiral adm gen col
+    lt maj capt commander colonel lieutenant major captain sergeant sgt spokesman spokeswoman
+    spokesperson chairman chairwoman chair director premier speaker leader commissioner head former
+    permanent special under assistant undersecretary lord lady sir dame ayatollah supreme high
+    executive counterpart adviser advisor aide senior top acting outgoing incoming military national
+    security sheriff reverend father sister editor publisher founder co-founder co-chair co-chairman
+    co-chairwoman president-elect nominee candidate attorney chancellor-elect
+    """
+)
+ABBREVIATED_TITLES = _words("mr mrs ms dr gen col lt maj capt adm sen rep gov prof rev sgt st")
+CONNECTORS = _words("of for de van von der den bin ibn al el la le da di du del dos das")
+WEAK_TITLES = _words(
+    """
+    national security military senior top acting outgoing incoming former permanent special under
+    assistant executive high supreme foreign defense defence interior finance state head
+    counterpart
+    """
+)
+"""Title words that also describe places and things ("National Mall", "Security Council"): a
+name after them is a person's only when a title of another kind stands in the chain too."""
+NOT_ACRONYMS = _words(
+    """
+    TV CEO CFO AM PM OK GDP HIV AIDS DNA ID IQ PC UK US USA EU UN FAQ PDF RSS URL AP II III IV VI
+    MP MPs NY DC LA PR OP ED GPS ATM SUV MRI ER ICU NO YES AND THE OF
+    """
+)
+"""All-capital words that are not organisations (an acronym seen twice is otherwise one)."""
+PARTICLES = frozenset({"al", "el", "bin", "ibn"})  # "al-Maliki" is a name
+ORG_HEADS = _words(
+    """
+    Council Ministry Department Organization Organisation Agency Committee Commission Party Fund
+    Bank Union Court Parliament Congress Senate Assembly Institute Foundation Movement Front Army
+    Navy Service Group Association Federation League Corporation Company Watch Cross Crescent Guard
+    Police Authority Board Bureau Tribunal Coalition Brigades Office
+    """
+)
+NON_ACTOR_HEADS = _words(
+    """
+    Times Post Journal News Herald Tribune Gazette Review Radio Television TV University College
+    School Airport Hotel Street Square Avenue Road List Index Exchange Stadium Airlines Prize Center
+    Centre Museum
+    """
+)
+REGION_WORDS = _words("North South East West Northern Southern Eastern Western Central Latin")
+# Capitalised words that are not parts of a person's name.
+NOT_NAMES = (
+    ORG_HEADS
+    | NON_ACTOR_HEADS
+    | _words(
+        """
+    January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday War Wars York House Summit Treaty Agreement
+    Pact Accord Charter Conference Forum Meeting Initiative Strategy Doctrine Defense Defence
+    Security Missile Cold Century Day Week Year Online Blog Forces Force Republic Kingdom State
+    States Nations Empire City County Province Region District Island Islands Sea Ocean Gulf Bay
+    River Valley North South East West Northern Southern Eastern Western Central Middle New Old
+    Great United European Atlantic Pacific Arctic Asia Europe Africa America Americas Euro Soviet
+    Communist Islamic Christian Muslim Jewish Catholic Orthodox Internet Web Twitter Facebook God
+    Christmas Easter Olympics Games Cup Nuclear Arms Reduction Strategic Conventional Joint Chiefs
+    Staff Armed Tags Keyword Stories Latest Links Breaking Read More Podcasts Comments Share Follow
+    Subscribe Home Accessibility Posted Author About Photo Video Related The A An In On At For Of To
+    With By From As If It We They I He She This That These Those Earlier Later Meanwhile Although
+    While When After Before But And Both All Our Their His Her Its Republican Republicans Democrat
+    Democrats Democratic Conservative Conservatives Liberal Liberals Labour Tory Tories Party Act
+    Amendment Law Constitution Network Bridge People Medicare Medicaid Security Fair Caller Beach
+    Jesuit Standard Zero
+    """
+    )
+)
+KIN = _words(
+    """
+    son sons daughter daughters wife husband brother brothers sister sisters father mother
+    nephew niece cousin family grandson granddaughter widow parents children child stepson
+    """
+)
+"""After "Hutchinson's", the sentence is about a relative, not about Hutchinson."""
+GROUP_SUBJECTS = _words(
+    """
+    officials critics states countries lawmakers legislators leaders groups others people residents
+    members opponents supporters activists experts analysts observers voters diplomats governments
+    nations allies neighbours neighbors parents students workers protesters demonstrators
+    conservatives liberals democrats republicans administrations agencies companies investors
+    """
+)
+"""A clause whose subject is one of these (not an actor) states their attitude, nobody else's:
+"Suthers said other states have expressed concern" is no concern of Suthers'."""
+REPORTED_SPEECH = _words("said says told added noted wrote argued insisted explained warned declared announced")
+"""Reporting verbs after which a new clause starts: "Suthers said | other states have expressed concern"."""

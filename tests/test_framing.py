@@ -1,0 +1,145 @@
+"""Framing on two axes (compare/analyze/framing/): actors found in the text, tone, the JSON and
+the reports' marked cue words.  The stance axis and the lexicon: tests/test_stance.py."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from compare import Comparison, compare, target_tone
+from compare.analyze.framing import frame
+from compare.analyze.framing.tone import TONES, tone_at
+from compare.lexicon import load_lexicon
+from compare.models import Stance
+from compare.settings import Settings
+from reports.html import render_html
+from tests.test_stance import example_articles, framed
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-russia-2010"
+
+
+@pytest.fixture(scope="module")
+def example() -> Comparison:
+    return compare(sorted(str(p) for p in EXAMPLE.glob("*.txt")))
+
+
+# --- target_tone ------------------------------------------------------------------------
+
+
+def test_target_tone_is_about_the_target() -> None:
+    assert target_tone("Critics slammed Smith for the failed and corrupt plan.", "Smith") == "unfavourable"
+    assert target_tone("Smith won wide praise for her brave and successful leadership.", "Smith") == "favourable"
+    assert target_tone("Smith will travel to Ohio on Tuesday.", "Smith") == "neutral"
+    for sentence in ("", "Smith", "No target here."):
+        assert target_tone(sentence, "Jones") in TONES
+
+
+def test_tone_marks_the_words_behind_it() -> None:
+    text = "Critics slammed Smith for the failed and corrupt plan."
+    result = tone_at(text, text.index("Smith"), text.index("Smith") + 5)
+    assert result.tone == "unfavourable" and result.score < 0
+    words = {text[a:b].lower() for a, b in result.cues}
+    assert words and words <= {"critics", "slammed", "failed", "corrupt", "plan"}
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_places_and_organisations_are_not_people() -> None:
+    stances = framed(
+        "Protesters gathered on the National Mall. The National Organization for Women rejected the bill. "
+        "The FBI praised the police.",
+        "The National Organization for Women met the FBI near the National Mall.",
+    )
+    actors = {actor for actor, _ in stances}
+    assert "Mall" not in actors and not any("Mall" in a for a in actors)
+    assert {"National Organization for Women", "FBI"} <= actors
+    assert stances[("National Organization for Women", "a")].reluctant == 1
+
+
+def test_parties_are_actors() -> None:
+    stances = framed(
+        "Republicans rejected the plan. Democrats welcomed it, but the GOP leader rejected it.",
+        "The Democratic Party and Republicans met.",
+    )
+    assert stances[("Republicans", "a")].reluctant == 2
+    assert stances[("Democrats", "a")].cooperative == 1
+    assert "GOP" in stances[("Republicans", "a")].aliases
+
+
+def test_a_user_lexicon_renames_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text('{"actors": {"The Kremlin": ["Putin", "Kremlin"]}}', "utf-8")
+    stances = framed(
+        "President Vladimir Putin rejected the plan with Poland.", "Putin met Poland.", lexicon=load_lexicon(str(path))
+    )
+    assert stances[("Vladimir Putin", "a")].reluctant == 1
+    assert stances[("The Kremlin", "a")].reluctant == 1  # he speaks for the actor the lexicon groups him in
+    assert ("Russia", "a") not in stances
+
+
+# --- the example story: JSON and reports -------------------------------------------------
+
+
+def test_stances_carry_tone_aliases_and_cue_offsets(example: Comparison) -> None:
+    sentences = {s.id: s for a in example.articles for s in a.sentences}
+    for st in example.stances:
+        record = st.to_dict()
+        assert record["tone"] in TONES and -1.0 <= record["tone_score"] <= 1.0
+        assert (record["tone"] == "neutral") == (not record["tone_evidence"])
+        assert isinstance(record["aliases"], list) and all(isinstance(a, str) for a in record["aliases"])
+        for cue in record["cues"]:
+            assert cue["sentence"] in st.evidence or cue["sentence"] in st.tone_evidence
+            assert cue["kind"] in {"cooperative", "reluctant", "favourable", "unfavourable"}
+            text = sentences[cue["sentence"]].text
+            assert 0 <= cue["start"] < cue["end"] <= len(text)
+    russia = next(s for s in example.stances if (s.actor, s.article) == ("Russia", "rt"))
+    concern = next(s for s in russia.evidence if "grave concern" in sentences[s].text)
+    marked = {sentences[m.sentence].text[m.start : m.end] for m in russia.marks if m.sentence == concern}
+    assert "concern" in marked
+
+
+def test_a_person_speaks_for_the_country_in_the_example(example: Comparison) -> None:
+    actors = {s.actor for s in example.stances}
+    assert "Dmitry Medvedev" in actors or "Russia" in actors
+    medvedev = [s for s in example.stances if s.actor == "Dmitry Medvedev"]
+    assert all("Medvedev" in " ".join(s.aliases) for s in medvedev)
+
+
+def test_the_html_marks_the_cue_words(example: Comparison) -> None:
+    page = render_html(example)
+    framing = page[page.index('id="framing"') :]
+    framing = framing[: framing.index("</section>")]
+    assert '<mark class="cue cue-reluctant" title="reluctant cue">concern</mark>' in framing
+    assert "cue words credited to Russia" in framing
+    assert re.search(r'class="tone">tone <span class="stance stance-(favourable|unfavourable|neutral)"', framing)
+
+
+def test_marked_evidence_is_escaped() -> None:
+    text = "Poland <b>rejected</b> the plan & warned Germany. Poland met Germany."
+    result = compare([{"id": "a", "text": text}, {"id": "b", "text": "Poland and Germany met in Paris."}])
+    page = render_html(result)
+    assert "<b>rejected</b>" not in page
+    assert html.escape("<b>") in page
+
+
+def test_framing_is_a_small_part_of_the_time() -> None:
+    articles = example_articles()
+    lexicon = load_lexicon()
+    frame(articles, lexicon, Settings())  # loads the tone model once
+    start = time.perf_counter()
+    stances: tuple[Stance, ...] = frame(articles, lexicon, Settings())
+    assert time.perf_counter() - start < 0.2
+    assert stances
+
+
+def test_the_framing_modules_are_small() -> None:
+    """The framing is a package of small modules (stance.py was one of 1,140 lines)."""
+    folder = Path(__file__).resolve().parents[1] / "compare" / "analyze" / "framing"
+    sizes = {p.name: p.read_text("utf-8").count("\n") for p in folder.glob("*.py")}
+    assert {"actors.py", "cues.py", "attribution.py", "scoring.py", "tone.py"} <= set(sizes)
+    assert max(sizes.values()) <= 400, sizes

@@ -91,7 +91,9 @@ SUMMARY_LIMIT = 8
 """How many facts and divergences the summary lists before pointing onwards."""
 
 SCREEN_SECTIONS = ("summary", "divergences", "framing", "articles", "coverage", "pairs", "sources")
-PRINT_SECTIONS = ("sources", "summary", "divergences", "framing", "coverage", "pairs", "articles")
+PRINT_SECTIONS = ("summary", "divergences", "framing", "coverage", "pairs", "articles", "sources")
+"""On paper a document: the summary (with the events), the divergences and the framing first;
+the sources (provenance, removed boilerplate) last, after the articles."""
 
 
 def relative_luminance(hex_colour: str) -> float:

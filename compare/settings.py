@@ -210,15 +210,28 @@ class Settings:
     weighs 1; a number or a name 2 and counts on its own): a rewording swaps words one for
     one, an addition brings new ones ("in Brussels", "after a short debate")."""
 
-    same_event_threshold: float = 0.12
-    """Two articles cover the same event when the share of their sentences that are
-    aligned with each other reaches this value and their dates do not conflict."""
+    same_event_threshold: float = 0.37
+    """Two articles report the same event when the content score of the pair (the cosine
+    of their content words weighted by rarity, compare/analyze/events.py) reaches this
+    value and their event days do not conflict."""
 
     same_event_max_days: int = 10
-    """Publication dates further apart than this many days mark different events."""
+    """Event days further apart than this many days mark different events."""
+
+    same_event_place_override: float = 0.6
+    """Two articles that say their events took place in different places ("NEW YORK --"
+    against "told reporters today in Moscow") report different events unless their
+    content score reaches this value (a wire datelined elsewhere than the event)."""
+
+    same_kind_threshold: float = 0.05
+    """Two articles that do not report one event but whose content score reaches this
+    value report "the same kind of event" (or "a follow-up"); below it, unrelated events."""
+
+    follow_up_days: int = 60
+    """Two events of the same kind at most this many days apart: the later is a follow-up."""
 
     same_event_close_days: int = 2
-    same_event_close_threshold: float = 0.02
+    same_event_close_threshold: float = 0.15
     """Two articles dated at most ``same_event_close_days`` apart (both dates known) cover the
     same event when they share any fact (a share of aligned sentences of at least
     ``same_event_close_threshold``, not ``same_event_threshold``): outlets covering one event on

@@ -56,7 +56,9 @@ def test_not_links_never_share_a_group(judged: Any, gold: dict[str, Any]) -> Non
         ("intended to prepare the groundwork", "agree", "date"),
         ("urged NATO and Russia on Wednesday", "partial", None),
         ("described Wednesday's meeting as", "diverge", "quote"),
-        ("territorial missile defense", "diverge", "quote"),
+        # Bloomberg reports another event (3 Nov, Moscow): Rasmussen's two missile-defence quotes
+        # are the same claim at two events, no contradiction.
+        ("territorial missile defense", "partial", "quote"),
     ],
 )
 def test_link_kinds_and_differences(judged: Any, fragment: str, kind: str, difference: str | None) -> None:

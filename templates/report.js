@@ -13,6 +13,10 @@
   var articles = document.getElementById("articles");
   var status = document.getElementById("hl-status");
   var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+  /* Every sentence can take the focus (tabindex -1: set here, not in the page, 1.3 KB less for 95
+     sentences); roving() below makes one per article a Tab stop. */
+  var focusable = articles ? articles.querySelectorAll(".s:not(.demo)") : [];
+  for (var n = 0; n < focusable.length; n++) { focusable[n].setAttribute("tabindex", "-1"); }
 
   function isSentence(el) { return !!(el && el.matches && el.matches(".s[tabindex]")); }
   function shown(el) { return el.getClientRects().length > 0; }

@@ -64,7 +64,9 @@ _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
 _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\(|—|–|--|-\s)")
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}|[A-Z]{2,}(?:-[A-Z][\w-]*)*)")
+_NAME = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
+)
 _NOT_PLACES = frozenset(
     "The This That These Those January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -344,7 +346,8 @@ def _common(a: EventProfile, b: EventProfile) -> str:
         places = [p for p in a.places if p.lower() in {q.lower() for q in b.places}]
         if places:
             parts.append(places[0])
-    actors = [n for n in a.actors if n in set(b.actors)]
+    shared = set(b.actors)
+    actors = sorted((n for n in a.actors if n in shared), key=lambda n: -len(n))  # the most specific first
     parts.extend(actors[:2])
     return ", ".join(parts) if parts else "they report the same facts"
 

@@ -708,3 +708,15 @@ def test_one_tab_stop_per_article(page: Any, example: Comparison) -> None:
     moved = page.evaluate("document.activeElement.id")
     assert page.evaluate("document.querySelectorAll('#articles .s[tabindex=\"0\"]').length") == len(example.articles)
     assert page.evaluate(f"document.getElementById('{moved}').getAttribute('tabindex')") == "0"
+
+
+def test_text_contrast_in_dark_mode(chromium: Any, report_file: Path) -> None:
+    context = chromium.new_context(viewport=VIEWPORT, color_scheme="dark", reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        result = page.evaluate(CONTRAST_FAILURES)
+    finally:
+        context.close()
+    assert result["checked"] > 200
+    assert result["failures"] == []

@@ -495,7 +495,8 @@ def check(data: Path, floors_file: Path = FLOORS) -> int:
     """Measure every figure floors.json names; 0 when all reach their floors, 1 when one is
     below, 2 when the data a figure needs is missing or floors.json names an unknown figure."""
     floors: dict[str, float] = json.loads(floors_file.read_text("utf-8"))
-    print(f"floors: {floors_file.relative_to(ROOT)} ({len(floors)} figures); data: {data}")
+    shown = floors_file.relative_to(ROOT) if floors_file.is_relative_to(ROOT) else floors_file
+    print(f"floors: {shown} ({len(floors)} figures); data: {data}")
     unknown = sorted(set(floors) - set(FIGURES))
     if unknown:
         print(f"error: {floors_file.name} names figures that evaluate.py does not measure: {', '.join(unknown)}")

@@ -189,11 +189,13 @@ def _story_cosines(sentences: Sequence[Sentence], linkable: Sequence[bool], sett
 
     vectors = np.zeros((len(sentences), semantic.DIMENSION), dtype=np.float64)
     texts = [sentences[i].text for i in chosen]
-    vectors[chosen] = np.asarray(semantic.embed(texts), dtype=np.float64)
+    embedded = np.asarray(semantic.embed(texts), dtype=np.float64)
+    vectors[chosen] = embedded
     # The centre: the mean over the story's distinct sentences, blended with news in general
     # (a background of Settings.background_sentences sentences), so that a story of few distinct
     # sentences is not centred on itself (two sentences centred on their own mean point apart).
-    distinct = np.asarray(semantic.embed(sorted(set(texts))), dtype=np.float64)
+    first = {text: n for n, text in reversed(list(enumerate(texts)))}  # each distinct text once
+    distinct = embedded[sorted(first.values(), key=lambda n: texts[n])]
     k = settings.background_sentences
     centre = (distinct.sum(axis=0) + k * np.asarray(_news_mean(), dtype=np.float64)) / (len(distinct) + k)
     vectors[chosen] -= centre

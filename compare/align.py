@@ -37,14 +37,15 @@ the similarity of any pair, which the analysis stage reuses.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from compare.candidates import pair_bounds
 from compare.models import Sentence
+from compare.parts import sentence_parts
 from compare.settings import Settings
 from compare.similarity import Features, analyse, features, is_name_line, lexical_score, story_weights
 
@@ -59,6 +60,9 @@ class Alignment:
     links: dict[tuple[int, int], float]  # candidate pairs (i < j) at or above the link threshold
     similarity: Callable[[int, int], float]  # the aligner's similarity of any two sentences (cached)
     semantic: bool = False  # whether sentence embeddings took part
+    parts: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    """Grouped sentences that matched their group by a part only (a quotation or a clause,
+    :mod:`compare.parts`): sentence index → ``(start, end)`` of that part in the sentence's text."""
 
 
 def align(
@@ -86,7 +90,8 @@ def align(
     if allowed is not None:
         allowed_numbers = lambda a, b: allowed(article_ids[a], article_ids[b])  # noqa: E731
 
-    cosines = _story_cosines(sentences, linkable, settings)
+    parts = _parts(sentences, linkable, story, settings)
+    cosines = _story_cosines(sentences, linkable, settings, parts)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
     member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
@@ -106,34 +111,62 @@ def align(
             lexical_cache[key] = value
         return value
 
+    def whole(i: int, j: int) -> float:
+        if not (linkable[i] and linkable[j]):
+            return 0.0
+        if cosines is None or lexical(i, j) == 1.0:
+            return lexical(i, j)  # the same words score 1.0 in either mode
+        cos = max(0.0, cosines.pair(i, j))
+        return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
+
+    part_threshold = link_threshold + settings.part_threshold_offset
+    matched = _part_links(
+        parts, feats, whole, cosines, weight, part_threshold, article_of, allowed_numbers, settings
+    )
+
     def similarity(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         value = cache.get(key)
         if value is None:
-            if not (linkable[i] and linkable[j]):
-                value = 0.0
-            elif cosines is None or lexical(*key) == 1.0:
-                value = lexical(*key)  # the same words score 1.0 in either mode
-            else:
-                cos = max(0.0, cosines.pair(*key))
-                value = (1.0 - weight) * lexical(*key) + weight * cos
-            value = round(min(1.0, value), _ROUND)
+            value = max(whole(*key), matched[key][0] if key in matched else 0.0)
             cache[key] = value
         return value
 
     candidate_set = set(bounds.candidates(link_threshold))
     if cosines is not None:
         candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
+    candidate_set.update(matched)
     min_cosine = settings.semantic_min_cosine
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidate_set):
         value = similarity(i, j)
-        if value >= link_threshold and (cosines is None or value == 1.0 or cosines.pair(i, j) >= min_cosine):
+        if value < link_threshold:
+            continue
+        if (i, j) in matched or cosines is None or value == 1.0 or cosines.pair(i, j) >= min_cosine:
             links[(i, j)] = value
 
     ids = [(s.article, s.index) for s in sentences]
-    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, member_threshold, link_threshold, ids)
-    return Alignment(sentences, feats, groups, links, similarity, cosines is not None)
+    groups = _group(
+        links,
+        len(sentences),
+        article_of,
+        allowed_numbers,
+        similarity,
+        member_threshold,
+        link_threshold,
+        ids,
+        matched.keys(),
+        settings.part_threshold_offset,
+    )
+    return Alignment(
+        sentences,
+        feats,
+        groups,
+        links,
+        similarity,
+        cosines is not None,
+        _matched_parts(groups, article_of, similarity, matched),
+    )
 
 
 def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings) -> bool:
@@ -158,10 +191,11 @@ class _StoryCosines:
     def above(
         self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
     ) -> list[tuple[int, int]]:
-        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``."""
+        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``,
+        among the first ``len(article_of)`` rows."""
         import numpy as np
 
-        vectors = self.vectors
+        vectors = self.vectors[: len(article_of)]
         articles = np.asarray(article_of)
         out: list[tuple[int, int]] = []
         block = 1024
@@ -178,8 +212,11 @@ class _StoryCosines:
         return out
 
 
-def _story_cosines(sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings) -> _StoryCosines | None:
-    """The story-centred embeddings of the linkable sentences, or None in the lexical mode."""
+def _story_cosines(
+    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: _Parts
+) -> _StoryCosines | None:
+    """The story-centred embeddings of the linkable sentences, then of their parts (rows
+    ``len(sentences) + k``, in the order of ``parts``), or None in the lexical mode."""
     from compare import semantic
 
     chosen = [i for i, ok in enumerate(linkable) if ok]
@@ -187,28 +224,134 @@ def _story_cosines(sentences: Sequence[Sentence], linkable: Sequence[bool], sett
         return None
     import numpy as np
 
-    vectors = np.zeros((len(sentences), semantic.DIMENSION), dtype=np.float64)
+    n = len(sentences)
+    vectors = np.zeros((n + len(parts.owner), semantic.DIMENSION), dtype=np.float64)
     texts = [sentences[i].text for i in chosen]
-    embedded = np.asarray(semantic.embed(texts), dtype=np.float64)
-    vectors[chosen] = embedded
+    embedded = np.asarray(semantic.embed([*texts, *parts.texts]), dtype=np.float64)
+    vectors[chosen] = embedded[: len(texts)]
+    vectors[n:] = embedded[len(texts) :]
     # The centre: the mean over the story's distinct sentences, blended with news in general
     # (a background of Settings.background_sentences sentences), so that a story of few distinct
     # sentences is not centred on itself (two sentences centred on their own mean point apart).
-    first = {text: n for n, text in reversed(list(enumerate(texts)))}  # each distinct text once
-    distinct = embedded[sorted(first.values(), key=lambda n: texts[n])]
+    first = {text: k for k, text in reversed(list(enumerate(texts)))}  # each distinct text once
+    distinct = embedded[sorted(first.values(), key=lambda k: texts[k])]
     k = settings.background_sentences
     centre = (distinct.sum(axis=0) + k * np.asarray(_news_mean(), dtype=np.float64)) / (len(distinct) + k)
     vectors[chosen] -= centre
+    vectors[n:] -= centre
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 1e-9)
     return _StoryCosines(vectors)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The quotations and clauses of the linkable sentences (:mod:`compare.parts`), in one list."""
+
+    owner: tuple[int, ...]  # the sentence index of each part
+    spans: tuple[tuple[int, int], ...]  # (start, end) in its sentence's text
+    texts: tuple[str, ...]
+    features: tuple[Features, ...]
+
+
+def _parts(
+    sentences: Sequence[Sentence], linkable: Sequence[bool], story: Mapping[str, float], settings: Settings
+) -> _Parts:
+    owner: list[int] = []
+    spans: list[tuple[int, int]] = []
+    feats: list[Features] = []
+    for i, sentence in enumerate(sentences):
+        if not linkable[i]:
+            continue
+        for start, end in sentence_parts(sentence.text, settings.part_min_words):
+            token_list, function = analyse(sentence.text[start:end])
+            if len(token_list) < settings.min_content_tokens or is_name_line(sentence.text[start:end]):
+                continue  # "NATO Secretary-General Anders Fogh Rasmussen," alone is a name, not a fact
+            owner.append(i)
+            spans.append((start, end))
+            feats.append(features(token_list, story, function=function))
+    texts = tuple(sentences[i].text[a:b] for i, (a, b) in zip(owner, spans, strict=True))
+    return _Parts(tuple(owner), tuple(spans), texts, tuple(feats))
+
+
+def _part_links(
+    parts: _Parts,
+    feats: Sequence[Features],
+    whole: Callable[[int, int], float],
+    cosines: _StoryCosines | None,
+    weight: float,
+    threshold: float,
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    settings: Settings,
+) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
+    """Sentence pairs ``(i, j)``, ``i < j``, that a part of one (or of each) links, scoring
+    ``Settings.part_margin`` above the whole sentences: ``(score, i's part or None, j's part or None)``."""
+    if not parts.owner:
+        return {}
+    n = len(feats)
+    units = (*feats, *parts.features)
+    owner = (*range(n), *parts.owner)
+    unit_article = [article_of[o] for o in owner]
+    found = set(pair_bounds(units, unit_article, settings.overlap_weight, allowed).candidates(threshold))
+    if cosines is not None:
+        found.update(cosines.above(threshold, unit_article, allowed))
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
+    for u, v in sorted(found):
+        if u < n and v < n:
+            continue  # two whole sentences: scored by the aligner itself
+        i, j = owner[u], owner[v]
+        lexical = lexical_score(units[u], units[v], settings)
+        if cosines is None:
+            value = lexical
+        else:
+            cos = cosines.pair(u, v)
+            if cos < settings.semantic_min_cosine:
+                continue
+            value = (1.0 - weight) * lexical + weight * cos
+        value = round(min(1.0, value), _ROUND)
+        if value < threshold or value < whole(i, j) + settings.part_margin:
+            continue
+        span_u = parts.spans[u - n] if u >= n else None
+        span_v = parts.spans[v - n] if v >= n else None
+        key, entry = ((i, j), (value, span_u, span_v)) if i < j else ((j, i), (value, span_v, span_u))
+        if key not in best or entry[0] > best[key][0]:
+            best[key] = entry
+    return best
+
+
+def _matched_parts(
+    groups: Sequence[Sequence[int]],
+    article_of: Sequence[int],
+    similarity: Callable[[int, int], float],
+    matched: Mapping[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]],
+) -> dict[int, tuple[int, int]]:
+    """For each grouped sentence whose closest member of another article matched a part of it,
+    that part; sentences that matched as a whole are left out."""
+    out: dict[int, tuple[int, int]] = {}
+    for group in groups:
+        for m in group:
+            others = [o for o in group if article_of[o] != article_of[m]]
+            if not others:
+                continue
+            closest = max(others, key=lambda o: (similarity(m, o), -o))
+            key = (m, closest) if m < closest else (closest, m)
+            entry = matched.get(key)
+            if entry is None or entry[0] < similarity(m, closest):
+                continue
+            span = entry[1] if key[0] == m else entry[2]
+            if span is not None:
+                out[m] = span
+    return out
 
 
 @lru_cache(maxsize=1)
 def _news_mean() -> tuple[float, ...]:
     """The mean embedding of news sentences (``compare/data/news-mean-embedding.json``,
     regenerated by ``benchmarks/make_news_mean.py``)."""
-    data = json.loads((Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8")
+    )
     return tuple(float(x) for x in data["mean"])
 
 
@@ -221,8 +364,15 @@ def _group(
     threshold: float,
     link_strength: float,
     ids: Sequence[tuple[str, int]],
+    by_part: Collection[tuple[int, int]] = (),
+    part_offset: float = 0.0,
 ) -> tuple[tuple[int, ...], ...]:
-    """Groups from the links, strongest first; a merge must leave every member cohesive."""
+    """Groups from the links, strongest first; a merge must leave every member cohesive.
+
+    A link made by a part of a sentence (``by_part``) is ranked ``part_offset`` lower than
+    its score: a part scores high on the few words it has (the reason its threshold is higher
+    by as much), and ranked at its score it would pull its sentence away from the group that
+    the whole sentence belongs to."""
     parent = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     refused: set[tuple[frozenset[int], frozenset[int]]] = set()
@@ -233,10 +383,12 @@ def _group(
             i = parent[i]
         return i
 
+    later = set(by_part)
+
     def order(item: tuple[tuple[int, int], float]) -> tuple[float, tuple[str, int], tuple[str, int]]:
         (i, j), value = item
         a, b = sorted((ids[i], ids[j]))
-        return (-value, a, b)
+        return (-round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
 
     for (i, j), _value in sorted(links.items(), key=order):
         ri, rj = find(i), find(j)
@@ -267,7 +419,10 @@ def _group(
 
 
 def _repeats_only(
-    group: Sequence[int], ids: Sequence[tuple[str, int]], similarity: Callable[[int, int], float], strength: float
+    group: Sequence[int],
+    ids: Sequence[tuple[str, int]],
+    similarity: Callable[[int, int], float],
+    strength: float,
 ) -> bool:
     """Whether the members that one article contributes are one fact: consecutive sentences
     (a fact told over two), or sentences that repeat each other (a headline and its lead),
@@ -301,7 +456,9 @@ def _cohesive(
         total = 0.0
         n = 0
         for o in group:
-            if article_of[o] == article_of[m] or (allowed is not None and not allowed(article_of[m], article_of[o])):
+            if article_of[o] == article_of[m] or (
+                allowed is not None and not allowed(article_of[m], article_of[o])
+            ):
                 continue
             total += similarity(m, o)
             n += 1

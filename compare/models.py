@@ -165,8 +165,12 @@ class Group:
     score: float  # mean pairwise similarity of members from different articles
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
-    additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
-    events: tuple[str, ...] = ()  # ids of the events its articles report; two or more: the same claim at two events
+    additions: tuple[
+        tuple[str, str], ...
+    ] = ()  # (sentence id, what it says that its closest version does not)
+    events: tuple[
+        str, ...
+    ] = ()  # ids of the events its articles report; two or more: the same claim at two events
 
     @property
     def articles(self) -> tuple[str, ...]:

@@ -11,13 +11,17 @@ from hypothesis import strategies as st
 
 from compare.align import _news_mean, align
 from compare.models import Sentence
+from compare.parts import sentence_parts
 from compare.settings import Settings
-from compare.similarity import score
+from compare.similarity import analyse, features, is_name_line, score, story_weights
 
-VOCAB = (
-    "nato russia missile defense summit lisbon clinton lavrov talks treaty 28 27 agreed rejected "
-    "the a of said on in was not"
-).split()
+VOCAB = [
+    *(
+        "nato russia missile defense summit lisbon clinton lavrov talks treaty 28 27 agreed rejected "
+        "the a of said on in was not"
+    ).split(),
+    *(", but", ";", '"', "—"),  # breaks and quotation marks: the sentences have parts (compare/parts.py)
+]
 sentence = st.lists(st.sampled_from(VOCAB), min_size=0, max_size=10).map(" ".join)
 
 
@@ -35,9 +39,11 @@ def _plain_groups(
     sentences: list[Sentence], s: Settings, allowed: Callable[[str, str], bool] | None = None
 ) -> tuple[tuple[int, ...], ...]:
     """The aligner as written out: every pair scored from scratch (words, and in the default
-    mode the story-centred cosine computed here with numpy), links over the threshold taken
-    strongest first (ties by sentence id), a merge kept when each article's members are one
-    fact and every member's mean score with the other articles' members reaches the threshold."""
+    mode the story-centred cosine computed here with numpy), and every pair of a sentence or
+    a part of one (a quotation or clause) with another article's sentence or part; links over
+    the threshold taken strongest first (a part's link ranked lower by the part offset; ties
+    by sentence id), a merge kept when each article's members are one fact and every member's
+    mean score with the other articles' members reaches the threshold."""
     import numpy as np
 
     from compare import semantic
@@ -47,26 +53,37 @@ def _plain_groups(
     ids = [(x.article, x.index) for x in sentences]
     n = len(sentences)
     linkable = [bool(f.tokens) for f in feats]
+    story = story_weights([analyse(x.text)[0] for x in sentences])
+    owner = list(range(n))
+    units = list(feats)
+    texts_of = [x.text for x in sentences]
+    for i in range(n):
+        for a, b in sentence_parts(sentences[i].text, s.part_min_words) if linkable[i] else ():
+            found, function = analyse(sentences[i].text[a:b])
+            if len(found) >= s.min_content_tokens and not is_name_line(sentences[i].text[a:b]):
+                owner.append(i)
+                units.append(features(found, story, function=function))
+                texts_of.append(sentences[i].text[a:b])
     words = replace(s, semantic=False)
-    lexical = {(i, j): score(feats[i], feats[j], words) for i, j in combinations(range(n), 2)}
-    chosen = [i for i in range(n) if linkable[i]]
+    lexical = {(u, v): score(units[u], units[v], words) for u, v in combinations(range(len(units)), 2)}
+    chosen = [u for u in range(len(units)) if u >= n or linkable[u]]
     cos: dict[tuple[int, int], float] = {}
-    use_vectors = s.semantic and len(chosen) >= 2
+    use_vectors = s.semantic and len([i for i in chosen if i < n]) >= 2
     if use_vectors:
-        vectors = np.zeros((n, semantic.DIMENSION))
-        vectors[chosen] = np.array(semantic.embed([sentences[i].text for i in chosen]))
-        texts = sorted({sentences[i].text for i in chosen})
+        vectors = np.zeros((len(units), semantic.DIMENSION))
+        vectors[chosen] = np.array(semantic.embed([texts_of[u] for u in chosen]))
+        texts = sorted({texts_of[i] for i in chosen if i < n})
         background = np.array(_news_mean())
         centre = (np.array(semantic.embed(texts)).sum(axis=0) + s.background_sentences * background) / (
             len(texts) + s.background_sentences
         )
         vectors[chosen] -= centre
-        for i, j in combinations(range(n), 2):
-            ni, nj = np.linalg.norm(vectors[i]), np.linalg.norm(vectors[j])
-            cos[(i, j)] = float(vectors[i] @ vectors[j] / (ni * nj)) if ni > 1e-9 and nj > 1e-9 else 0.0
+        for u, v in combinations(range(len(units)), 2):
+            nu, nv = np.linalg.norm(vectors[u]), np.linalg.norm(vectors[v])
+            cos[(u, v)] = float(vectors[u] @ vectors[v] / (nu * nv)) if nu > 1e-9 and nv > 1e-9 else 0.0
     w = s.story_cosine_weight
 
-    def sim(i: int, j: int) -> float:
+    def whole(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
         if not (linkable[i] and linkable[j]):
             return 0.0
@@ -79,11 +96,30 @@ def _plain_groups(
 
     link = s.semantic_link_threshold if use_vectors else s.link_threshold
     member = s.semantic_member_threshold if use_vectors else s.group_threshold
+    by_part: dict[tuple[int, int], float] = {}
+    for u, v in combinations(range(len(units)), 2):
+        i, j = sorted((owner[u], owner[v]))
+        if (u < n and v < n) or not ok(i, j) or (use_vectors and cos[(u, v)] < s.semantic_min_cosine):
+            continue
+        value = (1 - w) * lexical[(u, v)] + w * cos[(u, v)] if use_vectors else lexical[(u, v)]
+        value = round(min(1.0, value), 9)
+        if value >= link + s.part_threshold_offset and value >= whole(i, j) + s.part_margin:
+            by_part[(i, j)] = max(value, by_part.get((i, j), 0.0))
+
+    def sim(i: int, j: int) -> float:
+        return max(whole(i, j), by_part.get((min(i, j), max(i, j)), 0.0))
+
     links = {
         k: sim(*k)
         for k in combinations(range(n), 2)
-        if ok(*k) and sim(*k) >= link and (not use_vectors or sim(*k) == 1.0 or cos[k] >= s.semantic_min_cosine)
+        if ok(*k)
+        and sim(*k) >= link
+        and (k in by_part or not use_vectors or sim(*k) == 1.0 or cos[k] >= s.semantic_min_cosine)
     }
+
+    def rank(k: tuple[int, int]) -> float:
+        return -round(links[k] - s.part_threshold_offset, 9) if k in by_part else -links[k]
+
     groups: list[list[int]] = [[i] for i in range(n)]
 
     def holder(i: int) -> list[int]:
@@ -102,7 +138,9 @@ def _plain_groups(
                 return False
         return True
 
-    for (i, j), _v in sorted(links.items(), key=lambda kv: (-kv[1], *sorted((ids[kv[0][0]], ids[kv[0][1]])))):
+    for (i, j), _v in sorted(
+        links.items(), key=lambda kv: (rank(kv[0]), *sorted((ids[kv[0][0]], ids[kv[0][1]])))
+    ):
         gi, gj = holder(i), holder(j)
         if gi is gj:
             continue

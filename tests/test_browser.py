@@ -684,8 +684,16 @@ def test_source_links_are_links(chromium: Any, tmp_path: Path) -> None:
     from compare import compare
 
     records = [
-        {"id": "a", "url": "https://example.org/a", "text": "The minister resigned on Monday after a budget dispute."},
-        {"id": "b", "url": "javascript:alert(1)", "text": "The minister resigned on Tuesday after a budget dispute."},
+        {
+            "id": "a",
+            "url": "https://example.org/a",
+            "text": "The minister resigned on Monday after a budget dispute.",
+        },
+        {
+            "id": "b",
+            "url": "javascript:alert(1)",
+            "text": "The minister resigned on Tuesday after a budget dispute.",
+        },
     ]
     target = tmp_path / "r.html"
     reports.write_html(compare(records), target)
@@ -693,7 +701,9 @@ def test_source_links_are_links(chromium: Any, tmp_path: Path) -> None:
     try:
         page = context.new_page()
         page.goto(target.as_uri())
-        hrefs = page.evaluate("Array.from(document.querySelectorAll('#sources a[href]'), a => a.getAttribute('href'))")
+        hrefs = page.evaluate(
+            "Array.from(document.querySelectorAll('#sources a[href]'), a => a.getAttribute('href'))"
+        )
     finally:
         context.close()
     assert hrefs == ["https://example.org/a"]
@@ -706,7 +716,9 @@ def test_one_tab_stop_per_article(page: Any, example: Comparison) -> None:
     first.focus()
     page.keyboard.press("j")
     moved = page.evaluate("document.activeElement.id")
-    assert page.evaluate("document.querySelectorAll('#articles .s[tabindex=\"0\"]').length") == len(example.articles)
+    assert page.evaluate("document.querySelectorAll('#articles .s[tabindex=\"0\"]').length") == len(
+        example.articles
+    )
     assert page.evaluate(f"document.getElementById('{moved}').getAttribute('tabindex')") == "0"
 
 

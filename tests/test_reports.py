@@ -620,7 +620,9 @@ def test_render_json(comparison: Comparison) -> None:
 
 
 def test_write_json_and_html(tmp_path: Path, hostile: Comparison, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # both renderings carry one timestamp (was flaky at a second's edge)
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", "1700000000"
+    )  # both renderings carry one timestamp (was flaky at a second's edge)
     reports.write_json(hostile, tmp_path / "out" / "r.json")
     assert json.loads((tmp_path / "out" / "r.json").read_text(encoding="utf-8")) == hostile.to_dict()
     reports.write_html(hostile, tmp_path / "r.html")

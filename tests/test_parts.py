@@ -1,0 +1,107 @@
+"""Sub-sentence alignment: a quotation or a clause links on its own (compare/parts.py, compare/align.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align import align
+from compare.models import Sentence
+from compare.parts import sentence_parts
+from compare.settings import Settings
+
+
+def _texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_parts(text)]
+
+
+def test_a_quotation_and_what_follows_its_attribution_are_parts() -> None:
+    text = (
+        '"Let\'s take the lemons and turn it into lemonade," she said, adding that the party would regroup.'
+    )
+    assert _texts(text) == [
+        "Let's take the lemons and turn it into lemonade",
+        "adding that the party would regroup",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Stone was charged with seven counts; his lawyer said he would plead not guilty.",
+            ["Stone was charged with seven counts", "his lawyer said he would plead not guilty"],
+        ),
+        (
+            "The Senate passed the bill on Tuesday, but the House has not scheduled a vote on it.",
+            ["The Senate passed the bill on Tuesday", "but the House has not scheduled a vote on it"],
+        ),
+        (
+            "Officials said «the talks will resume in Geneva next week» after the break.",
+            ["the talks will resume in Geneva next week"],
+        ),
+        ("He called it ‘a very serious breach of trust’ on Monday.", ["a very serious breach of trust"]),
+    ],
+)
+def test_clauses_split_at_strong_breaks_and_quotation_marks(text: str, parts: list[str]) -> None:
+    assert _texts(text) == parts
+
+
+def test_no_parts_in_short_sentences_lists_or_apostrophes() -> None:
+    assert sentence_parts("It's wrong.") == ()
+    # A comma before "and" ends a list more often than a clause: no split.
+    assert (
+        _texts(
+            "Clinton named missile defense, narcotics, and conventional forces as areas of shared interest."
+        )
+        == []
+    )
+    # An apostrophe inside a word opens no quotation.
+    assert (
+        _texts("The leaders’ summit in Lisbon was the alliance’s first since the Russian war in Georgia.")
+        == []
+    )
+
+
+def test_a_part_is_at_most_three_quarters_of_its_sentence() -> None:
+    text = 'She told Lavrov in New York "the United States does not believe that NATO and Russia are adversaries."'
+    assert _texts(text) == ["the United States does not believe that NATO and Russia are adversaries"]
+    text = 'She said "the United States does not believe that NATO and Russia are adversaries" yesterday.'
+    assert sentence_parts(text) == ()  # 12 of 15 words: the whole sentence is the match
+    assert sentence_parts('He said "the talks on missile defense with Russia were very positive."') == ()
+
+
+def _sentences(*articles: list[str]) -> list[Sentence]:
+    out = []
+    for n, texts in enumerate(articles):
+        offset = 0
+        for k, text in enumerate(texts):
+            out.append(Sentence(f"a{n}:{k}", f"a{n}", k, text, offset, offset + len(text), 0, "body"))
+            offset += len(text) + 1
+    return out
+
+
+LONG = (
+    "Pelosi, who lost the vote by a wide margin, told her caucus on Wednesday: "
+    '"Let\'s take the lemons and turn them into lemonade," according to two people in the room.'
+)
+SHORT = '"Let\'s take the lemons and turn them into lemonade," she said.'
+
+
+@pytest.mark.parametrize("semantic", [True, False], ids=["default", "lexical"])
+def test_a_quotation_links_to_the_long_sentence_that_carries_it_and_the_part_is_marked(
+    semantic: bool,
+) -> None:
+    sentences = _sentences(
+        [LONG, "The party will meet again in January to choose its leaders for the new Congress."],
+        [SHORT, "Republicans won a majority in the House in the midterm elections on Tuesday."],
+    )
+    settings = Settings(semantic=semantic)
+    result = align(sentences, settings)
+    assert result.groups == ((0, 2),)
+    start, end = result.parts[0]
+    assert LONG[start:end] == "Let's take the lemons and turn them into lemonade"
+    assert 2 not in result.parts  # the short sentence matched as a whole
+    # The part scores well above the whole sentence, which carries much more than the quotation.
+    whole = align(sentences, Settings(semantic=semantic, part_min_words=1000))
+    assert result.similarity(0, 2) >= whole.similarity(0, 2) + settings.part_margin
+    assert whole.parts == {}

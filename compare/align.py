@@ -47,7 +47,17 @@ from compare.candidates import pair_bounds
 from compare.models import Sentence
 from compare.parts import sentence_parts
 from compare.settings import Settings
-from compare.similarity import Features, analyse, features, is_name_line, lexical_score, story_weights
+from compare.similarity import (
+    ATTRIBUTION,
+    Features,
+    analyse,
+    features,
+    is_name_line,
+    lexical_score,
+    normalise_word,
+    story_weights,
+)
+from compare.text import TOKEN
 
 _ROUND = 9  # scores are compared rounded, so that summation order never decides a tie
 
@@ -78,7 +88,8 @@ def align(
     sentences = tuple(sentences)
     analysed = [analyse(s.text) for s in sentences]
     story = story_weights([t for t, _ in analysed])
-    linkable = [_linkable(s, t, settings) for s, (t, _) in zip(sentences, analysed, strict=True)]
+    names = story_names(sentences)
+    linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
     feats = tuple(
         features(t, story, function=function) if linkable[i] else features(())
         for i, (t, function) in enumerate(analysed)
@@ -90,7 +101,7 @@ def align(
     if allowed is not None:
         allowed_numbers = lambda a, b: allowed(article_ids[a], article_ids[b])  # noqa: E731
 
-    parts = _parts(sentences, linkable, story, settings)
+    parts = _parts(sentences, linkable, story, settings, names)
     cosines = _story_cosines(sentences, linkable, settings, parts)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
@@ -169,14 +180,51 @@ def align(
     )
 
 
-def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings) -> bool:
-    """Whether a sentence carries a fact to align: enough content words, not a bare name line.
+def _linkable(
+    sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str]
+) -> bool:
+    """Whether a sentence carries a fact to align: enough content words, not a bare name line,
+    and enough words beyond names and attribution ("Justice Ginsburg asked.", "Scalia said."
+    report no fact of their own, only who spoke).
 
     A headline (role "title") is written in Title Case by many outlets and links like any
     sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not."""
     if len(token_list) < settings.min_content_tokens:
         return False
-    return not (sentence.role not in ("body", "title") and is_name_line(sentence.text))
+    if sentence.role == "title":
+        return True
+    return (
+        not is_name_line(sentence.text) and substance(sentence.text, names) >= settings.min_substance_tokens
+    )
+
+
+def story_names(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The words that the story's body sentences capitalise inside a sentence and never write
+    in lower case: its names ("scalia", "wal-mart", "justice"), lower-cased."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for sentence in sentences:
+        if sentence.role == "title":
+            continue  # headlines capitalise every word
+        for n, word in enumerate(TOKEN.findall(sentence.text)):
+            if word[0].islower():
+                lower.add(word)
+            elif word[0].isupper() and n > 0 and not word.isupper():
+                capital.add(word.lower())
+    return frozenset(capital - lower)
+
+
+def substance(text: str, names: frozenset[str]) -> int:
+    """How many content tokens of ``text`` are neither one of the story's ``names`` nor a word
+    of attribution (:data:`compare.similarity.ATTRIBUTION`)."""
+    count = 0
+    for word in TOKEN.findall(text):
+        lowered = word.lower()
+        if lowered in names or lowered in ATTRIBUTION:
+            continue
+        if normalise_word(word) is not None:
+            count += 1
+    return count
 
 
 class _StoryCosines:
@@ -255,7 +303,11 @@ class _Parts:
 
 
 def _parts(
-    sentences: Sequence[Sentence], linkable: Sequence[bool], story: Mapping[str, float], settings: Settings
+    sentences: Sequence[Sentence],
+    linkable: Sequence[bool],
+    story: Mapping[str, float],
+    settings: Settings,
+    names: frozenset[str],
 ) -> _Parts:
     owner: list[int] = []
     spans: list[tuple[int, int]] = []
@@ -264,9 +316,13 @@ def _parts(
         if not linkable[i]:
             continue
         for start, end in sentence_parts(sentence.text, settings.part_min_words):
-            token_list, function = analyse(sentence.text[start:end])
-            if len(token_list) < settings.min_content_tokens or is_name_line(sentence.text[start:end]):
-                continue  # "NATO Secretary-General Anders Fogh Rasmussen," alone is a name, not a fact
+            text = sentence.text[start:end]
+            token_list, function = analyse(text)
+            if (
+                len(token_list) < settings.min_content_tokens
+                or substance(text, names) < settings.min_substance_tokens
+            ):
+                continue  # "NATO Secretary-General Anders Fogh Rasmussen" or "Ginsburg agreed" alone is no fact
             owner.append(i)
             spans.append((start, end))
             feats.append(features(token_list, story, function=function))

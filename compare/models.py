@@ -156,6 +156,20 @@ class Difference:
 
 
 @dataclass(frozen=True, slots=True)
+class MatchedPart:
+    """The part of a group member that matched the group (a quotation or a clause, found by
+    :mod:`compare.parts`) when the sentence as a whole says more: characters ``start``..``end``
+    of the sentence's text."""
+
+    sentence: str  # sentence id
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Sentences from at least two articles that report the same fact."""
 
@@ -171,6 +185,7 @@ class Group:
     events: tuple[
         str, ...
     ] = ()  # ids of the events its articles report; two or more: the same claim at two events
+    parts: tuple[MatchedPart, ...] = ()  # members that matched by a quotation or clause only
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -188,6 +203,7 @@ class Group:
             "differences": [d.to_dict() for d in self.differences],
             "additions": dict(self.additions),
             "events": list(self.events),
+            "parts": [p.to_dict() for p in self.parts],
         }
 
 

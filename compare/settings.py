@@ -126,6 +126,12 @@ class Settings:
     group has a mean score of at least this value with the members of the other articles
     (0.28: ECB+ recall 0.323, the same example-story groups but one)."""
 
+    min_substance_tokens: int = 2
+    """A sentence or part of one (headlines aside) links only with at least this many content
+    tokens that are neither names (words the story capitalises inside sentences and never writes in
+    lower case) nor words of attribution: "Justice Ginsburg asked." and "Scalia said." say who spoke,
+    not what happened, and a shared name alone never links two sentences."""
+
     part_min_words: int = 4
     """Sub-sentence alignment (:mod:`compare.parts`): a quotation or clause of at least this many
     words, and at most three quarters of its sentence, is also scored on its own against the

@@ -69,6 +69,12 @@ STOPWORDS = frozenset(
 # Reporting verbs are stopwords: "X said" is in half of all news sentences and
 # carries no fact; who said it is compared as an attribution difference.
 REPORTING = frozenset("said say says saying told tell tells added adding stated according".split())
+ATTRIBUTION = REPORTING | frozenset(
+    """ask asks asked asking noted noting wrote writes replied replies responded explained insisted argued
+    continued reporters interview statement spokesman spokeswoman spokesperson""".split()
+)
+"""Words that say who spoke, not what happened: with names alone they make no fact to align
+(:func:`compare.align.substance`)."""
 
 # Words news writers use interchangeably for the same thing, mapped to one token
 # before stemming.  Small on purpose: each entry must hold in any news story.

@@ -163,6 +163,7 @@ class _Builder:
         self.groups: dict[str, GroupView] = {}
         for i, group in enumerate(comparison.groups):
             self.groups[group.id] = self._group_view(i, group)
+        self.parts = {p.sentence: (p.start, p.end) for g in comparison.groups for p in g.parts}
 
     # groups and sentences
 
@@ -221,6 +222,7 @@ class _Builder:
             group=group,
             kind=group.kind if group else "unique",
             others=others,
+            matched=self.parts.get(s.id) if group else None,
         )
 
     def article_view(self, article: Article, position: int) -> ArticleView:
@@ -528,6 +530,7 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
         "sections": PRINT_SECTIONS if for_print else SCREEN_SECTIONS,
         "articles": articles,
         "groups": tuple(b.groups.values()),
+        "has_parts": bool(b.parts),
         "summary": b.summary(articles, divergences, framing),
         "coverage": b.coverage(),
         "divergences": divergences,

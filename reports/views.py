@@ -78,6 +78,15 @@ class SentenceView:
     group: GroupView | None
     kind: str  # group kind, or "unique"
     others: tuple[str, ...]  # other outlets reporting the same fact
+    matched: tuple[int, int] | None = None  # the part of the text that matched its group, when not all of it
+
+    @property
+    def pieces(self) -> tuple[tuple[str, bool], ...]:
+        """The text as (piece, matched) runs: the part that matched its group is marked."""
+        if self.matched is None:
+            return ((self.text, False),)
+        a, b = self.matched
+        return tuple((t, m) for t, m in ((self.text[:a], False), (self.text[a:b], True), (self.text[b:], False)) if t)
 
     @property
     def head(self) -> str:

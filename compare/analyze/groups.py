@@ -25,7 +25,7 @@ from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quotes import Quote, plain_text, quote_differences
 from compare.analyze.shared import added_words, blank_quotations, hedge_phrases, member_diffs, negated_terms
 from compare.analyze.typed import attribution_differences, number_differences, opposite_differences
-from compare.models import Difference, Group, Kind, Sentence
+from compare.models import Difference, Group, Kind, MatchedPart, Sentence
 from compare.settings import Settings
 from compare.similarity import sentence_similarity, tokens
 from compare.text import WEEKDAY_WORD as _WEEKDAY
@@ -76,6 +76,9 @@ def build_groups(
                 differences=tuple(differences),
                 diff=member_diffs([s.id for s in members], [s.text for s in members], closest),
                 additions=additions,
+                parts=tuple(
+                    MatchedPart(sentences[i].id, *alignment.parts[i]) for i in ordered if i in alignment.parts
+                ),
             )
         )
     return tuple(groups)

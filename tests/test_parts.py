@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from compare import compare
 from compare.align import align
 from compare.models import Sentence
 from compare.parts import sentence_parts
@@ -105,3 +108,52 @@ def test_a_quotation_links_to_the_long_sentence_that_carries_it_and_the_part_is_
     whole = align(sentences, Settings(semantic=semantic, part_min_words=1000))
     assert result.similarity(0, 2) >= whole.similarity(0, 2) + settings.part_margin
     assert whole.parts == {}
+
+
+def test_names_and_attribution_alone_never_link() -> None:
+    sentences = _sentences(
+        ["Justice Antonin Scalia was unconvinced by the lawyer's argument.", "Justice Ginsburg asked."],
+        ["Ginsburg asked.", "Scalia said the class was far too large to be certified as one."],
+    )
+    for semantic in (True, False):
+        groups = align(sentences, Settings(semantic=semantic)).groups
+        assert all(not {1, 2} <= set(g) for g in groups), groups
+
+
+def test_the_example_story_marks_the_matched_parts_in_json_and_html(example: Any) -> None:
+    from reports import render_html
+
+    marked = {
+        p.sentence: example.sentence(p.sentence).text[p.start : p.end]
+        for g in example.groups
+        for p in g.parts
+    }
+    assert marked == {
+        "bloomberg:11": "We would like to cooperate with Russia also when it comes to territorial missile defense",
+        "rferl:9": "Earlier, U.S. Secretary of State Hillary Clinton -- who attended the meeting -- strongly "
+        "endorsed NATO plans to build cooperation with Russia on missile defense",
+    }
+    record = next(g for g in example.to_dict()["groups"] if g["parts"])
+    assert set(record["parts"][0]) == {"sentence", "start", "end"}
+    page = render_html(example)
+    assert (
+        '<u class="part">We would like to cooperate with Russia also when it comes to territorial missile defense</u>'
+        in page
+    )
+    assert "an underlined part" in page
+
+
+def test_a_marked_part_is_escaped() -> None:
+    from reports import render_html
+
+    result = compare(
+        texts=[
+            LONG.replace("lemons", "<b>lemons</b>") + " The party will meet again in January to choose its leaders.",
+            SHORT.replace("lemons", "<b>lemons</b>") + " Republicans won a majority in the House on Tuesday.",
+        ]
+    )
+    assert any(g.parts for g in result.groups)
+    page = render_html(result)
+    assert '<u class="part">' in page.split("</style>", 1)[1]
+    assert "<b>lemons" not in page
+    assert '<u class="part">Let&#39;s take the &lt;b&gt;lemons&lt;/b&gt; and turn them into lemonade</u>' in page

@@ -31,6 +31,7 @@ import argparse
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -97,11 +98,13 @@ def quotes(size: int, side: int) -> str:
 def tables(size: int, side: int) -> str:
     depth = 600  # 1,800 elements: within the parser's limit of 2,047 (a deeper page is refused)
     block = "<table><tr><td>" * depth + f"Cell text {side}." + "</td></tr></table>" * depth
-    prose = (
-        "<p>NATO and Russia agreed on Monday to cooperate on missile defence, officials said.</p>"
-        "<p>The talks in Lisbon were described as constructive by both sides.</p>"
-    )
-    body = _fill(lambda n: block + prose, size - 100)
+    def unit(n: int) -> str:  # each block's prose its own, so that the text grows with the page
+        return block + (
+            f"<p>NATO and Russia agreed on day {n} to cooperate on missile defence item {n * 7 + side}, "
+            f"officials said.</p><p>The talks number {n} in Lisbon were described as constructive.</p>"
+        )
+
+    body = _fill(unit, size - 100)
     return f"<html><head><title>Tables {side}</title></head><body>{body}</body></html>"
 
 
@@ -147,18 +150,24 @@ def measure(shape: str, size: int, timeout: float) -> tuple[float | None, int | 
         argv = [sys.executable, "-c", CHILD, "compare", *names, "--json", "r.json", *options]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         started = time.monotonic()
+        # Its own session: on a timeout the whole group goes, PDF worker included.
+        child = subprocess.Popen(
+            argv, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         try:
-            done = subprocess.run(argv, cwd=folder, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+            _, stderr = child.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
             return None, None, None
         elapsed = time.monotonic() - started
-        lines = [line for line in done.stderr.splitlines() if line.startswith("MAXRSS")]
+        lines = [line for line in stderr.splitlines() if line.startswith("MAXRSS")]
         if not lines:
-            print(done.stderr[-2000:], file=sys.stderr)
-            return elapsed, None, done.returncode
+            print(stderr[-2000:], file=sys.stderr)
+            return elapsed, None, child.returncode
         _, rss, code = lines[-1].split()
         if int(code) != 0:
-            print(f"  {shape} {size}: exit {code}: {done.stderr.splitlines()[0]}", file=sys.stderr)
+            print(f"  {shape} {size}: exit {code}: {stderr.splitlines()[0]}", file=sys.stderr)
         return elapsed, int(rss) * 1024, int(code)
 
 

@@ -170,13 +170,14 @@ def _parsed_style(css: str) -> Any:
 
 LONG_WORD_CHARS = 150
 """In the PDF a word longer than this gets a break opportunity (U+200B, zero-width) after every
-WORD_CHUNK_CHARS characters (a URL, however long, is rarely that long).  WeasyPrint finds where to break a long word by laying out ever shorter
-prefixes of it (``overflow-wrap: anywhere``): its cost grows with the square of the word's
-length, over 60 s for a page of 5,000-character words; with the breaks it is an ordinary line."""
+WORD_CHUNK_CHARS characters (a URL, however long, is rarely that long).  WeasyPrint lays out
+the whole rest of a paragraph again for each line when it finds no break opportunity in the
+first few dozen characters of the next line: a page of 5,000-character words took 50 s, and
+the cost grows with the square of the paragraph; with the breaks, 2.6 s."""
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _LONG_WORD = re.compile(rf"[^\s<>&;\u200b]{{{LONG_WORD_CHARS + 1},}}")
-WORD_CHUNK_CHARS = 100
+WORD_CHUNK_CHARS = 20
 _CHUNK = re.compile(rf"[^\s<>&;\u200b]{{{WORD_CHUNK_CHARS}}}(?=[^\s<>&;\u200b])")
 
 

@@ -162,6 +162,8 @@ def _expand(given: str) -> list[tuple[str, Path]]:
     """(source as the user would write it, path) of the files one input names."""
     if not given:
         raise InputError("''", "empty path")
+    if given == STDIN:
+        return [(STDIN, Path(STDIN))]
     path = Path(given)
     try:
         if not path.is_dir():
@@ -269,11 +271,48 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+STDIN = "-"
+"""The input that reads standard input: one article (text or HTML) or JSON / JSONL records,
+told apart by their first characters (:func:`stdin_kind`); its article id is ``stdin``."""
+
+
+def stdin_kind(data: bytes) -> str:
+    r"""The extension standard input is read as, from how it starts.
+
+    >>> [stdin_kind(d) for d in (b'[{"text": "a"}]', b'{"text": "a"}\n{"text": "b"}', b'  <html>', b'Text')]
+    ['.json', '.jsonl', '.html', '.txt']
+    """
+    body = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if body.startswith(b"["):
+        return ".json"
+    if body.startswith(b"{"):
+        lines = [line.strip() for line in body.splitlines() if line.strip()]
+        one_per_line = len(lines) > 1 and all(line.startswith(b"{") and line.endswith(b"}") for line in lines)
+        return ".jsonl" if one_per_line else ".json"
+    return ".html" if body.startswith(b"<") else ".txt"
+
+
+def _load_stdin(on_bad: _OnBad) -> list[Article]:
+    import sys
+
+    try:
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise InputError(STDIN, _os_problem(error)) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(STDIN, f"too large (the limit is {MAX_INPUT_BYTES // 1_000_000} MB)")
+    return _load_data(STDIN, "stdin", stdin_kind(data), data, on_bad)
+
+
 def _load_file(source: str, path: Path, on_bad: _OnBad) -> list[Article]:
+    if source == STDIN:
+        return _load_stdin(on_bad)
     source = printable(source)
-    stem = printable(path.stem)
-    data = _read(source, path)
-    suffix = path.suffix.lower()
+    return _load_data(source, printable(path.stem), path.suffix.lower(), _read(source, path), on_bad)
+
+
+def _load_data(source: str, stem: str, suffix: str, data: bytes, on_bad: _OnBad) -> list[Article]:
+    """The articles in ``data``, read as a file with this extension (``suffix``, lower case)."""
     html = suffix in (".html", ".htm")
     text = decode(data, source, html=html) if data.strip() else ""
     if not text.strip():

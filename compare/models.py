@@ -313,6 +313,54 @@ class Comparison:
             for member in group.members:
                 self._group_of[member] = group.id
 
+    def __repr__(self) -> str:
+        """A one-line summary (the full record is ``to_dict()``; in a notebook, the report)."""
+        diverging = sum(1 for g in self.groups if g.kind == "diverge")
+        return (
+            f"<Comparison {self.title[:60]!r}: {len(self.articles)} articles, {len(self.groups)} groups "
+            f"({diverging} diverge), {len(self.pairs)} pairs>"
+        )
+
+    def _repr_html_(self) -> str | None:
+        """The HTML report for Jupyter and other notebooks, inside a sandboxed ``<iframe srcdoc>``:
+        its CSS cannot restyle the notebook, and its script runs without the notebook's origin.
+
+        The analysis imports no renderer (``reports`` is the layer above): the installed package
+        names its HTML renderer as the entry point ``storycompare.renderers:html``.  None (the
+        notebook shows the repr) when none is installed."""
+        import html
+        from importlib.metadata import entry_points
+
+        found = entry_points(group="storycompare.renderers", name="html")
+        if not found:
+            return None
+        render = next(iter(found)).load()
+        page = html.escape(str(render(self)), quote=True)
+        return (
+            '<iframe sandbox="allow-scripts" title="storycompare report" '
+            'style="width:100%;height:40em;border:1px solid #ccc" '
+            f'srcdoc="{page}"></iframe>'
+        )
+
+    def to_frames(self) -> dict[str, Any]:
+        """The tables of :func:`compare.tables.tables` as pandas DataFrames, by name (sentences,
+        groups, differences, coverage, pairs, stances).  Needs pandas
+        (``pip install 'storycompare[pandas]'``)."""
+        try:
+            import pandas
+        except ImportError:
+            from compare.errors import UsageError
+
+            raise UsageError(
+                "to_frames() needs pandas: pip install 'storycompare[pandas]' (or pip install pandas)"
+            ) from None
+        from compare.tables import tables
+
+        return {
+            name: pandas.DataFrame(list(table.rows), columns=list(table.columns))
+            for name, table in tables(self).items()
+        }
+
     def sentence(self, sentence_id: str) -> Sentence:
         return self._index[sentence_id]
 

@@ -32,9 +32,10 @@ e.g. ``("feed.jsonl", "line 3: invalid JSON: Expecting value (column 10)")``;
 
 
 def compare(
-    inputs: Sequence[Input],
+    inputs: Sequence[Input] = (),
     settings: Settings | None = None,
     *,
+    texts: Sequence[str] = (),
     labels: Mapping[str, str] | None = None,
     pairs: Sequence[tuple[str, str]] | Sequence[str] | None = None,
     title: str | None = None,
@@ -71,6 +72,12 @@ def compare(
                    actor and article the framing
     6. the frozen :class:`Comparison` that ``reports`` renders
     """
+    if isinstance(inputs, (str, bytes, os.PathLike)) or isinstance(texts, (str, bytes)):
+        raise UsageError(
+            "compare() takes a list of paths or records, and article texts as texts=[...] "
+            "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
+        )
+    inputs = [*inputs, *({"id": f"text-{n}", "text": text} for n, text in enumerate(texts, start=1))]
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
 

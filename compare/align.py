@@ -2,32 +2,53 @@
 
 1. Every sentence is featurised once: content tokens weighted by the
    word-frequency prior, damped for words that run through the whole story
-   (:func:`compare.similarity.story_weights`), function words, and in the
-   semantic mode a sentence embedding (:mod:`compare.semantic`).
-2. :mod:`compare.candidates` proposes the pairs worth scoring; each is scored
-   with :func:`compare.similarity.score` and kept as a *link* when it reaches
-   ``Settings.link_threshold``.
-3. Links are taken strongest first; two groups merge when the mean similarity
-   over all their cross-article sentence pairs reaches
-   ``Settings.group_threshold`` (average linkage).  Groups may hold several
-   sentences of one article (many-to-many) and keep any order; a sentence with
-   no link stays unmatched.  The test is exact, but scores only the pairs it
-   must: pairs sharing no content token score 0, the candidates' upper bounds
-   refuse most merges unscored, and a refusal is not taken twice (:class:`_Linkage`).
+   (:func:`compare.similarity.story_weights`), function words; and, unless the
+   lexical mode is chosen or the model is missing, a sentence embedding
+   (:mod:`compare.semantic`).
+2. The embeddings are *centred on the story*: the mean embedding of the story's
+   distinct sentences (blended with the mean of news sentences in general, which
+   counts as ``Settings.background_sentences`` sentences) is taken away before the
+   cosine.  Every sentence of a
+   story on NATO and Russia is close to every other one in the raw embedding
+   space; what is left after centring is what a sentence says beyond the story's
+   topic, just as :func:`~compare.similarity.story_weights` damps the story's
+   own words.  A pair's score is ``Settings.story_cosine_weight`` of that cosine
+   plus the rest of the lexical similarity (difflib and weighted word overlap,
+   what the word diffs show).
+3. Candidates: pairs whose lexical bound (:mod:`compare.candidates`) or whose
+   cosine reaches the link threshold; no other pair can reach it, since the
+   score is a weighted mean of the two.  A candidate whose score reaches the
+   threshold is a *link*.
+4. Links are taken strongest first (ties by sentence id, so the input order does
+   not matter); two groups merge only when, in the merged group, *every member*
+   is close on average to the members of the other articles (mean similarity at
+   least the member threshold).  A stray sentence cannot pull others in, and
+   no chain of pairwise links joins sentences that do not belong together.
+   Groups may hold several sentences of one article and keep any order; a
+   sentence with no link stays unmatched.
+
+In the lexical mode (``Settings.semantic`` off, or the model unavailable) the
+score is the lexical similarity alone, with the lexical thresholds.
 
 The result is an :class:`Alignment`: the groups (as sentence-index tuples) and
-the similarity of every scored pair, which the analysis stage reuses.
+the similarity of any pair, which the analysis stage reuses.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from compare.candidates import PairBounds, candidates, pair_bounds
+from compare.candidates import pair_bounds
 from compare.models import Sentence
 from compare.settings import Settings
-from compare.similarity import Features, analyse, features, is_name_line, score, story_weights
+from compare.similarity import Features, analyse, features, is_name_line, lexical_score, story_weights
+
+_ROUND = 9  # scores are compared rounded, so that summation order never decides a tie
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +56,9 @@ class Alignment:
     sentences: tuple[Sentence, ...]
     features: tuple[Features, ...]
     groups: tuple[tuple[int, ...], ...]  # sentence indexes, each group spanning 2+ articles
-    links: dict[tuple[int, int], float]  # scored candidate pairs (i < j) at or above the link threshold
-    similarity: Callable[[int, int], float]  # exact similarity of any two sentences (cached)
+    links: dict[tuple[int, int], float]  # candidate pairs (i < j) at or above the link threshold
+    similarity: Callable[[int, int], float]  # the aligner's similarity of any two sentences (cached)
+    semantic: bool = False  # whether sentence embeddings took part
 
 
 def align(
@@ -53,44 +75,157 @@ def align(
     analysed = [analyse(s.text) for s in sentences]
     story = story_weights([t for t, _ in analysed])
     linkable = [_linkable(s, t, settings) for s, (t, _) in zip(sentences, analysed, strict=True)]
-    vectors: list[tuple[float, ...] | None] = [None] * len(sentences)
-    if settings.semantic:
-        from compare import semantic
-
-        chosen = [i for i, ok in enumerate(linkable) if ok]
-        for i, vector in zip(chosen, semantic.embed([sentences[i].text for i in chosen]), strict=True):
-            vectors[i] = vector
     feats = tuple(
-        features(t, story, function=function, vector=vectors[i]) if linkable[i] else features(())
+        features(t, story, function=function) if linkable[i] else features(())
         for i, (t, function) in enumerate(analysed)
     )
     article_ids = sorted({s.article for s in sentences})
     number = {a: n for n, a in enumerate(article_ids)}
     article_of = [number[s.article] for s in sentences]
-
-    cache: dict[tuple[int, int], float] = {}
-
-    def similarity(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in cache:
-            cache[key] = score(feats[key[0]], feats[key[1]], settings)
-        return cache[key]
-
     allowed_numbers = None
     if allowed is not None:
         allowed_numbers = lambda a, b: allowed(article_ids[a], article_ids[b])  # noqa: E731
-    semantic_weight = settings.semantic_weight if settings.semantic else 0.0
-    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, semantic_weight=semantic_weight)
+
+    cosines = _story_cosines(sentences, linkable, settings)
+    weight = settings.story_cosine_weight if cosines is not None else 0.0
+    link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
+    member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
+
+    lexical_cache: dict[tuple[int, int], float] = {}
+    cache: dict[tuple[int, int], float] = {}
+    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers)
+
+    def lexical(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        value = lexical_cache.get(key)
+        if value is None:
+            if article_of[i] != article_of[j] and bounds.bound(*key) is None:
+                value = 0.0  # no shared content token (the index knows only pairs of different articles)
+            else:
+                value = lexical_score(feats[key[0]], feats[key[1]], settings)
+            lexical_cache[key] = value
+        return value
+
+    def similarity(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        value = cache.get(key)
+        if value is None:
+            if not (linkable[i] and linkable[j]):
+                value = 0.0
+            elif cosines is None or lexical(*key) == 1.0:
+                value = lexical(*key)  # the same words score 1.0 in either mode
+            else:
+                cos = max(0.0, cosines.pair(*key))
+                value = (1.0 - weight) * lexical(*key) + weight * cos
+            value = round(min(1.0, value), _ROUND)
+            cache[key] = value
+        return value
+
+    candidate_set = set(bounds.candidates(link_threshold))
+    if cosines is not None:
+        candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
+    min_cosine = settings.semantic_min_cosine
     links: dict[tuple[int, int], float] = {}
-    for i, j in candidates(bounds, settings.link_threshold):
+    for i, j in sorted(candidate_set):
         value = similarity(i, j)
-        if value >= settings.link_threshold:
+        if value >= link_threshold and (cosines is None or value == 1.0 or cosines.pair(i, j) >= min_cosine):
             links[(i, j)] = value
 
-    merge = _Linkage(bounds, article_of, allowed_numbers, cache, similarity, settings.group_threshold)
-    parent = list(range(len(sentences)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
-    version = [0] * len(sentences)  # changes whenever a group's members do
+    ids = [(s.article, s.index) for s in sentences]
+    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, member_threshold, link_threshold, ids)
+    return Alignment(sentences, feats, groups, links, similarity, cosines is not None)
+
+
+def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings) -> bool:
+    """Whether a sentence carries a fact to align: enough content words, not a bare name line.
+
+    A headline (role "title") is written in Title Case by many outlets and links like any
+    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not."""
+    if len(token_list) < settings.min_content_tokens:
+        return False
+    return not (sentence.role not in ("body", "title") and is_name_line(sentence.text))
+
+
+class _StoryCosines:
+    """Cosines of the story-centred sentence embeddings (numpy), for any pair."""
+
+    def __init__(self, vectors: Any) -> None:
+        self.vectors = vectors
+
+    def pair(self, i: int, j: int) -> float:
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def above(
+        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+    ) -> list[tuple[int, int]]:
+        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``."""
+        import numpy as np
+
+        vectors = self.vectors
+        articles = np.asarray(article_of)
+        out: list[tuple[int, int]] = []
+        block = 1024
+        for start in range(0, len(vectors), block):
+            rows = vectors[start : start + block] @ vectors.T
+            hits = np.argwhere(rows >= threshold - 1e-6)
+            for r, j in hits.tolist():
+                i = start + r
+                if j <= i or articles[i] == articles[j]:
+                    continue
+                if allowed is not None and not allowed(article_of[i], article_of[j]):
+                    continue
+                out.append((i, j))
+        return out
+
+
+def _story_cosines(sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings) -> _StoryCosines | None:
+    """The story-centred embeddings of the linkable sentences, or None in the lexical mode."""
+    from compare import semantic
+
+    chosen = [i for i, ok in enumerate(linkable) if ok]
+    if not settings.semantic or len(chosen) < 2 or not semantic.available():
+        return None
+    import numpy as np
+
+    vectors = np.zeros((len(sentences), semantic.DIMENSION), dtype=np.float64)
+    texts = [sentences[i].text for i in chosen]
+    embedded = np.asarray(semantic.embed(texts), dtype=np.float64)
+    vectors[chosen] = embedded
+    # The centre: the mean over the story's distinct sentences, blended with news in general
+    # (a background of Settings.background_sentences sentences), so that a story of few distinct
+    # sentences is not centred on itself (two sentences centred on their own mean point apart).
+    first = {text: n for n, text in reversed(list(enumerate(texts)))}  # each distinct text once
+    distinct = embedded[sorted(first.values(), key=lambda n: texts[n])]
+    k = settings.background_sentences
+    centre = (distinct.sum(axis=0) + k * np.asarray(_news_mean(), dtype=np.float64)) / (len(distinct) + k)
+    vectors[chosen] -= centre
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 1e-9)
+    return _StoryCosines(vectors)
+
+
+@lru_cache(maxsize=1)
+def _news_mean() -> tuple[float, ...]:
+    """The mean embedding of news sentences (``compare/data/news-mean-embedding.json``,
+    regenerated by ``benchmarks/make_news_mean.py``)."""
+    data = json.loads((Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8"))
+    return tuple(float(x) for x in data["mean"])
+
+
+def _group(
+    links: dict[tuple[int, int], float],
+    count: int,
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    threshold: float,
+    link_strength: float,
+    ids: Sequence[tuple[str, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Groups from the links, strongest first; a merge must leave every member cohesive."""
+    parent = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    refused: set[tuple[frozenset[int], frozenset[int]]] = set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -98,122 +233,78 @@ def align(
             i = parent[i]
         return i
 
-    for (i, j), _value in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+    def order(item: tuple[tuple[int, int], float]) -> tuple[float, tuple[str, int], tuple[str, int]]:
+        (i, j), value = item
+        a, b = sorted((ids[i], ids[j]))
+        return (-value, a, b)
+
+    for (i, j), _value in sorted(links.items(), key=order):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if merge(members[ri], members[rj], (ri, version[ri], rj, version[rj])):
-            keep, gone = (ri, rj) if len(members[ri]) >= len(members[rj]) else (rj, ri)
-            parent[gone] = keep
-            members[keep].extend(members.pop(gone))
-            version[keep] += 1
-
-    groups = []
-    for root, group in members.items():
-        if find(root) != root:
+        key = (frozenset(members[ri]), frozenset(members[rj]))
+        if key in refused:
             continue
-        if len({article_of[i] for i in group}) >= 2:
-            groups.append(tuple(sorted(group)))
-    groups.sort()
-    return Alignment(sentences, feats, tuple(groups), links, similarity)
+        merged = members[ri] + members[rj]
+        if not (
+            _repeats_only(merged, ids, similarity, link_strength)
+            and _cohesive(merged, article_of, allowed, similarity, threshold)
+        ):
+            refused.add(key)
+            continue
+        keep, gone = (ri, rj) if len(members[ri]) >= len(members[rj]) else (rj, ri)
+        parent[gone] = keep
+        members[keep] = merged
+        del members[gone]
+
+    groups = [
+        tuple(sorted(group, key=lambda k: ids[k]))
+        for group in members.values()
+        if len({article_of[k] for k in group}) >= 2
+    ]
+    groups.sort(key=lambda g: [ids[k] for k in g])
+    return tuple(groups)
 
 
-def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings) -> bool:
-    """Whether a sentence carries a fact to align: enough content words, not a bare name line."""
-    if len(token_list) < settings.min_content_tokens:
-        return False
-    return not (sentence.role != "body" and is_name_line(sentence.text))
-
-
-_SLACK = 1e-7
-"""Added to each pair's bound when a merge is ruled out on bounds: far more than the
-rounding of the bound and of the sums (see :class:`_Linkage`)."""
-
-
-class _Linkage:
-    """The average-linkage test of two groups, exact but with the difflib scoring
-    of most pairs spared.
-
-    Two groups merge when the mean similarity over their cross-article pairs
-    (those ``allowed``) reaches ``threshold``; the sum is taken over the pairs in
-    the order of the members, as written out plainly.  Pairs sharing no content
-    token score exactly 0 and are not scored.  The other pairs' similarities are
-    bounded from above by :func:`compare.candidates.pair_bounds`: when the known
-    similarities plus the bounds of the unknown ones stay below the threshold, the
-    merge is refused without scoring them, and the unknown ones are scored one by
-    one, largest bound first, only while the refusal is in doubt.  The bounds are
-    widened by ``_SLACK`` each, so a merge is refused this way only when the exact
-    mean is below the threshold.  A refusal is remembered per pair of group
-    versions (a group's version changes with its members), since the same two
-    groups give the same answer.
-    """
-
-    def __init__(
-        self,
-        bounds: PairBounds,
-        article_of: Sequence[int],
-        allowed: Callable[[int, int], bool] | None,
-        cache: dict[tuple[int, int], float],
-        similarity: Callable[[int, int], float],
-        threshold: float,
-    ) -> None:
-        self.bounds = bounds
-        self.article_of = article_of
-        self.allowed = allowed
-        self.cache = cache
-        self.similarity = similarity
-        self.threshold = threshold
-        self.refused: set[tuple[int, int, int, int]] = set()
-
-    def __call__(self, first: Sequence[int], second: Sequence[int], key: tuple[int, int, int, int]) -> bool:
-        if key in self.refused:
-            return False
-        article_of, bounds, cache, allowed = self.article_of, self.bounds, self.cache, self.allowed
-        count = 0
-        upper = 0.0
-        terms: list[tuple[int, int]] = []  # the pairs that may score above 0, in summing order
-        unknown: list[tuple[float, tuple[int, int]]] = []
-        for p in first:
-            ap = article_of[p]
-            for q in second:
-                aq = article_of[q]
-                if aq == ap or (allowed is not None and not allowed(ap, aq)):
+def _repeats_only(
+    group: Sequence[int], ids: Sequence[tuple[str, int]], similarity: Callable[[int, int], float], strength: float
+) -> bool:
+    """Whether the members that one article contributes are one fact: consecutive sentences
+    (a fact told over two), or sentences that repeat each other (a headline and its lead),
+    scoring at least ``strength`` together.  Two different statements of one article never
+    share a group, so a sentence that links to both cannot chain them."""
+    by_article: dict[str, list[int]] = {}
+    for k in group:
+        by_article.setdefault(ids[k][0], []).append(k)
+    for found in by_article.values():
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda k: ids[k][1])
+        for n, a in enumerate(found):
+            for b in found[n + 1 :]:
+                if ids[b][1] - ids[a][1] == 1:
                     continue
-                count += 1
-                pair = (p, q) if p < q else (q, p)
-                value = cache.get(pair)
-                if value is not None:
-                    terms.append(pair)
-                    upper += value
-                    continue
-                bound = bounds.bound(*pair)
-                if bound is None:
-                    continue  # no shared content token: similarity 0
-                terms.append(pair)
-                bound += _SLACK
-                unknown.append((bound, pair))
-                upper += bound
-        if not count:
-            return self._refuse(key, True)
-        limit = self.threshold * count
-        if upper < limit:
-            return self._refuse(key, True)
-        unknown.sort(key=lambda item: (-item[0], item[1]))
-        for bound, pair in unknown:
-            upper += self.similarity(*pair) - bound
-            if upper < limit:
-                return self._refuse(key, True)
+                if similarity(a, b) < strength:
+                    return False
+    return True
+
+
+def _cohesive(
+    group: Sequence[int],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    threshold: float,
+) -> bool:
+    """Whether every member's mean similarity to the members of other articles reaches ``threshold``."""
+    for m in group:
         total = 0.0
-        for pair in terms:
-            total += cache[pair]
-        if total / count >= self.threshold:
-            return True
-        return self._refuse(key, total < limit - _SLACK * count)
-
-    def _refuse(self, key: tuple[int, int, int, int], clear: bool) -> bool:
-        """Remember a refusal; a ``clear`` one (by a margin that no order of summing can
-        close) holds for the two groups taken the other way round too."""
-        self.refused.add(key)
-        if clear:
-            self.refused.add((key[2], key[3], key[0], key[1]))
-        return False
+        n = 0
+        for o in group:
+            if article_of[o] == article_of[m] or (allowed is not None and not allowed(article_of[m], article_of[o])):
+                continue
+            total += similarity(m, o)
+            n += 1
+        if n and total / n < threshold - 1e-12:
+            return False
+    return True

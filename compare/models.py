@@ -166,6 +166,7 @@ class Group:
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
     additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
+    events: tuple[str, ...] = ()  # ids of the events its articles report; two or more: the same claim at two events
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -182,18 +183,42 @@ class Group:
             "score": self.score,
             "differences": [d.to_dict() for d in self.differences],
             "additions": dict(self.additions),
+            "events": list(self.events),
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Pair:
+    """Two articles compared: how much they share, and whether they report one event."""
+
     a: str
     b: str
-    similarity: float
+    similarity: float  # share of their alignable sentences aligned with each other
     same_event: bool
+    relation: str = ""  # "same_event", "follow_up", "same_kind" or "different" (compare/analyze/events.py)
+    reason: str = ""  # the judgement in words: "same event: 22 Sep 2010, New York, NATO"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "similarity": self.similarity, "same_event": self.same_event}
+        return {
+            "a": self.a,
+            "b": self.b,
+            "similarity": self.similarity,
+            "same_event": self.same_event,
+            "relation": self.relation,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Articles that report one event (joined by same-event pairs), with the evidence."""
+
+    id: str
+    articles: tuple[str, ...]  # article ids, in article order
+    evidence: tuple[str, ...]  # the reasons of its same-event pairs
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "articles": list(self.articles), "evidence": list(self.evidence)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +324,7 @@ class Comparison:
     settings: Settings
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
+    events: tuple[Event, ...] = ()  # the articles grouped by event (compare/analyze/events.py)
     libraries: tuple[tuple[str, str | None], ...] = field(default_factory=library_versions)
     """The versions of the libraries (and model) that made this result: :func:`library_versions`."""
     _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
@@ -412,5 +438,6 @@ class Comparison:
             "groups": [g.to_dict() for g in self.groups],
             "unique": {article_id: list(ids) for article_id, ids in self.unique},
             "pairs": [p.to_dict() for p in self.pairs],
+            "events": [e.to_dict() for e in self.events],
             "stances": [s.to_dict() for s in self.stances],
         }

@@ -9,7 +9,7 @@ from typing import Any
 
 from compare import __version__
 from compare.align import align
-from compare.analyze.events import compare_pairs
+from compare.analyze.events import compare_pairs, place_groups
 from compare.analyze.framing import frame
 from compare.analyze.groups import build_groups
 from compare.analyze.omissions import unique_sentences
@@ -169,7 +169,8 @@ def compare_prepared(
     quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
     groups = build_groups(alignment, quotes, order, settings)
     unique = unique_sentences(articles, groups)
-    pair_records = compare_pairs(articles, groups, alignment, chosen, settings)
+    pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings)
+    groups = place_groups(groups, events)
     stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])
 
     return Comparison(  # 6
@@ -182,6 +183,7 @@ def compare_prepared(
         settings=settings,
         version=__version__,
         pair_mode=chosen is not None,
+        events=events,
     )
 
 

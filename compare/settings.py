@@ -82,18 +82,49 @@ class Settings:
     0.714.  Paraphrases reorder their clauses, so order counts for little on these
     data; a quarter keeps difflib's phrase matching in the score at almost no cost."""
 
-    semantic: bool = False
-    """Blend a sentence-embedding cosine into the similarity (``--semantic``;
-    needs the ``semantic`` extra, see :mod:`compare.semantic`)."""
+    semantic: bool = True
+    """Use sentence embeddings (all-MiniLM-L6-v2, run with numpy; see :mod:`compare.semantic`)
+    besides the words.  On by default; ``--lexical`` turns it off.  Where the model is not
+    installed, the run says so in one line and goes on with words alone."""
 
     semantic_weight: float = 0.5
-    """Share of the embedding cosine (put on the lexical scale, see
-    ``compare.similarity.COSINE_SCALE``) in the semantic mode's similarity; the
-    rest is the lexical similarity.  Measured (STS-B train news Pearson, MRPC
-    10-fold accuracy): 0.4 → 0.814, 0.735; 0.5 → 0.816, 0.732; 0.6 → 0.816, 0.739
-    (lexical alone 0.777, 0.714; the cosine alone 0.790, 0.724).  Of the flat top,
-    0.5: above it the cosine's topic similarity pulls a story's sentences on one
-    subject into large groups (the example story's reference links break at 0.6)."""
+    """For :func:`compare.sentence_similarity` of a single pair (no story to centre on):
+    share of the embedding cosine (put on the lexical scale, see
+    ``compare.similarity.COSINE_SCALE``) in the similarity; the rest is the lexical
+    similarity.  Measured (STS-B train news Pearson, MRPC 10-fold accuracy): 0.4 → 0.814,
+    0.735; 0.5 → 0.816, 0.732; 0.6 → 0.816, 0.739 (lexical alone 0.777, 0.714)."""
+
+    story_cosine_weight: float = 0.5
+    """In the aligner: share of the story-centred embedding cosine in a pair's score; the rest
+    is the lexical similarity (see :mod:`compare.align`).  Measured on ECB+ topics 1-35
+    (``benchmarks/ecbplus.py``, recall / precision of sentence links): 0.4 → 0.322 / 0.918,
+    0.5 → 0.340 / 0.923, 0.6 → 0.342 / 0.915; 0.5, the example story's groups read best."""
+
+    background_sentences: int = 10
+    """In the aligner: the centre of the embeddings is the mean of the story's distinct sentences
+    and the mean of news sentences in general (``compare/data/news-mean-embedding.json``), which
+    counts as this many sentences.  A story of a hundred sentences is centred almost on itself;
+    one of two distinct sentences (a sentence repeated) mostly on news in general, so its two
+    sentences are not pushed apart."""
+
+    semantic_link_threshold: float = 0.3
+    """In the aligner with embeddings: two sentences of different articles are linked when
+    their score reaches this value.  Read on the example story and measured on ECB+ (0.25 with
+    a member threshold of 0.22: recall 0.405 at precision 0.911, but five of the example
+    story's 18 groups joined different statements; 0.3 / 0.26: 0.340 / 0.923, one wrong group
+    of 12)."""
+
+    semantic_min_cosine: float = 0.25
+    """In the aligner with embeddings: a link also needs a story-centred cosine of at least
+    this value (unless the words are the same), so that shared names, an attribution or a
+    stock phrase alone never link two sentences that say different things ("Foreign
+    ministers of all 28 NATO nations attended" against "She told her Russian counterpart,
+    Foreign Minister Sergei Lavrov, ..."; lexical 0.52, centred cosine 0.26 and below)."""
+
+    semantic_member_threshold: float = 0.26
+    """In the aligner with embeddings: two groups merge only when every member of the merged
+    group has a mean score of at least this value with the members of the other articles
+    (0.28: ECB+ recall 0.323, the same example-story groups but one)."""
 
     min_content_tokens: int = 2
     """Sentences with fewer content tokens (after stopwords) are never linked:
@@ -101,7 +132,7 @@ class Settings:
 
     # --- align ---------------------------------------------------------------
     link_threshold: float = 0.33
-    """Two sentences from different articles are linked (report the same fact)
+    """In the lexical mode (``--lexical``): two sentences from different articles are linked
     when their similarity reaches this value.  Chosen where the lexical
     similarity best separates STS-B pairs scored 2 or more ("not equivalent, but
     share some details") from the rest: 0.332 on all of STS-B train (5,749 pairs,
@@ -112,9 +143,10 @@ class Settings:
     links score 0.41-0.82, its not-links below 0.1."""
 
     group_threshold: float = 0.27
-    """Two groups merge only when the mean similarity over all their cross-article
-    sentence pairs reaches this value (average linkage); this stops chains of
-    weak links from pulling unrelated sentences into one group.  The low end of
+    """In the lexical mode: two groups merge only when every member of the merged group has
+    a mean similarity of at least this value with the members of the other articles (see
+    :mod:`compare.align`); this stops chains of weak links from pulling unrelated sentences
+    into one group.  The low end of
     the measured "share some details" cut point (0.272 on STS-B dev news, see
     ``link_threshold``): below the link threshold, so that a third outlet with a
     weaker wording can join a group.  At 0.3 the example story loses a sentence
@@ -178,15 +210,28 @@ class Settings:
     weighs 1; a number or a name 2 and counts on its own): a rewording swaps words one for
     one, an addition brings new ones ("in Brussels", "after a short debate")."""
 
-    same_event_threshold: float = 0.12
-    """Two articles cover the same event when the share of their sentences that are
-    aligned with each other reaches this value and their dates do not conflict."""
+    same_event_threshold: float = 0.37
+    """Two articles report the same event when the content score of the pair (the cosine
+    of their content words weighted by rarity, compare/analyze/events.py) reaches this
+    value and their event days do not conflict."""
 
     same_event_max_days: int = 10
-    """Publication dates further apart than this many days mark different events."""
+    """Event days further apart than this many days mark different events."""
+
+    same_event_place_override: float = 0.6
+    """Two articles that say their events took place in different places ("NEW YORK --"
+    against "told reporters today in Moscow") report different events unless their
+    content score reaches this value (a wire datelined elsewhere than the event)."""
+
+    same_kind_threshold: float = 0.05
+    """Two articles that do not report one event but whose content score reaches this
+    value report "the same kind of event" (or "a follow-up"); below it, unrelated events."""
+
+    follow_up_days: int = 60
+    """Two events of the same kind at most this many days apart: the later is a follow-up."""
 
     same_event_close_days: int = 2
-    same_event_close_threshold: float = 0.02
+    same_event_close_threshold: float = 0.15
     """Two articles dated at most ``same_event_close_days`` apart (both dates known) cover the
     same event when they share any fact (a share of aligned sentences of at least
     ``same_event_close_threshold``, not ``same_event_threshold``): outlets covering one event on

@@ -395,9 +395,9 @@ def score(a: Features, b: Features, settings: Settings) -> float:
     them), so the cosine only ever refines a pair that has a word in common.
     """
     lexical = lexical_score(a, b, settings)
-    if lexical and settings.semantic and a.vector is not None and b.vector is not None:
+    if 0.0 < lexical < 1.0 and settings.semantic and a.vector is not None and b.vector is not None:
         return blend(lexical, cosine(a.vector, b.vector), settings.semantic_weight)
-    return lexical
+    return lexical  # the same content words score 1.0 in either mode
 
 
 def cosine(u: Sequence[float], v: Sequence[float]) -> float:
@@ -446,8 +446,9 @@ def sentence_similarity(a: str, b: str, settings: Settings | None = None) -> flo
 
     Symmetric; 1.0 for identical text.  Without a corpus, words weigh by how
     rare they are in English; inside :func:`compare.compare` words common to the
-    whole story weigh less.  With ``Settings(semantic=True)`` the sentence
-    embeddings' cosine is blended in (needs the ``semantic`` extra).
+    whole story weigh less.  With sentence embeddings (``Settings.semantic``, the
+    default, where the model is installed) their cosine is blended in
+    (``Settings.semantic_weight``); otherwise the words alone count.
     """
     if a == b:
         return 1.0
@@ -456,5 +457,6 @@ def sentence_similarity(a: str, b: str, settings: Settings | None = None) -> flo
     if settings.semantic:
         from compare import semantic
 
-        va, vb = semantic.embed([a, b])
+        if semantic.available():
+            va, vb = semantic.embed([a, b])
     return score(featurise(a, vector=va), featurise(b, vector=vb), settings)

@@ -49,15 +49,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from compare.analyze.events import EventProfile, distinct, event_profile
 from compare.errors import InputError
 from compare.models import Article
-from compare.similarity import normalise_word
-from compare.text import TOKEN as _WORD
+from compare.settings import Settings
+from compare.terms import HEADLINE_WEIGHT, LEDE_WEIGHT, LEDE_WORDS, NAME_WEIGHT, weighted_terms
 from compare.text import iso_day
-
-# After these a capitalised word is a name even though a full stop precedes it ("Mr. Steele").
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col st pres prof rev".split())
-_CLAUSE_START = frozenset(".!?:;\n")
 
 BACKGROUND_SCHEMA = "storycompare-background/1"
 
@@ -80,15 +77,15 @@ class StorySettings:
     how many articles the collection has; left out entirely, two articles that share two
     incidental words and nothing else would look identical."""
 
-    headline_weight: float = 3.0
+    headline_weight: float = HEADLINE_WEIGHT
     """Weight of a token in the headline, relative to one in the body."""
 
-    lede_weight: float = 2.0
+    lede_weight: float = LEDE_WEIGHT
     """Weight of a token in the first ``lede_words`` content words of the body."""
 
-    lede_words: int = 80
+    lede_words: int = LEDE_WORDS
 
-    name_weight: float = 2.0
+    name_weight: float = NAME_WEIGHT
     """Extra factor for capitalised words inside a sentence (names, places) and numbers."""
 
     max_days: int = 7
@@ -122,13 +119,15 @@ class Profile:
     """What story grouping needs of one article: small and cheap to send between processes.
 
     ``terms`` maps each content token to its weighted count (headline, lede and
-    name weights applied).
+    name weights applied); ``event`` is what the event judgement reads
+    (:func:`compare.analyze.events.event_profile`: the day and place of the event).
     """
 
     id: str
     title: str | None
     date: str | None
     terms: Mapping[str, float]
+    event: EventProfile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,57 +183,17 @@ class Background:
 # --------------------------------------------------------------------------- 1. per article
 
 
-def _sentence_tokens(text: str, names_allowed: bool) -> Iterable[tuple[str, bool]]:
-    """(content token, looks like a name or number) for each word of one sentence."""
-    clause_start = True
-    previous = ""
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if not clause_start and match.start() > 0:
-            # A colon or semicolon inside a sentence starts a clause whose first word is capitalised.
-            gap = text[match.start() - 2 : match.start()]
-            clause_start = ":" in gap or ";" in gap
-        token = normalise_word(word)
-        if token is not None:
-            first = word[0]
-            name = first.isdigit() or (
-                names_allowed and first.isupper() and (not clause_start or previous.lower() in _TITLES)
-            )
-            yield token, name
-        clause_start = False
-        previous = word
-
-
-def _title_case(text: str) -> bool:
-    """Most words capitalised: in a Title Case headline capitals do not mark names."""
-    words = [w for w in _WORD.findall(text) if w[0].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
-
-
 def article_terms(article: Article, settings: StorySettings | None = None) -> dict[str, float]:
     """Weighted counts of the article's content tokens (headline, lede and name weights)."""
     settings = settings or StorySettings()
-    counts: dict[str, float] = defaultdict(float)
-    name = settings.name_weight
-    if article.title:
-        weight = settings.headline_weight
-        for token, is_name in _sentence_tokens(article.title, not _title_case(article.title)):
-            counts[token] += weight * name if is_name else weight
-    body = [s.text for s in article.sentences if s.role == "body"]
-    if not body and not article.sentences:
-        body = [line for line in article.text.split("\n") if line.strip()]
-    n = 0
-    for text in body:
-        for token, is_name in _sentence_tokens(text, True):
-            weight = settings.lede_weight if n < settings.lede_words else 1.0
-            counts[token] += weight * name if is_name else weight
-            n += 1
-    return dict(counts)
+    return weighted_terms(
+        article, settings.headline_weight, settings.lede_weight, settings.lede_words, settings.name_weight
+    )
 
 
 def profile(article: Article, settings: StorySettings | None = None) -> Profile:
     """The :class:`Profile` of a cleaned and segmented article."""
-    return Profile(article.id, article.title, article.date, article_terms(article, settings))
+    return Profile(article.id, article.title, article.date, article_terms(article, settings), event_profile(article))
 
 
 # --------------------------------------------------------------------------- 2. global
@@ -342,16 +301,28 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def group_profiles(
-    profiles: Sequence[Profile], settings: StorySettings | None = None, background: Background | None = None
+    profiles: Sequence[Profile],
+    settings: StorySettings | None = None,
+    background: Background | None = None,
+    event_settings: Settings | None = None,
 ) -> tuple[Story, ...]:
-    """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first."""
+    """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
+
+    Two articles whose days or places make them two events
+    (:func:`compare.analyze.events.distinct`, with ``event_settings``: the judgement
+    ``compare`` gives the pair) never share a story: a follow-up is a story of its own.
+    """
     settings = settings or StorySettings()
+    judged = event_settings or Settings()
     n = len(profiles)
     vectors = story_vectors(profiles, settings, background)
     days = [day_ordinal(p.date) for p in profiles]
     penalty = settings.day_penalty
 
     def discount(i: int, j: int) -> float:
+        ei, ej = profiles[i].event, profiles[j].event
+        if ei is not None and ej is not None and distinct(ei, ej, judged):
+            return 0.0
         di, dj = days[i], days[j]
         return 1.0 if di is None or dj is None else max(0.0, 1.0 - penalty * abs(di - dj))
 
@@ -416,7 +387,10 @@ def _title(members: Sequence[int], profiles: Sequence[Profile], sim: Callable[[i
 
 
 def group_stories(
-    articles: Sequence[Article], settings: StorySettings | None = None, background: Background | None = None
+    articles: Sequence[Article],
+    settings: StorySettings | None = None,
+    background: Background | None = None,
+    event_settings: Settings | None = None,
 ) -> tuple[Story, ...]:
     """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
 
@@ -425,7 +399,7 @@ def group_stories(
     differently.
     """
     settings = settings or StorySettings()
-    return group_profiles([profile(a, settings) for a in articles], settings, background)
+    return group_profiles([profile(a, settings) for a in articles], settings, background, event_settings)
 
 
 def adjusted_rand_index(truth: Sequence[str], predicted: Sequence[str]) -> float:

@@ -22,6 +22,7 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     CoverageRow,
     DifferenceView,
     DivergenceView,
+    EventView,
     EvidenceView,
     FramingRow,
     GroupView,
@@ -90,7 +91,9 @@ SUMMARY_LIMIT = 8
 """How many facts and divergences the summary lists before pointing onwards."""
 
 SCREEN_SECTIONS = ("summary", "divergences", "framing", "articles", "coverage", "pairs", "sources")
-PRINT_SECTIONS = ("sources", "summary", "divergences", "framing", "coverage", "pairs", "articles")
+PRINT_SECTIONS = ("summary", "divergences", "framing", "coverage", "pairs", "articles", "sources")
+"""On paper a document: the summary (with the events), the divergences and the framing first;
+the sources (provenance, removed boilerplate) last, after the articles."""
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -143,26 +146,12 @@ def _segments_to_pieces(text: str, segments: tuple[tuple[str, bool], ...]) -> tu
     return tuple(pieces)
 
 
-def _event_clusters(comparison: Comparison) -> tuple[tuple[str, ...], ...]:
-    """Articles joined by same-event pairs, as outlet labels in article order."""
-    order = [a.id for a in comparison.articles]
-    parent = {a: a for a in order}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for pair in comparison.pairs:
-        if pair.same_event and pair.a in parent and pair.b in parent:
-            ra, rb = root(pair.a), root(pair.b)
-            if ra != rb:
-                parent[rb] = ra
-    clusters: dict[str, list[str]] = {}
-    for article_id in order:
-        clusters.setdefault(root(article_id), []).append(comparison.article(article_id).label)
-    return tuple(tuple(c) for c in clusters.values())
+def _events(comparison: Comparison) -> tuple[EventView, ...]:
+    """The comparison's events (never recomputed here), as outlet labels in article order."""
+    return tuple(
+        EventView(tuple(comparison.article(a).label for a in event.articles), event.evidence)
+        for event in comparison.events
+    )
 
 
 class _Builder:
@@ -196,7 +185,8 @@ class _Builder:
             div_anchor="d-" + group_anchor(group.id)[2:],
             first=(self.position.get(article_of(first_member), 1 << 30), self._index_of(first_member)),
             has_differences=bool(group.differences),
-            has_conflict=any(d.conflict for d in group.differences),
+            has_conflict=(len(group.events) < 2 or group.kind == "diverge") and any(d.conflict for d in group.differences),
+            across_events=len(group.events) > 1 and group.kind != "diverge",
         )
 
     def _has(self, sentence_id: str) -> bool:
@@ -328,7 +318,7 @@ class _Builder:
                     gv,
                     tuple(members),
                     differences,
-                    major=group.kind == "diverge" or gv.has_conflict,
+                    major=not gv.across_events and (group.kind == "diverge" or gv.has_conflict),
                     additions=tuple(
                         ValueView(self.labels.get(article_of(sid), article_of(sid)), text, anchor(sid))
                         for sid, text in group.additions
@@ -337,7 +327,11 @@ class _Builder:
             )
         views.sort(
             key=lambda v: (
-                0 if v.group.kind == "diverge" else 1 if v.group.has_conflict else 2 if v.differences else 3,
+                4 if v.group.across_events
+                else 0 if v.group.kind == "diverge"
+                else 1 if v.group.has_conflict
+                else 2 if v.differences
+                else 3,
                 v.group.number,
             )
         )
@@ -402,6 +396,7 @@ class _Builder:
                 self.labels.get(p.b, p.b),
                 percent(p.similarity),
                 p.same_event,
+                p.reason,
             )
             for p in self.c.pairs
         ]
@@ -426,6 +421,7 @@ class _Builder:
                 self.labels[pair.b],
                 percent(pair.similarity),
                 pair.same_event,
+                pair.reason,
             )
             layouts.append(PairLayout(pv, articles[pair.a], articles[pair.b], rows))
         rest = tuple(a.id for a in self.c.articles if a.id not in shown)
@@ -503,7 +499,7 @@ class _Builder:
             divergence_count=len(divergences),
             major_divergences=tuple(major[:SUMMARY_LIMIT]),
             divergences_more=max(0, len(major) - SUMMARY_LIMIT),
-            events=_event_clusters(self.c),
+            events=_events(self.c),
             framing=framing,
         )
 

@@ -60,7 +60,8 @@ class GroupView:
     div_anchor: str  # its entry under divergences (when it has one)
     first: tuple[int, int]  # (article position, sentence index) of its earliest member
     has_differences: bool
-    has_conflict: bool
+    has_conflict: bool  # a conflicting difference (never in a group across events)
+    across_events: bool = False  # its articles report two or more events: the same claim at two events
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +297,12 @@ class FramingRow:
 
 
 @dataclass(frozen=True, slots=True)
+class EventView:
+    outlets: tuple[str, ...]  # labels of its articles, in article order
+    evidence: tuple[str, ...]  # the reasons of its same-event pairs
+
+
+@dataclass(frozen=True, slots=True)
 class PairView:
     a: str
     b: str
@@ -303,6 +310,7 @@ class PairView:
     b_label: str
     similarity: int  # percent
     same_event: bool
+    reason: str = ""  # the event judgement in words (compare/analyze/events.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +350,7 @@ class Summary:
     divergence_count: int
     major_divergences: tuple[DivergenceView, ...]
     divergences_more: int
-    events: tuple[tuple[str, ...], ...]  # outlets per event (connected same-event pairs)
+    events: tuple[EventView, ...]  # the comparison's events, as compare/analyze/events.py found them
     framing: tuple[FramingRow, ...]
 
 

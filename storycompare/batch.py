@@ -101,7 +101,7 @@ def run_batch(
     skipped[:0] = skipped_inputs
 
     report("group", 0, len(profiles))  # 3
-    stories = group_profiles(profiles, story_settings)
+    stories = group_profiles(profiles, story_settings, event_settings=settings)
     report("group", len(profiles), len(profiles))
 
     multi = [s for s in stories if len(s.articles) >= 2]  # 4

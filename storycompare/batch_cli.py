@@ -13,7 +13,14 @@ import sys
 import time
 from typing import Any, TextIO
 
-from storycompare.common import add_debug_option, add_input_options, tell, warn
+from storycompare.common import (
+    add_debug_option,
+    add_input_options,
+    add_mode_option,
+    mode_settings,
+    tell,
+    warn,
+)
 
 BATCH_EPILOG = """\
 examples:
@@ -55,6 +62,7 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
         skip_bad="leave out unreadable inputs, bad JSONL lines, empty articles and stories that fail, "
         "and list them, instead of stopping",
     )
+    add_mode_option(parser)
     add_debug_option(parser)
     return parser
 
@@ -107,12 +115,13 @@ def run(args: argparse.Namespace) -> int:
     # some story reports replaced and the index of the earlier run.
     check_targets({"out": out / "index.html", "out (stories.json)": out / "stories.json"}, args.inputs)
     lexicon = load_lexicon(args.lexicon) if args.lexicon else None  # fail early on a bad file
+    settings = mode_settings(args)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         with open_runner(args.workers, args.scheduler) as runner:
             result = run_batch(
                 args.inputs, args.out, runner=runner, pdf=args.pdf, skip_bad=args.skip_bad,
-                lexicon=lexicon, progress=bar,
+                lexicon=lexicon, progress=bar, settings=settings,
             )
     finally:
         if bar is not None:

@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storycompare import batch_cli
-from storycompare.common import add_debug_option, add_input_options, one_line, tell, warn
+from storycompare.common import (
+    add_debug_option,
+    add_input_options,
+    add_mode_option,
+    mode_settings,
+    one_line,
+    tell,
+    warn,
+)
 
 if TYPE_CHECKING:
     from compare.models import Comparison
@@ -91,11 +99,7 @@ def _parser() -> argparse.ArgumentParser:
         skip_bad="leave out an input file, JSON record or JSONL line that cannot be read (missing, empty, binary, "
         "invalid JSON, no text...) with a warning on stderr, instead of stopping; at least two articles must remain",
     )
-    cmp.add_argument(
-        "--semantic", action="store_true",
-        help="blend sentence embeddings into the similarity (catches paraphrases; needs "
-        "pip install 'storycompare[semantic]')",
-    )
+    add_mode_option(cmp)
     _add_quiet_option(cmp)
     add_debug_option(cmp)
 
@@ -108,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--out", metavar="DIR", default="out", help="output directory (default: out)")
     demo.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
+    add_mode_option(demo)
     _add_quiet_option(demo)
     add_debug_option(demo)
 
@@ -216,7 +221,9 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     if args.command == "demo":
         folder = example_dir()
         files = sorted(_display_path(p) for p in folder.glob("*.txt"))
-        result = compare(files, labels=EXAMPLE_LABELS, title="NATO and Russia, 2010: five outlets")
+        result = compare(
+            files, mode_settings(args), labels=EXAMPLE_LABELS, title="NATO and Russia, 2010: five outlets"
+        )
         out = Path(args.out)
         targets = {"html": out / f"{EXAMPLE_STORY}.html", "json": out / f"{EXAMPLE_STORY}.json"}
         if not args.no_pdf:
@@ -227,14 +234,7 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         tables: dict[str, Path] = {}
     else:
         skipped: list[tuple[str, str]] = []
-        settings = None
-        if args.semantic:
-            from dataclasses import replace
-
-            from compare import Settings, semantic
-
-            semantic.require()  # one line saying how to install the extra, before any work
-            settings = replace(Settings(), semantic=True)
+        settings = mode_settings(args)
         given = {kind: getattr(args, kind) for kind in ("html", "pdf", "json") if getattr(args, kind) is not None}
         piped = _to_stdout(given)
         if piped == "html" and args.open:

@@ -6,6 +6,9 @@ import argparse
 import os
 import re
 import sys
+from dataclasses import replace
+
+from compare.settings import Settings
 
 __all__ = ["add_debug_option", "add_input_options", "one_line", "tell", "warn"]
 
@@ -17,6 +20,30 @@ def add_input_options(parser: argparse.ArgumentParser, skip_bad: str) -> None:
         help="JSON file with more actors and cue words, extending the shipped lexicon (e.g. --lexicon actors.json)",
     )
     parser.add_argument("--skip-bad", action="store_true", help=skip_bad)
+
+
+def add_mode_option(parser: argparse.ArgumentParser) -> None:
+    """``--lexical`` (and the old ``--semantic``, now the default), shared by ``compare``, ``demo`` and ``batch``."""
+    parser.add_argument(
+        "--lexical", action="store_true",
+        help="compare words only, without sentence embeddings (faster on large collections; finds fewer "
+        "reworded facts)",
+    )
+    parser.add_argument("--semantic", action="store_true", help=argparse.SUPPRESS)  # the default since 0.5
+
+
+def mode_settings(args: argparse.Namespace) -> Settings:
+    """The settings of the chosen mode.  Without the embedding model, one warning line names what
+    to install, and the comparison goes on with words alone."""
+    from compare import semantic
+
+    if getattr(args, "lexical", False):
+        return replace(Settings(), semantic=False)
+    problem = semantic.status()
+    if problem is not None:
+        warn(problem)
+        return replace(Settings(), semantic=False)
+    return Settings()
 
 
 def add_debug_option(parser: argparse.ArgumentParser) -> None:

@@ -3,7 +3,7 @@
    Clicking or focusing a sentence highlights every sentence of its group (the same fact in
    every article) and scrolls each other article's column to it.  Keys on a focused sentence:
    Enter or Space highlight, j/k or Down/Up the next or previous fact in the same article,
-   Left/Right the same fact in the neighbouring article, Escape clears.  Links to a sentence
+   Left/Right the same fact in the neighbouring article, Escape clears.  Tab stops once per article.  Links to a sentence
    (coverage grid, divergences, evidence) highlight and focus it.  The toolbar filters the
    articles: all, agreements, divergences, unique sentences, or one outlet's unique sentences. */
 (function () {
@@ -13,6 +13,10 @@
   var articles = document.getElementById("articles");
   var status = document.getElementById("hl-status");
   var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+  /* Every sentence can take the focus (tabindex -1: set here, not in the page, 1.3 KB less for 95
+     sentences); roving() below makes one per article a Tab stop. */
+  var focusable = articles ? articles.querySelectorAll(".s:not(.demo)") : [];
+  for (var n = 0; n < focusable.length; n++) { focusable[n].setAttribute("tabindex", "-1"); }
 
   function isSentence(el) { return !!(el && el.matches && el.matches(".s[tabindex]")); }
   function shown(el) { return el.getClientRects().length > 0; }
@@ -169,6 +173,34 @@
   function fromHash() { go(sentenceFromHash(location.hash)); }
   window.addEventListener("hashchange", fromHash);
   fromHash();
+
+  /* One Tab stop per article (its column, or its side of a pair table), not one per sentence: the
+     sentence last focused in it, at first its first sentence; the keys above move within and across. */
+  function roving(el) {
+    var scope = scopeOf(el);
+    var current = scope.querySelectorAll('.s[tabindex="0"]');
+    for (var i = 0; i < current.length; i++) { if (current[i] !== el) { current[i].setAttribute("tabindex", "-1"); } }
+    el.setAttribute("tabindex", "0");
+  }
+  var scopes = articles ? articles.querySelectorAll(".col-body, .pair-table td") : [];
+  for (var k = 0; k < scopes.length; k++) {
+    var firstOne = scopes[k].querySelector(".s[tabindex]");
+    if (firstOne) { firstOne.setAttribute("tabindex", "0"); }
+  }
+  document.addEventListener("focusin", function (ev) { if (isSentence(ev.target)) { roving(ev.target); } });
+
+  /* Printing from the browser prints every collapsed section open, then closes them again. */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    for (var i = 0; i < opened.length; i++) { opened[i].open = false; }
+    opened = [];
+  });
 
   /* The skip link goes straight to the first sentence. */
   var skip = document.querySelector(".skip");

@@ -612,3 +612,111 @@ def test_groups_and_kinds_do_not_rely_on_colour(page: Any, example: Comparison) 
         ".s.hl:not(.hl-origin)", "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
     )
     assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
+
+
+# --- phones, dark mode, printing, links, Tab stops (issue 16) -----------------------------------------
+
+PAGE_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.table-scroll, .columns, .col-body')) { continue; }  // these scroll inside
+    const r = el.getBoundingClientRect();
+    if (r.width && r.right > width + 1) { wide.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right)); }
+  }
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 8)};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1400])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_sideways_page_scroll(chromium: Any, report_file: Path, width: int, scheme: str) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        found = page.evaluate(PAGE_OVERFLOW)
+        assert found["scroll"] <= found["width"], found
+        assert found["wide"] == [], found
+        # a wide table scrolls inside its own box
+        if width == 375:
+            grid = page.locator("#coverage .table-scroll").first
+            assert grid.evaluate("el => el.scrollWidth > el.clientWidth")
+            assert grid.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+    finally:
+        context.close()
+
+
+def _rgb(colour: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", colour)[:3])
+
+
+def test_dark_mode_follows_the_system(chromium: Any, report_file: Path) -> None:
+    backgrounds = {}
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(viewport=VIEWPORT, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(report_file.as_uri())
+            backgrounds[scheme] = _rgb(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+            text = _rgb(page.evaluate("getComputedStyle(document.body).color"))
+            grouped = page.locator("#articles .s[data-group]").first
+            on_group = _rgb(grouped.evaluate("el => getComputedStyle(el).color"))
+        finally:
+            context.close()
+        if scheme == "dark":
+            assert sum(backgrounds["dark"]) < 120 and sum(text) > 600
+            assert sum(on_group) < 200  # dark text stays on the light group colours
+    assert sum(backgrounds["light"]) > 700
+
+
+def test_browser_print_hides_the_toolbar_and_opens_sections(page: Any) -> None:
+    page.emulate_media(media="print")
+    assert page.locator(".toolbar").evaluate("el => getComputedStyle(el).display") == "none"
+    assert page.locator(".toc").evaluate("el => getComputedStyle(el).display") == "none"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.querySelectorAll('details:not([open])').length") > 0
+
+
+def test_source_links_are_links(chromium: Any, tmp_path: Path) -> None:
+    from compare import compare
+
+    records = [
+        {"id": "a", "url": "https://example.org/a", "text": "The minister resigned on Monday after a budget dispute."},
+        {"id": "b", "url": "javascript:alert(1)", "text": "The minister resigned on Tuesday after a budget dispute."},
+    ]
+    target = tmp_path / "r.html"
+    reports.write_html(compare(records), target)
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(target.as_uri())
+        hrefs = page.evaluate("Array.from(document.querySelectorAll('#sources a[href]'), a => a.getAttribute('href'))")
+    finally:
+        context.close()
+    assert hrefs == ["https://example.org/a"]
+
+
+def test_one_tab_stop_per_article(page: Any, example: Comparison) -> None:
+    stops = page.evaluate("document.querySelectorAll('#articles .s[tabindex=\"0\"]').length")
+    assert stops == len(example.articles)
+    first = page.locator("#articles .col-body").first.locator(".s").first
+    first.focus()
+    page.keyboard.press("j")
+    moved = page.evaluate("document.activeElement.id")
+    assert page.evaluate("document.querySelectorAll('#articles .s[tabindex=\"0\"]').length") == len(example.articles)
+    assert page.evaluate(f"document.getElementById('{moved}').getAttribute('tabindex')") == "0"
+
+
+def test_text_contrast_in_dark_mode(chromium: Any, report_file: Path) -> None:
+    context = chromium.new_context(viewport=VIEWPORT, color_scheme="dark", reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        result = page.evaluate(CONTRAST_FAILURES)
+    finally:
+        context.close()
+    assert result["checked"] > 200
+    assert result["failures"] == []

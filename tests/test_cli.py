@@ -168,16 +168,6 @@ def test_inputs_are_not_modified(tmp_path: Path, example_files: list[str]) -> No
     assert before == {f: Path(f).read_bytes() for f in example_files}
 
 
-def test_semantic_without_the_extra_is_one_line(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import compare.semantic
-
-    monkeypatch.setattr(compare.semantic, "available", lambda: False)
-    assert main(["compare", *example_files, "--semantic", "--json", str(tmp_path / "x.json")]) == 2
-    err = capsys.readouterr().err
-    assert "pip install 'storycompare[semantic]'" in err and err.count("\n") == 1
-    assert not (tmp_path / "x.json").exists()
-
-
 def test_open_without_a_browser_says_so(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import webbrowser
 

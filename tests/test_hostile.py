@@ -228,7 +228,12 @@ def assert_harmless(markup: str, *, print_version: bool = False) -> ReportParser
             assert not name.startswith("on"), f"event handler {name}={value!r} on <{element.tag}>"
             assert name not in URL_ATTRIBUTES - {"href"}, f"<{element.tag} {name}={value!r}>"
             if name == "href":
-                assert value is not None and value.startswith("#"), f"link out of the page: {value!r}"
+                # In-page links, and a source's own http(s) URL (issue 16), opened without referrer.
+                assert value is not None
+                source_link = re.match(r"https?://", value, re.I) and element.tag == "a" and "noreferrer" in (
+                    element.attrs.get("rel") or ""
+                )
+                assert value.startswith("#") or source_link, f"link out of the page: {value!r}"
             if name == "style":
                 assert value is not None
                 assert not re.search(r"url\(|@import|expression|\\|/\*|evil|javascript", value, re.I), value

@@ -195,8 +195,8 @@ def test_example_running_header_and_page_numbers(example_pdf: Path, example: Com
 def test_example_table_headings_do_not_break_inside_a_word(example_pdf: Path) -> None:
     """Narrow columns wrap between words: with DejaVu Sans, the widest fallback font, "SENTENCES"
     once broke into "SENTENCE" and "S"."""
-    first = page_texts(example_pdf)[0]
-    heading = next(line for line in first.splitlines() if re.search(r"^\s*OUTLET\s+TITLE\b", line))
+    lines = "\n".join(page_texts(example_pdf)).splitlines()
+    heading = next(line for line in lines if re.search(r"^\s*OUTLET\s+TITLE\b", line))
     assert re.findall(r"[A-Z]+(?: [A-Z]+)?", heading) == [
         "OUTLET", "TITLE", "DATE", "WORDS", "SENTENCES", "ONLY HERE", "REMOVED"
     ], heading
@@ -247,10 +247,28 @@ def outline_titles(pdf: Path) -> list[str]:
 def test_example_bookmark_outline(example_pdf: Path, example: Comparison) -> None:
     titles = outline_titles(example_pdf)
     assert titles[0] == example.title
-    sections = ["Sources", "Summary", "Divergences", "Framing", "Coverage grid", "Article pairs", "Articles"]
+    # A document: the summary (with the events), the divergences and the framing first, the
+    # sources (provenance and removed boilerplate) last.
+    sections = ["Summary", "Divergences", "Framing", "Coverage grid", "Article pairs", "Articles", "Sources"]
     assert [t for t in titles if t in sections] == sections  # each once, in the order of the pages
     for article in example.articles:
         assert any(t.startswith(article.label) for t in titles[titles.index("Articles") :]), article.label
+
+
+def test_example_first_page_opens_with_the_summary(example_pdf: Path) -> None:
+    first = page_texts(example_pdf)[0]
+    assert "Summary" in first and "Sources" not in first and "Boilerplate" not in first
+
+
+def test_example_no_word_is_broken_inside(example_pdf: Path, example: Comparison) -> None:
+    """Outlet names in narrow grid headers wrap between words, never inside one ("Bloomber g")."""
+    text = "\n".join(page_texts(example_pdf))
+    words = {w for a in example.articles for w in re.findall(r"[A-Za-z]{5,}", a.label)}
+    assert "Bloomberg" in words
+    for word in sorted(words):
+        for cut in range(3, len(word)):
+            piece = re.search(rf"(?<![A-Za-z]){word[:cut]}(?![A-Za-z])", text)  # a word's start, alone
+            assert piece is None, (word, text[max(0, piece.start() - 40) : piece.end() + 40])
 
 
 # --- long words, URLs and names ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ import pytest
 
 import reports
 from compare import Settings
+from compare.analyze.events import events_of
 from compare.errors import OutputError, UsageError
 from compare.models import (
     Article,
@@ -135,6 +136,7 @@ def make_comparison(
         settings=replace(Settings(), link_threshold=0.28),
         version="0.1.0",
         pair_mode=pair_mode,
+        events=events_of([a.id for a in articles], pairs),
     )
 
 
@@ -312,11 +314,15 @@ def test_hostile_article_text_is_escaped(hostile: Comparison) -> None:
     assert page.count("</style>") == 1
 
 
-def test_hostile_url_is_text_not_a_link(hostile: Comparison) -> None:
+def test_hostile_url_is_an_escaped_link_only_in_the_sources(hostile: Comparison) -> None:
+    """A source's http(s) URL is a link (issue 16: readers click through to the original), its
+    markup escaped, without referrer; every other link stays inside the page."""
     page = reports.render_html(hostile)
-    assert "https://example.org/story?a=1&amp;b=&lt;2&gt;" in page
-    assert 'href="https://' not in page and "href='https://" not in page
-    assert not re.search(r'\b(?:src|href|action)="(?!#)', page), "only in-page links are allowed"
+    url = "https://example.org/story?a=1&amp;b=&lt;2&gt;"
+    assert f'<a href="{url}" rel="noopener noreferrer nofollow">{url}</a>' in page
+    outside = [h for h in re.findall(r'\b(?:src|href|action)="([^"]*)"', page) if not h.startswith("#")]
+    assert outside == [url]
+    assert "href='" not in page
 
 
 def test_no_external_references(comparison: Comparison) -> None:
@@ -374,7 +380,8 @@ def test_sentences_are_focusable_and_tagged(comparison: Comparison) -> None:
     page = reports.render_html(comparison)
     tag = re.search(r'<span [^>]*id="s-rferl:2"[^>]*>', page)
     assert tag is not None
-    assert 'tabindex="0"' in tag.group(0) and 'data-group="g2"' in tag.group(0)
+    # tagged with its group; the script makes it focusable (tests/test_browser.py)
+    assert "tabindex" not in tag.group(0) and 'data-group="g2"' in tag.group(0)
     assert 'data-kind="diverge"' in tag.group(0)
     unique = re.search(r'<span [^>]*id="s-rferl:3"[^>]*>.*?</span></span>', page)
     assert unique is not None
@@ -612,7 +619,8 @@ def test_render_json(comparison: Comparison) -> None:
     assert json.loads(out)["schema"] == "storycompare/1"
 
 
-def test_write_json_and_html(tmp_path: Path, hostile: Comparison) -> None:
+def test_write_json_and_html(tmp_path: Path, hostile: Comparison, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # both renderings carry one timestamp (was flaky at a second's edge)
     reports.write_json(hostile, tmp_path / "out" / "r.json")
     assert json.loads((tmp_path / "out" / "r.json").read_text(encoding="utf-8")) == hostile.to_dict()
     reports.write_html(hostile, tmp_path / "r.html")
@@ -832,3 +840,18 @@ def test_pdf_worker_renders_the_same_pdf_as_in_process(tmp_path, monkeypatch) ->
         worker.render(result, tmp_path / "worker.pdf")
     reports.render_pdf(result, tmp_path / "direct.pdf")
     assert (tmp_path / "worker.pdf").read_bytes() == (tmp_path / "direct.pdf").read_bytes()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16's 150 KB budget: with the embedding aligner the example story has 13 groups instead of 9 "
+    "and its page is 161 KB (every sentence is written twice, for screen and print, with a title each; "
+    "136 framing cue marks carry a title); open",
+)
+def test_example_story_html_stays_under_150_kb(example_files: list[str]) -> None:
+    """Issue 16's budget for the example story's page (as `storycompare demo` writes it)."""
+    from compare import compare
+    from storycompare.cli import EXAMPLE_LABELS
+
+    page = reports.render_html(compare(example_files, labels=EXAMPLE_LABELS, title="NATO and Russia, 2010"))
+    assert len(page.encode("utf-8")) < 150_000

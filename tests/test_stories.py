@@ -326,3 +326,22 @@ def test_one_outlet_may_have_several_articles_in_a_story() -> None:
     articles = [prepare_article(a)[0] for a in load_inputs([*rows, update])]
     (flood,) = [s for s in group_stories(articles) if "flood-gazette" in s.articles]
     assert set(flood.articles) == {"flood-gazette", "flood-herald", "flood-wire", "flood-gazette-update"}
+
+
+MEETING = (
+    "NATO and Russia pledge cooperation on missile defence\n\n"
+    "Foreign ministers of the NATO-Russia Council met on {day} and agreed to study cooperation on missile defence. "
+    "Secretary-General Anders Fogh Rasmussen said the talks were very encouraging. "
+    "Russian Foreign Minister Sergei Lavrov said Moscow wanted guarantees before any joint system was built. "
+    "The ministers also discussed Afghanistan, drug trafficking and conventional arms control in Europe."
+)
+
+
+@pytest.mark.parametrize(("first", "second", "stories"), [("Sept. 22", "Nov. 3", 2), ("Wednesday", "Wednesday", 1)])
+def test_days_the_articles_state_keep_two_events_apart(first: str, second: str, stories: int) -> None:
+    """Undated articles that say their meetings fell six weeks apart are two stories, however
+    much they share (the event judgement of compare/analyze/events.py); the same two
+    articles without those days are one."""
+    records = [{"id": f"m{n}", "text": MEETING.format(day=day)} for n, day in enumerate((first, second))]
+    articles = [prepare_article(a)[0] for a in load_inputs(records)]
+    assert len(group_stories(articles)) == stories

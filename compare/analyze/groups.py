@@ -53,8 +53,9 @@ def build_groups(
     for indexes in alignment.groups:
         ordered = sorted(indexes, key=lambda i: (article_order[sentences[i].article], sentences[i].index))
         raw.append(ordered)
-    # Reading order: by the first article holding the group, then its position there.
-    raw.sort(key=lambda g: (article_order[sentences[g[0]].article], sentences[g[0]].index))
+    # Numbered by the earliest member in article-id order, then position: the same articles given
+    # in another order get the same groups under the same ids.
+    raw.sort(key=lambda g: min((sentences[i].article, sentences[i].index) for i in g))
     groups = []
     for number, ordered in enumerate(raw, start=1):
         members = [sentences[i] for i in ordered]

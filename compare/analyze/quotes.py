@@ -26,6 +26,9 @@ from compare.segment import paragraph_spans
 from compare.settings import Settings
 from compare.similarity import STOPWORDS, sentence_similarity
 
+WORDS_ONLY = Settings(semantic=False)
+"""Quotations are compared by their words: whether two are the same words is a question of wording."""
+
 _OPEN = {"“": "”", '"': '"'}
 REPORTING_VERBS = (
     "said|says|say|saying|told|tells|stated|states|added|adds|described|describes|urged|explained|asked|"
@@ -238,7 +241,7 @@ def quote_differences(
         for i, (_, x) in enumerate(quoted[article_a]):
             for j, (_, y) in enumerate(quoted[article_b]):
                 if x.speaker == y.speaker:
-                    score[(i, j)] = sentence_similarity(x.text, y.text)
+                    score[(i, j)] = sentence_similarity(x.text, y.text, WORDS_ONLY)
         best_a: dict[int, int] = {}
         best_b: dict[int, int] = {}
         for (i, j), value in score.items():

@@ -72,7 +72,6 @@ def __getattr__(name: str) -> Any:
         return target_tone
     raise AttributeError(f"module 'compare' has no attribute {name!r}")
 
-
 __all__ = [
     "Article",
     "CleanSettings",

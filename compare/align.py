@@ -143,41 +143,38 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = set(bounds.candidates(link_threshold))
+    candidate_set = {*bounds.candidates(link_threshold), *matched}
     if cosines is not None:
         candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
-    candidate_set.update(matched)
-    min_cosine = settings.semantic_min_cosine
+    links = _links(candidate_set, similarity, matched, cosines, link_threshold, settings.semantic_min_cosine)
+
+    ids = [(s.article, s.index) for s in sentences]
+    thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
+    groups = _group(
+        links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, matched.keys()
+    )
+    found = _matched_parts(groups, article_of, similarity, matched)
+    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found)
+
+
+def _links(
+    candidates: set[tuple[int, int]],
+    similarity: Callable[[int, int], float],
+    matched: Mapping[tuple[int, int], object],
+    cosines: _StoryCosines | None,
+    threshold: float,
+    min_cosine: float,
+) -> dict[tuple[int, int], float]:
+    """The candidate pairs that link: a score at the threshold, and with embeddings a story-centred
+    cosine of at least ``min_cosine`` (unless the words are the same, or a part made the link)."""
     links: dict[tuple[int, int], float] = {}
-    for i, j in sorted(candidate_set):
+    for i, j in sorted(candidates):
         value = similarity(i, j)
-        if value < link_threshold:
+        if value < threshold:
             continue
         if (i, j) in matched or cosines is None or value == 1.0 or cosines.pair(i, j) >= min_cosine:
             links[(i, j)] = value
-
-    ids = [(s.article, s.index) for s in sentences]
-    groups = _group(
-        links,
-        len(sentences),
-        article_of,
-        allowed_numbers,
-        similarity,
-        member_threshold,
-        link_threshold,
-        ids,
-        matched.keys(),
-        settings.part_threshold_offset,
-    )
-    return Alignment(
-        sentences,
-        feats,
-        groups,
-        links,
-        similarity,
-        cosines is not None,
-        _matched_parts(groups, article_of, similarity, matched),
-    )
+    return links
 
 
 def _linkable(
@@ -417,18 +414,18 @@ def _group(
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
-    threshold: float,
-    link_strength: float,
+    thresholds: tuple[float, float, float],
     ids: Sequence[tuple[str, int]],
     by_part: Collection[tuple[int, int]] = (),
-    part_offset: float = 0.0,
 ) -> tuple[tuple[int, ...], ...]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
 
     A link made by a part of a sentence (``by_part``) is ranked ``part_offset`` lower than
     its score: a part scores high on the few words it has (the reason its threshold is higher
     by as much), and ranked at its score it would pull its sentence away from the group that
-    the whole sentence belongs to."""
+    the whole sentence belongs to.  ``thresholds``: the member threshold, the link threshold (the
+    strength at which one article's two sentences are one fact) and the part offset."""
+    threshold, link_strength, part_offset = thresholds
     parent = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     refused: set[tuple[frozenset[int], frozenset[int]]] = set()

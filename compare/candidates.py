@@ -45,9 +45,7 @@ def candidate_pairs(
     ``allowed(article_i, article_j)`` restricts the article pairs compared;
     ``semantic_weight`` > 0 is the semantic mode (features carry vectors).
     """
-    return pair_bounds(
-        feats, article_of, overlap_weight, allowed, semantic_weight=semantic_weight
-    ).candidates(threshold)
+    return pair_bounds(feats, article_of, overlap_weight, allowed, semantic_weight=semantic_weight).candidates(threshold)
 
 
 def candidates(bounds: PairBounds, threshold: float) -> list[tuple[int, int]]:
@@ -90,9 +88,7 @@ class PairBounds:
     def bound(self, i: int, j: int) -> float | None:
         """The bound for ``i < j``; None when they share no content token or may not be compared."""
         weight = self._weight[i].get(j)
-        if weight is None or (
-            self.allowed is not None and not self.allowed(self.article_of[i], self.article_of[j])
-        ):
+        if weight is None or (self.allowed is not None and not self.allowed(self.article_of[i], self.article_of[j])):
             return None
         return self._bound(i, j, weight, self._sequence[i][j])
 
@@ -140,10 +136,8 @@ class PairBounds:
                 if alike[j] == ki:
                     out.append((i, j))
                     continue
-                dice = (
-                    2.0
-                    * (weight + FUNCTION_WEIGHT * (fi & functions[j]).bit_count())
-                    / (ti + totals[j] + SHORT_EVIDENCE)
+                dice = 2.0 * (weight + FUNCTION_WEIGHT * (fi & functions[j]).bit_count()) / (
+                    ti + totals[j] + SHORT_EVIDENCE
                 )
                 sequence_total = si + sequence_totals[j]
                 share = 2.0 * sequence[j] / sequence_total if sequence_total else 0.0

@@ -388,11 +388,7 @@ def _whole_line_reason(flat: str, rules: CleanSettings) -> str | None:
     if _DATE_LINE.fullmatch(flat.strip(_DECORATION)):
         return DATE_LINE
     words = flat.count(" ") + 1
-    if (
-        words <= rules.byline_max_words
-        and _BYLINE.fullmatch(flat)
-        and not _SENTENCE_END.search(flat.rstrip(")"))
-    ):
+    if words <= rules.byline_max_words and _BYLINE.fullmatch(flat) and not _SENTENCE_END.search(flat.rstrip(")")):
         return BYLINE
     if _ABOUT_AUTHOR.match(flat) and words <= 2 * rules.long_paragraph_words:
         return BYLINE
@@ -482,9 +478,7 @@ def _header_like(para: _Para, reason: str | None, rules: CleanSettings) -> bool:
     return para.words <= rules.header_max_words and not _HEADER_END.search(para.flat)
 
 
-def _comment_threads(
-    paras: Sequence[_Para], reasons: list[str | None], tail: int, rules: CleanSettings
-) -> None:
+def _comment_threads(paras: Sequence[_Para], reasons: list[str | None], tail: int, rules: CleanSettings) -> None:
     kinds = [_writes_kind(p.flat) for p in paras]
     i = 0
     while i < len(paras):
@@ -524,9 +518,7 @@ def _body_like(para: _Para, rules: CleanSettings) -> bool:
     return quotation or (_SENTENCE_FINAL.search(para.flat) is not None and _news_like(para.flat))
 
 
-def _related_region(
-    paras: Sequence[_Para], reasons: list[str | None], tail: int, rules: CleanSettings
-) -> None:
+def _related_region(paras: Sequence[_Para], reasons: list[str | None], tail: int, rules: CleanSettings) -> None:
     """A related-stories heading in the last part takes the teasers after it, up to
     the end or to article prose that resumes (a sidebar box inside the text)."""
     i = 0

@@ -212,8 +212,7 @@ def _check(data: object, name: str, *, required: bool) -> None:
         cues = data["cues"]
         if not isinstance(cues, dict):
             raise LexiconError(
-                name,
-                f'"cues" must be an object with "cooperative" and "reluctant" lists, got {json_kind(cues)}',
+                name, f'"cues" must be an object with "cooperative" and "reluctant" lists, got {json_kind(cues)}'
             )
         for kind, words in cues.items():
             if kind not in CUE_KINDS:
@@ -235,9 +234,7 @@ def _check_words(value: object, where: str, name: str) -> None:
         raise LexiconError(name, f"{where} must be a list of strings, got {json_kind(value)}")
     for n, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            raise LexiconError(
-                name, f"{where}[{n}] must be a non-empty string, got {json.dumps(item, default=repr)}"
-            )
+            raise LexiconError(name, f"{where}[{n}] must be a non-empty string, got {json.dumps(item, default=repr)}")
 
 
 def _keys() -> str:

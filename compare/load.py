@@ -369,14 +369,9 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
         # "<svg><title>x</title><script>": read the text without the metadata then.
         try:
             tree = _page_tree(page, source)  # the failed pass may have changed the tree
-            document = trafilatura.bare_extraction(
-                page if tree is None else tree, with_metadata=False, **options
-            )
+            document = trafilatura.bare_extraction(page if tree is None else tree, with_metadata=False, **options)
         except Exception:
-            raise InputError(
-                source, f"malformed HTML that the HTML reader cannot read ({failure(error)})"
-            ) from None
-
+            raise InputError(source, f"malformed HTML that the HTML reader cannot read ({failure(error)})") from None
     def field(name: str) -> str | None:
         value = getattr(document, name, None) if document is not None else None
         return (value.strip() or None) if isinstance(value, str) else None

@@ -214,11 +214,7 @@ def _resolve_pairs(
         if isinstance(pair, str):
             if ":" not in pair:
                 raise UsageError(f"--pair {pair}: expected A:B (two article ids or file names)")
-            a, b = (
-                pair.rsplit(":", 1)
-                if pair.count(":") > 1 and pair.rsplit(":", 1)[0] in names
-                else pair.split(":", 1)
-            )
+            a, b = pair.rsplit(":", 1) if pair.count(":") > 1 and pair.rsplit(":", 1)[0] in names else pair.split(":", 1)
         else:
             a, b = pair
         ids = []

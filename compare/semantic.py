@@ -186,19 +186,11 @@ def _encoder() -> _Encoder:
     for n in range(int(config["num_hidden_layers"])):
         p = f"encoder.layer.{n}."
         qkv = np.concatenate(
-            [
-                t(p + "attention.self.query.weight"),
-                t(p + "attention.self.key.weight"),
-                t(p + "attention.self.value.weight"),
-            ],
+            [t(p + "attention.self.query.weight"), t(p + "attention.self.key.weight"), t(p + "attention.self.value.weight")],
             axis=1,
         )
         qkv_bias = np.concatenate(
-            [
-                v(p + "attention.self.query.bias"),
-                v(p + "attention.self.key.bias"),
-                v(p + "attention.self.value.bias"),
-            ]
+            [v(p + "attention.self.query.bias"), v(p + "attention.self.key.bias"), v(p + "attention.self.value.bias")]
         )
         layers.append(
             _Layer(
@@ -258,9 +250,7 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
     x = _layer_norm(x, encoder.norm, encoder.eps)
     bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :].astype(np.float32)
     scale = np.float32(1.0 / math.sqrt(size))
-    x = x.reshape(
-        batch * length, hidden
-    )  # 2-D: numpy's matmul of a 3-D by a 2-D array skips BLAS (20x slower)
+    x = x.reshape(batch * length, hidden)  # 2-D: numpy's matmul of a 3-D by a 2-D array skips BLAS (20x slower)
     for layer in encoder.layers:
         qkv = (x @ layer.qkv + layer.qkv_bias).reshape(batch, length, 3, heads, size).transpose(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]

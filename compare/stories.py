@@ -193,9 +193,7 @@ def article_terms(article: Article, settings: StorySettings | None = None) -> di
 
 def profile(article: Article, settings: StorySettings | None = None) -> Profile:
     """The :class:`Profile` of a cleaned and segmented article."""
-    return Profile(
-        article.id, article.title, article.date, article_terms(article, settings), event_profile(article)
-    )
+    return Profile(article.id, article.title, article.date, article_terms(article, settings), event_profile(article))
 
 
 # --------------------------------------------------------------------------- 2. global
@@ -328,12 +326,8 @@ def group_profiles(
         di, dj = days[i], days[j]
         return 1.0 if di is None or dj is None else max(0.0, 1.0 - penalty * abs(di - dj))
 
-    cache = {
-        pair: value * discount(*pair) for pair, value in candidate_pairs(vectors, settings, days).items()
-    }
-    edges = sorted(
-        ((v, i, j) for (i, j), v in cache.items() if v >= settings.link), key=lambda e: (-e[0], e[1], e[2])
-    )
+    cache = {pair: value * discount(*pair) for pair, value in candidate_pairs(vectors, settings, days).items()}
+    edges = sorted(((v, i, j) for (i, j), v in cache.items() if v >= settings.link), key=lambda e: (-e[0], e[1], e[2]))
 
     def sim(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -343,9 +337,7 @@ def group_profiles(
         return value
 
     cluster: dict[int, list[int]] = {i: [i] for i in range(n)}
-    span: dict[int, tuple[int, int] | None] = {
-        i: (d, d) if d is not None else None for i, d in enumerate(days)
-    }
+    span: dict[int, tuple[int, int] | None] = {i: (d, d) if d is not None else None for i, d in enumerate(days)}
     owner = list(range(n))
     failed: set[tuple[int, int, int, int]] = set()  # cluster pairs (with their sizes) that did not merge
     for _value, i, j in edges:

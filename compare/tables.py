@@ -17,7 +17,6 @@ class Result(Protocol):
 
     def to_dict(self) -> dict[str, Any]: ...
 
-
 Cell = str | int | float | bool | None
 
 
@@ -55,16 +54,7 @@ def tables(comparison: Result) -> dict[str, Table]:
     sentences = Table(
         ("article", "sentence", "paragraph", "role", "start", "end", "group", "text"),
         tuple(
-            (
-                a["id"],
-                s["id"],
-                s["paragraph"],
-                s["role"],
-                s["start"],
-                s["end"],
-                group_of.get(s["id"], ""),
-                s["text"],
-            )
+            (a["id"], s["id"], s["paragraph"], s["role"], s["start"], s["end"], group_of.get(s["id"], ""), s["text"])
             for a in data["articles"]
             for s in a["sentences"]
         ),
@@ -97,15 +87,8 @@ def tables(comparison: Result) -> dict[str, Table]:
         ("article", "outlet", "title", "date", "url", "source", "sentences", "shared", "unique"),
         tuple(
             (
-                a["id"],
-                a["outlet"],
-                a["title"],
-                a["date"],
-                a["url"],
-                a["source"],
-                len(a["sentences"]),
-                len(a["sentences"]) - len(unique.get(a["id"], [])),
-                len(unique.get(a["id"], [])),
+                a["id"], a["outlet"], a["title"], a["date"], a["url"], a["source"], len(a["sentences"]),
+                len(a["sentences"]) - len(unique.get(a["id"], [])), len(unique.get(a["id"], [])),
             )
             for a in data["articles"]
         ),
@@ -116,10 +99,7 @@ def tables(comparison: Result) -> dict[str, Table]:
     )
     stances = Table(
         ("actor", "article", "label", "score", "evidence"),
-        tuple(
-            (s["actor"], s["article"], s["label"], s["score"], _joined(s["evidence"]))
-            for s in data["stances"]
-        ),
+        tuple((s["actor"], s["article"], s["label"], s["score"], _joined(s["evidence"])) for s in data["stances"]),
     )
     return {
         "sentences": sentences,

@@ -48,6 +48,7 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d
 """A word: a dotted abbreviation, a number with its separators, or letters with inner apostrophes."""
 
 
+
 def line_spans(text: str) -> list[Span]:
     """Spans of the non-empty lines of ``text``, without surrounding whitespace.
 

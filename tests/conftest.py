@@ -23,9 +23,7 @@ def example_files() -> list[str]:
 
 @pytest.fixture(scope="session")
 def gold() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (ROOT / "tests" / "data" / "nato-russia-2010.gold.json").read_text("utf-8")
-    )
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "nato-russia-2010.gold.json").read_text("utf-8"))
     return data
 
 

@@ -47,9 +47,7 @@ def _run_of(unit: str, count: int) -> str:
 @st.composite
 def pieces(draw: st.DrawFn) -> str:
     """One piece of an article: a sentence, a mark, a run of quotes or numbers, a giant word."""
-    kind = draw(
-        st.sampled_from(["sentence", "sentence", "sentence", "mark", "quotes", "numbers", "word", "text"])
-    )
+    kind = draw(st.sampled_from(["sentence", "sentence", "sentence", "mark", "quotes", "numbers", "word", "text"]))
     if kind == "sentence":
         return draw(st.sampled_from(SENTENCES))
     if kind == "mark":
@@ -68,9 +66,7 @@ def pieces(draw: st.DrawFn) -> str:
 @st.composite
 def article_text(draw: st.DrawFn) -> str:
     parts = draw(st.lists(pieces(), min_size=1, max_size=8))
-    separators = draw(
-        st.lists(st.sampled_from([" ", "\n", "\n\n", ""]), min_size=len(parts), max_size=len(parts))
-    )
+    separators = draw(st.lists(st.sampled_from([" ", "\n", "\n\n", ""]), min_size=len(parts), max_size=len(parts)))
     return "".join(part + sep for part, sep in zip(parts, separators, strict=True))
 
 
@@ -91,9 +87,7 @@ def record(draw: st.DrawFn) -> dict[str, Any]:
         item[draw(st.sampled_from(["text", "body", "content"]))] = draw(
             st.one_of(article_text(), article_text(), field_value())
         )
-    for name in draw(
-        st.lists(st.sampled_from(["id", "title", "outlet", "source", "date", "url", "headline"]))
-    ):
+    for name in draw(st.lists(st.sampled_from(["id", "title", "outlet", "source", "date", "url", "headline"]))):
         item[name] = draw(field_value())
     return item
 
@@ -113,12 +107,7 @@ def html_page(draw: st.DrawFn) -> str:
     elif kind == "deep-table":
         body = "<table><tr><td>" * min(depth, 400) + body + "</td></tr></table>" * min(depth, 400)
     elif kind == "malformed":
-        body = (
-            draw(
-                st.sampled_from(["<svg><title>x</title><script>", "<p><b><i>", "</html><html>", "<![CDATA["])
-            )
-            + body
-        )
+        body = draw(st.sampled_from(["<svg><title>x</title><script>", "<p><b><i>", "</html><html>", "<![CDATA["])) + body
     elif kind == "svg":
         body = "<svg><title>" + body + "</title><script>"
     elif kind == "entities":
@@ -152,19 +141,13 @@ def cases(draw: st.DrawFn) -> Case:
             records = draw(st.lists(record(), min_size=1, max_size=3))
             data = dump(records if len(records) > 1 else records[0]).encode("ascii")
         else:
-            data = "\n".join(dump(r) for r in draw(st.lists(record(), min_size=1, max_size=3))).encode(
-                "ascii"
-            )
+            data = "\n".join(dump(r) for r in draw(st.lists(record(), min_size=1, max_size=3))).encode("ascii")
         files.append((f"a{n}.{kind}", data))
     lexicon = None
     if draw(st.integers(0, 4)) == 0:
         lexicon = dump(
             {
-                "actors": {
-                    draw(st.sampled_from(["Russia", "X\ud800", "\u202eY"])): [
-                        draw(st.sampled_from(["Moscow", "\u200b", HUGE]))
-                    ]
-                },
+                "actors": {draw(st.sampled_from(["Russia", "X\ud800", "\u202eY"])): [draw(st.sampled_from(["Moscow", "\u200b", HUGE]))]},
                 "negations": [draw(st.sampled_from(["not", "\udfff", HUGE]))],
             }
         ).encode("ascii")

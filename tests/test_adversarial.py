@@ -20,12 +20,8 @@ def test_cross_pairs_are_all_pairs_of_different_articles_within_the_limit(articl
     assert cross_pairs(list(articles), 1_000) == every
 
 
-@pytest.mark.parametrize(
-    ("sizes", "limit"), [((3, 2, 1), 6), ((400, 400), 1_000), ((1, 999), 100), ((500, 300, 200), 2_000)]
-)
-def test_cross_pairs_of_a_giant_group_are_bounded_and_cover_every_member(
-    sizes: tuple[int, ...], limit: int
-) -> None:
+@pytest.mark.parametrize(("sizes", "limit"), [((3, 2, 1), 6), ((400, 400), 1_000), ((1, 999), 100), ((500, 300, 200), 2_000)])
+def test_cross_pairs_of_a_giant_group_are_bounded_and_cover_every_member(sizes: tuple[int, ...], limit: int) -> None:
     articles = [name for name, size in zip("abc", sizes, strict=False) for _ in range(size)]
     pairs = cross_pairs(articles, limit)
     assert len(pairs) <= max(limit, len(articles)) * 2

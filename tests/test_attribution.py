@@ -13,10 +13,7 @@ from compare.analyze.attribution import attribution_conflict, find_sources
         ("The man was armed, police said.", {"police"}),  # closing
         ("Police said the man was armed.", {"police"}),  # opening
         ("The ship was hit, according to Reuters.", {"reuters"}),
-        (
-            "A State Department official told reporters the talks would resume.",
-            {"state", "department", "official"},
-        ),
+        ("A State Department official told reporters the talks would resume.", {"state", "department", "official"}),
         ("Smith told CNN the plan was dead.", {"smith"}),  # X told Y: X is the source
         ("The plant will close, said a spokesman for the union.", {"union"}),  # inverted
         ('"We will rebuild," Mayor Daniel Okafor said.', {"daniel", "okafor"}),
@@ -31,7 +28,7 @@ def test_find_sources(text: str, words: set[str]) -> None:
     "text",
     [
         "He said the plan was dead.",  # a pronoun: resolved elsewhere, not here
-        "\"I've repeatedly said I don't question his faith,\" he added.",
+        '"I\'ve repeatedly said I don\'t question his faith," he added.',
         "The plan was dead on arrival.",
         '"The police said nothing to us," she said.',  # inside the quotation
     ],
@@ -50,11 +47,7 @@ def test_no_source(text: str) -> None:
         ("President Marcus Hale said so.", "The president said so.", False),  # a name and a role
         ("Three men were held, police said.", "Three men were held, police officials said.", False),
         ("Lindqvist said so.", "Health Minister Rosa Lindqvist said so.", False),
-        (
-            "The vote was delayed, the Associated Press reported.",
-            "The vote was delayed, Reuters and the Associated Press said.",
-            False,
-        ),
+        ("The vote was delayed, the Associated Press reported.", "The vote was delayed, Reuters and the Associated Press said.", False),
     ],
 )
 def test_attribution_conflict(a: str, b: str, conflict: bool) -> None:

@@ -41,9 +41,7 @@ BOILERPLATE = (
     "Related stories\nAdvertisement\n"
 )
 # UTF-8 text, then a line saved by a Windows editor (cp1252), in one file.
-MIXED_UTF8 = (
-    "NATO’s chief said the “strategic partnership” with Russia – begun in 1997 – was no café talk.\n\n"
-)
+MIXED_UTF8 = "NATO’s chief said the “strategic partnership” with Russia – begun in 1997 – was no café talk.\n\n"
 MIXED_CP1252 = "Lavrov said the talks were “very positive” – and Medvedev was pleased with the café.\n"
 NOT_ARTICLES = ".txt, .md, .html, .htm, .json, .jsonl"
 
@@ -188,11 +186,7 @@ def same_file_twice(here: Path, _: pytest.MonkeyPatch) -> list[str]:
 
 
 def same_stem(here: Path, _: pytest.MonkeyPatch) -> list[str]:
-    return [
-        write(here / "x" / "story.txt", A),
-        write(here / "y" / "story.txt", B),
-        write(here / "story.md", C),
-    ]
+    return [write(here / "x" / "story.txt", A), write(here / "y" / "story.txt", B), write(here / "story.md", C)]
 
 
 def all_boilerplate(here: Path, _: pytest.MonkeyPatch) -> list[str]:
@@ -247,10 +241,7 @@ def undecodable_name(here: Path, _: pytest.MonkeyPatch) -> list[str]:
 def folder_with_an_earlier_report(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     write(here / "story" / "a.txt", A)
     write(here / "story" / "b.txt", B)
-    write(
-        here / "story" / "report.html",
-        '<!doctype html>\n<html><head>\n<meta name="generator" content="storycompare 0.1.0">',
-    )
+    write(here / "story" / "report.html", '<!doctype html>\n<html><head>\n<meta name="generator" content="storycompare 0.1.0">')
     write(here / "story" / "report.json", '{\n  "schema": "storycompare/1",\n  "articles": []\n}\n')
     return ["story"]
 
@@ -311,10 +302,7 @@ def check_pipe(data: dict[str, Any]) -> None:
 
 def check_escaped_name(data: dict[str, Any]) -> None:
     # the bytes that are not UTF-8 are shown as escapes, in the source and in the id
-    assert [(a["id"], a["source"]) for a in data["articles"]] == [
-        ("caf\\xe9", "caf\\xe9.txt"),
-        ("b", "b.txt"),
-    ]
+    assert [(a["id"], a["source"]) for a in data["articles"]] == [("caf\\xe9", "caf\\xe9.txt"), ("b", "b.txt")]
 
 
 E = "storycompare: error: "
@@ -339,15 +327,13 @@ CASES = {
     "Windows line endings": Case(windows_line_endings, (), 0, check=check_exact_a("crlf")),
     "50 MB file": Case(huge, (E + f"huge.txt: too large (50.0 MB; the limit is {LIMIT_MB} MB)",)),
     "article text too long": Case(
-        too_long,
-        (E + f"long.txt: article text too long (600,000 characters; the limit is {MAX_ARTICLE_CHARS:,})",),
+        too_long, (E + f"long.txt: article text too long (600,000 characters; the limit is {MAX_ARTICLE_CHARS:,})",)
     ),
     "JSON record without text": Case(
         record_without_text, (E + "record.json: no text field (expected one of text, body, content)",)
     ),
     "JSON array record without text": Case(
-        array_record_without_text,
-        (E + "records.json record 2: no text field (expected one of text, body, content)",),
+        array_record_without_text, (E + "records.json record 2: no text field (expected one of text, body, content)",)
     ),
     "JSON array record without text, --skip-bad": Case(
         array_record_without_text,
@@ -388,9 +374,7 @@ CASES = {
         same_file_twice, (E + f"{os.path.join('.', 'a.txt')} is given twice",), 2, ("--skip-bad",)
     ),
     "two files with the same stem": Case(same_stem, (), 0, check=check_same_stem),
-    "all boilerplate": Case(
-        all_boilerplate, (E + "nav.txt: no article text left after removing boilerplate",)
-    ),
+    "all boilerplate": Case(all_boilerplate, (E + "nav.txt: no article text left after removing boilerplate",)),
     "all boilerplate, --skip-bad": Case(
         all_boilerplate,
         (W + "nav.txt: no article text left after removing boilerplate",),
@@ -406,13 +390,11 @@ CASES = {
     "socket": Case(a_socket, (E + "sock: not a regular file (a socket)",)),
     "deeply nested JSON": Case(deeply_nested_json, (E + "deep.json: JSON nested too deeply",)),
     "deeply nested JSON, --skip-bad": Case(
-        deeply_nested_json,
-        (W + "deep.json: JSON nested too deeply",),
-        0,
-        ("--skip-bad",),
-        check_ids("a", "b"),
+        deeply_nested_json, (W + "deep.json: JSON nested too deeply",), 0, ("--skip-bad",), check_ids("a", "b")
     ),
-    "file name not in UTF-8": Case(undecodable_name, (), 0, check=check_escaped_name),
+    "file name not in UTF-8": Case(
+        undecodable_name, (), 0, check=check_escaped_name
+    ),
     "a folder holding an earlier report": Case(
         folder_with_an_earlier_report, (), 0, check=check_ids("a", "b")
     ),
@@ -449,9 +431,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_bad_input(
-    case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_bad_input(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     inputs = case.make(workdir, monkeypatch)
     outputs = workdir.parent / "reports"
     outputs.mkdir()
@@ -471,9 +451,7 @@ def test_bad_input(
     assert "Traceback" not in captured.err
     assert code == case.code
     assert elapsed < 30, "bad input must never make a run hang"
-    assert snapshot(workdir) == inputs_before, (
-        "inputs are never modified, and nothing is written next to them"
-    )
+    assert snapshot(workdir) == inputs_before, "inputs are never modified, and nothing is written next to them"
     if case.code == 0:
         assert captured.out.splitlines() == [f"HTML {html}", f"JSON {js}"]
         assert sorted(p.name for p in outputs.iterdir()) == ["r.html", "r.json"]
@@ -487,9 +465,7 @@ def test_bad_input(
 # --------------------------------------------------------------------------- around the table
 
 
-def test_failure_writes_no_default_report_and_no_pdf(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_failure_writes_no_default_report_and_no_pdf(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     inputs = [write(workdir / "empty.txt", ""), *two_good(workdir)]
     before = snapshot(workdir)
     assert main(["compare", *inputs]) == 2
@@ -509,9 +485,7 @@ def test_help_documents_skip_bad(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--skip-bad" in capsys.readouterr().out
 
 
-def test_api_collects_what_it_skips_and_prints_nothing(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_api_collects_what_it_skips_and_prints_nothing(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     inputs = [*two_good(workdir), write(workdir / "empty.txt", ""), write(workdir / "nav.txt", BOILERPLATE)]
     with pytest.raises(InputError, match=r"^empty\.txt: empty file$"):
         compare(inputs)
@@ -543,12 +517,8 @@ def test_skipped_records_and_mappings(workdir: Path) -> None:
 
 
 def test_boilerplate_record_is_named_by_its_id(workdir: Path) -> None:
-    batch = write(
-        workdir / "batch.json", json.dumps([{"text": A}, {"text": BOILERPLATE, "id": "nav"}, {"text": B}])
-    )
-    with pytest.raises(
-        InputError, match=r"^batch\.json article nav: no article text left after removing boilerplate$"
-    ):
+    batch = write(workdir / "batch.json", json.dumps([{"text": A}, {"text": BOILERPLATE, "id": "nav"}, {"text": B}]))
+    with pytest.raises(InputError, match=r"^batch\.json article nav: no article text left after removing boilerplate$"):
         compare([batch])
 
 
@@ -565,9 +535,7 @@ def test_a_file_that_grows_past_the_limit_after_stat(workdir: Path, monkeypatch:
 
     path = write(workdir / "grows.txt", A * 20_000)
     monkeypatch.setattr(compare.load, "MAX_INPUT_BYTES", 1_000_000)
-    monkeypatch.setattr(
-        Path, "stat", lambda self, **kw: os.stat_result((0o100644, 0, 0, 1, 0, 0, 5, 0, 0, 0))
-    )
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: os.stat_result((0o100644, 0, 0, 1, 0, 0, 5, 0, 0, 0)))
     with pytest.raises(InputError, match=r"^grows\.txt: too large \(the limit is 1 MB\)$"):
         load_inputs([path])
 
@@ -581,25 +549,14 @@ def test_a_file_that_grows_past_the_limit_after_stat(workdir: Path, monkeypatch:
         # double-encoded UTF-8 in a cp1252 file is read as what it meant
         ("CafÃ© “x”".encode("cp1252"), "Café “x”"),
         # legacy files with sequences that happen to be valid UTF-8 stay legacy files
-        (
-            "Die „Hauptstraße“ wurde gesperrt, sagte der Bürgermeister.".encode("cp1252"),
-            "Die „Hauptstraße“ wurde gesperrt, sagte der Bürgermeister.",
-        ),
-        (
-            "Переговоры «очень позитивные», сказал МИД «РИА» и «ТАСС» сегодня утром.".encode("cp1251"),
-            "Переговоры «очень позитивные», сказал МИД «РИА» и «ТАСС» сегодня утром.",
-        ),
+        ("Die „Hauptstraße“ wurde gesperrt, sagte der Bürgermeister.".encode("cp1252"),
+         "Die „Hauptstraße“ wurde gesperrt, sagte der Bürgermeister."),
+        ("Переговоры «очень позитивные», сказал МИД «РИА» и «ТАСС» сегодня утром.".encode("cp1251"),
+         "Переговоры «очень позитивные», сказал МИД «РИА» и «ТАСС» сегодня утром."),
         # UTF-8 Cyrillic with a cp1252 line
         ("Лавров сказал.\n".encode() + "He said “yes”.".encode("cp1252"), "Лавров сказал.\nHe said “yes”."),
     ],
-    ids=[
-        "utf8+cp1252",
-        "cp1252 punctuation only",
-        "double-encoded",
-        "German cp1252",
-        "Russian cp1251",
-        "Cyrillic utf8+cp1252",
-    ],
+    ids=["utf8+cp1252", "cp1252 punctuation only", "double-encoded", "German cp1252", "Russian cp1251", "Cyrillic utf8+cp1252"],
 )
 def test_mixed_and_legacy_encodings(workdir: Path, data: bytes, text: str) -> None:
     (article,) = load_inputs([write(workdir / "x.txt", data)])
@@ -620,19 +577,10 @@ def test_windows_punctuation_means_the_same_in_every_code_page() -> None:
 # --------------------------------------------------------------------------- output paths
 
 OUTPUT_CASES: dict[str, tuple[tuple[str, ...], str]] = {
-    "output is an input file": (
-        ("--html", "a.txt"),
-        "a.txt: is an input file; writing the report there would replace it",
-    ),
-    "two outputs on one file": (
-        ("--html", "r.out", "--json", "r.out"),
-        "--html and --json name the same file: r.out",
-    ),
+    "output is an input file": (("--html", "a.txt"), "a.txt: is an input file; writing the report there would replace it"),
+    "two outputs on one file": (("--html", "r.out", "--json", "r.out"), "--html and --json name the same file: r.out"),
     "one output is a directory": (("--json", "old.json", "--html", "adir"), "adir: is a directory"),
-    "output below a file": (
-        ("--json", "old.json", "--html", "afile/x.html"),
-        "afile/x.html: {here}/afile is not a directory",
-    ),
+    "output below a file": (("--json", "old.json", "--html", "afile/x.html"), "afile/x.html: {here}/afile is not a directory"),
     "output is a named pipe": (("--json", "fifo"), "fifo: not a regular file (a device, a pipe or a socket)"),
     "empty output path": (("--json", "old.json", "--html", ""), "--html: empty path"),
 }
@@ -658,9 +606,7 @@ def test_bad_output_path(
     assert snapshot(workdir) == before
 
 
-def test_an_id_from_the_data_never_leaves_the_output_folder(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_id_from_the_data_never_leaves_the_output_folder(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The default report name comes from the first article's id, which a JSON record sets."""
     records = [{"id": "../../escaped\u202e\n", "text": A}, {"id": "/tmp/absolute", "text": B}]
     write(workdir / "deep" / "er" / "records.json", json.dumps(records))
@@ -680,10 +626,7 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
     reader.wait()  # gone before the first line
     done = subprocess.run(
         [sys.executable, "-m", "storycompare", "compare", *files, "--json", str(tmp_path / "r.json")],
-        stdout=reader.stdin,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
+        stdout=reader.stdin, stderr=subprocess.PIPE, text=True, check=False,
     )
     reader.stdin.close()
     assert (done.returncode, done.stderr) == (0, "")
@@ -703,19 +646,12 @@ SURROGATE_RECORDS = (
 )
 
 
-def test_lone_surrogates_are_replaced_and_the_repair_reported(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_lone_surrogates_are_replaced_and_the_repair_reported(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(workdir / "s.json", SURROGATE_RECORDS)
     assert main(["compare", "s.json", "--json", "r.json", "--html", "r.html"]) == 0
     data = json.loads((workdir / "r.json").read_text("utf-8"))
     first = data["articles"][0]
-    assert (first["id"], first["title"], first["outlet"], first["url"]) == (
-        "x\ufffd",
-        "T\ufffd",
-        "\ufffd",
-        "u\ufffd",
-    )
+    assert (first["id"], first["title"], first["outlet"], first["url"]) == ("x\ufffd", "T\ufffd", "\ufffd", "u\ufffd")
     assert first["text"].endswith(" \ufffd")
     assert first["repaired"] == [
         f"{name}: 1 lone surrogate (not valid Unicode) replaced with U+FFFD"
@@ -727,19 +663,14 @@ def test_lone_surrogates_are_replaced_and_the_repair_reported(
 
 
 @pytest.mark.parametrize("field", ["id", "text", "title", "date", "outlet", "url"])
-def test_an_integer_of_thousands_of_digits_is_no_number(
-    workdir: Path, field: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_integer_of_thousands_of_digits_is_no_number(workdir: Path, field: str, capsys: pytest.CaptureFixture[str]) -> None:
     huge = "9" * 5000
     record = json.dumps({"id": "one", "text": A, field: "HUGE"}).replace('"HUGE"', huge)
     write(workdir / "a.jsonl", record + "\n" + json.dumps({"text": B}) + "\n" + json.dumps({"text": C}))
     code = main(["compare", "a.jsonl", "--json", "r.json", "--skip-bad"])
     captured = capsys.readouterr()
     if field == "text":  # the record has no text: skipped, and the other two compared
-        assert (code, captured.err) == (
-            0,
-            f"storycompare: warning: skipped a.jsonl line 1: {INPUT_NO_TEXT}\n",
-        )
+        assert (code, captured.err) == (0, f"storycompare: warning: skipped a.jsonl line 1: {INPUT_NO_TEXT}\n")
         return
     assert (code, captured.err) == (0, "")
     first = json.loads((workdir / "r.json").read_text("utf-8"))["articles"][0]
@@ -749,9 +680,7 @@ def test_an_integer_of_thousands_of_digits_is_no_number(
 INPUT_NO_TEXT = "no text field (expected one of text, body, content)"
 
 
-def test_malformed_html_that_breaks_a_library_is_an_input_error(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_malformed_html_that_breaks_a_library_is_an_input_error(workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """The page that made htmldate assert is read without its metadata; a page that breaks the
     extraction itself is refused naming the file, or skipped with --skip-bad."""
     inputs = two_good(workdir)
@@ -776,19 +705,10 @@ def test_malformed_html_that_breaks_a_library_is_an_input_error(
     ("make", "message"),
     [
         (lambda here: "/dev/zero", "/dev/zero: not a regular file (a device, a pipe or a socket)"),
-        (
-            lambda here: (os.mkfifo(here / "fifo"), "fifo")[1],
-            "fifo: not a regular file (a device, a pipe or a socket)",
-        ),
-        (
-            lambda here: write(here / "big.json", b" " * 5_000_001),
-            "big.json: lexicon file too large (5.0 MB; the limit is 5 MB)",
-        ),
+        (lambda here: (os.mkfifo(here / "fifo"), "fifo")[1], "fifo: not a regular file (a device, a pipe or a socket)"),
+        (lambda here: write(here / "big.json", b" " * 5_000_001), "big.json: lexicon file too large (5.0 MB; the limit is 5 MB)"),
         (lambda here: write(here / "deep.json", "[" * 100_000), "deep.json: JSON nested too deeply"),
-        (
-            lambda here: write(here / "s.json", '{"actors": {"X\\ud800": ["Y"]}}'),
-            's.json: "X\\ud800" holds a lone surrogate (not valid Unicode)',
-        ),
+        (lambda here: write(here / "s.json", '{"actors": {"X\\ud800": ["Y"]}}'), 's.json: "X\\ud800" holds a lone surrogate (not valid Unicode)'),
         (
             lambda here: write(here / "n.json", '{"negations": [%s]}' % ("9" * 5000)),
             'n.json: "negations"[0] must be a non-empty string, got "<a number of 5,000 digits>"',

@@ -150,11 +150,7 @@ def test_batch_and_compare_agree_under_other_settings(tmp_path: Path) -> None:
     from compare import CleanSettings, Settings, compare
 
     settings = replace(Settings(), clean=replace(CleanSettings(), byline_max_words=1))
-    rows = [
-        dict(r, text=f"By Jane Doe\n\n{r['text']}")
-        for r in records()
-        if r["id"] in ("flood-gazette", "flood-herald")
-    ]
+    rows = [dict(r, text=f"By Jane Doe\n\n{r['text']}") for r in records() if r["id"] in ("flood-gazette", "flood-herald")]
     assert len(rows) == 2
     export = tmp_path / "story.jsonl"
     export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -190,9 +186,7 @@ def test_partitions_keep_dates_together() -> None:
 def bad_collection(folder: Path) -> list[str]:
     inputs = write_collection(folder)
     export = Path(inputs[0])
-    export.write_text(
-        export.read_text("utf-8") + "{not json\n" + json.dumps({"title": "no text"}) + "\n", "utf-8"
-    )
+    export.write_text(export.read_text("utf-8") + "{not json\n" + json.dumps({"title": "no text"}) + "\n", "utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "furniture.txt").write_text("Share on Facebook\n\nShare on Twitter\n", encoding="utf-8")
     return [*inputs, str(folder / "empty.txt"), str(folder / "furniture.txt"), str(folder / "missing.txt")]
@@ -336,9 +330,7 @@ def test_batch_mode_imports_no_dask_for_one_worker() -> None:
 def test_dask_workers_and_scheduler_give_the_same_stories(
     collection: list[str], in_process: Path, tmp_path: Path
 ) -> None:
-    distributed = pytest.importorskip(
-        "distributed", reason="dask[distributed] is not installed (the batch extra)"
-    )
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (the batch extra)")
     expected = json.loads((in_process / "stories.json").read_text("utf-8"))
 
     # --workers 2: a local cluster of two worker processes, started and stopped by the run.
@@ -347,12 +339,7 @@ def test_dask_workers_and_scheduler_give_the_same_stories(
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        assert (
-            batch_cli.run(
-                parse(*collection, "--out", str(tmp_path / "s"), "--scheduler", cluster.scheduler_address)
-            )
-            == 0
-        )
+        assert batch_cli.run(parse(*collection, "--out", str(tmp_path / "s"), "--scheduler", cluster.scheduler_address)) == 0
 
     for out in (tmp_path / "w2", tmp_path / "s"):
         data = json.loads((out / "stories.json").read_text("utf-8"))
@@ -392,33 +379,18 @@ def test_index_in_chromium_makes_no_request_and_sorts(tmp_path: Path) -> None:
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=chromium,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
         )
         try:
             page = browser.new_page()
-            page.on(
-                "console",
-                lambda m: (
-                    problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None
-                ),
-            )
+            page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
             page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
             page.on("dialog", lambda d: problems.append("dialog " + d.message))
-            page.on(
-                "request", lambda r: None if r.url == index.as_uri() else problems.append("request " + r.url)
-            )
+            page.on("request", lambda r: None if r.url == index.as_uri() else problems.append("request " + r.url))
             page.goto(index.as_uri())
             assert hostile in page.inner_text("#story-table")  # shown as text, not run
-            sizes = page.eval_on_selector_all(
-                "#story-table tbody tr td:nth-child(2)", "cells => cells.map(c => c.textContent)"
-            )
+            sizes = page.eval_on_selector_all("#story-table tbody tr td:nth-child(2)", "cells => cells.map(c => c.textContent)")
             assert sizes == ["3", "3", "3"]
             # Sort by the Sentences column: ascending after two clicks (numbers start descending).
             heading = page.locator("#story-table thead th", has_text="Sentences")
@@ -434,9 +406,7 @@ def test_index_in_chromium_makes_no_request_and_sorts(tmp_path: Path) -> None:
             )
             assert values == sorted(values)
             page.locator("#singleton-table thead th", has_text="Article").locator("button").click()
-            names = page.eval_on_selector_all(
-                "#singleton-table tbody tr", "rows => rows.map(r => r.cells[0].dataset.value)"
-            )
+            names = page.eval_on_selector_all("#singleton-table tbody tr", "rows => rows.map(r => r.cells[0].dataset.value)")
             assert names == sorted(names)
         finally:
             browser.close()
@@ -501,9 +471,7 @@ def test_a_smaller_rerun_into_the_same_folder_says_what_is_left_over(
     left = sorted(name for name in first if name.split(".")[0] not in {s["id"] for s in stories})
     assert left, "the fixture should give fewer stories the second time"
     err = capsys.readouterr().err
-    assert err.startswith(
-        f"storycompare: warning: {out / 'stories'} also holds {len(left)} report files of an earlier run"
-    )
+    assert err.startswith(f"storycompare: warning: {out / 'stories'} also holds {len(left)} report files of an earlier run")
     assert err.count("\n") == 1
 
 

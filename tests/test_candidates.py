@@ -36,9 +36,7 @@ def test_recall_equals_brute_force(articles: list[list[str]], threshold: float) 
 
 
 def test_candidates_skip_pairs_without_shared_words() -> None:
-    feats = [
-        features(tokens(t)) for t in ("missile defense talks", "weather was sunny", "missile defense plan")
-    ]
+    feats = [features(tokens(t)) for t in ("missile defense talks", "weather was sunny", "missile defense plan")]
     assert candidate_pairs(feats, [0, 1, 2], 0.1, 0.65) == [(0, 2)]
 
 
@@ -74,7 +72,5 @@ def test_semantic_recall_equals_brute_force(articles: list[list[str]], threshold
         for i, j in combinations(range(len(texts)), 2)
         if article_of[i] != article_of[j] and score(feats[i], feats[j], s) >= threshold
     }
-    found = set(
-        candidate_pairs(feats, article_of, threshold, s.overlap_weight, semantic_weight=s.semantic_weight)
-    )
+    found = set(candidate_pairs(feats, article_of, threshold, s.overlap_weight, semantic_weight=s.semantic_weight))
     assert brute <= found

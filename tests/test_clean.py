@@ -667,6 +667,4 @@ def test_every_reason_has_a_kind_and_metadata_is_typed() -> None:
 
     reasons = {getattr(clean_module, name) for name in clean_module.__all__ if name.isupper()}
     assert reasons == set(clean_module.KINDS)
-    assert {
-        kind for reason, kind in clean_module.KINDS.items() if reason.startswith("metadata")
-    } == METADATA_KINDS
+    assert {kind for reason, kind in clean_module.KINDS.items() if reason.startswith("metadata")} == METADATA_KINDS

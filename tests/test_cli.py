@@ -14,9 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_compare_writes_requested_outputs(tmp_path: Path, example_files: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     html, js = tmp_path / "r.html", tmp_path / "r.json"
-    assert (
-        main(["compare", *example_files, "--html", str(html), "--json", str(js), "--label", "rt.txt=RT"]) == 0
-    )
+    assert main(["compare", *example_files, "--html", str(html), "--json", str(js), "--label", "rt.txt=RT"]) == 0
     out = capsys.readouterr().out
     assert f"HTML {html}" in out and f"JSON {js}" in out
     data = json.loads(js.read_text("utf-8"))
@@ -33,21 +31,8 @@ def test_default_output_is_html_under_out(tmp_path: Path, example_files: list[st
 
 def test_pair_mode(tmp_path: Path, example_files: list[str]) -> None:
     js = tmp_path / "r.json"
-    assert (
-        main(
-            [
-                "compare",
-                *example_files,
-                "--pair",
-                "rferl:bloomberg",
-                "--pair",
-                "moscow-times.txt:rferl",
-                "--json",
-                str(js),
-            ]
-        )
-        == 0
-    )
+    assert main(["compare", *example_files, "--pair", "rferl:bloomberg", "--pair", "moscow-times.txt:rferl",
+                 "--json", str(js)]) == 0
     data = json.loads(js.read_text("utf-8"))
     assert [(p["a"], p["b"]) for p in data["pairs"]] == [("rferl", "bloomberg"), ("moscow-times", "rferl")]
     assert sorted(a["id"] for a in data["articles"]) == ["bloomberg", "moscow-times", "rferl"]
@@ -138,12 +123,8 @@ def test_every_command_and_option_is_found() -> None:
     assert ("storycompare", "--version") in OPTIONS and ("storycompare batch", "--workers") in OPTIONS
 
 
-@pytest.mark.parametrize(
-    ("command", "option"), OPTIONS, ids=[f"{c}-{o}".replace(" ", "-") for c, o in OPTIONS]
-)
-def test_help_and_readme_document_every_option(
-    command: str, option: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.parametrize(("command", "option"), OPTIONS, ids=[f"{c}-{o}".replace(" ", "-") for c, o in OPTIONS])
+def test_help_and_readme_document_every_option(command: str, option: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([*command.split()[1:], "--help"])
     assert exit_info.value.code == 0
@@ -187,16 +168,11 @@ def test_inputs_are_not_modified(tmp_path: Path, example_files: list[str]) -> No
     assert before == {f: Path(f).read_bytes() for f in example_files}
 
 
-def test_open_without_a_browser_says_so(
-    monkeypatch, capsys, example_files: list[str], tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_open_without_a_browser_says_so(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import webbrowser
 
     monkeypatch.setattr(webbrowser, "open", lambda url: False)
     html = tmp_path / "r.html"
     assert main(["compare", *example_files, "--html", str(html), "--open"]) == 0
-    assert (
-        capsys.readouterr().err
-        == f"storycompare: warning: --open: no web browser found; open {html} yourself\n"
-    )
+    assert capsys.readouterr().err == f"storycompare: warning: --open: no web browser found; open {html} yourself\n"
     assert html.is_file()

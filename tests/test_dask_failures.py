@@ -37,11 +37,8 @@ def free_port() -> int:
 def start(*argv: str) -> subprocess.Popen[bytes]:
     assert DASK is not None
     return subprocess.Popen(
-        [DASK, *argv],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
-        start_new_session=True,
+        [DASK, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, start_new_session=True,
     )
 
 
@@ -71,15 +68,7 @@ def scheduler() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     if DASK is None:
         pytest.skip("the dask command is not installed")
     port = free_port()
-    process = start(
-        "scheduler",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--dashboard-address",
-        f"127.0.0.1:{free_port()}",
-    )
+    process = start("scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", f"127.0.0.1:{free_port()}")
     address = f"tcp://127.0.0.1:{port}"
     try:
         wait_for(address, 0)
@@ -92,16 +81,8 @@ def scheduler() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
 def worker(scheduler: tuple[str, subprocess.Popen[bytes]]) -> Iterator[str]:
     address, _ = scheduler
     process = start(
-        "worker",
-        address,
-        "--nworkers",
-        "1",
-        "--nthreads",
-        "1",
-        "--host",
-        "127.0.0.1",
-        "--dashboard-address",
-        f"127.0.0.1:{free_port()}",
+        "worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
+        "--dashboard-address", f"127.0.0.1:{free_port()}",
     )
     try:
         wait_for(address, 1)
@@ -111,9 +92,7 @@ def worker(scheduler: tuple[str, subprocess.Popen[bytes]]) -> Iterator[str]:
 
 
 def test_a_scheduler_without_workers_stops_the_run_naming_it(
-    scheduler: tuple[str, subprocess.Popen[bytes]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    scheduler: tuple[str, subprocess.Popen[bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     address, _ = scheduler
@@ -129,9 +108,7 @@ def test_a_scheduler_without_workers_stops_the_run_naming_it(
 
 
 def test_a_scheduler_that_dies_mid_run_is_one_line_and_exit_2(
-    scheduler: tuple[str, subprocess.Popen[bytes]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    scheduler: tuple[str, subprocess.Popen[bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     address, process = scheduler
@@ -145,10 +122,7 @@ def test_a_scheduler_that_dies_mid_run_is_one_line_and_exit_2(
     monkeypatch.setattr(runners, "CLUSTER_CHECK_SECONDS", 0.5)
     assert main(["batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--scheduler", address]) == 2
     err = capsys.readouterr().err
-    assert (
-        err
-        == f"storycompare: error: --scheduler {address}: the Dask scheduler went away during the run (its tasks were lost)\n"
-    )
+    assert err == f"storycompare: error: --scheduler {address}: the Dask scheduler went away during the run (its tasks were lost)\n"
     assert not (tmp_path / "out" / "index.html").exists()
 
 
@@ -178,22 +152,8 @@ def test_a_local_cluster_binds_to_loopback_on_free_ports_and_leaves_no_process(t
         else:
             taken.listen()
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "storycompare",
-                "batch",
-                str(EXAMPLES),
-                "--out",
-                str(tmp_path / "out"),
-                "--workers",
-                "2",
-            ],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+            [sys.executable, "-m", "storycompare", "batch", str(EXAMPLES), "--out", str(tmp_path / "out"), "--workers", "2"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
             env={**os.environ, "PYTHONPATH": str(ROOT), "STORYCOMPARE_TEST_MARK": mark},
         )
     assert (done.returncode, done.stderr) == (0, "")

@@ -93,9 +93,7 @@ def test_hash_seed_does_not_reach_the_output(
 ) -> None:
     here = fixed_runs[0]
     assert_same(here, run_fresh(tmp_path / "seed-1", "1"))
-    assert_same(
-        here, run_fresh(tmp_path / "seed-2", "2", ("html", "json"))
-    )  # the PDF is laid out from the HTML
+    assert_same(here, run_fresh(tmp_path / "seed-2", "2", ("html", "json")))  # the PDF is laid out from the HTML
 
 
 # Every way the report writes the time it was made: "2010-11-20 00:00 UTC", "2010-11-20T00:00:00Z".

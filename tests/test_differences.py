@@ -27,9 +27,7 @@ def group_with(tmp_path: Path, first: str, second: str, key: str) -> Group:
     result = compare([str(tmp_path / "one.txt"), str(tmp_path / "two.txt")])
     sid = next(s.id for a in result.articles for s in a.sentences if key in s.text and a.id == "one")
     group = next((g for g in result.groups if sid in g.members), None)
-    assert group is not None and len({m.split(":")[0] for m in group.members}) == 2, (
-        "the sentences should align"
-    )
+    assert group is not None and len({m.split(":")[0] for m in group.members}) == 2, "the sentences should align"
     return group
 
 
@@ -98,8 +96,7 @@ def test_a_quote_the_other_article_carries_elsewhere_is_not_worded_differently(t
         '"They won\'t be laughing for long," Trump said of China.'
     )
     second = (
-        BODY
-        + "Trump said of the trade deal with China: \u201cThey won\u2019t be laughing for long.\u201d\n\n"
+        BODY + "Trump said of the trade deal with China: \u201cThey won\u2019t be laughing for long.\u201d\n\n"
         "\u201cThe world laughs at us,\u201d Trump said of China and the trade deal."
     )
     group = group_with(tmp_path, first, second, "laughs at us")
@@ -195,8 +192,7 @@ def test_the_same_words_from_two_named_people_is_an_attribution_difference(tmp_p
 def test_a_speaker_carried_over_from_an_earlier_sentence_is_not_compared(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,
-        BODY
-        + 'Thompson spoke first.\n\n"His conduct is unbecoming of a member of Congress," he said on Monday.',
+        BODY + 'Thompson spoke first.\n\n"His conduct is unbecoming of a member of Congress," he said on Monday.',
         BODY + '"His conduct is unbecoming of a member of Congress," Etheridge said on Monday.',
         "unbecoming",
     )
@@ -227,10 +223,8 @@ def test_an_approximate_number_agrees_with_an_exact_one(tmp_path: Path) -> None:
 def test_a_quote_shortened_with_an_ellipsis_is_not_worded_differently(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,
-        BODY
-        + 'Rasmussen said of the talks with Lavrov: "We are ready ... to talk to Moscow about missile defense."',
-        BODY
-        + 'Rasmussen said of the talks with Lavrov: "We are ready, as we told our allies in Brussels last '
+        BODY + 'Rasmussen said of the talks with Lavrov: "We are ready ... to talk to Moscow about missile defense."',
+        BODY + 'Rasmussen said of the talks with Lavrov: "We are ready, as we told our allies in Brussels last '
         'week and again here today, to talk to Moscow about missile defense."',
         "We are ready ...",
     )
@@ -241,10 +235,8 @@ def test_two_statements_sharing_a_few_words_are_no_quote_difference(tmp_path: Pa
     # similar words (similarity about 0.5), but no run of four: two things Santorum said
     group = group_with(
         tmp_path,
-        BODY
-        + "Santorum told reporters on Monday in Ohio: \"I wasn't suggesting the president's not a Christian.\"",
-        BODY
-        + "Santorum told reporters on Monday in Ohio: \"I've repeatedly said that I believe the president's "
+        BODY + "Santorum told reporters on Monday in Ohio: \"I wasn't suggesting the president's not a Christian.\"",
+        BODY + "Santorum told reporters on Monday in Ohio: \"I've repeatedly said that I believe the president's "
         'Christian."',
         "suggesting",
     )
@@ -254,11 +246,9 @@ def test_two_statements_sharing_a_few_words_are_no_quote_difference(tmp_path: Pa
 def test_nearly_the_same_quotation_is_a_difference_but_no_contradiction(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,
-        BODY
-        + 'Romney told the reporters in Denver: "We are going to win this seat back in November and hold it '
+        BODY + 'Romney told the reporters in Denver: "We are going to win this seat back in November and hold it '
         'for many years to come."',
-        BODY
-        + 'Romney told the reporters in Denver: "We are going to win this important seat back in November and '
+        BODY + 'Romney told the reporters in Denver: "We are going to win this important seat back in November and '
         'hold it for many years to come."',
         "win this seat",
     )
@@ -271,14 +261,8 @@ def test_nearly_the_same_quotation_is_a_difference_but_no_contradiction(tmp_path
     ("first", "second"),
     [
         # a contraction, a title written out
-        (
-            '"He is determined to act," Manley said of Sen. Reid.',
-            '"He\'s determined to act," Manley said of Sen. Reid.',
-        ),
-        (
-            '"Sen. Reid respects that choice," Manley said.',
-            '"Senator Reid respects that choice," Manley said.',
-        ),
+        ('"He is determined to act," Manley said of Sen. Reid.', '"He\'s determined to act," Manley said of Sen. Reid.'),
+        ('"Sen. Reid respects that choice," Manley said.', '"Senator Reid respects that choice," Manley said.'),
         # one outlet quotes more of the statement
         (
             '"Obama has said that he is determined to prevent Iran from getting nuclear weapons," Netanyahu said.',
@@ -287,9 +271,7 @@ def test_nearly_the_same_quotation_is_a_difference_but_no_contradiction(tmp_path
         ),
     ],
 )
-def test_the_same_quotation_written_two_ways_is_no_difference(
-    tmp_path: Path, first: str, second: str
-) -> None:
+def test_the_same_quotation_written_two_ways_is_no_difference(tmp_path: Path, first: str, second: str) -> None:
     group = group_with(tmp_path, BODY + first, BODY + second, first[1:12])
     assert "quote" not in types(group)
 
@@ -358,15 +340,9 @@ def test_a_typed_difference_that_is_no_contradiction_makes_the_group_partial(tmp
     ("first", "second"),
     [
         # two negations may cancel: no denial of what the other states
-        (
-            "The senator said he wasn't suggesting the governor is not a Catholic.",
-            "The senator said he believes the governor is a Catholic.",
-        ),
+        ("The senator said he wasn't suggesting the governor is not a Catholic.", "The senator said he believes the governor is a Catholic."),
         # each date gives a part the other lacks: together one date
-        (
-            "The rally was held in Norwalk in March 2008, organizers said.",
-            "The rally was held in Norwalk on March 2, organizers said.",
-        ),
+        ("The rally was held in Norwalk in March 2008, organizers said.", "The rally was held in Norwalk on March 2, organizers said."),
         # the hedge sits in a quotation begun in an earlier sentence (a closing mark, no opening one)
         (
             "“Other items might be worthy of the Senate’s attention, but we cannot prioritize them.”",
@@ -378,13 +354,10 @@ def test_look_alikes_read_on_basil(first: str, second: str) -> None:
     assert differences_between([first, second]) == []
 
 
-def test_a_statement_the_other_outlet_quotes_in_part_is_not_misquoted_by_its_other_quotation(
-    tmp_path: Path,
-) -> None:
+def test_a_statement_the_other_outlet_quotes_in_part_is_not_misquoted_by_its_other_quotation(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,
-        BODY
-        + '"I can\'t help but think that those remarks on the budget are well over the line," Gibbs said on Sunday.',
+        BODY + '"I can\'t help but think that those remarks on the budget are well over the line," Gibbs said on Sunday.',
         BODY + 'Gibbs called the remarks "well over the line."\n\n'
         '"I think if you make remarks on the budget like that, you make remarks that are well over the line," '
         "Gibbs said on Sunday.",

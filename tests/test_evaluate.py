@@ -42,9 +42,7 @@ def test_check_passes_fails_and_says_what_is_missing(
     assert "BELOW  example.not_links_apart" in capsys.readouterr().out
     assert run(evaluate, tmp_path, {"example.not_links_apart": 1.0, "basil.story_ari": 0.9}) == 2
     out = capsys.readouterr().out
-    assert (
-        f"missing data: basil.story_ari needs {tmp_path / 'no-data' / 'basil-dev' / 'articles.jsonl'}" in out
-    )
+    assert f"missing data: basil.story_ari needs {tmp_path / 'no-data' / 'basil-dev' / 'articles.jsonl'}" in out
     assert "the data is missing" in out
     assert run(evaluate, tmp_path, {"no.such.figure": 0.5}) == 2
     assert "does not measure: no.such.figure" in capsys.readouterr().out

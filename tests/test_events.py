@@ -54,13 +54,10 @@ def test_no_contradiction_across_events(example: Any) -> None:
         if group.kind != "diverge":
             continue
         assert any(
-            len({event_of[sid.rsplit(":", 1)[0]] for sid, _ in d.values})
-            < len({sid.rsplit(":", 1)[0] for sid, _ in d.values})
+            len({event_of[sid.rsplit(":", 1)[0]] for sid, _ in d.values}) < len({sid.rsplit(":", 1)[0] for sid, _ in d.values})
             for d in group.differences
         ), group.id
-    missile = next(
-        g for g in across if any("territorial missile defense" in example.sentence(m).text for m in g.members)
-    )
+    missile = next(g for g in across if any("territorial missile defense" in example.sentence(m).text for m in g.members))
     assert missile.kind != "diverge"
 
 
@@ -107,9 +104,7 @@ def test_weekdays_resolve_against_the_publication_date() -> None:
     profile = event_profile(first.article("a"))
     assert profile.day == date(2007, 11, 13)  # "on Tuesday", published Wednesday 14 November
     assert profile.where == "Santiago"
-    later = event_profile(
-        compare([_article(QUAKE_B, "2007-12-20", "b"), _article(QUAKE_C, None, "c")]).article("b")
-    )
+    later = event_profile(compare([_article(QUAKE_B, "2007-12-20", "b"), _article(QUAKE_C, None, "c")]).article("b"))
     verdict = judge(profile, later, settings)
     assert not verdict.same_event and verdict.relation == "follow_up"
     assert "13 Nov 2007 in Santiago" in verdict.reason and "20 Dec 2007" in verdict.reason

@@ -13,11 +13,7 @@ from test_properties import THOROUGH
 @settings(
     max_examples=600 if THOROUGH else 40,
     deadline=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 @given(case=cases())
 def test_no_internal_error_on_generated_inputs(case: Case, tmp_path: Path) -> None:

@@ -230,10 +230,8 @@ def assert_harmless(markup: str, *, print_version: bool = False) -> ReportParser
             if name == "href":
                 # In-page links, and a source's own http(s) URL (issue 16), opened without referrer.
                 assert value is not None
-                source_link = (
-                    re.match(r"https?://", value, re.I)
-                    and element.tag == "a"
-                    and "noreferrer" in (element.attrs.get("rel") or "")
+                source_link = re.match(r"https?://", value, re.I) and element.tag == "a" and "noreferrer" in (
+                    element.attrs.get("rel") or ""
                 )
                 assert value.startswith("#") or source_link, f"link out of the page: {value!r}"
             if name == "style":
@@ -553,9 +551,7 @@ def test_deeply_nested_tables_are_flattened_and_their_text_kept(tmp_path: Path) 
 
     depth = 600
     blocks = "".join(
-        "<table><tr><td>" * depth
-        + f"Cell {n} says the minister resigned after protests."
-        + "</td></tr></table>" * depth
+        "<table><tr><td>" * depth + f"Cell {n} says the minister resigned after protests." + "</td></tr></table>" * depth
         for n in range(4)
     )
     page = tmp_path / "tables.html"
@@ -583,9 +579,5 @@ def test_long_words_get_break_opportunities_in_the_pdf_only_between_tags() -> No
     assert broken.replace("\u200b", "") == page
     assert broken.count("\u200b") == 20  # ten in each long word of text, none in attributes
     texts = re.split(r"<[^>]*>", broken)
-    assert all(
-        len(part) <= WORD_CHUNK_CHARS or set(part) == {"y"}
-        for text in texts
-        for part in re.split(r"[\u200b\s&;]", text)
-    )
+    assert all(len(part) <= WORD_CHUNK_CHARS or set(part) == {"y"} for text in texts for part in re.split(r"[\u200b\s&;]", text))
     assert break_long_words("<p>short words</p>") == "<p>short words</p>"

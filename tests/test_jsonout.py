@@ -12,20 +12,14 @@ from hypothesis import strategies as st
 from reports.jsonout import dumps_indented
 
 SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=True, allow_infinity=True)
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(alphabet=st.characters(codec="utf-8"), max_size=8)
 )
 KEYS = st.text(max_size=5) | st.integers() | st.booleans() | st.none() | st.floats()
 JSONLIKE = st.recursive(
     SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.lists(inner, max_size=3).map(tuple)
-        | st.dictionaries(KEYS, inner, max_size=4)
-    ),
+    lambda inner: st.lists(inner, max_size=4) | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(KEYS, inner, max_size=4),
     max_leaves=25,
 )
 

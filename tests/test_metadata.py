@@ -131,9 +131,7 @@ def test_complete_metadata_dates_and_boilerplate() -> None:
     appeal = Removed(appeal_text, "donation appeal", 0, len(appeal_text), "appeal")
     kept = Span(text.index("A Headline"), len(text) - 1)
     # the dateline was removed with a non-metadata reason, but a line holding only a date counts
-    dateline = Removed(
-        "12 March 2011", "navigation", text.index("12 March"), text.index("12 March") + 13, "navigation"
-    )
+    dateline = Removed("12 March 2011", "navigation", text.index("12 March"), text.index("12 March") + 13, "navigation")
     article = Article(
         id="x", source="x", sha256="", text=text, paragraphs=(kept,), removed=(appeal, dateline)
     )

@@ -10,23 +10,11 @@ from compare.analyze.opposites import opposite_terms, opposite_verdicts, verdict
 @pytest.mark.parametrize(
     ("a", "b", "words"),
     [
-        (
-            "The ministry denied that troops crossed the border.",
-            "The ministry confirmed that troops crossed the border.",
-            ("denied", "confirmed"),
-        ),
+        ("The ministry denied that troops crossed the border.", "The ministry confirmed that troops crossed the border.", ("denied", "confirmed")),
         ("The union rejected the offer.", "The union accepted the offer.", ("rejected", "accepted")),
-        (
-            "The contractor admitted paying the inspector.",
-            "The contractor denied paying the inspector.",
-            ("admitted", "denied"),
-        ),
+        ("The contractor admitted paying the inspector.", "The contractor denied paying the inspector.", ("admitted", "denied")),
         ("Oil prices rose on Monday.", "Oil prices fell on Monday.", ("rose", "fell")),
-        (
-            "The club did not confirm the report.",
-            "The club confirmed the report.",
-            ("not confirm", "confirmed"),
-        ),
+        ("The club did not confirm the report.", "The club confirmed the report.", ("not confirm", "confirmed")),
     ],
 )
 def test_opposite_terms(a: str, b: str, words: tuple[str, str]) -> None:
@@ -37,18 +25,9 @@ def test_opposite_terms(a: str, b: str, words: tuple[str, str]) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        (
-            "The club did not deny that the coach was fired.",
-            "The club confirmed that the coach was fired.",
-        ),  # negation turns it round
-        (
-            "Shares rose early but fell by the close.",
-            "Shares fell by the close.",
-        ),  # one version holds both sides
-        (
-            "The senator denied the report.",
-            "The committee confirmed it would meet on Monday.",
-        ),  # about other things
+        ("The club did not deny that the coach was fired.", "The club confirmed that the coach was fired."),  # negation turns it round
+        ("Shares rose early but fell by the close.", "Shares fell by the close."),  # one version holds both sides
+        ("The senator denied the report.", "The committee confirmed it would meet on Monday."),  # about other things
         ("The union accepted the offer.", "The union accepted the offer on Friday."),
     ],
 )
@@ -66,9 +45,7 @@ def test_verdicts() -> None:
 
 
 def test_phrasal_verbs() -> None:
-    found = opposite_terms(
-        "The court upheld the ban on Tuesday.", "The court struck down the ban on Tuesday."
-    )
+    found = opposite_terms("The court upheld the ban on Tuesday.", "The court struck down the ban on Tuesday.")
     assert found is not None and (found.word_a, found.word_b) == ("upheld", "struck down")
     found = opposite_terms("Nurses accepted the pay offer.", "Nurses turned down the pay offer.")
     assert found is not None and found.word_b == "turned down"

@@ -70,10 +70,7 @@ def test_the_pdf_worker_dies_with_its_parent() -> None:
         "time.sleep(120)\n"
     )
     parent = subprocess.Popen(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert parent.stdout is not None
@@ -92,21 +89,8 @@ def test_a_local_dask_cluster_dies_with_its_parent(tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="Dask is not installed (pip install 'storycompare[batch]')")
     examples = ROOT / "examples" / "nato-russia-2010"
     parent = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "storycompare",
-            "batch",
-            str(examples),
-            "--out",
-            str(tmp_path / "out"),
-            "--workers",
-            "2",
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
+        [sys.executable, "-m", "storycompare", "batch", str(examples), "--out", str(tmp_path / "out"), "--workers", "2"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     deadline = time.monotonic() + 60

@@ -37,9 +37,7 @@ def test_a_file_in_an_input_folder_is_never_replaced(
     before = snapshot(story.parent)
     assert main(["compare", "story/", option, f"story/{name}"]) == 2
     err = capsys.readouterr().err
-    assert (
-        err == f"{E}story/{name}: is a file in an input folder; writing the report there would replace it\n"
-    )
+    assert err == f"{E}story/{name}: is a file in an input folder; writing the report there would replace it\n"
     assert snapshot(story.parent) == before
 
 
@@ -91,10 +89,7 @@ def test_batch_refuses_an_out_folder_holding_an_input_file(
     write(tmp_path / "d" / "export.jsonl", "\n".join(json.dumps({"text": t}) for t in (A, B)))
     before = snapshot(tmp_path)
     assert main(["batch", "d/export.jsonl", "--out", "d"]) == 2
-    assert (
-        capsys.readouterr().err
-        == f"{E}--out d: holds the input d/export.jsonl; use a new folder for the reports\n"
-    )
+    assert capsys.readouterr().err == f"{E}--out d: holds the input d/export.jsonl; use a new folder for the reports\n"
     assert snapshot(tmp_path) == before
 
 

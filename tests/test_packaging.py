@@ -17,20 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     pytest.importorskip("hatchling", reason="hatchling (a dev dependency) builds the wheel offline")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-w",
-            str(tmp_path / "dist"),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "-w", str(tmp_path / "dist"), str(ROOT)],
+        check=True, capture_output=True,
     )
     wheel = next((tmp_path / "dist").glob("storycompare-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
@@ -45,17 +34,10 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     work.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "STORYCOMPARE_NO_CACHE": "1"}
     result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import compare, reports, sys; assert compare.__file__.startswith(sys.argv[1]), compare.__file__; "
-            "from storycompare.cli import main; sys.exit(main(['demo', '--no-pdf', '--out', 'o']))",
-            str(site),
-        ],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
+        [sys.executable, "-c",
+         "import compare, reports, sys; assert compare.__file__.startswith(sys.argv[1]), compare.__file__; "
+         "from storycompare.cli import main; sys.exit(main(['demo', '--no-pdf', '--out', 'o']))", str(site)],
+        cwd=work, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
     assert (work / "o" / "nato-russia-2010.html").stat().st_size > 10_000

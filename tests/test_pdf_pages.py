@@ -198,13 +198,7 @@ def test_example_table_headings_do_not_break_inside_a_word(example_pdf: Path) ->
     lines = "\n".join(page_texts(example_pdf)).splitlines()
     heading = next(line for line in lines if re.search(r"^\s*OUTLET\s+TITLE\b", line))
     assert re.findall(r"[A-Z]+(?: [A-Z]+)?", heading) == [
-        "OUTLET",
-        "TITLE",
-        "DATE",
-        "WORDS",
-        "SENTENCES",
-        "ONLY HERE",
-        "REMOVED",
+        "OUTLET", "TITLE", "DATE", "WORDS", "SENTENCES", "ONLY HERE", "REMOVED"
     ], heading
 
 

@@ -36,9 +36,7 @@ def test_dash_reads_one_article_from_stdin(
     assert err == b""
 
 
-def test_dash_reads_jsonl_from_stdin(
-    monkeypatch: pytest.MonkeyPatch, capsysbinary: Any, example_files: list[str]
-) -> None:
+def test_dash_reads_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch, capsysbinary: Any, example_files: list[str]) -> None:
     lines = [json.dumps({"id": Path(f).stem, "text": Path(f).read_text("utf-8")}) for f in example_files[:3]]
     _stdin(monkeypatch, ("\n".join(lines) + "\n").encode("utf-8"))
     assert main(["compare", "-", "--json", "-"]) == 0
@@ -57,9 +55,7 @@ def test_dash_reads_a_json_array_and_html(monkeypatch: pytest.MonkeyPatch, capsy
     assert page.startswith("<!DOCTYPE html>") and "resigned" in page
 
 
-def test_empty_stdin_is_one_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: Any, example_files: list[str]
-) -> None:
+def test_empty_stdin_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: Any, example_files: list[str]) -> None:
     _stdin(monkeypatch, b"")
     assert main(["compare", "-", example_files[0]]) == 2
     assert capsys.readouterr().err == "storycompare: error: -: empty file\n"
@@ -93,11 +89,7 @@ def test_a_real_pipe(tmp_path: Path, example_files: list[str]) -> None:
     text = Path(example_files[0]).read_bytes()
     done = subprocess.run(
         [sys.executable, "-m", "storycompare", "compare", "-", example_files[1], "--json", "-"],
-        input=text,
-        capture_output=True,
-        check=False,
-        cwd=ROOT,
-        timeout=120,
+        input=text, capture_output=True, check=False, cwd=ROOT, timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == b""

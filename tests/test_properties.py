@@ -66,114 +66,21 @@ NEWS_WORDS = (
 RTL_WORDS = ["שלום", "ירושלים", "مرحبا", "موسكو", "الناتو", "روسيا", "תל־אביב", "קְרֶמְלִין"]
 COMBINING = ["e\u0301", "a\u0308", "n\u0303", "Z\u0336\u0335", "o\u0302\u0323", "\u0301", "\u20dd"]
 EMOJI = ["🙂", "🚀", "👩‍👩‍👧‍👦", "🇷🇺", "🇺🇸", "👍🏽", "❤️", "🏳️‍🌈", "🤝"]
-OTHER_SCRIPTS = [
-    "Россия",
-    "НАТО",
-    "Медведев",
-    "Ελλάδα",
-    "北约",
-    "俄罗斯",
-    "ロシア",
-    "대한민국",
-    "हिन्दी",
-    "İstanbul",
-    "ß",
-    "ǅ",
-]
-ODD_CHARS = [
-    "\u200b",
-    "\u200e",
-    "\u200f",
-    "\u202e",
-    "\u2066",
-    "\u00ad",
-    "\ufeff",
-    "\u00a0",
-    "\u2009",
-    "\t",
-    "\u2028",
-    "\x85",
-    "\x0c",
-    "\x1e",
-    "\ufffd",
-    "\U0001d400",
-]
-PUNCTUATION_RUNS = [
-    "!!!",
-    "?!?!",
-    "...",
-    "…",
-    "--",
-    "—",
-    "–",
-    ";;",
-    "::",
-    "''",
-    "«»",
-    "()",
-    "[]",
-    "•",
-    "***",
-    "?!.",
-    ". . .",
-    "!?",
-]
-NUMBERS = [
-    "28",
-    "27",
-    "1,000",
-    "3.5",
-    "$5.5",
-    "40%",
-    "one",
-    "two",
-    "dozen",
-    "2010",
-    "0",
-    "007",
-    "٣",
-    "²",
-    "1st",
-    "10,000,000",
-]
+OTHER_SCRIPTS = ["Россия", "НАТО", "Медведев", "Ελλάδα", "北约", "俄罗斯", "ロシア", "대한민국", "हिन्दी", "İstanbul", "ß", "ǅ"]
+ODD_CHARS = ["\u200b", "\u200e", "\u200f", "\u202e", "\u2066", "\u00ad", "\ufeff", "\u00a0", "\u2009", "\t", "\u2028", "\x85", "\x0c", "\x1e", "\ufffd", "\U0001d400"]
+PUNCTUATION_RUNS = ["!!!", "?!?!", "...", "…", "--", "—", "–", ";;", "::", "''", "«»", "()", "[]", "•", "***", "?!.", ". . .", "!?"]
+NUMBERS = ["28", "27", "1,000", "3.5", "$5.5", "40%", "one", "two", "dozen", "2010", "0", "007", "٣", "²", "1st", "10,000,000"]
 DATES = [
-    "Nov. 20",
-    "November 20, 2010",
-    "20 November 2010",
-    "2010-11-20",
-    "24/09/2010",
-    "24.09.2010",
-    "Sept. 24",
-    "Monday",
-    "May",
-    "March 2010",
-    "Feb. 30, 2010",
-    "31 June",
-    "2010-13-45",
-    "Dec 25th",
+    "Nov. 20", "November 20, 2010", "20 November 2010", "2010-11-20", "24/09/2010", "24.09.2010",
+    "Sept. 24", "Monday", "May", "March 2010", "Feb. 30, 2010", "31 June", "2010-13-45", "Dec 25th",
 ]
 QUOTES = ['"', "“", "”", "'", "‘", "’", "«", "»", "„"]
 BOILERPLATE = [
-    "Share this article",
-    "Advertisement",
-    "Read more",
-    "12 comments",
-    "Add a comment",
-    "Subscribe now",
-    "By Jane Doe",
-    "Posted by Ivo Daalder",
-    "November 20, 2010",
-    "2010-11-20 10:00",
-    "Tags: Russia, NATO, Lisbon",
-    "Related stories",
-    "Podcasts",
-    "0:00 / 23:13",
-    "© 2010 Reuters. All rights reserved.",
-    "Skip to content",
-    "Please consider supporting our journalism with a donation today.",
-    "Mary D. in Kansas writes:",
-    "facebook-icon twitter-icon mail-icon print-icon rss-icon",
-    "Latest Stories",
+    "Share this article", "Advertisement", "Read more", "12 comments", "Add a comment", "Subscribe now",
+    "By Jane Doe", "Posted by Ivo Daalder", "November 20, 2010", "2010-11-20 10:00", "Tags: Russia, NATO, Lisbon",
+    "Related stories", "Podcasts", "0:00 / 23:13", "© 2010 Reuters. All rights reserved.", "Skip to content",
+    "Please consider supporting our journalism with a donation today.", "Mary D. in Kansas writes:",
+    "facebook-icon twitter-icon mail-icon print-icon rss-icon", "Latest Stories",
 ]
 
 word = st.one_of(
@@ -230,9 +137,7 @@ def article_text(draw: st.DrawFn, pool: Sequence[str]) -> str:
     if kind == 15:  # nothing but page furniture: compare() refuses it (documented)
         return "\n\n".join(draw(st.lists(st.sampled_from(BOILERPLATE), min_size=1, max_size=4)))
     if kind == 0:  # headlines only
-        lines = draw(
-            st.lists(st.lists(st.sampled_from(NEWS_WORDS), min_size=2, max_size=9), min_size=1, max_size=5)
-        )
+        lines = draw(st.lists(st.lists(st.sampled_from(NEWS_WORDS), min_size=2, max_size=9), min_size=1, max_size=5))
         return "\n".join(" ".join(line) for line in lines)
     if kind == 1:  # no sentence break anywhere
         return " ".join(draw(st.lists(word, min_size=1, max_size=120)))
@@ -240,11 +145,7 @@ def article_text(draw: st.DrawFn, pool: Sequence[str]) -> str:
     separator = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\n \n", "\n\n\n"]))
     text = separator.join(paragraphs)
     if draw(st.integers(0, 4)) == 0:
-        text = (
-            draw(st.sampled_from(["  ", "\n", "\ufeff", "\u200f"]))
-            + text
-            + draw(st.sampled_from(["", "\n", "  \n"]))
-        )
+        text = draw(st.sampled_from(["  ", "\n", "\ufeff", "\u200f"])) + text + draw(st.sampled_from(["", "\n", "  \n"]))
     return text
 
 
@@ -290,9 +191,7 @@ def check_invariants(result: Comparison, records: Sequence[dict[str, Any]]) -> N
             assert s.text and s.text == s.text.strip(), s
             assert s.start >= previous_end, "sentences are in text order and do not overlap"
             previous_end = s.end
-            assert any(p.start <= s.start and s.end <= p.end for p in article.paragraphs), (
-                "in a kept paragraph"
-            )
+            assert any(p.start <= s.start and s.end <= p.end for p in article.paragraphs), "in a kept paragraph"
             all_ids.append(s.id)
     assert len(all_ids) == len(set(all_ids)), "sentence ids are unique"
 
@@ -349,9 +248,7 @@ def test_compare_keeps_its_promises(records: list[dict[str, Any]]) -> None:
 @st.composite
 def similar_texts(draw: st.DrawFn) -> list[str]:
     """Sentences, paragraphs, and reorderings or cuts of them (same words, other order)."""
-    texts = draw(
-        st.lists(st.one_of(sentence(), paragraph(["NATO and Russia met in Lisbon."])), min_size=1, max_size=4)
-    )
+    texts = draw(st.lists(st.one_of(sentence(), paragraph(["NATO and Russia met in Lisbon."])), min_size=1, max_size=4))
     words = draw(st.sampled_from(texts)).split()
     texts.append(" ".join(draw(st.permutations(words))))
     texts.append(" ".join(words[: draw(st.integers(0, len(words)))]) or "NATO")

@@ -57,11 +57,7 @@ def test_value_scale_and_kind(text: str, value: float, kind: str) -> None:
 )
 def test_approximation_is_a_range(text: str, low: float, high: float, bound: str) -> None:
     _, got_low, got_high, _, got_bound = one(text)
-    assert (
-        math.isclose(got_low, low)
-        and (got_high == high or math.isclose(got_high, high))
-        and got_bound == bound
-    )
+    assert math.isclose(got_low, low) and (got_high == high or math.isclose(got_high, high)) and got_bound == bound
 
 
 @pytest.mark.parametrize(
@@ -95,17 +91,9 @@ def test_a_year_is_marked() -> None:
         ("The convoy stopped 5 miles away.", "The convoy stopped 8 km away.", False),
         ("More than 1 million people signed.", "Some 1.2 million people signed.", False),
         ("The firm paid $17 million for the site.", "The firm paid $17 billion for the site.", True),
-        (
-            "The firm paid $17 million for the site.",
-            "The firm paid 17 million euros for the site.",
-            False,
-        ),  # another currency
+        ("The firm paid $17 million for the site.", "The firm paid 17 million euros for the site.", False),  # another currency
         ("Twelve firefighters were hurt.", "Forty firefighters were hurt.", True),
-        (
-            "The seven-term congressman spoke.",
-            "The congressman, a seven-term member, spoke.",
-            False,
-        ),  # "a seven" is 7
+        ("The seven-term congressman spoke.", "The congressman, a seven-term member, spoke.", False),  # "a seven" is 7
         (
             "Sheriff Joe Arpaio endorsed three term Governor Rick Perry on Tuesday.",
             "On Tuesday Perry won an endorsement from one of the nation's most outspoken sheriffs.",

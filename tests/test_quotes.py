@@ -22,22 +22,17 @@ def quotes(text: str) -> list[tuple[str, str | None]]:
     ("text", "expected"),
     [
         ('"We are ready," Rasmussen said.', [("We are ready", "Rasmussen")]),
-        ("“We are ready,” said Anders Fogh Rasmussen.", [("We are ready", "Rasmussen")]),
+        ('“We are ready,” said Anders Fogh Rasmussen.', [("We are ready", "Rasmussen")]),
         ('Foreign Minister Sergey Lavrov said: "No."', [("No", "Lavrov")]),
         # a title before the name is not the name
-        (
-            'Secretary of State Hillary Clinton said, "Russia is a partner."',
-            [("Russia is a partner", "Clinton")],
-        ),
+        ('Secretary of State Hillary Clinton said, "Russia is a partner."', [("Russia is a partner", "Clinton")]),
         # names with an inner capital, an apostrophe or a hyphen are whole names
         ('"A reset," said Michael McFaul.', [("A reset", "McFaul")]),
         ('"Not yet," O\'Brien told reporters.', [("Not yet", "O'Brien")]),
         ('"We agree," Ban Ki-moon said.', [("We agree", "Ki-moon")]),
     ],
 )
-def test_the_speaker_is_the_name_beside_the_reporting_verb(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_the_speaker_is_the_name_beside_the_reporting_verb(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes(text) == expected
 
 
@@ -54,10 +49,7 @@ def test_a_quote_opening_a_paragraph_continues_the_previous_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        (
-            '"The sides confirmed the need," said a report of the Russian Foreign Ministry.',
-            "Russian Foreign Ministry",
-        ),
+        ('"The sides confirmed the need," said a report of the Russian Foreign Ministry.', "Russian Foreign Ministry"),
         ('"Openness helps," the US Secretary of State believes.', "US Secretary of State"),
         ('"No comment," the State Department said.', "State Department"),
     ],

@@ -23,21 +23,13 @@ def test_news_abbreviations_do_not_end_sentences() -> None:
 
 def test_missing_space_after_closing_quote_ends_sentence() -> None:
     text = '"We do not want to impose an architecture on Russia."Rasmussen was in Moscow.'
-    assert _sentences(text) == [
-        '"We do not want to impose an architecture on Russia."',
-        "Rasmussen was in Moscow.",
-    ]
+    assert _sentences(text) == ['"We do not want to impose an architecture on Russia."', "Rasmussen was in Moscow."]
 
 
 def test_headline_line_is_its_own_segment_with_role() -> None:
     article = segment(
-        Article(
-            id="a",
-            source="a",
-            sha256="",
-            text="Big News Today\nThe minister resigned. Nobody knew why.",
-            title="Big News Today",
-        )
+        Article(id="a", source="a", sha256="", text="Big News Today\nThe minister resigned. Nobody knew why.",
+                title="Big News Today")
     )
     assert [(s.text, s.role) for s in article.sentences] == [
         ("Big News Today", "title"),

@@ -69,18 +69,13 @@ def test_broken_model_file_is_reported_not_raised(monkeypatch: pytest.MonkeyPatc
 
 
 def test_cli_without_the_model_warns_once_and_compares_words(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    example_files: list[str],
-    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], example_files: list[str], tmp_path: Path
 ) -> None:
     import json
 
     from storycompare.cli import main
 
-    monkeypatch.setattr(
-        semantic, "status", lambda: "sentence embeddings unavailable (test); comparing words only"
-    )
+    monkeypatch.setattr(semantic, "status", lambda: "sentence embeddings unavailable (test); comparing words only")
     out = tmp_path / "x.json"
     assert main(["compare", *example_files, "--json", str(out)]) == 0
     err = capsys.readouterr().err
@@ -133,9 +128,7 @@ def test_embeddings_match_sentence_transformers() -> None:
     Run on 2026-12-05 in a venv with torch 2.13.0 (CPU), sentence-transformers and this package:
     64 sentences (the example story's, an empty-ish one, 3,000 characters of one letter, a
     400-word one beyond the 256-token limit): minimum cosine 0.999994."""
-    st = pytest.importorskip(
-        "sentence_transformers", reason="the reference (sentence-transformers + torch) is not installed"
-    )
+    st = pytest.importorskip("sentence_transformers", reason="the reference (sentence-transformers + torch) is not installed")
     texts = [
         "NATO urged Russia on Wednesday to expand cooperation on missile defense.",
         "x",

@@ -33,26 +33,16 @@ def test_blocks_equal_difflib(a: list[str], b: list[str]) -> None:
     fast = _SpacedMatcher(a, b)
     assert fast.get_matching_blocks() == plain.get_matching_blocks()
     assert fast.ratio() == plain.ratio()
-    for alo, ahi, blo, bhi in (
-        (1, len(a), 0, len(b)),
-        (0, len(a) - 1, 2, len(b)),
-        (2, len(a), 1, len(b) - 1),
-    ):
+    for alo, ahi, blo, bhi in ((1, len(a), 0, len(b)), (0, len(a) - 1, 2, len(b)), (2, len(a), 1, len(b) - 1)):
         if alo <= ahi and blo <= bhi:
             assert fast.find_longest_match(alo, ahi, blo, bhi) == plain.find_longest_match(alo, ahi, blo, bhi)
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    a=st.lists(st.sampled_from(["x", " ", "y"]), max_size=12),
-    b=st.lists(st.sampled_from(["x", " ", "y"]), max_size=12),
-)
+@given(a=st.lists(st.sampled_from(["x", " ", "y"]), max_size=12), b=st.lists(st.sampled_from(["x", " ", "y"]), max_size=12))
 def test_blocks_equal_difflib_with_spaces_in_a_row(a: list[str], b: list[str]) -> None:
     """Where b holds two spaces in a row the matcher falls back on difflib's own search."""
-    assert (
-        _SpacedMatcher(a, b).get_matching_blocks()
-        == SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    )
+    assert _SpacedMatcher(a, b).get_matching_blocks() == SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
 
 
 def test_word_diff_marks_the_changed_words() -> None:
@@ -60,11 +50,7 @@ def test_word_diff_marks_the_changed_words() -> None:
     changed = [[seg.text for seg in segs if seg.changed] for segs in word_diff(texts, 1)]
     assert changed == [["Friday"], ["Saturday"], ["Friday"]]
     # the pivot is compared with the text most like it: here its twin, so nothing is marked
-    assert [[seg.text for seg in segs if seg.changed] for segs in word_diff(texts, 0)] == [
-        [],
-        ["Saturday"],
-        [],
-    ]
+    assert [[seg.text for seg in segs if seg.changed] for segs in word_diff(texts, 0)] == [[], ["Saturday"], []]
 
 
 def test_word_diff_compares_each_text_with_its_closest() -> None:
@@ -87,12 +73,7 @@ def test_added_words() -> None:
     # a rewording swaps words one for one
     assert added_words("The two ministers met to talk over the trade row.", base, 2) is None
     # words a typed difference already shows are explained
-    assert (
-        added_words(
-            "The ministers met on Nov. 20 in Brussels.", "The ministers met in Brussels.", 2, ["Nov. 20"]
-        )
-        is None
-    )
+    assert added_words("The ministers met on Nov. 20 in Brussels.", "The ministers met in Brussels.", 2, ["Nov. 20"]) is None
 
 
 @pytest.mark.parametrize("dateline", ["WASHINGTON — ", "NEW YORK (Reuters) - ", "Nov. 3 (Bloomberg) -- "])

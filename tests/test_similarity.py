@@ -19,10 +19,8 @@ from compare.similarity import (
 )
 
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
-words = st.lists(
-    st.sampled_from("nato russia said missile defense summit in the talks 28 27 Lisbon very".split()),
-    max_size=25,
-).map(" ".join)
+words = st.lists(st.sampled_from("nato russia said missile defense summit in the talks 28 27 Lisbon very".split()),
+                 max_size=25).map(" ".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -58,10 +56,7 @@ def test_only_function_words_shared_scores_zero(a: str, b: str) -> None:
 
 
 def test_unrelated_text_near_zero() -> None:
-    assert (
-        sentence_similarity("The cat sat on the mat.", "Stock markets fell sharply in Tokyo on Monday.")
-        < 0.05
-    )
+    assert sentence_similarity("The cat sat on the mat.", "Stock markets fell sharply in Tokyo on Monday.") < 0.05
 
 
 def test_paraphrase_scores_high_and_unrelated_low() -> None:
@@ -102,10 +97,7 @@ def test_informativeness_from_the_prior() -> None:
     assert PRIOR_FILE.read_text("utf-8").startswith("# Word-frequency prior")
     assert "CC BY-SA 4.0" in PRIOR_FILE.read_text("utf-8")[:2000]
     assert len(word_prior()) > 10000
-    meeting, lisbon = (
-        informativeness(normalise_word("meeting") or ""),
-        informativeness(normalise_word("Lisbon") or ""),
-    )
+    meeting, lisbon = informativeness(normalise_word("meeting") or ""), informativeness(normalise_word("Lisbon") or "")
     assert MIN_WEIGHT <= meeting < lisbon <= MAX_WEIGHT
     assert informativeness("28") == MAX_WEIGHT
     assert informativeness("qwzxvbn") == MAX_WEIGHT  # unseen words are rare words
@@ -113,9 +105,7 @@ def test_informativeness_from_the_prior() -> None:
 
 def test_rare_shared_words_count_more() -> None:
     base = "Officials met in Lisbon on Tuesday."
-    assert sentence_similarity(base, "Officials arrived in Lisbon.") > sentence_similarity(
-        base, "Officials arrived on Tuesday."
-    )
+    assert sentence_similarity(base, "Officials arrived in Lisbon.") > sentence_similarity(base, "Officials arrived on Tuesday.")
 
 
 def test_short_sentences_need_more_evidence() -> None:
@@ -145,9 +135,7 @@ sentence_words = st.lists(st.sampled_from(FUNCTION_VOCAB), min_size=0, max_size=
     articles=st.lists(st.lists(sentence_words, min_size=1, max_size=6), min_size=2, max_size=4),
     threshold=st.sampled_from([0.1, 0.3, 0.5, 0.8]),
 )
-def test_candidates_bound_holds_with_function_words_and_story_weights(
-    articles: list[list[str]], threshold: float
-) -> None:
+def test_candidates_bound_holds_with_function_words_and_story_weights(articles: list[list[str]], threshold: float) -> None:
     from itertools import combinations
 
     from compare.candidates import candidate_pairs

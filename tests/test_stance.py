@@ -509,7 +509,7 @@ def test_a_missing_lexicon_file(tmp_path: Path) -> None:
 
 
 def test_a_word_that_is_a_cue_itself_wins_over_its_stem_in_every_process() -> None:
-    """ "concerning" is a neutral cue; its stem "concern" a reluctant one. The word itself is
+    """"concerning" is a neutral cue; its stem "concern" a reluctant one. The word itself is
     tried first, whatever order Python's string hashing gives a set (it once depended on it)."""
     import subprocess
     import sys
@@ -529,9 +529,7 @@ def test_a_word_that_is_a_cue_itself_wins_over_its_stem_in_every_process() -> No
     seen = set()
     for seed in ("0", "1", "2", "3", "4", "5"):
         env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
-        out = subprocess.run(
-            [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True
-        )
+        out = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
         seen.add(out.stdout.strip())
     assert seen == {"0 0"}
@@ -548,7 +546,5 @@ def test_evidence_supports_the_label() -> None:
     rejected = next(s.id for s in article.sentences if "rejected" in s.text)
     assert len(stance.evidence) == 3 and rejected not in stance.evidence
     # "mixed" shows both directions
-    mixed = framed("Poland welcomed the German plan. Poland rejected one German request.", OTHER)[
-        ("Poland", "a")
-    ]
+    mixed = framed("Poland welcomed the German plan. Poland rejected one German request.", OTHER)[("Poland", "a")]
     assert (mixed.label, len(mixed.evidence)) == ("mixed", 2)

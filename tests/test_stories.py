@@ -32,120 +32,65 @@ from compare.stories import (
 # Three stories, each reported by three outlets in their own words, and two articles on
 # their own.  The "story" field is the truth; it is removed before anything is loaded.
 COLLECTION: list[dict[str, Any]] = [
-    {
-        "id": "flood-gazette",
-        "story": "flood",
-        "outlet": "Riverton Gazette",
-        "date": "2024-03-05",
-        "title": "Marlow river floods Riverton, 2,400 residents evacuated",
-        "text": "The Marlow river burst its banks in Riverton on Tuesday and forced 2,400 residents from their homes.\n\n"
-        "Mayor Helen Brant declared a state of emergency after the water rose to 4.2 metres overnight.\n\n"
-        "Rescue crews from Dunfield used boats to reach families trapped on the upper floors.\n\n"
-        "The Environment Agency warned that more rain was expected on Wednesday.",
-    },
-    {
-        "id": "flood-herald",
-        "story": "flood",
-        "outlet": "Northern Herald",
-        "date": "2024-03-05",
-        "title": "State of emergency in Riverton as the Marlow bursts its banks",
-        "text": "Riverton's mayor, Helen Brant, declared a state of emergency on Tuesday as the Marlow river flooded the town.\n\n"
-        "About 2,400 people were evacuated after the river reached 4.2 metres.\n\n"
-        "Boats from the Dunfield rescue service picked up families stranded in their homes.\n\n"
-        "Forecasters expect more rain in the Marlow valley.",
-    },
-    {
-        "id": "flood-wire",
-        "story": "flood",
-        "outlet": "Wire Service",
-        "date": "2024-03-06",
-        "title": "Thousands flee Riverton floods",
-        "text": "RIVERTON (Wire) - Floodwater from the Marlow river drove 2,400 Riverton residents from their homes, "
-        "officials said.\n\n"
-        "Mayor Helen Brant has declared an emergency; the river peaked at 4.2 metres.\n\n"
-        "Crews from Dunfield rescued trapped families by boat.",
-    },
-    {
-        "id": "strike-gazette",
-        "story": "strike",
-        "outlet": "Riverton Gazette",
-        "date": "2024-03-05",
-        "title": "Orvane Motors workers walk out at Kessling plant",
-        "text": "Workers at the Orvane Motors plant in Kessling walked out on Tuesday in a dispute over pay.\n\n"
-        "The Allied Machinists union said 1,150 of its members joined the strike.\n\n"
-        "Union leader Tomas Reyes demanded a 9 percent raise over two years.\n\n"
-        "Orvane Motors called the walkout regrettable and said talks would resume.",
-    },
-    {
-        "id": "strike-herald",
-        "story": "strike",
-        "outlet": "Northern Herald",
-        "date": "2024-03-05",
-        "title": "Strike halts Orvane Motors production in Kessling",
-        "text": "Production stopped at Orvane Motors' Kessling factory on Tuesday as 1,150 union members went on strike.\n\n"
-        "The Allied Machinists union, led by Tomas Reyes, wants a 9 percent pay rise.\n\n"
-        "The carmaker said it regretted the walkout and hoped to resume talks.",
-    },
-    {
-        "id": "strike-wire",
-        "story": "strike",
-        "outlet": "Wire Service",
-        "date": "2024-03-06",
-        "title": "Orvane strike enters second day",
-        "text": "KESSLING (Wire) - The strike at Orvane Motors entered its second day on Wednesday.\n\n"
-        "Some 1,150 Allied Machinists members are demanding a 9 percent raise, union leader Tomas Reyes said.\n\n"
-        "Orvane Motors said talks with the union would resume.",
-    },
-    {
-        "id": "comet-gazette",
-        "story": "comet",
-        "outlet": "Riverton Gazette",
-        "date": "2024-03-07",
-        "title": "Kestrel Observatory astronomers find a new comet",
-        "text": "Astronomers at the Kestrel Observatory have discovered a comet, named C/2024 K7, beyond the orbit of Jupiter.\n\n"
-        "Dr Amara Okafor, who led the team, said the comet would be visible through binoculars in October.\n\n"
-        "The discovery was confirmed by the Minor Planet Center.",
-    },
-    {
-        "id": "comet-herald",
-        "story": "comet",
-        "outlet": "Northern Herald",
-        "date": "2024-03-07",
-        "title": "New comet C/2024 K7 spotted from Kestrel",
-        "text": "A team led by Dr Amara Okafor at the Kestrel Observatory has found comet C/2024 K7 past Jupiter.\n\n"
-        "The Minor Planet Center confirmed the find.\n\n"
-        "Okafor said the comet should be visible with binoculars in October.",
-    },
-    {
-        "id": "comet-wire",
-        "story": "comet",
-        "outlet": "Wire Service",
-        "date": "2024-03-08",
-        "title": "Comet found by Kestrel team to brighten in October",
-        "text": "Comet C/2024 K7, discovered by Kestrel Observatory astronomers, will be visible through binoculars "
-        "in October, Dr Amara Okafor said.\n\n"
-        "The Minor Planet Center confirmed the comet, which lies beyond Jupiter.",
-    },
-    {
-        "id": "bakery",
-        "story": "bakery",
-        "outlet": "Riverton Gazette",
-        "date": "2024-03-06",
-        "title": "Hollis Street bakery wins national sourdough prize",
-        "text": "The Crumb and Crust bakery on Hollis Street won the national sourdough prize on Monday.\n\n"
-        "Owner Priya Nandakumar said the recipe came from her grandmother.\n\n"
-        "The award was presented at a ceremony in Westbury.",
-    },
-    {
-        "id": "chess",
-        "story": "chess",
-        "outlet": "Northern Herald",
-        "date": "2024-03-06",
-        "title": "Teenager Lev Marchetti wins Valdria chess open",
-        "text": "Lev Marchetti, 15, won the Valdria chess open on Sunday without losing a game.\n\n"
-        "He beat grandmaster Ines Kovac in the final round with the black pieces.\n\n"
-        "Marchetti now qualifies for the European youth championship.",
-    },
+    {"id": "flood-gazette", "story": "flood", "outlet": "Riverton Gazette", "date": "2024-03-05",
+     "title": "Marlow river floods Riverton, 2,400 residents evacuated",
+     "text": "The Marlow river burst its banks in Riverton on Tuesday and forced 2,400 residents from their homes.\n\n"
+             "Mayor Helen Brant declared a state of emergency after the water rose to 4.2 metres overnight.\n\n"
+             "Rescue crews from Dunfield used boats to reach families trapped on the upper floors.\n\n"
+             "The Environment Agency warned that more rain was expected on Wednesday."},
+    {"id": "flood-herald", "story": "flood", "outlet": "Northern Herald", "date": "2024-03-05",
+     "title": "State of emergency in Riverton as the Marlow bursts its banks",
+     "text": "Riverton's mayor, Helen Brant, declared a state of emergency on Tuesday as the Marlow river flooded the town.\n\n"
+             "About 2,400 people were evacuated after the river reached 4.2 metres.\n\n"
+             "Boats from the Dunfield rescue service picked up families stranded in their homes.\n\n"
+             "Forecasters expect more rain in the Marlow valley."},
+    {"id": "flood-wire", "story": "flood", "outlet": "Wire Service", "date": "2024-03-06",
+     "title": "Thousands flee Riverton floods",
+     "text": "RIVERTON (Wire) - Floodwater from the Marlow river drove 2,400 Riverton residents from their homes, "
+             "officials said.\n\n"
+             "Mayor Helen Brant has declared an emergency; the river peaked at 4.2 metres.\n\n"
+             "Crews from Dunfield rescued trapped families by boat."},
+    {"id": "strike-gazette", "story": "strike", "outlet": "Riverton Gazette", "date": "2024-03-05",
+     "title": "Orvane Motors workers walk out at Kessling plant",
+     "text": "Workers at the Orvane Motors plant in Kessling walked out on Tuesday in a dispute over pay.\n\n"
+             "The Allied Machinists union said 1,150 of its members joined the strike.\n\n"
+             "Union leader Tomas Reyes demanded a 9 percent raise over two years.\n\n"
+             "Orvane Motors called the walkout regrettable and said talks would resume."},
+    {"id": "strike-herald", "story": "strike", "outlet": "Northern Herald", "date": "2024-03-05",
+     "title": "Strike halts Orvane Motors production in Kessling",
+     "text": "Production stopped at Orvane Motors' Kessling factory on Tuesday as 1,150 union members went on strike.\n\n"
+             "The Allied Machinists union, led by Tomas Reyes, wants a 9 percent pay rise.\n\n"
+             "The carmaker said it regretted the walkout and hoped to resume talks."},
+    {"id": "strike-wire", "story": "strike", "outlet": "Wire Service", "date": "2024-03-06",
+     "title": "Orvane strike enters second day",
+     "text": "KESSLING (Wire) - The strike at Orvane Motors entered its second day on Wednesday.\n\n"
+             "Some 1,150 Allied Machinists members are demanding a 9 percent raise, union leader Tomas Reyes said.\n\n"
+             "Orvane Motors said talks with the union would resume."},
+    {"id": "comet-gazette", "story": "comet", "outlet": "Riverton Gazette", "date": "2024-03-07",
+     "title": "Kestrel Observatory astronomers find a new comet",
+     "text": "Astronomers at the Kestrel Observatory have discovered a comet, named C/2024 K7, beyond the orbit of Jupiter.\n\n"
+             "Dr Amara Okafor, who led the team, said the comet would be visible through binoculars in October.\n\n"
+             "The discovery was confirmed by the Minor Planet Center."},
+    {"id": "comet-herald", "story": "comet", "outlet": "Northern Herald", "date": "2024-03-07",
+     "title": "New comet C/2024 K7 spotted from Kestrel",
+     "text": "A team led by Dr Amara Okafor at the Kestrel Observatory has found comet C/2024 K7 past Jupiter.\n\n"
+             "The Minor Planet Center confirmed the find.\n\n"
+             "Okafor said the comet should be visible with binoculars in October."},
+    {"id": "comet-wire", "story": "comet", "outlet": "Wire Service", "date": "2024-03-08",
+     "title": "Comet found by Kestrel team to brighten in October",
+     "text": "Comet C/2024 K7, discovered by Kestrel Observatory astronomers, will be visible through binoculars "
+             "in October, Dr Amara Okafor said.\n\n"
+             "The Minor Planet Center confirmed the comet, which lies beyond Jupiter."},
+    {"id": "bakery", "story": "bakery", "outlet": "Riverton Gazette", "date": "2024-03-06",
+     "title": "Hollis Street bakery wins national sourdough prize",
+     "text": "The Crumb and Crust bakery on Hollis Street won the national sourdough prize on Monday.\n\n"
+             "Owner Priya Nandakumar said the recipe came from her grandmother.\n\n"
+             "The award was presented at a ceremony in Westbury."},
+    {"id": "chess", "story": "chess", "outlet": "Northern Herald", "date": "2024-03-06",
+     "title": "Teenager Lev Marchetti wins Valdria chess open",
+     "text": "Lev Marchetti, 15, won the Valdria chess open on Sunday without losing a game.\n\n"
+             "He beat grandmaster Ines Kovac in the final round with the black pieces.\n\n"
+             "Marchetti now qualifies for the European youth championship."},
 ]
 
 
@@ -230,11 +175,7 @@ def test_empty_and_single() -> None:
 
 def test_headline_and_names_weigh_more() -> None:
     article = Article(
-        id="x",
-        source="x",
-        sha256="",
-        text="",
-        title="Comet found",
+        id="x", source="x", sha256="", text="", title="Comet found",
         sentences=(),
     )
     (body,) = load_inputs([{"text": "The comet was found. Astronomers in Kestrel saw the comet on Monday."}])
@@ -247,9 +188,7 @@ def test_headline_and_names_weigh_more() -> None:
 
 
 def test_title_case_headline_words_are_not_names() -> None:
-    (body,) = load_inputs(
-        [{"text": "Nothing else here.", "title": "Senate Passes Budget Bill After Long Debate"}]
-    )
+    (body,) = load_inputs([{"text": "Nothing else here.", "title": "Senate Passes Budget Bill After Long Debate"}])
     terms = article_terms(prepare_article(body)[0])
     assert terms["budget"] == pytest.approx(3.0)
 
@@ -290,9 +229,7 @@ def test_candidates_are_the_story_pairs_with_exact_cosines(prepared: tuple[Artic
     settings = StorySettings()
     found = candidate_pairs(vectors, settings)
     stories = [truth()[a.id] for a in prepared]
-    assert set(found) == {
-        (i, j) for i, j in itertools.combinations(range(len(prepared)), 2) if stories[i] == stories[j]
-    }
+    assert set(found) == {(i, j) for i, j in itertools.combinations(range(len(prepared)), 2) if stories[i] == stories[j]}
     exact = brute_force(vectors, settings.link)
     assert all(found[p] == pytest.approx(exact[p]) for p in found)
     # The two articles on their own share one word ("win"): not enough to be a candidate.
@@ -380,13 +317,11 @@ def test_adjusted_rand_index() -> None:
 def test_one_outlet_may_have_several_articles_in_a_story() -> None:
     rows = records()
     update = {
-        "id": "flood-gazette-update",
-        "outlet": "Riverton Gazette",
-        "date": "2024-03-06",
+        "id": "flood-gazette-update", "outlet": "Riverton Gazette", "date": "2024-03-06",
         "title": "Riverton flood: Marlow river falls, evacuated residents wait to return",
         "text": "The Marlow river began to fall in Riverton on Wednesday, a day after 2,400 residents were evacuated.\n\n"
-        "Mayor Helen Brant said the state of emergency would stay in place until the water drops below 4.2 metres.\n\n"
-        "Rescue crews from Dunfield remained on standby.",
+                "Mayor Helen Brant said the state of emergency would stay in place until the water drops below 4.2 metres.\n\n"
+                "Rescue crews from Dunfield remained on standby.",
     }
     articles = [prepare_article(a)[0] for a in load_inputs([*rows, update])]
     (flood,) = [s for s in group_stories(articles) if "flood-gazette" in s.articles]
@@ -402,9 +337,7 @@ MEETING = (
 )
 
 
-@pytest.mark.parametrize(
-    ("first", "second", "stories"), [("Sept. 22", "Nov. 3", 2), ("Wednesday", "Wednesday", 1)]
-)
+@pytest.mark.parametrize(("first", "second", "stories"), [("Sept. 22", "Nov. 3", 2), ("Wednesday", "Wednesday", 1)])
 def test_days_the_articles_state_keep_two_events_apart(first: str, second: str, stories: int) -> None:
     """Undated articles that say their meetings fell six weeks apart are two stories, however
     much they share (the event judgement of compare/analyze/events.py); the same two

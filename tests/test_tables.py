@@ -74,9 +74,9 @@ def test_csv_cells_cannot_be_formulas() -> None:
     from compare.tables import Table
     from reports.csv import table_csv
 
-    data = table_csv(Table(("text",), (('=HYPERLINK("http://evil")',), ("-1",), ("plain",))))
+    data = table_csv(Table(("text",), (("=HYPERLINK(\"http://evil\")",), ("-1",), ("plain",))))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows == [["text"], ['\'=HYPERLINK("http://evil")'], ["'-1"], ["plain"]]
+    assert rows == [["text"], ["'=HYPERLINK(\"http://evil\")"], ["'-1"], ["plain"]]
 
 
 def test_to_frames(example: Any) -> None:

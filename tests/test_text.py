@@ -76,12 +76,5 @@ def test_dates_in_running_text() -> None:
 
 def test_the_tokeniser_keeps_abbreviations_numbers_and_apostrophes() -> None:
     assert TOKEN.findall("U.S.-Russian talks: 4.2 metres, 2,400 people, O’Neill’s") == [
-        "U.S.",
-        "Russian",
-        "talks",
-        "4.2",
-        "metres",
-        "2,400",
-        "people",
-        "O’Neill’s",
+        "U.S.", "Russian", "talks", "4.2", "metres", "2,400", "people", "O’Neill’s"
     ]

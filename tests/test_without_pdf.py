@@ -24,9 +24,7 @@ class _NoPango(importlib.abc.MetaPathFinder):
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
         if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError(
-                "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file"
-            )
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
         return None
 
 
@@ -57,9 +55,7 @@ def test_compare_pdf_stops_with_one_line_naming_what_to_install(
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
-def test_compare_without_pdf_needs_no_weasyprint(
-    tmp_path: Path, example_files: list[str], no_pango: None
-) -> None:
+def test_compare_without_pdf_needs_no_weasyprint(tmp_path: Path, example_files: list[str], no_pango: None) -> None:
     assert main(["compare", *example_files, "--html", str(tmp_path / "r.html")]) == 0
     assert (tmp_path / "r.html").stat().st_size > 0
 

@@ -31,19 +31,13 @@ VERBS = (
     "noted|explained|warned|insisted|testified|estimated|tweeted|posted"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;:.!?()“”\"]{2,80})", re.IGNORECASE)
-_INVERTED = re.compile(
-    rf"(?:^|[,;—–])\s*(?:{VERBS})\s+(?P<src>[^,;:.!?()“”\"]{{2,80}})\s*[.!?]?\s*$", re.IGNORECASE
-)
+_INVERTED = re.compile(rf"(?:^|[,;—–])\s*(?:{VERBS})\s+(?P<src>[^,;:.!?()“”\"]{{2,80}})\s*[.!?]?\s*$", re.IGNORECASE)
 _VERB = re.compile(rf"\s(?:{VERBS})\b")
 _PHRASE_START = re.compile(r"[,;:!?()“”\"—–]")
-_CUT = re.compile(
-    r"\b(?:that|and|but|while|who|which|after|before|when|as|because|if|on|in|at|last|this)\s", re.IGNORECASE
-)
+_CUT = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|as|because|if|on|in|at|last|this)\s", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|because|if)\s", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we i you who this that which one".split())
-_DETERMINERS = frozenset(
-    "a an the its his her their our one two three several some many other another".split()
-)
+_DETERMINERS = frozenset("a an the its his her their our one two three several some many other another".split())
 _TITLES = frozenset(
     "mr mrs ms dr sen senator rep representative gov governor president vice secretary minister prime "
     "gen general chief director chairman chairwoman mayor judge justice ambassador spokesman spokeswoman "
@@ -97,9 +91,7 @@ def _source(phrase: str, at_start: bool) -> Source | None:
         return Source(" ".join(words), frozenset(titles), False) if titles and len(words) <= 3 else None
     head_is_role = words[-1].strip(".,").lower() in ROLES or words[-1].strip(".,").lower() in _TITLES
     named = any(
-        w[0].isupper()
-        and w.strip(".,").lower() not in ROLES
-        and w.strip(".,").lower() not in _TITLES
+        w[0].isupper() and w.strip(".,").lower() not in ROLES and w.strip(".,").lower() not in _TITLES
         # a capital opening the sentence is a name only when no role follows ("Reuters", not "Hospital officials")
         and not (at_start and i == 0 and (head_is_role or w.lower() in _DETERMINERS))
         for i, w in enumerate(words)
@@ -136,7 +128,7 @@ def find_sources(text: str) -> list[Source]:
         boundary = list(_CLAUSE.finditer(clause))
         if boundary:
             clause = clause[boundary[-1].end() :]
-        at_start = plain[: m.start() - len(window) + cut].strip(' “"') == "" and len(phrase.split()) <= 7
+        at_start = plain[: m.start() - len(window) + cut].strip(" “\"") == "" and len(phrase.split()) <= 7
         source = _source(clause, at_start)
         if source:
             found.append(source)
@@ -156,9 +148,7 @@ def compatible(x: Source, y: Source) -> bool:
     return x.named != y.named
 
 
-def attribution_conflict(
-    a: Sequence[Source], b: Sequence[Source], text_a: str, text_b: str
-) -> tuple[Source, Source] | None:
+def attribution_conflict(a: Sequence[Source], b: Sequence[Source], text_a: str, text_b: str) -> tuple[Source, Source] | None:
     """The two sources, when two versions of one fact name sources that cannot be the same."""
     if not a or not b:
         return None

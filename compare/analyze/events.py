@@ -59,14 +59,10 @@ Relation = Literal["same_event", "follow_up", "same_kind", "different"]
 LEDE_SENTENCES = 3
 """How many body sentences (after the headline) may state the day of the event."""
 
-_WEEKDAY_NUMBER = {
-    name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-}
+_WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
-_DATELINE_PLACE = re.compile(
-    r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\(|—|–|--|-\s)"
-)
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\(|—|–|--|-\s)")
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
@@ -145,19 +141,11 @@ def _reported_day(
                 found.append((mention.start, day, month_day))
         if published is not None and weekdays:
             for match in WEEKDAY_WORD.finditer(text):
-                found.append(
-                    (match.start(), _weekday_before(published, _WEEKDAY_NUMBER[match.group()]), None)
-                )
+                found.append((match.start(), _weekday_before(published, _WEEKDAY_NUMBER[match.group()]), None))
             for match in _RELATIVE_WORD.finditer(text):
-                found.append(
-                    (match.start(), published - timedelta(days=_RELATIVE[match.group().lower()]), None)
-                )
+                found.append((match.start(), published - timedelta(days=_RELATIVE[match.group().lower()]), None))
         for _start, day, month_day in sorted(found, key=lambda f: f[0]):
-            if (
-                day is not None
-                and published is not None
-                and not (timedelta(0) <= published - day <= timedelta(days=7))
-            ):
+            if day is not None and published is not None and not (timedelta(0) <= published - day <= timedelta(days=7)):
                 continue
             return day, month_day
     return None, None
@@ -273,7 +261,9 @@ def days_between(a: EventProfile, b: EventProfile) -> int | None:
         return None
     year = one.year if one else 2001  # a year without 29 February has no effect on the gap
     try:
-        return min(abs((date(year, *md_a) - date(y, *md_b)).days) for y in (year - 1, year, year + 1))
+        return min(
+            abs((date(year, *md_a) - date(y, *md_b)).days) for y in (year - 1, year, year + 1)
+        )
     except ValueError:
         return None
 
@@ -366,10 +356,7 @@ def _common(a: EventProfile, b: EventProfile) -> str:
 
 
 def shared_share(
-    articles: Sequence[Article],
-    groups: Sequence[Group],
-    alignment: Alignment,
-    pairs: Sequence[tuple[str, str]],
+    articles: Sequence[Article], groups: Sequence[Group], alignment: Alignment, pairs: Sequence[tuple[str, str]]
 ) -> dict[tuple[str, str], float]:
     """Per pair ``(a, b)``: the share of the two articles' alignable sentences that sit in a
     group with a sentence of the other article (the report's "similarity"; it plays no part
@@ -396,6 +383,8 @@ def shared_share(
     return out
 
 
+
+
 def compare_pairs(
     articles: Sequence[Article],
     groups: Sequence[Group],
@@ -411,7 +400,9 @@ def compare_pairs(
     records = []
     for x, y in pairs:
         verdict = judge(profiles[x], profiles[y], settings)
-        records.append(Pair(x, y, similarity[(x, y)], verdict.same_event, verdict.relation, verdict.reason))
+        records.append(
+            Pair(x, y, similarity[(x, y)], verdict.same_event, verdict.relation, verdict.reason)
+        )
     return tuple(records), events_of(ids, records)
 
 

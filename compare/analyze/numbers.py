@@ -55,9 +55,7 @@ def find_dates(text: str) -> list[DateMention]:
         day = int(day_text) if day_text else None
         if day is not None and not 1 <= day <= 31:
             continue
-        out.append(
-            DateMention(m.group().rstrip(", "), m.start(), int(year_text) if year_text else None, month, day)
-        )
+        out.append(DateMention(m.group().rstrip(", "), m.start(), int(year_text) if year_text else None, month, day))
     return out
 
 

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from compare.models import Article, Group
 
 
-def unique_sentences(
-    articles: Sequence[Article], groups: Sequence[Group]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def unique_sentences(articles: Sequence[Article], groups: Sequence[Group]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(article id, its sentence ids that no other article reports), in input order."""
     grouped = {member for group in groups for member in group.members}
     return tuple(

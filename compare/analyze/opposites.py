@@ -27,14 +27,9 @@ from compare.similarity import normalise_word
 _PAIRS = [
     ("deny denies denied denying denial", "confirm confirms confirmed confirming confirmation"),
     ("deny denies denied denying denial", "admit admits admitted admitting"),
-    (
-        "reject rejects rejected rejecting rejection turn-down turns-down turned-down turning-down",
-        "accept accepts accepted accepting acceptance",
-    ),
-    (
-        "uphold upholds upheld upholding",
-        "overturn overturns overturned overturning strike-down strikes-down struck-down",
-    ),
+    ("reject rejects rejected rejecting rejection turn-down turns-down turned-down turning-down",
+     "accept accepts accepted accepting acceptance"),
+    ("uphold upholds upheld upholding", "overturn overturns overturned overturning strike-down strikes-down struck-down"),
     ("reject rejects rejected rejecting", "approve approves approved approving"),
     ("veto vetoes vetoed vetoing", "signed signing"),
     ("oppose opposes opposed opposing", "support supports supported supporting backed backing"),
@@ -50,20 +45,11 @@ _PAIRS = [
     ("alive", "dead"),
     ("survived survives", "died dies killed"),
     ("released freed", "detained jailed"),
-    (
-        "allow allows allowed allowing permit permits permitted",
-        "ban bans banned banning prohibit prohibits prohibited forbid forbids forbade",
-    ),
+    ("allow allows allowed allowing permit permits permitted", "ban bans banned banning prohibit prohibits prohibited forbid forbids forbade"),
     ("succeed succeeds succeeded success successful", "fail fails failed failure unsuccessful"),
-    (
-        "praise praises praised praising",
-        "condemn condemns condemned condemning criticize criticizes criticized criticise criticised",
-    ),
+    ("praise praises praised praising", "condemn condemns condemned condemning criticize criticizes criticized criticise criticised"),
     ("welcome welcomes welcomed welcoming", "condemn condemns condemned condemning"),
-    (
-        "improve improves improved improving",
-        "worsen worsens worsened worsening deteriorate deteriorated deteriorating",
-    ),
+    ("improve improves improved improving", "worsen worsens worsened worsening deteriorate deteriorated deteriorating"),
     ("strengthen strengthens strengthened", "weaken weakens weakened"),
     ("attend attends attended attending", "boycott boycotts boycotted boycotting skip skipped"),
     ("opened reopened", "closed shut"),
@@ -95,9 +81,7 @@ class Opposite:
 
 
 # Phrasal verbs read as one word ("turned down" is "turned-down", on the side of "rejected").
-_PHRASAL = re.compile(
-    r"\b(turn|turns|turned|turning|strike|strikes|struck|striking)\s+(down)\b", re.IGNORECASE
-)
+_PHRASAL = re.compile(r"\b(turn|turns|turned|turning|strike|strikes|struck|striking)\s+(down)\b", re.IGNORECASE)
 
 
 def _joined(text: str) -> str:
@@ -160,19 +144,8 @@ business as usual back to normal normal on track""".split("\n")
 
 def _phrases(lines: list[str]) -> list[str]:
     text = " ".join(lines)
-    multi = [
-        "out of control",
-        "need help",
-        "needs help",
-        "deeply concerned",
-        "under control",
-        "no cause for alarm",
-        "no need to panic",
-        "nothing to worry",
-        "business as usual",
-        "back to normal",
-        "on track",
-    ]
+    multi = ["out of control", "need help", "needs help", "deeply concerned", "under control", "no cause for alarm",
+             "no need to panic", "nothing to worry", "business as usual", "back to normal", "on track"]
     multi = [m for m in multi if m in text]
     singles = [w for w in text.split() if not any(w in m.split() for m in multi)]
     return multi + singles

@@ -56,54 +56,18 @@ for _kind, _names, _factor in [
     for _name in _names.split("|"):
         _UNITS[_name] = (_kind, _factor)
 _CURRENCY_SIGNS = {"$": "$", "us$": "$", "£": "£", "€": "€", "¥": "¥"}
-_CURRENCY_WORDS = {
-    "dollar": "$",
-    "dollars": "$",
-    "euro": "€",
-    "euros": "€",
-    "yen": "¥",
-    "yuan": "yuan",
-    "rupees": "rupee",
-    "rubles": "ruble",
-    "roubles": "ruble",
-}
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "tr": 1e12,
-}
-_ONES = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    w: 10 * n
-    for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-    if n >= 2
-}
+_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "yen": "¥", "yuan": "yuan",
+                   "rupees": "rupee", "rubles": "ruble", "roubles": "ruble"}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12}
+_ONES = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
 # Plural round numbers: a range, not a value ("dozens of arrests").
-_VAGUE = {
-    "dozens": (24.0, 144.0),
-    "scores": (40.0, 200.0),
-    "hundreds": (200.0, 1000.0),
-    "thousands": (2000.0, 100000.0),
-    "tens of thousands": (20000.0, 100000.0),
-    "hundreds of thousands": (200000.0, 1e6),
-    "millions": (2e6, 1e9),
-    "billions": (2e9, 1e12),
-}
+_VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0),
+          "thousands": (2000.0, 100000.0), "tens of thousands": (20000.0, 100000.0),
+          "hundreds of thousands": (200000.0, 1e6), "millions": (2e6, 1e9), "billions": (2e9, 1e12)}
 
 _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS, "hundred", "dozen"], key=len, reverse=True))
 _NUMBER = re.compile(
@@ -117,14 +81,8 @@ _NUMBER = re.compile(
 )
 _FOLLOWING_UNIT = re.compile(r"[\s-]?(?P<unit>km/h|sq km|[a-z]+2?)\b", re.IGNORECASE)
 _BOUND = [
-    (
-        "floor",
-        r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|a minimum of|just over",
-    ),
-    (
-        "ceiling",
-        r"up to|as many as|as much as|at most|less than|fewer than|under|no more than|a maximum of|just under",
-    ),
+    ("floor", r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|a minimum of|just over"),
+    ("ceiling", r"up to|as many as|as much as|at most|less than|fewer than|under|no more than|a maximum of|just under"),
     ("near", r"nearly|almost|close to|approaching"),
     ("about", r"about|around|roughly|approximately|some|an estimated|estimated|circa|an approximate|or so"),
 ]
@@ -144,9 +102,7 @@ _LABEL = re.compile(
     r"Page|Precinct|District|Ward|Unit|Level|Phase|Stage|Round|Game|Week|Day|Act)\.?\s+$"
 )
 # "one" that counts nothing: "no one", "the one who", "one of" stays a count.
-_ONE_NOT_COUNTING = re.compile(
-    r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE
-)
+_ONE_NOT_COUNTING = re.compile(r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +124,7 @@ class Quantity:
         """Both can hold at once, and they are not two floors (or two ceilings) at different values."""
         if self.high < other.low or other.high < self.low:
             return False
-        return not (
-            self.bound == other.bound and self.bound in ("floor", "ceiling") and self.value != other.value
-        )
+        return not (self.bound == other.bound and self.bound in ("floor", "ceiling") and self.value != other.value)
 
 
 def _word_value(text: str) -> float | None:
@@ -228,14 +182,10 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
             low, high = _bounded(bound, value, precision, approximate)
         year = bool(digits and _YEAR.fullmatch(digits)) and kind == "count" and not before and scale == 1.0
         after_words = _WORD.findall(text[unit_end : unit_end + 50])
-        counted = next(
-            (w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), ""
-        )
+        counted = next((w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), "")
         before_words = _WORD.findall(text[max(0, start - 40) : start])[-3:]
         anchors = tuple(
-            t
-            for t in (normalise_word(w) for w in (*after_words[:3], *before_words))
-            if t and not t[0].isdigit()
+            t for t in (normalise_word(w) for w in (*after_words[:3], *before_words)) if t and not t[0].isdigit()
         )
         shown = text[start:unit_end].strip()
         out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year))
@@ -250,11 +200,8 @@ def _counts(m: re.Match[str], text: str) -> bool:
         return False
     if _NEXT_TO.match(text, m.end()) or _LABEL.search(text, max(0, m.start() - 14), m.start()):
         return False
-    if (
-        words
-        and words[0].isupper()
-        and text[: m.start()].strip(" “\"'‘") != ""
-        and not re.search(r"[.!?][\"”’]?\s*$", text[: m.start()])
+    if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
+        r"[.!?][\"”’]?\s*$", text[: m.start()]
     ):
         return False  # a capitalised number word inside a sentence is a name: "Ground Zero", "Big Ten"
     # "no one", "the one who", "one of the nation's most outspoken ..." count nothing

@@ -89,11 +89,7 @@ def _people(text: str) -> list[tuple[int, str]]:
         name = _surname(match.group())
         if not name or not name[0].isupper():
             continue
-        if (
-            name == match.group()
-            and name.endswith(("ing", "ed"))
-            and _SENTENCE_START.search(text, 0, match.start())
-        ):
+        if name == match.group() and name.endswith(("ing", "ed")) and _SENTENCE_START.search(text, 0, match.start()):
             continue  # "Throwing his support behind…", "Asked about…": a capitalised verb, not a name
         if name in INSTITUTIONS:
             head = _INSTITUTION_HEAD.search(text, max(0, match.start() - INSTITUTION_REACH), match.start())
@@ -195,7 +191,7 @@ def quotes_by_sentence(article: Article) -> dict[str, tuple[Quote, ...]]:
                 break
             lo, hi = max(q.start, sentence.start), min(q.end, sentence.end)
             if hi > lo:
-                words = article.text[lo:hi].strip(' ,.;:"“”')
+                words = article.text[lo:hi].strip(" ,.;:\"“”")
                 if words:
                     parts.append(Quote(words, lo, hi, q.speaker))
         if parts:
@@ -259,9 +255,7 @@ def quote_differences(
             (ka, x), (kb, y) = quoted[article_a][i], quoted[article_b][j]
             if sims.get((min(ka, kb), max(ka, kb)), 0.0) < settings.link_threshold:
                 continue
-            if _no_difference(
-                x, y, (article_a, article_b), quotes, article_texts, settings.quote_statement_run
-            ):
+            if _no_difference(x, y, (article_a, article_b), quotes, article_texts, settings.quote_statement_run):
                 continue
             same_stems = _within(_stems(x.text), _stems(y.text))
             short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
@@ -284,26 +278,14 @@ def quote_differences(
             tuple(values.items()),
             conflict=conflict,
         )
-        for found, words, conflict in (
-            (by_speaker, "different words", True),
-            (nearly, "slightly different words", False),
-        )
+        for found, words, conflict in ((by_speaker, "different words", True), (nearly, "slightly different words", False))
         for speaker, values in found.items()
     ]
 
 
 # A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").
-_TITLES = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "pres": "president",
-    "gen": "general",
-    "sec": "secretary",
-    "lt": "lieutenant",
-    "dept": "department",
-    "mr": "mister",
-}
+_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "gen": "general",
+           "sec": "secretary", "lt": "lieutenant", "dept": "department", "mr": "mister"}
 _CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$")
 
 
@@ -413,9 +395,7 @@ def _same_but_spelling(a: str, b: str) -> bool:
 
 
 # Numbers written out and in digits are the same words in a quotation ("two-in-three" / "2 in 3").
-_NUMBER_WORDS = {
-    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
 def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -13,20 +13,8 @@ from compare.similarity import normalise_word
 _PIECE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+", re.UNICODE)
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 HEDGES = (
-    "possible",
-    "possibly",
-    "may",
-    "might",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "likely",
-    "unlikely",
-    "perhaps",
-    "probably",
-    "unconfirmed",
-    "suggests",
-    "suggest",
+    "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "likely", "unlikely",
+    "perhaps", "probably", "unconfirmed", "suggests", "suggest",
 )
 # "seem" hedges ("seemed sympathetic"); "appear" before "to", "that" or an "-ly"/"-ed" word
 # ("appeared to agree", "appeared closely divided"), not "appear in court".
@@ -81,7 +69,7 @@ _NOT_HEDGE = re.compile(
     r"(?:\b(?:make|makes|made|making)\s+(?:[\w'’-]+\s+){0,3}possible\b|\bas\s+possible\b"
     r"|(?:n't|n’t|not|never)\s+possibly\b"
     r"|\b(?:investigat\w*|probe|probing|inquiry|into|examin\w*|review\w*)\s+(?:[\w'’-]+\s+){0,2}possible\b)",
-    re.IGNORECASE,
+    re.IGNORECASE
 )
 
 
@@ -94,7 +82,7 @@ def hedge_phrases(text: str) -> list[str]:
             continue
         left = text[: m.start()].split()[-2:]
         right = text[m.end() :].split()[:1]
-        out.append(" ".join([*left, m.group(), *right]).strip(' ,.;:"“”'))
+        out.append(" ".join([*left, m.group(), *right]).strip(" ,.;:\"“”"))
     return out
 
 
@@ -126,9 +114,7 @@ class _SpacedMatcher(SequenceMatcher[str]):
         spaces = self._spaces
         self._sparse = all(spaces[k] + 1 != spaces[k + 1] for k in range(len(spaces) - 1))
 
-    def find_longest_match(
-        self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
-    ) -> Match:
+    def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None) -> Match:
         a, b, b2j, common = self.a, self.b, self.b2j, self.common
         if ahi is None:
             ahi = len(a)
@@ -236,9 +222,7 @@ def _closest(keys: list[list[str]], pivot: int) -> tuple[int, SequenceMatcher[st
         if n == pivot:
             continue
         matcher = _SpacedMatcher(keys[pivot], k)
-        if best is not None and (
-            matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio
-        ):
+        if best is not None and (matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio):
             continue
         ratio = matcher.ratio()
         if ratio > best_ratio:
@@ -273,9 +257,7 @@ def _segments(pieces: list[str], shared: list[bool]) -> tuple[Segment, ...]:
     return tuple(s for s in cleaned if s.text)
 
 
-def member_diffs(
-    ids: Sequence[str], texts: Sequence[str], closest: Sequence[int] | int
-) -> tuple[MemberDiff, ...]:
+def member_diffs(ids: Sequence[str], texts: Sequence[str], closest: Sequence[int] | int) -> tuple[MemberDiff, ...]:
     return tuple(MemberDiff(i, segs) for i, segs in zip(ids, word_diff(texts, closest), strict=True))
 
 
@@ -303,11 +285,7 @@ def added_words(text: str, other: str, min_weight: int, explained: Sequence[str]
     other_words = _WORD.findall(other)
     theirs = {t for t in (normalise_word(w) for w in other_words) if t}
     mine = {t for t in (normalise_word(w) for _, _, w in own) if t}
-    new = [
-        (k, s, e)
-        for k, (s, e, w) in enumerate(own)
-        if (t := normalise_word(w)) and t not in theirs and t not in skip
-    ]
+    new = [(k, s, e) for k, (s, e, w) in enumerate(own) if (t := normalise_word(w)) and t not in theirs and t not in skip]
     if not new:
         return None
     weight_other = sum(1 for w in other_words if (t := normalise_word(w)) and t not in mine and t not in skip)

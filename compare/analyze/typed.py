@@ -37,8 +37,7 @@ def number_differences(
     return [
         Difference(
             "number",
-            " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
-            + f" (what is counted: {word})",
+            " against ".join(f"'{v}'" for v in dict.fromkeys(values.values())) + f" (what is counted: {word})",
             tuple(values.items()),
             conflict=True,
         )

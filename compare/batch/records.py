@@ -23,6 +23,7 @@ Render = Callable[[Comparison], tuple[tuple[str, bytes], ...]]
 """A story's report files from its comparison: ``(kind, content)`` pairs, kind "html", "json" or "pdf"."""
 
 
+
 @dataclass(frozen=True, slots=True)
 class ArticleInfo:
     """What the index shows of one article (small: no text)."""
@@ -43,14 +44,8 @@ class ArticleInfo:
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
         return cls(
-            article.id,
-            article.source,
-            article.outlet,
-            article.title,
-            article.date,
-            article.url,
-            len(article.sentences),
-            article.words,
+            article.id, article.source, article.outlet, article.title, article.date, article.url,
+            len(article.sentences), article.words,
         )
 
 

@@ -12,6 +12,7 @@ from compare.errors import CompareError, UsageError
 DASK_HINT = "pip install 'storycompare[batch]'"
 
 
+
 class Runner(Protocol):
     """Where the parallel steps run.  ``submit`` returns a handle; a handle given as an
     argument to another ``submit`` stands for its result (as with Dask futures)."""
@@ -74,9 +75,7 @@ _ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
 timestamp), whatever the worker's own environment says."""
 
 
-def _with_environment(
-    environment: tuple[tuple[str, str | None], ...], fn: Callable[..., Any], *args: Any
-) -> Any:
+def _with_environment(environment: tuple[tuple[str, str | None], ...], fn: Callable[..., Any], *args: Any) -> Any:
     """Run ``fn(*args)`` with the client's values of :data:`_ENVIRONMENT` (None: unset)."""
     for name, value in environment:
         if value is None:
@@ -157,9 +156,7 @@ class DaskRunner:
         raise self._lost()
 
     def _lost(self) -> CompareError:
-        return CompareError(
-            f"{self.where}: the Dask scheduler went away during the run (its tasks were lost)"
-        )
+        return CompareError(f"{self.where}: the Dask scheduler went away during the run (its tasks were lost)")
 
 
 def _import_distributed(option: str) -> Any:

@@ -48,10 +48,7 @@ def prepare_part(
 
 
 def _prepare_part(
-    articles: Sequence[Article],
-    settings: Settings | None,
-    story_settings: StorySettings | None,
-    skip_bad: bool,
+    articles: Sequence[Article], settings: Settings | None, story_settings: StorySettings | None, skip_bad: bool
 ) -> PreparedPart:
     kept: list[Article] = []
     profiles: list[Profile] = []
@@ -67,9 +64,7 @@ def _prepare_part(
         except Exception as error:
             if not skip_bad:
                 raise
-            skipped.append(
-                Skipped(article.source, f"{article.id}: cannot be prepared: {type(error).__name__}: {error}")
-            )
+            skipped.append(Skipped(article.source, f"{article.id}: cannot be prepared: {type(error).__name__}: {error}"))
             continue
         kept.append(prepared)
         profiles.append(prof)

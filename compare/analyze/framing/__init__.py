@@ -121,10 +121,7 @@ def _credit_tone(
             if not m.lexical or not wanted:
                 continue  # a sentence's tone toward an actor is judged once, at its first mention
             result = tone_at(
-                text,
-                sent.toks[m.first].start,
-                sent.toks[m.last].end,
-                neutral_prior=settings.tone_neutral_prior,
+                text, sent.toks[m.first].start, sent.toks[m.last].end, neutral_prior=settings.tone_neutral_prior
             )
             marks = tuple(CueMark(sid, lo, hi, result.tone) for lo, hi in result.cues)
             tone = SentenceTone(sid, sent.sentence.index, result.tone, result.score)

@@ -139,9 +139,7 @@ def _clauses(toks: Sequence[Tok], quote_of: Sequence[int]) -> list[list[int]]:
             if current:
                 segments.append(current)
             current = []
-        elif (
-            current and toks[current[-1]].low in REPORTED_SPEECH and tok.low not in PREPOSITIONS and tok.word
-        ):
+        elif current and toks[current[-1]].low in REPORTED_SPEECH and tok.low not in PREPOSITIONS and tok.word:
             segments.append(current)  # "Suthers said | other states have expressed concern"
             current = [k]
         else:

@@ -281,9 +281,7 @@ def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
         (
             n
             for n, u in enumerate(parts)
-            if u.actor is None
-            and u.text in ORG_HEADS
-            and (n == len(parts) - 1 or words[u.last + 1].connector)
+            if u.actor is None and u.text in ORG_HEADS and (n == len(parts) - 1 or words[u.last + 1].connector)
         ),
         None,
     )  # "Human Rights Watch", "National Organization for Women"

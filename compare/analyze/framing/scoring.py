@@ -72,9 +72,7 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     """The share of sentences favourable toward the actor less the share unfavourable, and its label."""
     if not tones:
         return "neutral", 0.0
-    score = (sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)) / len(
-        tones
-    )
+    score = (sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)) / len(tones)
     if score >= settings.tone_margin:
         return "favourable", score
     if score <= -settings.tone_margin:

@@ -157,7 +157,5 @@ GROUP_SUBJECTS = _words(
 )
 """A clause whose subject is one of these (not an actor) states their attitude, nobody else's:
 "Suthers said other states have expressed concern" is no concern of Suthers'."""
-REPORTED_SPEECH = _words(
-    "said says told added noted wrote argued insisted explained warned declared announced"
-)
+REPORTED_SPEECH = _words("said says told added noted wrote argued insisted explained warned declared announced")
 """Reporting verbs after which a new clause starts: "Suthers said | other states have expressed concern"."""

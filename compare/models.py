@@ -179,12 +179,8 @@ class Group:
     score: float  # mean pairwise similarity of members from different articles
     differences: tuple[Difference, ...] = ()
     diff: tuple[MemberDiff, ...] = ()
-    additions: tuple[
-        tuple[str, str], ...
-    ] = ()  # (sentence id, what it says that its closest version does not)
-    events: tuple[
-        str, ...
-    ] = ()  # ids of the events its articles report; two or more: the same claim at two events
+    additions: tuple[tuple[str, str], ...] = ()  # (sentence id, what it says that its closest version does not)
+    events: tuple[str, ...] = ()  # ids of the events its articles report; two or more: the same claim at two events
     parts: tuple[MatchedPart, ...] = ()  # members that matched by a quotation or clause only
 
     @property

@@ -79,28 +79,16 @@ ATTRIBUTION = REPORTING | frozenset(
 # Words news writers use interchangeably for the same thing, mapped to one token
 # before stemming.  Small on purpose: each entry must hold in any news story.
 SYNONYMS = {
-    "talks": "meeting",
-    "talk": "meeting",
-    "session": "meeting",
-    "gathering": "meeting",
-    "meetings": "meeting",
-    "met": "meet",
-    "described": "call",
-    "called": "call",
-    "rejected": "reject",
-    "dismissed": "reject",
-    "refused": "reject",
-    "cooperate": "cooperation",
-    "cooperating": "cooperation",
-    "collaboration": "cooperation",
+    "talks": "meeting", "talk": "meeting", "session": "meeting", "gathering": "meeting",
+    "meetings": "meeting", "met": "meet", "described": "call", "called": "call",
+    "rejected": "reject", "dismissed": "reject", "refused": "reject",
+    "cooperate": "cooperation", "cooperating": "cooperation", "collaboration": "cooperation",
     "collaborate": "cooperation",
 }
 # Evaluative words: how someone judged an event ("very positive", "very
 # encouraged", "pleased") is one fact with different wording; the wording
 # itself is compared as a quote difference.
-for (
-    _word
-) in "positive encouraged encouraging pleased satisfied constructive productive fruitful optimistic".split():
+for _word in "positive encouraged encouraging pleased satisfied constructive productive fruitful optimistic".split():
     SYNONYMS[_word] = "<approve>"
 for _word in "negative disappointed disappointing concerned worried troubled pessimistic alarmed".split():
     SYNONYMS[_word] = "<disapprove>"
@@ -108,37 +96,13 @@ for _word in "negative disappointed disappointing concerned worried troubled pes
 # typed difference), but they stay in the word-level diff.
 
 NUMBER_WORDS = {
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "1000000",
-    "billion": "1000000000",
-    "dozen": "12",
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+    "million": "1000000", "billion": "1000000000", "dozen": "12",
 }
 # A number followed by one of these is one value: "17 million" → 17000000.
-SCALES = {
-    "thousand": 10**3,
-    "million": 10**6,
-    "billion": 10**9,
-    "trillion": 10**12,
-    "bn": 10**9,
-    "mln": 10**6,
-}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mln": 10**6}
 
 # Nationality and regional adjectives → the place, before stemming ("Syrian" and
 # "Syria" report the same actor).  "American" is the United States in news usage.
@@ -173,13 +137,8 @@ for _pair in _DEMONYMS.split():
 
 # Multi-word names written one way before tokenising (one regular expression, one pass).
 _PHRASES = {
-    "united states": "U.S.",
-    "united states of america": "U.S.",
-    "united nations": "U.N.",
-    "european union": "E.U.",
-    "united kingdom": "U.K.",
-    "per cent": "percent",
-    "%": " percent",
+    "united states": "U.S.", "united states of america": "U.S.", "united nations": "U.N.",
+    "european union": "E.U.", "united kingdom": "U.K.", "per cent": "percent", "%": " percent",
 }
 _PHRASE = re.compile(
     r"\bUnited States(?: of America)?\b|\bUnited Nations\b|\bEuropean Union\b|\bUnited Kingdom\b"
@@ -419,9 +378,7 @@ def sequence_ratio(a: Features, b: Features) -> float:
     first, second = (a, b) if a.tokens <= b.tokens else (b, a)
     matcher = SequenceMatcher(None, first.tokens, second.tokens, autojunk=False)
     weights = first.weights
-    matched = math.fsum(
-        weights[t] for i, _, n in matcher.get_matching_blocks() for t in first.tokens[i : i + n]
-    )
+    matched = math.fsum(weights[t] for i, _, n in matcher.get_matching_blocks() for t in first.tokens[i : i + n])
     total = a.sequence_total + b.sequence_total
     return 2.0 * matched / total if total else 0.0
 
@@ -455,26 +412,10 @@ def cosine(u: Sequence[float], v: Sequence[float]) -> float:
 
 
 COSINE_SCALE = (
-    (0.000, 0.000),
-    (0.262, 0.152),
-    (0.400, 0.234),
-    (0.480, 0.304),
-    (0.544, 0.352),
-    (0.588, 0.390),
-    (0.630, 0.431),
-    (0.664, 0.465),
-    (0.694, 0.496),
-    (0.724, 0.524),
-    (0.746, 0.558),
-    (0.773, 0.587),
-    (0.798, 0.616),
-    (0.818, 0.642),
-    (0.839, 0.668),
-    (0.861, 0.700),
-    (0.883, 0.731),
-    (0.904, 0.763),
-    (0.927, 0.800),
-    (0.952, 0.848),
+    (0.000, 0.000), (0.262, 0.152), (0.400, 0.234), (0.480, 0.304), (0.544, 0.352),
+    (0.588, 0.390), (0.630, 0.431), (0.664, 0.465), (0.694, 0.496), (0.724, 0.524),
+    (0.746, 0.558), (0.773, 0.587), (0.798, 0.616), (0.818, 0.642), (0.839, 0.668),
+    (0.861, 0.700), (0.883, 0.731), (0.904, 0.763), (0.927, 0.800), (0.952, 0.848),
     (1.000, 1.000),
 )
 """Embedding cosine → the lexical score's scale: (cosine, similarity) knots of a
@@ -500,9 +441,7 @@ def blend(lexical: float, cos: float, semantic_weight: float) -> float:
     return min(1.0, max(0.0, value))
 
 
-def featurise(
-    text: str, idf: Mapping[str, float] | None = None, vector: tuple[float, ...] | None = None
-) -> Features:
+def featurise(text: str, idf: Mapping[str, float] | None = None, vector: tuple[float, ...] | None = None) -> Features:
     """Features of a sentence's text."""
     token_list, function = analyse(text)
     return features(token_list, idf, function=function, vector=vector)

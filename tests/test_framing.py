@@ -31,9 +31,7 @@ def example() -> Comparison:
 
 def test_target_tone_is_about_the_target() -> None:
     assert target_tone("Critics slammed Smith for the failed and corrupt plan.", "Smith") == "unfavourable"
-    assert (
-        target_tone("Smith won wide praise for her brave and successful leadership.", "Smith") == "favourable"
-    )
+    assert target_tone("Smith won wide praise for her brave and successful leadership.", "Smith") == "favourable"
     assert target_tone("Smith will travel to Ohio on Tuesday.", "Smith") == "neutral"
     for sentence in ("", "Smith", "No target here."):
         assert target_tone(sentence, "Jones") in TONES
@@ -76,9 +74,7 @@ def test_a_user_lexicon_renames_a_person(tmp_path: Path) -> None:
     path = tmp_path / "mine.json"
     path.write_text('{"actors": {"The Kremlin": ["Putin", "Kremlin"]}}', "utf-8")
     stances = framed(
-        "President Vladimir Putin rejected the plan with Poland.",
-        "Putin met Poland.",
-        lexicon=load_lexicon(str(path)),
+        "President Vladimir Putin rejected the plan with Poland.", "Putin met Poland.", lexicon=load_lexicon(str(path))
     )
     assert stances[("Vladimir Putin", "a")].reluctant == 1
     assert stances[("The Kremlin", "a")].reluctant == 1  # he speaks for the actor the lexicon groups him in
@@ -119,9 +115,7 @@ def test_the_html_marks_the_cue_words(example: Comparison) -> None:
     framing = framing[: framing.index("</section>")]
     assert '<mark class="cue-reluctant">concern</mark>' in framing
     assert "cue words credited to Russia" in framing
-    assert re.search(
-        r'class="tone">tone <span class="stance stance-(favourable|unfavourable|neutral)"', framing
-    )
+    assert re.search(r'class="tone">tone <span class="stance stance-(favourable|unfavourable|neutral)"', framing)
 
 
 def test_marked_evidence_is_escaped() -> None:

@@ -44,9 +44,7 @@ def build_groups(
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
-    numbers = {
-        sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences
-    }
+    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
     values: dict[str, set[float]] = {}
     for sentence in sentences:
         values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year)
@@ -76,9 +74,7 @@ def build_groups(
                 differences=tuple(differences),
                 diff=member_diffs([s.id for s in members], [s.text for s in members], closest),
                 additions=additions,
-                parts=tuple(
-                    MatchedPart(sentences[i].id, *alignment.parts[i]) for i in ordered if i in alignment.parts
-                ),
+                parts=tuple(MatchedPart(sentences[i].id, *alignment.parts[i]) for i in ordered if i in alignment.parts),
             )
         )
     return tuple(groups)
@@ -165,15 +161,10 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
     for n, text in enumerate(texts):
         article_id = chr(ord("a") + n)
         sentence = Sentence(sentence_id(article_id, 0), article_id, 0, text, 0, len(text), 0, "body")
-        article = Article(
-            article_id, article_id, "", text, paragraphs=(Span(0, len(text)),), sentences=(sentence,)
-        )
+        article = Article(article_id, article_id, "", text, paragraphs=(Span(0, len(text)),), sentences=(sentence,))
         quotes.update(quotes_by_sentence(article))
         members.append(sentence)
-    sims = {
-        (a, b): sentence_similarity(texts[a], texts[b], settings)
-        for a, b in combinations(range(len(texts)), 2)
-    }
+    sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
     numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
     values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year) for s in members}
     plain = {s.article: plain_text(s.text) for s in members}
@@ -204,6 +195,8 @@ def _differences(
     if hedge:
         out.append(hedge)
     return out
+
+
 
 
 def _date_difference(
@@ -255,7 +248,7 @@ def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
         negated = negated_terms(mine.text)
-        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(' "”’)').endswith("?"):
+        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
         return [words for term, words in negated.items() if term in theirs and own[term] == 1]
@@ -295,8 +288,7 @@ def _hedge_difference(
     if not involved:
         return None
     values = tuple(
-        (members[k].id, "; ".join(hedges[k]) if hedges[k] else "stated without hedging")
-        for k in sorted(involved)
+        (members[k].id, "; ".join(hedges[k]) if hedges[k] else "stated without hedging") for k in sorted(involved)
     )
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in hedges[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)

@@ -95,11 +95,8 @@ def align(
         for i, (t, function) in enumerate(analysed)
     )
     article_ids = sorted({s.article for s in sentences})
-    number = {a: n for n, a in enumerate(article_ids)}
-    article_of = [number[s.article] for s in sentences]
-    allowed_numbers = None
-    if allowed is not None:
-        allowed_numbers = lambda a, b: allowed(article_ids[a], article_ids[b])  # noqa: E731
+    article_of = [article_ids.index(s.article) for s in sentences]
+    allowed_numbers = None if allowed is None else lambda a, b: allowed(article_ids[a], article_ids[b])
 
     parts = _parts(sentences, linkable, story, settings, names)
     cosines = _story_cosines(sentences, linkable, settings, parts)
@@ -122,9 +119,11 @@ def align(
             lexical_cache[key] = value
         return value
 
+    verbatim = _verbatim(sentences, linkable, names, settings)
+
     def whole(i: int, j: int) -> float:
         if not (linkable[i] and linkable[j]):
-            return 0.0
+            return 1.0 if verbatim.get(i, i) == verbatim.get(j, j) else 0.0  # a short quote, word for word
         if cosines is None or lexical(i, j) == 1.0:
             return lexical(i, j)  # the same words score 1.0 in either mode
         cos = max(0.0, cosines.pair(i, j))
@@ -143,7 +142,7 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = {*bounds.candidates(link_threshold), *matched}
+    candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
     links = _links(candidate_set, similarity, matched, cosines, link_threshold, settings.semantic_min_cosine)
@@ -193,6 +192,37 @@ def _linkable(
     return (
         not is_name_line(sentence.text) and substance(sentence.text, names) >= settings.min_substance_tokens
     )
+
+
+def _verbatim(
+    sentences: Sequence[Sentence], linkable: Sequence[bool], names: frozenset[str], settings: Settings
+) -> dict[int, str]:
+    """The sentences too short to link by their words ("Wait until when?", "How are you?") that may
+    still link to the very same words in another article: sentence index → its words, lower-cased.
+    At least ``Settings.verbatim_min_words`` words, one of them neither a name nor attribution."""
+    out: dict[int, str] = {}
+    for i, sentence in enumerate(sentences):
+        words = TOKEN.findall(sentence.text)
+        if linkable[i] or len(words) < settings.verbatim_min_words or not substance(sentence.text, names):
+            continue
+        out[i] = " ".join(words).lower()
+    return out
+
+
+def _same_pairs(
+    key: Mapping[int, str], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same ``key``."""
+    by_key: dict[str, list[int]] = {}
+    for i, k in key.items():
+        by_key.setdefault(k, []).append(i)
+    return {
+        (i, j)
+        for found in by_key.values()
+        for n, i in enumerate(sorted(found))
+        for j in sorted(found)[n + 1 :]
+        if article_of[i] != article_of[j] and (allowed is None or allowed(article_of[i], article_of[j]))
+    }
 
 
 def story_names(sentences: Sequence[Sentence]) -> frozenset[str]:

@@ -132,6 +132,11 @@ class Settings:
     lower case) nor words of attribution: "Justice Ginsburg asked." and "Scalia said." say who spoke,
     not what happened, and a shared name alone never links two sentences."""
 
+    verbatim_min_words: int = 3
+    """A sentence too short to link by its content words ("Wait until when?", "And you exemplify
+    it.") links to another article's sentence of the very same words when it has at least this
+    many words: two outlets quoting the same short line report the same moment."""
+
     part_min_words: int = 4
     """Sub-sentence alignment (:mod:`compare.parts`): a quotation or clause of at least this many
     words, and at most three quarters of its sentence, is also scored on its own against the

@@ -47,7 +47,12 @@
   var cells = document.querySelectorAll('a.cell[href^="#s-"]');
   for (var c = 0; c < cells.length; c++) {
     var target = document.getElementById(decodeURIComponent(cells[c].getAttribute("href").slice(1)));
-    if (target && target.firstChild) { cells[c].title = target.firstChild.nodeValue; }
+    if (!target) { continue; }
+    var said = "";  // the sentence's own text: its text nodes and an underlined matched part, not its tag or badge
+    for (var n = target.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 || n.nodeName === "U") { said += n.textContent; }
+    }
+    cells[c].title = said;
   }
   var shows = document.querySelectorAll("a.who");
   for (var w = 0; w < shows.length; w++) { shows[w].title = "Show in the article"; }

@@ -9,11 +9,12 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import _news_mean, align
+from compare.align import _news_mean, align, story_names, substance
 from compare.models import Sentence
 from compare.parts import sentence_parts
 from compare.settings import Settings
 from compare.similarity import analyse, features, is_name_line, score, story_weights
+from compare.text import TOKEN
 
 VOCAB = [
     *(
@@ -54,6 +55,13 @@ def _plain_groups(
     n = len(sentences)
     linkable = [bool(f.tokens) for f in feats]
     story = story_weights([analyse(x.text)[0] for x in sentences])
+    names = story_names(sentences)
+    short = [  # too short to link by their words: they link to the very same words only
+        None
+        if linkable[i] or len(TOKEN.findall(x.text)) < s.verbatim_min_words or substance(x.text, names) < 1
+        else " ".join(TOKEN.findall(x.text)).lower()
+        for i, x in enumerate(sentences)
+    ]
     owner = list(range(n))
     units = list(feats)
     texts_of = [x.text for x in sentences]
@@ -86,7 +94,7 @@ def _plain_groups(
     def whole(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
         if not (linkable[i] and linkable[j]):
-            return 0.0
+            return 1.0 if short[i] is not None and short[i] == short[j] else 0.0
         if not use_vectors or lexical[key] == 1.0:
             return round(lexical[key], 9)
         return round(min(1.0, (1 - w) * lexical[key] + w * max(0.0, cos[key])), 9)
@@ -181,3 +189,20 @@ def test_repeated_sentences_group_across_articles() -> None:
     groups = align(sentences, Settings()).groups
     assert (0, 2, 4) in groups
     assert (1, 3) in groups
+
+
+def test_a_short_quote_links_to_the_very_same_words_only() -> None:
+    """ "Wait until when?" has one content word: too few to link by words or meaning, but two
+    outlets quoting the same short line word for word report the same moment."""
+    sentences = _sentences(
+        [
+            ["Wait until when?", "The senator blocked the bill on Tuesday after a long debate."],
+            ['"Wait until when?"', "Republicans said the vote would come after the recess."],
+            ["Wait until then?", "It's wrong."],
+            ["The governor signed it.", "It's wrong."],
+        ]
+    )
+    for semantic in (True, False):
+        groups = align(sentences, Settings(semantic=semantic)).groups
+        assert (0, 2) in groups
+        assert not any(4 in g or 5 in g or 7 in g for g in groups)  # other words; two words are too few

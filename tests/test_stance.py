@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -160,15 +159,6 @@ def test_every_row_is_consistent(example: tuple[list[Article], dict[tuple[str, s
         assert set(stance.evidence) <= ids
         assert all(e.startswith(stance.article + ":") for e in stance.evidence)
         assert (not stance.evidence) == (c + r == 0)
-
-
-def test_framing_is_fast() -> None:
-    articles = example_articles()
-    lexicon = load_lexicon()
-    frame(articles, lexicon, SETTINGS)
-    start = time.perf_counter()
-    frame(articles, lexicon, SETTINGS)
-    assert time.perf_counter() - start < 0.25
 
 
 # --- synthetic cases -------------------------------------------------------------------

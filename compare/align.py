@@ -145,7 +145,7 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
-    links = _links(candidate_set, similarity, matched, cosines, link_threshold, settings.semantic_min_cosine)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings)
 
     ids = [(s.article, s.index) for s in sentences]
     thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
@@ -159,19 +159,29 @@ def align(
 def _links(
     candidates: set[tuple[int, int]],
     similarity: Callable[[int, int], float],
+    lexical: Callable[[int, int], float],
     matched: Mapping[tuple[int, int], object],
     cosines: _StoryCosines | None,
     threshold: float,
-    min_cosine: float,
+    settings: Settings,
 ) -> dict[tuple[int, int], float]:
-    """The candidate pairs that link: a score at the threshold, and with embeddings a story-centred
-    cosine of at least ``min_cosine`` (unless the words are the same, or a part made the link)."""
+    """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
+    words are the same, or a part made the link) a story-centred cosine of at least
+    ``Settings.semantic_min_cosine`` -- and of ``Settings.paraphrase_cosine`` when the two share
+    few words (lexical similarity under ``Settings.semantic_min_lexical``): sentences on one
+    topic in other words are close in meaning too, and only a close paraphrase is the same fact."""
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidates):
         value = similarity(i, j)
         if value < threshold:
             continue
-        if (i, j) in matched or cosines is None or value == 1.0 or cosines.pair(i, j) >= min_cosine:
+        if (i, j) in matched or cosines is None or value == 1.0:
+            links[(i, j)] = value
+            continue
+        cos = cosines.pair(i, j)
+        if cos >= settings.semantic_min_cosine and (
+            lexical(i, j) >= settings.semantic_min_lexical or cos >= settings.paraphrase_cosine
+        ):
             links[(i, j)] = value
     return links
 

@@ -121,6 +121,12 @@ class Settings:
     ministers of all 28 NATO nations attended" against "She told her Russian counterpart,
     Foreign Minister Sergei Lavrov, ..."; lexical 0.52, centred cosine 0.26 and below)."""
 
+    semantic_min_lexical: float = 0.2
+    paraphrase_cosine: float = 0.6
+    """With embeddings, a pair whose lexical similarity is under ``semantic_min_lexical`` (few
+    shared words) links only when its story-centred cosine reaches ``paraphrase_cosine``: in other
+    words, only a close paraphrase is the same fact; sentences on one topic are close in meaning too."""
+
     semantic_member_threshold: float = 0.26
     """In the aligner with embeddings: two groups merge only when every member of the merged
     group has a mean score of at least this value with the members of the other articles

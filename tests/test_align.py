@@ -122,7 +122,15 @@ def _plain_groups(
         for k in combinations(range(n), 2)
         if ok(*k)
         and sim(*k) >= link
-        and (k in by_part or not use_vectors or sim(*k) == 1.0 or cos[k] >= s.semantic_min_cosine)
+        and (
+            k in by_part
+            or not use_vectors
+            or sim(*k) == 1.0
+            or (
+                cos[k] >= s.semantic_min_cosine
+                and (lexical[k] >= s.semantic_min_lexical or cos[k] >= s.paraphrase_cosine)
+            )
+        )
     }
 
     def rank(k: tuple[int, int]) -> float:

@@ -94,14 +94,8 @@ def align(
 
     lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
-    bounds = pair_bounds(
-        feats,
-        article_of,
-        settings.overlap_weight,
-        allowed_numbers,
-        visits_per_sentence=settings.index_visits_per_sentence,
-        max_candidates=settings.max_candidates,
-    )
+    limits = {"visits_per_sentence": settings.index_visits_per_sentence, "max_candidates": settings.max_candidates}
+    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
     wording = [bounds.wording(i) for i in range(len(sentences))]
 
     def lexical(i: int, j: int) -> float:
@@ -142,19 +136,25 @@ def align(
             links[(i, j)] = value
 
     ids = [(s.article, s.index) for s in sentences]
-    # Sentences of one kind (one article, the same words and embedding) score alike with any other.
-    vectors = cosines.vectors if cosines is not None else None
-    kind_of: dict[tuple[int, int, bool, bytes], int] = {}
-    kinds = [
-        kind_of.setdefault(
-            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b""), len(kind_of)
-        )
-        for i in range(len(sentences))
-    ]
+    kinds = _kinds(article_of, wording, linkable, cosines)
     groups = _group(
         links, len(sentences), article_of, allowed_numbers, similarity, member_threshold, link_threshold, ids, kinds
     )
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None)
+
+
+def _kinds(
+    article_of: Sequence[int], wording: Sequence[int], linkable: Sequence[bool], cosines: _StoryCosines | None
+) -> list[int]:
+    """Sentences of one kind (one article, the same words and embedding) score alike with any other."""
+    vectors = cosines.vectors if cosines is not None else None
+    kind_of: dict[tuple[int, int, bool, bytes], int] = {}
+    return [
+        kind_of.setdefault(
+            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b""), len(kind_of)
+        )
+        for i in range(len(article_of))
+    ]
 
 
 def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings) -> bool:

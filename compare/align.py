@@ -43,23 +43,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from compare import candidates
 from compare.candidates import pair_bounds
 from compare.models import Sentence
-from compare.parts import sentence_parts
+from compare.parts import Parts, find_parts, matched_parts, part_links
 from compare.settings import Settings
+from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.similarity import (
-    ATTRIBUTION,
     Features,
     analyse,
     features,
     is_name_line,
     lexical_score,
-    normalise_word,
+    story_names,
     story_weights,
+    substance,
 )
 from compare.text import TOKEN
-
-_ROUND = 9  # scores are compared rounded, so that summation order never decides a tie
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +95,11 @@ def align(
         for i, (t, function) in enumerate(analysed)
     )
     article_ids = sorted({s.article for s in sentences})
-    article_of = [article_ids.index(s.article) for s in sentences]
+    number = {a: n for n, a in enumerate(article_ids)}
+    article_of = [number[s.article] for s in sentences]
     allowed_numbers = None if allowed is None else lambda a, b: allowed(article_ids[a], article_ids[b])
 
-    parts = _parts(sentences, linkable, story, settings, names)
+    parts = find_parts(sentences, linkable, story, settings, names)
     cosines = _story_cosines(sentences, linkable, settings, parts)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
@@ -106,16 +107,19 @@ def align(
 
     lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
-    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers)
+    limits = {"visits_per_sentence": settings.index_visits_per_sentence, "max_candidates": settings.max_candidates}
+    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
+    wording = [bounds.wording(i) for i in range(len(sentences))]
 
     def lexical(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
+        if article_of[i] != article_of[j] and allowed_numbers is not None and not allowed_numbers(article_of[i], article_of[j]):
+            return 0.0
+        # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
+        a, b = wording[i], wording[j]
+        key = (a, b) if a < b else (b, a)
         value = lexical_cache.get(key)
         if value is None:
-            if article_of[i] != article_of[j] and bounds.bound(*key) is None:
-                value = 0.0  # no shared content token (the index knows only pairs of different articles)
-            else:
-                value = lexical_score(feats[key[0]], feats[key[1]], settings)
+            value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
             lexical_cache[key] = value
         return value
 
@@ -130,9 +134,7 @@ def align(
         return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
 
     part_threshold = link_threshold + settings.part_threshold_offset
-    matched = _part_links(
-        parts, feats, whole, cosines, weight, part_threshold, article_of, allowed_numbers, settings
-    )
+    matched = part_links(parts, feats, whole, cosines, weight, part_threshold, article_of, allowed_numbers, settings)
 
     def similarity(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -144,15 +146,14 @@ def align(
 
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
-        candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
+        candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings)
 
     ids = [(s.article, s.index) for s in sentences]
+    kinds = _kinds(article_of, wording, linkable, cosines)
     thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
-    groups = _group(
-        links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, matched.keys()
-    )
-    found = _matched_parts(groups, article_of, similarity, matched)
+    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys())
+    found = matched_parts(groups, article_of, similarity, matched)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found)
 
 
@@ -184,6 +185,21 @@ def _links(
         ):
             links[(i, j)] = value
     return links
+
+
+
+def _kinds(
+    article_of: Sequence[int], wording: Sequence[int], linkable: Sequence[bool], cosines: _StoryCosines | None
+) -> list[int]:
+    """Sentences of one kind (one article, the same words and embedding) score alike with any other."""
+    vectors = cosines.vectors if cosines is not None else None
+    kind_of: dict[tuple[int, int, bool, bytes], int] = {}
+    return [
+        kind_of.setdefault(
+            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b""), len(kind_of)
+        )
+        for i in range(len(article_of))
+    ]
 
 
 def _linkable(
@@ -235,35 +251,6 @@ def _same_pairs(
     }
 
 
-def story_names(sentences: Sequence[Sentence]) -> frozenset[str]:
-    """The words that the story's body sentences capitalise inside a sentence and never write
-    in lower case: its names ("scalia", "wal-mart", "justice"), lower-cased."""
-    capital: set[str] = set()
-    lower: set[str] = set()
-    for sentence in sentences:
-        if sentence.role == "title":
-            continue  # headlines capitalise every word
-        for n, word in enumerate(TOKEN.findall(sentence.text)):
-            if word[0].islower():
-                lower.add(word)
-            elif word[0].isupper() and n > 0 and not word.isupper():
-                capital.add(word.lower())
-    return frozenset(capital - lower)
-
-
-def substance(text: str, names: frozenset[str]) -> int:
-    """How many content tokens of ``text`` are neither one of the story's ``names`` nor a word
-    of attribution (:data:`compare.similarity.ATTRIBUTION`)."""
-    count = 0
-    for word in TOKEN.findall(text):
-        lowered = word.lower()
-        if lowered in names or lowered in ATTRIBUTION:
-            continue
-        if normalise_word(word) is not None:
-            count += 1
-    return count
-
-
 class _StoryCosines:
     """Cosines of the story-centred sentence embeddings (numpy), for any pair."""
 
@@ -274,16 +261,29 @@ class _StoryCosines:
         return float(self.vectors[i] @ self.vectors[j])
 
     def above(
-        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
     ) -> list[tuple[int, int]]:
-        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``,
-        among the first ``len(article_of)`` rows."""
+        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``.
+
+        When there are more than ``keep`` per sentence (and 20,000; ``Settings.max_candidates``),
+        each sentence's ``keep`` highest in each other article, taken either way."""
         import numpy as np
 
-        vectors = self.vectors[: len(article_of)]
+        vectors = self.vectors[: len(article_of)]  # the sentences (the parts' rows come after them)
         articles = np.asarray(article_of)
         out: list[tuple[int, int]] = []
         block = 1024
+        if keep is not None:
+            found = 0
+            for start in range(0, len(vectors), block):
+                rows = vectors[start : start + block] @ vectors.T
+                found += int(np.count_nonzero((rows >= threshold - 1e-6) & (articles[start : start + block, None] != articles)))
+            if found // 2 > max(candidates.MIN_CANDIDATES, keep * len(vectors)):
+                return self._best(threshold, article_of, allowed, keep)
         for start in range(0, len(vectors), block):
             rows = vectors[start : start + block] @ vectors.T
             hits = np.argwhere(rows >= threshold - 1e-6)
@@ -296,9 +296,35 @@ class _StoryCosines:
                 out.append((i, j))
         return out
 
+    def _best(
+        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None, keep: int
+    ) -> list[tuple[int, int]]:
+        import numpy as np
+
+        vectors = self.vectors[: len(article_of)]
+        articles = np.asarray(article_of)
+        columns = {a: np.flatnonzero(articles == a) for a in sorted(set(article_of))}
+        out: set[tuple[int, int]] = set()
+        block = 1024
+        for start in range(0, len(vectors), block):
+            rows = vectors[start : start + block] @ vectors.T
+            for a, cols in columns.items():
+                sub = rows[:, cols]
+                if len(cols) > keep:
+                    best = np.argpartition(-sub, keep - 1, axis=1)[:, :keep]
+                else:
+                    best = np.broadcast_to(np.arange(len(cols)), sub.shape)
+                values = np.take_along_axis(sub, best, axis=1)
+                for r, c in np.argwhere(values >= threshold - 1e-6).tolist():
+                    i, j = start + r, int(cols[best[r, c]])
+                    if article_of[i] == a or (allowed is not None and not allowed(article_of[i], a)):
+                        continue
+                    out.add((i, j) if i < j else (j, i))
+        return sorted(out)
+
 
 def _story_cosines(
-    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: _Parts
+    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts
 ) -> _StoryCosines | None:
     """The story-centred embeddings of the linkable sentences, then of their parts (rows
     ``len(sentences) + k``, in the order of ``parts``), or None in the lexical mode."""
@@ -329,122 +355,11 @@ def _story_cosines(
     return _StoryCosines(vectors)
 
 
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    """The quotations and clauses of the linkable sentences (:mod:`compare.parts`), in one list."""
-
-    owner: tuple[int, ...]  # the sentence index of each part
-    spans: tuple[tuple[int, int], ...]  # (start, end) in its sentence's text
-    texts: tuple[str, ...]
-    features: tuple[Features, ...]
-
-
-def _parts(
-    sentences: Sequence[Sentence],
-    linkable: Sequence[bool],
-    story: Mapping[str, float],
-    settings: Settings,
-    names: frozenset[str],
-) -> _Parts:
-    owner: list[int] = []
-    spans: list[tuple[int, int]] = []
-    feats: list[Features] = []
-    for i, sentence in enumerate(sentences):
-        if not linkable[i]:
-            continue
-        for start, end in sentence_parts(sentence.text, settings.part_min_words):
-            text = sentence.text[start:end]
-            token_list, function = analyse(text)
-            if (
-                len(token_list) < settings.min_content_tokens
-                or substance(text, names) < settings.min_substance_tokens
-            ):
-                continue  # "NATO Secretary-General Anders Fogh Rasmussen" or "Ginsburg agreed" alone is no fact
-            owner.append(i)
-            spans.append((start, end))
-            feats.append(features(token_list, story, function=function))
-    texts = tuple(sentences[i].text[a:b] for i, (a, b) in zip(owner, spans, strict=True))
-    return _Parts(tuple(owner), tuple(spans), texts, tuple(feats))
-
-
-def _part_links(
-    parts: _Parts,
-    feats: Sequence[Features],
-    whole: Callable[[int, int], float],
-    cosines: _StoryCosines | None,
-    weight: float,
-    threshold: float,
-    article_of: Sequence[int],
-    allowed: Callable[[int, int], bool] | None,
-    settings: Settings,
-) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
-    """Sentence pairs ``(i, j)``, ``i < j``, that a part of one (or of each) links, scoring
-    ``Settings.part_margin`` above the whole sentences: ``(score, i's part or None, j's part or None)``."""
-    if not parts.owner:
-        return {}
-    n = len(feats)
-    units = (*feats, *parts.features)
-    owner = (*range(n), *parts.owner)
-    unit_article = [article_of[o] for o in owner]
-    found = set(pair_bounds(units, unit_article, settings.overlap_weight, allowed).candidates(threshold))
-    if cosines is not None:
-        found.update(cosines.above(threshold, unit_article, allowed))
-    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
-    for u, v in sorted(found):
-        if u < n and v < n:
-            continue  # two whole sentences: scored by the aligner itself
-        i, j = owner[u], owner[v]
-        lexical = lexical_score(units[u], units[v], settings)
-        if cosines is None:
-            value = lexical
-        else:
-            cos = cosines.pair(u, v)
-            if cos < settings.semantic_min_cosine:
-                continue
-            value = (1.0 - weight) * lexical + weight * cos
-        value = round(min(1.0, value), _ROUND)
-        if value < threshold or value < whole(i, j) + settings.part_margin:
-            continue
-        span_u = parts.spans[u - n] if u >= n else None
-        span_v = parts.spans[v - n] if v >= n else None
-        key, entry = ((i, j), (value, span_u, span_v)) if i < j else ((j, i), (value, span_v, span_u))
-        if key not in best or entry[0] > best[key][0]:
-            best[key] = entry
-    return best
-
-
-def _matched_parts(
-    groups: Sequence[Sequence[int]],
-    article_of: Sequence[int],
-    similarity: Callable[[int, int], float],
-    matched: Mapping[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]],
-) -> dict[int, tuple[int, int]]:
-    """For each grouped sentence whose closest member of another article matched a part of it,
-    that part; sentences that matched as a whole are left out."""
-    out: dict[int, tuple[int, int]] = {}
-    for group in groups:
-        for m in group:
-            others = [o for o in group if article_of[o] != article_of[m]]
-            if not others:
-                continue
-            closest = max(others, key=lambda o: (similarity(m, o), -o))
-            key = (m, closest) if m < closest else (closest, m)
-            entry = matched.get(key)
-            if entry is None or entry[0] < similarity(m, closest):
-                continue
-            span = entry[1] if key[0] == m else entry[2]
-            if span is not None:
-                out[m] = span
-    return out
-
-
 @lru_cache(maxsize=1)
 def _news_mean() -> tuple[float, ...]:
     """The mean embedding of news sentences (``compare/data/news-mean-embedding.json``,
     regenerated by ``benchmarks/make_news_mean.py``)."""
-    data = json.loads(
-        (Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8")
-    )
+    data = json.loads((Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8"))
     return tuple(float(x) for x in data["mean"])
 
 
@@ -456,27 +371,31 @@ def _group(
     similarity: Callable[[int, int], float],
     thresholds: tuple[float, float, float],
     ids: Sequence[tuple[str, int]],
+    kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
 ) -> tuple[tuple[int, ...], ...]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
 
-    A link made by a part of a sentence (``by_part``) is ranked ``part_offset`` lower than
-    its score: a part scores high on the few words it has (the reason its threshold is higher
-    by as much), and ranked at its score it would pull its sentence away from the group that
-    the whole sentence belongs to.  ``thresholds``: the member threshold, the link threshold (the
-    strength at which one article's two sentences are one fact) and the part offset."""
+    ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
+    keeps its members by kind, with each kind's sum of scores with the members of the
+    other articles; a merge is checked kind by kind (see :class:`_Members`).
+
+    ``thresholds``: the member threshold, the link threshold (the strength at which one
+    article's two sentences are one fact) and the part offset.  A link made by a part of a
+    sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
+    the few words it has (the reason its threshold is higher by as much), and ranked at its
+    score it would pull its sentence away from the group the whole sentence belongs to."""
     threshold, link_strength, part_offset = thresholds
+    later = set(by_part)
     parent = list(range(count))
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    refused: set[tuple[frozenset[int], frozenset[int]]] = set()
+    groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
+    refused: set[tuple[int, int, int, int]] = set()
 
     def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
-
-    later = set(by_part)
 
     def order(item: tuple[tuple[int, int], float]) -> tuple[float, tuple[str, int], tuple[str, int]]:
         (i, j), value = item
@@ -487,74 +406,115 @@ def _group(
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        key = (frozenset(members[ri]), frozenset(members[rj]))
+        gi, gj = groups[ri], groups[rj]
+        # A group's members only ever grow: its root and size name its members.
+        key = (ri, gi.size, rj, gj.size)
         if key in refused:
             continue
-        merged = members[ri] + members[rj]
-        if not (
-            _repeats_only(merged, ids, similarity, link_strength)
-            and _cohesive(merged, article_of, allowed, similarity, threshold)
-        ):
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, link_strength)
+        if merged is None:
             refused.add(key)
             continue
-        keep, gone = (ri, rj) if len(members[ri]) >= len(members[rj]) else (rj, ri)
+        keep, gone = (ri, rj) if gi.size >= gj.size else (rj, ri)
         parent[gone] = keep
-        members[keep] = merged
-        del members[gone]
+        groups[keep] = merged
+        del groups[gone]
 
-    groups = [
-        tuple(sorted(group, key=lambda k: ids[k]))
-        for group in members.values()
-        if len({article_of[k] for k in group}) >= 2
+    out = [
+        tuple(sorted(group.members(), key=lambda k: ids[k]))
+        for group in groups.values()
+        if len({article_of[k] for k in group.members()}) >= 2
     ]
-    groups.sort(key=lambda g: [ids[k] for k in g])
-    return tuple(groups)
+    out.sort(key=lambda g: [ids[k] for k in g])
+    return tuple(out)
 
 
-def _repeats_only(
-    group: Sequence[int],
+_UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of this unit they add exactly
+
+
+class _Members:
+    """A group's members by kind, and per kind the sum (in ``_UNITS``) and number of its
+    scores with the group's members of other (allowed) articles, the same for every member
+    of the kind.  A merge of two groups is then checked on the pairs of kinds."""
+
+    __slots__ = ("article", "by_kind", "size", "sums")
+
+    def __init__(self, i: int, kind: int, article: int) -> None:
+        self.by_kind: dict[int, list[int]] = {kind: [i]}
+        self.article: dict[int, int] = {kind: article}
+        self.sums: dict[int, tuple[int, int]] = {kind: (0, 0)}
+        self.size = 1
+
+    def members(self) -> list[int]:
+        return [k for found in self.by_kind.values() for k in found]
+
+    def merge(
+        self,
+        other: _Members,
+        ids: Sequence[tuple[str, int]],
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        similarity: Callable[[int, int], float],
+        threshold: float,
+        strength: float,
+    ) -> _Members | None:
+        """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
+        not cohesive: a member's mean score with the other articles' members below ``threshold``."""
+        if not _one_fact(self, other, ids, similarity, strength):
+            return None
+        added_self = self._added(other, allowed, similarity)
+        added_other = other._added(self, allowed, similarity)
+        for added in (added_self, added_other):
+            for units, n in added.values():
+                if n and units / (n * _UNITS) < threshold - 1e-12:
+                    return None
+        big, small = (self, other) if self.size >= other.size else (other, self)
+        out = _Members.__new__(_Members)
+        out.by_kind = {kind: list(found) for kind, found in big.by_kind.items()}
+        for kind, found in small.by_kind.items():
+            out.by_kind.setdefault(kind, []).extend(found)
+        out.article = {**big.article, **small.article}
+        out.sums = {**added_self, **added_other}
+        out.size = self.size + other.size
+        return out
+
+    def _added(
+        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
+    ) -> dict[int, tuple[int, int]]:
+        """Each of this group's kinds' sum and count, with the members of ``other`` added."""
+        out: dict[int, tuple[int, int]] = {}
+        for kind, found in self.by_kind.items():
+            units, n = self.sums[kind]
+            a, m = self.article[kind], found[0]
+            for other_kind, others in other.by_kind.items():
+                b = other.article[other_kind]
+                if a == b or (allowed is not None and not allowed(a, b)):
+                    continue
+                units += len(others) * round(similarity(m, others[0]) * _UNITS)
+                n += len(others)
+            out[kind] = (units, n)
+        return out
+
+
+def _one_fact(
+    first: _Members,
+    second: _Members,
     ids: Sequence[tuple[str, int]],
     similarity: Callable[[int, int], float],
     strength: float,
 ) -> bool:
-    """Whether the members that one article contributes are one fact: consecutive sentences
-    (a fact told over two), or sentences that repeat each other (a headline and its lead),
-    scoring at least ``strength`` together.  Two different statements of one article never
-    share a group, so a sentence that links to both cannot chain them."""
-    by_article: dict[str, list[int]] = {}
-    for k in group:
-        by_article.setdefault(ids[k][0], []).append(k)
-    for found in by_article.values():
-        if len(found) < 2:
-            continue
-        found.sort(key=lambda k: ids[k][1])
-        for n, a in enumerate(found):
-            for b in found[n + 1 :]:
-                if ids[b][1] - ids[a][1] == 1:
-                    continue
-                if similarity(a, b) < strength:
-                    return False
-    return True
-
-
-def _cohesive(
-    group: Sequence[int],
-    article_of: Sequence[int],
-    allowed: Callable[[int, int], bool] | None,
-    similarity: Callable[[int, int], float],
-    threshold: float,
-) -> bool:
-    """Whether every member's mean similarity to the members of other articles reaches ``threshold``."""
-    for m in group:
-        total = 0.0
-        n = 0
-        for o in group:
-            if article_of[o] == article_of[m] or (
-                allowed is not None and not allowed(article_of[m], article_of[o])
-            ):
+    """Whether the members that one article contributes to the two groups merged are one
+    fact: consecutive sentences (a fact told over two), or sentences that repeat each other
+    (a headline and its lead), scoring at least ``strength`` together.  Two different
+    statements of one article never share a group, so a sentence that links to both cannot
+    chain them.  (Each group is one fact already: only the pairs across them are checked.)"""
+    for kind, found in first.by_kind.items():
+        a = first.article[kind]
+        for other_kind, others in second.by_kind.items():
+            if second.article[other_kind] != a or similarity(found[0], others[0]) >= strength:
                 continue
-            total += similarity(m, o)
-            n += 1
-        if n and total / n < threshold - 1e-12:
-            return False
+            for p in found:
+                for q in others:
+                    if abs(ids[p][1] - ids[q][1]) != 1:
+                        return False
     return True

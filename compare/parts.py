@@ -25,7 +25,16 @@ qualify.  Parts are found on the sentence's text alone; the result is cached.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
+
+from compare.candidates import pair_bounds
+from compare.models import Sentence
+from compare.settings import Settings
+from compare.similarity import SCORE_DECIMALS as _ROUND
+from compare.similarity import Features, analyse, features, lexical_score, substance
 
 Part = tuple[int, int]
 
@@ -110,3 +119,130 @@ def _trim(text: str, start: int, end: int) -> Part:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+# --- parts in the aligner ------------------------------------------------------------------
+
+
+class Cosines(Protocol):
+    """The aligner's story-centred cosines: of the sentences, then of their parts."""
+
+    def pair(self, i: int, j: int) -> float: ...
+
+    def above(
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
+    ) -> list[tuple[int, int]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The quotations and clauses of the linkable sentences (:mod:`compare.parts`), in one list."""
+
+    owner: tuple[int, ...]  # the sentence index of each part
+    spans: tuple[tuple[int, int], ...]  # (start, end) in its sentence's text
+    texts: tuple[str, ...]
+    features: tuple[Features, ...]
+
+
+def find_parts(
+    sentences: Sequence[Sentence],
+    linkable: Sequence[bool],
+    story: Mapping[str, float],
+    settings: Settings,
+    names: frozenset[str],
+) -> Parts:
+    owner: list[int] = []
+    spans: list[tuple[int, int]] = []
+    feats: list[Features] = []
+    for i, sentence in enumerate(sentences):
+        if not linkable[i]:
+            continue
+        for start, end in sentence_parts(sentence.text, settings.part_min_words):
+            text = sentence.text[start:end]
+            token_list, function = analyse(text)
+            if (
+                len(token_list) < settings.min_content_tokens
+                or substance(text, names) < settings.min_substance_tokens
+            ):
+                continue  # "NATO Secretary-General Anders Fogh Rasmussen" or "Ginsburg agreed" alone is no fact
+            owner.append(i)
+            spans.append((start, end))
+            feats.append(features(token_list, story, function=function))
+    texts = tuple(sentences[i].text[a:b] for i, (a, b) in zip(owner, spans, strict=True))
+    return Parts(tuple(owner), tuple(spans), texts, tuple(feats))
+
+
+def part_links(
+    parts: Parts,
+    feats: Sequence[Features],
+    whole: Callable[[int, int], float],
+    cosines: Cosines | None,
+    weight: float,
+    threshold: float,
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    settings: Settings,
+) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
+    """Sentence pairs ``(i, j)``, ``i < j``, that a part of one (or of each) links, scoring
+    ``Settings.part_margin`` above the whole sentences: ``(score, i's part or None, j's part or None)``."""
+    if not parts.owner:
+        return {}
+    n = len(feats)
+    units = (*feats, *parts.features)
+    owner = (*range(n), *parts.owner)
+    unit_article = [article_of[o] for o in owner]
+    limits = {"visits_per_sentence": settings.index_visits_per_sentence, "max_candidates": settings.max_candidates}
+    found = set(pair_bounds(units, unit_article, settings.overlap_weight, allowed, **limits).candidates(threshold))
+    if cosines is not None:
+        found.update(cosines.above(threshold, unit_article, allowed, settings.max_candidates))
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
+    for u, v in sorted(found):
+        if u < n and v < n:
+            continue  # two whole sentences: scored by the aligner itself
+        i, j = owner[u], owner[v]
+        lexical = lexical_score(units[u], units[v], settings)
+        if cosines is None:
+            value = lexical
+        else:
+            cos = cosines.pair(u, v)
+            if cos < settings.semantic_min_cosine:
+                continue
+            value = (1.0 - weight) * lexical + weight * cos
+        value = round(min(1.0, value), _ROUND)
+        if value < threshold or value < whole(i, j) + settings.part_margin:
+            continue
+        span_u = parts.spans[u - n] if u >= n else None
+        span_v = parts.spans[v - n] if v >= n else None
+        key, entry = ((i, j), (value, span_u, span_v)) if i < j else ((j, i), (value, span_v, span_u))
+        if key not in best or entry[0] > best[key][0]:
+            best[key] = entry
+    return best
+
+
+def matched_parts(
+    groups: Sequence[Sequence[int]],
+    article_of: Sequence[int],
+    similarity: Callable[[int, int], float],
+    matched: Mapping[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]],
+) -> dict[int, tuple[int, int]]:
+    """For each grouped sentence whose closest member of another article matched a part of it,
+    that part; sentences that matched as a whole are left out."""
+    out: dict[int, tuple[int, int]] = {}
+    for group in groups:
+        for m in group:
+            others = [o for o in group if article_of[o] != article_of[m]]
+            if not others:
+                continue
+            closest = max(others, key=lambda o: (similarity(m, o), -o))
+            key = (m, closest) if m < closest else (closest, m)
+            entry = matched.get(key)
+            if entry is None or entry[0] < similarity(m, closest):
+                continue
+            span = entry[1] if key[0] == m else entry[2]
+            if span is not None:
+                out[m] = span
+    return out

@@ -9,11 +9,11 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import _news_mean, align, story_names, substance
+from compare.align import _news_mean, align
 from compare.models import Sentence
 from compare.parts import sentence_parts
 from compare.settings import Settings
-from compare.similarity import analyse, features, is_name_line, score, story_weights
+from compare.similarity import analyse, features, is_name_line, score, story_names, story_weights, substance
 from compare.text import TOKEN
 
 VOCAB = [

@@ -24,7 +24,7 @@ item out instead and reports it in its ``skipped`` list.
 
 What the input does not say (a title, date or outlet written in the text itself) is
 found after the clean stage by :func:`compare.metadata.complete_metadata`.  Dates
-are read with :func:`compare.text.parse_date`.
+are read with :func:`compare.metadata.record_date`.
 
 trafilatura and charset_normalizer are imported only when an input needs them,
 so that a run on plain-text files starts fast.
@@ -35,17 +35,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from compare.decode import decode
+from compare.decode import decode, unmangled
 from compare.errors import InputError, UsageError, json_kind
+from compare.metadata import record_date
 from compare.models import Article
-from compare.text import parse_date
 from compare.untrusted import failure, flatten_deep_tables, parse_json, repaired
 
 __all__ = [
@@ -519,73 +518,6 @@ def _record(
         date=record_date(date) if date else None,
         url=_first_string(record, URL_FIELDS),
     )
-
-
-# A character of a UTF-8 sequence's lead byte (Â-ô) read as cp1252 or Latin-1, followed by one of
-# a continuation byte's (0x80-0xBF as Latin-1, or cp1252's letters and marks in that range):
-# "Medvedevâ€™s", "CafÃ©".  Only then is ftfy imported (about 80 ms) to repair the text.
-_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-MOJIBAKE_FIELDS = ("text", "title", "outlet")
-
-
-def unmangled(article: Article) -> Article:
-    """The article with mojibake repaired by ftfy (``fix_encoding`` only: UTF-8 text that was
-    read as cp1252 or Latin-1, "Medvedevâ€™s" → "Medvedev’s"; nothing else is changed), each
-    repaired field listed in ``Article.repaired`` (the JSON report shows it).
-
-    >>> unmangled(Article(id="a", source="a", sha256="", text="Medvedevâ€™s plan")).text
-    'Medvedev’s plan'
-    """
-    changes: dict[str, Any] = {}
-    for name in MOJIBAKE_FIELDS:
-        value = getattr(article, name)
-        if isinstance(value, str) and _MOJIBAKE_HINT.search(value):
-            import ftfy
-
-            fixed = ftfy.fix_encoding(value)
-            if fixed != value:
-                changes[name] = fixed
-    if not changes:
-        return article
-    notes = [f"{name}: mojibake repaired (UTF-8 read as another encoding)" for name in changes]
-    return replace(article, **changes, repaired=(*article.repaired, *notes))
-
-
-RECORD_DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
-"""The languages whose month and day names dateparser reads in a record's date (fewer is faster)."""
-RECORD_DATE_MAX_CHARS = 80
-"""A record's date longer than this is not a date: dateparser is not asked."""
-_AMBIGUOUS_NUMERIC = re.compile(r"\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b.*", re.S)
-
-
-def record_date(value: str) -> str | None:
-    """The date a record's or a page's date field states, as ``YYYY-MM-DD``.
-
-    :func:`compare.text.parse_date` first; what it cannot read ("Friday 24 September 2010 10.00
-    BST", "24 septembre 2010") dateparser reads, as an absolute date with day, month and year
-    only: "yesterday", "3 days ago" or "24 Sep" give None (there is no anchor to count from, and
-    no year), and so does a numeric date whose day and month could be swapped ("03/11/2010").
-    dateparser (a dependency of trafilatura's htmldate) is imported only then (about 0.3 s).
-
-    >>> record_date("Friday 24 September 2010 10.00 BST")
-    '2010-09-24'
-    >>> record_date("yesterday") is None
-    True
-    """
-    text = value.strip()
-    found = parse_date(text)
-    if found or not text or len(text) > RECORD_DATE_MAX_CHARS or _AMBIGUOUS_NUMERIC.fullmatch(text):
-        return found
-    try:
-        import dateparser
-    except ImportError:  # pragma: no cover - installed with trafilatura
-        return None
-    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
-    try:
-        parsed = dateparser.parse(text, languages=list(RECORD_DATE_LANGUAGES), settings=settings)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return str(parsed.date().isoformat()) if parsed else None
 
 
 def _first_string(record: Mapping[str, Any], names: Sequence[str]) -> str | None:

@@ -479,8 +479,8 @@ def test_mojibake_in_a_record_is_repaired_and_listed(tmp_path: Path) -> None:
 
 
 def test_text_without_mojibake_is_left_as_it_is(tmp_path: Path) -> None:
+    from compare.decode import unmangled
     from compare.load import load_inputs as _load
-    from compare.load import unmangled
 
     text = "São Paulo’s “mayor” paid 5 € at the café; naïve Âge d’or — fine.\n"
     (tmp_path / "ok.txt").write_text(text, encoding="utf-8")
@@ -507,7 +507,7 @@ def test_text_without_mojibake_is_left_as_it_is(tmp_path: Path) -> None:
     ],
 )
 def test_record_dates(value: str, date: str | None) -> None:
-    from compare.load import record_date
+    from compare.metadata import record_date
 
     assert record_date(value) == date
 

@@ -11,7 +11,8 @@ does not name counts as "neutral" for the tone.  The tone is reported twice: wit
 settings (tuned on these stories), and with ``tone_neutral_prior`` and ``tone_margin`` chosen by
 cross-validation by story (:func:`cross_validate_tone`), what held-out stories may expect.
 
-    .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show]
+    .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show] [--newsmtsc]
+    nice -n 10 .venv/bin/python benchmarks/framing_eval.py --share 6   # framing's share of the example
 """
 
 from __future__ import annotations
@@ -212,12 +213,57 @@ def measure_newsmtsc(path: Path, folds: int = 5) -> dict[str, Any]:
     return {"targets": len(examples), "cv_macro_f1": f1, "folds": per_fold}
 
 
+SHARE_RUN = """
+import sys, time, glob
+sys.path.insert(0, {root!r})
+import compare.pipeline as pipeline
+from reports.html import render_html
+from reports.jsonout import render_json
+spent = [0.0]
+frame = pipeline.frame
+def timed(*args, **kwargs):
+    start = time.perf_counter()
+    try:
+        return frame(*args, **kwargs)
+    finally:
+        spent[0] += time.perf_counter() - start
+pipeline.frame = timed
+start = time.perf_counter()
+result = pipeline.compare(sorted(glob.glob({folder!r} + "/*.txt")))
+render_html(result)
+render_json(result)
+print(spent[0], time.perf_counter() - start)
+"""
+
+
+def framing_share(runs: int) -> list[float]:
+    """Framing's share of one in-process run on the example story (compare, HTML, JSON; start-up
+    and imports left out), each run in a fresh process, as a user's first report is."""
+    import subprocess
+
+    script = SHARE_RUN.format(root=str(ROOT), folder=str(ROOT / "examples" / "nato-russia-2010"))
+    shares = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        framing, total = (float(x) for x in done.stdout.split())
+        shares.append(framing / total)
+    return shares
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--show", action="store_true", help="print each entity and the actor matched")
     parser.add_argument("--newsmtsc", action="store_true", help="also cross-validate the tone model (slow)")
+    parser.add_argument("--share", type=int, metavar="RUNS", help="only time framing's share of the example story")
     args = parser.parse_args(argv)
+    if args.share:
+        import statistics
+
+        shares = framing_share(args.share)
+        print("framing's share of the example story's run:", " ".join(f"{x:.1%}" for x in shares))
+        print(f"median {statistics.median(shares):.1%}, range {min(shares):.1%} to {max(shares):.1%}")
+        return 0
     folder = args.data / "basil-framing-dev"
     if not folder.is_dir():
         print(f"{folder}: BASIL framing data not found", file=sys.stderr)

@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from compare.analyze.events import EventProfile, distinct, event_profile
+from compare.analyze.events import EventProfile, distinct, event_day, event_profile, judge
 from compare.errors import InputError
 from compare.models import Article
 from compare.settings import Settings
@@ -135,6 +135,17 @@ class Story:
     id: str
     articles: tuple[str, ...]  # article ids, in input order
     title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two stories (or singletons) about two events of one kind, the later a follow-up of the
+    earlier (:func:`compare.analyze.events.judge`'s "follow_up" on their closest articles)."""
+
+    earlier: str  # story id
+    later: str  # story id
+    days: int  # between the two events
+    reason: str  # the judgement's reason, in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +384,49 @@ def group_profiles(
             Story(f"s{number:04d}", tuple(profiles[i].id for i in members), _title(members, profiles, sim))
         )
     return tuple(stories)
+
+
+def follow_ups(
+    profiles: Sequence[Profile],
+    stories: Sequence[Story],
+    settings: StorySettings | None = None,
+    background: Background | None = None,
+    event_settings: Settings | None = None,
+) -> tuple[Link, ...]:
+    """The follow-up links between ``stories`` (those :func:`group_profiles` made of
+    ``profiles``, singletons included): two stories are linked when a pair of their
+    articles is a candidate pair (their story cosine reaches ``settings.link``, whatever
+    their dates) that the event judgement calls "follow_up" (two events of one kind, at
+    most ``Settings.follow_up_days`` apart).  Of several such pairs the one with the
+    highest content score gives the link its days and reason.  Links in order of the
+    earlier story, then the later."""
+    settings = settings or StorySettings()
+    judged = event_settings or Settings()
+    story_of: dict[str, str] = {a: s.id for s in stories for a in s.articles}
+    vectors = story_vectors(profiles, settings, background)
+    best: dict[tuple[str, str], tuple[float, Link]] = {}
+    for i, j in candidate_pairs(vectors, settings):
+        a, b = profiles[i], profiles[j]
+        sa, sb = story_of.get(a.id), story_of.get(b.id)
+        if sa is None or sb is None or sa == sb or a.event is None or b.event is None:
+            continue
+        verdict = judge(a.event, b.event, judged)
+        if verdict.relation != "follow_up" or verdict.days_apart is None:
+            continue
+        first, second = (sa, sb) if _earlier(a.event, b.event) else (sb, sa)
+        key = (first, second)
+        if key not in best or verdict.score > best[key][0]:
+            best[key] = (verdict.score, Link(first, second, verdict.days_apart, verdict.reason))
+    order = {s.id: n for n, s in enumerate(stories)}
+    return tuple(
+        link for _score, link in sorted(best.values(), key=lambda v: (order[v[1].earlier], order[v[1].later]))
+    )
+
+
+def _earlier(a: EventProfile, b: EventProfile) -> bool:
+    """Whether ``a``'s event comes before ``b``'s (their days are known: the pair is a follow-up)."""
+    day_a, day_b = event_day(a, b), event_day(b, a)
+    return day_a is not None and day_b is not None and day_a <= day_b
 
 
 def _title(members: Sequence[int], profiles: Sequence[Profile], sim: Callable[[int, int], float]) -> str:

@@ -268,6 +268,23 @@ def days_between(a: EventProfile, b: EventProfile) -> int | None:
         return None
 
 
+def event_day(profile: EventProfile, other: EventProfile) -> date | None:
+    """``profile``'s event day; a day known without its year takes the year that puts it
+    nearest to ``other``'s (as :func:`days_between` counts)."""
+    if profile.day is not None:
+        return profile.day
+    if profile.month_day is None:
+        return None
+    try:
+        anchor = other.day or (date(2000, *other.month_day) if other.month_day else None)
+        if anchor is None:
+            return None
+        options = [date(y, *profile.month_day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    except ValueError:
+        return None
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
 def content_score(a: EventProfile, b: EventProfile) -> float:
     small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
     return sum(w * large[t] for t, w in small.items() if t in large)

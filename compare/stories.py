@@ -95,6 +95,17 @@ class StorySettings:
     """Share of the similarity lost per day between two articles' dates: articles about
     one event appear within a day or two, a similar event a week later is another story."""
 
+    event_share: float = 0.2
+    """Two clusters merge only when at least this share of their cross pairs of articles
+    report the same event by the event judgement (:func:`compare.analyze.events.judge`,
+    which reads the two articles alone).  The cosine finds articles on the same *kind* of
+    event too (two earthquakes, two rehab stays); the judgement, precise but missing many
+    same-event pairs, says which ones; a share over all cross pairs merges two clusters of
+    one event even where most pairs are missed.  0 turns the check off."""
+
+    event_share_size: int = 3
+    """... when both clusters have at least this many articles."""
+
     candidate_terms: int = 50
     """How many of an article's highest-weighted tokens go into the candidate index."""
 
@@ -330,6 +341,16 @@ def group_profiles(
     days = [day_ordinal(p.date) for p in profiles]
     penalty = settings.day_penalty
 
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def same_event(i: int, j: int) -> bool:
+        key = (i, j) if i < j else (j, i)
+        found = verdicts.get(key)
+        if found is None:
+            ei, ej = profiles[i].event, profiles[j].event
+            found = verdicts[key] = ei is None or ej is None or judge(ei, ej, judged).same_event
+        return found
+
     def discount(i: int, j: int) -> float:
         ei, ej = profiles[i].event, profiles[j].event
         if ei is not None and ej is not None and distinct(ei, ej, judged):
@@ -367,7 +388,11 @@ def group_profiles(
                 failed.add(key)
                 continue
         mean = sum(sim(x, y) for x in a for y in b) / (len(a) * len(b))
-        if mean < settings.link:
+        if mean < settings.link or (
+            settings.event_share > 0
+            and min(len(a), len(b)) >= settings.event_share_size
+            and sum(same_event(x, y) for x in a for y in b) < settings.event_share * len(a) * len(b)
+        ):
             failed.add(key)
             continue
         keep, gone = (ci, cj) if len(a) >= len(b) else (cj, ci)

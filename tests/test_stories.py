@@ -376,3 +376,29 @@ def test_a_follow_up_event_is_its_own_story_linked_to_the_earlier() -> None:
     assert link.reason.startswith("a follow-up: ")
     # Beyond Settings.follow_up_days the two meetings are only of the same kind: no link.
     assert follow_ups(profiles, stories, event_settings=replace(Settings(), follow_up_days=30)) == ()
+
+
+QUAKE = (
+    "A magnitude {mag} earthquake struck near {town} in {country}, killing {dead} people and injuring hundreds, "
+    "officials said. Rescue teams searched collapsed buildings in {town} through the night. "
+    "{official}, the head of {country}'s disaster agency, said {dead} bodies had been recovered."
+)
+
+
+def test_two_events_of_one_kind_stay_two_stories() -> None:
+    """Two earthquakes, each reported by three outlets: their words make them one story (here
+    every article holds the same kind words and its event's name), the event judgement of
+    each pair two events; with ``event_share`` two clusters merge only when enough of their
+    cross pairs report one event."""
+    events = [("6.1", "Kerman", "Iran", "41", "Esmaeil Najjar"), ("5.8", "Padang", "Indonesia", "73", "Syamsul Maarif")]
+    kind = {f"kind{n}": 5.0 for n in range(20)}  # the words of any earthquake report
+    profiles = []
+    for number, (mag, town, country, dead, official) in enumerate(events):
+        (loaded,) = load_inputs([{"id": "x", "text": QUAKE.format(mag=mag, town=town, country=country, dead=dead, official=official)}])
+        article = prepare_article(loaded)[0]
+        for outlet in range(3):
+            profiles.append(Profile(f"q{number}-{outlet}", None, None, {**kind, town.lower(): 2.0}, profile(article).event))
+    one = group_profiles(profiles, replace(StorySettings(), event_share=0.0))
+    assert [len(s.articles) for s in one] == [6]
+    two = group_profiles(profiles)
+    assert sorted(s.articles for s in two) == [("q0-0", "q0-1", "q0-2"), ("q1-0", "q1-1", "q1-2")]

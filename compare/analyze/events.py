@@ -26,9 +26,11 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
    ``same_event_close_days`` apart).  Two events whose content reaches
-   ``same_kind_threshold`` are "a follow-up" (the later within
-   ``follow_up_days`` of the earlier) or "the same kind of event"; below it they
-   are unrelated.  Without a day on one side the content decides alone.
+   ``follow_up_threshold`` (what reports of one event share: its people, places
+   and numbers) are one story, the later "a follow-up" (within ``follow_up_days``
+   of the earlier); two whose content reaches only ``same_kind_threshold`` are
+   "the same kind of event"; below it they are unrelated.  Without a day on one
+   side the content decides alone.
 
 3. :func:`events_of` (per set): the events are the connected sets of same-event
    pairs, each with its articles and the evidence of its pairs.
@@ -321,8 +323,10 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     score = round(content_score(a, b), 4)
     gap = days_between(a, b)
     if gap is not None and gap > settings.same_event_max_days:
-        if score >= settings.same_kind_threshold:
-            relation: Relation = "follow_up" if gap <= settings.follow_up_days else "same_kind"
+        if score >= settings.follow_up_threshold and gap <= settings.follow_up_days:
+            relation: Relation = "follow_up"
+        elif score >= settings.same_kind_threshold:
+            relation = "same_kind"
         else:
             relation = "different"
         what = "a follow-up" if relation == "follow_up" else "different events"

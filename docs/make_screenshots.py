@@ -28,7 +28,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        subprocess.run([sys.executable, "-m", "compare", "demo", "--out", str(out)], check=True, cwd=ROOT,
+        subprocess.run([sys.executable, "-m", "storycompare", "demo", "--out", str(out)], check=True, cwd=ROOT,
                        stdout=subprocess.DEVNULL)
         subprocess.run(
             [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={out / 'profile'}", "--window-size=1280,1600",

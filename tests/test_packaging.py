@@ -27,6 +27,7 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     assert "compare/examples/nato-russia-2010/rferl.txt" in names
     assert "compare/data/lexicon.json" in names
     assert "storycompare/cli.py" in names
+    _check_metadata(zipfile.ZipFile(wheel), names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     work = tmp_path / "work"
@@ -40,3 +41,24 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (work / "o" / "nato-russia-2010.html").stat().st_size > 10_000
+
+
+def _check_metadata(wheel: zipfile.ZipFile, names: list[str]) -> None:
+    """Issue 16, packaging: the licence (with each shipped data file's), py.typed, classifiers, URLs."""
+    for package in ("compare", "reports", "storycompare"):
+        assert f"{package}/py.typed" in names, package
+    licence = next(n for n in names if n.endswith(".dist-info/licenses/LICENSE"))
+    text = wheel.read(licence).decode()
+    assert text.startswith("MIT License")
+    shipped_data = [n for n in names if n.startswith(("compare/data/", "compare/schema/"))]
+    assert shipped_data
+    for name in shipped_data:  # every data file the wheel ships has its licence stated
+        assert name.removeprefix("compare/").split("/")[0] in text, name
+        assert name.rsplit("/", 1)[1] in text or "*.schema.json" in text, name
+    assert "CC BY-SA 4.0" in text and "examples/nato-russia-2010" in text
+    metadata = wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in metadata
+    assert "Classifier: Typing :: Typed" in metadata
+    assert "Classifier: Programming Language :: Python :: 3.11" in metadata
+    assert "Project-URL: Source, https://" in metadata
+    assert "Project-URL: Issues, https://" in metadata

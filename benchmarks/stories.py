@@ -85,6 +85,9 @@ def score(
     started = time.perf_counter()
     stories = group_profiles(profiles, settings, background)
     seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    links = follow_ups(profiles, stories, settings, background)
+    link_seconds = time.perf_counter() - started
     predicted = {a: s.id for s in stories for a in s.articles}
     ids = [p.id for p in profiles if p.id in truth]
     ari = adjusted_rand_index([truth[i] for i in ids], [predicted[i] for i in ids])
@@ -99,7 +102,7 @@ def score(
     )
     return {
         "ari": ari, "exact": exact / len(wanted), "stories": len(wanted), "mixed": mixed, "joined": joined,
-        "seconds": seconds,
+        "seconds": seconds, "links": len(links), "link_seconds": link_seconds,
     }
 
 
@@ -326,8 +329,13 @@ def main() -> None:
     print(f"BASIL: {basil_path} ({len(basil)} articles, {len(set(truth.values()))} stories)")
     fnc: list[Profile] = []
     if fnc_path.is_file():
-        fnc = profiles_of(read(fnc_path), settings)
-        print(f"distractors: {fnc_path} ({len(fnc)} bodies)")
+        bodies = [prepare_article(a)[0] for a in load_inputs(read(fnc_path))]
+        started = time.perf_counter()
+        events = [event_profile(a) for a in bodies]
+        event_seconds = time.perf_counter() - started
+        fnc = [profile(a, settings) for a in bodies]
+        print(f"distractors: {fnc_path} ({len(fnc)} bodies; their event profiles take {event_seconds:.2f} s, "
+              f"{1000 * event_seconds / max(1, len(events)):.2f} ms per body)")
     else:
         print(f"no distractors: {fnc_path} not found")
     background = Background.count(fnc) if fnc else None
@@ -343,11 +351,11 @@ def main() -> None:
     print(f"shipped settings: {settings.to_dict()}")
     print()
     print("| collection | ARI | stories recovered exactly | stories mixing BASIL and FNC-1 | FNC-1 bodies joined "
-          "| grouping s |")
-    print("|---|---:|---:|---:|---:|---:|")
+          "| grouping s | follow-up links (s) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, r in rows_for(settings):
         print(f"| {name} | {r['ari']:.3f} | {100 * r['exact']:.0f}% ({round(r['exact'] * r['stories'])}/{r['stories']}) "
-              f"| {r['mixed']} | {r['joined']} | {r['seconds']:.2f} |")
+              f"| {r['mixed']} | {r['joined']} | {r['seconds']:.2f} | {r['links']} ({r['link_seconds']:.2f}) |")
     if fnc:
         r = candidate_recall(basil + fnc, settings)
         print()

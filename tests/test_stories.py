@@ -376,6 +376,9 @@ def test_a_follow_up_event_is_its_own_story_linked_to_the_earlier() -> None:
     assert link.reason.startswith("a follow-up: ")
     # Beyond Settings.follow_up_days the two meetings are only of the same kind: no link.
     assert follow_ups(profiles, stories, event_settings=replace(Settings(), follow_up_days=30)) == ()
+    # Every cross pair of the two meetings' articles is one story's; a share above all of them links none.
+    assert follow_ups(profiles, stories, replace(StorySettings(), follow_up_share=1.0)) == (link,)
+    assert follow_ups(profiles, stories, replace(StorySettings(), follow_up_share=1.01)) == ()
 
 
 QUAKE = (

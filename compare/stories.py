@@ -350,15 +350,7 @@ def group_profiles(
     days = [day_ordinal(p.date) for p in profiles]
     penalty = settings.day_penalty
 
-    verdicts: dict[tuple[int, int], bool] = {}
-
-    def same_event(i: int, j: int) -> bool:
-        key = (i, j) if i < j else (j, i)
-        found = verdicts.get(key)
-        if found is None:
-            ei, ej = profiles[i].event, profiles[j].event
-            found = verdicts[key] = ei is None or ej is None or judge(ei, ej, judged).same_event
-        return found
+    same_event = _same_event_judge(profiles, judged)
 
     def discount(i: int, j: int) -> float:
         ei, ej = profiles[i].event, profiles[j].event
@@ -457,16 +449,16 @@ def follow_ups(
     members = {s.id: [by_id[a] for a in s.articles if a in by_id] for s in stories}
     kept = []
     for _score, link in best.values():
-        first, second = members[link.earlier], members[link.later]
+        before, after = members[link.earlier], members[link.later]
         one_story = sum(
             1
-            for x in first
-            for y in second
+            for x in before
+            for y in after
             if x.event is not None
             and y.event is not None
             and judge(x.event, y.event, judged).relation in ("same_event", "follow_up")
         )
-        if one_story >= settings.follow_up_share * len(first) * len(second):
+        if one_story >= settings.follow_up_share * len(before) * len(after):
             kept.append(link)
     return tuple(sorted(kept, key=lambda link: (order[link.earlier], order[link.later])))
 
@@ -475,6 +467,22 @@ def _earlier(a: EventProfile, b: EventProfile) -> bool:
     """Whether ``a``'s event comes before ``b``'s (their days are known: the pair is a follow-up)."""
     day_a, day_b = event_day(a, b), event_day(b, a)
     return day_a is not None and day_b is not None and day_a <= day_b
+
+
+def _same_event_judge(profiles: Sequence[Profile], judged: Settings) -> Callable[[int, int], bool]:
+    """Whether two profiles (by index) report one event (:func:`judge`), each pair judged once;
+    a profile without an event profile agrees with every other."""
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def same_event(i: int, j: int) -> bool:
+        key = (i, j) if i < j else (j, i)
+        found = verdicts.get(key)
+        if found is None:
+            ei, ej = profiles[i].event, profiles[j].event
+            found = verdicts[key] = ei is None or ej is None or judge(ei, ej, judged).same_event
+        return found
+
+    return same_event
 
 
 def _title(members: Sequence[int], profiles: Sequence[Profile], sim: Callable[[int, int], float]) -> str:

@@ -98,10 +98,21 @@ def inline_asset(name: str) -> Markup:
     return Markup(text)
 
 
+_CSS_SPACE = re.compile(r"\s*([{};,>])\s*|(:)\s+")
+"""Spaces around CSS punctuation; after a colon only, which keeps a descendant ``:hover``
+(``a :hover``) as written.  Our stylesheets have none of these characters in a string but
+``", "`` of a font list, where the space does not matter."""
+
+
+def compact_css(css: str) -> str:
+    """:func:`compact` CSS without the spaces around its punctuation (about 2 KB of the page)."""
+    return _CSS_SPACE.sub(lambda m: m.group(1) or m.group(2), css).replace(";}", "}")
+
+
 @lru_cache(maxsize=4)
 def stylesheet(names: tuple[str, ...]) -> Markup:
     """Our CSS files, concatenated, marked safe for the ``<style>`` element."""
-    return Markup("\n".join(inline_asset(name) for name in names))
+    return Markup(compact_css("\n".join(inline_asset(name) for name in names)) + "\n")
 
 
 def script() -> Markup:

@@ -223,6 +223,8 @@ class EvidenceView:
     outlet: str
     number: int  # 1-based sentence number in its article
     parts: tuple[TextPart, ...] = ()  # the text with its cue words marked
+    quote_id: str | None = None  # the page's id of this quote, when a later one refers to it
+    again: tuple[str, str] | None = None  # (actor, quote_id): quoted the same under that actor above
 
 
 def marked(text: str, spans: list[tuple[int, int, str]]) -> tuple[TextPart, ...]:

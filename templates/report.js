@@ -18,6 +18,53 @@
   var focusable = articles ? articles.querySelectorAll(".s:not(.demo)") : [];
   for (var n = 0; n < focusable.length; n++) { focusable[n].setAttribute("tabindex", "-1"); }
 
+  /* Tooltips are written here, not in the page (about 10 KB less for the example story): each
+     sentence's group and the other outlets that report it (also the status line's text), a coverage
+     cell's sentence, a cue word's kind.  Without the script the same facts are on the page: the
+     group tag and the coverage grid, the sentence the cell links to, the cue legend. */
+  var labels = {};
+  var outletButtons = document.querySelectorAll("[data-filter-button][data-outlet]");
+  for (var b = 0; b < outletButtons.length; b++) {
+    labels[outletButtons[b].getAttribute("data-outlet")] = outletButtons[b].firstChild.nodeValue.trim();
+  }
+  function listed(items) {
+    return items.length <= 2 ? items.join(" and ") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+  var columnsOf = {};
+  for (var m = 0; m < focusable.length; m++) {
+    var g = focusable[m].getAttribute("data-group");
+    if (g) { (columnsOf[g] = columnsOf[g] || []).push(focusable[m].getAttribute("data-col")); }
+  }
+  for (var t = 0; t < focusable.length; t++) {
+    var sen = focusable[t], own = sen.getAttribute("data-col"), grp = sen.getAttribute("data-group");
+    if (!grp) { sen.title = "Only in " + labels[own]; continue; }
+    var others = columnsOf[grp].filter(function (c, i, all) { return c !== own && all.indexOf(c) === i; });
+    others.sort(function (x, y) { return x - y; });
+    var tag = sen.querySelector(".tag");
+    sen.title = "Group " + (tag ? tag.textContent.slice(1) : "") + " (" + sen.getAttribute("data-kind") + ")" +
+      (others.length ? "; also in " + listed(others.map(function (c) { return labels[c]; })) : "");
+  }
+  var cells = document.querySelectorAll('a.cell[href^="#s-"]');
+  for (var c = 0; c < cells.length; c++) {
+    var target = document.getElementById(decodeURIComponent(cells[c].getAttribute("href").slice(1)));
+    if (target && target.firstChild) { cells[c].title = target.firstChild.nodeValue; }
+  }
+  var shows = document.querySelectorAll("a.who");
+  for (var w = 0; w < shows.length; w++) { shows[w].title = "Show in the article"; }
+  var cues = document.querySelectorAll('mark[class^="cue-"]');
+  for (var q = 0; q < cues.length; q++) { cues[q].title = cues[q].className.slice(4) + " cue"; }
+
+  /* An evidence sentence quoted the same under an earlier actor is written once in the page: its
+     later places refer to it ("quoted above, under NATO"); here the quote is copied back in. */
+  var again = document.querySelectorAll("p.quote.again[data-quote]");
+  for (var a = 0; a < again.length; a++) {
+    var original = document.getElementById(again[a].getAttribute("data-quote"));
+    if (!original) { continue; }
+    var copy = original.cloneNode(true);
+    copy.removeAttribute("id");
+    again[a].parentNode.replaceChild(copy, again[a]);
+  }
+
   function isSentence(el) { return !!(el && el.matches && el.matches(".s[tabindex]")); }
   function shown(el) { return el.getClientRects().length > 0; }
   function sentencesIn(scope) {

@@ -614,6 +614,38 @@ def test_groups_and_kinds_do_not_rely_on_colour(page: Any, example: Comparison) 
     assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
 
 
+@pytest.mark.browser
+def test_the_script_writes_the_tooltips_and_the_repeated_quotes(
+    chromium: Any, report_file: Path, example: Comparison
+) -> None:
+    """The page carries no per-sentence tooltip and each evidence quote once (the 150 KB budget);
+    the script writes the tooltips the page had before, from the page itself, and copies every
+    repeated quote back in, so that with it the page reads as before and without it nothing is lost."""
+    built = ctx.build_context(example, for_print=False)
+    expected = {s.anchor: s.title for a in built["articles"] for p in a.paragraphs for s in p.sentences}
+    context, page, watch = open_page(chromium, report_file)
+    try:
+        titles = dict(page.eval_on_selector_all("#articles .s:not(.demo)", "els => els.map(e => [e.id, e.title])"))
+        assert titles == expected
+        for href, title in page.eval_on_selector_all(
+            "#coverage a.cell", "els => els.map(e => [e.getAttribute('href'), e.title])"
+        ):
+            assert title == example.sentence(href.removeprefix("#s-")).text
+        assert page.eval_on_selector_all(
+            "mark[class^=cue-]", "els => els.every(e => e.title === e.className.slice(4) + ' cue')"
+        )
+        assert page.query_selector_all(".quote.again") == []
+        shown = page.eval_on_selector_all("#framing .quote", "els => els.map(e => e.textContent)")
+        total = sum(len(c.evidence) + len(c.tone_evidence)
+                    for row in built["framing"] if row.has_cues for c in row.cells if c)
+        assert len(shown) == total and all(" sentence " in q for q in shown)
+        assert len(page.query_selector_all("[id^=q]")) == len(set(page.eval_on_selector_all(
+            "[id^=q]", "els => els.map(e => e.id)")))
+        watch.check()
+    finally:
+        context.close()
+
+
 # --- phones, dark mode, printing, links, Tab stops (issue 16) -----------------------------------------
 
 PAGE_OVERFLOW = """() => {

@@ -133,3 +133,15 @@ def test_a_follow_up_shares_what_one_story_reports() -> None:
     stricter = replace(Settings(), follow_up_threshold=verdict.score + 0.01)
     assert judge(first, later, stricter).relation == "same_kind"
     assert judge(first, later, replace(Settings(), follow_up_days=30)).relation == "same_kind"
+
+
+def test_the_place_stops_before_a_day_or_a_title() -> None:
+    text = (
+        "A driver struck and killed a pedestrian in Queens Friday, police said.\n\n"
+        "The crash happened near a school in Richmond Hill, the police said.\n\n"
+        "A second crash at Jamaica Avenue injured two people, witnesses said."
+    )
+    comparison = compare([_article(text, "2013-04-12", "a"), _article(QUAKE_C, None, "c")])
+    profile = event_profile(comparison.article("a"))
+    assert profile.where == "Queens"
+    assert "Queens Friday" not in profile.places

@@ -53,7 +53,7 @@ from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article, Event, Group, Pair, article_of
 from compare.settings import Settings
 from compare.similarity import informativeness
-from compare.terms import weighted_terms
+from compare.terms import title_case, weighted_terms
 from compare.text import WEEKDAY_WORD, iso_day
 
 Relation = Literal["same_event", "follow_up", "same_kind", "different"]
@@ -69,6 +69,7 @@ _IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
+_TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
 _NOT_PLACES = frozenset(
     "The This That These Those January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -166,10 +167,22 @@ def _dateline(article: Article) -> DateMention | None:
 
 def _place_in(text: str) -> str | None:
     for match in _IN_PLACE.finditer(text):
-        place = match.group(1)
-        if place.split()[0] not in _NOT_PLACES:
+        place = _clean_place(match.group(1))
+        if place is not None:
             return place
     return None
+
+
+def _clean_place(place: str) -> str | None:
+    """The place a capitalised phrase after "in"/"at" names: cut before a day or month
+    ("Queens Friday" -> "Queens") or a title ("Alaska Gov" -> "Alaska"); None when
+    nothing is left."""
+    kept = []
+    for word in place.split():
+        if word in _NOT_PLACES or word.lower() in _TITLE_WORDS:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
 
 
 def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
@@ -184,15 +197,17 @@ def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...
             where = match.group(1).strip().title()
     if where is None:
         for text in lede:
+            if title_case(text):
+                continue  # a headline repeated in the body
             if _RELATIVE_WORD.search(text) or WEEKDAY_WORD.search(text):
                 where = _place_in(text)
                 break
     if where is not None:
         out[where] = None
-    for text in (title, *lede):
+    for text in (title if not title_case(title) else "", *lede):  # a Title Case headline capitalises every word
         for match in _IN_PLACE.finditer(text):
-            place = match.group(1)
-            if place.split()[0] not in _NOT_PLACES:
+            place = _clean_place(match.group(1))
+            if place is not None:
                 out.setdefault(place, None)
     return where, tuple(out)
 

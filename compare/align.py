@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from compare import candidates
 from compare.candidates import pair_bounds
 from compare.models import Sentence
 from compare.settings import Settings
@@ -93,16 +94,19 @@ def align(
 
     lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
-    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers)
+    limits = {"visits_per_sentence": settings.index_visits_per_sentence, "max_candidates": settings.max_candidates}
+    bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
+    wording = [bounds.wording(i) for i in range(len(sentences))]
 
     def lexical(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
+        if article_of[i] != article_of[j] and allowed_numbers is not None and not allowed_numbers(article_of[i], article_of[j]):
+            return 0.0
+        # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
+        a, b = wording[i], wording[j]
+        key = (a, b) if a < b else (b, a)
         value = lexical_cache.get(key)
         if value is None:
-            if article_of[i] != article_of[j] and bounds.bound(*key) is None:
-                value = 0.0  # no shared content token (the index knows only pairs of different articles)
-            else:
-                value = lexical_score(feats[key[0]], feats[key[1]], settings)
+            value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
             lexical_cache[key] = value
         return value
 
@@ -123,7 +127,7 @@ def align(
 
     candidate_set = set(bounds.candidates(link_threshold))
     if cosines is not None:
-        candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers))
+        candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     min_cosine = settings.semantic_min_cosine
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidate_set):
@@ -132,8 +136,25 @@ def align(
             links[(i, j)] = value
 
     ids = [(s.article, s.index) for s in sentences]
-    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, member_threshold, link_threshold, ids)
+    kinds = _kinds(article_of, wording, linkable, cosines)
+    groups = _group(
+        links, len(sentences), article_of, allowed_numbers, similarity, member_threshold, link_threshold, ids, kinds
+    )
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None)
+
+
+def _kinds(
+    article_of: Sequence[int], wording: Sequence[int], linkable: Sequence[bool], cosines: _StoryCosines | None
+) -> list[int]:
+    """Sentences of one kind (one article, the same words and embedding) score alike with any other."""
+    vectors = cosines.vectors if cosines is not None else None
+    kind_of: dict[tuple[int, int, bool, bytes], int] = {}
+    return [
+        kind_of.setdefault(
+            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b""), len(kind_of)
+        )
+        for i in range(len(article_of))
+    ]
 
 
 def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings) -> bool:
@@ -156,15 +177,29 @@ class _StoryCosines:
         return float(self.vectors[i] @ self.vectors[j])
 
     def above(
-        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
     ) -> list[tuple[int, int]]:
-        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``."""
+        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``.
+
+        When there are more than ``keep`` per sentence (and 20,000; ``Settings.max_candidates``),
+        each sentence's ``keep`` highest in each other article, taken either way."""
         import numpy as np
 
         vectors = self.vectors
         articles = np.asarray(article_of)
         out: list[tuple[int, int]] = []
         block = 1024
+        if keep is not None:
+            found = 0
+            for start in range(0, len(vectors), block):
+                rows = vectors[start : start + block] @ vectors.T
+                found += int(np.count_nonzero((rows >= threshold - 1e-6) & (articles[start : start + block, None] != articles)))
+            if found // 2 > max(candidates.MIN_CANDIDATES, keep * len(vectors)):
+                return self._best(threshold, article_of, allowed, keep)
         for start in range(0, len(vectors), block):
             rows = vectors[start : start + block] @ vectors.T
             hits = np.argwhere(rows >= threshold - 1e-6)
@@ -176,6 +211,32 @@ class _StoryCosines:
                     continue
                 out.append((i, j))
         return out
+
+    def _best(
+        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None, keep: int
+    ) -> list[tuple[int, int]]:
+        import numpy as np
+
+        vectors = self.vectors
+        articles = np.asarray(article_of)
+        columns = {a: np.flatnonzero(articles == a) for a in sorted(set(article_of))}
+        out: set[tuple[int, int]] = set()
+        block = 1024
+        for start in range(0, len(vectors), block):
+            rows = vectors[start : start + block] @ vectors.T
+            for a, cols in columns.items():
+                sub = rows[:, cols]
+                if len(cols) > keep:
+                    best = np.argpartition(-sub, keep - 1, axis=1)[:, :keep]
+                else:
+                    best = np.broadcast_to(np.arange(len(cols)), sub.shape)
+                values = np.take_along_axis(sub, best, axis=1)
+                for r, c in np.argwhere(values >= threshold - 1e-6).tolist():
+                    i, j = start + r, int(cols[best[r, c]])
+                    if article_of[i] == a or (allowed is not None and not allowed(article_of[i], a)):
+                        continue
+                    out.add((i, j) if i < j else (j, i))
+        return sorted(out)
 
 
 def _story_cosines(sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings) -> _StoryCosines | None:
@@ -221,11 +282,16 @@ def _group(
     threshold: float,
     link_strength: float,
     ids: Sequence[tuple[str, int]],
+    kinds: Sequence[int],
 ) -> tuple[tuple[int, ...], ...]:
-    """Groups from the links, strongest first; a merge must leave every member cohesive."""
+    """Groups from the links, strongest first; a merge must leave every member cohesive.
+
+    ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
+    keeps its members by kind, with each kind's sum of scores with the members of the
+    other articles; a merge is checked kind by kind (see :class:`_Members`)."""
     parent = list(range(count))
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    refused: set[tuple[frozenset[int], frozenset[int]]] = set()
+    groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
+    refused: set[tuple[int, int, int, int]] = set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -242,69 +308,115 @@ def _group(
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        key = (frozenset(members[ri]), frozenset(members[rj]))
+        gi, gj = groups[ri], groups[rj]
+        # A group's members only ever grow: its root and size name its members.
+        key = (ri, gi.size, rj, gj.size)
         if key in refused:
             continue
-        merged = members[ri] + members[rj]
-        if not (
-            _repeats_only(merged, ids, similarity, link_strength)
-            and _cohesive(merged, article_of, allowed, similarity, threshold)
-        ):
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, link_strength)
+        if merged is None:
             refused.add(key)
             continue
-        keep, gone = (ri, rj) if len(members[ri]) >= len(members[rj]) else (rj, ri)
+        keep, gone = (ri, rj) if gi.size >= gj.size else (rj, ri)
         parent[gone] = keep
-        members[keep] = merged
-        del members[gone]
+        groups[keep] = merged
+        del groups[gone]
 
-    groups = [
-        tuple(sorted(group, key=lambda k: ids[k]))
-        for group in members.values()
-        if len({article_of[k] for k in group}) >= 2
+    out = [
+        tuple(sorted(group.members(), key=lambda k: ids[k]))
+        for group in groups.values()
+        if len({article_of[k] for k in group.members()}) >= 2
     ]
-    groups.sort(key=lambda g: [ids[k] for k in g])
-    return tuple(groups)
+    out.sort(key=lambda g: [ids[k] for k in g])
+    return tuple(out)
 
 
-def _repeats_only(
-    group: Sequence[int], ids: Sequence[tuple[str, int]], similarity: Callable[[int, int], float], strength: float
-) -> bool:
-    """Whether the members that one article contributes are one fact: consecutive sentences
-    (a fact told over two), or sentences that repeat each other (a headline and its lead),
-    scoring at least ``strength`` together.  Two different statements of one article never
-    share a group, so a sentence that links to both cannot chain them."""
-    by_article: dict[str, list[int]] = {}
-    for k in group:
-        by_article.setdefault(ids[k][0], []).append(k)
-    for found in by_article.values():
-        if len(found) < 2:
-            continue
-        found.sort(key=lambda k: ids[k][1])
-        for n, a in enumerate(found):
-            for b in found[n + 1 :]:
-                if ids[b][1] - ids[a][1] == 1:
+_UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of this unit they add exactly
+
+
+class _Members:
+    """A group's members by kind, and per kind the sum (in ``_UNITS``) and number of its
+    scores with the group's members of other (allowed) articles, the same for every member
+    of the kind.  A merge of two groups is then checked on the pairs of kinds."""
+
+    __slots__ = ("article", "by_kind", "size", "sums")
+
+    def __init__(self, i: int, kind: int, article: int) -> None:
+        self.by_kind: dict[int, list[int]] = {kind: [i]}
+        self.article: dict[int, int] = {kind: article}
+        self.sums: dict[int, tuple[int, int]] = {kind: (0, 0)}
+        self.size = 1
+
+    def members(self) -> list[int]:
+        return [k for found in self.by_kind.values() for k in found]
+
+    def merge(
+        self,
+        other: _Members,
+        ids: Sequence[tuple[str, int]],
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        similarity: Callable[[int, int], float],
+        threshold: float,
+        strength: float,
+    ) -> _Members | None:
+        """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
+        not cohesive: a member's mean score with the other articles' members below ``threshold``."""
+        if not _one_fact(self, other, ids, similarity, strength):
+            return None
+        added_self = self._added(other, allowed, similarity)
+        added_other = other._added(self, allowed, similarity)
+        for added in (added_self, added_other):
+            for units, n in added.values():
+                if n and units / (n * _UNITS) < threshold - 1e-12:
+                    return None
+        big, small = (self, other) if self.size >= other.size else (other, self)
+        out = _Members.__new__(_Members)
+        out.by_kind = {kind: list(found) for kind, found in big.by_kind.items()}
+        for kind, found in small.by_kind.items():
+            out.by_kind.setdefault(kind, []).extend(found)
+        out.article = {**big.article, **small.article}
+        out.sums = {**added_self, **added_other}
+        out.size = self.size + other.size
+        return out
+
+    def _added(
+        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
+    ) -> dict[int, tuple[int, int]]:
+        """Each of this group's kinds' sum and count, with the members of ``other`` added."""
+        out: dict[int, tuple[int, int]] = {}
+        for kind, found in self.by_kind.items():
+            units, n = self.sums[kind]
+            a, m = self.article[kind], found[0]
+            for other_kind, others in other.by_kind.items():
+                b = other.article[other_kind]
+                if a == b or (allowed is not None and not allowed(a, b)):
                     continue
-                if similarity(a, b) < strength:
-                    return False
-    return True
+                units += len(others) * round(similarity(m, others[0]) * _UNITS)
+                n += len(others)
+            out[kind] = (units, n)
+        return out
 
 
-def _cohesive(
-    group: Sequence[int],
-    article_of: Sequence[int],
-    allowed: Callable[[int, int], bool] | None,
+def _one_fact(
+    first: _Members,
+    second: _Members,
+    ids: Sequence[tuple[str, int]],
     similarity: Callable[[int, int], float],
-    threshold: float,
+    strength: float,
 ) -> bool:
-    """Whether every member's mean similarity to the members of other articles reaches ``threshold``."""
-    for m in group:
-        total = 0.0
-        n = 0
-        for o in group:
-            if article_of[o] == article_of[m] or (allowed is not None and not allowed(article_of[m], article_of[o])):
+    """Whether the members that one article contributes to the two groups merged are one
+    fact: consecutive sentences (a fact told over two), or sentences that repeat each other
+    (a headline and its lead), scoring at least ``strength`` together.  Two different
+    statements of one article never share a group, so a sentence that links to both cannot
+    chain them.  (Each group is one fact already: only the pairs across them are checked.)"""
+    for kind, found in first.by_kind.items():
+        a = first.article[kind]
+        for other_kind, others in second.by_kind.items():
+            if second.article[other_kind] != a or similarity(found[0], others[0]) >= strength:
                 continue
-            total += similarity(m, o)
-            n += 1
-        if n and total / n < threshold - 1e-12:
-            return False
+            for p in found:
+                for q in others:
+                    if abs(ids[p][1] - ids[q][1]) != 1:
+                        return False
     return True

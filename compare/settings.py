@@ -173,6 +173,24 @@ class Settings:
     cost grows with its size rather than with the square of it.  Real stories' largest
     groups hold a few dozen pairs."""
 
+    index_visits_per_sentence: int = 200
+    """The aligner's candidate index (:mod:`compare.candidates`) visits at most this many
+    sentence pairs per sentence (and always 1,000,000): when the words of a text are
+    shared by so many of its sentences that walking their postings would visit more
+    (a sentence repeated, sentences full of the same numbers or quotations), the words
+    that cost the most visits propose no pairs; they still count in the bounds of the
+    pairs that the other words propose.  Real stories stay far below it (the example
+    story: 0.3% of its budget), so no pair is lost there; a text of 500,000 characters
+    of one template no longer costs the square of its length."""
+
+    max_candidates: int = 8
+    """When the candidate pairs are more than this many per sentence (and 20,000), each
+    sentence keeps its this many best candidates (by their bound, then reading order)
+    in each other article, and a pair is scored when it is among the best of either
+    sentence.  Sentences with the same words count as one: a sentence repeated a
+    thousand times is compared with the first few copies of its match, which join the
+    same group.  Real stories have a few candidates per sentence."""
+
     quote_match_threshold: float = 0.8
     """Two quotations are the same words when their similarity reaches this value;
     below it, quotations by the same speaker in one group are a "quote" difference."""

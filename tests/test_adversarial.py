@@ -40,3 +40,19 @@ def test_one_sentence_repeated_makes_one_group_with_bounded_statistics() -> None
     (group,) = result.groups
     assert len(group.members) == 240
     assert 0 < group.score <= 1
+
+
+def test_one_sentence_repeated_still_makes_one_group_when_the_candidates_are_capped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each copy is scored against the first few copies of its match only (Settings.max_candidates),
+    and the copies still make one group."""
+    from compare import candidates
+
+    monkeypatch.setattr(candidates, "MIN_CANDIDATES", 0)
+    one = "NATO Secretary General Anders Fogh Rasmussen said on Monday that the alliance and Russia would cooperate. "
+    two = "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on defence. "
+    records = [{"id": "a", "text": one * 150}, {"id": "b", "text": two * 150}]
+    for semantic in (False, True):
+        result = compare(records, replace(Settings(), max_candidates=2, semantic=semantic))
+        assert [len(g.members) for g in result.groups] == [300]

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.candidates import candidate_pairs
+from compare import candidates
+from compare.candidates import candidate_pairs, pair_bounds
 from compare.settings import Settings
-from compare.similarity import features, idf_weights, score, tokens
+from compare.similarity import Features, features, idf_weights, score, tokens
 
 VOCAB = "nato russia missile defense summit lisbon clinton lavrov talks treaty 28 27 agreed rejected".split()
 sentence = st.lists(st.sampled_from(VOCAB), min_size=0, max_size=12).map(" ".join)
@@ -74,3 +76,49 @@ def test_semantic_recall_equals_brute_force(articles: list[list[str]], threshold
     }
     found = set(candidate_pairs(feats, article_of, threshold, s.overlap_weight, semantic_weight=s.semantic_weight))
     assert brute <= found
+
+
+def _repeated(copies: int) -> tuple[list[Features], list[int]]:
+    one, two = tokens("nato russia missile defense summit lisbon"), tokens("nato russia missile defense talks lisbon")
+    feats = [features(one)] * copies + [features(two)] * copies
+    return feats, [0] * copies + [1] * copies
+
+
+def test_limits_change_nothing_below_their_budgets() -> None:
+    feats, article_of = _repeated(30)
+    plain = candidate_pairs(feats, article_of, 0.3, 0.75)
+    bounds = pair_bounds(feats, article_of, 0.75, visits_per_sentence=1, max_candidates=1)
+    assert bounds.candidates(0.3) == plain == sorted((i, j) for i in range(30) for j in range(30, 60))
+    assert not bounds.capped
+
+
+def test_a_sentence_repeated_keeps_a_few_candidates_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(candidates, "MIN_CANDIDATES", 0)
+    feats, article_of = _repeated(200)
+    bounds = pair_bounds(feats, article_of, 0.75, max_candidates=3)
+    found = bounds.candidates(0.3)
+    assert bounds.capped
+    assert len(found) <= 2 * 3 * 400  # not 200 x 200
+    # every copy keeps its match's first three copies
+    for i in range(200):
+        assert {j for a, j in found if a == i} >= {200, 201, 202}
+    for j in range(200, 400):
+        assert {i for i, b in found if b == j} >= {0, 1, 2}
+
+
+def test_words_over_the_index_budget_still_count_in_the_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words shared by every sentence propose no pair; pairs another word finds keep their full bound."""
+    monkeypatch.setattr(candidates, "MIN_VISITS", 0)
+    common = "nato russia missile defense summit lisbon clinton lavrov"
+    texts_a = [f"{common} alpha{n}" for n in range(40)]
+    texts_b = [f"{common} alpha{n} treaty" for n in range(40)]
+    feats = [features(tokens(t)) for t in texts_a + texts_b]
+    article_of = [0] * 40 + [1] * 40
+    bounds = pair_bounds(feats, article_of, 0.75, visits_per_sentence=2)
+    found = bounds.candidates(0.3)
+    assert bounds.capped
+    assert [(n, 40 + n) for n in range(40)] == found  # only the pairs the rare word finds
+    s = Settings(semantic=False)
+    for i, j in found:
+        bound = bounds.bound(i, j)
+        assert bound is not None and bound >= score(feats[i], feats[j], s) - 1e-9

@@ -9,6 +9,7 @@ named as a subject.  Quotations belong to their speaker (see :func:`speakers`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -156,10 +157,12 @@ def read_sentence(
     heading = sentence.role != "body"
     spans = quote_spans(sentence, toks, found, quotes)
     quote_of = [-1] * len(toks)
+    starts, ends = [t.start for t in toks], [t.end for t in toks]
     for n, span in enumerate(spans):
-        for k, t in enumerate(toks):
-            if t.start >= span.start and t.end <= span.end:
-                quote_of[k] = n
+        # The tokens inside the span are a run (tokens follow each other): found by bisection,
+        # not by a scan of every token for each of a sentence's (maybe thousands of) quotations.
+        for k in range(bisect_left(starts, span.start), bisect_right(ends, span.end)):
+            quote_of[k] = n
     mentions = [m for m in found if m.lexical or quote_of[m.first] < 0]
     segments = _clauses(toks, quote_of)
     name_tokens: set[int] = set()
@@ -272,6 +275,10 @@ def speakers(
     out: dict[tuple[int, int], Mention | None] = {}
     unknown: set[tuple[int, int]] = set()
     for n, sent in enumerate(sents):
+        inside_of: dict[int, list[int]] = {}  # quotation → its tokens, found in one pass
+        for k, x in enumerate(sent.quote_of):
+            if x >= 0:
+                inside_of.setdefault(x, []).append(k)
         for q, span in enumerate(sent.quotes):
             if span.actor is not None:
                 out[(n, q)] = Mention(span.actor, 0, 0, 0, True)
@@ -280,7 +287,7 @@ def speakers(
             if named is not None:
                 out[(n, q)] = named
                 continue
-            inside = [k for k, x in enumerate(sent.quote_of) if x == q]
+            inside = inside_of.get(q, [])
             if not inside:
                 continue
             outside = [

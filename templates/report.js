@@ -143,7 +143,11 @@
     if (i < 0) { return null; }
     for (var j = i + step; j >= 0 && j < list.length; j += step) {
       var g = list[j].getAttribute("data-group");
-      if (!group || g !== group) { return list[j]; }
+      if (!group || g !== group) {
+        // Backwards, land on the first sentence of that fact, as forwards does.
+        while (step < 0 && g && j > 0 && list[j - 1].getAttribute("data-group") === g) { j--; }
+        return list[j];
+      }
     }
     return null;
   }

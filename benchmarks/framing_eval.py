@@ -7,9 +7,12 @@ the annotators' author_sentiment (pos/neg/neu).  An entity is matched by name: i
 words that only say which part of it ("campaign", "administration", "leaders", "lawmakers",
 "Senate"), must all be among the words of one actor's name and the forms the articles named it
 by; a plural and its singular are one word ("Democrats" = "Democratic").  An entity the report
-does not name counts as "neutral" for the tone.
+does not name counts as "neutral" for the tone.  The tone is reported twice: with the shipped
+settings (tuned on these stories), and with ``tone_neutral_prior`` and ``tone_margin`` chosen by
+cross-validation by story (:func:`cross_validate_tone`), what held-out stories may expect.
 
-    .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show]
+    .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show] [--newsmtsc]
+    nice -n 10 .venv/bin/python benchmarks/framing_eval.py --share 6   # framing's share of the example
 """
 
 from __future__ import annotations
@@ -64,32 +67,99 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str] = 
     return sum(scores) / len(scores)
 
 
-def measure_basil_framing(folder: Path, show: bool = False) -> dict[str, Any]:
+PRIORS = (0.5, 1.0, 1.5)
+MARGINS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 1.0, 1.2)
+"""The grid of (``tone_neutral_prior``, ``tone_margin``) the cross-validation chooses from."""
+CV_FOLDS = 5
+CV_SEEDS = 5
+
+
+def _actor_words(stances: Sequence[Any]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for st in stances:
+        words = out.setdefault(st.actor, _words(st.actor))
+        for alias in st.aliases:
+            words |= _words(alias)
+    return out
+
+
+def _tones(stances: Sequence[Any], hits: Sequence[tuple[str | None, str]]) -> list[str]:
+    """The tone (pos/neg/neu) of each (actor, article); an entity no actor matched is "neu"."""
+    tone = {(st.actor, st.article): st.tone for st in stances}
+    return [TONE_TO_GOLD[tone.get((hit, article), "neutral")] if hit else "neu" for hit, article in hits]
+
+
+def cross_validate_tone(
+    gold: dict[str, list[str]], predicted: dict[tuple[float, float], dict[str, list[str]]]
+) -> tuple[float, list[float], Counter[tuple[float, float]]]:
+    """Tone macro-F1 with the two tone settings chosen on other stories: folds by story.
+
+    For each of CV_SEEDS shuffles of the stories into CV_FOLDS folds, the (prior, margin) with
+    the best macro-F1 on the other folds labels each fold's stories; the macro-F1 of those
+    labels over all stories, averaged over the shuffles, is what a user's stories may expect
+    from settings tuned on these (the shipped settings were tuned on all of them).
+    """
+    import random
+
+    stories = sorted(gold)
+    grid = sorted(predicted)
+    results = []
+    chosen: Counter[tuple[float, float]] = Counter()
+    for seed in range(CV_SEEDS):
+        order = stories[:]
+        random.Random(seed).shuffle(order)
+        fold = {story: n % CV_FOLDS for n, story in enumerate(order)}
+        g_all: list[str] = []
+        p_all: list[str] = []
+        for k in range(CV_FOLDS):
+            train = [s for s in stories if fold[s] != k]
+            test = [s for s in stories if fold[s] == k]
+
+            def f1_on(point: tuple[float, float], train: list[str] = train) -> float:
+                return macro_f1(
+                    [x for s in train for x in gold[s]], [x for s in train for x in predicted[point][s]]
+                )
+
+            best = max(grid, key=lambda point: (f1_on(point), -abs(point[0] - 1.0)))
+            chosen[best] += 1
+            g_all += [x for s in test for x in gold[s]]
+            p_all += [x for s in test for x in predicted[best][s]]
+        results.append(macro_f1(g_all, p_all))
+    return sum(results) / len(results), results, chosen
+
+
+def measure_basil_framing(folder: Path, show: bool = False, cv: bool = True) -> dict[str, Any]:
+    """Entities named as actors and tone macro-F1 with the shipped settings; with ``cv``, also
+    the tone macro-F1 cross-validated by story (:func:`cross_validate_tone`)."""
+    from dataclasses import replace
+
     from compare import compare
+    from compare.analyze.framing import frame
+    from compare.lexicon import load_lexicon
 
     rows = json.loads((folder / "gold_entity_framing_by_outlet.json").read_text("utf-8"))
     by_story: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         if row["entity"] != "main event":
             by_story.setdefault(row["story"], []).append(row)
+    lexicon = load_lexicon(None)
     found = total = 0
     gold: list[str] = []
     pred: list[str] = []
     confusion: Counter[tuple[str, str]] = Counter()
     scores: list[tuple[str, float]] = []
+    gold_by_story: dict[str, list[str]] = {}
+    grid_pred: dict[tuple[float, float], dict[str, list[str]]] = {}
     for story, entities in sorted(by_story.items()):
         paths = sorted((folder / "stories" / story).glob("*.json"))
         records = [json.loads(p.read_text("utf-8")) for p in paths]
         for r in records:
             r.pop("sentences", None)
         result = compare(records)
-        actor_words: dict[str, set[str]] = {}
-        for st in result.stances:
-            words = actor_words.setdefault(st.actor, _words(st.actor))
-            for alias in st.aliases:
-                words |= _words(alias)
-        tone = {(st.actor, st.article): st.tone for st in result.stances}
+        actor_words = _actor_words(result.stances)
         score = {(st.actor, st.article): st.tone_score for st in result.stances}
+        hits: list[tuple[str | None, str]] = []
+        story_gold: list[str] = []
         for row in entities:
             total += 1
             hit = next((a for a, words in actor_words.items() if matches(row["entity"], words)), None) or next(
@@ -101,14 +171,24 @@ def measure_basil_framing(folder: Path, show: bool = False) -> dict[str, Any]:
             for outlet in row["by_outlet"].values():
                 if outlet["author_sentiment"] not in ("pos", "neg", "neu"):
                     continue
-                said = tone.get((hit, outlet["article_id"]), "neutral") if hit else "neutral"
-                gold.append(outlet["author_sentiment"])
-                pred.append(TONE_TO_GOLD[said])
-                confusion[(outlet["author_sentiment"], TONE_TO_GOLD[said])] += 1
+                hits.append((hit, outlet["article_id"]))
+                story_gold.append(outlet["author_sentiment"])
                 scores.append((outlet["author_sentiment"], score.get((hit, outlet["article_id"]), 0.0) if hit else 0.0))
+        said = _tones(result.stances, hits)
+        gold += story_gold
+        pred += said
+        confusion.update(zip(story_gold, said, strict=True))
+        gold_by_story[story] = story_gold
+        if cv:
+            # the actors and sentences stay; only the tone settings change, so frame() alone reruns
+            for prior in PRIORS:
+                for margin in MARGINS:
+                    settings = replace(result.settings, tone_neutral_prior=prior, tone_margin=margin)
+                    stances = frame(result.articles, lexicon, settings)
+                    grid_pred.setdefault((prior, margin), {})[story] = _tones(stances, hits)
         if show:
             print("   actors:", ", ".join(actor_words))
-    return {
+    out = {
         "entities": total,
         "found_share": found / total if total else 0.0,
         "tone_macro_f1": macro_f1(gold, pred),
@@ -116,6 +196,12 @@ def measure_basil_framing(folder: Path, show: bool = False) -> dict[str, Any]:
         "confusion": dict(sorted(confusion.items())),
         "scores": scores,
     }
+    if cv:
+        f1, per_seed, chosen = cross_validate_tone(gold_by_story, grid_pred)
+        out["tone_macro_f1_cv"] = f1
+        out["tone_cv_per_shuffle"] = per_seed
+        out["tone_cv_chosen"] = {f"{p}/{m}": n for (p, m), n in chosen.most_common()}
+    return out
 
 
 def measure_newsmtsc(path: Path, folds: int = 5) -> dict[str, Any]:
@@ -127,12 +213,57 @@ def measure_newsmtsc(path: Path, folds: int = 5) -> dict[str, Any]:
     return {"targets": len(examples), "cv_macro_f1": f1, "folds": per_fold}
 
 
+SHARE_RUN = """
+import sys, time, glob
+sys.path.insert(0, {root!r})
+import compare.pipeline as pipeline
+from reports.html import render_html
+from reports.jsonout import render_json
+spent = [0.0]
+frame = pipeline.frame
+def timed(*args, **kwargs):
+    start = time.perf_counter()
+    try:
+        return frame(*args, **kwargs)
+    finally:
+        spent[0] += time.perf_counter() - start
+pipeline.frame = timed
+start = time.perf_counter()
+result = pipeline.compare(sorted(glob.glob({folder!r} + "/*.txt")))
+render_html(result)
+render_json(result)
+print(spent[0], time.perf_counter() - start)
+"""
+
+
+def framing_share(runs: int) -> list[float]:
+    """Framing's share of one in-process run on the example story (compare, HTML, JSON; start-up
+    and imports left out), each run in a fresh process, as a user's first report is."""
+    import subprocess
+
+    script = SHARE_RUN.format(root=str(ROOT), folder=str(ROOT / "examples" / "nato-russia-2010"))
+    shares = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        framing, total = (float(x) for x in done.stdout.split())
+        shares.append(framing / total)
+    return shares
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--show", action="store_true", help="print each entity and the actor matched")
     parser.add_argument("--newsmtsc", action="store_true", help="also cross-validate the tone model (slow)")
+    parser.add_argument("--share", type=int, metavar="RUNS", help="only time framing's share of the example story")
     args = parser.parse_args(argv)
+    if args.share:
+        import statistics
+
+        shares = framing_share(args.share)
+        print("framing's share of the example story's run:", " ".join(f"{x:.1%}" for x in shares))
+        print(f"median {statistics.median(shares):.1%}, range {min(shares):.1%} to {max(shares):.1%}")
+        return 0
     folder = args.data / "basil-framing-dev"
     if not folder.is_dir():
         print(f"{folder}: BASIL framing data not found", file=sys.stderr)

@@ -12,6 +12,7 @@ import pytest
 
 from compare import Comparison, compare, target_tone
 from compare.analyze.framing import frame
+from compare.analyze.framing.scoring import SentenceTone, _tone
 from compare.analyze.framing.tone import TONES, tone_at
 from compare.lexicon import load_lexicon
 from compare.models import Stance
@@ -44,6 +45,24 @@ def test_tone_marks_the_words_behind_it() -> None:
     assert result.tone == "unfavourable" and result.score < 0
     words = {text[a:b].lower() for a, b in result.cues}
     assert words and words <= {"critics", "slammed", "failed", "corrupt", "plan"}
+
+
+def _tones(*labels: str) -> list[SentenceTone]:
+    return [SentenceTone(f"a:{n}", n, label, 0.0) for n, label in enumerate(labels)]  # type: ignore[arg-type]
+
+
+def test_an_articles_tone_needs_evidence_in_proportion_to_its_mentions() -> None:
+    """(favourable - unfavourable) / sqrt(sentences) against Settings.tone_margin (0.85)."""
+    settings = Settings()
+    assert _tone(_tones("unfavourable"), settings) == ("unfavourable", -1.0)
+    assert _tone(_tones("unfavourable", "neutral", "neutral", "neutral"), settings) == ("neutral", -0.25)
+    assert _tone(_tones("unfavourable", "unfavourable", "neutral", "neutral"), settings)[0] == "unfavourable"
+    # a long article: 5 unfavourable sentences of 25 are enough (5 / 5 = 1.0), 4 are not (0.8)
+    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), settings) == ("unfavourable", -0.2)
+    assert _tone(_tones(*["unfavourable"] * 4, *["neutral"] * 21), settings)[0] == "neutral"
+    assert _tone(_tones("favourable", "favourable", "unfavourable", "neutral"), settings)[0] == "neutral"
+    assert _tone(_tones("favourable", "favourable", "favourable", "neutral"), settings) == ("favourable", 0.75)
+    assert _tone([], settings) == ("neutral", 0.0)
 
 
 # --- actors ---------------------------------------------------------------------------------

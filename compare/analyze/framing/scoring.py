@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from compare.models import CueMark, Label, Stance, ToneLabel
@@ -75,13 +76,24 @@ def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label,
 
 
 def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, float]:
-    """The share of sentences favourable toward the actor less the share unfavourable, and its label."""
+    """The tone of the sentences naming the actor, taken together, and its score.
+
+    The score is the share of those sentences favourable toward the actor less the share
+    unfavourable (-1..1).  The label asks how much evidence there is, like a sign test: the
+    count of favourable less unfavourable sentences over the square root of their number,
+    ``score * sqrt(n)``, must reach ``Settings.tone_margin``.  One unfavourable sentence of one
+    is enough; one of four is not, two of four are, and a long article that names the actor in
+    25 sentences is unfavourable toward it when 5 more of them are unfavourable than favourable.
+    """
     if not tones:
         return "neutral", 0.0
-    score = (sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)) / len(tones)
-    if score >= settings.tone_margin:
+    n = len(tones)
+    net = sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)
+    score = net / n
+    evidence = net / math.sqrt(n)
+    if evidence >= settings.tone_margin:
         return "favourable", score
-    if score <= -settings.tone_margin:
+    if evidence <= -settings.tone_margin:
         return "unfavourable", score
     return "neutral", score
 

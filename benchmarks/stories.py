@@ -36,6 +36,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,12 +50,15 @@ from compare.load import load_inputs  # noqa: E402
 from compare.settings import Settings  # noqa: E402
 from compare.stories import (  # noqa: E402
     Background,
+    Link,
     Profile,
+    Story,
     StorySettings,
     adjusted_rand_index,
     candidate_pairs,
     cosine,
     day_ordinal,
+    follow_ups,
     group_profiles,
     profile,
     story_vectors,
@@ -81,6 +85,9 @@ def score(
     started = time.perf_counter()
     stories = group_profiles(profiles, settings, background)
     seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    links = follow_ups(profiles, stories, settings, background)
+    link_seconds = time.perf_counter() - started
     predicted = {a: s.id for s in stories for a in s.articles}
     ids = [p.id for p in profiles if p.id in truth]
     ari = adjusted_rand_index([truth[i] for i in ids], [predicted[i] for i in ids])
@@ -95,7 +102,7 @@ def score(
     )
     return {
         "ari": ari, "exact": exact / len(wanted), "stories": len(wanted), "mixed": mixed, "joined": joined,
-        "seconds": seconds,
+        "seconds": seconds, "links": len(links), "link_seconds": link_seconds,
     }
 
 
@@ -140,14 +147,45 @@ def candidate_recall(profiles: list[Profile], settings: StorySettings) -> dict[s
     }
 
 
+FOLDS = 5
+"""Cross-validation over ECB+ topics: fold k holds the topics whose number is k modulo 5."""
+SHARES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
+"""The ``StorySettings.event_share`` values tried in the cross-validation."""
+
+
+def _prf(verdicts: list[tuple[bool, bool]]) -> tuple[float, float, float]:
+    tp = sum(1 for p, y in verdicts if p and y)
+    fp = sum(1 for p, y in verdicts if p and not y)
+    fn = sum(1 for p, y in verdicts if y and not p)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
+
+
+def _storylines(stories: Sequence[Story], links: Sequence[Link]) -> dict[str, str]:
+    """Article id → its storyline: stories joined by follow-up links (ECB+'s sub-topics hold
+    a story's follow-ups too)."""
+    parent = {s.id: s.id for s in stories}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for link in links:
+        parent[root(link.later)] = root(link.earlier)
+    return {a: root(s.id) for s in stories for a in s.articles}
+
+
 def measure_ecbplus(folder: Path) -> None:
-    """ECB+ dev: the pair judgement against the gold article pairs, and batch's stories."""
+    """ECB+ dev: the pair judgement against the gold article pairs, and batch's stories;
+    each also per held-out fold of topics (see ``FOLDS``)."""
     rows: list[dict[str, Any]] = []
     subtopic: dict[str, str] = {}
     for path in sorted(folder.glob("stories/*/*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         subtopic[record["id"]] = record["subtopic"]
         rows.append({k: record[k] for k in ("id", "title", "date", "url", "text", "outlet") if record.get(k)})
+    topic = {a: int(s.split("_")[0]) for a, s in subtopic.items()}
     articles = [prepare_article(a)[0] for a in load_inputs(rows)]
     settings = Settings()
     started = time.perf_counter()
@@ -157,28 +195,84 @@ def measure_ecbplus(folder: Path) -> None:
     started = time.perf_counter()
     verdicts = [(judge(events[p["doc_a"]], events[p["doc_b"]], settings), p["label"] == "same_event") for p in gold]
     judge_seconds = time.perf_counter() - started
+    fold_of = [topic[p["doc_a"]] % FOLDS for p in gold]
     print(f"ECB+: {folder} ({len(articles)} articles, {len(set(subtopic.values()))} sub-topics, {len(gold)} gold pairs)")
     print(f"event profiles {1000 * profile_seconds / len(articles):.2f} ms per article; "
           f"{1e6 * judge_seconds / len(gold):.0f} µs per pair")
     print()
-    print("| pairs within a topic | precision | recall | F1 |")
-    print("|---|---:|---:|---:|")
-    for name, same in (("same event", {"same_event"}), ("same event or follow-up", {"same_event", "follow_up"})):
-        tp = sum(1 for v, y in verdicts if y and v.relation in same)
-        fp = sum(1 for v, y in verdicts if not y and v.relation in same)
-        fn = sum(1 for v, y in verdicts if y and v.relation not in same)
-        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {2 * p * r / max(1e-9, p + r):.3f} |")
-    profiles = [profile(a) for a in articles]
-    started = time.perf_counter()
-    stories = group_profiles(profiles)
-    seconds = time.perf_counter() - started
-    of = {a: s.id for s in stories for a in s.articles}
-    ari = adjusted_rand_index([subtopic[p.id] for p in profiles], [of[p.id] for p in profiles])
-    singletons = sum(1 for s in stories if len(s.articles) == 1)
+    print("Pairs within a topic, shipped settings (ECB+ puts a story's follow-ups in its sub-topic: the second")
+    print("row counts a follow-up as the same sub-topic); then per fold of topics (topic number modulo 5):")
     print()
-    print(f"batch over all {len(profiles)} articles: ARI {ari:.3f} against the sub-topics, "
-          f"{len(stories) - singletons} stories and {singletons} singletons ({seconds:.2f} s)")
+    print("| pairs within a topic | precision | recall | F1 | " + " | ".join(f"fold {k} F1" for k in range(FOLDS)) + " |")
+    print("|---|---:|---:|---:|" + "---:|" * FOLDS)
+    for name, same in (("same event", {"same_event"}), ("same event or follow-up", {"same_event", "follow_up"})):
+        decided = [(v.relation in same, y) for v, y in verdicts]
+        p, r, f = _prf(decided)
+        folds = [_prf([d for d, k in zip(decided, fold_of, strict=True) if k == fold])[2] for fold in range(FOLDS)]
+        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | " + " | ".join(f"{x:.3f}" for x in folds) + " |")
+    # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth.
+    held: list[tuple[bool, bool]] = []
+    chosen = []
+    for fold in range(FOLDS):
+        train = _pairs_of(gold, fold_of, fold, False)
+        best = (-1.0, settings.same_event_threshold)
+        for step in range(20, 62, 2):
+            trial = replace(settings, same_event_threshold=step / 100)
+            p, _r, f = _prf([(_same(events, g, trial), g["label"] == "same_event") for g in train])
+            if p >= 0.95 and f > best[0]:
+                best = (f, step / 100)
+        chosen.append(best[1])
+        trial = replace(settings, same_event_threshold=best[1])
+        held.extend((_same(events, g, trial), g["label"] == "same_event") for g in _pairs_of(gold, fold_of, fold, True))
+    p, r, f = _prf(held)
+    print()
+    print(f"same_event_threshold chosen on four folds of topics, scored on the fifth: thresholds {chosen}; "
+          f"held-out precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+
+    profiles = [profile(a) for a in articles]
+    ids = [p.id for p in profiles]
+    print()
+    print("batch over all articles: ARI against the sub-topics, over all topics and per fold; 'storylines' joins")
+    print("the stories linked as follow-ups (as ECB+'s sub-topics do):")
+    print()
+    print("| event_share | ARI | storylines ARI | stories | singletons | " + " | ".join(f"fold {k}" for k in range(FOLDS)) + " | s |")
+    print("|---:|---:|---:|---:|---:|" + "---:|" * FOLDS + "---:|")
+    by_share: dict[float, list[float]] = {}
+    for share in SHARES:
+        story_settings = replace(StorySettings(), event_share=share)
+        started = time.perf_counter()
+        stories = group_profiles(profiles, story_settings)
+        seconds = time.perf_counter() - started
+        links = follow_ups(profiles, stories, story_settings)
+        of = {a: s.id for s in stories for a in s.articles}
+        line = _storylines(stories, links)
+        ari = adjusted_rand_index([subtopic[i] for i in ids], [of[i] for i in ids])
+        lines = adjusted_rand_index([subtopic[i] for i in ids], [line[i] for i in ids])
+        folds = []
+        for fold in range(FOLDS):
+            inside = [i for i in ids if topic[i] % FOLDS == fold]
+            folds.append(adjusted_rand_index([subtopic[i] for i in inside], [of[i] for i in inside]))
+        by_share[share] = folds
+        singletons = sum(1 for s in stories if len(s.articles) == 1)
+        mark = "*" if share == StorySettings().event_share else ""
+        print(f"| {share}{mark} | {ari:.3f} | {lines:.3f} | {len(stories) - singletons} | {singletons} | "
+              + " | ".join(f"{x:.3f}" for x in folds) + f" | {seconds:.2f} |")
+    held_ari = []
+    for fold in range(FOLDS):
+        best_share = max(SHARES, key=lambda sh: (sum(v for k, v in enumerate(by_share[sh]) if k != fold), -sh))
+        held_ari.append((best_share, by_share[best_share][fold]))
+    print()
+    print("event_share chosen on four folds (mean ARI), ARI on the held-out fold: "
+          + ", ".join(f"fold {k}: {sh} -> {a:.3f}" for k, (sh, a) in enumerate(held_ari))
+          + f"; mean held-out {sum(a for _s, a in held_ari) / FOLDS:.3f}")
+
+
+def _pairs_of(gold: list[dict[str, Any]], fold_of: list[int], fold: int, inside: bool) -> list[dict[str, Any]]:
+    return [g for g, k in zip(gold, fold_of, strict=True) if (k == fold) == inside]
+
+
+def _same(events: dict[str, Any], pair: dict[str, Any], settings: Settings) -> bool:
+    return judge(events[pair["doc_a"]], events[pair["doc_b"]], settings).same_event
 
 
 def measure_example() -> None:
@@ -235,8 +329,13 @@ def main() -> None:
     print(f"BASIL: {basil_path} ({len(basil)} articles, {len(set(truth.values()))} stories)")
     fnc: list[Profile] = []
     if fnc_path.is_file():
-        fnc = profiles_of(read(fnc_path), settings)
-        print(f"distractors: {fnc_path} ({len(fnc)} bodies)")
+        bodies = [prepare_article(a)[0] for a in load_inputs(read(fnc_path))]
+        started = time.perf_counter()
+        events = [event_profile(a) for a in bodies]
+        event_seconds = time.perf_counter() - started
+        fnc = [profile(a, settings) for a in bodies]
+        print(f"distractors: {fnc_path} ({len(fnc)} bodies; their event profiles take {event_seconds:.2f} s, "
+              f"{1000 * event_seconds / max(1, len(events)):.2f} ms per body)")
     else:
         print(f"no distractors: {fnc_path} not found")
     background = Background.count(fnc) if fnc else None
@@ -252,11 +351,11 @@ def main() -> None:
     print(f"shipped settings: {settings.to_dict()}")
     print()
     print("| collection | ARI | stories recovered exactly | stories mixing BASIL and FNC-1 | FNC-1 bodies joined "
-          "| grouping s |")
-    print("|---|---:|---:|---:|---:|---:|")
+          "| grouping s | follow-up links (s) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, r in rows_for(settings):
         print(f"| {name} | {r['ari']:.3f} | {100 * r['exact']:.0f}% ({round(r['exact'] * r['stories'])}/{r['stories']}) "
-              f"| {r['mixed']} | {r['joined']} | {r['seconds']:.2f} |")
+              f"| {r['mixed']} | {r['joined']} | {r['seconds']:.2f} | {r['links']} ({r['link_seconds']:.2f}) |")
     if fnc:
         r = candidate_recall(basil + fnc, settings)
         print()

@@ -24,7 +24,7 @@ item out instead and reports it in its ``skipped`` list.
 
 What the input does not say (a title, date or outlet written in the text itself) is
 found after the clean stage by :func:`compare.metadata.complete_metadata`.  Dates
-are read with :func:`compare.text.parse_date`.
+are read with :func:`compare.metadata.record_date`.
 
 trafilatura and charset_normalizer are imported only when an input needs them,
 so that a run on plain-text files starts fast.
@@ -41,10 +41,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from compare.decode import decode
+from compare.decode import decode, unmangled
 from compare.errors import InputError, UsageError, json_kind
+from compare.metadata import record_date
 from compare.models import Article
-from compare.text import parse_date
 from compare.untrusted import failure, flatten_deep_tables, parse_json, repaired
 
 __all__ = [
@@ -152,7 +152,7 @@ def load_inputs(
                 continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
-    articles = _unique_ids([repaired(article) for article in articles])
+    articles = _unique_ids([unmangled(repaired(article)) for article in articles])
     if labels:
         articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
@@ -389,7 +389,7 @@ def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
         text=text,
         outlet=field("sitename") or field("hostname"),
         title=field("title"),
-        date=parse_date(date) if date else None,
+        date=record_date(date) if date else None,
         url=field("url"),
     )
 
@@ -515,7 +515,7 @@ def _record(
         text=text,
         outlet=_outlet(record),
         title=_first_string(record, TITLE_FIELDS),
-        date=parse_date(date) if date else None,
+        date=record_date(date) if date else None,
         url=_first_string(record, URL_FIELDS),
     )
 

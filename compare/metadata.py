@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from compare.models import Article, Span
 from compare.text import dates_in, line_spans, parse_date
 
-__all__ = ["complete_metadata", "is_heading", "is_title"]
+__all__ = ["complete_metadata", "is_heading", "is_title", "record_date", "self_named_outlet", "url_outlet"]
 
 HEAD_LINES = 8
 """complete_metadata looks for a dateline or wire dateline in this many non-empty
@@ -39,6 +40,66 @@ is a heading (a crosshead, a caption, a subtitle), not prose to split into sente
 
 _HEADING_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 
+TAIL_LINES = 3
+"""complete_metadata looks for an outlet naming itself (a signature, a copyright line) in the
+removed boilerplate and in this many non-empty lines at the end of the text."""
+
+# An outlet's name as written: capitalised words, with "of", "and", "&" between them
+# ("The Moscow Times", "U.S. Department of State DipNote", "RFE/RL", "Bloomberg L.P").
+_OUTLET = r"(?P<name>(?:The )?[A-Z][\w&/'.-]*(?: (?:of|and|&) [A-Z][\w&/'.-]*| [A-Z][\w&/'.-]*){0,5})"
+_SELF_NAMED = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"\b(?:journalists|editors|newsroom) (?:of|at) {_OUTLET}",
+        rf"\b[Ww]riting for (?:the )?{_OUTLET}",
+        # with a year: "© AP Photo/..." and "Copyright Alert System" are no outlet's signature
+        rf"(?:©|\bCopyright)\s*(?:©\s*)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s+{_OUTLET}",
+        rf"{_OUTLET}['’]s [A-Z][a-z]+ Service\b",  # "RFE/RL's Russian Service contributed"
+    )
+)
+
+
+def self_named_outlet(text: str) -> str | None:
+    """The outlet that ``text`` names as its own, as written: "We, the journalists of The Moscow
+    Times", "Writing for the U.S. Department of State DipNote blog", "© 2010 Bloomberg L.P.",
+    "RFE/RL's Russian Service contributed to this report".  ("Follow X on Twitter" and "the staff
+    at X" name people and places as often as outlets: not used.)
+
+    >>> self_named_outlet("We, the journalists of The Moscow Times, refuse to be silenced.")
+    'The Moscow Times'
+    >>> self_named_outlet("Copyright 2010 Bloomberg L.P. All rights reserved.")
+    'Bloomberg L.P.'
+    >>> self_named_outlet("The talks went well, the staff of the embassy said.") is None
+    True
+    """
+    found = [m for pattern in _SELF_NAMED for m in pattern.finditer(text)]
+    if not found:
+        return None
+    name = min(found, key=lambda m: m.start("name")).group("name")
+    name = re.split(r" (?:All|Rights|Reserved|Inc\b)", name)[0].rstrip(",'’")
+    last = name.rsplit(" ", 1)[-1]
+    if name.endswith(".") and last.count(".") == 1:  # a sentence's full stop, not "L.P." or "U.S."
+        name = name[:-1]
+    return name or None
+
+
+def url_outlet(url: str | None) -> str | None:
+    """The host of the article's address, without "www.", as the outlet of last resort.
+
+    >>> url_outlet("https://www.rferl.org/a/nato_russia/2166425.html")
+    'rferl.org'
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host.removeprefix("www.")
+
+
 _WIRE_DATELINE = re.compile(
     r"[A-Z][\w.,' /-]{0,60}?\s\((?P<outlet>[A-Z][\w&.' -]{0,40}?)\)\s*(?:--|—|–|-)\s"
     r"|\((?P<lead>[A-Z][\w&.' -]{0,40}?)\)\s*(?:--|—|–|-)\s"
@@ -54,7 +115,9 @@ def complete_metadata(article: Article) -> Article:
     lines of the whole text, in a line the cleaner kept or removed as metadata, or
     on a line of its own (a dateline such as "23 Feb, 2010 21:55"); never one
     inside a donation appeal or other boilerplate.  The outlet comes from a wire
-    dateline such as "Nov. 3 (Bloomberg) --" in a kept line.  Without cleaning
+    dateline such as "Nov. 3 (Bloomberg) --" in a kept line, else from a line that names its
+    outlet (:func:`self_named_outlet`) among the removed boilerplate and the last lines, else
+    from the host of the article's URL (:func:`url_outlet`).  Without cleaning
     results (no paragraphs and nothing removed) every non-empty line counts as kept.
     """
     text = article.text
@@ -91,6 +154,10 @@ def complete_metadata(article: Article) -> Article:
             if match and kept(line.start, line.end):
                 outlet = (match.group("outlet") or match.group("lead")).strip()
                 break
+    if outlet is None:  # a signature, footer or appeal that names the outlet (not the body text:
+        # "writing for The Atlantic" there names another outlet), then the address's host
+        signed = [*(text[r.start : r.end] for r in article.removed), *(text[s.start : s.end] for s in lines[-TAIL_LINES:])]
+        outlet = next((name for part in signed if (name := self_named_outlet(part))), None) or url_outlet(article.url)
     if (title, date, outlet) == (article.title, article.date, article.outlet):
         return article
     return replace(article, title=title, date=date, outlet=outlet)
@@ -124,3 +191,40 @@ def is_title(candidate: str) -> bool:
     if sum(any(c.isalpha() for c in word) for word in words) < TITLE_MIN_WORDS:
         return False  # "23 Feb, 2010 21:55", "0:00 23:13"
     return parse_date(candidate) is None
+
+
+RECORD_DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
+"""The languages whose month and day names dateparser reads in a record's date (fewer is faster)."""
+RECORD_DATE_MAX_CHARS = 80
+"""A record's date longer than this is not a date: dateparser is not asked."""
+_AMBIGUOUS_NUMERIC = re.compile(r"\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b.*", re.S)
+
+
+def record_date(value: str) -> str | None:
+    """The date a record's or a page's date field states, as ``YYYY-MM-DD``.
+
+    :func:`compare.text.parse_date` first; what it cannot read ("Friday 24 September 2010 10.00
+    BST", "24 septembre 2010") dateparser reads, as an absolute date with day, month and year
+    only: "yesterday", "3 days ago" or "24 Sep" give None (there is no anchor to count from, and
+    no year), and so does a numeric date whose day and month could be swapped ("03/11/2010").
+    dateparser (a dependency of trafilatura's htmldate) is imported only then (about 0.3 s).
+
+    >>> record_date("Friday 24 September 2010 10.00 BST")
+    '2010-09-24'
+    >>> record_date("yesterday") is None
+    True
+    """
+    text = value.strip()
+    found = parse_date(text)
+    if found or not text or len(text) > RECORD_DATE_MAX_CHARS or _AMBIGUOUS_NUMERIC.fullmatch(text):
+        return found
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - installed with trafilatura
+        return None
+    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+    try:
+        parsed = dateparser.parse(text, languages=list(RECORD_DATE_LANGUAGES), settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return str(parsed.date().isoformat()) if parsed else None

@@ -19,7 +19,7 @@ from compare.errors import InputError, UsageError
 from compare.lexicon import Lexicon, load_lexicon
 from compare.load import load_inputs
 from compare.metadata import complete_metadata
-from compare.models import Article, Comparison
+from compare.models import Article, Comparison, Event
 from compare.segment import segment
 from compare.settings import Settings
 
@@ -174,7 +174,7 @@ def compare_prepared(
     stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])
 
     return Comparison(  # 6
-        title=title or _story_title(articles),
+        title=title or _story_title(articles, events),
         articles=articles,
         groups=groups,
         unique=unique,
@@ -192,8 +192,13 @@ def _need_two(articles: Sequence[Article]) -> None:
         raise UsageError(f"comparison needs at least two articles, got {len(articles)}")
 
 
-def _story_title(articles: Sequence[Article]) -> str:
-    for article in articles:
+def _story_title(articles: Sequence[Article], events: Sequence[Event] = ()) -> str:
+    """The title of the story: the first title among the articles of the largest event (most
+    articles; the earlier one of a tie), then of the others; not simply the first file's, which
+    may report another event."""
+    largest = max(events, key=lambda e: len(e.articles), default=None)
+    first = set(largest.articles) if largest else set()
+    for article in sorted(articles, key=lambda a: a.id not in first):  # stable: file order within
         if article.title:
             return article.title
     return f"{len(articles)} articles compared"

@@ -37,6 +37,27 @@ NEWS_ABBREVIATIONS = frozenset(
     """.split()
 ) - {"etc.", "no."}
 
+# Lower-case forms of words that open sentences in news.  After an abbreviation ("in the U.S. The
+# talks failed", "at 5 p.m. Officials said") Punkt ends the sentence when the next word is one of
+# them and capitalised.  No titles or offices ("U.S. President Obama", "U.S. Secretary of State").
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an this that these those there it its he she they we i you his her their our
+    but and or so yet however meanwhile still also instead then now later earlier today yesterday
+    in on at for after before when while as if although though since because during under with without
+    by from to about among according despite
+    officials police authorities witnesses investigators prosecutors analysts experts critics
+    residents protesters troops soldiers rebels lawmakers leaders ministers diplomats
+    no not some many most several both each all one two three few other others
+    what who how why where which
+    """.split()
+)
+
+# Abbreviations that stand before a name, never at a sentence's end: "Sen. The Rock" stays one.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Cpl|Pvt|Pres|Supt|Det|Insp|Rev|Fr|St|Mt|Ft|Sens|Reps|Govs)\.$"
+)
+
 # A sentence end glued to the next sentence: closing quote then a capital
 # (Russia."Rasmussen) or a word, full stop and a capitalised word (summit.The).
 _GLUED = re.compile(r"(?<=[.!?][\"”’])(?=[A-Z“\"])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
@@ -48,6 +69,7 @@ def _tokenizer() -> object:
 
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
@@ -86,7 +108,11 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in spans:
         if out and "\n" not in text[out[-1][1] : start]:
             piece, before = text[start:end], text[out[-1][0] : out[-1][1]]
-            if _CONTINUES.match(piece) or (piece[:1].isdigit() and _NUMBER_SIGN.search(before)):
+            if (
+                _CONTINUES.match(piece)
+                or (piece[:1].isdigit() and _NUMBER_SIGN.search(before))
+                or _TITLE_BEFORE.search(before)
+            ):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))

@@ -46,7 +46,30 @@ def _outlets(story: StorySummary) -> str:
     return f"{named}; {rest}" if named else rest
 
 
-def _story_row(story: StorySummary) -> dict[str, Any]:
+def _related_rows(story: StorySummary, result: BatchResult) -> list[dict[str, Any]]:
+    """The story's follow-up links as its row shows them: which way, the other story (or
+    article on its own) with its title and in-page anchor, the days and the reason."""
+    titles = {s.id: s.title or s.id for s in result.stories}
+    singles = {a.id: a.title or a.id for a in result.singletons}
+    rows = []
+    for entry in result.related_to(story.id):
+        if "story" in entry:
+            other, label = f"{entry['story']}", titles.get(entry["story"], entry["story"])
+        else:
+            other, label = f"article-{entry['article']}", singles.get(entry["article"], entry["article"])
+        rows.append(
+            {
+                "relation": "Follow-up of" if entry["relation"] == "follow_up_of" else "Followed by",
+                "href": "#" + other,
+                "label": label,
+                "days": entry["days"],
+                "reason": entry["reason"],
+            }
+        )
+    return rows
+
+
+def _story_row(story: StorySummary, result: BatchResult) -> dict[str, Any]:
     files = dict(story.files)
     dates = story.dates
     return {
@@ -72,6 +95,7 @@ def _story_row(story: StorySummary) -> dict[str, Any]:
         "unique_value": round(story.unique_share, 4),
         "similarity": f"{story.similarity:.2f}",
         "error": story.error,
+        "related": _related_rows(story, result),
     }
 
 
@@ -91,7 +115,7 @@ def build_index_context(result: BatchResult) -> dict[str, Any]:
     from reports.html import inline_asset, stylesheet
 
     when = generated_at()
-    stories = [_story_row(s) for s in result.stories]
+    stories = [_story_row(s, result) for s in result.stories]
     css = stylesheet(CSS)
     script = inline_asset(SCRIPT)
     articles = sum(len(s.articles) for s in result.stories) + len(result.singletons)

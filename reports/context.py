@@ -99,8 +99,6 @@ def shown_title(title: str | None) -> str | None:
 REMOVED_PRINT_EXCERPT_CHARS = 48
 REMOVED_PRINT_LIMIT = 3
 """Removed boilerplate in the PDF: this many short excerpts per reason."""
-EVIDENCE_PRINT_LIMIT = 2
-"""Evidence sentences quoted per actor and article in the PDF (the HTML shows all)."""
 
 SUMMARY_LIMIT = 8
 """How many facts and divergences the summary lists before pointing onwards."""
@@ -354,7 +352,6 @@ class _Builder:
 
     def framing(self) -> tuple[FramingRow, ...]:
         actors: dict[str, dict[str, StanceCell]] = {}
-        limit_of = (lambda n: EVIDENCE_PRINT_LIMIT) if self.for_print else (lambda n: n)
         for st in self.c.stances:
             if st.article not in self.position:
                 continue
@@ -381,7 +378,6 @@ class _Builder:
 
             evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}))
             tone_evidence = views(st.tone_evidence, frozenset({"favourable", "unfavourable"}))
-            limit, tone_limit = limit_of(len(evidence)), limit_of(len(tone_evidence))
             actors.setdefault(st.actor, {})[st.article] = StanceCell(
                 actor=st.actor,
                 outlet=self.labels[st.article],
@@ -389,12 +385,10 @@ class _Builder:
                 score=st.score,
                 cooperative=st.cooperative,
                 reluctant=st.reluctant,
-                evidence=evidence[:limit],
-                evidence_more=max(0, len(evidence) - limit),
+                evidence=evidence,
                 tone=st.tone,
                 tone_score=st.tone_score,
-                tone_evidence=tone_evidence[:tone_limit],
-                tone_evidence_more=max(0, len(tone_evidence) - tone_limit),
+                tone_evidence=tone_evidence,
                 aliases=st.aliases,
             )
         rows = tuple(

@@ -252,11 +252,9 @@ class StanceCell:
     cooperative: int
     reluctant: int
     evidence: tuple[EvidenceView, ...]
-    evidence_more: int = 0  # evidence sentences left out (print shows a few per cell)
     tone: str = "neutral"
     tone_score: float = 0.0
     tone_evidence: tuple[EvidenceView, ...] = ()
-    tone_evidence_more: int = 0
     aliases: tuple[str, ...] = ()
 
     @property

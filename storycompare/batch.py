@@ -33,6 +33,7 @@ from compare.batch import (
     InProcess,
     PartDigest,
     Progress,
+    Related,
     Runner,
     Skipped,
     StoryJob,
@@ -48,7 +49,7 @@ from compare.errors import OutputError, UsageError
 from compare.lexicon import Lexicon
 from compare.models import Article
 from compare.settings import Settings
-from compare.stories import Profile, Story, StorySettings, group_profiles
+from compare.stories import Link, Profile, Story, StorySettings, follow_ups, group_profiles
 from reports.batch import render_index, render_stories_json, render_story
 from reports.files import OutputSet
 
@@ -102,6 +103,7 @@ def run_batch(
 
     report("group", 0, len(profiles))  # 3
     stories = group_profiles(profiles, story_settings, event_settings=settings)
+    links = follow_ups(profiles, stories, story_settings, event_settings=settings)
     report("group", len(profiles), len(profiles))
 
     multi = [s for s in stories if len(s.articles) >= 2]  # 4
@@ -122,12 +124,33 @@ def run_batch(
             settings=settings,
             inputs=tuple(os.fspath(i) for i in inputs),
             workers=runner.description,
+            related=_related(links, stories),
         )
         report("index", 0, 1)
         outputs.add(target / "stories.json", render_stories_json(result).encode("utf-8"))
         outputs.add(target / "index.html", render_index(result).encode("utf-8"))
     report("index", 1, 1)
     return result
+
+
+def _related(links: Sequence[Link], stories: Sequence[Story]) -> tuple[Related, ...]:
+    """The follow-up links as the index shows them: a singleton's end named by its article."""
+    single = {s.id: s.articles[0] for s in stories if len(s.articles) == 1}
+    out = []
+    for link in links:
+        if link.earlier in single and link.later in single:
+            continue  # two articles on their own: no story lists the link
+        out.append(
+            Related(
+                single.get(link.earlier, link.earlier),
+                single.get(link.later, link.later),
+                link.days,
+                link.reason,
+                "article" if link.earlier in single else "story",
+                "article" if link.later in single else "story",
+            )
+        )
+    return tuple(out)
 
 
 def _prepare(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_stories import records, truth
+from test_stories import follow_up_collection, records, truth
 
 from compare import pipeline
 from compare.batch import (
@@ -59,7 +59,10 @@ def check_stories_json(data: dict[str, Any]) -> None:
     assert isinstance(data["stories"], list) and isinstance(data["singletons"], list)
     seen: list[str] = []
     for story in data["stories"]:
-        assert set(story) == {"id", "articles", "title"}
+        assert set(story) == {"id", "articles", "title", "related"}
+        for link in story["related"]:
+            assert set(link) - {"story", "article"} == {"relation", "days", "reason"}
+            assert link["relation"] in {"follow_up_of", "followed_by"}
         assert isinstance(story["id"], str) and story["id"]
         assert isinstance(story["title"], str)
         assert isinstance(story["articles"], list) and len(story["articles"]) >= 2
@@ -113,6 +116,43 @@ def test_writes_index_stories_json_and_a_report_per_story(in_process: Path) -> N
         assert f'href="stories/{story["id"]}.html"' in index
     for name in ("Riverton Gazette", "Northern Herald", "2024-03-05", "bakery", "chess"):
         assert name in index
+
+
+def test_a_follow_up_story_is_linked_both_ways(tmp_path: Path) -> None:
+    """The later meeting's story is a follow-up of the earlier one's, in stories.json and
+    in index.html (a link to the other story's row); the unrelated article is linked to none;
+    an article on its own that is a follow-up is named by its article id."""
+    rows = follow_up_collection()
+    rows = [r for r in rows if r["id"] != "meeting-2010-11-03-herald"]  # the second meeting alone
+    rows.append({**rows[0], "id": "meeting-2010-09-22-post", "outlet": "Post"})
+    out = tmp_path / "out"
+    run_batch([_jsonl(tmp_path, rows)], out)
+    data = json.loads((out / "stories.json").read_text("utf-8"))
+    check_stories_json(data)
+    (story,) = data["stories"]
+    assert data["singletons"] == ["meeting-2010-11-03-wire", "strike-gazette"]
+    (link,) = story["related"]
+    assert link["article"] == "meeting-2010-11-03-wire" and link["relation"] == "followed_by" and link["days"] == 42
+    index = (out / "index.html").read_text("utf-8")
+    assert 'Followed by <a href="#article-meeting-2010-11-03-wire">' in index
+    assert '<tr id="article-meeting-2010-11-03-wire">' in index
+
+    out = tmp_path / "out2"
+    run_batch([_jsonl(tmp_path, follow_up_collection())], out)
+    data = json.loads((out / "stories.json").read_text("utf-8"))
+    check_stories_json(data)
+    first, second = data["stories"]
+    assert [r["relation"] for r in first["related"]] == ["followed_by"] and first["related"][0]["story"] == second["id"]
+    assert [r["relation"] for r in second["related"]] == ["follow_up_of"] and second["related"][0]["story"] == first["id"]
+    assert second["related"][0]["reason"].startswith("a follow-up: ")
+    index = (out / "index.html").read_text("utf-8")
+    assert f'Follow-up of <a href="#{first["id"]}">' in index and f'Followed by <a href="#{second["id"]}">' in index
+
+
+def _jsonl(folder: Path, rows: list[dict[str, Any]]) -> str:
+    path = folder / f"rows-{len(rows)}.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(path)
 
 
 def test_index_is_self_contained(in_process: Path) -> None:

@@ -752,3 +752,28 @@ def test_text_contrast_in_dark_mode(chromium: Any, report_file: Path) -> None:
         context.close()
     assert result["checked"] > 200
     assert result["failures"] == []
+
+
+# --- accessibility: axe-core (issue 16) ---------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1400])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(chromium: Any, report_file: Path, width: int, scheme: str) -> None:
+    """axe-core (the copy inside the axe-playwright-python package: nothing is fetched) finds no
+    serious or critical violation of WCAG 2.x A/AA and best practice on the example report, on a
+    phone and a desktop, light and dark; and, of the rest, none of the kinds fixed before."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python (dev extra)")
+    context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        found = axe_module.Axe().run(page).response
+        assert found["testEngine"]["name"] == "axe-core"
+        violations = {v["id"]: (v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in found["violations"]}
+        serious = {k: v for k, v in violations.items() if v[0] in ("serious", "critical")}
+        assert serious == {}, serious
+        assert "empty-table-header" not in violations, violations
+    finally:
+        context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -120,3 +121,27 @@ def test_event_identity_is_fast(example: Any) -> None:
             judge(x, y, example.settings)
         best = min(best, time.perf_counter() - started)
     assert best < 0.05
+
+
+def test_a_follow_up_shares_what_one_story_reports() -> None:
+    """Two events six weeks apart are one story's (a follow-up) only when they share what
+    reports of one event share (``follow_up_threshold``); else the same kind of event."""
+    first = event_profile(compare([_article(QUAKE_A, "2007-11-14", "a"), _article(QUAKE_C, None, "c")]).article("a"))
+    later = event_profile(compare([_article(QUAKE_B, "2007-12-20", "b"), _article(QUAKE_C, None, "c")]).article("b"))
+    verdict = judge(first, later, Settings())
+    assert verdict.relation == "follow_up" and verdict.score >= Settings().follow_up_threshold
+    stricter = replace(Settings(), follow_up_threshold=verdict.score + 0.01)
+    assert judge(first, later, stricter).relation == "same_kind"
+    assert judge(first, later, replace(Settings(), follow_up_days=30)).relation == "same_kind"
+
+
+def test_the_place_stops_before_a_day_or_a_title() -> None:
+    text = (
+        "A driver struck and killed a pedestrian in Queens Friday, police said.\n\n"
+        "The crash happened near a school in Richmond Hill, the police said.\n\n"
+        "A second crash at Jamaica Avenue injured two people, witnesses said."
+    )
+    comparison = compare([_article(text, "2013-04-12", "a"), _article(QUAKE_C, None, "c")])
+    profile = event_profile(comparison.article("a"))
+    assert profile.where == "Queens"
+    assert "Queens Friday" not in profile.places

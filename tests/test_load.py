@@ -461,3 +461,60 @@ def test_directory_skips_readme(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "Article A.")
     write(tmp_path / "b.md", "Article B.")
     assert [a.id for a in load_inputs([tmp_path])] == ["a", "b"]
+
+
+# --- issue 16: mojibake and record dates ------------------------------------------------------------
+
+
+def test_mojibake_in_a_record_is_repaired_and_listed(tmp_path: Path) -> None:
+    from compare.load import load_inputs as _load
+
+    record = {"id": "m", "title": "Medvedevâ€™s offer", "outlet": "CafÃ© Press",
+              "text": "Medvedevâ€™s plan was â€œvery positiveâ€\x9d, officials said. SÃ£o Paulo agreed."}
+    (tmp_path / "m.json").write_text(json.dumps(record), encoding="utf-8")
+    (article,) = _load([tmp_path / "m.json"])
+    assert article.text == "Medvedev’s plan was “very positive”, officials said. São Paulo agreed."
+    assert (article.title, article.outlet) == ("Medvedev’s offer", "Café Press")
+    assert [note.split(":")[0] for note in article.repaired] == ["text", "title", "outlet"]
+
+
+def test_text_without_mojibake_is_left_as_it_is(tmp_path: Path) -> None:
+    from compare.decode import unmangled
+    from compare.load import load_inputs as _load
+
+    text = "São Paulo’s “mayor” paid 5 € at the café; naïve Âge d’or — fine.\n"
+    (tmp_path / "ok.txt").write_text(text, encoding="utf-8")
+    (article,) = _load([tmp_path / "ok.txt"])
+    assert article.text == text and article.repaired == ()
+    assert unmangled(article) is article
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("Friday 24 September 2010 10.00 BST", "2010-09-24"),
+        ("24 septembre 2010", "2010-09-24"),
+        ("Sept 24th, 2010 at 10am", "2010-09-24"),
+        ("2010-09-24T10:00:00Z", "2010-09-24"),  # the fast reader's
+        # never a date without an anchor or without a year, never a guess between day and month
+        ("yesterday", None),
+        ("3 days ago", None),
+        ("today", None),
+        ("24 Sep", None),
+        ("03/11/2010", None),
+        ("03.11.10 10:00", None),
+        ("x" * 200, None),
+    ],
+)
+def test_record_dates(value: str, date: str | None) -> None:
+    from compare.metadata import record_date
+
+    assert record_date(value) == date
+
+
+def test_a_json_record_date_the_fast_reader_cannot_read(tmp_path: Path) -> None:
+    from compare.load import load_inputs as _load
+
+    record = {"text": "Ministers met in Brussels.", "date": "Friday 24 September 2010 10.00 BST"}
+    (tmp_path / "d.json").write_text(json.dumps(record), encoding="utf-8")
+    assert _load([tmp_path / "d.json"])[0].date == "2010-09-24"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare.load import load_inputs
-from compare.metadata import complete_metadata, is_heading, is_title
+from compare.metadata import complete_metadata, is_heading, is_title, self_named_outlet, url_outlet
 from compare.models import Article, Removed, RemovedKind, Span
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "nato-russia-2010"
@@ -66,7 +66,9 @@ EXPECTED = {
     "moscow-times": ("NATO Seeks Strategic Partnership With Russia", None, None),
     "rferl": ("NATO Encouraged By Talk Of Cooperation With Russia, Russia Less So", None, None),
     "rt": ("“NATO no challenge to Russian security” – Clinton", "2010-02-23", None),
-    "state-dipnote": ("NATO-Russia Council Meeting: Building a Stronger Partnership", "2010-09-24", None),
+    # the outlet from its last line, "Writing for the U.S. Department of State DipNote blog, ..."
+    "state-dipnote": ("NATO-Russia Council Meeting: Building a Stronger Partnership", "2010-09-24",
+                      "U.S. Department of State DipNote"),
 }
 
 
@@ -154,3 +156,72 @@ def test_headings_and_titles() -> None:
     assert not is_heading("Russia answered.") and not is_title("Russia answered NATO.")
     assert is_heading("Menu") and not is_title("Menu")  # a heading, too short for a title
     assert not is_heading("Line one\nline two") and not is_title("Line one of it\nline two")
+
+
+# --------------------------------------------------------------------------- outlets and the story's title (issue 16)
+
+
+def test_the_example_outlets_come_from_their_own_text() -> None:
+    """Without --label, three of the five example texts name their outlet: the wire dateline
+    "(Bloomberg) --", The Moscow Times' appeal ("We, the journalists of The Moscow Times"; removed
+    as boilerplate, still read for the name) and the DipNote footer.  RFE/RL's and RT's texts name
+    theirs nowhere: they keep their file stems."""
+    from compare import Settings
+    from compare.pipeline import prepare
+
+    found = {}
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        (article,) = load_inputs([path])
+        found[article.id] = prepare(article, Settings()).outlet
+    assert found == {
+        "bloomberg": "Bloomberg",
+        "moscow-times": "The Moscow Times",
+        "rferl": None,
+        "rt": None,
+        "state-dipnote": "U.S. Department of State DipNote",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("We, the journalists of The Moscow Times, refuse to be silenced.", "The Moscow Times"),
+        ("Writing for the U.S. Department of State DipNote blog, Luke recaps the week.", "U.S. Department of State DipNote"),
+        ("Copyright 2014 The Associated Press. All rights reserved.", "The Associated Press"),
+        ("© 2015 MediaMass All rights reserved.", "MediaMass"),
+        ("Copyright 2010 Bloomberg L.P.", "Bloomberg L.P."),
+        ("RFE/RL's Russian Service contributed to this report.", "RFE/RL"),
+        # not an outlet's signature
+        ("© AP PHOTO/ JOHN MINCHILLO", None),
+        ("They were fined under the Copyright Alert System.", None),
+        ("Follow Josh Feldman on Twitter: @feldmaniac", None),
+        ("The staff at Bali International Medical Centre treated her.", None),
+    ],
+)
+def test_self_named_outlet(text: str, outlet: str | None) -> None:
+    assert self_named_outlet(text) == outlet
+
+
+def test_a_record_without_outlet_takes_its_address_host(tmp_path: Path) -> None:
+    import json
+
+    record = {"text": "Ministers met in Brussels on Tuesday. They agreed on a plan.", "url": "https://www.rferl.org/a/x.html"}
+    (tmp_path / "r.json").write_text(json.dumps(record), encoding="utf-8")
+    from compare import Settings
+    from compare.pipeline import prepare
+
+    (article,) = load_inputs([tmp_path / "r.json"])
+    assert prepare(article, Settings()).outlet == "rferl.org"
+    assert url_outlet("not a url") is None and url_outlet("http://[bad") is None
+
+
+def test_the_default_title_is_that_of_the_largest_event(example: object) -> None:
+    """The first file (Bloomberg, November) reports another event than the three articles about
+    the September meeting: the story is titled after the largest event's first article."""
+    from compare.models import Comparison
+
+    assert isinstance(example, Comparison)
+    largest = max(example.events, key=lambda e: len(e.articles))
+    assert len(largest.articles) == 3 and example.articles[0].id not in largest.articles
+    first = next(a for a in example.articles if a.id in largest.articles)
+    assert example.title == first.title == "NATO Seeks Strategic Partnership With Russia"

@@ -271,6 +271,23 @@ def test_example_no_word_is_broken_inside(example_pdf: Path, example: Comparison
             assert piece is None, (word, text[max(0, piece.start() - 40) : piece.end() + 40])
 
 
+def test_example_framing_evidence_is_all_on_paper(example_pdf: Path, example: Comparison) -> None:
+    """Every evidence sentence of every framed actor is quoted in the PDF (it said "and 3 more
+    sentences (all are quoted in the HTML report)", sending a reader of paper elsewhere)."""
+    text = re.sub(r"\s+", "", "".join(page_texts(example_pdf)))  # line breaks and hyphenation aside
+    assert "quotedintheHTMLreport" not in text
+    from reports import context as ctx
+
+    framing = ctx.build_context(example, for_print=True)["framing"]
+    quotes = [e for row in framing if row.has_cues for c in row.cells if c for e in (*c.evidence, *c.tone_evidence)]
+    stances = [st for st in example.stances if st.evidence or st.tone_evidence]
+    assert len(quotes) >= sum(len(st.evidence) + len(st.tone_evidence) for st in stances if st.actor in
+                              {row.actor for row in framing if row.has_cues})
+    for e in quotes:
+        assert f"{e.outlet},sentence{e.number}".replace(" ", "") in text, (e.outlet, e.number)
+        assert re.sub(r"\s+", "", e.text)[:60] in text, e.text
+
+
 # --- long words, URLs and names ---------------------------------------------------------------------
 
 

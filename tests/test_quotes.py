@@ -107,3 +107,31 @@ def test_the_example_story_speakers() -> None:
         "Rogozin",
         "Russian Foreign Ministry",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British single quotes; an apostrophe inside a word closes nothing
+        ("‘We are ready,’ Rasmussen said.", ["We are ready"]),
+        ("Medvedev’s aide said Russia ‘won’t be rushed’ on the shield.", ["won’t be rushed"]),
+        ("‘The alliance’s doors are open,’ said Anders Fogh Rasmussen.", ["The alliance’s doors are open"]),
+        # guillemets, both ways round, and German quotes
+        ("«Nous sommes prêts», a déclaré Rasmussen. Lavrov said «it is too early».",
+         ["Nous sommes prêts", "it is too early"]),
+        ("»Wir sind bereit«, sagte Rasmussen.", ["Wir sind bereit"]),
+        ("„Wir sind bereit“, sagte Rasmussen.", ["Wir sind bereit"]),
+        # an apostrophe alone is not a quote
+        ("The players’ union met Rasmussen’s staff.", []),
+    ],
+)
+def test_single_quotes_and_guillemets_are_quotes(text: str, expected: list[str]) -> None:
+    """Issue 16: ‘…’ and «…» were not found as quotations."""
+    assert [quoted for quoted, _speaker in quotes(text)] == expected
+
+
+def test_a_single_quoted_statement_has_its_speaker() -> None:
+    assert quotes("‘We are ready,’ Rasmussen said.") == [("We are ready", "Rasmussen")]
+    assert quotes("‘The alliance’s doors are open,’ said Anders Fogh Rasmussen.") == [
+        ("The alliance’s doors are open", "Rasmussen")
+    ]

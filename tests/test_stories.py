@@ -15,6 +15,7 @@ from compare.batch import prepare_article
 from compare.errors import InputError
 from compare.load import load_inputs
 from compare.models import Article
+from compare.settings import Settings
 from compare.stories import (
     Background,
     Profile,
@@ -23,6 +24,7 @@ from compare.stories import (
     article_terms,
     candidate_pairs,
     cosine,
+    follow_ups,
     group_profiles,
     group_stories,
     profile,
@@ -345,3 +347,61 @@ def test_days_the_articles_state_keep_two_events_apart(first: str, second: str, 
     records = [{"id": f"m{n}", "text": MEETING.format(day=day)} for n, day in enumerate((first, second))]
     articles = [prepare_article(a)[0] for a in load_inputs(records)]
     assert len(group_stories(articles)) == stories
+
+
+def follow_up_collection() -> list[dict[str, Any]]:
+    """Two NATO-Russia Council meetings six weeks apart, each reported by two outlets on its
+    day, and one unrelated article: the second meeting is a follow-up of the first."""
+    rows = []
+    for day, when in (("2010-09-22", "Wednesday"), ("2010-11-03", "Wednesday")):
+        for outlet in ("Wire", "Herald"):
+            text = MEETING.format(day=when)
+            if outlet == "Herald":
+                text = text.replace("very encouraging", "encouraging").replace("wanted guarantees", "asked for guarantees")
+            rows.append({"id": f"meeting-{day}-{outlet.lower()}", "outlet": outlet, "date": day, "text": text})
+    rows.append({**records()[3], "date": "2010-11-04"})
+    return rows
+
+
+def test_a_follow_up_event_is_its_own_story_linked_to_the_earlier() -> None:
+    articles = [prepare_article(a)[0] for a in load_inputs(follow_up_collection())]
+    profiles = [profile(a) for a in articles]
+    stories = group_profiles(profiles)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    first, second = story_of["meeting-2010-09-22-wire"], story_of["meeting-2010-11-03-wire"]
+    assert first != second
+    assert story_of["meeting-2010-09-22-herald"] == first and story_of["meeting-2010-11-03-herald"] == second
+    (link,) = follow_ups(profiles, stories)
+    assert (link.earlier, link.later, link.days) == (first, second, 42)
+    assert link.reason.startswith("a follow-up: ")
+    # Beyond Settings.follow_up_days the two meetings are only of the same kind: no link.
+    assert follow_ups(profiles, stories, event_settings=replace(Settings(), follow_up_days=30)) == ()
+    # Every cross pair of the two meetings' articles is one story's; a share above all of them links none.
+    assert follow_ups(profiles, stories, replace(StorySettings(), follow_up_share=1.0)) == (link,)
+    assert follow_ups(profiles, stories, replace(StorySettings(), follow_up_share=1.01)) == ()
+
+
+QUAKE = (
+    "A magnitude {mag} earthquake struck near {town} in {country}, killing {dead} people and injuring hundreds, "
+    "officials said. Rescue teams searched collapsed buildings in {town} through the night. "
+    "{official}, the head of {country}'s disaster agency, said {dead} bodies had been recovered."
+)
+
+
+def test_two_events_of_one_kind_stay_two_stories() -> None:
+    """Two earthquakes, each reported by three outlets: their words make them one story (here
+    every article holds the same kind words and its event's name), the event judgement of
+    each pair two events; with ``event_share`` two clusters merge only when enough of their
+    cross pairs report one event."""
+    events = [("6.1", "Kerman", "Iran", "41", "Esmaeil Najjar"), ("5.8", "Padang", "Indonesia", "73", "Syamsul Maarif")]
+    kind = {f"kind{n}": 5.0 for n in range(20)}  # the words of any earthquake report
+    profiles = []
+    for number, (mag, town, country, dead, official) in enumerate(events):
+        (loaded,) = load_inputs([{"id": "x", "text": QUAKE.format(mag=mag, town=town, country=country, dead=dead, official=official)}])
+        article = prepare_article(loaded)[0]
+        for outlet in range(3):
+            profiles.append(Profile(f"q{number}-{outlet}", None, None, {**kind, town.lower(): 2.0}, profile(article).event))
+    one = group_profiles(profiles, replace(StorySettings(), event_share=0.0))
+    assert [len(s.articles) for s in one] == [6]
+    two = group_profiles(profiles)
+    assert sorted(s.articles for s in two) == [("q0-0", "q0-1", "q0-2"), ("q1-0", "q1-1", "q1-2")]

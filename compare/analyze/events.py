@@ -26,9 +26,11 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
    ``same_event_close_days`` apart).  Two events whose content reaches
-   ``same_kind_threshold`` are "a follow-up" (the later within
-   ``follow_up_days`` of the earlier) or "the same kind of event"; below it they
-   are unrelated.  Without a day on one side the content decides alone.
+   ``follow_up_threshold`` (what reports of one event share: its people, places
+   and numbers) are one story, the later "a follow-up" (within ``follow_up_days``
+   of the earlier); two whose content reaches only ``same_kind_threshold`` are
+   "the same kind of event"; below it they are unrelated.  Without a day on one
+   side the content decides alone.
 
 3. :func:`events_of` (per set): the events are the connected sets of same-event
    pairs, each with its articles and the evidence of its pairs.
@@ -51,7 +53,7 @@ from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article, Event, Group, Pair, article_of
 from compare.settings import Settings
 from compare.similarity import informativeness
-from compare.terms import weighted_terms
+from compare.terms import title_case, weighted_terms
 from compare.text import WEEKDAY_WORD, iso_day
 
 Relation = Literal["same_event", "follow_up", "same_kind", "different"]
@@ -67,6 +69,7 @@ _IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
+_TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
 _NOT_PLACES = frozenset(
     "The This That These Those January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -164,10 +167,22 @@ def _dateline(article: Article) -> DateMention | None:
 
 def _place_in(text: str) -> str | None:
     for match in _IN_PLACE.finditer(text):
-        place = match.group(1)
-        if place.split()[0] not in _NOT_PLACES:
+        place = _clean_place(match.group(1))
+        if place is not None:
             return place
     return None
+
+
+def _clean_place(place: str) -> str | None:
+    """The place a capitalised phrase after "in"/"at" names: cut before a day or month
+    ("Queens Friday" -> "Queens") or a title ("Alaska Gov" -> "Alaska"); None when
+    nothing is left."""
+    kept = []
+    for word in place.split():
+        if word in _NOT_PLACES or word.lower() in _TITLE_WORDS:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
 
 
 def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
@@ -182,15 +197,17 @@ def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...
             where = match.group(1).strip().title()
     if where is None:
         for text in lede:
+            if title_case(text):
+                continue  # a headline repeated in the body
             if _RELATIVE_WORD.search(text) or WEEKDAY_WORD.search(text):
                 where = _place_in(text)
                 break
     if where is not None:
         out[where] = None
-    for text in (title, *lede):
+    for text in (title if not title_case(title) else "", *lede):  # a Title Case headline capitalises every word
         for match in _IN_PLACE.finditer(text):
-            place = match.group(1)
-            if place.split()[0] not in _NOT_PLACES:
+            place = _clean_place(match.group(1))
+            if place is not None:
                 out.setdefault(place, None)
     return where, tuple(out)
 
@@ -268,6 +285,23 @@ def days_between(a: EventProfile, b: EventProfile) -> int | None:
         return None
 
 
+def event_day(profile: EventProfile, other: EventProfile) -> date | None:
+    """``profile``'s event day; a day known without its year takes the year that puts it
+    nearest to ``other``'s (as :func:`days_between` counts)."""
+    if profile.day is not None:
+        return profile.day
+    if profile.month_day is None:
+        return None
+    try:
+        anchor = other.day or (date(2000, *other.month_day) if other.month_day else None)
+        if anchor is None:
+            return None
+        options = [date(y, *profile.month_day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    except ValueError:
+        return None
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
 def content_score(a: EventProfile, b: EventProfile) -> float:
     small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
     return sum(w * large[t] for t, w in small.items() if t in large)
@@ -304,8 +338,10 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     score = round(content_score(a, b), 4)
     gap = days_between(a, b)
     if gap is not None and gap > settings.same_event_max_days:
-        if score >= settings.same_kind_threshold:
-            relation: Relation = "follow_up" if gap <= settings.follow_up_days else "same_kind"
+        if score >= settings.follow_up_threshold and gap <= settings.follow_up_days:
+            relation: Relation = "follow_up"
+        elif score >= settings.same_kind_threshold:
+            relation = "same_kind"
         else:
             relation = "different"
         what = "a follow-up" if relation == "follow_up" else "different events"

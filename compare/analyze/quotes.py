@@ -1,6 +1,8 @@
 """Quotations and who is said to have said them.
 
-Quotes are found per paragraph: curly pairs (“…”), straight pairs ("…"); an
+Quotes are found per paragraph: curly pairs (“…”), straight pairs ("…"), British single
+quotes (‘…’: an opening ‘ at a word's start, closed by the first ’ that no letter follows, so
+that "Medvedev’s" and "don’t" close nothing), guillemets («…», »…«) and German „…“; an
 opening quote left open at the paragraph's end runs to that end (the news
 convention for a quote that continues).  The speaker of a quote is the name or
 pronoun next to a reporting verb in the same paragraph ("…," Rasmussen said;
@@ -29,7 +31,9 @@ from compare.similarity import STOPWORDS, sentence_similarity
 WORDS_ONLY = Settings(semantic=False)
 """Quotations are compared by their words: whether two are the same words is a question of wording."""
 
-_OPEN = {"“": "”", '"': '"'}
+_OPEN = {"“": "”", '"': '"', "‘": "’", "«": "»", "»": "«", "„": "“"}
+_SINGLE_CLOSE = re.compile(r"’(?![^\W_])")
+"""The ’ that closes a ‘…’ quote: no letter or digit follows (an apostrophe is inside a word)."""
 REPORTING_VERBS = (
     "said|says|say|saying|told|tells|stated|states|added|adds|described|describes|urged|explained|asked|"
     "warned|outlined|believes|wrote|writes|insisted|noted|declared|announced|argued|replied|called|"
@@ -114,8 +118,12 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     i = start
     while i < end:
         ch = text[i]
-        if ch in _OPEN:
-            close = text.find(_OPEN[ch], i + 1, end)
+        if ch in _OPEN and not (ch == "‘" and i > start and text[i - 1].isalnum()):
+            if ch == "‘":
+                found = _SINGLE_CLOSE.search(text, i + 1, end)
+                close = found.start() if found else -1
+            else:
+                close = text.find(_OPEN[ch], i + 1, end)
             if close == -1:
                 spans.append((i + 1, end))
                 break

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from compare import __version__
 from compare.models import Article, Comparison
@@ -137,6 +137,35 @@ class StoryOutput:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """A follow-up link of the index (:class:`compare.stories.Link`): the later event's story
+    follows the earlier one's.  An end is a story (its id) or an article on its own (its
+    article id), as ``*_kind`` says."""
+
+    earlier: str
+    later: str
+    days: int
+    reason: str
+    earlier_kind: Literal["story", "article"] = "story"
+    later_kind: Literal["story", "article"] = "story"
+
+    def seen_from(self, story_id: str) -> dict[str, Any]:
+        """The link as the story ``story_id`` lists it in ``stories.json``: the other end
+        (``{"story": id}`` or ``{"article": id}``), "follow_up_of" or "followed_by", the days
+        between the events and the reason."""
+        if self.later_kind == "story" and self.later == story_id:
+            kind, other, relation = self.earlier_kind, self.earlier, "follow_up_of"
+        else:
+            kind, other, relation = self.later_kind, self.later, "followed_by"
+        return {kind: other, "relation": relation, "days": self.days, "reason": self.reason}
+
+    def involves(self, story_id: str) -> bool:
+        return (self.earlier_kind == "story" and self.earlier == story_id) or (
+            self.later_kind == "story" and self.later == story_id
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class BatchResult:
     """Everything ``index.html`` and ``stories.json`` show."""
 
@@ -148,6 +177,11 @@ class BatchResult:
     version: str = __version__
     inputs: tuple[str, ...] = ()
     workers: str = "1 (in-process)"
+    related: tuple[Related, ...] = ()  # follow-up links between stories (and articles on their own)
+
+    def related_to(self, story_id: str) -> list[dict[str, Any]]:
+        """The follow-up links of one story, as ``stories.json`` lists them (:meth:`Related.seen_from`)."""
+        return [link.seen_from(story_id) for link in self.related if link.involves(story_id)]
 
     def to_dict(self) -> dict[str, Any]:
         """``stories.json`` (schema "storycompare-batch/1"), as plain Python data."""
@@ -155,7 +189,8 @@ class BatchResult:
             "schema": BATCH_SCHEMA,
             "generator": {"name": "storycompare", "version": self.version},
             "stories": [
-                {"id": s.id, "articles": [a.id for a in s.articles], "title": s.title} for s in self.stories
+                {"id": s.id, "articles": [a.id for a in s.articles], "title": s.title, "related": self.related_to(s.id)}
+                for s in self.stories
             ],
             "singletons": [a.id for a in self.singletons],
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],

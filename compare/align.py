@@ -511,10 +511,10 @@ def _one_fact(
     for kind, found in first.by_kind.items():
         a = first.article[kind]
         for other_kind, others in second.by_kind.items():
-            if second.article[other_kind] != a or similarity(found[0], others[0]) >= strength:
+            if second.article[other_kind] != a:
                 continue
-            for p in found:
-                for q in others:
-                    if abs(ids[p][1] - ids[q][1]) != 1:
-                        return False
+            # Scored only when a pair is not consecutive (each sentence has two neighbours at most).
+            apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
+            if apart and similarity(found[0], others[0]) < strength:
+                return False
     return True

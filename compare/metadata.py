@@ -30,6 +30,10 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 25
 """A headline is one line of TITLE_MIN_WORDS..TITLE_MAX_WORDS words without a final full stop."""
 
+TITLE_MAX_CHARS = 300
+"""...and of at most this many characters (real headlines are under 200): a line of a few
+giant words is no headline."""
+
 HEADING_MAX_WORDS = 20
 """A kept paragraph of one line, at most this many words and without final punctuation,
 is a heading (a crosshead, a caption, a subtitle), not prose to split into sentences."""
@@ -179,7 +183,7 @@ def is_title(candidate: str) -> bool:
     >>> is_title("23 Feb, 2010 21:55")
     False
     """
-    if not candidate or "\n" in candidate or candidate.endswith("."):
+    if not candidate or "\n" in candidate or candidate.endswith(".") or len(candidate) > TITLE_MAX_CHARS:
         return False
     words = candidate.split()
     if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:

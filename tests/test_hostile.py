@@ -581,3 +581,20 @@ def test_long_words_get_break_opportunities_in_the_pdf_only_between_tags() -> No
     texts = re.split(r"<[^>]*>", broken)
     assert all(len(part) <= WORD_CHUNK_CHARS or set(part) == {"y"} for text in texts for part in re.split(r"[\u200b\s&;]", text))
     assert break_long_words("<p>short words</p>") == "<p>short words</p>"
+
+
+def test_a_title_of_giant_words_is_no_headline_and_is_shown_cut() -> None:
+    """A first line of a few 5,000-character words is not taken for the title; a title given that
+    long (a record's) is kept whole in the JSON and cut in the report, whose PDF repeats it in the
+    running header of every page."""
+    from compare.metadata import is_title
+    from reports.context import TITLE_SHOWN_CHARS, build_context
+
+    giant = " ".join(["x" * 5_000, "words", "y" * 5_000])
+    assert is_title("Russia to join NATO missile shield talks") and not is_title(giant)
+    text = giant + "\n\nNATO and Russia agreed to cooperate on missile defence in Lisbon on Saturday."
+    result = compare([{"id": "a", "text": text}, {"id": "b", "text": text, "title": giant}])
+    assert result.title is not None and result.title == giant  # only b's record gives a title
+    context = build_context(result, for_print=True)
+    assert len(context["title"]) <= TITLE_SHOWN_CHARS and context["title"].endswith("…")
+    assert all(a.title is None or len(a.title) <= TITLE_SHOWN_CHARS for a in context["articles"])

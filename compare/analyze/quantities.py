@@ -292,16 +292,18 @@ def quantity_conflicts(
     (``elsewhere_a``, ``elsewhere_b``: the values each article states) is no conflict:
     "21 percent ... 17 percent" against "17 percent ... 21 percent".
     """
-    values_a = {x.value for x in a if not x.year} | set(elsewhere_a)
-    values_b = {y.value for y in b if not y.year} | set(elsewhere_b)
+    # The article's values are looked up where they are, not copied for every pair of sentences
+    # (thousands in a long article: that copy was most of the cost).
+    own_a = {x.value for x in a if not x.year}
+    own_b = {y.value for y in b if not y.year}
     out = []
     for x in a:
-        if x.year or x.value in values_b:
+        if x.year or x.value in own_b or x.value in elsewhere_b:
             continue
         candidates = [
             (y, anchor)
             for y in b
-            if not y.year and y.kind == x.kind and y.value not in values_a
+            if not y.year and y.kind == x.kind and y.value not in own_a and y.value not in elsewhere_a
             for anchor in [_shared_anchor(x, y)]
             if anchor is not None
         ]

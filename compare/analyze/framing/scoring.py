@@ -39,6 +39,7 @@ class Tally:
     cues: dict[str, SentenceCues] = field(default_factory=dict)
     tones: dict[str, SentenceTone] = field(default_factory=dict)
     marks: list[CueMark] = field(default_factory=list)
+    seen: set[CueMark] = field(default_factory=set)  # the marks again: "in" on a list costs its length
     aliases: dict[str, None] = field(default_factory=dict)
     mentioned: bool = False
 
@@ -47,14 +48,19 @@ class Tally:
         self.cues[sentence] = SentenceCues(
             sentence, index, row.cooperative + (polarity > 0), row.reluctant + (polarity < 0)
         )
-        if mark not in self.marks:
+        self._mark(mark)
+
+    def _mark(self, mark: CueMark) -> None:
+        if mark not in self.seen:
+            self.seen.add(mark)
             self.marks.append(mark)
 
     def add_tone(self, tone: SentenceTone, marks: tuple[CueMark, ...]) -> None:
         if tone.sentence in self.tones:
             return  # a sentence's tone counts once, however often it names the actor
         self.tones[tone.sentence] = tone
-        self.marks.extend(m for m in marks if m not in self.marks)
+        for mark in marks:
+            self._mark(mark)
 
 
 def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label, float]:

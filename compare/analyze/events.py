@@ -398,8 +398,9 @@ def shared_share(
     group with a sentence of the other article (the report's "similarity"; it plays no part
     in the event judgement)."""
     alignable: dict[str, int] = dict.fromkeys((a.id for a in articles), 0)
+    grouped = {member for group in groups for member in group.members}  # a short quote linked word for word
     for sentence, feats in zip(alignment.sentences, alignment.features, strict=True):
-        if feats.total:
+        if feats.total or sentence.id in grouped:
             alignable[sentence.article] += 1
     # A group holding both articles of a pair matches all their sentences in it: count each
     # group's members per article once, and credit every pair of its articles.

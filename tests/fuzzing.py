@@ -120,6 +120,29 @@ class Case:
     files: tuple[tuple[str, bytes], ...]
     lexicon: bytes | None
     skip_bad: bool
+    lexical: bool = False
+    """``--lexical``: three cases in four, as the embeddings cost the most time and read text
+    as any other sentence does (the default mode still runs one case in four)."""
+
+    def argv(self, folder: Path) -> list[str]:
+        """The command line of this case, its files in ``folder``."""
+        argv = ["compare", *(str(folder / name) for name, _ in self.files)]
+        argv += ["--json", str(folder / "r.json"), "--html", str(folder / "r.html")]
+        if self.lexicon is not None:
+            argv += ["--lexicon", str(folder / "lexicon.json")]
+        if self.skip_bad:
+            argv.append("--skip-bad")
+        if self.lexical:
+            argv.append("--lexical")
+        return argv
+
+    def write(self, folder: Path) -> None:
+        """Write the case's input files into ``folder`` (made if missing)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in self.files:
+            (folder / name).write_bytes(data)
+        if self.lexicon is not None:
+            (folder / "lexicon.json").write_bytes(self.lexicon)
 
 
 @st.composite
@@ -151,32 +174,48 @@ def cases(draw: st.DrawFn) -> Case:
                 "negations": [draw(st.sampled_from(["not", "\udfff", HUGE]))],
             }
         ).encode("ascii")
-    return Case(tuple(files), lexicon, draw(st.booleans()))
+    return Case(tuple(files), lexicon, draw(st.booleans()), draw(st.integers(0, 3)) != 0)
 
 
 def run_case(case: Case, folder: Path) -> tuple[int, str]:
-    """Run ``storycompare compare`` on the case's files in ``folder``; (exit code, stderr)."""
+    """Run ``storycompare compare`` on the case in this process, its files and reports in
+    ``folder`` (which should be the case's own); (exit code, stderr).  A ``SystemExit`` (argparse
+    refusing the command line) gives its code; the folder is emptied afterwards."""
     from storycompare.cli import main
 
-    folder.mkdir(parents=True, exist_ok=True)
-    names = []
-    for name, data in case.files:
-        (folder / name).write_bytes(data)
-        names.append(str(folder / name))
-    argv = ["compare", *names, "--json", str(folder / "r.json"), "--html", str(folder / "r.html")]
-    if case.lexicon is not None:
-        (folder / "lexicon.json").write_bytes(case.lexicon)
-        argv += ["--lexicon", str(folder / "lexicon.json")]
-    if case.skip_bad:
-        argv.append("--skip-bad")
+    case.write(folder)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(argv)
-    if code == 0:
-        check_report(folder / "r.json")
-    for name in os.listdir(folder):
-        os.unlink(folder / name)
+        try:
+            code = main(case.argv(folder))
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+    try:
+        if code == 0:
+            check_report(folder / "r.json")
+    finally:
+        for name in os.listdir(folder):
+            os.unlink(folder / name)
     return code, err.getvalue()
+
+
+def run_case_in_child(case: Case, folder: Path, timeout: float = 600) -> tuple[int, str]:
+    """The same as :func:`run_case` in a fresh ``python -m storycompare`` process."""
+    import subprocess
+    import sys
+
+    case.write(folder)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "storycompare", *case.argv(folder)],
+            capture_output=True, timeout=timeout, check=False,
+        )
+        if done.returncode == 0:
+            check_report(folder / "r.json")
+    finally:
+        for name in os.listdir(folder):
+            os.unlink(folder / name)
+    return done.returncode, done.stderr.decode("utf-8", "backslashreplace")
 
 
 def check_report(path: Path) -> None:

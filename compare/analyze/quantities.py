@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -157,9 +158,12 @@ def _precision(digits: str) -> float:
 def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantity]:
     """The quantities of ``text`` (years kept, marked ``year``), in order; "about N" is N +- ``approximate`` * N."""
     out: list[Quantity] = []
-    dates = [(d.start, d.start + len(d.text)) for d in find_dates(text)]
+    found = find_dates(text)  # in order and apart (one regex's matches)
+    date_starts = [d.start for d in found]
+    date_ends = [d.start + len(d.text) for d in found]
     for m in _NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in dates) or not _counts(m, text):
+        k = bisect_right(date_starts, m.start()) - 1  # the last date starting at or before it
+        if (k >= 0 and m.start() < date_ends[k]) or not _counts(m, text):
             continue
         digits, words, vague = m.group("digits"), m.group("words"), m.group("vague")
         kind, factor, scale, unit_end = _unit(m, text)

@@ -73,6 +73,9 @@ class Alignment:
     parts: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     """Grouped sentences that matched their group by a part only (a quotation or a clause,
     :mod:`compare.parts`): sentence index → ``(start, end)`` of that part in the sentence's text."""
+    limits: tuple[str, ...] = ()
+    """One line for each limit on adversarial input that changed this alignment (the candidate
+    index's budgets, ``Settings.group_max_wordings``); empty on real stories."""
 
 
 def align(
@@ -100,7 +103,9 @@ def align(
     allowed_numbers = None if allowed is None else lambda a, b: allowed(article_ids[a], article_ids[b])
 
     parts = find_parts(sentences, linkable, story, settings, names)
-    cosines = _story_cosines(sentences, linkable, settings, parts)
+    to_embed = _embedding_chars(sentences, linkable, parts) if settings.semantic else 0
+    over = to_embed > settings.semantic_max_chars
+    cosines = None if over else _story_cosines(sentences, linkable, settings, parts)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
     member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
@@ -152,9 +157,30 @@ def align(
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
     thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
-    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys())
+    full: set[int] = set()
+    groups = _group(
+        links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(),
+        max_wordings=settings.group_max_wordings, full=full,
+    )
     found = matched_parts(groups, article_of, similarity, matched)
-    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found)
+    limits = []
+    if over:
+        limits.append(
+            f"no sentence embeddings: {to_embed:,} characters to embed, over {settings.semantic_max_chars:,} "
+            "(Settings.semantic_max_chars); the sentences were compared by their words only, as with --lexical"
+        )
+    if bounds.capped:
+        limits.append(
+            "the candidate pairs were limited (Settings.index_visits_per_sentence, Settings.max_candidates): "
+            "words shared by very many sentences proposed no pairs, and each sentence was scored against "
+            f"its {settings.max_candidates} best candidates per article"
+        )
+    if full:
+        limits.append(
+            f"{len(full)} group(s) reached {settings.group_max_wordings} different wordings "
+            "(Settings.group_max_wordings) and took no more: further sentences of the same fact form groups of their own"
+        )
+    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, tuple(limits))
 
 
 def _links(
@@ -323,6 +349,13 @@ class _StoryCosines:
         return sorted(out)
 
 
+def _embedding_chars(sentences: Sequence[Sentence], linkable: Sequence[bool], parts: Parts) -> int:
+    """The characters that :func:`_story_cosines` would embed: each distinct text once."""
+    texts = {sentences[i].text for i, ok in enumerate(linkable) if ok}
+    texts.update(parts.texts)
+    return sum(len(text) for text in texts)
+
+
 def _story_cosines(
     sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts
 ) -> _StoryCosines | None:
@@ -373,8 +406,15 @@ def _group(
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
+    *,
+    max_wordings: int | None = None,
+    full: set[int] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
+
+    ``max_wordings`` (``Settings.group_max_wordings``): a merge that would give a group more
+    kinds than this is refused, so that a merge's check (which costs the number of kinds)
+    stays bounded; the root of the larger group of each merge refused for it is added to ``full``.
 
     ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
     keeps its members by kind, with each kind's sum of scores with the members of the
@@ -411,6 +451,11 @@ def _group(
         key = (ri, gi.size, rj, gj.size)
         if key in refused:
             continue
+        if max_wordings is not None and _too_many_kinds(gi, gj, max_wordings):
+            refused.add(key)
+            if full is not None:
+                full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
+            continue
         merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, link_strength)
         if merged is None:
             refused.add(key)
@@ -427,6 +472,14 @@ def _group(
     ]
     out.sort(key=lambda g: [ids[k] for k in g])
     return tuple(out)
+
+
+def _too_many_kinds(first: _Members, second: _Members, limit: int) -> bool:
+    """Whether the two groups merged would hold more than ``limit`` kinds (different wordings)."""
+    if len(first.by_kind) + len(second.by_kind) <= limit:
+        return False
+    small, large = (first, second) if len(first.by_kind) <= len(second.by_kind) else (second, first)
+    return len(large.by_kind) + sum(1 for kind in small.by_kind if kind not in large.by_kind) > limit
 
 
 _UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of this unit they add exactly

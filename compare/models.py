@@ -341,6 +341,11 @@ class Comparison:
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
     events: tuple[Event, ...] = ()  # the articles grouped by event (compare/analyze/events.py)
+    limits: tuple[str, ...] = ()
+    """One line for each limit on adversarial input that changed this result (the candidate
+    index's budgets, ``Settings.group_max_wordings``, ``Settings.group_pairs_max``,
+    ``Settings.semantic_max_chars``); empty on real stories.  The command line prints each
+    as a warning; the JSON lists them under ``"limits"`` when there are any."""
     libraries: tuple[tuple[str, str | None], ...] = field(default_factory=library_versions)
     """The versions of the libraries (and model) that made this result: :func:`library_versions`."""
     _index: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
@@ -456,4 +461,5 @@ class Comparison:
             "pairs": [p.to_dict() for p in self.pairs],
             "events": [e.to_dict() for e in self.events],
             "stances": [s.to_dict() for s in self.stances],
+            **({"limits": list(self.limits)} if self.limits else {}),
         }

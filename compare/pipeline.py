@@ -11,7 +11,7 @@ from compare import __version__
 from compare.align import align
 from compare.analyze.events import compare_pairs, place_groups
 from compare.analyze.framing import frame
-from compare.analyze.groups import build_groups
+from compare.analyze.groups import build_groups, sampled_groups
 from compare.analyze.omissions import unique_sentences
 from compare.analyze.quotes import quotes_by_sentence
 from compare.clean import clean
@@ -184,6 +184,7 @@ def compare_prepared(
         version=__version__,
         pair_mode=chosen is not None,
         events=events,
+        limits=alignment.limits + sampled_groups(alignment, settings),
     )
 
 

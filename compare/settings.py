@@ -87,6 +87,15 @@ class Settings:
     besides the words.  On by default; ``--lexical`` turns it off.  Where the model is not
     installed, the run says so in one line and goes on with words alone."""
 
+    semantic_max_chars: int = 200_000
+    """Sentence embeddings are computed for at most this many characters of text (the distinct
+    sentences and quotations to embed, all articles together); a comparison with more is made
+    by the words alone, as in the lexical mode, and the command line says so in one line (the
+    JSON under ``limits``).  Embedding costs about 0.1 ms per character on one core of the
+    reference machine (10,000 characters a second; a second report on the same text reads
+    them from the cache), so this keeps a comparison within about a minute; a story of 30
+    news articles of 6,000 characters stays below it."""
+
     semantic_weight: float = 0.5
     """For :func:`compare.sentence_similarity` of a single pair (no story to centre on):
     share of the embedding cosine (put on the lexical scale, see
@@ -203,6 +212,16 @@ class Settings:
     members of other articles in reading order, about this many pairs in all, so that its
     cost grows with its size rather than with the square of it.  Real stories' largest
     groups hold a few dozen pairs."""
+
+    group_max_wordings: int = 32
+    """A group takes at most this many different wordings (sentences that differ in their words
+    or their article; a sentence repeated word for word counts once), and a merge that would
+    give it more is refused: the sentences of the same fact left over form groups of their
+    own.  Checking a merge costs one score per wording of the group, so without a limit a text
+    of thousands of sentences of one template (numbers, quotations) made a few groups of
+    thousands of wordings, at the cost of the square of the text's length.  When it takes
+    effect, the command line says so in one line and the JSON lists it under ``limits``.  Real
+    stories stay far below it (the example story's largest group: 4 sentences)."""
 
     index_visits_per_sentence: int = 200
     """The aligner's candidate index (:mod:`compare.candidates`) visits at most this many

@@ -256,6 +256,8 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
         finally:  # also when too few articles are left: the warnings say why
             for where, problem in skipped:
                 warn(f"skipped {where}: {problem}")
+        for limit in result.limits:  # a limit on adversarial input changed the result
+            warn(limit)
         targets = {kind: Path(path) for kind, path in files_given.items()}
         if not (given or tables) or (args.open and "html" not in targets):
             targets["html"] = Path("out") / f"{_file_name(result.articles[0].id)}-comparison.html"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,74 @@ def test_numbers_inside_many_dates_are_found_in_linear_time() -> None:
     found = find_quantities(text)
     assert len(found) == 20_000 and {q.value for q in found} == {27}
     assert time.process_time() - started < 30  # about 3 s here; a scan of every date takes minutes
+
+
+def _numbers(count: int, side: int) -> str:
+    """Sentences of one template full of numbers (benchmarks/adversarial.py's "numbers" shape)."""
+    out = []
+    for n in range(count):
+        k = n * 7 + side
+        out.append(
+            f"In {1990 + n % 30} the ministry counted {k:,} troops, {k % 97} tanks, ${k * 3 % 1000}.{n % 10} billion, "
+            f"{n % 100}% of {k + 12:,} and {n % 28 + 1} Nov. {2000 + n % 20} at {n % 12 + 1}:{n % 60:02d}, "
+            f"up {n % 9}.{side}% from {k - 5:,}. " + ("\n\n" if n % 4 == 3 else "")
+        )
+    return "".join(out)
+
+
+def test_a_group_takes_at_most_group_max_wordings_and_the_result_says_so() -> None:
+    records = [{"id": "a", "text": _numbers(300, 0)}, {"id": "b", "text": _numbers(300, 1)}]
+    free = compare(records, replace(Settings(), semantic=False))
+    assert max(len(g.members) for g in free.groups) > 6  # the template makes big groups
+    assert not any("group_max_wordings" in line for line in free.limits)
+    capped = compare(records, replace(Settings(), semantic=False, group_max_wordings=6))
+    assert max(len(g.members) for g in capped.groups) <= 6
+    assert len(capped.groups) > len(free.groups)
+    (line,) = [line for line in capped.limits if "group_max_wordings" in line]
+    assert "reached 6 different wordings" in line
+    assert capped.to_dict()["limits"] == list(capped.limits)
+    # A sentence repeated word for word is one wording: one group however many copies.
+    one = "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on defence. "
+    repeated = compare([{"id": "a", "text": one * 40}, {"id": "b", "text": one * 40}], replace(Settings(), group_max_wordings=2))
+    assert [len(g.members) for g in repeated.groups] == [80] and not repeated.limits
+
+
+def test_the_example_story_meets_no_limit() -> None:
+    from pathlib import Path
+
+    result = compare([Path(__file__).parent.parent / "examples" / "nato-russia-2010"])
+    assert result.limits == ()
+    assert "limits" not in result.to_dict()
+
+
+def test_over_semantic_max_chars_the_comparison_is_lexical_and_says_so() -> None:
+    from compare import semantic
+
+    if not semantic.available():
+        pytest.skip(f"the embedding model is missing: {semantic.status()}")
+    records = [{"id": "a", "text": _numbers(20, 0)}, {"id": "b", "text": _numbers(20, 1)}]
+    lexical = compare(records, replace(Settings(), semantic=False))
+    embedded = compare(records, Settings())
+    assert embedded.limits == ()
+    limited = compare(records, replace(Settings(), semantic_max_chars=1_000))
+    (line,) = limited.limits
+    assert line.startswith("no sentence embeddings: ") and "over 1,000 (Settings.semantic_max_chars)" in line
+    assert [g.members for g in limited.groups] == [g.members for g in lexical.groups]
+    assert [g.score for g in limited.groups] == [g.score for g in lexical.groups]
+
+
+def test_the_command_line_prints_each_limit_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storycompare import cli
+
+    for name, side in (("a.txt", 0), ("b.txt", 1)):
+        (tmp_path / name).write_text(_numbers(300, side), encoding="utf-8")
+    monkeypatch.setattr(cli, "mode_settings", lambda args: replace(Settings(), semantic=False, group_max_wordings=6))
+    code = cli.main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json", str(tmp_path / "r.json")])
+    assert code == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("storycompare: warning: ")]
+    assert any("group(s) reached 6 different wordings (Settings.group_max_wordings)" in line for line in warnings)
+    import json
+
+    assert json.loads((tmp_path / "r.json").read_text("utf-8"))["limits"] == [w.split(": ", 2)[2] for w in warnings]

@@ -80,6 +80,23 @@ def build_groups(
     return tuple(groups)
 
 
+def sampled_groups(alignment: Alignment, settings: Settings) -> tuple[str, ...]:
+    """One line when some group took its statistics over a sample of its pairs
+    (more than ``Settings.group_pairs_max`` pairs of members of different articles), else none."""
+    count = 0
+    for indexes in alignment.groups:
+        sizes = Counter(alignment.sentences[i].article for i in indexes)
+        k = len(indexes)
+        if k * (k - 1) // 2 - sum(n * (n - 1) // 2 for n in sizes.values()) > settings.group_pairs_max:
+            count += 1
+    if not count:
+        return ()
+    return (
+        f"{count} group(s) of more than {settings.group_pairs_max:,} pairs of sentences (Settings.group_pairs_max) "
+        "took their statistics and differences over about that many pairs",
+    )
+
+
 def cross_pairs(articles: Sequence[str], limit: int) -> list[tuple[int, int]]:
     """Pairs ``(a, b)``, ``a < b``, of positions holding different ``articles`` (a group's members,
     those of one article side by side): all of them while there are at most ``limit``, else

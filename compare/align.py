@@ -163,24 +163,24 @@ def align(
         max_wordings=settings.group_max_wordings, full=full,
     )
     found = matched_parts(groups, article_of, similarity, matched)
-    limits = []
+    notes: list[str] = []
     if over:
-        limits.append(
+        notes.append(
             f"no sentence embeddings: {to_embed:,} characters to embed, over {settings.semantic_max_chars:,} "
             "(Settings.semantic_max_chars); the sentences were compared by their words only, as with --lexical"
         )
     if bounds.capped:
-        limits.append(
+        notes.append(
             "the candidate pairs were limited (Settings.index_visits_per_sentence, Settings.max_candidates): "
             "words shared by very many sentences proposed no pairs, and each sentence was scored against "
             f"its {settings.max_candidates} best candidates per article"
         )
     if full:
-        limits.append(
+        notes.append(
             f"{len(full)} group(s) reached {settings.group_max_wordings} different wordings "
             "(Settings.group_max_wordings) and took no more: further sentences of the same fact form groups of their own"
         )
-    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, tuple(limits))
+    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, tuple(notes))
 
 
 def _links(

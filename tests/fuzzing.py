@@ -45,8 +45,9 @@ def _run_of(unit: str, count: int) -> str:
 
 
 @st.composite
-def pieces(draw: st.DrawFn) -> str:
-    """One piece of an article: a sentence, a mark, a run of quotes or numbers, a giant word."""
+def pieces(draw: st.DrawFn, scale: float = 1.0) -> str:
+    """One piece of an article: a sentence, a mark, a run of quotes or numbers, a giant word
+    (``scale`` times the longest runs and words: 3,000 quotation marks, 2,000 numbers, 20,000 letters)."""
     kind = draw(st.sampled_from(["sentence", "sentence", "sentence", "mark", "quotes", "numbers", "word", "text"]))
     if kind == "sentence":
         return draw(st.sampled_from(SENTENCES))
@@ -54,41 +55,41 @@ def pieces(draw: st.DrawFn) -> str:
         return draw(st.sampled_from(MARKS))
     if kind == "quotes":
         unit = draw(st.sampled_from(['"', "“", "”", "'", "«", "»", '" "', "“a” "]))
-        return _run_of(unit, draw(st.integers(1, 3000)))
+        return _run_of(unit, draw(st.integers(1, max(1, int(3000 * scale)))))
     if kind == "numbers":
         unit = draw(st.sampled_from(["1 ", "27, ", "3.5% ", "$4 billion ", "9" * 50 + " ", "Nov. 20, 2010 "]))
-        return _run_of(unit, draw(st.integers(1, 2000)))
+        return _run_of(unit, draw(st.integers(1, max(1, int(2000 * scale)))))
     if kind == "word":
-        return draw(st.sampled_from(["a", "x", "ab", "\u05e9"])) * draw(st.integers(100, 20_000))
+        return draw(st.sampled_from(["a", "x", "ab", "\u05e9"])) * draw(st.integers(100, max(100, int(20_000 * scale))))
     return draw(st.text(max_size=40))
 
 
 @st.composite
-def article_text(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(pieces(), min_size=1, max_size=8))
+def article_text(draw: st.DrawFn, scale: float = 1.0) -> str:
+    parts = draw(st.lists(pieces(scale), min_size=1, max_size=8))
     separators = draw(st.lists(st.sampled_from([" ", "\n", "\n\n", ""]), min_size=len(parts), max_size=len(parts)))
     return "".join(part + sep for part, sep in zip(parts, separators, strict=True))
 
 
 @st.composite
-def field_value(draw: st.DrawFn) -> Any:
+def field_value(draw: st.DrawFn, scale: float = 1.0) -> Any:
     return draw(
         st.one_of(
-            article_text(),
+            article_text(scale),
             st.sampled_from([HUGE, None, True, 0, -1, 1.5, [], {}, "", "   ", "\ud800", "2010-11-20"]),
         )
     )
 
 
 @st.composite
-def record(draw: st.DrawFn) -> dict[str, Any]:
+def record(draw: st.DrawFn, scale: float = 1.0) -> dict[str, Any]:
     item: dict[str, Any] = {}
     if draw(st.booleans()) or True:
         item[draw(st.sampled_from(["text", "body", "content"]))] = draw(
-            st.one_of(article_text(), article_text(), field_value())
+            st.one_of(article_text(scale), article_text(scale), field_value(scale))
         )
     for name in draw(st.lists(st.sampled_from(["id", "title", "outlet", "source", "date", "url", "headline"]))):
-        item[name] = draw(field_value())
+        item[name] = draw(field_value(scale))
     return item
 
 
@@ -98,8 +99,8 @@ def dump(value: Any) -> str:
 
 
 @st.composite
-def html_page(draw: st.DrawFn) -> str:
-    body = draw(article_text()).replace("<", "&lt;")
+def html_page(draw: st.DrawFn, scale: float = 1.0) -> str:
+    body = draw(article_text(scale)).replace("<", "&lt;")
     kind = draw(st.sampled_from(["plain", "deep-div", "deep-table", "malformed", "svg", "entities"]))
     depth = draw(st.integers(1, 3000))
     if kind == "deep-div":
@@ -121,8 +122,8 @@ class Case:
     lexicon: bytes | None
     skip_bad: bool
     lexical: bool = False
-    """``--lexical``: fifteen cases in sixteen, as the embeddings cost the most time and take
-    text as any other stage does (the default mode still runs one case in sixteen)."""
+    """``--lexical`` (most cases: the embeddings cost the most time, and take text as any other
+    stage does; see :func:`cases`)."""
 
     def argv(self, folder: Path) -> list[str]:
         """The command line of this case, its files in ``folder``."""
@@ -146,25 +147,28 @@ class Case:
 
 
 @st.composite
-def encoded_text(draw: st.DrawFn) -> bytes:
-    text = draw(article_text())
+def encoded_text(draw: st.DrawFn, scale: float = 1.0) -> bytes:
+    text = draw(article_text(scale))
     return text.encode("utf-8", draw(st.sampled_from(["surrogatepass", "replace"])))
 
 
 @st.composite
-def cases(draw: st.DrawFn) -> Case:
+def cases(draw: st.DrawFn, scale: float = 1.0, semantic_one_in: int = 16) -> Case:
+    """A case; ``scale`` shortens the runs of quotation marks and numbers and the giant words
+    (the HTML nesting stays up to 3,000 deep); one case in ``semantic_one_in`` runs in the
+    default mode (with sentence embeddings), the others ``--lexical``."""
     files: list[tuple[str, bytes]] = []
     for n in range(draw(st.integers(2, 3))):
         kind = draw(st.sampled_from(["txt", "txt", "html", "json", "jsonl"]))
         if kind == "txt":
-            data = draw(encoded_text())
+            data = draw(encoded_text(scale))
         elif kind == "html":
-            data = draw(html_page()).encode("utf-8", "surrogatepass")
+            data = draw(html_page(scale)).encode("utf-8", "surrogatepass")
         elif kind == "json":
-            records = draw(st.lists(record(), min_size=1, max_size=3))
+            records = draw(st.lists(record(scale), min_size=1, max_size=3))
             data = dump(records if len(records) > 1 else records[0]).encode("ascii")
         else:
-            data = "\n".join(dump(r) for r in draw(st.lists(record(), min_size=1, max_size=3))).encode("ascii")
+            data = "\n".join(dump(r) for r in draw(st.lists(record(scale), min_size=1, max_size=3))).encode("ascii")
         files.append((f"a{n}.{kind}", data))
     lexicon = None
     if draw(st.integers(0, 4)) == 0:
@@ -174,7 +178,7 @@ def cases(draw: st.DrawFn) -> Case:
                 "negations": [draw(st.sampled_from(["not", "\udfff", HUGE]))],
             }
         ).encode("ascii")
-    return Case(tuple(files), lexicon, draw(st.booleans()), draw(st.integers(0, 15)) != 0)
+    return Case(tuple(files), lexicon, draw(st.booleans()), draw(st.integers(0, semantic_one_in - 1)) != 0)
 
 
 def run_case(case: Case, folder: Path) -> tuple[int, str]:

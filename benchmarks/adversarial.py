@@ -6,9 +6,11 @@
 For each shape and size it writes two articles of about that many characters each
 and runs ``storycompare compare a b --json r.json`` (``--pdf`` too for the
 ``pdf-words`` shape) in a fresh child process, and prints the wall time and the
-peak memory (``ru_maxrss`` of the command and of its PDF worker).  Then, per
-shape, the growth exponent: the least-squares slope of log(time) against
-log(size).  A run over ``--timeout`` seconds is stopped and shown as ``>T``, the larger sizes
+CPU time (user and system, of the command and its PDF worker: the wall time on a
+shared machine grows with the other work running) and the peak memory (``ru_maxrss``
+of the command and of its PDF worker), and on stderr each limit the run reported.
+Then, per shape, the growth exponent: the least-squares slope of log(time) against
+log(size), of the wall time and of the CPU time.  A run over ``--timeout`` seconds is stopped and shown as ``>T``, the larger sizes
 are skipped, and the exponent, fitted with T for that run, is a lower bound (``≥``).
 
 The shapes:
@@ -46,9 +48,10 @@ CHILD = r"""
 import resource, sys
 from storycompare.cli import main
 code = main(sys.argv[1:])
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("MAXRSS", max(own, children), code, file=sys.stderr)
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+print("MAXRSS", max(own.ru_maxrss, children.ru_maxrss), code, cpu, file=sys.stderr)
 """
 
 
@@ -139,7 +142,7 @@ SHAPES: dict[str, tuple[Callable[[int, int], str], str, tuple[str, ...]]] = {
 }
 
 
-def measure(shape: str, size: int, timeout: float) -> tuple[float | None, int | None, int | None]:
+def measure(shape: str, size: int, timeout: float) -> tuple[float | None, int | None, int | None, float | None]:
     make, ext, options = SHAPES[shape]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -160,16 +163,19 @@ def measure(shape: str, size: int, timeout: float) -> tuple[float | None, int | 
         except subprocess.TimeoutExpired:
             os.killpg(child.pid, signal.SIGKILL)
             child.communicate()
-            return None, None, None
+            return None, None, None, None
         elapsed = time.monotonic() - started
         lines = [line for line in stderr.splitlines() if line.startswith("MAXRSS")]
         if not lines:
             print(stderr[-2000:], file=sys.stderr)
-            return elapsed, None, child.returncode
-        _, rss, code = lines[-1].split()
+            return elapsed, None, child.returncode, None
+        _, rss, code, cpu = lines[-1].split()
         if int(code) != 0:
             print(f"  {shape} {size}: exit {code}: {stderr.splitlines()[0]}", file=sys.stderr)
-        return elapsed, int(rss) * 1024, int(code)
+        for line in stderr.splitlines():
+            if line.startswith("storycompare: warning: "):
+                print(f"  {shape} {size}: {line[len('storycompare: warning: '):][:160]}", file=sys.stderr)
+        return elapsed, int(rss) * 1024, int(code), float(cpu)
 
 
 def exponent(points: list[tuple[int, float]]) -> float | None:
@@ -190,17 +196,18 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ARGS = parser.parse_args()
     sizes = [int(s) for s in ARGS.sizes.split(",")]
+    print(f"(load average at the start: {os.getloadavg()[0]:.1f})", file=sys.stderr)
     print("| shape | " + " | ".join(f"{s:,} chars" for s in sizes) + " | exponent |")
     print("|---|" + "---|" * (len(sizes) + 1))
     ok = True
     for shape in ARGS.shapes.split(","):
-        cells, points = [], []
+        cells, points, cpu_points = [], [], []
         stopped = False
         for size in sizes:
             if stopped:
                 cells.append("")
                 continue
-            elapsed, rss, code = measure(shape, size, ARGS.timeout)
+            elapsed, rss, code, cpu = measure(shape, size, ARGS.timeout)
             if elapsed is None:
                 cells.append(f">{ARGS.timeout:.0f} s")
                 stopped = True
@@ -208,14 +215,18 @@ def main() -> int:
                 points.append((size, ARGS.timeout))  # the exponent is then a lower bound
                 continue
             points.append((size, elapsed))
+            cpu_points.append((size, cpu or elapsed))
             memory = f"{rss / 1e6:,.0f} MB" if rss else "?"
-            cells.append(f"{elapsed:.1f} s, {memory}" + ("" if code == 0 else f" (exit {code})"))
+            used = f" ({cpu:.1f} s CPU)" if cpu is not None else ""
+            cells.append(f"{elapsed:.1f} s{used}, {memory}" + ("" if code == 0 else f" (exit {code})"))
             if size >= 500_000 and (elapsed > 60 or (rss or 0) > 2e9):
                 ok = False
-        slope = exponent(points)
+        slope, cpu_slope = exponent(points), exponent(cpu_points)
         if slope is not None and slope >= 1.3:
             ok = False
         shown = "" if slope is None else f"{'≥ ' if stopped else ''}{slope:.2f}"
+        if cpu_slope is not None and not stopped:
+            shown += f" ({cpu_slope:.2f} CPU)"
         print(f"| {shape} | " + " | ".join(cells) + f" | {shown} |", flush=True)
     return 0 if ok else 1
 

@@ -103,9 +103,7 @@ def align(
     allowed_numbers = None if allowed is None else lambda a, b: allowed(article_ids[a], article_ids[b])
 
     parts = find_parts(sentences, linkable, story, settings, names)
-    to_embed = _embedding_chars(sentences, linkable, parts) if settings.semantic else 0
-    over = to_embed > settings.semantic_max_chars
-    cosines = None if over else _story_cosines(sentences, linkable, settings, parts)
+    cosines, over_chars = _cosines_within_limit(sentences, linkable, settings, parts)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
     member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
@@ -156,20 +154,22 @@ def align(
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
-    thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
-    full: set[int] = set()
-    groups = _group(
-        links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(),
-        max_wordings=settings.group_max_wordings, full=full,
-    )
-    found = matched_parts(groups, article_of, similarity, matched)
+    thresholds = (member_threshold, link_threshold, settings.part_threshold_offset, settings.group_max_wordings)
+    groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys())
+    found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
+    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
+
+
+def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
+    """One line for each limit that changed the alignment: the characters to embed when over
+    ``Settings.semantic_max_chars`` (0 when not), the candidate index capped, the groups full."""
     notes: list[str] = []
-    if over:
+    if over_chars:
         notes.append(
-            f"no sentence embeddings: {to_embed:,} characters to embed, over {settings.semantic_max_chars:,} "
+            f"no sentence embeddings: {over_chars:,} characters to embed, over {settings.semantic_max_chars:,} "
             "(Settings.semantic_max_chars); the sentences were compared by their words only, as with --lexical"
         )
-    if bounds.capped:
+    if capped:
         notes.append(
             "the candidate pairs were limited (Settings.index_visits_per_sentence, Settings.max_candidates): "
             "words shared by very many sentences proposed no pairs, and each sentence was scored against "
@@ -177,10 +177,10 @@ def align(
         )
     if full:
         notes.append(
-            f"{len(full)} group(s) reached {settings.group_max_wordings} different wordings "
+            f"{full} group(s) reached {settings.group_max_wordings} different wordings "
             "(Settings.group_max_wordings) and took no more: further sentences of the same fact form groups of their own"
         )
-    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, tuple(notes))
+    return tuple(notes)
 
 
 def _links(
@@ -349,11 +349,19 @@ class _StoryCosines:
         return sorted(out)
 
 
-def _embedding_chars(sentences: Sequence[Sentence], linkable: Sequence[bool], parts: Parts) -> int:
-    """The characters that :func:`_story_cosines` would embed: each distinct text once."""
+def _cosines_within_limit(
+    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts
+) -> tuple[_StoryCosines | None, int]:
+    """:func:`_story_cosines`, unless the distinct texts to embed (linkable sentences and parts)
+    hold more than ``Settings.semantic_max_chars`` characters: then None and their count."""
+    if not settings.semantic:
+        return None, 0
     texts = {sentences[i].text for i, ok in enumerate(linkable) if ok}
     texts.update(parts.texts)
-    return sum(len(text) for text in texts)
+    chars = sum(len(text) for text in texts)
+    if chars > settings.semantic_max_chars:
+        return None, chars
+    return _story_cosines(sentences, linkable, settings, parts), 0
 
 
 def _story_cosines(
@@ -402,30 +410,27 @@ def _group(
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float],
+    thresholds: tuple[float, float, float, int],
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
-    *,
-    max_wordings: int | None = None,
-    full: set[int] | None = None,
-) -> tuple[tuple[int, ...], ...]:
+) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
-
-    ``max_wordings`` (``Settings.group_max_wordings``): a merge that would give a group more
-    kinds than this is refused, so that a merge's check (which costs the number of kinds)
-    stays bounded; the root of the larger group of each merge refused for it is added to ``full``.
+    Also the number of groups that refused a merge for the most kinds a group may hold.
 
     ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
     keeps its members by kind, with each kind's sum of scores with the members of the
     other articles; a merge is checked kind by kind (see :class:`_Members`).
 
     ``thresholds``: the member threshold, the link threshold (the strength at which one
-    article's two sentences are one fact) and the part offset.  A link made by a part of a
+    article's two sentences are one fact), the part offset, and the most kinds a group may
+    hold (``Settings.group_max_wordings``: a merge's check costs the number of kinds, so
+    that a larger merge is refused keeps it bounded).  A link made by a part of a
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, part_offset = thresholds
+    threshold, link_strength, part_offset, max_kinds = thresholds
+    full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
     groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
@@ -451,10 +456,9 @@ def _group(
         key = (ri, gi.size, rj, gj.size)
         if key in refused:
             continue
-        if max_wordings is not None and _too_many_kinds(gi, gj, max_wordings):
+        if _too_many_kinds(gi, gj, max_kinds):
             refused.add(key)
-            if full is not None:
-                full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
+            full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
         merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, link_strength)
         if merged is None:
@@ -471,7 +475,7 @@ def _group(
         if len({article_of[k] for k in group.members()}) >= 2
     ]
     out.sort(key=lambda g: [ids[k] for k in g])
-    return tuple(out)
+    return tuple(out), len(full)
 
 
 def _too_many_kinds(first: _Members, second: _Members, limit: int) -> bool:

@@ -316,7 +316,8 @@ class Settings:
     share (favourable - unfavourable) / sentences against a fixed margin (0.35), as before,
     judged an actor named once like one named twenty times: on BASIL dev it scored a tone
     macro-F1 of 0.45 tuned on all stories and 0.36 with its settings chosen on other stories;
-    this rule 0.52 either way (benchmarks/framing_eval.py: cross-validated by story)."""
+    this rule 0.52 either way, 0.50 once a title-case headline no longer named an annotated
+    entity (benchmarks/framing_eval.py: cross-validated by story)."""
 
     tone_neutral_prior: float = 1.0
     """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an

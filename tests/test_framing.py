@@ -89,6 +89,15 @@ def test_parties_are_actors() -> None:
     assert "GOP" in stances[("Republicans", "a")].aliases
 
 
+def test_a_headline_in_title_case_is_no_name_of_the_person_in_it() -> None:
+    stances = framed(
+        "Newsweek Puts Picture of Michele Bachmann on Its Cover. Bachmann said nothing to Hillary Clinton.",
+        "Secretary of State Hillary Clinton met Michele Bachmann. Clinton said nothing.",
+    )
+    assert stances[("Michele Bachmann", "a")].aliases == ("Michele Bachmann", "Bachmann")
+    assert "Secretary of State Hillary Clinton" in stances[("Hillary Clinton", "b")].aliases
+
+
 def test_a_user_lexicon_renames_a_person(tmp_path: Path) -> None:
     path = tmp_path / "mine.json"
     path.write_text('{"actors": {"The Kremlin": ["Putin", "Kremlin"]}}', "utf-8")

@@ -161,6 +161,10 @@ def find_mentions(
     return mentions
 
 
+_OF = frozenset({"of", "for"})
+"""Connectors a name's noun phrase is extended over only when a title stands before them."""
+
+
 def _group_run(toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: bool) -> list[Mention]:
     """One mention per name inside a run: "U.S. Secretary of State Hillary Clinton" is one."""
     groups: list[list[_Found]] = []
@@ -179,6 +183,8 @@ def _group_run(toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: 
         head = group[-1]
         anchor = group[0].first
         while anchor - 1 >= run.first and title_like(toks, anchor - 1, heading):
+            if toks[anchor - 1].low in _OF and not (anchor - 2 >= run.first and is_title(toks[anchor - 2].text)):
+                break  # "Secretary of State Hillary Clinton" is one name, "Picture of Michele Bachmann" is not
             anchor -= 1  # "with President Dmitry Medvedev" starts at "President"
         if head.person:  # "NATO Secretary-General Anders Fogh Rasmussen" is NATO either way
             actor, person, also = head.actor, True, head.also

@@ -662,6 +662,18 @@ def test_lone_surrogates_are_replaced_and_the_repair_reported(workdir: Path, cap
     capsys.readouterr()
 
 
+def test_batch_with_lone_surrogates_writes_every_file_index_included(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The attack found batch --skip-bad writing every story and then crashing on index.html."""
+    write(workdir / "s.json", SURROGATE_RECORDS)
+    assert main(["batch", "s.json", "--out", "out", "--skip-bad"]) == 0, capsys.readouterr().err
+    index = (workdir / "out" / "index.html").read_text("utf-8")
+    stories = json.loads((workdir / "out" / "stories.json").read_text("utf-8"))
+    assert "\ud800" not in index and "\ufffd" in json.dumps(stories, ensure_ascii=False) + index
+    capsys.readouterr()
+
+
 @pytest.mark.parametrize("field", ["id", "text", "title", "date", "outlet", "url"])
 def test_an_integer_of_thousands_of_digits_is_no_number(workdir: Path, field: str, capsys: pytest.CaptureFixture[str]) -> None:
     huge = "9" * 5000

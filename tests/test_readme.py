@@ -39,3 +39,18 @@ def test_readme_figures_of_the_example_story_are_current(example_files: list[str
     assert stated, "README.md's figures block does not state the HTML report's size"
     html_bytes = len(reports.render_html(result).encode("utf-8"))
     assert abs(int(stated.group(1).replace(",", "")) - html_bytes) <= 0.02 * html_bytes, stale
+
+
+def test_every_documented_dask_command_binds_to_loopback() -> None:
+    """Issue 12: the documented scheduler listened on 0.0.0.0:8787 (its dashboard) even with
+    ``--host 127.0.0.1 --no-dashboard``; each command must name loopback for both."""
+    commands = [
+        line.strip()
+        for doc in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
+        for line in doc.read_text("utf-8").splitlines()
+        if re.match(r"\s*(\$ )?dask[ -](scheduler|worker)\b", line)
+    ]
+    assert len(commands) >= 2  # the scheduler and a worker
+    for command in commands:
+        assert "--host 127.0.0.1" in command, command
+        assert re.search(r"--dashboard-address 127\.0\.0\.1:\d+", command), command

@@ -79,6 +79,17 @@ def test_places_and_organisations_are_not_people() -> None:
     assert stances[("National Organization for Women", "a")].reluctant == 1
 
 
+def test_a_one_word_name_before_a_verb_is_an_organisation() -> None:
+    stances = framed(
+        "Newsweek has defended the cover. Bachmann said it was sexist. On Tuesday, Newsweek said it stood by it.",
+        "Newsweek's editor met Michele Bachmann on Tuesday. Tuesday was calm. Tuesday saw protests.",
+    )
+    actors = {actor for actor, _ in stances}
+    assert "Newsweek" in actors
+    assert "Michele Bachmann" in actors and "Bachmann" not in actors  # a person's surname stays hers
+    assert "Tuesday" not in actors  # a day, however often it comes before a verb
+
+
 def test_parties_are_actors() -> None:
     stances = framed(
         "Republicans rejected the plan. Democrats welcomed it, but the GOP leader rejected it.",

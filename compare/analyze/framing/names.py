@@ -190,7 +190,8 @@ class Names:
     people: dict[str, dict[str, str]] = field(default_factory=dict)  # surname → {given name: person}
     default: dict[str, str] = field(default_factory=dict)  # surname → the person a bare surname means
     speaks_for: dict[str, str] = field(default_factory=dict)  # person → lexicon actor
-    org_starts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word → org names
+    org_starts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first token → orgs' tokens
+    org_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # an org's tokens → its name
     aliases: dict[str, set[str]] = field(default_factory=dict)  # actor → forms it was named by
 
     def finish(self, lexicon_actors: Iterable[str]) -> None:
@@ -223,8 +224,9 @@ class Names:
             self.people[surname] = people
             self.default[surname] = min(weight, key=lambda p: (-weight[p], p))
         for org in self.orgs:
-            parts = tuple(org.split())
+            parts = tuple(t.text for t in tokens(org))  # "Wal-Mart": "Wal" "-" "Mart"
             self.org_starts.setdefault(parts[0], []).append(parts)
+            self.org_names[parts] = org
             self.aliases.setdefault(org, set()).add(org)
 
     def person(self, surname: str, given: str | None) -> str | None:

@@ -107,7 +107,7 @@ def _found(
         for org in names.org_starts.get(tok.text, ()):
             n = len(org)
             if all(i + k < len(toks) and toks[i + k].text == org[k] and i + k not in taken for k in range(n)):
-                out.append(_Found(i, i + n - 1, " ".join(org), False))
+                out.append(_Found(i, i + n - 1, names.org_names[org], False))
                 taken.update(range(i, i + n))
                 break
         if i not in taken and tok.text in names.people:

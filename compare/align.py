@@ -14,7 +14,10 @@
    topic, just as :func:`~compare.similarity.story_weights` damps the story's
    own words.  A pair's score is ``Settings.story_cosine_weight`` of that cosine
    plus the rest of the lexical similarity (difflib and weighted word overlap,
-   what the word diffs show).
+   what the word diffs show).  Two *leads* (each article's headline and first
+   ``Settings.lead_sentences`` sentences), which state the story's main event,
+   are compared on embeddings centred on news in general instead: centring on the
+   story would take that very event away.
 3. Candidates: pairs whose lexical bound (:mod:`compare.candidates`) or whose
    cosine reaches the link threshold; no other pair can reach it, since the
    score is a weighted mean of the two.  A candidate whose score reaches the
@@ -55,6 +58,7 @@ from compare.similarity import (
     features,
     is_name_line,
     lexical_score,
+    normalise_word,
     story_names,
     story_weights,
     substance,
@@ -100,7 +104,7 @@ def align(
     allowed_numbers = None if allowed is None else lambda a, b: allowed(article_ids[a], article_ids[b])
 
     parts = find_parts(sentences, linkable, story, settings, names)
-    cosines = _story_cosines(sentences, linkable, settings, parts)
+    cosines = _story_cosines(sentences, linkable, settings, parts, names)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
     member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
@@ -147,12 +151,14 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers, settings.max_candidates))
+        candidate_set.update(cosines.lead_candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
     thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
-    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys())
+    ranks = _story_ranks(links, lexical, matched, cosines, weight)
+    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
     found = matched_parts(groups, article_of, similarity, matched)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found)
 
@@ -188,15 +194,36 @@ def _links(
 
 
 
+def _story_ranks(
+    links: Mapping[tuple[int, int], float],
+    lexical: Callable[[int, int], float],
+    matched: Mapping[tuple[int, int], object],
+    cosines: _StoryCosines | None,
+    weight: float,
+) -> dict[tuple[int, int], float]:
+    """For the links of two leads scored on their news-centred cosine (:meth:`_StoryCosines.pair`),
+    the score they have centred on the story, by which the grouping ranks them: a lead that also
+    reports a fact of its own joins that fact's group first, and the main event's group after."""
+    if cosines is None:
+        return {}
+    return {
+        (i, j): round((1.0 - weight) * lexical(i, j) + weight * max(0.0, cosines.story_pair(i, j)), _ROUND)
+        for (i, j), value in links.items()
+        if value < 1.0 and (i, j) not in matched and cosines.leads(i, j)
+    }
+
+
 def _kinds(
     article_of: Sequence[int], wording: Sequence[int], linkable: Sequence[bool], cosines: _StoryCosines | None
 ) -> list[int]:
     """Sentences of one kind (one article, the same words and embedding) score alike with any other."""
     vectors = cosines.vectors if cosines is not None else None
-    kind_of: dict[tuple[int, int, bool, bytes], int] = {}
+    lead = cosines.lead if cosines is not None else {}
+    kind_of: dict[tuple[int, int, bool, bytes, bool], int] = {}
     return [
         kind_of.setdefault(
-            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b""), len(kind_of)
+            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b"", i in lead),
+            len(kind_of),
         )
         for i in range(len(article_of))
     ]
@@ -252,13 +279,59 @@ def _same_pairs(
 
 
 class _StoryCosines:
-    """Cosines of the story-centred sentence embeddings (numpy), for any pair."""
+    """Cosines of the story-centred sentence embeddings (numpy), for any pair.
 
-    def __init__(self, vectors: Any) -> None:
+    ``lead`` maps each lead sentence (:func:`_leads`) to its row in ``lead_vectors``, its
+    embedding centred on news in general; ``lead_words`` holds each lead's words beyond names
+    (:func:`_plain_words`) and ``lead_body`` whether it is a body sentence, not a headline."""
+
+    def __init__(
+        self,
+        vectors: Any,
+        lead: Mapping[int, int] | None = None,
+        lead_vectors: Any = None,
+        lead_words: Sequence[frozenset[str]] = (),
+        lead_body: Sequence[bool] = (),
+    ) -> None:
         self.vectors = vectors
+        self.lead = dict(lead or {})
+        self.lead_vectors = lead_vectors
+        self.lead_words = tuple(lead_words)
+        self.lead_body = tuple(lead_body)
+
+    def leads(self, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` are compared as two leads: both leads, not both headlines,
+        sharing a word beyond names ("dies" in "Esther Williams dies at 91" and "Esther Williams
+        has died aged 91"; not "NATO" alone)."""
+        a, b = self.lead.get(i), self.lead.get(j)
+        if a is None or b is None:
+            return False
+        return (self.lead_body[a] or self.lead_body[b]) and bool(self.lead_words[a] & self.lead_words[b])
 
     def pair(self, i: int, j: int) -> float:
+        """The story-centred cosine; of two leads (:meth:`leads`), the news-centred cosine."""
+        if self.leads(i, j):
+            return float(self.lead_vectors[self.lead[i]] @ self.lead_vectors[self.lead[j]])
         return float(self.vectors[i] @ self.vectors[j])
+
+    def story_pair(self, i: int, j: int) -> float:
+        """The story-centred cosine, for leads too."""
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def lead_candidates(
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
+    ) -> list[tuple[int, int]]:
+        """Pairs of leads of different (allowed) articles whose news-centred cosine reaches
+        ``threshold`` (as :meth:`above`, with the same limit)."""
+        if not self.lead:
+            return []
+        rows = sorted(self.lead, key=self.lead.__getitem__)
+        found = _StoryCosines(self.lead_vectors).above(threshold, [article_of[i] for i in rows], allowed, keep)
+        return [(rows[a], rows[b]) if rows[a] < rows[b] else (rows[b], rows[a]) for a, b in found]
 
     def above(
         self,
@@ -323,8 +396,16 @@ class _StoryCosines:
         return sorted(out)
 
 
+def _plain_words(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The content tokens of ``text`` that are not one of the story's names nor capitalised
+    inside the sentence (a title, an acronym: "Secretary of State", "NATO")."""
+    words = TOKEN.findall(text)
+    named = {normalise_word(w) for n, w in enumerate(words) if w.lower() in names or (n > 0 and w[0].isupper())}
+    return frozenset(analyse(text)[0]) - named
+
+
 def _story_cosines(
-    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts
+    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts, names: frozenset[str]
 ) -> _StoryCosines | None:
     """The story-centred embeddings of the linkable sentences, then of their parts (rows
     ``len(sentences) + k``, in the order of ``parts``), or None in the lexical mode."""
@@ -348,11 +429,35 @@ def _story_cosines(
     distinct = embedded[sorted(first.values(), key=lambda k: texts[k])]
     k = settings.background_sentences
     centre = (distinct.sum(axis=0) + k * np.asarray(_news_mean(), dtype=np.float64)) / (len(distinct) + k)
+    row = {i: k for k, i in enumerate(chosen)}
+    leads = [i for i in _leads(sentences, settings.lead_sentences) if i in row]
+    lead_vectors = embedded[[row[i] for i in leads]] - np.asarray(_news_mean(), dtype=np.float64)
+    lead_vectors /= np.maximum(np.linalg.norm(lead_vectors, axis=1, keepdims=True), 1e-9)
     vectors[chosen] -= centre
     vectors[n:] -= centre
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 1e-9)
-    return _StoryCosines(vectors)
+    return _StoryCosines(
+        vectors,
+        {i: k for k, i in enumerate(leads)},
+        lead_vectors,
+        [_plain_words(sentences[i].text, names) for i in leads],
+        [sentences[i].role != "title" for i in leads],
+    )
+
+
+def _leads(sentences: Sequence[Sentence], count: int) -> list[int]:
+    """The leads: each article's headline and its first ``count`` body sentences."""
+    out: list[int] = []
+    seen: dict[str, int] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.role == "title":
+            out.append(i)
+        elif sentence.role == "body":
+            if seen.get(sentence.article, 0) < count:
+                out.append(i)
+            seen[sentence.article] = seen.get(sentence.article, 0) + 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -373,6 +478,7 @@ def _group(
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
+    story_rank: Mapping[tuple[int, int], float] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
 
@@ -397,10 +503,13 @@ def _group(
             i = parent[i]
         return i
 
-    def order(item: tuple[tuple[int, int], float]) -> tuple[float, tuple[str, int], tuple[str, int]]:
+    ranked = story_rank or {}
+
+    def order(item: tuple[tuple[int, int], float]) -> tuple[bool, float, tuple[str, int], tuple[str, int]]:
         (i, j), value = item
         a, b = sorted((ids[i], ids[j]))
-        return (-round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
+        value = ranked.get((i, j), value)
+        return (value < link_strength, -round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
 
     for (i, j), _value in sorted(links.items(), key=order):
         ri, rj = find(i), find(j)

@@ -9,7 +9,8 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import _news_mean, align
+from compare.align import align
+from compare.centring import news_mean
 from compare.models import Sentence
 from compare.parts import sentence_parts
 from compare.settings import Settings
@@ -86,7 +87,7 @@ def _plain_groups(
         vectors = np.zeros((len(units), semantic.DIMENSION))
         vectors[chosen] = np.array(semantic.embed([texts_of[u] for u in chosen]))
         texts = sorted({texts_of[i] for i in chosen if i < n})
-        background = np.array(_news_mean())
+        background = np.array(news_mean())
         centre = (np.array(semantic.embed(texts)).sum(axis=0) + s.background_sentences * background) / (
             len(texts) + s.background_sentences
         )

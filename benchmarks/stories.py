@@ -210,6 +210,7 @@ def measure_ecbplus(folder: Path) -> None:
         p, r, f = _prf(decided)
         folds = [_prf([d for d, k in zip(decided, fold_of, strict=True) if k == fold])[2] for fold in range(FOLDS)]
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | " + " | ".join(f"{x:.3f}" for x in folds) + " |")
+    _errors(events, gold, verdicts, settings)
     # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth.
     held: list[tuple[bool, bool]] = []
     chosen = []
@@ -265,6 +266,44 @@ def measure_ecbplus(folder: Path) -> None:
     print("event_share chosen on four folds (mean ARI), ARI on the held-out fold: "
           + ", ".join(f"fold {k}: {sh} -> {a:.3f}" for k, (sh, a) in enumerate(held_ari))
           + f"; mean held-out {sum(a for _s, a in held_ari) / FOLDS:.3f}")
+
+
+def _errors(
+    events: dict[str, Any], gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], settings: Settings
+) -> None:
+    """Where the pair judgement goes wrong: precision and recall by how many of the two
+    articles have an event day (ECB+'s original 2008-09 articles have no date), each
+    missed same-event pair by its cause, and the wrongly joined pairs by topic."""
+    buckets: dict[str, list[tuple[bool, bool]]] = {}
+    causes: dict[str, int] = {}
+    joined: dict[int, int] = {}
+    for g, (verdict, truth) in zip(gold, verdicts, strict=True):
+        a, b = events[g["doc_a"]], events[g["doc_b"]]
+        known = sum(1 for e in (a, b) if e.day is not None or e.month_day is not None)
+        name = ("neither article", "one article", "both articles")[known]
+        buckets.setdefault(name, []).append((verdict.same_event, truth))
+        if truth and not verdict.same_event:
+            gap = verdict.days_apart
+            if gap is not None and gap > settings.same_event_max_days:
+                cause = f"event days over {settings.same_event_max_days} days apart (a follow-up by the design)"
+            elif verdict.reason.startswith("different events:"):
+                cause = "different places stated"
+            else:
+                cause = "content score below the threshold"
+            causes[cause] = causes.get(cause, 0) + 1
+        elif verdict.same_event and not truth:
+            joined[g["topic"]] = joined.get(g["topic"], 0) + 1
+    print()
+    print("| event day known for | pairs | same-event pairs | precision | recall | F1 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in ("both articles", "one article", "neither article"):
+        decided = buckets.get(name, [])
+        p, r, f = _prf(decided)
+        print(f"| {name} | {len(decided)} | {sum(y for _d, y in decided)} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    print()
+    print("missed same-event pairs by cause: " + "; ".join(f"{c}: {n}" for c, n in sorted(causes.items(), key=lambda x: -x[1])))
+    print("pairs of different events judged the same, by topic: "
+          + ", ".join(f"{t}: {n}" for t, n in sorted(joined.items(), key=lambda x: -x[1])))
 
 
 def _pairs_of(gold: list[dict[str, Any]], fold_of: list[int], fold: int, inside: bool) -> list[dict[str, Any]]:

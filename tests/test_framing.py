@@ -79,6 +79,25 @@ def test_places_and_organisations_are_not_people() -> None:
     assert stances[("National Organization for Women", "a")].reluctant == 1
 
 
+def test_a_one_word_name_before_a_verb_is_an_organisation() -> None:
+    stances = framed(
+        "Newsweek has defended the cover. Bachmann said it was sexist. On Tuesday, Newsweek said it stood by it.",
+        "Newsweek's editor met Michele Bachmann on Tuesday. Tuesday was calm. Tuesday saw protests.",
+    )
+    actors = {actor for actor, _ in stances}
+    assert "Newsweek" in actors
+    assert "Michele Bachmann" in actors and "Bachmann" not in actors  # a person's surname stays hers
+    assert "Tuesday" not in actors  # a day, however often it comes before a verb
+
+
+def test_a_hyphenated_organisation_is_found_under_its_own_name() -> None:
+    stances = framed(
+        "Wal-Mart said it would appeal. Wal-Mart has 1.4 million workers.", "Wal-Mart's lawyers met the court."
+    )
+    assert {actor for actor, _ in stances} == {"Wal-Mart"}
+    assert stances[("Wal-Mart", "b")].aliases == ("Wal-Mart",)
+
+
 def test_parties_are_actors() -> None:
     stances = framed(
         "Republicans rejected the plan. Democrats welcomed it, but the GOP leader rejected it.",
@@ -87,6 +106,15 @@ def test_parties_are_actors() -> None:
     assert stances[("Republicans", "a")].reluctant == 2
     assert stances[("Democrats", "a")].cooperative == 1
     assert "GOP" in stances[("Republicans", "a")].aliases
+
+
+def test_a_headline_in_title_case_is_no_name_of_the_person_in_it() -> None:
+    stances = framed(
+        "Newsweek Puts Picture of Michele Bachmann on Its Cover. Bachmann said nothing to Hillary Clinton.",
+        "Secretary of State Hillary Clinton met Michele Bachmann. Clinton said nothing.",
+    )
+    assert stances[("Michele Bachmann", "a")].aliases == ("Michele Bachmann", "Bachmann")
+    assert "Secretary of State Hillary Clinton" in stances[("Hillary Clinton", "b")].aliases
 
 
 def test_a_user_lexicon_renames_a_person(tmp_path: Path) -> None:

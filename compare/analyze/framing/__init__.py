@@ -2,8 +2,9 @@
 
 1. **Actors** are found in the articles (:mod:`.names`, :mod:`.actors`): the lexicon's aliases
    ("Moscow", "Kremlin" → Russia), and people and organisations it does not know, learnt
-   from capitalised name runs ("Mitt Romney" = "Romney" = "Mr. Romney"; "FBI").  A person
-   stays a person, and may speak for a lexicon actor (see :mod:`.names`).  The main actors
+   from capitalised name runs ("Mitt Romney" = "Romney" = "Mr. Romney"; "FBI"; "Newsweek" written
+   alone before a verb).  A person stays a person, and may speak for a lexicon actor (see
+   :mod:`.names`).  The main actors
    are the ``Settings.max_actors`` most mentioned actors named by at least two articles.
 2. **The stance axis** (:mod:`.cues`, :mod:`.attribution`): the lexicon's cooperative and
    reluctant cue words, each credited to the actor the sentence says it of (its quotation's

@@ -107,7 +107,7 @@ def _found(
         for org in names.org_starts.get(tok.text, ()):
             n = len(org)
             if all(i + k < len(toks) and toks[i + k].text == org[k] and i + k not in taken for k in range(n)):
-                out.append(_Found(i, i + n - 1, " ".join(org), False))
+                out.append(_Found(i, i + n - 1, names.org_names[org], False))
                 taken.update(range(i, i + n))
                 break
         if i not in taken and tok.text in names.people:
@@ -161,6 +161,10 @@ def find_mentions(
     return mentions
 
 
+_OF = frozenset({"of", "for"})
+"""Connectors a name's noun phrase is extended over only when a title stands before them."""
+
+
 def _group_run(toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: bool) -> list[Mention]:
     """One mention per name inside a run: "U.S. Secretary of State Hillary Clinton" is one."""
     groups: list[list[_Found]] = []
@@ -179,6 +183,8 @@ def _group_run(toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: 
         head = group[-1]
         anchor = group[0].first
         while anchor - 1 >= run.first and title_like(toks, anchor - 1, heading):
+            if toks[anchor - 1].low in _OF and not (anchor - 2 >= run.first and is_title(toks[anchor - 2].text)):
+                break  # "Secretary of State Hillary Clinton" is one name, "Picture of Michele Bachmann" is not
             anchor -= 1  # "with President Dmitry Medvedev" starts at "President"
         if head.person:  # "NATO Secretary-General Anders Fogh Rasmussen" is NATO either way
             actor, person, also = head.actor, True, head.also

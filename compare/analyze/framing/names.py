@@ -36,6 +36,7 @@ from compare.analyze.framing.words import (
     PARTICLES,
     REPORTING,
     TITLES,
+    VERBS,
     WEAK_TITLES,
 )
 from compare.models import Sentence
@@ -184,11 +185,13 @@ class Names:
     affiliation: dict[str, Counter[str]] = field(default_factory=dict)  # full form → lexicon actors
     alias_people: dict[str, str] = field(default_factory=dict)  # alias surname → its lexicon actor
     orgs: Counter[str] = field(default_factory=Counter)
+    subjects: Counter[str] = field(default_factory=Counter)  # one-word names seen right before a verb
     # filled by finish():
     people: dict[str, dict[str, str]] = field(default_factory=dict)  # surname → {given name: person}
     default: dict[str, str] = field(default_factory=dict)  # surname → the person a bare surname means
     speaks_for: dict[str, str] = field(default_factory=dict)  # person → lexicon actor
-    org_starts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word → org names
+    org_starts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first token → orgs' tokens
+    org_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # an org's tokens → its name
     aliases: dict[str, set[str]] = field(default_factory=dict)  # actor → forms it was named by
 
     def finish(self, lexicon_actors: Iterable[str]) -> None:
@@ -221,8 +224,9 @@ class Names:
             self.people[surname] = people
             self.default[surname] = min(weight, key=lambda p: (-weight[p], p))
         for org in self.orgs:
-            parts = tuple(org.split())
+            parts = tuple(t.text for t in tokens(org))  # "Wal-Mart": "Wal" "-" "Mart"
             self.org_starts.setdefault(parts[0], []).append(parts)
+            self.org_names[parts] = org
             self.aliases.setdefault(org, set()).add(org)
 
     def person(self, surname: str, given: str | None) -> str | None:
@@ -316,6 +320,27 @@ def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
             names.affiliation.setdefault(form, Counter())[owner] += 1
 
 
+MIN_SUBJECT = 2
+"""A one-word name that is no person's ("Newsweek", "Medicare") is an organisation when the
+story writes it, alone, right before a verb at least this often ("Newsweek has defended ...",
+"Newsweek's cover")."""
+
+
+def _before_verb(toks: Sequence[Tok], run: Run) -> bool:
+    return run.last + 1 < len(toks) and toks[run.last + 1].low in VERBS
+
+
+def _plain_name(word: str, names: Names) -> bool:
+    """A capitalised word that is a name: never written in lower case, no day, month, title, person's
+    surname or contraction ("You've")."""
+    return (
+        namey(word)
+        and word not in names.forms
+        and word.lower() not in names.lower_words
+        and re.split(r"[-'’]", word.lower())[0] not in STOPWORDS
+    )
+
+
 def learn_names(
     sentences: Sequence[Sentence], matches: Mapping[str, Sequence[AliasMatch]], lexicon_actors: Iterable[str]
 ) -> Names:
@@ -331,12 +356,17 @@ def learn_names(
             _read_run(run, matches[s.id], names)
             if len(run.words) == 1:  # "Akin said", "said Akin", "... with Romney ..."
                 word = run.words[0].text
+                if _before_verb(toks, run) and not any(m.first <= run.first <= m.last for m in matches[s.id]):
+                    names.subjects[word] += 1  # "Newsweek has defended", "Newsweek's cover"
                 before = toks[run.first - 1].low if run.first else ""
                 after = toks[run.last + 1].low if run.last + 1 < len(toks) else ""
                 if before in REPORTING or after in REPORTING:
                     names.reported.add(word)
                 elif not run.initial:
                     names.alone.add(word)
+    for word, n in names.subjects.items():
+        if n >= MIN_SUBJECT and _plain_name(word, names):
+            names.orgs[word] += n
     names.orgs = Counter({org: n for org, n in names.orgs.items() if n >= 2 or " " in org})
     names.finish(lexicon_actors)
     return names

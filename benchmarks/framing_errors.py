@@ -1,0 +1,219 @@
+"""Where the BASIL tone errors come from: attribution, the sentence model, or the neutral decision.
+
+    .venv/bin/python benchmarks/framing_errors.py [--data ../shared/data]
+
+Reads BASIL 2010-2012 (``../shared/data/basil-framing-dev``, see its README and
+``benchmarks/framing_eval.py`` for how entities are matched to actors) and prints:
+
+1. **Classes**: the confusion of the shipped tone against the annotators' ``author_sentiment``,
+   each class's F1, and a 90% interval of the macro-F1 from resampling the stories (what 30
+   stories can tell apart).
+2. **Attribution**: of the annotated bias spans aimed at an entity the report names, the share
+   that lie in a sentence the framing credits to that actor (sentences naming it; the rest name
+   it by a pronoun or a role, or not at all).
+3. **Sentence model**: among the sentences credited to an actor, how well the tone score
+   (P(favourable) - P(unfavourable)) ranks the sentences holding an annotated negative span
+   above those holding none (AUC), and the positive ones likewise.
+4. **Ceilings**: the annotators' own spans counted as if a model had found each of them: an
+   (entity, article) is unfavourable when its negative spans outnumber the positive by at least
+   ``t``, favourable when the positive outnumber the negative by at least ``u``; macro-F1 with
+   (t, u) cross-validated by story as in ``framing_eval.cross_validate_tone``, once with every
+   span and once with only the spans in sentences credited to the actor.  A perfect sentence
+   model with this attribution scores about the second figure; perfect attribution too, the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.framing_eval import (  # noqa: E402
+    TONE_TO_GOLD,
+    _actor_words,
+    cross_validate_tone,
+    macro_f1,
+    matches,
+    person_matches,
+)
+
+CLASSES = ("pos", "neg", "neu")
+BOOTSTRAP = 2000
+SPAN_PROBE = 40
+"""A span lies in a sentence when the sentence holds its first SPAN_PROBE characters."""
+GAPS = (1, 2, 3, 4, 5, 6)
+"""The grid of span-count margins (t for unfavourable, u for favourable) of the ceilings."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One annotated (entity, article): the gold tone, the shipped tone, what the framing credited."""
+
+    story: str
+    gold: str
+    said: str
+    named: bool  # the report names the entity as an actor
+    credited: tuple[tuple[str, float], ...]  # (sentence text, tone score) of each credited sentence
+    spans: tuple[tuple[str, str], ...]  # (polarity, text) of the annotated spans aimed at the entity
+
+
+@contextmanager
+def _keeping_tallies(store: dict[tuple[str, str], Any]) -> Iterator[None]:
+    """Keeps every (actor, article) tally that :func:`compare.analyze.framing.frame` scores."""
+    import compare.analyze.framing as framing
+
+    original = framing.stance
+
+    def keep(actor: str, article: str, tally: Any, settings: Any) -> Any:
+        store[(actor, article)] = tally
+        return original(actor, article, tally, settings)
+
+    framing.stance = keep  # type: ignore[assignment]  # benchmark-only instrumentation
+    try:
+        yield
+    finally:
+        framing.stance = original  # type: ignore[assignment]
+
+
+def read_pairs(folder: Path) -> list[Pair]:
+    from compare import compare
+
+    rows = json.loads((folder / "gold_entity_framing_by_outlet.json").read_text("utf-8"))
+    articles = {r["article_id"]: r for r in json.loads((folder / "gold_framing.json").read_text("utf-8"))}
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["entity"] != "main event":
+            by_story.setdefault(row["story"], []).append(row)
+    out = []
+    for story, entities in sorted(by_story.items()):
+        records = [
+            json.loads(p.read_text("utf-8")) for p in sorted((folder / "stories" / story).glob("*.json"))
+        ]
+        for r in records:
+            r.pop("sentences", None)
+        tallies: dict[tuple[str, str], Any] = {}
+        with _keeping_tallies(tallies):
+            result = compare(records)
+        text = {s.id: s.text for a in result.articles for s in a.sentences}
+        tone = {(st.actor, st.article): st.tone for st in result.stances}
+        words = _actor_words(result.stances)
+        for row in entities:
+            hit = next((a for a, w in words.items() if matches(row["entity"], w)), None) or next(
+                (a for a in words if person_matches(row["entity"], a)), None
+            )
+            for outlet in row["by_outlet"].values():
+                if outlet["author_sentiment"] not in CLASSES:
+                    continue
+                aid = outlet["article_id"]
+                tally = tallies.get((hit, aid)) if hit else None
+                credited = tuple((text[t.sentence], t.score) for t in tally.tones.values()) if tally else ()
+                spans = tuple(
+                    (s["polarity"], s["text"]) for s in articles[aid]["spans"] if s["target"] == row["entity"]
+                )
+                said = TONE_TO_GOLD[tone.get((hit, aid), "neutral")] if hit else "neu"
+                out.append(Pair(story, outlet["author_sentiment"], said, hit is not None, credited, spans))
+    return out
+
+
+def _in(span: str, sentences: Sequence[str]) -> bool:
+    probe = span[:SPAN_PROBE]
+    return any(probe in s for s in sentences)
+
+
+def auc(high: Sequence[float], low: Sequence[float]) -> float:
+    """The chance that a score from ``high`` exceeds one from ``low`` (ties count half)."""
+    if not high or not low:
+        return float("nan")
+    wins = sum((a > b) + 0.5 * (a == b) for a in high for b in low)
+    return wins / (len(high) * len(low))
+
+
+def bootstrap_interval(pairs: Sequence[Pair], seed: int = 0) -> tuple[float, float]:
+    """The 5th and 95th percentiles of the macro-F1 over stories drawn with replacement."""
+    stories = sorted({p.story for p in pairs})
+    of = {s: [p for p in pairs if p.story == s] for s in stories}
+    rng = random.Random(seed)
+    values = []
+    for _ in range(BOOTSTRAP):
+        drawn = [p for _ in stories for p in of[rng.choice(stories)]]
+        values.append(macro_f1([p.gold for p in drawn], [p.said for p in drawn]))
+    values.sort()
+    return values[BOOTSTRAP // 20], values[BOOTSTRAP - BOOTSTRAP // 20 - 1]
+
+
+def ceiling(pairs: Sequence[Pair], only_credited: bool) -> float:
+    """The cross-validated macro-F1 of counting the annotated spans (see the module's docstring)."""
+
+    def counts(p: Pair) -> tuple[int, int]:
+        sentences = [s for s, _ in p.credited]
+        kept = [pol for pol, text in p.spans if not only_credited or _in(text, sentences)]
+        return kept.count("neg"), kept.count("pos")
+
+    gold: dict[str, list[str]] = {}
+    predicted: dict[tuple[float, float], dict[str, list[str]]] = {}
+    for p in pairs:
+        gold.setdefault(p.story, []).append(p.gold)
+        neg, pos = counts(p)
+        for t in GAPS:
+            for u in GAPS[:3]:
+                label = "neg" if neg - pos >= t else "pos" if pos - neg >= u else "neu"
+                predicted.setdefault((t, u), {}).setdefault(p.story, []).append(label)
+    return cross_validate_tone(gold, predicted)[0]
+
+
+def report(pairs: Sequence[Pair]) -> dict[str, Any]:
+    gold = [p.gold for p in pairs]
+    said = [p.said for p in pairs]
+    per_class = {c: macro_f1(gold, said, (c,)) for c in CLASSES}
+    low, high = bootstrap_interval(pairs)
+    named = [p for p in pairs if p.named]
+    span_total = sum(len(p.spans) for p in named)
+    span_in = sum(_in(text, [s for s, _ in p.credited]) for p in named for _, text in p.spans)
+    rows: list[tuple[str, float]] = []
+    for p in pairs:
+        for sentence, score in p.credited:
+            marked = {pol for pol, text in p.spans if text[:SPAN_PROBE] in sentence}
+            rows.append(("neg" if "neg" in marked else "pos" if marked else "none", score))
+    none = [s for k, s in rows if k == "none"]
+    return {
+        "pairs": len(pairs),
+        "gold_classes": dict(Counter(gold)),
+        "confusion_gold_said": {
+            f"{g}>{s}": n for (g, s), n in sorted(Counter(zip(gold, said, strict=True)).items())
+        },
+        "f1_per_class": {c: round(v, 3) for c, v in per_class.items()},
+        "macro_f1": round(macro_f1(gold, said), 3),
+        "macro_f1_story_bootstrap_90": [round(low, 3), round(high, 3)],
+        "spans_in_credited_sentences": f"{span_in}/{span_total}",
+        "sentences_credited": len(rows),
+        "sentence_auc_negative": round(auc([-s for k, s in rows if k == "neg"], [-s for s in none]), 3),
+        "sentence_auc_positive": round(auc([s for k, s in rows if k == "pos"], none), 3),
+        "ceiling_all_spans_cv": round(ceiling(pairs, only_credited=False), 3),
+        "ceiling_credited_spans_cv": round(ceiling(pairs, only_credited=True), 3),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    folder = args.data / "basil-framing-dev"
+    if not (folder / "gold_framing.json").is_file():
+        print(f"{folder}: BASIL framing data not found (gold_framing.json)", file=sys.stderr)
+        return 2
+    print(json.dumps(report(read_pairs(folder)), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The framing benchmarks' own arithmetic (benchmarks/framing_eval.py, benchmarks/framing_errors.py),
+on small made-up inputs: no data set is read."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def fe() -> Any:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import framing_eval
+
+    return framing_eval
+
+
+@pytest.fixture(scope="module")
+def errors() -> Any:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import framing_errors
+
+    return framing_errors
+
+
+def test_macro_f1_averages_the_classes_f1(fe: Any) -> None:
+    gold = ["pos", "neg", "neu", "neu"]
+    assert fe.macro_f1(gold, gold) == 1.0
+    # pos: 0; neg: tp 1 -> 1.0; neu: tp 1, fp 1, fn 1 -> 0.5
+    assert fe.macro_f1(gold, ["neu", "neg", "neu", "pos"]) == pytest.approx((0 + 1.0 + 0.5) / 3)
+    assert fe.macro_f1(gold, ["neu", "neg", "neu", "pos"], ("neg",)) == 1.0
+
+
+def test_entities_match_actors_by_their_significant_words(fe: Any) -> None:
+    assert fe.matches("Romney campaign", fe._words("Mitt Romney"))
+    assert fe.matches("Senate Democrats", fe._words("Democrats"))
+    assert not fe.matches("Joe Biden", fe._words("Biden"))
+    assert fe.person_matches("Barack Obama", "Obama")
+    assert not fe.person_matches("Barack Obama", "Michelle Obama")
+
+
+def test_cross_validation_chooses_on_other_stories(fe: Any) -> None:
+    # setting "a" is right on every story, "b" on none: every fold must choose "a"
+    gold = {f"s{k}": ["neg", "neu"] for k in range(10)}
+    predicted = {
+        (1.0, 0.5): {s: ["neg", "neu"] for s in gold},
+        (1.0, 0.9): {s: ["neu", "neg"] for s in gold},
+    }
+    f1, per_shuffle, chosen = fe.cross_validate_tone(gold, predicted)
+    assert f1 == pytest.approx(2 / 3)  # pos never occurs: its F1 is 0 in the mean of three
+    assert len(per_shuffle) == fe.CV_SEEDS
+    assert set(chosen) == {(1.0, 0.5)}
+
+
+def test_auc_counts_pairs_won_and_ties_half(errors: Any) -> None:
+    assert errors.auc([3, 4], [1, 2]) == 1.0
+    assert errors.auc([1], [2]) == 0.0
+    assert errors.auc([2, 1], [2]) == pytest.approx(0.25)
+
+
+def pair(errors: Any, story: str, gold: str, spans: list[tuple[str, str]], credited: list[str]) -> Any:
+    return errors.Pair(story, gold, "neu", True, tuple((s, 0.0) for s in credited), tuple(spans))
+
+
+def test_ceiling_counts_spans_and_sees_only_credited_ones_when_asked(errors: Any) -> None:
+    pairs = []
+    for k in range(10):
+        # a negative portrayal with two negative spans, one in a sentence credited to the actor
+        pairs.append(
+            pair(errors, f"s{k}", "neg", [("neg", "grabbed him"), ("neg", "he lied")], ["He grabbed him."])
+        )
+        pairs.append(pair(errors, f"s{k}", "neu", [], ["He spoke."]))
+        pairs.append(pair(errors, f"s{k}", "pos", [("pos", "a hero")], ["He was a hero."]))
+    assert errors.ceiling(pairs, only_credited=False) == pytest.approx(1.0)
+    assert errors.ceiling(pairs, only_credited=True) == pytest.approx(1.0)  # one span of 1 still counts
+    # the negative spans now lie outside the sentences credited to the actor
+    moved = [
+        pair(errors, p.story, p.gold, list(p.spans), ["He spoke."]) if p.gold == "neg" else p for p in pairs
+    ]
+    assert errors.ceiling(moved, only_credited=False) == pytest.approx(1.0)
+    assert errors.ceiling(moved, only_credited=True) == pytest.approx(
+        (0 + 1.0 + 2 / 3) / 3
+    )  # neg missed; neu: 10 right of 20 said
+
+
+def test_missing_data_is_one_line_and_exit_2(
+    errors: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert errors.main(["--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "basil-framing-dev" in err and "not found" in err and "\n" not in err

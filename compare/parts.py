@@ -247,8 +247,11 @@ def matched_parts(
     """For each grouped sentence whose closest member of another article matched a part of it,
     that part; sentences that matched as a whole are left out."""
     out: dict[int, tuple[int, int]] = {}
+    with_part = {i for key in matched for i in key}  # only these can have matched by a part
     for group in groups:
         for m in group:
+            if m not in with_part:
+                continue  # and a giant group of sentences without parts costs nothing here
             others = [o for o in group if article_of[o] != article_of[m]]
             if not others:
                 continue

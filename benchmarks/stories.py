@@ -334,6 +334,9 @@ def measure_example() -> None:
                 judge(x, y, together.settings)
         best = min(best, time.perf_counter() - started)
     print()
+    across = [g for g in together.groups if len(g.events) > 1]
+    print(f"example story: {len(across)} groups join articles of two events, "
+          f"{sum(1 for g in across if g.kind == 'diverge')} of them DIVERGE")
     print(f"example story: {same} of {len(together.pairs)} pairs get the same verdict with --pair; "
           f"events {[list(e.articles) for e in together.events]}; event identity {1000 * best:.1f} ms")
     for pair in together.pairs:

@@ -308,8 +308,8 @@ def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
     if not given and not titled:
         return
     if tail.actor is not None:  # a lexicon alias written as a person's surname: "President Medvedev"
-        if " " in surname:
-            return
+        if " " in surname or surname.isupper():
+            return  # "Presumptive GOP presidential nominee": an acronym is nobody's surname
         names.alias_people[surname] = tail.actor
     form = " ".join([*given, surname])
     names.forms.setdefault(surname, Counter())[form] += 1

@@ -46,13 +46,14 @@ def _outlets(story: StorySummary) -> str:
     return f"{named}; {rest}" if named else rest
 
 
-def _related_rows(story: StorySummary, result: BatchResult) -> list[dict[str, Any]]:
-    """The story's follow-up links as its row shows them: which way, the other story (or
-    article on its own) with its title and in-page anchor, the days and the reason."""
+def _related_rows(entries: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
+    """A story's (or an article on its own's) follow-up links as its row shows them: which
+    way, the other story (or article on its own) with its title and in-page anchor, the days
+    and the reason."""
     titles = {s.id: s.title or s.id for s in result.stories}
     singles = {a.id: a.title or a.id for a in result.singletons}
     rows = []
-    for entry in result.related_to(story.id):
+    for entry in entries:
         if "story" in entry:
             other, label = f"{entry['story']}", titles.get(entry["story"], entry["story"])
         else:
@@ -95,11 +96,11 @@ def _story_row(story: StorySummary, result: BatchResult) -> dict[str, Any]:
         "unique_value": round(story.unique_share, 4),
         "similarity": f"{story.similarity:.2f}",
         "error": story.error,
-        "related": _related_rows(story, result),
+        "related": _related_rows(result.related_to(story.id), result),
     }
 
 
-def _singleton_row(info: ArticleInfo) -> dict[str, Any]:
+def _singleton_row(info: ArticleInfo, result: BatchResult) -> dict[str, Any]:
     return {
         "id": info.id,
         "label": info.label,
@@ -107,6 +108,7 @@ def _singleton_row(info: ArticleInfo) -> dict[str, Any]:
         "date": info.date or "",
         "source": info.source,
         "sentences": info.sentences,
+        "related": _related_rows(result.related_to_article(info.id), result),
     }
 
 
@@ -125,7 +127,7 @@ def build_index_context(result: BatchResult) -> dict[str, Any]:
         "generated": when.strftime("%Y-%m-%d %H:%M UTC"),
         "generated_iso": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "stories": stories,
-        "singletons": [_singleton_row(a) for a in result.singletons],
+        "singletons": [_singleton_row(a, result) for a in result.singletons],
         "skipped": [{"source": s.source, "reason": s.reason} for s in result.skipped],
         "articles": articles,
         "inputs": result.inputs,

@@ -134,12 +134,11 @@ def run_batch(
 
 
 def _related(links: Sequence[Link], stories: Sequence[Story]) -> tuple[Related, ...]:
-    """The follow-up links as the index shows them: a singleton's end named by its article."""
+    """The follow-up links as the index shows them: a singleton's end named by its article
+    (two articles on their own may be linked: each lists the other)."""
     single = {s.id: s.articles[0] for s in stories if len(s.articles) == 1}
     out = []
     for link in links:
-        if link.earlier in single and link.later in single:
-            continue  # two articles on their own: no story lists the link
         out.append(
             Related(
                 single.get(link.earlier, link.earlier),

@@ -73,6 +73,12 @@ def check_stories_json(data: dict[str, Any]) -> None:
     assert len(seen) == len(set(seen))  # every article once
     for skipped in data.get("skipped", []):
         assert set(skipped) == {"source", "reason"}
+    stories = {s["id"] for s in data["stories"]}
+    for link in data["links"]:  # every follow-up link, both ends a story or an article on its own
+        assert set(link) == {"earlier", "later", "days", "reason"}
+        for end in (link["earlier"], link["later"]):
+            ((kind, name),) = end.items()
+            assert name in (stories if kind == "story" else set(data["singletons"]))
 
 
 def story_labels(data: dict[str, Any]) -> dict[str, str]:
@@ -147,6 +153,30 @@ def test_a_follow_up_story_is_linked_both_ways(tmp_path: Path) -> None:
     assert second["related"][0]["reason"].startswith("a follow-up: ")
     index = (out / "index.html").read_text("utf-8")
     assert f'Follow-up of <a href="#{first["id"]}">' in index and f'Followed by <a href="#{second["id"]}">' in index
+    assert [(x["earlier"], x["later"], x["days"]) for x in data["links"]] == [
+        ({"story": first["id"]}, {"story": second["id"]}, 42)
+    ]
+
+
+def test_two_articles_on_their_own_are_linked(tmp_path: Path) -> None:
+    """One article on each meeting: two articles on their own, the later a follow-up of the
+    earlier; stories.json's ``links`` names both ends, and each row of index.html links the other."""
+    rows = [r for r in follow_up_collection() if r["id"].endswith("-wire") or r["id"] == "strike-gazette"]
+    out = tmp_path / "out"
+    run_batch([_jsonl(tmp_path, rows)], out)
+    data = json.loads((out / "stories.json").read_text("utf-8"))
+    check_stories_json(data)
+    assert data["stories"] == [] and sorted(data["singletons"]) == [
+        "meeting-2010-09-22-wire", "meeting-2010-11-03-wire", "strike-gazette"
+    ]
+    (link,) = data["links"]
+    assert link["earlier"] == {"article": "meeting-2010-09-22-wire"}
+    assert link["later"] == {"article": "meeting-2010-11-03-wire"} and link["days"] == 42
+    assert link["reason"].startswith("a follow-up: ")
+    index = (out / "index.html").read_text("utf-8")
+    assert 'Followed by <a href="#article-meeting-2010-11-03-wire">' in index
+    assert 'Follow-up of <a href="#article-meeting-2010-09-22-wire">' in index
+    assert index.count('<p class="related">') == 2  # the unrelated article is linked to none
 
 
 def _jsonl(folder: Path, rows: list[dict[str, Any]]) -> str:

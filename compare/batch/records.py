@@ -149,20 +149,29 @@ class Related:
     earlier_kind: Literal["story", "article"] = "story"
     later_kind: Literal["story", "article"] = "story"
 
-    def seen_from(self, story_id: str) -> dict[str, Any]:
-        """The link as the story ``story_id`` lists it in ``stories.json``: the other end
+    def seen_from(self, end_id: str, kind: Literal["story", "article"] = "story") -> dict[str, Any]:
+        """The link as the story (or the article on its own) ``end_id`` lists it: the other end
         (``{"story": id}`` or ``{"article": id}``), "follow_up_of" or "followed_by", the days
         between the events and the reason."""
-        if self.later_kind == "story" and self.later == story_id:
-            kind, other, relation = self.earlier_kind, self.earlier, "follow_up_of"
+        if self.later_kind == kind and self.later == end_id:
+            other_kind, other, relation = self.earlier_kind, self.earlier, "follow_up_of"
         else:
-            kind, other, relation = self.later_kind, self.later, "followed_by"
-        return {kind: other, "relation": relation, "days": self.days, "reason": self.reason}
+            other_kind, other, relation = self.later_kind, self.later, "followed_by"
+        return {other_kind: other, "relation": relation, "days": self.days, "reason": self.reason}
 
-    def involves(self, story_id: str) -> bool:
-        return (self.earlier_kind == "story" and self.earlier == story_id) or (
-            self.later_kind == "story" and self.later == story_id
+    def involves(self, end_id: str, kind: Literal["story", "article"] = "story") -> bool:
+        return (self.earlier_kind == kind and self.earlier == end_id) or (
+            self.later_kind == kind and self.later == end_id
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The link as ``stories.json``'s top-level ``links`` lists it: both ends."""
+        return {
+            "earlier": {self.earlier_kind: self.earlier},
+            "later": {self.later_kind: self.later},
+            "days": self.days,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +192,12 @@ class BatchResult:
         """The follow-up links of one story, as ``stories.json`` lists them (:meth:`Related.seen_from`)."""
         return [link.seen_from(story_id) for link in self.related if link.involves(story_id)]
 
+    def related_to_article(self, article_id: str) -> list[dict[str, Any]]:
+        """The follow-up links of an article on its own (two such articles may be linked too)."""
+        return [
+            link.seen_from(article_id, "article") for link in self.related if link.involves(article_id, "article")
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         """``stories.json`` (schema "storycompare-batch/1"), as plain Python data."""
         return {
@@ -193,5 +208,6 @@ class BatchResult:
                 for s in self.stories
             ],
             "singletons": [a.id for a in self.singletons],
+            "links": [link.to_dict() for link in self.related],
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
         }

@@ -41,7 +41,7 @@ bench: $(BIN)/.installed
 
 # The lowest versions pyproject.toml allows (each runtime dependency pinned to its floor by
 # .ci/min_constraints.py; the dev tools as pip resolves them), in a venv of their own, then the
-# tests.  Downloads from PyPI; not part of `make test` or .ci/run.
+# tests.  Downloads from PyPI; .ci/run calls it after `make test`.
 MIN_VENV := .venv-min
 $(MIN_VENV)/bin/.installed: pyproject.toml .ci/min_constraints.py
 	$(PYTHON) -m venv $(MIN_VENV)

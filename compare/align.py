@@ -5,7 +5,7 @@
    (:func:`compare.similarity.story_weights`), function words; and, unless the
    lexical mode is chosen or the model is missing, a sentence embedding
    (:mod:`compare.semantic`).
-2. The embeddings are *centred on the story*: the mean embedding of the story's
+2. The embeddings are *centred on the story* (:mod:`compare.centring`): the mean embedding of the story's
    distinct sentences (blended with the mean of news sentences in general, which
    counts as ``Settings.background_sentences`` sentences) is taken away before the
    cosine.  Every sentence of a
@@ -14,7 +14,10 @@
    topic, just as :func:`~compare.similarity.story_weights` damps the story's
    own words.  A pair's score is ``Settings.story_cosine_weight`` of that cosine
    plus the rest of the lexical similarity (difflib and weighted word overlap,
-   what the word diffs show).
+   what the word diffs show).  Two *leads* (each article's headline and first
+   ``Settings.lead_sentences`` sentences), which state the story's main event,
+   are compared on embeddings centred on news in general instead: centring on the
+   story would take that very event away.
 3. Candidates: pairs whose lexical bound (:mod:`compare.candidates`) or whose
    cosine reaches the link threshold; no other pair can reach it, since the
    score is a weighted mean of the two.  A candidate whose score reaches the
@@ -36,17 +39,13 @@ the similarity of any pair, which the analysis stage reuses.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from compare import candidates
 from compare.candidates import pair_bounds
+from compare.centring import StoryCosines, story_cosines
 from compare.models import Sentence
-from compare.parts import Parts, find_parts, matched_parts, part_links
+from compare.parts import find_parts, matched_parts, part_links
 from compare.settings import Settings
 from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.similarity import (
@@ -94,13 +93,10 @@ def align(
         features(t, story, function=function) if linkable[i] else features(())
         for i, (t, function) in enumerate(analysed)
     )
-    article_ids = sorted({s.article for s in sentences})
-    number = {a: n for n, a in enumerate(article_ids)}
-    article_of = [number[s.article] for s in sentences]
-    allowed_numbers = None if allowed is None else lambda a, b: allowed(article_ids[a], article_ids[b])
+    article_of, allowed_numbers = _article_numbers(sentences, allowed)
 
     parts = find_parts(sentences, linkable, story, settings, names)
-    cosines = _story_cosines(sentences, linkable, settings, parts)
+    cosines = story_cosines(sentences, linkable, settings, parts, names)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
     member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
@@ -146,15 +142,27 @@ def align(
 
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
-        candidate_set.update(cosines.above(link_threshold, article_of, allowed_numbers, settings.max_candidates))
+        candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
     thresholds = (member_threshold, link_threshold, settings.part_threshold_offset)
-    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys())
+    ranks = _story_ranks(links, lexical, matched, cosines, weight)
+    groups = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
     found = matched_parts(groups, article_of, similarity, matched)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found)
+
+
+def _article_numbers(
+    sentences: Sequence[Sentence], allowed: Callable[[str, str], bool] | None
+) -> tuple[list[int], Callable[[int, int], bool] | None]:
+    """Each sentence's article as a number (articles in id order), and ``allowed`` on those numbers."""
+    article_ids = sorted({s.article for s in sentences})
+    number = {a: n for n, a in enumerate(article_ids)}
+    if allowed is None:
+        return [number[s.article] for s in sentences], None
+    return [number[s.article] for s in sentences], lambda a, b: allowed(article_ids[a], article_ids[b])
 
 
 def _links(
@@ -162,7 +170,7 @@ def _links(
     similarity: Callable[[int, int], float],
     lexical: Callable[[int, int], float],
     matched: Mapping[tuple[int, int], object],
-    cosines: _StoryCosines | None,
+    cosines: StoryCosines | None,
     threshold: float,
     settings: Settings,
 ) -> dict[tuple[int, int], float]:
@@ -188,15 +196,36 @@ def _links(
 
 
 
+def _story_ranks(
+    links: Mapping[tuple[int, int], float],
+    lexical: Callable[[int, int], float],
+    matched: Mapping[tuple[int, int], object],
+    cosines: StoryCosines | None,
+    weight: float,
+) -> dict[tuple[int, int], float]:
+    """For the links of two leads scored on their news-centred cosine (:meth:`StoryCosines.pair`),
+    the score they have centred on the story, by which the grouping ranks them: a lead that also
+    reports a fact of its own joins that fact's group first, and the main event's group after."""
+    if cosines is None:
+        return {}
+    return {
+        (i, j): round((1.0 - weight) * lexical(i, j) + weight * max(0.0, cosines.story_pair(i, j)), _ROUND)
+        for (i, j), value in links.items()
+        if value < 1.0 and (i, j) not in matched and cosines.leads(i, j)
+    }
+
+
 def _kinds(
-    article_of: Sequence[int], wording: Sequence[int], linkable: Sequence[bool], cosines: _StoryCosines | None
+    article_of: Sequence[int], wording: Sequence[int], linkable: Sequence[bool], cosines: StoryCosines | None
 ) -> list[int]:
     """Sentences of one kind (one article, the same words and embedding) score alike with any other."""
     vectors = cosines.vectors if cosines is not None else None
-    kind_of: dict[tuple[int, int, bool, bytes], int] = {}
+    lead = cosines.lead if cosines is not None else {}
+    kind_of: dict[tuple[int, int, bool, bytes, bool], int] = {}
     return [
         kind_of.setdefault(
-            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b""), len(kind_of)
+            (article_of[i], wording[i], linkable[i], vectors[i].tobytes() if vectors is not None else b"", i in lead),
+            len(kind_of),
         )
         for i in range(len(article_of))
     ]
@@ -251,118 +280,6 @@ def _same_pairs(
     }
 
 
-class _StoryCosines:
-    """Cosines of the story-centred sentence embeddings (numpy), for any pair."""
-
-    def __init__(self, vectors: Any) -> None:
-        self.vectors = vectors
-
-    def pair(self, i: int, j: int) -> float:
-        return float(self.vectors[i] @ self.vectors[j])
-
-    def above(
-        self,
-        threshold: float,
-        article_of: Sequence[int],
-        allowed: Callable[[int, int], bool] | None,
-        keep: int | None = None,
-    ) -> list[tuple[int, int]]:
-        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``.
-
-        When there are more than ``keep`` per sentence (and 20,000; ``Settings.max_candidates``),
-        each sentence's ``keep`` highest in each other article, taken either way."""
-        import numpy as np
-
-        vectors = self.vectors[: len(article_of)]  # the sentences (the parts' rows come after them)
-        articles = np.asarray(article_of)
-        out: list[tuple[int, int]] = []
-        block = 1024
-        if keep is not None:
-            found = 0
-            for start in range(0, len(vectors), block):
-                rows = vectors[start : start + block] @ vectors.T
-                found += int(np.count_nonzero((rows >= threshold - 1e-6) & (articles[start : start + block, None] != articles)))
-            if found // 2 > max(candidates.MIN_CANDIDATES, keep * len(vectors)):
-                return self._best(threshold, article_of, allowed, keep)
-        for start in range(0, len(vectors), block):
-            rows = vectors[start : start + block] @ vectors.T
-            hits = np.argwhere(rows >= threshold - 1e-6)
-            for r, j in hits.tolist():
-                i = start + r
-                if j <= i or articles[i] == articles[j]:
-                    continue
-                if allowed is not None and not allowed(article_of[i], article_of[j]):
-                    continue
-                out.append((i, j))
-        return out
-
-    def _best(
-        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None, keep: int
-    ) -> list[tuple[int, int]]:
-        import numpy as np
-
-        vectors = self.vectors[: len(article_of)]
-        articles = np.asarray(article_of)
-        columns = {a: np.flatnonzero(articles == a) for a in sorted(set(article_of))}
-        out: set[tuple[int, int]] = set()
-        block = 1024
-        for start in range(0, len(vectors), block):
-            rows = vectors[start : start + block] @ vectors.T
-            for a, cols in columns.items():
-                sub = rows[:, cols]
-                if len(cols) > keep:
-                    best = np.argpartition(-sub, keep - 1, axis=1)[:, :keep]
-                else:
-                    best = np.broadcast_to(np.arange(len(cols)), sub.shape)
-                values = np.take_along_axis(sub, best, axis=1)
-                for r, c in np.argwhere(values >= threshold - 1e-6).tolist():
-                    i, j = start + r, int(cols[best[r, c]])
-                    if article_of[i] == a or (allowed is not None and not allowed(article_of[i], a)):
-                        continue
-                    out.add((i, j) if i < j else (j, i))
-        return sorted(out)
-
-
-def _story_cosines(
-    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts
-) -> _StoryCosines | None:
-    """The story-centred embeddings of the linkable sentences, then of their parts (rows
-    ``len(sentences) + k``, in the order of ``parts``), or None in the lexical mode."""
-    from compare import semantic
-
-    chosen = [i for i, ok in enumerate(linkable) if ok]
-    if not settings.semantic or len(chosen) < 2 or not semantic.available():
-        return None
-    import numpy as np
-
-    n = len(sentences)
-    vectors = np.zeros((n + len(parts.owner), semantic.DIMENSION), dtype=np.float64)
-    texts = [sentences[i].text for i in chosen]
-    embedded = np.asarray(semantic.embed([*texts, *parts.texts]), dtype=np.float64)
-    vectors[chosen] = embedded[: len(texts)]
-    vectors[n:] = embedded[len(texts) :]
-    # The centre: the mean over the story's distinct sentences, blended with news in general
-    # (a background of Settings.background_sentences sentences), so that a story of few distinct
-    # sentences is not centred on itself (two sentences centred on their own mean point apart).
-    first = {text: k for k, text in reversed(list(enumerate(texts)))}  # each distinct text once
-    distinct = embedded[sorted(first.values(), key=lambda k: texts[k])]
-    k = settings.background_sentences
-    centre = (distinct.sum(axis=0) + k * np.asarray(_news_mean(), dtype=np.float64)) / (len(distinct) + k)
-    vectors[chosen] -= centre
-    vectors[n:] -= centre
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 1e-9)
-    return _StoryCosines(vectors)
-
-
-@lru_cache(maxsize=1)
-def _news_mean() -> tuple[float, ...]:
-    """The mean embedding of news sentences (``compare/data/news-mean-embedding.json``,
-    regenerated by ``benchmarks/make_news_mean.py``)."""
-    data = json.loads((Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8"))
-    return tuple(float(x) for x in data["mean"])
-
-
 def _group(
     links: dict[tuple[int, int], float],
     count: int,
@@ -373,6 +290,7 @@ def _group(
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
+    story_rank: Mapping[tuple[int, int], float] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
 
@@ -397,10 +315,13 @@ def _group(
             i = parent[i]
         return i
 
-    def order(item: tuple[tuple[int, int], float]) -> tuple[float, tuple[str, int], tuple[str, int]]:
+    ranked = story_rank or {}
+
+    def order(item: tuple[tuple[int, int], float]) -> tuple[bool, float, tuple[str, int], tuple[str, int]]:
         (i, j), value = item
         a, b = sorted((ids[i], ids[j]))
-        return (-round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
+        value = ranked.get((i, j), value)
+        return (value < link_strength, -round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
 
     for (i, j), _value in sorted(links.items(), key=order):
         ri, rj = find(i), find(j)

@@ -18,7 +18,9 @@ The parts of a sentence, as ``(start, end)`` offsets into its text:
 
 A part must hold at least ``min_words`` words and leave at least a quarter of
 the sentence's words outside it: a part that is nearly the whole sentence adds
-nothing to the whole sentence's own score.  A sentence has no parts when none
+nothing to the whole sentence's own score.  In the aligner a part also needs words
+beyond names and attribution, and is never only a name or a headline label
+(:func:`is_label`: "Chick-fil-A Appreciation Day").  A sentence has no parts when none
 qualify.  Parts are found on the sentence's text alone; the result is cached.
 """
 
@@ -67,6 +69,18 @@ def sentence_parts(text: str, min_words: int = 4) -> tuple[Part, ...]:
             continue  # a quotation and its "she said": the quotation is the part
         found.append((start, end))
     return tuple(sorted(found))
+
+
+_LABEL_SMALL = frozenset("a an and at for in of on or the to vs".split())
+
+
+def is_label(text: str) -> bool:
+    """Whether a part is only a name or a headline label: every word capitalised (hyphenated
+    words by their first letter, "Chick-fil-A Appreciation Day"), small words of a title aside
+    ("Speaker of the House").  A label names a thing; it reports no fact to link by."""
+    words = [w.strip(_EDGE) for w in text.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return bool(words) and all(w[0].isupper() or w in _LABEL_SMALL for w in words if w[0].isalpha())
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -167,6 +181,7 @@ def find_parts(
             if (
                 len(token_list) < settings.min_content_tokens
                 or substance(text, names) < settings.min_substance_tokens
+                or is_label(text)
             ):
                 continue  # "NATO Secretary-General Anders Fogh Rasmussen" or "Ginsburg agreed" alone is no fact
             owner.append(i)

@@ -239,6 +239,10 @@
     el.setAttribute("tabindex", "0");
   }
   var scopes = articles ? articles.querySelectorAll(".col-body, .pair-table td") : [];
+  /* Without the script each scrolling column is a Tab stop of its own (tabindex in the page); with
+     it the sentences inside are, so the columns step aside. */
+  var regions = articles ? articles.querySelectorAll(".columns[tabindex], .col-body[tabindex]") : [];
+  for (var r = 0; r < regions.length; r++) { regions[r].removeAttribute("tabindex"); }
   for (var k = 0; k < scopes.length; k++) {
     var firstOne = scopes[k].querySelector(".s[tabindex]");
     if (firstOne) { firstOne.setAttribute("tabindex", "0"); }

@@ -9,7 +9,8 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import _news_mean, align
+from compare.align import align
+from compare.centring import news_mean
 from compare.models import Sentence
 from compare.parts import sentence_parts
 from compare.settings import Settings
@@ -76,12 +77,17 @@ def _plain_groups(
     lexical = {(u, v): score(units[u], units[v], words) for u, v in combinations(range(len(units)), 2)}
     chosen = [u for u in range(len(units)) if u >= n or linkable[u]]
     cos: dict[tuple[int, int], float] = {}
+    story_cos: dict[tuple[int, int], float] = {}  # of two leads: the story-centred cosine
+
+    def x_lead(i: int) -> bool:
+        return ids[i][1] < s.lead_sentences
+
     use_vectors = s.semantic and len([i for i in chosen if i < n]) >= 2
     if use_vectors:
         vectors = np.zeros((len(units), semantic.DIMENSION))
         vectors[chosen] = np.array(semantic.embed([texts_of[u] for u in chosen]))
         texts = sorted({texts_of[i] for i in chosen if i < n})
-        background = np.array(_news_mean())
+        background = np.array(news_mean())
         centre = (np.array(semantic.embed(texts)).sum(axis=0) + s.background_sentences * background) / (
             len(texts) + s.background_sentences
         )
@@ -89,15 +95,23 @@ def _plain_groups(
         for u, v in combinations(range(len(units)), 2):
             nu, nv = np.linalg.norm(vectors[u]), np.linalg.norm(vectors[v])
             cos[(u, v)] = float(vectors[u] @ vectors[v] / (nu * nv)) if nu > 1e-9 and nv > 1e-9 else 0.0
+        # Leads (headline and first body sentences; all are "body" here) of different articles
+        # sharing a word beyond names: their cosine is centred on news in general.
+        raw = np.array(semantic.embed([x.text for x in sentences])) - background
+        for i, j in combinations(range(n), 2):
+            both = x_lead(i) and x_lead(j) and linkable[i] and linkable[j]
+            if both and set(analyse(sentences[i].text)[0]) & set(analyse(sentences[j].text)[0]):
+                story_cos[(i, j)] = cos[(i, j)]
+                cos[(i, j)] = float(raw[i] @ raw[j] / (np.linalg.norm(raw[i]) * np.linalg.norm(raw[j])))
     w = s.story_cosine_weight
 
-    def whole(i: int, j: int) -> float:
+    def whole(i: int, j: int, centre: dict[tuple[int, int], float] | None = None) -> float:
         key = (min(i, j), max(i, j))
         if not (linkable[i] and linkable[j]):
             return 1.0 if short[i] is not None and short[i] == short[j] else 0.0
         if not use_vectors or lexical[key] == 1.0:
             return round(lexical[key], 9)
-        return round(min(1.0, (1 - w) * lexical[key] + w * max(0.0, cos[key])), 9)
+        return round(min(1.0, (1 - w) * lexical[key] + w * max(0.0, (centre or cos).get(key, cos.get(key, 0.0)))), 9)
 
     def ok(p: int, q: int) -> bool:
         return art[p] != art[q] and (allowed is None or allowed(art[p], art[q]))
@@ -133,8 +147,10 @@ def _plain_groups(
         )
     }
 
-    def rank(k: tuple[int, int]) -> float:
-        return -round(links[k] - s.part_threshold_offset, 9) if k in by_part else -links[k]
+    def rank(k: tuple[int, int]) -> tuple[bool, float]:
+        # Two leads' link ranks at its story-centred score: after all others when under the threshold.
+        value = whole(*k, story_cos) if k in story_cos and k not in by_part and links[k] < 1.0 else links[k]
+        return (value < link, -round(value - s.part_threshold_offset, 9) if k in by_part else -value)
 
     groups: list[list[int]] = [[i] for i in range(n)]
 
@@ -155,7 +171,7 @@ def _plain_groups(
         return True
 
     for (i, j), _v in sorted(
-        links.items(), key=lambda kv: (rank(kv[0]), *sorted((ids[kv[0][0]], ids[kv[0][1]])))
+        links.items(), key=lambda kv: (*rank(kv[0]), *sorted((ids[kv[0][0]], ids[kv[0][1]])))
     ):
         gi, gj = holder(i), holder(j)
         if gi is gj:
@@ -214,3 +230,29 @@ def test_a_short_quote_links_to_the_very_same_words_only() -> None:
         groups = align(sentences, Settings(semantic=semantic)).groups
         assert (0, 2) in groups
         assert not any(4 in g or 5 in g or 7 in g for g in groups)  # other words; two words are too few
+
+
+QUAKE = [
+    "A strong earthquake struck off the coast of Sumatra on Tuesday.",
+    "The quake had a magnitude of 6.1, the geological survey said.",
+    "Buildings shook in the earthquake as far away as Singapore.",
+    "No tsunami warning was issued after the earthquake.",
+    "Residents fled their homes when the earthquake struck.",
+]
+QUAKE_TOO = [
+    "Thousands of people ran into the streets when a strong earthquake shook western Indonesia before dawn.",
+    "The tremor was centred 60 kilometres under the sea floor.",
+    "Officials said the earthquake caused no serious damage.",
+    "Schools were closed for the day after the earthquake.",
+]
+
+
+def test_two_leads_link_on_the_main_event_the_story_centre_takes_away() -> None:
+    # Every sentence of the story is about the earthquake, so centring on the story removes it;
+    # two articles' leads state that main event, and are compared centred on news in general.
+    leads = align(_sentences([QUAKE, QUAKE_TOO]), Settings())
+    assert (0, 5) in leads.groups
+    assert (0, 5) not in align(_sentences([QUAKE, QUAKE_TOO]), Settings(lead_sentences=0)).groups
+    # The same two sentences further down their articles are not leads, and do not link.
+    later = align(_sentences([QUAKE[1:3] + QUAKE[:1] + QUAKE[3:], QUAKE_TOO[1:3] + QUAKE_TOO[:1] + QUAKE_TOO[3:]]), Settings())
+    assert all(not {2, 7} <= set(g) for g in later.groups), later.groups

@@ -760,15 +760,26 @@ def test_text_contrast_in_dark_mode(chromium: Any, report_file: Path) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1400])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation(chromium: Any, report_file: Path, width: int, scheme: str) -> None:
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no-script"])
+def test_axe_finds_no_serious_violation(
+    chromium: Any, report_file: Path, width: int, scheme: str, script: bool
+) -> None:
     """axe-core (the copy inside the axe-playwright-python package: nothing is fetched) finds no
     serious or critical violation of WCAG 2.x A/AA and best practice on the example report, on a
-    phone and a desktop, light and dark; and, of the rest, none of the kinds fixed before."""
+    phone and a desktop, light and dark, with the page's script running and with script blocked (as
+    a reader's browser or mail client may do); and, of the rest, none of the kinds fixed before."""
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python (dev extra)")
+    page_file = report_file
+    if not script:  # the page as it stands when its script never runs (axe itself needs script)
+        html = report_file.read_text(encoding="utf-8")
+        stripped = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+        assert stripped != html
+        page_file = report_file.with_name("report-no-script.html")
+        page_file.write_text(stripped, encoding="utf-8")
     context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(report_file.as_uri())
+        page.goto(page_file.as_uri())
         found = axe_module.Axe().run(page).response
         assert found["testEngine"]["name"] == "axe-core"
         violations = {v["id"]: (v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in found["violations"]}

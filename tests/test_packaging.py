@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +63,37 @@ def _check_metadata(wheel: zipfile.ZipFile, names: list[str]) -> None:
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata
     assert "Project-URL: Source, https://" in metadata
     assert "Project-URL: Issues, https://" in metadata
+
+
+def _min_constraints() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("min_constraints", ROOT / ".ci" / "min_constraints.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_min_constraints_pin_every_runtime_floor() -> None:
+    """`make min-versions` installs exactly the floors pyproject.toml declares: each ">=" becomes "==",
+    extras and markers are dropped, and a dependency without a floor is left free."""
+    module = _min_constraints()
+    assert module.floors(["nltk>=3.10.2", "weasyprint[extra] >= 68 ; python_version>='3.11'", "ftfy", "numpy<3,>=1.24"]) == [
+        "nltk==3.10.2", "weasyprint==68", "numpy==1.24",
+    ]
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    pinned = {line.split("==")[0].lower() for line in module.floors(declared)}
+    for name in ("nltk", "jinja2", "weasyprint", "trafilatura", "numpy", "tokenizers", "safetensors"):
+        assert name in pinned, (name, declared)
+
+
+def test_ci_runs_the_tests_at_the_newest_and_the_lowest_versions() -> None:
+    """CI (.ci/run) runs the suite twice: as `make test` resolves it, then at every floor."""
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    commands = [line for line in lines if line and not line.startswith("#")]
+    assert commands.index("make test") < commands.index("make min-versions")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nmin-versions:" in makefile and "-m pytest" in makefile.split("\nmin-versions:")[1].split("\n\n")[0]

@@ -9,7 +9,7 @@ import pytest
 from compare import compare
 from compare.align import align
 from compare.models import Sentence
-from compare.parts import sentence_parts
+from compare.parts import is_label, sentence_parts
 from compare.settings import Settings
 
 
@@ -118,6 +118,25 @@ def test_names_and_attribution_alone_never_link() -> None:
     for semantic in (True, False):
         groups = align(sentences, Settings(semantic=semantic)).groups
         assert all(not {1, 2} <= set(g) for g in groups), groups
+
+
+def test_a_part_that_is_only_a_name_or_label_never_links() -> None:
+    # A blind reader's finding (BASIL 450755dd): the quoted name matched as a part and joined
+    # a sentence on who had the idea with one on Bachmann rallying her followers.
+    labelled = 'Bachmann asked her followers to turn out on what became an unofficial "Chick-fil-A Appreciation Day."'
+    sentences = _sentences(
+        ["Chick-fil-A Appreciation Day – as it is being called – was the idea of the former governor Mike Huckabee."],
+        [labelled, "The governor used his radio show to organize an appreciation day for the chain on Wednesday."],
+    )
+    assert "Chick-fil-A Appreciation Day" in _texts(labelled)  # a part of its sentence ...
+    for semantic in (True, False):
+        result = align(sentences, Settings(semantic=semantic, lead_sentences=0))
+        assert result.parts == {} and result.similarity(0, 1) < 1.0  # ... that never links on its own
+    # With embeddings (and the sentences not compared as leads), nothing else joins the two.
+    assert align(sentences, Settings(lead_sentences=0)).groups == ()
+    assert is_label("Chick-fil-A Appreciation Day") and is_label("Speaker of the House")
+    assert is_label("Glenn Beck CPAC 2010 Speech VIDEO")
+    assert not is_label("We would like to cooperate with Russia")
 
 
 def test_the_example_story_marks_the_matched_parts_in_json_and_html(example: Any) -> None:

@@ -1,0 +1,228 @@
+"""Story-centred sentence embeddings for the aligner (stage 4, :mod:`compare.align`).
+
+Every sentence of a story about NATO and Russia is close to every other one in the raw
+embedding space.  The aligner therefore compares sentences on embeddings *centred on the
+story*: the mean embedding of its distinct sentences, blended with the mean of news sentences
+in general (``Settings.background_sentences``), is taken away before the cosine.  What is left
+is what a sentence says beyond the story's topic.
+
+That centre is the story's main event, which its *leads* state (each article's headline and
+first ``Settings.lead_sentences`` body sentences): two leads sharing a word beyond names are
+compared on embeddings centred on news in general instead (:meth:`StoryCosines.leads`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from compare import candidates
+from compare.models import Sentence
+from compare.parts import Parts
+from compare.settings import Settings
+from compare.similarity import analyse, normalise_word
+from compare.text import TOKEN
+
+
+class StoryCosines:
+    """Cosines of the story-centred sentence embeddings (numpy), for any pair.
+
+    ``lead`` maps each lead sentence (:func:`_leads`) to its row in ``lead_vectors``, its
+    embedding centred on news in general; ``lead_words`` holds each lead's words beyond names
+    (:func:`_plain_words`) and ``lead_body`` whether it is a body sentence, not a headline."""
+
+    def __init__(
+        self,
+        vectors: Any,
+        lead: Mapping[int, int] | None = None,
+        lead_vectors: Any = None,
+        lead_words: Sequence[frozenset[str]] = (),
+        lead_body: Sequence[bool] = (),
+    ) -> None:
+        self.vectors = vectors
+        self.lead = dict(lead or {})
+        self.lead_vectors = lead_vectors
+        self.lead_words = tuple(lead_words)
+        self.lead_body = tuple(lead_body)
+
+    def leads(self, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` are compared as two leads: both leads, not both headlines,
+        sharing a word beyond names ("dies" in "Esther Williams dies at 91" and "Esther Williams
+        has died aged 91"; not "NATO" alone)."""
+        a, b = self.lead.get(i), self.lead.get(j)
+        if a is None or b is None:
+            return False
+        return (self.lead_body[a] or self.lead_body[b]) and bool(self.lead_words[a] & self.lead_words[b])
+
+    def pair(self, i: int, j: int) -> float:
+        """The story-centred cosine; of two leads (:meth:`leads`), the news-centred cosine."""
+        if self.leads(i, j):
+            return float(self.lead_vectors[self.lead[i]] @ self.lead_vectors[self.lead[j]])
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def story_pair(self, i: int, j: int) -> float:
+        """The story-centred cosine, for leads too."""
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def candidates(
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
+    ) -> list[tuple[int, int]]:
+        """The pairs whose cosine (:meth:`pair`) may reach ``threshold``: :meth:`above` and
+        :meth:`lead_candidates`."""
+        return [*self.above(threshold, article_of, allowed, keep), *self.lead_candidates(threshold, article_of, allowed, keep)]
+
+    def lead_candidates(
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
+    ) -> list[tuple[int, int]]:
+        """Pairs of leads of different (allowed) articles whose news-centred cosine reaches
+        ``threshold`` (as :meth:`above`, with the same limit)."""
+        if not self.lead:
+            return []
+        rows = sorted(self.lead, key=self.lead.__getitem__)
+        found = StoryCosines(self.lead_vectors).above(threshold, [article_of[i] for i in rows], allowed, keep)
+        return [(rows[a], rows[b]) if rows[a] < rows[b] else (rows[b], rows[a]) for a, b in found]
+
+    def above(
+        self,
+        threshold: float,
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        keep: int | None = None,
+    ) -> list[tuple[int, int]]:
+        """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with cosine >= ``threshold``.
+
+        When there are more than ``keep`` per sentence (and 20,000; ``Settings.max_candidates``),
+        each sentence's ``keep`` highest in each other article, taken either way."""
+        import numpy as np
+
+        vectors = self.vectors[: len(article_of)]  # the sentences (the parts' rows come after them)
+        articles = np.asarray(article_of)
+        out: list[tuple[int, int]] = []
+        block = 1024
+        if keep is not None:
+            found = 0
+            for start in range(0, len(vectors), block):
+                rows = vectors[start : start + block] @ vectors.T
+                found += int(np.count_nonzero((rows >= threshold - 1e-6) & (articles[start : start + block, None] != articles)))
+            if found // 2 > max(candidates.MIN_CANDIDATES, keep * len(vectors)):
+                return self._best(threshold, article_of, allowed, keep)
+        for start in range(0, len(vectors), block):
+            rows = vectors[start : start + block] @ vectors.T
+            hits = np.argwhere(rows >= threshold - 1e-6)
+            for r, j in hits.tolist():
+                i = start + r
+                if j <= i or articles[i] == articles[j]:
+                    continue
+                if allowed is not None and not allowed(article_of[i], article_of[j]):
+                    continue
+                out.append((i, j))
+        return out
+
+    def _best(
+        self, threshold: float, article_of: Sequence[int], allowed: Callable[[int, int], bool] | None, keep: int
+    ) -> list[tuple[int, int]]:
+        import numpy as np
+
+        vectors = self.vectors[: len(article_of)]
+        articles = np.asarray(article_of)
+        columns = {a: np.flatnonzero(articles == a) for a in sorted(set(article_of))}
+        out: set[tuple[int, int]] = set()
+        block = 1024
+        for start in range(0, len(vectors), block):
+            rows = vectors[start : start + block] @ vectors.T
+            for a, cols in columns.items():
+                sub = rows[:, cols]
+                if len(cols) > keep:
+                    best = np.argpartition(-sub, keep - 1, axis=1)[:, :keep]
+                else:
+                    best = np.broadcast_to(np.arange(len(cols)), sub.shape)
+                values = np.take_along_axis(sub, best, axis=1)
+                for r, c in np.argwhere(values >= threshold - 1e-6).tolist():
+                    i, j = start + r, int(cols[best[r, c]])
+                    if article_of[i] == a or (allowed is not None and not allowed(article_of[i], a)):
+                        continue
+                    out.add((i, j) if i < j else (j, i))
+        return sorted(out)
+
+
+def _plain_words(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The content tokens of ``text`` that are not one of the story's names nor capitalised
+    inside the sentence (a title, an acronym: "Secretary of State", "NATO")."""
+    words = TOKEN.findall(text)
+    named = {normalise_word(w) for n, w in enumerate(words) if w.lower() in names or (n > 0 and w[0].isupper())}
+    return frozenset(analyse(text)[0]) - named
+
+
+def story_cosines(
+    sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts, names: frozenset[str]
+) -> StoryCosines | None:
+    """The story-centred embeddings of the linkable sentences, then of their parts (rows
+    ``len(sentences) + k``, in the order of ``parts``), or None in the lexical mode."""
+    from compare import semantic
+
+    chosen = [i for i, ok in enumerate(linkable) if ok]
+    if not settings.semantic or len(chosen) < 2 or not semantic.available():
+        return None
+    import numpy as np
+
+    n = len(sentences)
+    vectors = np.zeros((n + len(parts.owner), semantic.DIMENSION), dtype=np.float64)
+    texts = [sentences[i].text for i in chosen]
+    embedded = np.asarray(semantic.embed([*texts, *parts.texts]), dtype=np.float64)
+    vectors[chosen] = embedded[: len(texts)]
+    vectors[n:] = embedded[len(texts) :]
+    # The centre: the mean over the story's distinct sentences, blended with news in general
+    # (a background of Settings.background_sentences sentences), so that a story of few distinct
+    # sentences is not centred on itself (two sentences centred on their own mean point apart).
+    first = {text: k for k, text in reversed(list(enumerate(texts)))}  # each distinct text once
+    distinct = embedded[sorted(first.values(), key=lambda k: texts[k])]
+    k = settings.background_sentences
+    centre = (distinct.sum(axis=0) + k * np.asarray(news_mean(), dtype=np.float64)) / (len(distinct) + k)
+    row = {i: k for k, i in enumerate(chosen)}
+    leads = [i for i in _leads(sentences, settings.lead_sentences) if i in row]
+    lead_vectors = embedded[[row[i] for i in leads]] - np.asarray(news_mean(), dtype=np.float64)
+    lead_vectors /= np.maximum(np.linalg.norm(lead_vectors, axis=1, keepdims=True), 1e-9)
+    vectors[chosen] -= centre
+    vectors[n:] -= centre
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 1e-9)
+    return StoryCosines(
+        vectors,
+        {i: k for k, i in enumerate(leads)},
+        lead_vectors,
+        [_plain_words(sentences[i].text, names) for i in leads],
+        [sentences[i].role != "title" for i in leads],
+    )
+
+
+def _leads(sentences: Sequence[Sentence], count: int) -> list[int]:
+    """The leads: each article's headline and its first ``count`` body sentences."""
+    out: list[int] = []
+    seen: dict[str, int] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.role == "title":
+            out.append(i)
+        elif sentence.role == "body":
+            if seen.get(sentence.article, 0) < count:
+                out.append(i)
+            seen[sentence.article] = seen.get(sentence.article, 0) + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def news_mean() -> tuple[float, ...]:
+    """The mean embedding of news sentences (``compare/data/news-mean-embedding.json``,
+    regenerated by ``benchmarks/makenews_mean.py``)."""
+    data = json.loads((Path(__file__).parent / "data" / "news-mean-embedding.json").read_text(encoding="utf-8"))
+    return tuple(float(x) for x in data["mean"])

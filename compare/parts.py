@@ -14,7 +14,9 @@ The parts of a sentence, as ``(start, end)`` offsets into its text:
 * the clauses between strong breaks: ``;``, a dash (— or –), a colon followed
   by more than a few words, and a comma before ``but``, ``while``, ``whereas``,
   ``although``, ``though``, ``after``, ``before``, ``which``, ``saying``, ``adding``
-  (not before ``and``: in news that comma more often ends a list than a clause).
+  (not before ``and``: in news that comma more often ends a list than a clause), and
+  "such as" or "including" before a list of examples ("expand cooperation in areas such as
+  missile defense, narcotics control and arms limits": another outlet may give the list alone).
 
 A part must hold at least ``min_words`` words and leave at least a quarter of
 the sentence's words outside it: a part that is nearly the whole sentence adds
@@ -46,6 +48,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s*—\s*|:\s+(?=(?:\S+\s+){3})"
     r"|,\s+(?=(?:but|while|whereas|although|though|after|before|which|saying|adding)\b)"
+    r"|,?\s+(?:such as|including)\s+"
 )
 _EDGE = " \t\n,;:.!?\"“”‘’«»'()[]—–-"
 

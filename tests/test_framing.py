@@ -98,6 +98,25 @@ def test_a_hyphenated_organisation_is_found_under_its_own_name() -> None:
     assert stances[("Wal-Mart", "b")].aliases == ("Wal-Mart",)
 
 
+def test_an_acronym_written_out_is_the_same_organisation() -> None:
+    stances = framed(
+        "Delegates of the National Association for the Advancement of Colored People approved it. "
+        "The NAACP said so.",
+        "The NAACP rejected it. The National Association for the Advancement of Colored People met.",
+    )
+    assert {actor for actor, _ in stances} == {"NAACP"}  # no "National Association"
+    assert "National Association for the Advancement of Colored People" in stances[("NAACP", "a")].aliases
+
+
+def test_an_acronym_is_nobodys_surname() -> None:
+    stances = framed(
+        "Presumptive GOP presidential nominee Mitt Romney joined Republicans calling for Rep. Todd Akin to quit. "
+        "GOP leaders agreed.",
+        "Republicans met Romney. The GOP said no.",
+    )
+    assert {actor for actor, _ in stances} == {"Mitt Romney", "Republicans"}  # no "Presumptive GOP"
+
+
 def test_parties_are_actors() -> None:
     stances = framed(
         "Republicans rejected the plan. Democrats welcomed it, but the GOP leader rejected it.",

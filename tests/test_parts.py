@@ -43,6 +43,14 @@ def test_a_quotation_and_what_follows_its_attribution_are_parts() -> None:
             ["the talks will resume in Geneva next week"],
         ),
         ("He called it ‘a very serious breach of trust’ on Monday.", ["a very serious breach of trust"]),
+        (  # a list of examples, which another outlet may give on its own
+            "Clinton urged them to expand cooperation in areas such as missile defense, narcotics control and arms limits.",
+            ["Clinton urged them to expand cooperation in areas", "missile defense, narcotics control and arms limits"],
+        ),
+        (
+            "The bill covers several programs, including school meals, food stamps and farm credit.",
+            ["The bill covers several programs", "school meals, food stamps and farm credit"],
+        ),
     ],
 )
 def test_clauses_split_at_strong_breaks_and_quotation_marks(text: str, parts: list[str]) -> None:
@@ -147,10 +155,18 @@ def test_the_example_story_marks_the_matched_parts_in_json_and_html(example: Any
         for g in example.groups
         for p in g.parts
     }
+    # Each marked part is what its group shares: Rasmussen's quote; Clinton's list of areas
+    # (after "such as" and after a colon); the specific steps she named (exercises, early warning).
     assert marked == {
         "bloomberg:11": "We would like to cooperate with Russia also when it comes to territorial missile defense",
-        "rferl:9": "Earlier, U.S. Secretary of State Hillary Clinton -- who attended the meeting -- strongly "
-        "endorsed NATO plans to build cooperation with Russia on missile defense",
+        "moscow-times:1": "missile defense, military doctrines, narcotics control and conventional arms limits in Europe",
+        "state-dipnote:6": "missile defense, military transparency, counter-narcotics, and a modernized conventional "
+        "arms control regime",
+        "moscow-times:8": "resuming missile defense exercises and linking NATO's and Russia's early warning radar "
+        "systems, agreeing on a joint counter-narcotics strategy, updating the European conventional arms treaty "
+        "and enhancing military transparency between the alliance and Moscow",
+        "rferl:9": "saying the alliance should endorse a plan by November to resume missile-defense exercises and "
+        "explore ways to link early warning systems",
     }
     record = next(g for g in example.to_dict()["groups"] if g["parts"])
     assert set(record["parts"][0]) == {"sentence", "start", "end"}

@@ -186,6 +186,7 @@ class Names:
     alias_people: dict[str, str] = field(default_factory=dict)  # alias surname → its lexicon actor
     orgs: Counter[str] = field(default_factory=Counter)
     subjects: Counter[str] = field(default_factory=Counter)  # one-word names seen right before a verb
+    long_forms: dict[str, str] = field(default_factory=dict)  # an acronym's written-out name → acronym
     # filled by finish():
     people: dict[str, dict[str, str]] = field(default_factory=dict)  # surname → {given name: person}
     default: dict[str, str] = field(default_factory=dict)  # surname → the person a bare surname means
@@ -223,11 +224,12 @@ class Names:
                 self.aliases.setdefault(name, set()).update(group)
             self.people[surname] = people
             self.default[surname] = min(weight, key=lambda p: (-weight[p], p))
-        for org in self.orgs:
-            parts = tuple(t.text for t in tokens(org))  # "Wal-Mart": "Wal" "-" "Mart"
+        # an acronym's long form first: "National Association for ..." is not "National Association"
+        for form, org in [*self.long_forms.items(), *((o, o) for o in self.orgs if o not in self.long_forms)]:
+            parts = tuple(t.text for t in tokens(form))  # "Wal-Mart": "Wal" "-" "Mart"
             self.org_starts.setdefault(parts[0], []).append(parts)
             self.org_names[parts] = org
-            self.aliases.setdefault(org, set()).add(org)
+            self.aliases.setdefault(org, set()).add(form)
 
     def person(self, surname: str, given: str | None) -> str | None:
         """The person a surname names, with the given name written before it (None: bare surname)."""
@@ -308,8 +310,8 @@ def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
     if not given and not titled:
         return
     if tail.actor is not None:  # a lexicon alias written as a person's surname: "President Medvedev"
-        if " " in surname:
-            return
+        if " " in surname or surname.isupper():
+            return  # "Presumptive GOP presidential nominee": an acronym is nobody's surname
         names.alias_people[surname] = tail.actor
     form = " ".join([*given, surname])
     names.forms.setdefault(surname, Counter())[form] += 1
@@ -341,6 +343,27 @@ def _plain_name(word: str, names: Names) -> bool:
     )
 
 
+_CAPITALISED_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+(?:of|for|the|and|on|in))*\s+[A-Z][\w'’-]*)+")
+
+
+def _long_forms(sentences: Sequence[Sentence], acronyms: set[str]) -> dict[str, str]:
+    """The written-out names of the story's acronyms, by their capitals: "National Association for
+    the Advancement of Colored People" → "NAACP", "Federal Bureau of Investigation" → "FBI"."""
+    out: dict[str, str] = {}
+    if not acronyms:
+        return out
+    for s in sentences:
+        for match in _CAPITALISED_PHRASE.finditer(s.text):
+            words = match.group().split()
+            capitals = [n for n, w in enumerate(words) if w[0].isupper()]
+            for i, first in enumerate(capitals):
+                for last in capitals[i + 1 :]:
+                    initials = "".join(words[n][0] for n in capitals if first <= n <= last)
+                    if initials in acronyms:
+                        out.setdefault(" ".join(words[first : last + 1]), initials)
+    return out
+
+
 def learn_names(
     sentences: Sequence[Sentence], matches: Mapping[str, Sequence[AliasMatch]], lexicon_actors: Iterable[str]
 ) -> Names:
@@ -368,5 +391,6 @@ def learn_names(
         if n >= MIN_SUBJECT and _plain_name(word, names):
             names.orgs[word] += n
     names.orgs = Counter({org: n for org, n in names.orgs.items() if n >= 2 or " " in org})
+    names.long_forms = _long_forms(sentences, {o for o in names.orgs if _ACRONYM.match(o)})
     names.finish(lexicon_actors)
     return names

@@ -129,6 +129,9 @@ def run(args: argparse.Namespace) -> int:
     counts = describe(result)
     for skipped in result.skipped:
         warn(f"skipped {skipped.source}: {skipped.reason}")
+    for story in result.stories:  # a limit on adversarial input changed a story's result
+        for limit in story.limits:
+            warn(f"story {story.id}: {limit}")
     stale = _stale_reports(out / "stories", {s.id for s in result.stories})
     if stale:
         warn(

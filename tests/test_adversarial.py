@@ -163,3 +163,26 @@ def test_matched_parts_scores_only_the_members_that_matched_by_a_part() -> None:
     assert calls == []
     assert matched_parts([group], article_of, similarity, {(0, 1): (0.9, (0, 5), None)}) == {0: (0, 5)}
     assert len(calls) < 5_000  # the two members with a part, against the others
+
+
+def test_batch_prints_each_limit_of_a_story_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Batch says, story by story, which limit changed a result, as compare does; the story's
+    JSON carries the same lines."""
+    import json
+
+    from storycompare import batch_cli, cli
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, side in (("a.txt", 0), ("b.txt", 1)):
+        (news / name).write_text(_numbers(300, side), encoding="utf-8")
+    monkeypatch.setattr(batch_cli, "mode_settings", lambda args: replace(Settings(), semantic=False, group_max_wordings=6))
+    code = cli.main(["batch", str(news), "--out", str(tmp_path / "out")])
+    assert code == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("storycompare: warning: story ")]
+    assert any("group(s) reached 6 different wordings (Settings.group_max_wordings)" in line for line in warnings), warnings
+    story_id = warnings[0].split("story ", 1)[1].split(":", 1)[0]
+    story_json = json.loads((tmp_path / "out" / "stories" / f"{story_id}.json").read_text("utf-8"))
+    assert [f"storycompare: warning: story {story_id}: {limit}" for limit in story_json["limits"]] == warnings

@@ -109,6 +109,7 @@ class StorySummary:
     similarity: float = 0.0  # mean pair similarity
     error: str | None = None
     files: tuple[tuple[str, str], ...] = ()  # (kind, path relative to the output folder)
+    limits: tuple[str, ...] = ()  # a limit on adversarial input changed the result (Comparison.limits)
 
     @property
     def outlets(self) -> tuple[str, ...]:

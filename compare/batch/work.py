@@ -147,6 +147,7 @@ def summarise(
         unique_sentences=unique,
         differences=conflicts,
         similarity=round(similarity, 4),
+        limits=tuple(comparison.limits),
         files=tuple((kind, f"stories/{story_id}.{kind}") for kind in kinds),
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import combinations
 
+from helpers import body_sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,16 +26,6 @@ VOCAB = [
     *(", but", ";", '"', "—"),  # breaks and quotation marks: the sentences have parts (compare/parts.py)
 ]
 sentence = st.lists(st.sampled_from(VOCAB), min_size=0, max_size=10).map(" ".join)
-
-
-def _sentences(articles: list[list[str]]) -> list[Sentence]:
-    out = []
-    for n, texts in enumerate(articles):
-        offset = 0
-        for k, text in enumerate(texts):
-            out.append(Sentence(f"a{n}:{k}", f"a{n}", k, text, offset, offset + len(text), 0, "body"))
-            offset += len(text) + 1
-    return out
 
 
 def _plain_groups(
@@ -202,14 +193,14 @@ def test_groups_equal_the_aligner_written_out(
         semantic_member_threshold=threshold,
         semantic_link_threshold=max(threshold, 0.2),
     )
-    sentences = _sentences(articles)
+    sentences = body_sentences(articles)
     allowed = (lambda a, b: "a0" in (a, b)) if restrict else None
     assert align(sentences, s, allowed).groups == _plain_groups(sentences, s, allowed)
 
 
 def test_repeated_sentences_group_across_articles() -> None:
     texts = ["nato agreed missile defense talks in lisbon", "russia rejected the treaty"]
-    sentences = _sentences([texts, texts, texts[:1]])
+    sentences = body_sentences([texts, texts, texts[:1]])
     groups = align(sentences, Settings()).groups
     assert (0, 2, 4) in groups
     assert (1, 3) in groups
@@ -218,7 +209,7 @@ def test_repeated_sentences_group_across_articles() -> None:
 def test_a_short_quote_links_to_the_very_same_words_only() -> None:
     """ "Wait until when?" has one content word: too few to link by words or meaning, but two
     outlets quoting the same short line word for word report the same moment."""
-    sentences = _sentences(
+    sentences = body_sentences(
         [
             ["Wait until when?", "The senator blocked the bill on Tuesday after a long debate."],
             ['"Wait until when?"', "Republicans said the vote would come after the recess."],
@@ -250,9 +241,9 @@ QUAKE_TOO = [
 def test_two_leads_link_on_the_main_event_the_story_centre_takes_away() -> None:
     # Every sentence of the story is about the earthquake, so centring on the story removes it;
     # two articles' leads state that main event, and are compared centred on news in general.
-    leads = align(_sentences([QUAKE, QUAKE_TOO]), Settings())
+    leads = align(body_sentences([QUAKE, QUAKE_TOO]), Settings())
     assert (0, 5) in leads.groups
-    assert (0, 5) not in align(_sentences([QUAKE, QUAKE_TOO]), Settings(lead_sentences=0)).groups
+    assert (0, 5) not in align(body_sentences([QUAKE, QUAKE_TOO]), Settings(lead_sentences=0)).groups
     # The same two sentences further down their articles are not leads, and do not link.
-    later = align(_sentences([QUAKE[1:3] + QUAKE[:1] + QUAKE[3:], QUAKE_TOO[1:3] + QUAKE_TOO[:1] + QUAKE_TOO[3:]]), Settings())
+    later = align(body_sentences([QUAKE[1:3] + QUAKE[:1] + QUAKE[3:], QUAKE_TOO[1:3] + QUAKE_TOO[:1] + QUAKE_TOO[3:]]), Settings())
     assert all(not {2, 7} <= set(g) for g in later.groups), later.groups

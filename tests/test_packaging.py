@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,13 +67,7 @@ def _check_metadata(wheel: zipfile.ZipFile, names: list[str]) -> None:
 
 
 def _min_constraints() -> Any:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("min_constraints", ROOT / ".ci" / "min_constraints.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("min_constraints", ROOT / ".ci" / "min_constraints.py")
 
 
 def test_min_constraints_pin_every_runtime_floor() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import body_sentences
 
 from compare import compare
 from compare.align import align
-from compare.models import Sentence
 from compare.parts import is_label, sentence_parts
 from compare.settings import Settings
 
@@ -81,16 +81,6 @@ def test_a_part_is_at_most_three_quarters_of_its_sentence() -> None:
     assert sentence_parts('He said "the talks on missile defense with Russia were very positive."') == ()
 
 
-def _sentences(*articles: list[str]) -> list[Sentence]:
-    out = []
-    for n, texts in enumerate(articles):
-        offset = 0
-        for k, text in enumerate(texts):
-            out.append(Sentence(f"a{n}:{k}", f"a{n}", k, text, offset, offset + len(text), 0, "body"))
-            offset += len(text) + 1
-    return out
-
-
 LONG = (
     "Pelosi, who lost the vote by a wide margin, told her caucus on Wednesday: "
     '"Let\'s take the lemons and turn them into lemonade," according to two people in the room.'
@@ -102,10 +92,10 @@ SHORT = '"Let\'s take the lemons and turn them into lemonade," she said.'
 def test_a_quotation_links_to_the_long_sentence_that_carries_it_and_the_part_is_marked(
     semantic: bool,
 ) -> None:
-    sentences = _sentences(
+    sentences = body_sentences([
         [LONG, "The party will meet again in January to choose its leaders for the new Congress."],
         [SHORT, "Republicans won a majority in the House in the midterm elections on Tuesday."],
-    )
+    ])
     settings = Settings(semantic=semantic)
     result = align(sentences, settings)
     assert result.groups == ((0, 2),)
@@ -119,10 +109,10 @@ def test_a_quotation_links_to_the_long_sentence_that_carries_it_and_the_part_is_
 
 
 def test_names_and_attribution_alone_never_link() -> None:
-    sentences = _sentences(
+    sentences = body_sentences([
         ["Justice Antonin Scalia was unconvinced by the lawyer's argument.", "Justice Ginsburg asked."],
         ["Ginsburg asked.", "Scalia said the class was far too large to be certified as one."],
-    )
+    ])
     for semantic in (True, False):
         groups = align(sentences, Settings(semantic=semantic)).groups
         assert all(not {1, 2} <= set(g) for g in groups), groups
@@ -132,10 +122,10 @@ def test_a_part_that_is_only_a_name_or_label_never_links() -> None:
     # A blind reader's finding (BASIL 450755dd): the quoted name matched as a part and joined
     # a sentence on who had the idea with one on Bachmann rallying her followers.
     labelled = 'Bachmann asked her followers to turn out on what became an unofficial "Chick-fil-A Appreciation Day."'
-    sentences = _sentences(
+    sentences = body_sentences([
         ["Chick-fil-A Appreciation Day – as it is being called – was the idea of the former governor Mike Huckabee."],
         [labelled, "The governor used his radio show to organize an appreciation day for the chain on Wednesday."],
-    )
+    ])
     assert "Chick-fil-A Appreciation Day" in _texts(labelled)  # a part of its sentence ...
     for semantic in (True, False):
         result = align(sentences, Settings(semantic=semantic, lead_sentences=0))

@@ -247,7 +247,7 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
     lead: dict[str, str] = {}
     for n, (text, names) in enumerate(texts):
         in_lead = n < len(texts) - len(body) + PARTICIPANT_SENTENCES
-        written = {}
+        written: dict[str | None, str] = {}
         if in_lead:
             for word in TOKEN.findall(text):
                 written.setdefault(normalise_word(word), word)

@@ -39,6 +39,7 @@ import json
 import math
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,10 @@ MAX_TOKENS = 256
 BATCH_SIZE = 32
 """Sentences per forward pass, sorted by length so that a batch pads little."""
 DIMENSION = 384
+
+ENCODER_ENV = "STORYCOMPARE_ENCODER"
+"""Environment variable: ``numpy`` runs the numpy encoder even where ONNX Runtime works."""
+NO_RUNTIME = "onnxruntime unavailable ({why}); embedding with numpy, slower. To install: pip install onnxruntime"
 
 CACHE_ENV = "STORYCOMPARE_CACHE"
 """Environment variable: the folder of the on-disk embedding cache, or ``off``."""
@@ -262,18 +267,16 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
         x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1, encoder.eps)
         up = _gelu(x @ layer.up + layer.up_bias)
         x = _layer_norm(x + up @ layer.down + layer.down_bias, layer.norm2, encoder.eps)
-    x = x.reshape(batch, length, hidden)
-    weights = mask[:, :, None]
-    pooled = (x * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-    norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-    return pooled / norms
+    return _pool(x.reshape(batch, length, hidden), mask)
 
 
 def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
-    """Embed ``texts`` (no cache), in batches of similar token length."""
+    """Embed ``texts`` (no cache), in batches of similar token length, with ONNX Runtime where
+    it works here (:func:`_session`), otherwise with the numpy encoder."""
     import numpy as np
 
     encoder = _encoder()
+    session = _session()
     encodings = encoder.tokenizer.encode_batch(list(texts))
     order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
     out: list[tuple[float, ...]] = [()] * len(texts)
@@ -286,10 +289,65 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
             token_ids = encodings[i].ids
             ids[row, : len(token_ids)] = token_ids
             mask[row, : len(token_ids)] = 1.0
-        vectors = _forward(encoder, ids, mask)
+        if session is None:
+            vectors = _forward(encoder, ids, mask)
+        else:
+            embeddings = encoder.words[ids] + encoder.positions[:length] + encoder.token_type
+            lengths = mask.sum(axis=1).astype(np.int32)
+            states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
+            vectors = _pool(states, mask)
         for row, i in enumerate(chunk):
             out[i] = tuple(float(x) for x in vectors[row])
     return out
+
+
+# --- ONNX Runtime -----------------------------------------------------------------------
+
+
+def _threads() -> int:
+    """ONNX Runtime's threads: ``$OMP_NUM_THREADS`` where set (Dask's workers set it to 1, as
+    for numpy's BLAS), otherwise 0, its default (one a core)."""
+    try:
+        return max(0, int(os.environ.get("OMP_NUM_THREADS", "0")))
+    except ValueError:
+        return 0
+
+
+@lru_cache(maxsize=1)
+def _session() -> Any | None:
+    """An ONNX Runtime session of the encoder (:mod:`compare.onnxgraph`), or None: then the numpy
+    encoder runs, the same computation, slower.  ``$STORYCOMPARE_ENCODER=numpy`` chooses numpy;
+    where onnxruntime is missing or fails, one warning line on stderr says so."""
+    if os.environ.get(ENCODER_ENV, "").strip().lower() == "numpy":
+        return None
+    try:
+        import onnxruntime
+
+        from compare.onnxgraph import model_bytes
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = _threads()
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3  # errors only: ONNX Runtime's own warnings are not the user's
+        # Idle threads sleep rather than spin: the machine is often shared (Dask's workers, other jobs).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        return onnxruntime.InferenceSession(
+            model_bytes(_encoder()), options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as error:  # missing or broken onnxruntime: numpy does the same, slower
+        why = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+        print(f"storycompare: warning: {NO_RUNTIME.format(why=why)}", file=sys.stderr)
+        return None
+
+
+def _pool(states: Any, mask: Any) -> Any:
+    """Unit-length means of ``states`` (batch, length, 384) over each row's real tokens."""
+    import numpy as np
+
+    weights = mask[:, :, None]
+    pooled = (states * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+    return pooled / norms
 
 
 # --- the on-disk cache ------------------------------------------------------------------

@@ -95,7 +95,9 @@ def status() -> str | None:
     """None when embeddings can be computed here; otherwise the one-line reason and the fix.
 
     Checks that the libraries import and that the model loads (a broken or
-    truncated weights file is reported, not raised)."""
+    truncated weights file is reported, not raised).  When they do, the ONNX Runtime
+    session starts building on a background thread (:func:`_session`): a caller that asks
+    is about to embed, and the session is ready by the time the articles are read and split."""
     missing = [name for name in LIBRARIES if importlib.util.find_spec(name) is None]
     if missing:
         return MISSING.format(why="missing " + ", ".join(missing))
@@ -105,6 +107,7 @@ def status() -> str | None:
         _encoder()
     except Exception as error:  # any failure to read the files: reported, never raised
         return MISSING.format(why=f"the model could not be loaded: {type(error).__name__}: {error}"[:300])
+    threading.Thread(target=_session, name="storycompare-encoder", daemon=True).start()
     return None
 
 
@@ -272,16 +275,21 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
 
 def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
     """Embed ``texts`` (no cache), in batches of similar token length, with ONNX Runtime where
-    it works here (:func:`_session`), otherwise with the numpy encoder."""
+    it works here (:func:`_session`), otherwise with the numpy encoder.
+
+    With ONNX Runtime and more than one thread (:func:`_threads`), whole batches run side by
+    side, each on one thread, longest first: on short sentences that keeps the cores busier
+    than splitting every operation between them."""
     import numpy as np
 
     encoder = _encoder()
     session = _session()
     encodings = encoder.tokenizer.encode_batch(list(texts))
     order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+    chunks = [order[start : start + BATCH_SIZE] for start in range(0, len(order), BATCH_SIZE)]
     out: list[tuple[float, ...]] = [()] * len(texts)
-    for start in range(0, len(order), BATCH_SIZE):
-        chunk = order[start : start + BATCH_SIZE]
+
+    def run(chunk: list[int]) -> None:
         length = max(len(encodings[i].ids) for i in chunk)
         ids = np.zeros((len(chunk), length), dtype=np.int64)
         mask = np.zeros((len(chunk), length), dtype=np.float32)
@@ -298,26 +306,51 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
             vectors = _pool(states, mask)
         for row, i in enumerate(chunk):
             out[i] = tuple(float(x) for x in vectors[row])
+
+    threads = min(_threads(), len(chunks)) if session is not None else 1
+    if threads <= 1:
+        for chunk in chunks:
+            run(chunk)
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(threads, thread_name_prefix="storycompare-embed") as pool:
+            list(pool.map(run, reversed(chunks)))  # re-raises a batch's error here
     return out
 
 
 # --- ONNX Runtime -----------------------------------------------------------------------
 
+MOST_THREADS = 4
+"""At most this many batches are embedded side by side (each on one thread)."""
+
 
 def _threads() -> int:
-    """ONNX Runtime's threads: ``$OMP_NUM_THREADS`` where set (Dask's workers set it to 1, as
-    for numpy's BLAS), otherwise 0, its default (one a core)."""
+    """How many threads embed: ``$OMP_NUM_THREADS`` where set (Dask's workers set it to 1, as
+    for numpy's BLAS), otherwise one a core, at most :data:`MOST_THREADS`."""
     try:
-        return max(0, int(os.environ.get("OMP_NUM_THREADS", "0")))
+        wanted = int(os.environ.get("OMP_NUM_THREADS", "0"))
     except ValueError:
-        return 0
+        wanted = 0
+    if wanted <= 0:
+        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(wanted, MOST_THREADS))
 
 
-@lru_cache(maxsize=1)
+_session_lock = threading.Lock()
+
+
 def _session() -> Any | None:
     """An ONNX Runtime session of the encoder (:mod:`compare.onnxgraph`), or None: then the numpy
     encoder runs, the same computation, slower.  ``$STORYCOMPARE_ENCODER=numpy`` chooses numpy;
-    where onnxruntime is missing or fails, one warning line on stderr says so."""
+    where onnxruntime is missing or fails, one warning line on stderr says so.  Built once (a
+    second caller waits for the first, e.g. for the background thread that :func:`status` starts)."""
+    with _session_lock:
+        return _built_session()
+
+
+@lru_cache(maxsize=1)
+def _built_session() -> Any | None:
     if os.environ.get(ENCODER_ENV, "").strip().lower() == "numpy":
         return None
     try:
@@ -326,11 +359,9 @@ def _session() -> Any | None:
         from compare.onnxgraph import model_bytes
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = _threads()
+        options.intra_op_num_threads = 1  # each batch on one thread; batches side by side (_encode)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # errors only: ONNX Runtime's own warnings are not the user's
-        # Idle threads sleep rather than spin: the machine is often shared (Dask's workers, other jobs).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return onnxruntime.InferenceSession(
             model_bytes(_encoder()), options, providers=["CPUExecutionProvider"]
         )

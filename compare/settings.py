@@ -359,6 +359,10 @@ class Settings:
     on BASIL dev from 0.5, 1.0 and 1.5 (and margins 0.5 to 1.2): every fold of the
     cross-validation by story chose 1.0 and 0.85 (benchmarks/framing_eval.py)."""
 
+    coref_window: int = 3
+    """How many sentences back a reference ("he", "the senator", "the magazine") may find the actor
+    it refers to (compare/analyze/framing/coref.py); 0: only in its own sentence."""
+
     max_actors: int = 8
     """How many main actors get a framing row (the most mentioned across articles,
     each mentioned by at least two articles)."""

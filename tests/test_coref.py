@@ -113,3 +113,21 @@ def test_a_sentence_that_refers_to_an_actor_gives_it_its_tone() -> None:
     harkin = stances[("Tom Harkin", "a")]
     assert harkin.tone == "unfavourable"
     assert {"a:1", "a:2"} <= set(harkin.tone_evidence)
+
+
+def test_the_vice_president_is_not_the_president() -> None:
+    got = resolved(
+        "Vice President Joe Biden met President Barack Obama on Monday. The crowd cheered Obama and Biden. "
+        "The vice president spoke first. The president spoke last."
+    )
+    assert got[2] == [("The vice president", "Joe Biden")]
+    assert got[3] == [("The president", "Barack Obama")]
+
+
+def test_a_pronoun_follows_the_person_the_last_sentence_called_he() -> None:
+    got = resolved(
+        "Unlike the courtly Mr. Lloyd Bentsen, Mr. Joe Biden raised his voice. His barrage was relentless. "
+        "Bentsen said little."
+    )
+    assert got[0] == [("his", "Joe Biden")]
+    assert got[1] == [("His", "Joe Biden")]

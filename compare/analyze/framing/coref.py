@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from compare.analyze.framing.attribution import Sent
+from compare.analyze.framing.tokens import Tok
 from compare.analyze.framing.words import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -79,6 +80,7 @@ class Referent:
     sentence: int  # the sentence (article order) that named it last
     position: int  # its token there
     subject: bool  # named there as a subject: no preposition's object, no possessive, no quotation
+    pronoun: bool = False  # called "he" or "she" there: the person the text is following
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,12 @@ class Profile:
     gender: Gender | None
 
 
-def _role(word: str) -> str | None:
-    return ROLE_NOUNS.get(word.rstrip("."))
+def _role(toks: Sequence[Tok], k: int) -> str | None:
+    """The role token ``k`` names ("Sen." and "senator" are one), or None; "vice president" is its own."""
+    role = ROLE_NOUNS.get(toks[k].low.rstrip("."))
+    if role is not None and k > 0 and toks[k - 1].low == "vice":
+        return "vice " + role
+    return role
 
 
 def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
@@ -110,7 +116,7 @@ def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
                     continue
                 for k in range(m.anchor, m.first):
                     word = sent.toks[k].low.rstrip(".")
-                    role = _role(word)
+                    role = _role(sent.toks, k)
                     if role is not None:
                         roles.setdefault(m.actor, set()).add(role)
                     if word in MALE_TITLES:
@@ -150,7 +156,7 @@ def _role_phrase(sent: Sent, k: int) -> tuple[int, str | None] | None:
     toks = sent.toks
     j = k + 1
     while j < len(toks) and j - k <= 3 and (toks[j].low in ROLE_MODIFIERS or toks[j].text[:1].isupper()):
-        if _role(toks[j].low) is not None or toks[j].low in ORG_NOUNS:
+        if _role(toks, j) is not None or toks[j].low in ORG_NOUNS:
             break
         j += 1
     if j >= len(toks) or not toks[j].word:
@@ -160,7 +166,7 @@ def _role_phrase(sent: Sent, k: int) -> tuple[int, str | None] | None:
         return None
     if toks[j].low in ORG_NOUNS:
         return (j, None) if toks[j].text == toks[j].low else None  # "the National Association" is a name
-    role = _role(toks[j].low)
+    role = _role(toks, j)
     return (j, role) if role is not None else None
 
 
@@ -186,8 +192,8 @@ def _pick_person(
         return None
     latest = max(r.sentence for r in earlier)
     there = [r for r in earlier if r.sentence == latest]
-    subjects = [r for r in there if r.subject]
-    return min(subjects or there, key=lambda r: r.position)
+    followed = [r for r in there if r.pronoun] or [r for r in there if r.subject] or there
+    return min(followed, key=lambda r: r.position)
 
 
 def _clause_of(sent: Sent, k: int) -> int:
@@ -218,7 +224,8 @@ def _refer(
     if role is None:
         r = _latest(memory, n, window, lambda r: not r.person and not r.plural)
         return Reference(r.actors, k, last, "organisation") if r else None
-    r = _latest(memory, n, window, lambda r: r.person and role in info.get(r.actor, _NONE).roles)
+    # a title is specific enough to reach back over the whole article ("the president")
+    r = _latest(memory, n, n, lambda r: r.person and role in info.get(r.actor, _NONE).roles)
     return Reference(r.actors, k, last, "role") if r else None
 
 
@@ -235,13 +242,17 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
             m = named_at.get(k)
             if m is not None and m.actor is not None:
                 subject = not (m.prep or m.possessive or m.in_quote or m.compound)
-                memory[m.actor] = Referent(m.actor, m.actors, m.person, _plural(m.actor), n, k, subject)
+                before = memory.get(m.actor)
+                followed = before is not None and before.sentence == n and before.pronoun
+                memory[m.actor] = Referent(m.actor, m.actors, m.person, _plural(m.actor), n, k, subject, followed)
                 k = m.last + 1
                 continue
             ref = None if k in inside else _refer(sent, n, k, list(memory.values()), info, window)
             if ref is not None:
                 found.append(ref)
-                memory[ref.actors[0]] = replace(memory[ref.actors[0]], sentence=n, position=ref.first)
+                memory[ref.actors[0]] = replace(
+                    memory[ref.actors[0]], sentence=n, position=ref.first, pronoun=ref.kind == "pronoun"
+                )
                 k = ref.last
             k += 1
         out.append(tuple(found))

@@ -225,14 +225,24 @@ def ceiling(pairs: Sequence[Pair], only_credited: bool) -> float:
     return cross_validate_tone(gold, predicted)[0]
 
 
+def credited_counts(pairs: Sequence[Pair]) -> tuple[int, int]:
+    """(annotated spans in a sentence credited to their entity, all spans about a named entity)."""
+    named = [p for p in pairs if p.named]
+    inside = sum(_in(text, [s for s, _ in p.credited]) for p in named for _, text in p.spans)
+    return inside, sum(len(p.spans) for p in named)
+
+
+def credited_share(pairs: Sequence[Pair]) -> float:
+    inside, total = credited_counts(pairs)
+    return inside / total if total else 0.0
+
+
 def report(pairs: Sequence[Pair]) -> dict[str, Any]:
     gold = [p.gold for p in pairs]
     said = [p.said for p in pairs]
     per_class = {c: macro_f1(gold, said, (c,)) for c in CLASSES}
     low, high = bootstrap_interval(pairs)
-    named = [p for p in pairs if p.named]
-    span_total = sum(len(p.spans) for p in named)
-    span_in = sum(_in(text, [s for s, _ in p.credited]) for p in named for _, text in p.spans)
+    span_in, span_total = credited_counts(pairs)
     rows: list[tuple[str, float]] = []
     for p in pairs:
         for sentence, score in p.credited:

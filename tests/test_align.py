@@ -247,3 +247,22 @@ def test_two_leads_link_on_the_main_event_the_story_centre_takes_away() -> None:
     # The same two sentences further down their articles are not leads, and do not link.
     later = align(body_sentences([QUAKE[1:3] + QUAKE[:1] + QUAKE[3:], QUAKE_TOO[1:3] + QUAKE_TOO[:1] + QUAKE_TOO[3:]]), Settings())
     assert all(not {2, 7} <= set(g) for g in later.groups), later.groups
+
+
+def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
+    """Two outlets asking about one subject report no fact ("how much might it cost?"); the same
+    question word for word still links, and a statement that ends on a question is a statement."""
+    sentences = body_sentences(
+        [
+            ["How much will the gold Apple Watch cost?", "Is the photo of Anthony Weiner?"],
+            ["So how much might the gold Apple Watch cost buyers?", "Is the photo of Anthony Weiner?"],
+            ["Senate Democrats were put on notice by Republicans on Wednesday: no tax-cut extension?"],
+            ["Republicans put Senate Democrats on notice on Wednesday that there would be no tax-cut extension."],
+        ]
+    )
+    for semantic in (True, False):
+        groups = align(sentences, Settings(semantic=semantic)).groups
+        assert not any(0 in g or 2 in g for g in groups), groups
+        assert (1, 3) in groups
+        assert (4, 5) in groups
+

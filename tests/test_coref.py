@@ -131,3 +131,11 @@ def test_a_pronoun_follows_the_person_the_last_sentence_called_he() -> None:
     )
     assert got[0] == [("his", "Joe Biden")]
     assert got[1] == [("His", "Joe Biden")]
+
+
+def test_an_owner_named_in_passing_is_not_what_a_later_his_means() -> None:
+    got = resolved(
+        "Mr. Joe Biden met Mr. Paul Ryan on Monday. Biden spoke first. "
+        "He laughed at Mr. Ryan's remarks and mocked his opponent."
+    )
+    assert got[2] == [("He", "Joe Biden"), ("his", "Joe Biden")]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from compare.analyze.framing.attribution import Sent
-from compare.analyze.framing.tokens import Tok
+from compare.analyze.framing.tokens import POSSESSIVE, Tok
 from compare.analyze.framing.words import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -53,6 +53,7 @@ PERSON_PRONOUNS: Mapping[str, Gender] = {
 }
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "hers", "their"})
 GENDER_VOTES = 2
 """A person's gender is read from the pronouns of sentences that name no other person when
 at least this many agree, and three times as many as disagree (where no title such as "Mr."
@@ -81,6 +82,7 @@ class Referent:
     position: int  # its token there
     subject: bool  # named there as a subject: no preposition's object, no possessive, no quotation
     pronoun: bool = False  # called "he" or "she" there: the person the text is following
+    possessive: bool = False  # named there as an owner only: "Mr. Ryan's remarks", "his opponent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +187,8 @@ def _pick_person(
     if low in OBJECT_PRONOUNS:  # "Sestak said Clinton called him": not Clinton
         clause = _clause_of(sent, k)
         here = [r for r in here if _clause_of(sent, r.position) != clause]
-    if here:
-        return max(here, key=lambda r: r.position)
+    if here:  # "He laughed at Mr. Ryan's remarks ... with his opponent": not Ryan
+        return max([r for r in here if not r.possessive] or here, key=lambda r: r.position)
     earlier = [r for r in memory if fits(r) and r.sentence < n]
     if not earlier:
         return None
@@ -244,14 +246,21 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
                 subject = not (m.prep or m.possessive or m.in_quote or m.compound)
                 before = memory.get(m.actor)
                 followed = before is not None and before.sentence == n and before.pronoun
-                memory[m.actor] = Referent(m.actor, m.actors, m.person, _plural(m.actor), n, k, subject, followed)
+                memory[m.actor] = Referent(
+                    m.actor, m.actors, m.person, _plural(m.actor), n, k, subject, followed, m.possessive
+                )
                 k = m.last + 1
                 continue
             ref = None if k in inside else _refer(sent, n, k, list(memory.values()), info, window)
             if ref is not None:
                 found.append(ref)
                 memory[ref.actors[0]] = replace(
-                    memory[ref.actors[0]], sentence=n, position=ref.first, pronoun=ref.kind == "pronoun"
+                    memory[ref.actors[0]],
+                    sentence=n,
+                    position=ref.first,
+                    pronoun=ref.kind == "pronoun",
+                    possessive=sent.toks[ref.last].low in POSSESSIVE_PRONOUNS
+                    or (ref.last + 1 < len(sent.toks) and sent.toks[ref.last + 1].low in POSSESSIVE),
                 )
                 k = ref.last
             k += 1

@@ -139,3 +139,11 @@ def test_an_owner_named_in_passing_is_not_what_a_later_his_means() -> None:
         "He laughed at Mr. Ryan's remarks and mocked his opponent."
     )
     assert got[2] == [("He", "Joe Biden"), ("his", "Joe Biden")]
+
+
+def test_he_inside_a_quotation_is_not_its_speaker() -> None:
+    got = resolved(
+        "Rep. Todd Akin spoke on Sunday. Sen. Mitch McConnell answered on Monday. "
+        '"What he said is just flat wrong," McConnell said.'
+    )
+    assert got[2] == [("he", "Todd Akin")]

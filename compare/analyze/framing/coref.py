@@ -5,10 +5,14 @@ much as one that names it, and the tone of the sentence toward the actor is judg
 word.  Each reference is resolved to one actor, or to none, by a few plain rules:
 
 * **Pronouns of a person** ("he", "him", "his", "she", "her"): the person of that gender
-  named last before it in the same sentence, as a subject first ("Romney said he ..."); else
-  the subject of the nearest earlier sentence, within ``Settings.coref_window`` sentences,
-  that names a person.  A person's gender is known from a title ("Mr.", "Ms.",
-  "Congresswoman"); a person of unknown gender fits either pronoun.
+  named last before it in the same sentence ("Romney said he ..."), not as an owner only
+  ("Mr. Ryan's remarks") when another was named there, and for "him"/"her" not the subject
+  of its own clause ("Sestak said Clinton called him" is Sestak); else, in the nearest
+  earlier sentence within ``Settings.coref_window`` sentences that names a person, the one
+  it already called "he" or "she", else its subject.  Inside a quotation "he" is not the
+  quotation's speaker.  A person's gender is known from a title ("Mr.", "Ms.",
+  "Congresswoman") or from the pronouns of sentences naming nobody else; a person of
+  unknown gender fits either pronoun.
 * **Role nouns** ("the president", "the Texas governor", "the GOP chairman"): the person
   named last with that title ("President Obama", "Gov. Rick Perry") in the window.
   "The president of the NAACP" introduces somebody else and refers to nobody.
@@ -27,7 +31,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from compare.analyze.framing.attribution import Sent
+from compare.analyze.framing.attribution import Sent, is_speaker
 from compare.analyze.framing.tokens import POSSESSIVE, Tok
 from compare.analyze.framing.words import (
     FEMALE_TITLES,
@@ -179,9 +183,16 @@ def _pick_person(
     low = sent.toks[k].low
     gender = PERSON_PRONOUNS[low]
 
+    # inside a quotation, "he" is not its speaker: '"What he said is wrong," McConnell said'
+    speakers = (
+        {m.actor for m in sent.mentions if m.lexical and is_speaker(sent, m.anchor, m.last)}
+        if sent.quote_of[k] >= 0
+        else set()
+    )
+
     def fits(r: Referent) -> bool:
         g = info[r.actor].gender if r.actor in info else None
-        return r.person and (g is None or g == gender) and n - r.sentence <= window
+        return r.person and (g is None or g == gender) and n - r.sentence <= window and r.actor not in speakers
 
     here = [r for r in memory if fits(r) and r.sentence == n and r.position < k]
     if low in OBJECT_PRONOUNS:  # "Sestak said Clinton called him": not Clinton

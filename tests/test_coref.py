@@ -147,3 +147,11 @@ def test_he_inside_a_quotation_is_not_its_speaker() -> None:
         '"What he said is just flat wrong," McConnell said.'
     )
     assert got[2] == [("he", "Todd Akin")]
+
+
+def test_a_title_used_once_in_passing_does_not_make_its_holder() -> None:
+    got = resolved(
+        "President Barack Obama spoke on Monday. President Obama left. President Obama returned. "
+        "The crowd cheered Obama. Mitt Romney said a President Romney would act. The president answered."
+    )
+    assert got[5] == [("The president", "Barack Obama")]

@@ -27,6 +27,7 @@ neither names an actor nor refers to it says nothing of it here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -58,6 +59,9 @@ PERSON_PRONOUNS: Mapping[str, Gender] = {
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "hers", "their"})
+ROLE_SHARE = 3
+"""A person holds a title when named with it more than a third as often as the person named with
+it most: "a President Romney" once does not make Romney "the president" beside President Obama."""
 GENDER_VOTES = 2
 """A person's gender is read from the pronouns of sentences that name no other person when
 at least this many agree, and three times as many as disagree (where no title such as "Mr."
@@ -106,8 +110,9 @@ def _role(toks: Sequence[Tok], k: int) -> str | None:
 
 
 def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
-    """Each person's titles ("President Obama": president) and gender, from every article."""
-    roles: dict[str, set[str]] = {}
+    """Each person's titles ("President Obama": president) and gender, from every article (see
+    ``ROLE_SHARE`` and ``GENDER_VOTES``)."""
+    roles: dict[str, Counter[str]] = {}
     genders: dict[str, set[Gender]] = {}
     votes: dict[str, list[Gender]] = {}
     for sents in read:
@@ -124,7 +129,7 @@ def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
                     word = sent.toks[k].low.rstrip(".")
                     role = _role(sent.toks, k)
                     if role is not None:
-                        roles.setdefault(m.actor, set()).add(role)
+                        roles.setdefault(m.actor, Counter())[role] += 1
                     if word in MALE_TITLES:
                         genders.setdefault(m.actor, set()).add("m")
                     elif word in FEMALE_TITLES:
@@ -134,10 +139,15 @@ def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
         agree = said.count(top)
         if actor not in genders and agree >= max(GENDER_VOTES, 3 * (len(said) - agree)):
             genders[actor] = {top}
+    most: Counter[str] = Counter()
+    for titles in roles.values():
+        for role, count in titles.items():
+            most[role] = max(most[role], count)
     out = {}
     for actor in roles.keys() | genders.keys():
         g = genders.get(actor, set())
-        out[actor] = Profile(frozenset(roles.get(actor, ())), next(iter(g)) if len(g) == 1 else None)
+        held = frozenset(r for r, c in roles.get(actor, Counter()).items() if c * ROLE_SHARE > most[r])
+        out[actor] = Profile(held, next(iter(g)) if len(g) == 1 else None)
     return out
 
 

@@ -47,17 +47,19 @@ from compare.centring import StoryCosines, story_cosines
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links
 from compare.settings import Settings
-from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.similarity import (
+    ATTRIBUTION,
     Features,
     analyse,
     features,
     is_name_line,
     lexical_score,
+    normalise_word,
     story_names,
     story_weights,
     substance,
 )
+from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.text import TOKEN
 
 
@@ -146,11 +148,13 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings)
+    plain = _plain_tokens(analysed, story, names) if cosines is not None else None
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
-    thresholds = (member_threshold, link_threshold, settings.part_threshold_offset, settings.group_max_wordings)
+    same_article = settings.semantic_same_article_threshold if cosines is not None else link_threshold
+    thresholds = (member_threshold, link_threshold, same_article, settings.part_threshold_offset, settings.group_max_wordings)
     ranks = _story_ranks(links, lexical, matched, cosines, weight)
     groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
@@ -199,6 +203,7 @@ def _links(
     cosines: StoryCosines | None,
     threshold: float,
     settings: Settings,
+    plain: Sequence[frozenset[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -214,12 +219,30 @@ def _links(
             links[(i, j)] = value
             continue
         cos = cosines.pair(i, j)
-        if cos >= settings.semantic_min_cosine and (
-            lexical(i, j) >= settings.semantic_min_lexical or cos >= settings.paraphrase_cosine
+        if cos < settings.semantic_min_cosine or (
+            lexical(i, j) < settings.semantic_min_lexical and cos < settings.paraphrase_cosine
         ):
-            links[(i, j)] = value
+            continue
+        if (
+            plain is not None
+            and value < settings.weak_link_score
+            and cos < settings.weak_link_cosine
+            and len(plain[i] & plain[j]) < settings.weak_link_plain
+            and not cosines.leads(i, j)
+        ):
+            continue
+        links[(i, j)] = value
     return links
 
+
+
+def _plain_tokens(
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], story: Mapping[str, float], names: frozenset[str]
+) -> list[frozenset[str]]:
+    """Each sentence's content tokens that are none of the story's names, words of attribution, nor
+    words that run through the story (:func:`~compare.similarity.story_weights`)."""
+    skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
+    return [frozenset(t for t in tokens if t not in story and t not in skip) for tokens, _ in analysed]
 
 
 def _story_ranks(
@@ -328,7 +351,7 @@ def _group(
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float, int],
+    thresholds: tuple[float, float, float, float, int],
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
@@ -348,7 +371,7 @@ def _group(
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, part_offset, max_kinds = thresholds
+    threshold, link_strength, same_article, part_offset, max_kinds = thresholds
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -382,7 +405,7 @@ def _group(
             refused.add(key)
             full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, link_strength)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, same_article)
         if merged is None:
             refused.add(key)
             continue

@@ -21,12 +21,14 @@
 3. Candidates: pairs whose lexical bound (:mod:`compare.candidates`) or whose
    cosine reaches the link threshold; no other pair can reach it, since the
    score is a weighted mean of the two.  A candidate whose score reaches the
-   threshold is a *link*.
+   threshold is a *link*; a weak one (under ``Settings.weak_link_score``) also needs a shared
+   word beyond the story's names, attribution and subject, or a close meaning.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
    is close on average to the members of the other articles (mean similarity at
    least the member threshold).  A stray sentence cannot pull others in, and
-   no chain of pairwise links joins sentences that do not belong together.
+   no chain of pairwise links joins sentences that do not belong together.  A weak link
+   adds to a group only what is close to all of it (``Settings.weak_member_threshold``).
    Groups may hold several sentences of one article and keep any order; a
    sentence with no link stays unmatched.
 
@@ -128,7 +130,7 @@ def align(
 
     def whole(i: int, j: int) -> float:
         if not (linkable[i] and linkable[j]):
-            return 1.0 if verbatim.get(i, i) == verbatim.get(j, j) else 0.0  # a short quote, word for word
+            return 1.0 if _same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
         if cosines is None or lexical(i, j) == 1.0:
             return lexical(i, j)  # the same words score 1.0 in either mode
         cos = max(0.0, cosines.pair(i, j))
@@ -154,7 +156,8 @@ def align(
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
     same_article = settings.semantic_same_article_threshold if cosines is not None else link_threshold
-    thresholds = (member_threshold, link_threshold, same_article, settings.part_threshold_offset, settings.group_max_wordings)
+    weak = (settings.weak_link_score, settings.weak_member_threshold) if cosines is not None else (0.0, 0.0)
+    thresholds = (member_threshold, link_threshold, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings)
     ranks = _story_ranks(links, lexical, matched, cosines, weight)
     groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
@@ -298,34 +301,55 @@ def _linkable(
     )
 
 
+Verbatim = tuple[str, frozenset[str]]
+"""A short sentence's words, lower-cased, without its attribution ("It's not about your jobs,"
+Santorum said: "it's not about your jobs"), and the names in that attribution ({"santorum"})."""
+
+
 def _verbatim(
     sentences: Sequence[Sentence], linkable: Sequence[bool], names: frozenset[str], settings: Settings
-) -> dict[int, str]:
+) -> dict[int, Verbatim]:
     """The sentences too short to link by their words ("Wait until when?", "How are you?") that may
-    still link to the very same words in another article: sentence index → its words, lower-cased.
-    At least ``Settings.verbatim_min_words`` words, one of them neither a name nor attribution."""
-    out: dict[int, str] = {}
+    still link to the very same words in another article: sentence index → its words, lower-cased,
+    without the words of attribution and the names among them (:data:`Verbatim`).  At least
+    ``Settings.verbatim_min_words`` such words, one of them neither a name nor attribution."""
+    out: dict[int, Verbatim] = {}
     for i, sentence in enumerate(sentences):
-        words = TOKEN.findall(sentence.text)
-        if linkable[i] or len(words) < settings.verbatim_min_words or not substance(sentence.text, names):
+        if linkable[i] or not substance(sentence.text, names):
             continue
-        out[i] = " ".join(words).lower()
+        words = [w.lower() for w in TOKEN.findall(sentence.text)]
+        said = [w in ATTRIBUTION for w in words]
+        if any(said):  # the attribution: its verb and the names next to it
+            first = said.index(True)
+            speaker = {w for w in words[max(0, first - 3) : first + 4] if w in names}
+            words = [w for n, w in enumerate(words) if not said[n] and w not in speaker]
+        else:
+            speaker = set()
+        if len(words) >= settings.verbatim_min_words:
+            out[i] = (" ".join(words), frozenset(speaker))
     return out
 
 
+def _same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
+    """Whether two short sentences quote the same words, said by the same speaker where both name one."""
+    return a is not None and b is not None and a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
+
+
 def _same_pairs(
-    key: Mapping[int, str], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+    key: Mapping[int, Verbatim], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same ``key``."""
+    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`_same_words`)."""
     by_key: dict[str, list[int]] = {}
     for i, k in key.items():
-        by_key.setdefault(k, []).append(i)
+        by_key.setdefault(k[0], []).append(i)
     return {
         (i, j)
         for found in by_key.values()
         for n, i in enumerate(sorted(found))
         for j in sorted(found)[n + 1 :]
-        if article_of[i] != article_of[j] and (allowed is None or allowed(article_of[i], article_of[j]))
+        if article_of[i] != article_of[j]
+        and (allowed is None or allowed(article_of[i], article_of[j]))
+        and _same_words(key[i], key[j])
     }
 
 
@@ -351,7 +375,7 @@ def _group(
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float, float, int],
+    thresholds: tuple[float, float, float, float, float, float, int],
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
@@ -371,7 +395,7 @@ def _group(
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, same_article, part_offset, max_kinds = thresholds
+    threshold, link_strength, same_article, weak_score, weak_member, part_offset, max_kinds = thresholds
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -405,7 +429,8 @@ def _group(
             refused.add(key)
             full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, same_article)
+        least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article)
         if merged is None:
             refused.add(key)
             continue

@@ -58,12 +58,20 @@ def _plain_groups(
     linkable = [bool(f.tokens) for f in feats]
     story = story_weights([analyse(x.text)[0] for x in sentences])
     names = story_names(sentences)
+    def quoted(text: str) -> tuple[str, set[str]] | None:
+        """The words without their attribution ("Santorum said") and the names in it."""
+        words = [w.lower() for w in TOKEN.findall(text)]
+        verb = next((n for n, w in enumerate(words) if w in ATTRIBUTION), None)
+        speaker = set() if verb is None else {w for w in words[max(0, verb - 3) : verb + 4] if w in names}
+        kept = [w for w in words if w not in ATTRIBUTION and w not in speaker] if verb is not None else words
+        return (" ".join(kept), speaker) if len(kept) >= s.verbatim_min_words else None
+
     short = [  # too short to link by their words: they link to the very same words only
-        None
-        if linkable[i] or len(TOKEN.findall(x.text)) < s.verbatim_min_words or substance(x.text, names) < 1
-        else " ".join(TOKEN.findall(x.text)).lower()
-        for i, x in enumerate(sentences)
+        None if linkable[i] or substance(x.text, names) < 1 else quoted(x.text) for i, x in enumerate(sentences)
     ]
+
+    def same_words(a: tuple[str, set[str]] | None, b: tuple[str, set[str]] | None) -> bool:
+        return a is not None and b is not None and a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
     owner = list(range(n))
     units = list(feats)
     texts_of = [x.text for x in sentences]
@@ -109,7 +117,7 @@ def _plain_groups(
     def whole(i: int, j: int, centre: dict[tuple[int, int], float] | None = None) -> float:
         key = (min(i, j), max(i, j))
         if not (linkable[i] and linkable[j]):
-            return 1.0 if short[i] is not None and short[i] == short[j] else 0.0
+            return 1.0 if same_words(short[i], short[j]) else 0.0
         if not use_vectors or lexical[key] == 1.0:
             return round(lexical[key], 9)
         return round(min(1.0, (1 - w) * lexical[key] + w * max(0.0, (centre or cos).get(key, cos.get(key, 0.0)))), 9)
@@ -179,10 +187,10 @@ def _plain_groups(
                 return False
         return True
 
-    def cohesive(group: list[int]) -> bool:
+    def cohesive(group: list[int], least: float) -> bool:
         for m in group:
             others = [sim(m, o) for o in group if ok(m, o)]
-            if others and sum(others) / len(others) < member - 1e-12:
+            if others and sum(others) / len(others) < least - 1e-12:
                 return False
         return True
 
@@ -193,7 +201,9 @@ def _plain_groups(
         if gi is gj:
             continue
         merged = gi + gj
-        if one_fact(merged) and cohesive(merged):
+        # A weak link adds to a group of two or more only what is close to all of it.
+        weak_join = use_vectors and _v < s.weak_link_score and max(len(gi), len(gj)) > 1
+        if one_fact(merged) and cohesive(merged, max(member, s.weak_member_threshold) if weak_join else member):
             groups.remove(gi)
             groups.remove(gj)
             groups.append(merged)
@@ -290,3 +300,19 @@ def test_a_weak_link_on_names_and_the_story_subject_alone_does_not_link(example_
 
     assert not together(Settings())
     assert together(replace(Settings(), weak_link_score=0.0))
+
+
+def test_a_short_quote_links_to_the_same_words_with_their_attribution() -> None:
+    """"It's not about your jobs." (Fox) and "It's not about your jobs," Santorum said.
+    (HuffPost) quote the same words; the same words said by another speaker do not link."""
+    sentences = body_sentences(
+        [
+            ["It's not about your jobs.", "The senator spoke in Columbus on Saturday about energy policy."],
+            ['"It\'s not about your jobs," Santorum said.', "Santorum spoke to the Tea Party crowd in Ohio."],
+            ['"It\'s not about your jobs," Romney said.', "Romney campaigned in Michigan on the same day."],
+        ]
+    )
+    for semantic in (True, False):
+        result = align(sentences, Settings(semantic=semantic))
+        assert (0, 2) in result.links
+        assert (2, 4) not in result.links  # Santorum's words are not Romney's

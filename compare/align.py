@@ -62,7 +62,7 @@ from compare.similarity import (
     substance,
 )
 from compare.similarity import SCORE_DECIMALS as _ROUND
-from compare.text import TOKEN
+from compare.text import TOKEN, is_question
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,13 +291,16 @@ def _linkable(
     report no fact of their own, only who spoke).
 
     A headline (role "title") is written in Title Case by many outlets and links like any
-    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not."""
+    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not, nor does a
+    sentence that asks (``Settings.short_question_words``)."""
     if len(token_list) < settings.min_content_tokens:
         return False
     if sentence.role == "title":
         return True
     return (
-        not is_name_line(sentence.text) and substance(sentence.text, names) >= settings.min_substance_tokens
+        not is_name_line(sentence.text)
+        and not is_question(sentence.text, settings.short_question_words)
+        and substance(sentence.text, names) >= settings.min_substance_tokens
     )
 
 

@@ -202,6 +202,13 @@ class Settings:
     lower case) nor words of attribution: "Justice Ginsburg asked." and "Scalia said." say who spoke,
     not what happened, and a shared name alone never links two sentences."""
 
+    short_question_words: int = 8
+    """A sentence that asks (:func:`compare.text.is_question`: it opens with a question word, or is a
+    question of at most this many words, "You want a gold Apple Watch?") reports no fact and links
+    only to the very same words in another article (``verbatim_min_words``); two outlets asking
+    about the same subject ("how much might it cost?") do not report one fact.  Headlines that ask
+    still link like any headline."""
+
     verbatim_min_words: int = 3
     """A sentence too short to link by its content words ("Wait until when?", "And you exemplify
     it.") links to another article's sentence of the very same words when it has at least this

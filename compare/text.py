@@ -37,6 +37,7 @@ __all__ = [
     "WEEKDAY",
     "WEEKDAY_WORD",
     "dates_in",
+    "is_question",
     "iso_day",
     "line_spans",
     "parse_date",
@@ -197,3 +198,30 @@ def iso_day(value: str | None) -> _dt.date | None:
         return _dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+# Words that open a question: "Is the photo of him?", "So what did Boston.com publish?"
+_ASKING = frozenset(
+    "is are was were am do does did can could will would shall should may might must has have had "
+    "how what why who whom whose where when which isn't aren't wasn't weren't don't doesn't didn't "
+    "can't couldn't won't wouldn't shouldn't hasn't haven't".split()
+)
+_LEADING = frozenset("so and but or then well now ok okay oh".split())  # "So what did ...?"
+_CLOSING = " \t\"'”’)]"
+
+
+def is_question(text: str, short_words: int) -> bool:
+    """Whether a sentence asks rather than states: it ends with a question mark and opens with a
+    question word ("Is the photo of him?", "So what did Boston.com publish?"), or is a question of
+    at most ``short_words`` words ("You want a gold Apple Watch?").  A statement that ends on a
+    question ("... put on notice: No tax-cut extension?", "asking, \"What were you talking
+    about?\"") states something first and is not one.
+
+        >>> is_question("Is the photo of him?", 8), is_question("Democrats were put on notice by their colleagues: No extension?", 8)
+        (True, False)
+    """
+    if not text.rstrip(_CLOSING).endswith("?"):
+        return False
+    words = [w.lower().replace("’", "'") for w in TOKEN.findall(text)]
+    start = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))
+    return (start < len(words) and words[start] in _ASKING) or len(words) <= short_words

@@ -316,3 +316,22 @@ def test_a_short_quote_links_to_the_same_words_with_their_attribution() -> None:
         result = align(sentences, Settings(semantic=semantic))
         assert (0, 2) in result.links
         assert (2, 4) not in result.links  # Santorum's words are not Romney's
+
+
+def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
+    """Two outlets asking about one subject report no fact ("how much might it cost?"); the same
+    question word for word still links, and a statement that ends on a question is a statement."""
+    sentences = body_sentences(
+        [
+            ["How much will the gold Apple Watch cost?", "Is the photo of Anthony Weiner?"],
+            ["So how much might the gold Apple Watch cost buyers?", "Is the photo of Anthony Weiner?"],
+            ["Senate Democrats were put on notice by Republicans on Wednesday: no tax-cut extension?"],
+            ["Republicans put Senate Democrats on notice on Wednesday that there would be no tax-cut extension."],
+        ]
+    )
+    for semantic in (True, False):
+        groups = align(sentences, Settings(semantic=semantic)).groups
+        assert not any(0 in g or 2 in g for g in groups), groups
+        assert (1, 3) in groups
+        assert (4, 5) in groups
+

@@ -94,6 +94,10 @@ def test_a_year_is_marked() -> None:
         ("The firm paid $17 million for the site.", "The firm paid 17 million euros for the site.", False),  # another currency
         ("Twelve firefighters were hurt.", "Forty firefighters were hurt.", True),
         ("The seven-term congressman spoke.", "The congressman, a seven-term member, spoke.", False),  # "a seven" is 7
+        # the rest of a whole agrees with the whole, not with less than the rest
+        ("Ministers of all 28 NATO nations attended.", "Clinton joined the ministers of the other 27 NATO nations.", False),
+        ("Clinton and 27 other NATO ministers attended.", "Ministers of all 28 NATO nations attended.", False),
+        ("Ministers of 26 NATO nations attended.", "Clinton joined the ministers of the other 27 NATO nations.", True),
         (
             "Sheriff Joe Arpaio endorsed three term Governor Rick Perry on Tuesday.",
             "On Tuesday Perry won an endorsement from one of the nation's most outspoken sheriffs.",

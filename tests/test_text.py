@@ -14,6 +14,7 @@ from compare.text import (
     WEEKDAY,
     WEEKDAY_WORD,
     dates_in,
+    is_question,
     parse_date,
 )
 
@@ -78,3 +79,14 @@ def test_the_tokeniser_keeps_abbreviations_numbers_and_apostrophes() -> None:
     assert TOKEN.findall("U.S.-Russian talks: 4.2 metres, 2,400 people, O’Neill’s") == [
         "U.S.", "Russian", "talks", "4.2", "metres", "2,400", "people", "O’Neill’s"
     ]
+
+
+def test_is_question() -> None:
+    asks = ["Is the photo of him?", "So what did Boston.com publish?", "You want a gold Apple Watch?", "“Do you think so?”"]
+    states = [
+        "Senate Democrats were put on notice by their Republican colleagues Wednesday: No tax-cut extension?",
+        'Bob Schieffer began his interview with Santorum by asking, "What in the world were you talking about?"',
+        "Is it true that the robots cost $6.25 an hour.",
+    ]
+    assert [is_question(t, 8) for t in asks] == [True] * len(asks)
+    assert [is_question(t, 8) for t in states] == [False] * len(states)

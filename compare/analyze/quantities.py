@@ -102,6 +102,8 @@ _LABEL = re.compile(
     r"\b(?:No|Nos|Article|Section|Chapter|Title|Route|Flight|Highway|Interstate|Room|Gate|Channel|Number|Vol|"
     r"Page|Precinct|District|Ward|Unit|Level|Phase|Stage|Round|Game|Week|Day|Act)\.?\s+$"
 )
+# "the other 27 ...": the count of the rest of a whole (:attr:`Quantity.rest`); "27 other ..." is read after it.
+_REST = re.compile(r"\bother\s+$", re.IGNORECASE)
 # "one" that counts nothing: "no one", "the one who", "one of" stays a count.
 _ONE_NOT_COUNTING = re.compile(r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE)
 
@@ -120,9 +122,15 @@ class Quantity:
     anchors: tuple[str, ...]  # content tokens around it: what it counts
     bound: str = ""  # "floor", "ceiling", "near", "about", "vague" or "" (exact)
     year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
+    rest: bool = False  # the rest of a whole: "the other 27 member states", "27 other nations"
 
     def agrees_with(self, other: Quantity) -> bool:
-        """Both can hold at once, and they are not two floors (or two ceilings) at different values."""
+        """Both can hold at once, and they are not two floors (or two ceilings) at different values.
+
+        The rest of a whole agrees with any larger count of the whole: "Clinton joined the other
+        27 NATO ministers" and "all 28 NATO ministers attended" both hold."""
+        if (self.rest and other.low > self.high) or (other.rest and self.low > other.high):
+            return True
         if self.high < other.low or other.high < self.low:
             return False
         return not (self.bound == other.bound and self.bound in ("floor", "ceiling") and self.value != other.value)
@@ -192,7 +200,10 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
             t for t in (normalise_word(w) for w in (*after_words[:3], *before_words)) if t and not t[0].isdigit()
         )
         shown = text[start:unit_end].strip()
-        out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year))
+        rest = kind == "count" and (
+            _REST.search(text, max(0, start - 12), start) is not None or after_words[:1] in (["other"], ["others"])
+        )
+        out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest))
     return out
 
 

@@ -106,7 +106,6 @@ def align(
     cosines, over_chars = _cosines_within_limit(sentences, linkable, settings, parts, names)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
-    member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
 
     lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
@@ -155,13 +154,22 @@ def align(
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
-    same_article = settings.semantic_same_article_threshold if cosines is not None else link_threshold
-    weak = (settings.weak_link_score, settings.weak_member_threshold) if cosines is not None else (0.0, 0.0)
-    thresholds = (member_threshold, link_threshold, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings)
+    thresholds = _thresholds(settings, cosines is not None)
     ranks = _story_ranks(links, lexical, matched, cosines, weight)
     groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
+
+
+def _thresholds(settings: Settings, semantic: bool) -> tuple[float, float, float, float, float, float, int]:
+    """The grouping's thresholds (see :func:`_group`) in the mode with embeddings or without."""
+    if semantic:
+        member, link, same_article = (settings.semantic_member_threshold, settings.semantic_link_threshold,
+                                      settings.semantic_same_article_threshold)
+        weak = (settings.weak_link_score, settings.weak_member_threshold)
+    else:
+        member, link, same_article, weak = settings.group_threshold, settings.link_threshold, settings.link_threshold, (0.0, 0.0)
+    return (member, link, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings)
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -391,8 +399,10 @@ def _group(
     keeps its members by kind, with each kind's sum of scores with the members of the
     other articles; a merge is checked kind by kind (see :class:`_Members`).
 
-    ``thresholds``: the member threshold, the link threshold (the strength at which one
-    article's two sentences are one fact), the part offset, and the most kinds a group may
+    ``thresholds`` (:func:`_thresholds`): the member threshold, the link threshold (by which
+    links are ranked strong or not), the strength at which one article's two sentences that are
+    not consecutive are one fact, the weak-link score under which a link adds to a group of two
+    or more only at the weak member threshold, the part offset, and the most kinds a group may
     hold (``Settings.group_max_wordings``: a merge's check costs the number of kinds, so
     that a larger merge is refused keeps it bounded).  A link made by a part of a
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on

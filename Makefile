@@ -52,7 +52,7 @@ $(MIN_VENV)/bin/.installed: pyproject.toml .ci/min_constraints.py
 	@touch $@
 
 min-versions: $(MIN_VENV)/bin/.installed
-	$(MIN_VENV)/bin/python -m pip list --format=freeze | grep -iE '^(nltk|jinja2|weasyprint|trafilatura|lxml.html.clean|charset.normalizer|ftfy|dateparser|numpy|tokenizers|safetensors)=='
+	$(MIN_VENV)/bin/python -m pip list --format=freeze | grep -iE '^(nltk|jinja2|weasyprint|trafilatura|lxml.html.clean|charset.normalizer|ftfy|dateparser|numpy|tokenizers|safetensors|onnxruntime)=='
 	$(MIN_VENV)/bin/python -m pytest -q
 
 clean:

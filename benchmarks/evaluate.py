@@ -470,6 +470,15 @@ def _framing_tone_cv(data: Path) -> float:
     return float(_basil_framing(data)["tone_macro_f1_cv"])
 
 
+@figure("framing.basil_phrases_credited", "basil-framing-dev/gold_framing.json")
+def _framing_credited(data: Path) -> float:
+    """Share of the annotated phrases about an entity the report names that lie in a sentence
+    credited to it (naming it, or referring to it: compare/analyze/framing/coref.py)."""
+    from benchmarks.framing_errors import credited_share, read_pairs
+
+    return credited_share(read_pairs(data / "basil-framing-dev"))
+
+
 @figure("framing.newsmtsc_tone_cv_macro_f1", "newsmtsc/train.jsonl")
 def _newsmtsc_tone(data: Path) -> float:
     """target_tone's model, 5-fold cross-validated by article on NewsMTSC train."""

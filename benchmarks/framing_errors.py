@@ -9,11 +9,15 @@ Reads BASIL 2010-2012 (``../shared/data/basil-framing-dev``, see its README and
    each class's F1, and a 90% interval of the macro-F1 from resampling the stories (what 30
    stories can tell apart).
 2. **Attribution**: of the annotated bias spans aimed at an entity the report names, the share
-   that lie in a sentence the framing credits to that actor (sentences naming it; the rest name
-   it by a pronoun or a role, or not at all).
+   that lie in a sentence the framing credits to that actor (sentences naming it or referring to
+   it, see compare/analyze/framing/coref.py), and why the others are not
+   (:func:`uncredited_causes`).
 3. **Sentence model**: among the sentences credited to an actor, how well the tone score
    (P(favourable) - P(unfavourable)) ranks the sentences holding an annotated negative span
-   above those holding none (AUC), and the positive ones likewise.
+   above those holding none (AUC), and the positive ones likewise; and for the portrayals,
+   how well the credited sentences' scores summed over the square root of their number rank
+   the unfavourable (favourable) portrayals above the neutral ones: a measure that needs no
+   margin, so that it does not turn on the two or three favourable portrayals a margin catches.
 4. **Ceilings**: the annotators' own spans counted as if a model had found each of them: an
    (entity, article) is unfavourable when its negative spans outnumber the positive by at least
    ``t``, favourable when the positive outnumber the negative by at least ``u``; macro-F1 with
@@ -26,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -46,6 +52,7 @@ from benchmarks.framing_eval import (  # noqa: E402
     matches,
     person_matches,
 )
+from compare.analyze.framing.words import ORG_NOUNS, ROLE_NOUNS  # noqa: E402
 
 CLASSES = ("pos", "neg", "neu")
 BOOTSTRAP = 2000
@@ -64,7 +71,9 @@ class Pair:
     said: str
     named: bool  # the report names the entity as an actor
     credited: tuple[tuple[str, float], ...]  # (sentence text, tone score) of each credited sentence
+    entity: str
     spans: tuple[tuple[str, str], ...]  # (polarity, text) of the annotated spans aimed at the entity
+    sentences: tuple[str, ...] = ()  # every sentence of the article
 
 
 @contextmanager
@@ -121,13 +130,58 @@ def read_pairs(folder: Path) -> list[Pair]:
                     (s["polarity"], s["text"]) for s in articles[aid]["spans"] if s["target"] == row["entity"]
                 )
                 said = TONE_TO_GOLD[tone.get((hit, aid), "neutral")] if hit else "neu"
-                out.append(Pair(story, outlet["author_sentiment"], said, hit is not None, credited, spans))
+                sentences = tuple(s.text for a in result.articles if a.id == aid for s in a.sentences)
+                out.append(
+                    Pair(
+                        story, outlet["author_sentiment"], said, hit is not None, credited, row["entity"], spans,
+                        sentences,
+                    )
+                )
     return out
 
 
 def _in(span: str, sentences: Sequence[str]) -> bool:
     probe = span[:SPAN_PROBE]
     return any(probe in s for s in sentences)
+
+
+REFERRING = re.compile(
+    r"\b(?:he|him|his|she|her|they|them|their|it|its)\b|\bthe (?:\w+ )?(?:"
+    + "|".join(sorted({*ROLE_NOUNS, *ORG_NOUNS, "administration", "campaign", "party"}))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def uncredited_causes(pairs: Sequence[Pair]) -> dict[str, int]:
+    """Why the annotated spans about a named entity lie outside every sentence credited to it.
+
+    "no sentence": the span was not found in the article's sentences (cleaning, segmentation);
+    "names it": its sentence names the entity (by a word of the annotators' name) yet is not
+    credited (a misread name, or a mention the framing leaves out, such as a compound);
+    "refers to it": the sentence has a pronoun or a role noun ("he", "the company") that the
+    coreference step resolved elsewhere or not at all; "no mention": nothing in the sentence
+    names or refers to anyone this way (a quotation continued, the entity implied).
+    """
+    causes: Counter[str] = Counter()
+    for p in pairs:
+        if not p.named:
+            continue
+        credited = [s for s, _ in p.credited]
+        words = {w.lower() for w in re.findall(r"[\w-]+", p.entity) if len(w) > 2}
+        for _, text in p.spans:
+            if _in(text, credited):
+                continue
+            home = next((s for s in p.sentences if text[:SPAN_PROBE] in s), None)
+            if home is None:
+                causes["no sentence"] += 1
+            elif words & {w.lower() for w in re.findall(r"[\w-]+", home)}:
+                causes["names it"] += 1
+            elif REFERRING.search(home):
+                causes["refers to it"] += 1
+            else:
+                causes["no mention"] += 1
+    return dict(causes.most_common())
 
 
 def auc(high: Sequence[float], low: Sequence[float]) -> float:
@@ -171,20 +225,32 @@ def ceiling(pairs: Sequence[Pair], only_credited: bool) -> float:
     return cross_validate_tone(gold, predicted)[0]
 
 
+def credited_counts(pairs: Sequence[Pair]) -> tuple[int, int]:
+    """(annotated spans in a sentence credited to their entity, all spans about a named entity)."""
+    named = [p for p in pairs if p.named]
+    inside = sum(_in(text, [s for s, _ in p.credited]) for p in named for _, text in p.spans)
+    return inside, sum(len(p.spans) for p in named)
+
+
+def credited_share(pairs: Sequence[Pair]) -> float:
+    inside, total = credited_counts(pairs)
+    return inside / total if total else 0.0
+
+
 def report(pairs: Sequence[Pair]) -> dict[str, Any]:
     gold = [p.gold for p in pairs]
     said = [p.said for p in pairs]
     per_class = {c: macro_f1(gold, said, (c,)) for c in CLASSES}
     low, high = bootstrap_interval(pairs)
-    named = [p for p in pairs if p.named]
-    span_total = sum(len(p.spans) for p in named)
-    span_in = sum(_in(text, [s for s, _ in p.credited]) for p in named for _, text in p.spans)
+    span_in, span_total = credited_counts(pairs)
     rows: list[tuple[str, float]] = []
     for p in pairs:
         for sentence, score in p.credited:
             marked = {pol for pol, text in p.spans if text[:SPAN_PROBE] in sentence}
             rows.append(("neg" if "neg" in marked else "pos" if marked else "none", score))
     none = [s for k, s in rows if k == "none"]
+    evidence = {id(p): sum(x for _, x in p.credited) / math.sqrt(len(p.credited)) if p.credited else 0.0 for p in pairs}
+    neutral = [evidence[id(p)] for p in pairs if p.gold == "neu"]
     return {
         "pairs": len(pairs),
         "gold_classes": dict(Counter(gold)),
@@ -195,9 +261,12 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
         "macro_f1": round(macro_f1(gold, said), 3),
         "macro_f1_story_bootstrap_90": [round(low, 3), round(high, 3)],
         "spans_in_credited_sentences": f"{span_in}/{span_total}",
+        "spans_not_credited_by_cause": uncredited_causes(pairs),
         "sentences_credited": len(rows),
         "sentence_auc_negative": round(auc([-s for k, s in rows if k == "neg"], [-s for s in none]), 3),
         "sentence_auc_positive": round(auc([s for k, s in rows if k == "pos"], none), 3),
+        "pair_auc_negative": round(auc([-evidence[id(p)] for p in pairs if p.gold == "neg"], [-x for x in neutral]), 3),
+        "pair_auc_positive": round(auc([evidence[id(p)] for p in pairs if p.gold == "pos"], neutral), 3),
         "ceiling_all_spans_cv": round(ceiling(pairs, only_credited=False), 3),
         "ceiling_credited_spans_cv": round(ceiling(pairs, only_credited=True), 3),
     }

@@ -64,7 +64,7 @@ def test_auc_counts_pairs_won_and_ties_half(errors: Any) -> None:
 
 
 def pair(errors: Any, story: str, gold: str, spans: list[tuple[str, str]], credited: list[str]) -> Any:
-    return errors.Pair(story, gold, "neu", True, tuple((s, 0.0) for s in credited), tuple(spans))
+    return errors.Pair(story, gold, "neu", True, tuple((s, 0.0) for s in credited), "Jim Smith", tuple(spans))
 
 
 def test_ceiling_counts_spans_and_sees_only_credited_ones_when_asked(errors: Any) -> None:
@@ -86,6 +86,35 @@ def test_ceiling_counts_spans_and_sees_only_credited_ones_when_asked(errors: Any
     assert errors.ceiling(moved, only_credited=True) == pytest.approx(
         (0 + 1.0 + 2 / 3) / 3
     )  # neg missed; neu: 10 right of 20 said
+
+
+def test_spans_outside_credited_sentences_are_told_apart_by_cause(errors: Any) -> None:
+    sentences = (
+        "Smith lied again.",  # names him, yet (here) not credited
+        "He lied again and again.",  # refers to him
+        "The senator lied again and again.",  # refers to him by a title
+        "It was all a lie from start to end.",  # "it" is a pronoun too
+        "Nobody believed a word.",  # nothing names or refers to him
+        "Smith spoke.",
+    )
+    spans = [
+        ("neg", "lied again."),
+        ("neg", "He lied"),
+        ("neg", "senator lied"),
+        ("neg", "all a lie"),
+        ("neg", "Nobody believed"),
+        ("neg", "not in the article"),
+        ("neg", "Smith spoke"),  # credited: no cause
+    ]
+    p = errors.Pair("s", "neg", "neu", True, (("Smith spoke.", 0.0),), "Jim Smith", tuple(spans), sentences)
+    assert errors.uncredited_causes([p]) == {
+        "refers to it": 3,
+        "names it": 1,
+        "no mention": 1,
+        "no sentence": 1,
+    }
+    unnamed = errors.Pair("s", "neg", "neu", False, (), "Jim Smith", tuple(spans), sentences)
+    assert errors.uncredited_causes([unnamed]) == {}
 
 
 def test_missing_data_is_one_line_and_exit_2(

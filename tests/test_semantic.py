@@ -143,6 +143,83 @@ def test_embeddings_match_sentence_transformers() -> None:
         assert sum(x * float(y) for x, y in zip(a, b, strict=True)) >= 0.9999
 
 
+ENCODER_TEXTS = [
+    "NATO urged Russia on Wednesday to expand cooperation on missile defense.",
+    "x",
+    " ".join(["word"] * 400),  # beyond the 256-token limit: truncated alike
+    "Ünïcödé — “quotes” and 42% of $17bn",
+    "Foreign ministers of all 28 NATO nations attended.",
+]
+
+
+def _clear_session() -> None:
+    """Forget the ONNX Runtime session (after any build under way, e.g. status()'s background one)."""
+    with semantic._session_lock:
+        semantic._built_session.cache_clear()
+
+
+def _numpy_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(semantic.ENCODER_ENV, "numpy")
+    _clear_session()
+
+
+@needs_model
+def test_onnxruntime_and_numpy_encoders_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("onnxruntime", reason="onnxruntime is not installed: the numpy encoder runs alone")
+    monkeypatch.delenv(semantic.ENCODER_ENV, raising=False)
+    _clear_session()
+    try:
+        assert semantic._session() is not None  # the default where onnxruntime works
+        fast = semantic._encode(ENCODER_TEXTS)
+        _numpy_encoder(monkeypatch)
+        assert semantic._session() is None
+        slow = semantic._encode(ENCODER_TEXTS)
+    finally:
+        _clear_session()
+    for a, b in zip(fast, slow, strict=True):
+        assert abs(sum(x * x for x in a) - 1.0) < 1e-5
+        # The two differ only in GELU: exact (onnxruntime, as BERT) against its tanh form (numpy).
+        assert sum(x * y for x, y in zip(a, b, strict=True)) >= 0.99999
+    # Padding changes nothing: a text embedded alone or beside a longer one gives the same vector.
+    monkeypatch.delenv(semantic.ENCODER_ENV)
+    _clear_session()
+    try:
+        alone = semantic._encode(ENCODER_TEXTS[:1])[0]
+        beside = semantic._encode(ENCODER_TEXTS[:1] + ENCODER_TEXTS[2:3])[0]
+    finally:
+        _clear_session()
+    assert max(abs(x - y) for x, y in zip(alone, beside, strict=True)) < 1e-5
+
+
+@needs_model
+def test_broken_onnxruntime_warns_once_and_embeds_with_numpy(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(semantic.ENCODER_ENV, raising=False)
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime raises ImportError
+    _clear_session()
+    try:
+        vectors = semantic._encode(ENCODER_TEXTS[:2])
+        semantic._encode(ENCODER_TEXTS[2:3])
+    finally:
+        _clear_session()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "warning: onnxruntime unavailable" in err and "pip install onnxruntime" in err
+    assert len(vectors) == 2 and abs(sum(x * x for x in vectors[0]) - 1.0) < 1e-5
+
+
+@needs_model
+def test_numpy_encoder_chosen_by_environment_says_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _numpy_encoder(monkeypatch)
+    try:
+        assert semantic._session() is None
+    finally:
+        _clear_session()
+    assert capsys.readouterr().err == ""
+
+
 # --- what the embeddings change ------------------------------------------------------------
 
 

@@ -24,12 +24,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 from compare.analyze.framing.actors import Mention, find_mentions
 from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
-from compare.analyze.framing.attribution import QuoteLike, Sent, read_sentence, resolve, speakers
+from compare.analyze.framing.attribution import QuoteLike, Sent, is_speaker, read_sentence, resolve, speakers
+from compare.analyze.framing.coref import Reference, profiles, references
 from compare.analyze.framing.cues import CompiledCues, compile_cues, find_cues, holders
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import target_tone, tone_at
+from compare.analyze.framing.tone import ToneResult, target_tone, tone_at
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
 from compare.settings import Settings
@@ -112,18 +113,28 @@ def _credit_cues(
 
 
 def _credit_tone(
-    sents: Sequence[Sent], main: set[str], tally: Callable[[str], Tally], settings: Settings
+    sents: Sequence[Sent],
+    refs: Sequence[Sequence[Reference]],
+    main: set[str],
+    tally: Callable[[str], Tally],
+    settings: Settings,
 ) -> None:
-    for sent in sents:
+    """Each sentence's tone toward each main actor it names or refers to (:mod:`.coref`)."""
+    for sent, referred in zip(sents, refs, strict=True):
         text = sent.sentence.text
         sid = sent.sentence.id
-        for m in sent.mentions:
-            wanted = [a for a in m.actors if a in main and sid not in tally(a).tones]
-            if not m.lexical or not wanted:
+        targets = [(m.actors, m.anchor, m.first, m.last) for m in sent.mentions if m.lexical]
+        targets += [(r.actors, r.first, r.first, r.last) for r in referred]
+        for actors, anchor, first, last in targets:
+            wanted = [a for a in actors if a in main and sid not in tally(a).tones]
+            if not wanted:
                 continue  # a sentence's tone toward an actor is judged once, at its first mention
-            result = tone_at(
-                text, sent.toks[m.first].start, sent.toks[m.last].end, neutral_prior=settings.tone_neutral_prior
-            )
+            if is_speaker(sent, anchor, last):  # '"...," he said': the quotation is not said of him
+                result = ToneResult("neutral", 0.0, ())
+            else:
+                result = tone_at(
+                    text, sent.toks[first].start, sent.toks[last].end, neutral_prior=settings.tone_neutral_prior
+                )
             marks = tuple(CueMark(sid, lo, hi, result.tone) for lo, hi in result.cues)
             tone = SentenceTone(sid, sent.sentence.index, result.tone, result.score)
             for actor in wanted:
@@ -180,8 +191,10 @@ def frame(
 
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
+    info = profiles(list(read.values()))
     for article in articles:
-        _credit_tone(read[article.id], set(main), _tally_of(tallies, article.id), settings)
+        refs = references(read[article.id], info, settings.coref_window)
+        _credit_tone(read[article.id], refs, set(main), _tally_of(tallies, article.id), settings)
     out: list[Stance] = []
     for actor in main:
         for article in articles:

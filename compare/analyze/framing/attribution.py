@@ -32,6 +32,7 @@ from compare.models import Sentence
 from compare.similarity import STOPWORDS
 
 NO_VERB = 10**9
+_ENDS = frozenset(",.;:!?")
 
 
 class QuoteLike(Protocol):
@@ -260,6 +261,20 @@ def resolve(sent: Sent, last_person: Mention | None) -> tuple[Sent, Mention | No
     return replace(sent, mentions=tuple(mentions), clauses=tuple(clauses), first_agents=first_agents), (
         subject_person or last_person
     )
+
+
+def is_speaker(sent: Sent, first: int, last: int) -> bool:
+    """Whether the words ``first``..``last`` (an actor's name with its titles, or "he") only say who spoke a
+    quotation of the sentence: outside the quotations, before a reporting verb ("..., he said")
+    or after one at the end of a clause ("..., said Sergey Lavrov.").  The quotation says nothing
+    of its speaker."""
+    if not sent.quotes or sent.quote_of[first] >= 0:
+        return False
+    toks = sent.toks
+    if last + 1 < len(toks) and toks[last + 1].low in REPORTING:
+        return True  # '"...," Romney said'
+    ends = last + 1 == len(toks) or toks[last + 1].text in _ENDS
+    return first > 0 and toks[first - 1].low in REPORTING and ends  # '"...," said Sergey Lavrov.'
 
 
 def speakers(

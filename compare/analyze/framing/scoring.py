@@ -76,14 +76,14 @@ def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label,
 
 
 def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, float]:
-    """The tone of the sentences naming the actor, taken together, and its score.
+    """The tone of the sentences naming the actor or referring to it, taken together, and its score.
 
     The score is the share of those sentences favourable toward the actor less the share
     unfavourable (-1..1).  The label asks how much evidence there is, like a sign test: the
     count of favourable less unfavourable sentences over the square root of their number,
     ``score * sqrt(n)``, must reach ``Settings.tone_margin``.  One unfavourable sentence of one
     is enough; one of four is not, two of four are, and a long article that names the actor in
-    25 sentences is unfavourable toward it when 5 more of them are unfavourable than favourable.
+    25 sentences is unfavourable toward it when 4 more of them are unfavourable than favourable.
     """
     if not tones:
         return "neutral", 0.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,7 +71,8 @@ def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | Non
     """The features of a sentence for the target at characters ``start``..``end``.
 
     Words by where they stand (the sentence, the target's clause, next to it, inside quotation
-    marks; after a negation they are "NOT_" words), and the valence of the words
+    marks; after a negation they are "NOT_" words), the two tokens right beside the target on
+    each side (:func:`_beside`), and the valence of the words
     that the sentiment ``lexicon`` knows, by the same places.  The target's own words are left
     out (a name carries no tone of its own here).
     """
@@ -125,7 +126,24 @@ def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | Non
                 add(("v" + sign + near[0], k, size))
             distance = lo - k if k < lo else k - hi
             add(("vd" + sign, k, size / (1 + distance / 3)))
+    if inside:
+        _beside(toks, lo, hi, add)
     return out
+
+
+def _beside(toks: Sequence[tuple[str, int, int]], lo: int, hi: int, add: Callable[[Feature], None]) -> None:
+    """The two tokens right after the target and the two right before, alone and as a pair:
+    "Obama was criticised" (n1:was, n2:criticised, n12:was_criticised) is not "Obama criticised"."""
+    if hi + 1 < len(toks):
+        add(("n1:" + toks[hi + 1][0], hi + 1, 1.0))
+        if hi + 2 < len(toks):
+            add(("n2:" + toks[hi + 2][0], hi + 2, 1.0))
+            add(("n12:" + toks[hi + 1][0] + "_" + toks[hi + 2][0], hi + 1, 1.0))
+    if lo >= 1:
+        add(("p1:" + toks[lo - 1][0], lo - 1, 1.0))
+        if lo >= 2:
+            add(("p2:" + toks[lo - 2][0], lo - 2, 1.0))
+            add(("p12:" + toks[lo - 2][0] + "_" + toks[lo - 1][0], lo - 2, 1.0))
 
 
 @lru_cache(maxsize=1)

@@ -159,3 +159,27 @@ GROUP_SUBJECTS = _words(
 "Suthers said other states have expressed concern" is no concern of Suthers'."""
 REPORTED_SPEECH = _words("said says told added noted wrote argued insisted explained warned declared announced")
 """Reporting verbs after which a new clause starts: "Suthers said | other states have expressed concern"."""
+ROLE_NOUNS = {
+    **dict.fromkeys(("president", "president-elect"), "president"),
+    **dict.fromkeys(("senator", "sen"), "senator"),
+    **dict.fromkeys(("representative", "rep", "congressman", "congresswoman"), "representative"),
+    **dict.fromkeys(("governor", "gov"), "governor"),
+    **dict.fromkeys(("chairman", "chairwoman", "chair"), "chairman"),
+    **dict.fromkeys(("secretary", "secretary-general"), "secretary"),
+    **{w: w for w in "sheriff mayor speaker judge justice minister ambassador candidate nominee".split()},
+}
+"""Titles, and the role a later "the <title>" refers back to: "Rep. Akin" is "the congressman"."""
+ROLE_MODIFIERS = _words("former then current outgoing new embattled beleaguered vice deputy top")
+"""Words that may stand between "the" and a role noun besides names ("the former governor")."""
+ORG_NOUNS = _words(
+    """
+    magazine newspaper company corporation firm retailer chain network group organization
+    organisation agency bureau union court church association lobby publication
+    """
+)
+"""Nouns by which an article refers back to the organisation it named last ("the magazine")."""
+MALE_TITLES = _words("mr congressman chairman spokesman king prince father sir lord")
+FEMALE_TITLES = _words("ms mrs miss congresswoman chairwoman spokeswoman queen princess sister lady dame")
+"""Titles that tell a person's gender: "he" cannot mean "Ms. Bachmann"."""
+NOT_GROUPS = _words("States Nations Emirates Islands Netherlands Philippines Times News Affairs Services Forces")
+"""Names ending in "s" that are no group of people: "their" does not refer to the United States."""

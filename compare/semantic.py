@@ -304,7 +304,7 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
         for row, i in enumerate(chunk):
-            out[i] = tuple(float(x) for x in vectors[row])
+            out[i] = tuple(vectors[row].tolist())
 
     threads = min(_threads(), len(chunks)) if session is not None else 1
     if threads <= 1:
@@ -441,7 +441,7 @@ def _disk_get(path: Path, texts: Iterable[str]) -> dict[str, tuple[float, ...]]:
                 ).fetchall()
                 for key, blob in rows:
                     if len(blob) == DIMENSION * 4:
-                        found[wanted[key]] = tuple(float(x) for x in np.frombuffer(blob, dtype="<f4"))
+                        found[wanted[key]] = tuple(np.frombuffer(blob, dtype="<f4").tolist())
         return found
     except sqlite3.Error:
         return found  # an unreadable cache is no error: the sentences are embedded again

@@ -131,3 +131,27 @@ def test_a_pronoun_follows_the_person_the_last_sentence_called_he() -> None:
     )
     assert got[0] == [("his", "Joe Biden")]
     assert got[1] == [("His", "Joe Biden")]
+
+
+def test_an_owner_named_in_passing_is_not_what_a_later_his_means() -> None:
+    got = resolved(
+        "Mr. Joe Biden met Mr. Paul Ryan on Monday. Biden spoke first. "
+        "He laughed at Mr. Ryan's remarks and mocked his opponent."
+    )
+    assert got[2] == [("He", "Joe Biden"), ("his", "Joe Biden")]
+
+
+def test_he_inside_a_quotation_is_not_its_speaker() -> None:
+    got = resolved(
+        "Rep. Todd Akin spoke on Sunday. Sen. Mitch McConnell answered on Monday. "
+        '"What he said is just flat wrong," McConnell said.'
+    )
+    assert got[2] == [("he", "Todd Akin")]
+
+
+def test_a_title_used_once_in_passing_does_not_make_its_holder() -> None:
+    got = resolved(
+        "President Barack Obama spoke on Monday. President Obama left. President Obama returned. "
+        "The crowd cheered Obama. Mitt Romney said a President Romney would act. The president answered."
+    )
+    assert got[5] == [("The president", "Barack Obama")]

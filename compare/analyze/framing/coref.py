@@ -5,10 +5,14 @@ much as one that names it, and the tone of the sentence toward the actor is judg
 word.  Each reference is resolved to one actor, or to none, by a few plain rules:
 
 * **Pronouns of a person** ("he", "him", "his", "she", "her"): the person of that gender
-  named last before it in the same sentence, as a subject first ("Romney said he ..."); else
-  the subject of the nearest earlier sentence, within ``Settings.coref_window`` sentences,
-  that names a person.  A person's gender is known from a title ("Mr.", "Ms.",
-  "Congresswoman"); a person of unknown gender fits either pronoun.
+  named last before it in the same sentence ("Romney said he ..."), not as an owner only
+  ("Mr. Ryan's remarks") when another was named there, and for "him"/"her" not the subject
+  of its own clause ("Sestak said Clinton called him" is Sestak); else, in the nearest
+  earlier sentence within ``Settings.coref_window`` sentences that names a person, the one
+  it already called "he" or "she", else its subject.  Inside a quotation "he" is not the
+  quotation's speaker.  A person's gender is known from a title ("Mr.", "Ms.",
+  "Congresswoman") or from the pronouns of sentences naming nobody else; a person of
+  unknown gender fits either pronoun.
 * **Role nouns** ("the president", "the Texas governor", "the GOP chairman"): the person
   named last with that title ("President Obama", "Gov. Rick Perry") in the window.
   "The president of the NAACP" introduces somebody else and refers to nobody.
@@ -23,12 +27,13 @@ neither names an actor nor refers to it says nothing of it here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from compare.analyze.framing.attribution import Sent
-from compare.analyze.framing.tokens import Tok
+from compare.analyze.framing.attribution import Sent, is_speaker
+from compare.analyze.framing.tokens import POSSESSIVE, Tok
 from compare.analyze.framing.words import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -53,6 +58,10 @@ PERSON_PRONOUNS: Mapping[str, Gender] = {
 }
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "hers", "their"})
+ROLE_SHARE = 3
+"""A person holds a title when named with it more than a third as often as the person named with
+it most: "a President Romney" once does not make Romney "the president" beside President Obama."""
 GENDER_VOTES = 2
 """A person's gender is read from the pronouns of sentences that name no other person when
 at least this many agree, and three times as many as disagree (where no title such as "Mr."
@@ -81,6 +90,7 @@ class Referent:
     position: int  # its token there
     subject: bool  # named there as a subject: no preposition's object, no possessive, no quotation
     pronoun: bool = False  # called "he" or "she" there: the person the text is following
+    possessive: bool = False  # named there as an owner only: "Mr. Ryan's remarks", "his opponent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +110,9 @@ def _role(toks: Sequence[Tok], k: int) -> str | None:
 
 
 def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
-    """Each person's titles ("President Obama": president) and gender, from every article."""
-    roles: dict[str, set[str]] = {}
+    """Each person's titles ("President Obama": president) and gender, from every article (see
+    ``ROLE_SHARE`` and ``GENDER_VOTES``)."""
+    roles: dict[str, Counter[str]] = {}
     genders: dict[str, set[Gender]] = {}
     votes: dict[str, list[Gender]] = {}
     for sents in read:
@@ -118,7 +129,7 @@ def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
                     word = sent.toks[k].low.rstrip(".")
                     role = _role(sent.toks, k)
                     if role is not None:
-                        roles.setdefault(m.actor, set()).add(role)
+                        roles.setdefault(m.actor, Counter())[role] += 1
                     if word in MALE_TITLES:
                         genders.setdefault(m.actor, set()).add("m")
                     elif word in FEMALE_TITLES:
@@ -128,10 +139,15 @@ def profiles(read: Sequence[Sequence[Sent]]) -> dict[str, Profile]:
         agree = said.count(top)
         if actor not in genders and agree >= max(GENDER_VOTES, 3 * (len(said) - agree)):
             genders[actor] = {top}
+    most: Counter[str] = Counter()
+    for titles in roles.values():
+        for role, count in titles.items():
+            most[role] = max(most[role], count)
     out = {}
     for actor in roles.keys() | genders.keys():
         g = genders.get(actor, set())
-        out[actor] = Profile(frozenset(roles.get(actor, ())), next(iter(g)) if len(g) == 1 else None)
+        held = frozenset(r for r, c in roles.get(actor, Counter()).items() if c * ROLE_SHARE > most[r])
+        out[actor] = Profile(held, next(iter(g)) if len(g) == 1 else None)
     return out
 
 
@@ -177,16 +193,23 @@ def _pick_person(
     low = sent.toks[k].low
     gender = PERSON_PRONOUNS[low]
 
+    # inside a quotation, "he" is not its speaker: '"What he said is wrong," McConnell said'
+    speakers = (
+        {m.actor for m in sent.mentions if m.lexical and is_speaker(sent, m.anchor, m.last)}
+        if sent.quote_of[k] >= 0
+        else set()
+    )
+
     def fits(r: Referent) -> bool:
         g = info[r.actor].gender if r.actor in info else None
-        return r.person and (g is None or g == gender) and n - r.sentence <= window
+        return r.person and (g is None or g == gender) and n - r.sentence <= window and r.actor not in speakers
 
     here = [r for r in memory if fits(r) and r.sentence == n and r.position < k]
     if low in OBJECT_PRONOUNS:  # "Sestak said Clinton called him": not Clinton
         clause = _clause_of(sent, k)
         here = [r for r in here if _clause_of(sent, r.position) != clause]
-    if here:
-        return max(here, key=lambda r: r.position)
+    if here:  # "He laughed at Mr. Ryan's remarks ... with his opponent": not Ryan
+        return max([r for r in here if not r.possessive] or here, key=lambda r: r.position)
     earlier = [r for r in memory if fits(r) and r.sentence < n]
     if not earlier:
         return None
@@ -244,14 +267,21 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
                 subject = not (m.prep or m.possessive or m.in_quote or m.compound)
                 before = memory.get(m.actor)
                 followed = before is not None and before.sentence == n and before.pronoun
-                memory[m.actor] = Referent(m.actor, m.actors, m.person, _plural(m.actor), n, k, subject, followed)
+                memory[m.actor] = Referent(
+                    m.actor, m.actors, m.person, _plural(m.actor), n, k, subject, followed, m.possessive
+                )
                 k = m.last + 1
                 continue
             ref = None if k in inside else _refer(sent, n, k, list(memory.values()), info, window)
             if ref is not None:
                 found.append(ref)
                 memory[ref.actors[0]] = replace(
-                    memory[ref.actors[0]], sentence=n, position=ref.first, pronoun=ref.kind == "pronoun"
+                    memory[ref.actors[0]],
+                    sentence=n,
+                    position=ref.first,
+                    pronoun=ref.kind == "pronoun",
+                    possessive=sent.toks[ref.last].low in POSSESSIVE_PRONOUNS
+                    or (ref.last + 1 < len(sent.toks) and sent.toks[ref.last + 1].low in POSSESSIVE),
                 )
                 k = ref.last
             k += 1

@@ -54,6 +54,7 @@ from compare.similarity import (
     Features,
     analyse,
     features,
+    informativeness,
     is_name_line,
     lexical_score,
     normalise_word,
@@ -238,7 +239,7 @@ def _links(
             plain is not None
             and value < settings.weak_link_score
             and cos < settings.weak_link_cosine
-            and len(plain[i] & plain[j]) < settings.weak_link_plain
+            and sum(informativeness(t) for t in plain[i] & plain[j]) < settings.weak_link_plain
             and not cosines.leads(i, j)
         ):
             continue

@@ -19,6 +19,7 @@ from compare.similarity import (
     ATTRIBUTION,
     analyse,
     features,
+    informativeness,
     is_name_line,
     normalise_word,
     score,
@@ -148,7 +149,7 @@ def _plain_groups(
         return (
             sim(*k) < s.weak_link_score
             and cos[k] < s.weak_link_cosine
-            and len(plain[k[0]] & plain[k[1]]) < s.weak_link_plain
+            and sum(informativeness(t) for t in plain[k[0]] & plain[k[1]]) < s.weak_link_plain
             and k not in story_cos
         )
 

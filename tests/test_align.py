@@ -336,3 +336,20 @@ def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
         assert (1, 3) in groups
         assert (4, 5) in groups
 
+
+
+def test_a_short_quote_links_to_the_same_quotation_inside_a_longer_sentence() -> None:
+    """Fox's "I wish I didn't have to do it." and HuffPost's '"I wish I didn't have to do it," he
+    said.' (a pronoun, not a name, says who spoke): the quotation is the part that matched."""
+    text = '"I wish I didn\'t have to do it," he said.'
+    sentences = body_sentences(
+        [
+            ['I wish I didn\'t have to do it."', "The governor signed the budget on Friday night."],
+            [text, "Lawmakers had debated the budget for weeks."],
+        ]
+    )
+    for semantic in (True, False):
+        result = align(sentences, Settings(semantic=semantic))
+        assert (0, 2) in result.groups
+        start, end = result.parts[2]
+        assert text[start:end] == "I wish I didn't have to do it"

@@ -14,11 +14,14 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from compare.models import Article, Span
-from compare.text import dates_in, line_spans, parse_date
+from compare.text import TOKEN, dates_in, line_spans, parse_date
 
 __all__ = ["complete_metadata", "is_heading", "is_title", "record_date", "self_named_outlet", "url_outlet"]
 
 HEAD_LINES = 8
+# A date in a longer line dates the article only when no lower-case word comes before it there.
+DATE_LINE_MAX_WORDS = 12
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 """complete_metadata looks for a dateline or wire dateline in this many non-empty
 lines at the start of the text."""
 
@@ -112,7 +115,8 @@ def complete_metadata(article: Article) -> Article:
     Runs after the clean stage.  The title is the first of the first kept
     paragraphs that reads as a headline: one line, 3 to 25 words, no final full
     stop, not a date.  The date is the first full date (with a year) in the first
-    lines of the whole text, in a line the cleaner kept or removed as metadata, or
+    lines of the whole text, in a line the cleaner kept or removed as metadata (a
+    byline, or a dateline opening its paragraph: never a date the prose mentions), or
     on a line of its own (a dateline such as "23 Feb, 2010 21:55"); never one
     inside a donation appeal or other boilerplate.  The outlet comes from a wire
     dateline such as "Nov. 3 (Bloomberg) --" in a kept line, else from a line that names its
@@ -134,6 +138,14 @@ def complete_metadata(article: Article) -> Article:
     def dateline(line: Span) -> bool:  # a line that is nothing but a date, wherever it went
         return parse_date(text[line.start : line.end]) is not None
 
+    def dating(line: Span, start: int) -> bool:
+        """A date that dates the article: on a short line (a byline, "Published Sept. 22, 2010
+        10:31"), or opening its line after capitalised words only (a wire dateline, "WASHINGTON,
+        Nov. 3, 2010 (Reuters) -"); not one the opening prose mentions ("Page was born on April
+        22, 1923")."""
+        words = TOKEN.findall(text[line.start : line.end])
+        return len(words) <= DATE_LINE_MAX_WORDS or not _LOWER_WORD.search(text, line.start, line.start + start)
+
     head = lines[:HEAD_LINES]
     title, date, outlet = article.title, article.date, article.outlet
     if title is None:
@@ -145,7 +157,7 @@ def complete_metadata(article: Article) -> Article:
             value
             for line in head
             for start, end, value in dates_in(text[line.start : line.end])
-            if kept(line.start + start, line.start + end) or dateline(line)
+            if (kept(line.start + start, line.start + end) and dating(line, start)) or dateline(line)
         )
         date = next(found, None)
     if outlet is None:

@@ -127,6 +127,17 @@ def test_complete_metadata_looks_for_dates_only_at_the_top() -> None:
     assert complete_metadata(Article(id="x", source="x", sha256="", text=text)).date is None
 
 
+def test_a_date_the_opening_prose_mentions_does_not_date_the_article() -> None:
+    """ "Page was born on April 22, 1923" in the first paragraph is not the article's date; a
+    wire dateline opening the paragraph and a byline's date are."""
+    prose = "Bettie Page, the pin-up model who was born on April 22, 1923, in Nashville, died on Thursday in Los Angeles.\n"
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=prose)).date is None
+    wire = "LOS ANGELES, Dec. 12, 2008 (Reuters) - Bettie Page, the pin-up model, died on Thursday.\n"
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=wire)).date == "2008-12-12"
+    byline = "By Jane Doe, published on December 12, 2008\n" + prose
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=byline)).date == "2008-12-12"
+
+
 def test_complete_metadata_dates_and_boilerplate() -> None:
     appeal_text = "Support our journalism: since July 1, 2024 we run no ads."
     text = f"{appeal_text}\n\n12 March 2011\n\nA Headline For The Story\n"

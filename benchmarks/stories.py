@@ -294,6 +294,8 @@ def _errors(
             gap = verdict.days_apart
             if gap is not None and gap > settings.same_event_max_days:
                 cause = f"event days over {settings.same_event_max_days} days apart (a follow-up by the design)"
+            elif verdict.reason.endswith("each named by one article only"):
+                cause = "each names a participant the other never names"
             elif verdict.reason.startswith("different events:"):
                 cause = "different places stated"
             else:

@@ -145,3 +145,38 @@ def test_the_place_stops_before_a_day_or_a_title() -> None:
     profile = event_profile(comparison.article("a"))
     assert profile.where == "Queens"
     assert "Queens Friday" not in profile.places
+
+
+FIGHT_A = (
+    "Klitschko keeps his belts\n\n"
+    "Wladimir Klitschko stopped Hasim Rahman in the seventh round on Saturday to keep his IBF and WBO "
+    "heavyweight titles. Rahman, the former champion, barely landed a punch. "
+    "Klitschko floored Rahman in the sixth round with a left hook. "
+    "The referee stopped the fight when Rahman could not defend himself. "
+    "Klitschko said he wants to unify the heavyweight titles."
+)
+FIGHT_B = (
+    "Klitschko retains his titles\n\n"
+    "Wladimir Klitschko stopped Tony Thompson in the sixth round on Saturday to keep his IBF and WBO "
+    "heavyweight titles. Thompson, the challenger, barely landed a punch. "
+    "Klitschko floored Thompson in the fifth round with a right hand. "
+    "The referee stopped the fight when Thompson could not defend himself. "
+    "Klitschko said he wants to unify the heavyweight titles."
+)
+
+
+def test_each_article_naming_its_own_participant_makes_two_events() -> None:
+    """One champion's two title fights share nearly every word; a reader tells them apart by
+    the opponent, whom each article names again and again and the other never names."""
+    fights = compare([_article(FIGHT_A, None, "a"), _article(FIGHT_B, None, "b")])
+    (pair,) = fights.pairs
+    assert not pair.same_event and pair.relation == "same_kind"
+    assert pair.reason == "different events: Rahman against Thompson, each named by one article only"
+    a, b = (event_profile(fights.article(x)) for x in "ab")
+    assert judge(a, b, Settings()).score >= Settings().same_event_threshold  # the content alone would join them
+    lenient = replace(Settings(), same_event_participant_mentions=5)
+    assert judge(a, b, lenient).same_event  # each opponent is named four times
+    assert judge(a, b, replace(Settings(), same_event_participant_rarity=9.0)).same_event
+    # The same fight told twice names the same opponent: one event.
+    again = compare([_article(FIGHT_A, None, "a"), _article(FIGHT_A.replace("barely", "hardly"), None, "c")])
+    assert again.pairs[0].same_event, again.pairs[0].reason

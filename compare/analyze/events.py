@@ -18,14 +18,21 @@ comparison, with ``--pair`` and in ``storycompare batch``:
      lede, resolved against the publication date when there is one; else the
      wire dateline ("Nov. 3 (Bloomberg) --"); else the publication date;
    * its *places* (a dateline such as "NEW YORK --", "in Moscow" in the lede) and
-     its *actors* (the names it repeats), for the reason given in words.
+     its *actors* (the names it repeats), for the reason given in words;
+   * its *participants*: the names its headline and first
+     ``PARTICIPANT_SENTENCES`` body sentences give (who did what, where), each
+     with how often the article names it.
 
 2. :func:`judge` (per pair): the content score is the cosine of the two
    weighted vectors.  Event days more than ``Settings.same_event_max_days``
    apart make two events, whatever the content; otherwise the pair is one event
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
-   ``same_event_close_days`` apart).  Two events whose content reaches
+   ``same_event_close_days`` apart) -- unless each article's lead names a
+   participant the article keeps naming (``same_event_participant_mentions``
+   times) and the other never names: one champion's two title fights, against
+   Rahman and against Thompson, share the champion, the belts and the kind of
+   win, but a reader tells them apart by the opponent.  Two events whose content reaches
    ``follow_up_threshold`` (what reports of one event share: its people, places
    and numbers) are one story, the later "a follow-up" (within ``follow_up_days``
    of the earlier); two whose content reaches only ``same_kind_threshold`` are
@@ -52,14 +59,17 @@ from compare.align import Alignment
 from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article, Event, Group, Pair, article_of
 from compare.settings import Settings
-from compare.similarity import informativeness
-from compare.terms import title_case, weighted_terms
-from compare.text import WEEKDAY_WORD, iso_day
+from compare.similarity import informativeness, normalise_word
+from compare.terms import sentence_tokens, title_case, weighted_terms
+from compare.text import TOKEN, WEEKDAY_WORD, iso_day
 
 Relation = Literal["same_event", "follow_up", "same_kind", "different"]
 
 LEDE_SENTENCES = 3
 """How many body sentences (after the headline) may state the day of the event."""
+
+PARTICIPANT_SENTENCES = 2
+"""How many body sentences (after the headline) name the participants of the event."""
 
 _WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
@@ -88,6 +98,9 @@ class EventProfile:
     where: str | None  # the place of the event, when the article says it
     places: tuple[str, ...]
     actors: tuple[str, ...]
+    participants: tuple[tuple[str, str, int], ...] = ()
+    """(content token, as written, how many times the article names it) of each name in the
+    headline and the first ``PARTICIPANT_SENTENCES`` body sentences (:func:`_participants`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +236,29 @@ def _actors(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name, count in counts.most_common(8) if count >= 2)
 
 
+def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
+    """The names of the headline (unless it is in Title Case) and of the first
+    ``PARTICIPANT_SENTENCES`` body sentences, each with how many times the article names it
+    (a capitalised word inside a sentence, as :func:`compare.terms.sentence_tokens` tells),
+    most named first; numbers are left out."""
+    texts = [(title, not title_case(title))] if title else []
+    texts += [(text, True) for text in body]
+    mentions: Counter[str] = Counter()
+    lead: dict[str, str] = {}
+    for n, (text, names) in enumerate(texts):
+        in_lead = n < len(texts) - len(body) + PARTICIPANT_SENTENCES
+        written: dict[str | None, str] = {}
+        if in_lead:
+            for word in TOKEN.findall(text):
+                written.setdefault(normalise_word(word), word)
+        for token, name in sentence_tokens(text, names):
+            if name and not token[0].isdigit():
+                mentions[token] += 1
+                if in_lead:
+                    lead.setdefault(token, written.get(token, token))
+    return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
+
+
 def event_profile(article: Article) -> EventProfile:
     """The :class:`EventProfile` of a cleaned and segmented article."""
     terms = weighted_terms(article)
@@ -254,6 +290,7 @@ def event_profile(article: Article) -> EventProfile:
         where,
         places,
         _actors([article.title or "", *body]),
+        _participants(article.title or "", body),
     )
 
 
@@ -352,10 +389,36 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
     needed = settings.same_event_close_threshold if close else settings.same_event_threshold
     if score >= needed:
+        apart = different_participants(a, b, settings)
+        if apart is not None:
+            relation = "same_kind" if score >= settings.same_kind_threshold else "different"
+            return Verdict(relation, score, gap, f"different events: {apart[0]} against {apart[1]}, each named by one article only")
         return Verdict("same_event", score, gap, "same event: " + _common(a, b))
     relation = "same_kind" if score >= settings.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
     return Verdict(relation, score, gap, f"{what}: they share too little of what they report ({score:.2f})")
+
+
+def different_participants(a: EventProfile, b: EventProfile, settings: Settings) -> tuple[str, str] | None:
+    """The participant of each article that tells their events apart, as written: a name of
+    its lead (:attr:`EventProfile.participants`) that it names at least
+    ``settings.same_event_participant_mentions`` times and the other article never names
+    (rarer than ``settings.same_event_participant_rarity``, so that no common capitalised
+    word counts); None unless both articles have one."""
+    first = _own_participant(a, b, settings)
+    if first is None:
+        return None
+    second = _own_participant(b, a, settings)
+    return None if second is None else (first, second)
+
+
+def _own_participant(a: EventProfile, b: EventProfile, settings: Settings) -> str | None:
+    for token, written, mentions in a.participants:  # most named first
+        if mentions < settings.same_event_participant_mentions:
+            return None
+        if token not in b.vector and informativeness(token) >= settings.same_event_participant_rarity:
+            return written
+    return None
 
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:

@@ -48,7 +48,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compare.analyze.events import content_score, days_between, event_profile, judge  # noqa: E402
+from compare.analyze.events import (  # noqa: E402
+    content_score,
+    days_between,
+    different_participants,
+    event_profile,
+    judge,
+)
 from compare.batch import prepare_article  # noqa: E402
 from compare.load import load_inputs  # noqa: E402
 from compare.settings import Settings  # noqa: E402
@@ -217,24 +223,28 @@ def measure_ecbplus(folder: Path) -> None:
         folds = [_prf([d for d, k in zip(decided, fold_of, strict=True) if k == fold])[2] for fold in range(FOLDS)]
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | " + " | ".join(f"{x:.3f}" for x in folds) + " |")
     _errors(events, gold, verdicts, settings)
-    # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth.
-    held: list[tuple[bool, bool]] = []
-    chosen = []
-    for fold in range(FOLDS):
-        train = _pairs_of(gold, fold_of, fold, False)
-        best = (-1.0, settings.same_event_threshold)
-        for step in range(20, 62, 2):
-            trial = replace(settings, same_event_threshold=step / 100)
-            p, _r, f = _prf([(_same(events, g, trial), g["label"] == "same_event") for g in train])
-            if p >= 0.95 and f > best[0]:
-                best = (f, step / 100)
-        chosen.append(best[1])
-        trial = replace(settings, same_event_threshold=best[1])
-        held.extend((_same(events, g, trial), g["label"] == "same_event") for g in _pairs_of(gold, fold_of, fold, True))
-    p, r, f = _prf(held)
-    print()
-    print(f"same_event_threshold chosen on four folds of topics, scored on the fifth: thresholds {chosen}; "
-          f"held-out precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+    # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth;
+    # then the threshold and the participant check (``same_event_participant_mentions``, 99 = off) together.
+    for name, mentions in (("same_event_threshold", (settings.same_event_participant_mentions,)),
+                           ("same_event_threshold and same_event_participant_mentions", (2, 3, 4, 99))):
+        held: list[tuple[bool, bool]] = []
+        chosen = []
+        for fold in range(FOLDS):
+            train = _pairs_of(gold, fold_of, fold, False)
+            best: tuple[float, float, int] = (-1.0, settings.same_event_threshold, settings.same_event_participant_mentions)
+            for count in mentions:
+                for step in range(28, 48, 2):
+                    trial = replace(settings, same_event_threshold=step / 100, same_event_participant_mentions=count)
+                    p, _r, f = _prf([(_same(events, g, trial), g["label"] == "same_event") for g in train])
+                    if p >= 0.95 and f > best[0]:
+                        best = (f, step / 100, count)
+            chosen.append(best[1:])
+            trial = replace(settings, same_event_threshold=best[1], same_event_participant_mentions=best[2])
+            held.extend((_same(events, g, trial), g["label"] == "same_event") for g in _pairs_of(gold, fold_of, fold, True))
+        p, r, f = _prf(held)
+        print()
+        print(f"{name} chosen on four folds of topics, scored on the fifth: (threshold, mentions) {chosen}; "
+              f"held-out precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
 
     _ceiling(articles, events, gold, fold_of, settings)
 
@@ -339,8 +349,8 @@ def _ceiling(
 ) -> None:
     """How far the judgement's signals go when a fitted model combines them instead of its
     rules: a logistic regression over the content score, the days (close; over
-    ``same_event_max_days`` apart), places that differ and the share of each article's key
-    names the other holds, fitted on four folds of topics with its threshold chosen there at
+    ``same_event_max_days`` apart), places that differ, the share of each article's key
+    names the other holds and whether each names a participant the other never names, fitted on four folds of topics with its threshold chosen there at
     precision >= 0.95, scored on the fifth.  Not shipped: it shows the ceiling of these signals."""
     import numpy as np
 
@@ -361,7 +371,7 @@ def _ceiling(
         )
         rows.append([content_score(a, b), float(gap is not None and gap <= settings.same_event_close_days),
                      float(gap is not None and gap > settings.same_event_max_days), float(elsewhere),
-                     (held(x, y) + held(y, x)) / 2])
+                     (held(x, y) + held(y, x)) / 2, float(different_participants(a, b, settings) is not None)])
     features, folds = np.array(rows), np.array(fold_of)
     truth = np.array([g["label"] == "same_event" for g in gold], dtype=float)  # the ECB+ sub-topics
 
@@ -388,8 +398,8 @@ def _ceiling(
         decided.extend(zip((model(features[~train]) >= cut).tolist(), (truth[~train] == 1).tolist(), strict=True))
     p, r, f = _prf(decided)
     print()
-    print("ceiling check (not shipped): a logistic regression over the content score, the days, the places and "
-          f"the key names, fitted and thresholded on four folds of topics: held-out precision {p:.3f} recall {r:.3f} "
+    print("ceiling check (not shipped): a logistic regression over the content score, the days, the places, "
+          f"the key names and the participants, fitted and thresholded on four folds of topics: held-out precision {p:.3f} recall {r:.3f} "
           f"F1 {f:.3f} (it learns to count a follow-up as the same event, as ECB+ labels it)")
 
 

@@ -21,12 +21,14 @@
 3. Candidates: pairs whose lexical bound (:mod:`compare.candidates`) or whose
    cosine reaches the link threshold; no other pair can reach it, since the
    score is a weighted mean of the two.  A candidate whose score reaches the
-   threshold is a *link*.
+   threshold is a *link*; a weak one (under ``Settings.weak_link_score``) also needs a shared
+   word beyond the story's names, attribution and subject, or a close meaning.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
    is close on average to the members of the other articles (mean similarity at
    least the member threshold).  A stray sentence cannot pull others in, and
-   no chain of pairwise links joins sentences that do not belong together.
+   no chain of pairwise links joins sentences that do not belong together.  A weak link
+   adds to a group only what is close to all of it (``Settings.weak_member_threshold``).
    Groups may hold several sentences of one article and keep any order; a
    sentence with no link stays unmatched.
 
@@ -47,17 +49,19 @@ from compare.centring import StoryCosines, story_cosines
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links
 from compare.settings import Settings
-from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.similarity import (
+    ATTRIBUTION,
     Features,
     analyse,
     features,
     is_name_line,
     lexical_score,
+    normalise_word,
     story_names,
     story_weights,
     substance,
 )
+from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.text import TOKEN, is_question
 
 
@@ -102,7 +106,6 @@ def align(
     cosines, over_chars = _cosines_within_limit(sentences, linkable, settings, parts, names)
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
-    member_threshold = settings.semantic_member_threshold if cosines is not None else settings.group_threshold
 
     lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
@@ -126,7 +129,7 @@ def align(
 
     def whole(i: int, j: int) -> float:
         if not (linkable[i] and linkable[j]):
-            return 1.0 if verbatim.get(i, i) == verbatim.get(j, j) else 0.0  # a short quote, word for word
+            return 1.0 if _same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
         if cosines is None or lexical(i, j) == 1.0:
             return lexical(i, j)  # the same words score 1.0 in either mode
         cos = max(0.0, cosines.pair(i, j))
@@ -146,15 +149,27 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings)
+    plain = _plain_tokens(analysed, story, names) if cosines is not None else None
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
-    thresholds = (member_threshold, link_threshold, settings.part_threshold_offset, settings.group_max_wordings)
+    thresholds = _thresholds(settings, cosines is not None)
     ranks = _story_ranks(links, lexical, matched, cosines, weight)
     groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
+
+
+def _thresholds(settings: Settings, semantic: bool) -> tuple[float, float, float, float, float, float, int]:
+    """The grouping's thresholds (see :func:`_group`) in the mode with embeddings or without."""
+    if semantic:
+        member, link, same_article = (settings.semantic_member_threshold, settings.semantic_link_threshold,
+                                      settings.semantic_same_article_threshold)
+        weak = (settings.weak_link_score, settings.weak_member_threshold)
+    else:
+        member, link, same_article, weak = settings.group_threshold, settings.link_threshold, settings.link_threshold, (0.0, 0.0)
+    return (member, link, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings)
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -199,6 +214,7 @@ def _links(
     cosines: StoryCosines | None,
     threshold: float,
     settings: Settings,
+    plain: Sequence[frozenset[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -214,12 +230,30 @@ def _links(
             links[(i, j)] = value
             continue
         cos = cosines.pair(i, j)
-        if cos >= settings.semantic_min_cosine and (
-            lexical(i, j) >= settings.semantic_min_lexical or cos >= settings.paraphrase_cosine
+        if cos < settings.semantic_min_cosine or (
+            lexical(i, j) < settings.semantic_min_lexical and cos < settings.paraphrase_cosine
         ):
-            links[(i, j)] = value
+            continue
+        if (
+            plain is not None
+            and value < settings.weak_link_score
+            and cos < settings.weak_link_cosine
+            and len(plain[i] & plain[j]) < settings.weak_link_plain
+            and not cosines.leads(i, j)
+        ):
+            continue
+        links[(i, j)] = value
     return links
 
+
+
+def _plain_tokens(
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], story: Mapping[str, float], names: frozenset[str]
+) -> list[frozenset[str]]:
+    """Each sentence's content tokens that are none of the story's names, words of attribution, nor
+    words that run through the story (:func:`~compare.similarity.story_weights`)."""
+    skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
+    return [frozenset(t for t in tokens if t not in story and t not in skip) for tokens, _ in analysed]
 
 
 def _story_ranks(
@@ -278,34 +312,55 @@ def _linkable(
     )
 
 
+Verbatim = tuple[str, frozenset[str]]
+"""A short sentence's words, lower-cased, without its attribution ("It's not about your jobs,"
+Santorum said: "it's not about your jobs"), and the names in that attribution ({"santorum"})."""
+
+
 def _verbatim(
     sentences: Sequence[Sentence], linkable: Sequence[bool], names: frozenset[str], settings: Settings
-) -> dict[int, str]:
+) -> dict[int, Verbatim]:
     """The sentences too short to link by their words ("Wait until when?", "How are you?") that may
-    still link to the very same words in another article: sentence index → its words, lower-cased.
-    At least ``Settings.verbatim_min_words`` words, one of them neither a name nor attribution."""
-    out: dict[int, str] = {}
+    still link to the very same words in another article: sentence index → its words, lower-cased,
+    without the words of attribution and the names among them (:data:`Verbatim`).  At least
+    ``Settings.verbatim_min_words`` such words, one of them neither a name nor attribution."""
+    out: dict[int, Verbatim] = {}
     for i, sentence in enumerate(sentences):
-        words = TOKEN.findall(sentence.text)
-        if linkable[i] or len(words) < settings.verbatim_min_words or not substance(sentence.text, names):
+        if linkable[i] or not substance(sentence.text, names):
             continue
-        out[i] = " ".join(words).lower()
+        words = [w.lower() for w in TOKEN.findall(sentence.text)]
+        said = [w in ATTRIBUTION for w in words]
+        if any(said):  # the attribution: its verb and the names next to it
+            first = said.index(True)
+            speaker = {w for w in words[max(0, first - 3) : first + 4] if w in names}
+            words = [w for n, w in enumerate(words) if not said[n] and w not in speaker]
+        else:
+            speaker = set()
+        if len(words) >= settings.verbatim_min_words:
+            out[i] = (" ".join(words), frozenset(speaker))
     return out
 
 
+def _same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
+    """Whether two short sentences quote the same words, said by the same speaker where both name one."""
+    return a is not None and b is not None and a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
+
+
 def _same_pairs(
-    key: Mapping[int, str], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+    key: Mapping[int, Verbatim], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same ``key``."""
+    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`_same_words`)."""
     by_key: dict[str, list[int]] = {}
     for i, k in key.items():
-        by_key.setdefault(k, []).append(i)
+        by_key.setdefault(k[0], []).append(i)
     return {
         (i, j)
         for found in by_key.values()
         for n, i in enumerate(sorted(found))
         for j in sorted(found)[n + 1 :]
-        if article_of[i] != article_of[j] and (allowed is None or allowed(article_of[i], article_of[j]))
+        if article_of[i] != article_of[j]
+        and (allowed is None or allowed(article_of[i], article_of[j]))
+        and _same_words(key[i], key[j])
     }
 
 
@@ -331,7 +386,7 @@ def _group(
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float, int],
+    thresholds: tuple[float, float, float, float, float, float, int],
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
@@ -344,14 +399,16 @@ def _group(
     keeps its members by kind, with each kind's sum of scores with the members of the
     other articles; a merge is checked kind by kind (see :class:`_Members`).
 
-    ``thresholds``: the member threshold, the link threshold (the strength at which one
-    article's two sentences are one fact), the part offset, and the most kinds a group may
+    ``thresholds`` (:func:`_thresholds`): the member threshold, the link threshold (by which
+    links are ranked strong or not), the strength at which one article's two sentences that are
+    not consecutive are one fact, the weak-link score under which a link adds to a group of two
+    or more only at the weak member threshold, the part offset, and the most kinds a group may
     hold (``Settings.group_max_wordings``: a merge's check costs the number of kinds, so
     that a larger merge is refused keeps it bounded).  A link made by a part of a
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, part_offset, max_kinds = thresholds
+    threshold, link_strength, same_article, weak_score, weak_member, part_offset, max_kinds = thresholds
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -385,7 +442,8 @@ def _group(
             refused.add(key)
             full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, threshold, link_strength)
+        least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article)
         if merged is None:
             refused.add(key)
             continue

@@ -1,5 +1,5 @@
 # `make demo` and `make test` (and `make eval`, `make lint`, `make bench`).  All create .venv on first use.
-# `make demo` installs what storycompare needs to run (about 400 MB with the embedding model);
+# `make demo` installs what storycompare needs to run (about 480 MB with the embedding model and ONNX Runtime);
 # the other targets add the development tools (pytest, Playwright, mypy, pandas, Dask: about 800 MB in all).
 PYTHON ?= python3
 VENV   := .venv

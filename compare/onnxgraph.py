@@ -57,14 +57,19 @@ def _str(field: int, text: str) -> bytes:
     return _bytes(field, text.encode("utf-8"))
 
 
-def _tensor(name: str, array: Any) -> bytes:
-    """TensorProto: dims (1), data_type (2), name (8), raw_data (9)."""
+def _tensor(name: str, array: Any) -> list[Any]:
+    """TensorProto: dims (1), data_type (2), name (8), raw_data (9), as pieces to join once:
+    the weights' bytes are not copied until the model's final join."""
     import numpy as np
 
-    data = np.ascontiguousarray(array, dtype="<f4")
-    return b"".join(
-        [*(_int(1, d) for d in data.shape), _int(2, _FLOAT), _str(8, name), _bytes(9, data.tobytes())]
-    )
+    data = np.ascontiguousarray(array, dtype="<f4").data.cast("B")
+    head = b"".join([*(_int(1, d) for d in array.shape), _int(2, _FLOAT), _str(8, name)])
+    return [head, _varint(9 << 3 | 2) + _varint(data.nbytes), data]
+
+
+def _message(field: int, pieces: list[Any]) -> list[Any]:
+    """A length-delimited field made of ``pieces`` (bytes or byte memoryviews), still in pieces."""
+    return [_varint(field << 3 | 2) + _varint(sum(len(p) for p in pieces)), *pieces]
 
 
 def _attribute(name: str, value: float | int) -> bytes:
@@ -110,10 +115,10 @@ def model_bytes(encoder: Any) -> bytes:
     ``compare.semantic._Encoder``; see the module's docstring)."""
     hidden = int(encoder.words.shape[1])
     nodes: list[bytes] = []
-    weights: list[bytes] = []
+    weights: list[Any] = []
 
     def weight(name: str, array: Any) -> str:
-        weights.append(_tensor(name, array))
+        weights.extend(_message(5, _tensor(name, array)))
         return name
 
     ms = "com.microsoft"
@@ -139,22 +144,20 @@ def model_bytes(encoder: Any) -> bytes:
         x = p + "state"
     nodes.append(_node("Identity", [x], "hidden"))
     # GraphProto: node (1), name (2), initializer (5), input (11), output (12).
-    graph = b"".join(
-        [
-            *(_bytes(1, node) for node in nodes),
-            _str(2, "all-MiniLM-L6-v2"),
-            *(_bytes(5, tensor) for tensor in weights),
-            _bytes(11, _value_info("embeddings", _FLOAT, ["batch", "length", hidden])),
-            _bytes(11, _value_info("lengths", _INT32, ["batch"])),
-            _bytes(12, _value_info("hidden", _FLOAT, ["batch", "length", hidden])),
-        ]
-    )
+    graph = [
+        *(_bytes(1, node) for node in nodes),
+        _str(2, "all-MiniLM-L6-v2"),
+        *weights,
+        _bytes(11, _value_info("embeddings", _FLOAT, ["batch", "length", hidden])),
+        _bytes(11, _value_info("lengths", _INT32, ["batch"])),
+        _bytes(12, _value_info("hidden", _FLOAT, ["batch", "length", hidden])),
+    ]
     # ModelProto: ir_version (1), producer_name (2), graph (7), opset_import (8).
     return b"".join(
         [
             _int(1, IR_VERSION),
             _str(2, "storycompare"),
-            _bytes(7, graph),
+            *_message(7, graph),
             _bytes(8, _opset("", OPSET)),
             _bytes(8, _opset(ms, 1)),
         ]

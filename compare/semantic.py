@@ -98,9 +98,7 @@ def status() -> str | None:
     """None when embeddings can be computed here; otherwise the one-line reason and the fix.
 
     Checks that the libraries import and that the model loads (a broken or
-    truncated weights file is reported, not raised).  When they do, the ONNX Runtime
-    session starts building on a background thread (:func:`_session`): a caller that asks
-    is about to embed, and the session is ready by the time the articles are read and split."""
+    truncated weights file is reported, not raised)."""
     missing = [name for name in LIBRARIES if importlib.util.find_spec(name) is None]
     if missing:
         return MISSING.format(why="missing " + ", ".join(missing))
@@ -110,7 +108,6 @@ def status() -> str | None:
         _encoder()
     except Exception as error:  # any failure to read the files: reported, never raised
         return MISSING.format(why=f"the model could not be loaded: {type(error).__name__}: {error}"[:300])
-    threading.Thread(target=_session, name="storycompare-encoder", daemon=True).start()
     return None
 
 
@@ -307,7 +304,7 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
         for row, i in enumerate(chunk):
-            out[i] = tuple(float(x) for x in vectors[row])
+            out[i] = tuple(vectors[row].tolist())
 
     threads = min(_threads(), len(chunks)) if session is not None else 1
     if threads <= 1:
@@ -363,8 +360,10 @@ _session_lock = threading.Lock()
 def _session() -> Any | None:
     """An ONNX Runtime session of the encoder (:mod:`compare.onnxgraph`), or None: then the numpy
     encoder runs, the same computation, slower.  ``$STORYCOMPARE_ENCODER=numpy`` chooses numpy;
-    where onnxruntime is missing or fails, one warning line on stderr says so.  Built once (a
-    second caller waits for the first, e.g. for the background thread that :func:`status` starts)."""
+    where onnxruntime is missing or fails, one warning line on stderr says so.  Built once, when
+    a text is first embedded (a run whose sentences are all in the cache builds none); a second
+    thread that asks meanwhile waits for the first.  (Building it on a background thread while
+    the articles are read saved no time: building holds the GIL about half the time.)"""
     with _session_lock:
         return _built_session()
 
@@ -442,7 +441,7 @@ def _disk_get(path: Path, texts: Iterable[str]) -> dict[str, tuple[float, ...]]:
                 ).fetchall()
                 for key, blob in rows:
                     if len(blob) == DIMENSION * 4:
-                        found[wanted[key]] = tuple(float(x) for x in np.frombuffer(blob, dtype="<f4"))
+                        found[wanted[key]] = tuple(np.frombuffer(blob, dtype="<f4").tolist())
         return found
     except sqlite3.Error:
         return found  # an unreadable cache is no error: the sentences are embedded again

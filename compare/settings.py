@@ -354,7 +354,7 @@ class Settings:
 
     same_event_threshold: float = 0.37
     """Two articles report the same event when the content score of the pair (the cosine
-    of their content words weighted by rarity, compare/analyze/events.py) reaches this
+    of their content words weighted by rarity, compare/analyze/event_profile.py) reaches this
     value and their event days do not conflict."""
 
     same_event_max_days: int = 10

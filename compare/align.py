@@ -22,7 +22,8 @@
    cosine reaches the link threshold; no other pair can reach it, since the
    score is a weighted mean of the two.  A candidate whose score reaches the
    threshold is a *link*; a weak one (under ``Settings.weak_link_score``) also needs a shared
-   word beyond the story's names, attribution and subject, or a close meaning.
+   word beyond the story's names, attribution and subject, or a close meaning.  A short
+   sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
    is close on average to the members of the other articles (mean similarity at
@@ -47,13 +48,14 @@ from dataclasses import dataclass, field
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.models import Sentence
-from compare.parts import Parts, find_parts, matched_parts, part_links
+from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
 from compare.settings import Settings
 from compare.similarity import (
     ATTRIBUTION,
     Features,
     analyse,
     features,
+    informativeness,
     is_name_line,
     lexical_score,
     normalise_word,
@@ -135,8 +137,8 @@ def align(
         cos = max(0.0, cosines.pair(i, j))
         return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
 
-    part_threshold = link_threshold + settings.part_threshold_offset
-    matched = part_links(parts, feats, whole, cosines, weight, part_threshold, article_of, allowed_numbers, settings)
+    matched = part_links(parts, feats, whole, cosines, weight, link_threshold + settings.part_threshold_offset, article_of, allowed_numbers, settings)
+    matched.update(_quote_links(sentences, verbatim, names, article_of, allowed_numbers))
 
     def similarity(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -238,7 +240,7 @@ def _links(
             plain is not None
             and value < settings.weak_link_score
             and cos < settings.weak_link_cosine
-            and len(plain[i] & plain[j]) < settings.weak_link_plain
+            and sum(informativeness(t) for t in plain[i] & plain[j]) < settings.weak_link_plain
             and not cosines.leads(i, j)
         ):
             continue
@@ -362,6 +364,39 @@ def _same_pairs(
         and (allowed is None or allowed(article_of[i], article_of[j]))
         and _same_words(key[i], key[j])
     }
+
+
+def _quote_links(
+    sentences: Sequence[Sentence],
+    verbatim: Mapping[int, Verbatim],
+    names: frozenset[str],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
+    """A short sentence (:func:`_verbatim`) and a quotation of the very same words inside a sentence
+    of another article ("I wish I didn't have to do it." against '"I wish I didn't have to do it,"
+    he said.'), as part links of score 1.0: pair ``(i, j)``, ``i < j`` → (1.0, i's part, j's part).
+    When both name a speaker (the short sentence in its attribution, the other in its attribution or
+    by the names outside the quotation), it is the same one."""
+    by_words: dict[str, list[int]] = {}
+    for i, (words, _) in verbatim.items():
+        by_words.setdefault(words, []).append(i)
+    out: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
+    for j, sentence in enumerate(sentences):
+        if not by_words or not any(mark in sentence.text for mark in "\"“‘«"):
+            continue
+        for start, end in quotation_spans(sentence.text):
+            for i in by_words.get(" ".join(TOKEN.findall(sentence.text[start:end])).lower(), ()):
+                if article_of[i] == article_of[j]:
+                    continue
+                outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
+                speaker = verbatim[j][1] if j in verbatim else outside & names
+                if (allowed is not None and not allowed(article_of[i], article_of[j])) or (
+                    verbatim[i][1] and speaker and not verbatim[i][1] & speaker
+                ):
+                    continue
+                out[(i, j) if i < j else (j, i)] = (1.0, None, (start, end)) if i < j else (1.0, (start, end), None)
+    return out
 
 
 def _cosines_within_limit(

@@ -74,6 +74,12 @@ def sentence_parts(text: str, min_words: int = 4) -> tuple[Part, ...]:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=16384)
+def quotation_spans(text: str) -> tuple[Part, ...]:
+    """Every quotation of ``text`` (as for :func:`sentence_parts`, of any length), trimmed."""
+    return tuple(_trim(text, a, b) for a, b in _quotations(text))
+
+
 _LABEL_SMALL = frozenset("a an and at for in of on or the to vs".split())
 
 

@@ -19,6 +19,7 @@ from compare.similarity import (
     ATTRIBUTION,
     analyse,
     features,
+    informativeness,
     is_name_line,
     normalise_word,
     score,
@@ -148,7 +149,7 @@ def _plain_groups(
         return (
             sim(*k) < s.weak_link_score
             and cos[k] < s.weak_link_cosine
-            and len(plain[k[0]] & plain[k[1]]) < s.weak_link_plain
+            and sum(informativeness(t) for t in plain[k[0]] & plain[k[1]]) < s.weak_link_plain
             and k not in story_cos
         )
 
@@ -335,3 +336,20 @@ def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
         assert (1, 3) in groups
         assert (4, 5) in groups
 
+
+
+def test_a_short_quote_links_to_the_same_quotation_inside_a_longer_sentence() -> None:
+    """Fox's "I wish I didn't have to do it." and HuffPost's '"I wish I didn't have to do it," he
+    said.' (a pronoun, not a name, says who spoke): the quotation is the part that matched."""
+    text = '"I wish I didn\'t have to do it," he said.'
+    sentences = body_sentences(
+        [
+            ['I wish I didn\'t have to do it."', "The governor signed the budget on Friday night."],
+            [text, "Lawmakers had debated the budget for weeks."],
+        ]
+    )
+    for semantic in (True, False):
+        result = align(sentences, Settings(semantic=semantic))
+        assert (0, 2) in result.groups
+        start, end = result.parts[2]
+        assert text[start:end] == "I wish I didn't have to do it"

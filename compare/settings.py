@@ -358,12 +358,17 @@ class Settings:
     """Event days further apart than this many days mark different events."""
 
     same_event_participant_mentions: int = 3
-    """Two articles report different events, whatever content they share, when each names
-    in its headline or first two body sentences a participant it names at least this many
-    times and the other article never names (compare/analyze/events.py): one champion's
-    two title fights, against Rahman and against Thompson.  On ECB+ dev topics 1-35 it
-    takes precision from 0.944 to 0.957 and recall from 0.638 to 0.634; 2 reaches 0.963 at
-    recall 0.615, 4 0.952 at 0.636."""
+    """Two articles whose event days are not known to be close (``same_event_close_days``)
+    report different events, whatever content they share, when each names in its headline or
+    first two body sentences a participant it names at least this many times and the other
+    article never names (compare/analyze/events.py): one champion's two title fights, against
+    Rahman and against Thompson.  On ECB+ dev topics 1-35 it takes precision from 0.944 to
+    0.955 and recall from 0.638 to 0.637 (batch ARI 0.879 -> 0.891); on BASIL dev it would
+    part 3 of the 90 same-story pairs, all on close days, where outlets name different
+    secondary people ("Connecticut" against "RNC"), so it is not applied there.  Chosen
+    together with ``same_event_threshold`` on four folds of ECB+ topics it is 3 in two folds
+    of five, 2 in two and 4 in one (held-out F1 0.763 at precision 0.937; the threshold alone
+    with 3: 0.758 at 0.943, against 0.742 without the check)."""
 
     same_event_participant_rarity: float = 3.0
     """... a participant counts only when its word is at least this informative

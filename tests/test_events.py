@@ -180,3 +180,14 @@ def test_each_article_naming_its_own_participant_makes_two_events() -> None:
     # The same fight told twice names the same opponent: one event.
     again = compare([_article(FIGHT_A, None, "a"), _article(FIGHT_A.replace("barely", "hardly"), None, "c")])
     assert again.pairs[0].same_event, again.pairs[0].reason
+
+
+def test_articles_of_one_day_are_not_parted_by_their_participants() -> None:
+    """Outlets covering one event on one day quote different people: the participant check
+    applies only when the days are not known to be close."""
+    fights = compare([_article(FIGHT_A, "2008-12-14", "a"), _article(FIGHT_B, "2008-12-14", "b")])
+    (pair,) = fights.pairs
+    assert pair.same_event, pair.reason
+    # Saturday 13 December against Saturday 20 December: a week apart, not close.
+    weeks = compare([_article(FIGHT_A, "2008-12-14", "a"), _article(FIGHT_B, "2008-12-24", "b")])
+    assert weeks.pairs[0].reason.endswith("each named by one article only")

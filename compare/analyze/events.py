@@ -28,9 +28,9 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    apart make two events, whatever the content; otherwise the pair is one event
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
-   ``same_event_close_days`` apart) -- unless each article's lead names a
-   participant the article keeps naming (``same_event_participant_mentions``
-   times) and the other never names: one champion's two title fights, against
+   ``same_event_close_days`` apart) -- unless the days are not known to be close
+   and each article's lead names a participant the article keeps naming
+   (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
    win, but a reader tells them apart by the opponent.  Two events whose content reaches
    ``follow_up_threshold`` (what reports of one event share: its people, places
@@ -240,7 +240,7 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
     """The names of the headline (unless it is in Title Case) and of the first
     ``PARTICIPANT_SENTENCES`` body sentences, each with how many times the article names it
     (a capitalised word inside a sentence, as :func:`compare.terms.sentence_tokens` tells),
-    most named first; numbers are left out."""
+    most named first; numbers and titles ("Rep", "Gov") are left out."""
     texts = [(title, not title_case(title))] if title else []
     texts += [(text, True) for text in body]
     mentions: Counter[str] = Counter()
@@ -254,7 +254,7 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
         for token, name in sentence_tokens(text, names):
             if name and not token[0].isdigit():
                 mentions[token] += 1
-                if in_lead:
+                if in_lead and written.get(token, token).lower() not in _TITLE_WORDS:  # "Rep", "Gov"
                     lead.setdefault(token, written.get(token, token))
     return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
 
@@ -389,7 +389,7 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
     needed = settings.same_event_close_threshold if close else settings.same_event_threshold
     if score >= needed:
-        apart = different_participants(a, b, settings)
+        apart = None if close else different_participants(a, b, settings)
         if apart is not None:
             relation = "same_kind" if score >= settings.same_kind_threshold else "different"
             return Verdict(relation, score, gap, f"different events: {apart[0]} against {apart[1]}, each named by one article only")

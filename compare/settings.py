@@ -425,9 +425,9 @@ class Settings:
     not, two of four are).  The plain share (favourable - unfavourable) / sentences against a
     fixed margin (0.35), as before, judged an actor named once like one named twenty times: on
     BASIL dev it scored a tone macro-F1 of 0.45 tuned on all stories and 0.36 with its settings
-    chosen on other stories.  With the references and the tone model of session 8, every fold
-    of the cross-validation by story over the margins 0.5 to 1.2 (``tone_neutral_prior`` at
-    1.0) chose 0.8 (benchmarks/framing_eval.py)."""
+    chosen on other stories.  With the references and the tone model of session 8, 23 of the
+    25 folds of the cross-validation by story over the margins 0.5 to 1.2
+    (``tone_neutral_prior`` at 1.0) chose 0.8, the other two 0.7 (benchmarks/framing_eval.py)."""
 
     tone_neutral_prior: float = 1.0
     """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an

@@ -155,3 +155,11 @@ def test_a_title_used_once_in_passing_does_not_make_its_holder() -> None:
         "The crowd cheered Obama. Mitt Romney said a President Romney would act. The president answered."
     )
     assert got[5] == [("The president", "Barack Obama")]
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_what_he_means() -> None:
+    got = resolved(
+        "Mr. Paul Ryan spoke on Monday. Amplifying the Romney campaign message, he said the economy was weak. "
+        "Mitt Romney agreed."
+    )
+    assert got[1] == [("he", "Paul Ryan")]

@@ -37,6 +37,7 @@ from compare.analyze.framing.tokens import POSSESSIVE, Tok
 from compare.analyze.framing.words import (
     FEMALE_TITLES,
     MALE_TITLES,
+    MODIFIED_NOUNS,
     NOT_GROUPS,
     ORG_NOUNS,
     ROLE_MODIFIERS,
@@ -91,6 +92,7 @@ class Referent:
     subject: bool  # named there as a subject: no preposition's object, no possessive, no quotation
     pronoun: bool = False  # called "he" or "she" there: the person the text is following
     possessive: bool = False  # named there as an owner only: "Mr. Ryan's remarks", "his opponent"
+    modifier: bool = False  # named there only to qualify a noun: "the Romney campaign"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +206,7 @@ def _pick_person(
         g = info[r.actor].gender if r.actor in info else None
         return r.person and (g is None or g == gender) and n - r.sentence <= window and r.actor not in speakers
 
-    here = [r for r in memory if fits(r) and r.sentence == n and r.position < k]
+    here = [r for r in memory if fits(r) and r.sentence == n and r.position < k and not r.modifier]
     if low in OBJECT_PRONOUNS:  # "Sestak said Clinton called him": not Clinton
         clause = _clause_of(sent, k)
         here = [r for r in here if _clause_of(sent, r.position) != clause]
@@ -267,8 +269,19 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
                 subject = not (m.prep or m.possessive or m.in_quote or m.compound)
                 before = memory.get(m.actor)
                 followed = before is not None and before.sentence == n and before.pronoun
+                after = sent.toks[m.last + 1].low if m.last + 1 < len(sent.toks) else ""
+                modifier = after in MODIFIED_NOUNS  # "the Romney campaign message"
                 memory[m.actor] = Referent(
-                    m.actor, m.actors, m.person, _plural(m.actor), n, k, subject, followed, m.possessive
+                    m.actor,
+                    m.actors,
+                    m.person,
+                    _plural(m.actor),
+                    n,
+                    k,
+                    subject and not modifier,
+                    followed,
+                    m.possessive,
+                    modifier,
                 )
                 k = m.last + 1
                 continue
@@ -280,6 +293,7 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
                     sentence=n,
                     position=ref.first,
                     pronoun=ref.kind == "pronoun",
+                    modifier=False,
                     possessive=sent.toks[ref.last].low in POSSESSIVE_PRONOUNS
                     or (ref.last + 1 < len(sent.toks) and sent.toks[ref.last + 1].low in POSSESSIVE),
                 )

@@ -183,3 +183,12 @@ FEMALE_TITLES = _words("ms mrs miss congresswoman chairwoman spokeswoman queen p
 """Titles that tell a person's gender: "he" cannot mean "Ms. Bachmann"."""
 NOT_GROUPS = _words("States Nations Emirates Islands Netherlands Philippines Times News Affairs Services Forces")
 """Names ending in "s" that are no group of people: "their" does not refer to the United States."""
+MODIFIED_NOUNS = _words(
+    """
+    campaign campaigns administration administrations camp aides aide adviser advisers spokesman
+    spokeswoman staff ticket team supporters allies critics office era years plan plans budget
+    message ad ads presidency nomination candidacy
+    """
+)
+"""Nouns a person's name may stand before as a modifier ("the Romney campaign", "the Obama
+administration"): the person is then no subject a later "he" means."""

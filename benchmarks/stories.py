@@ -48,11 +48,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from compare.analyze.event_profile import event_profile  # noqa: E402
 from compare.analyze.events import (  # noqa: E402
     content_score,
     days_between,
     different_participants,
-    event_profile,
     judge,
 )
 from compare.batch import prepare_article  # noqa: E402

@@ -340,7 +340,7 @@ class Comparison:
     settings: Settings
     version: str
     pair_mode: bool = False  # True when the user chose pairs with --pair
-    events: tuple[Event, ...] = ()  # the articles grouped by event (compare/analyze/events.py)
+    events: tuple[Event, ...] = ()  # the articles grouped by event (compare/analyze/event_sets.py)
     limits: tuple[str, ...] = ()
     """One line for each limit on adversarial input that changed this result (the candidate
     index's budgets, ``Settings.group_max_wordings``, ``Settings.group_pairs_max``,

@@ -9,7 +9,7 @@ from typing import Any
 
 from compare import __version__
 from compare.align import align
-from compare.analyze.events import compare_pairs, place_groups
+from compare.analyze.event_sets import compare_pairs, place_groups
 from compare.analyze.framing import frame
 from compare.analyze.groups import build_groups, sampled_groups
 from compare.analyze.omissions import unique_sentences

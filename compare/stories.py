@@ -49,7 +49,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from compare.analyze.events import EventProfile, distinct, event_day, event_profile, judge
+from compare.analyze.event_profile import EventProfile, event_profile
+from compare.analyze.events import distinct, event_day, judge
 from compare.errors import InputError
 from compare.models import Article
 from compare.settings import Settings
@@ -140,7 +141,7 @@ class Profile:
 
     ``terms`` maps each content token to its weighted count (headline, lede and
     name weights applied); ``event`` is what the event judgement reads
-    (:func:`compare.analyze.events.event_profile`: the day and place of the event).
+    (:func:`compare.analyze.event_profile.event_profile`: the day and place of the event).
     """
 
     id: str

@@ -1,7 +1,7 @@
 """An article's content words, weighted for telling one event from another.
 
 Shared by story grouping (:mod:`compare.stories`) and the event judgement
-(:mod:`compare.analyze.events`): each content token of the headline and body
+(:mod:`compare.analyze.event_profile`): each content token of the headline and body
 (the tokens of :mod:`compare.similarity`) is counted with a weight -- the
 headline and the lede weigh more than the rest of the body, capitalised words
 inside a sentence (names, places) and numbers more than common words.

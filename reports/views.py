@@ -359,7 +359,7 @@ class Summary:
     divergence_count: int
     major_divergences: tuple[DivergenceView, ...]
     divergences_more: int
-    events: tuple[EventView, ...]  # the comparison's events, as compare/analyze/events.py found them
+    events: tuple[EventView, ...]  # the comparison's events, as compare/analyze/event_sets.py found them
     framing: tuple[FramingRow, ...]
 
 

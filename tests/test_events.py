@@ -9,7 +9,8 @@ from itertools import combinations
 from typing import Any
 
 from compare import Settings, compare
-from compare.analyze.events import event_profile, judge
+from compare.analyze.event_profile import event_profile
+from compare.analyze.events import judge
 from compare.pipeline import compare_prepared
 
 SAME_EVENT = {"moscow-times", "rferl", "state-dipnote"}

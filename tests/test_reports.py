@@ -21,7 +21,7 @@ import pytest
 
 import reports
 from compare import Settings
-from compare.analyze.events import events_of
+from compare.analyze.event_sets import events_of
 from compare.errors import OutputError, UsageError
 from compare.models import (
     Article,

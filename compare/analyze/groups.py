@@ -22,7 +22,8 @@ from compare.align import Alignment
 from compare.analyze.attribution import compatible, find_sources
 from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.quantities import Quantity, find_quantities
-from compare.analyze.quotes import Quote, plain_text, quote_differences
+from compare.analyze.quote_wording import plain_text, quote_differences
+from compare.analyze.quotes import Quote
 from compare.analyze.shared import added_words, blank_quotations, hedge_phrases, member_diffs, negated_terms
 from compare.analyze.typed import attribution_differences, number_differences, opposite_differences
 from compare.models import Difference, Group, Kind, MatchedPart, Sentence

@@ -1,0 +1,256 @@
+"""The event profile of one article: what it reports that tells one event from another.
+
+The first step of the event judgement (overview in :mod:`compare.analyze.events`);
+:func:`event_profile` reads the article alone --
+
+* its *content*: the weighted counts of its content words (headline and lede
+  weigh more, names and numbers more than common words,
+  :func:`compare.terms.weighted_terms`), each word weighted again by how rare
+  it is in English (:func:`compare.similarity.informativeness`, a fixed prior:
+  no collection statistics, so the score of a pair does not move with the
+  other articles);
+* its *day*: the day of the event it reports, when the article lets us know
+  it -- a date or a weekday ("on Wednesday", "today") in the headline or the
+  lede, resolved against the publication date when there is one; else the
+  wire dateline ("Nov. 3 (Bloomberg) --"); else the publication date;
+* its *places* (a dateline such as "NEW YORK --", "in Moscow" in the lede) and
+  its *actors* (the names it repeats), for the reason given in words;
+* its *participants*: the names its headline and first
+  ``PARTICIPANT_SENTENCES`` body sentences give (who did what, where), each
+  with how often the article names it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from compare.analyze.numbers import DateMention, find_dates
+from compare.models import Article
+from compare.similarity import informativeness, normalise_word
+from compare.terms import sentence_tokens, title_case, weighted_terms
+from compare.text import TOKEN, WEEKDAY_WORD, iso_day
+
+LEDE_SENTENCES = 3
+"""How many body sentences (after the headline) may state the day of the event."""
+
+PARTICIPANT_SENTENCES = 2
+"""How many body sentences (after the headline) name the participants of the event."""
+
+_WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
+_RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
+_RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\(|—|–|--|-\s)")
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+_NAME = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
+)
+_TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
+_NOT_PLACES = frozenset(
+    "The This That These Those January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventProfile:
+    """What one article reports that tells one event from another (see the module docstring)."""
+
+    id: str
+    vector: Mapping[str, float]  # content token → weight, unit length
+    day: date | None  # the event's day, when known with its year
+    month_day: tuple[int, int] | None  # (month, day) when only that is known (no year anywhere)
+    day_source: str  # how the day was found: "text", "dateline", "published" or ""
+    where: str | None  # the place of the event, when the article says it
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    participants: tuple[tuple[str, str, int], ...] = ()
+    """(content token, as written, how many times the article names it) of each name in the
+    headline and the first ``PARTICIPANT_SENTENCES`` body sentences (:func:`_participants`)."""
+
+
+def _weekday_before(published: date, weekday: int) -> date:
+    """The latest day on or before ``published`` that falls on ``weekday`` (0 = Monday)."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _resolve(mention: DateMention, published: date | None) -> tuple[date | None, tuple[int, int] | None]:
+    if not (mention.month and mention.day):
+        return None, None
+    year = mention.year or (published.year if published else None)
+    if year is None:
+        return None, (mention.month, mention.day)
+    try:
+        day = date(year, mention.month, mention.day)
+    except ValueError:
+        return None, None
+    if mention.year is None and published is not None and day > published + timedelta(days=31):
+        try:
+            day = date(year - 1, mention.month, mention.day)  # "Dec. 30" in a January article
+        except ValueError:
+            return None, None
+    return day, None
+
+
+def _reported_day(
+    texts: Sequence[str], published: date | None, weekdays: bool = True
+) -> tuple[date | None, tuple[int, int] | None]:
+    """The first day the texts state: a date, or a weekday / "today" resolved against the
+    publication date; with a publication date, a day after it (a plan, not the event) or
+    more than a week before it (a background fact) is skipped."""
+    for text in texts:
+        found: list[tuple[int, date | None, tuple[int, int] | None]] = []
+        for mention in find_dates(text):
+            day, month_day = _resolve(mention, published)
+            if day is not None or month_day is not None:
+                found.append((mention.start, day, month_day))
+        if published is not None and weekdays:
+            for match in WEEKDAY_WORD.finditer(text):
+                found.append((match.start(), _weekday_before(published, _WEEKDAY_NUMBER[match.group()]), None))
+            for match in _RELATIVE_WORD.finditer(text):
+                found.append((match.start(), published - timedelta(days=_RELATIVE[match.group().lower()]), None))
+        for _start, day, month_day in sorted(found, key=lambda f: f[0]):
+            if day is not None and published is not None and not (timedelta(0) <= published - day <= timedelta(days=7)):
+                continue
+            return day, month_day
+    return None, None
+
+
+def _dateline(article: Article) -> DateMention | None:
+    for sentence in article.sentences:
+        if sentence.role != "body":
+            continue
+        for mention in find_dates(sentence.text[:40]):
+            if mention.start <= 2 and mention.month and mention.day:
+                return mention
+        return None
+    return None
+
+
+def _place_in(text: str) -> str | None:
+    for match in _IN_PLACE.finditer(text):
+        place = _clean_place(match.group(1))
+        if place is not None:
+            return place
+    return None
+
+
+def _clean_place(place: str) -> str | None:
+    """The place a capitalised phrase after "in"/"at" names: cut before a day or month
+    ("Queens Friday" -> "Queens") or a title ("Alaska Gov" -> "Alaska"); None when
+    nothing is left."""
+    kept = []
+    for word in place.split():
+        if word in _NOT_PLACES or word.lower() in _TITLE_WORDS:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The place of the event (a dateline such as "NEW YORK --", else the place named in
+    the first lede sentence that says when: "told reporters today in Moscow"), and every
+    place the headline and lede name."""
+    out: dict[str, None] = {}
+    where = None
+    if lede:
+        match = _DATELINE_PLACE.match(lede[0])
+        if match and not find_dates(match.group(1)):
+            where = match.group(1).strip().title()
+    if where is None:
+        for text in lede:
+            if title_case(text):
+                continue  # a headline repeated in the body
+            if _RELATIVE_WORD.search(text) or WEEKDAY_WORD.search(text):
+                where = _place_in(text)
+                break
+    if where is not None:
+        out[where] = None
+    for text in (title if not title_case(title) else "", *lede):  # a Title Case headline capitalises every word
+        for match in _IN_PLACE.finditer(text):
+            place = _clean_place(match.group(1))
+            if place is not None:
+                out.setdefault(place, None)
+    return where, tuple(out)
+
+
+def _actors(texts: Iterable[str]) -> tuple[str, ...]:
+    """The names the article repeats (or names in its headline), most mentioned first."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for match in _NAME.finditer(text):
+            name = match.group(1)
+            if name.split()[0] not in _NOT_PLACES and len(name) > 2:
+                counts[name] += 1
+    return tuple(name for name, count in counts.most_common(8) if count >= 2)
+
+
+def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
+    """The names of the headline (unless it is in Title Case) and of the first
+    ``PARTICIPANT_SENTENCES`` body sentences, each with how many times the article names it
+    (a capitalised word inside a sentence, as :func:`compare.terms.sentence_tokens` tells),
+    most named first; numbers and titles ("Rep", "Gov") are left out."""
+    texts = [(title, not title_case(title))] if title else []
+    texts += [(text, True) for text in body]
+    mentions: Counter[str] = Counter()
+    lead: dict[str, str] = {}
+    for n, (text, names) in enumerate(texts):
+        in_lead = n < len(texts) - len(body) + PARTICIPANT_SENTENCES
+        written: dict[str | None, str] = {}
+        if in_lead:
+            for word in TOKEN.findall(text):
+                written.setdefault(normalise_word(word), word)
+        for token, name in sentence_tokens(text, names):
+            if name and not token[0].isdigit():
+                mentions[token] += 1
+                if in_lead and written.get(token, token).lower() not in _TITLE_WORDS:  # "Rep", "Gov"
+                    lead.setdefault(token, written.get(token, token))
+    return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
+
+
+def event_profile(article: Article) -> EventProfile:
+    """The :class:`EventProfile` of a cleaned and segmented article."""
+    terms = weighted_terms(article)
+    vector = {t: (1.0 + math.log(c) if c >= 1.0 else c) * _rarity(t) for t, c in terms.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    body = [s.text for s in article.sentences if s.role == "body"]
+    lede = body[:LEDE_SENTENCES]
+    published = iso_day(article.date)
+    day, month_day = _reported_day([article.title or "", *lede], published)
+    if not (day or month_day) and published is None:
+        # An undated article: a date anywhere in it, but not beside a weekday ("the meeting on
+        # Wednesday prepared a summit on Nov. 20": the event is the Wednesday, an unknown day).
+        day, month_day = _reported_day([t for t in body if not WEEKDAY_WORD.search(t)], None, weekdays=False)
+    source = "text" if day or month_day else ""
+    if not source:
+        dateline = _dateline(article)
+        if dateline is not None:
+            day, month_day = _resolve(dateline, published)
+            source = "dateline" if day or month_day else ""
+    if not source and published is not None:
+        day, source = published, "published"
+    where, places = _places(article.title or "", lede)
+    return EventProfile(
+        article.id,
+        {t: w / norm for t, w in vector.items()},
+        day,
+        month_day,
+        source,
+        where,
+        places,
+        _actors([article.title or "", *body]),
+        _participants(article.title or "", body),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _rarity(token: str) -> float:
+    weight = informativeness(token)
+    return weight * weight
+
+

@@ -1,0 +1,127 @@
+"""The events of a set of articles: every pair judged, and the articles grouped by event.
+
+:func:`compare_pairs` judges each pair compared (:func:`compare.analyze.events.judge`,
+from the two articles alone) and gives it the report's "similarity"
+(:func:`shared_share`); :func:`events_of` makes the events the connected sets of
+same-event pairs, each with its articles and the evidence of its pairs; and
+:func:`place_groups` tells each group which events its articles report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from itertools import combinations
+
+from compare.align import Alignment
+from compare.analyze.event_profile import event_profile
+from compare.analyze.events import judge
+from compare.models import Article, Event, Group, Pair, article_of
+from compare.settings import Settings
+
+
+def shared_share(
+    articles: Sequence[Article], groups: Sequence[Group], alignment: Alignment, pairs: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], float]:
+    """Per pair ``(a, b)``: the share of the two articles' alignable sentences that sit in a
+    group with a sentence of the other article (the report's "similarity"; it plays no part
+    in the event judgement)."""
+    alignable: dict[str, int] = dict.fromkeys((a.id for a in articles), 0)
+    grouped = {member for group in groups for member in group.members}  # a short quote linked word for word
+    for sentence, feats in zip(alignment.sentences, alignment.features, strict=True):
+        if feats.total or sentence.id in grouped:
+            alignable[sentence.article] += 1
+    # A group holding both articles of a pair matches all their sentences in it: count each
+    # group's members per article once, and credit every pair of its articles.
+    matched: dict[tuple[str, str], int] = {}
+    for group in groups:
+        count: dict[str, int] = {}
+        for member in group.members:
+            article = article_of(member)
+            count[article] = count.get(article, 0) + 1
+        for x, y in combinations(count.items(), 2):
+            key = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])
+            matched[key] = matched.get(key, 0) + x[1] + y[1]
+    out = {}
+    for a, b in pairs:
+        total = alignable[a] + alignable[b]
+        out[(a, b)] = round(matched.get((a, b) if a < b else (b, a), 0) / total, 4) if total else 0.0
+    return out
+
+
+def compare_pairs(
+    articles: Sequence[Article],
+    groups: Sequence[Group],
+    alignment: Alignment,
+    chosen: Sequence[tuple[str, str]] | None,
+    settings: Settings,
+) -> tuple[tuple[Pair, ...], tuple[Event, ...]]:
+    """One :class:`Pair` for every pair compared (all pairs, or the chosen ones), and the events."""
+    profiles = {a.id: event_profile(a) for a in articles}
+    ids = [a.id for a in articles]
+    pairs = list(chosen) if chosen is not None else list(combinations(ids, 2))
+    similarity = shared_share(articles, groups, alignment, pairs)
+    records = []
+    for x, y in pairs:
+        verdict = judge(profiles[x], profiles[y], settings)
+        records.append(
+            Pair(x, y, similarity[(x, y)], verdict.same_event, verdict.relation, verdict.reason)
+        )
+    return tuple(records), events_of(ids, records)
+
+
+def events_of(ids: Sequence[str], pairs: Sequence[Pair]) -> tuple[Event, ...]:
+    """The events: articles joined by same-event pairs, in article order, each with the
+    reasons of its pairs (an article in no same-event pair is an event of its own)."""
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pair in pairs:
+        if pair.same_event:
+            ra, rb = root(pair.a), root(pair.b)
+            if ra != rb:
+                parent[max(ra, rb, key=ids.index)] = min(ra, rb, key=ids.index)
+    members: dict[str, list[str]] = {}
+    for i in ids:
+        members.setdefault(root(i), []).append(i)
+    out = []
+    for number, group in enumerate(members.values(), start=1):
+        inside = set(group)
+        evidence = tuple(p.reason for p in pairs if p.same_event and p.a in inside and p.b in inside)
+        out.append(Event(f"e{number}", tuple(group), evidence))
+    return tuple(out)
+
+
+def place_groups(groups: Sequence[Group], events: Sequence[Event]) -> tuple[Group, ...]:
+    """Each group with the events its articles report.  A group joining articles of two
+    events is the same claim at two events: differences between events contradict
+    nothing, so it is "diverge" only when two articles of one event in it differ (it is
+    "partial" otherwise)."""
+    event_of = {article: event.id for event in events for article in event.articles}
+    out = []
+    for group in groups:
+        ids = tuple(dict.fromkeys(event_of[a] for a in group.articles if a in event_of))
+        kind = group.kind
+        if len(ids) > 1 and kind == "diverge" and not _differs_within_event(group, event_of):
+            kind = "partial"
+        out.append(replace(group, kind=kind, events=ids))
+    return tuple(out)
+
+
+def _differs_within_event(group: Group, event_of: Mapping[str, str]) -> bool:
+    """Some difference of the group sets two articles of one event against each other."""
+    for difference in group.differences:
+        values: dict[str, set[str]] = {}
+        articles: dict[str, set[str]] = {}
+        for sentence, value in difference.values:
+            event = event_of.get(article_of(sentence), "")
+            values.setdefault(event, set()).add(value)
+            articles.setdefault(event, set()).add(article_of(sentence))
+        if any(len(values[e]) > 1 and len(articles[e]) > 1 for e in values):
+            return True
+    return False

@@ -1,0 +1,249 @@
+"""How two outlets' quotations of one speaker differ: the same statement in other words.
+
+:func:`quote_differences` pairs the quotations (found by :mod:`compare.analyze.quotes`)
+that two articles credit to one speaker and tells a different wording of one statement
+from an excerpt, a spelling variant or another statement; :func:`plain_text` is the
+plain form of a text in which quotations are looked for word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import combinations
+
+from compare.analyze.quotes import Quote
+from compare.models import Difference, Sentence, article_of
+from compare.settings import Settings
+from compare.similarity import STOPWORDS, sentence_similarity
+
+WORDS_ONLY = Settings(semantic=False)
+"""Quotations are compared by their words: whether two are the same words is a question of wording."""
+
+
+def quote_differences(
+    members: Sequence[Sentence],
+    sims: Mapping[tuple[int, int], float],
+    quotes: Mapping[str, tuple[Quote, ...]],
+    article_texts: Mapping[str, str],
+    settings: Settings,
+) -> list[Difference]:
+    """Quotations by one speaker that two articles give in different words.
+
+    Each quotation is paired with its closest counterpart by that speaker in the other
+    article's members of the group, and only when that closeness is mutual (two outlets
+    each quoting two statements compare the first with the first); the two sentences must
+    be linked directly (``link_threshold``); a quotation whose words, cut at an ellipsis or
+    an editor's bracket, the other article carries anywhere is not worded differently; and
+    the two must be one statement (``Settings.quote_statement_run``), not two.
+    Quotations that are nearly the same (``quote_match_threshold``) but not word for word
+    ("you'll be able to make" against "you'll have to make") are a difference that is no
+    contradiction: shown, without making the group "diverge".
+    """
+    quoted: dict[str, list[tuple[int, Quote]]] = {}
+    for k, member in enumerate(members):
+        for quote in quotes.get(member.id, ()):
+            if quote.speaker:
+                quoted.setdefault(member.article, []).append((k, quote))
+    by_speaker: dict[str, dict[str, str]] = {}
+    slightly: dict[str, dict[str, str]] = {}
+    for article_a, article_b in combinations(sorted(quoted), 2):
+        score: dict[tuple[int, int], float] = {}
+        for i, (_, x) in enumerate(quoted[article_a]):
+            for j, (_, y) in enumerate(quoted[article_b]):
+                if x.speaker == y.speaker:
+                    score[(i, j)] = sentence_similarity(x.text, y.text, WORDS_ONLY)
+        best_a: dict[int, int] = {}
+        best_b: dict[int, int] = {}
+        for (i, j), value in score.items():
+            if i not in best_a or value > score[(i, best_a[i])]:
+                best_a[i] = j
+            if j not in best_b or value > score[(best_b[j], j)]:
+                best_b[j] = i
+        for i, j in best_a.items():
+            if best_b.get(j) != i:
+                continue
+            (ka, x), (kb, y) = quoted[article_a][i], quoted[article_b][j]
+            if sims.get((min(ka, kb), max(ka, kb)), 0.0) < settings.link_threshold:
+                continue
+            if _no_difference(x, y, (article_a, article_b), quotes, article_texts, settings.quote_statement_run):
+                continue
+            same_stems = _within(_stems(x.text), _stems(y.text))
+            short = min(len(x.text.split()), len(y.text.split())) <= settings.quote_short_words
+            if same_stems and short:
+                continue  # a fragment in the narration's person: "looks forward" / "I look forward to it"
+            if score[(i, j)] >= settings.quote_match_threshold or same_stems:
+                # Nearly the same words, yet not the same ("pew" / "pews"): a quotation should be verbatim.
+                values = slightly.setdefault(x.speaker or "", {})
+            else:
+                if not (short or _longest_run(x.text, y.text) >= settings.quote_statement_run):
+                    continue  # two statements
+                values = by_speaker.setdefault(x.speaker or "", {})
+            values.setdefault(members[ka].id, x.text)
+            values.setdefault(members[kb].id, y.text)
+    nearly = {speaker: values for speaker, values in slightly.items() if speaker not in by_speaker}
+    return [
+        Difference(
+            "quote",
+            f"{speaker} quoted in {words}: " + " against ".join(f"“{v}”" for v in values.values()),
+            tuple(values.items()),
+            conflict=conflict,
+        )
+        for found, words, conflict in ((by_speaker, "different words", True), (nearly, "slightly different words", False))
+        for speaker, values in found.items()
+    ]
+
+
+# A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").
+_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "gen": "general",
+           "sec": "secretary", "lt": "lieutenant", "dept": "department", "mr": "mister"}
+_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$")
+
+
+def _spelled_out(text: str) -> tuple[str, ...]:
+    """A quotation's words as written, without function words and contractions ("he is" and
+    "he's" alike), titles and numbers written out, an editor's insertions left out: for
+    "the same words"."""
+    words = (_CLITIC.sub("", w) for w in plain_text(_ELISION.sub(" ", text)).split())
+    return tuple(_NUMBER_WORDS.get(w, _TITLES.get(w, w)) for w in words if w and w not in STOPWORDS)
+
+
+def _no_difference(
+    x: Quote,
+    y: Quote,
+    articles: tuple[str, str],
+    quotes: Mapping[str, tuple[Quote, ...]],
+    article_texts: Mapping[str, str],
+    run: int,
+) -> bool:
+    """Two quotations (of articles ``articles``) that are no different wording of one statement."""
+    article_a, article_b = articles
+    return (
+        # the other article has these words too (or a scare-quoted term both use)
+        _reported_in(x.text, article_texts[article_b])
+        or _reported_in(y.text, article_texts[article_a])
+        # the same content words ("he is" / "he's", "Qaddafi" / "Gadhafi"), or one quotes less
+        or _within(_spelled_out(x.text), _spelled_out(y.text))
+        or _same_but_spelling(x.text, y.text)
+        # two excerpts of one statement (one leaves words out with "...")
+        or _shared_excerpt(x.text, y.text, run)
+        or _shared_excerpt(y.text, x.text, run)
+        # the other outlet quotes this statement in part elsewhere: its quotation is another
+        or _carried_in_part(x, y, article_b, quotes, run)
+        or _carried_in_part(y, x, article_a, quotes, run)
+    )
+
+
+def _carried_in_part(
+    x: Quote, y: Quote, article: str, quotes: Mapping[str, tuple[Quote, ...]], min_words: int
+) -> bool:
+    """``article`` (which quotes ``y``) also quotes the same speaker with words that are a run of
+    ``x`` of at least ``min_words`` words ("well over the line" of "I can't help but think that
+    those remarks are well over the line"): it reports ``x``'s statement, and ``y`` is another."""
+    whole = f" {plain_text(x.text)} "
+    for sid, found in quotes.items():
+        if article_of(sid) != article:
+            continue
+        for quote in found:
+            if quote.speaker != x.speaker or quote.start == y.start:
+                continue
+            words = plain_text(quote.text)
+            if len(words.split()) >= min_words and f" {words} " in whole:
+                return True
+    return False
+
+
+@cache
+def _stem(word: str) -> str:
+    from nltk.stem.snowball import SnowballStemmer  # needs no downloaded data
+
+    stem: str = SnowballStemmer("english").stem(word)
+    return stem
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    """A quotation's content words, stemmed ("looks" and "look" alike; not "positive" and
+    "encouraging", which the similarity's word classes would join)."""
+    return tuple(_stem(w) for w in _spelled_out(text))
+
+
+def _shared_excerpt(a: str, b: str, min_words: int) -> bool:
+    """``a`` leaves words out ("... ") and one of its excerpts, of at least ``min_words``
+    words, is word for word in ``b``: two excerpts of one statement, not one statement in
+    other words."""
+    parts = [plain_text(part) for part in re.split(r"\.\s?\.\s?\.|…", a)]
+    if len(parts) < 2:
+        return False
+    whole = f" {plain_text(b)} "
+    return any(len(part.split()) >= min_words and f" {part} " in whole for part in parts)
+
+
+NAME_SPELLING_RATIO = 0.6  # a spelling variant of a name: difflib's ratio of the two names, lower case
+
+
+def _names(text: str) -> set[str]:
+    """The lower-case words of ``text`` written with a capital not opening it ("Gadhafi")."""
+    words = re.findall(r"[\w'’-]+", _ELISION.sub(" ", text))
+    return {p for w in words[1:] if any(c.isupper() for c in w) for p in plain_text(w).split()}
+
+
+def _same_but_spelling(a: str, b: str) -> bool:
+    """The two quotations differ only in how names are spelled ("Muammar al-Qaddafi" /
+    "Moammar Gadhafi"): a transliteration, not other words."""
+    x, y = _spelled_out(a), _spelled_out(b)
+    names = _names(a) | _names(b)
+    differ = False
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = x[i1:i2], y[j1:j2]
+        if tag != "replace" or not set(left) | set(right) <= names:
+            return False
+        if SequenceMatcher(None, "".join(left), "".join(right)).ratio() < NAME_SPELLING_RATIO:
+            return False
+        differ = True
+    return differ
+
+
+# Numbers written out and in digits are the same words in a quotation ("two-in-three" / "2 in 3").
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One token sequence is a run of the other (or equals it): one outlet quotes less of
+    the statement (its start, its end or a part of its middle).  A word inside that the
+    other lacks ("be able to make" / "have to make") is a different wording."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return True
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _longest_run(a: str, b: str) -> int:
+    """The most words in a row that two texts share (punctuation and case aside)."""
+    words_a, words_b = plain_text(a).split(), plain_text(b).split()
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    return matcher.find_longest_match(0, len(words_a), 0, len(words_b)).size
+
+
+# Where a quotation leaves words out or an editor put words in: "… ", "[Democrats]", "(Libyan leader)".
+_ELISION = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\([^)]*\)")
+
+
+def _reported_in(quote: str, text: str) -> bool:
+    """The quotation's words are in ``text`` (a :func:`_plain` text): each part between elisions."""
+    parts = [plain_text(part) for part in _ELISION.split(quote)]
+    parts = [part for part in parts if part]
+    return bool(parts) and all(part in text for part in parts)
+
+
+_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+# Punctuation, and an apostrophe used as a quotation mark (not inside a word: "it's" keeps it).
+_PUNCTUATION = re.compile(r"[^\w\s']+|(?<!\w)'|'(?!\w)")
+
+
+def plain_text(text: str) -> str:
+    """Lower case, one kind of apostrophe, no other punctuation, single spaces: for "is it in there"."""
+    return " ".join(_PUNCTUATION.sub(" ", text.translate(_PLAIN_MARKS).lower()).split())

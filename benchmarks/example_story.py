@@ -43,11 +43,11 @@ from compare.settings import Settings
 texts = [s.text for a in compare(sys.argv[1:], replace(Settings(), semantic=False)).articles for s in a.sentences]
 texts = [f"{t} ({n})" for n in range(4) for t in texts]  # 4 x the story's sentences, none cached
 semantic._encoder()
-runtime = "onnxruntime" if semantic._session() is not None else "numpy"
+runtime = f"onnxruntime, {semantic._threads()} threads" if semantic._session() is not None else "numpy"
 start, cpu = time.perf_counter(), time.process_time()
 semantic._encode(texts)
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-print(f"encoder ({runtime}, {semantic._threads()} threads): {len(texts)} sentences in {seconds:.2f} s "
+print(f"encoder ({runtime}): {len(texts)} sentences in {seconds:.2f} s "
       f"({cpu:.2f} s CPU) = {len(texts) / seconds:.0f} sentences/s (model loaded)")
 """
 

@@ -242,6 +242,10 @@ _BYLINE = re.compile(
         # By Jane Doe, By JANE DOE and John Roe | Reuters
         rf"(?:By|BY|by):?\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||[-–—]|for)\s*[A-Z0-9].{{0,80}})?",
         r"(?i:author|written by|byline)\s*:\s*[A-Z].{0,80}",
+        # credits: "via @JukinVideo", "H/T: Quartz" ("Via Rail cancels trains" is no credit)
+        r"(?i:via|h/t|hat tip)\s*:?\s*@\w+.{0,40}|(?i:h/t|hat tip)\s*:?\s*[A-Z].{0,60}",
+        # an embedded post's signature: "— Bennett Kulcsar (@BennettKulcsar) September 8, 2014"
+        rf"[—–-]+\s*[^()]{{1,60}}\(@\w+\)\s*(?i:{_DATE})",
     )
 )
 _ABOUT_AUTHOR = re.compile(r"about the author\b", re.IGNORECASE)

@@ -575,10 +575,18 @@ def test_podcast_player_is_removed() -> None:
         "By JANE DOE and John Roe, Reuters",
         "(Reporting by Jane Doe; Editing by John Roe)",
         "About the Author: Ambassador Ivo Daalder is the U.S. Permanent Representative to NATO.",
+        "via @JukinVideo",
+        "H/T: Quartz",
+        "— IG:Bennett Kulcsar (@BennettKulcsar) September 8, 2014",
     ],
 )
 def test_bylines_are_metadata(line: str) -> None:
     assert reason_of(make("Headline About NATO\n" + line + "\n\n" + BODY), line) == BYLINE
+
+
+def test_a_headline_that_starts_like_a_credit_is_kept() -> None:
+    line = "Via Rail Cancels Trains After Storm"
+    assert reason_of(make(line + "\n\n" + BODY), line) is None
 
 
 @pytest.mark.parametrize(

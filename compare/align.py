@@ -345,7 +345,12 @@ def _verbatim(
 
 def _same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
     """Whether two short sentences quote the same words, said by the same speaker where both name one."""
-    return a is not None and b is not None and a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
+    return a is not None and b is not None and a[0] == b[0] and _same_speaker(a[1], b[1])
+
+
+def _same_speaker(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two speakers' names (none when unnamed) may be the same speaker."""
+    return not a or not b or bool(a & b)
 
 
 def _same_pairs(
@@ -391,8 +396,8 @@ def _quote_links(
                     continue
                 outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
                 speaker = verbatim[j][1] if j in verbatim else outside & names
-                if (allowed is not None and not allowed(article_of[i], article_of[j])) or (
-                    verbatim[i][1] and speaker and not verbatim[i][1] & speaker
+                if (allowed is not None and not allowed(article_of[i], article_of[j])) or not _same_speaker(
+                    verbatim[i][1], frozenset(speaker)
                 ):
                     continue
                 out[(i, j) if i < j else (j, i)] = (1.0, None, (start, end)) if i < j else (1.0, (start, end), None)

@@ -246,6 +246,12 @@ def _gelu(x: Any) -> Any:
     return inner
 
 
+def _token_embeddings(encoder: _Encoder, ids: Any) -> Any:
+    """The encoder's input for a padded batch of token ids: word, position and token-type
+    embeddings summed, shape (batch, length, 384); both encoders start from it."""
+    return encoder.words[ids] + encoder.positions[: ids.shape[1]] + encoder.token_type
+
+
 def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
     """Unit-length mean-pooled embeddings of a padded batch of token ids, shape (batch, 384)."""
     import numpy as np
@@ -254,8 +260,7 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
     hidden = encoder.words.shape[1]
     heads = encoder.heads
     size = hidden // heads
-    x = encoder.words[ids] + encoder.positions[:length] + encoder.token_type
-    x = _layer_norm(x, encoder.norm, encoder.eps)
+    x = _layer_norm(_token_embeddings(encoder, ids), encoder.norm, encoder.eps)
     bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :].astype(np.float32)
     scale = np.float32(1.0 / math.sqrt(size))
     x = x.reshape(batch * length, hidden)  # 2-D: numpy's matmul of a 3-D by a 2-D array skips BLAS (20x slower)
@@ -299,7 +304,7 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
         if session is None:
             vectors = _forward(encoder, ids, mask)
         else:
-            embeddings = encoder.words[ids] + encoder.positions[:length] + encoder.token_type
+            embeddings = _token_embeddings(encoder, ids)
             lengths = mask.sum(axis=1).astype(np.int32)
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)

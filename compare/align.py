@@ -158,20 +158,23 @@ def align(
     kinds = _kinds(article_of, wording, linkable, cosines)
     thresholds = _thresholds(settings, cosines is not None)
     ranks = _story_ranks(links, lexical, matched, cosines, weight)
-    groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
+    lead = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}
+    groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, lead)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
 
-def _thresholds(settings: Settings, semantic: bool) -> tuple[float, float, float, float, float, float, int]:
+def _thresholds(settings: Settings, semantic: bool) -> tuple[float, float, float, float, float, float, int, float]:
     """The grouping's thresholds (see :func:`_group`) in the mode with embeddings or without."""
     if semantic:
         member, link, same_article = (settings.semantic_member_threshold, settings.semantic_link_threshold,
                                       settings.semantic_same_article_threshold)
         weak = (settings.weak_link_score, settings.weak_member_threshold)
+        neighbour = settings.neighbour_member_threshold
     else:
         member, link, same_article, weak = settings.group_threshold, settings.link_threshold, settings.link_threshold, (0.0, 0.0)
-    return (member, link, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings)
+        neighbour = 0.0
+    return (member, link, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings, neighbour)
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -426,11 +429,12 @@ def _group(
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float, float, float, float, int],
+    thresholds: tuple[float, float, float, float, float, float, int, float],
     ids: Sequence[tuple[str, int]],
     kinds: Sequence[int],
     by_part: Collection[tuple[int, int]] = (),
     story_rank: Mapping[tuple[int, int], float] | None = None,
+    lead: Collection[int] = (),
 ) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
     Also the number of groups that refused a merge for the most kinds a group may hold.
@@ -448,7 +452,7 @@ def _group(
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, same_article, weak_score, weak_member, part_offset, max_kinds = thresholds
+    threshold, link_strength, same_article, weak_score, weak_member, part_offset, max_kinds, neighbour = thresholds
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -483,7 +487,7 @@ def _group(
             full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
         least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article, (neighbour, lead))
         if merged is None:
             refused.add(key)
             continue
@@ -537,16 +541,21 @@ class _Members:
         similarity: Callable[[int, int], float],
         threshold: float,
         strength: float,
+        neighbour: tuple[float, Collection[int]] = (0.0, ()),
     ) -> _Members | None:
         """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
-        not cohesive: a member's mean score with the other articles' members below ``threshold``."""
-        if not _one_fact(self, other, ids, similarity, strength):
+        not cohesive: a member's mean score with the other articles' members below ``threshold``,
+        or below ``neighbour[0]`` for a sentence that shares the group with its neighbour in its
+        article without repeating it, unless both are of the article's lead (``neighbour[1]``)."""
+        close = _one_fact(self, other, ids, similarity, strength, neighbour[1])
+        if close is None:
             return None
         added_self = self._added(other, allowed, similarity)
         added_other = other._added(self, allowed, similarity)
-        for added in (added_self, added_other):
-            for units, n in added.values():
-                if n and units / (n * _UNITS) < threshold - 1e-12:
+        for added, near in ((added_self, close[0]), (added_other, close[1])):
+            for kind, (units, n) in added.items():
+                least = max(threshold, neighbour[0]) if kind in near else threshold
+                if n and units / (n * _UNITS) < least - 1e-12:
                     return None
         big, small = (self, other) if self.size >= other.size else (other, self)
         out = _Members.__new__(_Members)
@@ -582,19 +591,30 @@ def _one_fact(
     ids: Sequence[tuple[str, int]],
     similarity: Callable[[int, int], float],
     strength: float,
-) -> bool:
+    lead: Collection[int] = (),
+) -> tuple[set[int], set[int]] | None:
     """Whether the members that one article contributes to the two groups merged are one
     fact: consecutive sentences (a fact told over two), or sentences that repeat each other
     (a headline and its lead), scoring at least ``strength`` together.  Two different
     statements of one article never share a group, so a sentence that links to both cannot
-    chain them.  (Each group is one fact already: only the pairs across them are checked.)"""
+    chain them.  (Each group is one fact already: only the pairs across them are checked.)
+    None when they are not; else the kinds of each group that are one fact with the other
+    group's only by being consecutive, which must be close to the group on their own
+    (``Settings.neighbour_member_threshold``): "the next sentence" is not the same fact.
+    Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
+    tell its main event together."""
+    near: tuple[set[int], set[int]] = (set(), set())
     for kind, found in first.by_kind.items():
         a = first.article[kind]
         for other_kind, others in second.by_kind.items():
             if second.article[other_kind] != a:
                 continue
-            # Scored only when a pair is not consecutive (each sentence has two neighbours at most).
             apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
-            if apart and similarity(found[0], others[0]) < strength:
-                return False
-    return True
+            if similarity(found[0], others[0]) < strength:
+                if apart:
+                    return None
+                if all(p in lead for p in (*found, *others)):
+                    continue
+                near[0].add(kind)
+                near[1].add(other_kind)
+    return near

@@ -42,11 +42,12 @@ the similarity of any pair, which the analysis stage reuses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
+from compare.grouping import Thresholds, group_links
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
 from compare.settings import Settings
@@ -159,22 +160,34 @@ def align(
     thresholds = _thresholds(settings, cosines is not None)
     ranks = _story_ranks(links, lexical, matched, cosines, weight)
     lead = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}
-    groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, lead)
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, lead)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
 
-def _thresholds(settings: Settings, semantic: bool) -> tuple[float, float, float, float, float, float, int, float]:
-    """The grouping's thresholds (see :func:`_group`) in the mode with embeddings or without."""
+def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
+    """The grouping's thresholds (:class:`~compare.grouping.Thresholds`) in the mode with embeddings or without."""
     if semantic:
-        member, link, same_article = (settings.semantic_member_threshold, settings.semantic_link_threshold,
-                                      settings.semantic_same_article_threshold)
-        weak = (settings.weak_link_score, settings.weak_member_threshold)
-        neighbour = settings.neighbour_member_threshold
-    else:
-        member, link, same_article, weak = settings.group_threshold, settings.link_threshold, settings.link_threshold, (0.0, 0.0)
-        neighbour = 0.0
-    return (member, link, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings, neighbour)
+        return Thresholds(
+            member=settings.semantic_member_threshold,
+            link=settings.semantic_link_threshold,
+            same_article=settings.semantic_same_article_threshold,
+            weak_score=settings.weak_link_score,
+            weak_member=settings.weak_member_threshold,
+            part_offset=settings.part_threshold_offset,
+            max_kinds=settings.group_max_wordings,
+            neighbour=settings.neighbour_member_threshold,
+        )
+    return Thresholds(
+        member=settings.group_threshold,
+        link=settings.link_threshold,
+        same_article=settings.link_threshold,
+        weak_score=0.0,
+        weak_member=0.0,
+        part_offset=settings.part_threshold_offset,
+        max_kinds=settings.group_max_wordings,
+        neighbour=0.0,
+    )
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -421,200 +434,3 @@ def _cosines_within_limit(
     if chars > settings.semantic_max_chars:
         return None, chars
     return story_cosines(sentences, linkable, settings, parts, names), 0
-
-
-def _group(
-    links: dict[tuple[int, int], float],
-    count: int,
-    article_of: Sequence[int],
-    allowed: Callable[[int, int], bool] | None,
-    similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float, float, float, float, int, float],
-    ids: Sequence[tuple[str, int]],
-    kinds: Sequence[int],
-    by_part: Collection[tuple[int, int]] = (),
-    story_rank: Mapping[tuple[int, int], float] | None = None,
-    lead: Collection[int] = (),
-) -> tuple[tuple[tuple[int, ...], ...], int]:
-    """Groups from the links, strongest first; a merge must leave every member cohesive.
-    Also the number of groups that refused a merge for the most kinds a group may hold.
-
-    ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
-    keeps its members by kind, with each kind's sum of scores with the members of the
-    other articles; a merge is checked kind by kind (see :class:`_Members`).
-
-    ``thresholds`` (:func:`_thresholds`): the member threshold, the link threshold (by which
-    links are ranked strong or not), the strength at which one article's two sentences that are
-    not consecutive are one fact, the weak-link score under which a link adds to a group of two
-    or more only at the weak member threshold, the part offset, and the most kinds a group may
-    hold (``Settings.group_max_wordings``: a merge's check costs the number of kinds, so
-    that a larger merge is refused keeps it bounded).  A link made by a part of a
-    sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
-    the few words it has (the reason its threshold is higher by as much), and ranked at its
-    score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, same_article, weak_score, weak_member, part_offset, max_kinds, neighbour = thresholds
-    full: set[int] = set()  # the larger group of each merge refused for max_kinds
-    later = set(by_part)
-    parent = list(range(count))
-    groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
-    refused: set[tuple[int, int, int, int]] = set()
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    ranked = story_rank or {}
-
-    def order(item: tuple[tuple[int, int], float]) -> tuple[bool, float, tuple[str, int], tuple[str, int]]:
-        (i, j), value = item
-        a, b = sorted((ids[i], ids[j]))
-        value = ranked.get((i, j), value)
-        return (value < link_strength, -round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
-
-    for (i, j), _value in sorted(links.items(), key=order):
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        gi, gj = groups[ri], groups[rj]
-        # A group's members only ever grow: its root and size name its members.
-        key = (ri, gi.size, rj, gj.size)
-        if key in refused:
-            continue
-        if _too_many_kinds(gi, gj, max_kinds):
-            refused.add(key)
-            full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
-            continue
-        least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article, (neighbour, lead))
-        if merged is None:
-            refused.add(key)
-            continue
-        keep, gone = (ri, rj) if gi.size >= gj.size else (rj, ri)
-        parent[gone] = keep
-        groups[keep] = merged
-        del groups[gone]
-
-    out = [
-        tuple(sorted(group.members(), key=lambda k: ids[k]))
-        for group in groups.values()
-        if len({article_of[k] for k in group.members()}) >= 2
-    ]
-    out.sort(key=lambda g: [ids[k] for k in g])
-    return tuple(out), len(full)
-
-
-def _too_many_kinds(first: _Members, second: _Members, limit: int) -> bool:
-    """Whether the two groups merged would hold more than ``limit`` kinds (different wordings)."""
-    if len(first.by_kind) + len(second.by_kind) <= limit:
-        return False
-    small, large = (first, second) if len(first.by_kind) <= len(second.by_kind) else (second, first)
-    return len(large.by_kind) + sum(1 for kind in small.by_kind if kind not in large.by_kind) > limit
-
-
-_UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of this unit they add exactly
-
-
-class _Members:
-    """A group's members by kind, and per kind the sum (in ``_UNITS``) and number of its
-    scores with the group's members of other (allowed) articles, the same for every member
-    of the kind.  A merge of two groups is then checked on the pairs of kinds."""
-
-    __slots__ = ("article", "by_kind", "size", "sums")
-
-    def __init__(self, i: int, kind: int, article: int) -> None:
-        self.by_kind: dict[int, list[int]] = {kind: [i]}
-        self.article: dict[int, int] = {kind: article}
-        self.sums: dict[int, tuple[int, int]] = {kind: (0, 0)}
-        self.size = 1
-
-    def members(self) -> list[int]:
-        return [k for found in self.by_kind.values() for k in found]
-
-    def merge(
-        self,
-        other: _Members,
-        ids: Sequence[tuple[str, int]],
-        article_of: Sequence[int],
-        allowed: Callable[[int, int], bool] | None,
-        similarity: Callable[[int, int], float],
-        threshold: float,
-        strength: float,
-        neighbour: tuple[float, Collection[int]] = (0.0, ()),
-    ) -> _Members | None:
-        """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
-        not cohesive: a member's mean score with the other articles' members below ``threshold``,
-        or below ``neighbour[0]`` for a sentence that shares the group with its neighbour in its
-        article without repeating it, unless both are of the article's lead (``neighbour[1]``)."""
-        close = _one_fact(self, other, ids, similarity, strength, neighbour[1])
-        if close is None:
-            return None
-        added_self = self._added(other, allowed, similarity)
-        added_other = other._added(self, allowed, similarity)
-        for added, near in ((added_self, close[0]), (added_other, close[1])):
-            for kind, (units, n) in added.items():
-                least = max(threshold, neighbour[0]) if kind in near else threshold
-                if n and units / (n * _UNITS) < least - 1e-12:
-                    return None
-        big, small = (self, other) if self.size >= other.size else (other, self)
-        out = _Members.__new__(_Members)
-        out.by_kind = {kind: list(found) for kind, found in big.by_kind.items()}
-        for kind, found in small.by_kind.items():
-            out.by_kind.setdefault(kind, []).extend(found)
-        out.article = {**big.article, **small.article}
-        out.sums = {**added_self, **added_other}
-        out.size = self.size + other.size
-        return out
-
-    def _added(
-        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
-    ) -> dict[int, tuple[int, int]]:
-        """Each of this group's kinds' sum and count, with the members of ``other`` added."""
-        out: dict[int, tuple[int, int]] = {}
-        for kind, found in self.by_kind.items():
-            units, n = self.sums[kind]
-            a, m = self.article[kind], found[0]
-            for other_kind, others in other.by_kind.items():
-                b = other.article[other_kind]
-                if a == b or (allowed is not None and not allowed(a, b)):
-                    continue
-                units += len(others) * round(similarity(m, others[0]) * _UNITS)
-                n += len(others)
-            out[kind] = (units, n)
-        return out
-
-
-def _one_fact(
-    first: _Members,
-    second: _Members,
-    ids: Sequence[tuple[str, int]],
-    similarity: Callable[[int, int], float],
-    strength: float,
-    lead: Collection[int] = (),
-) -> tuple[set[int], set[int]] | None:
-    """Whether the members that one article contributes to the two groups merged are one
-    fact: consecutive sentences (a fact told over two), or sentences that repeat each other
-    (a headline and its lead), scoring at least ``strength`` together.  Two different
-    statements of one article never share a group, so a sentence that links to both cannot
-    chain them.  (Each group is one fact already: only the pairs across them are checked.)
-    None when they are not; else the kinds of each group that are one fact with the other
-    group's only by being consecutive, which must be close to the group on their own
-    (``Settings.neighbour_member_threshold``): "the next sentence" is not the same fact.
-    Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
-    tell its main event together."""
-    near: tuple[set[int], set[int]] = (set(), set())
-    for kind, found in first.by_kind.items():
-        a = first.article[kind]
-        for other_kind, others in second.by_kind.items():
-            if second.article[other_kind] != a:
-                continue
-            apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
-            if similarity(found[0], others[0]) < strength:
-                if apart:
-                    return None
-                if all(p in lead for p in (*found, *others)):
-                    continue
-                near[0].add(kind)
-                near[1].add(other_kind)
-    return near

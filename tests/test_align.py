@@ -205,7 +205,7 @@ def _plain_groups(
             for m in (p, q)
         }
 
-    def cohesive(group: list[int], least: float, near: set[int] = set()) -> bool:
+    def cohesive(group: list[int], least: float, near: frozenset[int] | set[int] = frozenset()) -> bool:
         for m in group:
             others = [sim(m, o) for o in group if ok(m, o)]
             floor = max(least, s.neighbour_member_threshold) if m in near else least

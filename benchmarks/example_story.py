@@ -47,7 +47,7 @@ from dataclasses import replace
 from compare.settings import Settings
 texts = [s.text for a in compare(sys.argv[1:], replace(Settings(), semantic=False)).articles for s in a.sentences]
 texts = [f"{t} ({n})" for n in range(4) for t in texts]  # 4 x the story's sentences, none cached
-semantic._encoder()
+semantic._model()
 runtime = f"onnxruntime, {semantic._threads()} threads" if semantic._session() is not None else "numpy"
 start, cpu = time.perf_counter(), time.process_time()
 semantic._encode(texts)

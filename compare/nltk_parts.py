@@ -25,7 +25,7 @@ import importlib
 import importlib.util
 import sys
 import threading
-from functools import lru_cache
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -44,7 +44,7 @@ class _Stopwords:
         return getattr(corpus.stopwords, name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def nltk_module(name: str) -> ModuleType:
     """The nltk module ``name`` (``nltk.tokenize.punkt`` or ``nltk.stem.snowball``), imported
     without running nltk's package ``__init__`` files where nltk is not imported yet."""

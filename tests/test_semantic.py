@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from compare import Settings, UsageError, semantic
+from compare import Settings, UsageError, model_files, semantic
 from compare.align import align
 from compare.models import Sentence
 
@@ -55,15 +56,18 @@ CONFIG = '{"num_hidden_layers": 1, "num_attention_heads": 2, "layer_norm_eps": 1
 
 
 def _clear_model() -> None:
-    for cached in (semantic.status, semantic._weights, semantic._model, semantic._encoder, semantic._built_session):
+    for cached in (semantic.status, model_files.weights, semantic._model, semantic._encoder, semantic._built_session):
         cached.cache_clear()
 
 
-def _tiny_model(folder: Path) -> Path:
-    """A one-layer model of the right names and shapes (4 dimensions, 2 heads, 10 words)."""
+@pytest.fixture
+def tiny_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The folder of a one-layer model of the right names and shapes (4 dimensions, 2 heads,
+    10 words), in place of the packaged one, with every cache of the model cleared around the test."""
     import numpy as np
     from safetensors.numpy import save_file
 
+    folder = tmp_path / "model"
     folder.mkdir()
     shapes = {"word_embeddings.weight": (10, 4), "position_embeddings.weight": (8, 4),
               "token_type_embeddings.weight": (2, 4), "intermediate.dense.weight": (16, 4),
@@ -71,70 +75,46 @@ def _tiny_model(folder: Path) -> Path:
     rng = np.random.default_rng(0)
     tensors = {name: rng.standard_normal(next((v for k, v in shapes.items() if name.endswith(k)),
                                               (4, 4) if name.endswith("weight") and "Norm" not in name else (4,)))
-               .astype(np.float32) for name in semantic._required(1)}  # fmt: skip
+               .astype(np.float32) for name in model_files.required(1)}  # fmt: skip
     save_file(tensors, str(folder / "model.safetensors"))
     (folder / "config.json").write_text(CONFIG, encoding="utf-8")
     (folder / "tokenizer.json").write_text("{}", encoding="utf-8")
-    return folder
-
-
-def test_broken_model_file_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    folder = tmp_path / "model"
-    folder.mkdir()
-    (folder / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00not json")
-    (folder / "tokenizer.json").write_text("{}", encoding="utf-8")
-    (folder / "config.json").write_text(CONFIG, encoding="utf-8")
-    _clear_model()
     monkeypatch.setattr(semantic, "model_dir", lambda: folder)
-    try:
-        problem = semantic.status()
-        assert problem is not None and "could not be loaded" in problem and "\n" not in problem
-        assert "JSONDecodeError" in problem  # the weights' header, not the configuration
-    finally:
-        _clear_model()
+    _clear_model()
+    yield folder
+    _clear_model()
 
 
-def test_truncated_or_incomplete_weights_are_reported_without_reading_them(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_broken_model_file_is_reported_not_raised(tiny_model: Path) -> None:
+    (tiny_model / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00not json")
+    problem = semantic.status()
+    assert problem is not None and "could not be loaded" in problem and "\n" not in problem
+    assert "JSONDecodeError" in problem  # the weights' header, not the configuration
+
+
+def test_truncated_or_incomplete_weights_are_reported_without_reading_them(tiny_model: Path) -> None:
     import numpy as np
+    from safetensors.numpy import save_file
 
-    folder = _tiny_model(tmp_path / "model")
-    weights = folder / "model.safetensors"
-    monkeypatch.setattr(semantic, "model_dir", lambda: folder)
+    weights = tiny_model / "model.safetensors"
+    assert semantic.status() is None  # whole: embeddings available
+    assert model_files.weights.cache_info().currsize == 0  # and not one weight read to say so
+    weights.write_bytes(weights.read_bytes()[:-4])  # a download cut short
     _clear_model()
-    try:
-        assert semantic.status() is None  # whole: embeddings available
-        assert semantic._weights.cache_info().currsize == 0  # and not one weight read to say so
-        whole = weights.read_bytes()
-        weights.write_bytes(whole[:-4])  # a download cut short
-        _clear_model()
-        problem = semantic.status()
-        assert problem is not None and "could not be loaded" in problem and "bytes where its header describes" in problem
-        from safetensors.numpy import save_file
-
-        save_file({"embeddings.word_embeddings.weight": np.zeros((10, 4), dtype=np.float32)}, str(weights))
-        _clear_model()
-        problem = semantic.status()  # another model's file, or a partial one
-        assert problem is not None and "has no float32 tensor embeddings.position_embeddings.weight" in problem
-    finally:
-        _clear_model()
-
-
-def test_model_files_that_fail_to_load_after_the_check_give_one_line(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    folder = _tiny_model(tmp_path / "model")
-    (folder / "tokenizer.json").write_text("not a tokenizer", encoding="utf-8")
-    monkeypatch.setattr(semantic, "model_dir", lambda: folder)
+    problem = semantic.status()
+    assert problem is not None and "could not be loaded" in problem and "bytes where its header describes" in problem
+    save_file({"embeddings.word_embeddings.weight": np.zeros((10, 4), dtype=np.float32)}, str(weights))
     _clear_model()
-    try:
-        assert semantic.status() is None  # the tokenizer is read only when a text is embedded
-        with pytest.raises(UsageError) as info:
-            semantic._encode(["Anything at all."])
-        assert "could not be loaded" in str(info.value) and "\n" not in str(info.value)
-    finally:
-        _clear_model()
+    problem = semantic.status()  # another model's file, or a partial one
+    assert problem is not None and "has no float32 tensor embeddings.position_embeddings.weight" in problem
+
+
+def test_model_files_that_fail_to_load_after_the_check_give_one_line(tiny_model: Path) -> None:
+    (tiny_model / "tokenizer.json").write_text("not a tokenizer", encoding="utf-8")
+    assert semantic.status() is None  # the tokenizer is read only when a text is embedded
+    with pytest.raises(UsageError) as info:
+        semantic._encode(["Anything at all."])
+    assert "could not be loaded" in str(info.value) and "\n" not in str(info.value)
 
 
 def test_cli_without_the_model_warns_once_and_compares_words(

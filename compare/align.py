@@ -42,7 +42,7 @@ the similarity of any pair, which the analysis stage reuses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from compare.candidates import pair_bounds
@@ -99,8 +99,9 @@ def align(
     story = story_weights([t for t, _ in analysed])
     names = story_names(sentences)
     linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
+    asks = [not ok and _linkable(s, t, settings, names, asking=True) for ok, s, (t, _) in zip(linkable, sentences, analysed, strict=True)]
     feats = tuple(
-        features(t, story, function=function) if linkable[i] else features(())
+        features(t, story, function=function) if linkable[i] or asks[i] else features(())
         for i, (t, function) in enumerate(analysed)
     )
     article_of, allowed_numbers = _article_numbers(sentences, allowed)
@@ -130,7 +131,14 @@ def align(
 
     verbatim = _verbatim(sentences, linkable, names, settings)
 
+    def _both_ask(i: int, j: int) -> bool:
+        """Both sentences quote a question (an outlet's own question states no fact)."""
+        return (linkable[i] or asks[i]) and (linkable[j] or asks[j]) and _quotes_a_question(sentences[i].text) and _quotes_a_question(sentences[j].text)
+
     def whole(i: int, j: int) -> float:
+        if (asks[i] or asks[j]) and _both_ask(i, j):
+            value = lexical(i, j)  # a question asked again, in nearly the same words
+            return value if value >= settings.question_min_lexical else 0.0
         if not (linkable[i] and linkable[j]):
             return 1.0 if _same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
         if cosines is None or lexical(i, j) == 1.0:
@@ -153,7 +161,8 @@ def align(
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain)
+    asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and _both_ask(i, j)}
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
@@ -233,6 +242,7 @@ def _links(
     threshold: float,
     settings: Settings,
     plain: Sequence[frozenset[str]] | None = None,
+    asked: Collection[tuple[int, int]] = (),
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -244,7 +254,7 @@ def _links(
         value = similarity(i, j)
         if value < threshold:
             continue
-        if (i, j) in matched or cosines is None or value == 1.0:
+        if (i, j) in matched or cosines is None or value == 1.0 or (i, j) in asked:
             links[(i, j)] = value
             continue
         cos = cosines.pair(i, j)
@@ -310,7 +320,7 @@ def _kinds(
 
 
 def _linkable(
-    sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str]
+    sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str], asking: bool = False
 ) -> bool:
     """Whether a sentence carries a fact to align: enough content words, not a bare name line,
     and enough words beyond names and attribution ("Justice Ginsburg asked.", "Scalia said."
@@ -325,9 +335,14 @@ def _linkable(
         return True
     return (
         not is_name_line(sentence.text)
-        and not is_question(sentence.text, settings.short_question_words)
+        and (asking or not is_question(sentence.text, settings.short_question_words))
         and substance(sentence.text, names) >= settings.min_substance_tokens
     )
+
+
+def _quotes_a_question(text: str) -> bool:
+    """Whether a sentence quotes a question: a question mark, and quotation marks."""
+    return "?" in text and any(mark in text for mark in "\"“”")
 
 
 Verbatim = tuple[str, frozenset[str]]

@@ -342,13 +342,17 @@ def test_a_short_quote_links_to_the_same_words_with_their_attribution() -> None:
 
 def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
     """Two outlets asking about one subject report no fact ("how much might it cost?"); the same
-    question word for word still links, and a statement that ends on a question is a statement."""
+    question word for word still links, and so does a question that two outlets quote in nearly
+    the same words; a statement that ends on a question is a statement."""
     sentences = body_sentences(
         [
             ["How much will the gold Apple Watch cost?", "Is the photo of Anthony Weiner?"],
             ["So how much might the gold Apple Watch cost buyers?", "Is the photo of Anthony Weiner?"],
             ["Senate Democrats were put on notice by Republicans on Wednesday: no tax-cut extension?"],
             ["Republicans put Senate Democrats on notice on Wednesday that there would be no tax-cut extension."],
+            ["\"Is it true that Wal-Mart's pay disparity across the company was less than the national average?\" he asked."],
+            ["“Is it true,” Chief Justice Roberts asked Mr. Sellers, “that Wal-Mart’s pay disparity across the company "
+             "was less than the national average?”"],
         ]
     )
     for semantic in (True, False):
@@ -356,6 +360,7 @@ def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
         assert not any(0 in g or 2 in g for g in groups), groups
         assert (1, 3) in groups
         assert (4, 5) in groups
+        assert (6, 7) in groups  # one question quoted by two outlets, in nearly the same words
 
 
 

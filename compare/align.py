@@ -98,12 +98,8 @@ def align(
     analysed = [analyse(s.text) for s in sentences]
     story = story_weights([t for t, _ in analysed])
     names = story_names(sentences)
-    linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
-    asks = [not ok and _linkable(s, t, settings, names, asking=True) for ok, s, (t, _) in zip(linkable, sentences, analysed, strict=True)]
-    feats = tuple(
-        features(t, story, function=function) if linkable[i] or asks[i] else features(())
-        for i, (t, function) in enumerate(analysed)
-    )
+    linkable, asks, quoted = _linkables(sentences, analysed, settings, names)
+    feats = tuple(features(t, story, function=f) if linkable[i] or asks[i] else features(()) for i, (t, f) in enumerate(analysed))
     article_of, allowed_numbers = _article_numbers(sentences, allowed)
 
     parts = find_parts(sentences, linkable, story, settings, names)
@@ -131,12 +127,8 @@ def align(
 
     verbatim = _verbatim(sentences, linkable, names, settings)
 
-    def _both_ask(i: int, j: int) -> bool:
-        """Both sentences quote a question (an outlet's own question states no fact)."""
-        return (linkable[i] or asks[i]) and (linkable[j] or asks[j]) and _quotes_a_question(sentences[i].text) and _quotes_a_question(sentences[j].text)
-
     def whole(i: int, j: int) -> float:
-        if (asks[i] or asks[j]) and _both_ask(i, j):
+        if (asks[i] or asks[j]) and quoted[i] and quoted[j]:
             value = lexical(i, j)  # a question asked again, in nearly the same words
             return value if value >= settings.question_min_lexical else 0.0
         if not (linkable[i] and linkable[j]):
@@ -161,15 +153,14 @@ def align(
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
-    asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and _both_ask(i, j)}
+    asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
-    thresholds = _thresholds(settings, cosines is not None)
-    ranks = _story_ranks(links, lexical, matched, cosines, weight)
-    lead = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, lead)
+    thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
+    headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
@@ -340,9 +331,19 @@ def _linkable(
     )
 
 
-def _quotes_a_question(text: str) -> bool:
-    """Whether a sentence quotes a question: a question mark, and quotation marks."""
-    return "?" in text and any(mark in text for mark in "\"“”")
+def _linkables(
+    sentences: Sequence[Sentence], analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], settings: Settings, names: frozenset[str]
+) -> tuple[list[bool], list[bool], list[bool]]:
+    """For each sentence: whether it is linkable (:func:`_linkable`); whether it only asks (it would be,
+    but for its question); and whether it quotes a question (a question mark and quotation marks)
+    and is one of those: two outlets' sentences quoting nearly the same question link on their words
+    (``Settings.question_min_lexical``), and an outlet's own question states no fact."""
+    linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
+    asks = [not ok and _linkable(s, t, settings, names, asking=True) for ok, s, (t, _) in zip(linkable, sentences, analysed, strict=True)]
+    quoted = [
+        (linkable[i] or asks[i]) and "?" in s.text and any(mark in s.text for mark in "\"“”") for i, s in enumerate(sentences)
+    ]
+    return linkable, asks, quoted
 
 
 Verbatim = tuple[str, frozenset[str]]

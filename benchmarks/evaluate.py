@@ -445,6 +445,50 @@ def _basil_ari(data: Path) -> float:
 
 
 @functools.cache
+def _events(data: Path) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stories as story_benchmark  # benchmarks/stories.py
+
+    return story_benchmark.event_figures(data / "ecbplus-dev")
+
+
+@figure("ecbplus.event_pair_precision", "ecbplus-dev")
+def _event_precision(data: Path) -> float:
+    """Precision of "same event" over the ECB+ dev article pairs within a topic (issue 13)."""
+    return _events(data)["pair_precision"]
+
+
+@figure("ecbplus.event_pair_f1", "ecbplus-dev")
+def _event_f1(data: Path) -> float:
+    """F1 of "same event" over the ECB+ dev article pairs within a topic, against the sub-topics."""
+    return _events(data)["pair_f1"]
+
+
+@figure("ecbplus.event_batch_ari", "ecbplus-dev")
+def _event_batch_ari(data: Path) -> float:
+    """Adjusted Rand index of batch's stories over the 772 ECB+ dev articles against the sub-topics."""
+    return _events(data)["batch_ari"]
+
+
+@figure("basil.story_ari_with_distractors", "basil-dev/articles.jsonl", "fnc1/train_bodies.jsonl")
+def _basil_distractors(data: Path) -> float:
+    """ARI over the BASIL dev articles when batch groups them with the 1,683 FNC-1 bodies, less 0.01
+    per FNC-1 body joined to a BASIL story (issue 13: at most 2 joined)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stories as story_benchmark  # benchmarks/stories.py
+
+    from compare.stories import StorySettings
+
+    settings = StorySettings()
+    rows = story_benchmark.read(data / "basil-dev" / "articles.jsonl")
+    truth = {str(r["id"]): str(r.pop("story")) for r in rows}
+    profiles = story_benchmark.profiles_of(rows, settings)
+    profiles += story_benchmark.profiles_of(story_benchmark.read(data / "fnc1" / "train_bodies.jsonl"), settings)
+    result = story_benchmark.score(profiles, truth, settings)
+    return float(result["ari"]) - 0.01 * int(result["joined"])
+
+
+@functools.cache
 def _basil_framing(data: Path) -> dict[str, Any]:
     from benchmarks.framing_eval import measure_basil_framing
 

@@ -75,6 +75,7 @@ from compare.stories import (  # noqa: E402
     story_vectors,
 )
 from compare.terms import sentence_tokens, title_case  # noqa: E402
+from compare.text import iso_day  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 BASIL = Path("basil-dev") / "articles.jsonl"
@@ -188,6 +189,27 @@ def _storylines(stories: Sequence[Story], links: Sequence[Link]) -> dict[str, st
     return {a: root(s.id) for s in stories for a in s.articles}
 
 
+def event_figures(folder: Path) -> dict[str, float]:
+    """The ECB+ figures of ``benchmarks/evaluate.py``: precision, recall and F1 of "same event"
+    over the gold pairs within a topic (against the sub-topics), and the ARI of batch's
+    stories over all articles against the sub-topics."""
+    rows = []
+    subtopic: dict[str, str] = {}
+    for path in sorted(folder.glob("stories/*/*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        subtopic[record["id"]] = record["subtopic"]
+        rows.append({k: record[k] for k in ("id", "title", "date", "url", "text", "outlet") if record.get(k)})
+    articles = [prepare_article(a)[0] for a in load_inputs(rows)]
+    settings = Settings()
+    events = {a.id: event_profile(a) for a in articles}
+    gold = json.loads((folder / "gold_article_pairs.json").read_text(encoding="utf-8"))["pairs"]
+    p, r, f = _prf([(_same(events, g, settings), g["label"] == "same_event") for g in gold])
+    profiles = [profile(a) for a in articles]
+    of = {a: s.id for s in group_profiles(profiles) for a in s.articles}
+    ari = adjusted_rand_index([subtopic[a.id] for a in articles], [of[a.id] for a in articles])
+    return {"pair_precision": p, "pair_recall": r, "pair_f1": f, "batch_ari": ari}
+
+
 def measure_ecbplus(folder: Path) -> None:
     """ECB+ dev: the pair judgement against the gold article pairs, and batch's stories;
     each also per held-out fold of topics (see ``FOLDS``)."""
@@ -223,6 +245,7 @@ def measure_ecbplus(folder: Path) -> None:
         folds = [_prf([d for d, k in zip(decided, fold_of, strict=True) if k == fold])[2] for fold in range(FOLDS)]
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | " + " | ".join(f"{x:.3f}" for x in folds) + " |")
     _errors(events, gold, verdicts, settings)
+    _far_apart(events, {a.id: a.date for a in articles}, gold, settings)
     # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth;
     # then the threshold and the participant check (``same_event_participant_mentions``, 99 = off) together.
     for name, mentions in (("same_event_threshold", (settings.same_event_participant_mentions,)),
@@ -324,6 +347,36 @@ def _errors(
     print("missed same-event pairs by cause: " + "; ".join(f"{c}: {n}" for c, n in sorted(causes.items(), key=lambda x: -x[1])))
     print("pairs of different events judged the same, by topic: "
           + ", ".join(f"{t}: {n}" for t, n in sorted(joined.items(), key=lambda x: -x[1])))
+
+
+def _far_apart(events: dict[str, Any], published: dict[str, str | None], gold: list[dict[str, Any]], settings: Settings) -> None:
+    """What ECB+ counts as one event: its same-sub-topic pairs whose event days lie more than
+    ``same_event_max_days`` apart, by the kind of article (the original ECB articles carry no
+    date: their days come from their text) and by how far apart the two publication dates are
+    (a follow-up by its publication, or a day read wrong)."""
+    kinds: dict[str, int] = {}
+    total = 0
+    for g in gold:
+        if g["label"] != "same_event":
+            continue
+        total += 1
+        gap = days_between(events[g["doc_a"]], events[g["doc_b"]])
+        if gap is None or gap <= settings.same_event_max_days:
+            continue
+        first, second = iso_day(published[g["doc_a"]]), iso_day(published[g["doc_b"]])
+        if not g["doc_a"].endswith("ecbplus"):
+            kind = "ECB articles (no publication date; days read from their text)"
+        elif first is None or second is None:
+            kind = "ECB+ articles, a publication date missing"
+        elif abs((first - second).days) > settings.same_event_max_days:
+            kind = f"ECB+ articles published over {settings.same_event_max_days} days apart (follow-ups)"
+        else:
+            kind = f"ECB+ articles published at most {settings.same_event_max_days} days apart (a day read wrong)"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    far = sum(kinds.values())
+    print()
+    print(f"same-sub-topic pairs whose event days lie over {settings.same_event_max_days} days apart: {far} of {total} "
+          f"({100 * far / max(1, total):.1f}%): " + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items(), key=lambda x: -x[1])))
 
 
 def _key_names(article: Any, count: int = 8) -> list[tuple[str, float]]:

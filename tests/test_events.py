@@ -112,6 +112,25 @@ def test_weekdays_resolve_against_the_publication_date() -> None:
     assert "13 Nov 2007 in Santiago" in verdict.reason and "20 Dec 2007" in verdict.reason
 
 
+def test_an_undated_article_skips_a_background_date() -> None:
+    """In an undated article, the first date of the body is the event's only when the article
+    names no later year: an obituary's birth date is background (ECB+ topic 4)."""
+    obituary = (
+        "Pin-up icon dies\n\n"
+        "The pin-up model, who was born on April 22, 1923, in Nashville, has died. "
+        "She had suffered a heart attack earlier this month. "
+        "Her photographs were reissued in 2008, and a film about her life followed."
+    )
+    articles = compare([_article(obituary, None, "a"), _article(QUAKE_A, None, "b")]).articles
+    assert event_profile(articles[0]).day is None
+    dated = obituary.replace("in 2008", "in 1998").replace("has died.", "died on Dec. 11, 2008.")
+    articles = compare([_article(dated, None, "a"), _article(QUAKE_A, None, "b")]).articles
+    assert event_profile(articles[0]).day is None  # 1923 is still the first date, and 2008 is later
+    alone = obituary.replace(", and a film about her life followed", "").replace("in 2008", "in 1923")
+    articles = compare([_article(alone, None, "a"), _article(QUAKE_A, None, "b")]).articles
+    assert event_profile(articles[0]).day == date(1923, 4, 22)
+
+
 def test_event_identity_is_fast(example: Any) -> None:
     """Under 50 ms for the example story (best of five runs: the machine is shared)."""
     best = float("inf")

@@ -11,7 +11,9 @@ The first step of the event judgement (overview in :mod:`compare.analyze.events`
   other articles);
 * its *day*: the day of the event it reports, when the article lets us know
   it -- a date or a weekday ("on Wednesday", "today") in the headline or the
-  lede, resolved against the publication date when there is one; else the
+  lede, resolved against the publication date when there is one; in an
+  undated article, else the first date of its body, unless the article names a
+  later year (then that date is background: a birth, an earlier ruling); else the
   wire dateline ("Nov. 3 (Bloomberg) --"); else the publication date;
 * its *places* (a dateline such as "NEW YORK --", "in Moscow" in the lede) and
   its *actors* (the names it repeats), for the reason given in words;
@@ -44,6 +46,7 @@ PARTICIPANT_SENTENCES = 2
 
 _WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
 _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\(|—|–|--|-\s)")
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
@@ -226,6 +229,8 @@ def event_profile(article: Article) -> EventProfile:
         # An undated article: a date anywhere in it, but not beside a weekday ("the meeting on
         # Wednesday prepared a summit on Nov. 20": the event is the Wednesday, an unknown day).
         day, month_day = _reported_day([t for t in body if not WEEKDAY_WORD.search(t)], None, weekdays=False)
+    if published is None and day is not None and day.year < _latest_year([article.title or "", *body]):
+        day = None  # a background date ("born April 22, 1923" in an obituary that names 2008)
     source = "text" if day or month_day else ""
     if not source:
         dateline = _dateline(article)
@@ -246,6 +251,11 @@ def event_profile(article: Article) -> EventProfile:
         _actors([article.title or "", *body]),
         _participants(article.title or "", body),
     )
+
+
+def _latest_year(texts: Iterable[str]) -> int:
+    """The latest year (1800-2099) the texts name; 0 when they name none."""
+    return max((int(year) for text in texts for year in _YEAR.findall(text)), default=0)
 
 
 @lru_cache(maxsize=65536)

@@ -1,13 +1,19 @@
-"""The encoder of :mod:`compare.semantic` as an ONNX graph, written out from its numpy weights.
+"""The encoder of :mod:`compare.semantic` as an ONNX graph, over the model's own weights.
 
 Nothing is downloaded and the ``onnx`` package is not needed: the few protobuf
 messages of an ONNX model (ModelProto, GraphProto, NodeProto, TensorProto, ...)
-are written here directly in protobuf's wire format, with the weights as raw
-little-endian float32.  The graph uses ONNX Runtime's fused CPU kernels
-(``com.microsoft`` domain): ``Attention`` (the query/key/value projections,
-scaled dot-product attention with the padding given as each row's length, and
-the heads' concatenation), ``SkipLayerNormalization`` (residual add, bias and
-layer norm in one pass) and ``BiasGelu`` (BERT's exact, erf-based GELU).
+are written here directly in protobuf's wire format.  The weights are not copied
+into the model: each is an initializer marked as external data, and the session
+is given the arrays themselves (``SessionOptions.add_external_initializers``), most
+of them views of the memory-mapped ``model.safetensors`` (:func:`model`).  So
+building the session reads the weights once, into ONNX Runtime's packed form;
+writing them into a 40 MiB model and parsing it back cost 0.1 s of CPU a run.
+
+The graph uses ONNX Runtime's fused CPU kernels (``com.microsoft`` domain):
+``Attention`` (the query/key/value projections, scaled dot-product attention with
+the padding given as each row's length, and the heads' concatenation),
+``FusedMatMul`` (a product by a weight as stored, ``(out, in)``, transposed by the
+kernel, not in numpy) and ``BiasGelu`` (BERT's exact, erf-based GELU).
 
 Input ``embeddings``: float32 (batch, length, 384), the sum of the word,
 position and token-type embeddings (looked up in numpy); input ``lengths``:
@@ -19,12 +25,12 @@ Output ``hidden``: float32 (batch, length, 384), the last layer's states
 from __future__ import annotations
 
 import struct
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 IR_VERSION = 8
 """ONNX IR version of the model written (ONNX Runtime reads 3 to 11)."""
-UNFUSED = ("SkipLayerNormFusion",)
-"""ONNX Runtime optimizers that the session disables (see :func:`_add_norm`)."""
 OPSET = 17
 """The standard operator set: LayerNormalization exists from 17."""
 
@@ -57,19 +63,20 @@ def _str(field: int, text: str) -> bytes:
     return _bytes(field, text.encode("utf-8"))
 
 
-def _tensor(name: str, array: Any) -> list[Any]:
-    """TensorProto: dims (1), data_type (2), name (8), raw_data (9), as pieces to join once:
-    the weights' bytes are not copied until the model's final join."""
-    import numpy as np
-
-    data = np.ascontiguousarray(array, dtype="<f4").data.cast("B")
-    head = b"".join([*(_int(1, d) for d in array.shape), _int(2, _FLOAT), _str(8, name)])
-    return [head, _varint(9 << 3 | 2) + _varint(data.nbytes), data]
-
-
-def _message(field: int, pieces: list[Any]) -> list[Any]:
-    """A length-delimited field made of ``pieces`` (bytes or byte memoryviews), still in pieces."""
-    return [_varint(field << 3 | 2) + _varint(sum(len(p) for p in pieces)), *pieces]
+def _external(name: str, shape: tuple[int, ...], size: int) -> bytes:
+    """TensorProto of a float32 initializer whose data the session is given apart: dims (1),
+    data_type (2), name (8), external_data (13, key/value entries), data_location (14, 1 =
+    EXTERNAL).  ONNX Runtime reads no file for it: ``location`` only has to be there."""
+    entries = [("location", "storycompare-weights"), ("offset", "0"), ("length", str(size))]
+    return b"".join(
+        [
+            *(_int(1, d) for d in shape),
+            _int(2, _FLOAT),
+            _str(8, name),
+            *(_bytes(13, _str(1, key) + _str(2, value)) for key, value in entries),
+            _int(14, 1),
+        ]
+    )
 
 
 def _attribute(name: str, value: float | int) -> bytes:
@@ -101,8 +108,8 @@ def _opset(domain: str, version: int) -> bytes:
 def _add_norm(x: str, residual: str, bias: str, gamma: str, beta: str, out: str, eps: float) -> list[bytes]:
     """``LayerNorm(x + bias + residual)`` as three standard nodes.  ONNX Runtime's fused
     SkipLayerNormalization would do the same in one, but its CPU kernel took four times as long
-    here (1.8 ms against 0.47 ms on 32 x 30 x 384): the session keeps its optimizer from fusing
-    them (:data:`UNFUSED`)."""
+    here (1.8 ms against 0.47 ms on 32 x 30 x 384): the session runs no graph optimizer, so
+    nothing fuses them (``compare.semantic._built_session``)."""
     return [
         _node("Add", [x, bias], out + ".biased"),
         _node("Add", [out + ".biased", residual], out + ".sum"),
@@ -110,55 +117,76 @@ def _add_norm(x: str, residual: str, bias: str, gamma: str, beta: str, out: str,
     ]
 
 
-def model_bytes(encoder: Any) -> bytes:
-    """The serialized ONNX model of the transformer layers of ``encoder`` (a
-    ``compare.semantic._Encoder``; see the module's docstring)."""
-    hidden = int(encoder.words.shape[1])
+@dataclass(frozen=True)
+class Graph:
+    """The serialized ONNX model and the arrays of its external initializers, by name."""
+
+    model: bytes
+    initializers: tuple[tuple[str, Any], ...]
+
+
+def graph(weights: Mapping[str, Any], layers: int, heads: int, eps: float) -> Graph:
+    """The ONNX model of the transformer layers of the BERT encoder whose float32 ``weights`` are
+    named as in the model's ``model.safetensors`` (see the module's docstring).  The arrays are
+    the session's as they are (a view of a memory-mapped file stays one), except the query, key
+    and value projections, which ``Attention`` takes transposed side by side, (384, 1152)."""
+    import numpy as np
+
+    hidden = int(weights["embeddings.word_embeddings.weight"].shape[1])
     nodes: list[bytes] = []
-    weights: list[Any] = []
+    initializers: dict[str, Any] = {}
 
     def weight(name: str, array: Any) -> str:
-        weights.extend(_message(5, _tensor(name, array)))
+        initializers[name] = np.ascontiguousarray(array, dtype="<f4")  # no copy of a float32 view
         return name
+
+    def stored(name: str) -> str:
+        return weight(name, weights[name])
 
     ms = "com.microsoft"
     x = "normed"
     nodes.append(
-        _node("LayerNormalization", ["embeddings", weight("norm.g", encoder.norm[0]), weight("norm.b", encoder.norm[1])],
-              x, axis=-1, epsilon=encoder.eps)
+        _node("LayerNormalization", ["embeddings", stored("embeddings.LayerNorm.weight"), stored("embeddings.LayerNorm.bias")],
+              x, axis=-1, epsilon=eps)
     )  # fmt: skip
-    for n, layer in enumerate(encoder.layers):
+    for n in range(layers):
+        w = f"encoder.layer.{n}."
+        parts = ("query", "key", "value")
+        qkv = np.concatenate([weights[f"{w}attention.self.{k}.weight"].T for k in parts], axis=1)
+        qkv_bias = np.concatenate([weights[f"{w}attention.self.{k}.bias"] for k in parts])
         p = f"layer{n}."
         nodes += [
-            _node("Attention", [x, weight(p + "qkv", layer.qkv), weight(p + "qkv.b", layer.qkv_bias), "lengths"],
-                  p + "context", ms, num_heads=encoder.heads),
-            _node("MatMul", [p + "context", weight(p + "out", layer.out)], p + "attended"),
-            *_add_norm(p + "attended", x, weight(p + "out.b", layer.out_bias),
-                       weight(p + "norm1.g", layer.norm1[0]), weight(p + "norm1.b", layer.norm1[1]), p + "mid", encoder.eps),
-            _node("MatMul", [p + "mid", weight(p + "up", layer.up)], p + "up.raw"),
-            _node("BiasGelu", [p + "up.raw", weight(p + "up.b", layer.up_bias)], p + "up.gelu", ms),
-            _node("MatMul", [p + "up.gelu", weight(p + "down", layer.down)], p + "down.raw"),
-            *_add_norm(p + "down.raw", p + "mid", weight(p + "down.b", layer.down_bias),
-                       weight(p + "norm2.g", layer.norm2[0]), weight(p + "norm2.b", layer.norm2[1]), p + "state", encoder.eps),
+            _node("Attention", [x, weight(p + "qkv", qkv), weight(p + "qkv.b", qkv_bias), "lengths"],
+                  p + "context", ms, num_heads=heads),
+            _node("FusedMatMul", [p + "context", stored(w + "attention.output.dense.weight")], p + "attended", ms, transB=1),
+            *_add_norm(p + "attended", x, stored(w + "attention.output.dense.bias"),
+                       stored(w + "attention.output.LayerNorm.weight"), stored(w + "attention.output.LayerNorm.bias"),
+                       p + "mid", eps),
+            _node("FusedMatMul", [p + "mid", stored(w + "intermediate.dense.weight")], p + "up.raw", ms, transB=1),
+            _node("BiasGelu", [p + "up.raw", stored(w + "intermediate.dense.bias")], p + "up.gelu", ms),
+            _node("FusedMatMul", [p + "up.gelu", stored(w + "output.dense.weight")], p + "down.raw", ms, transB=1),
+            *_add_norm(p + "down.raw", p + "mid", stored(w + "output.dense.bias"),
+                       stored(w + "output.LayerNorm.weight"), stored(w + "output.LayerNorm.bias"), p + "state", eps),
         ]  # fmt: skip
         x = p + "state"
     nodes.append(_node("Identity", [x], "hidden"))
     # GraphProto: node (1), name (2), initializer (5), input (11), output (12).
-    graph = [
+    body = [
         *(_bytes(1, node) for node in nodes),
         _str(2, "all-MiniLM-L6-v2"),
-        *weights,
+        *(_bytes(5, _external(name, array.shape, array.nbytes)) for name, array in initializers.items()),
         _bytes(11, _value_info("embeddings", _FLOAT, ["batch", "length", hidden])),
         _bytes(11, _value_info("lengths", _INT32, ["batch"])),
         _bytes(12, _value_info("hidden", _FLOAT, ["batch", "length", hidden])),
     ]
     # ModelProto: ir_version (1), producer_name (2), graph (7), opset_import (8).
-    return b"".join(
+    model = b"".join(
         [
             _int(1, IR_VERSION),
             _str(2, "storycompare"),
-            *_message(7, graph),
+            _bytes(7, b"".join(body)),
             _bytes(8, _opset("", OPSET)),
             _bytes(8, _opset(ms, 1)),
         ]
     )
+    return Graph(model, tuple(initializers.items()))

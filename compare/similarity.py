@@ -171,9 +171,9 @@ Pearson by less than 0.005."""
 
 @lru_cache(maxsize=1)
 def _stemmer_fn() -> object:
-    from nltk.stem.snowball import SnowballStemmer
+    from compare.nltk_parts import nltk_module
 
-    return SnowballStemmer("english").stem
+    return nltk_module("nltk.stem.snowball").SnowballStemmer("english").stem
 
 
 @lru_cache(maxsize=1)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from compare import Settings, UsageError, semantic
+from compare import Settings, UsageError, model_files, semantic
 from compare.align import align
 from compare.models import Sentence
 
@@ -51,21 +52,69 @@ def test_missing_model_is_one_line_naming_the_fix(monkeypatch: pytest.MonkeyPatc
         semantic.status.cache_clear()
 
 
-def test_broken_model_file_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+CONFIG = '{"num_hidden_layers": 1, "num_attention_heads": 2, "layer_norm_eps": 1e-12}'
+
+
+def _clear_model() -> None:
+    for cached in (semantic.status, model_files.weights, semantic._model, semantic._encoder, semantic._built_session):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def tiny_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The folder of a one-layer model of the right names and shapes (4 dimensions, 2 heads,
+    10 words), in place of the packaged one, with every cache of the model cleared around the test."""
+    import numpy as np
+    from safetensors.numpy import save_file
+
     folder = tmp_path / "model"
     folder.mkdir()
-    (folder / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00not json")
+    shapes = {"word_embeddings.weight": (10, 4), "position_embeddings.weight": (8, 4),
+              "token_type_embeddings.weight": (2, 4), "intermediate.dense.weight": (16, 4),
+              "intermediate.dense.bias": (16,), "output.dense.weight": (4, 16)}  # fmt: skip
+    rng = np.random.default_rng(0)
+    tensors = {name: rng.standard_normal(next((v for k, v in shapes.items() if name.endswith(k)),
+                                              (4, 4) if name.endswith("weight") and "Norm" not in name else (4,)))
+               .astype(np.float32) for name in model_files.required(1)}  # fmt: skip
+    save_file(tensors, str(folder / "model.safetensors"))
+    (folder / "config.json").write_text(CONFIG, encoding="utf-8")
     (folder / "tokenizer.json").write_text("{}", encoding="utf-8")
-    (folder / "config.json").write_text('{"num_hidden_layers": 6}', encoding="utf-8")
-    semantic.status.cache_clear()
-    semantic._encoder.cache_clear()
     monkeypatch.setattr(semantic, "model_dir", lambda: folder)
-    try:
-        problem = semantic.status()
-        assert problem is not None and "could not be loaded" in problem and "\n" not in problem
-    finally:
-        semantic.status.cache_clear()
-        semantic._encoder.cache_clear()
+    _clear_model()
+    yield folder
+    _clear_model()
+
+
+def test_broken_model_file_is_reported_not_raised(tiny_model: Path) -> None:
+    (tiny_model / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00not json")
+    problem = semantic.status()
+    assert problem is not None and "could not be loaded" in problem and "\n" not in problem
+    assert "JSONDecodeError" in problem  # the weights' header, not the configuration
+
+
+def test_truncated_or_incomplete_weights_are_reported_without_reading_them(tiny_model: Path) -> None:
+    import numpy as np
+    from safetensors.numpy import save_file
+
+    weights = tiny_model / "model.safetensors"
+    assert semantic.status() is None  # whole: embeddings available
+    assert model_files.weights.cache_info().currsize == 0  # and not one weight read to say so
+    weights.write_bytes(weights.read_bytes()[:-4])  # a download cut short
+    _clear_model()
+    problem = semantic.status()
+    assert problem is not None and "could not be loaded" in problem and "bytes where its header describes" in problem
+    save_file({"embeddings.word_embeddings.weight": np.zeros((10, 4), dtype=np.float32)}, str(weights))
+    _clear_model()
+    problem = semantic.status()  # another model's file, or a partial one
+    assert problem is not None and "has no float32 tensor embeddings.position_embeddings.weight" in problem
+
+
+def test_model_files_that_fail_to_load_after_the_check_give_one_line(tiny_model: Path) -> None:
+    (tiny_model / "tokenizer.json").write_text("not a tokenizer", encoding="utf-8")
+    assert semantic.status() is None  # the tokenizer is read only when a text is embedded
+    with pytest.raises(UsageError) as info:
+        semantic._encode(["Anything at all."])
+    assert "could not be loaded" in str(info.value) and "\n" not in str(info.value)
 
 
 def test_cli_without_the_model_warns_once_and_compares_words(
@@ -155,7 +204,7 @@ ENCODER_TEXTS = [
 
 
 def _clear_session() -> None:
-    """Forget the ONNX Runtime session (after any build under way, e.g. status()'s background one)."""
+    """Forget the ONNX Runtime session (after any build under way in another thread)."""
     with semantic._session_lock:
         semantic._built_session.cache_clear()
 
@@ -191,6 +240,23 @@ def test_onnxruntime_and_numpy_encoders_agree(monkeypatch: pytest.MonkeyPatch) -
     finally:
         _clear_session()
     assert max(abs(x - y) for x, y in zip(alone, beside, strict=True)) < 1e-5
+
+
+@needs_model
+def test_the_onnx_session_reads_the_weights_in_place() -> None:
+    import numpy as np
+
+    from compare.onnxgraph import graph
+
+    weights = semantic._weights()
+    config = semantic._model().config
+    built = graph(weights, config.layers, config.heads, config.eps)
+    assert len(built.model) < 100_000  # the graph alone: no weights written into it
+    copied = [name for name, array in built.initializers if name not in weights]
+    assert copied == [f"layer{n}.{k}" for n in range(config.layers) for k in ("qkv", "qkv.b")]
+    for name, array in built.initializers:
+        if name in weights:  # as stored in the memory-mapped file: not one byte copied
+            assert np.shares_memory(array, weights[name]) and not array.flags.writeable
 
 
 @needs_model

@@ -157,9 +157,9 @@ def _carried_in_part(
 
 @cache
 def _stem(word: str) -> str:
-    from nltk.stem.snowball import SnowballStemmer  # needs no downloaded data
+    from compare.nltk_parts import nltk_module  # the stemmer without the rest of nltk
 
-    stem: str = SnowballStemmer("english").stem(word)
+    stem: str = nltk_module("nltk.stem.snowball").SnowballStemmer("english").stem(word)
     return stem
 
 

@@ -525,7 +525,8 @@ def _framing_credited(data: Path) -> float:
 
 @figure("framing.newsmtsc_tone_cv_macro_f1", "newsmtsc/train.jsonl")
 def _newsmtsc_tone(data: Path) -> float:
-    """target_tone's model, 5-fold cross-validated by article on NewsMTSC train."""
+    """target_tone's model (with the sentence layer where embeddings are available), 5-fold
+    cross-validated by article on NewsMTSC train (nested: benchmarks/train_tone_embedding.py)."""
     from benchmarks.framing_eval import measure_newsmtsc
 
     return float(measure_newsmtsc(data / "newsmtsc" / "train.jsonl")["cv_macro_f1"])

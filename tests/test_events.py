@@ -131,6 +131,37 @@ def test_an_undated_article_skips_a_background_date() -> None:
     assert event_profile(articles[0]).day == date(1923, 4, 22)
 
 
+HEIST_A = (
+    "Thieves Raid Paris Jeweller\n\n"
+    "PARIS -- Four armed robbers, two of them dressed as women, stole jewels worth 85 million euros from the "
+    "Harry Winston store on Saturday. The gang threatened staff with a handgun and escaped in a waiting car. "
+    "Police said nobody was hurt."
+)
+HEIST_B = (
+    "Record Gem Heist\n\n"
+    "Armed robbers disguised in wigs and dresses emptied the display cases of the Harry Winston boutique near "
+    "the Champs-Elysees on Saturday, taking rings, necklaces and watches. Investigators believe the thieves had "
+    "inside help. It is one of the largest jewel thefts in French history."
+)
+
+
+def test_undated_articles_naming_one_weekday_need_less_content() -> None:
+    """Two undated articles that say their event fell on the same weekday need only
+    ``same_event_close_threshold`` of content, as articles of close days do; another weekday
+    does not lower the bar."""
+    settings = Settings()
+    a, b = (event_profile(x) for x in compare([_article(HEIST_A, None, "a"), _article(HEIST_B, None, "b")]).articles)
+    assert a.weekday == b.weekday == 5
+    verdict = judge(a, b, settings)
+    assert settings.same_event_close_threshold <= verdict.score < settings.same_event_threshold
+    assert verdict.same_event and verdict.reason == "same event: on a Saturday"
+    tuesday = HEIST_B.replace("on Saturday", "on Tuesday")
+    a, c = (event_profile(x) for x in compare([_article(HEIST_A, None, "a"), _article(tuesday, None, "c")]).articles)
+    assert c.weekday == 1 and not judge(a, c, settings).same_event
+    dated = event_profile(compare([_article(HEIST_A, "2008-12-06", "a"), _article(HEIST_B, None, "b")]).article("a"))
+    assert dated.weekday is None and dated.day == date(2008, 12, 6)  # the weekday resolved to a day
+
+
 def test_event_identity_is_fast(example: Any) -> None:
     """Under 50 ms for the example story (best of five runs: the machine is shared)."""
     best = float("inf")

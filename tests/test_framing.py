@@ -9,10 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from compare import Comparison, compare, target_tone
+from compare import Comparison, compare, semantic, target_tone
 from compare.analyze.framing import frame
 from compare.analyze.framing.scoring import SentenceTone, _tone
-from compare.analyze.framing.tone import TONES, tone_at
+from compare.analyze.framing.tone import (
+    TONES,
+    features,
+    load_layer,
+    load_model,
+    probabilities,
+    sentence_logits,
+    tone_at,
+)
 from compare.lexicon import load_lexicon
 from compare.models import Stance
 from compare.settings import Settings
@@ -51,8 +59,8 @@ def _tones(*labels: str) -> list[SentenceTone]:
 
 
 def test_an_articles_tone_needs_evidence_in_proportion_to_its_mentions() -> None:
-    """(favourable - unfavourable) / sqrt(sentences) against Settings.tone_margin (0.8)."""
-    settings = Settings()
+    """(favourable - unfavourable) / sqrt(sentences) against Settings.tone_margin (0.8 here)."""
+    settings = Settings(tone_margin=0.8)
     assert _tone(_tones("unfavourable"), settings) == ("unfavourable", -1.0)
     assert _tone(_tones("unfavourable", "neutral", "neutral", "neutral"), settings) == ("neutral", -0.25)
     assert _tone(_tones("unfavourable", "unfavourable", "neutral", "neutral"), settings)[0] == "unfavourable"
@@ -62,6 +70,9 @@ def test_an_articles_tone_needs_evidence_in_proportion_to_its_mentions() -> None
     assert _tone(_tones("favourable", "favourable", "unfavourable", "neutral"), settings)[0] == "neutral"
     assert _tone(_tones("favourable", "favourable", "favourable", "neutral"), settings) == ("favourable", 0.75)
     assert _tone([], settings) == ("neutral", 0.0)
+    stricter = Settings(tone_margin=0.85)  # 4 of 25: 0.8 is short of 0.85, 5 of 25 are enough
+    assert _tone(_tones(*["unfavourable"] * 4, *["neutral"] * 21), stricter)[0] == "neutral"
+    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), stricter)[0] == "unfavourable"
 
 
 # --- actors ---------------------------------------------------------------------------------
@@ -204,6 +215,54 @@ def test_the_tone_model_is_read_once_per_process() -> None:
     again = frame(articles, lexicon, Settings())
     assert load_model.cache_info().misses == reads
     assert again == first and first
+
+
+needs_model = pytest.mark.skipif(not semantic.available(), reason=f"{semantic.status()}")
+
+
+def test_without_an_embedding_the_lexical_model_decides_alone() -> None:
+    text = "Critics slammed Smith for the failed and corrupt plan."
+    start = text.index("Smith")
+    lexical = tone_at(text, start, start + 5)
+    model = load_model()
+    alone = probabilities(features(text, start, start + 5, model.lexicon), model)
+    assert lexical.score == round(alone[2] - alone[0], 3)
+    layered = tone_at(text, start, start + 5, sentence=sentence_logits([0.0] * len(load_layer().embedding)))
+    assert layered.score != lexical.score  # the layer re-weighs the lexical log-probabilities
+
+
+def test_the_sentence_layer_moves_the_tone_with_the_embedding() -> None:
+    """The embedding's logits are added to every class: pushing favourable's up raises the score."""
+    text = "Smith will travel to Ohio on Tuesday."
+    start = text.index("Smith")
+    base = sentence_logits([0.0] * len(load_layer().embedding))
+    warmer = (base[0], base[1], base[2] + 3.0)
+    assert tone_at(text, start, start + 5, sentence=warmer).score > tone_at(text, start, start + 5, sentence=base).score
+
+
+@needs_model
+def test_the_framing_reads_the_embeddings_only_in_the_semantic_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    import compare.analyze.framing as framing
+
+    asked: list[int] = []
+    real = framing.embedded_logits
+
+    def counting(texts: list[str]) -> dict[str, tuple[float, float, float]]:
+        asked.append(len(texts))
+        return real(texts)
+
+    monkeypatch.setattr(framing, "embedded_logits", counting)
+    articles = example_articles()
+    lexicon = load_lexicon()
+    semantic_mode = frame(articles, lexicon, Settings())
+    assert asked == [len({s.text for a in articles for s in a.sentences})]
+    lexical_mode = frame(articles, lexicon, Settings(semantic=False))
+    too_long = frame(articles, lexicon, Settings(semantic_max_chars=100))
+    assert len(asked) == 1
+    assert lexical_mode == too_long
+    assert [(s.actor, s.article, s.label, s.evidence) for s in semantic_mode] == [
+        (s.actor, s.article, s.label, s.evidence) for s in lexical_mode
+    ]  # the stance axis does not depend on the tone model
 
 
 def test_the_framing_modules_are_small() -> None:

@@ -123,3 +123,38 @@ def test_missing_data_is_one_line_and_exit_2(
     assert errors.main(["--data", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert "basil-framing-dev" in err and "not found" in err and "\n" not in err
+
+
+@pytest.fixture(scope="module")
+def layer() -> Any:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import train_tone_embedding
+
+    return train_tone_embedding
+
+
+def test_the_sentence_layer_fit_learns_a_separable_rule(layer: Any) -> None:
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 4))
+    y = np.where(x[:, 0] > 0.5, 2, np.where(x[:, 0] < -0.5, 0, 1))
+    weights, bias = layer.fit(x, y)
+    assert weights.shape == (4, 3) and bias.shape == (3,)
+    assert (np.argmax(x @ weights + bias, axis=1) == y).mean() > 0.9
+    assert weights[0, 2] > weights[0, 1] > weights[0, 0]  # the first input alone decides
+
+
+def test_the_sentence_layer_folds_keep_an_article_together(layer: Any) -> None:
+    rows = [("s", 0, 1, k % 3, f"article{k // 4}") for k in range(40)]
+    fold = layer.folds_of(rows, 5)
+    for k in range(0, 40, 4):
+        assert len(set(fold[k : k + 4])) == 1
+    assert set(fold) == set(range(5))
+
+
+def test_the_sentence_layer_trainer_without_data_is_one_line_and_exit_2(
+    layer: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert layer.main(["--data", str(tmp_path / "none.jsonl")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "none.jsonl" in err and "not found" in err and "\n" not in err

@@ -10,7 +10,7 @@ The first step of the event judgement (overview in :mod:`compare.analyze.events`
   no collection statistics, so the score of a pair does not move with the
   other articles);
 * its *day*: the day of the event it reports, when the article lets us know
-  it -- a date or a weekday ("on Wednesday", "today") in the headline or the
+  it (else the weekday its headline or lede names, "on Saturday") -- a date or a weekday ("on Wednesday", "today") in the headline or the
   lede, resolved against the publication date when there is one; in an
   undated article, else the first date of its body, unless the article names a
   later year (then that date is background: a birth, an earlier ruling); else the
@@ -75,6 +75,9 @@ class EventProfile:
     participants: tuple[tuple[str, str, int], ...] = ()
     """(content token, as written, how many times the article names it) of each name in the
     headline and the first ``PARTICIPANT_SENTENCES`` body sentences (:func:`_participants`)."""
+    weekday: int | None = None
+    """The weekday of the event (0 = Monday) when the headline or lede names one ("on
+    Saturday") but the day itself is not known (an undated article)."""
 
 
 def _weekday_before(published: date, weekday: int) -> date:
@@ -240,6 +243,10 @@ def event_profile(article: Article) -> EventProfile:
     if not source and published is not None:
         day, source = published, "published"
     where, places = _places(article.title or "", lede)
+    weekday = None
+    if day is None and month_day is None:
+        named = next((m.group() for text in (article.title or "", *lede) for m in WEEKDAY_WORD.finditer(text)), None)
+        weekday = _WEEKDAY_NUMBER[named] if named else None
     return EventProfile(
         article.id,
         {t: w / norm for t, w in vector.items()},
@@ -250,6 +257,7 @@ def event_profile(article: Article) -> EventProfile:
         places,
         _actors([article.title or "", *body]),
         _participants(article.title or "", body),
+        weekday,
     )
 
 

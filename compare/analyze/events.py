@@ -14,7 +14,8 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    apart make two events, whatever the content; otherwise the pair is one event
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
-   ``same_event_close_days`` apart) -- unless the days are not known to be close
+   ``same_event_close_days`` apart, or when neither day is known but both articles
+   name the same weekday) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -143,7 +144,7 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     if not close and _elsewhere(a, b) and score < settings.same_event_place_override:
         relation = "same_kind" if score >= settings.same_kind_threshold else "different"
         return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
-    needed = settings.same_event_close_threshold if close else settings.same_event_threshold
+    needed = settings.same_event_close_threshold if close or same_weekday(a, b) else settings.same_event_threshold
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:
@@ -153,6 +154,13 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     relation = "same_kind" if score >= settings.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
     return Verdict(relation, score, gap, f"{what}: they share too little of what they report ({score:.2f})")
+
+
+def same_weekday(a: EventProfile, b: EventProfile) -> bool:
+    """Two articles whose days are not known both say their event fell on one weekday ("on
+    Saturday"): as good as close days for the content the pair needs, though not for the
+    places and participants (the same weekday a week later is another day)."""
+    return a.weekday is not None and a.weekday == b.weekday
 
 
 def different_participants(a: EventProfile, b: EventProfile, settings: Settings) -> tuple[str, str] | None:
@@ -195,6 +203,8 @@ def _common(a: EventProfile, b: EventProfile) -> str:
         known = a if a.day is not None or a.month_day is not None else b
         if known.day is not None or known.month_day is not None:
             parts.append(_when(known))
+        elif same_weekday(a, b) and a.weekday is not None:
+            parts.append(f"on a {date(2001, 1, 1 + a.weekday):%A}")  # 1 January 2001 was a Monday
     if a.where and b.where:
         parts.append(a.where)
     else:

@@ -30,7 +30,7 @@ from compare.analyze.framing.cues import CompiledCues, compile_cues, find_cues, 
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import ToneResult, target_tone, tone_at
+from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
 from compare.settings import Settings
@@ -118,8 +118,10 @@ def _credit_tone(
     main: set[str],
     tally: Callable[[str], Tally],
     settings: Settings,
+    embedded: Mapping[str, Logits],
 ) -> None:
-    """Each sentence's tone toward each main actor it names or refers to (:mod:`.coref`)."""
+    """Each sentence's tone toward each main actor it names or refers to (:mod:`.coref`);
+    ``embedded``: the sentence layer's logits of each sentence text (:func:`_embedded`)."""
     for sent, referred in zip(sents, refs, strict=True):
         text = sent.sentence.text
         sid = sent.sentence.id
@@ -133,12 +135,28 @@ def _credit_tone(
                 result = ToneResult("neutral", 0.0, ())
             else:
                 result = tone_at(
-                    text, sent.toks[first].start, sent.toks[last].end, neutral_prior=settings.tone_neutral_prior
+                    text,
+                    sent.toks[first].start,
+                    sent.toks[last].end,
+                    neutral_prior=settings.tone_neutral_prior,
+                    sentence=embedded.get(text),
                 )
             marks = tuple(CueMark(sid, lo, hi, result.tone) for lo, hi in result.cues)
             tone = SentenceTone(sid, sent.sentence.index, result.tone, result.score)
             for actor in wanted:
                 tally(actor).add_tone(tone, marks)
+
+
+def _embedded(articles: Sequence[Article], settings: Settings) -> Mapping[str, Logits]:
+    """The sentence layer's logits of every sentence (:func:`.tone.embedded_logits`), in the mode
+    with embeddings: the alignment has embedded most of these sentences already, so this reads
+    them from the cache.  Nothing in the lexical mode, or over ``Settings.semantic_max_chars``."""
+    if not settings.semantic:
+        return {}
+    texts = list(dict.fromkeys(s.text for a in articles for s in a.sentences))
+    if sum(len(t) for t in texts) > settings.semantic_max_chars:
+        return {}
+    return embedded_logits(texts)
 
 
 def _tally_of(tallies: dict[tuple[str, str], Tally], article_id: str) -> Callable[[str], Tally]:
@@ -192,9 +210,10 @@ def frame(
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
     info = profiles(list(read.values()))
+    embedded = _embedded(articles, settings) if main else {}
     for article in articles:
         refs = references(read[article.id], info, settings.coref_window)
-        _credit_tone(read[article.id], refs, set(main), _tally_of(tallies, article.id), settings)
+        _credit_tone(read[article.id], refs, set(main), _tally_of(tallies, article.id), settings, embedded)
     out: list[Stance] = []
     for actor in main:
         for article in articles:

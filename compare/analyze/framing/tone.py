@@ -1,12 +1,21 @@
 """Tone toward one target in one sentence: favourable, unfavourable or neutral.
 
-A linear model (multinomial logistic regression) over the words of the sentence, marked by
-where they stand from the target: the words next to it, the words of its clause, the words
-after a negation, the words in quotation marks.  It was trained on the NewsMTSC train split
-(news sentences with the sentiment toward a named target, MIT-style licence) by
-``benchmarks/train_tone.py``, which writes ``compare/data/tone-model.json`` and reports its
-cross-validated macro-F1.  Inference is a few dictionary look-ups: no numpy, nothing loaded
-until the first call.
+Two parts, both trained on the NewsMTSC train split (news sentences with the sentiment toward a
+named target, MIT-style licence):
+
+1. The lexical model: a linear model (multinomial logistic regression) over the words of the
+   sentence, marked by where they stand from the target: the words next to it, the words of
+   its clause, the words after a negation, the words in quotation marks.  Written by
+   ``benchmarks/train_tone.py`` to ``compare/data/tone-model.json``.  Inference is a few
+   dictionary look-ups.
+2. The sentence layer (:class:`SentenceLayer`), where sentence embeddings are available: a
+   logistic layer over the lexical model's log-probabilities and the sentence's
+   all-MiniLM-L6-v2 embedding (:mod:`compare.semantic`; the framing reuses the embeddings the
+   alignment computed).  Written by ``benchmarks/train_tone_embedding.py`` to
+   ``compare/data/tone-embedding.json``.  The embedding says how the sentence reads as a whole;
+   the lexical part stays what ties the tone to the target.
+
+Nothing is loaded until the first call.
 """
 
 from __future__ import annotations
@@ -23,6 +32,8 @@ from typing import Literal
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
 MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.json"
+EMBEDDING_LAYER = MODEL.with_name("tone-embedding.json")
+Logits = tuple[float, float, float]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 _NEGATIONS = frozenset(
@@ -39,6 +50,15 @@ class ToneModel:
     weights: Mapping[str, Sequence[float]]  # feature → weight per class (TONES order)
     bias: tuple[float, float, float]
     lexicon: Mapping[str, float]  # word → valence (-4..4), VADER's
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLayer:
+    """The lexical model's log-probabilities and the sentence embedding → the three logits."""
+
+    bias: Logits
+    lexical: tuple[Logits, Logits, Logits]  # row j: what log P_lexical(class j) adds to each class
+    embedding: tuple[Logits, ...]  # one row per embedding component
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +174,49 @@ def load_model(path: str = str(MODEL)) -> ToneModel:
     return ToneModel(data["weights"], (b[0], b[1], b[2]), data.get("lexicon", {}))
 
 
+@lru_cache(maxsize=1)
+def load_layer(path: str = str(EMBEDDING_LAYER)) -> SentenceLayer:
+    """The shipped sentence layer (read once)."""
+    data = json.loads(Path(path).read_text("utf-8"))
+
+    def row(values: Sequence[float]) -> Logits:
+        return (float(values[0]), float(values[1]), float(values[2]))
+
+    lexical = [row(r) for r in data["lexical"]]
+    return SentenceLayer(row(data["bias"]), (lexical[0], lexical[1], lexical[2]), tuple(row(r) for r in data["embedding"]))
+
+
+def sentence_logits(vector: Sequence[float], layer: SentenceLayer | None = None) -> Logits:
+    """What a sentence's embedding adds to the three logits, whatever the target: computed once
+    per sentence and passed to :func:`tone_at` as ``sentence``."""
+    layer = layer or load_layer()
+    z = list(layer.bias)
+    for v, w in zip(vector, layer.embedding, strict=True):
+        z[0] += w[0] * v
+        z[1] += w[1] * v
+        z[2] += w[2] * v
+    return (z[0], z[1], z[2])
+
+
+def _softmax(z: Sequence[float]) -> Logits:
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return (e[0] / total, e[1] / total, e[2] / total)
+
+
 def probabilities(
-    feats: Sequence[Feature], model: ToneModel, neutral_prior: float = 0.0
-) -> tuple[float, float, float]:
-    """P(unfavourable), P(neutral), P(favourable); ``neutral_prior`` is added to neutral's log-odds."""
+    feats: Sequence[Feature],
+    model: ToneModel,
+    neutral_prior: float = 0.0,
+    sentence: Logits | None = None,
+    layer: SentenceLayer | None = None,
+) -> Logits:
+    """P(unfavourable), P(neutral), P(favourable); ``neutral_prior`` is added to neutral's log-odds.
+
+    With ``sentence`` (:func:`sentence_logits` of the sentence's embedding), the lexical model's
+    log-probabilities go through the sentence layer; without, the lexical model decides alone."""
     z = list(model.bias)
-    z[1] += neutral_prior
     weights = model.weights
     for f, _k, v in feats:
         w = weights.get(f)
@@ -167,23 +224,32 @@ def probabilities(
             z[0] += w[0] * v
             z[1] += w[1] * v
             z[2] += w[2] * v
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    total = sum(e)
-    return (e[0] / total, e[1] / total, e[2] / total)
+    if sentence is not None:
+        lexical = _softmax(z)
+        mix = (layer or load_layer()).lexical
+        logs = [math.log(max(p, 1e-12)) for p in lexical]
+        z = [sentence[c] + sum(logs[j] * mix[j][c] for j in range(3)) for c in range(3)]
+    z[1] += neutral_prior
+    return _softmax(z)
 
 
 def tone_at(
-    text: str, start: int, end: int, model: ToneModel | None = None, neutral_prior: float = 0.0
+    text: str,
+    start: int,
+    end: int,
+    model: ToneModel | None = None,
+    neutral_prior: float = 0.0,
+    sentence: Logits | None = None,
 ) -> ToneResult:
     """The tone of ``text`` toward the target at characters ``start``..``end``.
 
     The model was trained on sentences a third of which are neutral; ``neutral_prior`` (log-odds)
     says how much likelier neutral is where it is used (``Settings.tone_neutral_prior``).
+    ``sentence``: :func:`sentence_logits` of the text's embedding, when there is one.
     """
     model = model or load_model()
     feats = features(text, start, end, model.lexicon)
-    p = probabilities(feats, model, neutral_prior)
+    p = probabilities(feats, model, neutral_prior, sentence)
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
     cues: tuple[tuple[int, int], ...] = ()
@@ -205,13 +271,30 @@ def target_tone(sentence: str, target: str) -> Tone:
     """The tone of one sentence toward one target named in it: "favourable", "unfavourable" or "neutral".
 
     ``target`` is found in ``sentence`` as written (else case-insensitively); a target the
-    sentence does not name is judged from the sentence as a whole.
+    sentence does not name is judged from the sentence as a whole.  Where sentence embeddings
+    are available (:func:`compare.semantic.available`) the sentence layer takes part; elsewhere
+    the lexical model decides alone.
     """
     at = sentence.find(target) if target else -1
     if at < 0 and target:
         at = sentence.lower().find(target.lower())
     start, end = (at, at + len(target)) if at >= 0 else (0, 0)
-    return tone_at(sentence, start, end).tone
+    return tone_at(sentence, start, end, sentence=embedded_logits([sentence]).get(sentence)).tone
 
 
-__all__ = ["TONES", "Tone", "ToneResult", "target_tone", "tone_at"]
+def embedded_logits(texts: Sequence[str]) -> dict[str, Logits]:
+    """:func:`sentence_logits` of each text's embedding (one matrix product for all of them), or
+    nothing where embeddings are unavailable."""
+    from compare import semantic
+
+    if not texts or not semantic.available():
+        return {}
+    import numpy as np
+
+    unique = list(dict.fromkeys(texts))
+    layer = load_layer()
+    z = np.asarray(semantic.embed(unique)) @ np.asarray(layer.embedding) + np.asarray(layer.bias)
+    return {text: (float(row[0]), float(row[1]), float(row[2])) for text, row in zip(unique, z.tolist(), strict=True)}
+
+
+__all__ = ["TONES", "SentenceLayer", "Tone", "ToneResult", "embedded_logits", "sentence_logits", "target_tone", "tone_at"]

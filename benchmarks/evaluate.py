@@ -518,9 +518,35 @@ def _framing_tone_cv(data: Path) -> float:
 def _framing_credited(data: Path) -> float:
     """Share of the annotated phrases about an entity the report names that lie in a sentence
     credited to it (naming it, or referring to it: compare/analyze/framing/coref.py)."""
-    from benchmarks.framing_errors import credited_share, read_pairs
+    from benchmarks.framing_errors import credited_share
 
-    return credited_share(read_pairs(data / "basil-framing-dev"))
+    return credited_share(_basil_pairs(data))
+
+
+@functools.cache
+def _basil_pairs(data: Path) -> list[Any]:
+    from benchmarks.framing_errors import read_pairs
+
+    return read_pairs(data / "basil-framing-dev")
+
+
+@figure("framing.basil_sentence_auc_negative", "basil-framing-dev/gold_framing.json")
+def _framing_sentence_auc(data: Path) -> float:
+    """How well target_tone ranks the sentences credited to an entity that hold an annotated
+    negative phrase about it above those holding none (AUC; benchmarks/framing_errors.py): a
+    measure of the sentence model that does not turn on BASIL's five favourable portrayals."""
+    from benchmarks.framing_errors import ranking_aucs
+
+    return float(ranking_aucs(_basil_pairs(data))["sentence_auc_negative"])
+
+
+@figure("framing.basil_portrayal_auc_negative", "basil-framing-dev/gold_entity_framing_by_outlet.json")
+def _framing_portrayal_auc(data: Path) -> float:
+    """How well the framing's evidence ranks the 26 unfavourable portrayals above the 153
+    neutral ones (AUC, no margin needed; benchmarks/framing_errors.py)."""
+    from benchmarks.framing_errors import ranking_aucs
+
+    return float(ranking_aucs(_basil_pairs(data))["pair_auc_negative"])
 
 
 @figure("framing.newsmtsc_tone_cv_macro_f1", "newsmtsc/train.jsonl")

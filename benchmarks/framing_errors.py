@@ -237,12 +237,11 @@ def credited_share(pairs: Sequence[Pair]) -> float:
     return inside / total if total else 0.0
 
 
-def report(pairs: Sequence[Pair]) -> dict[str, Any]:
-    gold = [p.gold for p in pairs]
-    said = [p.said for p in pairs]
-    per_class = {c: macro_f1(gold, said, (c,)) for c in CLASSES}
-    low, high = bootstrap_interval(pairs)
-    span_in, span_total = credited_counts(pairs)
+def ranking_aucs(pairs: Sequence[Pair]) -> dict[str, float]:
+    """Margin-free measures of the sentence model (section 3 of the module's docstring): the
+    credited sentences holding an annotated negative (positive) span ranked above those holding
+    none, and the unfavourable (favourable) portrayals ranked above the neutral ones by the
+    credited sentences' scores summed over the square root of their number."""
     rows: list[tuple[str, float]] = []
     for p in pairs:
         for sentence, score in p.credited:
@@ -251,6 +250,21 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
     none = [s for k, s in rows if k == "none"]
     evidence = {id(p): sum(x for _, x in p.credited) / math.sqrt(len(p.credited)) if p.credited else 0.0 for p in pairs}
     neutral = [evidence[id(p)] for p in pairs if p.gold == "neu"]
+    return {
+        "sentences_credited": len(rows),
+        "sentence_auc_negative": round(auc([-s for k, s in rows if k == "neg"], [-s for s in none]), 3),
+        "sentence_auc_positive": round(auc([s for k, s in rows if k == "pos"], none), 3),
+        "pair_auc_negative": round(auc([-evidence[id(p)] for p in pairs if p.gold == "neg"], [-x for x in neutral]), 3),
+        "pair_auc_positive": round(auc([evidence[id(p)] for p in pairs if p.gold == "pos"], neutral), 3),
+    }
+
+
+def report(pairs: Sequence[Pair]) -> dict[str, Any]:
+    gold = [p.gold for p in pairs]
+    said = [p.said for p in pairs]
+    per_class = {c: macro_f1(gold, said, (c,)) for c in CLASSES}
+    low, high = bootstrap_interval(pairs)
+    span_in, span_total = credited_counts(pairs)
     return {
         "pairs": len(pairs),
         "gold_classes": dict(Counter(gold)),
@@ -262,11 +276,7 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
         "macro_f1_story_bootstrap_90": [round(low, 3), round(high, 3)],
         "spans_in_credited_sentences": f"{span_in}/{span_total}",
         "spans_not_credited_by_cause": uncredited_causes(pairs),
-        "sentences_credited": len(rows),
-        "sentence_auc_negative": round(auc([-s for k, s in rows if k == "neg"], [-s for s in none]), 3),
-        "sentence_auc_positive": round(auc([s for k, s in rows if k == "pos"], none), 3),
-        "pair_auc_negative": round(auc([-evidence[id(p)] for p in pairs if p.gold == "neg"], [-x for x in neutral]), 3),
-        "pair_auc_positive": round(auc([evidence[id(p)] for p in pairs if p.gold == "pos"], neutral), 3),
+        **ranking_aucs(pairs),
         "ceiling_all_spans_cv": round(ceiling(pairs, only_credited=False), 3),
         "ceiling_credited_spans_cv": round(ceiling(pairs, only_credited=True), 3),
     }

@@ -88,6 +88,24 @@ def test_ceiling_counts_spans_and_sees_only_credited_ones_when_asked(errors: Any
     )  # neg missed; neu: 10 right of 20 said
 
 
+def test_ranking_aucs_rank_marked_sentences_and_portrayals(errors: Any) -> None:
+    def scored(gold: str, spans: list[tuple[str, str]], credited: list[tuple[str, float]]) -> Any:
+        return errors.Pair("s", gold, "neu", True, tuple(credited), "Jim Smith", tuple(spans))
+
+    pairs = [
+        scored("neg", [("neg", "he lied")], [("Then he lied.", -0.9), ("He spoke.", 0.0)]),
+        scored("neu", [], [("He spoke.", 0.1), ("He left.", -0.2)]),
+        scored("pos", [("pos", "a hero")], [("He was a hero.", 0.8)]),
+    ]
+    got = errors.ranking_aucs(pairs)
+    assert got["sentences_credited"] == 5
+    assert got["sentence_auc_negative"] == 1.0 and got["sentence_auc_positive"] == 1.0
+    assert got["pair_auc_negative"] == 1.0 and got["pair_auc_positive"] == 1.0
+    flipped = [scored("neg", [("neg", "he lied")], [("Then he lied.", 0.9)]), pairs[1]]
+    assert errors.ranking_aucs(flipped)["sentence_auc_negative"] == 0.0
+    assert errors.ranking_aucs(flipped)["pair_auc_negative"] == 0.0
+
+
 def test_spans_outside_credited_sentences_are_told_apart_by_cause(errors: Any) -> None:
     sentences = (
         "Smith lied again.",  # names him, yet (here) not credited

@@ -162,6 +162,34 @@ def test_undated_articles_naming_one_weekday_need_less_content() -> None:
     assert dated.weekday is None and dated.day == date(2008, 12, 6)  # the weekday resolved to a day
 
 
+SHOOTING_A = (
+    "Gunman kills two outside barber shop\n\n"
+    "BROOKLYN -- A gunman shot two men dead outside a barber shop in East Flatbush late on Friday, police said. "
+    "The victims were pronounced dead at Kings County Hospital. "
+    "Detectives were searching for a man seen fleeing on a bicycle."
+)
+SHOOTING_B = (
+    "Double killing\n\n"
+    "Two young men were shot and killed on Friday in East Flatbush, outside a shop on Church Avenue, neighbours in Brooklyn said. "
+    "The shooter ran away, according to witnesses. "
+    "Residents held a vigil for the victims on Saturday."
+)
+
+
+def test_a_place_inside_the_other_is_not_elsewhere() -> None:
+    """Two places differ (two events) unless each article names the other's place too: the
+    borough and its neighbourhood, each article naming both."""
+    settings = replace(Settings(), same_event_place_override=0.99)  # the places decide, whatever the content
+    a, b = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(SHOOTING_B, None, "b")]).articles)
+    assert (a.where, b.where) == ("Brooklyn", "East Flatbush")
+    verdict = judge(a, b, settings)
+    assert verdict.same_event and verdict.reason == "same event: on a Friday, Brooklyn"
+    elsewhere = SHOOTING_B.replace(", neighbours in Brooklyn said", "")
+    a, c = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(elsewhere, None, "c")]).articles)
+    verdict = judge(a, c, settings)
+    assert not verdict.same_event and verdict.reason == "different events: Brooklyn against East Flatbush"
+
+
 def test_event_identity_is_fast(example: Any) -> None:
     """Under 50 ms for the example story (best of five runs: the machine is shared)."""
     best = float("inf")

@@ -41,7 +41,8 @@ from typing import Literal
 
 from compare.analyze.event_profile import EventProfile
 from compare.settings import Settings
-from compare.similarity import informativeness
+from compare.similarity import informativeness, normalise_word
+from compare.text import TOKEN
 
 Relation = Literal["same_event", "follow_up", "same_kind", "different"]
 
@@ -186,11 +187,19 @@ def _own_participant(a: EventProfile, b: EventProfile, settings: Settings) -> st
 
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
-    """Both articles say where their event took place, and the places differ."""
+    """Both articles say where their event took place, and the places differ -- unless each
+    article names the other's place too: one place inside the other ("Brooklyn" and "East
+    Flatbush", "Palermo" and "Sicily", each article naming both)."""
     if a.where is None or b.where is None:
         return False
     x, y = a.where.lower(), b.where.lower()
-    return x not in y and y not in x
+    return x not in y and y not in x and not (_names(b, a.where) and _names(a, b.where))
+
+
+def _names(profile: EventProfile, place: str) -> bool:
+    """The article names ``place``: it holds every content word of it."""
+    words = [t for t in (normalise_word(w) for w in TOKEN.findall(place)) if t is not None]
+    return bool(words) and all(t in profile.vector for t in words)
 
 
 def _common(a: EventProfile, b: EventProfile) -> str:

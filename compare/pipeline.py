@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from compare import __version__
+from compare import __version__, semantic
 from compare.align import align
 from compare.analyze.event_sets import compare_pairs, place_groups
 from compare.analyze.framing import frame
@@ -162,16 +162,18 @@ def compare_prepared(
         allowed_set = {frozenset(p) for p in chosen}
         allowed = lambda a, b: frozenset((a, b)) in allowed_set  # noqa: E731
     sentences = [s for a in articles for s in a.sentences]
+    if settings.semantic:  # the sentences are embedded meanwhile, for the aligner (semantic.embed_ahead)
+        semantic.embed_ahead([s.text for s in sentences], settings.semantic_max_chars)
+    by_article = {a.id: quotes_by_sentence(a) for a in articles}  # found once, for the groups and the framing
+    quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
+    stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])  # 5, before 4: needs no alignment
     alignment = align(sentences, settings, allowed)  # 4
 
     order = {a.id: n for n, a in enumerate(articles)}  # 5
-    by_article = {a.id: quotes_by_sentence(a) for a in articles}  # found once, for the groups and the framing
-    quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
     groups = build_groups(alignment, quotes, order, settings)
     unique = unique_sentences(articles, groups)
     pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings)
     groups = place_groups(groups, events)
-    stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])
 
     return Comparison(  # 6
         title=title or _story_title(articles, events),

@@ -36,6 +36,7 @@ says so in one line, naming what to install, and the callers go on lexically.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import math
@@ -515,6 +516,28 @@ def _disk_put(path: Path, items: dict[str, tuple[float, ...]]) -> None:
 
 
 # --- the public entry point -------------------------------------------------------------
+
+
+def embed_ahead(texts: Sequence[str], most_chars: int) -> None:
+    """Start embedding ``texts`` on another thread, so that a later :func:`embed` of them finds
+    them done; nothing where embeddings are unavailable, or where the distinct texts hold more
+    than ``most_chars`` characters (``Settings.semantic_max_chars``: the aligner embeds none then).
+
+    The comparison calls it once its sentences are known and then finds the quotations and the
+    framing, which need no embedding: on two cores the two run side by side (the encoder's
+    session runs without Python's lock).  :func:`embed` waits for the thread (they share one lock),
+    and the thread is an ordinary one, which the interpreter waits for before it exits, never
+    stopped halfway.  An error is left for :func:`embed` to raise in the caller's thread."""
+    if not available():
+        return
+    chosen = list(dict.fromkeys(texts))
+    if chosen and sum(len(text) for text in chosen) <= most_chars:
+        threading.Thread(target=_embed_quietly, args=(chosen,), name="storycompare-embed-ahead").start()
+
+
+def _embed_quietly(texts: list[str]) -> None:
+    with contextlib.suppress(Exception):  # raised again, where it belongs, when the caller embeds them
+        embed(texts)
 
 
 def embed(texts: Sequence[str]) -> list[tuple[float, ...]]:

@@ -8,6 +8,7 @@ sentence-transformers' own embeddings runs only where that reference is installe
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -163,6 +164,59 @@ def test_embeddings_are_unit_vectors_cached_in_memory_and_on_disk(
     monkeypatch.setattr(semantic, "_encode", lambda todo: pytest.fail(f"embedded again: {todo}"))
     again = semantic.embed(texts)  # from the disk cache, nothing embedded
     assert max(abs(x - y) for x, y in zip(again[0], first[0], strict=True)) < 1e-6
+
+
+def _ahead() -> list[Any]:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == "storycompare-embed-ahead"]
+
+
+@needs_model
+def test_embedding_ahead_runs_on_an_ordinary_thread_and_embed_finds_it_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(semantic.CACHE_ENV, "off")
+    texts = ["Ahead: NATO met Russia in Brussels.", "Ahead: the talks went on for hours.", "Ahead: NATO met Russia in Brussels."]
+    for text in texts:
+        semantic._memory.pop(text, None)
+    import threading
+
+    encoded: list[list[str]] = []
+    encode, release = semantic._encode, threading.Event()
+
+    def held(todo: list[str]) -> list[tuple[float, ...]]:
+        release.wait(10)  # until the test has seen the thread
+        encoded.append(list(todo))
+        return encode(todo)
+
+    monkeypatch.setattr(semantic, "_encode", held)
+    semantic.embed_ahead(texts, most_chars=1000)
+    (thread,) = _ahead()
+    assert not thread.daemon  # the interpreter waits for it at exit: never stopped inside the runtime
+    release.set()
+    vectors = semantic.embed(texts)  # waits for the thread, embeds nothing more
+    thread.join()
+    assert encoded == [texts[:2]] and vectors[0] == vectors[2] and len(vectors[1]) == semantic.DIMENSION
+
+
+def test_nothing_is_embedded_ahead_past_the_limit_or_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    semantic.embed_ahead(["Too long to embed ahead."], most_chars=10)  # the aligner would embed none of it
+    monkeypatch.setattr(semantic, "status", lambda: "sentence embeddings unavailable (test)")
+    semantic.embed_ahead(["Short."], most_chars=1000)
+    assert _ahead() == []
+
+
+@needs_model
+def test_a_process_that_exits_while_embedding_ahead_exits_cleanly() -> None:
+    """The thread is waited for at exit (a daemon thread stopped inside ONNX Runtime had ended
+    runs with "terminate called without an active exception")."""
+    code = (
+        "from compare import semantic; "
+        "semantic.embed_ahead([f'Sentence number {n} of a story that ends at once.' for n in range(40)], 10**6)"
+    )
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                             env={**os.environ, semantic.CACHE_ENV: "off"})  # fmt: skip
+        assert (out.returncode, out.stderr) == (0, "")
 
 
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:

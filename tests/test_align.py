@@ -402,3 +402,21 @@ def test_the_next_sentence_of_an_article_joins_a_group_only_when_close_to_it() -
     assert alignment.similarity(1, 5) >= Settings().semantic_link_threshold  # linked, and close to its neighbour
     assert alignment.groups == ((0, 3), (1, 4), (2, 6))
     assert (1, 4, 5) in align(sentences, Settings(neighbour_member_threshold=0.0)).groups
+
+
+def test_a_headline_and_the_sentence_after_it_share_a_group_as_one_main_event() -> None:
+    # The lead's first sentence links to the other outlet's lead at 0.39, under the neighbour
+    # threshold: as the next sentence of a body it stays out, after a headline it joins it.
+    first = [
+        "Gunman kills one, wounds two at accounting office",
+        "A man fired last week from an accounting firm returned on Monday and opened fire, police said.",
+        "The receptionist died.",
+    ]
+    second = [
+        "A fired accountant shot three people at his former firm in suburban Detroit, killing one.",
+        "The receptionist died at the scene.",
+    ]
+    sentences = body_sentences([first, second])
+    assert align(sentences, Settings()).groups == ((0, 3), (2, 4))
+    headed = [replace(s, role="title") if s.id == "a0:0" else s for s in sentences]
+    assert align(headed, Settings()).groups == ((0, 1, 3), (2, 4))

@@ -220,6 +220,14 @@ def test_the_tone_model_is_read_once_per_process() -> None:
 needs_model = pytest.mark.skipif(not semantic.available(), reason=f"{semantic.status()}")
 
 
+def test_the_shipped_sentence_layer_fits_the_embedding_model() -> None:
+    layer = load_layer()
+    assert len(layer.embedding) == semantic.DIMENSION
+    assert all(len(row) == 3 for row in layer.embedding)
+    # the layer trusts the lexical model: each class's own log-probability weighs most on it
+    assert all(layer.lexical[c][c] == max(row[c] for row in layer.lexical) for c in range(3))
+
+
 def test_without_an_embedding_the_lexical_model_decides_alone() -> None:
     text = "Critics slammed Smith for the failed and corrupt plan."
     start = text.index("Smith")

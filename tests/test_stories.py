@@ -153,6 +153,18 @@ def test_articles_far_apart_in_time_never_share_a_story(prepared: tuple[Article,
     assert [len(s.articles) for s in group_stories([*flood[:2], undated])] == [3]
 
 
+def test_a_story_spans_as_many_days_as_one_event(prepared: tuple[Article, ...]) -> None:
+    """``max_days`` is the event judgement's ``same_event_max_days``: reports of one trial over
+    nine days share a story, eleven days apart they do not."""
+    assert StorySettings().max_days == Settings().same_event_max_days
+    strike = [a for a in prepared if a.id.startswith("strike")]
+    flat = StorySettings(day_penalty=0.0)
+    nine = replace(strike[2], date="2024-03-14")
+    assert [len(s.articles) for s in group_stories([*strike[:2], nine], flat)] == [3]
+    eleven = replace(strike[2], date="2024-03-16")
+    assert sorted(len(s.articles) for s in group_stories([*strike[:2], eleven], flat)) == [1, 2]
+
+
 def test_day_penalty_weakens_links_between_days(prepared: tuple[Article, ...]) -> None:
     strike = [a for a in prepared if a.id.startswith("strike")]
     moved = replace(strike[2], date="2024-03-11")  # six days after the others

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
+from compare.grouping import Thresholds, group_links
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
 from compare.settings import Settings
@@ -97,11 +98,8 @@ def align(
     analysed = [analyse(s.text) for s in sentences]
     story = story_weights([t for t, _ in analysed])
     names = story_names(sentences)
-    linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
-    feats = tuple(
-        features(t, story, function=function) if linkable[i] else features(())
-        for i, (t, function) in enumerate(analysed)
-    )
+    linkable, asks, quoted = _linkables(sentences, analysed, settings, names)
+    feats = tuple(features(t, story, function=f) if linkable[i] or asks[i] else features(()) for i, (t, f) in enumerate(analysed))
     article_of, allowed_numbers = _article_numbers(sentences, allowed)
 
     parts = find_parts(sentences, linkable, story, settings, names)
@@ -130,6 +128,9 @@ def align(
     verbatim = _verbatim(sentences, linkable, names, settings)
 
     def whole(i: int, j: int) -> float:
+        if (asks[i] or asks[j]) and quoted[i] and quoted[j]:
+            value = lexical(i, j)  # a question asked again, in nearly the same words
+            return value if value >= settings.question_min_lexical else 0.0
         if not (linkable[i] and linkable[j]):
             return 1.0 if _same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
         if cosines is None or lexical(i, j) == 1.0:
@@ -152,26 +153,41 @@ def align(
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain)
+    asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
-    thresholds = _thresholds(settings, cosines is not None)
-    ranks = _story_ranks(links, lexical, matched, cosines, weight)
-    groups, full = _group(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks)
+    thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
+    headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
 
-def _thresholds(settings: Settings, semantic: bool) -> tuple[float, float, float, float, float, float, int]:
-    """The grouping's thresholds (see :func:`_group`) in the mode with embeddings or without."""
+def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
+    """The grouping's thresholds (:class:`~compare.grouping.Thresholds`) in the mode with embeddings or without."""
     if semantic:
-        member, link, same_article = (settings.semantic_member_threshold, settings.semantic_link_threshold,
-                                      settings.semantic_same_article_threshold)
-        weak = (settings.weak_link_score, settings.weak_member_threshold)
-    else:
-        member, link, same_article, weak = settings.group_threshold, settings.link_threshold, settings.link_threshold, (0.0, 0.0)
-    return (member, link, same_article, *weak, settings.part_threshold_offset, settings.group_max_wordings)
+        return Thresholds(
+            member=settings.semantic_member_threshold,
+            link=settings.semantic_link_threshold,
+            same_article=settings.semantic_same_article_threshold,
+            weak_score=settings.weak_link_score,
+            weak_member=settings.weak_member_threshold,
+            part_offset=settings.part_threshold_offset,
+            max_kinds=settings.group_max_wordings,
+            neighbour=settings.neighbour_member_threshold,
+        )
+    return Thresholds(
+        member=settings.group_threshold,
+        link=settings.link_threshold,
+        same_article=settings.link_threshold,
+        weak_score=0.0,
+        weak_member=0.0,
+        part_offset=settings.part_threshold_offset,
+        max_kinds=settings.group_max_wordings,
+        neighbour=0.0,
+    )
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -217,6 +233,7 @@ def _links(
     threshold: float,
     settings: Settings,
     plain: Sequence[frozenset[str]] | None = None,
+    asked: Collection[tuple[int, int]] = (),
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -228,7 +245,7 @@ def _links(
         value = similarity(i, j)
         if value < threshold:
             continue
-        if (i, j) in matched or cosines is None or value == 1.0:
+        if (i, j) in matched or cosines is None or value == 1.0 or (i, j) in asked:
             links[(i, j)] = value
             continue
         cos = cosines.pair(i, j)
@@ -294,7 +311,7 @@ def _kinds(
 
 
 def _linkable(
-    sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str]
+    sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str], asking: bool = False
 ) -> bool:
     """Whether a sentence carries a fact to align: enough content words, not a bare name line,
     and enough words beyond names and attribution ("Justice Ginsburg asked.", "Scalia said."
@@ -309,9 +326,24 @@ def _linkable(
         return True
     return (
         not is_name_line(sentence.text)
-        and not is_question(sentence.text, settings.short_question_words)
+        and (asking or not is_question(sentence.text, settings.short_question_words))
         and substance(sentence.text, names) >= settings.min_substance_tokens
     )
+
+
+def _linkables(
+    sentences: Sequence[Sentence], analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], settings: Settings, names: frozenset[str]
+) -> tuple[list[bool], list[bool], list[bool]]:
+    """For each sentence: whether it is linkable (:func:`_linkable`); whether it only asks (it would be,
+    but for its question); and whether it quotes a question (a question mark and quotation marks)
+    and is one of those: two outlets' sentences quoting nearly the same question link on their words
+    (``Settings.question_min_lexical``), and an outlet's own question states no fact."""
+    linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
+    asks = [not ok and _linkable(s, t, settings, names, asking=True) for ok, s, (t, _) in zip(linkable, sentences, analysed, strict=True)]
+    quoted = [
+        (linkable[i] or asks[i]) and "?" in s.text and any(mark in s.text for mark in "\"“”") for i, s in enumerate(sentences)
+    ]
+    return linkable, asks, quoted
 
 
 Verbatim = tuple[str, frozenset[str]]
@@ -418,183 +450,3 @@ def _cosines_within_limit(
     if chars > settings.semantic_max_chars:
         return None, chars
     return story_cosines(sentences, linkable, settings, parts, names), 0
-
-
-def _group(
-    links: dict[tuple[int, int], float],
-    count: int,
-    article_of: Sequence[int],
-    allowed: Callable[[int, int], bool] | None,
-    similarity: Callable[[int, int], float],
-    thresholds: tuple[float, float, float, float, float, float, int],
-    ids: Sequence[tuple[str, int]],
-    kinds: Sequence[int],
-    by_part: Collection[tuple[int, int]] = (),
-    story_rank: Mapping[tuple[int, int], float] | None = None,
-) -> tuple[tuple[tuple[int, ...], ...], int]:
-    """Groups from the links, strongest first; a merge must leave every member cohesive.
-    Also the number of groups that refused a merge for the most kinds a group may hold.
-
-    ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
-    keeps its members by kind, with each kind's sum of scores with the members of the
-    other articles; a merge is checked kind by kind (see :class:`_Members`).
-
-    ``thresholds`` (:func:`_thresholds`): the member threshold, the link threshold (by which
-    links are ranked strong or not), the strength at which one article's two sentences that are
-    not consecutive are one fact, the weak-link score under which a link adds to a group of two
-    or more only at the weak member threshold, the part offset, and the most kinds a group may
-    hold (``Settings.group_max_wordings``: a merge's check costs the number of kinds, so
-    that a larger merge is refused keeps it bounded).  A link made by a part of a
-    sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
-    the few words it has (the reason its threshold is higher by as much), and ranked at its
-    score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, same_article, weak_score, weak_member, part_offset, max_kinds = thresholds
-    full: set[int] = set()  # the larger group of each merge refused for max_kinds
-    later = set(by_part)
-    parent = list(range(count))
-    groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
-    refused: set[tuple[int, int, int, int]] = set()
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    ranked = story_rank or {}
-
-    def order(item: tuple[tuple[int, int], float]) -> tuple[bool, float, tuple[str, int], tuple[str, int]]:
-        (i, j), value = item
-        a, b = sorted((ids[i], ids[j]))
-        value = ranked.get((i, j), value)
-        return (value < link_strength, -round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
-
-    for (i, j), _value in sorted(links.items(), key=order):
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        gi, gj = groups[ri], groups[rj]
-        # A group's members only ever grow: its root and size name its members.
-        key = (ri, gi.size, rj, gj.size)
-        if key in refused:
-            continue
-        if _too_many_kinds(gi, gj, max_kinds):
-            refused.add(key)
-            full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
-            continue
-        least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article)
-        if merged is None:
-            refused.add(key)
-            continue
-        keep, gone = (ri, rj) if gi.size >= gj.size else (rj, ri)
-        parent[gone] = keep
-        groups[keep] = merged
-        del groups[gone]
-
-    out = [
-        tuple(sorted(group.members(), key=lambda k: ids[k]))
-        for group in groups.values()
-        if len({article_of[k] for k in group.members()}) >= 2
-    ]
-    out.sort(key=lambda g: [ids[k] for k in g])
-    return tuple(out), len(full)
-
-
-def _too_many_kinds(first: _Members, second: _Members, limit: int) -> bool:
-    """Whether the two groups merged would hold more than ``limit`` kinds (different wordings)."""
-    if len(first.by_kind) + len(second.by_kind) <= limit:
-        return False
-    small, large = (first, second) if len(first.by_kind) <= len(second.by_kind) else (second, first)
-    return len(large.by_kind) + sum(1 for kind in small.by_kind if kind not in large.by_kind) > limit
-
-
-_UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of this unit they add exactly
-
-
-class _Members:
-    """A group's members by kind, and per kind the sum (in ``_UNITS``) and number of its
-    scores with the group's members of other (allowed) articles, the same for every member
-    of the kind.  A merge of two groups is then checked on the pairs of kinds."""
-
-    __slots__ = ("article", "by_kind", "size", "sums")
-
-    def __init__(self, i: int, kind: int, article: int) -> None:
-        self.by_kind: dict[int, list[int]] = {kind: [i]}
-        self.article: dict[int, int] = {kind: article}
-        self.sums: dict[int, tuple[int, int]] = {kind: (0, 0)}
-        self.size = 1
-
-    def members(self) -> list[int]:
-        return [k for found in self.by_kind.values() for k in found]
-
-    def merge(
-        self,
-        other: _Members,
-        ids: Sequence[tuple[str, int]],
-        article_of: Sequence[int],
-        allowed: Callable[[int, int], bool] | None,
-        similarity: Callable[[int, int], float],
-        threshold: float,
-        strength: float,
-    ) -> _Members | None:
-        """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
-        not cohesive: a member's mean score with the other articles' members below ``threshold``."""
-        if not _one_fact(self, other, ids, similarity, strength):
-            return None
-        added_self = self._added(other, allowed, similarity)
-        added_other = other._added(self, allowed, similarity)
-        for added in (added_self, added_other):
-            for units, n in added.values():
-                if n and units / (n * _UNITS) < threshold - 1e-12:
-                    return None
-        big, small = (self, other) if self.size >= other.size else (other, self)
-        out = _Members.__new__(_Members)
-        out.by_kind = {kind: list(found) for kind, found in big.by_kind.items()}
-        for kind, found in small.by_kind.items():
-            out.by_kind.setdefault(kind, []).extend(found)
-        out.article = {**big.article, **small.article}
-        out.sums = {**added_self, **added_other}
-        out.size = self.size + other.size
-        return out
-
-    def _added(
-        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
-    ) -> dict[int, tuple[int, int]]:
-        """Each of this group's kinds' sum and count, with the members of ``other`` added."""
-        out: dict[int, tuple[int, int]] = {}
-        for kind, found in self.by_kind.items():
-            units, n = self.sums[kind]
-            a, m = self.article[kind], found[0]
-            for other_kind, others in other.by_kind.items():
-                b = other.article[other_kind]
-                if a == b or (allowed is not None and not allowed(a, b)):
-                    continue
-                units += len(others) * round(similarity(m, others[0]) * _UNITS)
-                n += len(others)
-            out[kind] = (units, n)
-        return out
-
-
-def _one_fact(
-    first: _Members,
-    second: _Members,
-    ids: Sequence[tuple[str, int]],
-    similarity: Callable[[int, int], float],
-    strength: float,
-) -> bool:
-    """Whether the members that one article contributes to the two groups merged are one
-    fact: consecutive sentences (a fact told over two), or sentences that repeat each other
-    (a headline and its lead), scoring at least ``strength`` together.  Two different
-    statements of one article never share a group, so a sentence that links to both cannot
-    chain them.  (Each group is one fact already: only the pairs across them are checked.)"""
-    for kind, found in first.by_kind.items():
-        a = first.article[kind]
-        for other_kind, others in second.by_kind.items():
-            if second.article[other_kind] != a:
-                continue
-            # Scored only when a pair is not consecutive (each sentence has two neighbours at most).
-            apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
-            if apart and similarity(found[0], others[0]) < strength:
-                return False
-    return True

@@ -10,7 +10,7 @@ from typing import Any
 from compare import __version__, semantic
 from compare.align import align
 from compare.analyze.event_sets import compare_pairs, place_groups
-from compare.analyze.framing import frame
+from compare.analyze.framing import credit, finish
 from compare.analyze.groups import build_groups, sampled_groups
 from compare.analyze.omissions import unique_sentences
 from compare.analyze.quotes import quotes_by_sentence
@@ -166,7 +166,7 @@ def compare_prepared(
         semantic.embed_ahead([s.text for s in sentences], settings.semantic_max_chars)
     by_article = {a.id: quotes_by_sentence(a) for a in articles}  # found once, for the groups and the framing
     quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
-    stances = frame(articles, lex, settings, quotes=lambda article: by_article[article.id])  # 5, before 4: needs no alignment
+    credited = credit(articles, lex, settings, quotes=lambda article: by_article[article.id])  # 5, before 4: no embedding
     alignment = align(sentences, settings, allowed)  # 4
 
     order = {a.id: n for n, a in enumerate(articles)}  # 5
@@ -174,6 +174,7 @@ def compare_prepared(
     unique = unique_sentences(articles, groups)
     pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings)
     groups = place_groups(groups, events)
+    stances = finish(credited, settings)  # the tones, with the embeddings the alignment waited for
 
     return Comparison(  # 6
         title=title or _story_title(articles, events),

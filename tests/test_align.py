@@ -188,10 +188,28 @@ def _plain_groups(
                 return False
         return True
 
-    def cohesive(group: list[int], least: float) -> bool:
+    # A headline and the sentence after it tell the main event together.
+    headed = {k for i, x in enumerate(sentences) if x.role == "title" for k in (i, i + 1)}
+
+    def neighbours(first: list[int], second: list[int]) -> set[int]:
+        """Members that are one fact with the other group's only by being consecutive in their
+        article (not repeating each other): they must be close to the group on their own."""
+        if not use_vectors:
+            return set()
+        return {
+            m
+            for p in first
+            for q in second
+            if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) == 1 and sim(p, q) < same_article
+            and not {p, q} <= headed
+            for m in (p, q)
+        }
+
+    def cohesive(group: list[int], least: float, near: frozenset[int] | set[int] = frozenset()) -> bool:
         for m in group:
             others = [sim(m, o) for o in group if ok(m, o)]
-            if others and sum(others) / len(others) < least - 1e-12:
+            floor = max(least, s.neighbour_member_threshold) if m in near else least
+            if others and sum(others) / len(others) < floor - 1e-12:
                 return False
         return True
 
@@ -204,7 +222,8 @@ def _plain_groups(
         merged = gi + gj
         # A weak link adds to a group of two or more only what is close to all of it.
         weak_join = use_vectors and _v < s.weak_link_score and max(len(gi), len(gj)) > 1
-        if one_fact(merged) and cohesive(merged, max(member, s.weak_member_threshold) if weak_join else member):
+        least = max(member, s.weak_member_threshold) if weak_join else member
+        if one_fact(merged) and cohesive(merged, least, neighbours(gi, gj)):
             groups.remove(gi)
             groups.remove(gj)
             groups.append(merged)
@@ -218,12 +237,14 @@ def _plain_groups(
     threshold=st.sampled_from([0.1, 0.2, 0.27, 0.4]),
     restrict=st.booleans(),
     semantic=st.booleans(),
+    neighbour=st.sampled_from([0.0, 0.4, 0.6]),
 )
 def test_groups_equal_the_aligner_written_out(
-    articles: list[list[str]], threshold: float, restrict: bool, semantic: bool
+    articles: list[list[str]], threshold: float, restrict: bool, semantic: bool, neighbour: float
 ) -> None:
     s = Settings(
         semantic=semantic,
+        neighbour_member_threshold=neighbour,
         group_threshold=threshold,
         link_threshold=max(threshold, 0.2),
         semantic_member_threshold=threshold,
@@ -321,13 +342,17 @@ def test_a_short_quote_links_to_the_same_words_with_their_attribution() -> None:
 
 def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
     """Two outlets asking about one subject report no fact ("how much might it cost?"); the same
-    question word for word still links, and a statement that ends on a question is a statement."""
+    question word for word still links, and so does a question that two outlets quote in nearly
+    the same words; a statement that ends on a question is a statement."""
     sentences = body_sentences(
         [
             ["How much will the gold Apple Watch cost?", "Is the photo of Anthony Weiner?"],
             ["So how much might the gold Apple Watch cost buyers?", "Is the photo of Anthony Weiner?"],
             ["Senate Democrats were put on notice by Republicans on Wednesday: no tax-cut extension?"],
             ["Republicans put Senate Democrats on notice on Wednesday that there would be no tax-cut extension."],
+            ["\"Is it true that Wal-Mart's pay disparity across the company was less than the national average?\" he asked."],
+            ["“Is it true,” Chief Justice Roberts asked Mr. Sellers, “that Wal-Mart’s pay disparity across the company "
+             "was less than the national average?”"],
         ]
     )
     for semantic in (True, False):
@@ -335,6 +360,7 @@ def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
         assert not any(0 in g or 2 in g for g in groups), groups
         assert (1, 3) in groups
         assert (4, 5) in groups
+        assert (6, 7) in groups  # one question quoted by two outlets, in nearly the same words
 
 
 
@@ -353,3 +379,26 @@ def test_a_short_quote_links_to_the_same_quotation_inside_a_longer_sentence() ->
         assert (0, 2) in result.groups
         start, end = result.parts[2]
         assert text[start:end] == "I wish I didn't have to do it"
+
+
+def test_the_next_sentence_of_an_article_joins_a_group_only_when_close_to_it() -> None:
+    # An outlet's sentence after the fact, on the same subject, is linked to the other outlet's
+    # version (0.37) but is not that fact: sharing the group with its neighbour alone does not
+    # bring it in (Settings.neighbour_member_threshold).
+    first = [
+        "Apple will start selling its smartwatch in April, the company said.",
+        "Developers working on apps for the new Apple wearable have cautioned that consumers should "
+        "temper their expectations of what will be available at launch.",
+        "The watch will cost $349 for the cheapest model.",
+    ]
+    second = [
+        "The Apple Watch goes on sale in April.",
+        "Developers we've spoken with caution that people should temper expectations for the apps, at least initially.",
+        "Consumers expected the same with the first iPhone, which had only the apps Apple made.",
+        "Prices start at $349.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    assert alignment.similarity(1, 5) >= Settings().semantic_link_threshold  # linked, and close to its neighbour
+    assert alignment.groups == ((0, 3), (1, 4), (2, 6))
+    assert (1, 4, 5) in align(sentences, Settings(neighbour_member_threshold=0.0)).groups

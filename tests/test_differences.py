@@ -134,6 +134,25 @@ def test_a_denial_of_what_the_other_states_is_a_negation(tmp_path: Path) -> None
     assert set(dict(negation.values).values()) == {"not see", "affirmative"}
 
 
+def test_a_member_with_no_close_version_keeps_its_group_from_agreeing() -> None:
+    # Two outlets carry the same apology word for word; a third outlet's sentence, linked to them
+    # loosely, says he has not apologized to the young men.  The group's mean score is over the
+    # agree threshold, but the third member has no close version: the group does not agree.
+    articles = [
+        {"id": "a", "text": "Rep. Bob Etheridge apologized on Monday for grabbing a student on a Washington sidewalk.\n\n"
+         "“I deeply and profoundly regret my reaction and I apologize to all involved,” Etheridge said."},
+        {"id": "b", "text": "A congressman said he was sorry for a confrontation with a student caught on video.\n\n"
+         "“I deeply and profoundly regret my reaction and I apologize to all involved,” Mr. Etheridge said in a statement."},
+        {"id": "c", "text": "The congressman spoke to reporters in Raleigh on Tuesday.\n\n"
+         "Etheridge told reporters that he hasn't apologized to the young men involved because \"I dont know who they are.\""},
+    ]
+    result = compare(articles)
+    group = next(g for g in result.groups if "c:1" in g.members)
+    assert {"b:1", "c:1"} <= set(group.members)
+    assert group.score >= result.settings.agree_threshold
+    assert group.kind == "partial"
+
+
 def test_a_negation_of_something_else_is_not(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,

@@ -273,6 +273,23 @@ def test_the_framing_reads_the_embeddings_only_in_the_semantic_mode(monkeypatch:
     ]  # the stance axis does not depend on the tone model
 
 
+def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> None:
+    """compare() credits before the alignment (no embedding needed) and finishes after it."""
+    from dataclasses import replace
+
+    from compare.analyze.framing import credit, finish
+
+    articles = example_articles()
+    lexicon = load_lexicon()
+    settings = Settings()
+    credited = credit(articles, lexicon, settings)
+    assert credited.requests and credited.main
+    assert finish(credited, settings) == frame(articles, lexicon, settings)
+    stricter = replace(settings, tone_margin=5.0)
+    assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
+    assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
+
+
 def test_the_framing_modules_are_small() -> None:
     """The framing is a package of small modules (stance.py was one of 1,140 lines)."""
     folder = Path(__file__).resolve().parents[1] / "compare" / "analyze" / "framing"

@@ -70,7 +70,7 @@ def build_groups(
             Group(
                 id=f"g{number}",
                 members=tuple(s.id for s in members),
-                kind=_kind(score, differences, additions, settings),
+                kind=_kind(score, differences, additions, settings, _loosest(members, sims)),
                 score=round(score, 4),
                 differences=tuple(differences),
                 diff=member_diffs([s.id for s in members], [s.text for s in members], closest),
@@ -129,15 +129,32 @@ def cross_pairs(articles: Sequence[str], limit: int) -> list[tuple[int, int]]:
 
 
 def _kind(
-    score: float, differences: Sequence[Difference], additions: Sequence[tuple[str, str]], settings: Settings
+    score: float,
+    differences: Sequence[Difference],
+    additions: Sequence[tuple[str, str]],
+    settings: Settings,
+    loosest: float = 1.0,
 ) -> Kind:
+    """``loosest``: the least, over the members, of a member's score with its closest version
+    (:func:`_loosest`); every member must have a close version for the group to agree."""
     if any(d.conflict for d in differences):
         return "diverge"
     # A date one version gives more precisely ("Nov. 20" / "November") is a detail, not a disagreement.
     other = [d for d in differences if d.type != "date"]
-    if score >= settings.agree_threshold and not other and not additions:
+    if score >= settings.agree_threshold and loosest >= settings.agree_threshold and not other and not additions:
         return "agree"
     return "partial"
+
+
+def _loosest(members: Sequence[Sentence], sims: Mapping[tuple[int, int], float]) -> float:
+    """The least, over the members, of a member's score with its closest version in another
+    article: a group of two close versions and a third sentence linked loosely to them (an
+    outlet's "he hasn't apologized to the young men" beside two outlets' "I apologize to all
+    involved") does not agree, however close the two are."""
+    best = [0.0] * len(members)
+    for (a, b), value in sims.items():
+        best[a], best[b] = max(best[a], value), max(best[b], value)
+    return min(best) if sims else 1.0
 
 
 def _closest_members(members: Sequence[Sentence], sims: Mapping[tuple[int, int], float]) -> list[int]:

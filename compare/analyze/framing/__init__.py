@@ -13,6 +13,11 @@
    sentence naming it (the outlet's own words and the quotations it chose), judged by
    :func:`~compare.analyze.framing.tone.target_tone`'s model.
 
+:func:`frame` does it all.  The comparison runs it in two steps: :func:`credit` (actors, cues,
+which sentences speak of which actor: no embedding needed, so it runs while the sentences are
+embedded for the alignment) and :func:`finish` (the tone of those sentences, with their
+embeddings, and the stances).
+
 :mod:`.scoring` turns what an actor was given in one article into a
 :class:`~compare.models.Stance`: labels, scores, evidence sentences and the cue words in them.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from compare.analyze.framing.actors import Mention, find_mentions
 from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
@@ -112,48 +118,63 @@ def _credit_cues(
                     tally(actor).add_cue(sid, sent.sentence.index, cue.polarity, mark)
 
 
-def _credit_tone(
-    sents: Sequence[Sent],
-    refs: Sequence[Sequence[Reference]],
-    main: set[str],
-    tally: Callable[[str], Tally],
-    settings: Settings,
-    embedded: Mapping[str, Logits],
-) -> None:
-    """Each sentence's tone toward each main actor it names or refers to (:mod:`.coref`);
-    ``embedded``: the sentence layer's logits of each sentence text (:func:`_embedded`)."""
+@dataclass(frozen=True, slots=True)
+class ToneRequest:
+    """One sentence's tone to judge toward the main actors it names or refers to first there."""
+
+    article: str
+    sentence: str  # sentence id
+    index: int
+    text: str
+    start: int  # the target's characters in text
+    end: int
+    speaker: bool  # the target is the speaker of the sentence's quotation: no tone from it
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Credited:
+    """What :func:`credit` found, all but the tones: :func:`finish` judges those."""
+
+    articles: tuple[str, ...]  # article ids, in input order
+    main: tuple[str, ...]  # the main actors, most mentioned first
+    named_in: Mapping[str, frozenset[str]]  # actor → the articles naming it
+    tallies: Mapping[tuple[str, str], Tally]  # (actor, article) → its cues and names (finish copies them)
+    requests: tuple[ToneRequest, ...]
+    texts: tuple[str, ...]  # every sentence's text, for the embeddings
+
+
+def _tone_requests(
+    article: str, sents: Sequence[Sent], refs: Sequence[Sequence[Reference]], main: set[str]
+) -> list[ToneRequest]:
+    """Each sentence's tone to judge toward each main actor it names or refers to (:mod:`.coref`)."""
+    out = []
     for sent, referred in zip(sents, refs, strict=True):
-        text = sent.sentence.text
-        sid = sent.sentence.id
+        done: set[str] = set()
         targets = [(m.actors, m.anchor, m.first, m.last) for m in sent.mentions if m.lexical]
         targets += [(r.actors, r.first, r.first, r.last) for r in referred]
         for actors, anchor, first, last in targets:
-            wanted = [a for a in actors if a in main and sid not in tally(a).tones]
+            wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
             if not wanted:
                 continue  # a sentence's tone toward an actor is judged once, at its first mention
-            if is_speaker(sent, anchor, last):  # '"...," he said': the quotation is not said of him
-                result = ToneResult("neutral", 0.0, ())
-            else:
-                result = tone_at(
-                    text,
-                    sent.toks[first].start,
-                    sent.toks[last].end,
-                    neutral_prior=settings.tone_neutral_prior,
-                    sentence=embedded.get(text),
+            done.update(wanted)
+            s = sent.sentence
+            out.append(
+                ToneRequest(
+                    article, s.id, s.index, s.text, sent.toks[first].start, sent.toks[last].end,
+                    is_speaker(sent, anchor, last),  # '"...," he said': the quotation is not said of him
+                    wanted,
                 )
-            marks = tuple(CueMark(sid, lo, hi, result.tone) for lo, hi in result.cues)
-            tone = SentenceTone(sid, sent.sentence.index, result.tone, result.score)
-            for actor in wanted:
-                tally(actor).add_tone(tone, marks)
+            )
+    return out
 
 
-def _embedded(articles: Sequence[Article], settings: Settings) -> Mapping[str, Logits]:
+def _embedded(texts: Sequence[str], settings: Settings) -> Mapping[str, Logits]:
     """The sentence layer's logits of every sentence (:func:`.tone.embedded_logits`), in the mode
-    with embeddings: the alignment has embedded most of these sentences already, so this reads
-    them from the cache.  Nothing in the lexical mode, or over ``Settings.semantic_max_chars``."""
+    with embeddings: the comparison has embedded these sentences already, so this reads them from
+    the cache.  Nothing in the lexical mode, or over ``Settings.semantic_max_chars``."""
     if not settings.semantic:
         return {}
-    texts = list(dict.fromkeys(s.text for a in articles for s in a.sentences))
     if sum(len(t) for t in texts) > settings.semantic_max_chars:
         return {}
     return embedded_logits(texts)
@@ -163,7 +184,10 @@ def _tally_of(tallies: dict[tuple[str, str], Tally], article_id: str) -> Callabl
     """The tally of an actor in one article, made on first use."""
 
     def tally(actor: str) -> Tally:
-        return tallies.setdefault((actor, article_id), Tally())
+        found = tallies.get((actor, article_id))
+        if found is None:
+            found = tallies[(actor, article_id)] = Tally()
+        return found
 
     return tally
 
@@ -175,11 +199,20 @@ def frame(
     *,
     quotes: QuoteFinder | None = None,
 ) -> tuple[Stance, ...]:
-    """How each article frames each main actor: one :class:`Stance` per (actor, article) naming it.
+    """How each article frames each main actor: :func:`credit`, then :func:`finish`."""
+    return finish(credit(articles, lexicon, settings, quotes=quotes), settings)
 
-    Actors come in order of mentions across all articles (then name), articles in input
-    order.  ``quotes`` finds an article's quotations (default:
-    :func:`compare.analyze.quotes.quotes_by_sentence`).
+
+def credit(
+    articles: Sequence[Article],
+    lexicon: Lexicon,
+    settings: Settings,
+    *,
+    quotes: QuoteFinder | None = None,
+) -> Credited:
+    """The first step of :func:`frame`: the actors, the main ones, their cues, and the sentences
+    whose tone toward them :func:`finish` judges.  ``quotes`` finds an article's quotations
+    (default: :func:`compare.analyze.quotes.quotes_by_sentence`).  Needs no embedding.
     """
     aliases = compile_aliases(lexicon)
     lex = compile_cues(lexicon)
@@ -210,16 +243,48 @@ def frame(
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
     info = profiles(list(read.values()))
-    embedded = _embedded(articles, settings) if main else {}
+    requests: list[ToneRequest] = []
     for article in articles:
         refs = references(read[article.id], info, settings.coref_window)
-        _credit_tone(read[article.id], refs, set(main), _tally_of(tallies, article.id), settings, embedded)
+        requests += _tone_requests(article.id, read[article.id], refs, set(main))
+    return Credited(
+        tuple(a.id for a in articles),
+        tuple(main),
+        {actor: frozenset(named_in[actor]) for actor in main},
+        tallies,
+        tuple(requests),
+        tuple(dict.fromkeys(s.text for s in sentences)),
+    )
+
+
+def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
+    """The tones of the sentences :func:`credit` found, and one :class:`Stance` per (actor,
+    article naming it or referring to it).
+
+    Actors come in order of mentions across all articles (then name), articles in input
+    order.  In the mode with embeddings the tone model's sentence layer reads them
+    (:func:`_embedded`)."""
+    embedded = _embedded(credited.texts, settings) if credited.requests else {}
+    tallies = {key: tally.copy() for key, tally in credited.tallies.items()}
+    neutral = ToneResult("neutral", 0.0, ())
+    for r in credited.requests:
+        result = (
+            neutral
+            if r.speaker
+            else tone_at(
+                r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
+            )
+        )
+        marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score)
+        for actor in r.actors:
+            tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []
-    for actor in main:
-        for article in articles:
-            found = tallies.get((actor, article.id))
-            if article.id in named_in[actor] or found is not None:
-                out.append(stance(actor, article.id, found or Tally(), settings))
+    for actor in credited.main:
+        for article in credited.articles:
+            found = tallies.get((actor, article))
+            if article in credited.named_in[actor] or found is not None:
+                out.append(stance(actor, article, found or Tally(), settings))
     return tuple(out)
 
 
@@ -228,4 +293,4 @@ def main_actors(articles: Sequence[Article], lexicon: Lexicon, settings: Setting
     return tuple(dict.fromkeys(s.actor for s in frame(articles, lexicon, settings)))
 
 
-__all__ = ["QuoteFinder", "QuoteLike", "frame", "main_actors", "target_tone"]
+__all__ = ["Credited", "QuoteFinder", "QuoteLike", "ToneRequest", "credit", "finish", "frame", "main_actors", "target_tone"]

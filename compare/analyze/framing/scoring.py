@@ -43,6 +43,12 @@ class Tally:
     aliases: dict[str, None] = field(default_factory=dict)
     mentioned: bool = False
 
+    def copy(self) -> Tally:
+        """Another tally holding what this one holds (the tones are judged on a copy)."""
+        return Tally(
+            dict(self.cues), dict(self.tones), list(self.marks), set(self.seen), dict(self.aliases), self.mentioned
+        )
+
     def add_cue(self, sentence: str, index: int, polarity: int, mark: CueMark) -> None:
         row = self.cues.get(sentence) or SentenceCues(sentence, index, 0, 0)
         self.cues[sentence] = SentenceCues(

@@ -1,0 +1,220 @@
+"""The grouping step of the aligner (:mod:`compare.align`, step 4): links taken strongest first
+become groups, and a merge of two groups must leave every member close to the group."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from compare.similarity import SCORE_DECIMALS as _ROUND
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The grouping's thresholds, from :class:`~compare.settings.Settings` in the mode with
+    embeddings or without (:func:`compare.align._thresholds`)."""
+
+    member: float  # a member's least mean score with the other articles' members
+    link: float  # links under it are ranked after every stronger one
+    same_article: float  # two sentences of one article that are not consecutive are one fact at this score
+    weak_score: float  # a link under it adds to a group of two or more only at ``weak_member``
+    weak_member: float
+    part_offset: float  # a link made by a part ranks this much lower
+    max_kinds: int  # the most kinds (different wordings) a group may hold
+    neighbour: float  # consecutive sentences of one article not repeating each other: each member's least mean
+
+
+def group_links(
+    links: dict[tuple[int, int], float],
+    count: int,
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+    ids: Sequence[tuple[str, int]],
+    kinds: Sequence[int],
+    by_part: Collection[tuple[int, int]] = (),
+    story_rank: Mapping[tuple[int, int], float] | None = None,
+    lead: Collection[int] = (),
+) -> tuple[tuple[tuple[int, ...], ...], int]:
+    """Groups from the links, strongest first; a merge must leave every member cohesive.
+    Also the number of groups that refused a merge for the most kinds a group may hold.
+
+    ``kinds[i]``: sentences of one kind score alike with any other sentence, so a group
+    keeps its members by kind, with each kind's sum of scores with the members of the
+    other articles; a merge is checked kind by kind (see :class:`_Members`).
+
+    ``thresholds``: see :class:`Thresholds` (the most kinds a group may hold bounds a merge's
+    check, which costs the number of kinds: a larger merge is refused).  A link made by a part of a
+    sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
+    the few words it has (the reason its threshold is higher by as much), and ranked at its
+    score it would pull its sentence away from the group the whole sentence belongs to."""
+    threshold, link_strength, same_article = thresholds.member, thresholds.link, thresholds.same_article
+    weak_score, weak_member, part_offset, max_kinds = (
+        thresholds.weak_score, thresholds.weak_member, thresholds.part_offset, thresholds.max_kinds
+    )
+    full: set[int] = set()  # the larger group of each merge refused for max_kinds
+    later = set(by_part)
+    parent = list(range(count))
+    groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
+    refused: set[tuple[int, int, int, int]] = set()
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ranked = story_rank or {}
+
+    def order(item: tuple[tuple[int, int], float]) -> tuple[bool, float, tuple[str, int], tuple[str, int]]:
+        (i, j), value = item
+        a, b = sorted((ids[i], ids[j]))
+        value = ranked.get((i, j), value)
+        return (value < link_strength, -round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
+
+    for (i, j), _value in sorted(links.items(), key=order):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        gi, gj = groups[ri], groups[rj]
+        # A group's members only ever grow: its root and size name its members.
+        key = (ri, gi.size, rj, gj.size)
+        if key in refused:
+            continue
+        if _too_many_kinds(gi, gj, max_kinds):
+            refused.add(key)
+            full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
+            continue
+        least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article, (thresholds.neighbour, lead))
+        if merged is None:
+            refused.add(key)
+            continue
+        keep, gone = (ri, rj) if gi.size >= gj.size else (rj, ri)
+        parent[gone] = keep
+        groups[keep] = merged
+        del groups[gone]
+
+    out = [
+        tuple(sorted(group.members(), key=lambda k: ids[k]))
+        for group in groups.values()
+        if len({article_of[k] for k in group.members()}) >= 2
+    ]
+    out.sort(key=lambda g: [ids[k] for k in g])
+    return tuple(out), len(full)
+
+
+def _too_many_kinds(first: _Members, second: _Members, limit: int) -> bool:
+    """Whether the two groups merged would hold more than ``limit`` kinds (different wordings)."""
+    if len(first.by_kind) + len(second.by_kind) <= limit:
+        return False
+    small, large = (first, second) if len(first.by_kind) <= len(second.by_kind) else (second, first)
+    return len(large.by_kind) + sum(1 for kind in small.by_kind if kind not in large.by_kind) > limit
+
+
+_UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of this unit they add exactly
+
+
+class _Members:
+    """A group's members by kind, and per kind the sum (in ``_UNITS``) and number of its
+    scores with the group's members of other (allowed) articles, the same for every member
+    of the kind.  A merge of two groups is then checked on the pairs of kinds."""
+
+    __slots__ = ("article", "by_kind", "size", "sums")
+
+    def __init__(self, i: int, kind: int, article: int) -> None:
+        self.by_kind: dict[int, list[int]] = {kind: [i]}
+        self.article: dict[int, int] = {kind: article}
+        self.sums: dict[int, tuple[int, int]] = {kind: (0, 0)}
+        self.size = 1
+
+    def members(self) -> list[int]:
+        return [k for found in self.by_kind.values() for k in found]
+
+    def merge(
+        self,
+        other: _Members,
+        ids: Sequence[tuple[str, int]],
+        article_of: Sequence[int],
+        allowed: Callable[[int, int], bool] | None,
+        similarity: Callable[[int, int], float],
+        threshold: float,
+        strength: float,
+        neighbour: tuple[float, Collection[int]] = (0.0, ()),
+    ) -> _Members | None:
+        """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
+        not cohesive: a member's mean score with the other articles' members below ``threshold``,
+        or below ``neighbour[0]`` for a sentence that shares the group with its neighbour in its
+        article without repeating it, unless both are of the article's lead (``neighbour[1]``)."""
+        close = _one_fact(self, other, ids, similarity, strength, neighbour[1])
+        if close is None:
+            return None
+        added_self = self._added(other, allowed, similarity)
+        added_other = other._added(self, allowed, similarity)
+        for added, near in ((added_self, close[0]), (added_other, close[1])):
+            for kind, (units, n) in added.items():
+                least = max(threshold, neighbour[0]) if kind in near else threshold
+                if n and units / (n * _UNITS) < least - 1e-12:
+                    return None
+        big, small = (self, other) if self.size >= other.size else (other, self)
+        out = _Members.__new__(_Members)
+        out.by_kind = {kind: list(found) for kind, found in big.by_kind.items()}
+        for kind, found in small.by_kind.items():
+            out.by_kind.setdefault(kind, []).extend(found)
+        out.article = {**big.article, **small.article}
+        out.sums = {**added_self, **added_other}
+        out.size = self.size + other.size
+        return out
+
+    def _added(
+        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
+    ) -> dict[int, tuple[int, int]]:
+        """Each of this group's kinds' sum and count, with the members of ``other`` added."""
+        out: dict[int, tuple[int, int]] = {}
+        for kind, found in self.by_kind.items():
+            units, n = self.sums[kind]
+            a, m = self.article[kind], found[0]
+            for other_kind, others in other.by_kind.items():
+                b = other.article[other_kind]
+                if a == b or (allowed is not None and not allowed(a, b)):
+                    continue
+                units += len(others) * round(similarity(m, others[0]) * _UNITS)
+                n += len(others)
+            out[kind] = (units, n)
+        return out
+
+
+def _one_fact(
+    first: _Members,
+    second: _Members,
+    ids: Sequence[tuple[str, int]],
+    similarity: Callable[[int, int], float],
+    strength: float,
+    lead: Collection[int] = (),
+) -> tuple[set[int], set[int]] | None:
+    """Whether the members that one article contributes to the two groups merged are one
+    fact: consecutive sentences (a fact told over two), or sentences that repeat each other
+    (a headline and its lead), scoring at least ``strength`` together.  Two different
+    statements of one article never share a group, so a sentence that links to both cannot
+    chain them.  (Each group is one fact already: only the pairs across them are checked.)
+    None when they are not; else the kinds of each group that are one fact with the other
+    group's only by being consecutive, which must be close to the group on their own
+    (``Settings.neighbour_member_threshold``): "the next sentence" is not the same fact.
+    Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
+    tell its main event together."""
+    near: tuple[set[int], set[int]] = (set(), set())
+    for kind, found in first.by_kind.items():
+        a = first.article[kind]
+        for other_kind, others in second.by_kind.items():
+            if second.article[other_kind] != a:
+                continue
+            apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
+            if similarity(found[0], others[0]) < strength:
+                if apart:
+                    return None
+                if all(p in lead for p in (*found, *others)):
+                    continue
+                near[0].add(kind)
+                near[1].add(other_kind)
+    return near

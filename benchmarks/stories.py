@@ -11,8 +11,11 @@ figures are given also with follow-ups counted as the same event), and all 772
 articles grouped into stories by :func:`compare.stories.group_profiles`, scored by
 the ARI against the sub-topics.  The pair figures come with where they go wrong
 (by how many of the two articles have an event day, misses by cause, wrong joins
-by topic) and a ceiling check: the same signals combined by a logistic regression
-cross-validated by topic (not shipped).  Then the example story: the verdict on every pair
+by topic), what ECB+ counts as one event (its same-sub-topic pairs whose event days lie
+over ``same_event_max_days`` apart, by kind of article and by how far apart they were
+published: most are follow-ups published weeks apart) and a ceiling check: the same
+signals combined by a logistic regression cross-validated by topic (not shipped).
+``event_figures`` gives ``benchmarks/evaluate.py`` its ECB+ event figures.  Then the example story: the verdict on every pair
 with and without ``--pair``, and the time event identity takes.
 
 Reads ``basil-dev/articles.jsonl`` (90 articles: 30 stories, each covered by Fox

@@ -57,7 +57,7 @@ CONFIG = '{"num_hidden_layers": 1, "num_attention_heads": 2, "layer_norm_eps": 1
 
 
 def _clear_model() -> None:
-    for cached in (semantic.status, model_files.weights, semantic._model, semantic._encoder, semantic._built_session):
+    for cached in (semantic.status, model_files.weights, semantic._tokenizer, semantic._model, semantic._encoder, semantic._built_session):
         cached.cache_clear()
 
 
@@ -79,7 +79,11 @@ def tiny_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path
                .astype(np.float32) for name in model_files.required(1)}  # fmt: skip
     save_file(tensors, str(folder / "model.safetensors"))
     (folder / "config.json").write_text(CONFIG, encoding="utf-8")
-    (folder / "tokenizer.json").write_text("{}", encoding="utf-8")
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    tokenizer = Tokenizer(models.WordLevel({"[UNK]": 0, "[CLS]": 1, "[SEP]": 2, "anything": 3}, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.save(str(folder / "tokenizer.json"))
     monkeypatch.setattr(semantic, "model_dir", lambda: folder)
     _clear_model()
     yield folder
@@ -110,9 +114,28 @@ def test_truncated_or_incomplete_weights_are_reported_without_reading_them(tiny_
     assert problem is not None and "has no float32 tensor embeddings.position_embeddings.weight" in problem
 
 
-def test_model_files_that_fail_to_load_after_the_check_give_one_line(tiny_model: Path) -> None:
+def test_a_broken_tokenizer_means_one_warning_and_words_only(
+    tiny_model: Path, capsys: pytest.CaptureFixture[str], example_files: list[str], tmp_path: Path
+) -> None:
+    import json
+
+    from storycompare.cli import main
+
+    assert semantic.status() is None  # the tiny model, whole
+    _clear_model()
     (tiny_model / "tokenizer.json").write_text("not a tokenizer", encoding="utf-8")
-    assert semantic.status() is None  # the tokenizer is read only when a text is embedded
+    problem = semantic.status()
+    assert problem is not None and "could not be loaded" in problem and "\n" not in problem
+    out = tmp_path / "x.json"
+    assert main(["compare", *example_files, "--json", str(out)]) == 0  # goes on, lexically
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "warning:" in err and "could not be loaded" in err
+    assert json.loads(out.read_text("utf-8"))["settings"]["semantic"] is False
+
+
+def test_model_files_that_fail_to_load_after_the_check_give_one_line(tiny_model: Path) -> None:
+    assert semantic.status() is None
+    (tiny_model / "model.safetensors").unlink()  # gone between the check and the first embedding
     with pytest.raises(UsageError) as info:
         semantic._encode(["Anything at all."])
     assert "could not be loaded" in str(info.value) and "\n" not in str(info.value)

@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from compare import semantic
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.grouping import Thresholds, group_links
@@ -444,9 +445,7 @@ def _cosines_within_limit(
     and their count."""
     if not settings.semantic:
         return None, 0
-    texts = {sentences[i].text for i, ok in enumerate(linkable) if ok}
-    texts.update(parts.texts)
-    chars = sum(len(text) for text in texts)
+    chars = semantic.chars_to_embed([*(sentences[i].text for i, ok in enumerate(linkable) if ok), *parts.texts])
     if chars > settings.semantic_max_chars:
         return None, chars
     return story_cosines(sentences, linkable, settings, parts, names), 0

@@ -49,10 +49,6 @@ def group_links(
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to."""
-    threshold, link_strength, same_article = thresholds.member, thresholds.link, thresholds.same_article
-    weak_score, weak_member, part_offset, max_kinds = (
-        thresholds.weak_score, thresholds.weak_member, thresholds.part_offset, thresholds.max_kinds
-    )
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -71,9 +67,9 @@ def group_links(
         (i, j), value = item
         a, b = sorted((ids[i], ids[j]))
         value = ranked.get((i, j), value)
-        return (value < link_strength, -round(value - part_offset, _ROUND) if (i, j) in later else -value, a, b)
+        return (value < thresholds.link, -round(value - thresholds.part_offset, _ROUND) if (i, j) in later else -value, a, b)
 
-    for (i, j), _value in sorted(links.items(), key=order):
+    for (i, j), value in sorted(links.items(), key=order):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -82,12 +78,13 @@ def group_links(
         key = (ri, gi.size, rj, gj.size)
         if key in refused:
             continue
-        if _too_many_kinds(gi, gj, max_kinds):
+        if _too_many_kinds(gi, gj, thresholds.max_kinds):
             refused.add(key)
             full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
-        least = weak_member if _value < weak_score and max(gi.size, gj.size) > 1 else threshold
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, max(threshold, least), same_article, (thresholds.neighbour, lead))
+        weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
+        least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead)
         if merged is None:
             refused.add(key)
             continue
@@ -140,21 +137,22 @@ class _Members:
         allowed: Callable[[int, int], bool] | None,
         similarity: Callable[[int, int], float],
         threshold: float,
-        strength: float,
-        neighbour: tuple[float, Collection[int]] = (0.0, ()),
+        thresholds: Thresholds,
+        lead: Collection[int] = (),
     ) -> _Members | None:
-        """The merged group, or None when it would not be one fact (:func:`_one_fact`) or
-        not cohesive: a member's mean score with the other articles' members below ``threshold``,
-        or below ``neighbour[0]`` for a sentence that shares the group with its neighbour in its
-        article without repeating it, unless both are of the article's lead (``neighbour[1]``)."""
-        close = _one_fact(self, other, ids, similarity, strength, neighbour[1])
+        """The merged group, or None when it would not be one fact (:func:`_one_fact`, at
+        ``thresholds.same_article``) or not cohesive: a member's mean score with the other articles'
+        members below ``threshold``, or below ``thresholds.neighbour`` for a sentence that shares the
+        group with its neighbour in its article without repeating it, unless both are of the
+        article's ``lead``."""
+        close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead)
         if close is None:
             return None
         added_self = self._added(other, allowed, similarity)
         added_other = other._added(self, allowed, similarity)
         for added, near in ((added_self, close[0]), (added_other, close[1])):
             for kind, (units, n) in added.items():
-                least = max(threshold, neighbour[0]) if kind in near else threshold
+                least = max(threshold, thresholds.neighbour) if kind in near else threshold
                 if n and units / (n * _UNITS) < least - 1e-12:
                     return None
         big, small = (self, other) if self.size >= other.size else (other, self)

@@ -153,12 +153,17 @@ def _weights_digest(folder: Path) -> str:
     return hashlib.sha256(head + str(stat.st_size).encode()).hexdigest()[:12]
 
 
-def _weights() -> dict[str, Any]:
-    """The encoder's float32 tensors by name, memory-mapped (:func:`compare.model_files.weights`)."""
+def _folder() -> Path:
+    """The model's folder (:func:`model_dir`); FileNotFoundError where the package is missing."""
     folder = model_dir()
     if folder is None:
         raise FileNotFoundError(MODEL_PACKAGE)
-    return model_files.weights(folder)
+    return folder
+
+
+def _weights() -> dict[str, Any]:
+    """The encoder's float32 tensors by name, memory-mapped (:func:`compare.model_files.weights`)."""
+    return model_files.weights(_folder())
 
 
 @dataclass(frozen=True)
@@ -177,10 +182,7 @@ def _tokenizer() -> Any:
     """The model's WordPiece tokenizer, unpadded and truncated at :data:`MAX_TOKENS`."""
     from tokenizers import Tokenizer
 
-    folder = model_dir()
-    if folder is None:
-        raise FileNotFoundError(MODEL_PACKAGE)
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer = Tokenizer.from_file(str(_folder() / "tokenizer.json"))
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
     return tokenizer
@@ -188,16 +190,13 @@ def _tokenizer() -> Any:
 
 @lru_cache(maxsize=1)
 def _model() -> _Model:
-    folder = model_dir()
-    if folder is None:
-        raise FileNotFoundError(MODEL_PACKAGE)
     w = _weights()
     return _Model(
         _tokenizer(),
         w["embeddings.word_embeddings.weight"],
         w["embeddings.position_embeddings.weight"],
         w["embeddings.token_type_embeddings.weight"][0],
-        model_files.config(folder),
+        model_files.config(_folder()),
     )
 
 
@@ -543,8 +542,14 @@ def embed_ahead(texts: Sequence[str], most_chars: int) -> None:
     if not available():
         return
     chosen = list(dict.fromkeys(texts))
-    if chosen and sum(len(text) for text in chosen) <= most_chars:
+    if chosen and chars_to_embed(chosen) <= most_chars:
         threading.Thread(target=_embed_quietly, args=(chosen,), name="storycompare-embed-ahead").start()
+
+
+def chars_to_embed(texts: Iterable[str]) -> int:
+    """The characters of the distinct ``texts``: what ``Settings.semantic_max_chars`` bounds
+    (the aligner, :func:`embed_ahead` and the framing's tone count them alike)."""
+    return sum(len(text) for text in set(texts))
 
 
 def _embed_quietly(texts: list[str]) -> None:

@@ -89,9 +89,9 @@ class StorySettings:
     name_weight: float = NAME_WEIGHT
     """Extra factor for capitalised words inside a sentence (names, places) and numbers."""
 
-    max_days: int = 10
+    max_days: int = Settings().same_event_max_days
     """Articles whose dates lie further apart never share a story: as far apart as the event
-    judgement lets two reports of one event be (``Settings.same_event_max_days``).  On ECB+ dev
+    judgement lets two reports of one event be (``Settings.same_event_max_days``, its default).  On ECB+ dev
     topics 1-35 the batch ARI is 0.899 with 7 (a trial's reports over eight days were split),
     0.903 with 10 and 0.901 with 14; BASIL dev with and without the FNC-1 distractors: 0.989 with
     7 and 10."""

@@ -6,7 +6,7 @@
       >>> TOKEN.findall("The U.S. sent 2,400 troops to Russia's border.")
       ['The', 'U.S.', 'sent', '2,400', 'troops', 'to', "Russia's", 'border']
 
-* Month and weekday names: :data:`MONTH_NUMBER`, :data:`MONTH_FULL_NAME`, and the
+* Month and weekday names: :data:`MONTH_NUMBER`, :data:`MONTH_FULL_NAME`, :data:`CALENDAR_NAMES`, and the
   regular-expression pieces :data:`MONTH`, :data:`MONTH_CAPITALISED`,
   :data:`WEEKDAY`, :data:`WEEKDAY_WORD` and :data:`ORDINAL`, all built from one
   table of names.
@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from compare.models import Span
 
 __all__ = [
+    "CALENDAR_NAMES",
     "MONTH",
     "MONTH_CAPITALISED",
     "MONTH_FULL_NAME",
@@ -102,6 +103,9 @@ WEEKDAY = _alternatives(name for names in _WEEKDAYS for name in names) + r"\.?"
 
 WEEKDAY_WORD = re.compile(r"\b" + _alternatives(names[0].capitalize() for names in _WEEKDAYS) + r"\b")
 """A weekday written in full and capitalised, as a word: "Monday" ... "Sunday"."""
+
+CALENDAR_NAMES = frozenset(names[0].capitalize() for names in (*_MONTHS, *_WEEKDAYS))
+"""The months and weekdays written in full and capitalised: "January" ... "Sunday"."""
 
 ORDINAL = r"(?:st|nd|rd|th)?"
 """The optional ordinal suffix of a day: "24th"."""

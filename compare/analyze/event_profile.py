@@ -36,7 +36,7 @@ from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article
 from compare.similarity import informativeness, normalise_word
 from compare.terms import sentence_tokens, title_case, weighted_terms
-from compare.text import TOKEN, WEEKDAY_WORD, iso_day
+from compare.text import CALENDAR_NAMES, TOKEN, WEEKDAY_WORD, iso_day
 
 LEDE_SENTENCES = 3
 """How many body sentences (after the headline) may state the day of the event."""
@@ -54,10 +54,7 @@ _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
 _TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
-_NOT_PLACES = frozenset(
-    "The This That These Those January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
+_NOT_PLACES = frozenset("The This That These Those".split()) | CALENDAR_NAMES
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from compare import semantic
 from compare.analyze.framing.actors import Mention, find_mentions
 from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
 from compare.analyze.framing.attribution import QuoteLike, Sent, is_speaker, read_sentence, resolve, speakers
@@ -175,7 +176,7 @@ def _embedded(texts: Sequence[str], settings: Settings) -> Mapping[str, Logits]:
     the cache.  Nothing in the lexical mode, or over ``Settings.semantic_max_chars``."""
     if not settings.semantic:
         return {}
-    if sum(len(t) for t in texts) > settings.semantic_max_chars:
+    if semantic.chars_to_embed(texts) > settings.semantic_max_chars:
         return {}
     return embedded_logits(texts)
 

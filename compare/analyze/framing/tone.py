@@ -200,13 +200,15 @@ def load_layer(path: str = str(EMBEDDING_LAYER)) -> SentenceLayer:
 def sentence_logits(vector: Sequence[float], layer: SentenceLayer | None = None) -> Logits:
     """What a sentence's embedding adds to the three logits, whatever the target: computed once
     per sentence and passed to :func:`tone_at` as ``sentence``."""
-    layer = layer or load_layer()
-    z = list(layer.bias)
-    for v, w in zip(vector, layer.embedding, strict=True):
-        z[0] += w[0] * v
-        z[1] += w[1] * v
-        z[2] += w[2] * v
-    return (z[0], z[1], z[2])
+    return _layer_logits([vector], layer or load_layer())[0]
+
+
+def _layer_logits(vectors: Sequence[Sequence[float]], layer: SentenceLayer) -> list[Logits]:
+    """:func:`sentence_logits` of each vector, as one matrix product."""
+    import numpy as np
+
+    z = np.asarray(vectors, dtype=np.float64) @ np.asarray(layer.embedding) + np.asarray(layer.bias)
+    return [(row[0], row[1], row[2]) for row in z.tolist()]
 
 
 def _softmax(z: Sequence[float]) -> Logits:
@@ -300,12 +302,8 @@ def embedded_logits(texts: Sequence[str]) -> dict[str, Logits]:
 
     if not texts or not semantic.available():
         return {}
-    import numpy as np
-
     unique = list(dict.fromkeys(texts))
-    layer = load_layer()
-    z = np.asarray(semantic.embed(unique)) @ np.asarray(layer.embedding) + np.asarray(layer.bias)
-    return {text: (float(row[0]), float(row[1]), float(row[2])) for text, row in zip(unique, z.tolist(), strict=True)}
+    return dict(zip(unique, _layer_logits(semantic.embed(unique), load_layer()), strict=True))
 
 
 __all__ = ["TONES", "SentenceLayer", "Tone", "ToneResult", "embedded_logits", "sentence_logits", "target_tone", "tone_at"]

@@ -155,7 +155,8 @@ def align(
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked)
+    quotes = [_quoted(s.text, names, settings.quote_run_words) for s in sentences] if cosines is not None else None
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
@@ -235,6 +236,7 @@ def _links(
     settings: Settings,
     plain: Sequence[frozenset[str]] | None = None,
     asked: Collection[tuple[int, int]] = (),
+    quotes: Sequence[Quoted] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -262,9 +264,43 @@ def _links(
             and not cosines.leads(i, j)
         ):
             continue
+        if value < settings.weak_link_score and quotes is not None and not _quotes_agree(quotes[i], quotes[j], settings):
+            continue
         links[(i, j)] = value
     return links
 
+
+
+Quoted = tuple[float, frozenset[tuple[str, ...]]]
+"""A sentence's share of content tokens inside quotation marks, and the runs of
+``Settings.quote_run_words`` consecutive content tokens of its quotations that hold a word
+beyond the story's names."""
+
+
+def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
+    """:data:`Quoted` of one sentence.  A closing mark (”) with no opening one before it ends a
+    quotation opened in the sentence before: the words up to it are quoted."""
+    spans = list(quotation_spans(text))
+    close = text.find("”")
+    if close != -1 and not any(mark in text[:close] for mark in "“\""):
+        spans.append((0, close))
+    total = len(analyse(text)[0])
+    if not spans or not total:
+        return 0.0, frozenset()
+    skip = {t for w in names for t in [normalise_word(w)] if t is not None}
+    inside = [analyse(text[a:b])[0] for a, b in spans]
+    n = run_words
+    runs = frozenset(run for t in inside for k in range(len(t) - n + 1) for run in [t[k : k + n]] if not set(run) <= skip)
+    return sum(len(t) for t in inside) / total, runs
+
+
+def _quotes_agree(a: Quoted, b: Quoted, settings: Settings) -> bool:
+    """Whether two sentences that are mostly quotation (``Settings.quote_share`` of their content
+    words each) share a run of words of those quotations: two outlets quoting one remark repeat
+    some of its words in order; the same speaker's different remarks on one subject do not."""
+    if a[0] < settings.quote_share or b[0] < settings.quote_share:
+        return True
+    return bool(a[1] & b[1])
 
 
 def _plain_tokens(

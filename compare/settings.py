@@ -221,6 +221,20 @@ class Settings:
     pairs grouped 68 → 53 of 79, right pairs 231 → 224 of 348; held out on reading 3's stories:
     wrong 44 → 37 of 44, right 135 → 130 of 197; the example story loses two wrong groups."""
 
+    quote_share: float = 0.5
+    """In the aligner with embeddings: a link under ``weak_link_score`` between two sentences that
+    are each mostly quotation (at least this share of their content words inside quotation marks)
+    also needs a run of ``quote_run_words`` content words that both quotations hold, beyond the
+    story's names.  Two outlets quoting one remark repeat some of its words in order; the same
+    speaker's different remarks on one subject share its words one by one only (Clinton's "NATO
+    and Russia should work together to develop models for a combined missile defense
+    architecture" against "We want a cooperative NATO-Russia relationship that ... draws NATO
+    and Russia closer together", 0.34; Wal-Mart's lawyer on "too much discretion" against "how to
+    exercise that discretion", 0.31-0.39)."""
+
+    quote_run_words: int = 2
+    """See ``quote_share``."""
+
     min_substance_tokens: int = 2
     """A sentence or part of one (headlines aside) links only with at least this many content
     tokens that are neither names (words the story capitalises inside sentences and never writes in

@@ -235,6 +235,17 @@ class Settings:
     quote_run_words: int = 2
     """See ``quote_share``."""
 
+    contrast_head_words: int = 2
+    """In the aligner with embeddings: a term of this many lower-case content words ("missile
+    defense") that one sentence names in two kinds (two different words written right before it:
+    "expanding so-called theater missile defense to territorial missile defense") and the other
+    sentence in one of those kinds only, without the other kind's word anywhere ("restart
+    collaboration on so-called theater missile defense"), never links the two: the first reports a
+    contrast or a change between two kinds of a thing, the second a fact about one kind (0.49 in the
+    example story, a reader's wrong group).  0 turns the rule off.  On the BASIL pairs labelled by
+    blind readings 1-2 it fires on no pair at 2 words (at 1 word, on two right pairs: "single
+    action" / "class action").  Its measured effect: see ``benchmarks/evaluate.py`` and the issue's note."""
+
     min_substance_tokens: int = 2
     """A sentence or part of one (headlines aside) links only with at least this many content
     tokens that are neither names (words the story capitalises inside sentences and never writes in

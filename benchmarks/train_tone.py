@@ -5,7 +5,8 @@
 
 Prints the cross-validated macro-F1 (folds by source article, so that sentences of one article
 are never both trained on and tested) and, with --write, trains on all rows and writes
-compare/data/tone-model.json (features seen at least MIN_COUNT times, weights rounded).
+compare/data/tone-model.bin (features seen at least MIN_COUNT times, weights rounded; the format is
+compare/analyze/framing/tone_file.py's).
 Pure Python: multinomial logistic regression fitted by AdaGrad with L2; deterministic.
 NewsMTSC's licence (MIT-style) allows shipping the model; nothing else is trained here.
 """
@@ -25,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from compare.analyze.framing import tone_file  # noqa: E402
 from compare.analyze.framing.tone import (  # noqa: E402
     MODEL,
     TONES,
@@ -136,7 +138,7 @@ def train(examples: Sequence[Example], min_count: int = MIN_COUNT, epochs: int =
         centred = (v[0] - centre, v[1] - centre, v[2] - centre)
         if max(abs(x) for x in centred) >= PRUNE:
             weights[f] = centred
-    return ToneModel(weights, (mean_bias[0], mean_bias[1], mean_bias[2]), {})
+    return ToneModel.from_weights(weights, (mean_bias[0], mean_bias[1], mean_bias[2]), {})
 
 
 def predict(model: ToneModel, feats: Sequence[tuple[str, float]]) -> int:
@@ -171,6 +173,30 @@ def cross_validate(examples: Sequence[Example], folds: int, **kw: Any) -> tuple[
     return macro_f1(gold, pred), per_fold
 
 
+ABOUT = (
+    "Tone toward a target; trained by benchmarks/train_tone.py on NewsMTSC train (MIT-style licence). Classes: "
+    + ", ".join(TONES)
+)
+WRITE_PRUNE = 0.02
+"""Features whose three rounded weights are all smaller than this are left out of the written model."""
+
+
+def write_model(model: ToneModel, lexicon: dict[str, float], path: Path) -> None:
+    """The shipped file: weights rounded to 3 decimals (bias to 4), features in sorted order,
+    those under WRITE_PRUNE left out, the lexicon's valences beside them with VADER's notice."""
+    weights = {
+        f: [round(x, 3) for x in v] for f, v in sorted(model.weights().items()) if max(abs(x) for x in v) >= WRITE_PRUNE
+    }
+    tone_file.write(
+        path,
+        weights,
+        [round(x, 4) for x in model.bias],
+        dict(sorted(lexicon.items())),
+        ABOUT,
+        VADER_NOTICE if lexicon else "",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -200,27 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.write:
         model = train(examples, epochs=args.epochs, l2=args.l2, min_count=args.min_count)
-        weights = {
-            f: [round(x, 3) for x in v]
-            for f, v in sorted(model.weights.items())
-            if max(abs(x) for x in v) >= 0.02
-        }
-        MODEL.write_text(
-            json.dumps(
-                {
-                    "about": "Tone toward a target; trained by benchmarks/train_tone.py on NewsMTSC train "
-                    "(MIT-style licence). Classes: " + ", ".join(TONES),
-                    "bias": [round(x, 4) for x in model.bias],
-                    "weights": weights,
-                    "lexicon": dict(sorted(lexicon.items())),
-                    "lexicon_notice": VADER_NOTICE if lexicon else "",
-                },
-                separators=(",", ":"),
-            )
-            + "\n",
-            "utf-8",
-        )
-        print(f"wrote {MODEL} ({len(weights)} features, {MODEL.stat().st_size // 1024} KiB)")
+        write_model(model, lexicon, MODEL)
+        print(f"wrote {MODEL} ({len(tone_file.read(MODEL).rows)} features, {MODEL.stat().st_size // 1024} KiB)")
     return 0
 
 

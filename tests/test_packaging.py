@@ -28,6 +28,7 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     assert "reports/templates/report.html.j2" in names
     assert "compare/examples/nato-russia-2010/rferl.txt" in names
     assert "compare/data/lexicon.json" in names
+    assert "compare/data/tone-model.bin" in names  # the tone model (compare/analyze/framing/tone_file.py)
     assert "storycompare/cli.py" in names
     _check_metadata(zipfile.ZipFile(wheel), names)
     site = tmp_path / "site"

@@ -255,7 +255,7 @@ def resolve(sent: Sent, last_person: Mention | None) -> tuple[Sent, Mention | No
             if m.first >= clause.verb or (agents and not m.coordinated):
                 break
             agents.append(m)
-        clauses.append(replace(clause, agents=tuple(agents)))
+        clauses.append(replace(clause, agents=tuple(agents)) if agents or clause.agents else clause)
         if agents and not first_agents:
             first_agents = tuple(agents)
     return replace(sent, mentions=tuple(mentions), clauses=tuple(clauses), first_agents=first_agents), (

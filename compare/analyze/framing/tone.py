@@ -6,8 +6,8 @@ named target, MIT-style licence):
 1. The lexical model: a linear model (multinomial logistic regression) over the words of the
    sentence, marked by where they stand from the target: the words next to it, the words of
    its clause, the words after a negation, the words in quotation marks.  Written by
-   ``benchmarks/train_tone.py`` to ``compare/data/tone-model.json``.  Inference is a few
-   dictionary look-ups.
+   ``benchmarks/train_tone.py`` to ``compare/data/tone-model.bin`` (:mod:`.tone_file`: read in a
+   few milliseconds).  Inference is a few dictionary look-ups.
 2. The sentence layer (:class:`SentenceLayer`), where sentence embeddings are available: a
    logistic layer over the lexical model's log-probabilities and the sentence's
    all-MiniLM-L6-v2 embedding (:mod:`compare.semantic`; the framing reuses the embeddings the
@@ -20,7 +20,6 @@ Nothing is loaded until the first call.
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import re
@@ -30,9 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from compare.analyze.framing import tone_file
+
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
-MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.json"
+MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.bin"
 EMBEDDING_LAYER = MODEL.with_name("tone-embedding.json")
 Logits = tuple[float, float, float]
 
@@ -48,9 +49,24 @@ WINDOW = 4
 
 @dataclass(frozen=True, slots=True)
 class ToneModel:
-    weights: Mapping[str, Sequence[float]]  # feature → weight per class (TONES order)
+    rows: Mapping[str, int]  # feature → its row in each of the columns
+    columns: tuple[Sequence[float], Sequence[float], Sequence[float]]  # weight per row, a column per class (TONES order)
     bias: tuple[float, float, float]
     lexicon: Mapping[str, float]  # word → valence (-4..4), VADER's
+
+    @classmethod
+    def from_weights(
+        cls, weights: Mapping[str, Sequence[float]], bias: tuple[float, float, float], lexicon: Mapping[str, float]
+    ) -> ToneModel:
+        """A model from feature → its three weights (TONES order), as training makes them."""
+        rows = list(weights.values())
+        columns = ([w[0] for w in rows], [w[1] for w in rows], [w[2] for w in rows])
+        return cls({f: n for n, f in enumerate(weights)}, columns, bias, lexicon)
+
+    def weights(self) -> dict[str, tuple[float, float, float]]:
+        """Feature → its three weights (TONES order), in row order."""
+        c0, c1, c2 = self.columns
+        return {f: (c0[n], c1[n], c2[n]) for f, n in self.rows.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,20 +185,9 @@ def _beside(toks: Sequence[tuple[str, int, int]], lo: int, hi: int, add: Callabl
 
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL)) -> ToneModel:
-    """The shipped model (read once; its weight lists are used as JSON gives them, for speed).
-
-    The garbage collector pauses while the file's 100,000 objects are made: otherwise each of
-    its passes walks them and everything the comparison holds, a third of the reading's time."""
-    text = Path(path).read_text("utf-8")
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        data = json.loads(text)
-    finally:
-        if collecting:
-            gc.enable()
-    b = data["bias"]
-    return ToneModel(data["weights"], (b[0], b[1], b[2]), data.get("lexicon", {}))
+    """The shipped model (read once, :func:`.tone_file.read`)."""
+    got = tone_file.read(Path(path))
+    return ToneModel(got.rows, got.columns, got.bias, got.lexicon)
 
 
 @lru_cache(maxsize=1)
@@ -229,19 +234,22 @@ def probabilities(
 
     With ``sentence`` (:func:`sentence_logits` of the sentence's embedding), the lexical model's
     log-probabilities go through the sentence layer; without, the lexical model decides alone."""
-    z = list(model.bias)
-    weights = model.weights
+    z0, z1, z2 = model.bias
+    rows = model.rows
+    c0, c1, c2 = model.columns
     for f, _k, v in feats:
-        w = weights.get(f)
-        if w is not None:
-            z[0] += w[0] * v
-            z[1] += w[1] * v
-            z[2] += w[2] * v
+        n = rows.get(f)
+        if n is not None:
+            z0 += c0[n] * v
+            z1 += c1[n] * v
+            z2 += c2[n] * v
+    z = [z0, z1, z2]
     if sentence is not None:
-        lexical = _softmax(z)
-        mix = (layer or load_layer()).lexical
-        logs = [math.log(max(p, 1e-12)) for p in lexical]
-        z = [sentence[c] + sum(logs[j] * mix[j][c] for j in range(3)) for c in range(3)]
+        p0, p1, p2 = _softmax(z)
+        m0, m1, m2 = (layer or load_layer()).lexical
+        log, tiny = math.log, 1e-12
+        l0, l1, l2 = log(max(p0, tiny)), log(max(p1, tiny)), log(max(p2, tiny))
+        z = [sentence[c] + (l0 * m0[c] + l1 * m1[c] + l2 * m2[c]) for c in range(3)]
     z[1] += neutral_prior
     return _softmax(z)
 
@@ -269,10 +277,11 @@ def tone_at(
     if tone != "neutral":
         toks = _tokens(text)
         push: dict[int, float] = {}
+        rows, chosen, neutral = model.rows, model.columns[best], model.columns[1]
         for f, k, v in feats:
-            w = model.weights.get(f)
-            if w is not None and k >= 0:
-                push[k] = push.get(k, 0.0) + (w[best] - w[1]) * v
+            n = rows.get(f)
+            if n is not None and k >= 0:
+                push[k] = push.get(k, 0.0) + (chosen[n] - neutral[n]) * v
         strong = sorted(
             (k for k, v in push.items() if v > 0.5 and toks[k][0].isalpha()), key=lambda k: -push[k]
         )[:2]

@@ -1,0 +1,91 @@
+"""The tone model's file (compare/analyze/framing/tone_file.py): the shipped file, what the
+training script writes, and files that are not models."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compare.analyze.framing import tone_file
+from compare.analyze.framing.tone import MODEL, TONES, ToneModel, features, load_model, probabilities
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def trainer() -> Any:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import train_tone
+
+    return train_tone
+
+
+def test_the_shipped_model_loads_with_its_licence_notes() -> None:
+    got = tone_file.read(MODEL)
+    assert len(got.rows) > 20_000 and sorted(got.rows) == list(got.rows)  # written in sorted order
+    assert sorted(got.rows.values()) == list(range(len(got.rows)))
+    assert all(len(column) == len(got.rows) for column in got.columns)
+    assert "NewsMTSC" in got.about and ", ".join(TONES) in got.about
+    assert "C.J. Hutto" in got.lexicon_notice and "MIT License" in got.lexicon_notice
+    assert len(got.lexicon) > 7_000 and all(-4 <= v <= 4 for v in got.lexicon.values())
+    assert got.lexicon["good"] > 0 > got.lexicon["bad"]
+    model = load_model()
+    assert model.rows == got.rows and model.bias == got.bias and model.lexicon == got.lexicon
+
+
+def test_the_training_script_writes_the_shipped_file_again_byte_for_byte(trainer: Any, tmp_path: Path) -> None:
+    """The shipped file is what benchmarks/train_tone.py --write makes of its model: re-writing
+    the loaded model gives the same bytes (rounding, order, pruning and notes all agree)."""
+    model = load_model()
+    again = tmp_path / "tone-model.bin"
+    trainer.write_model(model, dict(model.lexicon), again)
+    assert again.read_bytes() == MODEL.read_bytes()
+
+
+def test_numbers_come_back_to_the_bit(tmp_path: Path) -> None:
+    weights = {"w:good": (0.1, -1 / 3, 2.5e-300), "n1:said": (-0.0, 1e300, 0.021), "w:été": (1.0, 2.0, 3.0)}
+    path = tmp_path / "m.bin"
+    tone_file.write(path, weights, (0.3, -0.2, 0.1), {"good": 1.9, "bad": -2.5}, "about", "notice")
+    got = tone_file.read(path)
+    model = ToneModel(got.rows, got.columns, got.bias, got.lexicon)
+    assert model.weights() == weights and list(model.weights()) == list(weights)
+    assert got.bias == (0.3, -0.2, 0.1) and got.lexicon == {"good": 1.9, "bad": -2.5}
+    assert (got.about, got.lexicon_notice) == ("about", "notice")
+    # the model read from the file decides as the one made in memory from the same weights
+    feats = features("Critics said the good plan failed.", 0, 7, got.lexicon)
+    made = ToneModel.from_weights(weights, (0.3, -0.2, 0.1), got.lexicon)
+    assert probabilities(feats, model) == probabilities(feats, made)
+
+
+def test_an_empty_model_is_a_model(tmp_path: Path) -> None:
+    path = tmp_path / "m.bin"
+    tone_file.write(path, {}, (0.0, 1.0, 0.0), {}, "", "")
+    got = tone_file.read(path)
+    assert got.rows == {} and got.lexicon == {} and got.bias == (0.0, 1.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b'{"weights": {}}\n', b"\x89PNG\r\n", b'{"format": "storycompare-tone-model/0"}\n'],
+)
+def test_a_file_of_another_format_is_refused_by_name(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "tone-model.bin"
+    path.write_bytes(content)
+    with pytest.raises(tone_file.ModelFileError, match=r"tone-model\.bin: not a tone model of format"):
+        tone_file.read(path)
+
+
+def test_a_truncated_model_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "tone-model.bin"
+    tone_file.write(path, {"w:a": (1.0, 2.0, 3.0)}, (0.0, 0.0, 0.0), {"a": 1.0}, "", "")
+    path.write_bytes(path.read_bytes()[:-8])
+    with pytest.raises(tone_file.ModelFileError, match=r"tone-model\.bin: truncated or inconsistent"):
+        tone_file.read(path)
+
+
+def test_names_that_would_break_the_lines_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(tone_file.ModelFileError, match="line break"):
+        tone_file.write(tmp_path / "m.bin", {"w:a\nb": (1.0, 2.0, 3.0)}, (0.0, 0.0, 0.0), {}, "", "")

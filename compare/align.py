@@ -160,8 +160,7 @@ def align(
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
-    quotes = [_quoted(s.text, names, settings.quote_run_words) for s in sentences] if cosines is not None else None
-    named_kinds = [_kinds_named(s.text, settings.contrast_head_words) for s in sentences] if cosines is not None and settings.contrast_head_words else None
+    quotes, named_kinds = _wordings(sentences, names, settings) if cosines is not None else (None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
 
     ids = [(s.article, s.index) for s in sentences]
@@ -278,6 +277,16 @@ def _links(
         links[(i, j)] = value
     return links
 
+
+
+def _wordings(
+    sentences: Sequence[Sentence], names: frozenset[str], settings: Settings
+) -> tuple[list[Quoted], list[Kinds] | None]:
+    """Each sentence's :data:`Quoted` and (unless ``Settings.contrast_head_words`` is 0) :data:`Kinds`."""
+    quotes = [_quoted(s.text, names, settings.quote_run_words) for s in sentences]
+    if not settings.contrast_head_words:
+        return quotes, None
+    return quotes, [_kinds_named(s.text, settings.contrast_head_words) for s in sentences]
 
 
 Quoted = tuple[float, frozenset[tuple[str, ...]]]

@@ -410,6 +410,15 @@ class Settings:
     of their content words weighted by rarity, compare/analyze/event_profile.py) reaches this
     value and their event days do not conflict."""
 
+    same_event_lead_threshold: float = 0.5
+    """Two articles whose leads (headline and first three body sentences: who did what, where;
+    compare/analyze/event_profile.py) reach this cosine, weighted as the content score is,
+    tell one event first: the pair needs only ``same_event_lead_content`` of content, not
+    ``same_event_threshold`` (reports of one event whose bodies go different ways)."""
+
+    same_event_lead_content: float = 0.25
+    """See ``same_event_lead_threshold``."""
+
     same_event_max_days: int = 10
     """Event days further apart than this many days mark different events."""
 

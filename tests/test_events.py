@@ -10,7 +10,7 @@ from typing import Any
 
 from compare import Settings, compare
 from compare.analyze.event_profile import event_profile
-from compare.analyze.events import judge
+from compare.analyze.events import judge, lead_score
 from compare.pipeline import compare_prepared
 
 SAME_EVENT = {"moscow-times", "rferl", "state-dipnote"}
@@ -270,3 +270,59 @@ def test_articles_of_one_day_are_not_parted_by_their_participants() -> None:
     # Saturday 13 December against Saturday 20 December: a week apart, not close.
     weeks = compare([_article(FIGHT_A, "2008-12-14", "a"), _article(FIGHT_B, "2008-12-24", "b")])
     assert weeks.pairs[0].reason.endswith("each named by one article only")
+
+
+MAFIA_A = (
+    "An alleged Mafia boss hanged himself in a Sicilian jail hours after his arrest, police said. "
+    "Gaetano Lo Presti, 52, was among 94 suspects detained in a raid against Cosa Nostra. "
+    "Investigators had recorded him discussing the new hierarchy of the clans.\n\n"
+    "Prosecutors said the wiretaps showed bosses trying to rebuild a ruling commission. "
+    "The commission last met before Salvatore Riina was captured in Corleone in 1993. "
+    "Bernardo Provenzano, his successor, evaded the Carabinieri for 43 years. "
+    "Lawyers for the Bagheria and Brancaccio defendants said they would appeal."
+)
+MAFIA_B = (
+    "A suspected Mafia boss has hanged himself in a Sicilian prison hours after his arrest, Italian police say. "
+    "Gaetano Lo Presti was found dead in his cell in Palermo. "
+    "He was one of 94 people held in the raid.\n\n"
+    "His widow, Rosalia, told the newspaper Giornale di Sicilia that he had shown no sign of despair. "
+    "Justice minister Angelino Alfano opened an investigation into the guards at Pagliarelli. "
+    "The prison chaplain held a vigil in the chapel."
+)
+
+
+def test_two_leads_telling_one_event_need_less_content() -> None:
+    """Two reports whose bodies go different ways (the wiretaps, the widow) but whose leads
+    tell the same event -- who (a Mafia boss, Lo Presti), did what (hanged himself), where
+    and when (a Sicilian jail, hours after his arrest) -- are one event with less content in
+    common than two articles need otherwise (``same_event_lead_content``)."""
+    comparison = compare([_article(MAFIA_A, None, "a"), _article(MAFIA_B, None, "b")])
+    a, b = (event_profile(comparison.article(x)) for x in "ab")
+    settings = Settings()
+    verdict = judge(a, b, settings)
+    assert settings.same_event_lead_content <= verdict.score < settings.same_event_threshold
+    assert lead_score(a, b) >= settings.same_event_lead_threshold
+    assert verdict.same_event and comparison.pairs[0].same_event
+    assert judge(a, b, replace(settings, same_event_lead_threshold=lead_score(a, b) + 0.01)).relation == "same_kind"
+    assert judge(a, b, replace(settings, same_event_lead_content=verdict.score + 0.01)).relation == "same_kind"
+    # Another boss in another city: the leads no longer tell one event.
+    other = MAFIA_B.replace("Gaetano Lo Presti", "Salvatore Cappello").replace("Palermo", "Catania").replace("94", "31")
+    c = event_profile(compare([_article(MAFIA_A, None, "a"), _article(other, None, "c")]).article("c"))
+    assert lead_score(a, c) < settings.same_event_lead_threshold and not judge(a, c, settings).same_event
+
+
+def test_what_is_in_or_at_no_place_is_not_where_the_event_was() -> None:
+    """"in"/"at" + a capitalised phrase names the place of the event, except after a particle
+    verb or a noun that something is in, before "history", and a headline in capitals is
+    no dateline."""
+    cases = {
+        "Microsoft released a patch on Wednesday for a flaw in Internet Explorer, the company said.": None,
+        "The 76ers fired their coach on Monday, bringing in Maurice Cheeks for the rest of the season.": None,
+        "Mark Felt, the most famous anonymous source in American history, died on Thursday.": None,
+        "A FIRE - BOMB attack on a bank in Athens killed three people on Wednesday.": "Athens",
+        "A fire destroyed the old dairy warehouse in Palmer on Tuesday, officials said.": "Palmer",
+    }
+    for lede, where in cases.items():
+        comparison = compare([_article(f"{lede}\n\nThe report came from local officials.", "2013-04-12", "a"),
+                              _article(QUAKE_C, None, "c")])
+        assert event_profile(comparison.article("a")).where == where, lede

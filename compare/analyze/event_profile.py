@@ -28,14 +28,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article
 from compare.similarity import informativeness, normalise_word
-from compare.terms import sentence_tokens, title_case, weighted_terms
+from compare.terms import NAME_WEIGHT, sentence_tokens, title_case, weighted_terms
 from compare.text import CALENDAR_NAMES, TOKEN, WEEKDAY_WORD, iso_day
 
 LEDE_SENTENCES = 3
@@ -55,6 +55,18 @@ _NAME = re.compile(
 )
 _TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
 _NOT_PLACES = frozenset("The This That These Those".split()) | CALENDAR_NAMES
+_ARTICLE_WORDS = frozenset("A AN THE".split())  # "A FIRE - BOMB attack ..." is a headline, not a dateline
+_NOT_WHERE_BEFORE = frozenset(
+    "bring brings bringing brought call calls calling called sworn swear swearing turn turns turned "
+    "hand hands handed fill fills filled step steps stepped weigh weighs weighed chime chimed usher ushered "
+    "flaw flaws vulnerability vulnerabilities bug bugs hole holes patch stake stakes interest role investment "
+    "rise fall drop increase decrease cut cuts change changes surge spike decline shares part faith trust".split()
+)
+"""Words after which "in"/"at" + a capitalised phrase is not where the event took place: a verb's
+particle ("bringing in Maurice Cheeks") or what a noun is in ("a flaw in Internet Explorer")."""
+_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
+"""What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
+history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +87,9 @@ class EventProfile:
     weekday: int | None = None
     """The weekday of the event (0 = Monday) when the headline or lede names one ("on
     Saturday") but the day itself is not known (an undated article)."""
+    lead: Mapping[str, float] = field(default_factory=dict)
+    """The content words of the headline and the first ``LEDE_SENTENCES`` body sentences
+    alone (who did what, where), weighted as :attr:`vector` is, unit length (:func:`_lead`)."""
 
 
 def _weekday_before(published: date, weekday: int) -> date:
@@ -136,11 +151,24 @@ def _dateline(article: Article) -> DateMention | None:
 
 
 def _place_in(text: str) -> str | None:
+    for place in _places_in(text):
+        return place
+    return None
+
+
+def _places_in(text: str) -> Iterable[str]:
+    """The places "in X" / "at X" names in ``text``, in order (see :func:`_clean_place`), left
+    out where the phrase is not a place: after a particle verb or a noun of
+    ``_NOT_WHERE_BEFORE``, or followed by "history" (``_NOT_WHERE_AFTER``)."""
     for match in _IN_PLACE.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()].split()
+        if before and before[-1].lower().strip(",;:") in _NOT_WHERE_BEFORE:
+            continue
+        if _NOT_WHERE_AFTER.match(text[match.end() :]):
+            continue
         place = _clean_place(match.group(1))
         if place is not None:
-            return place
-    return None
+            yield place
 
 
 def _clean_place(place: str) -> str | None:
@@ -163,7 +191,7 @@ def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...
     where = None
     if lede:
         match = _DATELINE_PLACE.match(lede[0])
-        if match and not find_dates(match.group(1)):
+        if match and not find_dates(match.group(1)) and match.group(1).split()[0] not in _ARTICLE_WORDS:
             where = match.group(1).strip().title()
     if where is None:
         for text in lede:
@@ -175,10 +203,8 @@ def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...
     if where is not None:
         out[where] = None
     for text in (title if not title_case(title) else "", *lede):  # a Title Case headline capitalises every word
-        for match in _IN_PLACE.finditer(text):
-            place = _clean_place(match.group(1))
-            if place is not None:
-                out.setdefault(place, None)
+        for place in _places_in(text):
+            out.setdefault(place, None)
     return where, tuple(out)
 
 
@@ -255,7 +281,22 @@ def event_profile(article: Article) -> EventProfile:
         _actors([article.title or "", *body]),
         _participants(article.title or "", body),
         weekday,
+        _lead(article.title or "", lede),
     )
+
+
+def _lead(title: str, lede: Sequence[str]) -> dict[str, float]:
+    """The lead's vector: each content token of the headline and the lede counted (a name or
+    a number twice, as :func:`compare.terms.weighted_terms` weighs them), log-scaled and
+    weighted by rarity, unit length.  Two reports of one event tell it first: their leads
+    share who did what where, even when the rest of the articles go different ways."""
+    counts: dict[str, float] = {}
+    for text, names in ((title, not title_case(title)), *((t, True) for t in lede)):
+        for token, name in sentence_tokens(text, names):
+            counts[token] = counts.get(token, 0.0) + (NAME_WEIGHT if name else 1.0)
+    vector = {t: (1.0 + math.log(c)) * _rarity(t) for t, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: w / norm for t, w in vector.items()}
 
 
 def _latest_year(texts: Iterable[str]) -> int:

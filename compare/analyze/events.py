@@ -15,7 +15,9 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
    ``same_event_close_days`` apart, or when neither day is known but both articles
-   name the same weekday) -- unless the days are not known to be close
+   name the same weekday; or ``same_event_lead_content`` when the two leads -- the
+   headline and first sentences, who did what where -- reach
+   ``same_event_lead_threshold`` by :func:`lead_score`) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -35,6 +37,7 @@ This module holds step 2: the pairwise judgement and its reason in words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -98,7 +101,16 @@ def event_day(profile: EventProfile, other: EventProfile) -> date | None:
 
 
 def content_score(a: EventProfile, b: EventProfile) -> float:
-    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    return _cosine(a.vector, b.vector)
+
+
+def lead_score(a: EventProfile, b: EventProfile) -> float:
+    """The cosine of the two articles' leads (:attr:`EventProfile.lead`): who did what, where."""
+    return _cosine(a.lead, b.lead)
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
     return sum(w * large[t] for t, w in small.items() if t in large)
 
 
@@ -145,7 +157,12 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     if not close and _elsewhere(a, b) and score < settings.same_event_place_override:
         relation = "same_kind" if score >= settings.same_kind_threshold else "different"
         return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
-    needed = settings.same_event_close_threshold if close or same_weekday(a, b) else settings.same_event_threshold
+    if close or same_weekday(a, b):
+        needed = settings.same_event_close_threshold
+    elif lead_score(a, b) >= settings.same_event_lead_threshold:
+        needed = min(settings.same_event_threshold, settings.same_event_lead_content)
+    else:
+        needed = settings.same_event_threshold
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:

@@ -10,6 +10,7 @@ from compare.analyze.framing.coref import profiles, references
 from compare.analyze.framing.names import learn_names
 from compare.analyze.framing.tokens import tokens
 from compare.lexicon import load_lexicon
+from compare.settings import Settings
 from tests.test_stance import framed, make_article
 
 
@@ -109,7 +110,8 @@ def test_a_sentence_that_refers_to_an_actor_gives_it_its_tone() -> None:
         "He was widely condemned as corrupt, dishonest and a disgraceful failure. "
         "The senator's disastrous, shameful plan was a corrupt scandal."
     )
-    stances = framed(text, "Sen. Tom Harkin met voters in Ohio.")
+    # the two referring sentences are the only unfavourable ones: they make the portrayal when two suffice
+    stances = framed(text, "Sen. Tom Harkin met voters in Ohio.", settings=Settings(tone_unfavourable_net=2))
     harkin = stances[("Tom Harkin", "a")]
     assert harkin.tone == "unfavourable"
     assert {"a:1", "a:2"} <= set(harkin.tone_evidence)

@@ -58,21 +58,30 @@ def _tones(*labels: str) -> list[SentenceTone]:
     return [SentenceTone(f"a:{n}", n, label, 0.0) for n, label in enumerate(labels)]  # type: ignore[arg-type]
 
 
-def test_an_articles_tone_needs_evidence_in_proportion_to_its_mentions() -> None:
-    """(favourable - unfavourable) / sqrt(sentences) against Settings.tone_margin (0.8 here)."""
-    settings = Settings(tone_margin=0.8)
-    assert _tone(_tones("unfavourable"), settings) == ("unfavourable", -1.0)
-    assert _tone(_tones("unfavourable", "neutral", "neutral", "neutral"), settings) == ("neutral", -0.25)
-    assert _tone(_tones("unfavourable", "unfavourable", "neutral", "neutral"), settings)[0] == "unfavourable"
-    # a long article: 4 unfavourable sentences of 25 are enough (4 / 5 = 0.8), 3 are not (0.6)
-    assert _tone(_tones(*["unfavourable"] * 4, *["neutral"] * 21), settings) == ("unfavourable", -0.16)
-    assert _tone(_tones(*["unfavourable"] * 3, *["neutral"] * 22), settings)[0] == "neutral"
-    assert _tone(_tones("favourable", "favourable", "unfavourable", "neutral"), settings)[0] == "neutral"
-    assert _tone(_tones("favourable", "favourable", "favourable", "neutral"), settings) == ("favourable", 0.75)
+def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
+    """Unfavourable: at least Settings.tone_unfavourable_net (5) more unfavourable sentences than
+    favourable ones, however many name the actor; one or four plainly told bad news are not a portrayal."""
+    settings = Settings()
+    assert settings.tone_unfavourable_net == 5
+    assert _tone(_tones("unfavourable"), settings) == ("neutral", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 4), settings) == ("neutral", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 5), settings) == ("unfavourable", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), settings) == ("unfavourable", -0.2)
+    assert _tone(_tones(*["unfavourable"] * 6, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 6, "favourable", "favourable"), settings)[0] == "neutral"  # net 4
+    assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2))[0] == "unfavourable"
     assert _tone([], settings) == ("neutral", 0.0)
-    stricter = Settings(tone_margin=0.85)  # 4 of 25: 0.8 is short of 0.85, 5 of 25 are enough
-    assert _tone(_tones(*["unfavourable"] * 4, *["neutral"] * 21), stricter)[0] == "neutral"
-    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), stricter)[0] == "unfavourable"
+
+
+def test_a_favourable_tone_needs_a_share_of_the_sentences() -> None:
+    """Favourable: (favourable - unfavourable) / sentences at least Settings.tone_favourable_share (0.4)."""
+    settings = Settings()
+    assert settings.tone_favourable_share == 0.4
+    assert _tone(_tones("favourable"), settings) == ("favourable", 1.0)
+    assert _tone(_tones("favourable", "favourable", "neutral", "neutral", "neutral"), settings) == ("favourable", 0.4)
+    assert _tone(_tones("favourable", "favourable", "neutral", "neutral", "neutral", "neutral"), settings)[0] == "neutral"
+    assert _tone(_tones("favourable", "favourable", "favourable", "unfavourable"), settings) == ("favourable", 0.5)
+    assert _tone(_tones("favourable", "unfavourable"), Settings(tone_favourable_share=0.0))[0] == "neutral"  # net 0
 
 
 # --- actors ---------------------------------------------------------------------------------
@@ -285,7 +294,7 @@ def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> N
     credited = credit(articles, lexicon, settings)
     assert credited.requests and credited.main
     assert finish(credited, settings) == frame(articles, lexicon, settings)
-    stricter = replace(settings, tone_margin=5.0)
+    stricter = replace(settings, tone_unfavourable_net=1000, tone_favourable_share=2.0)
     assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
     assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from compare.models import CueMark, Label, Stance, ToneLabel
@@ -85,22 +84,20 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     """The tone of the sentences naming the actor or referring to it, taken together, and its score.
 
     The score is the share of those sentences favourable toward the actor less the share
-    unfavourable (-1..1).  The label asks how much evidence there is, like a sign test: the
-    count of favourable less unfavourable sentences over the square root of their number,
-    ``score * sqrt(n)``, must reach ``Settings.tone_margin``.  One unfavourable sentence of one
-    is enough; one of four is not, two of four are, and a long article that names the actor in
-    25 sentences is unfavourable toward it when 4 more of them are unfavourable than favourable.
+    unfavourable (-1..1).  The label is "unfavourable" when at least
+    ``Settings.tone_unfavourable_net`` more of them are unfavourable than favourable (bad news
+    told plainly reads unfavourable to the sentence model: one such sentence, or three, do not
+    make a portrayal), "favourable" when the score reaches ``Settings.tone_favourable_share``,
+    else "neutral".
     """
     if not tones:
         return "neutral", 0.0
-    n = len(tones)
     net = sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)
-    score = net / n
-    evidence = net / math.sqrt(n)
-    if evidence >= settings.tone_margin:
-        return "favourable", score
-    if evidence <= -settings.tone_margin:
+    score = net / len(tones)
+    if -net >= settings.tone_unfavourable_net:
         return "unfavourable", score
+    if net > 0 and score >= settings.tone_favourable_share:
+        return "favourable", score
     return "neutral", score
 
 

@@ -334,7 +334,7 @@ def _errors(
                 cause = f"event days over {settings.same_event_max_days} days apart (a follow-up by the design)"
             elif verdict.reason.endswith("each named by one article only"):
                 cause = "each names a participant the other never names"
-            elif verdict.reason.startswith("different events:"):
+            elif verdict.reason.startswith("different events:") and " against " in verdict.reason:
                 cause = "different places stated"
             else:
                 cause = "content score below the threshold, " + _below_threshold(a, b, gap, settings)
@@ -425,7 +425,8 @@ def _ceiling(
     """How far the judgement's signals go when a fitted model combines them instead of its
     rules: a logistic regression over the content score, the days (close; over
     ``same_event_max_days`` apart), places that differ, the share of each article's key
-    names the other holds and whether each names a participant the other never names, fitted on four folds of topics with its threshold chosen there at
+    names the other holds, whether each names a participant the other never names and the
+    leads' cosine, fitted on four folds of topics with its threshold chosen there at
     precision >= 0.95, scored on the fifth.  Not shipped: it shows the ceiling of these signals."""
     import numpy as np
 
@@ -446,7 +447,8 @@ def _ceiling(
         )
         rows.append([content_score(a, b), float(gap is not None and gap <= settings.same_event_close_days),
                      float(gap is not None and gap > settings.same_event_max_days), float(elsewhere),
-                     (held(x, y) + held(y, x)) / 2, float(different_participants(a, b, settings) is not None)])
+                     (held(x, y) + held(y, x)) / 2, float(different_participants(a, b, settings) is not None),
+                     lead_score(a, b)])
     features, folds = np.array(rows), np.array(fold_of)
     truth = np.array([g["label"] == "same_event" for g in gold], dtype=float)  # the ECB+ sub-topics
 
@@ -474,7 +476,7 @@ def _ceiling(
     p, r, f = _prf(decided)
     print()
     print("ceiling check (not shipped): a logistic regression over the content score, the days, the places, "
-          f"the key names and the participants, fitted and thresholded on four folds of topics: held-out precision {p:.3f} recall {r:.3f} "
+          f"the key names, the participants and the leads, fitted and thresholded on four folds of topics: held-out precision {p:.3f} recall {r:.3f} "
           f"F1 {f:.3f} (it learns to count a follow-up as the same event, as ECB+ labels it)")
 
 

@@ -9,7 +9,7 @@ from itertools import combinations
 from typing import Any
 
 from compare import Settings, compare
-from compare.analyze.event_profile import event_profile
+from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
 from compare.analyze.events import judge, lead_score
 from compare.pipeline import compare_prepared
 
@@ -326,3 +326,17 @@ def test_what_is_in_or_at_no_place_is_not_where_the_event_was() -> None:
         comparison = compare([_article(f"{lede}\n\nThe report came from local officials.", "2013-04-12", "a"),
                               _article(QUAKE_C, None, "c")])
         assert event_profile(comparison.article("a")).where == where, lede
+
+
+def test_an_undated_article_takes_a_date_near_its_top_only() -> None:
+    """An undated article without a day in its lede takes the first date of its first
+    ``BODY_DATE_SENTENCES`` body sentences; a date further down is background or a plan
+    ("will be sentenced May 3"), not the day of the event."""
+    filler = [f"Witness number {n} told the jury what she had seen that night." for n in range(1, 9)]
+    early = ["A jury found Orozco guilty of murdering a deputy.", *filler[:3], "The verdict came on March 20.", *filler[3:]]
+    late = ["A jury found Orozco guilty of murdering a deputy.", *filler, "He will be sentenced May 3."]
+    for body, month_day in ((early, (3, 20)), (late, None)):
+        comparison = compare([_article(" ".join(body), None, "a"), _article(QUAKE_C, None, "c")])
+        profile = event_profile(comparison.article("a"))
+        assert (profile.day, profile.month_day) == (None, month_day)
+    assert len(late) - 1 > BODY_DATE_SENTENCES

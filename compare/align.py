@@ -22,7 +22,11 @@
    cosine reaches the link threshold; no other pair can reach it, since the
    score is a weighted mean of the two.  A candidate whose score reaches the
    threshold is a *link*; a weak one (under ``Settings.weak_link_score``) also needs a shared
-   word beyond the story's names, attribution and subject, or a close meaning.  A short
+   word beyond the story's names, attribution and subject, or a close meaning; two sentences
+   that are mostly quotation also need a run of words both quotations hold (the same
+   speaker's other remark on the subject is not the same fact).  A sentence that names two
+   kinds of a thing ("expanding theater missile defense to territorial missile defense")
+   never links to one that names one kind alone.  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
@@ -42,6 +46,7 @@ the similarity of any pair, which the analysis stage reuses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -155,7 +160,8 @@ def align(
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked)
+    quotes, named_kinds = _wordings(sentences, names, settings) if cosines is not None else (None, None)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
 
     ids = [(s.article, s.index) for s in sentences]
     kinds = _kinds(article_of, wording, linkable, cosines)
@@ -235,6 +241,8 @@ def _links(
     settings: Settings,
     plain: Sequence[frozenset[str]] | None = None,
     asked: Collection[tuple[int, int]] = (),
+    quotes: Sequence[Quoted] | None = None,
+    kinds: Sequence[Kinds] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -262,9 +270,95 @@ def _links(
             and not cosines.leads(i, j)
         ):
             continue
+        if value < settings.weak_link_score and quotes is not None and not _quotes_agree(quotes[i], quotes[j], settings):
+            continue
+        if kinds is not None and _contrasted(kinds[i], kinds[j]):
+            continue
         links[(i, j)] = value
     return links
 
+
+
+def _wordings(
+    sentences: Sequence[Sentence], names: frozenset[str], settings: Settings
+) -> tuple[list[Quoted], list[Kinds] | None]:
+    """Each sentence's :data:`Quoted` and (unless ``Settings.contrast_head_words`` is 0) :data:`Kinds`."""
+    quotes = [_quoted(s.text, names, settings.quote_run_words) for s in sentences]
+    if not settings.contrast_head_words:
+        return quotes, None
+    return quotes, [_kinds_named(s.text, settings.contrast_head_words) for s in sentences]
+
+
+Quoted = tuple[float, frozenset[tuple[str, ...]]]
+"""A sentence's share of content tokens inside quotation marks, and the runs of
+``Settings.quote_run_words`` consecutive content tokens of its quotations that hold a word
+beyond the story's names."""
+
+
+def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
+    """:data:`Quoted` of one sentence.  When its first quotation mark closes (”, or " right after
+    a word or a mark and before a space or the end), it ends a quotation opened in the sentence
+    before: the words up to it are quoted, and the rest of the sentence is read on from there."""
+    first = next((k for k, c in enumerate(text) if c in "“”\""), -1)
+    closing = first > 0 and (
+        text[first] == "”" or (text[first] == '"' and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " "))
+    )
+    if closing:
+        spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
+    else:
+        spans = list(quotation_spans(text))
+    total = len(analyse(text)[0])
+    if not spans or not total:
+        return 0.0, frozenset()
+    skip = {t for w in names for t in [normalise_word(w)] if t is not None}
+    inside = [analyse(text[a:b])[0] for a, b in spans]
+    n = run_words
+    runs = frozenset(run for t in inside for k in range(len(t) - n + 1) for run in [t[k : k + n]] if not set(run) <= skip)
+    return sum(len(t) for t in inside) / total, runs
+
+
+def _quotes_agree(a: Quoted, b: Quoted, settings: Settings) -> bool:
+    """Whether two sentences that are mostly quotation (``Settings.quote_share`` of their content
+    words each) share a run of words of those quotations: two outlets quoting one remark repeat
+    some of its words in order; the same speaker's different remarks on one subject do not."""
+    if a[0] < settings.quote_share or b[0] < settings.quote_share:
+        return True
+    return bool(a[1] & b[1])
+
+
+Kinds = tuple[frozenset[str], dict[tuple[str, ...], frozenset[str]]]
+"""A sentence's lower-case content tokens, and for each term of ``Settings.contrast_head_words``
+lower-case content words, the words written right before it ("theater missile defense":
+missile defense → {theater})."""
+
+_VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
+_SURFACE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+
+
+def _kinds_named(text: str, head_words: int) -> Kinds:
+    """:data:`Kinds` of one sentence.  A capitalised word (a name) or any mark between two words
+    breaks a term, a hyphen does not ("so-called", "NATO-led"); a word ending in -ed or -ing
+    before a term is taken for its verb ("placed running back"), not a kind of it."""
+    surface = _SURFACE.findall(text.replace("-", " "))
+    tokens = [normalise_word(w) if w.isalpha() and w.islower() else None for w in surface]
+    named: dict[tuple[str, ...], set[str]] = {}
+    for k in range(1, len(tokens) - head_words + 1):
+        head, before = tokens[k : k + head_words], tokens[k - 1]
+        if before is not None and all(head) and not surface[k - 1].endswith(_VERB_ENDINGS):
+            named.setdefault(tuple(t for t in head if t), set()).add(before)
+    return frozenset(t for t in tokens if t), {h: frozenset(m) for h, m in named.items()}
+
+
+def _contrasted(a: Kinds, b: Kinds) -> bool:
+    """Whether one sentence names two kinds of a thing (two words before one term: "expanding
+    theater missile defense to territorial missile defense") and the other names that thing by
+    one of those kinds only, without the other word anywhere: the first reports a contrast or a
+    change between the kinds, the second a fact about one kind (``Settings.contrast_head_words``)."""
+    for (_, named), (other_words, other_named) in ((a, b), (b, a)):
+        for head, kinds in named.items():
+            if len(kinds) >= 2 and kinds & other_named.get(head, frozenset()) and not kinds <= other_words:
+                return True
+    return False
 
 
 def _plain_tokens(

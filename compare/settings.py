@@ -221,6 +221,31 @@ class Settings:
     pairs grouped 68 → 53 of 79, right pairs 231 → 224 of 348; held out on reading 3's stories:
     wrong 44 → 37 of 44, right 135 → 130 of 197; the example story loses two wrong groups."""
 
+    quote_share: float = 0.5
+    """In the aligner with embeddings: a link under ``weak_link_score`` between two sentences that
+    are each mostly quotation (at least this share of their content words inside quotation marks)
+    also needs a run of ``quote_run_words`` content words that both quotations hold, beyond the
+    story's names.  Two outlets quoting one remark repeat some of its words in order; the same
+    speaker's different remarks on one subject share its words one by one only (Clinton's "NATO
+    and Russia should work together to develop models for a combined missile defense
+    architecture" against "We want a cooperative NATO-Russia relationship that ... draws NATO
+    and Russia closer together", 0.34; Wal-Mart's lawyer on "too much discretion" against "how to
+    exercise that discretion", 0.31-0.39)."""
+
+    quote_run_words: int = 2
+    """See ``quote_share``."""
+
+    contrast_head_words: int = 2
+    """In the aligner with embeddings: a term of this many lower-case content words ("missile
+    defense") that one sentence names in two kinds (two different words written right before it:
+    "expanding so-called theater missile defense to territorial missile defense") and the other
+    sentence in one of those kinds only, without the other kind's word anywhere ("restart
+    collaboration on so-called theater missile defense"), never links the two: the first reports a
+    contrast or a change between two kinds of a thing, the second a fact about one kind (0.49 in the
+    example story, a reader's wrong group).  0 turns the rule off.  On the BASIL pairs labelled by
+    blind readings 1-2 it fires on no pair at 2 words (at 1 word, on two right pairs: "single
+    action" / "class action").  Its measured effect: see ``benchmarks/evaluate.py`` and the issue's note."""
+
     min_substance_tokens: int = 2
     """A sentence or part of one (headlines aside) links only with at least this many content
     tokens that are neither names (words the story capitalises inside sentences and never writes in

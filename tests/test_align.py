@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import combinations
 
+import pytest
 from helpers import body_sentences
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from compare.align import align
 from compare.centring import news_mean
 from compare.models import Sentence
-from compare.parts import sentence_parts
+from compare.parts import quotation_spans, sentence_parts
 from compare.settings import Settings
 from compare.similarity import (
     ATTRIBUTION,
@@ -32,9 +34,10 @@ from compare.text import TOKEN
 VOCAB = [
     *(
         "nato russia missile defense summit lisbon clinton lavrov talks treaty 28 27 agreed rejected "
-        "the a of said on in was not"
+        "the a of said on in was not theater territorial placed"
     ).split(),
-    *(", but", ";", '"', "—"),  # breaks and quotation marks: the sentences have parts (compare/parts.py)
+    *(", but", ";", '"', "—", "”"),  # breaks and quotation marks: the sentences have parts (compare/parts.py)
+    # "theater/territorial missile defense": two kinds of one term (Settings.contrast_head_words)
 ]
 sentence = st.lists(st.sampled_from(VOCAB), min_size=0, max_size=10).map(" ".join)
 
@@ -153,6 +156,47 @@ def _plain_groups(
             and k not in story_cos
         )
 
+    def quoted(text: str) -> tuple[float, set[tuple[str, ...]]]:
+        """The share of content words inside quotation marks (a first mark that closes, ” or "
+        after a word, ends a quotation opened earlier) and the runs of its quotations' words."""
+        marks = [k for k, c in enumerate(text) if c in '“”"']
+        k = marks[0] if marks else -1
+        if k > 0 and (text[k] == "”" or (text[k] == '"' and not text[k - 1].isspace() and text[k + 1 : k + 2] in ("", " "))):
+            spans = [(0, k)] + [(a + k + 1, b + k + 1) for a, b in quotation_spans(text[k + 1 :])]
+        else:
+            spans = list(quotation_spans(text))
+        inside = [analyse(text[a:b])[0] for a, b in spans]
+        r = s.quote_run_words
+        named = {normalise_word(w) for w in names}
+        runs = {t[k : k + r] for t in inside for k in range(len(t) - r + 1) if not set(t[k : k + r]) <= named}
+        return sum(map(len, inside)) / max(1, len(analyse(text)[0])), runs
+
+    def other_remarks(k: tuple[int, int]) -> bool:  # two quotations that share no run of words
+        (fa, ra), (fb, rb) = quoted(sentences[k[0]].text), quoted(sentences[k[1]].text)
+        return sim(*k) < s.weak_link_score and fa >= s.quote_share and fb >= s.quote_share and not ra & rb
+
+    def kinds(text: str) -> tuple[set[str], dict[tuple[str, ...], set[str]]]:
+        """Lower-case content words, and the lower-case word (not ending -ed/-ing) written right
+        before each term of ``contrast_head_words`` lower-case content words."""
+        surface = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S", text.replace("-", " "))
+        toks = [normalise_word(w) if w.isalpha() and w.islower() else None for w in surface]
+        h = s.contrast_head_words
+        named: dict[tuple[str, ...], set[str]] = {}
+        for k in range(1, len(toks) - h + 1):
+            if toks[k - 1] and all(toks[k : k + h]) and not surface[k - 1].endswith(("ed", "ing")):
+                named.setdefault(tuple(str(t) for t in toks[k : k + h]), set()).add(str(toks[k - 1]))
+        return {t for t in toks if t}, named
+
+    def contrasted(k: tuple[int, int]) -> bool:  # two kinds of a thing against one of them only
+        if not s.contrast_head_words:
+            return False
+        a, b = kinds(sentences[k[0]].text), kinds(sentences[k[1]].text)
+        return any(
+            len(m) >= 2 and m & y[1].get(head, set()) and not m <= y[0]
+            for x, y in ((a, b), (b, a))
+            for head, m in x[1].items()
+        )
+
     links = {
         k: sim(*k)
         for k in combinations(range(n), 2)
@@ -166,6 +210,8 @@ def _plain_groups(
                 cos[k] >= s.semantic_min_cosine
                 and (lexical[k] >= s.semantic_min_lexical or cos[k] >= s.paraphrase_cosine)
                 and not weak(k)
+                and not other_remarks(k)
+                and not contrasted(k)
             )
         )
     }
@@ -232,6 +278,16 @@ def _plain_groups(
 
 
 @settings(max_examples=60, deadline=None)
+@example(  # two kinds of one term against one of them (Settings.contrast_head_words)
+    articles=[
+        ["nato agreed on expanding theater missile defense to territorial missile defense", "russia rejected the treaty"],
+        ["nato agreed on theater missile defense talks", "the summit in lisbon"],
+    ],
+    threshold=0.2,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+)
 @given(
     articles=st.lists(st.lists(sentence, min_size=1, max_size=7), min_size=2, max_size=5),
     threshold=st.sampled_from([0.1, 0.2, 0.27, 0.4]),
@@ -420,3 +476,67 @@ def test_a_headline_and_the_sentence_after_it_share_a_group_as_one_main_event() 
     assert align(sentences, Settings()).groups == ((0, 3), (2, 4))
     headed = [replace(s, role="title") if s.id == "a0:0" else s for s in sentences]
     assert align(headed, Settings()).groups == ((0, 1, 3), (2, 4))
+
+
+def test_two_remarks_of_one_speaker_quoted_without_a_shared_run_of_words_do_not_link(example_files: list[str]) -> None:
+    """RFE/RL's Clinton quote "NATO and Russia should work together to develop models for a
+    combined NATO-Russia missile defense architecture" and RT's "We want a cooperative NATO-Russia
+    relationship that ... draws NATO and Russia closer together" (its quotation opened in the
+    sentence before) are two remarks: their quotations share single words and the names only
+    (score 0.34, a reader's wrong group).  With the rule off (``quote_share`` over 1) they link."""
+    from compare import compare
+
+    def together(s: Settings) -> bool:
+        c = compare(example_files, s)
+        a = [x.id for x in c.article("rferl").sentences if "combined NATO-Russia missile defense" in x.text]
+        b = [x.id for x in c.article("rt").sentences if "draws NATO and Russia closer" in x.text]
+        assert a and b
+        return c.group_of(a[0]) is not None and c.group_of(a[0]) == c.group_of(b[0])
+
+    assert not together(Settings())
+    assert together(replace(Settings(), quote_share=1.01))
+
+
+def test_two_kinds_of_one_thing_do_not_link_to_one_kind_alone(example_files: list[str]) -> None:
+    """RFE/RL's "NATO is considering expanding so-called 'theater missile defense' to 'territorial
+    missile defense'" reports a change between two kinds of missile defence; Bloomberg's "We could
+    restart collaboration on so-called theater missile defense" a fact about one kind (0.49, a
+    reader's wrong group).  With the rule off (``contrast_head_words=0``) they group."""
+    from compare import compare
+
+    def together(s: Settings) -> bool:
+        c = compare(example_files, s)
+        a = [x.id for x in c.article("bloomberg").sentences if "restart collaboration on so-called theater" in x.text]
+        b = [x.id for x in c.article("rferl").sentences if "considering expanding so-called" in x.text]
+        assert a and b
+        return c.group_of(a[0]) is not None and c.group_of(a[0]) == c.group_of(b[0])
+
+    assert not together(Settings())
+    assert together(replace(Settings(), contrast_head_words=0))
+
+
+EXAMPLE_GROUPS = [
+    ["bloomberg:0", "moscow-times:0", "state-dipnote:0"],  # the headlines: NATO seeks partnership / cooperation with Russia
+    ["bloomberg:1", "rferl:4"],  # cooperation on missile defense before the leaders' summit
+    ["bloomberg:11", "rferl:19"],  # Rasmussen: cooperate with Russia on territorial missile defense (gold, diverge)
+    ["moscow-times:1", "rferl:12", "state-dipnote:6"],  # Clinton's areas of cooperation (gold)
+    ["moscow-times:2", "rferl:14"],  # Clinton rejected Medvedev's security architecture (gold)
+    ["moscow-times:5", "rferl:11", "state-dipnote:3"],  # the foreign ministers met Lavrov
+    ["moscow-times:6", "state-dipnote:7"],  # the meeting prepared the Lisbon summit (gold)
+    ["moscow-times:8", "rferl:9"],  # Clinton: cooperation on missile defense
+    ["moscow-times:9", "rferl:2", "state-dipnote:4"],  # Rasmussen's verdict on the meeting (gold, diverge)
+    ["moscow-times:10", "rferl:7"],  # the joint review: Afghanistan, terrorism, piracy
+]
+
+
+def test_the_example_story_groups(example_files: list[str]) -> None:
+    """The example story's groups, member by member (read by a reader as one fact each; the
+    session-9 reading's two wrong groups, Bloomberg's theater missile defense with RFE/RL's
+    expansion to territorial, and two Clinton remarks, are gone).  When the aligner changes on
+    purpose, print the new groups (``[list(g.members) for g in compare(example_files).groups]``),
+    read them, and update this list."""
+    from compare import compare, semantic
+
+    if semantic.status() is not None:
+        pytest.skip("the example story's groups are those of the embedding model's run; the model is not installed")
+    assert [list(g.members) for g in compare(example_files, Settings()).groups] == EXAMPLE_GROUPS

@@ -24,7 +24,8 @@
    threshold is a *link*; a weak one (under ``Settings.weak_link_score``) also needs a shared
    word beyond the story's names, attribution and subject, or a close meaning; two sentences
    that are mostly quotation also need a run of words both quotations hold (the same
-   speaker's other remark on the subject is not the same fact).  A sentence that names two
+   speaker's other remark on the subject is not the same fact), and a sentence that is mostly
+   quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
    never links to one that names one kind alone.  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
@@ -270,7 +271,7 @@ def _links(
             and not cosines.leads(i, j)
         ):
             continue
-        if value < settings.weak_link_score and quotes is not None and not _quotes_agree(quotes[i], quotes[j], settings):
+        if quotes is not None and not _quotes_agree(quotes[i], quotes[j], value, settings):
             continue
         if kinds is not None and _contrasted(kinds[i], kinds[j]):
             continue
@@ -289,10 +290,11 @@ def _wordings(
     return quotes, [_kinds_named(s.text, settings.contrast_head_words) for s in sentences]
 
 
-Quoted = tuple[float, frozenset[tuple[str, ...]]]
-"""A sentence's share of content tokens inside quotation marks, and the runs of
+Quoted = tuple[float, frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]
+"""A sentence's share of content tokens inside quotation marks; the runs of
 ``Settings.quote_run_words`` consecutive content tokens of its quotations that hold a word
-beyond the story's names."""
+beyond the story's names; and its content tokens beyond names and attribution inside its
+quotations, and outside them."""
 
 
 def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
@@ -307,23 +309,37 @@ def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
         spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
     else:
         spans = list(quotation_spans(text))
-    total = len(analyse(text)[0])
-    if not spans or not total:
-        return 0.0, frozenset()
+    tokens = analyse(text)[0]
     skip = {t for w in names for t in [normalise_word(w)] if t is not None}
+    if not spans or not tokens:
+        return 0.0, frozenset(), frozenset(), frozenset(t for t in tokens if t not in skip and t not in _ATTRIBUTED)
     inside = [analyse(text[a:b])[0] for a, b in spans]
     n = run_words
     runs = frozenset(run for t in inside for k in range(len(t) - n + 1) for run in [t[k : k + n]] if not set(run) <= skip)
-    return sum(len(t) for t in inside) / total, runs
+    said = skip | _ATTRIBUTED
+    quoted = frozenset(t for found in inside for t in found if t not in said)
+    return sum(len(t) for t in inside) / len(tokens), runs, quoted, frozenset(t for t in tokens if t not in said) - quoted
 
 
-def _quotes_agree(a: Quoted, b: Quoted, settings: Settings) -> bool:
-    """Whether two sentences that are mostly quotation (``Settings.quote_share`` of their content
-    words each) share a run of words of those quotations: two outlets quoting one remark repeat
-    some of its words in order; the same speaker's different remarks on one subject do not."""
-    if a[0] < settings.quote_share or b[0] < settings.quote_share:
+def _quotes_agree(a: Quoted, b: Quoted, value: float, settings: Settings) -> bool:
+    """Whether two sentences (linked at ``value``) that are mostly quotation (``Settings.quote_share``
+    of their content words each) share a run of words of those quotations, when ``value`` is under
+    ``Settings.weak_link_score``: two outlets quoting one remark repeat some of its words in order;
+    the same speaker's different remarks on one subject do not.  And (``Settings.quote_wrapper_check``)
+    that a sentence that is mostly quotation shares with the other some word of its quotation."""
+    if value >= settings.weak_link_score:
         return True
-    return bool(a[1] & b[1])
+    if a[0] >= settings.quote_share and b[0] >= settings.quote_share and not a[1] & b[1]:
+        return False
+    return not settings.quote_wrapper_check or not (_wrapper_only(a, b, settings) or _wrapper_only(b, a, settings))
+
+
+def _wrapper_only(a: Quoted, b: Quoted, settings: Settings) -> bool:
+    """Whether ``a`` is mostly quotation and the words it shares with ``b`` beyond names and
+    attribution are all outside its quotation: only who spoke, to whom and where ("She told her
+    Russian counterpart, Foreign Minister Sergei Lavrov, ...") joins them, not what was said."""
+    shared = (a[2] | a[3]) & (b[2] | b[3])
+    return a[0] >= settings.quote_share and bool(shared) and not shared & a[2]
 
 
 Kinds = tuple[frozenset[str], dict[tuple[str, ...], frozenset[str]]]
@@ -331,6 +347,7 @@ Kinds = tuple[frozenset[str], dict[tuple[str, ...], frozenset[str]]]
 lower-case content words, the words written right before it ("theater missile defense":
 missile defense → {theater})."""
 
+_ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
 _VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
 _SURFACE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 

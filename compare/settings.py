@@ -235,6 +235,14 @@ class Settings:
     quote_run_words: int = 2
     """See ``quote_share``."""
 
+    quote_wrapper_check: bool = True
+    """In the aligner with embeddings: a sentence that is mostly quotation (``quote_share``) links
+    to another only when they share some word of its quotation beyond names and attribution: words
+    shared outside it say who spoke, to whom, where ("She told her Russian counterpart, Foreign
+    Minister Sergei Lavrov, 'The United States does not believe that NATO and Russia are
+    adversaries'" against "Foreign ministers of all 28 NATO nations attended the meeting, along
+    with their Russian counterpart, Sergei Lavrov", 0.39), not what was said."""
+
     contrast_head_words: int = 2
     """In the aligner with embeddings: a term of this many lower-case content words ("missile
     defense") that one sentence names in two kinds (two different words written right before it:

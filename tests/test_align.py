@@ -156,9 +156,10 @@ def _plain_groups(
             and k not in story_cos
         )
 
-    def quoted(text: str) -> tuple[float, set[tuple[str, ...]]]:
+    def quoted(text: str) -> tuple[float, set[tuple[str, ...]], set[str], set[str]]:
         """The share of content words inside quotation marks (a first mark that closes, ” or "
-        after a word, ends a quotation opened earlier) and the runs of its quotations' words."""
+        after a word, ends a quotation opened earlier), the runs of its quotations' words, and its
+        words beyond names and attribution inside its quotations and outside them."""
         marks = [k for k, c in enumerate(text) if c in '“”"']
         k = marks[0] if marks else -1
         if k > 0 and (text[k] == "”" or (text[k] == '"' and not text[k - 1].isspace() and text[k + 1 : k + 2] in ("", " "))):
@@ -169,11 +170,22 @@ def _plain_groups(
         r = s.quote_run_words
         named = {normalise_word(w) for w in names}
         runs = {t[k : k + r] for t in inside for k in range(len(t) - r + 1) if not set(t[k : k + r]) <= named}
-        return sum(map(len, inside)) / max(1, len(analyse(text)[0])), runs
+        said = named | {normalise_word(w) for w in ATTRIBUTION}
+        words_in = {t for found in inside for t in found} - said
+        return sum(map(len, inside)) / max(1, len(analyse(text)[0])), runs, words_in, set(analyse(text)[0]) - said - words_in
 
-    def other_remarks(k: tuple[int, int]) -> bool:  # two quotations that share no run of words
-        (fa, ra), (fb, rb) = quoted(sentences[k[0]].text), quoted(sentences[k[1]].text)
-        return sim(*k) < s.weak_link_score and fa >= s.quote_share and fb >= s.quote_share and not ra & rb
+    def other_remarks(k: tuple[int, int]) -> bool:
+        """A weak link between two quotations that share no run of words, or from a sentence that
+        is mostly quotation sharing no word of its quotation with the other (only the wrapper)."""
+        a, b = quoted(sentences[k[0]].text), quoted(sentences[k[1]].text)
+        if sim(*k) >= s.weak_link_score:
+            return False
+        if a[0] >= s.quote_share and b[0] >= s.quote_share and not a[1] & b[1]:
+            return True
+        return s.quote_wrapper_check and any(
+            x[0] >= s.quote_share and (x[2] | x[3]) & (y[2] | y[3]) and not (x[2] | x[3]) & (y[2] | y[3]) & x[2]
+            for x, y in ((a, b), (b, a))
+        )
 
     def kinds(text: str) -> tuple[set[str], dict[tuple[str, ...], set[str]]]:
         """Lower-case content words, and the lower-case word (not ending -ed/-ing) written right
@@ -287,6 +299,15 @@ def _plain_groups(
     restrict=False,
     semantic=True,
     neighbour=0.0,
+    weak=0.45,
+)
+@example(  # a quotation sharing only its wrapper with the other sentence (Settings.quote_wrapper_check)
+    articles=[['clinton told lavrov in lisbon "nato and russia rejected the missile treaty"'], ["clinton and lavrov met in lisbon on the summit"]],
+    threshold=0.2,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.9,
 )
 @given(
     articles=st.lists(st.lists(sentence, min_size=1, max_size=7), min_size=2, max_size=5),
@@ -294,12 +315,14 @@ def _plain_groups(
     restrict=st.booleans(),
     semantic=st.booleans(),
     neighbour=st.sampled_from([0.0, 0.4, 0.6]),
+    weak=st.sampled_from([0.45, 0.9]),
 )
 def test_groups_equal_the_aligner_written_out(
-    articles: list[list[str]], threshold: float, restrict: bool, semantic: bool, neighbour: float
+    articles: list[list[str]], threshold: float, restrict: bool, semantic: bool, neighbour: float, weak: float
 ) -> None:
     s = Settings(
         semantic=semantic,
+        weak_link_score=weak,
         neighbour_member_threshold=neighbour,
         group_threshold=threshold,
         link_threshold=max(threshold, 0.2),
@@ -521,7 +544,7 @@ EXAMPLE_GROUPS = [
     ["bloomberg:11", "rferl:19"],  # Rasmussen: cooperate with Russia on territorial missile defense (gold, diverge)
     ["moscow-times:1", "rferl:12", "state-dipnote:6"],  # Clinton's areas of cooperation (gold)
     ["moscow-times:2", "rferl:14"],  # Clinton rejected Medvedev's security architecture (gold)
-    ["moscow-times:5", "rferl:11", "state-dipnote:3"],  # the foreign ministers met Lavrov
+    ["moscow-times:5", "state-dipnote:3"],  # the foreign ministers of all 28 (the other 27) NATO nations met Lavrov
     ["moscow-times:6", "state-dipnote:7"],  # the meeting prepared the Lisbon summit (gold)
     ["moscow-times:8", "rferl:9"],  # Clinton: cooperation on missile defense
     ["moscow-times:9", "rferl:2", "state-dipnote:4"],  # Rasmussen's verdict on the meeting (gold, diverge)
@@ -534,9 +557,29 @@ def test_the_example_story_groups(example_files: list[str]) -> None:
     session-9 reading's two wrong groups, Bloomberg's theater missile defense with RFE/RL's
     expansion to territorial, and two Clinton remarks, are gone).  When the aligner changes on
     purpose, print the new groups (``[list(g.members) for g in compare(example_files).groups]``),
-    read them, and update this list."""
+    read them, and update this list.  RFE/RL's Clinton quote told to Lavrov is no longer with the
+    ministers' meeting (it shared only the wrapper: ``Settings.quote_wrapper_check``)."""
     from compare import compare, semantic
 
     if semantic.status() is not None:
         pytest.skip("the example story's groups are those of the embedding model's run; the model is not installed")
     assert [list(g.members) for g in compare(example_files, Settings()).groups] == EXAMPLE_GROUPS
+
+
+def test_a_quotation_sharing_only_its_wrapper_does_not_link(example_files: list[str]) -> None:
+    """RFE/RL's 'She told her Russian counterpart, Foreign Minister Sergei Lavrov, "The United States
+    does not believe that NATO and Russia are adversaries ..."' shares with the Moscow Times'
+    "Foreign ministers of all 28 NATO nations attended the meeting, along with their Russian
+    counterpart, Sergei Lavrov" only words outside its quotation (0.39, readings 1 and 3 call it
+    wrong); with the check off (``quote_wrapper_check=False``) they group."""
+    from compare import compare
+
+    def together(s: Settings) -> bool:
+        c = compare(example_files, s)
+        a = [x.id for x in c.article("rferl").sentences if "are adversaries" in x.text]
+        b = [x.id for x in c.article("moscow-times").sentences if "all 28 NATO nations attended" in x.text]
+        assert a and b
+        return c.group_of(a[0]) is not None and c.group_of(a[0]) == c.group_of(b[0])
+
+    assert not together(Settings())
+    assert together(replace(Settings(), quote_wrapper_check=False))

@@ -130,6 +130,18 @@ def test_rt_grave_concern_is_reluctant_evidence_for_russia(
     )
 
 
+def test_rt_clinton_s_prescription_is_not_russia_s_stance(
+    example: tuple[list[Article], dict[tuple[str, str], Stance]],
+) -> None:
+    articles, stances = example
+    wish = sentence_id(articles, "rt", "She said Russia and the Alliance should forge closer")
+    assert wish not in stances[("Russia", "rt")].evidence
+    assert wish not in stances[("NATO", "rt")].evidence
+    assert wish in stances[("Hillary Rodham Clinton", "rt")].evidence  # her wish: she is the speaker
+    # Russia's own envoy, Rogozin, still speaks for Russia
+    assert sentence_id(articles, "rt", "Rogozin said current relations") in stances[("Russia", "rt")].evidence
+
+
 def test_rows_come_in_a_fixed_order(example: tuple[list[Article], dict[tuple[str, str], Stance]]) -> None:
     articles, _ = example
     stances = frame(articles, load_lexicon(), SETTINGS)
@@ -254,6 +266,34 @@ def test_a_fronted_clause_belongs_to_the_agent_that_follows() -> None:
     # objections, cooperation right after them, "not yet": all reluctant, all Poland's
     assert counts(stances, "Poland") == (0, 3)
     assert stances[("Poland", "a")].label == "reluctant"
+
+
+def test_what_another_says_an_actor_should_do_is_not_the_actor_s_stance() -> None:
+    for text in (
+        "Germany said Poland should cooperate.",
+        "Germany said that Poland must cooperate.",
+        "Germany said Poland needs to cooperate.",
+        "Germany said Poland ought to cooperate.",
+        "Poland should cooperate, Germany said.",
+        "Poland should cooperate, said Germany.",
+        "Germany urged Poland to cooperate.",
+        "Germany called on Poland to cooperate.",
+        "Germany wants Poland to cooperate.",
+    ):
+        stances = framed(text, OTHER)
+        assert counts(stances, "Poland") == (0, 0), text
+        assert counts(stances, "Germany") == (1, 0), text  # the speaker's wish
+    stances = framed("Germany said Poland and France should forge closer relations.", OTHER)
+    assert counts(stances, "Poland") == counts(stances, "France") == (0, 0)
+    assert counts(stances, "Germany") == (1, 0)
+    # nobody's when the speaker is no actor, or unnamed
+    assert counts(framed("Analysts said Poland should cooperate.", OTHER), "Poland") == (0, 0)
+    assert counts(framed("Poland was urged to cooperate.", OTHER), "Poland") == (0, 0)
+    # an actor's own words, or what it did, still count for it
+    assert counts(framed("Poland said it would cooperate.", OTHER), "Poland") == (1, 0)
+    assert counts(framed("Poland said it should cooperate.", OTHER), "Poland") == (1, 0)
+    assert counts(framed("Germany said Poland has refused to cooperate.", OTHER), "Poland") == (0, 2)
+    assert counts(framed("Poland should cooperate.", OTHER), "Poland") == (1, 0)  # the outlet's own words
 
 
 def test_a_cue_next_to_an_actor_is_that_actor_s() -> None:

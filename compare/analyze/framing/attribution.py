@@ -5,6 +5,12 @@ A sentence is cut into clauses (commas, semicolons, colons, dashes, "but", "whil
 that is neither the object of a preposition ("with Russia") nor after the clause's verb
 ("urged Moscow"), with the actors joined to it by "and".  "he"/"she" stand for the last person
 named as a subject.  Quotations belong to their speaker (see :func:`speakers`).
+
+A clause that tells its agents what they should do, in another's reported speech ("she said
+Russia should ...", "Russia must ..., Clinton said") or passive ("Russia was urged to ..."),
+states the speaker's wish, not the agents' stance: its agents become the speaker (nobody when the
+speaker is no actor or unnamed), as "Clinton urged Moscow to ..." already has Clinton as agent.
+A speaker prescribing to itself ("Russia said it must ...") and the outlet's own words stay.
 """
 
 from __future__ import annotations
@@ -17,11 +23,15 @@ from typing import Protocol
 from compare.analyze.framing.actors import Mention, title_like
 from compare.analyze.framing.tokens import POSSESSIVE, Tok
 from compare.analyze.framing.words import (
+    ASKED,
+    BE,
     COORDINATORS,
     CUTS,
     GROUP_SUBJECTS,
     KIN,
     NOT_VERBS,
+    OBLIGING,
+    OBLIGING_TO,
     PREPOSITIONS,
     REPORTED_SPEECH,
     REPORTING,
@@ -258,9 +268,54 @@ def resolve(sent: Sent, last_person: Mention | None) -> tuple[Sent, Mention | No
         clauses.append(replace(clause, agents=tuple(agents)) if agents or clause.agents else clause)
         if agents and not first_agents:
             first_agents = tuple(agents)
+    clauses = [_wished(toks, mentions, clauses, n) for n in range(len(clauses))]
     return replace(sent, mentions=tuple(mentions), clauses=tuple(clauses), first_agents=first_agents), (
         subject_person or last_person
     )
+
+
+def _prescribed(toks: Sequence[Tok], clause: Clause) -> str:
+    """How the clause tells its agents what to do: "modal" ("should", "must", "ought to", "needs to",
+    "has to" between its agents and its verb), "passive" ("was urged/asked/called on to"), or ""."""
+    after = clause.agents[-1].last
+    for k in clause.tokens:
+        if after < k <= clause.verb + 1:
+            low, following = toks[k].low, toks[k + 1].low if k + 1 < len(toks) else ""
+            if low in OBLIGING or (low in OBLIGING_TO and following == "to"):
+                return "modal"
+            if low in BE and following in ASKED and k + 2 < len(toks) and toks[k + 2].low in {"to", "on"}:
+                return "passive"
+    return ""
+
+
+def _wished(toks: Sequence[Tok], mentions: Sequence[Mention], clauses: Sequence[Clause], n: int) -> Clause:
+    """Clause ``n``, its agents the speaker's when it states another's wish (see the module's docstring)."""
+    clause = clauses[n]
+    how = _prescribed(toks, clause) if clause.agents and clause.quote < 0 else ""
+    if not how:
+        return clause
+    speaker: tuple[Mention, ...] | None = None
+    before = clauses[n - 1] if n else None
+    after = clauses[n + 1] if n + 1 < len(clauses) else None
+    if how == "passive":
+        speaker = ()  # "Russia was urged to ...": someone else wants it
+    elif before is not None and before.quote < 0 and toks[before.tokens[-1]].low in REPORTED_SPEECH:
+        speaker = before.agents  # "Clinton said | Russia should ..."
+    elif after is not None and after.quote < 0 and after.verb < NO_VERB and toks[after.verb].low in REPORTING:
+        # "Russia should ..., | Clinton said" or "..., | said Clinton"
+        speaker = after.agents or tuple(
+            m
+            for m in mentions
+            if (m.anchor == after.verb + 1 or after.verb < m.first <= after.tokens[-1])
+            and not m.prep
+            and not m.in_quote
+            and m.actor
+        )
+    if speaker is None:
+        return clause  # the outlet's own words
+    if {a for m in clause.agents for a in m.actors} & {a for m in speaker for a in m.actors}:
+        return clause  # "Russia said it must ...": its own
+    return replace(clause, agents=speaker, own_subject=True)
 
 
 def is_speaker(sent: Sent, first: int, last: int) -> bool:

@@ -7,7 +7,8 @@ as reluctant ("objections to further cooperation").  A cue's holder is, the firs
 1. the speaker of the quotation it is in (a speaker who is no actor takes it out of the count);
 2. an actor right next to it: "Russian opposition", "Moscow's concern", "concern in Moscow";
    a possessive that is no actor ("other states' concern") makes it nobody's;
-3. the agents of its clause;
+3. the agents of its clause (the speaker, for another's wish: "she said Russia should ..."
+   is hers; see :mod:`.attribution`);
 4. the sentence's first agents, for a clause with no subject of its own ("..., saying it would
    not attend"); a clause whose subject is a group that is no actor ("other states have
    expressed concern") is nobody's.

@@ -192,3 +192,11 @@ MODIFIED_NOUNS = _words(
 )
 """Nouns a person's name may stand before as a modifier ("the Romney campaign", "the Obama
 administration"): the person is then no subject a later "he" means."""
+OBLIGING = _words("should must ought")
+"""Modals by which a speaker prescribes: "she said Russia should forge closer relations" is her wish,
+not Russia's stance."""
+OBLIGING_TO = _words("need needs has have")
+"""Verbs that prescribe when "to" follows: "Russia needs to", "Russia has to"."""
+BE = _words("is are was were be been being")
+ASKED = _words("urged asked called pressed told encouraged requested")
+"""Verbs that, passive ("Russia was urged to"), give the wish of someone other than their subject."""

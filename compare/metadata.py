@@ -14,16 +14,28 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from compare.models import Article, Span
-from compare.text import TOKEN, dates_in, line_spans, parse_date
+from compare.text import dates_in, line_spans, parse_date
 
 __all__ = ["complete_metadata", "is_heading", "is_title", "record_date", "self_named_outlet", "url_outlet"]
 
 HEAD_LINES = 8
-# A date in a longer line dates the article only when no lower-case word comes before it there.
-DATE_LINE_MAX_WORDS = 12
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 """complete_metadata looks for a dateline or wire dateline in this many non-empty
 lines at the start of the text."""
+
+DATING_WORDS = frozenset(
+    "on at by in the with posted published updated last modified created filed dated first originally "
+    "staff writer reporter correspondent editor and of a p m am pm est edt cst cdt pst pdt gmt bst et ist utc".split()
+)
+"""A line whose lower-case words are all among these is a byline or dateline, and its date dates
+the article ("Posted on Sept. 22, 2010 at 5:19 pm", "updated 8:41 p.m. EST, Tue March 3, 2009",
+"By Jane Doe, staff writer, Dec. 12, 2008").  Any other line dates it only as a wire dateline:
+capitalised words, the date (and a time), then a dash, parenthesis, bar or slash ("WASHINGTON,
+Nov. 3, 2010 (Reuters) -").  A date in prose is not the article's ("Page was born on April 22,
+1923."; "On Tuesday, Oct. 10, 1972, Washington awoke to this news")."""
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
+_AFTER_WIRE_DATE = re.compile(
+    r",?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?[-–—(|/]"
+)
 
 TITLE_CANDIDATES = 6
 """complete_metadata takes the title from the first this-many kept paragraphs only,
@@ -138,13 +150,12 @@ def complete_metadata(article: Article) -> Article:
     def dateline(line: Span) -> bool:  # a line that is nothing but a date, wherever it went
         return parse_date(text[line.start : line.end]) is not None
 
-    def dating(line: Span, start: int) -> bool:
-        """A date that dates the article: on a short line (a byline, "Published Sept. 22, 2010
-        10:31"), or opening its line after capitalised words only (a wire dateline, "WASHINGTON,
-        Nov. 3, 2010 (Reuters) -"); not one the opening prose mentions ("Page was born on April
-        22, 1923")."""
-        words = TOKEN.findall(text[line.start : line.end])
-        return len(words) <= DATE_LINE_MAX_WORDS or not _LOWER_WORD.search(text, line.start, line.start + start)
+    def dating(line: Span, start: int, end: int) -> bool:
+        """A date in a byline or a wire dateline (see ``DATING_WORDS``), not in prose."""
+        if all(word in DATING_WORDS for word in _LOWER_WORD.findall(text, line.start, line.end)):
+            return True
+        before = _LOWER_WORD.search(text, line.start, line.start + start)
+        return before is None and _AFTER_WIRE_DATE.match(text, line.start + end, line.end) is not None
 
     head = lines[:HEAD_LINES]
     title, date, outlet = article.title, article.date, article.outlet
@@ -157,7 +168,7 @@ def complete_metadata(article: Article) -> Article:
             value
             for line in head
             for start, end, value in dates_in(text[line.start : line.end])
-            if (kept(line.start + start, line.start + end) and dating(line, start)) or dateline(line)
+            if (kept(line.start + start, line.start + end) and dating(line, start, end)) or dateline(line)
         )
         date = next(found, None)
     if outlet is None:

@@ -138,6 +138,36 @@ def test_a_date_the_opening_prose_mentions_does_not_date_the_article() -> None:
     assert complete_metadata(Article(id="x", source="x", sha256="", text=byline)).date == "2008-12-12"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page was born on April 22, 1923, in Nashville, Tenn.",  # a short line of prose
+        "On Tuesday, Oct. 10, 1972, Washington awoke to this startling news:",  # prose opening on its date
+        "New Moon is tentatively scheduled to open November 20, 2009.",  # a plan
+        "On Saturday 8 June 2013, at 8:39am police were called to a property in Newton Street where they found her.",
+    ],
+)
+def test_a_date_in_a_line_of_prose_does_not_date_the_article(line: str) -> None:
+    text = f"Pinup Icon Dies At 85\n{line}\nShe began modelling in 1950.\n"
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=text)).date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Posted August 2nd, 2013 at 5:19 pm", "2013-08-02"),
+        ("updated 8:41 p. m. EST, Tue March 3, 2009", "2009-03-03"),
+        ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET", "2005-11-27"),
+        ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM / UPDATED AT 12:48 PM", "2013-03-08"),
+        ("By Jane Doe, staff writer, December 12, 2008", "2008-12-12"),
+        ("MOSCOW, Nov. 3, 2010 10:15 GMT - Russia said it would attend the summit in Lisbon.", "2010-11-03"),
+    ],
+)
+def test_bylines_and_datelines_date_the_article(line: str, date: str) -> None:
+    text = f"Pinup Icon Dies At 85\n{line}\nShe began modelling in 1950.\n"
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=text)).date == date
+
+
 def test_complete_metadata_dates_and_boilerplate() -> None:
     appeal_text = "Support our journalism: since July 1, 2024 we run no ads."
     text = f"{appeal_text}\n\n12 March 2011\n\nA Headline For The Story\n"

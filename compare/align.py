@@ -299,11 +299,14 @@ quotations, and outside them."""
 
 def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
     """:data:`Quoted` of one sentence.  When its first quotation mark closes (”, or " right after
-    a word or a mark and before a space or the end), it ends a quotation opened in the sentence
-    before: the words up to it are quoted, and the rest of the sentence is read on from there."""
+    a word or a mark and before a space or the end; not after a digit: an inch mark, 'its 12"
+    MacBook'), it ends a quotation opened in the sentence before: the words up to it are quoted,
+    and the rest of the sentence is read on from there.  A quotation of fewer than ``run_words``
+    content words is one run of all of them."""
     first = next((k for k, c in enumerate(text) if c in "“”\""), -1)
     closing = first > 0 and (
-        text[first] == "”" or (text[first] == '"' and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " "))
+        text[first] == "”"
+        or (text[first] == '"' and not text[first - 1].isspace() and not text[first - 1].isdigit() and text[first + 1 : first + 2] in ("", " "))
     )
     if closing:
         spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
@@ -315,7 +318,7 @@ def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
         return 0.0, frozenset(), frozenset(), frozenset(t for t in tokens if t not in skip and t not in _ATTRIBUTED)
     inside = [analyse(text[a:b])[0] for a, b in spans]
     n = run_words
-    runs = frozenset(run for t in inside for k in range(len(t) - n + 1) for run in [t[k : k + n]] if not set(run) <= skip)
+    runs = frozenset(run for t in inside for k in range(max(1, len(t) - n + 1)) for run in [t[k : k + n]] if not set(run) <= skip)
     said = skip | _ATTRIBUTED
     quoted = frozenset(t for found in inside for t in found if t not in said)
     return sum(len(t) for t in inside) / len(tokens), runs, quoted, frozenset(t for t in tokens if t not in said) - quoted
@@ -335,11 +338,11 @@ def _quotes_agree(a: Quoted, b: Quoted, value: float, settings: Settings) -> boo
 
 
 def _wrapper_only(a: Quoted, b: Quoted, settings: Settings) -> bool:
-    """Whether ``a`` is mostly quotation and the words it shares with ``b`` beyond names and
-    attribution are all outside its quotation: only who spoke, to whom and where ("She told her
-    Russian counterpart, Foreign Minister Sergei Lavrov, ...") joins them, not what was said."""
+    """Whether ``a`` is mostly quotation and shares no word of its quotation with ``b`` beyond names
+    and attribution: only who spoke, to whom and where ("She told her Russian counterpart, Foreign
+    Minister Sergei Lavrov, ...") joins them, or nothing but the names, not what was said."""
     shared = (a[2] | a[3]) & (b[2] | b[3])
-    return a[0] >= settings.quote_share and bool(shared) and not shared & a[2]
+    return a[0] >= settings.quote_share and not shared & a[2]
 
 
 Kinds = tuple[frozenset[str], dict[tuple[str, ...], frozenset[str]]]

@@ -162,14 +162,15 @@ def _plain_groups(
         words beyond names and attribution inside its quotations and outside them."""
         marks = [k for k, c in enumerate(text) if c in '“”"']
         k = marks[0] if marks else -1
-        if k > 0 and (text[k] == "”" or (text[k] == '"' and not text[k - 1].isspace() and text[k + 1 : k + 2] in ("", " "))):
+        closes = text[k] == '"' and not text[k - 1].isspace() and not text[k - 1].isdigit() and text[k + 1 : k + 2] in ("", " ")
+        if k > 0 and (text[k] == "”" or closes):
             spans = [(0, k)] + [(a + k + 1, b + k + 1) for a, b in quotation_spans(text[k + 1 :])]
         else:
             spans = list(quotation_spans(text))
         inside = [analyse(text[a:b])[0] for a, b in spans]
         r = s.quote_run_words
         named = {normalise_word(w) for w in names}
-        runs = {t[k : k + r] for t in inside for k in range(len(t) - r + 1) if not set(t[k : k + r]) <= named}
+        runs = {t[k : k + r] for t in inside for k in range(max(1, len(t) - r + 1)) if not set(t[k : k + r]) <= named}
         said = named | {normalise_word(w) for w in ATTRIBUTION}
         words_in = {t for found in inside for t in found} - said
         return sum(map(len, inside)) / max(1, len(analyse(text)[0])), runs, words_in, set(analyse(text)[0]) - said - words_in
@@ -183,7 +184,7 @@ def _plain_groups(
         if a[0] >= s.quote_share and b[0] >= s.quote_share and not a[1] & b[1]:
             return True
         return s.quote_wrapper_check and any(
-            x[0] >= s.quote_share and (x[2] | x[3]) & (y[2] | y[3]) and not (x[2] | x[3]) & (y[2] | y[3]) & x[2]
+            x[0] >= s.quote_share and not (x[2] | x[3]) & (y[2] | y[3]) & x[2]
             for x, y in ((a, b), (b, a))
         )
 
@@ -564,6 +565,40 @@ def test_a_capitalised_kind_counts_as_named() -> None:
     one = _kinds_named("They discussed theater missile defense.", 2)
     assert not _contrasted(both, capitalised)
     assert _contrasted(both, one)
+
+
+def test_an_inch_mark_closes_no_quotation() -> None:
+    """A straight " after a digit is an inch mark, not the end of a quotation opened before."""
+    from compare.align import _quoted
+
+    assert _quoted('Apple cut the price of its 12" MacBook on Tuesday.', frozenset(), 3)[0] < Settings().quote_share
+    assert _quoted('prices will fall soon," Apple said on Tuesday.', frozenset(), 3)[0] > 0.0  # a closing mark after a word
+
+
+def test_a_mostly_quoted_sentence_sharing_no_word_does_not_link_weakly() -> None:
+    """A sentence that is mostly quotation and shares no word of its quotation with the other (here
+    no word at all) links only strongly (``quote_wrapper_check``)."""
+    from compare.align import _quoted, _quotes_agree
+
+    names = frozenset({"clinton", "lavrov"})
+    quote = _quoted('"NATO and Russia rejected the missile treaty," Clinton said.', names, 3)
+    other = _quoted("Lavrov arrived in Lisbon on Friday.", names, 3)
+    assert not _quotes_agree(quote, other, 0.3, Settings())
+    assert _quotes_agree(quote, other, 0.3, replace(Settings(), quote_wrapper_check=False))
+    assert _quotes_agree(quote, other, Settings().weak_link_score, Settings())
+
+
+def test_two_short_quotations_of_one_remark_link_weakly() -> None:
+    """Quotations shorter than ``quote_run_words`` content words are one run each: two outlets'
+    "(We are) very encouraged by the meeting" share it."""
+    from compare.align import _quoted, _quotes_agree
+
+    names = frozenset({"rasmussen"})
+    a = _quoted('"We are very encouraged by the meeting," Rasmussen said.', names, 3)
+    b = _quoted('"Very encouraged by the meeting," said Rasmussen.', names, 3)
+    c = _quoted('"We are very worried by the delay," Rasmussen said.', names, 3)
+    assert _quotes_agree(a, b, 0.3, Settings())
+    assert not _quotes_agree(a, c, 0.3, Settings())
 
 
 EXAMPLE_GROUPS = [

@@ -47,7 +47,6 @@ the similarity of any pair, which the analysis stage reuses.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -55,6 +54,7 @@ from compare import semantic
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.grouping import Thresholds, group_links
+from compare.link_checks import Kinds, Quoted, contrasted, kinds_named, quotations, quotes_agree
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
 from compare.settings import Settings
@@ -161,7 +161,7 @@ def align(
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
-    quotes, named_kinds = _wordings(sentences, names, settings) if cosines is not None else (None, None)
+    quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
 
     ids = [(s.article, s.index) for s in sentences]
@@ -271,9 +271,9 @@ def _links(
             and not cosines.leads(i, j)
         ):
             continue
-        if quotes is not None and not _quotes_agree(quotes[i], quotes[j], value, settings):
+        if quotes is not None and not quotes_agree(quotes[i], quotes[j], value, settings):
             continue
-        if kinds is not None and value < settings.contrast_max_score and _contrasted(kinds[i], kinds[j]):
+        if kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j]):
             continue
         links[(i, j)] = value
     return links
@@ -281,106 +281,14 @@ def _links(
 
 
 def _wordings(
-    sentences: Sequence[Sentence], names: frozenset[str], settings: Settings
+    sentences: Sequence[Sentence], tokens: Sequence[tuple[str, ...]], names: frozenset[str], settings: Settings
 ) -> tuple[list[Quoted], list[Kinds] | None]:
-    """Each sentence's :data:`Quoted` and (unless ``Settings.contrast_head_words`` is 0) :data:`Kinds`."""
-    quotes = [_quoted(s.text, names, settings.quote_run_words) for s in sentences]
+    """Each sentence's :class:`~compare.link_checks.Quoted` (``tokens`` its content tokens) and
+    (unless ``Settings.contrast_head_words`` is 0) :class:`~compare.link_checks.Kinds`."""
+    quotes = [quotations(s.text, t, names, settings.quote_run_words) for s, t in zip(sentences, tokens, strict=True)]
     if not settings.contrast_head_words:
         return quotes, None
-    return quotes, [_kinds_named(s.text, settings.contrast_head_words) for s in sentences]
-
-
-Quoted = tuple[float, frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]
-"""A sentence's share of content tokens inside quotation marks; the runs of
-``Settings.quote_run_words`` consecutive content tokens of its quotations that hold a word
-beyond the story's names; and its content tokens beyond names and attribution inside its
-quotations, and outside them."""
-
-
-def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
-    """:data:`Quoted` of one sentence.  When its first quotation mark closes (”, or " right after
-    a word or a mark and before a space or the end; not after a digit: an inch mark, 'its 12"
-    MacBook'), it ends a quotation opened in the sentence before: the words up to it are quoted,
-    and the rest of the sentence is read on from there.  A quotation of fewer than ``run_words``
-    content words is one run of all of them."""
-    first = next((k for k, c in enumerate(text) if c in "“”\""), -1)
-    closing = first > 0 and (
-        text[first] == "”"
-        or (text[first] == '"' and not text[first - 1].isspace() and not text[first - 1].isdigit() and text[first + 1 : first + 2] in ("", " "))
-    )
-    if closing:
-        spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
-    else:
-        spans = list(quotation_spans(text))
-    tokens = analyse(text)[0]
-    skip = {t for w in names for t in [normalise_word(w)] if t is not None}
-    if not spans or not tokens:
-        return 0.0, frozenset(), frozenset(), frozenset(t for t in tokens if t not in skip and t not in _ATTRIBUTED)
-    inside = [analyse(text[a:b])[0] for a, b in spans]
-    n = run_words
-    runs = frozenset(run for t in inside for k in range(max(1, len(t) - n + 1)) for run in [t[k : k + n]] if not set(run) <= skip)
-    said = skip | _ATTRIBUTED
-    quoted = frozenset(t for found in inside for t in found if t not in said)
-    return sum(len(t) for t in inside) / len(tokens), runs, quoted, frozenset(t for t in tokens if t not in said) - quoted
-
-
-def _quotes_agree(a: Quoted, b: Quoted, value: float, settings: Settings) -> bool:
-    """Whether two sentences (linked at ``value``) that are mostly quotation (``Settings.quote_share``
-    of their content words each) share a run of words of those quotations, when ``value`` is under
-    ``Settings.weak_link_score``: two outlets quoting one remark repeat some of its words in order;
-    the same speaker's different remarks on one subject do not.  And (``Settings.quote_wrapper_check``)
-    that a sentence that is mostly quotation shares with the other some word of its quotation."""
-    if value >= settings.weak_link_score:
-        return True
-    if a[0] >= settings.quote_share and b[0] >= settings.quote_share and not a[1] & b[1]:
-        return False
-    return not settings.quote_wrapper_check or not (_wrapper_only(a, b, settings) or _wrapper_only(b, a, settings))
-
-
-def _wrapper_only(a: Quoted, b: Quoted, settings: Settings) -> bool:
-    """Whether ``a`` is mostly quotation and shares no word of its quotation with ``b`` beyond names
-    and attribution: only who spoke, to whom and where ("She told her Russian counterpart, Foreign
-    Minister Sergei Lavrov, ...") joins them, or nothing but the names, not what was said."""
-    shared = (a[2] | a[3]) & (b[2] | b[3])
-    return a[0] >= settings.quote_share and not shared & a[2]
-
-
-Kinds = tuple[frozenset[str], dict[tuple[str, ...], frozenset[str]]]
-"""A sentence's content tokens (every word lower-cased: "Territorial missile defense" names that kind too), and for each term of ``Settings.contrast_head_words``
-lower-case content words, the words written right before it ("theater missile defense":
-missile defense → {theater})."""
-
-_ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
-_VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
-_SURFACE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
-
-
-def _kinds_named(text: str, head_words: int) -> Kinds:
-    """:data:`Kinds` of one sentence.  A capitalised word (a name) or any mark between two words
-    breaks a term, a hyphen does not ("so-called", "NATO-led"); a word ending in -ed or -ing
-    before a term is taken for its verb ("placed running back"), not a kind of it."""
-    surface = _SURFACE.findall(text.replace("-", " "))
-    tokens = [normalise_word(w) if w.isalpha() and w.islower() else None for w in surface]
-    words = frozenset(t for w in surface if w.isalpha() for t in [normalise_word(w.lower())] if t)
-    named: dict[tuple[str, ...], set[str]] = {}
-    for k in range(1, len(tokens) - head_words + 1):
-        head, before = tokens[k : k + head_words], tokens[k - 1]
-        if before is not None and all(head) and not surface[k - 1].endswith(_VERB_ENDINGS):
-            named.setdefault(tuple(t for t in head if t), set()).add(before)
-    return words, {h: frozenset(m) for h, m in named.items()}
-
-
-def _contrasted(a: Kinds, b: Kinds) -> bool:
-    """Whether one sentence names two kinds of a thing (two words before one term: "expanding
-    theater missile defense to territorial missile defense") and the other names that thing by
-    one of those kinds only, without the other word anywhere: the first reports a contrast or a
-    change between the kinds, the second a fact about one kind (``Settings.contrast_head_words``).
-    Checked only on links under ``Settings.contrast_max_score``."""
-    for (_, named), (other_words, other_named) in ((a, b), (b, a)):
-        for head, kinds in named.items():
-            if len(kinds) >= 2 and kinds & other_named.get(head, frozenset()) and not kinds <= other_words:
-                return True
-    return False
+    return quotes, [kinds_named(s.text, settings.contrast_head_words) for s in sentences]
 
 
 def _plain_tokens(

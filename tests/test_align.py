@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from compare.align import align
 from compare.centring import news_mean
+from compare.link_checks import Quoted, contrasted, kinds_named, quotations, quotes_agree
 from compare.models import Sentence
 from compare.parts import quotation_spans, sentence_parts
 from compare.settings import Settings
@@ -527,6 +528,10 @@ def test_two_kinds_of_one_thing_do_not_link_to_one_kind_alone(example_files: lis
     assert _together(example_files, replace(Settings(), contrast_head_words=0), a, b)
 
 
+def _quoted(text: str, names: frozenset[str], run_words: int) -> Quoted:
+    return quotations(text, analyse(text)[0], names, run_words)
+
+
 def test_a_strong_link_links_whatever_kinds_it_names() -> None:
     """A sentence naming two kinds of minimum wage (federal, state) and one naming the federal one
     only link when their score is strong (0.83 with the embeddings, over ``contrast_max_score``)."""
@@ -546,60 +551,55 @@ def test_a_strong_link_links_whatever_kinds_it_names() -> None:
 
 def test_a_capitalised_kind_counts_as_named() -> None:
     """A sentence naming both kinds, one of them capitalised at its start, names no kind alone."""
-    from compare.align import _contrasted, _kinds_named
 
-    both = _kinds_named("NATO is considering expanding theater missile defense to territorial missile defense.", 2)
-    capitalised = _kinds_named("Territorial missile defense and theater missile defense were discussed.", 2)
-    one = _kinds_named("They discussed theater missile defense.", 2)
-    assert not _contrasted(both, capitalised)
-    assert _contrasted(both, one)
+    both = kinds_named("NATO is considering expanding theater missile defense to territorial missile defense.", 2)
+    capitalised = kinds_named("Territorial missile defense and theater missile defense were discussed.", 2)
+    one = kinds_named("They discussed theater missile defense.", 2)
+    assert not contrasted(both, capitalised)
+    assert contrasted(both, one)
 
 
 def test_a_verb_before_a_term_names_no_kind() -> None:
     """A word ending in -ed or -ing before a term is its verb, not a kind of it: "placed running
     back" and "one of its primary running backs" name one kind (primary), not two."""
-    from compare.align import _contrasted, _kinds_named
 
-    placed = _kinds_named("The team placed running back Smith on injured reserve, one of its primary running backs.", 2)
-    primary = _kinds_named("Smith was one of the team's primary running backs.", 2)
-    assert not _contrasted(placed, primary)
+    placed = kinds_named("The team placed running back Smith on injured reserve, one of its primary running backs.", 2)
+    primary = kinds_named("Smith was one of the team's primary running backs.", 2)
+    assert not contrasted(placed, primary)
     term = (normalise_word("running"), normalise_word("back"))
-    assert term not in _kinds_named("The team placed running back Smith.", 2)[1]
-    assert term in _kinds_named("The team's fast running back Smith.", 2)[1]
+    assert term not in kinds_named("The team placed running back Smith.", 2).named
+    assert term in kinds_named("The team's fast running back Smith.", 2).named
 
 
 def test_an_inch_mark_closes_no_quotation() -> None:
     """A straight " after a digit is an inch mark, not the end of a quotation opened before."""
-    from compare.align import _quoted
 
-    assert _quoted('Apple cut the price of its 12" MacBook on Tuesday.', frozenset(), 3)[0] < Settings().quote_share
-    assert _quoted('prices will fall soon," Apple said on Tuesday.', frozenset(), 3)[0] > 0.0  # a closing mark after a word
+    assert _quoted('Apple cut the price of its 12" MacBook on Tuesday.', frozenset(), 3).share < Settings().quote_share
+    assert _quoted('prices will fall soon," Apple said on Tuesday.', frozenset(), 3).share > 0.0  # a closing mark after a word
 
 
 def test_a_mostly_quoted_sentence_sharing_no_word_does_not_link_weakly() -> None:
     """A sentence that is mostly quotation and shares no word of its quotation with the other (here
     no word at all) links only strongly (``quote_wrapper_check``)."""
-    from compare.align import _quoted, _quotes_agree
 
     names = frozenset({"clinton", "lavrov"})
     quote = _quoted('"NATO and Russia rejected the missile treaty," Clinton said.', names, 3)
     other = _quoted("Lavrov arrived in Lisbon on Friday.", names, 3)
-    assert not _quotes_agree(quote, other, 0.3, Settings())
-    assert _quotes_agree(quote, other, 0.3, replace(Settings(), quote_wrapper_check=False))
-    assert _quotes_agree(quote, other, Settings().weak_link_score, Settings())
+    assert not quotes_agree(quote, other, 0.3, Settings())
+    assert quotes_agree(quote, other, 0.3, replace(Settings(), quote_wrapper_check=False))
+    assert quotes_agree(quote, other, Settings().weak_link_score, Settings())
 
 
 def test_two_short_quotations_of_one_remark_link_weakly() -> None:
     """Quotations shorter than ``quote_run_words`` content words are one run each: two outlets'
     "(We are) very encouraged by the meeting" share it."""
-    from compare.align import _quoted, _quotes_agree
 
     names = frozenset({"rasmussen"})
     a = _quoted('"We are very encouraged by the meeting," Rasmussen said.', names, 3)
     b = _quoted('"Very encouraged by the meeting," said Rasmussen.', names, 3)
     c = _quoted('"We are very worried by the delay," Rasmussen said.', names, 3)
-    assert _quotes_agree(a, b, 0.3, Settings())
-    assert not _quotes_agree(a, c, 0.3, Settings())
+    assert quotes_agree(a, b, 0.3, Settings())
+    assert not quotes_agree(a, c, 0.3, Settings())
 
 
 EXAMPLE_GROUPS = [

@@ -1,0 +1,122 @@
+"""Checks a link between two sentences must pass beyond its score (:func:`compare.align.align`).
+
+- Quotations (:class:`Quoted`): two sentences that are mostly quotation link weakly only on a run
+  of words both quotations hold (``Settings.quote_share``, ``Settings.quote_run_words``), and a
+  sentence that is mostly quotation only on a word of its quotation (``Settings.quote_wrapper_check``).
+- Kinds (:class:`Kinds`): a sentence that names two kinds of a thing does not link, unless
+  strongly, to one that names one kind alone (``Settings.contrast_head_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.parts import quotation_spans
+from compare.settings import Settings
+from compare.similarity import ATTRIBUTION, analyse, normalise_word
+
+_ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
+_VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
+_SURFACE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """What a sentence quotes, by its content tokens."""
+
+    share: float
+    """The share of its content tokens inside quotation marks."""
+    runs: frozenset[tuple[str, ...]]
+    """The runs of ``Settings.quote_run_words`` consecutive content tokens of its quotations (all of
+    a shorter quotation's) that hold a word beyond the story's names."""
+    inside: frozenset[str]
+    """Its content tokens beyond names and attribution inside its quotations."""
+    outside: frozenset[str]
+    """Its content tokens beyond names and attribution outside its quotations."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kinds:
+    """The kinds of a thing a sentence names."""
+
+    words: frozenset[str]
+    """Its content tokens, every word lower-cased ("Territorial missile defense" names that kind too)."""
+    named: dict[tuple[str, ...], frozenset[str]]
+    """For each term of ``Settings.contrast_head_words`` lower-case content words, the words written
+    right before it ("theater missile defense": missile defense → {theater})."""
+
+
+def quotations(text: str, tokens: tuple[str, ...], names: frozenset[str], run_words: int) -> Quoted:
+    """:class:`Quoted` of one sentence, ``tokens`` its content tokens (:func:`~compare.similarity.analyse`).
+    When its first quotation mark closes (”, or " right after a word or a mark and before a space
+    or the end; not after a digit: an inch mark, 'its 12" MacBook'), it ends a quotation opened in
+    the sentence before: the words up to it are quoted, and the rest of the sentence is read on
+    from there.  A quotation of fewer than ``run_words`` content words is one run of all of them."""
+    first = next((k for k, c in enumerate(text) if c in '“”"'), -1)
+    closing = first > 0 and (
+        text[first] == "”"
+        or (text[first] == '"' and not text[first - 1].isspace() and not text[first - 1].isdigit() and text[first + 1 : first + 2] in ("", " "))
+    )
+    if closing:
+        spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
+    else:
+        spans = list(quotation_spans(text))
+    skip = {t for w in names for t in [normalise_word(w)] if t is not None}
+    said = skip | _ATTRIBUTED
+    if not spans or not tokens:
+        return Quoted(0.0, frozenset(), frozenset(), frozenset(t for t in tokens if t not in said))
+    inside = [analyse(text[a:b])[0] for a, b in spans]
+    n = run_words
+    runs = frozenset(run for t in inside for k in range(max(1, len(t) - n + 1)) for run in [t[k : k + n]] if not set(run) <= skip)
+    words_in = frozenset(t for found in inside for t in found if t not in said)
+    share = sum(len(t) for t in inside) / len(tokens)
+    return Quoted(share, runs, words_in, frozenset(t for t in tokens if t not in said) - words_in)
+
+
+def quotes_agree(a: Quoted, b: Quoted, value: float, settings: Settings) -> bool:
+    """Whether two sentences (linked at ``value``) that are mostly quotation (``Settings.quote_share``
+    of their content words each) share a run of words of those quotations, when ``value`` is under
+    ``Settings.weak_link_score``: two outlets quoting one remark repeat some of its words in order;
+    the same speaker's different remarks on one subject do not.  And (``Settings.quote_wrapper_check``)
+    that a sentence that is mostly quotation shares with the other some word of its quotation."""
+    if value >= settings.weak_link_score:
+        return True
+    if a.share >= settings.quote_share and b.share >= settings.quote_share and not a.runs & b.runs:
+        return False
+    return not settings.quote_wrapper_check or not (_wrapper_only(a, b, settings) or _wrapper_only(b, a, settings))
+
+
+def _wrapper_only(a: Quoted, b: Quoted, settings: Settings) -> bool:
+    """Whether ``a`` is mostly quotation and shares no word of its quotation with ``b`` beyond names
+    and attribution: only who spoke, to whom and where ("She told her Russian counterpart, Foreign
+    Minister Sergei Lavrov, ...") joins them, or nothing but the names, not what was said."""
+    return a.share >= settings.quote_share and not a.inside & (b.inside | b.outside)
+
+
+def kinds_named(text: str, head_words: int) -> Kinds:
+    """:class:`Kinds` of one sentence.  A capitalised word (a name) or any mark between two words
+    breaks a term, a hyphen does not ("so-called", "NATO-led"); a word ending in -ed or -ing
+    before a term is taken for its verb ("placed running back"), not a kind of it."""
+    surface = _SURFACE.findall(text.replace("-", " "))
+    tokens = [normalise_word(w) if w.isalpha() and w.islower() else None for w in surface]
+    words = frozenset(t for w in surface if w.isalpha() for t in [normalise_word(w.lower())] if t)
+    named: dict[tuple[str, ...], set[str]] = {}
+    for k in range(1, len(tokens) - head_words + 1):
+        head, before = tokens[k : k + head_words], tokens[k - 1]
+        if before is not None and all(head) and not surface[k - 1].endswith(_VERB_ENDINGS):
+            named.setdefault(tuple(t for t in head if t), set()).add(before)
+    return Kinds(words, {h: frozenset(m) for h, m in named.items()})
+
+
+def contrasted(a: Kinds, b: Kinds) -> bool:
+    """Whether one sentence names two kinds of a thing (two words before one term: "expanding
+    theater missile defense to territorial missile defense") and the other names that thing by
+    one of those kinds only, without the other word anywhere: the first reports a contrast or a
+    change between the kinds, the second a fact about one kind (``Settings.contrast_head_words``).
+    The aligner checks it only on links under ``Settings.contrast_max_score``."""
+    for one, other in ((a, b), (b, a)):
+        for head, kinds in one.named.items():
+            if len(kinds) >= 2 and kinds & other.named.get(head, frozenset()) and not kinds <= other.words:
+                return True
+    return False

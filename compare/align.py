@@ -27,7 +27,7 @@
    speaker's other remark on the subject is not the same fact), and a sentence that is mostly
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
-   never links to one that names one kind alone.  A short
+   does not link to one that names one kind alone, unless the link is strong.  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
@@ -273,7 +273,7 @@ def _links(
             continue
         if quotes is not None and not _quotes_agree(quotes[i], quotes[j], value, settings):
             continue
-        if kinds is not None and _contrasted(kinds[i], kinds[j]):
+        if kinds is not None and value < settings.contrast_max_score and _contrasted(kinds[i], kinds[j]):
             continue
         links[(i, j)] = value
     return links
@@ -343,7 +343,7 @@ def _wrapper_only(a: Quoted, b: Quoted, settings: Settings) -> bool:
 
 
 Kinds = tuple[frozenset[str], dict[tuple[str, ...], frozenset[str]]]
-"""A sentence's lower-case content tokens, and for each term of ``Settings.contrast_head_words``
+"""A sentence's content tokens (every word lower-cased: "Territorial missile defense" names that kind too), and for each term of ``Settings.contrast_head_words``
 lower-case content words, the words written right before it ("theater missile defense":
 missile defense → {theater})."""
 
@@ -358,19 +358,21 @@ def _kinds_named(text: str, head_words: int) -> Kinds:
     before a term is taken for its verb ("placed running back"), not a kind of it."""
     surface = _SURFACE.findall(text.replace("-", " "))
     tokens = [normalise_word(w) if w.isalpha() and w.islower() else None for w in surface]
+    words = frozenset(t for w in surface if w.isalpha() for t in [normalise_word(w.lower())] if t)
     named: dict[tuple[str, ...], set[str]] = {}
     for k in range(1, len(tokens) - head_words + 1):
         head, before = tokens[k : k + head_words], tokens[k - 1]
         if before is not None and all(head) and not surface[k - 1].endswith(_VERB_ENDINGS):
             named.setdefault(tuple(t for t in head if t), set()).add(before)
-    return frozenset(t for t in tokens if t), {h: frozenset(m) for h, m in named.items()}
+    return words, {h: frozenset(m) for h, m in named.items()}
 
 
 def _contrasted(a: Kinds, b: Kinds) -> bool:
     """Whether one sentence names two kinds of a thing (two words before one term: "expanding
     theater missile defense to territorial missile defense") and the other names that thing by
     one of those kinds only, without the other word anywhere: the first reports a contrast or a
-    change between the kinds, the second a fact about one kind (``Settings.contrast_head_words``)."""
+    change between the kinds, the second a fact about one kind (``Settings.contrast_head_words``).
+    Checked only on links under ``Settings.contrast_max_score``."""
     for (_, named), (other_words, other_named) in ((a, b), (b, a)):
         for head, kinds in named.items():
             if len(kinds) >= 2 and kinds & other_named.get(head, frozenset()) and not kinds <= other_words:

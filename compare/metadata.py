@@ -23,15 +23,17 @@ HEAD_LINES = 8
 lines at the start of the text."""
 
 DATING_WORDS = frozenset(
-    "on at by in the with posted published updated last modified created filed dated first originally "
-    "staff writer reporter correspondent editor and of a p m am pm est edt cst cdt pst pdt gmt bst et ist utc".split()
+    "on at by in the with for from to our this article story was posted published updated last modified "
+    "created filed dated first originally staff senior contributing special admin news desk writer reporter "
+    "correspondent editor and of a p m am pm est edt cst cdt pst pdt gmt bst et ist utc".split()
 )
-"""A line whose lower-case words are all among these is a byline or dateline, and its date dates
-the article ("Posted on Sept. 22, 2010 at 5:19 pm", "updated 8:41 p.m. EST, Tue March 3, 2009",
-"By Jane Doe, staff writer, Dec. 12, 2008").  Any other line dates it only as a wire dateline:
-capitalised words, the date (and a time), then a dash, parenthesis, bar or slash ("WASHINGTON,
-Nov. 3, 2010 (Reuters) -").  A date in prose is not the article's ("Page was born on April 22,
-1923."; "On Tuesday, Oct. 10, 1972, Washington awoke to this news")."""
+"""A line whose lower-case words are all among these is a byline or dateline, and its date
+dates the article ("Posted on Sept. 22, 2010 at 5:19 pm", "updated 8:41 p.m. EST, Tue March 3,
+2009", "By Jane Doe, staff writer, Dec. 12, 2008", "This article was first published on Nov. 3,
+2010").  Any other line dates it only as a wire dateline: capitalised words, the date (and a
+time), then a dash, parenthesis, bar or slash ("WASHINGTON, Nov. 3, 2010 (Reuters) -").  A date
+in prose is not the article's ("Page was born on April 22, 1923."; "On Tuesday, Oct. 10, 1972,
+Washington awoke to this news")."""
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
 _AFTER_WIRE_DATE = re.compile(
     r",?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?[-–—(|/]"

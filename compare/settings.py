@@ -260,6 +260,12 @@ class Settings:
     the -ed/-ing exception it split one right group of 17 pairs: "placed running back ... one of
     its primary running backs"); no group of 30 FNC-1 stories changes."""
 
+    contrast_max_score: float = 0.6
+    """The ``contrast_head_words`` rule applies to links scoring under this only: a strong link
+    says the same fact whatever kinds the sentences name ("raise the federal minimum wage, already
+    below the state minimum wage in 20 states, to $9" against "raise the federal minimum wage to
+    $9": 0.83).  The example story's theater / territorial pair that the rule is for scores 0.49."""
+
     min_substance_tokens: int = 2
     """A sentence or part of one (headlines aside) links only with at least this many content
     tokens that are neither names (words the story capitalises inside sentences and never writes in

@@ -197,10 +197,10 @@ def _plain_groups(
         for k in range(1, len(toks) - h + 1):
             if toks[k - 1] and all(toks[k : k + h]) and not surface[k - 1].endswith(("ed", "ing")):
                 named.setdefault(tuple(str(t) for t in toks[k : k + h]), set()).add(str(toks[k - 1]))
-        return {t for t in toks if t}, named
+        return {str(normalise_word(w.lower())) for w in surface if w.isalpha() and normalise_word(w.lower())}, named
 
-    def contrasted(k: tuple[int, int]) -> bool:  # two kinds of a thing against one of them only
-        if not s.contrast_head_words:
+    def contrasted(k: tuple[int, int]) -> bool:  # two kinds of a thing against one of them only, on a link not strong
+        if not s.contrast_head_words or sim(*k) >= s.contrast_max_score:
             return False
         a, b = kinds(sentences[k[0]].text), kinds(sentences[k[1]].text)
         return any(
@@ -536,6 +536,34 @@ def test_two_kinds_of_one_thing_do_not_link_to_one_kind_alone(example_files: lis
 
     assert not together(Settings())
     assert together(replace(Settings(), contrast_head_words=0))
+
+
+def test_a_strong_link_links_whatever_kinds_it_names() -> None:
+    """A sentence naming two kinds of minimum wage (federal, state) and one naming the federal one
+    only link when their score is strong (0.83 with the embeddings, over ``contrast_max_score``)."""
+    from compare import semantic
+
+    if semantic.status() is not None:
+        pytest.skip("the score is that of the embedding model; the model is not installed")
+    sentences = body_sentences(
+        [
+            ["Democrats want to raise the federal minimum wage, already below the state minimum wage in 20 states, to $9.", "The weather was fine."],
+            ["Democrats want to raise the federal minimum wage to $9.", "Stocks fell sharply."],
+        ]
+    )
+    assert align(sentences, Settings()).groups == ((0, 2),)
+    assert align(sentences, replace(Settings(), contrast_max_score=0.9)).groups == ()
+
+
+def test_a_capitalised_kind_counts_as_named() -> None:
+    """A sentence naming both kinds, one of them capitalised at its start, names no kind alone."""
+    from compare.align import _contrasted, _kinds_named
+
+    both = _kinds_named("NATO is considering expanding theater missile defense to territorial missile defense.", 2)
+    capitalised = _kinds_named("Territorial missile defense and theater missile defense were discussed.", 2)
+    one = _kinds_named("They discussed theater missile defense.", 2)
+    assert not _contrasted(both, capitalised)
+    assert _contrasted(both, one)
 
 
 EXAMPLE_GROUPS = [

@@ -160,6 +160,11 @@ def test_a_date_in_a_line_of_prose_does_not_date_the_article(line: str) -> None:
         ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET", "2005-11-27"),
         ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM / UPDATED AT 12:48 PM", "2013-03-08"),
         ("By Jane Doe, staff writer, December 12, 2008", "2008-12-12"),
+        ("By Jane Doe, for the Guardian, Nov. 3, 2010", "2010-11-03"),
+        ("Posted by admin on Nov 3, 2010", "2010-11-03"),
+        ("This article was first published on Nov. 3, 2010", "2010-11-03"),
+        ("Nov. 3, 2010, by Jane Doe, senior reporter", "2010-11-03"),
+        ("From our correspondent in Moscow, Nov. 3, 2010", "2010-11-03"),
         ("MOSCOW, Nov. 3, 2010 10:15 GMT - Russia said it would attend the summit in Lisbon.", "2010-11-03"),
     ],
 )

@@ -366,8 +366,10 @@ def _below_threshold(a: Any, b: Any, gap: int | None, settings: Settings) -> str
         days = "one day unknown"
     else:
         days = "both days unknown"
-    if lead_score(a, b) >= settings.same_event_lead_threshold:
+    if gap is None and lead_score(a, b) >= settings.same_event_lead_threshold:
         return f"{days}, leads alike (needs {settings.same_event_lead_content})"
+    if gap is not None and lead_score(a, b) >= settings.same_event_lead_threshold:
+        return f"{days}, leads alike but the days known (needs {settings.same_event_threshold})"
     return f"{days}, leads unlike (needs {settings.same_event_threshold})"
 
 
@@ -491,12 +493,14 @@ def _lead_cross_validation(
     chosen together on four folds of topics (best F1 at precision >= 0.95), scored on the fifth.
     Each pair is judged once per content threshold with the lead rule off; the lead rule only
     swaps the threshold a pair needs (close days and a shared weekday are left as they are),
-    so a pair whose leads reach the lead threshold takes the verdict at the lead content."""
+    so a pair whose event days are not both known and whose leads reach the lead threshold
+    takes the verdict at the lead content."""
     steps = [step / 100 for step in range(15, 43)]
     off = replace(settings, same_event_lead_threshold=9.0)
     at = [[judge(events[g["doc_a"]], events[g["doc_b"]], replace(off, same_event_threshold=t)).same_event for t in steps]
           for g in gold]
-    leads = [lead_score(events[g["doc_a"]], events[g["doc_b"]]) for g in gold]
+    leads = [lead_score(events[g["doc_a"]], events[g["doc_b"]])
+             if days_between(events[g["doc_a"]], events[g["doc_b"]]) is None else 0.0 for g in gold]
     truth = [g["label"] == "same_event" for g in gold]
 
     def decide(i: int, threshold: int, lead: float, content: int) -> bool:

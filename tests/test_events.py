@@ -10,7 +10,7 @@ from typing import Any
 
 from compare import Settings, compare
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
-from compare.analyze.events import judge, lead_score
+from compare.analyze.events import days_between, judge, lead_score
 from compare.pipeline import compare_prepared
 
 SAME_EVENT = {"moscow-times", "rferl", "state-dipnote"}
@@ -311,6 +311,29 @@ def test_two_leads_telling_one_event_need_less_content() -> None:
     assert lead_score(a, c) < settings.same_event_lead_threshold and not judge(a, c, settings).same_event
 
 
+def test_known_days_apart_leave_the_verdict_to_the_content() -> None:
+    """The leads stand in for a day that is not known: two reports with similar leads whose
+    days are known 3 to ``same_event_max_days`` apart (a follow-up repeats its story's lead)
+    need the content of any pair, and the reason never calls two days one event; when the
+    leads carry the verdict, the reason says so."""
+    settings = Settings()
+    undated = compare([_article(MAFIA_A, None, "a"), _article(MAFIA_B, None, "b")])
+    a, b = (event_profile(undated.article(x)) for x in "ab")
+    assert undated.pairs[0].same_event
+    assert undated.pairs[0].reason == f"same event: the leads tell one event ({lead_score(a, b):.2f})"
+    for later in ("2008-12-27", "2008-12-22"):  # 10 and 5 days apart: not close
+        dated = compare([_article(MAFIA_A, "2008-12-17", "a"), _article(MAFIA_B, later, "b")])
+        x, y = (event_profile(dated.article(i)) for i in "ab")
+        assert lead_score(x, y) >= settings.same_event_lead_threshold
+        assert settings.same_event_close_days < days_between(x, y) <= settings.same_event_max_days  # type: ignore[operator]
+        (pair,) = dated.pairs
+        assert pair.relation == "same_kind", pair.reason
+        assert not pair.reason.startswith("same event"), pair.reason
+    # Days known and close: the pair needs little content, and the reason names the day.
+    close = compare([_article(MAFIA_A, "2008-12-17", "a"), _article(MAFIA_B, "2008-12-17", "b")])
+    assert close.pairs[0].same_event and close.pairs[0].reason.startswith("same event: 17 Dec 2008")
+
+
 def test_what_is_in_or_at_no_place_is_not_where_the_event_was() -> None:
     """"in"/"at" + a capitalised phrase names the place of the event, except after a particle
     verb or a noun that something is in, before "history", and a headline in capitals is
@@ -321,6 +344,16 @@ def test_what_is_in_or_at_no_place_is_not_where_the_event_was() -> None:
         "Mark Felt, the most famous anonymous source in American history, died on Thursday.": None,
         "A FIRE - BOMB attack on a bank in Athens killed three people on Wednesday.": "Athens",
         "A fire destroyed the old dairy warehouse in Palmer on Tuesday, officials said.": "Palmer",
+        # Nouns whose "in X" is seldom a place ...
+        "A buyout fund took a stake in Chrysler on Tuesday, the carmaker said.": None,
+        "Yahoo rejected the offer on Monday, saying it saw no interest in Microsoft shares.": None,
+        "LaRue, who served a prison term for his role in Watergate, died on Saturday.": None,
+        # ... and nouns of change or share, whose "in X" is where it happened.
+        "Officials on Tuesday blamed militias for a surge in Baghdad violence.": "Baghdad",
+        "Shares in London fell sharply on Monday after the bank warned on profits.": "London",
+        "Ministers took part in Lisbon talks on Friday, officials said.": "Lisbon",
+        "Police reported a rise in Chicago shootings on Sunday.": "Chicago",
+        "A fiber cable was cut in Egypt on Wednesday, slowing the internet across the region.": "Egypt",
     }
     for lede, where in cases.items():
         comparison = compare([_article(f"{lede}\n\nThe report came from local officials.", "2013-04-12", "a"),

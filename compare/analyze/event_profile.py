@@ -66,11 +66,17 @@ _ARTICLE_WORDS = frozenset("A AN THE".split())  # "A FIRE - BOMB attack ..." is 
 _NOT_WHERE_BEFORE = frozenset(
     "bring brings bringing brought call calls calling called sworn swear swearing turn turns turned "
     "hand hands handed fill fills filled step steps stepped weigh weighs weighed chime chimed usher ushered "
-    "flaw flaws vulnerability vulnerabilities bug bugs hole holes patch stake stakes interest role investment "
-    "rise fall drop increase decrease cut cuts change changes surge spike decline shares part faith trust".split()
+    "flaw flaws vulnerability vulnerabilities bug bugs hole holes patch stake stakes interest role faith trust".split()
 )
 """Words after which "in"/"at" + a capitalised phrase is not where the event took place: a verb's
-particle ("bringing in Maurice Cheeks") or what a noun is in ("a flaw in Internet Explorer")."""
+particle ("bringing in Maurice Cheeks") or a noun whose "in X" is seldom a place ("a flaw in Internet
+Explorer", "a stake in Chrysler", "his role in Watergate").  A noun of change or share is not one of
+them: "a surge in Baghdad violence", "Shares in London fell", "took part in Lisbon talks", "Dies in
+Fall in New Zealand", "Fiber cable cut in Egypt" name the place."""
+_WORD_BEFORE_CHARS = 30
+"""How many characters before "in"/"at" are read to find the word before it (checked against
+``_NOT_WHERE_BEFORE``): room for the longest of those words (15 characters) and the spaces and
+punctuation around it, without splitting the whole sentence for every match."""
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
 """What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
 history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
@@ -168,7 +174,7 @@ def _places_in(text: str) -> Iterable[str]:
     out where the phrase is not a place: after a particle verb or a noun of
     ``_NOT_WHERE_BEFORE``, or followed by "history" (``_NOT_WHERE_AFTER``)."""
     for match in _IN_PLACE.finditer(text):
-        before = text[max(0, match.start() - 30) : match.start()].split()
+        before = text[max(0, match.start() - _WORD_BEFORE_CHARS) : match.start()].split()
         if before and before[-1].lower().strip(",;:") in _NOT_WHERE_BEFORE:
             continue
         if _NOT_WHERE_AFTER.match(text[match.end() :]):

@@ -15,9 +15,11 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
    ``same_event_close_days`` apart, or when neither day is known but both articles
-   name the same weekday; or ``same_event_lead_content`` when the two leads -- the
-   headline and first sentences, who did what where -- reach
-   ``same_event_lead_threshold`` by :func:`lead_score`) -- unless the days are not known to be close
+   name the same weekday; or ``same_event_lead_content`` when a day is not known and
+   the two leads -- the headline and first sentences, who did what where -- reach
+   ``same_event_lead_threshold`` by :func:`lead_score`: then the reason says the leads
+   carried it; known days 3 to 10 apart are left to the content, as a follow-up
+   repeats its story's lead) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -157,10 +159,13 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     if not close and _elsewhere(a, b) and score < settings.same_event_place_override:
         relation = "same_kind" if score >= settings.same_kind_threshold else "different"
         return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
+    lead = None
     if close or same_weekday(a, b):
         needed = settings.same_event_close_threshold
-    elif lead_score(a, b) >= settings.same_event_lead_threshold:
-        needed = min(settings.same_event_threshold, settings.same_event_lead_content)
+    elif gap is None and score < settings.same_event_threshold:
+        lead = lead_score(a, b)
+        lead_carries = lead >= settings.same_event_lead_threshold
+        needed = settings.same_event_lead_content if lead_carries else settings.same_event_threshold
     else:
         needed = settings.same_event_threshold
     if score >= needed:
@@ -168,6 +173,8 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         if apart is not None:
             relation = "same_kind" if score >= settings.same_kind_threshold else "different"
             return Verdict(relation, score, gap, f"different events: {apart[0]} against {apart[1]}, each named by one article only")
+        if lead is not None:  # the content alone falls short: the leads carry the verdict
+            return Verdict("same_event", score, gap, f"same event: the leads tell one event ({lead:.2f})")
         return Verdict("same_event", score, gap, "same event: " + _common(a, b))
     relation = "same_kind" if score >= settings.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"

@@ -236,7 +236,9 @@ class Settings:
     """See ``quote_share``.  2 → 3: on the BASIL pairs of blind readings 1-2, one more wrong pair
     apart (Summers' "materially increases the risk" against "What I said it would significantly
     increase the risk"), which now joins the group of the remark it quotes; no right pair lost
-    there, on reading 3's stories or the example story; ECB+ unchanged."""
+    there, on reading 3's stories or the example story; ECB+ unchanged.  A quotation of fewer content
+    words is one run of them all ('"We are very encouraged by the meeting"' / '"Very encouraged by
+    the meeting"'); that changed no labelled BASIL pair and not ECB+."""
 
     quote_wrapper_check: bool = True
     """In the aligner with embeddings: a sentence that is mostly quotation (``quote_share``) links
@@ -244,7 +246,11 @@ class Settings:
     shared outside it say who spoke, to whom, where ("She told her Russian counterpart, Foreign
     Minister Sergei Lavrov, 'The United States does not believe that NATO and Russia are
     adversaries'" against "Foreign ministers of all 28 NATO nations attended the meeting, along
-    with their Russian counterpart, Sergei Lavrov", 0.39), not what was said."""
+    with their Russian counterpart, Sergei Lavrov", 0.39), not what was said.  A sentence sharing
+    no such word at all is held apart too (until session 12 it was not): on the BASIL pairs of
+    blind readings 1-2, wrong pairs grouped 37 → 35 of 79 (Fox's "'The Queen of Rage' is something
+    you apply to wrestlers" left the group of two outlets quoting the headline), right pairs 195
+    of 348 and reading 3's pairs unchanged; ECB+ unchanged."""
 
     contrast_head_words: int = 2
     """In the aligner with embeddings: a term of this many lower-case content words ("missile

@@ -328,7 +328,18 @@ def _file_name(article_id: str) -> str:
     return name or "story"
 
 
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+"""numpy's matrix library on one thread, unless the user's environment says otherwise.  The
+products here are small (the aligner's cosines, the tone layer); on several threads they cost
+more than they gain and take cores from the encoder (ONNX Runtime has its own threads).  On the
+example story (benchmarks/example_story.py, 2 cores): a first report 1.00 s -> 0.92 s (CPU 1.59
+-> 1.23 s), a second report 0.52 s -> 0.46 s (CPU 0.70 -> 0.46 s).  Set before numpy is first
+imported, so that batch's worker processes inherit it too."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    for name, value in BLAS_THREADS.items():
+        os.environ.setdefault(name, value)
     parser = _parser()
     args = parser.parse_args(argv)
     from compare.errors import CompareError

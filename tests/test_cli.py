@@ -176,3 +176,14 @@ def test_open_without_a_browser_says_so(monkeypatch, capsys, example_files: list
     assert main(["compare", *example_files, "--html", str(html), "--open"]) == 0
     assert capsys.readouterr().err == f"storycompare: warning: --open: no web browser found; open {html} yourself\n"
     assert html.is_file()
+
+
+def test_numpy_matrix_library_on_one_thread_unless_the_user_says(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """main() sets OPENBLAS_NUM_THREADS (and MKL's) to 1 before numpy loads, keeping a value the
+    user's environment gives (monkeypatch puts the environment back afterwards)."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["MKL_NUM_THREADS"] == "3"

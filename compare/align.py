@@ -335,36 +335,34 @@ def _kinds(
     ]
 
 
-def _linkable(
-    sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str], asking: bool = False
-) -> bool:
-    """Whether a sentence carries a fact to align: enough content words, not a bare name line,
-    and enough words beyond names and attribution ("Justice Ginsburg asked.", "Scalia said."
-    report no fact of their own, only who spoke).
+def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Settings, names: frozenset[str]) -> bool:
+    """Whether a sentence carries a fact to align, but for a question (:func:`_linkables` checks
+    that): enough content words, not a bare name line, and enough words beyond names and
+    attribution ("Justice Ginsburg asked.", "Scalia said." report no fact of their own, only who
+    spoke).
 
     A headline (role "title") is written in Title Case by many outlets and links like any
-    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not, nor does a
-    sentence that asks (``Settings.short_question_words``)."""
+    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not."""
     if len(token_list) < settings.min_content_tokens:
         return False
     if sentence.role == "title":
         return True
-    return (
-        not is_name_line(sentence.text)
-        and (asking or not is_question(sentence.text, settings.short_question_words))
-        and substance(sentence.text, names) >= settings.min_substance_tokens
-    )
+    return not is_name_line(sentence.text) and substance(sentence.text, names) >= settings.min_substance_tokens
 
 
 def _linkables(
     sentences: Sequence[Sentence], analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], settings: Settings, names: frozenset[str]
 ) -> tuple[list[bool], list[bool], list[bool]]:
-    """For each sentence: whether it is linkable (:func:`_linkable`); whether it only asks (it would be,
+    """For each sentence: whether it is linkable (:func:`_linkable`, and not a sentence that asks,
+    ``Settings.short_question_words``, unless a headline); whether it only asks (it would be,
     but for its question); and whether it quotes a question (a question mark and quotation marks)
     and is one of those: two outlets' sentences quoting nearly the same question link on their words
     (``Settings.question_min_lexical``), and an outlet's own question states no fact."""
-    linkable = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
-    asks = [not ok and _linkable(s, t, settings, names, asking=True) for ok, s, (t, _) in zip(linkable, sentences, analysed, strict=True)]
+    would = [_linkable(s, t, settings, names) for s, (t, _) in zip(sentences, analysed, strict=True)]
+    linkable = [
+        ok and (s.role == "title" or not is_question(s.text, settings.short_question_words)) for ok, s in zip(would, sentences, strict=True)
+    ]
+    asks = [ok and not is_linkable for ok, is_linkable in zip(would, linkable, strict=True)]
     quoted = [
         (linkable[i] or asks[i]) and "?" in s.text and any(mark in s.text for mark in "\"“”") for i, s in enumerate(sentences)
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.parts import quotation_spans
 from compare.settings import Settings
@@ -62,7 +63,7 @@ def quotations(text: str, tokens: tuple[str, ...], names: frozenset[str], run_wo
         spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
     else:
         spans = list(quotation_spans(text))
-    skip = {t for w in names for t in [normalise_word(w)] if t is not None}
+    skip = _name_tokens(names)
     said = skip | _ATTRIBUTED
     if not spans or not tokens:
         return Quoted(0.0, frozenset(), frozenset(), frozenset(t for t in tokens if t not in said))
@@ -72,6 +73,12 @@ def quotations(text: str, tokens: tuple[str, ...], names: frozenset[str], run_wo
     words_in = frozenset(t for found in inside for t in found if t not in said)
     share = sum(len(t) for t in inside) / len(tokens)
     return Quoted(share, runs, words_in, frozenset(t for t in tokens if t not in said) - words_in)
+
+
+@lru_cache(maxsize=64)
+def _name_tokens(names: frozenset[str]) -> frozenset[str]:
+    """The story's names as content tokens: the same for every sentence of a story, made once."""
+    return frozenset(t for w in names for t in [normalise_word(w)] if t is not None)
 
 
 def quotes_agree(a: Quoted, b: Quoted, value: float, settings: Settings) -> bool:

@@ -257,9 +257,7 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
 
 def event_profile(article: Article) -> EventProfile:
     """The :class:`EventProfile` of a cleaned and segmented article."""
-    terms = weighted_terms(article)
-    vector = {t: (1.0 + math.log(c) if c >= 1.0 else c) * _rarity(t) for t, c in terms.items()}
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    vector = _unit_vector(weighted_terms(article))
     body = [s.text for s in article.sentences if s.role == "body"]
     lede = body[:LEDE_SENTENCES]
     published = iso_day(article.date)
@@ -286,7 +284,7 @@ def event_profile(article: Article) -> EventProfile:
         weekday = _WEEKDAY_NUMBER[named] if named else None
     return EventProfile(
         article.id,
-        {t: w / norm for t, w in vector.items()},
+        vector,
         day,
         month_day,
         source,
@@ -308,7 +306,13 @@ def _lead(title: str, lede: Sequence[str]) -> dict[str, float]:
     for text, names in ((title, not title_case(title)), *((t, True) for t in lede)):
         for token, name in sentence_tokens(text, names):
             counts[token] = counts.get(token, 0.0) + (NAME_WEIGHT if name else 1.0)
-    vector = {t: (1.0 + math.log(c)) * _rarity(t) for t, c in counts.items()}
+    return _unit_vector(counts)
+
+
+def _unit_vector(counts: Mapping[str, float]) -> dict[str, float]:
+    """Weighted token counts as a unit vector: each count log-scaled (a count under 1, a token
+    seen only at a low weight, as it is), times the token's rarity (:func:`_rarity`)."""
+    vector = {t: (1.0 + math.log(c) if c >= 1.0 else c) * _rarity(t) for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     return {t: w / norm for t, w in vector.items()}
 

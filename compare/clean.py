@@ -46,8 +46,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from compare.clean_settings import CleanSettings
 from compare.models import Article, Removed, RemovedKind, Span
-from compare.settings import CleanSettings, Settings
+from compare.settings import Settings
 from compare.text import MONTH, ORDINAL, WEEKDAY
 
 DEFAULT_SETTINGS = Settings()

@@ -19,48 +19,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-
-@dataclass(frozen=True, slots=True)
-class CleanSettings:
-    """The thresholds of the clean stage (``compare/clean.py``), ``Settings.clean``.  Set by
-    reading pages of the example story and of news sites, against the reference judgements
-    (every boilerplate item removed, every content item kept; ``tests/test_clean.py``)."""
-
-    long_paragraph_words: int = 40
-    """A paragraph with more words is prose: removed only when clearly an appeal
-    (a strong cue, not news-like) or inside a comment thread or related region."""
-
-    lone_line_max_words: int = 8
-    """Whole-line patterns (navigation, player, headings) apply to lines this short."""
-
-    wrap_min_chars: int = 40
-    wrap_max_chars: int = 100
-    """A hard-wrapped line is this long and does not end in sentence punctuation."""
-
-    tail_fraction: float = 0.5
-    """The "last part" of an article: paragraphs starting after this share of the text.
-    Region rules (related stories, a single comment) only start there."""
-
-    icon_min: int = 5
-    icon_share: float = 0.25
-    """An icon-name list has at least ``icon_min`` icon names, and they are at least
-    ``icon_share`` of its tokens."""
-
-    max_comment_header_lines: int = 3
-    """Short lines (name, place, date) before a "... writes:" line that belong to it."""
-
-    min_writes_lines: int = 2
-    """Outside the last part, a comment thread needs this many "... writes:" lines."""
-
-    body_min_words: int = 6
-    """A related-stories list ends where a reported sentence or a quotation of at least
-    this many words (or any long paragraph) follows: the article goes on."""
-
-    header_max_words: int = 5
-    """A comment header line (a name, a place) has at most this many words."""
-
-    byline_max_words: int = 20
-    """A byline ("By Jane Doe, Moscow bureau") has at most this many words."""
+from compare.clean_settings import CleanSettings, check_ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,6 +542,9 @@ class Settings:
     max_actors: int = 8
     """How many main actors get a framing row (the most mentioned across articles,
     each mentioned by at least two articles)."""
+
+    def __post_init__(self) -> None:
+        check_ranges(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a plain dict (the JSON report's "settings" object)."""

@@ -9,20 +9,30 @@ that its subject is said to be ("Lavrov said NATO is a threat": Lavrov's warines
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from compare.analyze.framing.actors import Mention
 from compare.analyze.framing.tokens import Tok
 from compare.analyze.framing.words import REPORTED_SPEECH, REPORTING
 
-if TYPE_CHECKING:
-    from compare.analyze.framing.attribution import Clause
-
 NO_VERB = 10**9
 
 
+class ClauseLike(Protocol):
+    """What :func:`reporter` reads of a clause (``compare.analyze.framing.attribution.Clause``)."""
+
+    @property
+    def tokens(self) -> tuple[int, ...]: ...
+    @property
+    def verb(self) -> int: ...
+    @property
+    def quote(self) -> int: ...
+    @property
+    def agents(self) -> tuple[Mention, ...]: ...
+
+
 def reporter(
-    toks: Sequence[Tok], mentions: Sequence[Mention], clauses: Sequence[Clause], n: int
+    toks: Sequence[Tok], mentions: Sequence[Mention], clauses: Sequence[ClauseLike], n: int
 ) -> tuple[Mention, ...] | None:
     """The speaker whose reported speech clause ``n`` is: the agents of the clause before it when
     that clause ends with a reporting verb ("Clinton said | ..."), else of the clause after it when

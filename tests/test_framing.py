@@ -331,6 +331,14 @@ def test_a_cue_verb_credits_its_subject_not_its_object() -> None:
     assert counts(framed("Germany flatly rejected the Polish plan.", OTHER), "Germany") == (0, 1)
     stances = framed("It was Germany that rejected the plan of France.", OTHER)
     assert counts(stances, "Germany") == (0, 1) and counts(stances, "France") == (0, 0)
+    # a time between the subject and its verb, and a thing an actor owns
+    assert counts(framed("Germany last week rejected the plan.", OTHER), "Germany") == (0, 1)
+    stances = framed("The Polish campaign disputed the report of France.", OTHER)
+    assert counts(stances, "Poland") == (0, 0)  # "Polish campaign": a thing, nobody's
+    stances = framed("Germany's government firmly rejected the plan of France.", OTHER)
+    assert counts(stances, "Germany") == (0, 1) and counts(stances, "France") == (0, 0)
+    stances = framed("Officials said that Germany, which opposed the plan, met France.", OTHER)
+    assert counts(stances, "Germany") == (0, 1) and counts(stances, "France") == (0, 0)
     # no object after it: the other rules decide, as before
     assert counts(framed("Poland's concerns remain.", OTHER), "Poland") == (0, 1)
     assert counts(framed("Poland has rejected the plan.", OTHER), "Poland") == (0, 1)

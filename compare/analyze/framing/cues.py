@@ -33,6 +33,8 @@ from compare.analyze.framing.words import (
     PRONOUNS,
     RELATIVES,
     SKIP_BACK,
+    TIME_MODIFIERS,
+    TIMES,
 )
 from compare.lexicon import Lexicon
 from compare.similarity import STOPWORDS
@@ -222,9 +224,11 @@ def _verb_with_object(toks: Sequence[Tok], cue: Cue, starts: Mapping[int, Mentio
 
 def verb_agent(sent: Sent, cue: Cue) -> list[Mention] | None:
     """Who holds a cue that is a verb with an object: the actor whose name stands right before it
-    (or before "that"/"which"/"who" before it); [] when a thing does ("terrorism threatens
-    Russia", "a force that threatens the West and Russia": nobody's stance); None when the cue
-    is no such verb or its subject is a pronoun or a function word (the other rules decide)."""
+    (or before "that"/"which"/"who" before it, or before a time: "the Fund last week warned");
+    the actor owning the noun there ("Blumenthal's campaign disputed": Blumenthal's); [] when a
+    thing does ("terrorism threatens Russia", "a force that threatens the West and Russia":
+    nobody's stance); None when the cue is no such verb or its subject is a pronoun or a function
+    word (the other rules decide)."""
     toks = sent.toks
     named = [m for m in sent.mentions if m.lexical and m.actor is not None]
     if not _verb_with_object(toks, cue, {m.anchor: m for m in named}):
@@ -234,12 +238,23 @@ def verb_agent(sent: Sent, cue: Cue) -> list[Mention] | None:
         k -= 1  # "flatly rejected", "never welcomed"
     if k >= 1 and toks[k].low in RELATIVES:
         k -= 1 + (toks[k - 1].text == ",")  # "a force, which threatens"
+    if k >= 0 and toks[k].low in TIMES:
+        k -= 1  # "last week warned"
+        while k >= 0 and toks[k].low in TIME_MODIFIERS:
+            k -= 1
     if k < 0:
         return None
     ends = {m.last: m for m in named if not m.compound}
     if k in ends:
         return [ends[k]]
     tok = toks[k]
-    if tok.word and tok.text == tok.low and tok.low not in STOPWORDS and tok.low not in PRONOUNS:
-        return []  # a thing is the subject
-    return None
+    if not (tok.word and tok.text == tok.low and tok.low not in STOPWORDS and tok.low not in PRONOUNS):
+        return None
+    j = k  # the thing's noun phrase: "Blumenthal's campaign", "Russia's new military doctrine"
+    while j > 0 and k - j < 3 and toks[j - 1].word and toks[j - 1].text == toks[j - 1].low:
+        if toks[j - 1].low in STOPWORDS:
+            break
+        j -= 1
+    if j >= 2 and toks[j - 1].low in POSSESSIVE and j - 2 in ends:
+        return [ends[j - 2]]
+    return []  # a thing is the subject

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from compare.clean_settings import CleanSettings
 from compare.errors import CompareError, InputError, LexiconError, OutputError, UsageError
 from compare.models import (
     Article,
@@ -47,7 +48,7 @@ from compare.models import (
     Sentence,
     Stance,
 )
-from compare.settings import CleanSettings, Settings
+from compare.settings import Settings
 
 if TYPE_CHECKING:
     from compare.analyze.framing.tone import target_tone

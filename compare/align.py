@@ -34,7 +34,8 @@
    is close on average to the members of the other articles (mean similarity at
    least the member threshold).  A stray sentence cannot pull others in, and
    no chain of pairwise links joins sentences that do not belong together.  A weak link
-   adds to a group only what is close to all of it (``Settings.weak_member_threshold``).
+   adds to a group only what is close to all of it (``Settings.weak_member_threshold``), and only
+   while every member is close to most of the other articles' members (``Settings.weak_near_score``).
    Groups may hold several sentences of one article and keep any order; a
    sentence with no link stays unmatched.
 
@@ -182,6 +183,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             same_article=settings.semantic_same_article_threshold,
             weak_score=settings.weak_link_score,
             weak_member=settings.weak_member_threshold,
+            weak_near=settings.weak_near_score,
             part_offset=settings.part_threshold_offset,
             max_kinds=settings.group_max_wordings,
             neighbour=settings.neighbour_member_threshold,
@@ -192,6 +194,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
         same_article=settings.link_threshold,
         weak_score=0.0,
         weak_member=0.0,
+        weak_near=0.0,
         part_offset=settings.part_threshold_offset,
         max_kinds=settings.group_max_wordings,
         neighbour=0.0,

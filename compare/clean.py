@@ -46,8 +46,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from compare.clean_settings import CleanSettings
 from compare.models import Article, Removed, RemovedKind, Span
-from compare.settings import CleanSettings, Settings
+from compare.settings import Settings
 from compare.text import MONTH, ORDINAL, WEEKDAY
 
 DEFAULT_SETTINGS = Settings()
@@ -234,6 +235,7 @@ _DATE_LINE = re.compile(
 )
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|bin|da|di|du|la|le)){0,4}"
+_CREDITED = r"(?:[A-Z][\w.'’&/-]*|of|the|and|on|for)"  # a word of a credited name
 _BYLINE = re.compile(
     _alternatives(
         # Posted by Ivo Daalder; (Reporting by X; Editing by Y)
@@ -244,6 +246,9 @@ _BYLINE = re.compile(
         r"(?i:author|written by|byline)\s*:\s*[A-Z].{0,80}",
         # credits: "via @JukinVideo", "H/T: Quartz" ("Via Rail cancels trains" is no credit)
         r"(?i:via|h/t|hat tip)\s*:?\s*@\w+.{0,40}|(?i:h/t|hat tip)\s*:?\s*[A-Z].{0,60}",
+        # a source credit: "Source: The NY Times", "Via: The Verge", "Photo credit: AP" (a line of
+        # names only: "Source: officials say the deal is off" is a sentence, and kept)
+        rf"(?i:sources?|via|credits?|(?:image|photo|video) (?:source|credit)s?)\s*:\s*(?:@\w+|{_CREDITED}(?:\s+{_CREDITED}){{0,6}})",
         # an embedded post's signature: "— Bennett Kulcsar (@BennettKulcsar) September 8, 2014"
         rf"[—–-]+\s*[^()]{{1,60}}\(@\w+\)\s*(?i:{_DATE})",
     )

@@ -2,7 +2,9 @@
 
 Every message names the offending file or value, so that the command line can
 print it as one line.  The CLI maps :class:`CompareError` to exit code 2 (bad
-usage or input); anything else is an internal error (exit code 1).
+usage or input, or storycompare's own data file damaged:
+:class:`~compare.analyze.framing.tone_file.ModelFileError`); anything else is an internal
+error (exit code 1).
 """
 
 from __future__ import annotations

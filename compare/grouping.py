@@ -17,8 +17,9 @@ class Thresholds:
     member: float  # a member's least mean score with the other articles' members
     link: float  # links under it are ranked after every stronger one
     same_article: float  # two sentences of one article that are not consecutive are one fact at this score
-    weak_score: float  # a link under it adds to a group of two or more only at ``weak_member``
+    weak_score: float  # a link under it adds to a group of two or more only at ``weak_member`` and ``weak_near``
     weak_member: float
+    weak_near: float  # after a weak link, more than half of each member's scores with the other articles' reach it
     part_offset: float  # a link made by a part ranks this much lower
     max_kinds: int  # the most kinds (different wordings) a group may hold
     neighbour: float  # consecutive sentences of one article not repeating each other: each member's least mean
@@ -84,7 +85,7 @@ def group_links(
             continue
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak)
         if merged is None:
             refused.add(key)
             continue
@@ -115,15 +116,16 @@ _UNITS = 10**_ROUND  # scores are rounded to _ROUND decimals: as integers of thi
 
 class _Members:
     """A group's members by kind, and per kind the sum (in ``_UNITS``) and number of its
-    scores with the group's members of other (allowed) articles, the same for every member
-    of the kind.  A merge of two groups is then checked on the pairs of kinds."""
+    scores with the group's members of other (allowed) articles, and how many of those scores reach
+    ``Thresholds.weak_near``, the same for every member of the kind.  A merge of two groups is then
+    checked on the pairs of kinds."""
 
     __slots__ = ("article", "by_kind", "size", "sums")
 
     def __init__(self, i: int, kind: int, article: int) -> None:
         self.by_kind: dict[int, list[int]] = {kind: [i]}
         self.article: dict[int, int] = {kind: article}
-        self.sums: dict[int, tuple[int, int]] = {kind: (0, 0)}
+        self.sums: dict[int, tuple[int, int, int]] = {kind: (0, 0, 0)}
         self.size = 1
 
     def members(self) -> list[int]:
@@ -139,21 +141,25 @@ class _Members:
         threshold: float,
         thresholds: Thresholds,
         lead: Collection[int] = (),
+        weak: bool = False,
     ) -> _Members | None:
         """The merged group, or None when it would not be one fact (:func:`_one_fact`, at
         ``thresholds.same_article``) or not cohesive: a member's mean score with the other articles'
         members below ``threshold``, or below ``thresholds.neighbour`` for a sentence that shares the
         group with its neighbour in its article without repeating it, unless both are of the
-        article's ``lead``."""
+        article's ``lead``; or, for a merge made by a ``weak`` link, half or fewer of a member's
+        scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
+        member of a group and far from the other (a lead with the lead of another article and a
+        later sentence that only shares its subject) is not the group's fact."""
         close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead)
         if close is None:
             return None
-        added_self = self._added(other, allowed, similarity)
-        added_other = other._added(self, allowed, similarity)
+        added_self = self._added(other, allowed, similarity, thresholds.weak_near)
+        added_other = other._added(self, allowed, similarity, thresholds.weak_near)
         for added, near in ((added_self, close[0]), (added_other, close[1])):
-            for kind, (units, n) in added.items():
+            for kind, (units, n, close_to) in added.items():
                 least = max(threshold, thresholds.neighbour) if kind in near else threshold
-                if n and units / (n * _UNITS) < least - 1e-12:
+                if n and (units / (n * _UNITS) < least - 1e-12 or (weak and 2 * close_to <= n)):
                     return None
         big, small = (self, other) if self.size >= other.size else (other, self)
         out = _Members.__new__(_Members)
@@ -166,20 +172,23 @@ class _Members:
         return out
 
     def _added(
-        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
-    ) -> dict[int, tuple[int, int]]:
-        """Each of this group's kinds' sum and count, with the members of ``other`` added."""
-        out: dict[int, tuple[int, int]] = {}
+        self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float], near: float
+    ) -> dict[int, tuple[int, int, int]]:
+        """Each of this group's kinds' sum, count and count of scores at ``near``, with the members
+        of ``other`` added."""
+        out: dict[int, tuple[int, int, int]] = {}
         for kind, found in self.by_kind.items():
-            units, n = self.sums[kind]
+            units, n, close_to = self.sums[kind]
             a, m = self.article[kind], found[0]
             for other_kind, others in other.by_kind.items():
                 b = other.article[other_kind]
                 if a == b or (allowed is not None and not allowed(a, b)):
                     continue
-                units += len(others) * round(similarity(m, others[0]) * _UNITS)
+                value = round(similarity(m, others[0]) * _UNITS)
+                units += len(others) * value
                 n += len(others)
-            out[kind] = (units, n)
+                close_to += len(others) if value >= round(near * _UNITS) else 0
+            out[kind] = (units, n, close_to)
         return out
 
 

@@ -101,7 +101,7 @@ def _quotations(text: str) -> list[Part]:
     i = 0
     while i < len(text):
         close = _QUOTES.get(text[i])
-        if close is None or (text[i] == "‘" and _apostrophe(text, i)):
+        if close is None or (text[i] == "‘" and _apostrophe(text, i)) or _inch(text, i):
             i += 1
             continue
         end = _closing(text, i + 1, close)
@@ -114,11 +114,17 @@ def _quotations(text: str) -> list[Part]:
 
 
 def _closing(text: str, start: int, close: str) -> int:
-    """Where the quotation opened before ``start`` closes; an apostrophe (’ inside a word) does not close ‘…’."""
+    """Where the quotation opened before ``start`` closes; an apostrophe (’ inside a word) does not
+    close ‘…’, nor an inch mark "…"."""
     at = text.find(close, start)
-    while close == "’" and at != -1 and _apostrophe(text, at):
+    while at != -1 and ((close == "’" and _apostrophe(text, at)) or _inch(text, at)):
         at = text.find(close, at + 1)
     return at
+
+
+def _inch(text: str, at: int) -> bool:
+    """A straight " right after a digit is an inch mark ('its 12" MacBook'), not a quotation mark."""
+    return text[at] == '"' and at > 0 and text[at - 1].isdigit()
 
 
 def _apostrophe(text: str, at: int) -> bool:

@@ -577,6 +577,10 @@ def test_podcast_player_is_removed() -> None:
         "About the Author: Ambassador Ivo Daalder is the U.S. Permanent Representative to NATO.",
         "via @JukinVideo",
         "H/T: Quartz",
+        "Source: The NY Times",
+        "Source: New York Times",
+        "Via: The Verge",
+        "Photo credit: AP/Getty Images",
         "— IG:Bennett Kulcsar (@BennettKulcsar) September 8, 2014",
     ],
 )
@@ -587,6 +591,11 @@ def test_bylines_are_metadata(line: str) -> None:
 def test_a_headline_that_starts_like_a_credit_is_kept() -> None:
     line = "Via Rail Cancels Trains After Storm"
     assert reason_of(make(line + "\n\n" + BODY), line) is None
+
+
+@pytest.mark.parametrize("line", ["Source: officials say the deal is off", "Sources: The deal is off."])
+def test_a_sentence_after_source_is_kept(line: str) -> None:
+    assert reason_of(make("Headline About NATO\n" + line + "\n\n" + BODY), line) is None
 
 
 @pytest.mark.parametrize(

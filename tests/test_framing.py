@@ -305,3 +305,54 @@ def test_the_framing_modules_are_small() -> None:
     sizes = {p.name: p.read_text("utf-8").count("\n") for p in folder.glob("*.py")}
     assert {"actors.py", "cues.py", "attribution.py", "scoring.py", "tone.py"} <= set(sizes)
     assert max(sizes.values()) <= 400, sizes
+
+
+# --- a cue verb is its subject's, never its object's ----------------------------------------
+
+
+def test_a_cue_verb_credits_its_subject_not_its_object() -> None:
+    """"X threatens Russia" says something of X, not of Russia: the object of a cue verb never holds
+    it, in the outlet's words or in a quotation (where the speaker does not either)."""
+    from tests.test_stance import OTHER, counts, fake_quotes, framed
+
+    # a thing is the subject: nobody's stance
+    for text in (
+        "Terrorism threatens Poland and Germany.",
+        "It is a third force that threatens Poland and Germany.",
+        "They face a force, which threatens the whole of Poland.",
+    ):
+        stances = framed(text, OTHER)
+        assert counts(stances, "Poland") == (0, 0), text
+    # in a quotation, neither the speaker nor the object
+    quote = "Piracy is a force that threatens the West and Poland, and we want closer cooperation,"
+    stances = framed(f'"{quote}" Tusk said in Warsaw.', OTHER, quotes=fake_quotes({quote: "Poland"}))
+    assert counts(stances, "Poland") == (2, 0)  # "closer cooperation" stays the speaker's
+    # an actor is the subject: its own (before or after "that"), however far the quotation's speaker
+    assert counts(framed("Germany flatly rejected the Polish plan.", OTHER), "Germany") == (0, 1)
+    stances = framed("It was Germany that rejected the plan of France.", OTHER)
+    assert counts(stances, "Germany") == (0, 1) and counts(stances, "France") == (0, 0)
+    # a time between the subject and its verb, and a thing an actor owns
+    assert counts(framed("Germany last week rejected the plan.", OTHER), "Germany") == (0, 1)
+    stances = framed("The Polish campaign disputed the report of France.", OTHER)
+    assert counts(stances, "Poland") == (0, 0)  # "Polish campaign": a thing, nobody's
+    stances = framed("Germany's government firmly rejected the plan of France.", OTHER)
+    assert counts(stances, "Germany") == (0, 1) and counts(stances, "France") == (0, 0)
+    stances = framed("Officials said that Germany, which opposed the plan, met France.", OTHER)
+    assert counts(stances, "Germany") == (0, 1) and counts(stances, "France") == (0, 0)
+    # no object after it: the other rules decide, as before
+    assert counts(framed("Poland's concerns remain.", OTHER), "Poland") == (0, 1)
+    assert counts(framed("Poland has rejected the plan.", OTHER), "Poland") == (0, 1)
+
+
+def test_rt_terrorism_threatening_russia_is_no_reluctance_of_russia() -> None:
+    """RT: Rogozin's "a third force that threatens the West and Russia" is no cue of Russia's."""
+    from tests.test_stance import sentence_id
+
+    articles = example_articles()
+    stances = {(s.actor, s.article): s for s in frame(articles, load_lexicon(), Settings())}
+    third_force = sentence_id(articles, "rt", "a third force that threatens")
+    russia = stances[("Russia", "rt")]
+    assert all(
+        not (m.sentence == third_force and m.kind == "reluctant") for m in russia.marks
+    ), russia.marks
+    assert (russia.cooperative, russia.reluctant) == (6, 5)

@@ -9,7 +9,7 @@ from helpers import body_sentences
 
 from compare import compare
 from compare.align import align
-from compare.parts import is_label, sentence_parts
+from compare.parts import is_label, quotation_spans, sentence_parts
 from compare.settings import Settings
 
 
@@ -71,6 +71,18 @@ def test_no_parts_in_short_sentences_lists_or_apostrophes() -> None:
         _texts("The leaders’ summit in Lisbon was the alliance’s first since the Russian war in Georgia.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('The new 12" MacBook weighs two pounds, and Apple says "it is the future of the notebook."', ["it is the future of the notebook"]),
+        ('A 15" screen and a 13" screen.', []),
+        ('He said "the 12" model sells" today.', ['the 12" model sells']),
+    ],
+)
+def test_an_inch_mark_opens_and_closes_no_quotation(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in quotation_spans(text)] == quoted
 
 
 def test_a_part_is_at_most_three_quarters_of_its_sentence() -> None:

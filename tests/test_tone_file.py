@@ -89,3 +89,26 @@ def test_a_truncated_model_is_refused_by_name(tmp_path: Path) -> None:
 def test_names_that_would_break_the_lines_are_refused(tmp_path: Path) -> None:
     with pytest.raises(tone_file.ModelFileError, match="line break"):
         tone_file.write(tmp_path / "m.bin", {"w:a\nb": (1.0, 2.0, 3.0)}, (0.0, 0.0, 0.0), {}, "", "")
+
+
+@pytest.mark.parametrize(("name", "content"), [("tone-model.bin", MODEL.read_bytes()[:1000]), ("tone-embedding.json", b'{"bias": [0')])
+def test_a_damaged_shipped_model_is_one_line_naming_the_file_and_the_cure(
+    name: str, content: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.analyze.framing import tone
+    from storycompare.cli import main
+
+    broken = tmp_path / name
+    broken.write_bytes(content)
+    loader = tone.load_model if name.endswith(".bin") else tone.load_layer
+    with pytest.raises(tone_file.ModelFileError, match=r"reinstall it \(pip install --force-reinstall storycompare\)$"):
+        loader(str(broken))
+    with pytest.raises(tone_file.ModelFileError, match=r"cannot read the tone (model|layer) \(No such file or directory\)"):
+        loader(str(tmp_path / "missing"))
+    monkeypatch.setattr(tone, loader.__name__, lambda path=str(broken): loader.__wrapped__(path))
+    articles = Path(__file__).resolve().parents[1] / "examples" / "nato-russia-2010"
+    out = tmp_path / "out.json"
+    assert main(["compare", str(articles), "--json", str(out), "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"storycompare: error: {broken}: ") and error.count("\n") == 1
+    assert "reinstall" in error and not out.exists()

@@ -33,7 +33,7 @@ from compare.analyze.framing.actors import Mention, find_mentions
 from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
 from compare.analyze.framing.attribution import QuoteLike, Sent, is_speaker, read_sentence, resolve, speakers
 from compare.analyze.framing.coref import Reference, profiles, references
-from compare.analyze.framing.cues import CompiledCues, compile_cues, find_cues, holders
+from compare.analyze.framing.cues import CompiledCues, compile_cues, find_cues, holders, verb_agent
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
@@ -102,9 +102,12 @@ def _credit_cues(
         sid = sent.sentence.id
         for c, clause in enumerate(sent.clauses):
             for cue in find_cues(sent, clause, lex):
-                if clause.quote >= 0 and (n, clause.quote) in said:
+                agent = verb_agent(sent, cue)
+                if agent is not None:
+                    credited: Sequence[Mention] = agent  # "a force that threatens Russia": the force's
+                elif clause.quote >= 0 and (n, clause.quote) in said:
                     speaker = said[(n, clause.quote)]
-                    credited: Sequence[Mention] = [speaker] if speaker is not None else []
+                    credited = [speaker] if speaker is not None else []
                 elif clause.quote >= 0:
                     credited = sent.first_agents  # a quotation nobody is said to have said
                 else:

@@ -211,8 +211,9 @@ def read_sentence(
             )
         ):
             coordinated, prep = True, previous.prep
-        m = replace(
-            m, in_quote=quote_of[m.first] >= 0, possessive=possessive, prep=prep, coordinated=coordinated
+        m = Mention(  # as dataclasses.replace would make it, without its look at the fields (per mention)
+            m.actor, m.first, m.last, m.anchor, m.person, m.also, m.lexical, prep, m.compound, possessive,
+            quote_of[m.first] >= 0, coordinated,
         )
         marked.append(m)
         previous = m

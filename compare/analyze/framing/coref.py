@@ -285,7 +285,9 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
                 )
                 k = m.last + 1
                 continue
-            ref = None if k in inside else _refer(sent, n, k, list(memory.values()), info, window)
+            low = sent.toks[k].low
+            starts = low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS or low == "the"  # what _refer reads
+            ref = _refer(sent, n, k, list(memory.values()), info, window) if starts and k not in inside else None
             if ref is not None:
                 found.append(ref)
                 memory[ref.actors[0]] = replace(

@@ -4,12 +4,15 @@ A negation ("not", "n't", "never", ...) up to ``NEGATION_WINDOW`` content words 
 flips it ("not a threat" is cooperative); a cooperative cue right after a reluctant one counts
 as reluctant ("objections to further cooperation").  A cue's holder is, the first that applies:
 
-1. the speaker of the quotation it is in (a speaker who is no actor takes it out of the count);
-2. an actor right next to it: "Russian opposition", "Moscow's concern", "concern in Moscow";
+1. the subject of a cue that is a verb with an object ("terrorism threatens Russia", "a force that
+   threatens the West"): an actor, or nobody when the subject is a thing (see :func:`verb_agent`);
+   the object is never the holder, and in a quotation the speaker is not either;
+2. the speaker of the quotation it is in (a speaker who is no actor takes it out of the count);
+3. an actor right next to it: "Russian opposition", "Moscow's concern", "concern in Moscow";
    a possessive that is no actor ("other states' concern") makes it nobody's;
-3. the agents of its clause (the speaker, for another's wish: "she said Russia should ..."
+4. the agents of its clause (the speaker, for another's wish: "she said Russia should ..."
    is hers; see :mod:`.attribution`);
-4. the sentence's first agents, for a clause with no subject of its own ("..., saying it would
+5. the sentence's first agents, for a clause with no subject of its own ("..., saying it would
    not attend"); a clause whose subject is a group that is no actor ("other states have
    expressed concern") is nobody's.
 """
@@ -21,8 +24,18 @@ from dataclasses import dataclass, field
 
 from compare.analyze.framing.actors import Mention
 from compare.analyze.framing.attribution import Clause, Sent
-from compare.analyze.framing.tokens import POSSESSIVE, lemmas, split_words, word_matches
-from compare.analyze.framing.words import ATTITUDES, HOLDER_PREPOSITIONS, SKIP_BACK
+from compare.analyze.framing.tokens import POSSESSIVE, Tok, lemmas, split_words, word_matches
+from compare.analyze.framing.words import (
+    ADVERBS,
+    ATTITUDES,
+    HOLDER_PREPOSITIONS,
+    OBJECT_DETERMINERS,
+    PRONOUNS,
+    RELATIVES,
+    SKIP_BACK,
+    TIME_MODIFIERS,
+    TIMES,
+)
 from compare.lexicon import Lexicon
 from compare.similarity import STOPWORDS
 
@@ -197,3 +210,51 @@ def holders(sent: Sent, n: int, cue: Cue) -> Sequence[Mention]:
     if clause.own_subject:
         return []
     return sent.first_agents
+
+
+def _verb_with_object(toks: Sequence[Tok], cue: Cue, starts: Mapping[int, Mention]) -> bool:
+    """Whether a one-word cue is an inflected verb followed by its object: "threatens the West",
+    "alarmed Moscow" (a determiner, a possessive pronoun or an actor's name right after it)."""
+    low = toks[cue.first].low
+    if cue.first != cue.last or not (low.endswith("ed") or (low.endswith("s") and not low.endswith("ss"))):
+        return False
+    k = cue.last + 1
+    return k < len(toks) and (toks[k].low in OBJECT_DETERMINERS or k in starts)
+
+
+def verb_agent(sent: Sent, cue: Cue) -> list[Mention] | None:
+    """Who holds a cue that is a verb with an object: the actor whose name stands right before it
+    (or before "that"/"which"/"who" before it, or before a time: "the Fund last week warned");
+    the actor owning the noun there ("Blumenthal's campaign disputed": Blumenthal's); [] when a
+    thing does ("terrorism threatens Russia", "a force that threatens the West and Russia":
+    nobody's stance); None when the cue is no such verb or its subject is a pronoun or a function
+    word (the other rules decide)."""
+    toks = sent.toks
+    named = [m for m in sent.mentions if m.lexical and m.actor is not None]
+    if not _verb_with_object(toks, cue, {m.anchor: m for m in named}):
+        return None
+    k = cue.first - 1
+    while k >= 0 and (toks[k].low in ADVERBS or (toks[k].low.endswith("ly") and toks[k].text == toks[k].low)):
+        k -= 1  # "flatly rejected", "never welcomed"
+    if k >= 1 and toks[k].low in RELATIVES:
+        k -= 1 + (toks[k - 1].text == ",")  # "a force, which threatens"
+    if k >= 0 and toks[k].low in TIMES:
+        k -= 1  # "last week warned"
+        while k >= 0 and toks[k].low in TIME_MODIFIERS:
+            k -= 1
+    if k < 0:
+        return None
+    ends = {m.last: m for m in named if not m.compound}
+    if k in ends:
+        return [ends[k]]
+    tok = toks[k]
+    if not (tok.word and tok.text == tok.low and tok.low not in STOPWORDS and tok.low not in PRONOUNS):
+        return None
+    j = k  # the thing's noun phrase: "Blumenthal's campaign", "Russia's new military doctrine"
+    while j > 0 and k - j < 3 and toks[j - 1].word and toks[j - 1].text == toks[j - 1].low:
+        if toks[j - 1].low in STOPWORDS:
+            break
+        j -= 1
+    if j >= 2 and toks[j - 1].low in POSSESSIVE and j - 2 in ends:
+        return [ends[j - 2]]
+    return []  # a thing is the subject

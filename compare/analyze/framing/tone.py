@@ -34,6 +34,7 @@ from compare.analyze.framing import tone_file
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
 MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.bin"
+REINSTALL = "storycompare's installation is damaged: reinstall it (pip install --force-reinstall storycompare)"
 EMBEDDING_LAYER = MODEL.with_name("tone-embedding.json")
 Logits = tuple[float, float, float]
 
@@ -186,20 +187,31 @@ def _beside(toks: Sequence[tuple[str, int, int]], lo: int, hi: int, add: Callabl
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL)) -> ToneModel:
     """The shipped model (read once, :func:`.tone_file.read`)."""
-    got = tone_file.read(Path(path))
+    try:
+        got = tone_file.read(Path(path))
+    except OSError as error:
+        raise tone_file.ModelFileError(f"{path}: cannot read the tone model ({error.strerror}); {REINSTALL}") from None
+    except tone_file.ModelFileError as error:
+        raise tone_file.ModelFileError(f"{error}; {REINSTALL}") from None
     return ToneModel(got.rows, got.columns, got.bias, got.lexicon)
 
 
 @lru_cache(maxsize=1)
 def load_layer(path: str = str(EMBEDDING_LAYER)) -> SentenceLayer:
     """The shipped sentence layer (read once)."""
-    data = json.loads(Path(path).read_text("utf-8"))
 
     def row(values: Sequence[float]) -> Logits:
         return (float(values[0]), float(values[1]), float(values[2]))
 
-    lexical = [row(r) for r in data["lexical"]]
-    return SentenceLayer(row(data["bias"]), (lexical[0], lexical[1], lexical[2]), tuple(row(r) for r in data["embedding"]))
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        lexical = [row(r) for r in data["lexical"]]
+        embedding = tuple(row(r) for r in data["embedding"])
+        return SentenceLayer(row(data["bias"]), (lexical[0], lexical[1], lexical[2]), embedding)
+    except OSError as error:
+        raise tone_file.ModelFileError(f"{path}: cannot read the tone layer ({error.strerror}); {REINSTALL}") from None
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        raise tone_file.ModelFileError(f"{path}: not a tone layer ({error}); {REINSTALL}") from None
 
 
 def sentence_logits(vector: Sequence[float], layer: SentenceLayer | None = None) -> Logits:

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from compare.errors import CompareError
+
 FORMAT = "storycompare-tone-model/1"
 """The header's ``format``: a file of another format is refused by name, not misread."""
 
@@ -46,8 +48,9 @@ class ModelFile:
     lexicon_notice: str
 
 
-class ModelFileError(ValueError):
-    """The file is not a tone model of this format; the message names the file and the problem."""
+class ModelFileError(CompareError, ValueError):
+    """The file is not a tone model of this format; the message names the file and the problem.
+    A :class:`~compare.errors.CompareError`, so the command line prints it as one line (exit 2)."""
 
 
 def _floats(data: bytes) -> array[float]:

@@ -200,3 +200,18 @@ OBLIGING_TO = _words("need needs has have")
 BE = _words("is are was were be been being")
 ASKED = _words("urged asked called pressed told encouraged requested")
 """Verbs that, passive ("Russia was urged to"), give the wish of someone other than their subject."""
+RELATIVES = _words("that which who")
+"""Relative pronouns: in "a force that threatens Russia" the verb's subject is the noun before them."""
+OBJECT_DETERMINERS = _words("the a an its their his her our my your")
+"""Words that start a verb's object: "threatens the West" (a noun followed by them is rare)."""
+ADVERBS = _words("also still now already again even never not n't n’t hardly barely just once first then later soon")
+"""Adverbs that may stand between a subject and its verb ("Poland never welcomed ..."); so does any
+word ending in -ly ("Rasmussen flatly rejected ...")."""
+TIMES = _words(
+    """
+    today yesterday tonight week weekend month year decade morning afternoon evening night
+    day days weeks months years
+    """
+)
+"""Times that may stand between a subject and its verb: "the Fund last week warned ..."."""
+TIME_MODIFIERS = _words("last this next past previous earlier later each every few several two three")

@@ -1,7 +1,7 @@
 """How well ``compare.stories`` groups articles into stories, on BASIL (issue 5), and how
 well the event judgement (``compare.analyze.events``) tells events apart, on ECB+ (issue 13).
 
-    .venv/bin/python benchmarks/stories.py [--data DIR] [--links 0.1,0.12,...] [--ecbplus-only]
+    .venv/bin/python benchmarks/stories.py [--data DIR] [--links 0.1,0.12,...] [--ecbplus-only] [--signals]
 
 ECB+ (``ecbplus-dev/``, topics 1-35, each two events of one kind): every pair of
 ``gold_article_pairs.json`` judged by :func:`compare.analyze.events.judge`
@@ -14,7 +14,9 @@ the ARI against the sub-topics.  The pair figures come with where they go wrong
 by topic), what ECB+ counts as one event (its same-sub-topic pairs whose event days lie
 over ``same_event_max_days`` apart, by kind of article and by how far apart they were
 published: most are follow-ups published weeks apart) and a ceiling check: the same
-signals combined by a logistic regression cross-validated by topic (not shipped).
+signals combined by a logistic regression cross-validated by topic (not shipped);
+with ``--signals``, candidate signals from what the articles report, each added to the
+shipped judgement and cross-validated by topic (:func:`_signal_checks`, not shipped).
 ``event_figures`` gives ``benchmarks/evaluate.py`` its ECB+ event figures.  Then the example story: the verdict on every pair
 with and without ``--pair``, and the time event identity takes.
 
@@ -578,6 +580,32 @@ def _signal_checks(
                 return True
         return False
 
+    def one_sided(x: str, y: str) -> bool:
+        """Either article's lead names a participant five times or more that the other never names."""
+        for u, v in ((x, y), (y, x)):
+            for token, _written, mentions in events[u].participants:
+                if mentions < 5:
+                    break
+                if token not in events[v].vector and informativeness(token) >= settings.same_event_participant_rarity:
+                    return True
+        return False
+
+    def lead_details(i: str) -> set[str]:
+        """The rare names and numbers (not 0-9) of the headline and first three body sentences."""
+        a = by_id[i]
+        texts = [(a.title, not title_case(a.title))] if a.title else []
+        texts += [(t, True) for t in _lead_texts(a)[len(texts):]]
+        return {t for text, allowed in texts for t, name in sentence_tokens(text, allowed)
+                if name and informativeness(t) >= 4.0 and not (t.isdigit() and int(t) < 10)}
+
+    details = {a.id: lead_details(a.id) for a in articles}
+
+    def echoed(x: str, y: str) -> float:
+        """The share of each lead's rare names and numbers that the other article states, the lower of the two."""
+        shares = [sum(1 for t in details[u] if t in events[v].vector) / len(details[u]) if details[u] else 0.5
+                  for u, v in ((x, y), (y, x))]
+        return min(shares)
+
     pairs = [(g["doc_a"], g["doc_b"]) for g in gold]
     truth = [g["label"] == "same_event" for g in gold]
     at = [[judge(events[x], events[y], replace(settings, same_event_threshold=t)).same_event for t in SIGNAL_STEPS]
@@ -592,11 +620,15 @@ def _signal_checks(
         "an undated article's latest year 2+ from the other's event year": [year_clash(x, y) for x, y in pairs],
         "each names a lead participant twice or more that the other names once at most":
             [own_name(x, y) and own_name(y, x) for x, y in pairs],
+        "either names a lead participant five times or more that the other never names":
+            [one_sided(x, y) for x, y in pairs],
     }
     rescues: dict[str, list[float]] = {
         "names only: the cosine of the names (rarity-weighted)": [_cosine(name_vectors[x], name_vectors[y]) for x, y in pairs],
         "each article's three most named rare names: share the other names": [held(x, y) for x, y in pairs],
         "a number of the leads agrees (same value, same thing counted)": [quantity_agrees(x, y) for x, y in pairs],
+        "the rare names and numbers of each lead that the other article states (the lower share)":
+            [echoed(x, y) for x, y in pairs],
     }
     import numpy as np
 

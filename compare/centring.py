@@ -175,7 +175,7 @@ def story_cosines(
     n = len(sentences)
     vectors = np.zeros((n + len(parts.owner), semantic.DIMENSION), dtype=np.float64)
     texts = [sentences[i].text for i in chosen]
-    embedded = np.asarray(semantic.embed([*texts, *parts.texts]), dtype=np.float64)
+    embedded = semantic.embed_matrix([*texts, *parts.texts]).astype(np.float64)
     vectors[chosen] = embedded[: len(texts)]
     vectors[n:] = embedded[len(texts) :]
     # The centre: the mean over the story's distinct sentences, blended with news in general

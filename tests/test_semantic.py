@@ -179,14 +179,21 @@ def test_embeddings_are_unit_vectors_cached_in_memory_and_on_disk(
     first = semantic.embed(texts)
     assert len(first) == 2 and len(first[0]) == semantic.DIMENSION
     assert abs(sum(x * x for x in first[0]) - 1.0) < 1e-5
-    assert semantic.embed(texts[1:])[0] is first[1]  # the process cache
+    with monkeypatch.context() as patched:
+        patched.setattr(semantic, "_encode", lambda todo: pytest.fail(f"embedded again: {todo}"))
+        patched.setenv(semantic.CACHE_ENV, "off")
+        assert semantic.embed(texts[1:]) == first[1:]  # the process cache
+        matrix = semantic.embed_matrix([texts[1], texts[0], texts[1]])  # the same values, as numpy rows
+        assert matrix.shape == (3, semantic.DIMENSION) and matrix.dtype.name == "float32"
+        assert [tuple(row.tolist()) for row in matrix] == [first[1], first[0], first[1]]
+        assert semantic.embed_matrix([]).shape == (0, semantic.DIMENSION)
     path = semantic.cache_path()
     assert path is not None and path.parent == tmp_path and path.is_file()
     for text in texts:
         semantic._memory.pop(text, None)
     monkeypatch.setattr(semantic, "_encode", lambda todo: pytest.fail(f"embedded again: {todo}"))
     again = semantic.embed(texts)  # from the disk cache, nothing embedded
-    assert max(abs(x - y) for x, y in zip(again[0], first[0], strict=True)) < 1e-6
+    assert again == first  # float32 on disk, as the encoder gives them: the very same values
 
 
 def _ahead() -> list[Any]:
@@ -206,7 +213,7 @@ def test_embedding_ahead_runs_on_an_ordinary_thread_and_embed_finds_it_done(monk
     encoded: list[list[str]] = []
     encode, release = semantic._encode, threading.Event()
 
-    def held(todo: list[str]) -> list[tuple[float, ...]]:
+    def held(todo: list[str]) -> Any:
         release.wait(10)  # until the test has seen the thread
         encoded.append(list(todo))
         return encode(todo)

@@ -324,7 +324,7 @@ def embedded_logits(texts: Sequence[str]) -> dict[str, Logits]:
     if not texts or not semantic.available():
         return {}
     unique = list(dict.fromkeys(texts))
-    return dict(zip(unique, _layer_logits(semantic.embed(unique), load_layer()), strict=True))
+    return dict(zip(unique, _layer_logits(semantic.embed_matrix(unique), load_layer()), strict=True))
 
 
 __all__ = ["TONES", "SentenceLayer", "Tone", "ToneResult", "embedded_logits", "sentence_logits", "target_tone", "tone_at"]

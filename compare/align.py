@@ -68,6 +68,7 @@ from compare.similarity import (
     is_name_line,
     lexical_score,
     normalise_word,
+    story_acronyms,
     story_names,
     story_weights,
     substance,
@@ -160,7 +161,7 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = _plain_tokens(analysed, story, names) if cosines is not None else None
+    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences)) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
@@ -297,7 +298,9 @@ def _wordings(
 def _plain_tokens(
     analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], story: Mapping[str, float], names: frozenset[str]
 ) -> list[frozenset[str]]:
-    """Each sentence's content tokens that are none of the story's names, words of attribution, nor
+    """Each sentence's content tokens that are none of the story's ``names`` (its acronyms too:
+    HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
+    "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
     words that run through the story (:func:`~compare.similarity.story_weights`)."""
     skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
     return [frozenset(t for t in tokens if t not in story and t not in skip) for tokens, _ in analysed]

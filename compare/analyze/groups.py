@@ -227,10 +227,10 @@ def _differences(
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(negation_differences(members, close))
-    out.extend(attribution_differences(members, close))
+    out.extend(attribution_differences(members, close, article_texts))
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
     out.extend(opposite_differences(members, close, linked, quotes, settings.opposite_context_words))
-    hedge = hedge_difference(members, close, quotes)
+    hedge = hedge_difference(members, close, quotes, settings.hedge_clause_words)
     if hedge:
         out.append(hedge)
     return out

@@ -166,11 +166,11 @@ def align(
     quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
 
-    ids = [(s.article, s.index) for s in sentences]
-    kinds = _kinds(article_of, wording, linkable, cosines)
+    ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed)
+    remarks = _remarks(quotes, settings)
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
@@ -293,6 +293,20 @@ def _wordings(
     if not settings.contrast_head_words:
         return quotes, None
     return quotes, [kinds_named(s.text, settings.contrast_head_words) for s in sentences]
+
+
+def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[int, int], bool] | None:
+    """Whether two sentences are different remarks (``Settings.quote_remarks_apart``): each mostly
+    quotation (``Settings.quote_share``), their quotations sharing no run of words.  None when the
+    rule is off or there are no ``quotes`` (the lexical mode)."""
+    if quotes is None or not settings.quote_remarks_apart:
+        return None
+
+    def different(i: int, j: int) -> bool:
+        a, b = quotes[i], quotes[j]
+        return a.share >= settings.quote_share and b.share >= settings.quote_share and not a.runs & b.runs
+
+    return different
 
 
 def _plain_tokens(

@@ -252,9 +252,13 @@ def _plain_groups(
 
     same_article = s.semantic_same_article_threshold if use_vectors else link
 
+    def remarks(p: int, q: int) -> bool:  # two quotations sharing no run of words: two remarks
+        a, b = quoted(sentences[p].text), quoted(sentences[q].text)
+        return use_vectors and s.quote_remarks_apart and a[0] >= s.quote_share and b[0] >= s.quote_share and not a[1] & b[1]
+
     def one_fact(group: list[int]) -> bool:
         for p, q in combinations(group, 2):
-            if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) != 1 and sim(p, q) < same_article:
+            if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) != 1 and (sim(p, q) < same_article or remarks(p, q)):
                 return False
         return True
 
@@ -698,3 +702,26 @@ def test_story_acronyms_are_words_in_capitals_never_written_in_lower_case() -> N
     sentences = _headlined([["HUGE NEWS FROM CPAC", "Beck spoke at CPAC and the AARP objected.", "IT was loud.", "It said it."]])
     # "HUGE", "NEWS" and "FROM" are in the headline only; "IT" is also written "it".
     assert story_acronyms(sentences) == frozenset({"cpac", "aarp"})
+
+
+def test_two_remarks_of_one_article_share_no_group() -> None:
+    """One outlet quotes the lawyer's "If somebody tells you how to exercise discretion ..." and,
+    two sentences on, his "are informed by the company about how to exercise that discretion": two
+    remarks (mostly quotation, no run of three words in common), which the other outlet's quote of
+    the first must not join into one group (``Settings.quote_remarks_apart``)."""
+    first = [
+        "Justice Antonin Scalia pressed the lawyer for the women on the company policy.",
+        '"If somebody tells you how to exercise discretion," he said, "you don\'t have discretion."',
+        "The lawyer answered that the company had a strong corporate culture.",
+        'Managers, he went on, "are informed by the company about how to exercise that discretion."',
+    ]
+    second = [
+        "Justice Scalia asked about the discretion of the local managers.",
+        '"If somebody tells you how to exercise discretion, you don\'t have discretion," he said.',
+        "The case could affect millions of workers at other companies.",
+    ]
+    sentences = body_sentences([first, second])
+    if not align(sentences, Settings()).semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (1, 5) in align(sentences, Settings()).groups
+    assert (1, 3, 5) in align(sentences, Settings(quote_remarks_apart=False)).groups

@@ -366,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:  # what _compare_and_write froze is collectable again when main() is called in a process that goes on
+        gc.unfreeze()
 
 
 if __name__ == "__main__":

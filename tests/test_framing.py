@@ -379,3 +379,20 @@ def test_a_threat_an_actor_is_said_to_be_is_the_view_of_whoever_says_so() -> Non
     # the agents' own verb is no copula: "Poland's doctrine states Germany is the chief danger" is Poland's
     stances = framed("Poland's new doctrine states Germany is the chief source of danger.", OTHER)
     assert counts(stances, "Poland") == (0, 1) and counts(stances, "Germany") == (0, 0)
+
+
+def test_the_command_line_unfreezes_what_it_froze(tmp_path: Path) -> None:
+    """storycompare/cli.py freezes the objects of its imports (gc.freeze: no full collection goes
+    through them during the comparison, the framing's among them); a process that calls main()
+    and goes on gets them back collectable."""
+    import gc
+
+    from storycompare.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("NATO welcomed the offer. Russia has not yet said it will attend.\n", "utf-8")
+    b.write_text("Russia said it would consider the offer. NATO welcomed it.\n", "utf-8")
+    gc.unfreeze()
+    assert main(["compare", str(a), str(b), "--lexical", "--json", str(tmp_path / "out.json"), "--quiet"]) == 0
+    assert (tmp_path / "out.json").read_text("utf-8").startswith("{")
+    assert gc.get_freeze_count() == 0

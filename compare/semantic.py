@@ -44,6 +44,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -341,6 +342,7 @@ def _encode(texts: Sequence[str]) -> Any:
     out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
 
     def run(chunk: list[int]) -> None:
+        started = time.thread_time()
         length = max(len(encodings[i].ids) for i in chunk)
         ids = np.zeros((len(chunk), length), dtype=np.int64)
         mask = np.zeros((len(chunk), length), dtype=np.float32)
@@ -356,6 +358,7 @@ def _encode(texts: Sequence[str]) -> Any:
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
         out[chunk] = vectors
+        _count(len(chunk), int(mask.sum()), ids.size, time.thread_time() - started)
 
     threads = min(_threads(), len(chunks)) if session is not None else 1
     if threads <= 1:
@@ -367,6 +370,35 @@ def _encode(texts: Sequence[str]) -> Any:
         with ThreadPoolExecutor(threads, thread_name_prefix="storycompare-embed") as pool:
             list(pool.map(run, reversed(chunks)))  # re-raises a batch's error here
     return out
+
+
+@dataclass(frozen=True)
+class EncoderStats:
+    """What this process's encoder has done so far (:func:`encoder_stats`): a measure of the
+    embedding cost, which ``benchmarks/batch.py`` reports per run."""
+
+    texts: int  # texts encoded (a text found in a cache is not counted)
+    tokens: int  # their tokens, without padding
+    padded: int  # the tokens the encoder ran on, padding included
+    seconds: float  # CPU time of the threads that ran the encoder (tokenizing excluded)
+
+
+_stats = [0, 0, 0, 0.0]
+_stats_lock = threading.Lock()
+
+
+def encoder_stats() -> EncoderStats:
+    """The texts, tokens and CPU seconds this process has encoded since it started."""
+    with _stats_lock:
+        return EncoderStats(int(_stats[0]), int(_stats[1]), int(_stats[2]), float(_stats[3]))
+
+
+def _count(texts: int, tokens: int, padded: int, seconds: float) -> None:
+    with _stats_lock:
+        _stats[0] += texts
+        _stats[1] += tokens
+        _stats[2] += padded
+        _stats[3] += seconds
 
 
 def _batches(lengths: Sequence[int]) -> list[list[int]]:

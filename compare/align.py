@@ -68,6 +68,7 @@ from compare.similarity import (
     is_name_line,
     lexical_score,
     normalise_word,
+    story_acronyms,
     story_names,
     story_weights,
     substance,
@@ -160,16 +161,16 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = _plain_tokens(analysed, story, names) if cosines is not None else None
+    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences)) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
 
-    ids = [(s.article, s.index) for s in sentences]
-    kinds = _kinds(article_of, wording, linkable, cosines)
+    ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed)
+    remarks = _remarks(quotes, settings)
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
@@ -294,10 +295,26 @@ def _wordings(
     return quotes, [kinds_named(s.text, settings.contrast_head_words) for s in sentences]
 
 
+def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[int, int], bool] | None:
+    """Whether two sentences are different remarks (``Settings.quote_remarks_apart``): each mostly
+    quotation (``Settings.quote_share``), their quotations sharing no run of words.  None when the
+    rule is off or there are no ``quotes`` (the lexical mode)."""
+    if quotes is None or not settings.quote_remarks_apart:
+        return None
+
+    def different(i: int, j: int) -> bool:
+        a, b = quotes[i], quotes[j]
+        return a.share >= settings.quote_share and b.share >= settings.quote_share and not a.runs & b.runs
+
+    return different
+
+
 def _plain_tokens(
     analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], story: Mapping[str, float], names: frozenset[str]
 ) -> list[frozenset[str]]:
-    """Each sentence's content tokens that are none of the story's names, words of attribution, nor
+    """Each sentence's content tokens that are none of the story's ``names`` (its acronyms too:
+    HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
+    "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
     words that run through the story (:func:`~compare.similarity.story_weights`)."""
     skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
     return [frozenset(t for t in tokens if t not in story and t not in skip) for tokens, _ in analysed]

@@ -37,6 +37,7 @@ def group_links(
     by_part: Collection[tuple[int, int]] = (),
     story_rank: Mapping[tuple[int, int], float] | None = None,
     lead: Collection[int] = (),
+    remarks: Callable[[int, int], bool] | None = None,
 ) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
     Also the number of groups that refused a merge for the most kinds a group may hold.
@@ -49,7 +50,9 @@ def group_links(
     check, which costs the number of kinds: a larger merge is refused).  A link made by a part of a
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
-    score it would pull its sentence away from the group the whole sentence belongs to."""
+    score it would pull its sentence away from the group the whole sentence belongs to.
+    ``remarks(i, j)``: whether two sentences are different remarks, never one fact within one article
+    unless consecutive (see :func:`_one_fact`)."""
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -85,7 +88,7 @@ def group_links(
             continue
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks)
         if merged is None:
             refused.add(key)
             continue
@@ -142,6 +145,7 @@ class _Members:
         thresholds: Thresholds,
         lead: Collection[int] = (),
         weak: bool = False,
+        remarks: Callable[[int, int], bool] | None = None,
     ) -> _Members | None:
         """The merged group, or None when it would not be one fact (:func:`_one_fact`, at
         ``thresholds.same_article``) or not cohesive: a member's mean score with the other articles'
@@ -151,7 +155,7 @@ class _Members:
         scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
         member of a group and far from the other (a lead with the lead of another article and a
         later sentence that only shares its subject) is not the group's fact."""
-        close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead)
+        close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead, remarks)
         if close is None:
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
@@ -199,6 +203,7 @@ def _one_fact(
     similarity: Callable[[int, int], float],
     strength: float,
     lead: Collection[int] = (),
+    remarks: Callable[[int, int], bool] | None = None,
 ) -> tuple[set[int], set[int]] | None:
     """Whether the members that one article contributes to the two groups merged are one
     fact: consecutive sentences (a fact told over two), or sentences that repeat each other
@@ -209,7 +214,8 @@ def _one_fact(
     group's only by being consecutive, which must be close to the group on their own
     (``Settings.neighbour_member_threshold``): "the next sentence" is not the same fact.
     Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
-    tell its main event together."""
+    tell its main event together.  Two sentences that are different ``remarks`` (two quotations of
+    one speaker sharing no run of words) are not one fact however close, unless consecutive."""
     near: tuple[set[int], set[int]] = (set(), set())
     for kind, found in first.by_kind.items():
         a = first.article[kind]
@@ -217,6 +223,8 @@ def _one_fact(
             if second.article[other_kind] != a:
                 continue
             apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
+            if apart and remarks is not None and remarks(found[0], others[0]):
+                return None
             if similarity(found[0], others[0]) < strength:
                 if apart:
                     return None

@@ -498,6 +498,24 @@ def story_names(sentences: Sequence[_Sentence]) -> frozenset[str]:
     return frozenset(capital - lower)
 
 
+def story_acronyms(sentences: Sequence[_Sentence]) -> frozenset[str]:
+    """The words of two or more capitals that the story's body sentences never write in lower case:
+    its acronyms ("CPAC", "AARP", "NAACP"), lower-cased.  They name an organisation or an event as a
+    name does, though :func:`story_names` leaves them out (a word in capitals says something in a
+    sentence that is too short to link otherwise: "NATO agreed")."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for sentence in sentences:
+        if sentence.role == "title":
+            continue  # headlines capitalise every word, and some write whole words in capitals
+        for word in _TOKEN.findall(sentence.text):
+            if len(word) >= 2 and word.isupper():
+                upper.add(word.lower())
+            elif not word[0].isupper():
+                lower.add(word.lower())
+    return frozenset(upper - lower)
+
+
 def substance(text: str, names: frozenset[str]) -> int:
     """How many content tokens of ``text`` are neither one of the story's ``names`` nor a word
     of attribution (:data:`ATTRIBUTION`)."""

@@ -37,6 +37,7 @@ VOCAB = [
         "nato russia missile defense summit lisbon clinton lavrov talks treaty 28 27 agreed rejected "
         "the a of said on in was not theater territorial placed"
     ).split(),
+    "CPAC",  # an acronym: a name to the weak-link check (compare.similarity.story_acronyms)
     *(", but", ";", '"', "—", "”"),  # breaks and quotation marks: the sentences have parts (compare/parts.py)
     # "theater/territorial missile defense": two kinds of one term (Settings.contrast_head_words)
 ]
@@ -110,11 +111,17 @@ def _plain_groups(
             nu, nv = np.linalg.norm(vectors[u]), np.linalg.norm(vectors[v])
             cos[(u, v)] = float(vectors[u] @ vectors[v] / (nu * nv)) if nu > 1e-9 and nv > 1e-9 else 0.0
         # Leads (headline and first body sentences; all are "body" here) of different articles
-        # sharing a word beyond names: their cosine is centred on news in general.
+        # sharing a word beyond names and words capitalised inside the sentence ("NATO"): their
+        # cosine is centred on news in general.
         raw = np.array(semantic.embed([x.text for x in sentences])) - background
+
+        def lead_words(text: str) -> set[str]:
+            words = TOKEN.findall(text)
+            return set(analyse(text)[0]) - {normalise_word(w) for k, w in enumerate(words) if w.lower() in names or (k > 0 and w[0].isupper())}
+
         for i, j in combinations(range(n), 2):
             both = x_lead(i) and x_lead(j) and linkable[i] and linkable[j]
-            if both and set(analyse(sentences[i].text)[0]) & set(analyse(sentences[j].text)[0]):
+            if both and lead_words(sentences[i].text) & lead_words(sentences[j].text):
                 story_cos[(i, j)] = cos[(i, j)]
                 cos[(i, j)] = float(raw[i] @ raw[j] / (np.linalg.norm(raw[i]) * np.linalg.norm(raw[j])))
     w = s.story_cosine_weight
@@ -145,8 +152,11 @@ def _plain_groups(
     def sim(i: int, j: int) -> float:
         return max(whole(i, j), by_part.get((min(i, j), max(i, j)), 0.0))
 
-    # Words beyond the story's names, attribution and the words that run through the story.
-    skip = {normalise_word(w) for w in names | ATTRIBUTION}
+    # Words beyond the story's names and acronyms (capitals only, never in lower case in its body),
+    # attribution and the words that run through the story.
+    body_words = [w for x in sentences if x.role != "title" for w in TOKEN.findall(x.text)]
+    acronyms = {w.lower() for w in body_words if len(w) >= 2 and w.isupper()} - {w.lower() for w in body_words if not w[0].isupper()}
+    skip = {normalise_word(w) for w in names | acronyms | ATTRIBUTION}
     plain = [set(analyse(x.text)[0]) - set(story) - skip for x in sentences]
 
     def weak(k: tuple[int, int]) -> bool:  # a weak link sharing only names and the story's subject
@@ -242,9 +252,13 @@ def _plain_groups(
 
     same_article = s.semantic_same_article_threshold if use_vectors else link
 
+    def remarks(p: int, q: int) -> bool:  # two quotations sharing no run of words: two remarks
+        a, b = quoted(sentences[p].text), quoted(sentences[q].text)
+        return use_vectors and s.quote_remarks_apart and a[0] >= s.quote_share and b[0] >= s.quote_share and not a[1] & b[1]
+
     def one_fact(group: list[int]) -> bool:
         for p, q in combinations(group, 2):
-            if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) != 1 and sim(p, q) < same_article:
+            if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) != 1 and (sim(p, q) < same_article or remarks(p, q)):
                 return False
         return True
 
@@ -645,3 +659,69 @@ def test_a_quotation_sharing_only_its_wrapper_does_not_link(example_files: list[
     a, b = ("rferl", "are adversaries"), ("moscow-times", "all 28 NATO nations attended")
     assert not _together(example_files, Settings(), a, b)
     assert _together(example_files, replace(Settings(), quote_wrapper_check=False), a, b)
+
+
+BECK_FOX = [
+    "Glenn Beck Rips Progressivism at CPAC",
+    "Fox News host Glenn Beck blamed progressivism for America's problems Saturday in his keynote speech at CPAC.",
+    "Beck rejected the notion that the Republican Party should expand its tent to include progressives.",
+    "The conservative crowd cheered him for nearly an hour.",
+]
+BECK_HUFFPOST = [
+    "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent",
+    "Talk show host Glenn Beck closed the three-day conservative conference on Saturday by demanding that the party admit its problem.",
+    "Beck said both parties are to blame for the spending.",
+    "Many in the crowd had come only to hear him.",
+]
+
+
+def _headlined(articles: list[list[str]]) -> list[Sentence]:
+    """:func:`body_sentences` with each article's first sentence its headline."""
+    return [replace(x, role="title") if x.index == 0 else x for x in body_sentences(articles)]
+
+
+def test_an_acronym_is_a_name_to_the_weak_link_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two headlines sharing who ("Glenn Beck") and where ("CPAC", written in capitals only) and
+    nothing of what happened score 0.36: a weak link that shares no word beyond the story's names,
+    which an acronym is (``compare.similarity.story_acronyms``).  Taken for a word of substance,
+    "CPAC" linked them."""
+    import compare.align
+
+    sentences = _headlined([BECK_FOX, BECK_HUFFPOST])
+    heads = (0, len(BECK_FOX))
+    if not align(sentences, Settings()).semantic:
+        pytest.skip("the weak-link check works on the embeddings; the model is not installed")
+    assert heads not in align(sentences, Settings()).links
+    monkeypatch.setattr(compare.align, "story_acronyms", lambda _: frozenset())
+    assert heads in align(sentences, Settings()).links
+
+
+def test_story_acronyms_are_words_in_capitals_never_written_in_lower_case() -> None:
+    from compare.similarity import story_acronyms
+
+    sentences = _headlined([["HUGE NEWS FROM CPAC", "Beck spoke at CPAC and the AARP objected.", "IT was loud.", "It said it."]])
+    # "HUGE", "NEWS" and "FROM" are in the headline only; "IT" is also written "it".
+    assert story_acronyms(sentences) == frozenset({"cpac", "aarp"})
+
+
+def test_two_remarks_of_one_article_share_no_group() -> None:
+    """One outlet quotes the lawyer's "If somebody tells you how to exercise discretion ..." and,
+    two sentences on, his "are informed by the company about how to exercise that discretion": two
+    remarks (mostly quotation, no run of three words in common), which the other outlet's quote of
+    the first must not join into one group (``Settings.quote_remarks_apart``)."""
+    first = [
+        "Justice Antonin Scalia pressed the lawyer for the women on the company policy.",
+        '"If somebody tells you how to exercise discretion," he said, "you don\'t have discretion."',
+        "The lawyer answered that the company had a strong corporate culture.",
+        'Managers, he went on, "are informed by the company about how to exercise that discretion."',
+    ]
+    second = [
+        "Justice Scalia asked about the discretion of the local managers.",
+        '"If somebody tells you how to exercise discretion, you don\'t have discretion," he said.',
+        "The case could affect millions of workers at other companies.",
+    ]
+    sentences = body_sentences([first, second])
+    if not align(sentences, Settings()).semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (1, 5) in align(sentences, Settings()).groups
+    assert (1, 3, 5) in align(sentences, Settings(quote_remarks_apart=False)).groups

@@ -356,3 +356,26 @@ def test_rt_terrorism_threatening_russia_is_no_reluctance_of_russia() -> None:
         not (m.sentence == third_force and m.kind == "reluctant") for m in russia.marks
     ), russia.marks
     assert (russia.cooperative, russia.reluctant) == (6, 5)
+
+
+def test_a_threat_an_actor_is_said_to_be_is_the_view_of_whoever_says_so() -> None:
+    """"Poland said Germany is a threat": Poland's wariness, not Germany's; in the outlet's own
+    words nobody's; "Poland sees Germany as a threat" stays Poland's, "Germany is hostile" Germany's."""
+    from tests.test_stance import OTHER, counts, framed
+
+    for text in (
+        "Poland said Germany is a threat.",
+        "Germany is the main danger, Poland said.",
+        "Poland said Germany poses a danger to France.",
+    ):
+        stances = framed(text, OTHER)
+        assert counts(stances, "Poland") == (0, 1), text
+        assert counts(stances, "Germany") == (0, 0), text
+    assert counts(framed("Poland said Germany is not a threat.", OTHER), "Poland") == (1, 0)
+    stances = framed("Germany is a threat to Poland.", OTHER)
+    assert counts(stances, "Germany") == counts(stances, "Poland") == (0, 0)
+    assert counts(framed("Poland sees Germany as a threat.", OTHER), "Poland") == (0, 1)
+    assert counts(framed("Germany is hostile.", OTHER), "Germany") == (0, 1)
+    # the agents' own verb is no copula: "Poland's doctrine states Germany is the chief danger" is Poland's
+    stances = framed("Poland's new doctrine states Germany is the chief source of danger.", OTHER)
+    assert counts(stances, "Poland") == (0, 1) and counts(stances, "Germany") == (0, 0)

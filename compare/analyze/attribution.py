@@ -36,7 +36,10 @@ _VERB = re.compile(rf"\s(?:{VERBS})\b")
 _PHRASE_START = re.compile(r"[,;:!?()“”\"—–]")
 _CUT = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|as|because|if|on|in|at|last|this)\s", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|because|if)\s", re.IGNORECASE)
-_PRONOUNS = frozenset("he she they it we i you who this that which one".split())
+_PRONOUNS = frozenset("he she they it we i you who this that which one there here".split())
+# Words that end a subject before its verb without being part of it: "The source also said", "Mashable has reported".
+_BEFORE_VERB = frozenset("also has have had will would could may might did does do later then earlier again recently".split())
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its his her their our one two three several some many other another".split())
 _TITLES = frozenset(
     "mr mrs ms dr sen senator rep representative gov governor president vice secretary minister prime "
@@ -75,6 +78,8 @@ def _source(phrase: str, at_start: bool) -> Source | None:
     if cut and cut.start() > 0:
         phrase = phrase[: cut.start()].rstrip()
     words = phrase.split()
+    while words and (words[-1].lower() in _BEFORE_VERB or (words[-1].endswith("ly") and words[-1].islower())):
+        words.pop()
     if not words or len(words) > 8:
         return None
     first = re.split(r"['’]", words[0].lower().strip(".,"))[0]
@@ -119,6 +124,8 @@ def find_sources(text: str) -> list[Source]:
     for m in _VERB.finditer(plain):
         # The noun phrase just before the verb: after the last punctuation and clause boundary.
         window = plain[max(0, m.start() - 80) : m.start()]
+        if _PASSIVE.search(window):
+            continue  # "ISIS is reported to have", "he was told": the subject is no source
         cut = max((p.end() for p in _PHRASE_START.finditer(window)), default=0)
         phrase = window[cut:].strip()
         if len(phrase) < 2:

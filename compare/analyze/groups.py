@@ -19,17 +19,21 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from compare.align import Alignment
-from compare.analyze.attribution import compatible, find_sources
-from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import added_words, blank_quotations, hedge_phrases, member_diffs, negated_terms
-from compare.analyze.typed import attribution_differences, number_differences, opposite_differences
+from compare.analyze.shared import added_words, member_diffs
+from compare.analyze.typed import (
+    attribution_differences,
+    date_difference,
+    hedge_difference,
+    negation_differences,
+    number_differences,
+    opposite_differences,
+)
 from compare.models import Difference, Group, Kind, MatchedPart, Sentence
 from compare.settings import Settings
-from compare.similarity import sentence_similarity, tokens
-from compare.text import WEEKDAY_WORD as _WEEKDAY
+from compare.similarity import sentence_similarity
 
 
 def build_groups(
@@ -217,123 +221,16 @@ def _differences(
 ) -> list[Difference]:
     out: list[Difference] = []
     out.extend(number_differences(members, list(sims), numbers, article_numbers))
-    date_difference = _date_difference(members, sims, settings)
-    if date_difference:
-        out.append(date_difference)
+    dated = date_difference(members, sims, settings)
+    if dated:
+        out.append(dated)
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
-    out.extend(_negation_differences(members, close))
-    out.extend(attribution_differences(members, close))
+    out.extend(negation_differences(members, close))
+    out.extend(attribution_differences(members, close, article_texts))
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
     out.extend(opposite_differences(members, close, linked, quotes, settings.opposite_context_words))
-    hedge = _hedge_difference(members, close, quotes)
+    hedge = hedge_difference(members, close, quotes, settings.hedge_clause_words)
     if hedge:
         out.append(hedge)
     return out
-
-
-
-
-def _date_difference(
-    members: Sequence[Sentence], sims: Mapping[tuple[int, int], float], settings: Settings
-) -> Difference | None:
-    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays: two
-    closely similar sentences (``agree_threshold``) naming one weekday each, different ones ("the House voted on
-    Wednesday" against "on Tuesday"), contradict each other."""
-    dates = [find_dates(s.text) for s in members]
-    weekdays = [set(_WEEKDAY.findall(s.text)) for s in members]
-    values: dict[str, str] = {}
-    conflict = False
-    for (a, b), linked in sims.items():
-        one_each = len(weekdays[a]) == len(weekdays[b]) == 1
-        if linked >= settings.agree_threshold and one_each and weekdays[a] != weekdays[b]:
-            conflict = True
-            values.setdefault(members[a].id, next(iter(weekdays[a])))
-            values.setdefault(members[b].id, next(iter(weekdays[b])))
-        for x in dates[a]:
-            for y in dates[b]:
-                comparable, clash = compare_dates(x, y)
-                if comparable and (clash or _more_precise(x, y) or _more_precise(y, x)):
-                    conflict = conflict or clash
-                    values.setdefault(members[a].id, x.text)
-                    values.setdefault(members[b].id, y.text)
-    if not values:
-        return None
-    detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
-    detail += " (contradicting dates)" if conflict else " (one is more precise)"
-    return Difference("date", detail, tuple(values.items()), conflict=conflict)
-
-
-def _more_precise(a: DateMention, b: DateMention) -> bool:
-    """``a`` gives every part of the date ``b`` gives, and more ("Nov. 20" / "November");
-    "March 2008" and "March 2" each give a part the other lacks: together one date."""
-    parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
-    parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
-    return parts_b < parts_a
-
-
-def _negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
-    """One version denies what the other states: a word that one negates ("does not see")
-    stands in the other ("sees"), which negates nothing and asks nothing.  Not a
-    contradiction: a negation of something the other version does not mention ("I can't
-    help but think"), two versions that both negate ("no evidence of racism" against "no
-    racism"), a question, or a version that also affirms the word it negates ("not the
-    objective, man is the objective")."""
-    values: dict[str, str] = {}
-
-    def denied(mine: Sentence, other: Sentence) -> list[str]:
-        negated = negated_terms(mine.text)
-        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
-            return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
-        own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
-        return [words for term, words in negated.items() if term in theirs and own[term] == 1]
-
-    for a, b in close:
-        denied_a, denied_b = denied(members[a], members[b]), denied(members[b], members[a])
-        if denied_a or denied_b:
-            values.setdefault(members[a].id, ", ".join(denied_a) or "affirmative")
-            values.setdefault(members[b].id, ", ".join(denied_b) or "affirmative")
-    if not values:
-        return []
-    return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
-
-
-def _hedge_difference(
-    members: Sequence[Sentence], close: Sequence[tuple[int, int]], quotes: Mapping[str, tuple[Quote, ...]]
-) -> Difference | None:
-    """One version hedges ("in a possible sign", "appeared to") what a closely similar
-    version of another article states plainly.  Only the outlet's own words count: a
-    speaker's "may" inside a quotation is the speaker's.  A version that names a source the
-    hedged one does not ("a Republican said" against "reportedly") states nothing plainly."""
-    outside = [_outside_quotes(s, quotes) for s in members]
-    hedges = [hedge_phrases(text) for text in outside]
-    sources = [find_sources(text) for text in outside]
-
-    def plainly(hedged: int, other: int) -> bool:
-        """``other`` states plainly what ``hedged`` hedges: it hedges nothing, and names no
-        source that ``hedged`` does not ("reportedly" against "a Republican said")."""
-        if hedges[other] or not hedges[hedged]:
-            return False
-        return not sources[other] or any(compatible(x, y) for x in sources[hedged] for y in sources[other])
-
-    involved: set[int] = set()
-    for a, b in close:
-        if plainly(a, b) or plainly(b, a):
-            involved.update((a, b))
-    if not involved:
-        return None
-    values = tuple(
-        (members[k].id, "; ".join(hedges[k]) if hedges[k] else "stated without hedging") for k in sorted(involved)
-    )
-    phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in hedges[k]))
-    return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
-
-
-def _outside_quotes(sentence: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> str:
-    """The sentence with its quoted words blanked (the quotations found in the article, and
-    any quotation marks in the sentence itself, an unclosed one running to its end)."""
-    chars = list(blank_quotations(sentence.text))
-    for quote in quotes.get(sentence.id, ()):
-        for k in range(max(0, quote.start - sentence.start), min(len(chars), quote.end - sentence.start)):
-            chars[k] = " "
-    return "".join(chars)

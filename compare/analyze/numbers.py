@@ -17,7 +17,7 @@ from compare.text import MONTH_NUMBER
 
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH})(?!\w)(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-\w))?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 
@@ -40,7 +40,8 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "2010-09-24", "November"."""
+    """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "2010-09-24", "November"
+    (not "Jan" in "Jane", nor a day in "December 14-year-old")."""
     out = []
     for m in _DATE.finditer(text):
         month_text = m.group("m1") or m.group("m2")

@@ -322,11 +322,23 @@ def quantity_conflicts(
             for anchor in [_shared_anchor(x, y)]
             if anchor is not None
         ]
-        if not candidates or any(x.agrees_with(y) for y, _ in candidates):
+        if not candidates or any(x.agrees_with(y) or _converted(x, y) for y, _ in candidates):
             continue
         y, anchor = candidates[0]
         out.append((x, y, anchor))
     return out
+
+
+CONVERSION_TOLERANCE = 0.1  # a measure converted from another unit is rounded: "20 metres (60 feet)"
+
+
+def _converted(x: Quantity, y: Quantity) -> bool:
+    """Two measures written in different units that agree within a rounded conversion
+    ("20 metres" / "60 feet" = 18.3 m): one value, converted, not two."""
+    if x.kind in ("count", "percent") or x.kind.startswith("money"):
+        return False
+    units = [re.findall(r"[^\W\d_]+", q.text)[-1:] for q in (x, y)]
+    return units[0] != units[1] and abs(x.value - y.value) <= CONVERSION_TOLERANCE * max(abs(x.value), abs(y.value))
 
 
 def describe_counted(x: Quantity, text: str, anchor: str) -> str:

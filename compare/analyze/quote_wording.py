@@ -124,8 +124,10 @@ def _no_difference(
         # the other article has these words too (or a scare-quoted term both use)
         _reported_in(x.text, article_texts[article_b])
         or _reported_in(y.text, article_texts[article_a])
-        # the same content words ("he is" / "he's", "Qaddafi" / "Gadhafi"), or one quotes less
+        # the same content words ("he is" / "he's", "Qaddafi" / "Gadhafi"), or one quotes less,
+        # however compounds are spaced ("counter-terrorism" / "counterterrorism", "school girls")
         or _within(_spelled_out(x.text), _spelled_out(y.text))
+        or _within_unspaced(_spelled_out(x.text), _spelled_out(y.text))
         or _same_but_spelling(x.text, y.text)
         # two excerpts of one statement (one leaves words out with "...")
         or _shared_excerpt(x.text, y.text, run)
@@ -219,6 +221,16 @@ def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not short:
         return True
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+UNSPACED_MIN_CHARS = 12  # shorter, a run of letters is found inside other words by chance ("war" in "software")
+
+
+def _within_unspaced(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """:func:`_within` with the words run together: "counter- terrorism" is "counterterrorism",
+    "B-1" is "B1", "school girls" is "schoolgirls"."""
+    short, long = sorted(("".join(a), "".join(b)), key=len)
+    return len(short) >= UNSPACED_MIN_CHARS and short in long
 
 
 def _longest_run(a: str, b: str) -> int:

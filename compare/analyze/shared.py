@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
 
 from compare.models import MemberDiff, Segment
 from compare.similarity import normalise_word
 
 _PIECE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+", re.UNICODE)
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+NEGATIONS = frozenset("not no never none nobody nothing nowhere neither nor without cannot".split())
 HEDGES = (
     "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "likely", "unlikely",
     "perhaps", "probably", "unconfirmed", "suggests", "suggest",
@@ -36,6 +37,10 @@ def blank_quotations(text: str) -> str:
 
 
 _NEGATION_ADVERBS = frozenset("yet even ever always still necessarily".split())
+# "no more than a day", "not later than Friday": a bound, not a denial; "not only ... but" adds.
+_COMPARATIVES = frozenset("more less fewer later earlier sooner greater longer higher lower".split())
+_NOT_DENYING = frozenset("only just merely simply".split())
+_VOTING = frozenset("vote votes voted voting".split())
 _CLAUSE_END = frozenset(",;:.!?()[]—–")
 
 
@@ -48,6 +53,11 @@ def negated_terms(text: str) -> dict[str, str]:
     for i, piece in enumerate(pieces):
         low = piece.lower().replace("’", "'")
         if low not in NEGATIONS and not low.endswith("n't"):
+            continue
+        if (piece == "No" and i > 0) or (low == "no" and i > 0 and pieces[i - 1].lower() in _VOTING):
+            continue  # "voting No", "No 10", "voted no": a name or a vote, not a denial
+        after = [p.lower() for p in pieces[i + 1 : i + 3]]
+        if after[:1] and (after[0] in _NOT_DENYING or (after[0] in _COMPARATIVES and after[1:] == ["than"])):
             continue
         for following in pieces[i + 1 : i + 8]:
             if following in _CLAUSE_END or following.lower() == "but":
@@ -64,26 +74,62 @@ def negated_terms(text: str) -> dict[str, str]:
 
 
 # Not hedges: "made possible", "made the aid possible", "as soon as possible", "investigating possible
-# coordination" (the subject of an inquiry, not a claim hedged), "couldn't possibly" (emphasis).
+# coordination" (the subject of an inquiry, not a claim hedged), "couldn't possibly" (emphasis),
+# "may as well" (an idiom), "you've probably heard" (said to the reader).
 _NOT_HEDGE = re.compile(
-    r"(?:\b(?:make|makes|made|making)\s+(?:[\w'’-]+\s+){0,3}possible\b|\bas\s+possible\b"
-    r"|(?:n't|n’t|not|never)\s+possibly\b"
+    r"(?:\b(?:make|makes|made|making)\s+(?:[\w'’-]+\s+){0,6}possible\b|\bas\s+possible\b"
+    r"|(?:n't|n’t|not|never)\s+possibly\b|\byou(?:'ve|’ve|\s+have)?\s+(?:probably|possibly|may|might)\b"
     r"|\b(?:investigat\w*|probe|probing|inquiry|into|examin\w*|review\w*)\s+(?:[\w'’-]+\s+){0,2}possible\b)",
     re.IGNORECASE
 )
 
 
-def hedge_phrases(text: str) -> list[str]:
-    """Hedging words with a little context: "in a possible sign"."""
+_CONCESSION = re.compile(r"[^.;]*?,?\s+but\b", re.IGNORECASE)
+_NOT_HEDGE_AFTER = re.compile(r"\s+as\s+well\b", re.IGNORECASE)  # "I may as well": an idiom
+# A hedge in a condition is no hedge of the fact: "in cases where a recharge may not be possible".
+_CONDITION = re.compile(r"\b(?:if|unless|whether|where|lest|in case)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A hedging word of a sentence: ``phrase`` it with a little context ("in a possible sign"),
+    ``word`` it with the word after it ("possible sign"), ``clause`` the clause it stands in."""
+
+    phrase: str
+    word: str
+    clause: str
+
+
+def hedges(text: str, whole: str | None = None) -> list[Hedge]:
+    """The hedging words of ``text``, but for "made possible" and the like (``_NOT_HEDGE``) and a
+    hedge inside a condition; each one's clause is read in ``whole`` when given (``text`` with its
+    quotations blanked, ``whole`` the sentence: "allegedly said that "it would ..."")."""
     out = []
+    whole = whole if whole is not None and len(whole) == len(text) else text
     for m in _HEDGE.finditer(text):
-        before = text[max(0, m.start() - 40) : m.end()]
-        if _NOT_HEDGE.search(before):
+        before = text[max(0, m.start() - 60) : m.end()]
+        if _NOT_HEDGE.search(before) or _NOT_HEDGE_AFTER.match(text, m.end()):
             continue
+        if m.group() == "May" and (m.start() > 0 or text[m.end() : m.end() + 2].strip()[:1].isupper()):
+            continue  # "in May", "Theresa May", "May God preserve him": a month, a name, a wish
+        starts = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
+        ends = [b.start() for b in _CLAUSE_BREAK.finditer(text, m.end())]
+        clause = whole[starts[-1] if starts else 0 : ends[0] if ends else len(text)]
+        if _CONDITION.search(text[starts[-1] if starts else 0 : m.start()]):
+            continue
+        if m.group().lower() in ("may", "might") and _CONCESSION.match(text, m.end()):
+            continue  # "he may be 81, but ...": a concession
         left = text[: m.start()].split()[-2:]
         right = text[m.end() :].split()[:1]
-        out.append(" ".join([*left, m.group(), *right]).strip(" ,.;:\"“”"))
+        phrase = " ".join([*left, m.group(), *right]).strip(" ,.;:\"“”")
+        out.append(Hedge(phrase, " ".join([m.group(), *right]).strip(" ,.;:\"“”").lower(), clause))
     return out
+
+
+def hedge_phrases(text: str) -> list[str]:
+    """Hedging words with a little context: "in a possible sign" (see :func:`hedges`)."""
+    return [h.phrase for h in hedges(text)]
 
 
 class _SpacedMatcher(SequenceMatcher[str]):

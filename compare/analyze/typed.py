@@ -1,16 +1,43 @@
-"""Typed differences of a group that come from reading each member alone: numbers, who is
-the source, and opposite statements.  Each builder takes the group's members and the
+"""Typed differences of a group that come from reading each member alone: numbers, dates,
+negations, hedges, who is the source, and opposite statements.  Each builder takes the group's members and the
 member pairs (indexes into ``members``, from different articles) it should compare."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from compare.analyze.attribution import attribution_conflict, find_sources
+from compare.analyze.attribution import GENERIC, Source, attribution_conflict, compatible, find_sources
+from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
+from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms
 from compare.models import Difference, Sentence
+from compare.settings import Settings
+from compare.similarity import normalise_word, tokens
+from compare.text import CALENDAR_NAMES
+from compare.text import WEEKDAY_WORD as _WEEKDAY
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_DATELINE_END = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([A-Z][\w .&-]{0,30}\)\s*)?(?:--|—|–|-\s)")
+# Words that deny without "not": a version holding one affirms nothing plainly.
+_DENYING = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?"
+    r"|false(?:ly|hood)?|fake|hoax|debunk(?:s|ed|ing)?|untrue|unfounded|baseless|nowhere|unable"
+    r"|un(?:furnished|confirmed|verified|clear|known|likely|aware|willing|successful|available)"
+    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless)\b",
+    re.IGNORECASE,
+)
+# Words that put a claim at a distance without hedging it, or give it to someone: a version holding
+# one states nothing plainly ("allegedly" against "a man says": both are his claim).
+_DOUBTING = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|believed|purported(?:ly)?|supposed(?:ly)?|rumou?r(?:s|ed)?|speculat\w*|tipped"
+    r"|(?:said|expected|thought|understood|set|poised|tipped) to|could|according to|reports?|reported"
+    r"|say|says|said|told|sources?)\b",
+    re.IGNORECASE,
+)
 
 Pairs = Sequence[tuple[int, int]]
 
@@ -45,15 +72,22 @@ def number_differences(
     ]
 
 
-def attribution_differences(members: Sequence[Sentence], pairs: Pairs) -> list[Difference]:
+def attribution_differences(
+    members: Sequence[Sentence], pairs: Pairs, article_texts: Mapping[str, str] | None = None
+) -> list[Difference]:
     """Two versions of one fact that name sources which cannot be the same
     (:mod:`compare.analyze.attribution`): "police said" against "witnesses said".  Only
     sources named in the sentence itself count: a quotation's speaker carried over from an
-    earlier sentence ("he said") is too uncertain to compare."""
+    earlier sentence ("he said") is too uncertain to compare.  Two names that either article
+    (``article_texts``, :func:`~compare.analyze.quote_wording.plain_text`) writes as one
+    ("Jess" / "Miss Smith" where it says "Jess Smith") are one person."""
     sources = [find_sources(m.text) for m in members]
     values: dict[str, str] = {}
     for a, b in pairs:
         found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text)
+        texts = [article_texts.get(members[k].article, "") for k in (a, b)] if article_texts else []
+        if found and any(_one_name(found[0], found[1], text) for text in texts):
+            continue
         if found:
             values.setdefault(members[a].id, found[0].text)
             values.setdefault(members[b].id, found[1].text)
@@ -61,6 +95,18 @@ def attribution_differences(members: Sequence[Sentence], pairs: Pairs) -> list[D
         return []
     detail = "attributed to " + " against ".join(dict.fromkeys(values.values()))
     return [Difference("attribution", detail, tuple(values.items()))]
+
+
+def _one_name(x: Source, y: Source, text: str) -> bool:
+    """Two named sources of which ``text`` (plain, lower case) writes a word of each side by side:
+    "jess smith" makes "Jess" and "Miss Smith" one person."""
+    if not (x.named and y.named):
+        return False
+    first, second = (sorted(re.escape(w) for w in words - GENERIC) for words in (x.words, y.words))
+    if not first or not second:
+        return False
+    one, two = "|".join(first), "|".join(second)
+    return re.search(rf"\b(?:{one}) (?:{two})\b|\b(?:{two}) (?:{one})\b", text) is not None
 
 
 def opposite_differences(
@@ -98,3 +144,154 @@ def opposite_differences(
         return []
     detail = "opposite statements: " + "; ".join(dict.fromkeys(details))
     return [Difference("opposite", detail, tuple(values.items()))]
+
+
+def date_difference(
+    members: Sequence[Sentence], sims: Mapping[tuple[int, int], float], settings: Settings
+) -> Difference | None:
+    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays: two
+    closely similar sentences (``agree_threshold``) naming one weekday each, different ones ("the House voted on
+    Wednesday" against "on Tuesday"), contradict each other.  Two dates of less similar
+    versions are compared only when they date the same thing: a content word within
+    ``Settings.date_context_words`` of one is within as many of the other ("the summit on Nov. 20"
+    / "the summit in November"; not "shipping in April" / "on sale by the end of March").  A wire
+    dateline's date ("Nov. 3 (Bloomberg) --") is never compared: it dates the article."""
+    dates = [[d for d in find_dates(s.text) if not _dateline(s.text, d)] for s in members]
+    weekdays = [set(_WEEKDAY.findall(s.text)) for s in members]
+    values: dict[str, str] = {}
+    conflict = False
+    for (a, b), linked in sims.items():
+        one_each = len(weekdays[a]) == len(weekdays[b]) == 1
+        if linked >= settings.agree_threshold and one_each and weekdays[a] != weekdays[b]:
+            conflict = True
+            values.setdefault(members[a].id, next(iter(weekdays[a])))
+            values.setdefault(members[b].id, next(iter(weekdays[b])))
+        for x in dates[a]:
+            for y in dates[b]:
+                comparable, clash = compare_dates(x, y)
+                if not comparable or not (clash or _more_precise(x, y) or _more_precise(y, x)):
+                    continue
+                near = settings.date_context_words
+                if linked >= settings.agree_threshold or _near(members[a].text, x, near) & _near(members[b].text, y, near):
+                    conflict = conflict or clash
+                    values.setdefault(members[a].id, x.text)
+                    values.setdefault(members[b].id, y.text)
+    if not values:
+        return None
+    detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
+    detail += " (contradicting dates)" if conflict else " (one is more precise)"
+    return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _dateline(text: str, mention: DateMention) -> bool:
+    """A wire dateline's date ("Nov. 3 (Bloomberg) --", "WASHINGTON, Nov. 3 (Reuters) -") dates
+    the article, not what it reports."""
+    return mention.start < 40 and bool(_DATELINE_END.match(text, mention.start + len(mention.text)))
+
+
+def _near(text: str, mention: DateMention, reach: int) -> set[str]:
+    """The content words within ``reach`` words before and after a date ("begin shipping in
+    April according to Apple's CEO" → begin, ship, accord, apple, ceo), calendar words aside."""
+    before = _WORDS.findall(text[: mention.start])[-reach:]
+    after = _WORDS.findall(text[mention.start + len(mention.text) :])[:reach]
+    words = (normalise_word(w) for w in (*before, *after) if w.capitalize() not in CALENDAR_NAMES)
+    return {w for w in words if w}
+
+
+def _more_precise(a: DateMention, b: DateMention) -> bool:
+    """``a`` gives every part of the date ``b`` gives, and more ("Nov. 20" / "November");
+    "March 2008" and "March 2" each give a part the other lacks: together one date."""
+    parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
+    parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
+    return parts_b < parts_a
+
+
+def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
+    """One version denies what the other states: a word that one negates ("does not see")
+    stands in the other ("sees"), which negates nothing and asks nothing.  Not a
+    contradiction: a negation of something the other version does not mention ("I can't
+    help but think"), two versions that both negate ("no evidence of racism" against "no
+    racism"), a question, a version that also affirms the word it negates ("not the
+    objective, man is the objective"), or one that denies in other words (``_DENYING``: "was
+    not backing down" / "pushed back, defending his claim"; "does not come with furnishing" /
+    "comes unfurnished")."""
+    values: dict[str, str] = {}
+
+    def denied(mine: Sentence, other: Sentence) -> list[str]:
+        negated = negated_terms(mine.text)
+        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+            return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
+        if _DENYING.search(other.text):
+            return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
+        own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
+        return [words for term, words in negated.items() if term in theirs and own[term] == 1]
+
+    for a, b in close:
+        denied_a, denied_b = denied(members[a], members[b]), denied(members[b], members[a])
+        if denied_a or denied_b:
+            values.setdefault(members[a].id, ", ".join(denied_a) or "affirmative")
+            values.setdefault(members[b].id, ", ".join(denied_b) or "affirmative")
+    if not values:
+        return []
+    return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
+
+
+def hedge_difference(
+    members: Sequence[Sentence],
+    close: Sequence[tuple[int, int]],
+    quotes: Mapping[str, tuple[Quote, ...]],
+    clause_words: int,
+) -> Difference | None:
+    """One version hedges ("in a possible sign", "appeared to") what a closely similar
+    version of another article states plainly.  Only the outlet's own words count: a
+    speaker's "may" inside a quotation is the speaker's.  A version that names a source the
+    hedged one does not ("a Republican said" against "reportedly") states nothing plainly.  A
+    hedge counts only on what the other version reports (see ``about``): "so you probably don't
+    want to mess with one" hedges no fact another outlet gives."""
+    outside = [_outside_quotes(s, quotes) for s in members]
+    found = [hedges(text, s.text) for text, s in zip(outside, members, strict=True)]
+    sources = [find_sources(text) for text in outside]
+    words = [set(tokens(s.text)) for s in members]
+    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
+
+    def about(hedged: int, other: int) -> list[Hedge]:
+        """The hedges of ``hedged`` on what ``other`` reports: in a clause sharing
+        ``clause_words`` content words with it, and not written in ``other`` too ("multiple
+        unconfirmed reports" inside a quotation there)."""
+        raw = members[other].text.lower()
+        return [h for h in found[hedged] if h.word not in raw and len(set(tokens(h.clause)) & words[other]) >= clause_words]
+
+    def plainly(hedged: int, other: int) -> list[Hedge]:
+        """The hedges of ``hedged`` that ``other`` states plainly: it hedges none of it, and names
+        no source that ``hedged`` does not ("reportedly" against "a Republican said"), and puts
+        nothing at a distance that ``hedged`` does not (``_DOUBTING``: "claims", "is believed",
+        "a man says"; "officials said ... might have been" against "officials said ... had been"
+        is still a hedge)."""
+        mine = about(hedged, other)
+        if not mine or about(other, hedged) or doubts[other] - doubts[hedged]:
+            return []
+        ok = not sources[other] or any(compatible(x, y) for x in sources[hedged] for y in sources[other])
+        return mine if ok else []
+
+    involved: dict[int, list[str]] = {}
+    for a, b in close:
+        for hedged, other in ((a, b), (b, a)):
+            said = [h.phrase for h in plainly(hedged, other)]
+            if said:
+                involved.setdefault(other, [])
+                involved[hedged] = list(dict.fromkeys([*involved.get(hedged, []), *said]))
+    if not involved:
+        return None
+    values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
+    phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
+    return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _outside_quotes(sentence: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> str:
+    """The sentence with its quoted words blanked (the quotations found in the article, and
+    any quotation marks in the sentence itself, an unclosed one running to its end)."""
+    chars = list(blank_quotations(sentence.text))
+    for quote in quotes.get(sentence.id, ()):
+        for k in range(max(0, quote.start - sentence.start), min(len(chars), quote.end - sentence.start)):
+            chars[k] = " "
+    return "".join(chars)

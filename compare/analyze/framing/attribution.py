@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from compare.analyze.framing.actors import Mention, title_like
+from compare.analyze.framing.reported import NO_VERB, reporter
 from compare.analyze.framing.tokens import POSSESSIVE, Tok
 from compare.analyze.framing.words import (
     ASKED,
@@ -41,7 +42,6 @@ from compare.analyze.framing.words import (
 from compare.models import Sentence
 from compare.similarity import STOPWORDS
 
-NO_VERB = 10**9
 _ENDS = frozenset(",.;:!?")
 
 
@@ -295,23 +295,7 @@ def _wished(toks: Sequence[Tok], mentions: Sequence[Mention], clauses: Sequence[
     how = _prescribed(toks, clause) if clause.agents and clause.quote < 0 else ""
     if not how:
         return clause
-    speaker: tuple[Mention, ...] | None = None
-    before = clauses[n - 1] if n else None
-    after = clauses[n + 1] if n + 1 < len(clauses) else None
-    if how == "passive":
-        speaker = ()  # "Russia was urged to ...": someone else wants it
-    elif before is not None and before.quote < 0 and toks[before.tokens[-1]].low in REPORTED_SPEECH:
-        speaker = before.agents  # "Clinton said | Russia should ..."
-    elif after is not None and after.quote < 0 and after.verb < NO_VERB and toks[after.verb].low in REPORTING:
-        # "Russia should ..., | Clinton said" or "..., | said Clinton"
-        speaker = after.agents or tuple(
-            m
-            for m in mentions
-            if (m.anchor == after.verb + 1 or after.verb < m.first <= after.tokens[-1])
-            and not m.prep
-            and not m.in_quote
-            and m.actor
-        )
+    speaker = () if how == "passive" else reporter(toks, mentions, clauses, n)  # "Russia was urged to": someone's
     if speaker is None:
         return clause  # the outlet's own words
     if {a for m in clause.agents for a in m.actors} & {a for m in speaker for a in m.actors}:

@@ -10,7 +10,9 @@ as reluctant ("objections to further cooperation").  A cue's holder is, the firs
 2. the speaker of the quotation it is in (a speaker who is no actor takes it out of the count);
 3. an actor right next to it: "Russian opposition", "Moscow's concern", "concern in Moscow";
    a possessive that is no actor ("other states' concern") makes it nobody's;
-4. the agents of its clause (the speaker, for another's wish: "she said Russia should ..."
+4. the agents of its clause, but for a threat they are said to be ("NATO is a threat", "Russia
+   poses a danger"): the speaker who says so ("Lavrov said NATO is a threat": Lavrov's wariness),
+   nobody in the outlet's own words (:func:`_said_to_be`, :func:`.reported.reporter`) (the speaker, for another's wish: "she said Russia should ..."
    is hers; see :mod:`.attribution`);
 5. the sentence's first agents, for a clause with no subject of its own ("..., saying it would
    not attend"); a clause whose subject is a group that is no actor ("other states have
@@ -24,12 +26,15 @@ from dataclasses import dataclass, field
 
 from compare.analyze.framing.actors import Mention
 from compare.analyze.framing.attribution import Clause, Sent
+from compare.analyze.framing.reported import reporter
 from compare.analyze.framing.tokens import POSSESSIVE, Tok, lemmas, split_words, word_matches
 from compare.analyze.framing.words import (
     ADVERBS,
     ATTITUDES,
+    COPULAS,
     HOLDER_PREPOSITIONS,
     OBJECT_DETERMINERS,
+    PERCEIVED,
     PRONOUNS,
     RELATIVES,
     SKIP_BACK,
@@ -199,12 +204,27 @@ def holder(sent: Sent, cue: Cue) -> list[Mention] | None:
     return None
 
 
+def _said_to_be(sent: Sent, clause: Clause, cue: Cue) -> bool:
+    """Whether the cue is a threat the clause's agents are said to be: "NATO is a threat", "Russia
+    poses a danger" (a copula between them; not "Poland sees Germany as a threat")."""
+    toks = sent.toks
+    if cue.first != cue.last or not set(lemmas(toks[cue.first].low)) & PERCEIVED:
+        return False
+    between = [k for k in clause.tokens if clause.agents[-1].last < k < cue.first]
+    verb = next((k for k in between if toks[k].low in COPULAS or k == clause.verb), None)
+    # the agents' own verb says what they are: not "Russia's doctrine states the Alliance is a danger"
+    return verb is not None and toks[verb].low in COPULAS and not any(toks[k].low == "as" for k in between)
+
+
 def holders(sent: Sent, n: int, cue: Cue) -> Sequence[Mention]:
     """Who a cue of clause ``n``, outside quotations, counts for (see the module's docstring)."""
     near = holder(sent, cue)
     if near is not None:
         return near
     clause = sent.clauses[n]
+    if clause.agents and _said_to_be(sent, clause, cue):
+        said = reporter(sent.toks, sent.mentions, sent.clauses, n)  # "Lavrov said NATO is a threat": his
+        return said if said is not None else []  # the outlet calling NATO a threat: no stance of NATO's
     if clause.agents:
         return clause.agents
     if clause.own_subject:

@@ -215,3 +215,7 @@ TIMES = _words(
 )
 """Times that may stand between a subject and its verb: "the Fund last week warned ..."."""
 TIME_MODIFIERS = _words("last this next past previous earlier later each every few several two three")
+PERCEIVED = _words("threat danger menace enemy adversary")
+"""Cue words that say how another sees an actor: "NATO is a threat" is the view of whoever says so."""
+COPULAS = _words("is are was were be been being remains remain remained becomes become became pose poses posed")
+"""Verbs by which a clause says what its subject is ("NATO is a threat", "Russia poses a danger")."""

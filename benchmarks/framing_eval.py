@@ -241,6 +241,7 @@ sys.path.insert(0, {root!r})
 import compare.pipeline as pipeline
 from reports.html import render_html
 from reports.jsonout import render_json
+gc.freeze()  # as the command line does after its imports (storycompare/cli.py)
 spent = [0.0, 0.0, 0.0]  # framing wall, framing CPU, CPU of the garbage collections started inside it
 inside = [False, 0.0]
 def collected(phase, info):  # a collection runs in the thread whose allocation started it

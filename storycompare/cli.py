@@ -8,6 +8,7 @@ input left out is one line ``storycompare: warning: skipped <file>: <problem>``.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -218,6 +219,7 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
     from compare.errors import UsageError
     from compare.load import printable
 
+    gc.freeze()  # the modules just imported are kept for good: no full collection goes through them again
     if args.command == "demo":
         folder = example_dir()
         files = sorted(_display_path(p) for p in folder.glob("*.txt"))

@@ -235,6 +235,10 @@ def _softmax(z: Sequence[float]) -> Logits:
     return (e[0] / total, e[1] / total, e[2] / total)
 
 
+Hit = tuple[int, int, float]
+"""A feature the model knows: (its row, token index or -1 for the whole sentence, value)."""
+
+
 def probabilities(
     feats: Sequence[Feature],
     model: ToneModel,
@@ -246,15 +250,28 @@ def probabilities(
 
     With ``sentence`` (:func:`sentence_logits` of the sentence's embedding), the lexical model's
     log-probabilities go through the sentence layer; without, the lexical model decides alone."""
+    return _probabilities(_hits(feats, model.rows), model, neutral_prior, sentence, layer)
+
+
+def _hits(feats: Sequence[Feature], rows: Mapping[str, int]) -> list[Hit]:
+    """The features the model knows, with their rows (one look-up each)."""
+    return [(n, k, v) for f, k, v in feats if (n := rows.get(f)) is not None]
+
+
+def _probabilities(
+    hits: Sequence[Hit],
+    model: ToneModel,
+    neutral_prior: float = 0.0,
+    sentence: Logits | None = None,
+    layer: SentenceLayer | None = None,
+) -> Logits:
+    """:func:`probabilities` of the features the model knows, their rows looked up once."""
     z0, z1, z2 = model.bias
-    rows = model.rows
     c0, c1, c2 = model.columns
-    for f, _k, v in feats:
-        n = rows.get(f)
-        if n is not None:
-            z0 += c0[n] * v
-            z1 += c1[n] * v
-            z2 += c2[n] * v
+    for n, _k, v in hits:
+        z0 += c0[n] * v
+        z1 += c1[n] * v
+        z2 += c2[n] * v
     z = [z0, z1, z2]
     if sentence is not None:
         p0, p1, p2 = _softmax(z)
@@ -281,18 +298,17 @@ def tone_at(
     ``sentence``: :func:`sentence_logits` of the text's embedding, when there is one.
     """
     model = model or load_model()
-    feats = features(text, start, end, model.lexicon)
-    p = probabilities(feats, model, neutral_prior, sentence)
+    hits = _hits(features(text, start, end, model.lexicon), model.rows)
+    p = _probabilities(hits, model, neutral_prior, sentence)
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
     cues: tuple[tuple[int, int], ...] = ()
     if tone != "neutral":
         toks = _tokens(text)
         push: dict[int, float] = {}
-        rows, chosen, neutral = model.rows, model.columns[best], model.columns[1]
-        for f, k, v in feats:
-            n = rows.get(f)
-            if n is not None and k >= 0:
+        chosen, neutral = model.columns[best], model.columns[1]
+        for n, k, v in hits:
+            if k >= 0:
                 push[k] = push.get(k, 0.0) + (chosen[n] - neutral[n]) * v
         strong = sorted(
             (k for k, v in push.items() if v > 0.5 and toks[k][0].isalpha()), key=lambda k: -push[k]

@@ -10,8 +10,12 @@ runs the whole batch (load, prepare, group, compare every story, write
 ``stories.json`` and each story's JSON; ``--html`` adds the HTML reports and the
 index) ``--runs`` times, each in a fresh child process, and prints per slice
 the best and median wall time, the least CPU time (all processes), the median
-time of each stage and the peak
-memory (``ru_maxrss``) of the batch process and of its largest worker process.
+time of each stage, the peak
+memory (``ru_maxrss``) of the batch process and of its largest worker process, and what the
+sentence encoder did (texts and tokens embedded, and its CPU seconds, summed over the processes:
+:func:`compare.semantic.encoder_stats`).  Each run starts from an empty embedding cache of its
+own, unless ``STORYCOMPARE_CACHE`` names one (then the runs share it: the later ones embed
+nothing that an earlier one embedded).
 Then the growth exponent: the least-squares slope of log(time) against log(n)
 over the slices, for the whole run and for the grouping step alone.
 
@@ -77,6 +81,8 @@ def child(data: Path, n: int, workers: int, html: bool) -> None:
         marks.setdefault(stage, [now, now])[1] = now
 
     with tempfile.TemporaryDirectory(prefix="storycompare-bench-") as tmp:
+        if not os.environ.get("STORYCOMPARE_CACHE"):  # each run starts from an empty embedding cache
+            os.environ["STORYCOMPARE_CACHE"] = str(Path(tmp) / "cache")
         source = Path(tmp) / "bodies.jsonl"
         source.write_text("".join(json.dumps(r) + "\n" for r in read_bodies(data, n)), encoding="utf-8")
         start = time.perf_counter()
@@ -84,6 +90,7 @@ def child(data: Path, n: int, workers: int, html: bool) -> None:
             started = time.perf_counter()
             result = run_batch([str(source)], Path(tmp) / "out", runner=runner, html=html, progress=progress)
             finished = time.perf_counter()
+            encoded = encoder_totals(runner)
         end = time.perf_counter()
     stages = {"startup": started - start, "shutdown": end - finished}
     previous = started
@@ -100,7 +107,18 @@ def child(data: Path, n: int, workers: int, html: bool) -> None:
         "largest": max((len(s.articles) for s in result.stories), default=0),
         "peak_mb": own.ru_maxrss / 1024, "worker_peak_mb": descendants.ru_maxrss / 1024 if workers > 1 else 0.0,
         "cpu": own.ru_utime + own.ru_stime + descendants.ru_utime + descendants.ru_stime,
+        "encoded": encoded,
     }))
+
+
+def encoder_totals(runner: Any) -> dict[str, float]:
+    """What the encoder did in the run, summed over the processes that embedded
+    (:func:`compare.semantic.encoder_stats`: texts, tokens, padded tokens, CPU seconds)."""
+    from compare import semantic
+
+    client = getattr(runner, "client", None)
+    stats = list(client.run(semantic.encoder_stats).values()) if client is not None else [semantic.encoder_stats()]
+    return {field: sum(getattr(s, field) for s in stats) for field in ("texts", "tokens", "padded", "seconds")}
 
 
 def measure(data: Path, n: int, workers: int, html: bool) -> dict[str, Any]:
@@ -236,7 +254,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start")
     print()
     header = ("| workers | articles | stories (largest) | singletons | best s | median s | CPU s | prepare | group | "
-              "compare+write | startup | peak MB batch | peak MB worker |")
+              "compare+write | startup | peak MB batch | peak MB worker | texts embedded | tokens | encoder CPU s |")
     if slices:
         print(header)
         print("|---:" * (header.count("|") - 1) + "|")
@@ -253,7 +271,8 @@ def main() -> None:
                 f"{stage.get('prepare', 0):.1f} | {stage.get('group', 0):.2f} | "
                 f"{stage.get('compare', 0) + stage.get('index', 0):.1f} | {stage.get('startup', 0):.1f} | "
                 f"{max(r['peak_mb'] for r in runs):.0f} | "
-                f"{max(r['worker_peak_mb'] for r in runs):.0f} |",
+                f"{max(r['worker_peak_mb'] for r in runs):.0f} | {r0['encoded']['texts']:,.0f} | "
+                f"{r0['encoded']['tokens']:,.0f} | {min(r['encoded']['seconds'] for r in runs):.1f} |",
                 flush=True,
             )
             xs, ts, gs = growth.setdefault(workers, ([], [], []))

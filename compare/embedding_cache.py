@@ -1,0 +1,61 @@
+"""The on-disk embedding cache of :mod:`compare.semantic`: one SQLite file per model version
+(:func:`compare.semantic.cache_path`), each text's float32 vector under the SHA-256 of the text.
+A cache that cannot be read or written costs time, never the run."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+DIMENSION = 384
+"""The length of a vector (all-MiniLM-L6-v2's); a stored blob of another size is ignored."""
+
+
+def text_key(text: str) -> bytes:
+    """A text's key in the cache: the SHA-256 digest of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def disk_get(path: Path, texts: Iterable[str]) -> dict[str, Any]:
+    """The embeddings of ``texts`` found in the cache file at ``path``, as read-only float32 rows."""
+    import numpy as np
+
+    found: dict[str, Any] = {}
+    wanted = {text_key(t): t for t in texts}
+    if not wanted or not path.is_file():
+        return found
+    try:
+        with sqlite3.connect(path, timeout=5) as db:
+            keys = list(wanted)
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                rows = db.execute(
+                    f"SELECT key, vector FROM embedding WHERE key IN ({','.join('?' * len(part))})", part
+                ).fetchall()
+                for key, blob in rows:
+                    if len(blob) == DIMENSION * 4:
+                        found[wanted[key]] = np.frombuffer(blob, dtype="<f4")  # read-only, as the rows encoded here
+        return found
+    except sqlite3.Error:
+        return found  # an unreadable cache is no error: the sentences are embedded again
+
+
+def disk_put(path: Path, items: dict[str, Any]) -> None:
+    """Store ``items`` (text -> vector) in the cache file at ``path``, made where missing."""
+    import numpy as np
+
+    if not items:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path, timeout=5) as db:
+            db.execute("CREATE TABLE IF NOT EXISTS embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+            db.executemany(
+                "INSERT OR REPLACE INTO embedding VALUES (?, ?)",
+                [(text_key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in items.items()],
+            )
+    except (OSError, sqlite3.Error):
+        pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run

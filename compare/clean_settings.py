@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from math import inf
+from numbers import Integral, Real
 from typing import Any
 
 
@@ -58,12 +59,18 @@ def check_ranges(record: Any) -> None:
     """A value of the wrong kind or out of range fails here, naming the setting, rather than as odd
     groups later: a count is a whole number, a float a finite number, both at least 0 (a share or
     threshold above 1 is allowed: it switches its rule off, as ``quote_share=1.01`` does), a
-    switch a bool."""
+    switch a bool.  numpy's numbers pass as what they are and are stored as Python's
+    (``numpy.int64(3)`` as ``3``), so that the JSON report can write them."""
     for f in fields(record):
         value, kind, where = getattr(record, f.name), f.type, f"{type(record).__name__}.{f.name}"
-        if kind == "float" and (isinstance(value, bool) or not isinstance(value, int | float)):
+        if kind == "float" and (isinstance(value, bool) or not isinstance(value, Real)):
             raise ValueError(f"{where} must be a number, got {value!r}")
-        if kind in ("int", "bool", "str") and type(value).__name__ != kind:
-            raise ValueError(f"{where} must be {'a whole number' if kind == 'int' else kind}, got {value!r}")
+        if kind == "int" and (isinstance(value, bool) or not isinstance(value, Integral)):
+            raise ValueError(f"{where} must be a whole number, got {value!r}")
+        if kind in ("bool", "str") and type(value).__name__ != kind:
+            raise ValueError(f"{where} must be {kind}, got {value!r}")
+        if kind in ("int", "float") and type(value).__name__ != kind:
+            value = int(value) if kind == "int" else float(value)  # numpy's: plain, for the JSON report
+            object.__setattr__(record, f.name, value)
         if kind in ("int", "float") and not 0 <= value < inf:
             raise ValueError(f"{where} must be a finite number of at least 0, got {value!r}")

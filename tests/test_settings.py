@@ -39,3 +39,13 @@ def test_good_values_pass_and_every_default_is_in_range() -> None:
     floats = [f.name for f in fields(Settings) if f.type == "float"]
     assert len(floats) > 30  # the check reads the annotations: a change there would silently skip it
     assert Settings() == Settings(**{f.name: getattr(Settings(), f.name) for f in fields(Settings)})
+
+
+def test_numpy_numbers_pass_as_what_they_are() -> None:
+    numpy = pytest.importorskip("numpy")
+    made = replace(Settings(), max_candidates=numpy.int64(3), link_threshold=numpy.float32(0.4))
+    assert (type(made.max_candidates), type(made.link_threshold)) == (int, float)
+    assert made.to_dict()["max_candidates"] == 3
+    with pytest.raises(ValueError, match="max_candidates must be a whole number"):
+        replace(Settings(), max_candidates=numpy.float64(2.5))
+

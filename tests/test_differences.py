@@ -556,3 +556,31 @@ def test_two_names_of_one_person_are_one_source(tmp_path: Path) -> None:
     assert "attribution" not in types(group)
     other = two.replace("Jess Smith, 24,", "Her neighbour, 24,")
     assert "attribution" in types(group_with(tmp_path, one, other, "Jess said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Michael Brown, 18, was shot six times.", ["18"]),
+        ("An 18-year-old was shot 6 times.", ["18"]),
+        ("The victim, aged 18, died.", ["18"]),
+        ("In Ferguson, 18 people were arrested.", []),
+        ("He was shot 18 times, police said.", []),
+    ],
+)
+def test_an_age_is_its_own_kind(text: str, ages: list[str]) -> None:
+    from compare.analyze.quantities import find_quantities
+
+    assert [q.text for q in find_quantities(text) if q.kind == "age"] == ages
+
+
+def test_an_age_is_never_a_count_and_two_ages_can_conflict() -> None:
+    """"Brown, 18, was shot six times" against "shot 18 times": six against 18 shots, not 18 against 18."""
+    found = differences_between(
+        ["Michael Brown, 18, was shot six times by the officer, the autopsy found.", "Michael Brown was shot 18 times by the officer, the autopsy found."]
+    )
+    assert [set(dict(d.values).values()) for d in found if d.type == "number"] == [{"six", "18"}]
+    ages = differences_between(
+        ["Michael Brown, 18, was shot by the officer, the autopsy found.", "Michael Brown, 19, was shot by the officer, the autopsy found."]
+    )
+    assert [d.detail for d in ages if d.type == "number"] == ["'18' against '19' (what is counted: age)"]

@@ -52,7 +52,7 @@ def build_groups(
     numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
     values: dict[str, set[float]] = {}
     for sentence in sentences:
-        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year)
+        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year and n.kind != "age")
     article_numbers = {article: frozenset(found) for article, found in values.items()}
     raw = []
     for indexes in alignment.groups:
@@ -205,7 +205,7 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
         members.append(sentence)
     sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
     numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
-    values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year) for s in members}
+    values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year and n.kind != "age") for s in members}
     plain = {s.article: plain_text(s.text) for s in members}
     return _differences(members, sims, quotes, plain, numbers, values, settings)
 

@@ -175,6 +175,8 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
             continue
         digits, words, vague = m.group("digits"), m.group("words"), m.group("vague")
         kind, factor, scale, unit_end = _unit(m, text)
+        if kind == "count" and _age(m, text):
+            kind = "age"
         if vague:
             low, high = _VAGUE[vague.lower()]
             value, bound, precision = low, "vague", 0.0
@@ -183,7 +185,7 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
             if number is None:
                 continue
             value = number * scale * factor
-            exact = kind == "count" and scale == 1.0 and (not digits or "." not in digits)
+            exact = kind in ("count", "age") and scale == 1.0 and (not digits or "." not in digits)
             precision = 0.0 if exact else _precision(digits or "0") * scale * factor
             low, high, bound = value - precision, value + precision, ""
         before = _BEFORE.search(text, max(0, m.start() - 22), m.start())
@@ -205,6 +207,24 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         )
         out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest))
     return out
+
+
+# A person's age: "Michael Brown, 18, was shot", "an 18-year-old", "aged 18", "18 years old".
+_AGE_NAME = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+_AGE_AFTER_NAME = re.compile(r"\s*,")
+_AGE_WORDS = re.compile(r"-year-old\b|\s+years?\s+old\b")
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+
+
+def _age(m: re.Match[str], text: str) -> bool:
+    """Whether the number found by ``m`` is someone's age (its own kind: never a count of anything)."""
+    digits = m.group("digits")
+    if not digits or not digits.isdigit() or len(digits) > 3:
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _AGE_WORDS.match(text, m.end()) or _AGED.search(before):
+        return True
+    return bool(_AGE_NAME.search(before)) and bool(_AGE_AFTER_NAME.match(text, m.end()))
 
 
 def _counts(m: re.Match[str], text: str) -> bool:
@@ -309,16 +329,16 @@ def quantity_conflicts(
     """
     # The article's values are looked up where they are, not copied for every pair of sentences
     # (thousands in a long article: that copy was most of the cost).
-    own_a = {x.value for x in a if not x.year}
-    own_b = {y.value for y in b if not y.year}
+    own_a = {(x.kind, x.value) for x in a if not x.year}
+    own_b = {(y.kind, y.value) for y in b if not y.year}
     out = []
     for x in a:
-        if x.year or x.value in own_b or x.value in elsewhere_b:
+        if x.year or (x.kind, x.value) in own_b or x.value in elsewhere_b:
             continue
         candidates = [
             (y, anchor)
             for y in b
-            if not y.year and y.kind == x.kind and y.value not in own_a and y.value not in elsewhere_a
+            if not y.year and y.kind == x.kind and (y.kind, y.value) not in own_a and y.value not in elsewhere_a
             for anchor in [_shared_anchor(x, y)]
             if anchor is not None
         ]

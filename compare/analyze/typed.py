@@ -57,7 +57,7 @@ def number_differences(
             quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article]
         )
         for x, y, anchor in conflicts:
-            word = describe_counted(x, ma.text, anchor)
+            word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
             _, values = found.setdefault(anchor, (word, {}))
             values.setdefault(ma.id, x.text)
             values.setdefault(mb.id, y.text)

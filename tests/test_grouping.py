@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from compare.align import _thresholds
 from compare.grouping import Thresholds, group_links
 from compare.settings import Settings
 
-_S = Settings()
-THRESHOLDS = Thresholds(
-    member=_S.semantic_member_threshold,
-    link=_S.semantic_link_threshold,
-    same_article=_S.semantic_same_article_threshold,
-    weak_score=_S.weak_link_score,
-    weak_member=_S.weak_member_threshold,
-    weak_near=_S.weak_near_score,
-    part_offset=_S.part_threshold_offset,
-    max_kinds=_S.group_max_wordings,
-    neighbour=_S.neighbour_member_threshold,
-)
+THRESHOLDS = _thresholds(Settings(), semantic=True)  # the embedding mode's, as the aligner makes them
 
 
 def _groups(links: dict[tuple[int, int], float], scores: dict[tuple[int, int], float], thresholds: Thresholds) -> tuple[tuple[int, ...], ...]:

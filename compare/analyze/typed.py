@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from compare.analyze.attribution import GENERIC, Source, attribution_conflict, compatible, find_sources
 from compare.analyze.numbers import DateMention, compare_dates, find_dates
@@ -156,7 +157,8 @@ def date_difference(
     ``Settings.date_context_words`` of one is within as many of the other ("the summit on Nov. 20"
     / "the summit in November"; not "shipping in April" / "on sale by the end of March").  A wire
     dateline's date ("Nov. 3 (Bloomberg) --") is never compared: it dates the article."""
-    dates = [[d for d in find_dates(s.text) if not _dateline(s.text, d)] for s in members]
+    reach = settings.date_context_words
+    dates = [[(d, _near(s.text, d, reach)) for d in find_dates(s.text) if not _dateline(s.text, d)] for s in members]
     weekdays = [set(_WEEKDAY.findall(s.text)) for s in members]
     values: dict[str, str] = {}
     conflict = False
@@ -166,13 +168,12 @@ def date_difference(
             conflict = True
             values.setdefault(members[a].id, next(iter(weekdays[a])))
             values.setdefault(members[b].id, next(iter(weekdays[b])))
-        for x in dates[a]:
-            for y in dates[b]:
+        for x, near_x in dates[a]:
+            for y, near_y in dates[b]:
                 comparable, clash = compare_dates(x, y)
                 if not comparable or not (clash or _more_precise(x, y) or _more_precise(y, x)):
                     continue
-                near = settings.date_context_words
-                if linked >= settings.agree_threshold or _near(members[a].text, x, near) & _near(members[b].text, y, near):
+                if linked >= settings.agree_threshold or near_x & near_y:
                     conflict = conflict or clash
                     values.setdefault(members[a].id, x.text)
                     values.setdefault(members[b].id, y.text)
@@ -254,6 +255,7 @@ def hedge_difference(
     words = [set(tokens(s.text)) for s in members]
     doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
 
+    @cache  # each ordered pair is asked twice: by plainly(a, b) and by plainly(b, a)
     def about(hedged: int, other: int) -> list[Hedge]:
         """The hedges of ``hedged`` on what ``other`` reports: in a clause sharing
         ``clause_words`` content words with it, and not written in ``other`` too ("multiple

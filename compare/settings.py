@@ -524,6 +524,19 @@ class Settings:
     above this value is "cooperative", at or below its negative "reluctant";
     in between, with cues of both kinds, "mixed"; with no cues, "neutral"."""
 
+    stance_relations_per_1000: float = 5.0
+    """The stance axis (cooperative or reluctant) is applied only to a story about relations between
+    actors: one whose articles, together, use the words of relations (cooperation, partnership,
+    dialogue, talks, negotiations, treaty, diplomacy, ceasefire, ...:
+    ``compare/analyze/framing/words.py``'s ``RELATIONS``) at least this many times per 1,000
+    words.  Elsewhere "cooperative" and "reluctant" say nothing an editor would sign: a pundit
+    "blamed progressivism", a congressman "defended his budget ... that has had bipartisan
+    support".  Measured (benchmarks/framing_eval.py --relations): the example story 18.2; of 179
+    FNC-1 stories (storycompare batch) three reach 5: s0001 (Boko Haram ceasefire talks) 15.0,
+    s0172 (Castro rumours, US-Cuba relations) 6.7 and s0002 (an actor's talks with studios) 5.4,
+    the next 4.8; of the 30 BASIL dev stories (US politics) one, cad4bba5 (Obama and Boehner
+    negotiating on the fiscal cliff) 6.9, the next 2.7.  0 turns the gate off."""
+
     tone_unfavourable_net: int = 5
     """How many more of the sentences naming an actor or referring to it ("he", "the senator") in
     one article must be unfavourable than favourable for its tone there to be "unfavourable".

@@ -537,6 +537,16 @@ class Settings:
     the next 4.8; of the 30 BASIL dev stories (US politics) one, cad4bba5 (Obama and Boehner
     negotiating on the fiscal cliff) 6.9, the next 2.7.  0 turns the gate off."""
 
+    tone_cued_sentences: int = 1
+    """A favourable or unfavourable tone toward an actor in one article needs at least this many
+    sentences of that tone whose cue words are in the actor's clause: words the sentiment lexicon
+    (VADER's, in the tone model) knows, of the tone's sign (compare/analyze/framing/tone.py,
+    ``_said_of``).  Only those sentences are shown as its evidence, their cue words marked.  A
+    sentence the model judged without such a word got its tone from elsewhere in the sentence
+    ("whatever we call it -- Afghanistan or Iraq -- we owe our military men and women
+    unconditional support" was favourable to Afghanistan) or from no word at all ("Mr. Clinton
+    was at the White House on Thursday"): it still counts toward the label, it is no evidence."""
+
     tone_unfavourable_net: int = 5
     """How many more of the sentences naming an actor or referring to it ("he", "the senator") in
     one article must be unfavourable than favourable for its tone there to be "unfavourable".

@@ -290,7 +290,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
             )
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, bool(result.cues))
         for actor in r.actors:
             tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []

@@ -423,3 +423,31 @@ def test_the_command_line_unfreezes_what_it_froze(tmp_path: Path) -> None:
     assert main(["compare", str(a), str(b), "--lexical", "--json", str(tmp_path / "out.json"), "--quiet"]) == 0
     assert (tmp_path / "out.json").read_text("utf-8").startswith("{")
     assert gc.get_freeze_count() == 0
+
+
+def _said(text: str, target: str) -> list[str]:
+    """The words :func:`said_of` finds said of ``target`` in ``text``."""
+    from compare.analyze.framing.said import said_of
+    from compare.analyze.framing.tone import _tokens, load_model
+
+    toks = _tokens(text)
+    at = text.index(target)
+    return [toks[k][0] for k in said_of(text, toks, at, at + len(target), load_model().lexicon)]
+
+
+def test_an_actors_own_attitude_is_not_said_of_it() -> None:
+    """Words of attitude toward others written after the actor in its clause are its own view,
+    not how the article portrays it; received ("drew criticism", "was criticized") or aimed at it
+    ("Biden criticized Romney") they are said of it."""
+    assert "support" not in _said("Sarah Palin began showing her support by visiting the restaurant.", "Sarah Palin")
+    assert "criticized" not in _said("Ryan criticized the administration on Thursday.", "Ryan")
+    assert "criticism" not in _said("Mr. Perry's criticism of the policy was loud.", "Perry")
+    assert "criticism" in _said("Mr. Trump drew considerable criticism from the establishment.", "Trump")
+    assert "criticized" in _said("Mr. Perry was widely criticized within his own party.", "Perry")
+    assert "criticized" in _said("Biden criticized Romney on Thursday.", "Romney")
+
+
+def test_titles_and_names_are_no_words_of_tone() -> None:
+    assert _said("Even Justice Ruth Bader Ginsburg expressed some doubts.", "Ruth Bader Ginsburg") == ["doubts"]
+    assert "secure" not in _said("The ad, paid for by Secure America Now, ran in Miami.", "Miami")
+    assert "wows" in _said("Beck Wows The CPAC Crowd", "CPAC")  # a headline's words are capitalised

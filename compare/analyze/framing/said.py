@@ -32,12 +32,20 @@ def said_of(
     between the punctuation round the target (a dash with a space before it cuts too: "whatever
     we call it -- Afghanistan or Iraq -- we owe them support" says nothing of Afghanistan); a
     target the sentence does not name (``start == end``) has the whole sentence.  Not words of
-    the target's own attitude written after it (:func:`_attitude`), nor capitalised words inside
+    the target's own attitude written after it (:func:`_attitude`), with the word before it and
+    the rest of the clause (its object: "tough criticism of ... the terror attack"), nor capitalised words inside
     a sentence that is no headline (titles and names)."""
     inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
 
+    # an editor's insertion in a quotation, "In short, (Netanyahu's) a powerful messenger", is the sentence's
+    bracketed = bool(inside) and inside[0] > 0 and inside[-1] + 1 < len(toks) and (
+        toks[inside[0] - 1][0] == "(" and toks[inside[-1] + 1][0] == ")"
+    )
+
     def cut(k: int) -> bool:
         low = toks[k][0]
+        if bracketed and k in (inside[0] - 1, inside[-1] + 1):
+            return False
         return low in CUTS or (low == "-" and k > 0 and toks[k - 1][2] < toks[k][1])
 
     lo, hi = 0, len(toks) - 1
@@ -62,7 +70,10 @@ def said_of(
         if text[toks[k][1]].isupper() and k > 0 and toks[k - 1][0] not in QUOTES and not headline:
             continue  # a title or a name ("Justice Ginsburg", "Secure America Now"), no word of tone
         if inside and k > inside[-1] and not received and _attitude(toks, k):
-            continue  # "Ryan criticized ...", "Palin began showing their support": the target's own view
+            # "Ryan criticized ...", "Palin began showing their support": the target's own view, and
+            # what it holds of what follows ("tough criticism of ... the Libya terror attack")
+            out.pop(k - 1, None)
+            break
         out[k] = -valence if negated else valence
     return out
 

@@ -84,6 +84,7 @@ class ToneResult:
     score: float  # P(favourable) - P(unfavourable), -1..1
     cues: tuple[tuple[int, int], ...]  # character spans of the words of the target's clause that say the tone
     # (the sentiment lexicon's, pushing most toward it: :func:`.said.said_of`); none: nothing says it of the target
+    strength: float = 0.0  # the strongest of those words' valence in the lexicon, 0..4
 
 
 @lru_cache(maxsize=4096)
@@ -303,6 +304,7 @@ def tone_at(
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
     cues: tuple[tuple[int, int], ...] = ()
+    strength = 0.0
     if tone != "neutral":
         toks = _tokens(text)
         push: dict[int, float] = {}
@@ -314,7 +316,8 @@ def tone_at(
         said = said_of(text, toks, start, end, model.lexicon)
         strong = sorted((k for k, v in said.items() if v * sign > 0), key=lambda k: (-push.get(k, 0.0), k))[:MAX_CUES]
         cues = tuple(sorted((toks[k][1], toks[k][2]) for k in strong))
-    return ToneResult(tone, round(p[2] - p[0], 3), cues)
+        strength = max((abs(said[k]) for k in strong), default=0.0)
+    return ToneResult(tone, round(p[2] - p[0], 3), cues, strength)
 
 
 def target_tone(sentence: str, target: str) -> Tone:

@@ -29,7 +29,16 @@ from pathlib import Path
 from typing import Literal
 
 from compare.analyze.framing import tone_file
-from compare.analyze.framing.tone_features import Feature, Hit, _hits, _tokens, features, known_hits
+from compare.analyze.framing.tone_features import (
+    _CUTS,
+    _NEGATIONS,
+    Feature,
+    Hit,
+    _hits,
+    _tokens,
+    features,
+    known_hits,
+)
 
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")

@@ -610,3 +610,14 @@ def test_about_relations_counts_the_words_of_relations_per_thousand() -> None:
     assert about_relations(["Beck blamed progressivism."], 0.0)  # 0: every story
     hundred = " ".join(["word"] * 99 + ["negotiations"])  # 10 a thousand
     assert about_relations([hundred], 10.0) and not about_relations([hundred], 10.5)
+
+
+def test_a_cue_wanted_of_an_actor_is_the_wish_of_who_wants_it() -> None:
+    """"NATO seeks Russian cooperation": NATO's wish (cooperative), no stance of Russia's; so is
+    "urged Moscow's support"; "Russian cooperation" alone stays Russia's."""
+    other = "NATO and Russia met Germany."
+    stances = framed("NATO seeks Russian cooperation on missile defense.", other)
+    assert counts(stances, "Russia") == (0, 0) and counts(stances, "NATO") == (1, 0)
+    stances = framed("NATO urged Moscow's support for the plan.", other)
+    assert counts(stances, "Russia") == (0, 0)
+    assert counts(framed("Russian cooperation on missile defense grew.", other), "Russia") == (1, 0)

@@ -42,6 +42,7 @@ from compare.analyze.framing.words import (
     SKIP_BACK,
     TIME_MODIFIERS,
     TIMES,
+    WANTING,
 )
 from compare.lexicon import Lexicon
 from compare.similarity import STOPWORDS
@@ -209,8 +210,12 @@ def holder(sent: Sent, cue: Cue) -> list[Mention] | None:
     if k >= 1 and (
         toks[k].low in POSSESSIVE or (toks[k].text in {"'", "’"} and toks[k - 1].low.endswith("s"))
     ):
+        if k - 1 in ends and _wished_of(toks, ends[k - 1]):
+            return None  # "NATO seeks Moscow's cooperation": NATO's wish
         return _with_compound(sent, ends[k - 1]) if k - 1 in ends else []  # "states' concern": theirs
     if k == cue.first - 1 and k in ends and not (ends[k].coordinated and ends[k].prep):
+        if _wished_of(toks, ends[k]):
+            return None  # "NATO Seeks Russian Cooperation": NATO's wish, not Russia's stance
         return _with_compound(sent, ends[k])
     k = cue.last + 1
     attitude = cue.first == cue.last and toks[cue.first].low in ATTITUDES
@@ -222,6 +227,15 @@ def holder(sent: Sent, cue: Cue) -> list[Mention] | None:
         if k in starts:
             return _with_compound(sent, starts[k])
     return None
+
+
+def _wished_of(toks: Sequence[Tok], owner: Mention) -> bool:
+    """Whether the actor owning a cue ("Russian cooperation", "Moscow's support") is the object of a
+    verb of wanting: "NATO seeks Russian cooperation" says what NATO wants, not what Russia does."""
+    k = owner.first - 1
+    while k >= 0 and toks[k].low in SKIP_BACK:
+        k -= 1
+    return k >= 0 and bool(set(lemmas(toks[k].low)) & WANTING)
 
 
 def _said_to_be(sent: Sent, clause: Clause, cue: Cue) -> bool:

@@ -239,3 +239,5 @@ RECEIVING = _words("drew draw draws drawing faced face faces facing received rec
 """Verbs by which an actor receives another's attitude: "Mr. Trump drew considerable criticism"."""
 PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consumers public seniors")
 """Nouns after a country's adjective that name its people: "the American people" is not the United States."""
+WANTING = _words("seek sought want urge ask demand request need expect")
+"""Verbs (as lemmas) whose object is what their subject wants: "NATO seeks Russian cooperation"."""

@@ -1,7 +1,8 @@
 """Cue words of the lexicon (cooperative, reluctant), found in a clause and given to a holder.
 
-A negation ("not", "n't", "never", ...) up to ``NEGATION_WINDOW`` content words before a cue
-flips it ("not a threat" is cooperative); a cooperative cue right after a reluctant one counts
+A cue in a sentence that states a condition ("if", "unless") or after "might"/"may" in its
+clause is a possibility, no stance.  A negation ("not", "n't", "never", ...) up to
+``NEGATION_WINDOW`` content words before a cue flips it ("not a threat" is cooperative); a cooperative cue right after a reluctant one counts
 as reluctant ("objections to further cooperation").  A cue's holder is, the first that applies:
 
 1. the subject of a cue that is a verb with an object ("terrorism threatens Russia", "a force that
@@ -32,7 +33,9 @@ from compare.analyze.framing.tokens import POSSESSIVE, Tok, lemmas, split_words,
 from compare.analyze.framing.words import (
     ADVERBS,
     ATTITUDES,
+    CONDITIONALS,
     COPULAS,
+    HEDGES,
     HOLDER_PREPOSITIONS,
     OBJECT_DETERMINERS,
     PERCEIVED,
@@ -164,9 +167,12 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     ]
     out: list[Cue] = []
     previous: Cue | None = None
+    conditional = _conditional(toks)
     for cue in found:
         if cue.polarity == NEUTRAL:  # "early warning": a cue word that carries no attitude here
             continue
+        if conditional or any(toks[k].low in HEDGES for k in clause.tokens if k < cue.first):
+            continue  # a possibility is no stance: "if we ..., then we can move towards closer cooperation"
         before = [k for k in content if k < cue.first][-NEGATION_WINDOW:]
         negated = any(
             toks[k].low in lex.negations
@@ -185,6 +191,14 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
         out.append(Cue(cue.first, cue.last, polarity))
         previous = cue if cue.polarity == RELUCTANT and not negated else None
     return out
+
+
+def _conditional(toks: Sequence[Tok]) -> bool:
+    """Whether a sentence states a condition ("if", "unless"; not "even if", "as if"): what it
+    says would happen is a possibility, nobody's stance."""
+    return any(
+        t.low in CONDITIONALS and not (k > 0 and toks[k - 1].low in {"even", "as"}) for k, t in enumerate(toks)
+    )
 
 
 def _with_compound(sent: Sent, mention: Mention) -> list[Mention]:

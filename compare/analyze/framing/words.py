@@ -241,3 +241,8 @@ PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consume
 """Nouns after a country's adjective that name its people: "the American people" is not the United States."""
 WANTING = _words("seek sought want urge ask demand request need expect")
 """Verbs (as lemmas) whose object is what their subject wants: "NATO seeks Russian cooperation"."""
+CONDITIONALS = _words("if unless")
+HEDGES = _words("might may")
+"""A sentence stating a condition, a clause saying what might be: possibilities, no stance
+("if we convince each other ..., then we can move towards closer cooperation"; relations "might
+have a common platform for cooperation")."""

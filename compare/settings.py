@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from compare.clean_settings import CleanSettings, check_ranges
+from compare.group_settings import GroupSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class Settings:
     # --- clean ---------------------------------------------------------------
     clean: CleanSettings = field(default_factory=CleanSettings)
     """Boilerplate detection thresholds, see :class:`CleanSettings`."""
+    grouping: GroupSettings = field(default_factory=GroupSettings)
+    """The aligner's rules for whole groups, see :class:`~compare.group_settings.GroupSettings`."""
 
     # --- segment -------------------------------------------------------------
     language: str = "english"

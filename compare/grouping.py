@@ -24,6 +24,7 @@ class Thresholds:
     max_kinds: int  # the most kinds (different wordings) a group may hold
     neighbour: float  # consecutive sentences of one article not repeating each other: each member's least mean
     chain_floor: float = 0.0  # the least score of two members of different articles (GroupSettings.chain_floor)
+    chain_support: int = 0  # ... unless this many members of other articles link to both
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
 
@@ -56,8 +57,7 @@ def group_links(
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to.
     ``remarks(i, j)``: whether two sentences are different remarks, never one fact within one article
-    unless consecutive (see :func:`_one_fact`).  ``short``: the sentences too short to be held to
-    ``thresholds.chain_floor`` (see :func:`_chained`)."""
+    unless consecutive (see :func:`_one_fact`).  ``short``: sentences exempt from :func:`_chained`."""
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -293,8 +293,9 @@ def _chained(
     """Whether the merge would put in one group two sentences of different articles that score under
     ``thresholds.chain_floor`` together (``GroupSettings.chain_floor``): a chain through a sentence
     that reports two things.  Exempt: a ``short`` sentence, two sentences of articles' ``lead``,
-    and a sentence whose neighbour in its article (in the merged group) links to the other (at
-    ``thresholds.link``): the two tell one fact over two sentences."""
+    a sentence whose neighbour in its article (in the merged group) links to the other (at
+    ``thresholds.link``): the two tell one fact over two sentences; and two sentences that
+    ``thresholds.chain_support`` members of other articles link to, each to both."""
     pairs = [
         (p, q)
         for kind, found in first.by_kind.items()
@@ -316,7 +317,12 @@ def _chained(
             for n in (where.get((article, index - 1)), where.get((article, index + 1)))
         )
 
+    def bridged(p: int, q: int) -> bool:  # several members of other articles are linked to both
+        a, b = ids[p][0], ids[q][0]
+        found = sum(1 for k in where.values() if ids[k][0] not in (a, b) and min(similarity(k, p), similarity(k, q)) >= thresholds.link)
+        return found >= thresholds.chain_support
+
     return any(
-        not (p in short or q in short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p))
+        not (p in short or q in short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
         for p, q in pairs
     )

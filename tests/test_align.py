@@ -309,7 +309,8 @@ def _plain_groups(
 
     def chained(first: list[int], second: list[int]) -> bool:
         """Two members of different articles under chain_floor together, neither short nor both
-        leads, nor told over two sentences by one of them with its neighbour."""
+        leads, nor told over two sentences by one of them with its neighbour, nor both linked to
+        chain_support members of other articles."""
         if not use_vectors or not rules.chain_floor:
             return False
         where = {ids[m]: m for m in first + second}
@@ -321,9 +322,13 @@ def _plain_groups(
         def is_short(p: int) -> bool:
             return len(analyse(sentences[p].text)[0]) < rules.chain_short_tokens
 
+        def bridged(p: int, q: int) -> bool:  # chain_support members of other articles linked to both
+            bridges = [m for m in first + second if art[m] not in (art[p], art[q]) and min(sim(m, p), sim(m, q)) >= link]
+            return len(bridges) >= rules.chain_support
+
         return any(
             ok(p, q) and sim(p, q) < rules.chain_floor
-            and not (is_short(p) or is_short(q) or {p, q} <= headed or over_two(p, q) or over_two(q, p))
+            and not (is_short(p) or is_short(q) or {p, q} <= headed or over_two(p, q) or over_two(q, p) or bridged(p, q))
             for p in first
             for q in second
         )

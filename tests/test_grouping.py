@@ -84,6 +84,12 @@ def test_a_short_sentence_a_lead_or_a_fact_told_over_two_sentences_may_be_far_fr
     assert _grouped(links, {(0, 2): 0.15}, ids) == ((0, 1),)
     assert _grouped(links, {(0, 2): 0.15}, ids, short=(2,)) == ((0, 1, 2),)
     assert _grouped(links, {(0, 2): 0.15}, ids, lead=(0, 2)) == ((0, 1, 2),)
+    # Two far apart in a group of five outlets, each linked to the three others: one event.
+    ids = [("a", 0), ("b", 0), ("c", 0), ("d", 0), ("e", 0)]
+    many = {(0, 1): 0.6, (0, 2): 0.6, (0, 3): 0.6, (1, 2): 0.6, (1, 3): 0.6, (1, 4): 0.6, (2, 3): 0.6, (2, 4): 0.6, (3, 4): 0.6}
+    assert _grouped(many, {(0, 4): 0.15}, ids) == ((0, 1, 2, 3, 4),)
+    assert _grouped(many, {(0, 4): 0.15}, ids, thresholds=replace(THRESHOLDS, chain_support=4)) == ((0, 1, 2, 3),)
+    ids = [("a", 0), ("b", 0), ("c", 0)]
     # Article a tells the fact over sentences 0 and 1; c's sentence 3 reports its second half.
     ids = [("a", 0), ("a", 1), ("b", 0), ("c", 0)]
     links = {(0, 2): 0.6, (1, 2): 0.55, (1, 3): 0.7, (2, 3): 0.5}

@@ -13,6 +13,7 @@ settings (tuned on these stories), and with ``tone_neutral_prior``, ``tone_unfav
 held-out stories may expect.
 
     .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show] [--newsmtsc]
+    .venv/bin/python benchmarks/framing_eval.py --relations [STORY ...]  # words of relations per 1,000
     nice -n 10 .venv/bin/python benchmarks/framing_eval.py --share 6   # framing's share of the example,
                                                 # as a first report and as a second (embeddings cached)
 """
@@ -303,13 +304,41 @@ def framing_share(runs: int, cache: bool = True) -> list[tuple[float, float, flo
     return shares
 
 
+def relations_density(stories: Sequence[Path]) -> list[tuple[str, float]]:
+    """Each story's words of relations per 1,000 words (compare/analyze/framing/cues.py), highest
+    first; a story is a folder of .txt or .json articles, or a .jsonl file of records."""
+    from compare.analyze.framing.cues import RELATIONS_PATTERN, WORDS_PATTERN
+
+    out = []
+    for story in stories:
+        if story.is_dir():
+            texts = [p.read_text("utf-8") for p in sorted(story.glob("*.txt"))]
+            texts += [json.loads(p.read_text("utf-8"))["text"] for p in sorted(story.glob("*.json"))]
+        else:
+            texts = [json.loads(line)["text"] for line in story.read_text("utf-8").splitlines() if line.strip()]
+        hits = sum(len(RELATIONS_PATTERN.findall(t)) for t in texts)
+        words = sum(len(WORDS_PATTERN.findall(t)) for t in texts)
+        out.append((story.name, 1000 * hits / words if words else 0.0))
+    return sorted(out, key=lambda x: -x[1])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--show", action="store_true", help="print each entity and the actor matched")
     parser.add_argument("--newsmtsc", action="store_true", help="also cross-validate the tone model (minutes)")
     parser.add_argument("--share", type=int, metavar="RUNS", help="only time framing's share of the example story")
+    parser.add_argument(
+        "--relations", nargs="*", type=Path, metavar="STORY",
+        help="only print the words of relations per 1,000 words (Settings.stance_relations_per_1000) of the "
+        "example story, the BASIL dev stories and these stories (folders of .txt/.json, or .jsonl files)",
+    )
     args = parser.parse_args(argv)
+    if args.relations is not None:
+        stories = [ROOT / "examples" / "nato-russia-2010", *sorted((args.data / "basil-dev" / "stories").glob("*"))]
+        for story, density in relations_density([*stories, *args.relations]):
+            print(f"{density:5.1f}  {story}")
+        return 0
     if args.share:
         import statistics
 

@@ -527,6 +527,24 @@ class Settings:
     above this value is "cooperative", at or below its negative "reluctant";
     in between, with cues of both kinds, "mixed"; with no cues, "neutral"."""
 
+    stance_relations_per_1000: float = 5.0
+    """The stance axis (cooperative or reluctant) is applied only to a story whose articles use the
+    words of relations between actors (cooperation, partnership, talks, negotiations, treaty, ...:
+    framing/words.py's ``RELATIONS``) at least this many times per 1,000 words; elsewhere it says
+    nothing an editor would sign (a pundit "blamed progressivism": "reluctant").  Measured
+    (benchmarks/framing_eval.py --relations): the example story 18.2; of 179 FNC-1 stories three
+    reach 5 (s0001, Boko Haram ceasefire talks, 15.0; s0172, Castro and US-Cuba relations, 6.7;
+    s0002, an actor's talks with studios, 5.4), the next 4.8; of the 30 BASIL dev stories one,
+    cad4bba5 (the fiscal-cliff negotiations, 6.9), the next 2.7.  0 turns the gate off."""
+
+    tone_cued_sentences: int = 1
+    """A favourable or unfavourable tone toward an actor in one article needs at least this many
+    sentences of that tone with cue words in the actor's clause: words of the tone's sign that
+    the sentiment lexicon (VADER's, in the tone model) knows (framing/tone.py, ``_said_of``).
+    Only those sentences are its evidence, their cue words marked; the others still count toward
+    the label ("... Afghanistan or Iraq -- we owe our military ... unconditional support" was
+    favourable to Afghanistan, "Mr. Clinton was at the White House" favourable, with no cue)."""
+
     tone_unfavourable_net: int = 5
     """How many more of the sentences naming an actor or referring to it ("he", "the senator") in
     one article must be unfavourable than favourable for its tone there to be "unfavourable".

@@ -54,8 +54,35 @@ def test_tone_marks_the_words_behind_it() -> None:
     assert words and words <= {"critics", "slammed", "failed", "corrupt", "plan"}
 
 
-def _tones(*labels: str) -> list[SentenceTone]:
-    return [SentenceTone(f"a:{n}", n, label, 0.0) for n, label in enumerate(labels)]  # type: ignore[arg-type]
+def _tones(*labels: str, cued: bool = True) -> list[SentenceTone]:
+    return [SentenceTone(f"a:{n}", n, label, 0.0, cued) for n, label in enumerate(labels)]  # type: ignore[arg-type]
+
+
+def test_tone_cue_words_are_words_of_sentiment_in_the_actors_clause() -> None:
+    """The words marked are the sentiment lexicon's, in the target's clause ("is" and "an" were
+    marked before); a sentence whose words of that tone all stand in another clause has none."""
+    text = "America is an idea that sets people free."
+    result = tone_at(text, 0, len("America"))
+    assert result.tone == "favourable"
+    assert [text[a:b] for a, b in result.cues] == ["free"]
+    text = "Whatever we call it -- Afghanistan or Iraq -- we owe our military men and women unconditional support."
+    at = text.index("Afghanistan")
+    result = tone_at(text, at, at + len("Afghanistan"))
+    assert result.cues == ()  # "support" is not said of Afghanistan, whatever the model's tone
+    assert [text[a:b] for a, b in tone_at(text, 0, 0).cues] == ["support"]  # no target: the whole sentence
+
+
+def test_a_tone_needs_a_sentence_with_cue_words_in_the_actors_clause() -> None:
+    """Settings.tone_cued_sentences (1): sentences judged favourable without a word of the actor's
+    clause saying so count toward the label but are no evidence, and cannot make it alone."""
+    settings = Settings()
+    assert settings.tone_cued_sentences == 1
+    assert _tone(_tones("favourable", cued=False), settings) == ("neutral", 1.0)
+    assert _tone(_tones("favourable"), settings) == ("favourable", 1.0)
+    uncued = _tones(*["unfavourable"] * 5, cued=False)
+    assert _tone(uncued, settings)[0] == "neutral"
+    assert _tone([*uncued[:4], *_tones("unfavourable")], settings)[0] == "unfavourable"
+    assert _tone(uncued, Settings(tone_cued_sentences=0))[0] == "unfavourable"
 
 
 def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:

@@ -19,6 +19,9 @@ from compare.settings import Settings
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-russia-2010"
 SETTINGS = Settings()
+CUES = Settings(stance_relations_per_1000=0.0)
+"""For the one- and two-sentence articles below: the stance axis whatever the story is about (the
+gate that keeps it to stories about relations is tested by itself)."""
 
 
 def make_article(article_id: str, text: str, *, cleaned: bool = True) -> Article:
@@ -202,7 +205,7 @@ def fake_quotes(speakers: Mapping[str, str | None]) -> object:
 
 
 def framed(
-    *texts: str, lexicon: Lexicon | None = None, settings: Settings = SETTINGS, **kw: object
+    *texts: str, lexicon: Lexicon | None = None, settings: Settings = CUES, **kw: object
 ) -> dict[tuple[str, str], Stance]:
     """Frame articles "a", "b", ... written from ``texts``."""
     articles = [make_article(chr(ord("a") + n), text) for n, text in enumerate(texts)]
@@ -413,7 +416,7 @@ def test_main_actors_need_two_articles_and_the_most_mentions() -> None:
     stances = framed(
         "Poland welcomed it. Poland and Germany agree.",
         "Poland and Germany met.",
-        settings=replace(SETTINGS, max_actors=1),
+        settings=replace(CUES, max_actors=1),
     )
     assert {actor for actor, _ in stances} == {"Poland"}
 
@@ -425,7 +428,7 @@ def test_labels_follow_the_margin() -> None:
     assert mixed[("Germany", "a")].label == "neutral"
     two_to_one = "Poland welcomed the plan, praised its goals and warned of risks."
     assert framed(two_to_one, OTHER)[("Poland", "a")].label == "cooperative"  # 1/3 >= 0.3
-    strict = replace(SETTINGS, stance_margin=0.5)
+    strict = replace(CUES, stance_margin=0.5)
     assert framed(two_to_one, OTHER, settings=strict)[("Poland", "a")].label == "mixed"
 
 
@@ -438,7 +441,7 @@ def test_evidence_is_strongest_first_and_at_most_five() -> None:
     ]
     articles = [make_article("a", "\n".join(lines)), make_article("b", OTHER)]
     poland = next(
-        s for s in frame(articles, load_lexicon(), SETTINGS) if s.actor == "Poland" and s.article == "a"
+        s for s in frame(articles, load_lexicon(), CUES) if s.actor == "Poland" and s.article == "a"
     )
     assert poland.label == "cooperative"
     assert len(poland.evidence) == 5
@@ -552,7 +555,7 @@ def test_a_word_that_is_a_cue_itself_wins_over_its_stem_in_every_process() -> No
         "from compare.segment import segment\n"
         "texts = ['Poland spoke concerning the border.', 'Poland and Germany met France in Paris.']\n"
         "arts = [segment(Article(id=c, source=c + '.txt', sha256='', text=t)) for c, t in zip('ab', texts)]\n"
-        "s = {(x.actor, x.article): x for x in frame(arts, load_lexicon(), Settings())}[('Poland', 'a')]\n"
+        "s = {(x.actor, x.article): x for x in frame(arts, load_lexicon(), Settings(stance_relations_per_1000=0.0))}[('Poland', 'a')]\n"
         "print(s.cooperative, s.reluctant)\n"
     )
     root = Path(__file__).resolve().parents[1]
@@ -578,3 +581,32 @@ def test_evidence_supports_the_label() -> None:
     # "mixed" shows both directions
     mixed = framed("Poland welcomed the German plan. Poland rejected one German request.", OTHER)[("Poland", "a")]
     assert (mixed.label, len(mixed.evidence)) == ("mixed", 2)
+
+
+def test_the_stance_axis_is_only_for_stories_about_relations() -> None:
+    """A party that "blamed progressivism" and "rejected the notion" is not reluctant in any sense
+    an editor would sign: the story is not about relations between actors (no cooperation, talks,
+    treaty ...), so no actor gets a stance there (Settings.stance_relations_per_1000)."""
+    domestic = (
+        "Republicans blamed progressivism for the country's problems. Republicans rejected the notion that the party should grow.",
+        "Republicans and Democrats spoke at the conference on Saturday.",
+    )
+    gop = framed(*domestic, settings=SETTINGS)[("Republicans", "a")]
+    assert (gop.label, gop.cooperative, gop.reluctant, gop.evidence) == ("neutral", 0, 0, ())
+    assert framed(*domestic)[("Republicans", "a")].label == "reluctant"  # the gate off: as before
+    talks = (
+        "Poland rejected the treaty in talks on cooperation. Poland fears closer relations.",
+        "Poland and Germany held talks on cooperation.",
+    )
+    assert framed(*talks, settings=SETTINGS)[("Poland", "a")].label == "reluctant"
+
+
+def test_about_relations_counts_the_words_of_relations_per_thousand() -> None:
+    from compare.analyze.framing.cues import about_relations
+
+    assert about_relations(["NATO seeks co-operation with Russia in talks on a treaty."], 5.0)
+    assert not about_relations(["Beck blamed progressivism for the nation's problems on Saturday."], 5.0)
+    assert not about_relations([], 5.0)
+    assert about_relations(["Beck blamed progressivism."], 0.0)  # 0: every story
+    hundred = " ".join(["word"] * 99 + ["negotiations"])  # 10 a thousand
+    assert about_relations([hundred], 10.0) and not about_relations([hundred], 10.5)

@@ -8,7 +8,8 @@
    are the ``Settings.max_actors`` most mentioned actors named by at least two articles.
 2. **The stance axis** (:mod:`.cues`, :mod:`.attribution`): the lexicon's cooperative and
    reluctant cue words, each credited to the actor the sentence says it of (its quotation's
-   speaker, an actor right next to it, or its clause's agent).
+   speaker, an actor right next to it, or its clause's agent); only in a story about relations
+   between actors (:func:`.cues.about_relations`): elsewhere no actor is cooperative or reluctant.
 3. **Tone** (:mod:`.tone`): favourable, unfavourable or neutral toward the actor, from every
    sentence naming it (the outlet's own words and the quotations it chose), judged by
    :func:`~compare.analyze.framing.tone.target_tone`'s model.
@@ -33,7 +34,14 @@ from compare.analyze.framing.actors import Mention, find_mentions
 from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
 from compare.analyze.framing.attribution import QuoteLike, Sent, is_speaker, read_sentence, resolve, speakers
 from compare.analyze.framing.coref import Reference, profiles, references
-from compare.analyze.framing.cues import CompiledCues, compile_cues, find_cues, holders, verb_agent
+from compare.analyze.framing.cues import (
+    CompiledCues,
+    about_relations,
+    compile_cues,
+    find_cues,
+    holders,
+    verb_agent,
+)
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
@@ -229,6 +237,7 @@ def credit(
     named_in: dict[str, set[str]] = defaultdict(set)
     tallies: dict[tuple[str, str], Tally] = {}
     read: dict[str, list[Sent]] = {}
+    relations = about_relations((s.text for s in sentences), settings.stance_relations_per_1000)
     for article in articles:
         sents = read[article.id] = _read_article(article, matches, names, find_quotes(article))
 
@@ -242,7 +251,8 @@ def credit(
                         named_in[actor].add(article.id)
                     if m.actor is not None:
                         tally(m.actor).aliases[surface] = None
-        _credit_cues(sents, lex, lookup, tally)
+        if relations:  # the stance axis only where the story is about relations between actors
+            _credit_cues(sents, lex, lookup, tally)
 
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
@@ -280,7 +290,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
             )
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, bool(result.cues))
         for actor in r.actors:
             tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []

@@ -21,7 +21,8 @@ as reluctant ("objections to further cooperation").  A cue's holder is, the firs
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from compare.analyze.framing.actors import Mention
@@ -36,6 +37,7 @@ from compare.analyze.framing.words import (
     OBJECT_DETERMINERS,
     PERCEIVED,
     PRONOUNS,
+    RELATIONS,
     RELATIVES,
     SKIP_BACK,
     TIME_MODIFIERS,
@@ -49,6 +51,24 @@ NEGATION_WINDOW = 3
 CONTRAST_WINDOW = 2
 """A cooperative cue within this many content words after a reluctant one counts as reluctant."""
 COOPERATIVE, RELUCTANT, NEUTRAL = 1, -1, 0
+RELATIONS_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(RELATIONS)) + r")\b",
+    re.IGNORECASE,
+)
+WORDS_PATTERN = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def about_relations(texts: Iterable[str], per_1000: float) -> bool:
+    """Whether a story's texts use the words of relations between actors (cooperation, talks,
+    treaty, ...: ``RELATIONS``) at least ``per_1000`` times per 1,000 words: the stories where
+    the stance axis means something (``Settings.stance_relations_per_1000``; 0: every story)."""
+    if per_1000 <= 0:
+        return True
+    hits = words = 0
+    for text in texts:
+        hits += len(RELATIONS_PATTERN.findall(text))
+        words += len(WORDS_PATTERN.findall(text))
+    return words > 0 and hits * 1000 >= per_1000 * words
 
 
 @dataclass(frozen=True, slots=True)

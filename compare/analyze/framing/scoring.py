@@ -29,6 +29,7 @@ class SentenceTone:
     index: int
     tone: ToneLabel
     score: float  # P(favourable) - P(unfavourable)
+    cued: bool = False  # a word of the actor's clause says the tone (the cue words marked)
 
 
 @dataclass(slots=True)
@@ -88,17 +89,21 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     ``Settings.tone_unfavourable_net`` more of them are unfavourable than favourable (bad news
     told plainly reads unfavourable to the sentence model: one such sentence, or three, do not
     make a portrayal), "favourable" when the score reaches ``Settings.tone_favourable_share``,
-    else "neutral".
+    else "neutral"; and "neutral" too when fewer than ``Settings.tone_cued_sentences`` of the
+    sentences of that tone have a cue word in the actor's clause (the evidence shows only those).
     """
     if not tones:
         return "neutral", 0.0
     net = sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)
     score = net / len(tones)
+    label: ToneLabel = "neutral"
     if -net >= settings.tone_unfavourable_net:
-        return "unfavourable", score
-    if net > 0 and score >= settings.tone_favourable_share:
-        return "favourable", score
-    return "neutral", score
+        label = "unfavourable"
+    elif net > 0 and score >= settings.tone_favourable_share:
+        label = "favourable"
+    if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
+        label = "neutral"  # no sentence, or too few, says it of the actor in words to show
+    return label, score
 
 
 def stance(actor: str, article: str, tally: Tally, settings: Settings) -> Stance:
@@ -120,7 +125,7 @@ def stance(actor: str, article: str, tally: Tally, settings: Settings) -> Stance
     evidence = tuple(row.sentence for row in supporting[:MAX_EVIDENCE])
     tone, tone_score = _tone(list(tally.tones.values()), settings)
     tone_sign = {"favourable": 1, "unfavourable": -1}.get(tone, 0)
-    toned = [t for t in tally.tones.values() if tone_sign and t.tone == tone]
+    toned = [t for t in tally.tones.values() if tone_sign and t.tone == tone and t.cued]
     toned.sort(key=lambda t: (-tone_sign * t.score, t.index))
     tone_evidence = tuple(t.sentence for t in toned[:MAX_EVIDENCE])
     shown = set(evidence) | set(tone_evidence)

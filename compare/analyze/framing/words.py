@@ -219,3 +219,12 @@ PERCEIVED = _words("threat danger menace enemy adversary")
 """Cue words that say how another sees an actor: "NATO is a threat" is the view of whoever says so."""
 COPULAS = _words("is are was were be been being remains remain remained becomes become became pose poses posed")
 """Verbs by which a clause says what its subject is ("NATO is a threat", "Russia poses a danger")."""
+RELATIONS = _words(
+    """
+    cooperat* co-operat* collaborat* partnership partnerships dialogue rapprochement relations talks
+    negotiat* treaty treaties diplomacy diplomat* ceasefire cease-fire truce
+    """
+)
+"""The words of relations between actors (a word ending in * is a prefix): a story about such
+relations uses them often, and only there does the stance axis, cooperative or reluctant, mean
+something (``Settings.stance_relations_per_1000``)."""

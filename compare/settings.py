@@ -182,8 +182,7 @@ class Settings:
     (HuffPost's Title-Case headline on the "big tent" off Fox's lead on progressivism among them)
     but ECB+ recall fell to 0.392: an event's big lead group forms through such merges."""
 
-    weak_link_cosine: float = 0.5
-    """See ``weak_link_score``."""
+    weak_link_cosine: float = 0.5  # see weak_link_score
 
     weak_link_plain: float = 1.55
     """See ``weak_link_score``: the informativeness (the word prior's weight, 1 to 5) that the shared

@@ -249,6 +249,13 @@ _BYLINE = re.compile(
         # a source credit: "Source: The NY Times", "Via: The Verge", "Photo credit: AP" (a line of
         # names only: "Source: officials say the deal is off" is a sentence, and kept)
         rf"(?i:sources?|via|credits?|(?:image|photo|video) (?:source|credit)s?)\s*:\s*(?:@\w+|{_CREDITED}(?:\s+{_CREDITED}){{0,6}})",
+        # a bracketed picture or source credit on a line of its own: "[Image via AP Images]",
+        # "(Photo courtesy: YouTube screengrab)", "[h/t Uproxx]", "(Editing by Pravin Char)"
+        r"[\[(]\s*(?i:(?:featured|top|header|lead|main|file|cover)\s+)?"
+        r"(?i:images?|photos?|pictures?|pics?|videos?|footage|graphics?|screen ?(?:grab|shot)s?|credits?"
+        r"|courtesy|h/t|hat tip|via|sources?|editing|(?:additional )?reporting)\b[^\[\]()]{0,100}[\])]",
+        # ... or a bracketed name alone: "(Facebook)", "(The Daily Mail)", "(AP Photo/Alejandrino Gonzalez)"
+        rf"[\[(]\s*{_CREDITED}(?:\s*[\s/|,]\s*{_CREDITED}){{0,7}}\s*[\])]",
         # an embedded post's signature: "— Bennett Kulcsar (@BennettKulcsar) September 8, 2014"
         rf"[—–-]+\s*[^()]{{1,60}}\(@\w+\)\s*(?i:{_DATE})",
     )

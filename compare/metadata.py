@@ -43,6 +43,11 @@ TITLE_CANDIDATES = 6
 """complete_metadata takes the title from the first this-many kept paragraphs only,
 so that a crosshead deep in the article is never taken for the headline."""
 
+STORY_MIN_WORDS = 12
+"""A kept paragraph of prose (no heading) of at least this many words begins the story: a
+headline-like line after it is a crosshead, a caption or a line introducing a quotation, not the
+title.  A shorter sentence before the headline (a site's tagline) does not end the search."""
+
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 25
 """A headline is one line of TITLE_MIN_WORDS..TITLE_MAX_WORDS words without a final full stop."""
@@ -127,8 +132,8 @@ def complete_metadata(article: Article) -> Article:
     """Fill the title, date and outlet the input did not give (only fields still None).
 
     Runs after the clean stage.  The title is the first of the first kept
-    paragraphs that reads as a headline: one line, 3 to 25 words, no final full
-    stop, not a date.  The date is the first full date (with a year) in the first
+    paragraphs that reads as a headline (one line, 3 to 25 words, no final full
+    stop, not a date, not in brackets) and comes before the first paragraph of prose.  The date is the first full date (with a year) in the first
     lines of the whole text, in a line the cleaner kept or removed as metadata (a
     byline, or a dateline opening its paragraph: never a date the prose mentions), or
     on a line of its own (a dateline such as "23 Feb, 2010 21:55"); never one
@@ -163,8 +168,13 @@ def complete_metadata(article: Article) -> Article:
     title, date, outlet = article.title, article.date, article.outlet
     if title is None:
         blocks = list(article.paragraphs) or lines
-        candidates = (text[span.start : span.end].strip() for span in blocks[:TITLE_CANDIDATES])
-        title = next((candidate for candidate in candidates if is_title(candidate)), None)
+        for span in blocks[:TITLE_CANDIDATES]:
+            candidate = text[span.start : span.end].strip()
+            if is_title(candidate):
+                title = candidate
+                break
+            if not is_heading(candidate) and len(candidate.split()) >= STORY_MIN_WORDS:
+                break  # the story has begun: a line after its prose is a crosshead or a caption
     if date is None:
         found = (
             value
@@ -210,6 +220,8 @@ def is_title(candidate: str) -> bool:
     """
     if not candidate or "\n" in candidate or candidate.endswith(".") or len(candidate) > TITLE_MAX_CHARS:
         return False
+    if candidate[0] in "[(" and candidate[-1] in "])":
+        return False  # an aside, a teaser or a caption in brackets: "(Who are Islamic State? ...)"
     words = candidate.split()
     if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
         return False

@@ -582,6 +582,13 @@ def test_podcast_player_is_removed() -> None:
         "Via: The Verge",
         "Photo credit: AP/Getty Images",
         "— IG:Bennett Kulcsar (@BennettKulcsar) September 8, 2014",
+        "[Image via AP Images]",
+        "[Featured Image via screenshot]",
+        "(Photo courtesy: YouTube screengrab)",
+        "[h/t Esquire / Jezebel]",
+        "(Editing by Pravin Char)",
+        "(The Daily Mail)",
+        "[Image Credit: Youtube/ DC Toy Collector, Facebook/Sandy Summers]",
     ],
 )
 def test_bylines_are_metadata(line: str) -> None:
@@ -591,6 +598,18 @@ def test_bylines_are_metadata(line: str) -> None:
 def test_a_headline_that_starts_like_a_credit_is_kept() -> None:
     line = "Via Rail Cancels Trains After Storm"
     assert reason_of(make(line + "\n\n" + BODY), line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Photos of the scene showed the crater.)",  # a sentence in brackets
+        "(The ministry did not say how many were hurt.)",
+        "[The talks resumed on Monday, officials said.]",
+    ],
+)
+def test_a_sentence_in_brackets_is_no_credit(line: str) -> None:
+    assert reason_of(make("Headline About NATO\n\n" + BODY + "\n\n" + line), line) is None
 
 
 @pytest.mark.parametrize("line", ["Source: officials say the deal is off", "Sources: The deal is off."])

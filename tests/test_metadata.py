@@ -197,6 +197,19 @@ def test_complete_metadata_dates_and_boilerplate() -> None:
     assert complete_metadata(article).title == "The Real Headline Is Here"
 
 
+def test_the_title_comes_before_the_story_begins() -> None:
+    """A headline-like line after the first paragraph of prose is a crosshead, a caption or a
+    line that introduces a quotation, never the article's title; nor is a line in brackets."""
+    prose = "Residents of the capital heard a loud boom overnight, the government said on Sunday."
+    after = "\n\n".join([prose, "Transcripts of the call were released to the public:", "More to come"])
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=after)).title is None
+    first = "\n\n".join(["Meteorite Leaves Crater in Managua", prose, "A Crosshead Deep Inside"])
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=first)).title == "Meteorite Leaves Crater in Managua"
+    aside = "\n\n".join(["(Who are Islamic State? Get caught up with our primer)", prose])
+    assert complete_metadata(Article(id="x", source="x", sha256="", text=aside)).title is None
+    assert not is_title("[Image via AP Images]") and is_title("Image of the Year Announced")
+
+
 def test_headings_and_titles() -> None:
     assert is_heading("Russia’s answer") and is_title("Russia’s answer to NATO")
     assert not is_heading("Russia answered.") and not is_title("Russia answered NATO.")

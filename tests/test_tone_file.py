@@ -4,6 +4,7 @@ training script writes, and files that are not models."""
 from __future__ import annotations
 
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ def trainer() -> Any:
 
 def test_the_shipped_model_loads_with_its_licence_notes() -> None:
     got = tone_file.read(MODEL)
-    assert len(got.rows) > 20_000 and sorted(got.rows) == list(got.rows)  # written in sorted order
+    by_word = sorted(got.rows, key=lambda f: tone_file.split_feature(f)[::-1])
+    assert len(got.rows) > 20_000 and by_word == list(got.rows)  # by word, then slot
     assert sorted(got.rows.values()) == list(range(len(got.rows)))
     assert all(len(column) == len(got.rows) for column in got.columns)
     assert "NewsMTSC" in got.about and ", ".join(TONES) in got.about
@@ -51,7 +53,7 @@ def test_numbers_come_back_to_the_bit(tmp_path: Path) -> None:
     tone_file.write(path, weights, (0.3, -0.2, 0.1), {"good": 1.9, "bad": -2.5}, "about", "notice")
     got = tone_file.read(path)
     model = ToneModel(got.rows, got.columns, got.bias, got.lexicon)
-    assert model.weights() == weights and list(model.weights()) == list(weights)
+    assert model.weights() == weights and list(model.weights()) == ["w:good", "n1:said", "w:été"]  # by word
     assert got.bias == (0.3, -0.2, 0.1) and got.lexicon == {"good": 1.9, "bad": -2.5}
     assert (got.about, got.lexicon_notice) == ("about", "notice")
     # the model read from the file decides as the one made in memory from the same weights
@@ -86,9 +88,50 @@ def test_a_truncated_model_is_refused_by_name(tmp_path: Path) -> None:
         tone_file.read(path)
 
 
-def test_names_that_would_break_the_lines_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(tone_file.ModelFileError, match="line break"):
-        tone_file.write(tmp_path / "m.bin", {"w:a\nb": (1.0, 2.0, 3.0)}, (0.0, 0.0, 0.0), {}, "", "")
+def test_any_word_comes_back_and_is_found(tmp_path: Path) -> None:
+    """Words are found through the file's hash table: line breaks, colons, a lone surrogate (article
+    text may hold one), the empty word of a feature without a colon; a word the file does not hold
+    is not found, nor is "neg:" (the feature is "neg")."""
+    odd = ["w:a\nb", "w::", "q:\ud800", "neg", "p12:x_y", "c:\u00e9t\u00e9"]
+    weights = {f: (float(n), 0.5, -1.0) for n, f in enumerate(odd)}
+    path = tmp_path / "m.bin"
+    tone_file.write(path, weights, (0.0, 0.0, 0.0), {"\ud800": 2.0, "zz": -1.0}, "", "")
+    got = tone_file.read(path)
+    model = ToneModel(got.rows, got.columns, got.bias, got.lexicon)
+    assert model.weights() == weights and dict(got.lexicon) == {"\ud800": 2.0, "zz": -1.0}
+    assert got.rows.row("neg") is not None and got.rows.row("neg:") is None and "w:a" not in got.rows
+    assert got.lexicon.get("zz") == -1.0 and got.lexicon.get("a") is None and "a\nb" not in got.lexicon
+    assert got.rows.index.find("missing") is None and got.rows.index.word(got.rows.index.find("a\nb") or 0) == "a\nb"
+    with pytest.raises(tone_file.ModelFileError, match="colon after its slot"):
+        tone_file.write(path, {"w:": (1.0, 2.0, 3.0)}, (0.0, 0.0, 0.0), {}, "", "")
+
+
+def test_the_shipped_model_gives_the_tones_of_its_weights_read_as_a_dictionary() -> None:
+    """The framing reads the shipped file a word at a time (tone_features.known_hits); the same
+    model as plain dictionaries, read feature by feature (features(), the training's reading),
+    gives the same hits, hence the same tones and scores to the bit, for every target: each word,
+    each pair of words and no word of every sentence of the example story."""
+    from compare.analyze.framing.tone import tone_at
+    from compare.analyze.framing.tone_features import _hits, _tokens, known_hits
+    from compare.segment import sentence_spans
+
+    shipped = load_model()
+    plain = ToneModel.from_weights(shipped.weights(), shipped.bias, dict(shipped.lexicon))
+    assert isinstance(shipped.rows, tone_file.FeatureRows) and isinstance(plain.rows, dict)
+    stories = [f.read_text("utf-8") for f in sorted((ROOT / "examples" / "nato-russia-2010").glob("*.txt"))]
+    texts = [story[a:b] for story in stories for a, b in sentence_spans(story)]
+    texts.append('Russia did not say "it will never attend" and nobody denied that NATO was not unhelpful.')
+    judged = 0
+    for text in texts:
+        toks = _tokens(text)
+        spans = [(0, 0)] + [(s, e) for _, s, e in toks] + [(a[1], b[2]) for a, b in pairwise(toks)]
+        for start, end in spans:
+            assert known_hits(text, start, end, shipped.rows, shipped.lexicon) == _hits(
+                features(text, start, end, plain.lexicon), plain.rows
+            ), (text, start, end)
+            assert tone_at(text, start, end, shipped, 1.0) == tone_at(text, start, end, plain, 1.0)
+            judged += 1
+    assert judged > 5_000
 
 
 @pytest.mark.parametrize(("name", "content"), [("tone-model.bin", MODEL.read_bytes()[:1000]), ("tone-embedding.json", b'{"bias": [0')])

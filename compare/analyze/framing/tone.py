@@ -7,7 +7,7 @@ named target, MIT-style licence):
    sentence, marked by where they stand from the target: the words next to it, the words of
    its clause, the words after a negation, the words in quotation marks.  Written by
    ``benchmarks/train_tone.py`` to ``compare/data/tone-model.bin`` (:mod:`.tone_file`: read in a
-   few milliseconds).  Inference is a few dictionary look-ups.
+   few milliseconds).  Inference is a few dictionary look-ups (:mod:`.tone_features`).
 2. The sentence layer (:class:`SentenceLayer`), where sentence embeddings are available: a
    logistic layer over the lexical model's log-probabilities and the sentence's
    all-MiniLM-L6-v2 embedding (:mod:`compare.semantic`; the framing reuses the embeddings the
@@ -22,14 +22,23 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from compare.analyze.framing import tone_file
+from compare.analyze.framing.tone_features import (
+    _CUTS,
+    _NEGATIONS,
+    Feature,
+    Hit,
+    _hits,
+    _tokens,
+    features,
+    known_hits,
+)
 
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
@@ -37,15 +46,6 @@ MODEL = Path(__file__).resolve().parents[2] / "data" / "tone-model.bin"
 REINSTALL = "storycompare's installation is damaged: reinstall it (pip install --force-reinstall storycompare)"
 EMBEDDING_LAYER = MODEL.with_name("tone-embedding.json")
 Logits = tuple[float, float, float]
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
-_NEGATIONS = frozenset(
-    "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
-)
-_CUTS = frozenset(",;:.!?()—–")
-_QUOTES = frozenset('"“”')
-WINDOW = 4
-"""Words at most this many tokens from the target get a feature of their own ("near")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,104 +85,6 @@ class ToneResult:
     score: float  # P(favourable) - P(unfavourable), -1..1
     cues: tuple[tuple[int, int], ...]  # character spans of the words of the target's clause that say the tone
     # (the sentiment lexicon's, pushing most toward it: :func:`_said_of`); none: nothing says it of the target
-
-
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't"."""
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        low = word.lower()
-        if low.endswith(("n't", "n’t")) and len(low) > 3:
-            out.append((low[:-3], m.start(), m.end() - 3))
-            out.append(("n't", m.end() - 3, m.end()))
-        else:
-            out.append((low, m.start(), m.end()))
-    return tuple(out)
-
-
-Feature = tuple[str, int, float]
-"""(name, token index or -1 for the whole sentence, value)."""
-
-
-def features(text: str, start: int, end: int, lexicon: Mapping[str, float] | None = None) -> list[Feature]:
-    """The features of a sentence for the target at characters ``start``..``end``.
-
-    Words by where they stand (the sentence, the target's clause, next to it, inside quotation
-    marks; after a negation they are "NOT_" words), the two tokens right beside the target on
-    each side (:func:`_beside`), and the valence of the words
-    that the sentiment ``lexicon`` knows, by the same places.  The target's own words are left
-    out (a name carries no tone of its own here).
-    """
-    toks = _tokens(text)
-    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
-    lo, hi = (inside[0], inside[-1]) if inside else (0, -1)
-    clause_lo = lo
-    while clause_lo > 0 and toks[clause_lo - 1][0] not in _CUTS:
-        clause_lo -= 1
-    clause_hi = hi
-    while clause_hi + 1 < len(toks) and toks[clause_hi + 1][0] not in _CUTS:
-        clause_hi += 1
-    out: list[Feature] = [("bias:first" if lo <= 1 else "bias:later", -1, 1.0)]
-    add = out.append
-    negated = False
-    quoted = False
-    for k, (low, _s, _e) in enumerate(toks):
-        if low in _QUOTES:
-            quoted = not quoted
-            continue
-        if low in _CUTS:
-            negated = False
-            continue
-        if lo <= k <= hi:
-            continue
-        if low in _NEGATIONS:
-            negated = True
-            add(("neg", k, 1.0))
-            continue
-        word = "NOT_" + low if negated else low
-        near = "l:" if lo - WINDOW <= k < lo else "r:" if hi < k <= hi + WINDOW else ""
-        clause = clause_lo <= k <= clause_hi
-        add(("w:" + word, k, 1.0))
-        if quoted:
-            add(("q:" + word, k, 1.0))
-        if clause:
-            add(("c:" + word, k, 1.0))
-        if near:
-            add((near + word, k, 1.0))
-        valence = lexicon.get(low) if lexicon else None
-        if valence:
-            v = -valence if negated else valence
-            sign = "+" if v > 0 else "-"
-            size = abs(v) / 4
-            add(("v" + sign + "w", k, size))
-            if quoted:
-                add(("v" + sign + "q", k, size))
-            if clause:
-                add(("v" + sign + "c", k, size))
-            if near:
-                add(("v" + sign + near[0], k, size))
-            distance = lo - k if k < lo else k - hi
-            add(("vd" + sign, k, size / (1 + distance / 3)))
-    if inside:
-        _beside(toks, lo, hi, add)
-    return out
-
-
-def _beside(toks: Sequence[tuple[str, int, int]], lo: int, hi: int, add: Callable[[Feature], None]) -> None:
-    """The two tokens right after the target and the two right before, alone and as a pair:
-    "Obama was criticised" (n1:was, n2:criticised, n12:was_criticised) is not "Obama criticised"."""
-    if hi + 1 < len(toks):
-        add(("n1:" + toks[hi + 1][0], hi + 1, 1.0))
-        if hi + 2 < len(toks):
-            add(("n2:" + toks[hi + 2][0], hi + 2, 1.0))
-            add(("n12:" + toks[hi + 1][0] + "_" + toks[hi + 2][0], hi + 1, 1.0))
-    if lo >= 1:
-        add(("p1:" + toks[lo - 1][0], lo - 1, 1.0))
-        if lo >= 2:
-            add(("p2:" + toks[lo - 2][0], lo - 2, 1.0))
-            add(("p12:" + toks[lo - 2][0] + "_" + toks[lo - 1][0], lo - 2, 1.0))
 
 
 @lru_cache(maxsize=1)
@@ -236,10 +138,6 @@ def _softmax(z: Sequence[float]) -> Logits:
     return (e[0] / total, e[1] / total, e[2] / total)
 
 
-Hit = tuple[int, int, float]
-"""A feature the model knows: (its row, token index or -1 for the whole sentence, value)."""
-
-
 def probabilities(
     feats: Sequence[Feature],
     model: ToneModel,
@@ -252,11 +150,6 @@ def probabilities(
     With ``sentence`` (:func:`sentence_logits` of the sentence's embedding), the lexical model's
     log-probabilities go through the sentence layer; without, the lexical model decides alone."""
     return _probabilities(_hits(feats, model.rows), model, neutral_prior, sentence, layer)
-
-
-def _hits(feats: Sequence[Feature], rows: Mapping[str, int]) -> list[Hit]:
-    """The features the model knows, with their rows (one look-up each)."""
-    return [(n, k, v) for f, k, v in feats if (n := rows.get(f)) is not None]
 
 
 def _probabilities(
@@ -299,7 +192,7 @@ def tone_at(
     ``sentence``: :func:`sentence_logits` of the text's embedding, when there is one.
     """
     model = model or load_model()
-    hits = _hits(features(text, start, end, model.lexicon), model.rows)
+    hits = known_hits(text, start, end, model.rows, model.lexicon)
     p = _probabilities(hits, model, neutral_prior, sentence)
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
@@ -381,4 +274,4 @@ def embedded_logits(texts: Sequence[str]) -> dict[str, Logits]:
     return dict(zip(unique, _layer_logits(semantic.embed_matrix(unique), load_layer()), strict=True))
 
 
-__all__ = ["TONES", "SentenceLayer", "Tone", "ToneResult", "embedded_logits", "sentence_logits", "target_tone", "tone_at"]
+__all__ = ["TONES", "SentenceLayer", "Tone", "ToneResult", "embedded_logits", "features", "sentence_logits", "target_tone", "tone_at"]

@@ -821,3 +821,16 @@ def test_an_outlets_second_sentence_stays_out_of_the_group_of_a_sentence_it_copi
     assert (3, 5) in alignment.links and alignment.similarity(1, 3) >= Settings().semantic_same_article_threshold
     assert alignment.groups == ((1, 5),)
     assert align(sentences, _without(copy_score=2.0)).groups == ((1, 3, 5),)
+
+
+def test_a_line_in_lower_case_only_does_not_unmake_the_storys_names() -> None:
+    # A tweet's signature or a handle ("cesar millan") writes a name in lower case as it writes
+    # every word: the story still names Cesar Millan, for the weak-link check and the rest.
+    sentences = body_sentences(
+        [
+            ["A hoax report claimed that dog whisperer Cesar Millan had died of a heart attack.", "cesar millan"],
+            ["The report claiming that Cesar Millan died appears to be a celebrity death hoax."],
+        ]
+    )
+    assert {"cesar", "millan"} <= story_names(sentences)
+    assert "millan" not in story_names(body_sentences([["Cesar Millan died, the report said.", "The millan report was false."]]))

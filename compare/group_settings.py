@@ -34,6 +34,16 @@ class GroupSettings:
     sentences on one event, two may share little beyond it and still report it: on ECB+, a floor
     without this exemption cut recall from 0.397 to 0.35 at the same precision."""
 
+    lead_floor: float = 0.3
+    """Two leads of different articles (each article's headline and first
+    ``Settings.lead_sentences`` sentences) that score under this together share a group only as two
+    members far apart may (``chain_floor``'s exemptions).  A lead states its article's main event:
+    two leads that do not even link (the semantic link threshold is 0.3) report different facts of
+    it, and a third outlet's lead close to both chains them (Fox: Romney joined Republicans calling
+    on Akin to quit, "as the Republican congressman ... vowed to stay in the race"; HuffPost: Romney
+    joined the calls; the Times: the party's platform vote puts it at odds with Romney; 0.30).  0
+    switches the rule off."""
+
     chain_short_tokens: int = 7
     """See ``chain_floor``: a sentence with fewer content tokens than this is short ("We're not
     making a federal case out of this." against "he did not believe the episode merited

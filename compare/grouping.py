@@ -29,6 +29,16 @@ class Thresholds:
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
 
 
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """What :func:`_chained` needs beyond the scores: the ``short`` sentences, exempt from
+    ``Thresholds.chain_floor``, and the pairs of two articles' ``leads`` that do not link, which
+    may share a group only as two far apart may (``GroupSettings.lead_floor``)."""
+
+    short: frozenset[int] = frozenset()
+    leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j
+
+
 def group_links(
     links: dict[tuple[int, int], float],
     count: int,
@@ -42,7 +52,7 @@ def group_links(
     story_rank: Mapping[tuple[int, int], float] | None = None,
     lead: Collection[int] = (),
     remarks: Callable[[int, int], bool] | None = None,
-    short: Collection[int] = (),
+    chain: Chain | None = None,
 ) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
     Also the number of groups that refused a merge for the most kinds a group may hold.
@@ -57,7 +67,7 @@ def group_links(
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to.
     ``remarks(i, j)``: whether two sentences are different remarks, never one fact within one article
-    unless consecutive (see :func:`_one_fact`).  ``short``: sentences exempt from :func:`_chained`."""
+    unless consecutive (see :func:`_one_fact`).  ``chain``: see :class:`Chain`."""
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -93,7 +103,7 @@ def group_links(
             continue
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks, short)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks, chain)
         if merged is None:
             refused.add(key)
             continue
@@ -151,7 +161,7 @@ class _Members:
         lead: Collection[int] = (),
         weak: bool = False,
         remarks: Callable[[int, int], bool] | None = None,
-        short: Collection[int] = (),
+        chain: Chain | None = None,
     ) -> _Members | None:
         """The merged group, or None when it would not be one fact (:func:`_one_fact`, at
         ``thresholds.same_article``) or not cohesive: a member's mean score with the other articles'
@@ -168,7 +178,7 @@ class _Members:
             return None
         if _copied_apart(self, other, ids, similarity, thresholds, lead):
             return None
-        if thresholds.chain_floor and _chained(self, other, ids, allowed, similarity, thresholds, lead, short):
+        if thresholds.chain_floor and _chained(self, other, ids, allowed, similarity, thresholds, lead, chain or Chain()):
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
@@ -288,11 +298,12 @@ def _chained(
     similarity: Callable[[int, int], float],
     thresholds: Thresholds,
     lead: Collection[int] = (),
-    short: Collection[int] = (),
+    chain: Chain = Chain(),
 ) -> bool:
     """Whether the merge would put in one group two sentences of different articles that score under
-    ``thresholds.chain_floor`` together (``GroupSettings.chain_floor``): a chain through a sentence
-    that reports two things.  Exempt: a ``short`` sentence, two sentences of articles' ``lead``,
+    ``thresholds.chain_floor`` together (``GroupSettings.chain_floor``), or two leads that do not
+    link (``chain.leads``): a chain through a sentence that reports two things.  Exempt: a short
+    sentence (``chain.short``), two sentences of articles' ``lead`` (a headline and the sentence after it),
     a sentence whose neighbour in its article (in the merged group) links to the other (at
     ``thresholds.link``): the two tell one fact over two sentences; and two sentences that
     ``thresholds.chain_support`` members of other articles link to, each to both."""
@@ -302,9 +313,9 @@ def _chained(
         for other_kind, others in second.by_kind.items()
         if first.article[kind] != second.article[other_kind]
         and (allowed is None or allowed(first.article[kind], second.article[other_kind]))
-        and similarity(found[0], others[0]) < thresholds.chain_floor
         for p in found
         for q in others
+        if similarity(p, q) < thresholds.chain_floor or (min(p, q), max(p, q)) in chain.leads
     ]
     if not pairs:
         return False
@@ -323,6 +334,6 @@ def _chained(
         return found >= thresholds.chain_support
 
     return any(
-        not (p in short or q in short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
+        not (p in chain.short or q in chain.short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
         for p, q in pairs
     )

@@ -542,6 +542,11 @@ class Settings:
     the label ("... Afghanistan or Iraq -- we owe our military ... unconditional support" was
     favourable to Afghanistan, "Mr. Clinton was at the White House" favourable, with no cue)."""
 
+    tone_favourable_valence: float = 1.8
+    """A favourable sentence is evidence only with a cue word this strong in the sentiment lexicon
+    (VADER's valence, 0..4): news tells much in mildly positive words ("steer clear" 1.6, "clearly
+    meant" 1.7, "interested in" 1.7), a favourable portrayal in marked ones ("powerful" 1.8, "praise" 2.6)."""
+
     tone_unfavourable_net: int = 5
     """How many more of the sentences naming an actor or referring to it ("he", "the senator") in
     one article must be unfavourable than favourable for its tone there to be "unfavourable".
@@ -549,12 +554,9 @@ class Settings:
     target, and so calls a person in bad news told plainly unfavourable ("Akin apologized for
     his remarks"); the annotators of BASIL, asked how the author portrays each actor, call most
     such actors neutral.  A count, not a share: on BASIL dev the unfavourable portrayals are of
-    actors an article dwells on.  Until session 10 the label was a sign test, (favourable -
-    unfavourable) / sqrt(sentences) against a margin of 0.85, which one unfavourable sentence of
-    one reached: BASIL dev tone macro-F1 0.422 with the settings chosen on all stories, 0.348
-    with the settings chosen on other stories (cross-validation by story over the neutral
-    prior and the margin); this setting with ``tone_favourable_share``, 0.468 and 0.446, every
-    fold choosing 4, 5 or 6 (benchmarks/framing_eval.py)."""
+    actors an article dwells on.  It replaced (session 10) a sign test, (favourable -
+    unfavourable) / sqrt(sentences) against a margin: BASIL dev tone macro-F1 0.422 (CV 0.348)
+    -> 0.468 (CV 0.446) with ``tone_favourable_share`` (benchmarks/framing_eval.py)."""
 
     tone_favourable_share: float = 0.4
     """The tone of an actor in one article is "favourable" when (favourable - unfavourable) /

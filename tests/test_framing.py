@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -423,3 +424,69 @@ def test_the_command_line_unfreezes_what_it_froze(tmp_path: Path) -> None:
     assert main(["compare", str(a), str(b), "--lexical", "--json", str(tmp_path / "out.json"), "--quiet"]) == 0
     assert (tmp_path / "out.json").read_text("utf-8").startswith("{")
     assert gc.get_freeze_count() == 0
+
+
+def _said(text: str, target: str) -> list[str]:
+    """The words :func:`said_of` finds said of ``target`` in ``text``."""
+    from compare.analyze.framing.said import said_of
+    from compare.analyze.framing.tone import _tokens, load_model
+
+    toks = _tokens(text)
+    at = text.index(target)
+    return [toks[k][0] for k in said_of(text, toks, at, at + len(target), load_model().lexicon)]
+
+
+def test_an_actors_own_attitude_is_not_said_of_it() -> None:
+    """Words of attitude toward others written after the actor in its clause are its own view,
+    not how the article portrays it; received ("drew criticism", "was criticized") or aimed at it
+    ("Biden criticized Romney") they are said of it."""
+    assert "support" not in _said("Sarah Palin began showing her support by visiting the restaurant.", "Sarah Palin")
+    assert "criticized" not in _said("Ryan criticized the administration on Thursday.", "Ryan")
+    assert _said("Ryan opened the debate with tough criticism of the Libya terror attack.", "Ryan") == []
+    assert "criticism" not in _said("Mr. Perry's criticism of the policy was loud.", "Perry")
+    assert "criticism" in _said("Mr. Trump drew considerable criticism from the establishment.", "Trump")
+    assert "criticized" in _said("Mr. Perry was widely criticized within his own party.", "Perry")
+    assert "criticized" in _said("Biden criticized Romney on Thursday.", "Romney")
+
+
+def test_an_editors_insertion_in_brackets_does_not_cut_the_clause() -> None:
+    """'(Netanyahu's) a powerful messenger': the brackets hold the name an editor put in a quotation."""
+    text = "In short, (Netanyahu's) a powerful messenger who the people believe."
+    assert _said(text, "Netanyahu") == ["powerful"]
+    assert _said("Obama (and his aides) praised the plan.", "his aides") == []  # more than the target: a cut
+
+
+def test_titles_and_names_are_no_words_of_tone() -> None:
+    assert _said("Even Justice Ruth Bader Ginsburg expressed some doubts.", "Ruth Bader Ginsburg") == ["doubts"]
+    assert "secure" not in _said("The ad, paid for by Secure America Now, ran in Miami.", "Miami")
+    assert "wows" in _said("Beck Wows The CPAC Crowd", "CPAC")  # a headline's words are capitalised
+
+
+def test_a_countrys_people_are_not_the_country() -> None:
+    """"The wealthiest Americans", "the American people": the tone toward them is no tone toward
+    the United States (no sentence of theirs is judged for it); "America", "American strength" are."""
+    from compare.analyze.framing import credit
+    from tests.test_stance import make_article
+
+    articles = [
+        make_article("a", "Tax increases on the wealthiest Americans would restore growth. "
+                     "The plan would help the American people. America is strong and great."),
+        make_article("b", "The United States met Russia. Russia met the United States."),
+    ]
+    requests = credit(articles, load_lexicon(), Settings()).requests
+    judged = {r.sentence for r in requests if "United States" in r.actors}
+    assert judged == {"a:2", "b:0", "b:1"}
+
+
+def test_a_favourable_sentence_needs_a_strong_cue_word() -> None:
+    """Settings.tone_favourable_valence (1.8): "a clear plan" (1.6) makes no favourable evidence,
+    "a powerful leader" (1.8) does."""
+    assert Settings().tone_favourable_valence == 1.8
+    other = "Benjamin Netanyahu met Donald Trump."
+    settings = Settings(tone_favourable_share=0.1)
+    weak = framed("Benjamin Netanyahu has a clear plan.", other, settings=settings)[("Benjamin Netanyahu", "a")]
+    assert (weak.tone, weak.tone_evidence) == ("neutral", ())
+    strong = framed("Benjamin Netanyahu is a powerful leader.", other, settings=settings)[("Benjamin Netanyahu", "a")]
+    assert (strong.tone, strong.tone_evidence) == ("favourable", ("a:0",))
+    loose = framed("Benjamin Netanyahu has a clear plan.", other, settings=replace(settings, tone_favourable_valence=1.5))
+    assert loose[("Benjamin Netanyahu", "a")].tone == "favourable"  # judged favourable, "clear" its cue

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from compare import semantic
 from compare.analyze.framing.actors import Mention, find_mentions
-from compare.analyze.framing.aliases import AliasMatch, alias_actor, alias_matches, compile_aliases
+from compare.analyze.framing.aliases import Alias, AliasMatch, alias_actor, alias_matches, compile_aliases
 from compare.analyze.framing.attribution import QuoteLike, Sent, is_speaker, read_sentence, resolve, speakers
 from compare.analyze.framing.coref import Reference, profiles, references
 from compare.analyze.framing.cues import (
@@ -46,6 +46,7 @@ from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
 from compare.settings import Settings
@@ -156,14 +157,36 @@ class Credited:
     texts: tuple[str, ...]  # every sentence's text, for the embeddings
 
 
+def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Mention], bool]:
+    """Whether a mention names a country's people, not the country: a plural of another of its
+    aliases ("Americans", "Russians") or an alias before ``PEOPLE_NOUNS`` ("the American people").
+    The tone toward "the wealthiest Americans" is not the tone toward the United States."""
+
+    def people(sent: Sent, m: Mention) -> bool:
+        toks = sent.toks
+        surface = sent.sentence.text[toks[m.first].start : toks[m.last].end]
+        actor = alias_actor(surface, aliases)
+        if actor is None:
+            return False
+        after = toks[m.last + 1].low if m.last + 1 < len(toks) else ""
+        return after in PEOPLE_NOUNS or (surface.endswith("s") and alias_actor(surface[:-1], aliases) == actor)
+
+    return people
+
+
 def _tone_requests(
-    article: str, sents: Sequence[Sent], refs: Sequence[Sequence[Reference]], main: set[str]
+    article: str,
+    sents: Sequence[Sent],
+    refs: Sequence[Sequence[Reference]],
+    main: set[str],
+    people: Callable[[Sent, Mention], bool],
 ) -> list[ToneRequest]:
-    """Each sentence's tone to judge toward each main actor it names or refers to (:mod:`.coref`)."""
+    """Each sentence's tone to judge toward each main actor it names or refers to (:mod:`.coref`),
+    but not where it only names a country's people (``people``, :func:`_people_of`)."""
     out = []
     for sent, referred in zip(sents, refs, strict=True):
         done: set[str] = set()
-        targets = [(m.actors, m.anchor, m.first, m.last) for m in sent.mentions if m.lexical]
+        targets = [(m.actors, m.anchor, m.first, m.last) for m in sent.mentions if m.lexical and not people(sent, m)]
         targets += [(r.actors, r.first, r.first, r.last) for r in referred]
         for actors, anchor, first, last in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
@@ -257,10 +280,11 @@ def credit(
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
     info = profiles(list(read.values()))
+    people = _people_of(aliases)
     requests: list[ToneRequest] = []
     for article in articles:
         refs = references(read[article.id], info, settings.coref_window)
-        requests += _tone_requests(article.id, read[article.id], refs, set(main))
+        requests += _tone_requests(article.id, read[article.id], refs, set(main), people)
     return Credited(
         tuple(a.id for a in articles),
         tuple(main),
@@ -290,7 +314,8 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
             )
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, bool(result.cues))
+        cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued)
         for actor in r.actors:
             tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []

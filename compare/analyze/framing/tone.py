@@ -29,9 +29,8 @@ from pathlib import Path
 from typing import Literal
 
 from compare.analyze.framing import tone_file
+from compare.analyze.framing.said import MAX_CUES, said_of
 from compare.analyze.framing.tone_features import (
-    _CUTS,
-    _NEGATIONS,
     Feature,
     Hit,
     _hits,
@@ -84,7 +83,8 @@ class ToneResult:
     tone: Tone
     score: float  # P(favourable) - P(unfavourable), -1..1
     cues: tuple[tuple[int, int], ...]  # character spans of the words of the target's clause that say the tone
-    # (the sentiment lexicon's, pushing most toward it: :func:`_said_of`); none: nothing says it of the target
+    # (the sentiment lexicon's, pushing most toward it: :func:`.said.said_of`); none: nothing says it of the target
+    strength: float = 0.0  # the strongest of those words' valence in the lexicon, 0..4
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +197,7 @@ def tone_at(
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
     cues: tuple[tuple[int, int], ...] = ()
+    strength = 0.0
     if tone != "neutral":
         toks = _tokens(text)
         push: dict[int, float] = {}
@@ -205,47 +206,11 @@ def tone_at(
             if k >= 0:
                 push[k] = push.get(k, 0.0) + (chosen[n] - neutral[n]) * v
         sign = 1 if tone == "favourable" else -1
-        said = _said_of(text, toks, start, end, model.lexicon)
+        said = said_of(text, toks, start, end, model.lexicon)
         strong = sorted((k for k, v in said.items() if v * sign > 0), key=lambda k: (-push.get(k, 0.0), k))[:MAX_CUES]
         cues = tuple(sorted((toks[k][1], toks[k][2]) for k in strong))
-    return ToneResult(tone, round(p[2] - p[0], 3), cues)
-
-
-MAX_CUES = 2
-"""Cue words marked per sentence and target."""
-
-
-def _said_of(
-    text: str, toks: Sequence[tuple[str, int, int]], start: int, end: int, lexicon: Mapping[str, float]
-) -> dict[int, float]:
-    """The words of the target's clause that the sentiment lexicon knows (token → its valence,
-    turned round after a negation): what the sentence says of the target.  The clause runs
-    between the punctuation round the target (a dash with a space before it cuts too: "whatever
-    we call it -- Afghanistan or Iraq -- we owe them support" says nothing of Afghanistan); a
-    target the sentence does not name (``start == end``) has the whole sentence."""
-    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
-
-    def cut(k: int) -> bool:
-        low = toks[k][0]
-        return low in _CUTS or (low == "-" and k > 0 and toks[k - 1][2] < toks[k][1])
-
-    lo, hi = 0, len(toks) - 1
-    if inside:
-        lo = inside[0]
-        while lo > 0 and not cut(lo - 1):
-            lo -= 1
-        hi = inside[-1]
-        while hi + 1 < len(toks) and not cut(hi + 1):
-            hi += 1
-    out: dict[int, float] = {}
-    negated = False
-    for k in range(lo, hi + 1):
-        low = toks[k][0]
-        if low in _NEGATIONS:
-            negated = True
-        elif k not in inside and (valence := lexicon.get(low)):
-            out[k] = -valence if negated else valence
-    return out
+        strength = max((abs(said[k]) for k in strong), default=0.0)
+    return ToneResult(tone, round(p[2] - p[0], 3), cues, strength)
 
 
 def target_tone(sentence: str, target: str) -> Tone:

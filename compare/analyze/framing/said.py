@@ -1,0 +1,92 @@
+"""What a sentence says of its target: the words of tone in the target's own clause.
+
+The tone model (:mod:`.tone`) judges a whole sentence toward a target; the words this module finds
+are the ones that say that tone *of the target*, marked in the evidence as its cue words.  A
+sentence judged favourable or unfavourable without one is no evidence
+(``Settings.tone_cued_sentences``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compare.analyze.framing.words import ATTITUDE_STEMS, BE, RECEIVING
+
+NEGATIONS = frozenset(
+    "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
+)
+CUTS = frozenset(",;:.!?()—–")
+QUOTES = frozenset('"“”')
+"""Tone's tokens that cut a clause (CUTS), turn round the words after them (NEGATIONS), open or close a quotation (QUOTES)."""
+
+
+MAX_CUES = 2
+"""Cue words marked per sentence and target."""
+
+
+def said_of(
+    text: str, toks: Sequence[tuple[str, int, int]], start: int, end: int, lexicon: Mapping[str, float]
+) -> dict[int, float]:
+    """The words of the target's clause that the sentiment lexicon knows (token → its valence,
+    turned round after a negation): what the sentence says of the target.  The clause runs
+    between the punctuation round the target (a dash with a space before it cuts too: "whatever
+    we call it -- Afghanistan or Iraq -- we owe them support" says nothing of Afghanistan); a
+    target the sentence does not name (``start == end``) has the whole sentence.  Not words of
+    the target's own attitude written after it (:func:`_attitude`), with the word before it and
+    the rest of the clause (its object: "tough criticism of ... the terror attack"), nor capitalised words inside
+    a sentence that is no headline (titles and names)."""
+    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
+
+    # an editor's insertion in a quotation, "In short, (Netanyahu's) a powerful messenger", is the sentence's
+    bracketed = bool(inside) and inside[0] > 0 and inside[-1] + 1 < len(toks) and (
+        toks[inside[0] - 1][0] == "(" and toks[inside[-1] + 1][0] == ")"
+    )
+
+    def cut(k: int) -> bool:
+        low = toks[k][0]
+        if bracketed and k in (inside[0] - 1, inside[-1] + 1):
+            return False
+        return low in CUTS or (low == "-" and k > 0 and toks[k - 1][2] < toks[k][1])
+
+    lo, hi = 0, len(toks) - 1
+    if inside:
+        lo = inside[0]
+        while lo > 0 and not cut(lo - 1):
+            lo -= 1
+        hi = inside[-1]
+        while hi + 1 < len(toks) and not cut(hi + 1):
+            hi += 1
+    headline = all(text[t[1]].isupper() for t in toks if t[0].isalpha() and len(t[0]) >= 4)  # "Beck Wows the Crowd"
+    out: dict[int, float] = {}
+    negated = False
+    received = False  # after "drew", "faced": the attitude words that follow are others' toward the target
+    for k in range(lo, hi + 1):
+        low = toks[k][0]
+        if low in NEGATIONS:
+            negated = True
+        received = received or (bool(inside) and k > inside[-1] and low in RECEIVING)
+        if k in inside or not (valence := lexicon.get(low)):
+            continue
+        if text[toks[k][1]].isupper() and k > 0 and toks[k - 1][0] not in QUOTES and not headline:
+            continue  # a title or a name ("Justice Ginsburg", "Secure America Now"), no word of tone
+        if inside and k > inside[-1] and not received and _attitude(toks, k):
+            # "Ryan criticized ...", "Palin began showing their support": the target's own view, and
+            # what it holds of what follows ("tough criticism of ... the Libya terror attack")
+            out.pop(k - 1, None)
+            break
+        out[k] = -valence if negated else valence
+    return out
+
+
+def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
+    """Whether token ``k`` is a word of attitude toward another (``ATTITUDE_STEMS``) and no passive
+    ("was widely criticized" is received)."""
+    if not toks[k][0].startswith(tuple(ATTITUDE_STEMS)):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j][0].endswith("ly"):
+        j -= 1
+    return not (j >= 0 and toks[j][0] in BE)
+
+
+__all__ = ["CUTS", "MAX_CUES", "NEGATIONS", "QUOTES", "said_of"]

@@ -14,7 +14,7 @@ not ending in sentence punctuation, the last one ending a sentence) is one
 paragraph.  Spans never include surrounding whitespace.
 
 The rules are data: pattern tables, each with its reason (``_LONE_LINES``,
-``_STRONG_APPEAL``, ``_WEAK_APPEAL``, ...), applied by a few passes in order:
+``STRONG_APPEAL``, ``WEAK_APPEAL``, ...), applied by a few passes in order:
 
 1. *line rules* judge each paragraph on its own: whole-line patterns for short
    lone lines (navigation, player controls, comment widgets, list headings),
@@ -46,6 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from compare.clean_patterns import ADDRESS, NEWS_LIKE, QUOTED, STRONG_APPEAL, WEAK_APPEAL, alternatives
 from compare.clean_settings import CleanSettings
 from compare.models import Article, Removed, RemovedKind, Span
 from compare.settings import Settings
@@ -56,6 +57,7 @@ DEFAULT_SETTINGS = Settings()
 __all__ = [
     "APPEAL",
     "BYLINE",
+    "CAPTION",
     "COMMENTS",
     "COPYRIGHT",
     "DATE_LINE",
@@ -80,11 +82,12 @@ COPYRIGHT = "copyright notice"
 BYLINE = "metadata: byline"
 DATE_LINE = "metadata: date line"
 PRINT_NOTE = "metadata: print edition note"
+CAPTION = "photo caption"
 
 KINDS: dict[str, RemovedKind] = {
     APPEAL: "appeal", NAVIGATION: "navigation", ICONS: "icons", RELATED: "related", COMMENTS: "comments",
     TAGS: "tags", MEDIA: "media", COPYRIGHT: "copyright", BYLINE: "byline", DATE_LINE: "date-line",
-    PRINT_NOTE: "print-note",
+    PRINT_NOTE: "print-note", CAPTION: "caption",
 }  # fmt: skip
 """Each reason's :attr:`~compare.models.Removed.kind`, what other stages test."""
 
@@ -96,10 +99,6 @@ _THREAD_STOPPERS = frozenset({APPEAL, ICONS, RELATED, TAGS, MEDIA, COPYRIGHT})
 _SANDWICH_REASONS = frozenset({APPEAL})
 # Reasons a comment header line (name, place, date) may already have.
 _HEADER_REASONS = frozenset({None, DATE_LINE, BYLINE, COMMENTS})
-
-
-def _alternatives(*patterns: str) -> str:
-    return "(?:" + "|".join(patterns) + ")"
 
 
 # --- whole-line tables --------------------------------------------------------
@@ -205,11 +204,11 @@ _LONE_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 _LONE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(_alternatives(*patterns), re.IGNORECASE)) for reason, patterns in _LONE_TABLE
+    (reason, re.compile(alternatives(*patterns), re.IGNORECASE)) for reason, patterns in _LONE_TABLE
 )
 # Headings that open a related-stories region when teasers follow them.
-_RELATED_HEADING = re.compile(_alternatives(r"read more", *dict(_LONE_TABLE)[RELATED]), re.IGNORECASE)
-_TAG_HEADING = re.compile(_alternatives(*dict(_LONE_TABLE)[TAGS]), re.IGNORECASE)
+_RELATED_HEADING = re.compile(alternatives(r"read more", *dict(_LONE_TABLE)[RELATED]), re.IGNORECASE)
+_TAG_HEADING = re.compile(alternatives(*dict(_LONE_TABLE)[TAGS]), re.IGNORECASE)
 _WRAP_STOPS = (".", "!", "?", '"', "”", "’", ":")
 _DECORATION = " \t:|»›>→←<«‹•·.…!*#-–—"
 
@@ -217,7 +216,7 @@ _DECORATION = " \t:|»›>→←<«‹•·.…!*#-–—"
 _ICON = re.compile(r"icon(?![a-z])", re.IGNORECASE)
 
 # A date line is looser than a date value (compare.text.parse_date): "9/24/10" is one too.
-_DATE = _alternatives(
+_DATE = alternatives(
     rf"{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}",  # September 24, 2010
     rf"\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # 2010-09-24
@@ -237,7 +236,7 @@ _DATE_LINE = re.compile(
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|bin|da|di|du|la|le)){0,4}"
 _CREDITED = r"(?:[A-Z][\w.'’&/-]*|of|the|and|on|for)"  # a word of a credited name
 _BYLINE = re.compile(
-    _alternatives(
+    alternatives(
         # Posted by Ivo Daalder; (Reporting by X; Editing by Y)
         r"\(?(?i:posted|written|published|reported|compiled|edited|produced|photos?"
         r"|(?:additional )?reporting)(?i: and \w+)? (?i:by)\b.+",
@@ -259,6 +258,15 @@ _BYLINE = re.compile(
         # an embedded post's signature: "— Bennett Kulcsar (@BennettKulcsar) September 8, 2014"
         rf"[—–-]+\s*[^()]{{1,60}}\(@\w+\)\s*(?i:{_DATE})",
     )
+)
+# A photo caption ends with its picture credit in brackets: "(AP Photo/Hani Mohammed)", "(Picture:
+# CEN)", "(Getty Images photo)".  It describes a picture, and its day is the picture's
+# ("... at Madison Square Garden on November 5, 2014"), not the story's.  "(+Photos, Video)" after
+# a headline announces pictures, and a sentence in brackets ("(If the figures look strange in the
+# photo above, ...)") is prose: neither is a credit.
+_CAPTION = re.compile(
+    r"\((?!\s*\+)[^()]{0,120}\b(?:photos?|pictures?|images?|getty|shutterstock|filmmagic)\b[^()]{0,80}(?<![.!?])\)\s*$",
+    re.IGNORECASE,
 )
 _ABOUT_AUTHOR = re.compile(r"about the author\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[!?]$|(?<!\b[A-Z])(?<!\bJr|\bSr)\.$")
@@ -290,53 +298,6 @@ _WRITES = re.compile(
 _OPENING_QUOTES = "\"“‘'«"
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _HEADER_END = re.compile(r"[!?:;,]$|(?<!\b[A-Z])\.$")
-
-# --- appeal cues ----------------------------------------------------------------
-# Matched on the paragraph with quoted speech blanked out.  A strong cue alone
-# marks an appeal; weak cues count 1 each and need company (score >= 2) in a
-# short paragraph that is not news-like.
-_STRONG_APPEAL = re.compile(
-    _alternatives(
-        r"small favou?r to ask",
-        r"(?:have )?disabled (?:all )?(?:ads|advertising)",
-        r"journalism is (?:banned|blocked|censored)",
-        r"please (?:consider )?(?:support|donat|subscrib|contribut)\w*",
-        r"support us (?:monthly|today|now|with|from)",
-        r"remind me later",
-        r"not ready to (?:support|donate|subscribe|give|contribute)",
-        r"become a (?:member|supporter|subscriber|patron)",
-        r"(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ ){0,2}newsletters?",
-        r"(?:donate|subscribe|contribute|give) (?:now|today)",
-        r"make a (?:one-time |monthly |recurring |tax-deductible )?(?:donation|contribution)",
-        r"enjoying ad-free|ad-free (?:content|experience|reading)",
-        r"whitelist us|(?:turn off|disable|pause) (?:your )?ad ?-?blocker",
-        r"already a (?:subscriber|member)\?|cancel anytime|unlimited (?:digital )?access",
-        r"starting (?:from|at) (?:just|only) \$",
-    ),
-    re.IGNORECASE,
-)
-_WEAK_APPEAL = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\byour (?:support|contribution|donation|generosity)\b",
-        r"\bwe need your (?:help|support)\b",
-        r"\bsupport (?:us|our (?:work|journalism|newsroom|reporting|mission))\b",
-        r"\b(?:independent|our) journalism\b",
-        r"\bour (?:critical |vital |important )?mission\b",
-        r"\bdonat(?:e|es|ed|ing|ions?)\b",
-        r"\bsubscri(?:be|bers?|ptions?)\b",
-        r"\breader[- ](?:funded|supported)\b",
-        r"\bad[- ]free\b",
-        r"\bpaywall\b",
-    )
-)
-# Weak cues count only in a paragraph that addresses the reader or speaks for "us".
-_ADDRESS = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
-_NEWS_LIKE = re.compile(
-    r"\b(?:said|says|told|according to|announced|added|stated|reported|declared|insisted|warned|urged)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,19 +388,19 @@ def _list_like(flat: str, rules: CleanSettings) -> bool:
 
 
 def _news_like(flat: str) -> bool:
-    return _NEWS_LIKE.search(flat) is not None
+    return NEWS_LIKE.search(flat) is not None
 
 
 def _appeal(para: _Para, rules: CleanSettings) -> bool:
-    unquoted = _QUOTED.sub(" ", para.flat)
-    strong = _STRONG_APPEAL.search(unquoted) is not None
+    unquoted = QUOTED.sub(" ", para.flat)
+    strong = STRONG_APPEAL.search(unquoted) is not None
     if para.words > rules.long_paragraph_words:
         return strong and not _news_like(unquoted)
     if strong:
         return True
-    if _news_like(unquoted) or not _ADDRESS.search(unquoted):
+    if _news_like(unquoted) or not ADDRESS.search(unquoted):
         return False
-    return sum(pattern.search(unquoted) is not None for pattern in _WEAK_APPEAL) >= 2
+    return sum(pattern.search(unquoted) is not None for pattern in WEAK_APPEAL) >= 2
 
 
 def _line_reason(para: _Para, rules: CleanSettings) -> str | None:
@@ -459,6 +420,8 @@ def _line_reason(para: _Para, rules: CleanSettings) -> str | None:
             return COPYRIGHT
     if para.words <= 2 * rules.long_paragraph_words and _PRINT_NOTE.fullmatch(flat):
         return PRINT_NOTE
+    if para.words <= rules.caption_max_words and _CAPTION.search(flat):
+        return CAPTION
     if _appeal(para, rules):
         return APPEAL
     return None

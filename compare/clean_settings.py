@@ -51,6 +51,10 @@ class CleanSettings:
     byline_max_words: int = 20
     """A byline ("By Jane Doe, Moscow bureau") has at most this many words."""
 
+    caption_max_words: int = 100
+    """A photo caption (a paragraph that ends with its picture credit: "... on November 5, 2014 in
+    New York City. (Monica Schipper/Getty Images)") has at most this many words."""
+
     def __post_init__(self) -> None:
         check_ranges(self)
 

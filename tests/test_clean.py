@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from compare.clean import (
     APPEAL,
     BYLINE,
+    CAPTION,
     COMMENTS,
     COPYRIGHT,
     DATE_LINE,
@@ -598,6 +599,35 @@ def test_bylines_are_metadata(line: str) -> None:
 def test_a_headline_that_starts_like_a_credit_is_kept() -> None:
     line = "Via Rail Cancels Trains After Storm"
     assert reason_of(make(line + "\n\n" + BODY), line) is None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Journalist Brian Williams speaks on stage at Madison Square Garden on November 5, 2014 in New York"
+        " City. (Monica Schipper/Getty Images for New York Comedy Festival)",
+        "Luke Somers was kidnapped over a year ago by al Qaida (AP Photo/Hani Mohammed)",
+        "Mr Ilic on his way to hospital (Photo: Europics)",
+    ],
+)
+def test_a_photo_caption_is_removed(paragraph: str) -> None:
+    """A caption describes a picture, and its day is the picture's, not the story's."""
+    article = make("Headline About NATO\n\n" + BODY + "\n\n" + paragraph + "\n\n" + BODY)
+    assert reason_of(article, paragraph) == CAPTION
+    assert not any("November 5, 2014" in paragraph for paragraph in kept(article))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "At Least 2 Dead After Parliament Hill Shooting (+Photos, Video)",  # a headline
+        "The document is real. (If the figures look strange in the photo above, it is because"
+        " the minifigure came later.)",
+        "The ministry said the talks were over (Reuters)",
+    ],
+)
+def test_a_paragraph_that_only_mentions_pictures_is_kept(paragraph: str) -> None:
+    assert reason_of(make("Headline About NATO\n\n" + BODY + "\n\n" + paragraph), paragraph) is None
 
 
 @pytest.mark.parametrize(

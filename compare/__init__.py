@@ -38,6 +38,7 @@ __version__ = "0.1.0"
 
 from compare.clean_settings import CleanSettings
 from compare.errors import CompareError, InputError, LexiconError, OutputError, UsageError
+from compare.group_settings import GroupSettings
 from compare.models import (
     Article,
     Comparison,
@@ -80,6 +81,7 @@ __all__ = [
     "Comparison",
     "Difference",
     "Group",
+    "GroupSettings",
     "InputError",
     "LexiconError",
     "OutputError",

@@ -169,8 +169,8 @@ def align(
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks = _remarks(quotes, settings)
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks)
+    remarks, short = _remarks(quotes, settings), {i for i, (t, _) in enumerate(analysed) if len(t) < settings.grouping.chain_short_tokens}
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, short)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
@@ -188,6 +188,10 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             part_offset=settings.part_threshold_offset,
             max_kinds=settings.group_max_wordings,
             neighbour=settings.neighbour_member_threshold,
+            chain_floor=settings.grouping.chain_floor,
+            chain_support=settings.grouping.chain_support,
+            copy=settings.grouping.copy_score,
+            copy_second=settings.grouping.copy_second_score,
         )
     return Thresholds(
         member=settings.group_threshold,

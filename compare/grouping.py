@@ -23,6 +23,10 @@ class Thresholds:
     part_offset: float  # a link made by a part ranks this much lower
     max_kinds: int  # the most kinds (different wordings) a group may hold
     neighbour: float  # consecutive sentences of one article not repeating each other: each member's least mean
+    chain_floor: float = 0.0  # the least score of two members of different articles (GroupSettings.chain_floor)
+    chain_support: int = 0  # ... unless this many members of other articles link to both
+    copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
+    copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
 
 
 def group_links(
@@ -38,6 +42,7 @@ def group_links(
     story_rank: Mapping[tuple[int, int], float] | None = None,
     lead: Collection[int] = (),
     remarks: Callable[[int, int], bool] | None = None,
+    short: Collection[int] = (),
 ) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
     Also the number of groups that refused a merge for the most kinds a group may hold.
@@ -52,7 +57,7 @@ def group_links(
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to.
     ``remarks(i, j)``: whether two sentences are different remarks, never one fact within one article
-    unless consecutive (see :func:`_one_fact`)."""
+    unless consecutive (see :func:`_one_fact`).  ``short``: sentences exempt from :func:`_chained`."""
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -88,7 +93,7 @@ def group_links(
             continue
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks, short)
         if merged is None:
             refused.add(key)
             continue
@@ -146,6 +151,7 @@ class _Members:
         lead: Collection[int] = (),
         weak: bool = False,
         remarks: Callable[[int, int], bool] | None = None,
+        short: Collection[int] = (),
     ) -> _Members | None:
         """The merged group, or None when it would not be one fact (:func:`_one_fact`, at
         ``thresholds.same_article``) or not cohesive: a member's mean score with the other articles'
@@ -154,9 +160,15 @@ class _Members:
         article's ``lead``; or, for a merge made by a ``weak`` link, half or fewer of a member's
         scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
         member of a group and far from the other (a lead with the lead of another article and a
-        later sentence that only shares its subject) is not the group's fact."""
+        later sentence that only shares its subject) is not the group's fact.  Nor when two members
+        of different articles are far apart (:func:`_chained`), or an article's second sentence is
+        far from a sentence that its first copies (:func:`_copied_apart`)."""
         close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead, remarks)
         if close is None:
+            return None
+        if _copied_apart(self, other, ids, similarity, thresholds, lead):
+            return None
+        if thresholds.chain_floor and _chained(self, other, ids, allowed, similarity, thresholds, lead, short):
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
@@ -233,3 +245,84 @@ def _one_fact(
                 near[0].add(kind)
                 near[1].add(other_kind)
     return near
+
+
+def _copied_apart(
+    first: _Members,
+    second: _Members,
+    ids: Sequence[tuple[str, int]],
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+    lead: Collection[int] = (),
+) -> bool:
+    """Whether the merge would put two non-consecutive sentences of one article in a group (one from
+    each group) with a sentence of another article that one of them copies (at least
+    ``thresholds.copy``) while the other is far from it (under ``thresholds.copy_second``): the
+    copy reports that fact, the other sentence something else (``GroupSettings.copy_score``).
+    Sentences of an article's ``lead`` are exempt."""
+    if thresholds.copy > 1.0:
+        return False
+    for kind, found in first.by_kind.items():
+        a = first.article[kind]
+        for other_kind, others in second.by_kind.items():
+            if second.article[other_kind] != a or all(p in lead for p in (*found, *others)):
+                continue
+            if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
+                continue
+            p, q = found[0], others[0]
+            for group in (first, second):
+                for third, members in group.by_kind.items():
+                    if group.article[third] == a:
+                        continue
+                    near, far = sorted((similarity(p, members[0]), similarity(q, members[0])), reverse=True)
+                    if near >= thresholds.copy and far < thresholds.copy_second:
+                        return True
+    return False
+
+
+def _chained(
+    first: _Members,
+    second: _Members,
+    ids: Sequence[tuple[str, int]],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+    lead: Collection[int] = (),
+    short: Collection[int] = (),
+) -> bool:
+    """Whether the merge would put in one group two sentences of different articles that score under
+    ``thresholds.chain_floor`` together (``GroupSettings.chain_floor``): a chain through a sentence
+    that reports two things.  Exempt: a ``short`` sentence, two sentences of articles' ``lead``,
+    a sentence whose neighbour in its article (in the merged group) links to the other (at
+    ``thresholds.link``): the two tell one fact over two sentences; and two sentences that
+    ``thresholds.chain_support`` members of other articles link to, each to both."""
+    pairs = [
+        (p, q)
+        for kind, found in first.by_kind.items()
+        for other_kind, others in second.by_kind.items()
+        if first.article[kind] != second.article[other_kind]
+        and (allowed is None or allowed(first.article[kind], second.article[other_kind]))
+        and similarity(found[0], others[0]) < thresholds.chain_floor
+        for p in found
+        for q in others
+    ]
+    if not pairs:
+        return False
+    where = {ids[k]: k for group in (first, second) for k in group.members()}
+
+    def told_over_two(p: int, q: int) -> bool:
+        article, index = ids[p]
+        return any(
+            n is not None and similarity(n, q) >= thresholds.link
+            for n in (where.get((article, index - 1)), where.get((article, index + 1)))
+        )
+
+    def bridged(p: int, q: int) -> bool:  # several members of other articles are linked to both
+        a, b = ids[p][0], ids[q][0]
+        found = sum(1 for k in where.values() if ids[k][0] not in (a, b) and min(similarity(k, p), similarity(k, q)) >= thresholds.link)
+        return found >= thresholds.chain_support
+
+    return any(
+        not (p in short or q in short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
+        for p, q in pairs
+    )

@@ -290,6 +290,49 @@ def _plain_groups(
                 return False
         return True
 
+    rules = s.grouping
+
+    def copied_apart(first: list[int], second: list[int]) -> bool:
+        """Two non-consecutive sentences of one article, one copying (copy_score) a member of
+        another article that the other is far from (copy_second_score)."""
+        if not use_vectors:
+            return False
+        for p in first:
+            for q in second:
+                if art[p] != art[q] or abs(ids[p][1] - ids[q][1]) == 1 or {p, q} <= headed:
+                    continue
+                for r in (r for r in first + second if art[r] != art[p]):
+                    near, far = sorted((sim(p, r), sim(q, r)), reverse=True)
+                    if near >= rules.copy_score and far < rules.copy_second_score:
+                        return True
+        return False
+
+    def chained(first: list[int], second: list[int]) -> bool:
+        """Two members of different articles under chain_floor together, neither short nor both
+        leads, nor told over two sentences by one of them with its neighbour, nor both linked to
+        chain_support members of other articles."""
+        if not use_vectors or not rules.chain_floor:
+            return False
+        where = {ids[m]: m for m in first + second}
+
+        def over_two(p: int, q: int) -> bool:
+            a, k = ids[p]
+            return any(m is not None and sim(m, q) >= link for m in (where.get((a, k - 1)), where.get((a, k + 1))))
+
+        def is_short(p: int) -> bool:
+            return len(analyse(sentences[p].text)[0]) < rules.chain_short_tokens
+
+        def bridged(p: int, q: int) -> bool:  # chain_support members of other articles linked to both
+            bridges = [m for m in first + second if art[m] not in (art[p], art[q]) and min(sim(m, p), sim(m, q)) >= link]
+            return len(bridges) >= rules.chain_support
+
+        return any(
+            ok(p, q) and sim(p, q) < rules.chain_floor
+            and not (is_short(p) or is_short(q) or {p, q} <= headed or over_two(p, q) or over_two(q, p) or bridged(p, q))
+            for p in first
+            for q in second
+        )
+
     for (i, j), _v in sorted(
         links.items(), key=lambda kv: (*rank(kv[0]), *sorted((ids[kv[0][0]], ids[kv[0][1]])))
     ):
@@ -300,7 +343,7 @@ def _plain_groups(
         # A weak link adds to a group of two or more only what is close to all of it.
         weak_join = use_vectors and _v < s.weak_link_score and max(len(gi), len(gj)) > 1
         least = max(member, s.weak_member_threshold) if weak_join else member
-        if one_fact(merged) and cohesive(merged, least, neighbours(gi, gj), weak_join):
+        if one_fact(merged) and not copied_apart(gi, gj) and not chained(gi, gj) and cohesive(merged, least, neighbours(gi, gj), weak_join):
             groups.remove(gi)
             groups.remove(gj)
             groups.append(merged)
@@ -725,3 +768,56 @@ def test_two_remarks_of_one_article_share_no_group() -> None:
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
     assert (1, 5) in align(sentences, Settings()).groups
     assert (1, 3, 5) in align(sentences, Settings(quote_remarks_apart=False)).groups
+
+
+def _without(**rules: float) -> Settings:
+    """The default settings with some of ``Settings.grouping``'s rules changed (switched off)."""
+    return replace(Settings(), grouping=replace(Settings().grouping, **rules))
+
+
+def test_a_chain_through_a_sentence_that_reports_two_things_does_not_join_them() -> None:
+    # The first outlet's lead reports two things: Trump's doubts and his investigators in Hawaii.
+    # The second's lead shares its wrapper (0.54), the third's sentence its investigators (0.53);
+    # the two share almost nothing (0.18): not one fact (GroupSettings.chain_floor).
+    first = [
+        "Real estate tycoon Donald Trump said Thursday he doubts that President Obama was born in the "
+        "United States and has sent investigators to Hawaii looking for answers.",
+        "The businessman is weighing a run for the Republican nomination.",
+    ]
+    second = [
+        "Real estate tycoon Donald Trump said Thursday he hopes questions about Obama's citizenship will "
+        "not be the defining issue if he is the Republican candidate against the president.",
+        "He spoke in a television interview.",
+    ]
+    third = [
+        "In an interview shown on the Today show, Mr. Trump said his own investigators are in Hawaii "
+        "researching where the president was born.",
+        "Hawaii officials have released the certificate before.",
+    ]
+    sentences = body_sentences([first, second, third])
+    alignment = align(sentences, Settings())
+    assert (0, 2) in alignment.links and (0, 4) in alignment.links
+    assert alignment.similarity(2, 4) < Settings().grouping.chain_floor
+    assert len(alignment.groups) == 1 and 2 not in alignment.groups[0]
+    assert align(sentences, _without(chain_floor=0.0)).groups == ((0, 2, 4),)
+
+
+def test_an_outlets_second_sentence_stays_out_of_the_group_of_a_sentence_it_copies() -> None:
+    # Both outlets print the same sentence; the first outlet's later sentence on the debate links
+    # to it (0.43) but reports something else, and stays out (GroupSettings.copy_score).
+    first = [
+        "The attorney general has spoken of his service in Vietnam at several events.",
+        "There was one problem: Mr. Blumenthal, a Democrat now running for the Senate, never served in Vietnam.",
+        "He obtained at least five deferments from military service between 1965 and 1970.",
+        "In a televised debate in March, Blumenthal stated clearly that he had not been to Vietnam.",
+    ]
+    second = [
+        "The Connecticut Democrat is under fire over remarks about his military record.",
+        "There was one problem: Mr. Blumenthal, a Democrat now running for the Senate, never served in Vietnam.",
+        "His campaign said he had misspoken on a few occasions.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    assert (3, 5) in alignment.links and alignment.similarity(1, 3) >= Settings().semantic_same_article_threshold
+    assert alignment.groups == ((1, 5),)
+    assert align(sentences, _without(copy_score=2.0)).groups == ((1, 3, 5),)

@@ -44,3 +44,71 @@ def test_a_member_may_be_far_from_a_minority_of_a_large_group() -> None:
     links = {(0, 1): 0.8, (0, 2): 0.8, (1, 2): 0.8, (0, 3): 0.42}
     assert _groups(links, {(1, 3): 0.4, (2, 3): 0.22}, THRESHOLDS) == ((0, 1, 2, 3),)
     assert _groups(links, {(1, 3): 0.22, (2, 3): 0.22}, replace(THRESHOLDS, weak_member=0.0)) == ((0, 1, 2),)
+
+
+def test_two_members_far_apart_do_not_share_a_group() -> None:
+    """Two sentences each close to a third (0.6) but far from each other (0.15) do not form one
+    group of three (``GroupSettings.chain_floor``), though every member's mean passes."""
+    links = {(0, 1): 0.6, (1, 2): 0.6}
+    assert _groups(links, {(0, 2): 0.15}, THRESHOLDS) == ((0, 1),)
+    assert _groups(links, {(0, 2): 0.15}, replace(THRESHOLDS, chain_floor=0.0)) == ((0, 1, 2),)
+    assert _groups(links, {(0, 2): 0.25}, THRESHOLDS) == ((0, 1, 2),)
+
+
+def _grouped(
+    links: dict[tuple[int, int], float],
+    scores: dict[tuple[int, int], float],
+    ids: list[tuple[str, int]],
+    thresholds: Thresholds = THRESHOLDS,
+    lead: tuple[int, ...] = (),
+    short: tuple[int, ...] = (),
+) -> tuple[tuple[int, ...], ...]:
+    """Groups of sentences with the given ``ids`` (article, index), ``scores`` of the pairs not linked."""
+    articles = sorted({a for a, _ in ids})
+
+    def similarity(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        return links.get(key, scores.get(key, 0.0))
+
+    article_of = [articles.index(a) for a, _ in ids]
+    kinds = list(range(len(ids)))
+    groups, _ = group_links(dict(links), len(ids), article_of, None, similarity, thresholds, ids, kinds, (), None, lead, None, short)
+    return groups
+
+
+def test_a_short_sentence_a_lead_or_a_fact_told_over_two_sentences_may_be_far_from_a_member() -> None:
+    """The exemptions of ``GroupSettings.chain_floor``: a short sentence (a quotation inside the
+    long one), two leads, and a member whose neighbour in its article is linked to the far one."""
+    ids = [("a", 0), ("b", 0), ("c", 0)]
+    links = {(0, 1): 0.6, (1, 2): 0.6}
+    assert _grouped(links, {(0, 2): 0.15}, ids) == ((0, 1),)
+    assert _grouped(links, {(0, 2): 0.15}, ids, short=(2,)) == ((0, 1, 2),)
+    assert _grouped(links, {(0, 2): 0.15}, ids, lead=(0, 2)) == ((0, 1, 2),)
+    # Two far apart in a group of five outlets, each linked to the three others: one event.
+    ids = [("a", 0), ("b", 0), ("c", 0), ("d", 0), ("e", 0)]
+    many = {(0, 1): 0.6, (0, 2): 0.6, (0, 3): 0.6, (1, 2): 0.6, (1, 3): 0.6, (1, 4): 0.6, (2, 3): 0.6, (2, 4): 0.6, (3, 4): 0.6}
+    assert _grouped(many, {(0, 4): 0.15}, ids) == ((0, 1, 2, 3, 4),)
+    assert _grouped(many, {(0, 4): 0.15}, ids, thresholds=replace(THRESHOLDS, chain_support=4)) == ((0, 1, 2, 3),)
+    ids = [("a", 0), ("b", 0), ("c", 0)]
+    # Article a tells the fact over sentences 0 and 1; c's sentence 3 reports its second half.
+    ids = [("a", 0), ("a", 1), ("b", 0), ("c", 0)]
+    links = {(0, 2): 0.6, (1, 2): 0.55, (1, 3): 0.7, (2, 3): 0.5}
+    scores = {(0, 1): 0.5, (0, 3): 0.1}
+    assert _grouped(links, scores, ids) == ((0, 1, 2, 3),)
+    # Not when the neighbour is not linked to it.
+    unlinked = {k: v for k, v in links.items() if k != (1, 3)}
+    assert _grouped(unlinked, {**scores, (1, 3): 0.25}, ids) == ((0, 1, 2),)
+    assert _grouped(unlinked, {**scores, (1, 3): 0.25}, ids, thresholds=replace(THRESHOLDS, chain_floor=0.0)) == ((0, 1, 2, 3),)
+
+
+def test_an_articles_second_sentence_far_from_a_sentence_its_first_copies_stays_out() -> None:
+    """Article a copies b's sentence (1.0); a's other sentence, not consecutive, links to it at 0.41
+    and stays out (``GroupSettings.copy_score``), unless close enough (``copy_second_score``)."""
+    ids = [("a", 0), ("a", 5), ("b", 0)]
+    scores = {(0, 1): 0.5}
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids) == ((0, 2),)
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids, thresholds=replace(THRESHOLDS, copy=2.0)) == ((0, 1, 2),)
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.5}, scores, ids) == ((0, 1, 2),)
+    assert _grouped({(0, 2): 0.8, (1, 2): 0.41}, scores, ids) == ((0, 1, 2),)
+    # Consecutive sentences are one fact told over two: no copy rule.
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, [("a", 0), ("a", 1), ("b", 0)], thresholds=replace(THRESHOLDS, neighbour=0.0)) == ((0, 1, 2),)

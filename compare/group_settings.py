@@ -1,0 +1,57 @@
+"""The thresholds by which the aligner's groups stay one fact in every member (``Settings.grouping``).
+A part of :mod:`compare.settings`, kept apart for its length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compare.clean_settings import check_ranges
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSettings:
+    """Rules an editor applies to a whole group, beyond each member's mean score with the others
+    (:mod:`compare.grouping`).  They apply with sentence embeddings; the lexical mode's scores are
+    on another scale and keep its own thresholds.  Chosen by reading the groups of BASIL dev stories
+    and of FNC-1 stories (issue 11), member by member."""
+
+    chain_floor: float = 0.2
+    """No two members of different articles in one group score under this together, unless one of
+    them is short (fewer than ``chain_short_tokens`` content words: a short quotation scores low with
+    the long sentence that holds it), both are leads (a headline with another outlet's lead), or one
+    of them tells the fact over two sentences with its neighbour, which is close to the other (the
+    neighbour links to it).  A group chained through a sentence that reports two things (Fox: Trump
+    "has doubts whether Obama was born in the United States and has sent investigators to Hawaii")
+    must not join the two things it reports (HuffPost's lead: he hopes the citizenship question won't
+    be the defining issue; the Times: he "sent his own investigators to Hawaii"), which share almost
+    nothing (0.18).  Every member is close to the group on average already (the member threshold):
+    this catches the member close to one and far from another.  0 switches the rule off.  Pairs of
+    right groups of BASIL dev go down to 0.16 (all short or leads) and 0.22; 0.25 cut right groups."""
+
+    chain_support: int = 2
+    """See ``chain_floor``: two members far apart share a group when at least this many members of
+    other articles link to both (a chain has one link between them).  In a group of many outlets'
+    sentences on one event, two may share little beyond it and still report it: on ECB+, a floor
+    without this exemption cut recall from 0.397 to 0.35 at the same precision."""
+
+    chain_short_tokens: int = 7
+    """See ``chain_floor``: a sentence with fewer content tokens than this is short ("We're not
+    making a federal case out of this." against "he did not believe the episode merited
+    investigation by federal law enforcement")."""
+
+    copy_score: float = 0.85
+    """Two sentences of one article that are not consecutive share a group only when, for every
+    member of another article that one of them copies (scoring at least this together, a wire
+    story's sentence or the same quotation), the other is close to it too (``copy_second_score``).
+    An outlet that repeats another's sentence word for word reports that fact in that sentence; its
+    other sentence that only resembles it reports something else ("There was one problem: Mr.
+    Blumenthal ... never served in Vietnam." in both HuffPost and the Times, and HuffPost's "In a
+    televised March debate, Blumenthal stated clearly he had not served in Vietnam.", 0.41).
+    Sentences of an article's lead are exempt, as they are from the other rules of one article.
+    Above 1 switches the rule off."""
+
+    copy_second_score: float = 0.45
+    """See ``copy_score``."""
+
+    def __post_init__(self) -> None:
+        check_ranges(self)

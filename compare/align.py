@@ -192,6 +192,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             chain_support=settings.grouping.chain_support,
             copy=settings.grouping.copy_score,
             copy_second=settings.grouping.copy_second_score,
+            copy_support=settings.grouping.copy_support,
         )
     return Thresholds(
         member=settings.group_threshold,

@@ -27,6 +27,7 @@ class Thresholds:
     chain_support: int = 0  # ... unless this many members of other articles link to both
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
+    copy_support: int = 0  # ... unless it links to this many members of other articles (0: no exemption)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +270,8 @@ def _copied_apart(
     each group) with a sentence of another article that one of them copies (at least
     ``thresholds.copy``) while the other is far from it (under ``thresholds.copy_second``): the
     copy reports that fact, the other sentence something else (``GroupSettings.copy_score``).
-    Sentences of an article's ``lead`` are exempt."""
+    Sentences of an article's ``lead`` are exempt, and so is the far one when it links to
+    ``thresholds.copy_support`` members of other articles in the merged group."""
     if thresholds.copy > 1.0:
         return False
     for kind, found in first.by_kind.items():
@@ -280,14 +282,16 @@ def _copied_apart(
             if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
                 continue
             p, q = found[0], others[0]
-            for group in (first, second):
-                for third, members in group.by_kind.items():
-                    if group.article[third] == a:
-                        continue
-                    near, far = sorted((similarity(p, members[0]), similarity(q, members[0])), reverse=True)
-                    if near >= thresholds.copy and far < thresholds.copy_second:
-                        return True
+            thirds = [members[0] for group in (first, second) for third, members in group.by_kind.items() if group.article[third] != a]
+            for r in thirds:
+                near, far = sorted((similarity(p, r), similarity(q, r)), reverse=True)
+                if near >= thresholds.copy and far < thresholds.copy_second:
+                    loose = q if similarity(q, r) == far else p
+                    if thresholds.copy_support and sum(similarity(loose, k) >= thresholds.link for k in thirds) >= thresholds.copy_support:
+                        continue  # linked to several outlets' sentences of the group: in it on its own
+                    return True
     return False
+
 
 
 def _chained(

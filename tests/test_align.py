@@ -301,9 +301,12 @@ def _plain_groups(
             for q in second:
                 if art[p] != art[q] or abs(ids[p][1] - ids[q][1]) == 1 or {p, q} <= headed:
                     continue
-                for r in (r for r in first + second if art[r] != art[p]):
+                thirds = [r for r in first + second if art[r] != art[p]]
+                for r in thirds:
                     near, far = sorted((sim(p, r), sim(q, r)), reverse=True)
-                    if near >= rules.copy_score and far < rules.copy_second_score:
+                    loose = q if sim(q, r) == far else p  # unless linked to copy_support members
+                    supported = rules.copy_support and sum(sim(loose, k) >= link for k in thirds) >= rules.copy_support
+                    if near >= rules.copy_score and far < rules.copy_second_score and not supported:
                         return True
         return False
 

@@ -111,6 +111,11 @@ def test_an_articles_second_sentence_far_from_a_sentence_its_first_copies_stays_
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids, thresholds=replace(THRESHOLDS, copy=2.0)) == ((0, 1, 2),)
     assert _grouped({(0, 2): 1.0, (1, 2): 0.5}, scores, ids) == ((0, 1, 2),)
     assert _grouped({(0, 2): 0.8, (1, 2): 0.41}, scores, ids) == ((0, 1, 2),)
+    # Linked to three outlets' members of the group (copy_support), it is in the group on its own.
+    ids5 = [("a", 0), ("a", 5), ("b", 0), ("c", 0), ("d", 0)]
+    links5 = {(0, 2): 1.0, (1, 2): 0.41, (1, 3): 0.5, (1, 4): 0.5, (2, 3): 0.6, (2, 4): 0.6, (3, 4): 0.6, (0, 3): 0.6, (0, 4): 0.6}
+    assert _grouped(links5, scores, ids5) == ((0, 1, 2, 3, 4),)
+    assert _grouped(links5, scores, ids5, thresholds=replace(THRESHOLDS, copy_support=4)) == ((0, 2, 3, 4),)
     # Consecutive sentences are one fact told over two: no copy rule.
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, [("a", 0), ("a", 1), ("b", 0)], thresholds=replace(THRESHOLDS, neighbour=0.0)) == ((0, 1, 2),)
 

@@ -584,3 +584,22 @@ def test_an_age_is_never_a_count_and_two_ages_can_conflict() -> None:
         ["Michael Brown, 18, was shot by the officer, the autopsy found.", "Michael Brown, 19, was shot by the officer, the autopsy found."]
     )
     assert [d.detail for d in ages if d.type == "number"] == ["'18' against '19' (what is counted: age)"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the hedged version credits the report it passes on: an attribution, no hedge
+        (
+            "Google reportedly bought the Pacific Shores office park in Redwood City, according to Bloomberg News.",
+            "Google has bought the Pacific Shores office park in Redwood City.",
+        ),
+        # "reportedly accused": the fact is an accusation, which the other version gives too
+        (
+            "India's Central Bureau of Investigation has reportedly accused Singh of grievous bodily harm.",
+            "India's Central Bureau of Investigation accuses Singh of grievous bodily harm.",
+        ),
+    ],
+)
+def test_a_hedge_that_only_passes_a_report_on_is_no_difference(first: str, second: str) -> None:
+    assert "hedge" not in {d.type for d in differences_between([first, second])}

@@ -603,3 +603,14 @@ def test_an_age_is_never_a_count_and_two_ages_can_conflict() -> None:
 )
 def test_a_hedge_that_only_passes_a_report_on_is_no_difference(first: str, second: str) -> None:
     assert "hedge" not in {d.type for d in differences_between([first, second])}
+
+
+def test_a_reporting_hedge_beside_a_could_still_differs() -> None:
+    # "could" credits no one: the report passed on is uncredited, the other version states it as fact
+    found = differences_between(
+        [
+            "Apple is reportedly one of the partners that HBO could launch its new streaming service with.",
+            "Apple is one of the partners that HBO will launch its new streaming service with.",
+        ]
+    )
+    assert "hedge" in {d.type for d in found}

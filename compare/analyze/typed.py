@@ -51,6 +51,9 @@ _SAYING_AFTER = re.compile(
     r"(?:reportedly|allegedly|purportedly) (?:accus|said|says|told|claim|stat|warn|threaten|call|charg|describ|nam)",
     re.IGNORECASE,
 )
+# Words by which a sentence credits what it passes on to someone ("according to", "a report says"):
+# unlike "could" or "is believed", they name where the claim comes from.
+_CREDITS = re.compile(r"\b(?:according to|reports?|reported|say|says|said|told|sources?)\b", re.IGNORECASE)
 
 Pairs = Sequence[tuple[int, int]]
 
@@ -280,7 +283,7 @@ def hedge_difference(
         (``_REPORTING_HEDGE``, ``_SAYING_AFTER``)."""
         if not _REPORTING_HEDGE.match(hedge.word):
             return False
-        return bool(sources[hedged] or doubts[hedged]) or bool(_SAYING_AFTER.match(hedge.word))
+        return bool(sources[hedged] or _CREDITS.search(outside[hedged])) or bool(_SAYING_AFTER.match(hedge.word))
 
     def plainly(hedged: int, other: int) -> list[Hedge]:
         """The hedges of ``hedged`` that ``other`` states plainly: it hedges none of it, and names

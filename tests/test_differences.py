@@ -614,3 +614,14 @@ def test_a_reporting_hedge_beside_a_could_still_differs() -> None:
         ]
     )
     assert "hedge" in {d.type for d in found}
+
+
+def test_a_reporting_hedge_on_what_someone_said_still_differs() -> None:
+    # "and said" is the speech passed on, not the source that passes it on
+    found = differences_between(
+        [
+            "Before leaving for Amman, he reportedly quoted the film Unforgiven and said that Jordan would pursue the jihadis.",
+            "Before leaving for Amman, he quoted the film Unforgiven and said that Jordan would pursue the jihadis.",
+        ]
+    )
+    assert "hedge" in {d.type for d in found}

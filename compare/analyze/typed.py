@@ -51,9 +51,10 @@ _SAYING_AFTER = re.compile(
     r"(?:reportedly|allegedly|purportedly) (?:accus|said|says|told|claim|stat|warn|threaten|call|charg|describ|nam)",
     re.IGNORECASE,
 )
-# Words by which a sentence credits what it passes on to someone ("according to", "a report says"):
+# Words by which a sentence credits what it passes on to someone ("according to", "a report says";
+# not "said" alone, often the speech reported: "he reportedly quoted ... and said that"):
 # unlike "could" or "is believed", they name where the claim comes from.
-_CREDITS = re.compile(r"\b(?:according to|reports?|reported|say|says|said|told|sources?)\b", re.IGNORECASE)
+_CREDITS = re.compile(r"\b(?:according to|reports?|reported|sources?)\b", re.IGNORECASE)
 
 Pairs = Sequence[tuple[int, int]]
 

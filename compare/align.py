@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from compare import semantic
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
-from compare.grouping import Thresholds, group_links
+from compare.grouping import Chain, Thresholds, group_links
 from compare.link_checks import Kinds, Quoted, contrasted, kinds_named, quotations, quotes_agree
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
@@ -169,8 +169,8 @@ def align(
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, short = _remarks(quotes, settings), {i for i, (t, _) in enumerate(analysed) if len(t) < settings.grouping.chain_short_tokens}
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, short)
+    remarks, chain = _remarks(quotes, settings), _chain(analysed, article_of, similarity, cosines, settings)
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 
@@ -192,6 +192,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             chain_support=settings.grouping.chain_support,
             copy=settings.grouping.copy_score,
             copy_second=settings.grouping.copy_second_score,
+            copy_support=settings.grouping.copy_support,
         )
     return Thresholds(
         member=settings.group_threshold,
@@ -203,6 +204,33 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
         part_offset=settings.part_threshold_offset,
         max_kinds=settings.group_max_wordings,
         neighbour=0.0,
+    )
+
+
+def _chain(
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
+    article_of: Sequence[int],
+    similarity: Callable[[int, int], float],
+    cosines: StoryCosines | None,
+    settings: Settings,
+) -> Chain:
+    """The grouping's :class:`~compare.grouping.Chain`: the sentences of fewer than
+    ``GroupSettings.chain_short_tokens`` content tokens, and the pairs of leads (each article's
+    headline and first sentences, :class:`~compare.centring.StoryCosines`) of two articles that
+    score under ``GroupSettings.lead_floor`` together (with embeddings only)."""
+    rules = settings.grouping
+    short = frozenset(i for i, (tokens, _) in enumerate(analysed) if len(tokens) < rules.chain_short_tokens)
+    if cosines is None or not rules.lead_floor:
+        return Chain(short)
+    leads = sorted(cosines.lead)
+    return Chain(
+        short,
+        frozenset(
+            (i, j)
+            for n, i in enumerate(leads)
+            for j in leads[n + 1 :]
+            if article_of[i] != article_of[j] and similarity(i, j) < rules.lead_floor
+        ),
     )
 
 

@@ -27,6 +27,17 @@ class Thresholds:
     chain_support: int = 0  # ... unless this many members of other articles link to both
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
+    copy_support: int = 0  # ... unless it links to this many members of other articles (0: no exemption)
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """What :func:`_chained` needs beyond the scores: the ``short`` sentences, exempt from
+    ``Thresholds.chain_floor``, and the pairs of two articles' ``leads`` that do not link, which
+    may share a group only as two far apart may (``GroupSettings.lead_floor``)."""
+
+    short: frozenset[int] = frozenset()
+    leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j
 
 
 def group_links(
@@ -42,7 +53,7 @@ def group_links(
     story_rank: Mapping[tuple[int, int], float] | None = None,
     lead: Collection[int] = (),
     remarks: Callable[[int, int], bool] | None = None,
-    short: Collection[int] = (),
+    chain: Chain | None = None,
 ) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Groups from the links, strongest first; a merge must leave every member cohesive.
     Also the number of groups that refused a merge for the most kinds a group may hold.
@@ -57,7 +68,7 @@ def group_links(
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to.
     ``remarks(i, j)``: whether two sentences are different remarks, never one fact within one article
-    unless consecutive (see :func:`_one_fact`).  ``short``: sentences exempt from :func:`_chained`."""
+    unless consecutive (see :func:`_one_fact`).  ``chain``: see :class:`Chain`."""
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -93,7 +104,7 @@ def group_links(
             continue
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
-        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks, short)
+        merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks, chain)
         if merged is None:
             refused.add(key)
             continue
@@ -151,7 +162,7 @@ class _Members:
         lead: Collection[int] = (),
         weak: bool = False,
         remarks: Callable[[int, int], bool] | None = None,
-        short: Collection[int] = (),
+        chain: Chain | None = None,
     ) -> _Members | None:
         """The merged group, or None when it would not be one fact (:func:`_one_fact`, at
         ``thresholds.same_article``) or not cohesive: a member's mean score with the other articles'
@@ -168,7 +179,7 @@ class _Members:
             return None
         if _copied_apart(self, other, ids, similarity, thresholds, lead):
             return None
-        if thresholds.chain_floor and _chained(self, other, ids, allowed, similarity, thresholds, lead, short):
+        if thresholds.chain_floor and _chained(self, other, ids, allowed, similarity, thresholds, lead, chain or Chain()):
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
@@ -259,7 +270,8 @@ def _copied_apart(
     each group) with a sentence of another article that one of them copies (at least
     ``thresholds.copy``) while the other is far from it (under ``thresholds.copy_second``): the
     copy reports that fact, the other sentence something else (``GroupSettings.copy_score``).
-    Sentences of an article's ``lead`` are exempt."""
+    Sentences of an article's ``lead`` are exempt, and so is the far one when it links to
+    ``thresholds.copy_support`` members of other articles in the merged group."""
     if thresholds.copy > 1.0:
         return False
     for kind, found in first.by_kind.items():
@@ -270,14 +282,16 @@ def _copied_apart(
             if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
                 continue
             p, q = found[0], others[0]
-            for group in (first, second):
-                for third, members in group.by_kind.items():
-                    if group.article[third] == a:
-                        continue
-                    near, far = sorted((similarity(p, members[0]), similarity(q, members[0])), reverse=True)
-                    if near >= thresholds.copy and far < thresholds.copy_second:
-                        return True
+            thirds = [members[0] for group in (first, second) for third, members in group.by_kind.items() if group.article[third] != a]
+            for r in thirds:
+                near, far = sorted((similarity(p, r), similarity(q, r)), reverse=True)
+                if near >= thresholds.copy and far < thresholds.copy_second:
+                    loose = q if similarity(q, r) == far else p
+                    if thresholds.copy_support and sum(similarity(loose, k) >= thresholds.link for k in thirds) >= thresholds.copy_support:
+                        continue  # linked to several outlets' sentences of the group: in it on its own
+                    return True
     return False
+
 
 
 def _chained(
@@ -288,11 +302,12 @@ def _chained(
     similarity: Callable[[int, int], float],
     thresholds: Thresholds,
     lead: Collection[int] = (),
-    short: Collection[int] = (),
+    chain: Chain = Chain(),
 ) -> bool:
     """Whether the merge would put in one group two sentences of different articles that score under
-    ``thresholds.chain_floor`` together (``GroupSettings.chain_floor``): a chain through a sentence
-    that reports two things.  Exempt: a ``short`` sentence, two sentences of articles' ``lead``,
+    ``thresholds.chain_floor`` together (``GroupSettings.chain_floor``), or two leads that do not
+    link (``chain.leads``): a chain through a sentence that reports two things.  Exempt: a short
+    sentence (``chain.short``), two sentences of articles' ``lead`` (a headline and the sentence after it),
     a sentence whose neighbour in its article (in the merged group) links to the other (at
     ``thresholds.link``): the two tell one fact over two sentences; and two sentences that
     ``thresholds.chain_support`` members of other articles link to, each to both."""
@@ -302,9 +317,9 @@ def _chained(
         for other_kind, others in second.by_kind.items()
         if first.article[kind] != second.article[other_kind]
         and (allowed is None or allowed(first.article[kind], second.article[other_kind]))
-        and similarity(found[0], others[0]) < thresholds.chain_floor
         for p in found
         for q in others
+        if similarity(p, q) < thresholds.chain_floor or (min(p, q), max(p, q)) in chain.leads
     ]
     if not pairs:
         return False
@@ -323,6 +338,6 @@ def _chained(
         return found >= thresholds.chain_support
 
     return any(
-        not (p in short or q in short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
+        not (p in chain.short or q in chain.short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
         for p, q in pairs
     )

@@ -218,8 +218,10 @@ def is_title(candidate: str) -> bool:
     >>> is_title("23 Feb, 2010 21:55")
     False
     """
-    if not candidate or "\n" in candidate or candidate.endswith(".") or len(candidate) > TITLE_MAX_CHARS:
+    if not candidate or "\n" in candidate or len(candidate) > TITLE_MAX_CHARS:
         return False
+    if candidate.rstrip("\"”’'").endswith("."):
+        return False  # a sentence, or a quoted one: '"Due to the recent rain, streams were flooded."'
     if candidate[0] in "[(" and candidate[-1] in "])":
         return False  # an aside, a teaser or a caption in brackets: "(Who are Islamic State? ...)"
     words = candidate.split()

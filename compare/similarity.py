@@ -488,8 +488,8 @@ def story_names(sentences: Sequence[_Sentence]) -> frozenset[str]:
     capital: set[str] = set()
     lower: set[str] = set()
     for sentence in sentences:
-        if sentence.role == "title":
-            continue  # headlines capitalise every word
+        if sentence.role == "title" or sentence.text.islower():
+            continue  # headlines capitalise every word; a line in lower case only (a handle, a tweet's tag) capitalises none
         for n, word in enumerate(_TOKEN.findall(sentence.text)):
             if word[0].islower():
                 lower.add(word)

@@ -16,14 +16,13 @@ from compare.align import align
 from compare.centring import news_mean
 from compare.link_checks import Quoted, contrasted, kinds_named, quotations, quotes_agree
 from compare.models import Sentence
-from compare.parts import quotation_spans, sentence_parts
+from compare.parts import is_label, quotation_spans, sentence_parts
 from compare.settings import Settings
 from compare.similarity import (
     ATTRIBUTION,
     analyse,
     features,
     informativeness,
-    is_name_line,
     normalise_word,
     score,
     story_names,
@@ -84,7 +83,8 @@ def _plain_groups(
     for i in range(n):
         for a, b in sentence_parts(sentences[i].text, s.part_min_words) if linkable[i] else ():
             found, function = analyse(sentences[i].text[a:b])
-            if len(found) >= s.min_content_tokens and not is_name_line(sentences[i].text[a:b]):
+            part = sentences[i].text[a:b]  # a name or a headline label alone is no fact
+            if len(found) >= s.min_content_tokens and substance(part, names) >= s.min_substance_tokens and not is_label(part):
                 owner.append(i)
                 units.append(features(found, story, function=function))
                 texts_of.append(sentences[i].text[a:b])
@@ -301,14 +301,19 @@ def _plain_groups(
             for q in second:
                 if art[p] != art[q] or abs(ids[p][1] - ids[q][1]) == 1 or {p, q} <= headed:
                     continue
-                for r in (r for r in first + second if art[r] != art[p]):
+                thirds = [r for r in first + second if art[r] != art[p]]
+                for r in thirds:
                     near, far = sorted((sim(p, r), sim(q, r)), reverse=True)
-                    if near >= rules.copy_score and far < rules.copy_second_score:
+                    loose = q if sim(q, r) == far else p  # unless linked to copy_support members
+                    supported = rules.copy_support and sum(sim(loose, k) >= link for k in thirds) >= rules.copy_support
+                    if near >= rules.copy_score and far < rules.copy_second_score and not supported:
                         return True
         return False
 
+    first_ones = {i for i, x in enumerate(sentences) if sum(y.article == x.article for y in sentences[:i]) < s.lead_sentences}
+
     def chained(first: list[int], second: list[int]) -> bool:
-        """Two members of different articles under chain_floor together, neither short nor both
+        """Two members of different articles under chain_floor together (two leads: lead_floor), neither short nor both
         leads, nor told over two sentences by one of them with its neighbour, nor both linked to
         chain_support members of other articles."""
         if not use_vectors or not rules.chain_floor:
@@ -326,8 +331,11 @@ def _plain_groups(
             bridges = [m for m in first + second if art[m] not in (art[p], art[q]) and min(sim(m, p), sim(m, q)) >= link]
             return len(bridges) >= rules.chain_support
 
+        def far_leads(p: int, q: int) -> bool:  # two articles' leads that do not link (lead_floor)
+            return all(linkable[k] and k in first_ones for k in (p, q)) and sim(p, q) < rules.lead_floor
+
         return any(
-            ok(p, q) and sim(p, q) < rules.chain_floor
+            ok(p, q) and (sim(p, q) < rules.chain_floor or far_leads(p, q))
             and not (is_short(p) or is_short(q) or {p, q} <= headed or over_two(p, q) or over_two(q, p) or bridged(p, q))
             for p in first
             for q in second
@@ -821,3 +829,44 @@ def test_an_outlets_second_sentence_stays_out_of_the_group_of_a_sentence_it_copi
     assert (3, 5) in alignment.links and alignment.similarity(1, 3) >= Settings().semantic_same_article_threshold
     assert alignment.groups == ((1, 5),)
     assert align(sentences, _without(copy_score=2.0)).groups == ((1, 3, 5),)
+
+
+def test_a_line_in_lower_case_only_does_not_unmake_the_storys_names() -> None:
+    # A tweet's signature or a handle ("cesar millan") writes a name in lower case as it writes
+    # every word: the story still names Cesar Millan, for the weak-link check and the rest.
+    sentences = body_sentences(
+        [
+            ["A hoax report claimed that dog whisperer Cesar Millan had died of a heart attack.", "cesar millan"],
+            ["The report claiming that Cesar Millan died appears to be a celebrity death hoax."],
+        ]
+    )
+    assert {"cesar", "millan"} <= story_names(sentences)
+    assert "millan" not in story_names(body_sentences([["Cesar Millan died, the report said.", "The millan report was false."]]))
+
+
+def test_a_lead_chain_does_not_join_two_leads_that_do_not_link() -> None:
+    # Three outlets' leads: the first reports Romney's call and Akin's refusal; the second Romney's
+    # call (0.72); the third's second lead sentence the party's vote at odds with Romney, with Akin's
+    # comments as background, which links to the first (0.49) but not to the second (0.28, over
+    # chain_floor): a lead chain (GroupSettings.lead_floor).
+    first = [
+        "Mitt Romney joined several other Republicans Tuesday in calling on Missouri Rep. Todd Akin to give up "
+        "his bid for the Senate over his comments on rape, as the congressman vowed to stay in the race.",
+        "Akin has until Tuesday evening to withdraw.",
+    ]
+    second = [
+        "Presumptive GOP nominee Mitt Romney on Tuesday joined a chorus of Republicans calling for Rep. Todd Akin "
+        "to quit the Senate race in Missouri.",
+        "Party leaders fear the seat is lost.",
+    ]
+    third = [
+        "Republicans approved a platform on Tuesday calling for a ban on abortion.",
+        "The vote puts the party at odds with Mr. Romney, who supports exceptions for rape, at a time when comments "
+        "by Representative Todd Akin, the Senate candidate in Missouri, have increased scrutiny of the issue.",
+    ]
+    sentences = body_sentences([first, second, third])
+    alignment = align(sentences, Settings())
+    assert (0, 5) in alignment.links
+    assert Settings().grouping.chain_floor <= alignment.similarity(2, 5) < Settings().grouping.lead_floor
+    assert alignment.groups == ((0, 2),)
+    assert align(sentences, _without(lead_floor=0.0)).groups == ((0, 2, 5),)

@@ -584,3 +584,44 @@ def test_an_age_is_never_a_count_and_two_ages_can_conflict() -> None:
         ["Michael Brown, 18, was shot by the officer, the autopsy found.", "Michael Brown, 19, was shot by the officer, the autopsy found."]
     )
     assert [d.detail for d in ages if d.type == "number"] == ["'18' against '19' (what is counted: age)"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the hedged version credits the report it passes on: an attribution, no hedge
+        (
+            "Google reportedly bought the Pacific Shores office park in Redwood City, according to Bloomberg News.",
+            "Google has bought the Pacific Shores office park in Redwood City.",
+        ),
+        # "reportedly accused": the fact is an accusation, which the other version gives too
+        (
+            "India's Central Bureau of Investigation has reportedly accused Singh of grievous bodily harm.",
+            "India's Central Bureau of Investigation accuses Singh of grievous bodily harm.",
+        ),
+    ],
+)
+def test_a_hedge_that_only_passes_a_report_on_is_no_difference(first: str, second: str) -> None:
+    assert "hedge" not in {d.type for d in differences_between([first, second])}
+
+
+def test_a_reporting_hedge_beside_a_could_still_differs() -> None:
+    # "could" credits no one: the report passed on is uncredited, the other version states it as fact
+    found = differences_between(
+        [
+            "Apple is reportedly one of the partners that HBO could launch its new streaming service with.",
+            "Apple is one of the partners that HBO will launch its new streaming service with.",
+        ]
+    )
+    assert "hedge" in {d.type for d in found}
+
+
+def test_a_reporting_hedge_on_what_someone_said_still_differs() -> None:
+    # "and said" is the speech passed on, not the source that passes it on
+    found = differences_between(
+        [
+            "Before leaving for Amman, he reportedly quoted the film Unforgiven and said that Jordan would pursue the jihadis.",
+            "Before leaving for Amman, he quoted the film Unforgiven and said that Jordan would pursue the jihadis.",
+        ]
+    )
+    assert "hedge" in {d.type for d in found}

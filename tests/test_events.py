@@ -354,6 +354,10 @@ def test_what_is_in_or_at_no_place_is_not_where_the_event_was() -> None:
         "Ministers took part in Lisbon talks on Friday, officials said.": "Lisbon",
         "Police reported a rise in Chicago shootings on Sunday.": "Chicago",
         "A fiber cable was cut in Egypt on Wednesday, slowing the internet across the region.": "Egypt",
+        # whom a reproach is aimed at is no place; a wire dateline with its date names the place
+        "A minister lashed out at Israel on Sunday after it opened its dams near the border.": None,
+        "GAZA, Feb. 22 (Xinhua) -- A minister lashed out at Israel on Sunday after it opened its dams.": "Gaza",
+        "WASHINGTON, Nov. 3, 2010 (Reuters) - The Fed cut rates on Wednesday, officials said.": "Washington",
     }
     for lede, where in cases.items():
         comparison = compare([_article(f"{lede}\n\nThe report came from local officials.", "2013-04-12", "a"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from compare.align import _thresholds
-from compare.grouping import Thresholds, group_links
+from compare.grouping import Chain, Thresholds, group_links
 from compare.settings import Settings
 
 THRESHOLDS = _thresholds(Settings(), semantic=True)  # the embedding mode's, as the aligner makes them
@@ -62,6 +62,7 @@ def _grouped(
     thresholds: Thresholds = THRESHOLDS,
     lead: tuple[int, ...] = (),
     short: tuple[int, ...] = (),
+    leads: tuple[tuple[int, int], ...] = (),
 ) -> tuple[tuple[int, ...], ...]:
     """Groups of sentences with the given ``ids`` (article, index), ``scores`` of the pairs not linked."""
     articles = sorted({a for a, _ in ids})
@@ -72,7 +73,7 @@ def _grouped(
 
     article_of = [articles.index(a) for a, _ in ids]
     kinds = list(range(len(ids)))
-    groups, _ = group_links(dict(links), len(ids), article_of, None, similarity, thresholds, ids, kinds, (), None, lead, None, short)
+    groups, _ = group_links(dict(links), len(ids), article_of, None, similarity, thresholds, ids, kinds, (), None, lead, None, Chain(frozenset(short), frozenset(leads)))
     return groups
 
 
@@ -110,5 +111,19 @@ def test_an_articles_second_sentence_far_from_a_sentence_its_first_copies_stays_
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids, thresholds=replace(THRESHOLDS, copy=2.0)) == ((0, 1, 2),)
     assert _grouped({(0, 2): 1.0, (1, 2): 0.5}, scores, ids) == ((0, 1, 2),)
     assert _grouped({(0, 2): 0.8, (1, 2): 0.41}, scores, ids) == ((0, 1, 2),)
+    # Linked to three outlets' members of the group (copy_support), it is in the group on its own.
+    ids5 = [("a", 0), ("a", 5), ("b", 0), ("c", 0), ("d", 0)]
+    links5 = {(0, 2): 1.0, (1, 2): 0.41, (1, 3): 0.5, (1, 4): 0.5, (2, 3): 0.6, (2, 4): 0.6, (3, 4): 0.6, (0, 3): 0.6, (0, 4): 0.6}
+    assert _grouped(links5, scores, ids5) == ((0, 1, 2, 3, 4),)
+    assert _grouped(links5, scores, ids5, thresholds=replace(THRESHOLDS, copy_support=4)) == ((0, 2, 3, 4),)
     # Consecutive sentences are one fact told over two: no copy rule.
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, [("a", 0), ("a", 1), ("b", 0)], thresholds=replace(THRESHOLDS, neighbour=0.0)) == ((0, 1, 2),)
+
+
+def test_two_leads_that_do_not_link_are_held_to_the_chain_rule() -> None:
+    """Three outlets' leads: the first links to the two others (0.63, 0.48), which do not link
+    (0.29, over ``chain_floor``): a lead chain, they stay apart (``GroupSettings.lead_floor``)."""
+    ids = [("a", 0), ("b", 0), ("c", 1)]
+    links = {(0, 1): 0.63, (0, 2): 0.48}
+    assert _grouped(links, {(1, 2): 0.29}, ids, leads=((1, 2),)) == ((0, 1),)
+    assert _grouped(links, {(1, 2): 0.29}, ids) == ((0, 1, 2),)

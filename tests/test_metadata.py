@@ -208,6 +208,7 @@ def test_the_title_comes_before_the_story_begins() -> None:
     aside = "\n\n".join(["(Who are Islamic State? Get caught up with our primer)", prose])
     assert complete_metadata(Article(id="x", source="x", sha256="", text=aside)).title is None
     assert not is_title("[Image via AP Images]") and is_title("Image of the Year Announced")
+    assert not is_title('"I just wanted some chicken wings."') and is_title("'We will not negotiate'")
 
 
 def test_headings_and_titles() -> None:

@@ -55,7 +55,11 @@ _WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Th
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\(|—|–|--|-\s)")
+# "NEW YORK --", "GAZA CITY (Ma'an) --", "ATLANTA, Georgia (CNN) --", "GAZA, Feb. 22 (Xinhua) --"
+_DATELINE_PLACE = re.compile(
+    r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\(|—|–|--|-\s)"
+)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
@@ -66,10 +70,12 @@ _ARTICLE_WORDS = frozenset("A AN THE".split())  # "A FIRE - BOMB attack ..." is 
 _NOT_WHERE_BEFORE = frozenset(
     "bring brings bringing brought call calls calling called sworn swear swearing turn turns turned "
     "hand hands handed fill fills filled step steps stepped weigh weighs weighed chime chimed usher ushered "
-    "flaw flaws vulnerability vulnerabilities bug bugs hole holes patch stake stakes interest role faith trust".split()
+    "flaw flaws vulnerability vulnerabilities bug bugs hole holes patch stake stakes interest role faith trust "
+    "out aim aims aimed aiming angry furious anger outrage".split()
 )
 """Words after which "in"/"at" + a capitalised phrase is not where the event took place: a verb's
-particle ("bringing in Maurice Cheeks") or a noun whose "in X" is seldom a place ("a flaw in Internet
+particle ("bringing in Maurice Cheeks"), whom a reproach is aimed at ("lashed out at Israel",
+"angry at Washington") or a noun whose "in X" is seldom a place ("a flaw in Internet
 Explorer", "a stake in Chrysler", "his role in Watergate").  A noun of change or share is not one of
 them: "a surge in Baghdad violence", "Shares in London fell", "took part in Lisbon talks", "Dies in
 Fall in New Zealand", "Fiber cable cut in Egypt" name the place."""

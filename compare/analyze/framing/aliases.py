@@ -55,10 +55,12 @@ def compile_aliases(lexicon: Lexicon) -> Mapping[str, tuple[Alias, ...]]:
 def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]]) -> tuple[AliasMatch, ...]:
     """Every alias match of a sentence, longest first, without overlaps."""
     out = []
-    i = 0
-    while i < len(toks):
+    free = 0  # the first token a match may start at
+    for i in [k for k, t in enumerate(toks) if t.low in aliases]:  # where an alias may start
+        if i < free:
+            continue
         found = None
-        for alias in aliases.get(toks[i].low, ()):
+        for alias in aliases[toks[i].low]:
             n = len(alias.parts)
             window = toks[i : i + n]
             if len(window) < n or any(window[k].glued != alias.glue[k] for k in range(1, n)):
@@ -72,9 +74,7 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
                 break
         if found:
             out.append(found)
-            i = found.last + 1
-        else:
-            i += 1
+            free = found.last + 1
     return tuple(out)
 
 

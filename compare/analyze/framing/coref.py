@@ -58,6 +58,8 @@ PERSON_PRONOUNS: Mapping[str, Gender] = {
     "herself": "f",
 }
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_STARTS = PERSON_PRONOUNS.keys() | PLURAL_PRONOUNS | {"the"}
+"""The words a reference starts with."""
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "hers", "their"})
 ROLE_SHARE = 3
@@ -262,8 +264,13 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
         found: list[Reference] = []
         named_at = {m.first: m for m in sent.mentions if m.lexical and m.actor is not None}
         inside = {k for m in named_at.values() for k in range(m.anchor, m.last + 1)}
+        # where something can happen: a name, or a word a reference starts with (what _refer reads)
+        events = sorted(named_at.keys() | {k for k, t in enumerate(sent.toks) if t.low in _STARTS and k not in inside})
         k = 0
-        while k < len(sent.toks):
+        for at in events:
+            if at < k:
+                continue  # inside the name or reference just read
+            k = at
             m = named_at.get(k)
             if m is not None and m.actor is not None:
                 subject = not (m.prep or m.possessive or m.in_quote or m.compound)
@@ -285,9 +292,7 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
                 )
                 k = m.last + 1
                 continue
-            low = sent.toks[k].low
-            starts = low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS or low == "the"  # what _refer reads
-            ref = _refer(sent, n, k, list(memory.values()), info, window) if starts and k not in inside else None
+            ref = _refer(sent, n, k, list(memory.values()), info, window)
             if ref is not None:
                 found.append(ref)
                 memory[ref.actors[0]] = replace(

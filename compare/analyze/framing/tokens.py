@@ -38,13 +38,9 @@ def tokens(text: str) -> tuple[Tok, ...]:
         word = m.group()
         start, end = m.span()
         low = word.lower()
-        cut = (
-            3
-            if low[-3:] in _NOT_ENDINGS and len(word) > 3
-            else 2
-            if low[-2:] in POSSESSIVE and len(word) > 2
-            else 0
-        )
+        cut = 0
+        if "'" in word or "’" in word:  # only a word with an apostrophe can end in one of those
+            cut = 3 if low[-3:] in _NOT_ENDINGS and len(word) > 3 else 2 if low[-2:] in POSSESSIVE and len(word) > 2 else 0
         if cut:
             out.append(make(Tok, (word[:-cut], low[:-cut], start, end - cut, True, start == previous_end)))
             out.append(make(Tok, (word[-cut:], low[-cut:], end - cut, end, cut == 3, True)))

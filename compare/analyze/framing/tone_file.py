@@ -204,15 +204,19 @@ class ModelFileError(CompareError, ValueError):
     A :class:`~compare.errors.CompareError`, so the command line prints it as one line (exit 2)."""
 
 
-def _numbers(code: str, raw: bytes, at: int, count: int) -> tuple[array[Any], int]:
-    """``count`` numbers of type ``code`` from ``raw[at:]``, and where they end."""
-    values = array(code)
-    end = at + count * values.itemsize
+def _numbers(code: str, raw: bytes, at: int, count: int) -> tuple[Sequence[Any], int]:
+    """``count`` numbers of type ``code`` from ``raw[at:]``, and where they end: read in place
+    (a view of ``raw``, no copy) where the machine is little-endian like the file."""
+    size = array(code).itemsize
+    end = at + count * size
     if end > len(raw):
         raise ValueError(f"{len(raw)} bytes, {end} needed")
+    if sys.byteorder == "little":
+        view: Any = memoryview(raw)[at:end]  # (typeshed's cast() takes only literal formats)
+        return view.cast(code), end  # its items are read whatever their alignment
+    values = array(code)
     values.frombytes(raw[at:end])
-    if sys.byteorder != "little":
-        values.byteswap()
+    values.byteswap()
     return values, end
 
 

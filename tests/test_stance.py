@@ -141,8 +141,9 @@ def test_rt_clinton_s_prescription_is_not_russia_s_stance(
     assert wish not in stances[("Russia", "rt")].evidence
     assert wish not in stances[("NATO", "rt")].evidence
     assert wish in stances[("Hillary Rodham Clinton", "rt")].evidence  # her wish: she is the speaker
-    # Russia's own envoy, Rogozin, still speaks for Russia
-    assert sentence_id(articles, "rt", "Rogozin said current relations") in stances[("Russia", "rt")].evidence
+    # Russia's own envoy, Rogozin, still speaks for Russia: his "quite constructive" is Russia's one
+    # cooperative cue in RT (his "might have a common platform for cooperation" is a possibility)
+    assert stances[("Russia", "rt")].cooperative == 1
 
 
 def test_rows_come_in_a_fixed_order(example: tuple[list[Article], dict[tuple[str, str], Stance]]) -> None:
@@ -610,3 +611,40 @@ def test_about_relations_counts_the_words_of_relations_per_thousand() -> None:
     assert about_relations(["Beck blamed progressivism."], 0.0)  # 0: every story
     hundred = " ".join(["word"] * 99 + ["negotiations"])  # 10 a thousand
     assert about_relations([hundred], 10.0) and not about_relations([hundred], 10.5)
+
+
+def test_a_cue_wanted_of_an_actor_is_the_wish_of_who_wants_it() -> None:
+    """"NATO seeks Russian cooperation": NATO's wish (cooperative), no stance of Russia's; so is
+    "urged Moscow's support"; "Russian cooperation" alone stays Russia's."""
+    other = "NATO and Russia met Germany."
+    stances = framed("NATO seeks Russian cooperation on missile defense.", other)
+    assert counts(stances, "Russia") == (0, 0) and counts(stances, "NATO") == (1, 0)
+    stances = framed("NATO urged Moscow's support for the plan.", other)
+    assert counts(stances, "Russia") == (0, 0)
+    assert counts(framed("Russian cooperation on missile defense grew.", other), "Russia") == (1, 0)
+
+
+def test_a_possibility_is_no_stance() -> None:
+    """A sentence stating a condition and a clause saying what might be give no stance ("if we
+    convince each other ..., then we can move towards closer cooperation"); "even if" is no condition."""
+    assert counts(framed("If Germany agrees, Poland will welcome closer cooperation.", OTHER), "Poland") == (0, 0)
+    assert counts(framed("Poland said relations might see closer cooperation.", OTHER), "Poland") == (0, 0)
+    assert counts(framed("Poland said relations are constructive and might see cooperation.", OTHER), "Poland") == (1, 0)
+    assert counts(framed("Poland welcomed the plan even if it came late.", OTHER), "Poland") == (1, 0)
+
+
+def test_russia_is_reluctant_in_rt_as_in_rferl(example: tuple[list[Article], dict[tuple[str, str], Stance]]) -> None:
+    """RT quotes Moscow's, Lavrov's and the doctrine's worries, and Rogozin's hopes only as
+    possibilities ("might have a common platform", "if we convince each other ..."): reluctant."""
+    _, stances = example
+    assert stances[("Russia", "rt")].label == "reluctant"
+    assert stances[("Russia", "rferl")].label == "reluctant"
+    assert stances[("Russia", "bloomberg")].label == "cooperative"
+
+
+def test_breaking_an_impasse_is_cooperative_and_benefit_programs_are_no_cue() -> None:
+    """An attempt to "break the impasse" was reluctant (the cue "impasse"); "cuts in benefit
+    programs" was cooperative (the cue "benefit"): the lexicon now reads both phrases whole."""
+    assert counts(framed("Poland met Germany to break the impasse on trade.", OTHER), "Poland") == (1, 0)
+    assert counts(framed("Poland wants cuts in benefit programs.", OTHER), "Poland") == (0, 0)
+    assert counts(framed("Poland says the deal will benefit both sides.", OTHER), "Poland") == (1, 0)

@@ -1,7 +1,8 @@
 """Cue words of the lexicon (cooperative, reluctant), found in a clause and given to a holder.
 
-A negation ("not", "n't", "never", ...) up to ``NEGATION_WINDOW`` content words before a cue
-flips it ("not a threat" is cooperative); a cooperative cue right after a reluctant one counts
+A cue in a sentence that states a condition ("if", "unless") or after "might"/"may" in its
+clause is a possibility, no stance.  A negation ("not", "n't", "never", ...) up to
+``NEGATION_WINDOW`` content words before a cue flips it ("not a threat" is cooperative); a cooperative cue right after a reluctant one counts
 as reluctant ("objections to further cooperation").  A cue's holder is, the first that applies:
 
 1. the subject of a cue that is a verb with an object ("terrorism threatens Russia", "a force that
@@ -32,7 +33,9 @@ from compare.analyze.framing.tokens import POSSESSIVE, Tok, lemmas, split_words,
 from compare.analyze.framing.words import (
     ADVERBS,
     ATTITUDES,
+    CONDITIONALS,
     COPULAS,
+    HEDGES,
     HOLDER_PREPOSITIONS,
     OBJECT_DETERMINERS,
     PERCEIVED,
@@ -42,6 +45,7 @@ from compare.analyze.framing.words import (
     SKIP_BACK,
     TIME_MODIFIERS,
     TIMES,
+    WANTING,
 )
 from compare.lexicon import Lexicon
 from compare.similarity import STOPWORDS
@@ -163,9 +167,12 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     ]
     out: list[Cue] = []
     previous: Cue | None = None
+    conditional = _conditional(toks)
     for cue in found:
         if cue.polarity == NEUTRAL:  # "early warning": a cue word that carries no attitude here
             continue
+        if conditional or any(toks[k].low in HEDGES for k in clause.tokens if k < cue.first):
+            continue  # a possibility is no stance: "if we ..., then we can move towards closer cooperation"
         before = [k for k in content if k < cue.first][-NEGATION_WINDOW:]
         negated = any(
             toks[k].low in lex.negations
@@ -184,6 +191,14 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
         out.append(Cue(cue.first, cue.last, polarity))
         previous = cue if cue.polarity == RELUCTANT and not negated else None
     return out
+
+
+def _conditional(toks: Sequence[Tok]) -> bool:
+    """Whether a sentence states a condition ("if", "unless"; not "even if", "as if"): what it
+    says would happen is a possibility, nobody's stance."""
+    return any(
+        t.low in CONDITIONALS and not (k > 0 and toks[k - 1].low in {"even", "as"}) for k, t in enumerate(toks)
+    )
 
 
 def _with_compound(sent: Sent, mention: Mention) -> list[Mention]:
@@ -209,8 +224,12 @@ def holder(sent: Sent, cue: Cue) -> list[Mention] | None:
     if k >= 1 and (
         toks[k].low in POSSESSIVE or (toks[k].text in {"'", "’"} and toks[k - 1].low.endswith("s"))
     ):
+        if k - 1 in ends and _wished_of(toks, ends[k - 1]):
+            return None  # "NATO seeks Moscow's cooperation": NATO's wish
         return _with_compound(sent, ends[k - 1]) if k - 1 in ends else []  # "states' concern": theirs
     if k == cue.first - 1 and k in ends and not (ends[k].coordinated and ends[k].prep):
+        if _wished_of(toks, ends[k]):
+            return None  # "NATO Seeks Russian Cooperation": NATO's wish, not Russia's stance
         return _with_compound(sent, ends[k])
     k = cue.last + 1
     attitude = cue.first == cue.last and toks[cue.first].low in ATTITUDES
@@ -222,6 +241,15 @@ def holder(sent: Sent, cue: Cue) -> list[Mention] | None:
         if k in starts:
             return _with_compound(sent, starts[k])
     return None
+
+
+def _wished_of(toks: Sequence[Tok], owner: Mention) -> bool:
+    """Whether the actor owning a cue ("Russian cooperation", "Moscow's support") is the object of a
+    verb of wanting: "NATO seeks Russian cooperation" says what NATO wants, not what Russia does."""
+    k = owner.first - 1
+    while k >= 0 and toks[k].low in SKIP_BACK:
+        k -= 1
+    return k >= 0 and bool(set(lemmas(toks[k].low)) & WANTING)
 
 
 def _said_to_be(sent: Sent, clause: Clause, cue: Cue) -> bool:

@@ -239,3 +239,10 @@ RECEIVING = _words("drew draw draws drawing faced face faces facing received rec
 """Verbs by which an actor receives another's attitude: "Mr. Trump drew considerable criticism"."""
 PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consumers public seniors")
 """Nouns after a country's adjective that name its people: "the American people" is not the United States."""
+WANTING = _words("seek sought want urge ask demand request need expect")
+"""Verbs (as lemmas) whose object is what their subject wants: "NATO seeks Russian cooperation"."""
+CONDITIONALS = _words("if unless")
+HEDGES = _words("might may")
+"""A sentence stating a condition, a clause saying what might be: possibilities, no stance
+("if we convince each other ..., then we can move towards closer cooperation"; relations "might
+have a common platform for cooperation")."""

@@ -594,11 +594,6 @@ def test_an_age_is_never_a_count_and_two_ages_can_conflict() -> None:
             "Google reportedly bought the Pacific Shores office park in Redwood City, according to Bloomberg News.",
             "Google has bought the Pacific Shores office park in Redwood City.",
         ),
-        # "reportedly accused": the fact is an accusation, which the other version gives too
-        (
-            "India's Central Bureau of Investigation has reportedly accused Singh of grievous bodily harm.",
-            "India's Central Bureau of Investigation accuses Singh of grievous bodily harm.",
-        ),
     ],
 )
 def test_a_hedge_that_only_passes_a_report_on_is_no_difference(first: str, second: str) -> None:
@@ -620,8 +615,21 @@ def test_a_reporting_hedge_on_what_someone_said_still_differs() -> None:
     # "and said" is the speech passed on, not the source that passes it on
     found = differences_between(
         [
-            "Before leaving for Amman, he reportedly quoted the film Unforgiven and said that Jordan would pursue the jihadis.",
-            "Before leaving for Amman, he quoted the film Unforgiven and said that Jordan would pursue the jihadis.",
+            "Meeting with the House Armed Services Committee shortly before leaving for Amman, he reportedly quoted"
+            " the Clint Eastwood film “Unforgiven” and said that Jordan would pursue the jihadis.",
+            "Meeting with the House Armed Services Committee shortly before leaving for Amman, he quoted"
+            " the Clint Eastwood film “Unforgiven” and said that Jordan would pursue the jihadis.",
+        ]
+    )
+    assert "hedge" in {d.type for d in found}
+
+
+def test_allegedly_said_against_said_is_a_hedge() -> None:
+    # the statement itself is doubted in one version only (a blind editor judged this right)
+    found = differences_between(
+        [
+            'This blogger allegedly said that "it would not surprise me if they opened a restaurant in Scotland."',
+            'He said: "It would not surprise me if they opened a restaurant in Scotland."',
         ]
     )
     assert "hedge" in {d.type for d in found}

@@ -3,7 +3,7 @@ become groups, and a merge of two groups must leave every member close to the gr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.similarity import SCORE_DECIMALS as _ROUND
@@ -147,6 +147,13 @@ class _Members:
         self.sums: dict[int, tuple[int, int, int]] = {kind: (0, 0, 0)}
         self.size = 1
 
+    def same_article(self, other: _Members) -> Iterator[tuple[int, list[int], int, list[int]]]:
+        """(kind, its members, the other group's kind, its members) for each two kinds of one article."""
+        for kind, found in self.by_kind.items():
+            for other_kind, others in other.by_kind.items():
+                if other.article[other_kind] == self.article[kind]:
+                    yield kind, found, other_kind, others
+
     def members(self) -> list[int]:
         return [k for found in self.by_kind.values() for k in found]
 
@@ -240,21 +247,17 @@ def _one_fact(
     tell its main event together.  Two sentences that are different ``remarks`` (two quotations of
     one speaker sharing no run of words) are not one fact however close, unless consecutive."""
     near: tuple[set[int], set[int]] = (set(), set())
-    for kind, found in first.by_kind.items():
-        a = first.article[kind]
-        for other_kind, others in second.by_kind.items():
-            if second.article[other_kind] != a:
-                continue
-            apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
-            if apart and remarks is not None and remarks(found[0], others[0]):
+    for kind, found, other_kind, others in first.same_article(second):
+        apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
+        if apart and remarks is not None and remarks(found[0], others[0]):
+            return None
+        if similarity(found[0], others[0]) < strength:
+            if apart:
                 return None
-            if similarity(found[0], others[0]) < strength:
-                if apart:
-                    return None
-                if all(p in lead for p in (*found, *others)):
-                    continue
-                near[0].add(kind)
-                near[1].add(other_kind)
+            if all(p in lead for p in (*found, *others)):
+                continue
+            near[0].add(kind)
+            near[1].add(other_kind)
     return near
 
 
@@ -274,22 +277,21 @@ def _copied_apart(
     ``thresholds.copy_support`` members of other articles in the merged group."""
     if thresholds.copy > 1.0:
         return False
-    for kind, found in first.by_kind.items():
+    for kind, found, _, others in first.same_article(second):
+        if all(p in lead for p in (*found, *others)):
+            continue
         a = first.article[kind]
-        for other_kind, others in second.by_kind.items():
-            if second.article[other_kind] != a or all(p in lead for p in (*found, *others)):
-                continue
-            if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
-                continue
-            p, q = found[0], others[0]
-            thirds = [members[0] for group in (first, second) for third, members in group.by_kind.items() if group.article[third] != a]
-            for r in thirds:
-                near, far = sorted((similarity(p, r), similarity(q, r)), reverse=True)
-                if near >= thresholds.copy and far < thresholds.copy_second:
-                    loose = q if similarity(q, r) == far else p
-                    if thresholds.copy_support and sum(similarity(loose, k) >= thresholds.link for k in thirds) >= thresholds.copy_support:
-                        continue  # linked to several outlets' sentences of the group: in it on its own
-                    return True
+        if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
+            continue
+        p, q = found[0], others[0]
+        thirds = [members[0] for group in (first, second) for third, members in group.by_kind.items() if group.article[third] != a]
+        for r in thirds:
+            near, far = sorted((similarity(p, r), similarity(q, r)), reverse=True)
+            if near >= thresholds.copy and far < thresholds.copy_second:
+                loose = q if similarity(q, r) == far else p
+                if thresholds.copy_support and sum(similarity(loose, k) >= thresholds.link for k in thirds) >= thresholds.copy_support:
+                    continue  # linked to several outlets' sentences of the group: in it on its own
+                return True
     return False
 
 

@@ -497,6 +497,16 @@ class Settings:
     sub-topics hold a story's follow-ups), counting follow-ups as one story: 0.05 (any shared
     content, as before) P 0.835 R 0.699 with ``follow_up_days`` 365; 0.37: P 0.942 R 0.662."""
 
+    follow_up_named_day_threshold: float = 0.2
+    """Two events more than ``same_event_max_days`` apart are one story's, the later a follow-up,
+    with only this much content (not ``follow_up_threshold``) when the later article's headline or
+    lede writes out the earlier event's day: "The Nov. 30 escape by Arcade Joseph Comeaux Jr. ...
+    has led to unprecedented fallout" six weeks after the escape (compare/analyze/events.py).  On
+    ECB+ dev topics 1-35 (pairs within a topic, days over 10 apart) the later lead names the
+    earlier day in 19 pairs, all of one sub-topic (10 already follow-ups by their content, 9 more
+    with a content score of 0.23 to 0.35) and in no pair of two events; 0.2 keeps a pair that
+    shares only the date (an anniversary, "Sept. 11") the same kind of event."""
+
     follow_up_days: int = 730
     """Two events of one story at most this many days apart: the later is a follow-up (a
     trial can come two years after the crime); further apart, the same kind of event."""

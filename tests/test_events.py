@@ -377,3 +377,49 @@ def test_an_undated_article_takes_a_date_near_its_top_only() -> None:
         profile = event_profile(comparison.article("a"))
         assert (profile.day, profile.month_day) == (None, month_day)
     assert len(late) - 1 > BODY_DATE_SENTENCES
+
+
+ESCAPE = (
+    "'Armed and Dangerous' Texas Inmate on The Loose\n\n"
+    "The Texas Department of Criminal Justice is searching for an escaped inmate who is considered armed and "
+    "dangerous, MyFoxHouston.com reports. Officials said Arcade Joseph Comeaux Jr., 49, took two transport "
+    "officers hostage on Monday morning and then escaped from the vehicle and took off on foot. Comeaux, a "
+    "6-foot, 200-pound black male, was serving a life sentence for crimes he committed in three Texas counties. "
+    "He was sentenced to life in prison for indecency with a child, aggravated sexual assault and two counts of "
+    "aggravated assault with a deadly weapon. Comeaux allegedly handcuffed the officers together in the vehicle "
+    "and then took off with their weapons."
+)
+FALLOUT = (
+    "Fallout continues after brazen escape\n\n"
+    "The Texas Department of Criminal Justice has made sweeping leadership changes at a Huntsville prison where "
+    "an inmate managed to get a gun that he later used to escape, the agency announced Tuesday. The Nov. 30 escape "
+    "by Arcade Joseph Comeaux Jr., a convicted rapist recaptured last month after eight days on the run in Baytown "
+    "and Houston, has led to unprecedented fallout at the prison unit where he was housed, said TDCJ Inspector "
+    "General John Moriarty. Comeaux, 49, escaped from a prison van in Baytown after he pulled a gun on two TDCJ "
+    "officers driving him to another prison in Beaumont. He was at large until Dec. 7, when he was found "
+    "shoeless, wet and hungry at a north Houston business. So far, 11 Estelle unit employees have been "
+    "recommended for termination or faced consequences related to Comeaux's escape. Since Comeaux's jailbreak, "
+    "all visitors and employees at the Estelle prison unit are again subject to mandatory pat-downs."
+)
+
+
+def test_a_later_lead_naming_the_earlier_day_is_a_follow_up() -> None:
+    """Six weeks after an escape (ECB+ 3_6ecbplus, 3_11ecbplus), "The Nov. 30 escape by
+    Arcade Joseph Comeaux Jr. ... has led to unprecedented fallout": the later lead writes out
+    the earlier event's day, so the two are one story (a follow-up) with less content in
+    common than ``follow_up_threshold`` asks (``follow_up_named_day_threshold``)."""
+    settings = Settings()
+    comparison = compare([_article(ESCAPE, "2009-11-30", "escape"), _article(FALLOUT, "2010-01-12", "fallout")])
+    escape, fallout = (event_profile(comparison.article(x)) for x in ("escape", "fallout"))
+    assert (11, 30, 2009) in fallout.lead_days  # "Nov. 30" in an article of 12 January 2010
+    verdict = judge(escape, fallout, settings)
+    assert settings.follow_up_named_day_threshold <= verdict.score < settings.follow_up_threshold
+    assert verdict.relation == "follow_up", verdict.reason
+    assert verdict.reason == "a follow-up: 30 Nov 2009 against 12 Jan 2010, the later naming the earlier's day"
+    assert judge(fallout, escape, settings).relation == "follow_up"  # either order
+    assert comparison.pairs[0].relation == "follow_up" and not comparison.pairs[0].same_event
+    off = replace(settings, follow_up_named_day_threshold=verdict.score + 0.01)
+    assert judge(escape, fallout, off).relation == "same_kind"
+    # The same lead a year later names a day that is not the escape's: the same kind of event.
+    year_on = compare([_article(ESCAPE, "2009-11-30", "escape"), _article(FALLOUT, "2011-01-12", "fallout")])
+    assert year_on.pairs[0].relation == "same_kind", year_on.pairs[0].reason

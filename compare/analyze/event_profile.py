@@ -109,6 +109,11 @@ class EventProfile:
     lead: Mapping[str, float] = field(default_factory=dict)
     """The content words of the headline and the first ``LEDE_SENTENCES`` body sentences
     alone (who did what, where), weighted as :attr:`vector` is, unit length (:func:`_lead`)."""
+    lead_days: tuple[tuple[int, int, int | None], ...] = ()
+    """(month, day, year or None) of every date the headline and the first ``LEDE_SENTENCES``
+    body sentences write out ("The Nov. 30 escape by ..."), a date without its year resolved
+    against the publication date when there is one (:func:`_lead_days`): a later article naming
+    the day of an earlier event reports on that event (:func:`compare.analyze.events.names_day_of`)."""
 
 
 def _weekday_before(published: date, weekday: int) -> date:
@@ -300,7 +305,23 @@ def event_profile(article: Article) -> EventProfile:
         _participants(article.title or "", body),
         weekday,
         _lead(article.title or "", lede),
+        _lead_days([article.title or "", *lede], published),
     )
+
+
+def _lead_days(texts: Iterable[str], published: date | None) -> tuple[tuple[int, int, int | None], ...]:
+    """The dates (with a month and a day) the texts write out, as (month, day, year or None): a
+    date without its year takes the publication's (the year before when that puts it more than
+    a month after the publication, as :func:`_resolve` reads it)."""
+    found: set[tuple[int, int, int | None]] = set()
+    for text in texts:
+        for mention in find_dates(text):
+            day, month_day = _resolve(mention, published)
+            if day is not None:
+                found.add((day.month, day.day, day.year))
+            elif month_day is not None:
+                found.add((*month_day, None))
+    return tuple(sorted(found, key=lambda d: (d[0], d[1], d[2] or 0)))
 
 
 def _lead(title: str, lede: Sequence[str]) -> dict[str, float]:

@@ -26,7 +26,8 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    win, but a reader tells them apart by the opponent.  Two events whose content reaches
    ``follow_up_threshold`` (what reports of one event share: its people, places
    and numbers) are one story, the later "a follow-up" (within ``follow_up_days``
-   of the earlier); two whose content reaches only ``same_kind_threshold`` are
+   of the earlier; with ``follow_up_named_day_threshold`` of content when the later
+   article's lead writes out the earlier event's day, :func:`names_day_of`); two whose content reaches only ``same_kind_threshold`` are
    "the same kind of event"; below it they are unrelated.  Without a day on one
    side the content decides alone.
 
@@ -147,14 +148,22 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     score = round(content_score(a, b), 4)
     gap = days_between(a, b)
     if gap is not None and gap > settings.same_event_max_days:
-        if score >= settings.follow_up_threshold and gap <= settings.follow_up_days:
+        named = (
+            gap <= settings.follow_up_days
+            and score >= settings.follow_up_named_day_threshold
+            and names_day_of(a, b)
+        )
+        if (score >= settings.follow_up_threshold and gap <= settings.follow_up_days) or named:
             relation: Relation = "follow_up"
         elif score >= settings.same_kind_threshold:
             relation = "same_kind"
         else:
             relation = "different"
         what = "a follow-up" if relation == "follow_up" else "different events"
-        return Verdict(relation, score, gap, f"{what}: {_describe(a)} against {_describe(b)}")
+        why = f"{what}: {_describe(a)} against {_describe(b)}"
+        if named and relation == "follow_up" and score < settings.follow_up_threshold:
+            why += ", the later naming the earlier's day"
+        return Verdict(relation, score, gap, why)
     close = gap is not None and gap <= settings.same_event_close_days
     if not close and _elsewhere(a, b) and score < settings.same_event_place_override:
         relation = "same_kind" if score >= settings.same_kind_threshold else "different"
@@ -179,6 +188,21 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     relation = "same_kind" if score >= settings.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
     return Verdict(relation, score, gap, f"{what}: they share too little of what they report ({score:.2f})")
+
+
+def names_day_of(a: EventProfile, b: EventProfile) -> bool:
+    """The later of the two articles' events is reported by an article whose headline or lede
+    writes out the earlier event's day (:attr:`EventProfile.lead_days`; a year written must be
+    the earlier day's year): "The Nov. 30 escape by ... has led to" is a report on what followed
+    the escape of 30 November."""
+    day_a, day_b = event_day(a, b), event_day(b, a)
+    if day_a is None or day_b is None or day_a == day_b:
+        return False
+    later, earlier = (a, day_b) if day_a > day_b else (b, day_a)
+    return any(
+        (month, day) == (earlier.month, earlier.day) and year in (None, earlier.year)
+        for month, day, year in later.lead_days
+    )
 
 
 def same_weekday(a: EventProfile, b: EventProfile) -> bool:

@@ -161,7 +161,7 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences)) if cosines is not None else None
+    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.weak_link_counted) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
@@ -342,14 +342,35 @@ def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[i
 
 
 def _plain_tokens(
-    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], story: Mapping[str, float], names: frozenset[str]
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
+    story: Mapping[str, float],
+    names: frozenset[str],
+    counted: bool = False,
 ) -> list[frozenset[str]]:
     """Each sentence's content tokens that are none of the story's ``names`` (its acronyms too:
     HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
     "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
-    words that run through the story (:func:`~compare.similarity.story_weights`)."""
+    words that run through the story (:func:`~compare.similarity.story_weights`).  With
+    ``counted`` (``Settings.weak_link_counted``) a number is the number with the thing it counts,
+    the content token after it ("21 percent", "396 9 vote"), whatever that token is."""
     skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
-    return [frozenset(t for t in tokens if t not in story and t not in skip) for tokens, _ in analysed]
+    out: list[frozenset[str]] = []
+    for tokens, _ in analysed:
+        kept = (
+            (f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if counted and _small_number(t) else t)
+            for k, t in enumerate(tokens)
+            if t not in story and t not in skip
+        )
+        out.append(frozenset(kept))
+    return out
+
+
+def _small_number(token: str) -> bool:
+    """Whether a content token is a number of one digit ("2", "4gb"; "two" and "second" are 2 too)."""
+    return token[0].isdigit() and not token[1:2].isdigit() and token[1:3] not in _DECIMALS
+
+
+_DECIMALS = frozenset(f"{mark}{d}" for mark in ".," for d in "0123456789")
 
 
 def _story_ranks(

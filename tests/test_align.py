@@ -157,7 +157,19 @@ def _plain_groups(
     body_words = [w for x in sentences if x.role != "title" for w in TOKEN.findall(x.text)]
     acronyms = {w.lower() for w in body_words if len(w) >= 2 and w.isupper()} - {w.lower() for w in body_words if not w[0].isupper()}
     skip = {normalise_word(w) for w in names | acronyms | ATTRIBUTION}
-    plain = [set(analyse(x.text)[0]) - set(story) - skip for x in sentences]
+
+    def plain_words(tokens: tuple[str, ...]) -> set[str]:  # a number of one digit with the word after it
+        def small(t: str) -> bool:
+            return t[0].isdigit() and not re.match(r"\d[.,]?\d", t)
+
+        out = set()
+        for k, t in enumerate(tokens):
+            if t in story or t in skip:
+                continue
+            out.add(f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if s.weak_link_counted and small(t) else t)
+        return out
+
+    plain = [plain_words(analyse(x.text)[0]) for x in sentences]
 
     def weak(k: tuple[int, int]) -> bool:  # a weak link sharing only names and the story's subject
         return (
@@ -374,6 +386,17 @@ def _plain_groups(
 @example(  # a quotation sharing only its wrapper with the other sentence (Settings.quote_wrapper_check)
     articles=[['clinton told lavrov in lisbon "nato and russia rejected the missile treaty"'], ["clinton and lavrov met in lisbon on the summit"]],
     threshold=0.2,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.9,
+)
+@example(  # one number in common, counting different things (Settings.weak_link_counted)
+    articles=[
+        ["the summit", "the treaty", "clinton said", "nato agreed on 2 missile talks in lisbon"],
+        ["the summit", "the treaty", "lavrov said", "2 summit treaty said russia rejected"],
+    ],
+    threshold=0.1,
     restrict=False,
     semantic=True,
     neighbour=0.0,
@@ -870,3 +893,34 @@ def test_a_lead_chain_does_not_join_two_leads_that_do_not_link() -> None:
     assert Settings().grouping.chain_floor <= alignment.similarity(2, 5) < Settings().grouping.lead_floor
     assert alignment.groups == ((0, 2),)
     assert align(sentences, _without(lead_floor=0.0)).groups == ((0, 2, 5),)
+
+
+def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:
+    # Fox and HuffPost on the vice-presidential debate (BASIL b5eefefb): "two more presidential
+    # debates" and "the second of three debates for the two men" share the number 2 and the
+    # story's words; 2 counts two different things (Settings.weak_link_counted).
+    fox = [
+        "The dueling running mates turned the lone vice presidential debate into an uncharacteristically feisty "
+        "affair, scrapping over everything from the economy to Libya to taxes.",
+        "But it was the vice president who set the aggressive tone, blatantly striving to hit the reset after "
+        "President Obama was panned for his lackluster performance at last week's opening debate.",
+        "There are two more presidential debates on the calendar, and the polls have started to swing in Romney's favor.",
+    ]
+    huffpost = [
+        "The vice president dominated the spotlight in the only debate between himself and Rep. Paul Ryan (R-Wis.), "
+        "charging at Republican Mitt Romney's running mate from the get-go and bombarding him with a flurry of eye "
+        "rolls, interjections and accusations.",
+        "It was a performance by the vice president guaranteed to amp up -– and buck up -– worried Democrats, who "
+        "had fallen into a paralysis of anxiety after the president's debate.",
+        "It was the number one thing that Democrats had said Obama should have done last week, and it foreshadowed "
+        "how the president will approach next Tuesday's debate with Romney, the second of three debates for the two "
+        "men running for president.",
+    ]
+    sentences = body_sentences([fox, huffpost])
+    low = replace(Settings(), semantic_link_threshold=0.25)  # their score is 0.30: a margin
+    alignment = align(sentences, low)
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert low.semantic_link_threshold < alignment.similarity(2, 5) < low.weak_link_score
+    assert (2, 5) not in alignment.links
+    assert (2, 5) in align(sentences, replace(low, weak_link_counted=False)).groups

@@ -27,7 +27,9 @@
    speaker's other remark on the subject is not the same fact), and a sentence that is mostly
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
-   does not link to one that names one kind alone, unless the link is strong.  A short
+   does not link to one that names one kind alone, unless the link is strong; nor two that name
+   other weekdays (two meetings, on Sunday and on Thursday).  A number of one digit counts for a
+   weak link only with the thing it counts ("two more debates" is not "the second of three").  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
@@ -55,7 +57,16 @@ from compare import semantic
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.grouping import Chain, Thresholds, group_links
-from compare.link_checks import Kinds, Quoted, contrasted, kinds_named, quotations, quotes_agree
+from compare.link_checks import (
+    Kinds,
+    Quoted,
+    contrasted,
+    days_named,
+    kinds_named,
+    other_days,
+    quotations,
+    quotes_agree,
+)
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
 from compare.settings import Settings
@@ -164,7 +175,8 @@ def align(
     plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.weak_link_counted) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
+    days = [days_named(s.text) for s in sentences] if cosines is not None and settings.other_day_max_score > 0 else None
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
 
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
@@ -280,6 +292,7 @@ def _links(
     asked: Collection[tuple[int, int]] = (),
     quotes: Sequence[Quoted] | None = None,
     kinds: Sequence[Kinds] | None = None,
+    days: Sequence[frozenset[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -310,6 +323,8 @@ def _links(
         if quotes is not None and not quotes_agree(quotes[i], quotes[j], value, settings):
             continue
         if kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j]):
+            continue
+        if days is not None and value < settings.other_day_max_score and other_days(days[i], days[j]):
             continue
         links[(i, j)] = value
     return links

@@ -350,6 +350,16 @@ class Settings:
     judgement that RFE/RL and the State Department blog report one event."""
 
     # --- analyze -------------------------------------------------------------
+    other_day_max_score: float = 0.6
+    """In the aligner with embeddings: two sentences that each name a weekday, and none in common
+    ("met Sunday afternoon at the White House" against "Thursday night's meeting marks the second
+    time in a week the president and House speaker have met"), link only at this score or more:
+    under it they report two events of one kind, or two facts of one story (Santorum's "phony
+    theology" remark on Saturday and his explanation of it on Sunday), that the same people and
+    words would join.  At or over it, one fact told with another day: the report shows the
+    difference.  A weekday inside a name ("Super Tuesday", "the Sunday Times") does not count.
+    0 switches the rule off."""
+
     agree_threshold: float = 0.475
     """A group whose mean pairwise similarity reaches this value and which has no
     conflicting difference is "agree"; below it, "partial" (the members share a

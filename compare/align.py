@@ -172,10 +172,9 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.weak_link_counted) if cosines is not None else None
+    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
-    quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
-    days = [days_named(s.text) for s in sentences] if cosines is not None and settings.other_day_max_score > 0 else None
+    quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
 
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
@@ -324,7 +323,7 @@ def _links(
             continue
         if kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j]):
             continue
-        if days is not None and value < settings.other_day_max_score and other_days(days[i], days[j]):
+        if days is not None and value < settings.grouping.other_day_max_score and other_days(days[i], days[j]):
             continue
         links[(i, j)] = value
     return links
@@ -333,13 +332,14 @@ def _links(
 
 def _wordings(
     sentences: Sequence[Sentence], tokens: Sequence[tuple[str, ...]], names: frozenset[str], settings: Settings
-) -> tuple[list[Quoted], list[Kinds] | None]:
-    """Each sentence's :class:`~compare.link_checks.Quoted` (``tokens`` its content tokens) and
-    (unless ``Settings.contrast_head_words`` is 0) :class:`~compare.link_checks.Kinds`."""
+) -> tuple[list[Quoted], list[Kinds] | None, list[frozenset[str]] | None]:
+    """Each sentence's :class:`~compare.link_checks.Quoted` (``tokens`` its content tokens),
+    (unless ``Settings.contrast_head_words`` is 0) :class:`~compare.link_checks.Kinds`, and (unless
+    ``GroupSettings.other_day_max_score`` is 0) the weekdays it names (:func:`~compare.link_checks.days_named`)."""
     quotes = [quotations(s.text, t, names, settings.quote_run_words) for s, t in zip(sentences, tokens, strict=True)]
-    if not settings.contrast_head_words:
-        return quotes, None
-    return quotes, [kinds_named(s.text, settings.contrast_head_words) for s in sentences]
+    kinds = [kinds_named(s.text, settings.contrast_head_words) for s in sentences] if settings.contrast_head_words else None
+    days = [days_named(s.text) for s in sentences] if settings.grouping.other_day_max_score else None
+    return quotes, kinds, days
 
 
 def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[int, int], bool] | None:
@@ -366,7 +366,7 @@ def _plain_tokens(
     HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
     "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
     words that run through the story (:func:`~compare.similarity.story_weights`).  With
-    ``counted`` (``Settings.weak_link_counted``) a number is the number with the thing it counts,
+    ``counted`` (``GroupSettings.weak_link_counted``) a number is the number with the thing it counts,
     the content token after it ("21 percent", "396 9 vote"), whatever that token is."""
     skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
     out: list[frozenset[str]] = []

@@ -6,7 +6,7 @@
 - Kinds (:class:`Kinds`): a sentence that names two kinds of a thing does not link, unless
   strongly, to one that names one kind alone (``Settings.contrast_head_words``).
 - Days (:func:`days_named`): two sentences that name different weekdays and none in common do not
-  link, unless strongly (``Settings.other_day_max_score``).
+  link, unless strongly (``GroupSettings.other_day_max_score``).
 """
 
 from __future__ import annotations
@@ -151,5 +151,5 @@ def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences each name a weekday (:func:`days_named`) and none in common: the
     President and the Speaker met on Sunday, and again on Thursday; Santorum spoke of a "phony
     theology" on Saturday and explained it on Sunday.  Two events of one kind, or two facts of one
-    story, that the same people and words would join (``Settings.other_day_max_score``)."""
+    story, that the same people and words would join (``GroupSettings.other_day_max_score``)."""
     return bool(a) and bool(b) and not a & b

@@ -193,16 +193,6 @@ class Settings:
     Boutrous said Mr. Sellers was trying to have it both ways), no labelled pair changed; on
     reading 3's stories and the example story no group changed."""
 
-    weak_link_counted: bool = True
-    """See ``weak_link_score``: a number shared by two sentences counts among their shared plain
-    words only with the thing it counts (the content word after it in both: "21 percent", "396-9
-    vote"), not alone.  A number is the rarest of words (weight 5), so one number in common passed
-    the check by itself, as does "one" read as 1: Fox's "There are two more presidential debates on
-    the calendar" and HuffPost's "... the second of three debates for the two men running for
-    president" (0.33), or "Calling it potentially one of the biggest scams in the history of
-    politics" against "I'm not convinced that he has one".  The same quantity of the same thing
-    still counts, and numbers that differ are left to the score (a divergence the report shows)."""
-
     weak_link_score: float = 0.45
     """In the aligner with embeddings: a link scoring under ``weak_link_score`` whose
     story-centred cosine is under ``weak_link_cosine`` also needs shared content words (of weight
@@ -350,16 +340,6 @@ class Settings:
     judgement that RFE/RL and the State Department blog report one event."""
 
     # --- analyze -------------------------------------------------------------
-    other_day_max_score: float = 0.6
-    """In the aligner with embeddings: two sentences that each name a weekday, and none in common
-    ("met Sunday afternoon at the White House" against "Thursday night's meeting marks the second
-    time in a week the president and House speaker have met"), link only at this score or more:
-    under it they report two events of one kind, or two facts of one story (Santorum's "phony
-    theology" remark on Saturday and his explanation of it on Sunday), that the same people and
-    words would join.  At or over it, one fact told with another day: the report shows the
-    difference.  A weekday inside a name ("Super Tuesday", "the Sunday Times") does not count.
-    0 switches the rule off."""
-
     agree_threshold: float = 0.475
     """A group whose mean pairwise similarity reaches this value and which has no
     conflicting difference is "agree"; below it, "partial" (the members share a

@@ -174,7 +174,7 @@ def _plain_groups(
         for k, t in enumerate(tokens):
             if t in story or t in skip:
                 continue
-            out.add(f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if s.weak_link_counted and small(t) else t)
+            out.add(f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if s.grouping.weak_link_counted and small(t) else t)
         return out
 
     plain = [plain_words(analyse(x.text)[0]) for x in sentences]
@@ -250,7 +250,7 @@ def _plain_groups(
         return found
 
     def other_day(k: tuple[int, int]) -> bool:  # each names a weekday, none in common, on a link not strong
-        if not s.other_day_max_score or sim(*k) >= s.other_day_max_score:
+        if not s.grouping.other_day_max_score or sim(*k) >= s.grouping.other_day_max_score:
             return False
         a, b = weekdays(sentences[k[0]].text), weekdays(sentences[k[1]].text)
         return bool(a and b) and not a & b
@@ -422,7 +422,7 @@ def _plain_groups(
     neighbour=0.0,
     weak=0.9,
 )
-@example(  # one number in common, counting different things (Settings.weak_link_counted)
+@example(  # one number in common, counting different things (GroupSettings.weak_link_counted)
     articles=[
         ["the summit", "the treaty", "clinton said", "nato agreed on 2 missile talks in lisbon"],
         ["the summit", "the treaty", "lavrov said", "2 summit treaty said russia rejected"],
@@ -433,7 +433,7 @@ def _plain_groups(
     neighbour=0.0,
     weak=0.9,
 )
-@example(  # two weekdays, none in common (Settings.other_day_max_score); one inside a name
+@example(  # two weekdays, none in common (GroupSettings.other_day_max_score); one inside a name
     articles=[
         ["lavrov was in summit rejected on Sunday", "not nato said talks on Super Tuesday"],
         ["not said theater was missile on Thursday", "in lavrov clinton placed on Monday"],
@@ -940,7 +940,7 @@ def test_a_lead_chain_does_not_join_two_leads_that_do_not_link() -> None:
 def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:
     # Fox and HuffPost on the vice-presidential debate (BASIL b5eefefb): "two more presidential
     # debates" and "the second of three debates for the two men" share the number 2 and the
-    # story's words; 2 counts two different things (Settings.weak_link_counted).
+    # story's words; 2 counts two different things (GroupSettings.weak_link_counted).
     fox = [
         "The dueling running mates turned the lone vice presidential debate into an uncharacteristically feisty "
         "affair, scrapping over everything from the economy to Libya to taxes.",
@@ -965,13 +965,13 @@ def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
     assert low.semantic_link_threshold < alignment.similarity(2, 5) < low.weak_link_score
     assert (2, 5) not in alignment.links
-    assert (2, 5) in align(sentences, replace(low, weak_link_counted=False)).groups
+    assert (2, 5) in align(sentences, replace(low, grouping=replace(low.grouping, weak_link_counted=False))).groups
 
 
 def test_two_sentences_naming_other_weekdays_link_only_strongly() -> None:
     # BASIL cad4bba5: Fox and the Times report the Obama-Boehner meeting of Sunday, HuffPost the one
     # of Thursday.  "met Sunday afternoon" and "Thursday night's meeting ... have met in person"
-    # share the people and the meeting (0.45): two events of one kind (Settings.other_day_max_score).
+    # share the people and the meeting (0.45): two events of one kind (GroupSettings.other_day_max_score).
     fox = [
         "President Obama was heading to Detroit Monday afternoon to continue campaigning for tax hikes on top "
         "earners -- a day after a face-to-face meeting with House Speaker John Boehner that offered slight hope "
@@ -991,9 +991,9 @@ def test_two_sentences_naming_other_weekdays_link_only_strongly() -> None:
     alignment = align(sentences, Settings())
     if not alignment.semantic:
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
-    assert Settings().semantic_link_threshold < alignment.similarity(2, 5) < Settings().other_day_max_score
+    assert Settings().semantic_link_threshold < alignment.similarity(2, 5) < Settings().grouping.other_day_max_score
     assert (2, 5) not in alignment.links
-    assert (2, 5) in align(sentences, replace(Settings(), other_day_max_score=0.0)).groups
+    assert (2, 5) in align(sentences, _without(other_day_max_score=0.0)).groups
 
 
 def test_a_weekday_inside_a_name_is_no_day_of_the_fact() -> None:

@@ -465,13 +465,10 @@ class Settings:
     report different events, whatever content they share, when each names in its headline or
     first two body sentences a participant it names at least this many times and the other
     article never names (compare/analyze/events.py): one champion's two title fights, against
-    Rahman and against Thompson.  On ECB+ dev topics 1-35 it takes precision from 0.944 to
-    0.955 and recall from 0.638 to 0.637 (batch ARI 0.879 -> 0.891); on BASIL dev it would
-    part 3 of the 90 same-story pairs, all on close days, where outlets name different
-    secondary people ("Connecticut" against "RNC"), so it is not applied there.  Chosen
-    together with ``same_event_threshold`` on four folds of ECB+ topics it is 3 in two folds
-    of five, 2 in two and 4 in one (held-out F1 0.763 at precision 0.937; the threshold alone
-    with 3: 0.758 at 0.943, against 0.742 without the check)."""
+    Rahman and against Thompson.  ECB+ dev: precision 0.944 -> 0.955, recall 0.638 -> 0.637
+    (batch ARI 0.879 -> 0.891); on BASIL dev it would part 3 of 90 same-story pairs, all on
+    close days ("Connecticut" against "RNC"), so close days are exempt.  Cross-validated by
+    topic with ``same_event_threshold``: held-out F1 0.758 at 0.943, against 0.742 without."""
 
     same_event_participant_rarity: float = 3.0
     """... a participant counts only when its word is at least this informative
@@ -480,9 +477,8 @@ class Settings:
     fights through (ECB+ precision 0.950)."""
 
     same_event_place_override: float = 0.6
-    """Two articles that say their events took place in different places ("NEW YORK --"
-    against "told reporters today in Moscow") report different events unless their
-    content score reaches this value (a wire datelined elsewhere than the event)."""
+    """Articles placing their events apart ("NEW YORK --" against "told reporters today in
+    Moscow") report two events unless their content score reaches this (a wire datelined elsewhere)."""
 
     same_kind_threshold: float = 0.05
     """Two articles that do not report one event but whose content score reaches this
@@ -498,14 +494,10 @@ class Settings:
     content, as before) P 0.835 R 0.699 with ``follow_up_days`` 365; 0.37: P 0.942 R 0.662."""
 
     follow_up_named_day_threshold: float = 0.2
-    """Two events more than ``same_event_max_days`` apart are one story's, the later a follow-up,
-    with only this much content (not ``follow_up_threshold``) when the later article's headline or
-    lede writes out the earlier event's day: "The Nov. 30 escape by Arcade Joseph Comeaux Jr. ...
-    has led to unprecedented fallout" six weeks after the escape (compare/analyze/events.py).  On
-    ECB+ dev topics 1-35 (pairs within a topic, days over 10 apart) the later lead names the
-    earlier day in 19 pairs, all of one sub-topic (10 already follow-ups by their content, 9 more
-    with a content score of 0.23 to 0.35) and in no pair of two events; 0.2 keeps a pair that
-    shares only the date (an anniversary, "Sept. 11") the same kind of event."""
+    """A pair of events more than ``same_event_max_days`` apart is a follow-up with this much content
+    when the later lead writes out the earlier event's day ("The Nov. 30 escape by ... has led to");
+    ECB+ dev: 19 pairs of one sub-topic (9 not follow-ups by ``follow_up_threshold``, content 0.23
+    to 0.35), no pair of two events.  0.2: a shared date alone ("Sept. 11") is not enough."""
 
     follow_up_days: int = 730
     """Two events of one story at most this many days apart: the later is a follow-up (a
@@ -523,11 +515,9 @@ class Settings:
     the score as it is: on BASIL dev (30 events, three outlets each) 73 of the 90 same-story
     pairs are close, all of them reach 0.2 and 52 reach ``same_event_threshold``; on ECB+ dev
     topics 1-35 the 1,017 close pairs within a topic are 1,002 same-event and 15 different
-    events, and 0.15 keeps 972 of the first and 14 of the second (0.3: 847 and 6).  With the
-    undated articles' days read from their first sentences only (event_profile.py's
-    ``BODY_DATE_SENTENCES``), pairs within an ECB+ topic: 0.15 P/R/F1 0.955/0.693/0.803, 0.12
-    0.955/0.696/0.805, 0.1 0.955/0.697/0.806, 0.08 0.951/0.697/0.805, 0.05 0.948/0.698/0.804;
-    chosen on four folds of topics (best F1 at precision >= 0.95), 0.1 in every fold."""
+    events, and 0.15 keeps 972 of the first and 14 of the second (0.3: 847 and 6).  ECB+ pairs
+    P/R/F1: 0.15 0.955/0.693/0.803, 0.1 0.955/0.697/0.806, 0.05 0.948/0.698/0.804; chosen on
+    four folds of topics (best F1 at precision >= 0.95), 0.1 in every fold."""
 
     stance_margin: float = 0.3
     """A framing score (cooperative minus reluctant cues over all cues, -1..1) at or

@@ -11,10 +11,12 @@ figures are given also with follow-ups counted as the same event), and all 772
 articles grouped into stories by :func:`compare.stories.group_profiles`, scored by
 the ARI against the sub-topics.  The pair figures come with where they go wrong
 (by how many of the two articles have an event day, misses by cause, wrong joins
-by topic), what ECB+ counts as one event (its same-sub-topic pairs whose event days lie
+by topic; the missed pairs whose content fell short by what they share -- a lead sentence said in
+other words, the main names -- beside the pairs of two events that share as much), what ECB+ counts as one event (its same-sub-topic pairs whose event days lie
 over ``same_event_max_days`` apart, by kind of article and by how far apart they were
 published: most are follow-ups published weeks apart) and a ceiling check: the same
-signals combined by a logistic regression cross-validated by topic (not shipped);
+signals combined by a logistic regression cross-validated by topic, with and without the
+leads' sentence embeddings (not shipped);
 with ``--signals``, candidate signals from what the articles report, each added to the
 shipped judgement and cross-validated by topic (:func:`_signal_checks`, not shipped).
 ``event_figures`` gives ``benchmarks/evaluate.py`` its ECB+ event figures.  Then the example story: the verdict on every pair
@@ -282,7 +284,9 @@ def measure_ecbplus(folder: Path, signals: bool = False) -> None:
               f"held-out precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
 
     _lead_cross_validation(events, gold, fold_of, settings)
-    _ceiling(articles, events, gold, fold_of, settings)
+    embedded = _lead_embeddings(articles)
+    _miss_kinds(articles, events, gold, verdicts, settings, embedded)
+    _ceiling(articles, events, gold, fold_of, settings, embedded)
     if signals:
         _signal_checks(articles, events, gold, fold_of, settings)
 
@@ -432,7 +436,8 @@ def _key_names(article: Any, count: int = 8) -> list[tuple[str, float]]:
 
 
 def _ceiling(
-    articles: Sequence[Any], events: dict[str, Any], gold: list[dict[str, Any]], fold_of: list[int], settings: Settings
+    articles: Sequence[Any], events: dict[str, Any], gold: list[dict[str, Any]], fold_of: list[int], settings: Settings,
+    embedded: Any,
 ) -> None:
     """How far the judgement's signals go when a fitted model combines them instead of its
     rules: a logistic regression over the content score, the days (close; 3 to
@@ -494,7 +499,6 @@ def _ceiling(
         return _prf(decided)
 
     sets = [("the judgement's signals", features)]
-    embedded = _lead_embeddings(articles)
     if embedded is not None:
         sets.append(("and the leads' sentence embeddings", np.c_[features, [embedded(g["doc_a"], g["doc_b"]) for g in gold]]))
     print()
@@ -532,6 +536,55 @@ def _lead_embeddings(articles: Sequence[Any]) -> Any:
         return [float(centred[x] @ centred[y]), float((matrices[x] @ matrices[y].T).max())]
 
     return signals
+
+
+def _miss_kinds(
+    articles: Sequence[Any], events: dict[str, Any], gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]],
+    settings: Settings, embedded: Any,
+) -> None:
+    """The missed same-event pairs whose content score fell short, by what the two articles
+    share, beside the pairs of two events that share as much (content score 0.2 or more, not
+    joined): why no rule on these signals rescues them.  What they share: a lead sentence of
+    each that says the same in other words (best lead-sentence cosine of the sentence
+    embeddings at least ``SAME_LEAD_COSINE``), else each article's three most named rare names
+    (:func:`_name_counts`, informativeness 3 or more) all named by the other, some of them,
+    or none."""
+    names = {a.id: _name_counts(a) for a in articles}
+    main = {i: [t for t, _c in c.most_common() if informativeness(t) >= 3.0][:3] for i, c in names.items()}
+
+    def shared(x: str, y: str) -> str:
+        if embedded is not None and embedded(x, y)[1] >= SAME_LEAD_COSINE:
+            return f"a lead sentence of each says the same in other words (cosine >= {SAME_LEAD_COSINE})"
+        held = [sum(1 for t in main[u] if names[v][t]) / len(main[u]) if main[u] else 0.0 for u, v in ((x, y), (y, x))]
+        if min(held) == 1.0:
+            return "each article's three main names all named by the other"
+        return "some of the main names shared" if max(held) > 0 else "no main name shared"
+
+    missed: Counter[str] = Counter()
+    alike: Counter[str] = Counter()
+    for g, (verdict, truth) in zip(gold, verdicts, strict=True):
+        gap = verdict.days_apart
+        if verdict.same_event or (gap is not None and gap > settings.same_event_max_days):
+            continue
+        if " against " in verdict.reason:  # places or participants, counted above
+            continue
+        if truth:
+            missed[shared(g["doc_a"], g["doc_b"])] += 1
+        elif verdict.score >= 0.2:
+            alike[shared(g["doc_a"], g["doc_b"])] += 1
+    print()
+    print("missed same-event pairs whose content score fell short, by what the two articles share, beside the pairs")
+    print("of two events that share as much (content score 0.2 or more, not joined):")
+    print()
+    print("| what the two articles share | missed same-event pairs | pairs of two events |")
+    print("|---|---:|---:|")
+    for kind, n in missed.most_common():
+        print(f"| {kind} | {n} | {alike[kind]} |")
+
+
+SAME_LEAD_COSINE = 0.75
+"""The best lead-sentence cosine (sentence embeddings) at which :func:`_miss_kinds` says two
+leads say the same in other words."""
 
 
 SIGNAL_STEPS = tuple(step / 100 for step in range(14, 46, 2))

@@ -11,6 +11,8 @@ sentences of news stories where it went wrong; :func:`bystander` gives the reaso
 - **voice**: the actor only says whose spokesperson, lawyer or organiser speaks ("Obama campaign
   spokeswoman Lis Smith described the ad as 'dishonest'"): what that person says is the actor's
   view of others, as a speaker's quotation is (:func:`.attribution.is_speaker`);
+- **company**: the actor names the country or group of a business ("an Israeli power company
+  cut electricity"): the business is another actor;
 - **condition**: the actor is in a clause of condition ("economists predict higher job growth
   ... if Congress passes the agreement"): a possibility, no praise of the actor;
 - **compared**: the actor is what another is compared against ("more original programming than
@@ -35,6 +37,19 @@ EVENT_NOUNS = frozenset(
     """.split()
 )
 """Nouns of events that a place names only the setting of, written right after it: "the Iraq war"."""
+COMPANY_NOUNS = frozenset(
+    """
+    company companies corporation corporations firm firms retailer bank banks utility newspaper
+    newspapers magazine broadcaster channel carrier airline manufacturer maker makers producer operator
+    """.split()
+)
+"""Businesses a country's or a group's name may stand before: "an Israeli power company" is
+another actor than Israel."""
+DEMONYM_ENDINGS = ("i", "an", "ese", "ish", "ch")
+"""How the adjective of a country or a party ends ("Israeli", "Russian", "Chinese", "British",
+"French", "Republican"): "Newsweek magazine" is Newsweek itself."""
+COMPANY_GAP = 2
+"""Lower-case words that may stand between the name and the business ("power", "state oil")."""
 VOICE_NOUNS = frozenset(
     """
     spokeswoman spokesman spokesperson spokespeople spokesmen lawyer lawyers attorney attorneys
@@ -69,6 +84,19 @@ def _possessive(toks: Sequence[Token], hi: int) -> bool:
 
 def _setting(toks: Sequence[Token], hi: int) -> bool:
     return hi + 1 < len(toks) and toks[hi + 1][0] in EVENT_NOUNS and not _possessive(toks, hi)
+
+
+def _company(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """The target, an adjective, names the country or party of a business: "an Israeli power company"."""
+    if lo != hi or not toks[hi][0].endswith(DEMONYM_ENDINGS):
+        return False
+    for k in range(hi + 1, min(len(toks), hi + 2 + COMPANY_GAP)):
+        word = toks[k][0]
+        if word in COMPANY_NOUNS:
+            return True
+        if not word.isalpha() or text[toks[k][1]].isupper():
+            return False
+    return False
 
 
 def _voice(text: str, toks: Sequence[Token], hi: int) -> bool:
@@ -106,7 +134,7 @@ def _compared(toks: Sequence[Token], lo: int) -> bool:
 
 def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     """Why the sentence's ``tone`` (the tone model's verdict) is no tone toward the target at
-    characters ``start``..``end``: "setting" or "voice" (whatever the tone), "condition" or
+    characters ``start``..``end``: "setting", "voice" or "company" (whatever the tone), "condition" or
     "compared" (a favourable verdict only: "if Newsweek can do this to such a prominent
     politician" is a reproach, "than Netflix" the other's praise); None where it is."""
     if tone == "neutral":
@@ -120,6 +148,8 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
         return "setting"
     if _voice(text, toks, hi):
         return "voice"
+    if _company(text, toks, lo, hi):
+        return "company"
     if tone == "favourable" and _condition(toks, lo):
         return "condition"
     if tone == "favourable" and _compared(toks, lo):
@@ -127,4 +157,4 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     return None
 
 
-__all__ = ["EVENT_NOUNS", "SAYING", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]
+__all__ = ["COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "SAYING", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]

@@ -63,22 +63,6 @@ def test_the_accused_still_gets_the_spokespersons_words() -> None:
     assert bystander(members, *_at(members, "Tea Party"), "unfavourable") is None  # members are no spokespeople
 
 
-def test_praise_in_a_clause_of_condition_is_not_the_actors() -> None:
-    """BASIL df5fe55a, Fox News (blind reading 8: Congress favourable, unsupported)."""
-    text = (
-        "Speaking to reporters at a joint appearance with Polish President Bronislaw Komorowski, Obama said "
-        "economists predict higher job growth in 2011 and 2012 if Congress passes the agreement and urged "
-        'lawmakers to examine the details of the deal and "get this done."'
-    )
-    assert bystander(text, *_at(text, "Congress"), "favourable") == "condition"
-    assert tone_at(text, *_at(text, "Congress")).tone == "neutral"
-    reproach = (  # BASIL 550b80, Fox News: a condition that reproaches stays unfavourable
-        "But good women will not run for office if Newsweek magazine can do this to such a prominent politician "
-        'and get away with it," O\'Neill said.'
-    )
-    assert bystander(reproach, *_at(reproach, "Newsweek"), "unfavourable") is None
-
-
 def test_the_actor_compared_against_gets_no_favourable_tone() -> None:
     """FNC-1 fnc-1534:21 (blind reading 8: Netflix favourable, unsupported): the praise is HBO's."""
     text = "HBO makes the case that it has more original programming than Netflix and a better, more current film library."

@@ -13,8 +13,6 @@ sentences of news stories where it went wrong; :func:`bystander` gives the reaso
   view of others, as a speaker's quotation is (:func:`.attribution.is_speaker`);
 - **company**: the actor names the country or group of a business ("an Israeli power company
   cut electricity"): the business is another actor;
-- **condition**: the actor is in a clause of condition ("economists predict higher job growth
-  ... if Congress passes the agreement"): a possibility, no praise of the actor;
 - **compared**: the actor is what another is compared against ("more original programming than
   Netflix"): the praise is the other's, so a favourable verdict is not Netflix's.
 
@@ -27,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.analyze.framing.tone_features import _tokens
-from compare.analyze.framing.words import CONDITIONALS
 
 Token = tuple[str, int, int]
 
@@ -68,7 +65,6 @@ SAYING = frozenset(
     """.split()
 )
 """Verbs of saying right after the speaking role ("a Ryan spokesman said")."""
-_CUTS = frozenset(",;:.!?()—–")
 
 
 def _inside(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -116,16 +112,6 @@ def _voice(text: str, toks: Sequence[Token], hi: int) -> bool:
     return named or word[0] in SAYING
 
 
-def _condition(toks: Sequence[Token], lo: int) -> bool:
-    """A conditional word before the target in its clause: "if Congress passes"."""
-    k = lo - 1
-    while k >= 0 and toks[k][0] not in _CUTS:
-        if toks[k][0] in CONDITIONALS:
-            return True
-        k -= 1
-    return False
-
-
 def _compared(toks: Sequence[Token], lo: int) -> bool:
     """"than" right before the target, or before its article: "than Netflix", "than the Times"."""
     before = [toks[k][0] for k in range(max(0, lo - 2), lo)]
@@ -134,9 +120,9 @@ def _compared(toks: Sequence[Token], lo: int) -> bool:
 
 def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     """Why the sentence's ``tone`` (the tone model's verdict) is no tone toward the target at
-    characters ``start``..``end``: "setting", "voice" or "company" (whatever the tone), "condition" or
-    "compared" (a favourable verdict only: "if Newsweek can do this to such a prominent
-    politician" is a reproach, "than Netflix" the other's praise); None where it is."""
+    characters ``start``..``end``: "setting", "voice" or "company" (whatever the tone), or
+    "compared" (a favourable verdict only: "than Netflix" is the other's praise, "a more
+    dangerous man than Trump" a reproach); None where it is."""
     if tone == "neutral":
         return None
     toks = _tokens(text)
@@ -150,8 +136,6 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
         return "voice"
     if _company(text, toks, lo, hi):
         return "company"
-    if tone == "favourable" and _condition(toks, lo):
-        return "condition"
     if tone == "favourable" and _compared(toks, lo):
         return "compared"
     return None

@@ -26,6 +26,12 @@ def test_a_place_that_names_a_wars_setting_gets_no_tone() -> None:
     assert bystander(text, *_at(text, "Iraq"), "unfavourable") == "setting"
     assert tone_at(text, *_at(text, "Iraq")).tone == "neutral"
     assert tone_at(text, *_at(text, "Brian Williams")).tone == "unfavourable"  # the man, not the place
+    during = (  # fnc-110:11
+        "Retraction: NBC anchor Brian Williams has been forced to admit that he wasn't aboard a helicopter hit and "
+        "forced down by enemy fire during the 2003 invasion of Iraq, as he claimed in a broadcast on Friday."
+    )
+    assert bystander(during, *_at(during, "Iraq"), "unfavourable") == "setting"
+    assert tone_at(during, *_at(during, "Iraq")).tone == "neutral"
     mine = "As president, I'll end Obama's war on religion."  # the war is the actor's own: it stays
     assert bystander(mine, *_at(mine, "Obama"), "unfavourable") is None
 

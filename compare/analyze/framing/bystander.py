@@ -6,8 +6,9 @@ whose target is what they are about, credits the sentence's tone to any target i
 rules find the places where the name only stands beside what is said (each checked on the
 sentences of news stories where it went wrong; :func:`bystander` gives the reason):
 
-- **setting**: the actor only says where or what an event was, a modifier of an event noun
-  ("his 'stolen valor' Iraq war story": nothing of Iraq);
+- **setting**: the actor only says where or what an event was, a modifier or complement of an
+  event noun ("his 'stolen valor' Iraq war story", "during the 2003 invasion of Iraq": nothing
+  of Iraq);
 - **voice**: the actor only says whose spokesperson, lawyer or organiser speaks ("Obama campaign
   spokeswoman Lis Smith described the ad as 'dishonest'"): what that person says is the actor's
   view of others, as a speaker's quotation is (:func:`.attribution.is_speaker`);
@@ -33,7 +34,9 @@ EVENT_NOUNS = frozenset(
     war wars invasion invasions occupation conflict conflicts insurgency surge withdrawal
     """.split()
 )
-"""Nouns of events that a place names only the setting of, written right after it: "the Iraq war"."""
+"""Nouns of events that a place names only the setting of, written right before it ("the Iraq
+war") or linked to it by ``SETTING_LINKS`` ("the invasion of Iraq", "the war in Libya")."""
+SETTING_LINKS = frozenset("of in on".split())
 COMPANY_NOUNS = frozenset(
     """
     company companies corporation corporations firm firms retailer bank banks utility newspaper
@@ -78,8 +81,12 @@ def _possessive(toks: Sequence[Token], hi: int) -> bool:
     return toks[hi][0].endswith(("'s", "’s")) or (hi + 1 < len(toks) and toks[hi + 1][0] in {"'", "’"})
 
 
-def _setting(toks: Sequence[Token], hi: int) -> bool:
-    return hi + 1 < len(toks) and toks[hi + 1][0] in EVENT_NOUNS and not _possessive(toks, hi)
+def _setting(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """"the Iraq war", "the invasion of Iraq", "the civil war in Libya"."""
+    if _possessive(toks, hi):
+        return False
+    before = lo >= 2 and toks[lo - 1][0] in SETTING_LINKS and toks[lo - 2][0] in EVENT_NOUNS
+    return before or (hi + 1 < len(toks) and toks[hi + 1][0] in EVENT_NOUNS)
 
 
 def _company(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
@@ -130,7 +137,7 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     if found is None:
         return None
     lo, hi = found
-    if _setting(toks, hi):
+    if _setting(toks, lo, hi):
         return "setting"
     if _voice(text, toks, hi):
         return "voice"
@@ -141,4 +148,4 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     return None
 
 
-__all__ = ["COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "SAYING", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]
+__all__ = ["COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "SAYING", "SETTING_LINKS", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]

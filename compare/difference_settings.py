@@ -42,6 +42,18 @@ class DifferenceSettings:
     nothing in "Racket Report has carried a lot of hoax stories", though both name the site; "its
     possible links to the asteroid" nothing in "experts have been asked to help"."""
 
+    number_context_words: int = 4
+    """Two numbers count the same thing only when, besides the words just after them (what they
+    count: "six months ago" counts no schoolgirls), one of the last this many content words before
+    one is near the other: what they are said of ("the entire campus contains about 1.7 million
+    square feet" / "the properties Google purchased comprise about 934,200 square feet").  0
+    switches the rule off."""
+
+    source_spelling: float = 0.65
+    """Two named sources are one person spelt two ways when a word of each, with the same first
+    letter, is alike to this ratio (difflib's): "Mr Mashnuq" / "Machnouk", "Gaddafi" / "Qaddafi" is
+    not caught.  Above 1 switches it off."""
+
     hedge_words: tuple[str, ...] = HEDGE_WORDS
     """The words that hedge a claim (with "seems", and "appears" before "to", "that" or an
     "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see

@@ -10,7 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from compare.analyze.quotes import quotes_by_sentence
+from compare.analyze.attribution import find_sources
+from compare.analyze.quantities import find_quantities
+from compare.analyze.quotes import Quote, quotes_by_sentence
+from compare.analyze.shared import hedges
 from compare.analyze.typed import (
     ArticleDates,
     attribution_differences,
@@ -20,8 +23,6 @@ from compare.analyze.typed import (
     number_differences,
     opposite_differences,
 )
-from compare.analyze.quantities import find_quantities
-from compare.analyze.quotes import Quote
 from compare.difference_settings import DifferenceSettings
 from compare.models import Article, Difference, Sentence, Span, sentence_id
 from compare.settings import Settings
@@ -70,6 +71,20 @@ def test_a_date_the_other_version_gives_too_is_another_things_date() -> None:
         similarity=0.6,
     )
     assert found is None
+
+
+def test_two_dates_both_versions_give_are_no_contradiction() -> None:
+    # check item 14: both versions tell both strikes, January's and October's
+    first = (
+        "A U.S. missile strike in January killed a high-ranking intelligence officer for al-Shabab and last October "
+        "a vehicle carrying senior members of the group was hit in a U.S. strike."
+    )
+    second = (
+        "A US missile strike in January killed a high-ranking intelligence officer for al-Shabaab, and last October "
+        "a vehicle carrying senior members of the group was hit in a US strike."
+    )
+    members, _ = versions(first, second)
+    assert date_difference(members, {(0, 1): 0.9}, SETTINGS, ArticleDates({}, {})) is None
 
 
 def test_dates_that_share_only_a_name_date_different_things() -> None:
@@ -172,12 +187,12 @@ def test_an_article_that_dates_the_same_thing_elsewhere_does_not_contradict() ->
 
 def test_a_hedge_inside_the_other_versions_quotation_is_no_plain_statement() -> None:
     # check item 67: "seems to be no issue" against the analyst's own "appears to be a non-issue"
-    assert hedge(
+    hedged = (
         '21,700) price tag for the smartwatch seems to be no issue because "On an average an Apple Watch user will '
-        'have 100 Apps installed."',
-        "“The $350 price of Apple Watch appears to be a non-issue,” he writes, since, “On an average an Apple Watch "
-        "user will have 100 Apps installed.”",
-    ) is None
+        'have 100 Apps installed."'
+    )
+    assert hedge(hedged, "“The $350 price of Apple Watch appears to be a non-issue for the smartwatch.”") is None
+    assert hedge(hedged, "The $350 price tag of the smartwatch is no issue for buyers.") is not None
 
 
 @pytest.mark.parametrize(
@@ -242,11 +257,12 @@ def test_advice_to_the_reader_and_a_suggestion_to_someone_are_no_hedges() -> Non
         "But you should still probably stay clear of the Reset All Settings option until Apple gets this sorted out.",
         'But for now, the best option is avoiding "Reset All Settings" entirely until a fix is in place.',
     ) is None
-    assert hedge(
-        "It was not a surprise that Francis, who took his papal name from St. Francis of Assisi, the patron saint of "
-        "animals, would suggest to a saddened child that his lost pet had a place in the afterlife.",
-        "He took his papal name from St. Francis of Assisi, the patron saint of animals, and said pets have a place.",
-    ) is None
+    suggestion = (
+        "To some extent, it was not a surprise that Francis, an Argentine Jesuit who took his papal name from St. "
+        "Francis of Assisi, would suggest to a saddened child that his lost pet had a place in the afterlife."
+    )
+    assert hedges(suggestion) == []
+    assert hedges("The findings suggest that the pet had a place in the afterlife.") != []
 
 
 def test_the_hedging_words_are_a_setting() -> None:
@@ -276,10 +292,16 @@ def test_the_hedging_words_are_a_setting() -> None:
             "The price tag for the smartwatch seems to be no issue for buyers.",
             "The $350 price of Apple Watch appears to be a non-issue for buyers.",
         ),
-        (  # dev item 91: "doesn't have the same clicking feedback" and "get rid of the click"
-            "It's smaller and narrower, and the trackpad doesn't have the same clicking feedback.",
+        (  # dev item 91: "without the clicking effect" and "get rid of the click"
+            "9to5Mac reported, adding that the new trackpad may come without the clicking effect found on existing "
+            "MacBook models.",
             "The trackpad is said to be a touch bigger than the existing MacBook Air models (and get rid of the "
-            "clicking), but the keyboard has been minimized.",
+            "click), but the keyboard has been minimized.",
+        ),
+        (  # dev item 88: "has not been seen in public since" and "has vanished from public since"
+            "He has not been seen in public since September 3, when he attended a concert with his wife.",
+            "He was last seen attending a concert with his wife Ri Sol-ju on September 3 but has vanished from "
+            "public since",
         ),
         (  # check item 66: a contrast, no denial
             "The four Islamic attorneys call themselves “judges” not “arbitrators.”",
@@ -297,7 +319,7 @@ def test_the_hedging_words_are_a_setting() -> None:
         ),
         (  # dev item 22: a comparison
             "No craving can be more important than your health as the North Korean leader finds it out the hard way.",
-            "Craving: The North Korean leader's love of cheese has led to rapid weight gain",
+            "The North Korean leader's craving for cheese has led to rapid weight gain",
         ),
         (  # dev item 59: "stated" is not the "States" of "United States"
             "The US has not publicly stated that it is flying drones over Syria.",
@@ -335,3 +357,171 @@ def test_what_is_no_denial_of_the_other_version(negating: str, other: str) -> No
 )
 def test_a_denial_of_what_the_other_version_affirms_stays(negating: str, other: str) -> None:
     assert len(negation(negating, other)) == 1
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a video posted online Tuesday, ISIS beheads James Wright Foley, an American freelance journalist.",  # dev 93
+        "The British Isis militant suspected of appearing in videos showing the beheading of US and UK hostages has "
+        "been named in reports as Mohammed Emwazi from London.",  # dev 40
+        "A second State department official sought to downplay the reports.",  # dev 53
+        "Meeting with the House Armed Services Committee shortly before leaving for Amman, he reportedly quoted the "
+        "Clint Eastwood's film “Unforgiven” and said that Jordan would pursue the jihadis.",  # check 3
+    ],
+)
+def test_a_phrase_that_is_no_noun_phrase_is_no_source(text: str) -> None:
+    assert find_sources(text) == []
+
+
+def test_a_source_between_commas_is_found() -> None:
+    # dev item 48: every version traces the claim to al Sabaah
+    passed_on = (
+        "Iraq's official pro-government newspaper, al Sabaah, said Ebola arrived in Mosul from terrorists who came "
+        "from several countries, reports Mashable."
+    )
+    assert "al Sabaah" in [s.text for s in find_sources(passed_on)]
+    members, _ = versions(
+        passed_on,
+        "Iraq's pro-government newspaper al Sabaah claims that the disease has spread to Mosul through terrorists "
+        "coming from several countries in Africa.",
+    )
+    assert attribution_differences(members, [(0, 1)]) == []
+
+
+def test_a_source_that_says_nothing_of_whose_it_is_may_be_any() -> None:
+    # dev items 36 and 78: "The source also said" against "Security sources in neighbouring Chad said"; "the
+    # official said" against "the minister said"
+    members, _ = versions(
+        "Security sources in neighbouring Chad said a ceasefire agreement was reached as well as the release of 27 "
+        "hostages, including 10 Chinese workers, kidnapped in Cameroon.",
+        "The source also said a ceasefire agreement was reached as well as the release of 27 hostages, 10 of them "
+        "Chinese nationals, who were kidnapped in northern Cameroon earlier this year.",
+    )
+    assert attribution_differences(members, [(0, 1)]) == []
+    members, _ = versions(
+        "DNA tests were conducted to verify it was al-Baghdadi's child, the official said.",
+        "'We conducted DNA tests on her and the daughter, which showed she was the mother of the girl,' the minister said.",
+    )
+    assert attribution_differences(members, [(0, 1)]) == []
+
+
+def test_one_name_spelt_two_ways_is_one_source() -> None:
+    # dev item 78: the Lebanese interior minister, "Mashnuq" and "Machnouk"
+    members, _ = versions(
+        "“We conducted DNA tests on her and the daughter, which showed she was the mother of the girl,” Mr Mashnuq said.",
+        "“We conducted DNA tests on her and the daughter, which showed she was the mother of the girl,” Machnouk told MTV.",
+    )
+    assert attribution_differences(members, [(0, 1)]) == []
+    assert attribution_differences(members, [(0, 1)], spelling=1.01) != []
+
+
+def test_two_outlets_credited_for_one_fact_still_differ() -> None:
+    # dev item 18, judged right: The Mirror against MailOnline
+    members, _ = versions(
+        "The Mirror reported that Abu Hussain Al-Britani, 20, a computer hacker from Birmingham, and Abu Abdullah "
+        "al-Britani, 23, from Portsmouth, are also being investigated.",
+        "Also under investigation are Abu Hussain Al-Britani, 20, a computer hacker from Birmingham, and Abu Abdullah "
+        "al-Britani, in his 20s, from Portsmouth, the MailOnline reported.",
+    )
+    assert len(attribution_differences(members, [(0, 1)])) == 1
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+
+def numbers(first: str, second: str) -> list[Difference]:
+    members, _ = versions(first, second)
+    found = {m.id: find_quantities(m.text) for m in members}
+    return number_differences(members, [(0, 1)], found, {m.article: frozenset() for m in members})
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # dev item 20: "six" counts months, not schoolgirls
+            "The Nigerian government is negotiating for the release of 219 schoolgirls kidnapped six months ago.",
+            "The Nigerian government is negotiating for the release of more than 200 schoolgirls kidnapped in April.",
+        ),
+        (  # dev item 5: the depth is no width
+            "The explosion produced a crater that was over 12 metres (39 feet) wide and about 1.5 metres (5 feet) deep.",
+            "A mysterious late-night blast in Managua left a crater 12 meters (40 feet) wide.",
+        ),
+        (  # dev item 13: a count for each year is no count for one year
+            "Police arrested some 50,000 people a year on minor marijuana charges during the administration of "
+            "former Mayor Michael Bloomberg.",
+            "Some 28,000 people were arrested on minor marijuana charges in 2013.",
+        ),
+        (  # check item 32: forecasts for different years
+            "For fiscal year 2016, Bachman believes Apple will sell 36.5 million of the Apple Watch.",
+            "And by 2018, his projections call for Apple to be selling 67.6 million Apple Watch units in a single "
+            "fiscal year.",
+        ),
+        (  # s0111: the whole campus, and the part bought
+            "The entire campus contains about 1.7 million square feet of office space.",
+            "The properties Google purchased comprise about 934,200 square feet of Class A office space.",
+        ),
+        (  # s0111: "9,34,200" (Indian digit groups) is no "9"
+            "The properties Google purchased comprise about 934,200 square feet of Class A office space.",
+            "The properties Google purchased comprise about 9,34,200 square feet of Class A office space.",
+        ),
+    ],
+)
+def test_numbers_that_count_different_things_do_not_conflict(first: str, second: str) -> None:
+    assert numbers(first, second) == []
+
+
+def test_numbers_in_indian_digit_groups_are_read_whole() -> None:
+    (found,) = find_quantities("The properties Google purchased comprise about 9,34,200 square feet of office space.")
+    assert found.value == 934200
+
+
+def test_one_count_of_one_thing_given_two_ways_still_conflicts() -> None:
+    # dev item 38, judged right
+    found = numbers(
+        "In 2011, he was held for 45 days by forces loyal to former Libyan leader Moammar Gadhafi.",
+        "Foley was also detained and held for 44 days in Libya in 2011.",
+    )
+    assert len(found) == 1 and found[0].conflict
+
+
+def test_the_context_of_a_number_is_a_setting() -> None:
+    campus = ("The entire campus contains about 1.7 million square feet.", "Google purchased about 934,200 square feet.")
+    members, _ = versions(*campus)
+    for reach, expected in ((4, 0), (0, 1)):
+        found = {m.id: find_quantities(m.text, context_words=reach) for m in members}
+        assert len(number_differences(members, [(0, 1)], found, {"a": frozenset(), "b": frozenset()})) == expected
+
+
+# --- opposites --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # dev item 96
+            "The Roman Catholic Archdiocese of Boston has not confirmed however, if they will allow Father O'neal to "
+            "resume his preaching in his former parish in South Boston.",
+            "The Roman Catholic Archdiocese of Boston is yet to confirm if Father O'neal will be permitted to resume "
+            "preaching in his former parish in South Boston or not.",
+        ),
+        (  # dev item 80
+            "The World Health Organisation also confirmed that they had received no confirmation of Ebola cases.",
+            "The World Health Organisation (WHO) has been unable to confirm the Ebola cases.",
+        ),
+    ],
+)
+def test_no_confirmation_in_other_words_is_no_opposite(first: str, second: str) -> None:
+    members, quotes = versions(first, second)
+    assert opposite_differences(members, [(0, 1)], [(0, 1)], quotes, SETTINGS.opposite_context_words) == []
+
+
+def test_a_confirmation_against_a_denial_stays_opposite() -> None:
+    members, quotes = versions(
+        "The ministry confirmed the deaths of two soldiers near the border on Friday.",
+        "The ministry denied the deaths of two soldiers near the border on Friday.",
+    )
+    assert len(opposite_differences(members, [(0, 1)], [(0, 1)], quotes, SETTINGS.opposite_context_words)) == 1

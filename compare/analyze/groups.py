@@ -52,7 +52,7 @@ def build_groups(
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
-    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
+    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share, settings.differences.number_context_words) for sentence in sentences}
     values: dict[str, set[float]] = {}
     for sentence in sentences:
         values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year and n.kind != "age")
@@ -208,7 +208,7 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
         quotes.update(quotes_by_sentence(article))
         members.append(sentence)
     sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
-    numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share, settings.differences.number_context_words) for s in members}
     values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year and n.kind != "age") for s in members}
     plain = {s.article: plain_text(s.text) for s in members}
     return _differences(members, sims, quotes, plain, numbers, values, settings, ArticleDates.of(members, settings))
@@ -232,7 +232,7 @@ def _differences(
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     out.extend(negation_differences(members, close))
-    out.extend(attribution_differences(members, close, article_texts))
+    out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
     out.extend(opposite_differences(members, close, linked, quotes, settings.opposite_context_words))
     hedge = hedge_difference(members, close, quotes, settings.differences)

@@ -10,7 +10,6 @@ from difflib import Match, SequenceMatcher
 from functools import cache
 
 from compare.difference_settings import HEDGE_WORDS
-
 from compare.models import MemberDiff, Segment
 from compare.similarity import normalise_word
 
@@ -89,7 +88,7 @@ def negated_terms(text: str) -> dict[str, str]:
         if low in ("no", "none", "nothing") and _comparison(pieces[i + 1 : i + 10]):
             continue
         for following in pieces[i + 1 : i + 8]:
-            if following in _CLAUSE_END or following.lower() in ("but", "and", "or"):
+            if following in _CLAUSE_END or following.lower() == "but":
                 break
             if not following[0].isalnum():
                 continue
@@ -97,7 +96,7 @@ def negated_terms(text: str) -> dict[str, str]:
             if lowered in _NEGATION_ADVERBS or lowered in _BETWEEN or (following.endswith("ly") and len(following) > 4):
                 continue  # "not actually speaking", "did not immediately respond": the verb is denied
             token = normalise_word(following)
-            if token is not None and not following[0].isupper():
+            if token is not None:
                 out.setdefault(token, f"{piece} {following}")
             break
     return out

@@ -10,7 +10,14 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from compare.analyze.attribution import GENERIC, Source, attribution_conflict, compatible, find_sources
+from compare.analyze.attribution import (
+    GENERIC,
+    SPELLING,
+    Source,
+    attribution_conflict,
+    compatible,
+    find_sources,
+)
 from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
@@ -30,8 +37,7 @@ _DENYING = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?"
     r"|false(?:ly|hood)?|fake|hoax|debunk(?:s|ed|ing)?|untrue|unfounded|baseless|nowhere|unable"
     r"|un(?:furnished|confirmed|verified|clear|known|likely|aware|willing|successful|available)"
-    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless|counter(?:s|ed|ing)?|rid|vanish(?:es|ed|ing)?)\b"
-    r"|\bnon-\w",  # "a non-issue" against "no issue"
+    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless|rid|vanish(?:es|ed|ing)?)\b",
     re.IGNORECASE,
 )
 # Words by which a version only passes a claim on: it affirms nothing ("Circulating report claims
@@ -122,7 +128,7 @@ def number_differences(
 
 
 def attribution_differences(
-    members: Sequence[Sentence], pairs: Pairs, article_texts: Mapping[str, str] | None = None
+    members: Sequence[Sentence], pairs: Pairs, article_texts: Mapping[str, str] | None = None, spelling: float = SPELLING
 ) -> list[Difference]:
     """Two versions of one fact that name sources which cannot be the same
     (:mod:`compare.analyze.attribution`): "police said" against "witnesses said".  Only
@@ -133,7 +139,7 @@ def attribution_differences(
     sources = [find_sources(m.text) for m in members]
     values: dict[str, str] = {}
     for a, b in pairs:
-        found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text)
+        found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text, spelling)
         texts = [article_texts.get(members[k].article, "") for k in (a, b)] if article_texts else []
         if found and any(_one_name(found[0], found[1], text) for text in texts):
             continue
@@ -206,7 +212,10 @@ def date_difference(
 
     * a word within ``DifferenceSettings.date_context_words`` of one is within as many of the
       other ("the summit on Nov. 20" / "the summit in November"; not "shipping in April" / "on
-      sale by the end of March"), names aside, words of telling as one (:func:`_near`);
+      sale by the end of March"), names aside, words of telling as one (:func:`_near`); two
+      dates (not weekdays) of versions as close as ``agree_threshold`` need no such word: they
+      tell one thing in other words ("seized ... in August 2013" / "taken hostage ... on Aug. 4,
+      2013");
     * neither article gives the other's date too ("ship by the end of March, with retail
       training in mid February" against "arrive by the end of March": the February is another
       thing's; "injured his ankle in June" against "had surgery in September" in an article that
@@ -233,7 +242,8 @@ def date_difference(
         for k in (a, b):
             if k not in sources:
                 sources[k] = find_sources(members[k].text)
-        return bool(sources[a] and sources[b]) and not any(compatible(x, y) for x in sources[a] for y in sources[b])
+        spelling = settings.differences.source_spelling
+        return bool(sources[a] and sources[b]) and not any(compatible(x, y, spelling) for x in sources[a] for y in sources[b])
 
     values: dict[str, str] = {}
     conflict = False
@@ -242,12 +252,14 @@ def date_difference(
         one_day = {dated.get(members[a].article), dated.get(members[b].article)}
         if len(one_day) == 1 or None in one_day:
             names = [{w for w, _ in weekdays[k]} for k in (a, b)]
-            for x, near_x in weekdays[a]:
-                for y, near_y in weekdays[b]:
-                    if x != y and y not in names[0] and x not in names[1] and near_x & near_y and not told_apart(a, b):
+            for day_a, around_a in weekdays[a]:
+                for day_b, around_b in weekdays[b]:
+                    if day_a == day_b or day_b in names[0] or day_a in names[1] or not around_a & around_b:
+                        continue
+                    if not told_apart(a, b):
                         conflict = True
-                        values.setdefault(members[a].id, x)
-                        values.setdefault(members[b].id, y)
+                        values.setdefault(members[a].id, day_a)
+                        values.setdefault(members[b].id, day_b)
         for x, near_x in dates[a]:
             for y, near_y in dates[b]:
                 comparable, clash = compare_dates(x, y)
@@ -416,7 +428,7 @@ def hedge_difference(
             distance = doubts[other] - own
         if not mine or distance:
             return []
-        ok = not sources[other] or any(compatible(x, y) for x in sources[hedged] for y in sources[other])
+        ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
         return mine if ok else []
 
     involved: dict[int, list[str]] = {}

@@ -184,9 +184,9 @@ class _Members:
         close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead, remarks)
         if close is None:
             return None
-        if _copied_apart(self, other, ids, similarity, thresholds, lead):
+        if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
             return None
-        if thresholds.chain_floor and _chained(self, other, ids, allowed, similarity, thresholds, lead, chain or Chain()):
+        if thresholds.chain_floor and _chained(self, other, ids, article_of, allowed, similarity, thresholds, lead, chain or Chain()):
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
@@ -265,6 +265,7 @@ def _copied_apart(
     first: _Members,
     second: _Members,
     ids: Sequence[tuple[str, int]],
+    allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
     thresholds: Thresholds,
     lead: Collection[int] = (),
@@ -274,7 +275,8 @@ def _copied_apart(
     ``thresholds.copy``) while the other is far from it (under ``thresholds.copy_second``): the
     copy reports that fact, the other sentence something else (``GroupSettings.copy_score``).
     Sentences of an article's ``lead`` are exempt, and so is the far one when it links to
-    ``thresholds.copy_support`` members of other articles in the merged group."""
+    ``thresholds.copy_support`` members of other articles in the merged group.  Only articles that
+    may be compared with that article (``allowed``, the ``--pair`` option) count."""
     if thresholds.copy > 1.0:
         return False
     for kind, found, _, others in first.same_article(second):
@@ -284,7 +286,12 @@ def _copied_apart(
         if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
             continue
         p, q = found[0], others[0]
-        thirds = [members[0] for group in (first, second) for third, members in group.by_kind.items() if group.article[third] != a]
+        thirds = [
+            members[0]
+            for group in (first, second)
+            for third, members in group.by_kind.items()
+            if group.article[third] != a and (allowed is None or allowed(a, group.article[third]))
+        ]
         for r in thirds:
             near, far = sorted((similarity(p, r), similarity(q, r)), reverse=True)
             if near >= thresholds.copy and far < thresholds.copy_second:
@@ -295,11 +302,11 @@ def _copied_apart(
     return False
 
 
-
 def _chained(
     first: _Members,
     second: _Members,
     ids: Sequence[tuple[str, int]],
+    article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
     similarity: Callable[[int, int], float],
     thresholds: Thresholds,
@@ -334,9 +341,16 @@ def _chained(
             for n in (where.get((article, index - 1)), where.get((article, index + 1)))
         )
 
-    def bridged(p: int, q: int) -> bool:  # several members of other articles are linked to both
+    def compared(k: int, p: int) -> bool:
+        return allowed is None or allowed(article_of[k], article_of[p])
+
+    def bridged(p: int, q: int) -> bool:  # several members of other articles (compared with both) are linked to both
         a, b = ids[p][0], ids[q][0]
-        found = sum(1 for k in where.values() if ids[k][0] not in (a, b) and min(similarity(k, p), similarity(k, q)) >= thresholds.link)
+        found = sum(
+            1
+            for k in where.values()
+            if ids[k][0] not in (a, b) and compared(k, p) and compared(k, q) and min(similarity(k, p), similarity(k, q)) >= thresholds.link
+        )
         return found >= thresholds.chain_support
 
     return any(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from compare.records import record
 from compare.settings import Settings
 
 SCHEMA = "storycompare/1"
@@ -237,7 +238,7 @@ class Event:
         return {"id": self.id, "articles": list(self.articles), "evidence": list(self.evidence)}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CueMark:
     """Words of an evidence sentence that gave an actor a cue: characters ``start``..``end`` of the
     sentence's text, and what they said (a stance label or a tone)."""

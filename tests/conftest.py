@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,10 @@ import pytest
 
 # Embeddings computed by the tests (and the CLI processes they start) are cached in one
 # temporary folder for the run, never in the user's ~/.cache.
-os.environ.setdefault("STORYCOMPARE_CACHE", tempfile.mkdtemp(prefix="storycompare-test-cache-"))
+# The folder is removed when the run ends.
+if "STORYCOMPARE_CACHE" not in os.environ:
+    os.environ["STORYCOMPARE_CACHE"] = tempfile.mkdtemp(prefix="storycompare-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["STORYCOMPARE_CACHE"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "nato-russia-2010"

@@ -301,7 +301,7 @@ def _plain_groups(
             for q in second:
                 if art[p] != art[q] or abs(ids[p][1] - ids[q][1]) == 1 or {p, q} <= headed:
                     continue
-                thirds = [r for r in first + second if art[r] != art[p]]
+                thirds = [r for r in first + second if ok(p, r)]  # only articles compared with theirs
                 for r in thirds:
                     near, far = sorted((sim(p, r), sim(q, r)), reverse=True)
                     loose = q if sim(q, r) == far else p  # unless linked to copy_support members
@@ -328,7 +328,7 @@ def _plain_groups(
             return len(analyse(sentences[p].text)[0]) < rules.chain_short_tokens
 
         def bridged(p: int, q: int) -> bool:  # chain_support members of other articles linked to both
-            bridges = [m for m in first + second if art[m] not in (art[p], art[q]) and min(sim(m, p), sim(m, q)) >= link]
+            bridges = [m for m in first + second if ok(m, p) and ok(m, q) and min(sim(m, p), sim(m, q)) >= link]
             return len(bridges) >= rules.chain_support
 
         def far_leads(p: int, q: int) -> bool:  # two articles' leads that do not link (lead_floor)
@@ -360,6 +360,14 @@ def _plain_groups(
 
 
 @settings(max_examples=60, deadline=None)
+@example(  # with --pair, only sentences of articles compared with both count as a copy or a bridge (_copied_apart)
+    articles=[["nato nato"], ["nato summit"], ["nato summit", "", "nato missile"]],
+    threshold=0.1,
+    restrict=True,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
+)
 @example(  # two kinds of one term against one of them (Settings.contrast_head_words)
     articles=[
         ["nato agreed on expanding theater missile defense to territorial missile defense", "russia rejected the treaty"],

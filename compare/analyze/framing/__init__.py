@@ -49,6 +49,7 @@ from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, ta
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
+from compare.records import record
 from compare.settings import Settings
 
 QuoteFinder = Callable[[Article], Mapping[str, Sequence[QuoteLike]]]
@@ -131,7 +132,7 @@ def _credit_cues(
                     tally(actor).add_cue(sid, sent.sentence.index, cue.polarity, mark)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ToneRequest:
     """One sentence's tone to judge toward the main actors it names or refers to first there."""
 

@@ -8,15 +8,15 @@ States).  "The Moscow Times" and "North America" mention nobody.
 from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass
 
 from compare.analyze.framing.aliases import AliasMatch
 from compare.analyze.framing.names import Names, Run, initial, is_title, namey, runs
 from compare.analyze.framing.tokens import Tok
 from compare.analyze.framing.words import CONNECTORS, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
+from compare.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """One mention of an actor; token indices are inclusive."""
 
@@ -40,7 +40,7 @@ class Mention:
         return (*out, self.also) if self.also and self.also != self.actor else out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Found:
     """A name found in the tokens, before name runs group titles and names into one mention."""
 

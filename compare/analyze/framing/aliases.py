@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from compare.analyze.framing.tokens import TOKEN, Tok
 from compare.lexicon import Lexicon
+from compare.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Alias:
     parts: tuple[str, ...]  # tokens
     glue: tuple[bool, ...]  # part k follows part k - 1 without a space
@@ -19,7 +20,7 @@ class Alias:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AliasMatch:
     """An alias found in a sentence: tokens ``first``..``last`` (inclusive) name ``actor``."""
 
@@ -27,6 +28,44 @@ class AliasMatch:
     last: int
     actor: str
     alias: str
+
+
+class _Compiled(Mapping[str, tuple[Alias, ...]]):
+    """First token (lower case) → the aliases starting with it, longest first; each token's
+    aliases are compiled when first asked for (a story asks for a few dozen of some 300 tokens:
+    compiling them all took longer than the framing's own work on most of the story's sentences)."""
+
+    def __init__(self, raw: Mapping[str, list[tuple[str, str]]]) -> None:
+        self._raw = raw  # first token → (actor, alias), in the lexicon's order
+        self._done: dict[str, tuple[Alias, ...]] = {}
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._raw
+
+    def __getitem__(self, token: str) -> tuple[Alias, ...]:
+        found = self._done.get(token)
+        if found is None:
+            found = self._done[token] = _compile(self._raw[token])
+        return found
+
+    def get(self, token: str, default: Any = None) -> Any:  # a faster Mapping.get: no KeyError
+        return self[token] if token in self._raw else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def _compile(named: Sequence[tuple[str, str]]) -> tuple[Alias, ...]:
+    out = []
+    for actor, alias in named:
+        found = list(TOKEN.finditer(alias.strip()))
+        parts = tuple(m.group() for m in found)
+        glue = tuple(k > 0 and m.start() == found[k - 1].end() for k, m in enumerate(found))
+        out.append(Alias(parts, glue, actor, alias == alias.lower(), alias))
+    return tuple(sorted(out, key=lambda a: -len(a.parts)))
 
 
 _CACHE: dict[int, tuple[Lexicon, Mapping[str, tuple[Alias, ...]]]] = {}
@@ -37,15 +76,13 @@ def compile_aliases(lexicon: Lexicon) -> Mapping[str, tuple[Alias, ...]]:
     hit = _CACHE.get(id(lexicon))
     if hit is not None and hit[0] is lexicon:
         return hit[1]
-    aliases: dict[str, list[Alias]] = defaultdict(list)
+    raw: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for actor, names in lexicon.actors.items():
         for alias in dict.fromkeys((actor, *names)):
-            found = list(TOKEN.finditer(alias.strip()))
-            if found:
-                parts = tuple(m.group() for m in found)
-                glue = tuple(k > 0 and m.start() == found[k - 1].end() for k, m in enumerate(found))
-                aliases[parts[0].lower()].append(Alias(parts, glue, actor, alias == alias.lower(), alias))
-    compiled = {k: tuple(sorted(v, key=lambda a: -len(a.parts))) for k, v in aliases.items()}
+            first = TOKEN.match(alias.strip())  # the first of the alias's tokens (TOKEN matches any non-space)
+            if first is not None:
+                raw[first.group().lower()].append((actor, alias))
+    compiled = _Compiled(dict(raw))
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[id(lexicon)] = (lexicon, compiled)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
 from compare.analyze.framing.actors import Mention, title_like
@@ -40,6 +40,7 @@ from compare.analyze.framing.words import (
     VERBS,
 )
 from compare.models import Sentence
+from compare.records import record
 from compare.similarity import STOPWORDS
 
 _ENDS = frozenset(",.;:!?")
@@ -58,7 +59,7 @@ class QuoteLike(Protocol):
     def end(self) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuoteSpan:
     """A quotation in sentence offsets; ``actor`` is set when the text itself names the speaker."""
 
@@ -68,7 +69,7 @@ class QuoteSpan:
     actor: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Clause:
     tokens: tuple[int, ...]
     verb: int  # its first verb-like token (NO_VERB: none)
@@ -77,7 +78,7 @@ class Clause:
     agents: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sent:
     """One sentence, read: tokens, mentions, quotations and clauses."""
 

@@ -43,6 +43,7 @@ from compare.analyze.framing.words import (
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
+from compare.records import record
 
 Gender = Literal["m", "f"]
 Kind = Literal["pronoun", "role", "organisation", "group"]
@@ -71,7 +72,7 @@ at least this many agree, and three times as many as disagree (where no title su
 told it)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A word (or a short noun phrase) that refers to an actor named earlier."""
 
@@ -81,7 +82,7 @@ class Reference:
     kind: Kind
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Referent:
     """An actor as the article has named it so far: what a later reference may mean."""
 

@@ -48,6 +48,7 @@ from compare.analyze.framing.words import (
     WANTING,
 )
 from compare.lexicon import Lexicon
+from compare.records import record
 from compare.similarity import STOPWORDS
 
 NEGATION_WINDOW = 3
@@ -56,7 +57,9 @@ CONTRAST_WINDOW = 2
 """A cooperative cue within this many content words after a reluctant one counts as reluctant."""
 COOPERATIVE, RELUCTANT, NEUTRAL = 1, -1, 0
 RELATIONS_PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(RELATIONS)) + r")\b",
+    # The look-ahead of the words' first letters lets the search skip the other places in C: a
+    # third of the time (the alternatives alone are tried at every character).
+    r"(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in RELATIONS})) + r"])\b(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(RELATIONS)) + r")\b",
     re.IGNORECASE,
 )
 WORDS_PATTERN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -75,13 +78,13 @@ def about_relations(texts: Iterable[str], per_1000: float) -> bool:
     return words > 0 and hits * 1000 >= per_1000 * words
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CuePattern:
     words: tuple[str, ...]  # lower case; a last word ending in * is a prefix
     polarity: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cue:
     """A cue found in a sentence: tokens ``first``..``last``, after negation and contrast."""
 

@@ -40,6 +40,7 @@ from compare.analyze.framing.words import (
     WEAK_TITLES,
 )
 from compare.models import Sentence
+from compare.records import record
 from compare.similarity import STOPWORDS
 
 _NAME_PART = re.compile(r"[^\W\d_]+\Z")
@@ -47,7 +48,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}\Z")
 _JOINS = re.compile(r"[-'’]")  # compiled once: the re module's cache of patterns can be emptied by others
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Word:
     """One word of a name run; ``first``..``last`` are token indices ("Ki-moon" is three tokens)."""
 
@@ -57,7 +58,7 @@ class Word:
     connector: bool  # "of", "for", "de" inside a name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     words: tuple[Word, ...]
     first: int
@@ -65,7 +66,7 @@ class Run:
     initial: bool  # starts the sentence
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unit:
     """Part of a name run: one word, or a lexicon alias of several words."""
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from compare.models import CueMark, Label, Stance, ToneLabel
+from compare.records import record
 from compare.settings import Settings
 
 MAX_EVIDENCE = 5
 """Evidence sentences kept per actor, article and axis."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SentenceCues:
     """What one sentence gave an actor on the stance axis."""
 
@@ -21,7 +22,7 @@ class SentenceCues:
     reluctant: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SentenceTone:
     """The tone of one sentence toward an actor named in it."""
 

@@ -38,6 +38,7 @@ from compare.analyze.framing.tone_features import (
     features,
     known_hits,
 )
+from compare.records import record
 
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
@@ -78,7 +79,7 @@ class SentenceLayer:
     embedding: tuple[Logits, ...]  # one row per embedding component
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ToneResult:
     tone: Tone
     score: float  # P(favourable) - P(unfavourable), -1..1

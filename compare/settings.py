@@ -582,8 +582,8 @@ class Settings:
         check_ranges(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """The settings as a plain dict (the JSON report's "settings" object)."""
-        return asdict(self)
+        """The settings as a plain dict (the JSON report's "settings" object; a list of words as a list)."""
+        return asdict(self, dict_factory=lambda items: {k: list(v) if isinstance(v, tuple) else v for k, v in items})
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ import pytest
 
 from compare.analyze.attribution import find_sources
 from compare.analyze.quantities import find_quantities
+from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote, quotes_by_sentence
 from compare.analyze.shared import hedges
 from compare.analyze.typed import (
@@ -525,3 +526,24 @@ def test_a_confirmation_against_a_denial_stays_opposite() -> None:
         "The ministry denied the deaths of two soldiers near the border on Friday.",
     )
     assert len(opposite_differences(members, [(0, 1)], [(0, 1)], quotes, SETTINGS.opposite_context_words)) == 1
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+
+def test_a_short_quotation_sharing_no_word_is_another_statement() -> None:
+    # dev item 51: "hard look" and "We're not making a federal case out of this" are two statements;
+    # the example story's "very encouraged" against "very positive and a reflection of ..." stays
+    members, quotes = versions(
+        'Weiner said he has asked an Internet security firm and a law firm to take a "hard look" at the incident '
+        "and find out what happened.",
+        '"We\'re not making a federal case out of this," Weiner said.',
+    )
+    texts = {m.article: plain_text(m.text) for m in members}
+    assert quote_differences(members, {(0, 1): 0.5}, quotes, texts, SETTINGS) == []
+    members, quotes = versions(
+        'Rasmussen described the meeting as "very positive and a reflection of the substantive progress we have made."',
+        'Rasmussen has said he is "very encouraged" by the talks.',
+    )
+    texts = {m.article: plain_text(m.text) for m in members}
+    assert len(quote_differences(members, {(0, 1): 0.5}, quotes, texts, SETTINGS)) == 1

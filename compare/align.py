@@ -27,7 +27,9 @@
    speaker's other remark on the subject is not the same fact), and a sentence that is mostly
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
-   does not link to one that names one kind alone, unless the link is strong.  A short
+   does not link to one that names one kind alone, unless the link is strong; nor two that name
+   other weekdays or years (two meetings, on Sunday and on Thursday).  A number of one digit counts for a
+   weak link only with the thing it counts ("two more debates" is not "the second of three").  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does
    not matter); two groups merge only when, in the merged group, *every member*
@@ -55,7 +57,16 @@ from compare import semantic
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.grouping import Chain, Thresholds, group_links
-from compare.link_checks import Kinds, Quoted, contrasted, kinds_named, quotations, quotes_agree
+from compare.link_checks import (
+    Kinds,
+    Quoted,
+    contrasted,
+    days_named,
+    kinds_named,
+    other_days,
+    quotations,
+    quotes_agree,
+)
 from compare.models import Sentence
 from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
 from compare.settings import Settings
@@ -161,10 +172,10 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences)) if cosines is not None else None
+    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
-    quotes, named_kinds = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None)
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds)
+    quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
 
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
@@ -280,6 +291,7 @@ def _links(
     asked: Collection[tuple[int, int]] = (),
     quotes: Sequence[Quoted] | None = None,
     kinds: Sequence[Kinds] | None = None,
+    days: Sequence[frozenset[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -311,6 +323,8 @@ def _links(
             continue
         if kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j]):
             continue
+        if days is not None and value < settings.grouping.other_day_max_score and other_days(days[i], days[j]):
+            continue
         links[(i, j)] = value
     return links
 
@@ -318,13 +332,14 @@ def _links(
 
 def _wordings(
     sentences: Sequence[Sentence], tokens: Sequence[tuple[str, ...]], names: frozenset[str], settings: Settings
-) -> tuple[list[Quoted], list[Kinds] | None]:
-    """Each sentence's :class:`~compare.link_checks.Quoted` (``tokens`` its content tokens) and
-    (unless ``Settings.contrast_head_words`` is 0) :class:`~compare.link_checks.Kinds`."""
+) -> tuple[list[Quoted], list[Kinds] | None, list[frozenset[str]] | None]:
+    """Each sentence's :class:`~compare.link_checks.Quoted` (``tokens`` its content tokens),
+    (unless ``Settings.contrast_head_words`` is 0) :class:`~compare.link_checks.Kinds`, and (unless
+    ``GroupSettings.other_day_max_score`` is 0) the weekdays it names (:func:`~compare.link_checks.days_named`)."""
     quotes = [quotations(s.text, t, names, settings.quote_run_words) for s, t in zip(sentences, tokens, strict=True)]
-    if not settings.contrast_head_words:
-        return quotes, None
-    return quotes, [kinds_named(s.text, settings.contrast_head_words) for s in sentences]
+    kinds = [kinds_named(s.text, settings.contrast_head_words) for s in sentences] if settings.contrast_head_words else None
+    days = [days_named(s.text) for s in sentences] if settings.grouping.other_day_max_score else None
+    return quotes, kinds, days
 
 
 def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[int, int], bool] | None:
@@ -342,14 +357,35 @@ def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[i
 
 
 def _plain_tokens(
-    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]], story: Mapping[str, float], names: frozenset[str]
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
+    story: Mapping[str, float],
+    names: frozenset[str],
+    counted: bool = False,
 ) -> list[frozenset[str]]:
     """Each sentence's content tokens that are none of the story's ``names`` (its acronyms too:
     HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
     "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
-    words that run through the story (:func:`~compare.similarity.story_weights`)."""
+    words that run through the story (:func:`~compare.similarity.story_weights`).  With
+    ``counted`` (``GroupSettings.weak_link_counted``) a number is the number with the thing it counts,
+    the content token after it ("21 percent", "396 9 vote"), whatever that token is."""
     skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
-    return [frozenset(t for t in tokens if t not in story and t not in skip) for tokens, _ in analysed]
+    out: list[frozenset[str]] = []
+    for tokens, _ in analysed:
+        kept = (
+            (f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if counted and _small_number(t) else t)
+            for k, t in enumerate(tokens)
+            if t not in story and t not in skip
+        )
+        out.append(frozenset(kept))
+    return out
+
+
+def _small_number(token: str) -> bool:
+    """Whether a content token is a number of one digit ("2", "4gb"; "two" and "second" are 2 too)."""
+    return token[0].isdigit() and not token[1:2].isdigit() and token[1:3] not in _DECIMALS
+
+
+_DECIMALS = frozenset(f"{mark}{d}" for mark in ".," for d in "0123456789")
 
 
 def _story_ranks(

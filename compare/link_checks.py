@@ -5,6 +5,8 @@
   sentence that is mostly quotation only on a word of its quotation (``Settings.quote_wrapper_check``).
 - Kinds (:class:`Kinds`): a sentence that names two kinds of a thing does not link, unless
   strongly, to one that names one kind alone (``Settings.contrast_head_words``).
+- Days (:func:`days_named`): two sentences that name different weekdays and none in common (or
+  different years) do not link, unless strongly (``GroupSettings.other_day_max_score``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from functools import lru_cache
 from compare.parts import quotation_spans
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
+from compare.text import MONTH_NUMBER, WEEKDAY_WORD
 
 _ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
 _VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
@@ -126,4 +129,45 @@ def contrasted(a: Kinds, b: Kinds) -> bool:
         for head, kinds in one.named.items():
             if len(kinds) >= 2 and kinds & other.named.get(head, frozenset()) and not kinds <= other.words:
                 return True
+    return False
+
+
+_NAMED_DAY = re.compile(r"[\w,;:]\s+[A-Z][\w’']*[ -]$")  # "the Super Tuesday", "on Good Friday": a name
+_DAY_NAME_AFTER = re.compile(r"[ -][A-Z]")  # "Sunday Times", "Monday Night Football"
+
+
+_YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
+_NAMED_YEAR = re.compile(r"([A-Z][\w’'.]*)[ -]$")  # "CPAC 2010", "MWC 2015": a name (but "Jan. 2015", "March 2013")
+
+
+def days_named(text: str) -> frozenset[str]:
+    """The weekdays a sentence names in full ("on Sunday", "Thursday night's meeting") and the years
+    it names ("in 2013", "Jan. 4, 2015"), but for one inside a name: a weekday right after a
+    capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a sentence) or
+    right before one ("the Sunday Times"), a year right after a capitalised word that is not a month
+    ("CPAC 2010")."""
+    days = (
+        m.group()
+        for m in WEEKDAY_WORD.finditer(text)
+        if not _NAMED_DAY.search(text[max(0, m.start() - 30) : m.start()]) and not _DAY_NAME_AFTER.match(text, m.end())
+    )
+    years = (
+        m.group()
+        for m in _YEAR.finditer(text)
+        for name in [_NAMED_YEAR.search(text[max(0, m.start() - 30) : m.start()])]
+        if name is None or name.group(1).rstrip(".").lower() in MONTH_NUMBER
+    )
+    return frozenset((*days, *years))
+
+
+def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences each name a weekday (:func:`days_named`) and none in common, or each a
+    year and none in common: the President and the Speaker met on Sunday, and again on Thursday;
+    Santorum spoke of a "phony theology" on Saturday and explained it on Sunday; an analyst's
+    forecast for 2016 and his forecast for 2018.  Two events of one kind, or two facts of one
+    story, that the same people and words would join (``GroupSettings.other_day_max_score``)."""
+    for kind in (str.isalpha, str.isdigit):
+        x, y = {d for d in a if kind(d)}, {d for d in b if kind(d)}
+        if x and y and not x & y:
+            return True
     return False

@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 
 from compare.align import align
 from compare.centring import news_mean
-from compare.link_checks import Quoted, contrasted, kinds_named, quotations, quotes_agree
+from compare.link_checks import (
+    Quoted,
+    contrasted,
+    days_named,
+    kinds_named,
+    other_days,
+    quotations,
+    quotes_agree,
+)
 from compare.models import Sentence
 from compare.parts import is_label, quotation_spans, sentence_parts
 from compare.settings import Settings
@@ -29,7 +37,7 @@ from compare.similarity import (
     story_weights,
     substance,
 )
-from compare.text import TOKEN
+from compare.text import MONTH_NUMBER, TOKEN
 
 VOCAB = [
     *(
@@ -157,7 +165,19 @@ def _plain_groups(
     body_words = [w for x in sentences if x.role != "title" for w in TOKEN.findall(x.text)]
     acronyms = {w.lower() for w in body_words if len(w) >= 2 and w.isupper()} - {w.lower() for w in body_words if not w[0].isupper()}
     skip = {normalise_word(w) for w in names | acronyms | ATTRIBUTION}
-    plain = [set(analyse(x.text)[0]) - set(story) - skip for x in sentences]
+
+    def plain_words(tokens: tuple[str, ...]) -> set[str]:  # a number of one digit with the word after it
+        def small(t: str) -> bool:
+            return t[0].isdigit() and not re.match(r"\d[.,]?\d", t)
+
+        out = set()
+        for k, t in enumerate(tokens):
+            if t in story or t in skip:
+                continue
+            out.add(f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if s.grouping.weak_link_counted and small(t) else t)
+        return out
+
+    plain = [plain_words(analyse(x.text)[0]) for x in sentences]
 
     def weak(k: tuple[int, int]) -> bool:  # a weak link sharing only names and the story's subject
         return (
@@ -221,6 +241,31 @@ def _plain_groups(
             for head, m in x[1].items()
         )
 
+    def weekdays(text: str) -> set[str]:  # but for one inside a name: "voted on Super Tuesday", "the Sunday Times"
+        found = set()
+        for m in re.finditer(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text):
+            name = re.search(r"(\S)\s+[A-Z][\w’']*[ -]$", text[: m.start()])
+            if not (name and (name.group(1).isalnum() or name.group(1) in "_,;:")) and not re.match(r"[ -][A-Z]", text[m.end() :]):
+                found.add(m.group())
+        return found
+
+    def years(text: str) -> set[str]:  # but for one inside a name: "CPAC 2010" (not "March 2013")
+        found = set()
+        for m in re.finditer(r"(?:19|20)\d\d", text):
+            before, after = text[: m.start()], text[m.end() :]
+            if re.search(r"[\w$€£.,]$", before) or re.match(r"[\w%]|[.,]\d", after):
+                continue
+            name = re.search(r"([A-Z][\w’'.]*)[ -]$", before)
+            if name is None or name.group(1).rstrip(".").lower() in MONTH_NUMBER:
+                found.add(m.group())
+        return found
+
+    def other_day(k: tuple[int, int]) -> bool:  # weekdays, or years, each named and none in common, on a link not strong
+        if not s.grouping.other_day_max_score or sim(*k) >= s.grouping.other_day_max_score:
+            return False
+        a, b = (sentences[x].text for x in k)
+        return any(x and y and not x & y for x, y in ((weekdays(a), weekdays(b)), (years(a), years(b))))
+
     links = {
         k: sim(*k)
         for k in combinations(range(n), 2)
@@ -236,6 +281,7 @@ def _plain_groups(
                 and not weak(k)
                 and not other_remarks(k)
                 and not contrasted(k)
+                and not other_day(k)
             )
         )
     }
@@ -386,6 +432,39 @@ def _plain_groups(
     semantic=True,
     neighbour=0.0,
     weak=0.9,
+)
+@example(  # one number in common, counting different things (GroupSettings.weak_link_counted)
+    articles=[
+        ["the summit", "the treaty", "clinton said", "nato agreed on 2 missile talks in lisbon"],
+        ["the summit", "the treaty", "lavrov said", "2 summit treaty said russia rejected"],
+    ],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.9,
+)
+@example(  # two weekdays, none in common (GroupSettings.other_day_max_score); one inside a name
+    articles=[
+        ["lavrov was in summit rejected on Sunday", "not nato said talks on Super Tuesday"],
+        ["not said theater was missile on Thursday", "in lavrov clinton placed on Monday"],
+    ],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
+)
+@example(  # two years, none in common; a year inside a name ("CPAC 2010") is none
+    articles=[
+        ["said lavrov the in defense in 2009", "talks lisbon the missile CPAC 2010"],
+        ["was lavrov nato clinton a in 2010"],
+    ],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
 )
 @given(
     articles=st.lists(st.lists(sentence, min_size=1, max_size=7), min_size=2, max_size=5),
@@ -878,3 +957,102 @@ def test_a_lead_chain_does_not_join_two_leads_that_do_not_link() -> None:
     assert Settings().grouping.chain_floor <= alignment.similarity(2, 5) < Settings().grouping.lead_floor
     assert alignment.groups == ((0, 2),)
     assert align(sentences, _without(lead_floor=0.0)).groups == ((0, 2, 5),)
+
+
+def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:
+    # Fox and HuffPost on the vice-presidential debate (BASIL b5eefefb): "two more presidential
+    # debates" and "the second of three debates for the two men" share the number 2 and the
+    # story's words; 2 counts two different things (GroupSettings.weak_link_counted).
+    fox = [
+        "The dueling running mates turned the lone vice presidential debate into an uncharacteristically feisty "
+        "affair, scrapping over everything from the economy to Libya to taxes.",
+        "But it was the vice president who set the aggressive tone, blatantly striving to hit the reset after "
+        "President Obama was panned for his lackluster performance at last week's opening debate.",
+        "There are two more presidential debates on the calendar, and the polls have started to swing in Romney's favor.",
+    ]
+    huffpost = [
+        "The vice president dominated the spotlight in the only debate between himself and Rep. Paul Ryan (R-Wis.), "
+        "charging at Republican Mitt Romney's running mate from the get-go and bombarding him with a flurry of eye "
+        "rolls, interjections and accusations.",
+        "It was a performance by the vice president guaranteed to amp up -– and buck up -– worried Democrats, who "
+        "had fallen into a paralysis of anxiety after the president's debate.",
+        "It was the number one thing that Democrats had said Obama should have done last week, and it foreshadowed "
+        "how the president will approach next Tuesday's debate with Romney, the second of three debates for the two "
+        "men running for president.",
+    ]
+    sentences = body_sentences([fox, huffpost])
+    low = replace(Settings(), semantic_link_threshold=0.25)  # their score is 0.30: a margin
+    alignment = align(sentences, low)
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert low.semantic_link_threshold < alignment.similarity(2, 5) < low.weak_link_score
+    assert (2, 5) not in alignment.links
+    assert (2, 5) in align(sentences, replace(low, grouping=replace(low.grouping, weak_link_counted=False))).groups
+
+
+def test_two_sentences_naming_other_weekdays_link_only_strongly() -> None:
+    # BASIL cad4bba5: Fox and the Times report the Obama-Boehner meeting of Sunday, HuffPost the one
+    # of Thursday.  "met Sunday afternoon" and "Thursday night's meeting ... have met in person"
+    # share the people and the meeting (0.45): two events of one kind (GroupSettings.other_day_max_score).
+    fox = [
+        "President Obama was heading to Detroit Monday afternoon to continue campaigning for tax hikes on top "
+        "earners -- a day after a face-to-face meeting with House Speaker John Boehner that offered slight hope "
+        "the two could be making progress toward a deal.",
+        'It came after Boehner publicly chided Obama on Friday for the lack of progress to date, accusing the '
+        'president of having "wasted another week."',
+        "The president and the speaker met Sunday afternoon at the White House for the first time in weeks.",
+    ]
+    huffpost = [
+        "WASHINGTON -- President Barack Obama and House Speaker John Boehner (R-Ohio) met for nearly an hour on "
+        "Thursday evening in their latest attempt to break the impasse on impending tax hikes and spending cuts.",
+        "Boehner’s chief of staff, Mike Sommers, and his policy director, Brett Loper, were also in attendance.",
+        "Thursday night’s meeting marks the second time in a week the president and House speaker have met in "
+        "person, and comes after at least two phone calls in recent days.",
+    ]
+    sentences = body_sentences([fox, huffpost])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert Settings().semantic_link_threshold < alignment.similarity(2, 5) < Settings().grouping.other_day_max_score
+    assert (2, 5) not in alignment.links
+    assert (2, 5) in align(sentences, _without(other_day_max_score=0.0)).groups
+
+
+def test_a_weekday_inside_a_name_is_no_day_of_the_fact() -> None:
+    assert days_named("The president and the speaker met Sunday afternoon.") == {"Sunday"}
+    assert days_named("On Sunday, Santorum said he was not questioning the president's faith.") == {"Sunday"}
+    assert days_named("Thursday night’s meeting marks the second time in a week.") == {"Thursday"}
+    assert days_named("He won most states on Super Tuesday, the Sunday Times reported.") == frozenset()
+    assert days_named("On Jan. 4, 2015, a year after CPAC 2014, he paid $2013 or 1999.5 in March 2013.") == {"2015", "2013"}
+    assert other_days(days_named("in September 2013 on Sunday"), days_named("in 2014 on Sunday"))
+    assert other_days(frozenset({"Sunday"}), frozenset({"Thursday"}))
+    assert not other_days(frozenset({"Sunday"}), frozenset({"Sunday", "Thursday"}))
+    assert not other_days(frozenset({"Sunday"}), frozenset())
+
+
+def test_two_sentences_naming_other_years_link_only_strongly() -> None:
+    # FNC-1 story on Apple Watch forecasts: BMO's for fiscal 2016 and UBS's for 2018 share the
+    # watch, the sales and millions of units (0.42): two forecasts (GroupSettings.other_day_max_score).
+    bmo = [
+        "Momentum for the Apple Watch will likely take a short time to build driven mostly by apps, one analyst "
+        "believes, with sales quickly escalating to 10 million units in the holiday 2015 shopping season.",
+        "Keith Bachman of BMO Capital Markets believe Apple will sell 19 million Apple Watch units in calendar year "
+        "2015, with more than half of those being sold in the December quarter.",
+        "For fiscal year 2016, Bachman believes Apple will sell 36.5 million of the Apple Watch, growing to 10.9 "
+        "percent of iPhone users by September of 2016.",
+    ]
+    ubs = [
+        "A new survey from UBS suggests that the Apple Watch could get off to a strong start, leading the investment "
+        "firm to predict sales of 24 million units and gross profit of $3.4 billion from the wearable device in its "
+        "first few months alone.",
+        "Looking to fiscal 2016, Milunovich's estimates increase to 40 million units, resulting in $17 billion in "
+        "sales and $6.2 billion in profit.",
+        "And by 2018, his projections call for Apple to be selling 67.6 million Apple Watch units in a single fiscal year.",
+    ]
+    sentences = body_sentences([bmo, ubs])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert Settings().semantic_link_threshold < alignment.similarity(2, 5) < Settings().grouping.other_day_max_score
+    assert (2, 5) not in alignment.links
+    assert (1, 2, 5) in align(sentences, _without(other_day_max_score=0.0)).groups

@@ -12,7 +12,9 @@
    between actors (:func:`.cues.about_relations`): elsewhere no actor is cooperative or reluctant.
 3. **Tone** (:mod:`.tone`): favourable, unfavourable or neutral toward the actor, from every
    sentence naming it (the outlet's own words and the quotations it chose), judged by
-   :func:`~compare.analyze.framing.tone.target_tone`'s model.
+   :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
+   it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
+   the ad as 'dishonest'", "the Iraq war", "than Netflix").
 
 :func:`frame` does it all.  The comparison runs it in two steps: :func:`credit` (actors, cues,
 which sentences speak of which actor: no embedding needed, so it runs while the sentences are

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 from compare.analyze.framing import tone_file
+from compare.analyze.framing.bystander import bystander
 from compare.analyze.framing.said import MAX_CUES, said_of
 from compare.analyze.framing.tone_features import (
     Feature,
@@ -188,6 +189,8 @@ def tone_at(
 ) -> ToneResult:
     """The tone of ``text`` toward the target at characters ``start``..``end``.
 
+    A verdict the sentence does not say of the target (:func:`.bystander.bystander`: "Obama
+    campaign spokeswoman Lis Smith described the ad as 'dishonest'") is "neutral".
     The model was trained on sentences a third of which are neutral; ``neutral_prior`` (log-odds)
     says how much likelier neutral is where it is used (``Settings.tone_neutral_prior``).
     ``sentence``: :func:`sentence_logits` of the text's embedding, when there is one.
@@ -197,6 +200,8 @@ def tone_at(
     p = _probabilities(hits, model, neutral_prior, sentence)
     best = max(range(3), key=lambda c: (p[c], c == 1))
     tone = TONES[best]
+    if bystander(text, start, end, tone) is not None:
+        return ToneResult("neutral", 0.0, ())  # the sentence says nothing of the target
     cues: tuple[tuple[int, int], ...] = ()
     strength = 0.0
     if tone != "neutral":

@@ -1,0 +1,130 @@
+"""Where a sentence names an actor but says nothing of it: the tone model's verdict is then not
+the tone toward that actor.
+
+The tone model (:mod:`.tone`) reads a whole sentence toward a target and, trained on sentences
+whose target is what they are about, credits the sentence's tone to any target it names.  These
+rules find the places where the name only stands beside what is said (each checked on the
+sentences of news stories where it went wrong; :func:`bystander` gives the reason):
+
+- **setting**: the actor only says where or what an event was, a modifier of an event noun
+  ("his 'stolen valor' Iraq war story": nothing of Iraq);
+- **voice**: the actor only says whose spokesperson, lawyer or organiser speaks ("Obama campaign
+  spokeswoman Lis Smith described the ad as 'dishonest'"): what that person says is the actor's
+  view of others, as a speaker's quotation is (:func:`.attribution.is_speaker`);
+- **condition**: the actor is in a clause of condition ("economists predict higher job growth
+  ... if Congress passes the agreement"): a possibility, no praise of the actor;
+- **compared**: the actor is what another is compared against ("more original programming than
+  Netflix"): the praise is the other's, so a favourable verdict is not Netflix's.
+
+All work on the tone model's tokens (:func:`.tone_features._tokens`, cached per sentence): a few
+look-ups per target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.analyze.framing.tone_features import _tokens
+from compare.analyze.framing.words import CONDITIONALS
+
+Token = tuple[str, int, int]
+
+EVENT_NOUNS = frozenset(
+    """
+    war wars invasion invasions occupation conflict conflicts insurgency surge withdrawal
+    """.split()
+)
+"""Nouns of events that a place names only the setting of, written right after it: "the Iraq war"."""
+VOICE_NOUNS = frozenset(
+    """
+    spokeswoman spokesman spokesperson spokespeople spokesmen lawyer lawyers attorney attorneys
+    organizer organizers organiser organisers aide aides adviser advisers advisor advisors
+    strategist strategists official officials representative representatives secretary
+    """.split()
+)
+"""People who speak for an actor: "<actor> spokeswoman <Name>", "a <actor> aide said"."""
+VOICE_BETWEEN = frozenset("campaign campaign's administration press party".split())
+"""Words that may stand between the actor and the speaking role: "Obama campaign press secretary"."""
+SAYING = frozenset(
+    """
+    said says told tells described describes added adds wrote writes argued argues insisted
+    accused accuses called calls noted notes claimed claims stated states countered responded
+    replied explained warned
+    """.split()
+)
+"""Verbs of saying right after the speaking role ("a Ryan spokesman said")."""
+_CUTS = frozenset(",;:.!?()—–")
+
+
+def _inside(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The first and last token of the target, or None where the sentence does not name it there."""
+    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _possessive(toks: Sequence[Token], hi: int) -> bool:
+    """"Obama's war", "the Democrats' war": the war is the actor's own, no setting."""
+    return toks[hi][0].endswith(("'s", "’s")) or (hi + 1 < len(toks) and toks[hi + 1][0] in {"'", "’"})
+
+
+def _setting(toks: Sequence[Token], hi: int) -> bool:
+    return hi + 1 < len(toks) and toks[hi + 1][0] in EVENT_NOUNS and not _possessive(toks, hi)
+
+
+def _voice(text: str, toks: Sequence[Token], hi: int) -> bool:
+    """The target stands before a speaking role, the role before a name or a verb of saying."""
+    if _possessive(toks, hi):
+        return False
+    k = hi + 1
+    while k < len(toks) and toks[k][0] in VOICE_BETWEEN:
+        k += 1
+    if k >= len(toks) or toks[k][0] not in VOICE_NOUNS:
+        return False
+    after = k + 1
+    if after >= len(toks):
+        return False
+    word = toks[after]
+    named = text[word[1]].isupper() and word[0].isalpha()
+    return named or word[0] in SAYING
+
+
+def _condition(toks: Sequence[Token], lo: int) -> bool:
+    """A conditional word before the target in its clause: "if Congress passes"."""
+    k = lo - 1
+    while k >= 0 and toks[k][0] not in _CUTS:
+        if toks[k][0] in CONDITIONALS:
+            return True
+        k -= 1
+    return False
+
+
+def _compared(toks: Sequence[Token], lo: int) -> bool:
+    """"than" right before the target, or before its article: "than Netflix", "than the Times"."""
+    before = [toks[k][0] for k in range(max(0, lo - 2), lo)]
+    return bool(before) and (before[-1] == "than" or before[-2:] in (["than", "the"], ["than", "a"]))
+
+
+def bystander(text: str, start: int, end: int, tone: str) -> str | None:
+    """Why the sentence's ``tone`` (the tone model's verdict) is no tone toward the target at
+    characters ``start``..``end``: "setting" or "voice" (whatever the tone), "condition" or
+    "compared" (a favourable verdict only: "if Newsweek can do this to such a prominent
+    politician" is a reproach, "than Netflix" the other's praise); None where it is."""
+    if tone == "neutral":
+        return None
+    toks = _tokens(text)
+    found = _inside(toks, start, end)
+    if found is None:
+        return None
+    lo, hi = found
+    if _setting(toks, hi):
+        return "setting"
+    if _voice(text, toks, hi):
+        return "voice"
+    if tone == "favourable" and _condition(toks, lo):
+        return "condition"
+    if tone == "favourable" and _compared(toks, lo):
+        return "compared"
+    return None
+
+
+__all__ = ["EVENT_NOUNS", "SAYING", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]

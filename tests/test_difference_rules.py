@@ -14,7 +14,7 @@ from compare.analyze.attribution import find_sources
 from compare.analyze.quantities import find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote, quotes_by_sentence
-from compare.analyze.shared import hedges
+from compare.analyze.shared import hedges, negated_terms
 from compare.analyze.typed import (
     ArticleDates,
     attribution_differences,
@@ -547,3 +547,75 @@ def test_a_short_quotation_sharing_no_word_is_another_statement() -> None:
     )
     texts = {m.article: plain_text(m.text) for m in members}
     assert len(quote_differences(members, {(0, 1): 0.5}, quotes, texts, SETTINGS)) == 1
+
+
+def test_weekdays_only_of_closely_similar_versions() -> None:
+    # dev items 56 (judged right, close versions) and the weekdays of loosely linked versions
+    texts = (
+        'House Speaker John Boehner admitted there\'s a "1 in 3" chance that the Republicans will lose their majority '
+        "in an interview Tuesday on Fox News.",
+        "Speaker John A. Boehner of Ohio said on Monday that Republicans had a one-in-three chance of losing control.",
+    )
+    assert dates(*texts, similarity=0.6) is not None
+    assert dates(*texts, similarity=0.3) is None
+
+
+@pytest.mark.parametrize(
+    ("negating", "other"),
+    [
+        (  # dev s0005: the other version negates too, inside a quotation after "casted doubt"
+            '"We have no official notification from [the Iraqi government] that it is Ebola," WHO director Christy '
+            "Feig told Mashable.",
+            "Christy Feig, WHO's director of communications, casted doubt on the report though, telling reporters, "
+            "“We have no official notification from [the Iraqi government] that it is Ebola.”",
+        ),
+        (  # dev s0002: a straight quotation mark that opens a quotation is no contrast
+            'THR reported that Bale "came to the conclusion he was not right for the part and decided to withdraw."',
+            'The actor has reportedly decided that he was "not right for the part," deciding to withdraw from the film.',
+        ),
+        (  # dev s0059: two negations in one version: which denies what is unclear
+            "In response to a letter from Conal's lawyer — he has not filed a lawsuit, but it's not out of the "
+            "question — Comcast admits that the company did contact Conal's employer.",
+            "In a letter to Conal's lawyer, who is considering filing suit against the cable provider, Comcast's lawyer "
+            "said the company did contact Conal's job.",
+        ),
+    ],
+)
+def test_no_denial_against_a_version_that_negates_too(negating: str, other: str) -> None:
+    assert negation(negating, other) == []
+
+
+def test_a_straight_quotation_mark_that_opens_a_quotation_is_no_contrast() -> None:
+    assert "right" in negated_terms('The actor has decided that he was "not right for the part," deciding to withdraw.')
+    assert negated_terms('The four Islamic attorneys call themselves "judges" not "arbitrators."') == {}
+
+
+def test_an_apposition_after_a_name_is_the_names() -> None:
+    # dev s0065 and s0002: the apposition describes the source named before it
+    found = find_sources(
+        "The Syrian Observatory for Human Rights, a UK-based monitoring group, said that dozens of fighters were killed."
+    )
+    assert [s.text for s in found] == ["The Syrian Observatory for Human Rights"]
+    found = find_sources('THR, quoting unnamed sources, reported that Bale "came to the conclusion he was not right."')
+    assert [s.text for s in found] == ["THR"]
+    # ... and a phrase between commas that opens with a verb is none
+    assert find_sources("The paper, quoting unnamed sources, reported that Bale would withdraw.") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # dev s0002: initials
+            'THR, quoting unnamed sources, reported that Bale "came to the conclusion he was not right for the part."',
+            'According to The Hollywood Reporter, Bale "came to the conclusion he was not right for the part."',
+        ),
+        (  # dev s0055: the other version names the senator by his last name
+            "Sen. Lindsey Graham, who recently visited Qatar, said he had been afraid that one of the detainees had "
+            "left the country.",
+            'The AP said that Graham "had been afraid that one of the detainees had left the country."',
+        ),
+    ],
+)
+def test_one_source_named_two_ways_is_one(first: str, second: str) -> None:
+    members, _ = versions(first, second)
+    assert attribution_differences(members, [(0, 1)]) == []

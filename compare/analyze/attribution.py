@@ -86,7 +86,8 @@ def _noun_phrase(words: Sequence[str]) -> bool:
     """``words`` can be a source's noun phrase (see ``_NOT_OPENING``)."""
     low = [w.strip(".,'’").lower() for w in words]
     first = low[0]
-    if first in _NOT_OPENING or first in _VERB_WORDS or (first.endswith("ly") and len(first) > 4 and words[0].islower()):
+    verb_like = words[0].islower() and len(first) > 4 and first.endswith(("ly", "ing", "ed"))
+    if first in _NOT_OPENING or first in _VERB_WORDS or verb_like:
         return False
     return not (set(low) & _AUXILIARIES) and low[-1] not in _NOT_CLOSING
 
@@ -151,8 +152,12 @@ def find_sources(text: str) -> list[Source]:
         if not phrase and len(cuts) >= 2 and window[cuts[-1] - 1] == ",":  # "the newspaper, al Sabaah, said"
             cut = cuts[-2]
             phrase = window[cut : cuts[-1] - 1].strip()
-            if len(phrase.split()) > 4:
-                continue
+            named = window[: cuts[-2] - 1].split()[-1:]  # "The Syrian Observatory, a UK-based group, said"
+            if named and named[0][:1].isupper() and window[cuts[-2] - 1] == ",":
+                cut = max((p.end() for p in _PHRASE_START.finditer(window, 0, cuts[-2] - 1)), default=0)
+                phrase = window[cut : cuts[-2] - 1].strip()
+            elif len(phrase.split()) > 4:
+                continue  # a clause between commas, not a name
         if len(phrase) < 2:
             continue
         words = phrase.split()[-7:]
@@ -173,6 +178,16 @@ def find_sources(text: str) -> list[Source]:
 SPELLING = 0.65  # the default of DifferenceSettings.source_spelling
 
 
+def _initials(short: Source, long: Source) -> bool:
+    """``short`` is one word in capitals that spells the initials of ``long``'s capitalised words:
+    "THR" / "The Hollywood Reporter", "AP" / "Associated Press"."""
+    word = short.text.strip(" .").removeprefix("the ").removeprefix("The ")
+    if not (word.isupper() and word.isalpha() and len(word) >= 2 and " " not in word):
+        return False
+    capitals = [w[0] for w in long.text.split() if w[:1].isupper()]
+    return word in ("".join(capitals), "".join(capitals[1:]))
+
+
 def compatible(x: Source, y: Source, spelling: float = SPELLING) -> bool:
     """Both may be the same source: one's words hold the other's, they
     share a word that is not generic, one of them says nothing of whose it is ("the source", "the
@@ -183,7 +198,7 @@ def compatible(x: Source, y: Source, spelling: float = SPELLING) -> bool:
         return True
     if (xs & ys) - GENERIC:
         return True
-    if x.named != y.named:
+    if x.named != y.named or _initials(x, y) or _initials(y, x):
         return True
     return x.named and any(
         SequenceMatcher(None, a, b).ratio() >= spelling and a[0] == b[0] for a in xs - GENERIC for b in ys - GENERIC
@@ -210,6 +225,9 @@ def attribution_conflict(
 
 
 def _mentioned(source: Source, text: str) -> bool:
-    """The source's distinguishing words are all in ``text`` (lower case)."""
+    """The source's distinguishing words are all in ``text`` (lower case); a name's last word is enough."""
     words = [w for w in source.words if w not in GENERIC] or list(source.words)
+    last = source.text.split()[-1].strip(".,'’")
+    if source.named and last[:1].isupper() and last.lower() in words:  # by its last name: "Sen. Lindsey Graham" / "Graham"
+        words = [last.lower()]
     return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)

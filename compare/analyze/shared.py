@@ -58,7 +58,21 @@ _NOT_A_DENIAL_BEFORE = re.compile(
     r"\b(?:let['’]s\s+say|suppose|supposing|imagine|fears?|feared|worr(?:y|ies|ied)|doubts?|doubted|whether)\b",
     re.IGNORECASE,
 )
-_CLOSING_QUOTES = frozenset("”’\"'")
+_CLOSING_QUOTES = frozenset("”’")
+_STRAIGHT_QUOTES = frozenset("\"'")
+
+
+def _after_quotation(pieces: Sequence[str], i: int) -> bool:
+    """``pieces[i]`` follows a quotation's end (a comma between allowed): "“judges” not", "'first-year,' not".
+    A straight quotation mark ends one when an odd number of them stand before it."""
+    k = i - 1
+    if k >= 0 and pieces[k] == ",":
+        k -= 1
+    if k < 0:
+        return False
+    if pieces[k] in _CLOSING_QUOTES:
+        return True
+    return pieces[k] in _STRAIGHT_QUOTES and sum(1 for p in pieces[:k] if p == pieces[k]) % 2 == 1
 
 
 def negated_terms(text: str) -> dict[str, str]:
@@ -80,9 +94,8 @@ def negated_terms(text: str) -> dict[str, str]:
         after = [p.lower() for p in pieces[i + 1 : i + 3]]
         if after[:1] and (after[0] in _NOT_DENYING or (after[0] in _COMPARATIVES and after[1:] == ["than"])):
             continue
-        before = pieces[max(0, i - 2) : i]
-        if before and (before[-1] in _CLOSING_QUOTES or before[-2:] in ([q, ","] for q in _CLOSING_QUOTES)):
-            continue  # "'first-year,' not 'freshman'": a contrast
+        if _after_quotation(pieces, i):
+            continue  # "'first-year,' not 'freshman'", "“judges” not “arbitrators”": a contrast
         if _NOT_A_DENIAL_BEFORE.search(" ".join(pieces[:i])):
             continue
         if low in ("no", "none", "nothing") and _comparison(pieces[i + 1 : i + 10]):
@@ -100,6 +113,16 @@ def negated_terms(text: str) -> dict[str, str]:
                 out.setdefault(token, f"{piece} {following}")
             break
     return out
+
+
+def negations(text: str) -> int:
+    """How many negating words ``text`` holds, whatever they deny ("no", "not", "n't", "none", ...)."""
+    pieces = [p.lower().replace("’", "'") for p in _PIECE.findall(text) if not p.isspace()]
+    return sum(
+        1
+        for i, p in enumerate(pieces)
+        if (p in NEGATIONS or p.endswith("n't")) and not (p == "no" and pieces[i + 1 : i + 2] == [","])  # "No, ..."
+    )
 
 
 def _comparison(pieces: Sequence[str]) -> bool:

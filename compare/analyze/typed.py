@@ -22,7 +22,7 @@ from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms
+from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms, negations
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.settings import Settings
@@ -207,8 +207,9 @@ def date_difference(
     settings: Settings,
     articles: ArticleDates | None = None,
 ) -> Difference | None:
-    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays ("the House
-    voted on Wednesday" against "on Tuesday"), only when they date the same thing:
+    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays of closely
+    similar versions naming one each (``agree_threshold``: "the House voted on Wednesday" against
+    "on Tuesday"), only when they date the same thing:
 
     * a word within ``DifferenceSettings.date_context_words`` of one is within as many of the
       other ("the summit on Nov. 20" / "the summit in November"; not "shipping in April" / "on
@@ -250,16 +251,12 @@ def date_difference(
     for (a, b), linked in sims.items():
         close = linked >= settings.agree_threshold
         one_day = {dated.get(members[a].article), dated.get(members[b].article)}
-        if len(one_day) == 1 or None in one_day:
-            names = [{w for w, _ in weekdays[k]} for k in (a, b)]
-            for day_a, around_a in weekdays[a]:
-                for day_b, around_b in weekdays[b]:
-                    if day_a == day_b or day_b in names[0] or day_a in names[1] or not around_a & around_b:
-                        continue
-                    if not told_apart(a, b):
-                        conflict = True
-                        values.setdefault(members[a].id, day_a)
-                        values.setdefault(members[b].id, day_b)
+        if close and (len(one_day) == 1 or None in one_day) and len(weekdays[a]) == len(weekdays[b]) == 1:
+            (day_a, around_a), (day_b, around_b) = weekdays[a][0], weekdays[b][0]
+            if day_a != day_b and around_a & around_b and not told_apart(a, b):
+                conflict = True
+                values.setdefault(members[a].id, day_a)
+                values.setdefault(members[b].id, day_b)
         for x, near_x in dates[a]:
             for y, near_y in dates[b]:
                 comparable, clash = compare_dates(x, y)
@@ -347,7 +344,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
         negated = negated_terms(mine.text)
-        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+        if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation

@@ -189,7 +189,11 @@ def _tone_requests(
     out = []
     for sent, referred in zip(sents, refs, strict=True):
         done: set[str] = set()
-        targets = [(m.actors, m.anchor, m.first, m.last) for m in sent.mentions if m.lexical and not people(sent, m)]
+        targets = [
+            (m.actors, m.anchor, m.first, m.last)
+            for m in sent.mentions
+            if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
+        ]
         targets += [(r.actors, r.first, r.first, r.last) for r in referred]
         for actors, anchor, first, last in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
@@ -306,7 +310,8 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     order.  In the mode with embeddings the tone model's sentence layer reads them
     (:func:`_embedded`)."""
     embedded = _embedded(credited.texts, settings) if credited.requests else {}
-    tallies = {key: tally.copy() for key, tally in credited.tallies.items()}
+    main = set(credited.main)
+    tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
     neutral = ToneResult("neutral", 0.0, ())
     for r in credited.requests:
         result = (

@@ -35,9 +35,13 @@ class _Compiled(Mapping[str, tuple[Alias, ...]]):
     aliases are compiled when first asked for (a story asks for a few dozen of some 300 tokens:
     compiling them all took longer than the framing's own work on most of the story's sentences)."""
 
+    KEEP = 100_000
+    """Names whose actor :func:`alias_actor` keeps."""
+
     def __init__(self, raw: Mapping[str, list[tuple[str, str]]]) -> None:
         self._raw = raw  # first token → (actor, alias), in the lexicon's order
         self._done: dict[str, tuple[Alias, ...]] = {}
+        self.named: dict[str, str | None] = {}  # what alias_actor found, by name
 
     def __contains__(self, token: object) -> bool:
         return token in self._raw
@@ -116,9 +120,20 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
 
 
 def alias_actor(name: str, aliases: Mapping[str, tuple[Alias, ...]]) -> str | None:
-    """The actor whose alias is exactly ``name`` ("Medvedev" → Russia), or None."""
+    """The actor whose alias is exactly ``name`` ("Medvedev" → Russia), or None (found once
+    per name and compiled lexicon: the framing asks this of every mention)."""
+    named = aliases.named if isinstance(aliases, _Compiled) else {}
+    if name in named:
+        return named[name]
     parts = tuple(m.group() for m in TOKEN.finditer(name))
-    for alias in aliases.get(parts[0].lower() if parts else "", ()):
-        if alias.parts == parts or (alias.insensitive and tuple(p.lower() for p in parts) == alias.parts):
-            return alias.actor
-    return None
+    actor = next(
+        (
+            alias.actor
+            for alias in aliases.get(parts[0].lower() if parts else "", ())
+            if alias.parts == parts or (alias.insensitive and tuple(p.lower() for p in parts) == alias.parts)
+        ),
+        None,
+    )
+    if len(named) < _Compiled.KEEP:
+        named[name] = actor
+    return actor

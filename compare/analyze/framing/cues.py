@@ -106,7 +106,7 @@ class CompiledCues:
         if hit is None:
             found = [c for lemma in lemmas(low) for c in self.by_word.get(lemma, ())]
             found += [c for c in self.prefixes if low.startswith(c.words[0][:-1])]
-            hit = self.options[low] = tuple(sorted(dict.fromkeys(found), key=lambda c: -len(c.words)))
+            hit = self.options[low] = tuple(sorted(dict.fromkeys(found), key=lambda c: -len(c.words))) if found else ()
         return hit
 
 

@@ -210,6 +210,28 @@ def _known(index: WordIndex) -> _Known:
     return _Known(index)
 
 
+Read = tuple[int, Row, Row, Row, Row, Row, "float | None", str, bool, bool]
+"""A token of :func:`_marks` with its word's rows (as a word, quoted, in the clause, left,
+right) and the valence the model's own lexicon gives it (of the word itself after a
+negation), then its lower-case text, whether quoted, whether after a negation."""
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, known: _Known) -> tuple[Read, ...]:
+    """:func:`_marks` of ``text`` with each word's rows looked up once: whatever the target,
+    :func:`known_hits` reads the same (some two targets a sentence)."""
+    out: list[Read] = []
+    for kind, word, low, quoted, negated in _marks(text):
+        if kind:
+            out.append((kind, None, None, None, None, None, None, low, quoted, negated))
+            continue
+        (w, q, c, left, right), valence = known.words[word]
+        if negated:
+            valence = known.words[low][1]
+        out.append((kind, w, q, c, left, right, valence, low, quoted, negated))
+    return tuple(out)
+
+
 def known_hits(
     text: str, start: int, end: int, rows: Mapping[str, int], lexicon: Mapping[str, float] | None = None
 ) -> list[Hit]:
@@ -223,21 +245,20 @@ def known_hits(
     if not isinstance(rows, FeatureRows) or any(toks[k][0] in _NEGATIONS for k in range(lo, hi + 1)):
         return _hits(features(text, start, end, lexicon), rows)  # a negation in the target is none
     clause_lo, clause_hi = _clause(toks, lo, hi)
-    marks = _marks(text)
     other = None if isinstance(lexicon, Lexicon) and lexicon.index is rows.index else lexicon or {}
     known = _known(rows.index)
-    word_rows, neg, signs = known.words, known.neg, known.signs
+    neg, signs = known.neg, known.signs
+    read = _read(text, known)
     out: list[Hit] = []
     add = out.append
     if (first := known.bias[lo <= 1]) is not None:
         add((first, -1, 1.0))
     for k in chain(range(lo), range(hi + 1, len(toks))):
-        kind, word, low, quoted, negated = marks[k]
+        kind, w, q, c, left, right, valence, low, quoted, negated = read[k]
         if kind:
             if kind == _NEGATION and neg is not None:
                 add((neg, k, 1.0))
             continue
-        (w, q, c, left, right), valence = word_rows[word]
         if w is not None:
             add((w, k, 1.0))
         if quoted and q is not None:
@@ -251,8 +272,6 @@ def known_hits(
             add((near, k, 1.0))
         if other is not None:
             valence = other.get(low)
-        elif negated:
-            valence = word_rows[low][1]
         if valence:
             v = -valence if negated else valence
             vw, vq, vc, vl, vr, vd = signs["+" if v > 0 else "-"]

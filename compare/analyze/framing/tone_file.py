@@ -78,9 +78,23 @@ class WordIndex:
     lexical: Sequence[int] = field(repr=False)  # per word: its place in the lexicon, or NONE
     valences: Sequence[float] = field(repr=False)  # per place in the lexicon: the valence
     fixed: Mapping[str, int]  # the features of the empty word ("neg", "v+w", ...) → their rows
+    found: dict[str, int | None] = field(default_factory=dict, repr=False)  # what find found, by word
+
+    KEEP = 200_000
+    """Words whose place :meth:`find` keeps (a user's batch of stories may hold many)."""
 
     def find(self, word: str) -> int | None:
-        """The place of ``word`` among the words, or None."""
+        """The place of ``word`` among the words, or None.  A word is looked for once: the
+        tone's slots, the words beside the target and the lexicon ask for many of the same."""
+        place = self.found.get(word, -1)
+        if place != -1:
+            return place
+        place = self._probe(word)
+        if len(self.found) < self.KEEP:
+            self.found[word] = place
+        return place
+
+    def _probe(self, word: str) -> int | None:
         key = word.encode("utf-8", "surrogatepass")  # as _key
         size = len(self.table) - 1
         at = zlib.crc32(key) & size

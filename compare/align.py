@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from compare import semantic
 from compare.candidates import pair_bounds
@@ -366,18 +367,27 @@ def _plain_tokens(
     HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
     "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
     words that run through the story (:func:`~compare.similarity.story_weights`).  With
-    ``counted`` (``GroupSettings.weak_link_counted``) a number is the number with the thing it counts,
-    the content token after it ("21 percent", "396 9 vote"), whatever that token is."""
+    ``counted`` (``GroupSettings.weak_link_counted``) a number of one digit is the number with the
+    thing it counts: with each of the next ``COUNTED_WORDS`` content tokens, up to the next number
+    ("one more gift", "one more Christmas gift": "1 gift"), whatever those tokens are."""
     skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
     out: list[frozenset[str]] = []
     for tokens, _ in analysed:
-        kept = (
-            (f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if counted and _small_number(t) else t)
-            for k, t in enumerate(tokens)
-            if t not in story and t not in skip
-        )
+        kept: set[str] = set()
+        for k, t in enumerate(tokens):
+            if t in story or t in skip:
+                continue
+            if not (counted and _small_number(t)):
+                kept.add(t)
+                continue
+            things = [*takewhile(lambda u: not u[0].isdigit(), tokens[k + 1 : k + 1 + COUNTED_WORDS])] or [""]
+            kept.update(f"{t} {thing}" for thing in things)
         out.append(frozenset(kept))
     return out
+
+
+COUNTED_WORDS = 2
+"""How many content tokens after a number of one digit may name the thing it counts (:func:`_plain_tokens`)."""
 
 
 def _small_number(token: str) -> bool:

@@ -166,7 +166,7 @@ def _plain_groups(
     acronyms = {w.lower() for w in body_words if len(w) >= 2 and w.isupper()} - {w.lower() for w in body_words if not w[0].isupper()}
     skip = {normalise_word(w) for w in names | acronyms | ATTRIBUTION}
 
-    def plain_words(tokens: tuple[str, ...]) -> set[str]:  # a number of one digit with the word after it
+    def plain_words(tokens: tuple[str, ...]) -> set[str]:  # a number of one digit with each of the 2 words after it
         def small(t: str) -> bool:
             return t[0].isdigit() and not re.match(r"\d[.,]?\d", t)
 
@@ -174,7 +174,15 @@ def _plain_groups(
         for k, t in enumerate(tokens):
             if t in story or t in skip:
                 continue
-            out.add(f"{t} {tokens[k + 1] if k + 1 < len(tokens) else ''}" if s.grouping.weak_link_counted and small(t) else t)
+            if not (s.grouping.weak_link_counted and small(t)):
+                out.add(t)
+                continue
+            after = []
+            for u in tokens[k + 1 : k + 3]:
+                if u[0].isdigit():
+                    break
+                after.append(u)
+            out.update(f"{t} {u}" for u in after or [""])
         return out
 
     plain = [plain_words(analyse(x.text)[0]) for x in sentences]

@@ -286,17 +286,18 @@ def _copied_apart(
         if not any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others):
             continue
         p, q = found[0], others[0]
-        thirds = [
-            members[0]
+        thirds = [  # (a member of each kind of the other articles, the kind's size)
+            (members[0], len(members))
             for group in (first, second)
             for third, members in group.by_kind.items()
             if group.article[third] != a and (allowed is None or allowed(a, group.article[third]))
         ]
-        for r in thirds:
+        for r, _ in thirds:
             near, far = sorted((similarity(p, r), similarity(q, r)), reverse=True)
             if near >= thresholds.copy and far < thresholds.copy_second:
                 loose = q if similarity(q, r) == far else p
-                if thresholds.copy_support and sum(similarity(loose, k) >= thresholds.link for k in thirds) >= thresholds.copy_support:
+                support = sum(size for k, size in thirds if similarity(loose, k) >= thresholds.link)  # members, not kinds
+                if thresholds.copy_support and support >= thresholds.copy_support:
                     continue  # linked to several outlets' sentences of the group: in it on its own
                 return True
     return False

@@ -414,6 +414,14 @@ def _plain_groups(
 
 
 @settings(max_examples=60, deadline=None)
+@example(  # copy_support counts members: a sentence an article repeats counts each time (_copied_apart)
+    articles=[["", "nato russia lavrov", "russia " + "nato " * 8 + "nato", "russia " + "nato " * 8 + "nato"], ["nato lavrov russia", "", "nato nato"]],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
+)
 @example(  # with --pair, only sentences of articles compared with both count as a copy or a bridge (_copied_apart)
     articles=[["nato nato"], ["nato summit"], ["nato summit", "", "nato missile"]],
     threshold=0.1,

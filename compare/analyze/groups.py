@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from compare.align import Alignment
+from compare.analyze.denials import denial_difference
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
@@ -231,10 +232,14 @@ def _differences(
         out.append(dated)
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
+    linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
     out.extend(negation_differences(members, close))
     out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
-    linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
-    out.extend(opposite_differences(members, close, linked, quotes, settings.opposite_context_words))
+    opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)
+    out.extend(opposites)
+    denied = None if opposites else denial_difference(members, linked)  # "denied" / "confirmed": an opposite already
+    if denied:
+        out.append(denied)
     hedge = hedge_difference(members, close, quotes, settings.differences)
     if hedge:
         out.append(hedge)

@@ -1,0 +1,150 @@
+"""A denial across versions: one outlet reports that what another states is false or denied.
+
+"Comcast has threatened to cut off their Internet service" in one outlet and "Reports that
+Comcast will deny Internet service to users of Tor are false, the company says" in another are
+one fact, and the second contradicts the first.  Neither :func:`~compare.analyze.typed.negation_differences`
+(a "not" in front of a word the other version affirms) nor the opposite pairs of
+:mod:`compare.analyze.opposites` ("denied" against "confirmed") find it: the denial is in words
+of its own ("are false", "exposed as a fake", "denied the reports", "debunked").
+
+A version denies when it says of a claim, a report or the thing itself that it is false, untrue,
+fake, a hoax, made up, baseless or unfounded (a predicate, not "a false alarm" or "a fake
+account"), that there is no truth in it, that it was debunked or refuted, or that someone denied
+the reports, claims, allegations, rumours, the story, wrongdoing or "that ...".  Only a firm
+denial counts: "may be a prank" doubts, which is the hedge's business.  A version states the
+fact when it has no denial of its own; two versions that both deny agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.analyze.shared import hedges, negated_terms
+from compare.analyze.typed import _DENYING, _DOUBTING
+from compare.models import Difference, Sentence
+from compare.similarity import tokens
+
+_FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction)"
+# A predicate ends its clause: "are false, the company says", not "a false alarm", "a fake account".
+_CLAUSE_ENDS = r"(?=\s*(?:[,.;:!?”\"')\]—–]|$|\s(?:and|or|but|according|as|after|since|because)\b))"
+_DENIAL = re.compile(
+    r"\b(?:"
+    # "are false", "was a hoax", "proved untrue", "exposed as a fake", "dismissed them as baseless"
+    r"(?:is|are|was|were|be|been|being|proved(?: to be)?|proven(?: to be)?|proves(?: to be)?|turned out to be|turns out to be"
+    r"|exposed as|revealed as|revealed to be|shown to be|unmasked as|dismissed(?: \w+)? as|branded(?: \w+)?(?: as)?|called(?: \w+){0,3}"
+    r"|calling(?: \w+){0,3}|described(?: \w+)? as)\s+"
+    r"(?:(?:a|an|all|completely|entirely|totally|utterly|simply|just|nothing but|categorically)\s+){0,2}"
+    + _FALSE
+    + _CLAUSE_ENDS
+    + r"|(?:not true|no truth|(?:no|without) basis in fact|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b"
+    # "denied the reports", "denies that", "denied any wrongdoing"
+    r"|den(?:y|ies|ied|ying)\s+(?:(?:the|these|those|any|all|such|earlier|recent|media|news|this|that)\s+){0,2}"
+    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|stor(?:y|ies)|wrongdoing|charges?|that|it|them)\b"
+    r")",
+    re.IGNORECASE,
+)
+# A doubt, not a denial: "may be a prank", "could be fake", "possibly a hoax", "a small chance ... will
+# prove to have been fake"; nor is "would not confirm or deny that", "to verify or debunk it", "did
+# not deny that" (which the opposite pairs read as a confirmation).
+_DOUBT_BEFORE = re.compile(
+    r"\b(?:(?:may|might|could|would|will|should|possibly|perhaps|probably|likely)\s+"
+    r"(?:(?:be|been|have|prove|turn|out|to|also|still|all|yet|eventually|soon)\s+){0,4}"
+    r"|(?:if|whether|chance|possibility|amid)\s+(?:\S+\s+){0,9}"
+    r"|(?:not|never|no|n't|n’t)\s+(?:\S+\s+)?"
+    r"|(?:or|nor|to)\s+)$",
+    re.IGNORECASE,
+)
+_DOUBT_WORDS = 10  # words before a denial looked at for a doubt
+# A version that denies in other words than a firm denial's states nothing plainly either: besides the
+# typed differences' denying words (typed._DENYING) and any "not" (negated_terms).
+_ALSO_DENYING = re.compile(
+    r"\b(?:incorrect|inaccurate|laugh(?:s|ed|ing)? off|laugh(?:s|ed|ing)? away|rul(?:e|es|ed|ing) out|no such"
+    r"|never happened|no evidence|no indications?|dash(?:es|ed|ing)? hopes|refut\w*|rebut\w*|not true|nonsense"
+    r"|sh(?:oot|oots|ot|ooting) down|counter(?:s|ed|ing)?|disput\w+|push\w* back|back(?:s|ed|ing)? away|exaggerat\w*"
+    r"|prank\w*|duped|doubt\w*|skeptic\w*|sceptic\w*|questioned|contradict\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# What a denial is about: its clause, from the clause break before it to the one after it (a
+# subordinate clause or a second verb phrase is another thing: "although Turkey denied that ...",
+# "Emwazi denied the accusation and claimed that ..."), with the clause before it when its own says
+# little ("..., a claim DHS said was false").
+_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|although|though|while|whereas|when|before|after|because|since|despite)\b",
+    re.IGNORECASE,
+)
+_SCOPE_MIN_WORDS = 3  # content words (beyond the denial's own) a clause needs to be a denial's scope alone
+_SHARED_MIN_WORDS = 2  # content words, beyond names, the denial's scope must share with the version it contradicts
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def _plain_words(text: str) -> set[str]:
+    """The content words of ``text`` beyond names (capitalised words) and the words that pass a
+    claim on ("claims", "reports", "said": ``typed._DOUBTING``): a denial and a version sharing only
+    "Boko Haram" and "claims" are not about one thing."""
+    return set(tokens(_DOUBTING.sub(" ", _NAME.sub(" ", text))))
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A firm denial as written (``words``) and the content words of what it is about (``scope``)."""
+
+    words: str
+    scope: frozenset[str]
+
+
+def denials(text: str) -> list[Denial]:
+    """The firm denials in ``text`` ("are false", "denied the reports"), each with its scope."""
+    out = []
+    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    for match in _DENIAL.finditer(text):
+        before = " ".join(text[: match.start()].split()[-_DOUBT_WORDS:])
+        if before and _DOUBT_BEFORE.search(before + " "):
+            continue
+        starts = [e for s, e in breaks if e <= match.start()]
+        ends = [s for s, e in breaks if s >= match.end()]
+        start, end = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+        own = set(tokens(match.group()))
+        scope = _plain_words(text[start:end]) - own
+        if len(scope) < _SCOPE_MIN_WORDS:
+            scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : start]) - own
+        out.append(Denial(match.group().strip(), frozenset(scope)))
+    return out
+
+
+def _denies_at_all(text: str) -> bool:
+    """Whether ``text`` denies or negates anything, in any words: it does not state a fact plainly."""
+    return bool(denials(text) or _DENYING.search(text) or _ALSO_DENYING.search(text) or negated_terms(text))
+
+
+def denial_difference(members: Sequence[Sentence], linked: Sequence[tuple[int, int]]) -> Difference | None:
+    """One version (a member) denies what another, linked to it and denying nothing in any words,
+    reports: a "negation" difference.  ``linked``: the member pairs of different articles that link
+    (indexes into ``members``).  The values: each denial as written; "stated" for a version that
+    states the fact plainly, "reported, not denied" for one that passes it on as a claim or report
+    or hedges it (``typed._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
+    (``conflict``) only when some version states it plainly."""
+    found = [denials(s.text) for s in members]
+    plain = [not found[k] and not _denies_at_all(s.text) for k, s in enumerate(members)]
+    words = [_plain_words(s.text) for s in members]
+    values: dict[str, str] = {}
+    for a, b in linked:
+        for denier, other in ((a, b), (b, a)):
+            about = [d for d in found[denier] if len(d.scope & words[other]) >= _SHARED_MIN_WORDS]
+            if about and plain[other] and not members[other].text.rstrip(" \"”’)").endswith("?"):
+                text = members[other].text
+                values.setdefault(members[denier].id, "denied: " + ", ".join(f"“{d.words}”" for d in about))
+                values.setdefault(members[other].id, "reported, not denied" if _DOUBTING.search(text) or hedges(text) else "stated")
+    if not values:
+        return None
+    return Difference(
+        "negation",
+        "one version reports as false or denied what another reports",
+        tuple(values.items()),
+        conflict="stated" in values.values(),
+    )

@@ -1,0 +1,113 @@
+"""A denial across versions (compare/analyze/denials.py): one outlet reports as false or denied what
+another reports.  The sentences are from FNC-1 stories (news of 2014-2015)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import compare
+from compare.analyze.denials import denial_difference, denials
+from compare.analyze.groups import differences_between
+from compare.models import Sentence, sentence_id
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Reports that Comcast will deny Internet service to users of the Tor browser are false, the company says.", ["are false"]),
+        ("A video of Vladimir Putin apparently being pooped on by a passing bird during a speech has proved to be a fake.", ["proved to be a fake"]),
+        ("The London Metropolitan Police has denied reports that street artist Banksy has been arrested on Monday.", ["denied reports"]),
+        ("Online rumors of actor Macaulay Culkin's death have been revealed to be a hoax, The Hollywood Reporter has confirmed.", ["revealed to be a hoax"]),
+        ("Officials called the report baseless.", ["called the report baseless"]),
+        ("An Iraqi official today denied that a woman detained in Lebanon is the wife of Abu Bakr al-Baghdadi.", ["denied that"]),
+    ],
+)
+def test_firm_denials_are_found(text: str, words: list[str]) -> None:
+    assert [d.words for d in denials(text)] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a false alarm.",  # "false" before a noun: the thing, not a verdict
+        "He posted the message from a fake account and left.",
+        "The photo may be fake.",  # a doubt, the hedge's business
+        "There is still a small chance the video of his apparent killing will prove to have been fake.",
+        "Downing Street declined to confirm or deny that the reported name was known to the security services.",
+        "I assume they'll be able to verify or debunk it quickly.",
+        "Comcast denied Internet service to users of the browser.",  # "deny" a service: refuse it
+    ],
+)
+def test_no_firm_denial(text: str) -> None:
+    assert denials(text) == []
+
+
+def test_a_denial_is_about_its_own_clause() -> None:
+    # "denying reports" is about the soldiers' infection, not about who holds Mosul.
+    (found,) = denials(
+        "Though Mosul has been under ISIS control since late last June, the Iraqi health ministry has issued "
+        "a press release denying reports from Iraqi news outlets that the soldiers are infected."
+    )
+    assert {"mosul", "isi", "control"}.isdisjoint(found.scope)
+    assert "infect" in found.scope
+    # A short clause ("a claim DHS said was false") reaches back to the clause it refers to.
+    (claim,) = denials("Rep. Duncan Hunter said ten members of the Islamic State were apprehended crossing the border, a claim DHS said was false.")
+    assert {"apprehend", "border"} <= claim.scope
+
+
+def _members(*texts: str) -> list[Sentence]:
+    out = []
+    for n, text in enumerate(texts):
+        article = chr(ord("a") + n)
+        out.append(Sentence(sentence_id(article, 0), article, 0, text, 0, len(text), 0, "body"))
+    return out
+
+
+def test_a_denial_of_what_another_outlet_states_is_a_contradiction() -> None:
+    members = _members(
+        "The London Metropolitan Police has denied reports that street artist Banksy has been arrested on Monday.",
+        "The elusive graffiti artist Banksy was arrested early this morning by London's Metropolitan Police.",
+        "A US website is carrying a report that the street artist Banksy has been identified and arrested.",
+    )
+    found = denial_difference(members, [(0, 1), (0, 2)])
+    assert found is not None and found.type == "negation" and found.conflict
+    assert dict(found.values) == {"a:0": "denied: “denied reports”", "b:0": "stated", "c:0": "reported, not denied"}
+    # Passed on as a report only: a difference, not a contradiction.
+    passed_on = denial_difference(members, [(0, 2)])
+    assert passed_on is not None and not passed_on.conflict
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # Denies in other words: the two versions agree.
+        "Homeland Security Secretary Jeh Johnson shot down claims that Islamic State fighters were caught at the border.",
+        "Homeland Security Secretary Jeh Johnson stated that claims of ISIS fighters caught at the border were false.",
+        # Shares only a name with what the denial is about.
+        "The Guardian has obtained emails in which Emwazi said MI5 attempted to recruit him.",
+    ],
+)
+def test_no_denial_difference(other: str) -> None:
+    denier = (
+        "Emwazi denied the accusation and claimed that MI5 representatives had tried to recruit him."
+        if "Emwazi" in other
+        else "The Department of Homeland Security debunked the theory that Islamic State fighters were caught at the border."
+    )
+    assert denial_difference(_members(denier, other), [(0, 1)]) is None
+
+
+def test_a_group_of_a_claim_and_its_denial_diverges() -> None:
+    articles = [
+        {"id": "mirror", "text": "Street artist Banksy arrested in London.\n\n"
+         "The elusive graffiti artist Banksy was arrested early this morning by the Metropolitan Police in London."},
+        {"id": "met", "text": "Police deny Banksy arrest.\n\n"
+         "The Metropolitan Police has denied reports that the graffiti artist Banksy was arrested this morning in London."},
+    ]
+    result = compare(articles)
+    group = next(g for g in result.groups if "met:1" in g.members)
+    assert "mirror:1" in group.members
+    denial = next(d for d in group.differences if d.detail.startswith("one version reports as false"))
+    assert dict(denial.values)["mirror:1"] == "stated"
+    assert group.kind == "diverge"
+    # The same versions compared as plain sentences give the same difference.
+    assert any(d.detail == denial.detail for d in differences_between([articles[0]["text"].split("\n\n")[1], articles[1]["text"].split("\n\n")[1]]))

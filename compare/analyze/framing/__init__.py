@@ -146,6 +146,7 @@ class ToneRequest:
     end: int
     speaker: bool  # the target is the speaker of the sentence's quotation: no tone from it
     actors: tuple[str, ...]
+    quoted: bool = False  # the target stands inside a quotation (not in the outlet's own words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +207,7 @@ def _tone_requests(
                     article, s.id, s.index, s.text, sent.toks[first].start, sent.toks[last].end,
                     is_speaker(sent, anchor, last),  # '"...," he said': the quotation is not said of him
                     wanted,
+                    sent.quote_of[first] >= 0,
                 )
             )
     return out
@@ -323,7 +325,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted)
         for actor in r.actors:
             tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []

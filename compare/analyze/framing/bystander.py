@@ -6,13 +6,14 @@ whose target is what they are about, credits the sentence's tone to any target i
 rules find the places where the name only stands beside what is said (each checked on the
 sentences of news stories where it went wrong; :func:`bystander` gives the reason):
 
-- **setting**: the actor only says where or what an event was, a modifier of an event noun
-  ("his 'stolen valor' Iraq war story": nothing of Iraq);
+- **setting**: the actor only says where or what an event was, a modifier or complement of an
+  event noun ("his 'stolen valor' Iraq war story", "during the 2003 invasion of Iraq": nothing
+  of Iraq);
 - **voice**: the actor only says whose spokesperson, lawyer or organiser speaks ("Obama campaign
   spokeswoman Lis Smith described the ad as 'dishonest'"): what that person says is the actor's
   view of others, as a speaker's quotation is (:func:`.attribution.is_speaker`);
-- **condition**: the actor is in a clause of condition ("economists predict higher job growth
-  ... if Congress passes the agreement"): a possibility, no praise of the actor;
+- **company**: the actor names the country or group of a business ("an Israeli power company
+  cut electricity"): the business is another actor;
 - **compared**: the actor is what another is compared against ("more original programming than
   Netflix"): the praise is the other's, so a favourable verdict is not Netflix's.
 
@@ -25,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.analyze.framing.tone_features import _tokens
-from compare.analyze.framing.words import CONDITIONALS
 
 Token = tuple[str, int, int]
 
@@ -34,7 +34,22 @@ EVENT_NOUNS = frozenset(
     war wars invasion invasions occupation conflict conflicts insurgency surge withdrawal
     """.split()
 )
-"""Nouns of events that a place names only the setting of, written right after it: "the Iraq war"."""
+"""Nouns of events that a place names only the setting of, written right before it ("the Iraq
+war") or linked to it by ``SETTING_LINKS`` ("the invasion of Iraq", "the war in Libya")."""
+SETTING_LINKS = frozenset("of in on".split())
+COMPANY_NOUNS = frozenset(
+    """
+    company companies corporation corporations firm firms retailer bank banks utility newspaper
+    newspapers magazine broadcaster channel carrier airline manufacturer maker makers producer operator
+    """.split()
+)
+"""Businesses a country's or a group's name may stand before: "an Israeli power company" is
+another actor than Israel."""
+DEMONYM_ENDINGS = ("i", "an", "ese", "ish", "ch")
+"""How the adjective of a country or a party ends ("Israeli", "Russian", "Chinese", "British",
+"French", "Republican"): "Newsweek magazine" is Newsweek itself."""
+COMPANY_GAP = 2
+"""Lower-case words that may stand between the name and the business ("power", "state oil")."""
 VOICE_NOUNS = frozenset(
     """
     spokeswoman spokesman spokesperson spokespeople spokesmen lawyer lawyers attorney attorneys
@@ -53,7 +68,6 @@ SAYING = frozenset(
     """.split()
 )
 """Verbs of saying right after the speaking role ("a Ryan spokesman said")."""
-_CUTS = frozenset(",;:.!?()—–")
 
 
 def _inside(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -67,8 +81,25 @@ def _possessive(toks: Sequence[Token], hi: int) -> bool:
     return toks[hi][0].endswith(("'s", "’s")) or (hi + 1 < len(toks) and toks[hi + 1][0] in {"'", "’"})
 
 
-def _setting(toks: Sequence[Token], hi: int) -> bool:
-    return hi + 1 < len(toks) and toks[hi + 1][0] in EVENT_NOUNS and not _possessive(toks, hi)
+def _setting(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """"the Iraq war", "the invasion of Iraq", "the civil war in Libya"."""
+    if _possessive(toks, hi):
+        return False
+    before = lo >= 2 and toks[lo - 1][0] in SETTING_LINKS and toks[lo - 2][0] in EVENT_NOUNS
+    return before or (hi + 1 < len(toks) and toks[hi + 1][0] in EVENT_NOUNS)
+
+
+def _company(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """The target, an adjective, names the country or party of a business: "an Israeli power company"."""
+    if lo != hi or not toks[hi][0].endswith(DEMONYM_ENDINGS):
+        return False
+    for k in range(hi + 1, min(len(toks), hi + 2 + COMPANY_GAP)):
+        word = toks[k][0]
+        if word in COMPANY_NOUNS:
+            return True
+        if not word.isalpha() or text[toks[k][1]].isupper():
+            return False
+    return False
 
 
 def _voice(text: str, toks: Sequence[Token], hi: int) -> bool:
@@ -88,16 +119,6 @@ def _voice(text: str, toks: Sequence[Token], hi: int) -> bool:
     return named or word[0] in SAYING
 
 
-def _condition(toks: Sequence[Token], lo: int) -> bool:
-    """A conditional word before the target in its clause: "if Congress passes"."""
-    k = lo - 1
-    while k >= 0 and toks[k][0] not in _CUTS:
-        if toks[k][0] in CONDITIONALS:
-            return True
-        k -= 1
-    return False
-
-
 def _compared(toks: Sequence[Token], lo: int) -> bool:
     """"than" right before the target, or before its article: "than Netflix", "than the Times"."""
     before = [toks[k][0] for k in range(max(0, lo - 2), lo)]
@@ -106,9 +127,9 @@ def _compared(toks: Sequence[Token], lo: int) -> bool:
 
 def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     """Why the sentence's ``tone`` (the tone model's verdict) is no tone toward the target at
-    characters ``start``..``end``: "setting" or "voice" (whatever the tone), "condition" or
-    "compared" (a favourable verdict only: "if Newsweek can do this to such a prominent
-    politician" is a reproach, "than Netflix" the other's praise); None where it is."""
+    characters ``start``..``end``: "setting", "voice" or "company" (whatever the tone), or
+    "compared" (a favourable verdict only: "than Netflix" is the other's praise, "a more
+    dangerous man than Trump" a reproach); None where it is."""
     if tone == "neutral":
         return None
     toks = _tokens(text)
@@ -116,15 +137,15 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     if found is None:
         return None
     lo, hi = found
-    if _setting(toks, hi):
+    if _setting(toks, lo, hi):
         return "setting"
     if _voice(text, toks, hi):
         return "voice"
-    if tone == "favourable" and _condition(toks, lo):
-        return "condition"
+    if _company(text, toks, lo, hi):
+        return "company"
     if tone == "favourable" and _compared(toks, lo):
         return "compared"
     return None
 
 
-__all__ = ["EVENT_NOUNS", "SAYING", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]
+__all__ = ["COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "SAYING", "SETTING_LINKS", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]

@@ -34,7 +34,8 @@ def said_of(
     target the sentence does not name (``start == end``) has the whole sentence.  Not words of
     the target's own attitude written after it (:func:`_attitude`), with the word before it and
     the rest of the clause (its object: "tough criticism of ... the terror attack"), nor capitalised words inside
-    a sentence that is no headline (titles and names)."""
+    a sentence that is no headline (titles and names), nor the word that qualifies the noun the
+    target complements ("biased coverage of Israel"; but "harsh criticism of Israel" is said of it)."""
     inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
 
     # an editor's insertion in a quotation, "In short, (Netanyahu's) a powerful messenger", is the sentence's
@@ -75,6 +76,8 @@ def said_of(
             out.pop(k - 1, None)
             break
         out[k] = -valence if negated else valence
+    if inside and inside[0] >= 3 and toks[inside[0] - 1][0] == "of" and not _attitude(toks, inside[0] - 2):
+        out.pop(inside[0] - 3, None)  # "biased coverage of Israel": the coverage is biased, not Israel
     return out
 
 

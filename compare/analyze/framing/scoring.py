@@ -31,6 +31,7 @@ class SentenceTone:
     tone: ToneLabel
     score: float  # P(favourable) - P(unfavourable)
     cued: bool = False  # a word of the actor's clause says the tone (the cue words marked)
+    quoted: bool = False  # the actor is named inside a quotation there
 
 
 @dataclass(slots=True)
@@ -92,6 +93,10 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     make a portrayal), "favourable" when the score reaches ``Settings.tone_favourable_share``,
     else "neutral"; and "neutral" too when fewer than ``Settings.tone_cued_sentences`` of the
     sentences of that tone have a cue word in the actor's clause (the evidence shows only those).
+    Nor is it "favourable" when the article names the actor only inside the quotations it chose:
+    that is the speaker's rhetoric ("we must make America great again!", "Faith made America
+    strong": on BASIL dev four of the rows found "United States" favourable so, none of them an
+    editor would sign, and no annotated portrayal changes).
     """
     if not tones:
         return "neutral", 0.0
@@ -104,6 +109,8 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
         label = "favourable"
     if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
         label = "neutral"  # no sentence, or too few, says it of the actor in words to show
+    if label == "favourable" and all(t.quoted for t in tones):
+        label = "neutral"  # praise of an actor the article names only in the quotations it chose
     return label, score
 
 

@@ -230,11 +230,12 @@ relations uses them often, and only there does the stance axis, cooperative or r
 something (``Settings.stance_relations_per_1000``)."""
 ATTITUDE_STEMS = (
     "critici critique accus prais support backing endors attack condemn oppos blam welcom hail slam "
-    "denounc reject applaud commend thank disput dismiss favo approv"
+    "denounc reject applaud commend thank disput dismiss favo approv deni deny"
 ).split()
 """Words (by their start) of an actor's attitude toward another: written after the actor in its
 clause ("Ryan criticized the administration", "Palin began showing their support", "Mr. Perry's
-criticism") they say what the actor thinks of others, not how the article portrays the actor."""
+criticism"; "Israeli officials categorically denied they were to blame") they say what the actor
+thinks of others, not how the article portrays the actor."""
 RECEIVING = _words("drew draw draws drawing faced face faces facing received receive receives won wins earned earns got gets under attracted attracts")
 """Verbs by which an actor receives another's attitude: "Mr. Trump drew considerable criticism"."""
 PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consumers public seniors")

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from compare.clean_settings import CleanSettings
+from compare.difference_settings import DifferenceSettings
 from compare.errors import CompareError, InputError, LexiconError, OutputError, UsageError
 from compare.group_settings import GroupSettings
 from compare.models import (
@@ -80,6 +81,7 @@ __all__ = [
     "CompareError",
     "Comparison",
     "Difference",
+    "DifferenceSettings",
     "Group",
     "GroupSettings",
     "InputError",

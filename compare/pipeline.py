@@ -170,7 +170,7 @@ def compare_prepared(
     alignment = align(sentences, settings, allowed)  # 4
 
     order = {a.id: n for n, a in enumerate(articles)}  # 5
-    groups = build_groups(alignment, quotes, order, settings)
+    groups = build_groups(alignment, quotes, order, settings, {a.id: a.date for a in articles})
     unique = unique_sentences(articles, groups)
     pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings)
     groups = place_groups(groups, events)

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from compare.clean_settings import CleanSettings, check_ranges
+from compare.difference_settings import DifferenceSettings
 from compare.group_settings import GroupSettings
 
 
@@ -30,6 +31,8 @@ class Settings:
     """Boilerplate detection thresholds, see :class:`CleanSettings`."""
     grouping: GroupSettings = field(default_factory=GroupSettings)
     """The aligner's rules for whole groups, see :class:`~compare.group_settings.GroupSettings`."""
+    differences: DifferenceSettings = field(default_factory=DifferenceSettings)
+    """When versions differ in a number, date, hedge or source, see :mod:`compare.difference_settings`."""
 
     # --- segment -------------------------------------------------------------
     language: str = "english"
@@ -419,19 +422,6 @@ class Settings:
     other version shares a content word with this many words on either side of each: the
     same thing is denied and confirmed."""
 
-    date_context_words: int = 4
-    """Two dates of versions less similar than ``agree_threshold`` are compared (a contradiction,
-    or one more precise) only when a content word within this many words of one is within as many
-    of the other: they date the same thing ("the summit on Nov. 20" / "the summit in November").
-    Without it, "begin shipping in April" against "on sale by the end of March" and a wire
-    dateline against a summit's month were "contradicting dates".  Read on FNC-1 and BASIL dev
-    (session 11, blind judge of a sample of typed differences)."""
-
-    hedge_clause_words: int = 2
-    """A hedge counts against another version only when its clause shares this many content
-    words with that version: "so you probably don't want to mess with one" hedges nothing that
-    another outlet reports."""
-
     addition_min_weight: int = 2
     """A version "adds" to its closest version (and the group cannot be "agree") when the
     content words it has that the other lacks outweigh the other's by this much (a word
@@ -592,8 +582,8 @@ class Settings:
         check_ranges(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """The settings as a plain dict (the JSON report's "settings" object)."""
-        return asdict(self)
+        """The settings as a plain dict (the JSON report's "settings" object; a list of words as a list)."""
+        return asdict(self, dict_factory=lambda items: {k: list(v) if isinstance(v, tuple) else v for k, v in items})
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

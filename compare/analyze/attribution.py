@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from compare.analyze.shared import blank_quotations
 
@@ -33,6 +34,7 @@ VERBS = (
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;:.!?()“”\"]{2,80})", re.IGNORECASE)
 _INVERTED = re.compile(rf"(?:^|[,;—–])\s*(?:{VERBS})\s+(?P<src>[^,;:.!?()“”\"]{{2,80}})\s*[.!?]?\s*$", re.IGNORECASE)
 _VERB = re.compile(rf"\s(?:{VERBS})\b")
+_VERB_WORDS = frozenset(VERBS.split("|"))
 _PHRASE_START = re.compile(r"[,;:!?()“”\"—–]")
 _CUT = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|as|because|if|on|in|at|last|this)\s", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|because|if)\s", re.IGNORECASE)
@@ -72,6 +74,24 @@ class Source:
     named: bool  # a proper name is in it ("Reuters", "State Department"), not only a role
 
 
+# A noun phrase neither opens with these ("In a video", "reportedly quoted the film", "There are
+# conflicting") nor holds a verb ("UK hostages has been named in") nor stops on a word that needs
+# more ("sought to downplay the", "walked into a clinic and"): such a phrase is no source.
+_NOT_OPENING = frozenset("in on at with from by for after before during into over under there about".split())
+_AUXILIARIES = frozenset("has have had is are was were been being".split())
+_NOT_CLOSING = frozenset("the a an and or but in on at to of with by for from into".split())
+
+
+def _noun_phrase(words: Sequence[str]) -> bool:
+    """``words`` can be a source's noun phrase (see ``_NOT_OPENING``)."""
+    low = [w.strip(".,'’").lower() for w in words]
+    first = low[0]
+    verb_like = words[0].islower() and len(first) > 4 and first.endswith(("ly", "ing", "ed"))
+    if first in _NOT_OPENING or first in _VERB_WORDS or verb_like:
+        return False
+    return not (set(low) & _AUXILIARIES) and low[-1] not in _NOT_CLOSING
+
+
 def _source(phrase: str, at_start: bool) -> Source | None:
     phrase = phrase.strip(" '’\"“”")
     cut = _CUT.search(" " + phrase[1:] if phrase else "")
@@ -80,7 +100,7 @@ def _source(phrase: str, at_start: bool) -> Source | None:
     words = phrase.split()
     while words and (words[-1].lower() in _BEFORE_VERB or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 or not _noun_phrase(words):
         return None
     first = re.split(r"['’]", words[0].lower().strip(".,"))[0]
     if first in _PRONOUNS or (len(words) == 1 and first in _DETERMINERS):
@@ -126,8 +146,18 @@ def find_sources(text: str) -> list[Source]:
         window = plain[max(0, m.start() - 80) : m.start()]
         if _PASSIVE.search(window):
             continue  # "ISIS is reported to have", "he was told": the subject is no source
-        cut = max((p.end() for p in _PHRASE_START.finditer(window)), default=0)
+        cuts = [p.end() for p in _PHRASE_START.finditer(window)]
+        cut = cuts[-1] if cuts else 0
         phrase = window[cut:].strip()
+        if not phrase and len(cuts) >= 2 and window[cuts[-1] - 1] == ",":  # "the newspaper, al Sabaah, said"
+            cut = cuts[-2]
+            phrase = window[cut : cuts[-1] - 1].strip()
+            named = window[: cuts[-2] - 1].split()[-1:]  # "The Syrian Observatory, a UK-based group, said"
+            if named and named[0][:1].isupper() and window[cuts[-2] - 1] == ",":
+                cut = max((p.end() for p in _PHRASE_START.finditer(window, 0, cuts[-2] - 1)), default=0)
+                phrase = window[cut : cuts[-2] - 1].strip()
+            elif len(phrase.split()) > 4:
+                continue  # a clause between commas, not a name
         if len(phrase) < 2:
             continue
         words = phrase.split()[-7:]
@@ -145,21 +175,44 @@ def find_sources(text: str) -> list[Source]:
     return list(unique.values())
 
 
-def compatible(x: Source, y: Source) -> bool:
-    """Both may be the same source: one's words hold the other's, they share a word that is
-    not generic, or one is a name and the other a role."""
-    if x.words <= y.words or y.words <= x.words:
-        return True
-    if (x.words & y.words) - GENERIC:
-        return True
-    return x.named != y.named
+SPELLING = 0.65  # the default of DifferenceSettings.source_spelling
 
 
-def attribution_conflict(a: Sequence[Source], b: Sequence[Source], text_a: str, text_b: str) -> tuple[Source, Source] | None:
-    """The two sources, when two versions of one fact name sources that cannot be the same."""
+def _initials(short: Source, long: Source) -> bool:
+    """``short`` is one word in capitals that spells the initials of ``long``'s capitalised words:
+    "THR" / "The Hollywood Reporter", "AP" / "Associated Press"."""
+    word = short.text.strip(" .").removeprefix("the ").removeprefix("The ")
+    if not (word.isupper() and word.isalpha() and len(word) >= 2 and " " not in word):
+        return False
+    capitals = [w[0] for w in long.text.split() if w[:1].isupper()]
+    return word in ("".join(capitals), "".join(capitals[1:]))
+
+
+def compatible(x: Source, y: Source, spelling: float = SPELLING) -> bool:
+    """Both may be the same source: one's words hold the other's, they
+    share a word that is not generic, one of them says nothing of whose it is ("the source", "the
+    official"), one is a name and the other a role, or two names are one spelt two ways ("Mashnuq"
+    / "Machnouk": a word of each alike to ``spelling``, as difflib's ratio)."""
+    xs, ys = x.words, y.words
+    if xs <= ys or ys <= xs or not xs - GENERIC or not ys - GENERIC:
+        return True
+    if (xs & ys) - GENERIC:
+        return True
+    if x.named != y.named or _initials(x, y) or _initials(y, x):
+        return True
+    return x.named and any(
+        SequenceMatcher(None, a, b).ratio() >= spelling and a[0] == b[0] for a in xs - GENERIC for b in ys - GENERIC
+    )
+
+
+def attribution_conflict(
+    a: Sequence[Source], b: Sequence[Source], text_a: str, text_b: str, spelling: float = SPELLING
+) -> tuple[Source, Source] | None:
+    """The two sources, when two versions of one fact name sources that cannot be the same
+    (``spelling``: see :func:`compatible`)."""
     if not a or not b:
         return None
-    if any(compatible(x, y) for x in a for y in b):
+    if any(compatible(x, y, spelling) for x in a for y in b):
         return None
     low_a, low_b = text_a.lower(), text_b.lower()
     for x in a:
@@ -172,6 +225,9 @@ def attribution_conflict(a: Sequence[Source], b: Sequence[Source], text_a: str, 
 
 
 def _mentioned(source: Source, text: str) -> bool:
-    """The source's distinguishing words are all in ``text`` (lower case)."""
+    """The source's distinguishing words are all in ``text`` (lower case); a name's last word is enough."""
     words = [w for w in source.words if w not in GENERIC] or list(source.words)
+    last = source.text.split()[-1].strip(".,'’")
+    if source.named and last[:1].isupper() and last.lower() in words:  # by its last name: "Sen. Lindsey Graham" / "Graham"
+        words = [last.lower()]
     return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)

@@ -25,6 +25,7 @@ from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
 from compare.analyze.shared import added_words, member_diffs
 from compare.analyze.typed import (
+    ArticleDates,
     attribution_differences,
     date_difference,
     hedge_difference,
@@ -42,19 +43,22 @@ def build_groups(
     quotes: Mapping[str, tuple[Quote, ...]],
     article_order: Mapping[str, int],
     settings: Settings,
+    article_dates: Mapping[str, str | None] | None = None,
 ) -> tuple[Group, ...]:
-    """The :class:`Group` records of an alignment, numbered in reading order."""
+    """The :class:`Group` records of an alignment, numbered in reading order; ``article_dates``
+    (article id → "YYYY-MM-DD" or None) tell which weekdays may be compared."""
     sentences = alignment.sentences
     # Each article's sentences as one normalised text: a quotation found there is reported there.
     texts: dict[str, list[str]] = {}
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
-    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share) for sentence in sentences}
+    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share, settings.differences.number_context_words) for sentence in sentences}
     values: dict[str, set[float]] = {}
     for sentence in sentences:
         values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year and n.kind != "age")
     article_numbers = {article: frozenset(found) for article, found in values.items()}
+    dates = ArticleDates.of(sentences, settings, article_dates)
     raw = []
     for indexes in alignment.groups:
         ordered = sorted(indexes, key=lambda i: (article_order[sentences[i].article], sentences[i].index))
@@ -68,7 +72,7 @@ def build_groups(
         cross = cross_pairs([s.article for s in members], settings.group_pairs_max)
         sims = {(a, b): alignment.similarity(ordered[a], ordered[b]) for a, b in cross}
         score = sum(sims.values()) / len(sims) if sims else 0.0
-        differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings)
+        differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings, dates)
         closest = _closest_members(members, sims)
         additions = _additions(members, closest, differences, settings)
         groups.append(
@@ -205,10 +209,10 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
         quotes.update(quotes_by_sentence(article))
         members.append(sentence)
     sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
-    numbers = {s.id: find_quantities(s.text, settings.approximate_share) for s in members}
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share, settings.differences.number_context_words) for s in members}
     values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year and n.kind != "age") for s in members}
     plain = {s.article: plain_text(s.text) for s in members}
-    return _differences(members, sims, quotes, plain, numbers, values, settings)
+    return _differences(members, sims, quotes, plain, numbers, values, settings, ArticleDates.of(members, settings))
 
 
 def _differences(
@@ -219,23 +223,24 @@ def _differences(
     numbers: Mapping[str, list[Quantity]],
     article_numbers: Mapping[str, frozenset[float]],
     settings: Settings,
+    article_dates: ArticleDates | None = None,
 ) -> list[Difference]:
     out: list[Difference] = []
     out.extend(number_differences(members, list(sims), numbers, article_numbers))
-    dated = date_difference(members, sims, settings)
+    dated = date_difference(members, sims, settings, article_dates)
     if dated:
         out.append(dated)
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
     out.extend(negation_differences(members, close))
-    out.extend(attribution_differences(members, close, article_texts))
+    out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
     opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)
     out.extend(opposites)
     denied = None if opposites else denial_difference(members, linked)  # "denied" / "confirmed": an opposite already
     if denied:
         out.append(denied)
-    hedge = hedge_difference(members, close, quotes, settings.hedge_clause_words)
+    hedge = hedge_difference(members, close, quotes, settings.differences)
     if hedge:
         out.append(hedge)
     return out

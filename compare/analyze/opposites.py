@@ -94,12 +94,23 @@ def _sides(text: str) -> list[tuple[int, int, int, str]]:
     out = []
     for i, word in enumerate(words):
         before = words[max(0, i - 3) : i]
-        negation = next((k for k, w in enumerate(before) if _NEGATION.search(w)), None)
+        negation = next((k for k, w in enumerate(before) if _NEGATION.search(w) or _not_yet(before, k)), None)
         negated = negation is not None
         shown = " ".join([*before[negation:], word]) if negation is not None else word
         for pair, side in _SIDE.get(word.lower(), ()):
             out.append((i, pair, 1 - side if negated else side, shown))
     return out
+
+
+# "has been unable to confirm", "is yet to confirm", "failed to confirm": no confirmation either.
+_UNABLE = frozenset("unable unwilling failed fails fail".split())
+
+
+def _not_yet(words: list[str], k: int) -> bool:
+    """``words[k]`` turns round what follows it like a negation: "unable to", "yet to"."""
+    word = words[k].lower()
+    after = words[k + 1].lower() if k + 1 < len(words) else ""
+    return (word in _UNABLE or word == "yet") and after == "to"
 
 
 def _context(text: str, position: int, reach: int) -> set[str]:

@@ -31,6 +31,7 @@ from compare.analyze.numbers import find_dates
 from compare.similarity import normalise_word
 
 APPROXIMATE = 0.15  # the default of Settings.approximate_share
+CONTEXT_WORDS = 4  # the default of DifferenceSettings.number_context_words
 
 _UNITS: dict[str, tuple[str, float]] = {}
 for _kind, _names, _factor in [
@@ -73,7 +74,7 @@ _VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 
 _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS, "hundred", "dozen"], key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?<![\w.,/:-])(?:(?P<cur>US\$|[$£€¥])\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<words>(?:an?\s+)?(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:and\s+)?(?={_WORD_NUMBER}))?)+\b)"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions))"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|tr|[mkb])\b)?"
@@ -92,7 +93,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 # A number that is part of a score, a time, a range or a date, or an ordinal: not a quantity here.
 _NEXT_TO = re.compile(
-    r"(?:[-–/:]\d|\.\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
+    r"(?:[-–/:,]\d|\.\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
     rf"|[\s-]+(?:in|out of)[\s-]+(?:\d|(?:{_WORD_NUMBER})\b)"  # odds and shares: "one-in-three", "9 out of 10"
     r")",
     re.IGNORECASE,
@@ -123,6 +124,9 @@ class Quantity:
     bound: str = ""  # "floor", "ceiling", "near", "about", "vague" or "" (exact)
     year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
     rest: bool = False  # the rest of a whole: "the other 27 member states", "27 other nations"
+    head: tuple[str, ...] = ()  # content tokens of the words just after it: what it counts or measures
+    context: tuple[str, ...] = ()  # content tokens of the words before it: what it is said of
+    rate: bool = False  # a count for each span of time: "50,000 people a year", "20 per day"
 
     def agrees_with(self, other: Quantity) -> bool:
         """Both can hold at once, and they are not two floors (or two ceilings) at different values.
@@ -163,8 +167,9 @@ def _precision(digits: str) -> float:
     return 0.5 * 10.0 ** (-decimals)
 
 
-def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantity]:
-    """The quantities of ``text`` (years kept, marked ``year``), in order; "about N" is N +- ``approximate`` * N."""
+def find_quantities(text: str, approximate: float = APPROXIMATE, context_words: int = CONTEXT_WORDS) -> list[Quantity]:
+    """The quantities of ``text`` (years kept, marked ``year``), in order; "about N" is N +- ``approximate`` * N;
+    the ``context_words`` words before it tell what it is said of (:attr:`Quantity.context`)."""
     out: list[Quantity] = []
     found = find_dates(text)  # in order and apart (one regex's matches)
     date_starts = [d.start for d in found]
@@ -205,8 +210,21 @@ def find_quantities(text: str, approximate: float = APPROXIMATE) -> list[Quantit
         rest = kind == "count" and (
             _REST.search(text, max(0, start - 12), start) is not None or after_words[:1] in (["other"], ["others"])
         )
-        out.append(Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest))
+        head = tuple(t for t in (normalise_word(w) for w in after_words[:3]) if t and not t[0].isdigit())
+        rate = _RATE.match(text, unit_end) is not None
+        before_context = [t for t in (normalise_word(w) for w in _WORD.findall(text[max(0, start - 60) : start])) if t]
+        context = tuple(t for t in before_context if not t[0].isdigit() and t not in head)[-context_words:] if context_words else ()
+        out.append(
+            Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate)
+        )
     return out
+
+
+# A count for each span of time, within a few words: "arrested some 50,000 people a year".
+_RATE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:a|an|per|each|every)\s+(?:year|day|week|month|hour)\b|annually|daily|weekly|monthly)",
+    re.IGNORECASE,
+)
 
 
 # A person's age: "Michael Brown, 18, was shot", "an 18-year-old", "aged 18", "18 years old".
@@ -326,7 +344,16 @@ def quantity_conflicts(
     when none of them agrees with it.  A value the other article gives anywhere
     (``elsewhere_a``, ``elsewhere_b``: the values each article states) is no conflict:
     "21 percent ... 17 percent" against "17 percent ... 21 percent".
+
+    Two quantities count the same thing only when (:func:`_same_thing`) the words just after
+    them share one ("six months ago" counts no schoolgirls; "1.5 metres deep" is no width) and
+    both or neither are rates ("50,000 people a year" / "28,000 people in 2013"); and two
+    sentences that each name years, none the same, count for different periods ("in fiscal year
+    2016" / "by 2018").
     """
+    years_a, years_b = {x.value for x in a if x.year}, {y.value for y in b if y.year}
+    if years_a and years_b and not years_a & years_b:
+        return []
     # The article's values are looked up where they are, not copied for every pair of sentences
     # (thousands in a long article: that copy was most of the cost).
     own_a = {(x.kind, x.value) for x in a if not x.year}
@@ -339,6 +366,7 @@ def quantity_conflicts(
             (y, anchor)
             for y in b
             if not y.year and y.kind == x.kind and (y.kind, y.value) not in own_a and y.value not in elsewhere_a
+            and _same_thing(x, y)
             for anchor in [_shared_anchor(x, y)]
             if anchor is not None
         ]
@@ -347,6 +375,26 @@ def quantity_conflicts(
         y, anchor = candidates[0]
         out.append((x, y, anchor))
     return out
+
+
+def _same_thing(x: Quantity, y: Quantity) -> bool:
+    """Both or neither are rates, and (but for money and shares, whose words after say where
+    or what for: "$23,300 list" / "$23,000 in gold") the words just after them share one when
+    both have some, and the words before them share one with the other's words before or after
+    (:attr:`Quantity.context`), beyond what both count."""
+    if x.rate != y.rate:
+        return False
+    if x.kind.startswith("money") or x.kind in ("percent", "percentage points"):
+        return True
+    if x.head and y.head and not set(x.head) & set(y.head):
+        return False
+    # what it is said of, beside what it counts: "the entire campus contains 1.7 million square feet"
+    # / "the properties Google purchased comprise 934,200 square feet"; "the rally ended amid dozens
+    # of arrests in the capital" / "in the capital after more than 200 people were arrested"
+    if not (x.context and y.context):
+        return True
+    counted = set(x.head) & set(y.head)
+    return bool(({*x.context, *x.head} & {*y.context, *y.head}) - counted)
 
 
 CONVERSION_TOLERANCE = 0.1  # a measure converted from another unit is rounded: "20 metres (60 feet)"

@@ -78,8 +78,9 @@ def quote_differences(
                 # Nearly the same words, yet not the same ("pew" / "pews"): a quotation should be verbatim.
                 values = slightly.setdefault(x.speaker or "", {})
             else:
-                if not (short or _longest_run(x.text, y.text) >= settings.quote_statement_run):
-                    continue  # two statements
+                characterised = short and _longest_run(x.text, y.text) >= 1
+                if not (characterised or _longest_run(x.text, y.text) >= settings.quote_statement_run):
+                    continue  # two statements ("hard look" / "We're not making a federal case out of this")
                 values = by_speaker.setdefault(x.speaker or "", {})
             values.setdefault(members[ka].id, x.text)
             values.setdefault(members[kb].id, y.text)

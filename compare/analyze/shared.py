@@ -7,20 +7,23 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
+from functools import cache
 
+from compare.difference_settings import HEDGE_WORDS
 from compare.models import MemberDiff, Segment
 from compare.similarity import normalise_word
 
 _PIECE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+", re.UNICODE)
 NEGATIONS = frozenset("not no never none nobody nothing nowhere neither nor without cannot".split())
-HEDGES = (
-    "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "likely", "unlikely",
-    "perhaps", "probably", "unconfirmed", "suggests", "suggest",
-)
+HEDGES = HEDGE_WORDS  # the default of DifferenceSettings.hedge_words
 # "seem" hedges ("seemed sympathetic"); "appear" before "to", "that" or an "-ly"/"-ed" word
 # ("appeared to agree", "appeared closely divided"), not "appear in court".
 _SEEM = r"(?:seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to\b|that\b|\w+(?:ly|ed)\b)))"
-_HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r"|" + _SEEM + r")\b", re.IGNORECASE)
+
+
+@cache
+def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|" + _SEEM + r")\b", re.IGNORECASE)
 
 
 _QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\w)")
@@ -44,10 +47,42 @@ _VOTING = frozenset("vote votes voted voting".split())
 _CLAUSE_END = frozenset(",;:.!?()[]—–")
 
 
+# Words between a negation and what it denies: "did not tell", "was not the", "not to be".
+_BETWEEN = frozenset(
+    "a an the any his her their its this that these those be been being have has had do does did is are was "
+    "were will would can could should to".split()
+)
+# Before a negation, words that make it no denial: a supposition ("let's say there's no birth
+# certificate"), a fear or a doubt ("raises fears that the girls will not be released").
+_NOT_A_DENIAL_BEFORE = re.compile(
+    r"\b(?:let['’]s\s+say|suppose|supposing|imagine|fears?|feared|worr(?:y|ies|ied)|doubts?|doubted|whether)\b",
+    re.IGNORECASE,
+)
+_CLOSING_QUOTES = frozenset("”’")
+_STRAIGHT_QUOTES = frozenset("\"'")
+
+
+def _after_quotation(pieces: Sequence[str], i: int) -> bool:
+    """``pieces[i]`` follows a quotation's end (a comma between allowed): "“judges” not", "'first-year,' not".
+    A straight quotation mark ends one when an odd number of them stand before it."""
+    k = i - 1
+    if k >= 0 and pieces[k] == ",":
+        k -= 1
+    if k < 0:
+        return False
+    if pieces[k] in _CLOSING_QUOTES:
+        return True
+    return pieces[k] in _STRAIGHT_QUOTES and sum(1 for p in pieces[:k] if p == pieces[k]) % 2 == 1
+
+
 def negated_terms(text: str) -> dict[str, str]:
-    """What each negation denies: its first content word after it, in the same clause
-    ("does not believe that" → believe; "no challenge" → challenge), as a content token
-    mapped to the words that say it ("not believe")."""
+    """What each negation denies: the first word after it, past determiners, auxiliaries and
+    adverbs, in the same clause ("does not believe that" → believe; "no challenge" → challenge),
+    as a content token mapped to the words that say it ("not believe").  No term when that word
+    is a name or says nothing ("did not tell Phelps"), and none for a negation that denies
+    nothing: a contrast ("call themselves 'judges' not 'arbitrators'"), a supposition or a fear
+    (``_NOT_A_DENIAL_BEFORE``), a comparison ("no craving can be more important than your
+    health"), "not only", "no more than"; nor past "and" ("did nothing and allowed him")."""
     pieces = [p for p in _PIECE.findall(text) if not p.isspace()]
     out: dict[str, str] = {}
     for i, piece in enumerate(pieces):
@@ -59,18 +94,41 @@ def negated_terms(text: str) -> dict[str, str]:
         after = [p.lower() for p in pieces[i + 1 : i + 3]]
         if after[:1] and (after[0] in _NOT_DENYING or (after[0] in _COMPARATIVES and after[1:] == ["than"])):
             continue
+        if _after_quotation(pieces, i):
+            continue  # "'first-year,' not 'freshman'", "“judges” not “arbitrators”": a contrast
+        if _NOT_A_DENIAL_BEFORE.search(" ".join(pieces[:i])):
+            continue
+        if low in ("no", "none", "nothing") and _comparison(pieces[i + 1 : i + 10]):
+            continue
         for following in pieces[i + 1 : i + 8]:
             if following in _CLAUSE_END or following.lower() == "but":
                 break
             if not following[0].isalnum():
                 continue
-            if following.lower() in _NEGATION_ADVERBS or (following.endswith("ly") and len(following) > 4):
+            lowered = following.lower()
+            if lowered in _NEGATION_ADVERBS or lowered in _BETWEEN or (following.endswith("ly") and len(following) > 4):
                 continue  # "not actually speaking", "did not immediately respond": the verb is denied
             token = normalise_word(following)
             if token is not None:
                 out.setdefault(token, f"{piece} {following}")
-                break
+            break
     return out
+
+
+def negations(text: str) -> int:
+    """How many negating words ``text`` holds, whatever they deny ("no", "not", "n't", "none", ...)."""
+    pieces = [p.lower().replace("’", "'") for p in _PIECE.findall(text) if not p.isspace()]
+    return sum(
+        1
+        for i, p in enumerate(pieces)
+        if (p in NEGATIONS or p.endswith("n't")) and not (p == "no" and pieces[i + 1 : i + 2] == [","])  # "No, ..."
+    )
+
+
+def _comparison(pieces: Sequence[str]) -> bool:
+    """"no craving can be more important than": a comparison, no denial."""
+    words = [p.lower() for p in pieces]
+    return "than" in words and any(w in _COMPARATIVES or w in ("better", "worse", "bigger") for w in words)
 
 
 # Not hedges: "made possible", "made the aid possible", "as soon as possible", "investigating possible
@@ -78,7 +136,7 @@ def negated_terms(text: str) -> dict[str, str]:
 # "may as well" (an idiom), "you've probably heard" (said to the reader).
 _NOT_HEDGE = re.compile(
     r"(?:\b(?:make|makes|made|making)\s+(?:[\w'’-]+\s+){0,6}possible\b|\bas\s+possible\b"
-    r"|(?:n't|n’t|not|never)\s+possibly\b|\byou(?:'ve|’ve|\s+have)?\s+(?:probably|possibly|may|might)\b"
+    r"|(?:n't|n’t|not|never)\s+possibly\b|\byou(?:'ve|’ve|\s+have)?\s+(?:\w+\s+){0,2}(?:probably|possibly|may|might)\b"
     r"|\b(?:investigat\w*|probe|probing|inquiry|into|examin\w*|review\w*)\s+(?:[\w'’-]+\s+){0,2}possible\b)",
     re.IGNORECASE
 )
@@ -86,6 +144,8 @@ _NOT_HEDGE = re.compile(
 
 _CONCESSION = re.compile(r"[^.;]*?,?\s+but\b", re.IGNORECASE)
 _NOT_HEDGE_AFTER = re.compile(r"\s+as\s+well\b", re.IGNORECASE)  # "I may as well": an idiom
+# "would suggest to a saddened child that ...": a proposal made to someone, not a hedge.
+_SUGGEST_TO = re.compile(r"\s+to\s+(?:a|an|the|his|her|their|its|him|them|me|us|you)\b", re.IGNORECASE)
 # A hedge in a condition is no hedge of the fact: "in cases where a recharge may not be possible".
 _CONDITION = re.compile(r"\b(?:if|unless|whether|where|lest|in case)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
@@ -101,15 +161,18 @@ class Hedge:
     clause: str
 
 
-def hedges(text: str, whole: str | None = None) -> list[Hedge]:
+def hedges(text: str, whole: str | None = None, words: tuple[str, ...] = HEDGES) -> list[Hedge]:
     """The hedging words of ``text``, but for "made possible" and the like (``_NOT_HEDGE``) and a
     hedge inside a condition; each one's clause is read in ``whole`` when given (``text`` with its
-    quotations blanked, ``whole`` the sentence: "allegedly said that "it would ..."")."""
+    quotations blanked, ``whole`` the sentence: "allegedly said that "it would ...""); ``words``
+    the hedging words (``DifferenceSettings.hedge_words``)."""
     out = []
     whole = whole if whole is not None and len(whole) == len(text) else text
-    for m in _HEDGE.finditer(text):
+    for m in _hedge_pattern(tuple(words)).finditer(text):
         before = text[max(0, m.start() - 60) : m.end()]
         if _NOT_HEDGE.search(before) or _NOT_HEDGE_AFTER.match(text, m.end()):
+            continue
+        if m.group().lower().startswith("suggest") and _SUGGEST_TO.match(text, m.end()):
             continue
         if m.group() == "May" and (m.start() > 0 or text[m.end() : m.end() + 2].strip()[:1].isupper()):
             continue  # "in May", "Theresa May", "May God preserve him": a month, a name, a wish

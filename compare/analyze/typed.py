@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
-from compare.analyze.attribution import GENERIC, Source, attribution_conflict, compatible, find_sources
+from compare.analyze.attribution import (
+    GENERIC,
+    SPELLING,
+    Source,
+    attribution_conflict,
+    compatible,
+    find_sources,
+)
 from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms
+from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms, negations
+from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.settings import Settings
 from compare.similarity import normalise_word, tokens
@@ -28,17 +37,30 @@ _DENYING = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?"
     r"|false(?:ly|hood)?|fake|hoax|debunk(?:s|ed|ing)?|untrue|unfounded|baseless|nowhere|unable"
     r"|un(?:furnished|confirmed|verified|clear|known|likely|aware|willing|successful|available)"
-    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless)\b",
+    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless|rid|vanish(?:es|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+# Words by which a version only passes a claim on: it affirms nothing ("Circulating report claims
+# that McDonald's will stop serving" against "McDonald's will not stop serving").
+_RELAYED = re.compile(
+    r"\b(?:claims?|claimed|claiming|rumou?r\w*|circulat\w*|purported(?:ly)?|supposed(?:ly)?|alleged(?:ly)?)\b",
     re.IGNORECASE,
 )
 # Words that put a claim at a distance without hedging it, or give it to someone: a version holding
 # one states nothing plainly ("allegedly" against "a man says": both are his claim).
 _DOUBTING = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|believed|purported(?:ly)?|supposed(?:ly)?|rumou?r(?:s|ed)?|speculat\w*|tipped"
-    r"|(?:said|expected|thought|understood|set|poised|tipped) to|could|according to|reports?|reported"
-    r"|say|says|said|told|sources?)\b",
+    r"\b(?:claim(?:s|ed|ing)?|believe[sd]?|believing|purported(?:ly)?|supposed(?:ly)?|rumou?r(?:s|ed)?|speculat\w*"
+    r"|tipped|(?:said|expected|thought|understood|set|poised|tipped) to|could|according to|reports?|reported"
+    r"|say|says|said|told|sources?|states|stated|writes|wrote|estimat\w*|predict\w*|projections?|forecasts?"
+    r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?)\b",
     re.IGNORECASE,
 )
+# The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what
+# another version's "allegedly said" doubts ("He said:" against "This blogger allegedly said").
+_TOLD = frozenset("say says said told states stated writes wrote".split())
+_TELLING_VERB = re.compile(r"(?:said|says|say|told|tells|quoted|quotes|wrote|writes|stated|added|claimed|called)", re.IGNORECASE)
+# A version telling a rule: "may" in another ("Coloradans may buy 1 ounce") gives leave, it hedges nothing.
+_LEAVE = re.compile(r"\b(?:allowed|permitted|must|required|limited|entitled|eligible|prohibited|banned|legal(?:ly)?)\b", re.IGNORECASE)
 
 # Hedges that only pass a claim on ("reportedly", "allegedly"): the outlet credits someone else's
 # report rather than doubting the fact.  Such a hedge is no difference when its own sentence names
@@ -53,6 +75,26 @@ _REPORTING_HEDGE = re.compile(r"(?:reportedly|allegedly|purportedly)\b", re.IGNO
 _CREDITS = re.compile(r"\b(?:according to|reports?|reported|sources?)\b", re.IGNORECASE)
 
 Pairs = Sequence[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDates:
+    """What the articles of a comparison say about dates, for :func:`date_difference`."""
+
+    published: Mapping[str, str | None]  # article id -> "YYYY-MM-DD", or None when undated
+    mentioned: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]]
+    """article id -> every date its text writes, with the words around it (:func:`_near`)"""
+
+    @classmethod
+    def of(
+        cls, sentences: Sequence[Sentence], settings: Settings, published: Mapping[str, str | None] | None = None
+    ) -> ArticleDates:
+        reach = settings.differences.date_context_words
+        mentioned: dict[str, list[tuple[DateMention, frozenset[str]]]] = {}
+        for s in sentences:
+            found = mentioned.setdefault(s.article, [])
+            found.extend((d, frozenset(_near(s.text, d.start, len(d.text), reach))) for d in find_dates(s.text))
+        return cls(dict(published or {}), {k: tuple(v) for k, v in mentioned.items()})
 
 
 def number_differences(
@@ -86,7 +128,7 @@ def number_differences(
 
 
 def attribution_differences(
-    members: Sequence[Sentence], pairs: Pairs, article_texts: Mapping[str, str] | None = None
+    members: Sequence[Sentence], pairs: Pairs, article_texts: Mapping[str, str] | None = None, spelling: float = SPELLING
 ) -> list[Difference]:
     """Two versions of one fact that name sources which cannot be the same
     (:mod:`compare.analyze.attribution`): "police said" against "witnesses said".  Only
@@ -97,7 +139,7 @@ def attribution_differences(
     sources = [find_sources(m.text) for m in members]
     values: dict[str, str] = {}
     for a, b in pairs:
-        found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text)
+        found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text, spelling)
         texts = [article_texts.get(members[k].article, "") for k in (a, b)] if article_texts else []
         if found and any(_one_name(found[0], found[1], text) for text in texts):
             continue
@@ -160,40 +202,89 @@ def opposite_differences(
 
 
 def date_difference(
-    members: Sequence[Sentence], sims: Mapping[tuple[int, int], float], settings: Settings
+    members: Sequence[Sentence],
+    sims: Mapping[tuple[int, int], float],
+    settings: Settings,
+    articles: ArticleDates | None = None,
 ) -> Difference | None:
-    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays: two
-    closely similar sentences (``agree_threshold``) naming one weekday each, different ones ("the House voted on
-    Wednesday" against "on Tuesday"), contradict each other.  Two dates of less similar
-    versions are compared only when they date the same thing: a content word within
-    ``Settings.date_context_words`` of one is within as many of the other ("the summit on Nov. 20"
-    / "the summit in November"; not "shipping in April" / "on sale by the end of March").  A wire
-    dateline's date ("Nov. 3 (Bloomberg) --") is never compared: it dates the article."""
-    reach = settings.date_context_words
-    dates = [[(d, _near(s.text, d, reach)) for d in find_dates(s.text) if not _dateline(s.text, d)] for s in members]
-    weekdays = [set(_WEEKDAY.findall(s.text)) for s in members]
+    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays of closely
+    similar versions naming one each (``agree_threshold``: "the House voted on Wednesday" against
+    "on Tuesday"), only when they date the same thing:
+
+    * a word within ``DifferenceSettings.date_context_words`` of one is within as many of the
+      other ("the summit on Nov. 20" / "the summit in November"; not "shipping in April" / "on
+      sale by the end of March"), names aside, words of telling as one (:func:`_near`); two
+      dates (not weekdays) of versions as close as ``agree_threshold`` need no such word: they
+      tell one thing in other words ("seized ... in August 2013" / "taken hostage ... on Aug. 4,
+      2013");
+    * neither article gives the other's date too ("ship by the end of March, with retail
+      training in mid February" against "arrive by the end of March": the February is another
+      thing's; "injured his ankle in June" against "had surgery in September" in an article that
+      also tells of the June injury);
+    * they are not told by two sources that cannot be one ("a source told CNN on Monday" / "a
+      report on Sunday from The New York Times": two reports, two days);
+    * weekdays only of articles of one date, when both are dated: each article's "Sunday" is the
+      one before its own date ("met on Thursday" in a Thursday article, "met on Sunday" in a
+      Sunday one: two meetings).
+
+    A wire dateline's date ("Nov. 3 (Bloomberg) --") is never compared: it dates the article.
+    A date that only adds a year to a day and month ("Jan. 4, 2015" / "January 4th") is no more
+    precise: a dated article implies its year."""
+    reach = settings.differences.date_context_words
+    dated = articles.published if articles else {}
+    mentioned = articles.mentioned if articles else {}
+    dates = [[(d, _near(s.text, d.start, len(d.text), reach)) for d in find_dates(s.text) if not _dateline(s.text, d)] for s in members]
+    weekdays = [
+        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in _WEEKDAY.finditer(s.text)] for s in members
+    ]
+    sources: dict[int, list[Source]] = {}
+
+    def told_apart(a: int, b: int) -> bool:
+        for k in (a, b):
+            if k not in sources:
+                sources[k] = find_sources(members[k].text)
+        spelling = settings.differences.source_spelling
+        return bool(sources[a] and sources[b]) and not any(compatible(x, y, spelling) for x in sources[a] for y in sources[b])
+
     values: dict[str, str] = {}
     conflict = False
     for (a, b), linked in sims.items():
-        one_each = len(weekdays[a]) == len(weekdays[b]) == 1
-        if linked >= settings.agree_threshold and one_each and weekdays[a] != weekdays[b]:
-            conflict = True
-            values.setdefault(members[a].id, next(iter(weekdays[a])))
-            values.setdefault(members[b].id, next(iter(weekdays[b])))
+        close = linked >= settings.agree_threshold
+        one_day = {dated.get(members[a].article), dated.get(members[b].article)}
+        if close and (len(one_day) == 1 or None in one_day) and len(weekdays[a]) == len(weekdays[b]) == 1:
+            (day_a, around_a), (day_b, around_b) = weekdays[a][0], weekdays[b][0]
+            if day_a != day_b and around_a & around_b and not told_apart(a, b):
+                conflict = True
+                values.setdefault(members[a].id, day_a)
+                values.setdefault(members[b].id, day_b)
         for x, near_x in dates[a]:
             for y, near_y in dates[b]:
                 comparable, clash = compare_dates(x, y)
-                if not comparable or not (clash or _more_precise(x, y) or _more_precise(y, x)):
+                if not comparable or not (clash or _more_precise(x, y) or _more_precise(y, x)) or not (close or near_x & near_y):
                     continue
-                if linked >= settings.agree_threshold or near_x & near_y:
-                    conflict = conflict or clash
-                    values.setdefault(members[a].id, x.text)
-                    values.setdefault(members[b].id, y.text)
+                elsewhere_a, elsewhere_b = mentioned.get(members[a].article, ()), mentioned.get(members[b].article, ())
+                if clash and (_gives(dates[b], x) or _gives(dates[a], y)):
+                    continue
+                if clash and (_gives(elsewhere_b, x, near_x) or _gives(elsewhere_a, y, near_y)):
+                    continue
+                if told_apart(a, b):
+                    continue
+                conflict = conflict or clash
+                values.setdefault(members[a].id, x.text)
+                values.setdefault(members[b].id, y.text)
     if not values:
         return None
     detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
     detail += " (contradicting dates)" if conflict else " (one is more precise)"
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _gives(
+    dates: Sequence[tuple[DateMention, Collection[str]]], mention: DateMention, near: Collection[str] | None = None
+) -> bool:
+    """One of ``dates`` is ``mention``'s date (the same month, and day and year where both give
+    them), and when ``near`` is given, with a word of it around (it dates the same thing)."""
+    return any(compare_dates(d, mention) == (True, False) and (near is None or set(near) & set(around)) for d, around in dates)
 
 
 def _dateline(text: str, mention: DateMention) -> bool:
@@ -202,21 +293,42 @@ def _dateline(text: str, mention: DateMention) -> bool:
     return mention.start < 40 and bool(_DATELINE_END.match(text, mention.start + len(mention.text)))
 
 
-def _near(text: str, mention: DateMention, reach: int) -> set[str]:
-    """The content words within ``reach`` words before and after a date ("begin shipping in
-    April according to Apple's CEO" → begin, ship, accord, apple, ceo), calendar words aside."""
-    before = _WORDS.findall(text[: mention.start])[-reach:]
-    after = _WORDS.findall(text[mention.start + len(mention.text) :])[:reach]
-    words = (normalise_word(w) for w in (*before, *after) if w.capitalize() not in CALENDAR_NAMES)
-    return {w for w in words if w}
+# Words of telling: the day something was said, whichever word tells it ("said on Monday", "in an
+# interview Tuesday", "a report on Sunday"), one word for the context of a date.
+_TELLING = frozenset(
+    "said says say told tells tell telling interview interviews report reports reported statement announced "
+    "stated wrote writes added remarks".split()
+)
+
+
+def _near(text: str, start: int, length: int, reach: int) -> set[str]:
+    """The content words within ``reach`` words before and after a date at ``start`` ("begin
+    shipping in April according to Apple's CEO" → begin, ship, <telling>), calendar words and
+    names aside: "the FBI said in September" and "the FBI launched a manhunt in August" share a
+    name, not what they date."""
+    before = list(_WORDS.finditer(text, 0, start))[-reach:]
+    after = list(_WORDS.finditer(text, start + length))[:reach]
+    out = set()
+    for m in (*before, *after):
+        w = m.group()
+        if w.capitalize() in CALENDAR_NAMES:
+            continue
+        if w.lower() in _TELLING:
+            out.add("<telling>")
+        elif w[0].islower() or not text[: m.start()].strip(" “\"'‘("):  # a capital inside a sentence: a name
+            token = normalise_word(w)
+            if token:
+                out.add(token)
+    return out
 
 
 def _more_precise(a: DateMention, b: DateMention) -> bool:
     """``a`` gives every part of the date ``b`` gives, and more ("Nov. 20" / "November");
-    "March 2008" and "March 2" each give a part the other lacks: together one date."""
+    "March 2008" and "March 2" each give a part the other lacks: together one date; "Jan. 4,
+    2015" only adds the year a dated article implies to "January 4th"."""
     parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
     parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
-    return parts_b < parts_a
+    return parts_b < parts_a and parts_a - parts_b != {"y"}
 
 
 def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
@@ -232,11 +344,12 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
         negated = negated_terms(mine.text)
-        if len(negated) != 1 or negated_terms(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+        if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
-        if _DENYING.search(other.text):
+        if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
-        own, theirs = Counter(tokens(mine.text)), set(tokens(other.text))
+        own = Counter(tokens(mine.text))
+        theirs = {normalise_word(w) for w in _WORDS.findall(other.text) if w[0].islower()}  # not "United States"
         return [words for term, words in negated.items() if term in theirs and own[term] == 1]
 
     for a, b in close:
@@ -253,27 +366,40 @@ def hedge_difference(
     members: Sequence[Sentence],
     close: Sequence[tuple[int, int]],
     quotes: Mapping[str, tuple[Quote, ...]],
-    clause_words: int,
+    rules: DifferenceSettings,
 ) -> Difference | None:
     """One version hedges ("in a possible sign", "appeared to") what a closely similar
     version of another article states plainly.  Only the outlet's own words count: a
-    speaker's "may" inside a quotation is the speaker's.  A version that names a source the
-    hedged one does not ("a Republican said" against "reportedly") states nothing plainly.  A
-    hedge counts only on what the other version reports (see ``about``): "so you probably don't
-    want to mess with one" hedges no fact another outlet gives."""
+    speaker's "may" inside a quotation is the speaker's.  The other version states it plainly
+    only when it hedges nothing of it, not even inside a quotation ("appears to be a
+    non-issue," he writes), and puts nothing at a distance (``_DOUBTING``: "are said to be",
+    "UBS believes", "the article states", "could"): two versions that both give the claim to
+    someone differ in whom, an attribution, not in a hedge.  Unless the hedge doubts the telling
+    itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge counts only on
+    what the other version reports (see ``about``), and "may" that gives leave ("Coloradans may
+    buy 1 ounce") hedges nothing when the other version tells the rule ("are only allowed to")."""
     outside = [_outside_quotes(s, quotes) for s in members]
-    found = [hedges(text, s.text) for text, s in zip(outside, members, strict=True)]
+    found = [hedges(text, s.text, rules.hedge_words) for text, s in zip(outside, members, strict=True)]
+    quoted = [hedges(s.text, words=rules.hedge_words) for s in members]  # a speaker's hedges too
     sources = [find_sources(text) for text in outside]
     words = [set(tokens(s.text)) for s in members]
     doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
 
+    def on(hedge: Hedge, other: int) -> bool:
+        """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content
+        words with it and its scope (the clause from the hedge on) ``hedge_scope_words``."""
+        scope = hedge.clause[hedge.clause.lower().find(hedge.word.split()[0]) :] if hedge.word else hedge.clause
+        return (
+            len(set(tokens(hedge.clause)) & words[other]) >= rules.hedge_clause_words
+            and len(set(tokens(scope)) & words[other]) >= rules.hedge_scope_words
+        )
+
     @cache  # each ordered pair is asked twice: by plainly(a, b) and by plainly(b, a)
     def about(hedged: int, other: int) -> list[Hedge]:
-        """The hedges of ``hedged`` on what ``other`` reports: in a clause sharing
-        ``clause_words`` content words with it, and not written in ``other`` too ("multiple
-        unconfirmed reports" inside a quotation there)."""
+        """The hedges of ``hedged`` on what ``other`` reports, and not written in ``other`` too
+        ("multiple unconfirmed reports" inside a quotation there)."""
         raw = members[other].text.lower()
-        return [h for h in found[hedged] if h.word not in raw and len(set(tokens(h.clause)) & words[other]) >= clause_words]
+        return [h for h in found[hedged] if h.word not in raw and on(h, other)]
 
     def passed_on(hedged: int, hedge: Hedge) -> bool:
         """``hedge`` only passes on a report its sentence credits (``_REPORTING_HEDGE``): a source
@@ -285,15 +411,21 @@ def hedge_difference(
         return named or bool(_CREDITS.search(outside[hedged]))
 
     def plainly(hedged: int, other: int) -> list[Hedge]:
-        """The hedges of ``hedged`` that ``other`` states plainly: it hedges none of it, and names
-        no source that ``hedged`` does not ("reportedly" against "a Republican said"), and puts
-        nothing at a distance that ``hedged`` does not (``_DOUBTING``: "claims", "is believed",
-        "a man says"; "officials said ... might have been" against "officials said ... had been"
-        is still a hedge)."""
+        """The hedges of ``hedged`` that ``other`` states plainly (see the function's docstring)."""
         mine = [h for h in about(hedged, other) if not passed_on(hedged, h)]
-        if not mine or about(other, hedged) or doubts[other] - doubts[hedged]:
+        if not mine or any(on(h, hedged) for h in quoted[other]):
             return []
-        ok = not sources[other] or any(compatible(x, y) for x in sources[hedged] for y in sources[other])
+        if _LEAVE.search(members[other].text):
+            mine = [h for h in mine if not h.word.startswith("may ")]
+        telling = [h for h in mine if _TELLING_VERB.fullmatch(h.word.split()[-1])]
+        if telling:  # "allegedly said" against "he said": the other version only tells
+            mine, distance = telling, doubts[other] - _TOLD
+        else:  # its words that put the claim at a distance, but for those of the hedge's own clause
+            own = {m.group().lower() for h in mine for m in _DOUBTING.finditer(h.clause)}
+            distance = doubts[other] - own
+        if not mine or distance:
+            return []
+        ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
         return mine if ok else []
 
     involved: dict[int, list[str]] = {}

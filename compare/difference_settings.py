@@ -1,0 +1,65 @@
+"""The thresholds and word lists by which a group's typed differences (numbers, dates, hedges,
+sources) claim only what an editor would (``Settings.differences``).  A part of
+:mod:`compare.settings`, kept apart for its length.
+
+Read on a blind editor's labels of typed differences (session 13): 120 claims of 60 FNC-1 and
+BASIL dev stories to tune on, and 93 claims of 52 held-out FNC-1 stories to check.  Each rule
+named here removed claims judged wrong there; the figures are in the closing note of the work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compare.clean_settings import check_ranges
+
+HEDGE_WORDS = (
+    "possible", "possibly", "may", "might", "reportedly", "allegedly", "apparently", "likely", "unlikely",
+    "perhaps", "probably", "unconfirmed", "suggests", "suggest",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DifferenceSettings:
+    """Rules an editor applies before calling two versions of one fact different."""
+
+    date_context_words: int = 4
+    """Two dates (or weekdays) are compared (a contradiction, or one more precise) only when they
+    date the same thing: a word within this many words of one is within as many of the other
+    ("the summit on Nov. 20" / "the summit in November"), names aside ("the FBI said in September"
+    / "the FBI launched a manhunt in August" date two things), and words of telling count as one
+    ("in an interview Tuesday" / "said on Monday").  Without it, "begin shipping in April" against
+    "on sale by the end of March", a Cobra meeting on Sunday against a referendum on Thursday, and
+    a wire dateline against a summit's month were "contradicting dates"."""
+
+    hedge_clause_words: int = 2
+    """A hedge counts against another version only when its clause shares this many content
+    words with that version: "so you probably don't want to mess with one" hedges nothing that
+    another outlet reports."""
+
+    hedge_scope_words: int = 1
+    """...and when the words it governs (its clause from the hedge on) share this many content
+    words with that version: "Racket Report appears to be a mostly satirical website" hedges
+    nothing in "Racket Report has carried a lot of hoax stories", though both name the site; "its
+    possible links to the asteroid" nothing in "experts have been asked to help"."""
+
+    number_context_words: int = 4
+    """Two numbers count the same thing only when, besides the words just after them (what they
+    count: "six months ago" counts no schoolgirls), one of the last this many content words before
+    one is near the other: what they are said of ("the entire campus contains about 1.7 million
+    square feet" / "the properties Google purchased comprise about 934,200 square feet").  0
+    switches the rule off."""
+
+    source_spelling: float = 0.65
+    """Two named sources are one person spelt two ways when a word of each, with the same first
+    letter, is alike to this ratio (difflib's): "Mr Mashnuq" / "Machnouk", "Gaddafi" / "Qaddafi" is
+    not caught.  Above 1 switches it off."""
+
+    hedge_words: tuple[str, ...] = HEDGE_WORDS
+    """The words that hedge a claim (with "seems", and "appears" before "to", "that" or an
+    "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see
+    ``Settings.differences`` in :func:`compare.analyze.typed.hedge_difference`."""
+
+    def __post_init__(self) -> None:
+        check_ranges(self)
+        if not self.hedge_words or not all(isinstance(w, str) and w.strip() for w in self.hedge_words):
+            raise ValueError(f"DifferenceSettings.hedge_words must be words, got {self.hedge_words!r}")

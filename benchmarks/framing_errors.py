@@ -24,6 +24,8 @@ Reads BASIL 2010-2012 (``../shared/data/basil-framing-dev``, see its README and
    (t, u) cross-validated by story as in ``framing_eval.cross_validate_tone``, once with every
    span and once with only the spans in sentences credited to the actor.  A perfect sentence
    model with this attribution scores about the second figure; perfect attribution too, the first.
+5. **Aggregation**: the shipped aggregation rule over perfect sentence tones
+   (:func:`aggregation_ceiling`): what is lost at the sentence level, and by the rule.
 """
 
 from __future__ import annotations
@@ -225,6 +227,45 @@ def ceiling(pairs: Sequence[Pair], only_credited: bool) -> float:
     return cross_validate_tone(gold, predicted)[0]
 
 
+def aggregation_ceiling(pairs: Sequence[Pair]) -> tuple[float, float]:
+    """The shipped aggregation (compare/analyze/framing/scoring.py's ``_tone``) over perfect
+    sentence tones: each sentence credited to the actor is unfavourable where it holds an
+    annotated negative span about it, favourable where a positive one, else neutral; with
+    ``tone_unfavourable_net`` and ``tone_favourable_share`` over GAPS and framing_eval's SHARES.
+    (in-sample best macro-F1, cross-validated by story): what the framing would score with a
+    perfect sentence model and today's attribution and aggregation.  Set beside the shipped
+    figure, it says how much is lost at the sentence level, and beside
+    ``ceiling_credited_spans_cv`` (the same spans, counted with margins of their own) how much
+    the aggregation rule loses."""
+    from dataclasses import replace
+
+    from benchmarks.framing_eval import SHARES
+    from compare.analyze.framing.scoring import SentenceTone, _tone
+    from compare.settings import Settings
+
+    base = Settings()
+    gold: dict[str, list[str]] = {}
+    predicted: dict[tuple[float, ...], dict[str, list[str]]] = {}
+    for p in pairs:
+        gold.setdefault(p.story, []).append(p.gold)
+        tones = []
+        for n, (sentence, _score) in enumerate(p.credited):
+            marked = {pol for pol, text in p.spans if text[:SPAN_PROBE] in sentence}
+            tone = "unfavourable" if "neg" in marked else "favourable" if marked else "neutral"
+            tones.append(SentenceTone(str(n), n, tone, 0.0, True))  # type: ignore[arg-type]
+        for net in GAPS:
+            for share in SHARES:
+                settings = replace(base, tone_unfavourable_net=net, tone_favourable_share=share)
+                label = TONE_TO_GOLD[_tone(tones, settings)[0]] if p.named else "neu"
+                # the point's first number is cross_validate_tone's tie-breaker (a neutral prior): 1.0, no tie broken
+                predicted.setdefault((1.0, net, share), {}).setdefault(p.story, []).append(label)
+    all_gold = [x for s in sorted(gold) for x in gold[s]]
+    best = max(
+        macro_f1(all_gold, [x for s in sorted(gold) for x in by_story[s]]) for by_story in predicted.values()
+    )
+    return best, cross_validate_tone(gold, predicted)[0]
+
+
 def credited_counts(pairs: Sequence[Pair]) -> tuple[int, int]:
     """(annotated spans in a sentence credited to their entity, all spans about a named entity)."""
     named = [p for p in pairs if p.named]
@@ -265,6 +306,7 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
     per_class = {c: macro_f1(gold, said, (c,)) for c in CLASSES}
     low, high = bootstrap_interval(pairs)
     span_in, span_total = credited_counts(pairs)
+    aggregation, aggregation_cv = aggregation_ceiling(pairs)
     return {
         "pairs": len(pairs),
         "gold_classes": dict(Counter(gold)),
@@ -279,6 +321,8 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
         **ranking_aucs(pairs),
         "ceiling_all_spans_cv": round(ceiling(pairs, only_credited=False), 3),
         "ceiling_credited_spans_cv": round(ceiling(pairs, only_credited=True), 3),
+        "aggregation_ceiling": round(aggregation, 3),
+        "aggregation_ceiling_cv": round(aggregation_cv, 3),
     }
 
 

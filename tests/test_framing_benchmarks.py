@@ -88,6 +88,18 @@ def test_ceiling_counts_spans_and_sees_only_credited_ones_when_asked(errors: Any
     )  # neg missed; neu: 10 right of 20 said
 
 
+def test_aggregation_ceiling_labels_perfect_sentence_tones_with_the_shipped_rule(errors: Any) -> None:
+    pairs = []
+    for k in range(10):
+        pairs.append(pair(errors, f"s{k}", "neg", [("neg", "grabbed him")], ["He grabbed him.", "He spoke."]))
+        pairs.append(pair(errors, f"s{k}", "neu", [], ["He spoke."]))
+        pairs.append(pair(errors, f"s{k}", "pos", [("pos", "a hero")], ["He was a hero."]))
+    assert errors.aggregation_ceiling(pairs) == pytest.approx((1.0, 1.0))
+    # the negative span now lies outside the sentences credited to the actor: no tone says it
+    moved = [pair(errors, p.story, p.gold, list(p.spans), ["He spoke."]) if p.gold == "neg" else p for p in pairs]
+    assert errors.aggregation_ceiling(moved) == pytest.approx(((0 + 1.0 + 2 / 3) / 3,) * 2)
+
+
 def test_ranking_aucs_rank_marked_sentences_and_portrayals(errors: Any) -> None:
     def scored(gold: str, spans: list[tuple[str, str]], credited: list[tuple[str, float]]) -> Any:
         return errors.Pair("s", gold, "neu", True, tuple(credited), "Jim Smith", tuple(spans))

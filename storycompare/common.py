@@ -68,7 +68,9 @@ def warn(message: str) -> None:
     print(one_line(f"storycompare: warning: {message}"), file=sys.stderr)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters, the line and paragraph separators (which end a line for str.splitlines) and the
+# bidirectional overrides (which reorder what a terminal shows).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(message: str) -> str:

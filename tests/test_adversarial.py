@@ -186,3 +186,18 @@ def test_batch_prints_each_limit_of_a_story_in_one_line(
     story_id = warnings[0].split("story ", 1)[1].split(":", 1)[0]
     story_json = json.loads((tmp_path / "out" / "stories" / f"{story_id}.json").read_text("utf-8"))
     assert [f"storycompare: warning: story {story_id}: {limit}" for limit in story_json["limits"]] == warnings
+
+
+def test_an_error_naming_an_article_id_with_a_line_separator_stays_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by test_fuzz: an article id holding U+2028 split the error in two for str.splitlines.
+    from storycompare import cli
+
+    (tmp_path / "a.json").write_text('{"id": "first\\u2028second\\u202eevil", "text": "2010-11-20"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The minister resigned on Monday after a week of protests in the capital.", encoding="utf-8")
+    code = cli.main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.txt"), "--json", str(tmp_path / "r.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and not (tmp_path / "r.json").exists()
+    assert len(err.splitlines()) == 1 and err.startswith("storycompare: error: ")
+    assert "first\\u2028second\\u202eevil" in err

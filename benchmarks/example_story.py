@@ -6,9 +6,10 @@ Prints the median wall-clock time of whole `storycompare compare` processes
 (start-up included) for HTML+JSON and for HTML+JSON+PDF, and, as a yardstick,
 of a process that only runs difflib.HtmlDiff over the ten article pairs; each
 with sentence embeddings (the default) from an empty embedding cache and from a
-warm one, and with --lexical; and the encoder's throughput in sentences per second.
+warm one, and with --lexical; the encoder's throughput in sentences per second; and the time
+event identity takes on the story (its articles' event profiles and the pairs' verdicts).
 Targets: HTML+JSON < 0.8 s, with PDF < 2.5 s (issue 2); with embeddings, HTML+JSON
-within 10x of the yardstick (issue 11), on the 2-core machine.
+within 10x of the yardstick (issue 11), on the 2-core machine; event identity < 50 ms (issue 13).
 Each row also gives the median CPU time (user + system, all threads) of its processes:
 on a machine that other jobs share, it is the steadier figure.  The processes run with
 Python's bytecode cached in a scratch folder (``PYTHONPYCACHEPREFIX``), as an installed
@@ -54,6 +55,25 @@ semantic._encode(texts)
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 print(f"encoder ({runtime}): {len(texts)} sentences in {seconds:.2f} s "
       f"({cpu:.2f} s CPU) = {len(texts) / seconds:.0f} sentences/s (model loaded)")
+"""
+
+EVENTS = """
+import sys, time
+from itertools import combinations
+from dataclasses import replace
+from compare import compare
+from compare.analyze.event_profile import event_profile
+from compare.analyze.events import judge
+from compare.settings import Settings
+result = compare(sys.argv[1:], replace(Settings(), semantic=False))
+best = float("inf")
+for _ in range(5):
+    started = time.perf_counter()
+    profiles = [event_profile(a) for a in result.articles]
+    for x, y in combinations(profiles, 2):
+        judge(x, y, result.settings)
+    best = min(best, time.perf_counter() - started)
+print(f"event identity (profiles and the 10 pairs' verdicts, best of 5): {1000 * best:.1f} ms (target < 50 ms, issue 13)")
 """
 
 
@@ -103,6 +123,8 @@ def main() -> None:
         print(f"{name:34} {median:9.3f} {best:9.3f} {cpu:9.3f} {shown:>9}{flag}")
     print("sizes: " + ", ".join(f"{ext} {size / 1024:.0f} KiB" for ext, size in sizes.items()))
     print(throughput.stdout.strip())
+    events = subprocess.run([sys.executable, "-c", EVENTS, *FILES], check=True, capture_output=True, text=True, cwd=ROOT)
+    print(events.stdout.strip())
 
 
 if __name__ == "__main__":

@@ -117,9 +117,10 @@ def denials(text: str) -> list[Denial]:
     return out
 
 
-def _denies_at_all(text: str) -> bool:
-    """Whether ``text`` denies or negates anything, in any words: it does not state a fact plainly."""
-    return bool(denials(text) or _DENYING.search(text) or _ALSO_DENYING.search(text) or negated_terms(text))
+def _denies_in_other_words(text: str) -> bool:
+    """Whether ``text`` denies or negates anything in words other than a firm denial's: it does not
+    state a fact plainly either."""
+    return bool(_DENYING.search(text) or _ALSO_DENYING.search(text) or negated_terms(text))
 
 
 def denial_difference(members: Sequence[Sentence], linked: Sequence[tuple[int, int]]) -> Difference | None:
@@ -130,7 +131,7 @@ def denial_difference(members: Sequence[Sentence], linked: Sequence[tuple[int, i
     or hedges it (``typed._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
     (``conflict``) only when some version states it plainly."""
     found = [denials(s.text) for s in members]
-    plain = [not found[k] and not _denies_at_all(s.text) for k, s in enumerate(members)]
+    plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
     words = [_plain_words(s.text) for s in members]
     values: dict[str, str] = {}
     for a, b in linked:

@@ -53,11 +53,7 @@ def build_groups(
     for sentence in sentences:
         texts.setdefault(sentence.article, []).append(sentence.text)
     article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
-    numbers = {sentence.id: find_quantities(sentence.text, settings.approximate_share, settings.differences.number_context_words) for sentence in sentences}
-    values: dict[str, set[float]] = {}
-    for sentence in sentences:
-        values.setdefault(sentence.article, set()).update(n.value for n in numbers[sentence.id] if not n.year and n.kind != "age")
-    article_numbers = {article: frozenset(found) for article, found in values.items()}
+    numbers, article_numbers = _quantities(sentences, settings)
     dates = ArticleDates.of(sentences, settings, article_dates)
     raw = []
     for indexes in alignment.groups:
@@ -209,10 +205,21 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
         quotes.update(quotes_by_sentence(article))
         members.append(sentence)
     sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
-    numbers = {s.id: find_quantities(s.text, settings.approximate_share, settings.differences.number_context_words) for s in members}
-    values = {s.article: frozenset(n.value for n in numbers[s.id] if not n.year and n.kind != "age") for s in members}
+    numbers, values = _quantities(members, settings)
     plain = {s.article: plain_text(s.text) for s in members}
     return _differences(members, sims, quotes, plain, numbers, values, settings, ArticleDates.of(members, settings))
+
+
+def _quantities(
+    sentences: Sequence[Sentence], settings: Settings
+) -> tuple[dict[str, list[Quantity]], dict[str, frozenset[float]]]:
+    """Each sentence's quantities, and each article's values (years and ages aside): a value
+    another version gives elsewhere in its article is no conflict (:func:`number_differences`)."""
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share, settings.differences.number_context_words) for s in sentences}
+    values: dict[str, set[float]] = {}
+    for s in sentences:
+        values.setdefault(s.article, set()).update(n.value for n in numbers[s.id] if not n.year and n.kind != "age")
+    return numbers, {article: frozenset(found) for article, found in values.items()}
 
 
 def _differences(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from compare.analyze.attribution import (
@@ -84,17 +84,23 @@ class ArticleDates:
     published: Mapping[str, str | None]  # article id -> "YYYY-MM-DD", or None when undated
     mentioned: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]]
     """article id -> every date its text writes, with the words around it (:func:`_near`)"""
+    written: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]] = field(default_factory=dict)
+    """sentence id -> the same for each sentence (a group's members are read once, here)"""
 
     @classmethod
     def of(
         cls, sentences: Sequence[Sentence], settings: Settings, published: Mapping[str, str | None] | None = None
     ) -> ArticleDates:
-        reach = settings.differences.date_context_words
+        written = {s.id: _dates_in(s.text, settings.differences.date_context_words) for s in sentences}
         mentioned: dict[str, list[tuple[DateMention, frozenset[str]]]] = {}
         for s in sentences:
-            found = mentioned.setdefault(s.article, [])
-            found.extend((d, frozenset(_near(s.text, d.start, len(d.text), reach))) for d in find_dates(s.text))
-        return cls(dict(published or {}), {k: tuple(v) for k, v in mentioned.items()})
+            mentioned.setdefault(s.article, []).extend(written[s.id])
+        return cls(dict(published or {}), {k: tuple(v) for k, v in mentioned.items()}, written)
+
+
+def _dates_in(text: str, reach: int) -> tuple[tuple[DateMention, frozenset[str]], ...]:
+    """Every date ``text`` writes, with the content words within ``reach`` words of it (:func:`_near`)."""
+    return tuple((d, frozenset(_near(text, d.start, len(d.text), reach))) for d in find_dates(text))
 
 
 def number_differences(
@@ -233,7 +239,10 @@ def date_difference(
     reach = settings.differences.date_context_words
     dated = articles.published if articles else {}
     mentioned = articles.mentioned if articles else {}
-    dates = [[(d, _near(s.text, d.start, len(d.text), reach)) for d in find_dates(s.text) if not _dateline(s.text, d)] for s in members]
+    written = articles.written if articles else {}
+    dates = [
+        [(d, near) for d, near in (written.get(s.id) or _dates_in(s.text, reach)) if not _dateline(s.text, d)] for s in members
+    ]
     weekdays = [
         [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in _WEEKDAY.finditer(s.text)] for s in members
     ]

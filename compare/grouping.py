@@ -73,7 +73,7 @@ def group_links(
     later = set(by_part)
     parent = list(range(count))
     groups: dict[int, _Members] = {i: _Members(i, kinds[i], article_of[i]) for i in range(count)}
-    refused: set[tuple[int, int, int, int]] = set()
+    refused: set[tuple[int, int, int, int, bool]] = set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -94,15 +94,15 @@ def group_links(
         if ri == rj:
             continue
         gi, gj = groups[ri], groups[rj]
-        # A group's members only ever grow: its root and size name its members.
-        key = (ri, gi.size, rj, gj.size)
+        weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
+        # Members only grow: root and size name them; a stronger link may make a merge a weak one could not.
+        key = (ri, gi.size, rj, gj.size, weak)
         if key in refused:
             continue
         if _too_many_kinds(gi, gj, thresholds.max_kinds):
             refused.add(key)
             full.add(ri if len(gi.by_kind) >= len(gj.by_kind) else rj)
             continue
-        weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         least = max(thresholds.member, thresholds.weak_member) if weak else thresholds.member
         merged = gi.merge(gj, ids, article_of, allowed, similarity, least, thresholds, lead, weak, remarks, chain)
         if merged is None:

@@ -414,6 +414,14 @@ def _plain_groups(
 
 
 @settings(max_examples=60, deadline=None)
+@example(  # a merge refused after a weak link (1-3) is checked again for a stronger one (0-3)
+    articles=[["nato lavrov nato"], ["russia missile theater lavrov"], ["nato nato", "lisbon 27 lavrov"]],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
+)
 @example(  # copy_support counts members: a sentence an article repeats counts each time (_copied_apart)
     articles=[["", "nato russia lavrov", "russia " + "nato " * 8 + "nato", "russia " + "nato " * 8 + "nato"], ["nato lavrov russia", "", "nato nato"]],
     threshold=0.1,

@@ -181,7 +181,7 @@ def align(
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), _chain(analysed, article_of, similarity, cosines, settings)
+    remarks, chain = _remarks(quotes, settings), _chain(analysed, article_of, similarity, cosines, settings, quotes)
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -200,6 +200,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             part_offset=settings.part_threshold_offset,
             max_kinds=settings.group_max_wordings,
             neighbour=settings.neighbour_member_threshold,
+            quote_neighbour=settings.grouping.quote_neighbour_threshold,
             chain_floor=settings.grouping.chain_floor,
             chain_support=settings.grouping.chain_support,
             copy=settings.grouping.copy_score,
@@ -225,15 +226,18 @@ def _chain(
     similarity: Callable[[int, int], float],
     cosines: StoryCosines | None,
     settings: Settings,
+    quotes: Sequence[Quoted] | None = None,
 ) -> Chain:
     """The grouping's :class:`~compare.grouping.Chain`: the sentences of fewer than
     ``GroupSettings.chain_short_tokens`` content tokens, and the pairs of leads (each article's
     headline and first sentences, :class:`~compare.centring.StoryCosines`) of two articles that
-    score under ``GroupSettings.lead_floor`` together (with embeddings only)."""
+    score under ``GroupSettings.lead_floor`` together (with embeddings only); and the sentences
+    that are mostly quotation (``Settings.quote_share``, of ``quotes``)."""
     rules = settings.grouping
     short = frozenset(i for i, (tokens, _) in enumerate(analysed) if len(tokens) < rules.chain_short_tokens)
+    quoted = frozenset(i for i, q in enumerate(quotes or ()) if q.share >= settings.quote_share)
     if cosines is None or not rules.lead_floor:
-        return Chain(short)
+        return Chain(short, quoted=quoted)
     leads = sorted(cosines.lead)
     return Chain(
         short,
@@ -243,6 +247,7 @@ def _chain(
             for j in leads[n + 1 :]
             if article_of[i] != article_of[j] and similarity(i, j) < rules.lead_floor
         ),
+        quoted,
     )
 
 

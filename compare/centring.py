@@ -23,7 +23,7 @@ from compare import candidates
 from compare.models import Sentence
 from compare.parts import Parts
 from compare.settings import Settings
-from compare.similarity import analyse, normalise_word
+from compare.similarity import analyse, event_kinds, normalise_word
 from compare.text import TOKEN
 
 
@@ -41,17 +41,22 @@ class StoryCosines:
         lead_vectors: Any = None,
         lead_words: Sequence[frozenset[str]] = (),
         lead_body: Sequence[bool] = (),
+        core: Mapping[tuple[int, int], float] | None = None,
     ) -> None:
         self.vectors = vectors
         self.lead = dict(lead or {})
         self.lead_vectors = lead_vectors
         self.lead_words = tuple(lead_words)
         self.lead_body = tuple(lead_body)
+        self.core = dict(core or {})
 
     def leads(self, i: int, j: int) -> bool:
-        """Whether ``i`` and ``j`` are compared as two leads: both leads, not both headlines,
-        sharing a word beyond names ("dies" in "Esther Williams dies at 91" and "Esther Williams
-        has died aged 91"; not "NATO" alone)."""
+        """Whether ``i`` and ``j`` (``i < j``) are compared as two leads: both leads, not both
+        headlines, sharing a word beyond names ("dies" in "Esther Williams dies at 91" and "Esther
+        Williams has died aged 91"; not "NATO" alone); or a short sentence's core event told by the
+        other (``GroupSettings.core_event_tokens``)."""
+        if (i, j) in self.core:
+            return True
         a, b = self.lead.get(i), self.lead.get(j)
         if a is None or b is None:
             return False
@@ -59,6 +64,8 @@ class StoryCosines:
 
     def pair(self, i: int, j: int) -> float:
         """The story-centred cosine; of two leads (:meth:`leads`), the news-centred cosine."""
+        if (i, j) in self.core:
+            return self.core[(i, j)]
         if self.leads(i, j):
             return float(self.lead_vectors[self.lead[i]] @ self.lead_vectors[self.lead[j]])
         return float(self.vectors[i] @ self.vectors[j])
@@ -74,9 +81,14 @@ class StoryCosines:
         allowed: Callable[[int, int], bool] | None,
         keep: int | None = None,
     ) -> list[tuple[int, int]]:
-        """The pairs whose cosine (:meth:`pair`) may reach ``threshold``: :meth:`above` and
-        :meth:`lead_candidates`."""
-        return [*self.above(threshold, article_of, allowed, keep), *self.lead_candidates(threshold, article_of, allowed, keep)]
+        """The pairs whose cosine (:meth:`pair`) may reach ``threshold``: :meth:`above`,
+        :meth:`lead_candidates` and the core pairs (:meth:`leads`) that do."""
+        core = [
+            (i, j)
+            for (i, j), value in self.core.items()
+            if value >= threshold and (allowed is None or allowed(article_of[i], article_of[j]))
+        ]
+        return [*self.above(threshold, article_of, allowed, keep), *self.lead_candidates(threshold, article_of, allowed, keep), *core]
 
     def lead_candidates(
         self,
@@ -160,6 +172,39 @@ def _plain_words(text: str, names: frozenset[str]) -> frozenset[str]:
     return frozenset(analyse(text)[0]) - named
 
 
+def _core_pairs(
+    sentences: Sequence[Sentence],
+    chosen: Sequence[int],
+    names: frozenset[str],
+    settings: Settings,
+) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of sentences of different articles, one of them
+    a headline or short (``GroupSettings.core_event_tokens``), that name one kind of event and
+    one of the story's ``names`` both (:meth:`StoryCosines.leads`)."""
+    most = settings.grouping.core_event_tokens
+    if not most:
+        return []
+    named: dict[int, tuple[frozenset[str], frozenset[str], bool]] = {}
+    for i in chosen:
+        text = sentences[i].text
+        kinds = event_kinds(text, headline=sentences[i].role == "title")
+        if kinds:
+            who = frozenset(w.lower() for w in TOKEN.findall(text)) & names
+            short = sentences[i].role == "title" or len(analyse(text)[0]) < most
+            if who:
+                named[i] = (kinds, who, short)
+    found = sorted(named)
+    return [
+        (i, j)
+        for n, i in enumerate(found)
+        for j in found[n + 1 :]
+        if sentences[i].article != sentences[j].article
+        and (named[i][2] or named[j][2])
+        and named[i][0] & named[j][0]
+        and named[i][1] & named[j][1]
+    ]
+
+
 def story_cosines(
     sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts, names: frozenset[str]
 ) -> StoryCosines | None:
@@ -190,6 +235,16 @@ def story_cosines(
     leads = [i for i in _leads(sentences, settings.lead_sentences) if i in row]
     lead_vectors = embedded[[row[i] for i in leads]] - news
     lead_vectors /= np.maximum(np.linalg.norm(lead_vectors, axis=1, keepdims=True), 1e-9)
+    core = _core_pairs(sentences, chosen, names, settings)
+    if core:
+        rows = sorted({k for pair in core for k in pair})
+        at = {i: n for n, i in enumerate(rows)}
+        news_vectors = embedded[[row[i] for i in rows]] - news
+        news_vectors /= np.maximum(np.linalg.norm(news_vectors, axis=1, keepdims=True), 1e-9)
+        least = settings.grouping.core_event_cosine
+        core_cosines = {(i, j): value for i, j in core for value in [float(news_vectors[at[i]] @ news_vectors[at[j]])] if value >= least}
+    else:
+        core_cosines = {}
     vectors[chosen] -= centre
     vectors[n:] -= centre
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -200,6 +255,7 @@ def story_cosines(
         lead_vectors,
         [_plain_words(sentences[i].text, names) for i in leads],
         [sentences[i].role != "title" for i in leads],
+        core_cosines,
     )
 
 

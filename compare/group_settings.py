@@ -115,5 +115,30 @@ class GroupSettings:
     new report details a hidden port" / "A report on Thursday claims ... a port"); ECB+ recall
     0.392 → 0.393 at precision 0.916.  0 switches the rule off."""
 
+    quote_neighbour_threshold: float = 0.33
+    """Two consecutive sentences of one article that do not repeat each other, one of them mostly
+    quotation (``Settings.quote_share``), share a group when each has a mean score of at least this
+    (not ``Settings.neighbour_member_threshold``) with the other articles' members: a remark told,
+    then quoted ("Mr. Sellers said that was not the appropriate comparison." / "'The comparison
+    that's relevant,' he said, 'is between men and women and Wal-Mart.'"), or a quotation continued,
+    is one fact, which another outlet tells in one sentence (Fox: "Sellers said that wasn't a fair
+    comparison because ...": 0.34 with the quotation).  The next sentence on the subject that quotes
+    no one stays under the stricter threshold ("Consumers expected the same with the first iPhone"
+    after "Developers caution that people should temper expectations": 0.37).  0: the stricter one."""
+
+    core_event_tokens: int = 8
+    """A headline, or a sentence of fewer than this many content tokens, that names a kind of event
+    (:data:`~compare.similarity.EVENT_WORDS`) and one of the story's names, and a sentence of another
+    article that names the same kind and the same name, are compared as two leads are (on embeddings
+    centred on news in general; ranked after the links scored on the story): the short sentence's
+    core, who and what happened, is the main event the other tells ("Esther Williams, swimming star,
+    dies at 91" / "Williams died early Thursday in her sleep, according to her publicist").  The
+    link still needs the link threshold and the paraphrase cosine (``Settings.paraphrase_cosine``)
+    when they share few words.  0 switches the rule off."""
+
+    core_event_cosine: float = 0.7
+    """See ``core_event_tokens``: the two sentences are compared so only when their cosine centred
+    on news in general reaches this; under it they are compared centred on the story as any two are."""
+
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -23,6 +23,7 @@ class Thresholds:
     part_offset: float  # a link made by a part ranks this much lower
     max_kinds: int  # the most kinds (different wordings) a group may hold
     neighbour: float  # consecutive sentences of one article not repeating each other: each member's least mean
+    quote_neighbour: float = 0.0  # ... when one of the two is mostly quotation (Chain.quoted; 0: ``neighbour``)
     chain_floor: float = 0.0  # the least score of two members of different articles (GroupSettings.chain_floor)
     chain_support: int = 0  # ... unless this many members of other articles link to both
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
@@ -38,6 +39,9 @@ class Chain:
 
     short: frozenset[int] = frozenset()
     leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j
+    quoted: frozenset[int] = frozenset()
+    """The sentences that are mostly quotation (``Settings.quote_share``): with its neighbour one
+    remark, told and quoted (``GroupSettings.quote_neighbour_threshold``)."""
 
 
 def group_links(
@@ -181,7 +185,7 @@ class _Members:
         later sentence that only shares its subject) is not the group's fact.  Nor when two members
         of different articles are far apart (:func:`_chained`), or an article's second sentence is
         far from a sentence that its first copies (:func:`_copied_apart`)."""
-        close = _one_fact(self, other, ids, similarity, thresholds.same_article, lead, remarks)
+        close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, (chain or Chain()).quoted)
         if close is None:
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
@@ -192,7 +196,7 @@ class _Members:
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
         for added, near in ((added_self, close[0]), (added_other, close[1])):
             for kind, (units, n, close_to) in added.items():
-                least = max(threshold, thresholds.neighbour) if kind in near else threshold
+                least = max(threshold, near[kind]) if kind in near else threshold
                 if n and (units / (n * _UNITS) < least - 1e-12 or (weak and 2 * close_to <= n)):
                     return None
         big, small = (self, other) if self.size >= other.size else (other, self)
@@ -231,33 +235,38 @@ def _one_fact(
     second: _Members,
     ids: Sequence[tuple[str, int]],
     similarity: Callable[[int, int], float],
-    strength: float,
+    thresholds: Thresholds,
     lead: Collection[int] = (),
     remarks: Callable[[int, int], bool] | None = None,
-) -> tuple[set[int], set[int]] | None:
+    quoted: Collection[int] = (),
+) -> tuple[dict[int, float], dict[int, float]] | None:
     """Whether the members that one article contributes to the two groups merged are one
     fact: consecutive sentences (a fact told over two), or sentences that repeat each other
-    (a headline and its lead), scoring at least ``strength`` together.  Two different
+    (a headline and its lead), scoring at least ``thresholds.same_article`` together.  Two different
     statements of one article never share a group, so a sentence that links to both cannot
     chain them.  (Each group is one fact already: only the pairs across them are checked.)
     None when they are not; else the kinds of each group that are one fact with the other
-    group's only by being consecutive, which must be close to the group on their own
-    (``Settings.neighbour_member_threshold``): "the next sentence" is not the same fact.
+    group's only by being consecutive, which must be close to the group on their own, each with
+    the least mean it needs (``Settings.neighbour_member_threshold``: "the next sentence" is not
+    the same fact; ``GroupSettings.quote_neighbour_threshold`` when one of the two is mostly
+    ``quoted``: a remark told, then quoted, is one).
     Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
     tell its main event together.  Two sentences that are different ``remarks`` (two quotations of
     one speaker sharing no run of words) are not one fact however close, unless consecutive."""
-    near: tuple[set[int], set[int]] = (set(), set())
+    near: tuple[dict[int, float], dict[int, float]] = ({}, {})
     for kind, found, other_kind, others in first.same_article(second):
         apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
         if apart and remarks is not None and remarks(found[0], others[0]):
             return None
-        if similarity(found[0], others[0]) < strength:
+        if similarity(found[0], others[0]) < thresholds.same_article:
             if apart:
                 return None
             if all(p in lead for p in (*found, *others)):
                 continue
-            near[0].add(kind)
-            near[1].add(other_kind)
+            told = thresholds.quote_neighbour and (found[0] in quoted or others[0] in quoted)
+            least = min(thresholds.quote_neighbour, thresholds.neighbour) if told else thresholds.neighbour
+            near[0][kind] = max(least, near[0].get(kind, 0.0))
+            near[1][other_kind] = max(least, near[1].get(other_kind, 0.0))
     return near
 
 

@@ -93,6 +93,56 @@ for _word in "positive encouraged encouraging pleased satisfied constructive pro
     SYNONYMS[_word] = "<approve>"
 for _word in "negative disappointed disappointing concerned worried troubled pessimistic alarmed".split():
     SYNONYMS[_word] = "<disapprove>"
+# The main event of a news story, told in other words: each word (a verb, or "dead") says what
+# happened to whom ("Fred LaRue dies" / "was found dead"; "gunned down" / "was fatally shot").
+# Not a synonym in the score (a death and a killing differ): only the aligner's main-event check
+# reads it (:func:`event_kinds`, ``GroupSettings.core_event_tokens``).  No noun: "the death
+# penalty", "after the shooting", "his escape" name an event as background, not as what happened.
+EVENT_WORDS = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "death": "die dies died dead",
+        "killing": "kill kills killed slain",
+        "shooting": "shoot shoots shot gunned",
+        "arrest": "arrested detained",
+        "charge": "charged indicted",
+        "conviction": "convicted",
+        "burning": "burned burnt burns ablaze",
+        "resignation": "resign resigns resigned",
+        "escape": "escaped escapes",
+        "injury": "injured wounded",
+    }.items()
+}
+_EVENT_OF = {word: kind for kind, words in EVENT_WORDS.items() for word in words}
+# Before an event word in its clause, these make it background: "where he escaped", "who died
+# yesterday", "after being charged".
+_SUBORDINATE = frozenset("where when whenever after before since how why who whom whose which that because while following until if once".split())
+_DETERMINERS = frozenset("a an the his her their its".split())
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+
+
+def event_kinds(text: str, headline: bool = False) -> frozenset[str]:
+    """The kinds of event (:data:`EVENT_WORDS`) that ``text`` tells as what happened: an event word
+    outside quotations, in lower case (but in a ``headline``: "the Fire Department", "'Catching
+    Fire'" name no fire), not after a determiner ("a convicted sex offender"), with no subordinating
+    word before it in its clause ("where he escaped")."""
+    kinds: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(_unquoted(text)):
+        words = _TOKEN.findall(clause)
+        for n, word in enumerate(words):
+            kind = _EVENT_OF.get(word if not headline else word.lower())
+            if kind is None or (n and words[n - 1].lower() in _DETERMINERS):
+                continue  # "a convicted sex offender", "the wounded": what someone is, not what happened
+            if not any(w.lower() in _SUBORDINATE for w in words[:n]):
+                kinds.add(kind)
+    return frozenset(kinds)
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations (double quotation marks, “…”) blanked out."""
+    return re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]?", " ", text)
+
+
 # Negations are stopwords for similarity (they are compared separately, as a
 # typed difference), but they stay in the word-level diff.
 

@@ -29,6 +29,7 @@ from compare.settings import Settings
 from compare.similarity import (
     ATTRIBUTION,
     analyse,
+    event_kinds,
     features,
     informativeness,
     normalise_word,
@@ -319,24 +320,28 @@ def _plain_groups(
     # A headline and the sentence after it tell the main event together.
     headed = {k for i, x in enumerate(sentences) if x.role == "title" for k in (i, i + 1)}
 
-    def neighbours(first: list[int], second: list[int]) -> set[int]:
+    def neighbours(first: list[int], second: list[int]) -> dict[int, float]:
         """Members that are one fact with the other group's only by being consecutive in their
-        article (not repeating each other): they must be close to the group on their own."""
+        article (not repeating each other): they must be close to the group on their own, at the
+        neighbour threshold, or the quotation one when either of the two is mostly quotation."""
         if not use_vectors:
-            return set()
-        return {
-            m
-            for p in first
-            for q in second
-            if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) == 1 and sim(p, q) < same_article
-            and not {p, q} <= headed
-            for m in (p, q)
-        }
+            return {}
+        out: dict[int, float] = {}
+        told = s.grouping.quote_neighbour_threshold
+        for p in first:
+            for q in second:
+                if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) == 1 and sim(p, q) < same_article and not {p, q} <= headed:
+                    quote = told and max(quoted(sentences[p].text)[0], quoted(sentences[q].text)[0]) >= s.quote_share
+                    least = min(told, s.neighbour_member_threshold) if quote else s.neighbour_member_threshold
+                    for m in (p, q):
+                        out[m] = max(least, out.get(m, 0.0))
+        return out
 
-    def cohesive(group: list[int], least: float, near: frozenset[int] | set[int] = frozenset(), weak: bool = False) -> bool:
+    def cohesive(group: list[int], least: float, near: dict[int, float] | None = None, weak: bool = False) -> bool:
+        near = near or {}
         for m in group:
             others = [sim(m, o) for o in group if ok(m, o)]
-            floor = max(least, s.neighbour_member_threshold) if m in near else least
+            floor = max(least, near[m]) if m in near else least
             if others and sum(others) / len(others) < floor - 1e-12:
                 return False
             # After a weak link, more than half of a member's scores reach weak_near_score.
@@ -666,6 +671,105 @@ def test_the_next_sentence_of_an_article_joins_a_group_only_when_close_to_it() -
     assert alignment.similarity(1, 5) >= Settings().semantic_link_threshold  # linked, and close to its neighbour
     assert alignment.groups == ((0, 3), (1, 4), (2, 6))
     assert (1, 4, 5) in align(sentences, Settings(neighbour_member_threshold=0.0)).groups
+
+
+def test_a_fact_told_over_two_sentences_joins_the_other_outlets_version() -> None:
+    """BASIL 2058ec60: Fox's "Sellers said that wasn't a fair comparison because ..." against the
+    Times' "Mr. Sellers said that was not the appropriate comparison." and its next sentence, the
+    comparison he called relevant, in quotation marks: one remark told, then quoted, whose second
+    sentence is close to Fox's on its own (0.34; ``GroupSettings.quote_neighbour_threshold``).  At
+    ``Settings.neighbour_member_threshold`` (0.4), for a next sentence that quotes no one, the
+    quotation stays out (issue 11: linked, kept apart by the grouping)."""
+    fox = [
+        "Chief Justice John Roberts also offered his doubts about the merits of lawsuit, suggesting that any "
+        "discriminatory acts at Wal-Mart are no worse than anywhere else.",
+        "\"Is it true that Wal-Mart's pay disparity across the company was less than the national average?\" he asked.",
+        "Sellers said that wasn't a fair comparison because Wal-Mart has an obligation under federal law to make "
+        "sure its managers do not discriminate.",
+        "The case started a decade ago when Wal-Mart worker Betty Dukes said the management at her Pittsburg, "
+        "Calif., store was bypassing her for promotions.",
+    ]
+    nyt = [
+        "Several justices voiced concerns about how many companies could be subject to class-action suits if they "
+        "allowed the case against Wal-Mart to go forward.",
+        "\u201cIs it true,\u201d Chief Justice Roberts asked Mr. Sellers, \u201cthat Wal-Mart\u2019s pay disparity across "
+        "the company was less than the national average?\u201d",
+        "Mr. Sellers said that was not the appropriate comparison.",
+        "\u201cThe comparison that\u2019s relevant,\u201d he said, \u201cis between men and women and Wal-Mart.\u201d",
+        "He added later that \u201cWal-Mart was behind the other large retailers.\u201d",
+    ]
+    sentences = body_sentences([fox, nyt])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (2, 6, 7) in alignment.groups
+    assert (2, 6) in align(sentences, _without(quote_neighbour_threshold=0.0)).groups
+
+
+GIGANTE = [
+    [
+        "Ex-Mafia boss Vincent Gigante dies in prison",
+        'Mob boss Vincent "The Chin" Gigante, the powerful Mafioso who avoided jail for decades by wandering the '
+        "streets in a ratty bathrobe and slippers, feigning mental illness, died Monday in prison, officials said.",
+        "He was 77.",
+        "Gigante, who had suffered from heart disease, died at the federal prison in Springfield, Mo., said prison "
+        "spokesman Al Quintero.",
+    ],
+    [
+        "Vincent Gigante, Mafia Leader Who Feigned Insanity, Dies at 77",
+        "Vincent Gigante, who feigned mental illness for decades to camouflage his position as one of the nation's "
+        "most influential and dangerous Mafia leaders, died today in federal prison in Springfield, Mo., officials "
+        "told The Associated Press.",
+        "He was 77.",
+        "Mr. Gigante died while serving a 12-year sentence imposed in 1997 after he was convicted of racketeering "
+        "and conspiring to kill other mobsters.",
+        "Officials at the prison medical center where he died did not provide the cause of death but noted that he "
+        "suffered from heart disease.",
+    ],
+    [
+        "NY mob don Vincent 'Chin' Gigante dies in prison",
+        'Convicted mobster Vincent "Chin" Gigante, famed for wandering the streets of New York in a tattered bathrobe '
+        "in a show of insanity, died on Monday in federal prison, officials said.",
+        "Considered one of the last of New York's old-time Mafia dons, the reputed head of the Genovese family was "
+        "serving a 12-year sentence at the U. S. Medical Center for Federal Prisoners in Springfield, Missouri.",
+        "He was 77.",
+    ],
+]
+
+
+def test_a_headline_links_to_a_later_sentence_that_tells_its_core_event() -> None:
+    """ECB+ 26_ecbplus: the headline "Ex-Mafia boss Vincent Gigante dies in prison" and the Times'
+    "Mr. Gigante died while serving a 12-year sentence ..." (its fourth sentence, not a lead) tell
+    who died, and where: centred on the story, whose main event that is, they score under the
+    link threshold; a short sentence's core event (``GroupSettings.core_event_tokens``) compares
+    them centred on news in general, as two leads are."""
+    sentences = [replace(x, role="title") if x.index == 0 else x for x in body_sentences(GIGANTE)]
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    headline, later = 0, 7
+    assert sentences[later].text.startswith("Mr. Gigante died while serving")
+    assert (headline, later) in alignment.links
+    assert (headline, later) not in align(sentences, _without(core_event_tokens=0)).links
+    # Under the news-centred cosine floor they are compared as any two sentences are.
+    assert (headline, later) not in align(sentences, _without(core_event_cosine=0.95)).links
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "kinds"),
+    [
+        ("Watergate figure Fred LaRue dies", True, {"death"}),
+        ("Fred LaRue, a Nixon aide, was found dead in his room at a Biloxi motel.", False, {"death"}),
+        ("Another peace officer has been gunned down in cold blood.", False, {"shooting"}),
+        # Background, not what happened: a subordinate clause, an attribute, a quotation, a name.
+        ("A hungry Comeaux was caught in Houston, about 25 miles northwest of where he escaped.", False, set()),
+        ("Arcade Joseph Comeaux Jr. is a convicted sex offender serving a life sentence.", False, set()),
+        ('"She died in her sleep," her publicist said.', False, set()),
+        ("Filmmaker says he cannot commit to the schedule for Catching Fire.", False, set()),
+    ],
+)
+def test_the_kind_of_event_a_sentence_tells(text: str, headline: bool, kinds: set[str]) -> None:
+    assert event_kinds(text, headline=headline) == kinds
 
 
 def test_a_headline_and_the_sentence_after_it_share_a_group_as_one_main_event() -> None:

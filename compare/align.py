@@ -181,7 +181,7 @@ def align(
     ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), _chain(analysed, article_of, similarity, cosines, settings, quotes)
+    remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes)
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -221,6 +221,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
 
 
 def _chain(
+    sentences: Sequence[Sentence],
     analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
     article_of: Sequence[int],
     similarity: Callable[[int, int], float],
@@ -231,13 +232,15 @@ def _chain(
     """The grouping's :class:`~compare.grouping.Chain`: the sentences of fewer than
     ``GroupSettings.chain_short_tokens`` content tokens, and the pairs of leads (each article's
     headline and first sentences, :class:`~compare.centring.StoryCosines`) of two articles that
-    score under ``GroupSettings.lead_floor`` together (with embeddings only); and the sentences
-    that are mostly quotation (``Settings.quote_share``, of ``quotes``)."""
+    score under ``GroupSettings.lead_floor`` together (with embeddings only); the sentences that
+    are mostly quotation (``Settings.quote_share``, of ``quotes``) and those with a word of
+    attribution (:data:`~compare.similarity.ATTRIBUTION`), with embeddings only."""
     rules = settings.grouping
     short = frozenset(i for i, (tokens, _) in enumerate(analysed) if len(tokens) < rules.chain_short_tokens)
     quoted = frozenset(i for i, q in enumerate(quotes or ()) if q.share >= settings.quote_share)
+    said = frozenset(i for i, s in enumerate(sentences) if quotes and any(w.lower() in ATTRIBUTION for w in TOKEN.findall(s.text)))
     if cosines is None or not rules.lead_floor:
-        return Chain(short, quoted=quoted)
+        return Chain(short, quoted=quoted, said=said)
     leads = sorted(cosines.lead)
     return Chain(
         short,
@@ -248,6 +251,7 @@ def _chain(
             if article_of[i] != article_of[j] and similarity(i, j) < rules.lead_floor
         ),
         quoted,
+        said,
     )
 
 

@@ -117,14 +117,17 @@ class GroupSettings:
 
     quote_neighbour_threshold: float = 0.33
     """Two consecutive sentences of one article that do not repeat each other, one of them mostly
-    quotation (``Settings.quote_share``), share a group when each has a mean score of at least this
-    (not ``Settings.neighbour_member_threshold``) with the other articles' members: a remark told,
-    then quoted ("Mr. Sellers said that was not the appropriate comparison." / "'The comparison
-    that's relevant,' he said, 'is between men and women and Wal-Mart.'"), or a quotation continued,
-    is one fact, which another outlet tells in one sentence (Fox: "Sellers said that wasn't a fair
+    quotation (``Settings.quote_share``) and the other too, or with a word of attribution ("said",
+    "asked"), share a group when each has a mean score of at least this (not
+    ``Settings.neighbour_member_threshold``) with the other articles' members: a remark told, then
+    quoted ("Mr. Sellers said that was not the appropriate comparison." / "'The comparison that's
+    relevant,' he said, 'is between men and women and Wal-Mart.'"), or a quotation continued, is one
+    fact, which another outlet tells in one sentence (Fox: "Sellers said that wasn't a fair
     comparison because ...": 0.34 with the quotation).  The next sentence on the subject that quotes
     no one stays under the stricter threshold ("Consumers expected the same with the first iPhone"
-    after "Developers caution that people should temper expectations": 0.37).  0: the stricter one."""
+    after "Developers caution that people should temper expectations": 0.37), nor does the sentence
+    after a quotation that says what happened next ("The warship ... challenged them." / "On seeing
+    the resolve ..., the pirate skiffs reversed course").  0: the stricter one."""
 
     core_event_tokens: int = 8
     """A headline, or a sentence of fewer than this many content tokens, that names a kind of event

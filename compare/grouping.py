@@ -40,8 +40,15 @@ class Chain:
     short: frozenset[int] = frozenset()
     leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j
     quoted: frozenset[int] = frozenset()
-    """The sentences that are mostly quotation (``Settings.quote_share``): with its neighbour one
-    remark, told and quoted (``GroupSettings.quote_neighbour_threshold``)."""
+    """The sentences that are mostly quotation (``Settings.quote_share``) ..."""
+    said: frozenset[int] = frozenset()
+    """... and those with a word of attribution ("said", "asked"): one of the first with its
+    neighbour of either is one remark, quoted and continued or told and quoted
+    (``GroupSettings.quote_neighbour_threshold``)."""
+
+    def remark(self, p: int, q: int) -> bool:
+        """Whether consecutive sentences ``p`` and ``q`` are one remark told over two (see ``said``)."""
+        return (p in self.quoted and (q in self.quoted or q in self.said)) or (q in self.quoted and p in self.said)
 
 
 def group_links(
@@ -185,7 +192,7 @@ class _Members:
         later sentence that only shares its subject) is not the group's fact.  Nor when two members
         of different articles are far apart (:func:`_chained`), or an article's second sentence is
         far from a sentence that its first copies (:func:`_copied_apart`)."""
-        close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, (chain or Chain()).quoted)
+        close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, chain or Chain())
         if close is None:
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
@@ -238,7 +245,7 @@ def _one_fact(
     thresholds: Thresholds,
     lead: Collection[int] = (),
     remarks: Callable[[int, int], bool] | None = None,
-    quoted: Collection[int] = (),
+    chain: Chain = Chain(),
 ) -> tuple[dict[int, float], dict[int, float]] | None:
     """Whether the members that one article contributes to the two groups merged are one
     fact: consecutive sentences (a fact told over two), or sentences that repeat each other
@@ -248,8 +255,8 @@ def _one_fact(
     None when they are not; else the kinds of each group that are one fact with the other
     group's only by being consecutive, which must be close to the group on their own, each with
     the least mean it needs (``Settings.neighbour_member_threshold``: "the next sentence" is not
-    the same fact; ``GroupSettings.quote_neighbour_threshold`` when one of the two is mostly
-    ``quoted``: a remark told, then quoted, is one).
+    the same fact; ``GroupSettings.quote_neighbour_threshold`` when the two are one remark told
+    over two sentences, :meth:`Chain.remark`).
     Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
     tell its main event together.  Two sentences that are different ``remarks`` (two quotations of
     one speaker sharing no run of words) are not one fact however close, unless consecutive."""
@@ -263,7 +270,7 @@ def _one_fact(
                 return None
             if all(p in lead for p in (*found, *others)):
                 continue
-            told = thresholds.quote_neighbour and (found[0] in quoted or others[0] in quoted)
+            told = thresholds.quote_neighbour and chain.remark(found[0], others[0])
             least = min(thresholds.quote_neighbour, thresholds.neighbour) if told else thresholds.neighbour
             near[0][kind] = max(least, near[0].get(kind, 0.0))
             near[1][other_kind] = max(least, near[1].get(other_kind, 0.0))

@@ -323,15 +323,22 @@ def _plain_groups(
     def neighbours(first: list[int], second: list[int]) -> dict[int, float]:
         """Members that are one fact with the other group's only by being consecutive in their
         article (not repeating each other): they must be close to the group on their own, at the
-        neighbour threshold, or the quotation one when either of the two is mostly quotation."""
+        neighbour threshold, or the quotation one when the two are one remark: one mostly quotation,
+        the other too or with a word of attribution."""
         if not use_vectors:
             return {}
         out: dict[int, float] = {}
         told = s.grouping.quote_neighbour_threshold
+
+        def remark(p: int, q: int) -> bool:
+            a, b = (quoted(sentences[k].text)[0] >= s.quote_share for k in (p, q))
+            said_a, said_b = (any(w.lower() in ATTRIBUTION for w in TOKEN.findall(sentences[k].text)) for k in (p, q))
+            return (a and (b or said_b)) or (b and said_a)
+
         for p in first:
             for q in second:
                 if art[p] == art[q] and abs(ids[p][1] - ids[q][1]) == 1 and sim(p, q) < same_article and not {p, q} <= headed:
-                    quote = told and max(quoted(sentences[p].text)[0], quoted(sentences[q].text)[0]) >= s.quote_share
+                    quote = told and remark(p, q)
                     least = min(told, s.neighbour_member_threshold) if quote else s.neighbour_member_threshold
                     for m in (p, q):
                         out[m] = max(least, out.get(m, 0.0))
@@ -704,6 +711,31 @@ def test_a_fact_told_over_two_sentences_joins_the_other_outlets_version() -> Non
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
     assert (2, 6, 7) in alignment.groups
     assert (2, 6) in align(sentences, _without(quote_neighbour_threshold=0.0)).groups
+
+
+def test_the_sentence_after_a_quotation_that_tells_what_happened_next_is_not_the_quotation() -> None:
+    """ECB+ 12_ecbplus: after the quoted "The warship immediately altered ... and challenged them."
+    an outlet goes on "On seeing the resolve ..., the pirate skiffs reversed course": what happened
+    next, not the quotation continued nor the remark told (no word of attribution).  Another
+    outlet's quotation that adds the skiffs fled scores 0.345 with it, over
+    ``GroupSettings.quote_neighbour_threshold`` (0.33): a quotation and any neighbour would join."""
+    first = [
+        "Indian Navy warship INS Sukanya foiled a piracy attempt in the Gulf of Aden on Friday, a defence spokesman said.",
+        "\u201cThe warship immediately altered (its direction) towards the suspicious vessels and challenged them.",
+        "On seeing the resolve evident in the warship\u2019s action and probably mindful of the reputation for resolute "
+        "action that the Indian Navy justly enjoys in such deployments, the pirate skiffs reversed course and fled.",
+    ]
+    second = [
+        "An Indian warship thwarted a pirate attack on merchant vessels in the Gulf of Aden, the navy said.",
+        '"The warship immediately altered towards the suspicious vessels and challenged them," the officer said, '
+        "adding the skiffs then fled the area.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert Settings().grouping.quote_neighbour_threshold <= alignment.similarity(2, 4) < Settings().neighbour_member_threshold
+    assert (1, 4) in alignment.groups
 
 
 GIGANTE = [

@@ -86,7 +86,9 @@ class StoryCosines:
         core = [
             (i, j)
             for (i, j), value in self.core.items()
-            if value >= threshold and (allowed is None or allowed(article_of[i], article_of[j]))
+            if value >= threshold
+            and article_of[i] != article_of[j]
+            and (allowed is None or allowed(article_of[i], article_of[j]))
         ]
         return [*self.above(threshold, article_of, allowed, keep), *self.lead_candidates(threshold, article_of, allowed, keep), *core]
 
@@ -198,7 +200,7 @@ def _core_pairs(
         (i, j)
         for n, i in enumerate(found)
         for j in found[n + 1 :]
-        if sentences[i].article != sentences[j].article
+        if (settings.grouping.core_event_same_article or sentences[i].article != sentences[j].article)
         and (named[i][2] or named[j][2])
         and named[i][0] & named[j][0]
         and named[i][1] & named[j][1]

@@ -115,6 +115,12 @@ class GroupSettings:
     new report details a hidden port" / "A report on Thursday claims ... a port"); ECB+ recall
     0.392 → 0.393 at precision 0.916.  0 switches the rule off."""
 
+    core_event_same_article: bool = True
+    """See ``core_event_tokens``: two sentences of one article are compared so too, so that an
+    article's headline and its later sentence on the same core event ("Ex-Mafia boss Vincent
+    Gigante dies in prison" / "Gigante ... died at the federal prison in Springfield") are one fact
+    (``Settings.semantic_same_article_threshold``) and may share a group."""
+
     quote_neighbour_threshold: float = 0.33
     """Two consecutive sentences of one article that do not repeat each other, one of them mostly
     quotation (``Settings.quote_share``) and the other too, or with a word of attribution ("said",

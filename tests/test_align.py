@@ -787,6 +787,24 @@ def test_a_headline_links_to_a_later_sentence_that_tells_its_core_event() -> Non
     assert (headline, later) not in align(sentences, _without(core_event_cosine=0.95)).links
 
 
+def test_an_article_s_headline_and_its_later_sentence_on_the_same_core_event_are_one_fact() -> None:
+    """AP's headline "Ex-Mafia boss Vincent Gigante dies in prison" and its fourth sentence
+    "Gigante, who had suffered from heart disease, died at the federal prison in Springfield, Mo."
+    tell one fact: compared centred on news in general (``GroupSettings.core_event_same_article``)
+    they reach ``Settings.semantic_same_article_threshold``, so the two may share a group (ECB+
+    04_ecbplus: a 12-member group of headlines "Esther Williams dies at 91" and a 6-member group of
+    leads "Esther Williams ... has died" became one); centred on the story they do not."""
+    sentences = [replace(x, role="title") if x.index == 0 else x for x in body_sentences(GIGANTE)]
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    headline, later = 0, 3
+    assert sentences[later].text.startswith("Gigante, who had suffered")
+    same_article = Settings().semantic_same_article_threshold
+    assert alignment.similarity(headline, later) >= same_article
+    assert align(sentences, _without(core_event_same_article=False)).similarity(headline, later) < same_article
+
+
 @pytest.mark.parametrize(
     ("text", "headline", "kinds"),
     [

@@ -73,7 +73,9 @@ def items(result: dict[str, Any]) -> Iterator[tuple[str, str, list[str]]]:
     text = sentences(result)
     for g in result["groups"]:
         lines = [f"  [{m}] {text[m]}" for m in g["members"]]
-        yield "group", group_key(g), [f"{g['id']} ({g['kind']})", *lines]
+        events = g.get("events", [])
+        across = f", members from {len(events)} events: shown as the same claim at two events" if len(events) > 1 else ""
+        yield "group", group_key(g), [f"{g['id']} ({g['kind']}{across})", *lines]
         for d in g["differences"]:
             key = f"difference {' '.join(sorted(g['members']))} {d['type']}"
             values = [f"    {sid}: {value}" for sid, value in sorted(d.get("values", {}).items())]

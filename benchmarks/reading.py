@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/reading.py articles OUT            # numbered sentences, for a fact lister
     .venv/bin/python benchmarks/reading.py dump     OUT            # groups, differences, framing, for judges
     .venv/bin/python benchmarks/reading.py count    OUT VERDICTS [--facts FACTS]
+    .venv/bin/python benchmarks/reading.py stories  READING DIR [--data ../shared/data]
 
 A reading judges what the reports claim, the way a reader of them would: every group
 (right: every member reports the same fact; partly; wrong), every typed difference (right,
@@ -19,9 +20,13 @@ the reports, the facts that two articles share (listed by a reader who sees only
 * ``dump`` prints every item to judge under a key; a verdicts file is
   ``{story: {key: verdict}}`` with those keys.  Verdicts carry over between two renders by key:
   a group's key is its member set, so a group that did not change keeps its verdict.
-* ``count`` prints the counts per kind of item, the items that have no verdict yet (to judge),
+* ``count`` (VERDICTS: a verdicts file, or a reading file of ``benchmarks/labels/`` with its
+  facts and each judged commit's verdicts) prints the counts per kind of item, the items that have no verdict yet (to judge),
   and with ``--facts`` how many facts are linked (two of its sentences, of different articles,
   in one group) and how many sentences the reports leave unmatched lie in a listed fact.
+
+* ``stories`` writes the FNC-1 stories a reading file names (``{"stories": {story: [body id,
+  ...]}}``, bodies of ``fnc1/train_bodies.jsonl``) as ``DIR/<story>.jsonl``, to render again.
 
 Nothing here is part of the test suite; the stories and verdicts of a reading live in
 ``benchmarks/labels/`` (see its README).
@@ -125,6 +130,13 @@ def facts_linked(result: dict[str, Any], facts: list[list[str]]) -> tuple[int, i
 def count(out: Path, verdicts_path: Path, facts_path: Path | None) -> None:
     verdicts: dict[str, dict[str, str]] = json.loads(verdicts_path.read_text(encoding="utf-8"))
     facts: dict[str, list[list[str]]] = json.loads(facts_path.read_text(encoding="utf-8")) if facts_path else {}
+    if "verdicts" in verdicts:  # a reading file (benchmarks/labels/reading*.json): every judged commit's verdicts
+        reading: dict[str, Any] = verdicts
+        facts = facts or reading.get("facts", {})
+        verdicts = {}
+        for judged in reading["verdicts"].values():  # later readings first where they judged the same key
+            for story, known in judged.items():
+                verdicts.setdefault(story, {}).update(known)
     totals: dict[str, Counter[str]] = {kind: Counter() for kind in VERDICTS}
     todo: list[str] = []
     fact_totals = Counter[str]()
@@ -151,6 +163,20 @@ def count(out: Path, verdicts_path: Path, facts_path: Path | None) -> None:
         print(f"to judge: {line}")
 
 
+def stories(reading: Path, out: Path, data: Path) -> None:
+    wanted: dict[str, list[str]] = json.loads(reading.read_text(encoding="utf-8"))["stories"]
+    bodies = {}
+    with (data / "fnc1" / "train_bodies.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            bodies[record["id"]] = record
+    out.mkdir(parents=True, exist_ok=True)
+    for story, ids in wanted.items():
+        text = "".join(json.dumps(bodies[i]) + "\n" for i in ids)
+        (out / f"{story}.jsonl").write_text(text, encoding="utf-8")
+        print(out / f"{story}.jsonl")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("out", type=Path)
     c.add_argument("verdicts", type=Path)
     c.add_argument("--facts", type=Path)
+    st = sub.add_parser("stories")
+    st.add_argument("reading", type=Path)
+    st.add_argument("out", type=Path)
+    st.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args(argv)
     if args.command == "render":
         render(args.out, args.stories, args.tree)
@@ -171,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles(args.out)
     elif args.command == "dump":
         dump(args.out)
+    elif args.command == "stories":
+        stories(args.reading, args.out, args.data)
     else:
         count(args.out, args.verdicts, args.facts)
     return 0

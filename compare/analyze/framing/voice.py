@@ -1,0 +1,175 @@
+"""Whose words an evidence sentence's cue words are: the outlet's own narration, or a speaker's.
+
+A reader must be able to tell "the article calls Romney dishonest" from "the article quotes the
+Obama campaign calling Romney dishonest".  The annotators of BASIL (Fan et al. 2019: bias spans
+marked with ``quote`` and ``speaker``) made the same distinction, and their portrayals follow
+the outlet's own words: of the 29 (article, entity) pairs on basil-framing-dev whose negative
+spans all stand in quotations, none is portrayed negatively; of the 74 with a negative span in
+the outlet's own words, 25 are (and more often when quotations add to it: 14 of 38).
+
+The voices of a sentence (:func:`voice_spans`), as spans of its characters:
+
+- **quote**: a quotation (:mod:`compare.analyze.quotes`), its speaker as
+  :func:`.attribution.speakers` finds it;
+- **reported**: a clause of reported speech ("Democrats said | Republicans obstruct ...",
+  "... | the campaign said": :func:`.reported.reporter`), the words after a verb of
+  characterising another ("the Obama campaign accused Romney of hypocrisy"), and a sentence
+  that says where its words come from ("..., according to FactCheck.org").
+
+Everything else is the outlet's own voice.  :func:`voice_of` reads the voice of the cue words
+marked in an evidence sentence: a speaker's when every cue word is inside that speaker's span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from compare.analyze.framing.actors import Mention
+from compare.analyze.framing.attribution import Sent
+from compare.analyze.framing.reported import NO_VERB, reporter
+from compare.analyze.framing.words import REPORTED_SPEECH
+from compare.records import record
+
+OWN = "own"
+QUOTE = "quote"
+REPORTED = "reported"
+
+CHARACTERISING = tuple(
+    (
+        "accus charg call describ label brand dub blast slam critici attack condemn denounc "
+        "lambast assail fault blam mock ridicul"
+    ).split()
+)
+"""Stems of verbs by which an agent characterises what follows them: "X accused Romney of
+hypocrisy", "X called the plan a sham".  The words after the verb in its clause are X's."""
+
+
+CLAIMS = frozenset("charge charges claim claims accusation accusations allegation allegations assertion assertions".split())
+"""Nouns whose "that" clause is the claimant's words: "Democrats lob charges that Ryan ..."."""
+SUBJECT_WORDS = 8
+"""The most words of a clause's subject named as its speaker ("Democratic campaign officials")."""
+
+
+def _subject(sent: Sent, first: int, verb: int) -> str | None:
+    """The words before a clause's verb, as a speaker's name: "Democratic campaign officials"."""
+    if verb >= len(sent.toks) or verb <= first or verb - first > SUBJECT_WORDS:
+        return None
+    toks = sent.toks
+    return sent.sentence.text[toks[first].start : toks[verb - 1].end] or None
+
+
+@record
+class VoiceSpan:
+    """Characters ``start``..``end`` of a sentence that are a speaker's words."""
+
+    start: int
+    end: int
+    kind: str  # QUOTE or REPORTED
+    speaker: str | None  # who, as the report names it; None: a speaker the sentence does not name
+    actors: tuple[str, ...] = ()  # the speaker's actors
+
+
+@record
+class Voice:
+    """The voice of an evidence sentence's cue words: ``kind`` OWN, QUOTE or REPORTED."""
+
+    kind: str
+    speaker: str | None = None
+    actors: tuple[str, ...] = ()
+
+
+OWN_VOICE = Voice(OWN)
+
+
+def _actors(mentions: Iterable[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a for m in mentions for a in m.actors))
+
+
+def _source(text: str) -> str | None:
+    """The source the sentence names ("Obama campaign spokeswoman Lis Smith"), for a speaker who is no actor."""
+    from compare.analyze.attribution import find_sources
+
+    found = find_sources(text)
+    return found[0].text if found else None
+
+
+def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSpan, ...]:
+    """The speakers' spans of one sentence, quotations first; ``said``: quotation number → its
+    speaker's mention (:func:`.attribution.speakers`, None: no actor)."""
+    text = sent.sentence.text
+    toks = sent.toks
+    out: list[VoiceSpan] = []
+    for q, span in enumerate(sent.quotes):
+        who = said.get(q)
+        actors = who.actors if who is not None else ()
+        name = actors[0] if actors else span.speaker or span.actor
+        out.append(VoiceSpan(span.start, span.end, QUOTE, name, actors))
+    clauses = sent.clauses
+    for n, clause in enumerate(clauses):
+        if clause.quote >= 0:
+            continue
+        agents: tuple[Mention, ...] | None = reporter(toks, sent.mentions, clauses, n)
+        lo, hi = clause.tokens[0], clause.tokens[-1]
+        if agents is not None:
+            if n == 1 and toks[clauses[0].tokens[-1]].low in REPORTED_SPEECH:
+                hi = len(toks) - 1  # "Rasmussen said | NATO ..., and ...": the rest is his
+            elif n + 1 < len(clauses) and all(c.verb == NO_VERB for c in clauses[n + 2 :]):
+                lo = 0  # "NATO ..., and ... | Rasmussen said (today).": what comes before is his
+        elif clause.verb < len(toks) and toks[clause.verb].low.startswith(CHARACTERISING):
+            agents, lo = clause.agents or sent.first_agents, clause.verb + 1  # "..., to criticize X": the subject's
+        else:
+            claim = next((k for k in clause.tokens[:-1] if toks[k].low in CLAIMS and toks[k + 1].low == "that"), None)
+            if claim is not None:
+                agents, lo = sent.first_agents, claim + 2  # "as Democrats lob charges that Ryan ..."
+        if agents is None or lo > hi:
+            continue
+        actors = _actors(agents)
+        name = actors[0] if actors else _source(text) or _subject(sent, clause.tokens[0], clause.verb)
+        out.append(VoiceSpan(toks[lo].start, toks[hi].end, REPORTED, name, actors))
+    according = next((k for k in range(len(toks) - 1) if toks[k].low == "according" and toks[k + 1].low == "to"), None)
+    if according is not None:
+        after = [m for m in sent.mentions if m.first > according + 1 and m.actor]
+        actors = _actors(after[:1])
+        out.append(VoiceSpan(0, len(text), REPORTED, actors[0] if actors else _source(text), actors))
+    return tuple(out)
+
+
+def article_voices(
+    sents: Sequence[Sent], said: Mapping[tuple[int, int], Mention | None]
+) -> dict[str, tuple[VoiceSpan, ...]]:
+    """Sentence id → its speakers' spans, for the sentences of one article that have any."""
+    by_sentence: dict[int, dict[int, Mention | None]] = {}
+    for (n, q), who in said.items():
+        by_sentence.setdefault(n, {})[q] = who
+    out = {}
+    for n, sent in enumerate(sents):
+        spans = voice_spans(sent, by_sentence.get(n, {}))
+        if spans:
+            out[sent.sentence.id] = spans
+    return out
+
+
+def voice_of(spans: Sequence[VoiceSpan], cues: Iterable[tuple[int, int]]) -> Voice:
+    """The voice of cue words at these character spans: the speaker whose span holds every one
+    of them (a quotation before a clause of reported speech), else the outlet's own."""
+    cues = list(cues)
+    if not spans or not cues:
+        return OWN_VOICE
+    for span in spans:
+        if all(span.start <= lo and hi <= span.end for lo, hi in cues):
+            return Voice(span.kind, span.speaker, span.actors)
+    return OWN_VOICE
+
+
+def voices_of(
+    voices: Mapping[str, Sequence[VoiceSpan]],
+) -> Callable[[str, Iterable[tuple[int, int]]], Voice]:
+    """:func:`voice_of` by sentence id."""
+
+    def of(sentence: str, cues: Iterable[tuple[int, int]]) -> Voice:
+        return voice_of(voices.get(sentence, ()), cues)
+
+    return of
+
+
+__all__ = ["CHARACTERISING", "OWN", "OWN_VOICE", "QUOTE", "REPORTED", "Voice", "VoiceSpan", "article_voices", "voice_of", "voice_spans", "voices_of"]

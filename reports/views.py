@@ -234,6 +234,16 @@ class EvidenceView:
     parts: tuple[TextPart, ...] = ()  # the text with its cue words marked
     quote_id: str | None = None  # the page's id of this quote, when a later one refers to it
     again: tuple[str, str] | None = None  # (actor, quote_id): quoted the same under that actor above
+    voice: str | None = None  # whose words its cue words are, when not the outlet's: "quoting Lis Smith"
+
+
+def voice_text(voice: str, speaker: str | None) -> str | None:
+    """How the evidence says whose words a sentence's cue words are (compare.models.EvidenceVoice):
+    None for the outlet's own, "quoting X" for a quotation, "paraphrasing X" for reported speech."""
+    if voice == "own":
+        return None
+    verb = "quoting" if voice == "quote" else "paraphrasing"
+    return f"{verb} {speaker or 'an unnamed speaker'}"
 
 
 def marked(text: str, spans: list[tuple[int, int, str]]) -> tuple[TextPart, ...]:

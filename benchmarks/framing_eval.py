@@ -145,9 +145,9 @@ def measure_basil_framing(
     from dataclasses import replace
 
     from compare import compare
-    from compare.settings import Settings
     from compare.analyze.framing import credit, finish
     from compare.lexicon import load_lexicon
+    from compare.settings import Settings
 
     rows = json.loads((folder / "gold_entity_framing_by_outlet.json").read_text("utf-8"))
     by_story: dict[str, list[dict[str, Any]]] = {}

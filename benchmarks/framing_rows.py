@@ -92,9 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         got = story_rows(folder)
         rows += got
         for r in got:
-            print(f"[{r['story']}] {r['actor']} / {r['outlet']}: {r['axis']} {r['label']}")
+            others = bool(r["evidence"]) and all(e["voice"] not in (None, "own") for e in r["evidence"])
+            only = " (in quoted words only)" if others and r["axis"] == "tone" else ""
+            print(f"[{r['story']}] {r['actor']} / {r['outlet']}: {r['axis']} {r['label']}{only}")
             for e in r["evidence"]:
-                who = f" (quoting {e['speaker'] or 'an unnamed speaker'})" if e["voice"] not in (None, "own") else ""
+                verb = "quoting" if e["voice"] == "quote" else "paraphrasing"
+                who = f" ({verb} {e['speaker'] or 'an unnamed speaker'})" if e["voice"] not in (None, "own") else ""
                 print(f"    {e['sentence']}{who}: {e['text']}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", "utf-8")

@@ -38,7 +38,6 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     SentenceView,
     StanceCell,
     Summary,
-    voice_text,
     TextPart,
     UniqueRow,
     ValueView,
@@ -48,6 +47,7 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     join_list,
     marked,
     percent,
+    voice_text,
 )
 
 # --- colours ------------------------------------------------------------------

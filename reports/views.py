@@ -284,6 +284,13 @@ class StanceCell:
     def tone_score_text(self) -> str:
         return f"{self.tone_score:+.2f}"
 
+    @property
+    def tone_in_others_words(self) -> bool:
+        """Whether every sentence showing the tone is in the words of those the article quotes
+        (a favourable tone may be: the quotations an article chooses are part of its portrayal,
+        but a reader should know; an unfavourable one needs the article's own words)."""
+        return self.tone != "neutral" and bool(self.tone_evidence) and all(e.voice for e in self.tone_evidence)
+
 
 @dataclass(frozen=True, slots=True)
 class FramingRow:

@@ -37,15 +37,18 @@ REPORTED = "reported"
 CHARACTERISING = tuple(
     (
         "accus charg call describ label brand dub blast slam critici attack condemn denounc "
-        "lambast assail fault blam mock ridicul"
+        "lambast assail fault blam mock ridicul prais laud hail applaud commend"
     ).split()
 )
-"""Stems of verbs by which an agent characterises what follows them: "X accused Romney of
-hypocrisy", "X called the plan a sham".  The words after the verb in its clause are X's."""
+"""Stems of verbs by which a subject characterises what follows them: "X accused Romney of
+hypocrisy", "X called the plan a sham", "Trump went on to praise Gingrich".  The verb and the
+words after it in its clause are the subject's view."""
 
 
 CLAIMS = frozenset("charge charges claim claims accusation accusations allegation allegations assertion assertions".split())
 """Nouns whose "that" clause is the claimant's words: "Democrats lob charges that Ryan ..."."""
+AUXILIARIES = frozenset("has have had is are was were will would also repeatedly".split())
+"""Words between a subject and its verb of characterising: "leaders have condemned"."""
 SUBJECT_WORDS = 8
 """The most words of a clause's subject named as its speaker ("Democratic campaign officials")."""
 
@@ -93,30 +96,77 @@ def _source(text: str) -> str | None:
     return found[0].text if found else None
 
 
+def _characterised(sent: Sent, tokens: Sequence[int]) -> tuple[int, tuple[Mention, ...], str | None] | None:
+    """The first verb of characterising in a clause that has a subject before it ("Top Senate
+    leaders ... have condemned Akin's comments", "Trump went on to praise Gingrich"): its token,
+    the subject's actors' mentions and, for a subject that is no actor, its words."""
+    toks = sent.toks
+    for k in tokens:
+        low = toks[k].low
+        verb = low.endswith(("ed", "es", "ing")) or (k > 0 and toks[k - 1].low == "to")
+        if not verb or not low.startswith(CHARACTERISING) or k == tokens[0] or k in sent.name_tokens:
+            continue
+        j = k - 1
+        while j > tokens[0] and toks[j].low in AUXILIARIES:
+            j -= 1
+        head = [m for m in sent.mentions if m.last == j and m.actor and not m.prep]
+        if head:
+            return k, tuple(head), None  # "... Mitch McConnell have condemned"
+        if toks[j].word and toks[j].text[:1].isupper():  # "Dana Loesch accused": a person who is no actor
+            first = j
+            while first > tokens[0] and toks[first - 1].word and toks[first - 1].text[:1].isupper():
+                first -= 1
+            return k, (), sent.sentence.text[toks[first].start : toks[j].end]
+        agents = sent.first_agents  # "Trump went on to praise Gingrich"
+        return k, agents, None if agents else _subject(sent, tokens[0], k)
+    return None
+
+
+def _quotations(sent: Sent, said: Mapping[int, Mention | None]) -> list[VoiceSpan]:
+    """A quotation is its speaker's: the name the quotation finder read beside it ("Shelton"), else
+    the actor :func:`.attribution.speakers` found for it."""
+    out = []
+    for q, span in enumerate(sent.quotes):
+        who = said.get(q)
+        actors = who.actors if who is not None else ()
+        name = span.speaker or span.actor or (actors[0] if actors else None)
+        out.append(VoiceSpan(span.start, span.end, QUOTE, name, actors))
+    return out
+
+
+def _according(sent: Sent) -> VoiceSpan | None:
+    """"..., according to records": the sentence is its source's (not "calculated according to")."""
+    toks = sent.toks
+    at = next((k for k in range(len(toks) - 1) if toks[k].low == "according" and toks[k + 1].low == "to"), None)
+    if at is None or (at > 0 and toks[at - 1].text not in {",", "—", "–", "("}):
+        return None
+    after = [m for m in sent.mentions if m.first > at + 1 and m.actor]
+    actors = _actors(after[:1])
+    words = [t for t in toks[at + 2 :] if t.word][:SUBJECT_WORDS]
+    name = actors[0] if actors else (sent.sentence.text[words[0].start : words[-1].end] if words else None)
+    return VoiceSpan(0, len(sent.sentence.text), REPORTED, name, actors)
+
+
 def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSpan, ...]:
     """The speakers' spans of one sentence, quotations first; ``said``: quotation number → its
     speaker's mention (:func:`.attribution.speakers`, None: no actor)."""
     text = sent.sentence.text
     toks = sent.toks
-    out: list[VoiceSpan] = []
-    for q, span in enumerate(sent.quotes):
-        who = said.get(q)
-        actors = who.actors if who is not None else ()
-        name = actors[0] if actors else span.speaker or span.actor
-        out.append(VoiceSpan(span.start, span.end, QUOTE, name, actors))
+    out = _quotations(sent, said)
     clauses = sent.clauses
     for n, clause in enumerate(clauses):
         if clause.quote >= 0:
             continue
         agents: tuple[Mention, ...] | None = reporter(toks, sent.mentions, clauses, n)
         lo, hi = clause.tokens[0], clause.tokens[-1]
+        subject = None
         if agents is not None:
             if n == 1 and toks[clauses[0].tokens[-1]].low in REPORTED_SPEECH:
                 hi = len(toks) - 1  # "Rasmussen said | NATO ..., and ...": the rest is his
             elif n + 1 < len(clauses) and all(c.verb == NO_VERB for c in clauses[n + 2 :]):
                 lo = 0  # "NATO ..., and ... | Rasmussen said (today).": what comes before is his
-        elif clause.verb < len(toks) and toks[clause.verb].low.startswith(CHARACTERISING):
-            agents, lo = clause.agents or sent.first_agents, clause.verb + 1  # "..., to criticize X": the subject's
+        elif (found := _characterised(sent, clause.tokens)) is not None:
+            lo, agents, subject = found  # "X accused Y of ...", "..., to criticize X": the subject's
         else:
             claim = next((k for k in clause.tokens[:-1] if toks[k].low in CLAIMS and toks[k + 1].low == "that"), None)
             if claim is not None:
@@ -124,13 +174,11 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
         if agents is None or lo > hi:
             continue
         actors = _actors(agents)
-        name = actors[0] if actors else _source(text) or _subject(sent, clause.tokens[0], clause.verb)
+        name = actors[0] if actors else subject or _source(text) or _subject(sent, clause.tokens[0], clause.verb)
         out.append(VoiceSpan(toks[lo].start, toks[hi].end, REPORTED, name, actors))
-    according = next((k for k in range(len(toks) - 1) if toks[k].low == "according" and toks[k + 1].low == "to"), None)
+    according = _according(sent)
     if according is not None:
-        after = [m for m in sent.mentions if m.first > according + 1 and m.actor]
-        actors = _actors(after[:1])
-        out.append(VoiceSpan(0, len(text), REPORTED, actors[0] if actors else _source(text), actors))
+        out.append(according)
     return tuple(out)
 
 

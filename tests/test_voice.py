@@ -133,3 +133,20 @@ def test_a_tone_shown_only_in_quoted_words_says_so() -> None:
     assert cell.tone_in_others_words
     assert not replace(cell, tone_evidence=(quoted, own)).tone_in_others_words
     assert not replace(cell, tone="neutral").tone_in_others_words
+
+
+def test_an_owned_criticism_is_its_owners_and_charges_defended_against_are_others() -> None:
+    """"his criticism of ... the president's policy" is Santorum's view, not the outlet's; the
+    charges a person defends himself against are not his own words."""
+    text = (
+        "Mr. Santorum also defended his criticism of a requirement in the president’s health-care policy "
+        "that insurance companies to cover prenatal testing."
+    )
+    voice = voice_at(text, "criticism", "Rick Santorum met Barack Obama.")
+    assert (voice.kind, voice.speaker) == (REPORTED, "Rick Santorum")
+    text = (
+        "UPDATE: Richard Blumenthal defended himself against charges that he repeatedly made misleading comments "
+        "about his military service during a press conference on Tuesday afternoon."
+    )
+    voice = voice_at(text, "misleading", "Richard Blumenthal met Linda McMahon.")
+    assert (voice.kind, voice.speaker) == (REPORTED, None)

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from compare.analyze.framing.actors import Mention
 from compare.analyze.framing.attribution import Sent
 from compare.analyze.framing.reported import NO_VERB, reporter
+from compare.analyze.framing.tokens import POSSESSIVE
 from compare.analyze.framing.words import REPORTED_SPEECH
 from compare.records import record
 
@@ -47,6 +48,10 @@ words after it in its clause are the subject's view."""
 
 CLAIMS = frozenset("charge charges claim claims accusation accusations allegation allegations assertion assertions".split())
 """Nouns whose "that" clause is the claimant's words: "Democrats lob charges that Ryan ..."."""
+OWNERS = frozenset("his her their its".split())
+"""A noun of characterising after these is its owner's view: "his criticism of a requirement"."""
+AGAINST = frozenset("against despite denied denies deny rejected rejects dismissed dismisses disputed disputes of".split())
+"""Words before a claim ("charges that ...") that say it is not the subject's: "defended himself against charges that"."""
 AUXILIARIES = frozenset("has have had is are was were will would also repeatedly".split())
 """Words between a subject and its verb of characterising: "leaders have condemned"."""
 SUBJECT_WORDS = 8
@@ -98,14 +103,19 @@ def _source(text: str) -> str | None:
 
 def _characterised(sent: Sent, tokens: Sequence[int]) -> tuple[int, tuple[Mention, ...], str | None] | None:
     """The first verb of characterising in a clause that has a subject before it ("Top Senate
-    leaders ... have condemned Akin's comments", "Trump went on to praise Gingrich"): its token,
-    the subject's actors' mentions and, for a subject that is no actor, its words."""
+    leaders ... have condemned Akin's comments", "Trump went on to praise Gingrich"), or noun of
+    it that has an owner ("Mr. Santorum also defended his criticism of ..."): its token, the
+    subject's (owner's) actors' mentions and, for a subject that is no actor, its words."""
     toks = sent.toks
     for k in tokens:
         low = toks[k].low
-        verb = low.endswith(("ed", "es", "ing")) or (k > 0 and toks[k - 1].low == "to")
-        if not verb or not low.startswith(CHARACTERISING) or k == tokens[0] or k in sent.name_tokens:
-            continue
+        if not low.startswith(CHARACTERISING) or k == tokens[0] or k in sent.name_tokens or low in CLAIMS:
+            continue  # "charges that ...": see CLAIMS
+        if toks[k - 1].low in OWNERS or toks[k - 1].low in POSSESSIVE:  # "Mr. Santorum's criticism of ..."
+            owner = [m for m in sent.mentions if m.last == k - 2 and m.actor] if toks[k - 1].low in POSSESSIVE else []
+            return k, tuple(owner) or sent.first_agents, None
+        if not (low.endswith(("ed", "es", "ing")) or toks[k - 1].low == "to"):
+            continue  # a noun ("drew criticism"): the outlet's report of it
         j = k - 1
         while j > tokens[0] and toks[j].low in AUXILIARIES:
             j -= 1
@@ -159,7 +169,7 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
             continue
         agents: tuple[Mention, ...] | None = reporter(toks, sent.mentions, clauses, n)
         lo, hi = clause.tokens[0], clause.tokens[-1]
-        subject = None
+        subject: str | None = None  # the speaker's words, when no actor; "" for a speaker not named
         if agents is not None:
             if n == 1 and toks[clauses[0].tokens[-1]].low in REPORTED_SPEECH:
                 hi = len(toks) - 1  # "Rasmussen said | NATO ..., and ...": the rest is his
@@ -169,12 +179,14 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
             lo, agents, subject = found  # "X accused Y of ...", "..., to criticize X": the subject's
         else:
             claim = next((k for k in clause.tokens[:-1] if toks[k].low in CLAIMS and toks[k + 1].low == "that"), None)
-            if claim is not None:
-                agents, lo = sent.first_agents, claim + 2  # "as Democrats lob charges that Ryan ..."
+            if claim is not None:  # "as Democrats lob charges that Ryan ...", but "defended himself against charges that": others'
+                against = claim > 0 and toks[claim - 1].low in AGAINST
+                agents, lo, subject = () if against else sent.first_agents, claim, "" if against else None
         if agents is None or lo > hi:
             continue
         actors = _actors(agents)
-        name = actors[0] if actors else subject or _source(text) or _subject(sent, clause.tokens[0], clause.verb)
+        name = actors[0] if actors else subject if subject is not None else _source(text) or _subject(sent, clause.tokens[0], clause.verb)
+        name = name or None  # "": a speaker the sentence does not name
         out.append(VoiceSpan(toks[lo].start, toks[hi].end, REPORTED, name, actors))
     according = _according(sent)
     if according is not None:

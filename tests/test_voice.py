@@ -105,7 +105,7 @@ def test_the_example_keeps_its_evidence_and_says_whose_words_it_is(example: Comp
         (REPORTED, "Anders Fogh Rasmussen"),  # "Rasmussen said cooperation ... even though sticking points remain"
     ]
     assert (bloomberg.label, bloomberg.evidence) == ("cooperative", ("bloomberg:14", "bloomberg:13"))
-    assert [(v.voice, v.speaker) for v in bloomberg.voices] == [(QUOTE, "Medvedev"), (REPORTED, "Dmitry Medvedev")]
+    assert [(v.voice, v.speaker) for v in bloomberg.voices] == [(QUOTE, "Dmitry Medvedev"), (REPORTED, "Dmitry Medvedev")]
     nato = stances[("NATO", "bloomberg")]
     six = nato.voice("bloomberg:6")  # 'NATO doesn't view Russia as an enemy, and ..., Rasmussen said.'
     assert six is not None and (six.voice, six.speaker) == (REPORTED, "Anders Fogh Rasmussen")
@@ -117,7 +117,7 @@ def test_the_json_and_the_html_say_whose_words_the_evidence_is(example: Comparis
         assert [v["sentence"] for v in record["voices"]] == record["evidence"] + record["tone_evidence"]
         assert {v["voice"] for v in record["voices"]} <= {"own", "quote", "reported"}
     page = render_html(example)
-    assert '<span class="voice">quoting Medvedev</span>' in page
+    assert '<span class="voice">quoting Dmitry Medvedev</span>' in page
     assert '<span class="voice">paraphrasing Anders Fogh Rasmussen</span>' in page
 
 
@@ -150,3 +150,15 @@ def test_an_owned_criticism_is_its_owners_and_charges_defended_against_are_other
     )
     voice = voice_at(text, "misleading", "Richard Blumenthal met Linda McMahon.")
     assert (voice.kind, voice.speaker) == (REPORTED, None)
+
+
+def test_praise_reported_with_its_quoted_words_is_the_praisers() -> None:
+    text = 'Trump went on to praise Gingrich and Santorum for "having the courage, conviction, and confidence" to agree to the debate.'
+    articles = [make_article("a", text), make_article("b", "Donald Trump met Newt Gingrich and Rick Santorum.")]
+    spans = credit(articles, load_lexicon(), Settings()).voices["a:0"]
+    cues = [(text.index(w), text.index(w) + len(w)) for w in ("praise", "courage", "confidence")]
+    voice = voice_of(spans, cues)
+    assert voice.kind == REPORTED and voice.speaker is not None and "Trump" in voice.speaker
+    text = "The backlash built quickly over the weekend as some prominent conservatives called for Steele's resignation."
+    voice = voice_at(text, "resignation", "Michael Steele met Jim DeMint.")
+    assert (voice.kind, voice.speaker) == (REPORTED, "some prominent conservatives")

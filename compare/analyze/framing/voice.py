@@ -52,6 +52,8 @@ OWNERS = frozenset("his her their its".split())
 """A noun of characterising after these is its owner's view: "his criticism of a requirement"."""
 AGAINST = frozenset("against despite denied denies deny rejected rejects dismissed dismisses disputed disputes of".split())
 """Words before a claim ("charges that ...") that say it is not the subject's: "defended himself against charges that"."""
+SUBORDINATORS = frozenset("as when while after before because since and but that who which".split())
+"""Words that open the clause whose subject characterises: "... as | some prominent conservatives called"."""
 AUXILIARIES = frozenset("has have had is are was were will would also repeatedly".split())
 """Words between a subject and its verb of characterising: "leaders have condemned"."""
 SUBJECT_WORDS = 8
@@ -128,7 +130,10 @@ def _characterised(sent: Sent, tokens: Sequence[int]) -> tuple[int, tuple[Mentio
                 first -= 1
             return k, (), sent.sentence.text[toks[first].start : toks[j].end]
         agents = sent.first_agents  # "Trump went on to praise Gingrich"
-        return k, agents, None if agents else _subject(sent, tokens[0], k)
+        first = j
+        while first > tokens[0] and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
+            first -= 1  # "the backlash built as | some prominent conservatives called for ..."
+        return k, agents, None if agents else _subject(sent, first, j + 1)
     return None
 
 
@@ -139,7 +144,9 @@ def _quotations(sent: Sent, said: Mapping[int, Mention | None]) -> list[VoiceSpa
     for q, span in enumerate(sent.quotes):
         who = said.get(q)
         actors = who.actors if who is not None else ()
-        name = span.speaker or span.actor or (actors[0] if actors else None)
+        found = span.speaker if span.speaker and len(span.speaker) > 2 else None  # not "Mo" of "St. Louis, Mo."
+        fuller = next((a for a in actors if found and found in a), None)  # "Medvedev": "Dmitry Medvedev"
+        name = fuller or found or span.actor or (actors[0] if actors else None)
         out.append(VoiceSpan(span.start, span.end, QUOTE, name, actors))
     return out
 
@@ -211,14 +218,18 @@ def article_voices(
 
 def voice_of(spans: Sequence[VoiceSpan], cues: Iterable[tuple[int, int]]) -> Voice:
     """The voice of cue words at these character spans: the speaker whose span holds every one
-    of them (a quotation before a clause of reported speech), else the outlet's own."""
-    cues = list(cues)
+    of them (a quotation before a clause of reported speech); when each is in some speaker's
+    span, the first one's speaker; else (a cue word in no span) the outlet's own."""
+    cues = sorted(cues)
     if not spans or not cues:
         return OWN_VOICE
-    for span in spans:
-        if all(span.start <= lo and hi <= span.end for lo, hi in cues):
-            return Voice(span.kind, span.speaker, span.actors)
-    return OWN_VOICE
+    holding = [next((s for s in spans if s.start <= lo and hi <= s.end), None) for lo, hi in cues]
+    if any(s is None for s in holding):
+        return OWN_VOICE
+    whole = next((s for s in spans if all(s.start <= lo and hi <= s.end for lo, hi in cues)), None)
+    span = whole or holding[0]  # "Trump went on to praise Gingrich for "having the courage"": his
+    assert span is not None
+    return Voice(span.kind, span.speaker, span.actors)
 
 
 def voices_of(

@@ -47,11 +47,15 @@ words after it in its clause are the subject's view."""
 
 
 CLAIMS = frozenset("charge charges claim claims accusation accusations allegation allegations assertion assertions".split())
-"""Nouns whose "that" clause is the claimant's words: "Democrats lob charges that Ryan ..."."""
+"""Nouns whose "that" or "of" clause is the claimant's words: "Democrats lob charges that Ryan ..."."""
 OWNERS = frozenset("his her their its".split())
 """A noun of characterising after these is its owner's view: "his criticism of a requirement"."""
-AGAINST = frozenset("against despite denied denies deny rejected rejects dismissed dismisses disputed disputes of".split())
-"""Words before a claim ("charges that ...") that say it is not the subject's: "defended himself against charges that"."""
+AGAINST = frozenset(
+    """against despite denied denies deny rejected rejects dismissed dismisses disputed disputes of with
+    challenged challenges faced faces facing amid over rebutted refuted""".split()
+)
+"""Words before a claim ("charges that ...", "allegations of ...") that say it is not the subject's:
+"defended himself against charges of racism", "beset with allegations of racism"."""
 SUBORDINATORS = frozenset("as when while after before because since and but that who which".split())
 """Words that open the clause whose subject characterises: "... as | some prominent conservatives called"."""
 AUXILIARIES = frozenset("has have had is are was were will would also repeatedly".split())
@@ -185,7 +189,7 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
         elif (found := _characterised(sent, clause.tokens)) is not None:
             lo, agents, subject = found  # "X accused Y of ...", "..., to criticize X": the subject's
         else:
-            claim = next((k for k in clause.tokens[:-1] if toks[k].low in CLAIMS and toks[k + 1].low == "that"), None)
+            claim = next((k for k in clause.tokens[:-1] if toks[k].low in CLAIMS and toks[k + 1].low in {"that", "of"}), None)
             if claim is not None:  # "as Democrats lob charges that Ryan ...", but "defended himself against charges that": others'
                 against = claim > 0 and toks[claim - 1].low in AGAINST
                 agents, lo, subject = () if against else sent.first_agents, claim, "" if against else None

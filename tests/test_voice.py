@@ -162,3 +162,17 @@ def test_praise_reported_with_its_quoted_words_is_the_praisers() -> None:
     text = "The backlash built quickly over the weekend as some prominent conservatives called for Steele's resignation."
     voice = voice_at(text, "resignation", "Michael Steele met Jim DeMint.")
     assert (voice.kind, voice.speaker) == (REPORTED, "some prominent conservatives")
+
+
+def test_what_a_speaker_argued_or_insisted_is_the_speakers() -> None:
+    """'X argued that ...', 'X insisted that ...': the rest of the sentence is X's (reported
+    speech without "said", where the clause does not end at the verb)."""
+    text = (
+        "Wal-Mart lawyer Theodore Boutrous argued that every member of the class couldn't possibly meet a "
+        "standard of commonality to justify the lawsuit."
+    )
+    voice = voice_at(text, "justify", "Theodore Boutrous met Wal-Mart lawyers.")
+    assert voice.kind == REPORTED and voice.speaker is not None and "Boutrous" in voice.speaker
+    text = "House Republicans have argued that the procedural votes don't take up very much time."
+    voice = voice_at(text, "votes", "House Republicans met Democrats.")
+    assert (voice.kind, voice.speaker) == (REPORTED, "Republicans")

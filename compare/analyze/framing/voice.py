@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from compare.analyze.framing.actors import Mention
-from compare.analyze.framing.attribution import Sent
+from compare.analyze.framing.attribution import Clause, Sent
 from compare.analyze.framing.reported import NO_VERB, reporter
 from compare.analyze.framing.tokens import POSSESSIVE
 from compare.analyze.framing.words import REPORTED_SPEECH
@@ -48,6 +48,12 @@ words after it in its clause are the subject's view."""
 
 CLAIMS = frozenset("charge charges claim claims accusation accusations allegation allegations assertion assertions".split())
 """Nouns whose "that" or "of" clause is the claimant's words: "Democrats lob charges that Ryan ..."."""
+THINKING = frozenset(
+    """say says saying warn warns warned warning argue argues argued arguing believe believes believed
+    believing insist insists insisted contend contends contended suggest suggests suggested fear fears
+    feared worry worries worried complain complains complained predict predicts predicted""".split()
+)
+"""Verbs whose "that" clause (any "believe" clause) is their subject's words or thought."""
 OWNERS = frozenset("his her their its".split())
 """A noun of characterising after these is its owner's view: "his criticism of a requirement"."""
 AGAINST = frozenset(
@@ -58,7 +64,7 @@ AGAINST = frozenset(
 "defended himself against charges of racism", "beset with allegations of racism"."""
 SUBORDINATORS = frozenset("as when while after before because since and but that who which".split())
 """Words that open the clause whose subject characterises: "... as | some prominent conservatives called"."""
-AUXILIARIES = frozenset("has have had is are was were will would also repeatedly".split())
+AUXILIARIES = frozenset("has have had is are was were will would also repeatedly to".split())
 """Words between a subject and its verb of characterising: "leaders have condemned"."""
 SUBJECT_WORDS = 8
 """The most words of a clause's subject named as its speaker ("Democratic campaign officials")."""
@@ -122,22 +128,52 @@ def _characterised(sent: Sent, tokens: Sequence[int]) -> tuple[int, tuple[Mentio
             return k, tuple(owner) or sent.first_agents, None
         if not (low.endswith(("ed", "es", "ing")) or toks[k - 1].low == "to"):
             continue  # a noun ("drew criticism"): the outlet's report of it
-        j = k - 1
-        while j > tokens[0] and toks[j].low in AUXILIARIES:
-            j -= 1
-        head = [m for m in sent.mentions if m.last == j and m.actor and not m.prep]
-        if head:
-            return k, tuple(head), None  # "... Mitch McConnell have condemned"
-        if toks[j].word and toks[j].text[:1].isupper():  # "Dana Loesch accused": a person who is no actor
-            first = j
-            while first > tokens[0] and toks[first - 1].word and toks[first - 1].text[:1].isupper():
-                first -= 1
-            return k, (), sent.sentence.text[toks[first].start : toks[j].end]
-        agents = sent.first_agents  # "Trump went on to praise Gingrich"
+        return k, *_speaker_before(sent, tokens[0], k)
+    return None
+
+
+def _speaker_before(sent: Sent, start: int, k: int) -> tuple[tuple[Mention, ...], str | None]:
+    """Who the subject of the verb at token ``k`` is (the clause starting at ``start``): the
+    actor named right before it ("... Mitch McConnell have condemned"), else a capitalised name
+    ("Dana Loesch accused"), else the sentence's first agents ("Trump went on to praise"), else
+    the words from the clause word before it ("as | some prominent conservatives called")."""
+    toks = sent.toks
+    j = k - 1
+    while j > start and toks[j].low in AUXILIARIES:
+        j -= 1
+    head = [m for m in sent.mentions if m.last == j and m.actor and not m.prep]
+    if head:
+        return tuple(head), None
+    if toks[j].word and toks[j].text[:1].isupper():  # a person who is no actor
         first = j
-        while first > tokens[0] and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
-            first -= 1  # "the backlash built as | some prominent conservatives called for ..."
-        return k, agents, None if agents else _subject(sent, first, j + 1)
+        while first > start and toks[first - 1].word and toks[first - 1].text[:1].isupper():
+            first -= 1
+        return (), sent.sentence.text[toks[first].start : toks[j].end]
+    first = j
+    while first > start and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
+        first -= 1
+    agents = sent.first_agents
+    return agents, None if agents else _subject(sent, first, j + 1)
+
+
+def _reporting_subject(sent: Sent, clause: Clause) -> str | None:
+    """Who a clause of reporting names, when no actor: "Wal-Mart lawyer Theodore Boutrous argued",
+    "critics said", "said a spokesman for the ministry"."""
+    toks = sent.toks
+    verb = clause.verb if clause.verb < len(toks) else clause.tokens[-1]
+    if verb > clause.tokens[0]:
+        return _speaker_before(sent, clause.tokens[0], verb)[1]
+    words = [toks[k] for k in clause.tokens if k > verb and toks[k].word][:SUBJECT_WORDS]
+    return sent.sentence.text[words[0].start : words[-1].end] if words else None
+
+
+def _thought(sent: Sent, tokens: Sequence[int]) -> tuple[int, tuple[Mention, ...], str | None] | None:
+    """A verb of saying or thinking before "that" ("Republicans warned that ...", "they believed
+    they had been ..."): its token and its subject (:func:`_speaker_before`); what follows is theirs."""
+    toks = sent.toks
+    for n, k in enumerate(tokens[1:-1], 1):
+        if toks[k].low in THINKING and (toks[tokens[n + 1]].low == "that" or toks[k].low.startswith("believ")):
+            return k, *_speaker_before(sent, tokens[0], k)
     return None
 
 
@@ -182,12 +218,18 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
         lo, hi = clause.tokens[0], clause.tokens[-1]
         subject: str | None = None  # the speaker's words, when no actor; "" for a speaker not named
         if agents is not None:
-            if n == 1 and toks[clauses[0].tokens[-1]].low in REPORTED_SPEECH:
+            before = n > 0 and toks[clauses[n - 1].tokens[-1]].low in REPORTED_SPEECH and clauses[n - 1].quote < 0
+            if before and n == 1:
                 hi = len(toks) - 1  # "Rasmussen said | NATO ..., and ...": the rest is his
-            elif n + 1 < len(clauses) and all(c.verb == NO_VERB for c in clauses[n + 2 :]):
+            elif not before and n + 1 < len(clauses) and all(c.verb == NO_VERB for c in clauses[n + 2 :]):
                 lo = 0  # "NATO ..., and ... | Rasmussen said (today).": what comes before is his
+            if not agents:
+                subject = _reporting_subject(sent, clauses[n - 1] if before else clauses[n + 1])
         elif (found := _characterised(sent, clause.tokens)) is not None:
             lo, agents, subject = found  # "X accused Y of ...", "..., to criticize X": the subject's
+        elif (found := _thought(sent, clause.tokens)) is not None:
+            lo, agents, subject = found  # "other Republicans warn that the party risked ..."
+            hi = len(toks) - 1  # to the sentence's end: its quotations are read first
         else:
             claim = next((k for k in clause.tokens[:-1] if toks[k].low in CLAIMS and toks[k + 1].low in {"that", "of"}), None)
             if claim is not None:  # "as Democrats lob charges that Ryan ...", but "defended himself against charges that": others'

@@ -568,12 +568,12 @@ class Settings:
     tone_quoted_weight: float = 1.0
     """What an unfavourable sentence in another's words (a quotation, reported speech, "X accused
     Y of ...": :mod:`compare.analyze.framing.voice`) counts toward ``tone_unfavourable_net``, against
-    1 for the outlet's own words.  BASIL dev tone macro-F1 (CV): 1.0 0.525 (0.475), 0.5 0.504 (0.460)."""
+    1 for the outlet's own words.  BASIL dev tone macro-F1 (CV): 1.0 0.525 (0.476), 0.5 0.504 (0.460)."""
 
     tone_own_sentences: int = 1
     """An unfavourable tone needs at least this many evidence sentences in the outlet's own words:
     criticism only in the words of those it quotes is their view (BASIL dev: of 29 portrayals whose
-    negative spans all stand in quotations, none is negative).  0 → 1: F1 0.516 → 0.525, CV 0.465 → 0.475."""
+    negative spans all stand in quotations, none is negative).  0 → 1: F1 0.516 → 0.525, CV 0.465 → 0.476."""
 
     coref_window: int = 3
     """How many sentences back "he", "she", "they" or "the magazine" may find the actor it

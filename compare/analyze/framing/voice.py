@@ -74,6 +74,8 @@ def _subject(sent: Sent, first: int, verb: int) -> str | None:
     """The words before a clause's verb, as a speaker's name: "Democratic campaign officials"."""
     if verb >= len(sent.toks) or verb <= first or verb - first > SUBJECT_WORDS:
         return None
+    if all(sent.toks[k].low in SUBORDINATORS for k in range(first, verb)):
+        return None  # "and argues": the subject is further back
     toks = sent.toks
     return sent.sentence.text[toks[first].start : toks[verb - 1].end] or None
 
@@ -219,11 +221,13 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
         subject: str | None = None  # the speaker's words, when no actor; "" for a speaker not named
         if agents is not None:
             before = n > 0 and toks[clauses[n - 1].tokens[-1]].low in REPORTED_SPEECH and clauses[n - 1].quote < 0
-            if before and n == 1:
-                hi = len(toks) - 1  # "Rasmussen said | NATO ..., and ...": the rest is his
-            elif not before and n + 1 < len(clauses) and all(c.verb == NO_VERB for c in clauses[n + 2 :]):
+            if before:
+                hi = len(toks) - 1  # "(After ..., ) Rasmussen said | NATO ..., and ...": the rest is his
+            elif all(c.verb == NO_VERB for c in clauses[n + 2 :]):
                 lo = 0  # "NATO ..., and ... | Rasmussen said (today).": what comes before is his
-            if not agents:
+            else:
+                agents = None  # "After the fight, | Obama warned that ...": the opening is the outlet's
+            if agents is not None and not agents:
                 subject = _reporting_subject(sent, clauses[n - 1] if before else clauses[n + 1])
         elif (found := _characterised(sent, clause.tokens)) is not None:
             lo, agents, subject = found  # "X accused Y of ...", "..., to criticize X": the subject's

@@ -15,6 +15,9 @@
    :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
    it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
    the ad as 'dishonest'", "the Iraq war", "than Netflix").
+4. **Voices** (:mod:`.voice`): whose words each evidence sentence's cue words are, the outlet's
+   own or a speaker's it quotes or paraphrases (the report says "quoting X"); an unfavourable
+   tone needs the outlet's own words (``Settings.tone_own_sentences``).
 
 :func:`frame` does it all.  The comparison runs it in two steps: :func:`credit` (actors, cues,
 which sentences speak of which actor: no embedding needed, so it runs while the sentences are

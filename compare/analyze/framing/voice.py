@@ -9,15 +9,18 @@ the outlet's own words, 25 are (and more often when quotations add to it: 14 of 
 
 The voices of a sentence (:func:`voice_spans`), as spans of its characters:
 
-- **quote**: a quotation (:mod:`compare.analyze.quotes`), its speaker as
-  :func:`.attribution.speakers` finds it;
-- **reported**: a clause of reported speech ("Democrats said | Republicans obstruct ...",
-  "... | the campaign said": :func:`.reported.reporter`), the words after a verb of
-  characterising another ("the Obama campaign accused Romney of hypocrisy"), and a sentence
-  that says where its words come from ("..., according to FactCheck.org").
+- **quote**: a quotation (:mod:`compare.analyze.quotes`), its speaker the name the quotation
+  finder read beside it, else the actor :func:`.attribution.speakers` finds;
+- **reported**: what follows "X said" to the sentence's end, or precedes a closing "..., X
+  said." (:func:`.reported.reporter`); a verb of characterising and what follows it ("the Obama
+  campaign accused Romney of hypocrisy", "leaders have condemned", "his criticism of");
+  what follows a verb of saying or thinking before "that" ("Republicans warned that ...");
+  a claim and what it says ("charges that ...", "allegations of racism": an unnamed speaker's
+  where the subject defends itself against it); a sentence that names its source ("...,
+  according to records").
 
 Everything else is the outlet's own voice.  :func:`voice_of` reads the voice of the cue words
-marked in an evidence sentence: a speaker's when every cue word is inside that speaker's span.
+marked in an evidence sentence: a speaker's when every cue word is inside a speaker's span.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from compare.errors import UsageError
-from compare.models import Article, Comparison, EvidenceVoice, Group, Sentence, article_of
+from compare.models import Article, Comparison, Group, Sentence, article_of
 from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of this module's interface)
     STANCE_LABELS,
     VALUE_EXCERPT_CHARS,
@@ -42,12 +42,12 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     UniqueRow,
     ValueView,
     anchor,
+    evidence_voices,
     excerpt,
     group_anchor,
     join_list,
     marked,
     percent,
-    voice_text,
 )
 
 # --- colours ------------------------------------------------------------------
@@ -367,7 +367,7 @@ class _Builder:
                 kinds: frozenset[str],
                 article: str = st.article,
                 marks: dict[str, list[tuple[int, int, str]]] = marks,
-                voices: dict[str, EvidenceVoice] | None = None,
+                voices: dict[str, str | None] | None = None,
             ) -> tuple[EvidenceView, ...]:
                 out = []
                 for sid in ids:
@@ -375,20 +375,13 @@ class _Builder:
                         continue
                     text = self.c.sentence(sid).text
                     spans = [m for m in marks.get(sid, []) if m[2] in kinds]
-                    said = (voices or {}).get(sid)
-                    out.append(
-                        EvidenceView(
-                            anchor(sid), text, self.labels[article], self.c.sentence(sid).index + 1, marked(text, spans),
-                            voice=voice_text(said.voice, said.speaker) if said else None,
-                        )
-                    )
+                    number, voice = self.c.sentence(sid).index + 1, (voices or {}).get(sid)
+                    out.append(EvidenceView(anchor(sid), text, self.labels[article], number, marked(text, spans), voice=voice))
                 return tuple(out)
 
-            n = len(st.evidence)  # the voices of the stance evidence, then of the tone evidence
-            evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}), voices={v.sentence: v for v in st.voices[:n]})
-            tone_evidence = views(
-                st.tone_evidence, frozenset({"favourable", "unfavourable"}), voices={v.sentence: v for v in st.voices[n:]}
-            )
+            said, tone_said = evidence_voices(st)
+            evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}), voices=said)
+            tone_evidence = views(st.tone_evidence, frozenset({"favourable", "unfavourable"}), voices=tone_said)
             actors.setdefault(st.actor, {})[st.article] = StanceCell(
                 actor=st.actor,
                 outlet=self.labels[st.article],

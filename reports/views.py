@@ -4,7 +4,11 @@ helpers they use: anchors, excerpts, percentages.  Built by :mod:`reports.contex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from compare.models import Stance
 
 STANCE_LABELS = ("cooperative", "reluctant", "mixed", "neutral")
 VALUE_EXCERPT_CHARS = 70
@@ -235,6 +239,13 @@ class EvidenceView:
     quote_id: str | None = None  # the page's id of this quote, when a later one refers to it
     again: tuple[str, str] | None = None  # (actor, quote_id): quoted the same under that actor above
     voice: str | None = None  # whose words its cue words are, when not the outlet's: "quoting Lis Smith"
+
+
+def evidence_voices(stance: Stance) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """Sentence id → how the evidence says whose words it is (:func:`voice_text`), for the stance
+    evidence and for the tone evidence (``Stance.voices`` lists the one's, then the other's)."""
+    texts = [(v.sentence, voice_text(v.voice, v.speaker)) for v in stance.voices]
+    return dict(texts[: len(stance.evidence)]), dict(texts[len(stance.evidence) :])
 
 
 def voice_text(voice: str, speaker: str | None) -> str | None:

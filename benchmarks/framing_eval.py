@@ -136,14 +136,18 @@ def cross_validate_tone(
     return sum(results) / len(results), results, chosen
 
 
-def measure_basil_framing(folder: Path, show: bool = False, cv: bool = True) -> dict[str, Any]:
-    """Entities named as actors and tone macro-F1 with the shipped settings; with ``cv``, also
-    the tone macro-F1 cross-validated by story (:func:`cross_validate_tone`)."""
+def measure_basil_framing(
+    folder: Path, show: bool = False, cv: bool = True, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Entities named as actors and tone macro-F1 with the shipped settings (``overrides``: other
+    values of some, as ``--set`` gives them); with ``cv``, also the tone macro-F1 cross-validated
+    by story (:func:`cross_validate_tone`)."""
     from dataclasses import replace
 
     from compare import compare
     from compare.analyze.framing import credit, finish
     from compare.lexicon import load_lexicon
+    from compare.settings import Settings
 
     rows = json.loads((folder / "gold_entity_framing_by_outlet.json").read_text("utf-8"))
     by_story: dict[str, list[dict[str, Any]]] = {}
@@ -163,7 +167,7 @@ def measure_basil_framing(folder: Path, show: bool = False, cv: bool = True) -> 
         records = [json.loads(p.read_text("utf-8")) for p in paths]
         for r in records:
             r.pop("sentences", None)
-        result = compare(records)
+        result = compare(records, replace(Settings(), **(overrides or {})))
         actor_words = _actor_words(result.stances)
         score = {(st.actor, st.article): st.tone_score for st in result.stances}
         hits: list[tuple[str | None, str]] = []
@@ -327,6 +331,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--show", action="store_true", help="print each entity and the actor matched")
     parser.add_argument("--newsmtsc", action="store_true", help="also cross-validate the tone model (minutes)")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="measure with another value of a setting (compare/settings.py), e.g. tone_quoted_weight=0.5",
+    )
     parser.add_argument("--share", type=int, metavar="RUNS", help="only time framing's share of the example story")
     parser.add_argument(
         "--relations", nargs="*", type=Path, metavar="STORY",
@@ -353,7 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"{folder}: BASIL framing data not found", file=sys.stderr)
         return 2
-    result = measure_basil_framing(folder, args.show)
+    overrides = {name: json.loads(value) for name, value in (item.split("=", 1) for item in args.set)}
+    result = measure_basil_framing(folder, args.show, overrides=overrides)
     print(json.dumps({k: v for k, v in result.items() if k not in ("confusion", "scores")}, indent=1))
     if args.show:
         for label in ("pos", "neu", "neg"):

@@ -253,6 +253,20 @@ class CueMark:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceVoice:
+    """Whose words an evidence sentence's cue words are: ``voice`` "own" (the outlet's narration),
+    "quote" (a quotation) or "reported" (another's words told in the outlet's: "Democrats said
+    ...", "X accused Y of ..."); ``speaker`` names who, None where the sentence does not say."""
+
+    sentence: str  # sentence id
+    voice: str
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "voice": self.voice, "speaker": self.speaker}
+
+
+@dataclass(frozen=True, slots=True)
 class Stance:
     """How one article frames one actor, on two axes, with the sentences that show it.
 
@@ -260,7 +274,8 @@ class Stance:
     reluctant); ``tone``/``tone_score``: favourable or unfavourable toward the actor
     (:func:`compare.target_tone` over the sentences naming it).  ``evidence`` holds the stance
     sentences first, then the tone sentences; ``marks`` the cue words in them; ``aliases`` the
-    forms by which the article named the actor.
+    forms by which the article named the actor; ``voices`` whose words each evidence sentence's
+    cue words are (the stance sentences', then the tone sentences').
     """
 
     actor: str
@@ -275,6 +290,11 @@ class Stance:
     tone_evidence: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     marks: tuple[CueMark, ...] = ()
+    voices: tuple[EvidenceVoice, ...] = ()
+
+    def voice(self, sentence: str) -> EvidenceVoice | None:
+        """The voice of one evidence sentence (None: not evidence)."""
+        return next((v for v in self.voices if v.sentence == sentence), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -288,6 +308,7 @@ class Stance:
             "tone_evidence": list(self.tone_evidence),
             "aliases": list(self.aliases),
             "cues": [m.to_dict() for m in self.marks],
+            "voices": [v.to_dict() for v in self.voices],
         }
 
 

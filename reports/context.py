@@ -42,6 +42,7 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     UniqueRow,
     ValueView,
     anchor,
+    evidence_voices,
     excerpt,
     group_anchor,
     join_list,
@@ -366,6 +367,7 @@ class _Builder:
                 kinds: frozenset[str],
                 article: str = st.article,
                 marks: dict[str, list[tuple[int, int, str]]] = marks,
+                voices: dict[str, str | None] | None = None,
             ) -> tuple[EvidenceView, ...]:
                 out = []
                 for sid in ids:
@@ -373,13 +375,13 @@ class _Builder:
                         continue
                     text = self.c.sentence(sid).text
                     spans = [m for m in marks.get(sid, []) if m[2] in kinds]
-                    out.append(
-                        EvidenceView(anchor(sid), text, self.labels[article], self.c.sentence(sid).index + 1, marked(text, spans))
-                    )
+                    number, voice = self.c.sentence(sid).index + 1, (voices or {}).get(sid)
+                    out.append(EvidenceView(anchor(sid), text, self.labels[article], number, marked(text, spans), voice=voice))
                 return tuple(out)
 
-            evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}))
-            tone_evidence = views(st.tone_evidence, frozenset({"favourable", "unfavourable"}))
+            said, tone_said = evidence_voices(st)
+            evidence = views(st.evidence, frozenset({"cooperative", "reluctant"}), voices=said)
+            tone_evidence = views(st.tone_evidence, frozenset({"favourable", "unfavourable"}), voices=tone_said)
             actors.setdefault(st.actor, {})[st.article] = StanceCell(
                 actor=st.actor,
                 outlet=self.labels[st.article],

@@ -4,7 +4,11 @@ helpers they use: anchors, excerpts, percentages.  Built by :mod:`reports.contex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from compare.models import Stance
 
 STANCE_LABELS = ("cooperative", "reluctant", "mixed", "neutral")
 VALUE_EXCERPT_CHARS = 70
@@ -234,6 +238,23 @@ class EvidenceView:
     parts: tuple[TextPart, ...] = ()  # the text with its cue words marked
     quote_id: str | None = None  # the page's id of this quote, when a later one refers to it
     again: tuple[str, str] | None = None  # (actor, quote_id): quoted the same under that actor above
+    voice: str | None = None  # whose words its cue words are, when not the outlet's: "quoting Lis Smith"
+
+
+def evidence_voices(stance: Stance) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """Sentence id → how the evidence says whose words it is (:func:`voice_text`), for the stance
+    evidence and for the tone evidence (``Stance.voices`` lists the one's, then the other's)."""
+    texts = [(v.sentence, voice_text(v.voice, v.speaker)) for v in stance.voices]
+    return dict(texts[: len(stance.evidence)]), dict(texts[len(stance.evidence) :])
+
+
+def voice_text(voice: str, speaker: str | None) -> str | None:
+    """How the evidence says whose words a sentence's cue words are (compare.models.EvidenceVoice):
+    None for the outlet's own, "quoting X" for a quotation, "paraphrasing X" for reported speech."""
+    if voice == "own":
+        return None
+    verb = "quoting" if voice == "quote" else "paraphrasing"
+    return f"{verb} {speaker or 'an unnamed speaker'}"
 
 
 def marked(text: str, spans: list[tuple[int, int, str]]) -> tuple[TextPart, ...]:
@@ -273,6 +294,13 @@ class StanceCell:
     @property
     def tone_score_text(self) -> str:
         return f"{self.tone_score:+.2f}"
+
+    @property
+    def tone_in_others_words(self) -> bool:
+        """Whether every sentence showing the tone is in the words of those the article quotes
+        (a favourable tone may be: the quotations an article chooses are part of its portrayal,
+        but a reader should know; an unfavourable one needs the article's own words)."""
+        return self.tone != "neutral" and bool(self.tone_evidence) and all(e.voice for e in self.tone_evidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,9 @@
    :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
    it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
    the ad as 'dishonest'", "the Iraq war", "than Netflix").
+4. **Voices** (:mod:`.voice`): whose words each evidence sentence's cue words are, the outlet's
+   own or a speaker's it quotes or paraphrases (the report says "quoting X"); an unfavourable
+   tone needs the outlet's own words (``Settings.tone_own_sentences``).
 
 :func:`frame` does it all.  The comparison runs it in two steps: :func:`credit` (actors, cues,
 which sentences speak of which actor: no embedding needed, so it runs while the sentences are
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compare import semantic
 from compare.analyze.framing.actors import Mention, find_mentions
@@ -48,6 +51,7 @@ from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.voice import VoiceSpan, article_voices, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
@@ -106,10 +110,9 @@ def _read_article(
 def _credit_cues(
     sents: Sequence[Sent],
     lex: CompiledCues,
-    lookup: Callable[[str], Mention | None],
+    said: Mapping[tuple[int, int], Mention | None],
     tally: Callable[[str], Tally],
 ) -> None:
-    said = speakers(sents, lookup)
     for n, sent in enumerate(sents):
         sid = sent.sentence.id
         for c, clause in enumerate(sent.clauses):
@@ -159,6 +162,7 @@ class Credited:
     tallies: Mapping[tuple[str, str], Tally]  # (actor, article) → its cues and names (finish copies them)
     requests: tuple[ToneRequest, ...]
     texts: tuple[str, ...]  # every sentence's text, for the embeddings
+    voices: Mapping[str, tuple[VoiceSpan, ...]] = field(default_factory=dict)  # sentence id → speakers' words (:mod:`.voice`)
 
 
 def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Mention], bool]:
@@ -269,11 +273,14 @@ def credit(
     named_in: dict[str, set[str]] = defaultdict(set)
     tallies: dict[tuple[str, str], Tally] = {}
     read: dict[str, list[Sent]] = {}
+    voices: dict[str, tuple[VoiceSpan, ...]] = {}
     relations = about_relations((s.text for s in sentences), settings.stance_relations_per_1000)
     for article in articles:
         sents = read[article.id] = _read_article(article, matches, names, find_quotes(article))
 
         tally = _tally_of(tallies, article.id)
+        said = speakers(sents, lookup)
+        voices.update(article_voices(sents, said))
         for sent in sents:
             for m in sent.mentions:
                 if m.lexical:
@@ -284,7 +291,7 @@ def credit(
                     if m.actor is not None:
                         tally(m.actor).aliases[surface] = None
         if relations:  # the stance axis only where the story is about relations between actors
-            _credit_cues(sents, lex, lookup, tally)
+            _credit_cues(sents, lex, said, tally)
 
     ranked = sorted((a for a in mentions if len(named_in[a]) >= 2), key=lambda a: (-mentions[a], a))
     main = ranked[: settings.max_actors]
@@ -301,6 +308,7 @@ def credit(
         tallies,
         tuple(requests),
         tuple(dict.fromkeys(s.text for s in sentences)),
+        voices,
     )
 
 
@@ -315,6 +323,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     main = set(credited.main)
     tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
     neutral = ToneResult("neutral", 0.0, ())
+    voice = voices_of(credited.voices)
     for r in credited.requests:
         result = (
             neutral
@@ -325,7 +334,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, voice(r.sentence, result.cues).kind)
         for actor in r.actors:
             tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []
@@ -333,7 +342,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         for article in credited.articles:
             found = tallies.get((actor, article))
             if article in credited.named_in[actor] or found is not None:
-                out.append(stance(actor, article, found or Tally(), settings))
+                out.append(stance(actor, article, found or Tally(), settings, voice))
     return tuple(out)
 
 

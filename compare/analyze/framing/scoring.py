@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from compare.models import CueMark, Label, Stance, ToneLabel
+from compare.analyze.framing.voice import OWN, OWN_VOICE, Voice
+from compare.models import CueMark, EvidenceVoice, Label, Stance, ToneLabel
 from compare.records import record
 from compare.settings import Settings
 
@@ -32,6 +34,7 @@ class SentenceTone:
     score: float  # P(favourable) - P(unfavourable)
     cued: bool = False  # a word of the actor's clause says the tone (the cue words marked)
     quoted: bool = False  # the actor is named inside a quotation there
+    voice: str = OWN  # whose words the cue words are (:mod:`.voice`): the outlet's own, or a speaker's
 
 
 @dataclass(slots=True)
@@ -96,11 +99,16 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     Nor is it "favourable" when the article names the actor only inside the quotations it chose:
     that is the speaker's rhetoric ("we must make America great again!", "Faith made America
     strong": on BASIL dev four of the rows found "United States" favourable so, none of them an
-    editor would sign, and no annotated portrayal changes).
+    editor would sign, and no annotated portrayal changes).  Nor "unfavourable" with fewer than
+    ``Settings.tone_own_sentences`` of its evidence sentences in the outlet's own words
+    (:mod:`.voice`): criticism only in the words of those it quotes (an opponent, a campaign, an
+    ad) is theirs; their sentences count ``Settings.tone_quoted_weight`` toward the net.
     """
     if not tones:
         return "neutral", 0.0
-    net = sum(t.tone == "favourable" for t in tones) - sum(t.tone == "unfavourable" for t in tones)
+    weight = settings.tone_quoted_weight
+    unfavourable = sum(1.0 if t.voice == OWN else weight for t in tones if t.tone == "unfavourable")
+    net = sum(t.tone == "favourable" for t in tones) - unfavourable
     score = net / len(tones)
     label: ToneLabel = "neutral"
     if -net >= settings.tone_unfavourable_net:
@@ -109,13 +117,35 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
         label = "favourable"
     if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
         label = "neutral"  # no sentence, or too few, says it of the actor in words to show
+    shown = [t for t in tones if t.tone == label and (t.cued or not settings.tone_cued_sentences)]
+    if label == "unfavourable" and sum(t.voice == OWN for t in shown) < settings.tone_own_sentences:
+        label = "neutral"  # criticism only in the words of those it quotes: their view, not the outlet's
     if label == "favourable" and all(t.quoted for t in tones):
         label = "neutral"  # praise of an actor the article names only in the quotations it chose
     return label, score
 
 
-def stance(actor: str, article: str, tally: Tally, settings: Settings) -> Stance:
-    """The stance: label and score from the cue counts, tone from the sentences' tones, evidence."""
+VoiceOf = Callable[[str, Iterable[tuple[int, int]]], Voice]
+"""Sentence id and its cue words' character spans → their voice (:func:`.voice.voices_of`)."""
+
+
+def _own(sentence: str, cues: Iterable[tuple[int, int]]) -> Voice:
+    return OWN_VOICE
+
+
+def _voices(ids: Iterable[str], marks: Iterable[CueMark], kinds: set[str], voice: VoiceOf) -> list[EvidenceVoice]:
+    """The voice of each evidence sentence, from its cue words of these kinds."""
+    marks = list(marks)
+    out = []
+    for sid in ids:
+        v = voice(sid, [(m.start, m.end) for m in marks if m.sentence == sid and m.kind in kinds])
+        out.append(EvidenceVoice(sid, v.kind, v.speaker))
+    return out
+
+
+def stance(actor: str, article: str, tally: Tally, settings: Settings, voice: VoiceOf = _own) -> Stance:
+    """The stance: label and score from the cue counts, tone from the sentences' tones, evidence,
+    and whose words each evidence sentence's cue words are (``voice``)."""
     c = sum(r.cooperative for r in tally.cues.values())
     r = sum(r.reluctant for r in tally.cues.values())
     label, score = _label(c, r, settings)
@@ -134,11 +164,13 @@ def stance(actor: str, article: str, tally: Tally, settings: Settings) -> Stance
     tone, tone_score = _tone(list(tally.tones.values()), settings)
     tone_sign = {"favourable": 1, "unfavourable": -1}.get(tone, 0)
     toned = [t for t in tally.tones.values() if tone_sign and t.tone == tone and t.cued]
-    toned.sort(key=lambda t: (-tone_sign * t.score, t.index))
+    toned.sort(key=lambda t: (t.voice != OWN, -tone_sign * t.score, t.index))  # the outlet's own words first
     tone_evidence = tuple(t.sentence for t in toned[:MAX_EVIDENCE])
     shown = set(evidence) | set(tone_evidence)
     kinds = {"cooperative", "reluctant", tone}
     marks = tuple(m for m in tally.marks if m.sentence in shown and m.kind in kinds)
+    voices = _voices(evidence, marks, {"cooperative", "reluctant"}, voice)
+    voices += _voices(tone_evidence, marks, {tone}, voice)
     return Stance(
         actor,
         article,
@@ -152,4 +184,5 @@ def stance(actor: str, article: str, tally: Tally, settings: Settings) -> Stance
         tone_evidence=tone_evidence,
         aliases=tuple(tally.aliases),
         marks=marks,
+        voices=tuple(voices),
     )

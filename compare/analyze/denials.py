@@ -21,10 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.analyze.shared import hedges, negated_terms
-from compare.analyze.typed import _DENYING, _DOUBTING
+from compare.analyze.shared import firmly_negated, hedges, negated_terms, negations
+from compare.analyze.typed import _DENYING, _DOUBTING, _WORDS
 from compare.models import Difference, Sentence
-from compare.similarity import tokens
+from compare.similarity import normalise_word, tokens
 
 _FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction)"
 # A predicate ends its clause: "are false, the company says", not "a false alarm", "a fake account".
@@ -39,9 +39,19 @@ _DENIAL = re.compile(
     + _FALSE
     + _CLAUSE_ENDS
     + r"|(?:not true|no truth|(?:no|without) basis in fact|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b"
-    # "denied the reports", "denies that", "denied any wrongdoing"
-    r"|den(?:y|ies|ied|ying)\s+(?:(?:the|these|those|any|all|such|earlier|recent|media|news|this|that)\s+){0,2}"
-    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|stor(?:y|ies)|wrongdoing|charges?|that|it|them)\b"
+    # "isn't true", "was not authentic"
+    r"|(?:(?:is|are|was|were)\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:true|real|authentic|genuine|accurate|correct)\b"
+    # "falsely stated that", "was falsely reported", "falsely claiming"
+    r"|falsely\s+(?:\w+\s+)?(?:stat|claim|report|sa(?:id|ys?)|suggest|alleg|assert|wr(?:ote|ite)|identif|accus|link|nam|attribut|impl)\w*"
+    # "no evidence that", "found no evidence of"
+    r"|no\s+(?:\w+\s+)?evidence\s+(?:that|of|to\s+(?:suggest|support|show|back))\b"
+    # "never happened", "did not take place", "no such meeting took place"
+    r"|(?:never|did\s+not|didn['’]t|has\s+not|hasn['’]t|had\s+not|hadn['’]t)\s+(?:happen(?:ed)?|tak(?:e|en)\s+place|took\s+place|occur(?:red)?)\b"
+    r"|no\s+such\s+\w+(?:\s+\w+)?\s+(?:took\s+place|happened|occurred|exists?|existed)\b"
+    # "denied the reports", "denies that", "denied any wrongdoing", "denied having", "denied any involvement"
+    r"|den(?:y|ies|ied|ying)\s+(?:(?:the|these|those|any|all|such|earlier|recent|media|news|this|that|ever)\s+){0,2}"
+    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|stor(?:y|ies)|wrongdoing|charges?|that|it|them"
+    r"|having|being|involvement|knowledge|role|link|responsibility)\b"
     r")",
     re.IGNORECASE,
 )
@@ -92,10 +102,13 @@ def _plain_words(text: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Denial:
-    """A firm denial as written (``words``) and the content words of what it is about (``scope``)."""
+    """A denial as written (``words``) and the content words of what it is about (``scope``); for
+    a claim's verb negated ("doesn't monitor"), ``term`` the verb's token ("monitor"), which the
+    version it contradicts must affirm."""
 
     words: str
     scope: frozenset[str]
+    term: str = ""
 
 
 def denials(text: str) -> list[Denial]:
@@ -106,14 +119,33 @@ def denials(text: str) -> list[Denial]:
         before = " ".join(text[: match.start()].split()[-_DOUBT_WORDS:])
         if before and _DOUBT_BEFORE.search(before + " "):
             continue
-        starts = [e for s, e in breaks if e <= match.start()]
-        ends = [s for s, e in breaks if s >= match.end()]
-        start, end = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
-        own = set(tokens(match.group()))
-        scope = _plain_words(text[start:end]) - own
-        if len(scope) < _SCOPE_MIN_WORDS:
-            scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : start]) - own
-        out.append(Denial(match.group().strip(), frozenset(scope)))
+        out.append(Denial(match.group().strip(), _scope(text, match.start(), match.end(), breaks)))
+    return out
+
+
+def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The content words of the clause around ``text[start:end]`` but its own (see ``_BREAK``)."""
+    starts = [e for s, e in breaks if e <= start]
+    ends = [s for s, e in breaks if s >= end]
+    first, last = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+    own = set(tokens(text[start:end]))
+    scope = _plain_words(text[first:last]) - own
+    if len(scope) < _SCOPE_MIN_WORDS:
+        scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : first]) - own
+    return frozenset(scope)
+
+
+def negated_claims(text: str) -> list[Denial]:
+    """The verbs ``text`` negates, as denials of the claim that affirms them ("We do not terminate
+    customers", "Comcast doesn't monitor ..."), with the clause each is about; none when the
+    sentence negates twice (two negations may cancel) or doubts the negation (:func:`~compare.analyze.shared.firmly_negated`).
+    Only a version that affirms the verb (``Denial.term``) is contradicted."""
+    if negations(text) != 1:
+        return []
+    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    out = []
+    for term, (words, start, end) in firmly_negated(text).items():
+        out.append(Denial(words, _scope(text, start, end, breaks), term))
     return out
 
 
@@ -123,20 +155,29 @@ def _denies_in_other_words(text: str) -> bool:
     return bool(_DENYING.search(text) or _ALSO_DENYING.search(text) or negated_terms(text))
 
 
-def denial_difference(members: Sequence[Sentence], linked: Sequence[tuple[int, int]]) -> Difference | None:
+def denial_difference(
+    members: Sequence[Sentence], linked: Sequence[tuple[int, int]], claims: bool = True
+) -> Difference | None:
     """One version (a member) denies what another, linked to it and denying nothing in any words,
-    reports: a "negation" difference.  ``linked``: the member pairs of different articles that link
+    reports: a "negation" difference.  With ``claims``, a verb of the claim negated counts as a
+    denial (:func:`negated_claims`: "does not monitor" against "monitors", about the same thing).  ``linked``: the member pairs of different articles that link
     (indexes into ``members``).  The values: each denial as written; "stated" for a version that
     states the fact plainly, "reported, not denied" for one that passes it on as a claim or report
     or hedges it (``typed._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
     (``conflict``) only when some version states it plainly."""
     found = [denials(s.text) for s in members]
     plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
+    if claims:
+        found = [[*firm, *negated_claims(s.text)] for firm, s in zip(found, members, strict=True)]
     words = [_plain_words(s.text) for s in members]
+    affirmed = [{normalise_word(w) for w in _WORDS.findall(s.text) if w[0].islower()} for s in members]
     values: dict[str, str] = {}
     for a, b in linked:
         for denier, other in ((a, b), (b, a)):
-            about = [d for d in found[denier] if len(d.scope & words[other]) >= _SHARED_MIN_WORDS]
+            about = [
+                d for d in found[denier]
+                if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or d.term in affirmed[other])
+            ]
             if about and plain[other] and not members[other].text.rstrip(" \"”’)").endswith("?"):
                 text = members[other].text
                 values.setdefault(members[denier].id, "denied: " + ", ".join(f"“{d.words}”" for d in about))

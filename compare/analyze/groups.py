@@ -240,11 +240,13 @@ def _differences(
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
-    out.extend(negation_differences(members, close))
+    negated = negation_differences(members, close)
+    out.extend(negated)
     out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
     opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)
     out.extend(opposites)
-    denied = None if opposites else denial_difference(members, linked)  # "denied" / "confirmed": an opposite already
+    # "denied" / "confirmed": an opposite already; "not see" / "sees" in close versions: a negation already
+    denied = None if opposites else denial_difference(members, linked, claims=not negated)
     if denied:
         out.append(denied)
     hedge = hedge_difference(members, close, quotes, settings.differences)

@@ -22,7 +22,7 @@ from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms, negations
+from compare.analyze.shared import Hedge, blank_quotations, firmly_negated, hedges, negations
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.settings import Settings
@@ -352,7 +352,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     values: dict[str, str] = {}
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
-        negated = negated_terms(mine.text)
+        negated = {term: words for term, (words, _, _) in firmly_negated(mine.text, conditions=False).items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         if _DENYING.search(other.text) or _RELAYED.search(other.text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare import compare
-from compare.analyze.denials import denial_difference, denials
+from compare.analyze.denials import denial_difference, denials, negated_claims
 from compare.analyze.groups import differences_between
 from compare.models import Sentence, sentence_id
 
@@ -111,3 +111,48 @@ def test_a_group_of_a_claim_and_its_denial_diverges() -> None:
     assert group.kind == "diverge"
     # The same versions compared as plain sentences give the same difference.
     assert any(d.detail == denial.detail for d in differences_between([articles[0]["text"].split("\n\n")[1], articles[1]["text"].split("\n\n")[1]]))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # denials in other words (FNC-1 stories read in session 14, and one written for the rule)
+        ("There is no evidence that Millan’s wife held a press conference", ["no evidence that"]),
+        ("An article saying McDonald’s is removing the Big Mac, Apple Pies, and large size options isn’t real.", ["isn’t real"]),
+        ("It falsely stated that the council had closed the public library on Elm Street.", ["falsely stated"]),
+        ("A spokesman for the club said the meeting with the striker's agent never took place.", ["never took place"]),
+        ("The ministry denied having any role in the attack.", ["denied having"]),
+    ],
+)
+def test_denials_in_other_words_are_found(text: str, words: list[str]) -> None:
+    assert [d.words for d in denials(text)] == words
+
+
+def test_a_claims_verb_negated_denies_the_claim() -> None:
+    (claim,) = negated_claims("McDonald’s will not stop serving overweight customers starting January 1, 2015.")
+    assert (claim.words, claim.term) == ("not stop", "stop")
+    members = _members(
+        "McDonald’s will not stop serving overweight customers starting January 1, 2015.",
+        "Circulating report claims that from January 1st 2015, McDonald's will stop serving overweight customers in an effort "
+        "to battle increasing obesity rates.",
+    )
+    found = denial_difference(members, [(0, 1)])
+    assert found is not None and dict(found.values) == {"a:0": "denied: “not stop”", "b:0": "reported, not denied"}
+    assert denial_difference(members, [(0, 1)], claims=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Chien's girlfriend did not turn up he lit the fireworks anyway, hoping she would see them.",  # a time clause
+        '"North Korea ordered its people not to use the name \'Kim Jong Un\'," Yonhap said.',  # an order
+        "That's assuming the watch's case is made from solid gold, not gold-plated.",  # a contrast
+        "Chinese parents who don't have the money to pay for treatment have gone onto the street.",  # a relative clause
+        "The world will remain, during these three days, without sunlight due to a solar storm.",  # no verb negated
+        "He said the Tan was doing no harm eating her way through boxes of chicken so they let her stay.",
+        "The carrier may not sell customer location data to advertisers, the report said.",  # a doubt
+        "If the company does not sell customer location data, its profits will fall, analysts said.",  # a condition
+    ],
+)
+def test_a_negation_that_denies_no_claim(text: str) -> None:
+    assert negated_claims(text) == []

@@ -18,7 +18,7 @@ fact when it has no denial of its own; two versions that both deny agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.analyze.shared import firmly_negated, hedges, negated_terms, negations
@@ -135,16 +135,34 @@ def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]]) -
     return frozenset(scope)
 
 
+# A negated verb denies a claim only in a main clause: not in one that gives a time, a cause, a
+# concession or a relative ("When his girlfriend did not turn up he lit the fireworks", "weapons ...
+# that were not destroyed"), nor as an order or an aim ("ordered its people not to use the name").
+_SUBORDINATE = re.compile(
+    r"\b(?:when|whenever|because|since|as|after|before|although|though|while|who|which|whose|where)\b[^,;:]*$", re.IGNORECASE
+)
+_VERB_NEGATION = re.compile(r"^(?:not|never|\w+n['’]t)$", re.IGNORECASE)
+
+
 def negated_claims(text: str) -> list[Denial]:
-    """The verbs ``text`` negates, as denials of the claim that affirms them ("We do not terminate
-    customers", "Comcast doesn't monitor ..."), with the clause each is about; none when the
-    sentence negates twice (two negations may cancel) or doubts the negation (:func:`~compare.analyze.shared.firmly_negated`).
-    Only a version that affirms the verb (``Denial.term``) is contradicted."""
-    if negations(text) != 1:
+    """The verbs ``text`` negates in its main clause, as denials of the claim that affirms them ("We do
+    not terminate customers", "Comcast doesn't monitor ..."), with the clause each is about.  Only
+    "not", "never" or "-n't" before a verb counts ("no harm", "without cable" deny no claim), and
+    none when the sentence negates twice (two negations may cancel), hedges anything (``hedges``),
+    doubts the negation or makes it a condition (:func:`~compare.analyze.shared.firmly_negated`), or
+    puts it in a subordinate clause or an infinitive (``_SUBORDINATE``, "not to use"), or after a comma
+    (a contrast: "solid gold, not gold-plated").  Only a version
+    that affirms the verb (``Denial.term``) is contradicted."""
+    if negations(text) != 1 or hedges(text):
         return []
     breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
     out = []
     for term, (words, start, end) in firmly_negated(text).items():
+        negation = words.split()[0]
+        if not _VERB_NEGATION.match(negation) or re.match(r"\W+to\b", text[start + len(negation) :]):
+            continue
+        if _SUBORDINATE.search(text, 0, start) or text[:start].rstrip().endswith((",", "—", "–")):
+            continue  # ", not gold-plated", "the uploader, not some TV network": a contrast
         out.append(Denial(words, _scope(text, start, end, breaks), term))
     return out
 
@@ -156,7 +174,10 @@ def _denies_in_other_words(text: str) -> bool:
 
 
 def denial_difference(
-    members: Sequence[Sentence], linked: Sequence[tuple[int, int]], claims: bool = True
+    members: Sequence[Sentence],
+    linked: Sequence[tuple[int, int]],
+    claims: bool = True,
+    intros: Mapping[str, str] | None = None,
 ) -> Difference | None:
     """One version (a member) denies what another, linked to it and denying nothing in any words,
     reports: a "negation" difference.  With ``claims``, a verb of the claim negated counts as a
@@ -164,7 +185,8 @@ def denial_difference(
     (indexes into ``members``).  The values: each denial as written; "stated" for a version that
     states the fact plainly, "reported, not denied" for one that passes it on as a claim or report
     or hedges it (``typed._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
-    (``conflict``) only when some version states it plainly."""
+    (``conflict``) only when some version states it plainly; a quotation whose introduction
+    (``intros``: sentence id → the sentence introducing it) hedges it is passed on, not stated."""
     found = [denials(s.text) for s in members]
     plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
     if claims:
@@ -181,7 +203,8 @@ def denial_difference(
             if about and plain[other] and not members[other].text.rstrip(" \"”’)").endswith("?"):
                 text = members[other].text
                 values.setdefault(members[denier].id, "denied: " + ", ".join(f"“{d.words}”" for d in about))
-                values.setdefault(members[other].id, "reported, not denied" if _DOUBTING.search(text) or hedges(text) else "stated")
+                told = f"{(intros or {}).get(members[other].id, '')} {text}"
+                values.setdefault(members[other].id, "reported, not denied" if _DOUBTING.search(text) or hedges(told) else "stated")
     if not values:
         return None
     return Difference(

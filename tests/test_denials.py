@@ -148,6 +148,7 @@ def test_a_claims_verb_negated_denies_the_claim() -> None:
         '"North Korea ordered its people not to use the name \'Kim Jong Un\'," Yonhap said.',  # an order
         "That's assuming the watch's case is made from solid gold, not gold-plated.",  # a contrast
         "Chinese parents who don't have the money to pay for treatment have gone onto the street.",  # a relative clause
+        "It was supposed to be a ticket-eligible violation that did not amount to a crime.",  # a relative "that"
         "The world will remain, during these three days, without sunlight due to a solar storm.",  # no verb negated
         "He said the Tan was doing no harm eating her way through boxes of chicken so they let her stay.",
         "The carrier may not sell customer location data to advertisers, the report said.",  # a doubt
@@ -156,3 +157,28 @@ def test_a_claims_verb_negated_denies_the_claim() -> None:
 )
 def test_a_negation_that_denies_no_claim(text: str) -> None:
     assert negated_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("denier", "other"),
+    [
+        # the negation's own clause is about something else (FNC-1): no reaching back for a negated verb
+        (
+            "A woman who claims to be the girlfriend of Olympic swimmer Michael Phelps revealed in a Facebook post that she was "
+            "born intersex, a fact she has not previously revealed to Phelps, among others.",
+            "A woman who claims to be the girlfriend of swimming superstar Michael Phelps has revealed she was born a boy.",
+        ),
+        # an infinitive affirms nothing (FNC-1): "without DNA tests to confirm"
+        (
+            "Blanco has not confirmed whether the bodies are those of the protesting students.",
+            "However, Blanco said it would be “irresponsible” without DNA tests to confirm that the bodies were the missing students.",
+        ),
+        # two people's own experiences (FNC-1 tweets)
+        (
+            '"I have big curly hair that gets caught in EVERYTHING, and it has never been caught in my iPhone 6.',
+            "My iphone6 drives me crazy, my hair has been caught for times. #Hairgate",
+        ),
+    ],
+)
+def test_a_negated_verb_that_denies_nothing_the_other_version_says(denier: str, other: str) -> None:
+    assert denial_difference(_members(denier, other), [(0, 1)]) is None

@@ -26,7 +26,7 @@ from compare.analyze.typed import _DENYING, _DOUBTING, _WORDS
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
-_FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction)"
+_FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction|a lie|lies)"
 # A predicate ends its clause: "are false, the company says", not "a false alarm", "a fake account".
 _CLAUSE_ENDS = r"(?=\s*(?:[,.;:!?”\"')\]—–]|$|\s(?:and|or|but|according|as|after|since|because)\b))"
 _DENIAL = re.compile(
@@ -39,6 +39,11 @@ _DENIAL = re.compile(
     + _FALSE
     + _CLAUSE_ENDS
     + r"|(?:not true|no truth|(?:no|without) basis in fact|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b"
+    # "creative, but untrue"
+    r"|(?:but|yet)\s+(?:(?:completely|entirely|totally|utterly)\s+)?(?:untrue|false|baseless|unfounded)" + _CLAUSE_ENDS
+    # "fake news that ...", "a false report stating that ...", "a hoax report claimed that ..."
+    + r"|(?:false|fake|bogus|hoax|phony|phoney|untrue|baseless|unfounded)\s+(?:news|reports?|claims?|rumou?rs?|stor(?:y|ies)"
+    r"|allegations?|articles?|posts?)\s+(?:that|of|claim\w*|say\w*|stat\w*|suggest\w*)\b"
     # "isn't true", "was not authentic"
     r"|(?:(?:is|are|was|were)\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:true|real|authentic|genuine|accurate|correct)\b"
     # "falsely stated that", "was falsely reported", "falsely claiming"
@@ -123,14 +128,15 @@ def denials(text: str) -> list[Denial]:
     return out
 
 
-def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """The content words of the clause around ``text[start:end]`` but its own (see ``_BREAK``)."""
+def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]], reach: bool = True) -> frozenset[str]:
+    """The content words of the clause around ``text[start:end]`` but its own (see ``_BREAK``), and
+    with ``reach`` those of the clause before when its own says little."""
     starts = [e for s, e in breaks if e <= start]
     ends = [s for s, e in breaks if s >= end]
     first, last = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
     own = set(tokens(text[start:end]))
     scope = _plain_words(text[first:last]) - own
-    if len(scope) < _SCOPE_MIN_WORDS:
+    if reach and len(scope) < _SCOPE_MIN_WORDS:
         scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : first]) - own
     return frozenset(scope)
 
@@ -141,6 +147,29 @@ def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]]) -
 _SUBORDINATE = re.compile(
     r"\b(?:when|whenever|because|since|as|after|before|although|though|while|who|which|whose|where)\b[^,;:]*$", re.IGNORECASE
 )
+# "that" after a noun opens a relative clause ("a violation that did not amount to a crime"); after a
+# verb of telling or knowing, or one word past it ("told reporters that", "said Tuesday that"), a report.
+_THAT = re.compile(r"(?s:.*)(?:^|\s)(\S+)\s+(\S+)\s+that\s[^,;:]*$")  # the last "that" of the clause
+_TELLING_OR_KNOWING = re.compile(
+    r"(?:said|says|say|told|tell|tells|stated|states|claim\w*|confirm\w*|insist\w*|add\w*|report\w*|not\w*|explain\w*"
+    r"|announc\w*|clarif\w*|stress\w*|found|finds|show\w*|is|was|are|were|believ\w*|think\w*|thought|know\w*|knew"
+    r"|learn\w*|maintain\w*|argu\w*|wrote|writes|mean\w*|so|assur\w*|warn\w*|remind\w*|inform\w*)",
+    re.IGNORECASE,
+)
+
+
+def _relative_that(before: str) -> bool:
+    """The clause before a negation opens with a relative "that" (see ``_THAT``)."""
+    m = _THAT.search(before)
+    if not m:
+        return False
+    two, one = m.group(1), m.group(2)
+    return one.islower() and not _TELLING_OR_KNOWING.fullmatch(one) and not _TELLING_OR_KNOWING.fullmatch(two)
+
+
+# First person singular: two versions that both tell their own experience ("my hair has never been
+# caught" / "my hair has been caught") are two people's, no denial of one by the other.
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I['’](?:m|ve|d|ll))\b")
 _VERB_NEGATION = re.compile(r"^(?:not|never|\w+n['’]t)$", re.IGNORECASE)
 
 
@@ -161,10 +190,19 @@ def negated_claims(text: str) -> list[Denial]:
         negation = words.split()[0]
         if not _VERB_NEGATION.match(negation) or re.match(r"\W+to\b", text[start + len(negation) :]):
             continue
-        if _SUBORDINATE.search(text, 0, start) or text[:start].rstrip().endswith((",", "—", "–")):
+        if _SUBORDINATE.search(text, 0, start) or _relative_that(text[:start]) or text[:start].rstrip().endswith((",", "—", "–")):
             continue  # ", not gold-plated", "the uploader, not some TV network": a contrast
-        out.append(Denial(words, _scope(text, start, end, breaks), term))
+        out.append(Denial(words, _scope(text, start, end, breaks, reach=False), term))  # ", a fact she has not revealed"
     return out
+
+
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _affirmed(text: str) -> set[str | None]:
+    """The tokens of the words ``text`` affirms: lower case (not a name), and not an infinitive's verb
+    ("without DNA tests to confirm that ..." affirms no confirmation)."""
+    return {normalise_word(m.group()) for m in _WORDS.finditer(text) if m.group()[0].islower() and not _INFINITIVE.search(text, 0, m.start())}
 
 
 def _denies_in_other_words(text: str) -> bool:
@@ -192,13 +230,14 @@ def denial_difference(
     if claims:
         found = [[*firm, *negated_claims(s.text)] for firm, s in zip(found, members, strict=True)]
     words = [_plain_words(s.text) for s in members]
-    affirmed = [{normalise_word(w) for w in _WORDS.findall(s.text) if w[0].islower()} for s in members]
+    affirmed = [_affirmed(s.text) for s in members]
     values: dict[str, str] = {}
     for a, b in linked:
         for denier, other in ((a, b), (b, a)):
+            own = bool(_FIRST_PERSON.search(members[denier].text) and _FIRST_PERSON.search(members[other].text))
             about = [
                 d for d in found[denier]
-                if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or d.term in affirmed[other])
+                if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or (d.term in affirmed[other] and not own))
             ]
             if about and plain[other] and not members[other].text.rstrip(" \"”’)").endswith("?"):
                 text = members[other].text

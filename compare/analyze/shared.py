@@ -116,8 +116,8 @@ def negated_terms(text: str) -> dict[str, str]:
 
 
 # Before a negation, what makes it no denial of a fact: a modal of doubt right before it ("may not
-# sell"), or a condition earlier in its clause ("if the carrier does not sell ..., its profits fall").
-_NEGATION_DOUBT = re.compile(r"\b(?:may|might|could|should|perhaps|possibly|probably)\s+$", re.IGNORECASE)
+# sell"; "could not confirm" is firm), or a condition earlier in its clause ("if the carrier does not sell ..., its profits fall").
+_NEGATION_DOUBT = re.compile(r"\b(?:may|might|perhaps|possibly|probably)\s+$", re.IGNORECASE)
 _NEGATION_CONDITION = re.compile(r"\b(?:if|unless|whether|until)\b[^,;:]*$", re.IGNORECASE)
 
 

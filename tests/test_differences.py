@@ -656,6 +656,22 @@ def test_measures_of_two_things_do_not_conflict(first: str, second: str) -> None
     assert "number" not in {d.type for d in differences_between([first, second])}
 
 
+def test_sums_of_two_owners_do_not_conflict() -> None:
+    """Two firms' price targets (FNC-1): the names before the sums share none (``DifferenceSettings.name_zipf``)."""
+    from dataclasses import replace
+
+    from compare.settings import Settings
+
+    pair = [
+        'BMO has maintained its price target of $135 for shares of AAPL, along with an "outperform" rating.',
+        'UBS has maintained its "buy" rating for AAPL stock with a 12-month price target of $125.',
+    ]
+    assert "number" not in {d.type for d in differences_between(pair)}
+    off = Settings()
+    off = replace(off, differences=replace(off.differences, name_zipf=0.0))
+    assert "number" in {d.type for d in differences_between(pair, off)}
+
+
 def test_whose_age_and_what_a_share_is_of() -> None:
     from compare.analyze.quantities import find_quantities
 

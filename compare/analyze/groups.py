@@ -232,7 +232,8 @@ def _quantities(
 ) -> tuple[dict[str, list[Quantity]], dict[str, frozenset[float]]]:
     """Each sentence's quantities, and each article's values (years and ages aside): a value
     another version gives elsewhere in its article is no conflict (:func:`number_differences`)."""
-    numbers = {s.id: find_quantities(s.text, settings.approximate_share, settings.differences.number_context_words) for s in sentences}
+    rules = settings.differences
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share, rules.number_context_words, rules.name_zipf) for s in sentences}
     values: dict[str, set[float]] = {}
     for s in sentences:
         values.setdefault(s.article, set()).update(n.value for n in numbers[s.id] if not n.year and n.kind != "age")

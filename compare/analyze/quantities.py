@@ -28,10 +28,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from compare.analyze.numbers import find_dates
-from compare.similarity import normalise_word
+from compare.similarity import normalise_word, word_prior
 
 APPROXIMATE = 0.15  # the default of Settings.approximate_share
 CONTEXT_WORDS = 4  # the default of DifferenceSettings.number_context_words
+NAME_ZIPF = 5.0  # the default of DifferenceSettings.name_zipf
 
 _UNITS: dict[str, tuple[str, float]] = {}
 for _kind, _names, _factor in [
@@ -128,6 +129,7 @@ class Quantity:
     context: tuple[str, ...] = ()  # content tokens of the words before it: what it is said of
     rate: bool = False  # a count for each span of time: "50,000 people a year", "20 per day"
     of: tuple[str, ...] = ()  # whose age ("a 26-year-old teacher"), what a share is of ("of aggregate traffic")
+    names: tuple[str, ...] = ()  # for a sum or a share, the names before it in its clause: whose it is ("BMO")
 
     def agrees_with(self, other: Quantity) -> bool:
         """Both can hold at once, and they are not two floors (or two ceilings) at different values.
@@ -168,9 +170,12 @@ def _precision(digits: str) -> float:
     return 0.5 * 10.0 ** (-decimals)
 
 
-def find_quantities(text: str, approximate: float = APPROXIMATE, context_words: int = CONTEXT_WORDS) -> list[Quantity]:
+def find_quantities(
+    text: str, approximate: float = APPROXIMATE, context_words: int = CONTEXT_WORDS, name_zipf: float = NAME_ZIPF
+) -> list[Quantity]:
     """The quantities of ``text`` (years kept, marked ``year``), in order; "about N" is N +- ``approximate`` * N;
-    the ``context_words`` words before it tell what it is said of (:attr:`Quantity.context`)."""
+    the ``context_words`` words before it tell what it is said of (:attr:`Quantity.context`), and for a sum
+    or a share the names before it whose it is (:attr:`Quantity.names`, ``DifferenceSettings.name_zipf``)."""
     out: list[Quantity] = []
     found = find_dates(text)  # in order and apart (one regex's matches)
     date_starts = [d.start for d in found]
@@ -216,8 +221,9 @@ def find_quantities(text: str, approximate: float = APPROXIMATE, context_words: 
         before_context = [t for t in (normalise_word(w) for w in _WORD.findall(text[max(0, start - 60) : start])) if t]
         context = tuple(t for t in before_context if not t[0].isdigit() and t not in head)[-context_words:] if context_words else ()
         of = _whose(text, m.start(), unit_end) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
+        names = _names_before(text, start, name_zipf) if name_zipf and (kind == "percent" or kind.startswith("money")) else ()
         out.append(
-            Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate, of)
+            Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate, of, names)
         )
     return out
 
@@ -239,6 +245,26 @@ def _share_of(text: str, end: int) -> tuple[str, ...]:
     m = _SHARE_OF.match(text, end)
     words = _WORD.findall(m.group(1))[:_OF_WORDS] if m else []
     return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
+
+
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
+    """The names in the clause before ``start`` ("BMO has maintained its price target of $135"): capitalised
+    words, the sentence's first one only when it is rare enough to be a name ("Netflix accounted",
+    not "Shares rose")."""
+    breaks = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+    first = breaks[-1] if breaks else 0
+    out = []
+    for m in _WORD.finditer(text, first, start):
+        token = normalise_word(m.group())
+        if not m.group()[0].isupper() or token is None or token[0].isdigit():
+            continue
+        if not text[: m.start()].strip(" “\"'‘(") and word_prior().get(token, 0.0) >= name_zipf:
+            continue
+        out.append(token)
+    return tuple(out)
 
 
 # Whose age it is: the word after "-year-old" ("a 26-year-old teacher"; not a verb: "the 26-year-old
@@ -439,6 +465,8 @@ def _other_measures(x: Quantity, y: Quantity) -> bool:
     ("34.9 percent of downstream traffic in the peak hours" / "32.39 percent of aggregate traffic";
     "of the vote" / "of the popular vote" is one whole told more or less precisely).  A quantity
     whose sentence does not say whose or of what is compared as before."""
+    if x.names and y.names and not set(x.names) & set(y.names):
+        return True  # two firms' price targets, two services' shares: "BMO ... $135" / "UBS ... $125"
     if not (x.of and y.of) or x.kind not in ("age", "percent"):
         return False
     if x.kind == "age":

@@ -52,7 +52,7 @@ _DOUBTING = re.compile(
     r"\b(?:claim(?:s|ed|ing)?|believe[sd]?|believing|purported(?:ly)?|supposed(?:ly)?|rumou?r(?:s|ed)?|speculat\w*"
     r"|tipped|(?:said|expected|thought|understood|set|poised|tipped) to|could|according to|reports?|reported"
     r"|say|says|said|told|sources?|states|stated|writes|wrote|estimat\w*|predict\w*|projections?|forecasts?"
-    r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?)\b",
+    r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?|indicat(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 # The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what

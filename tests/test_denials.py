@@ -122,10 +122,22 @@ def test_a_group_of_a_claim_and_its_denial_diverges() -> None:
         ("It falsely stated that the council had closed the public library on Elm Street.", ["falsely stated"]),
         ("A spokesman for the club said the meeting with the striker's agent never took place.", ["never took place"]),
         ("The ministry denied having any role in the attack.", ["denied having"]),
+        (
+            "Jordanian Foreign Minister Nasser Judeh told CNN Thursday the rumors of the king personally launching airstrikes "
+            "on ISIS targets were “creative,” but untrue.",
+            ["but untrue"],
+        ),
+        ("Inquisitr reports that the internet was aflame with reactions after fake news that country legend Willie Nelson had died.", ["fake news that"]),
+        ("The senator said the accusation was a lie.", ["was a lie"]),
     ],
 )
 def test_denials_in_other_words_are_found(text: str, words: list[str]) -> None:
     assert [d.words for d in denials(text)] == words
+
+
+def test_a_denial_that_introduces_the_claim_is_about_what_follows_its_colon() -> None:
+    (found,) = denials('The bogus report read: "Nasa has confirmed that the Earth will experience 6 days of almost complete darkness.')
+    assert found.words == "bogus report read" and {"dark", "experi", "day"} <= found.scope
 
 
 def test_a_claims_verb_negated_denies_the_claim() -> None:

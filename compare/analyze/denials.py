@@ -43,7 +43,7 @@ _DENIAL = re.compile(
     r"|(?:but|yet)\s+(?:(?:completely|entirely|totally|utterly)\s+)?(?:untrue|false|baseless|unfounded)" + _CLAUSE_ENDS
     # "fake news that ...", "a false report stating that ...", "a hoax report claimed that ..."
     + r"|(?:false|fake|bogus|hoax|phony|phoney|untrue|baseless|unfounded)\s+(?:news|reports?|claims?|rumou?rs?|stor(?:y|ies)"
-    r"|allegations?|articles?|posts?)\s+(?:that|of|claim\w*|say\w*|stat\w*|suggest\w*)\b"
+    r"|allegations?|articles?|posts?)\s+(?:that|of|claim\w*|say\w*|said|stat\w*|suggest\w*|reads?|wr(?:ote|ites))\b"
     # "isn't true", "was not authentic"
     r"|(?:(?:is|are|was|were)\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:true|real|authentic|genuine|accurate|correct)\b"
     # "falsely stated that", "was falsely reported", "falsely claiming"
@@ -135,6 +135,8 @@ def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]], r
     ends = [s for s, e in breaks if s >= end]
     first, last = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
     own = set(tokens(text[start:end]))
+    if text[last : last + 1] == ":":  # "The bogus report read: ...": what it introduces
+        last = next((s for s, e in breaks if s > last), len(text))
     scope = _plain_words(text[first:last]) - own
     if reach and len(scope) < _SCOPE_MIN_WORDS:
         scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : first]) - own

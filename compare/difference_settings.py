@@ -49,6 +49,14 @@ class DifferenceSettings:
     square feet" / "the properties Google purchased comprise about 934,200 square feet").  0
     switches the rule off."""
 
+    name_zipf: float = 5.0
+    """Two sums or shares are of two owners, and not compared, when the names in their clauses before
+    them share none ("BMO has maintained its price target of $135" / "UBS ... a price target of
+    $125"; "Amazon had only 2.6 percent of downstream traffic" / "Netflix accounted for 34.9
+    percent").  A sentence's capitalised first word is a name only when its word is rarer than this
+    (zipf, ``compare/data/word-prior.tsv``): "Netflix" (4.2) is, "Shares" (5.5) and "Police" are
+    not.  0 switches the rule off."""
+
     source_spelling: float = 0.65
     """Two named sources are one person spelt two ways when a word of each, with the same first
     letter, is alike to this ratio (difflib's): "Mr Mashnuq" / "Machnouk", "Gaddafi" / "Qaddafi" is

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare import compare
-from compare.analyze.denials import denial_difference, denials
+from compare.analyze.denials import denial_difference, denials, negated_claims
 from compare.analyze.groups import differences_between
 from compare.models import Sentence, sentence_id
 
@@ -111,3 +111,86 @@ def test_a_group_of_a_claim_and_its_denial_diverges() -> None:
     assert group.kind == "diverge"
     # The same versions compared as plain sentences give the same difference.
     assert any(d.detail == denial.detail for d in differences_between([articles[0]["text"].split("\n\n")[1], articles[1]["text"].split("\n\n")[1]]))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # denials in other words (FNC-1 stories read in session 14, and one written for the rule)
+        ("There is no evidence that Millan’s wife held a press conference", ["no evidence that"]),
+        ("An article saying McDonald’s is removing the Big Mac, Apple Pies, and large size options isn’t real.", ["isn’t real"]),
+        ("It falsely stated that the council had closed the public library on Elm Street.", ["falsely stated"]),
+        ("A spokesman for the club said the meeting with the striker's agent never took place.", ["never took place"]),
+        ("The ministry denied having any role in the attack.", ["denied having"]),
+        (
+            "Jordanian Foreign Minister Nasser Judeh told CNN Thursday the rumors of the king personally launching airstrikes "
+            "on ISIS targets were “creative,” but untrue.",
+            ["but untrue"],
+        ),
+        ("Inquisitr reports that the internet was aflame with reactions after fake news that country legend Willie Nelson had died.", ["fake news that"]),
+        ("The senator said the accusation was a lie.", ["was a lie"]),
+    ],
+)
+def test_denials_in_other_words_are_found(text: str, words: list[str]) -> None:
+    assert [d.words for d in denials(text)] == words
+
+
+def test_a_denial_that_introduces_the_claim_is_about_what_follows_its_colon() -> None:
+    (found,) = denials('The bogus report read: "Nasa has confirmed that the Earth will experience 6 days of almost complete darkness.')
+    assert found.words == "bogus report read" and {"dark", "experi", "day"} <= found.scope
+
+
+def test_a_claims_verb_negated_denies_the_claim() -> None:
+    (claim,) = negated_claims("McDonald’s will not stop serving overweight customers starting January 1, 2015.")
+    assert (claim.words, claim.term) == ("not stop", "stop")
+    members = _members(
+        "McDonald’s will not stop serving overweight customers starting January 1, 2015.",
+        "Circulating report claims that from January 1st 2015, McDonald's will stop serving overweight customers in an effort "
+        "to battle increasing obesity rates.",
+    )
+    found = denial_difference(members, [(0, 1)])
+    assert found is not None and dict(found.values) == {"a:0": "denied: “not stop”", "b:0": "reported, not denied"}
+    assert denial_difference(members, [(0, 1)], claims=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Chien's girlfriend did not turn up he lit the fireworks anyway, hoping she would see them.",  # a time clause
+        '"North Korea ordered its people not to use the name \'Kim Jong Un\'," Yonhap said.',  # an order
+        "That's assuming the watch's case is made from solid gold, not gold-plated.",  # a contrast
+        "Chinese parents who don't have the money to pay for treatment have gone onto the street.",  # a relative clause
+        "It was supposed to be a ticket-eligible violation that did not amount to a crime.",  # a relative "that"
+        "The world will remain, during these three days, without sunlight due to a solar storm.",  # no verb negated
+        "He said the Tan was doing no harm eating her way through boxes of chicken so they let her stay.",
+        "The carrier may not sell customer location data to advertisers, the report said.",  # a doubt
+        "If the company does not sell customer location data, its profits will fall, analysts said.",  # a condition
+    ],
+)
+def test_a_negation_that_denies_no_claim(text: str) -> None:
+    assert negated_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("denier", "other"),
+    [
+        # the negation's own clause is about something else (FNC-1): no reaching back for a negated verb
+        (
+            "A woman who claims to be the girlfriend of Olympic swimmer Michael Phelps revealed in a Facebook post that she was "
+            "born intersex, a fact she has not previously revealed to Phelps, among others.",
+            "A woman who claims to be the girlfriend of swimming superstar Michael Phelps has revealed she was born a boy.",
+        ),
+        # an infinitive affirms nothing (FNC-1): "without DNA tests to confirm"
+        (
+            "Blanco has not confirmed whether the bodies are those of the protesting students.",
+            "However, Blanco said it would be “irresponsible” without DNA tests to confirm that the bodies were the missing students.",
+        ),
+        # two people's own experiences (FNC-1 tweets)
+        (
+            '"I have big curly hair that gets caught in EVERYTHING, and it has never been caught in my iPhone 6.',
+            "My iphone6 drives me crazy, my hair has been caught for times. #Hairgate",
+        ),
+    ],
+)
+def test_a_negated_verb_that_denies_nothing_the_other_version_says(denier: str, other: str) -> None:
+    assert denial_difference(_members(denier, other), [(0, 1)]) is None

@@ -633,3 +633,74 @@ def test_allegedly_said_against_said_is_a_hedge() -> None:
         ]
     )
     assert "hedge" in {d.type for d in found}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the ages of two people (FNC-1): nothing says whose age it is in common
+        (
+            "Various media reported that Lucita Sandoval, a 26-year-old teacher from the city of Santiago del Estero, in "
+            "north-central Argentina, was facing disciplinary action over the video.",
+            "Argentinian beauty Lucita Sandoval was unwittingly recorded having sex with a 16-year-old pupil in Santiago del Estero,"
+            " Argentina, the video shows.",
+        ),
+        # two shares of two wholes, each narrower in its own way (FNC-1)
+        (
+            "Netflix accounted for 34.9 percent of downstream North American traffic in the peak evening hours this year.",
+            "Netflix accounts for 32.39 percent of aggregate traffic this year.",
+        ),
+    ],
+)
+def test_measures_of_two_things_do_not_conflict(first: str, second: str) -> None:
+    assert "number" not in {d.type for d in differences_between([first, second])}
+
+
+def test_sums_of_two_owners_do_not_conflict() -> None:
+    """Two firms' price targets (FNC-1): the names before the sums share none (``DifferenceSettings.name_zipf``)."""
+    from dataclasses import replace
+
+    from compare.settings import Settings
+
+    pair = [
+        'BMO has maintained its price target of $135 for shares of AAPL, along with an "outperform" rating.',
+        'UBS has maintained its "buy" rating for AAPL stock with a 12-month price target of $125.',
+    ]
+    assert "number" not in {d.type for d in differences_between(pair)}
+    off = Settings()
+    off = replace(off, differences=replace(off.differences, name_zipf=0.0))
+    assert "number" in {d.type for d in differences_between(pair, off)}
+
+
+def test_whose_age_and_what_a_share_is_of() -> None:
+    from compare.analyze.quantities import find_quantities
+
+    assert [q.of for q in find_quantities("Lucita Sandoval, 26, was filmed with a 16-year-old pupil.")] == [("lucita", "sandov"), ("pupil",)]
+    assert [q.of for q in find_quantities("The 26-year-old told police she was innocent.")] == [()]  # a verb, not a person
+    (share,) = find_quantities("The governor won 52 percent of the popular vote in Ohio, officials said.")
+    assert share.of == ("popular", "vote", "ohio")
+
+
+QUOTATION = "“I walked away from the show because the writers stopped listening to me.”"
+
+
+@pytest.mark.parametrize(
+    ("intro_a", "intro_b", "hedged"),
+    [
+        ("The actor, 52, allegedly told the paper:", "The actor told the paper:", {"tabloid:2": "actor, 52, allegedly told", "wire:2": "stated without hedging"}),
+        ("The actor, 52, allegedly told the paper:", "The actor reportedly told the paper:", None),  # both hedge it
+        ("The actor, 52, told the paper:", "The actor told the paper:", None),
+    ],
+)
+def test_a_hedge_in_the_sentence_that_introduces_a_quotation(intro_a: str, intro_b: str, hedged: dict[str, str] | None) -> None:
+    """"... allegedly told the paper:" and the quotation in the next sentence: the quotation is hedged."""
+    result = compare(
+        [
+            {"id": "tabloid", "text": f"Actor says he quit the show.\n\n{intro_a}\n\n{QUOTATION}"},
+            {"id": "wire", "text": f"Actor quits the show.\n\n{intro_b}\n\n{QUOTATION}"},
+        ]
+    )
+    group = next(g for g in result.groups if "tabloid:2" in g.members)
+    assert group.members == ("tabloid:2", "wire:2")
+    found = [dict(d.values) for d in group.differences if d.type == "hedge"]
+    assert found == ([hedged] if hedged else [])

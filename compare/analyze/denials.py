@@ -18,15 +18,15 @@ fact when it has no denial of its own; two versions that both deny agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare.analyze.shared import hedges, negated_terms
-from compare.analyze.typed import _DENYING, _DOUBTING
+from compare.analyze.shared import firmly_negated, hedges, negated_terms, negations
+from compare.analyze.typed import _DENYING, _DOUBTING, _WORDS
 from compare.models import Difference, Sentence
-from compare.similarity import tokens
+from compare.similarity import normalise_word, tokens
 
-_FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction)"
+_FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction|a lie|lies)"
 # A predicate ends its clause: "are false, the company says", not "a false alarm", "a fake account".
 _CLAUSE_ENDS = r"(?=\s*(?:[,.;:!?”\"')\]—–]|$|\s(?:and|or|but|according|as|after|since|because)\b))"
 _DENIAL = re.compile(
@@ -39,9 +39,24 @@ _DENIAL = re.compile(
     + _FALSE
     + _CLAUSE_ENDS
     + r"|(?:not true|no truth|(?:no|without) basis in fact|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b"
-    # "denied the reports", "denies that", "denied any wrongdoing"
-    r"|den(?:y|ies|ied|ying)\s+(?:(?:the|these|those|any|all|such|earlier|recent|media|news|this|that)\s+){0,2}"
-    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|stor(?:y|ies)|wrongdoing|charges?|that|it|them)\b"
+    # "creative, but untrue"
+    r"|(?:but|yet)\s+(?:(?:completely|entirely|totally|utterly)\s+)?(?:untrue|false|baseless|unfounded)" + _CLAUSE_ENDS
+    # "fake news that ...", "a false report stating that ...", "a hoax report claimed that ..."
+    + r"|(?:false|fake|bogus|hoax|phony|phoney|untrue|baseless|unfounded)\s+(?:news|reports?|claims?|rumou?rs?|stor(?:y|ies)"
+    r"|allegations?|articles?|posts?)\s+(?:that|of|claim\w*|say\w*|said|stat\w*|suggest\w*|reads?|wr(?:ote|ites))\b"
+    # "isn't true", "was not authentic"
+    r"|(?:(?:is|are|was|were)\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:true|real|authentic|genuine|accurate|correct)\b"
+    # "falsely stated that", "was falsely reported", "falsely claiming"
+    r"|falsely\s+(?:\w+\s+)?(?:stat|claim|report|sa(?:id|ys?)|suggest|alleg|assert|wr(?:ote|ite)|identif|accus|link|nam|attribut|impl)\w*"
+    # "no evidence that", "found no evidence of"
+    r"|no\s+(?:\w+\s+)?evidence\s+(?:that|of|to\s+(?:suggest|support|show|back))\b"
+    # "never happened", "did not take place", "no such meeting took place"
+    r"|(?:never|did\s+not|didn['’]t|has\s+not|hasn['’]t|had\s+not|hadn['’]t)\s+(?:happen(?:ed)?|tak(?:e|en)\s+place|took\s+place|occur(?:red)?)\b"
+    r"|no\s+such\s+\w+(?:\s+\w+)?\s+(?:took\s+place|happened|occurred|exists?|existed)\b"
+    # "denied the reports", "denies that", "denied any wrongdoing", "denied having", "denied any involvement"
+    r"|den(?:y|ies|ied|ying)\s+(?:(?:the|these|those|any|all|such|earlier|recent|media|news|this|that|ever)\s+){0,2}"
+    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|stor(?:y|ies)|wrongdoing|charges?|that|it|them"
+    r"|having|being|involvement|knowledge|role|link|responsibility)\b"
     r")",
     re.IGNORECASE,
 )
@@ -92,10 +107,13 @@ def _plain_words(text: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Denial:
-    """A firm denial as written (``words``) and the content words of what it is about (``scope``)."""
+    """A denial as written (``words``) and the content words of what it is about (``scope``); for
+    a claim's verb negated ("doesn't monitor"), ``term`` the verb's token ("monitor"), which the
+    version it contradicts must affirm."""
 
     words: str
     scope: frozenset[str]
+    term: str = ""
 
 
 def denials(text: str) -> list[Denial]:
@@ -106,15 +124,87 @@ def denials(text: str) -> list[Denial]:
         before = " ".join(text[: match.start()].split()[-_DOUBT_WORDS:])
         if before and _DOUBT_BEFORE.search(before + " "):
             continue
-        starts = [e for s, e in breaks if e <= match.start()]
-        ends = [s for s, e in breaks if s >= match.end()]
-        start, end = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
-        own = set(tokens(match.group()))
-        scope = _plain_words(text[start:end]) - own
-        if len(scope) < _SCOPE_MIN_WORDS:
-            scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : start]) - own
-        out.append(Denial(match.group().strip(), frozenset(scope)))
+        out.append(Denial(match.group().strip(), _scope(text, match.start(), match.end(), breaks)))
     return out
+
+
+def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]], reach: bool = True) -> frozenset[str]:
+    """The content words of the clause around ``text[start:end]`` but its own (see ``_BREAK``), and
+    with ``reach`` those of the clause before when its own says little."""
+    starts = [e for s, e in breaks if e <= start]
+    ends = [s for s, e in breaks if s >= end]
+    first, last = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+    own = set(tokens(text[start:end]))
+    if text[last : last + 1] == ":":  # "The bogus report read: ...": what it introduces
+        last = next((s for s, e in breaks if s > last), len(text))
+    scope = _plain_words(text[first:last]) - own
+    if reach and len(scope) < _SCOPE_MIN_WORDS:
+        scope |= _plain_words(text[starts[-2] if len(starts) >= 2 else 0 : first]) - own
+    return frozenset(scope)
+
+
+# A negated verb denies a claim only in a main clause: not in one that gives a time, a cause, a
+# concession or a relative ("When his girlfriend did not turn up he lit the fireworks", "weapons ...
+# that were not destroyed"), nor as an order or an aim ("ordered its people not to use the name").
+_SUBORDINATE = re.compile(
+    r"\b(?:when|whenever|because|since|as|after|before|although|though|while|who|which|whose|where)\b[^,;:]*$", re.IGNORECASE
+)
+# "that" after a noun opens a relative clause ("a violation that did not amount to a crime"); after a
+# verb of telling or knowing, or one word past it ("told reporters that", "said Tuesday that"), a report.
+_THAT = re.compile(r"(?s:.*)(?:^|\s)(\S+)\s+(\S+)\s+that\s[^,;:]*$")  # the last "that" of the clause
+_TELLING_OR_KNOWING = re.compile(
+    r"(?:said|says|say|told|tell|tells|stated|states|claim\w*|confirm\w*|insist\w*|add\w*|report\w*|not\w*|explain\w*"
+    r"|announc\w*|clarif\w*|stress\w*|found|finds|show\w*|is|was|are|were|believ\w*|think\w*|thought|know\w*|knew"
+    r"|learn\w*|maintain\w*|argu\w*|wrote|writes|mean\w*|so|assur\w*|warn\w*|remind\w*|inform\w*)",
+    re.IGNORECASE,
+)
+
+
+def _relative_that(before: str) -> bool:
+    """The clause before a negation opens with a relative "that" (see ``_THAT``)."""
+    m = _THAT.search(before)
+    if not m:
+        return False
+    two, one = m.group(1), m.group(2)
+    return one.islower() and not _TELLING_OR_KNOWING.fullmatch(one) and not _TELLING_OR_KNOWING.fullmatch(two)
+
+
+# First person singular: two versions that both tell their own experience ("my hair has never been
+# caught" / "my hair has been caught") are two people's, no denial of one by the other.
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I['’](?:m|ve|d|ll))\b")
+_VERB_NEGATION = re.compile(r"^(?:not|never|\w+n['’]t)$", re.IGNORECASE)
+
+
+def negated_claims(text: str) -> list[Denial]:
+    """The verbs ``text`` negates in its main clause, as denials of the claim that affirms them ("We do
+    not terminate customers", "Comcast doesn't monitor ..."), with the clause each is about.  Only
+    "not", "never" or "-n't" before a verb counts ("no harm", "without cable" deny no claim), and
+    none when the sentence negates twice (two negations may cancel), hedges anything (``hedges``),
+    doubts the negation or makes it a condition (:func:`~compare.analyze.shared.firmly_negated`), or
+    puts it in a subordinate clause or an infinitive (``_SUBORDINATE``, "not to use"), or after a comma
+    (a contrast: "solid gold, not gold-plated").  Only a version
+    that affirms the verb (``Denial.term``) is contradicted."""
+    if negations(text) != 1 or hedges(text):
+        return []
+    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    out = []
+    for term, (words, start, end) in firmly_negated(text).items():
+        negation = words.split()[0]
+        if not _VERB_NEGATION.match(negation) or re.match(r"\W+to\b", text[start + len(negation) :]):
+            continue
+        if _SUBORDINATE.search(text, 0, start) or _relative_that(text[:start]) or text[:start].rstrip().endswith((",", "—", "–")):
+            continue  # ", not gold-plated", "the uploader, not some TV network": a contrast
+        out.append(Denial(words, _scope(text, start, end, breaks, reach=False), term))  # ", a fact she has not revealed"
+    return out
+
+
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _affirmed(text: str) -> set[str | None]:
+    """The tokens of the words ``text`` affirms: lower case (not a name), and not an infinitive's verb
+    ("without DNA tests to confirm that ..." affirms no confirmation)."""
+    return {normalise_word(m.group()) for m in _WORDS.finditer(text) if m.group()[0].islower() and not _INFINITIVE.search(text, 0, m.start())}
 
 
 def _denies_in_other_words(text: str) -> bool:
@@ -123,24 +213,39 @@ def _denies_in_other_words(text: str) -> bool:
     return bool(_DENYING.search(text) or _ALSO_DENYING.search(text) or negated_terms(text))
 
 
-def denial_difference(members: Sequence[Sentence], linked: Sequence[tuple[int, int]]) -> Difference | None:
+def denial_difference(
+    members: Sequence[Sentence],
+    linked: Sequence[tuple[int, int]],
+    claims: bool = True,
+    intros: Mapping[str, str] | None = None,
+) -> Difference | None:
     """One version (a member) denies what another, linked to it and denying nothing in any words,
-    reports: a "negation" difference.  ``linked``: the member pairs of different articles that link
+    reports: a "negation" difference.  With ``claims``, a verb of the claim negated counts as a
+    denial (:func:`negated_claims`: "does not monitor" against "monitors", about the same thing).  ``linked``: the member pairs of different articles that link
     (indexes into ``members``).  The values: each denial as written; "stated" for a version that
     states the fact plainly, "reported, not denied" for one that passes it on as a claim or report
     or hedges it (``typed._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
-    (``conflict``) only when some version states it plainly."""
+    (``conflict``) only when some version states it plainly; a quotation whose introduction
+    (``intros``: sentence id → the sentence introducing it) hedges it is passed on, not stated."""
     found = [denials(s.text) for s in members]
     plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
+    if claims:
+        found = [[*firm, *negated_claims(s.text)] for firm, s in zip(found, members, strict=True)]
     words = [_plain_words(s.text) for s in members]
+    affirmed = [_affirmed(s.text) for s in members]
     values: dict[str, str] = {}
     for a, b in linked:
         for denier, other in ((a, b), (b, a)):
-            about = [d for d in found[denier] if len(d.scope & words[other]) >= _SHARED_MIN_WORDS]
+            own = bool(_FIRST_PERSON.search(members[denier].text) and _FIRST_PERSON.search(members[other].text))
+            about = [
+                d for d in found[denier]
+                if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or (d.term in affirmed[other] and not own))
+            ]
             if about and plain[other] and not members[other].text.rstrip(" \"”’)").endswith("?"):
                 text = members[other].text
                 values.setdefault(members[denier].id, "denied: " + ", ".join(f"“{d.words}”" for d in about))
-                values.setdefault(members[other].id, "reported, not denied" if _DOUBTING.search(text) or hedges(text) else "stated")
+                told = f"{(intros or {}).get(members[other].id, '')} {text}"
+                values.setdefault(members[other].id, "reported, not denied" if _DOUBTING.search(text) or hedges(told) else "stated")
     if not values:
         return None
     return Difference(

@@ -55,6 +55,7 @@ def build_groups(
     article_texts = {article: plain_text(" ".join(parts)) for article, parts in texts.items()}
     numbers, article_numbers = _quantities(sentences, settings)
     dates = ArticleDates.of(sentences, settings, article_dates)
+    intros = introductions(sentences)
     raw = []
     for indexes in alignment.groups:
         ordered = sorted(indexes, key=lambda i: (article_order[sentences[i].article], sentences[i].index))
@@ -68,7 +69,7 @@ def build_groups(
         cross = cross_pairs([s.article for s in members], settings.group_pairs_max)
         sims = {(a, b): alignment.similarity(ordered[a], ordered[b]) for a, b in cross}
         score = sum(sims.values()) / len(sims) if sims else 0.0
-        differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings, dates)
+        differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings, dates, intros)
         closest = _closest_members(members, sims)
         additions = _additions(members, closest, differences, settings)
         groups.append(
@@ -84,6 +85,22 @@ def build_groups(
             )
         )
     return tuple(groups)
+
+
+_OPENING_QUOTE = "\"“‘'"
+
+
+def introductions(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Sentence id → the sentence before it in its article, for a sentence that opens with a quotation
+    and follows one that introduces it with a colon ("..., the actor allegedly told the paper:"): the
+    quotation is told in those words, hedge and all."""
+    before = {(s.article, s.index): s for s in sentences}
+    out = {}
+    for s in sentences:
+        previous = before.get((s.article, s.index - 1))
+        if previous and s.text.lstrip()[:1] in _OPENING_QUOTE and previous.text.rstrip().endswith(":"):
+            out[s.id] = previous.text
+    return out
 
 
 def sampled_groups(alignment: Alignment, settings: Settings) -> tuple[str, ...]:
@@ -215,7 +232,8 @@ def _quantities(
 ) -> tuple[dict[str, list[Quantity]], dict[str, frozenset[float]]]:
     """Each sentence's quantities, and each article's values (years and ages aside): a value
     another version gives elsewhere in its article is no conflict (:func:`number_differences`)."""
-    numbers = {s.id: find_quantities(s.text, settings.approximate_share, settings.differences.number_context_words) for s in sentences}
+    rules = settings.differences
+    numbers = {s.id: find_quantities(s.text, settings.approximate_share, rules.number_context_words, rules.name_zipf) for s in sentences}
     values: dict[str, set[float]] = {}
     for s in sentences:
         values.setdefault(s.article, set()).update(n.value for n in numbers[s.id] if not n.year and n.kind != "age")
@@ -231,7 +249,10 @@ def _differences(
     article_numbers: Mapping[str, frozenset[float]],
     settings: Settings,
     article_dates: ArticleDates | None = None,
+    intros: Mapping[str, str] | None = None,
 ) -> list[Difference]:
+    """``intros``: the sentence introducing a member's quotation (:func:`introductions`)."""
+    intros = intros or {}
     out: list[Difference] = []
     out.extend(number_differences(members, list(sims), numbers, article_numbers))
     dated = date_difference(members, sims, settings, article_dates)
@@ -240,14 +261,16 @@ def _differences(
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
-    out.extend(negation_differences(members, close))
+    negated = negation_differences(members, close)
+    out.extend(negated)
     out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
     opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)
     out.extend(opposites)
-    denied = None if opposites else denial_difference(members, linked)  # "denied" / "confirmed": an opposite already
+    # "denied" / "confirmed": an opposite already; "not see" / "sees" in close versions: a negation already
+    denied = None if opposites else denial_difference(members, linked, claims=not negated, intros=intros)
     if denied:
         out.append(denied)
-    hedge = hedge_difference(members, close, quotes, settings.differences)
+    hedge = hedge_difference(members, close, quotes, settings.differences, intros)
     if hedge:
         out.append(hedge)
     return out

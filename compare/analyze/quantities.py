@@ -28,10 +28,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from compare.analyze.numbers import find_dates
-from compare.similarity import normalise_word
+from compare.similarity import normalise_word, word_prior
 
 APPROXIMATE = 0.15  # the default of Settings.approximate_share
 CONTEXT_WORDS = 4  # the default of DifferenceSettings.number_context_words
+NAME_ZIPF = 5.0  # the default of DifferenceSettings.name_zipf
 
 _UNITS: dict[str, tuple[str, float]] = {}
 for _kind, _names, _factor in [
@@ -127,6 +128,8 @@ class Quantity:
     head: tuple[str, ...] = ()  # content tokens of the words just after it: what it counts or measures
     context: tuple[str, ...] = ()  # content tokens of the words before it: what it is said of
     rate: bool = False  # a count for each span of time: "50,000 people a year", "20 per day"
+    of: tuple[str, ...] = ()  # whose age ("a 26-year-old teacher"), what a share is of ("of aggregate traffic")
+    names: tuple[str, ...] = ()  # for a sum or a share, the names before it in its clause: whose it is ("BMO")
 
     def agrees_with(self, other: Quantity) -> bool:
         """Both can hold at once, and they are not two floors (or two ceilings) at different values.
@@ -167,9 +170,12 @@ def _precision(digits: str) -> float:
     return 0.5 * 10.0 ** (-decimals)
 
 
-def find_quantities(text: str, approximate: float = APPROXIMATE, context_words: int = CONTEXT_WORDS) -> list[Quantity]:
+def find_quantities(
+    text: str, approximate: float = APPROXIMATE, context_words: int = CONTEXT_WORDS, name_zipf: float = NAME_ZIPF
+) -> list[Quantity]:
     """The quantities of ``text`` (years kept, marked ``year``), in order; "about N" is N +- ``approximate`` * N;
-    the ``context_words`` words before it tell what it is said of (:attr:`Quantity.context`)."""
+    the ``context_words`` words before it tell what it is said of (:attr:`Quantity.context`), and for a sum
+    or a share the names before it whose it is (:attr:`Quantity.names`, ``DifferenceSettings.name_zipf``)."""
     out: list[Quantity] = []
     found = find_dates(text)  # in order and apart (one regex's matches)
     date_starts = [d.start for d in found]
@@ -214,8 +220,10 @@ def find_quantities(text: str, approximate: float = APPROXIMATE, context_words: 
         rate = _RATE.match(text, unit_end) is not None
         before_context = [t for t in (normalise_word(w) for w in _WORD.findall(text[max(0, start - 60) : start])) if t]
         context = tuple(t for t in before_context if not t[0].isdigit() and t not in head)[-context_words:] if context_words else ()
+        of = _whose(text, m.start(), unit_end) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
+        names = _names_before(text, start, name_zipf) if name_zipf and (kind == "percent" or kind.startswith("money")) else ()
         out.append(
-            Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate)
+            Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate, of, names)
         )
     return out
 
@@ -225,6 +233,60 @@ _RATE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:a|an|per|each|every)\s+(?:year|day|week|month|hour)\b|annually|daily|weekly|monthly)",
     re.IGNORECASE,
 )
+
+
+# What a share is of, to the clause's end: "34.9 percent of downstream North American traffic in the peak".
+_SHARE_OF = re.compile(r"\s+of\s+([^,;:.!?()\[\]—–\"“”]+)", re.IGNORECASE)
+_OF_WORDS = 6
+
+
+def _share_of(text: str, end: int) -> tuple[str, ...]:
+    """The content tokens of what a share is of ("of downstream North American traffic"), or none."""
+    m = _SHARE_OF.match(text, end)
+    words = _WORD.findall(m.group(1))[:_OF_WORDS] if m else []
+    return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
+
+
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
+    """The names in the clause before ``start`` ("BMO has maintained its price target of $135"): capitalised
+    words, the sentence's first one only when it is rare enough to be a name ("Netflix accounted",
+    not "Shares rose")."""
+    breaks = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+    first = breaks[-1] if breaks else 0
+    out = []
+    for m in _WORD.finditer(text, first, start):
+        token = normalise_word(m.group())
+        if not m.group()[0].isupper() or token is None or token[0].isdigit():
+            continue
+        if not text[: m.start()].strip(" “\"'‘(") and word_prior().get(token, 0.0) >= name_zipf:
+            continue
+        out.append(token)
+    return tuple(out)
+
+
+# Whose age it is: the word after "-year-old" ("a 26-year-old teacher"; not a verb: "the 26-year-old
+# told police"), or the words before "aged" or before the comma ("Lucita Sandoval, 26,").
+_YEAR_OLD_WORD = re.compile(r"-year-old\s+([A-Za-z][\w'’-]*)")
+_AGE_OWNER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+),?\s+(?:aged\s+)?$")
+
+
+def _whose(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The content tokens naming whose age the number at ``start``..``end`` is, or none when the
+    sentence does not say it next to the number."""
+    after = _YEAR_OLD_WORD.match(text, end)
+    if after:
+        word = after.group(1)
+        verb = word.lower().endswith(("ed", "ly")) or word.lower() in ("told", "said", "says", "tells", "wrote", "went", "had")
+        token = None if verb else normalise_word(word)
+        return (token,) if token else ()
+    if _AGE_WORDS.match(text, end):
+        return ()  # "he is 26 years old": the subject is further away
+    owner = _AGE_OWNER.search(text, max(0, start - 40), start)
+    words = _WORD.findall(owner.group(1)) if owner else []
+    return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
 
 
 # A person's age: "Michael Brown, 18, was shot", "an 18-year-old", "aged 18", "18 years old".
@@ -382,7 +444,7 @@ def _same_thing(x: Quantity, y: Quantity) -> bool:
     or what for: "$23,300 list" / "$23,000 in gold") the words just after them share one when
     both have some, and the words before them share one with the other's words before or after
     (:attr:`Quantity.context`), beyond what both count."""
-    if x.rate != y.rate:
+    if x.rate != y.rate or _other_measures(x, y):
         return False
     if x.kind.startswith("money") or x.kind in ("percent", "percentage points"):
         return True
@@ -395,6 +457,21 @@ def _same_thing(x: Quantity, y: Quantity) -> bool:
         return True
     counted = set(x.head) & set(y.head)
     return bool(({*x.context, *x.head} & {*y.context, *y.head}) - counted)
+
+
+def _other_measures(x: Quantity, y: Quantity) -> bool:
+    """Two ages of two people ("a 26-year-old teacher" / "a 16-year-old pupil": nothing whose age
+    it is in common), or two shares of two wholes, each narrower than the other in a way of its own
+    ("34.9 percent of downstream traffic in the peak hours" / "32.39 percent of aggregate traffic";
+    "of the vote" / "of the popular vote" is one whole told more or less precisely).  A quantity
+    whose sentence does not say whose or of what is compared as before."""
+    if x.names and y.names and not set(x.names) & set(y.names):
+        return True  # two firms' price targets, two services' shares: "BMO ... $135" / "UBS ... $125"
+    if not (x.of and y.of) or x.kind not in ("age", "percent"):
+        return False
+    if x.kind == "age":
+        return not set(x.of) & set(y.of)
+    return bool(set(x.of) - set(y.of)) and bool(set(y.of) - set(x.of))
 
 
 CONVERSION_TOLERANCE = 0.1  # a measure converted from another unit is rounded: "20 metres (60 feet)"

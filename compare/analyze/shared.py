@@ -115,6 +115,28 @@ def negated_terms(text: str) -> dict[str, str]:
     return out
 
 
+# Before a negation, what makes it no denial of a fact: a modal of doubt right before it ("may not
+# sell"; "could not confirm" is firm), or a condition earlier in its clause ("if the carrier does not sell ..., its profits fall").
+_NEGATION_DOUBT = re.compile(r"\b(?:may|might|perhaps|possibly|probably)\s+$", re.IGNORECASE)
+_NEGATION_CONDITION = re.compile(r"\b(?:if|unless|whether|until)\b[^,;:]*$", re.IGNORECASE)
+
+
+def firmly_negated(text: str, conditions: bool = True) -> dict[str, tuple[str, int, int]]:
+    """:func:`negated_terms` that deny a fact, each with where its words stand in ``text``
+    (from the negation to the word denied): not those a modal doubts (``_NEGATION_DOUBT``), nor,
+    with ``conditions``, those a condition holds (``_NEGATION_CONDITION``; "If they don't pass this
+    bill" against "To pass this bill" in one quotation is a difference, but no denial of a fact)."""
+    out = {}
+    for term, words in negated_terms(text).items():
+        negation, _, word = words.partition(" ")
+        match = re.search(rf"(?<!\w){re.escape(negation)}\W+(?:\w+\W+){{0,6}}?{re.escape(word)}(?!\w)", text)
+        if not match or _NEGATION_DOUBT.search(text, 0, match.start()):
+            continue
+        if not (conditions and _NEGATION_CONDITION.search(text, 0, match.start())):
+            out[term] = (words, match.start(), match.end())
+    return out
+
+
 def negations(text: str) -> int:
     """How many negating words ``text`` holds, whatever they deny ("no", "not", "n't", "none", ...)."""
     pieces = [p.lower().replace("’", "'") for p in _PIECE.findall(text) if not p.isspace()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from compare.analyze.attribution import (
@@ -22,7 +22,7 @@ from compare.analyze.numbers import DateMention, compare_dates, find_dates
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity, describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import Hedge, blank_quotations, hedges, negated_terms, negations
+from compare.analyze.shared import Hedge, blank_quotations, firmly_negated, hedges, negations
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.settings import Settings
@@ -52,7 +52,7 @@ _DOUBTING = re.compile(
     r"\b(?:claim(?:s|ed|ing)?|believe[sd]?|believing|purported(?:ly)?|supposed(?:ly)?|rumou?r(?:s|ed)?|speculat\w*"
     r"|tipped|(?:said|expected|thought|understood|set|poised|tipped) to|could|according to|reports?|reported"
     r"|say|says|said|told|sources?|states|stated|writes|wrote|estimat\w*|predict\w*|projections?|forecasts?"
-    r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?)\b",
+    r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?|indicat(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 # The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what
@@ -352,7 +352,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     values: dict[str, str] = {}
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
-        negated = negated_terms(mine.text)
+        negated = {term: words for term, (words, _, _) in firmly_negated(mine.text, conditions=False).items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         if _DENYING.search(other.text) or _RELAYED.search(other.text):
@@ -376,28 +376,30 @@ def hedge_difference(
     close: Sequence[tuple[int, int]],
     quotes: Mapping[str, tuple[Quote, ...]],
     rules: DifferenceSettings,
+    intros: Mapping[str, str] | None = None,
 ) -> Difference | None:
-    """One version hedges ("in a possible sign", "appeared to") what a closely similar
-    version of another article states plainly.  Only the outlet's own words count: a
-    speaker's "may" inside a quotation is the speaker's.  The other version states it plainly
-    only when it hedges nothing of it, not even inside a quotation ("appears to be a
-    non-issue," he writes), and puts nothing at a distance (``_DOUBTING``: "are said to be",
-    "UBS believes", "the article states", "could"): two versions that both give the claim to
-    someone differ in whom, an attribution, not in a hedge.  Unless the hedge doubts the telling
-    itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge counts only on
-    what the other version reports (see ``about``), and "may" that gives leave ("Coloradans may
-    buy 1 ounce") hedges nothing when the other version tells the rule ("are only allowed to")."""
+    """One version hedges ("in a possible sign", "appeared to") what a closely similar version of another
+    article states plainly.  Only the outlet's own words count: a speaker's "may" inside a quotation is
+    the speaker's.  The other version states it plainly only when it hedges nothing of it, not even
+    inside a quotation ("appears to be a non-issue," he writes), and puts nothing at a distance
+    (``_DOUBTING``: "are said to be", "UBS believes", "the article states", "could"): two versions that
+    both give the claim to someone differ in whom, an attribution, not in a hedge.  Unless the hedge
+    doubts the telling itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge
+    counts only on what the other version reports (see ``about``), and "may" that gives leave
+    ("Coloradans may buy 1 ounce") hedges nothing when the other version tells the rule ("are only
+    allowed to"); a quotation's introduction (``intros``: "he allegedly told the paper:") hedges all of it."""
     outside = [_outside_quotes(s, quotes) for s in members]
-    found = [hedges(text, s.text, rules.hedge_words) for text, s in zip(outside, members, strict=True)]
-    quoted = [hedges(s.text, words=rules.hedge_words) for s in members]  # a speaker's hedges too
-    sources = [find_sources(text) for text in outside]
-    words = [set(tokens(s.text)) for s in members]
+    carried = [_introduced(s, intros or {}, rules.hedge_words) for s in members]
+    found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
+    quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
+    sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
     doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
 
     def on(hedge: Hedge, other: int) -> bool:
-        """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content
-        words with it and its scope (the clause from the hedge on) ``hedge_scope_words``."""
-        scope = hedge.clause[hedge.clause.lower().find(hedge.word.split()[0]) :] if hedge.word else hedge.clause
+        """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
+        with it and its scope (the clause from the hedge on, all of a quotation introduced) ``hedge_scope_words``."""
+        at = hedge.clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
+        scope = hedge.clause[max(at, 0) :]
         return (
             len(set(tokens(hedge.clause)) & words[other]) >= rules.hedge_clause_words
             and len(set(tokens(scope)) & words[other]) >= rules.hedge_scope_words
@@ -449,6 +451,13 @@ def hedge_difference(
     values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _introduced(sentence: Sentence, intros: Mapping[str, str], words: tuple[str, ...]) -> list[Hedge]:
+    """The hedges of the sentence that introduces ``sentence``'s quotation ("he allegedly told the
+    paper:"), each about the whole quotation (its clause)."""
+    intro = intros.get(sentence.id)
+    return [replace(h, clause=sentence.text) for h in hedges(blank_quotations(intro), intro, words)] if intro else []
 
 
 def _outside_quotes(sentence: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> str:

@@ -622,7 +622,8 @@ def _signal_checks(
     ``cut``) are chosen on four folds of topics (best F1 at precision >= 0.95) and
     scored on the fifth.  None of them is shipped: this keeps what was tried (issue 13)
     reproducible.  Every judgement here reads the two articles alone."""
-    from compare.analyze.quantities import find_quantities, quantity_conflicts
+    from compare.analyze.quantities import find_quantities
+    from compare.analyze.quantity_conflicts import quantity_conflicts
 
     by_id = {a.id: a for a in articles}
     names = {a.id: _name_counts(a) for a in articles}

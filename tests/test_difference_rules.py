@@ -11,14 +11,13 @@ from dataclasses import replace
 import pytest
 
 from compare.analyze.attribution import find_sources
+from compare.analyze.date_differences import ArticleDates, date_difference
 from compare.analyze.quantities import find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote, quotes_by_sentence
 from compare.analyze.shared import hedges, negated_terms
 from compare.analyze.typed import (
-    ArticleDates,
     attribution_differences,
-    date_difference,
     hedge_difference,
     negation_differences,
     number_differences,

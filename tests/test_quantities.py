@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from compare.analyze.quantities import find_quantities, quantity_conflicts
+from compare.analyze.quantities import find_quantities
+from compare.analyze.quantity_conflicts import quantity_conflicts
 
 
 def one(text: str) -> tuple[float, float, float, str, str]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.analyze.shared import _SpacedMatcher, word_diff
+from compare.analyze.word_diff import _SpacedMatcher, word_diff
 
 WORDS = st.sampled_from(["nato", "russia", "said", ",", ".", "the", "talks", "27", "28"])
 
@@ -65,7 +65,7 @@ def test_word_diff_compares_each_text_with_its_closest() -> None:
 
 
 def test_added_words() -> None:
-    from compare.analyze.shared import added_words
+    from compare.analyze.word_diff import added_words
 
     base = "The two ministers met to discuss the trade dispute."
     assert added_words(base + " It has dragged on for months over steel tariffs.", base, 2) is not None
@@ -78,7 +78,7 @@ def test_added_words() -> None:
 
 @pytest.mark.parametrize("dateline", ["WASHINGTON — ", "NEW YORK (Reuters) - ", "Nov. 3 (Bloomberg) -- "])
 def test_a_dateline_is_no_addition(dateline: str) -> None:
-    from compare.analyze.shared import added_words
+    from compare.analyze.word_diff import added_words
 
     base = "The two ministers met to discuss the trade dispute."
     assert added_words(dateline + base, base, 2) is None

@@ -21,8 +21,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare.analyze.shared import firmly_negated, hedges, negated_terms, negations
-from compare.analyze.typed import _DENYING, _DOUBTING, _WORDS
+from compare.analyze.shared import WORDS, firmly_negated, hedges, negated_terms, negations
+from compare.analyze.typed import _DENYING, _DOUBTING
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -204,7 +204,7 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 def _affirmed(text: str) -> set[str | None]:
     """The tokens of the words ``text`` affirms: lower case (not a name), and not an infinitive's verb
     ("without DNA tests to confirm that ..." affirms no confirmation)."""
-    return {normalise_word(m.group()) for m in _WORDS.finditer(text) if m.group()[0].islower() and not _INFINITIVE.search(text, 0, m.start())}
+    return {normalise_word(m.group()) for m in WORDS.finditer(text) if m.group()[0].islower() and not _INFINITIVE.search(text, 0, m.start())}
 
 
 def _denies_in_other_words(text: str) -> bool:

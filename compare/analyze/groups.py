@@ -19,20 +19,19 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from compare.align import Alignment
+from compare.analyze.date_differences import ArticleDates, date_difference
 from compare.analyze.denials import denial_difference
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import added_words, member_diffs
 from compare.analyze.typed import (
-    ArticleDates,
     attribution_differences,
-    date_difference,
     hedge_difference,
     negation_differences,
     number_differences,
     opposite_differences,
 )
+from compare.analyze.word_diff import added_words, member_diffs
 from compare.models import Difference, Group, Kind, MatchedPart, Sentence
 from compare.settings import Settings
 from compare.similarity import sentence_similarity

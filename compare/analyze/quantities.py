@@ -1,4 +1,5 @@
-"""Quantities written in sentences, read as a reader reads them, and when two conflict.
+"""Quantities written in sentences, read as a reader reads them (when two conflict:
+:mod:`compare.analyze.quantity_conflicts`).
 
 A quantity is a number with its scale ("$1.5bn", "17 million", "forty-two", "a dozen",
 "dozens"), its unit (money in one currency, a share in percent, a length, a mass, a
@@ -12,7 +13,8 @@ agree) and its approximation, read as a range of values:
 * a value written with a scale word, decimals or a unit is as precise as its last digit:
   "$17 million" is 16.5 to 17.5 million; a plain count ("38 words") is exact.
 
-Two quantities of one kind that count the same thing (:func:`quantity_conflicts`)
+Two quantities of one kind that count the same thing
+(:func:`compare.analyze.quantity_conflicts.quantity_conflicts`)
 conflict when their ranges cannot both hold ("40 homes" against "more than 400 homes"),
 or when both are floors or both ceilings at different values ("at least 12" against "at
 least 15": two tolls, an editor asks which is right).  The thing counted is the word
@@ -24,7 +26,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from compare.analyze.numbers import find_dates
@@ -90,7 +91,8 @@ _BOUND = [
     ("about", r"about|around|roughly|approximately|some|an estimated|estimated|circa|an approximate|or so"),
 ]
 _BEFORE = re.compile(r"\b(?P<bound>" + "|".join(f"(?P<{k}>{v})" for k, v in _BOUND) + r")\s+$", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+# A word or a number as a reader sees it near a quantity (the words it counts, its owner).
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 # A number that is part of a score, a time, a range or a date, or an ordinal: not a quantity here.
 _NEXT_TO = re.compile(
@@ -206,9 +208,9 @@ def find_quantities(
             start = before.start()
             low, high = _bounded(bound, value, precision, approximate)
         year = bool(digits and _YEAR.fullmatch(digits)) and kind == "count" and not before and scale == 1.0
-        after_words = _WORD.findall(text[unit_end : unit_end + 50])
+        after_words = WORD.findall(text[unit_end : unit_end + 50])
         counted = next((w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), "")
-        before_words = _WORD.findall(text[max(0, start - 40) : start])[-3:]
+        before_words = WORD.findall(text[max(0, start - 40) : start])[-3:]
         anchors = tuple(
             t for t in (normalise_word(w) for w in (*after_words[:3], *before_words)) if t and not t[0].isdigit()
         )
@@ -218,7 +220,7 @@ def find_quantities(
         )
         head = tuple(t for t in (normalise_word(w) for w in after_words[:3]) if t and not t[0].isdigit())
         rate = _RATE.match(text, unit_end) is not None
-        before_context = [t for t in (normalise_word(w) for w in _WORD.findall(text[max(0, start - 60) : start])) if t]
+        before_context = [t for t in (normalise_word(w) for w in WORD.findall(text[max(0, start - 60) : start])) if t]
         context = tuple(t for t in before_context if not t[0].isdigit() and t not in head)[-context_words:] if context_words else ()
         of = _whose(text, m.start(), unit_end) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
         names = _names_before(text, start, name_zipf) if name_zipf and (kind == "percent" or kind.startswith("money")) else ()
@@ -243,7 +245,7 @@ _OF_WORDS = 6
 def _share_of(text: str, end: int) -> tuple[str, ...]:
     """The content tokens of what a share is of ("of downstream North American traffic"), or none."""
     m = _SHARE_OF.match(text, end)
-    words = _WORD.findall(m.group(1))[:_OF_WORDS] if m else []
+    words = WORD.findall(m.group(1))[:_OF_WORDS] if m else []
     return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
 
 
@@ -257,7 +259,7 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
     breaks = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
     first = breaks[-1] if breaks else 0
     out = []
-    for m in _WORD.finditer(text, first, start):
+    for m in WORD.finditer(text, first, start):
         token = normalise_word(m.group())
         if not m.group()[0].isupper() or token is None or token[0].isdigit():
             continue
@@ -285,7 +287,7 @@ def _whose(text: str, start: int, end: int) -> tuple[str, ...]:
     if _AGE_WORDS.match(text, end):
         return ()  # "he is 26 years old": the subject is further away
     owner = _AGE_OWNER.search(text, max(0, start - 40), start)
-    words = _WORD.findall(owner.group(1)) if owner else []
+    words = WORD.findall(owner.group(1)) if owner else []
     return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
 
 
@@ -362,130 +364,3 @@ def _bounded(bound: str, value: float, precision: float, approximate: float) -> 
     if bound == "near":
         return value * (1 - approximate), value + precision
     return value * (1 - approximate), value * (1 + approximate)
-
-
-def _shared_anchor(x: Quantity, y: Quantity) -> str | None:
-    """The token of what both count: the word one of them counts, in the other's
-    neighbourhood, or any shared neighbour when they share two ("killed" and "people")."""
-    shared = [t for t in x.anchors if t in y.anchors]
-    if not shared:
-        return None
-    counted = [t for t in shared if t in (_token(x.counted), _token(y.counted))]
-    if counted:
-        return counted[0]
-    return shared[0] if len(shared) >= 2 else None
-
-
-def _token(word: str) -> str | None:
-    return normalise_word(word) if word else None
-
-
-def _reader_word(x: Quantity, token: str, text: str) -> str:
-    """The word of ``text`` near ``x`` whose token is ``token``, as written."""
-    if x.counted and normalise_word(x.counted) == token:
-        return x.counted
-    window = text[max(0, x.start - 40) : x.start + len(x.text) + 50]
-    word: str
-    for word in _WORD.findall(window):
-        if normalise_word(word) == token:
-            return word
-    return x.counted or "the same thing"  # never a stem or a word class
-
-
-def quantity_conflicts(
-    a: Sequence[Quantity],
-    b: Sequence[Quantity],
-    elsewhere_a: Collection[float] = (),
-    elsewhere_b: Collection[float] = (),
-) -> list[tuple[Quantity, Quantity, str]]:
-    """Pairs of quantities that count the same thing and cannot both hold, with the shared
-    token of what they count.
-
-    Years are left to the dates; a quantity is compared only with the other sentence's
-    quantities of its kind that share a neighbouring content word, and conflicts only
-    when none of them agrees with it.  A value the other article gives anywhere
-    (``elsewhere_a``, ``elsewhere_b``: the values each article states) is no conflict:
-    "21 percent ... 17 percent" against "17 percent ... 21 percent".
-
-    Two quantities count the same thing only when (:func:`_same_thing`) the words just after
-    them share one ("six months ago" counts no schoolgirls; "1.5 metres deep" is no width) and
-    both or neither are rates ("50,000 people a year" / "28,000 people in 2013"); and two
-    sentences that each name years, none the same, count for different periods ("in fiscal year
-    2016" / "by 2018").
-    """
-    years_a, years_b = {x.value for x in a if x.year}, {y.value for y in b if y.year}
-    if years_a and years_b and not years_a & years_b:
-        return []
-    # The article's values are looked up where they are, not copied for every pair of sentences
-    # (thousands in a long article: that copy was most of the cost).
-    own_a = {(x.kind, x.value) for x in a if not x.year}
-    own_b = {(y.kind, y.value) for y in b if not y.year}
-    out = []
-    for x in a:
-        if x.year or (x.kind, x.value) in own_b or x.value in elsewhere_b:
-            continue
-        candidates = [
-            (y, anchor)
-            for y in b
-            if not y.year and y.kind == x.kind and (y.kind, y.value) not in own_a and y.value not in elsewhere_a
-            and _same_thing(x, y)
-            for anchor in [_shared_anchor(x, y)]
-            if anchor is not None
-        ]
-        if not candidates or any(x.agrees_with(y) or _converted(x, y) for y, _ in candidates):
-            continue
-        y, anchor = candidates[0]
-        out.append((x, y, anchor))
-    return out
-
-
-def _same_thing(x: Quantity, y: Quantity) -> bool:
-    """Both or neither are rates, and (but for money and shares, whose words after say where
-    or what for: "$23,300 list" / "$23,000 in gold") the words just after them share one when
-    both have some, and the words before them share one with the other's words before or after
-    (:attr:`Quantity.context`), beyond what both count."""
-    if x.rate != y.rate or _other_measures(x, y):
-        return False
-    if x.kind.startswith("money") or x.kind in ("percent", "percentage points"):
-        return True
-    if x.head and y.head and not set(x.head) & set(y.head):
-        return False
-    # what it is said of, beside what it counts: "the entire campus contains 1.7 million square feet"
-    # / "the properties Google purchased comprise 934,200 square feet"; "the rally ended amid dozens
-    # of arrests in the capital" / "in the capital after more than 200 people were arrested"
-    if not (x.context and y.context):
-        return True
-    counted = set(x.head) & set(y.head)
-    return bool(({*x.context, *x.head} & {*y.context, *y.head}) - counted)
-
-
-def _other_measures(x: Quantity, y: Quantity) -> bool:
-    """Two ages of two people ("a 26-year-old teacher" / "a 16-year-old pupil": nothing whose age
-    it is in common), or two shares of two wholes, each narrower than the other in a way of its own
-    ("34.9 percent of downstream traffic in the peak hours" / "32.39 percent of aggregate traffic";
-    "of the vote" / "of the popular vote" is one whole told more or less precisely).  A quantity
-    whose sentence does not say whose or of what is compared as before."""
-    if x.names and y.names and not set(x.names) & set(y.names):
-        return True  # two firms' price targets, two services' shares: "BMO ... $135" / "UBS ... $125"
-    if not (x.of and y.of) or x.kind not in ("age", "percent"):
-        return False
-    if x.kind == "age":
-        return not set(x.of) & set(y.of)
-    return bool(set(x.of) - set(y.of)) and bool(set(y.of) - set(x.of))
-
-
-CONVERSION_TOLERANCE = 0.1  # a measure converted from another unit is rounded: "20 metres (60 feet)"
-
-
-def _converted(x: Quantity, y: Quantity) -> bool:
-    """Two measures written in different units that agree within a rounded conversion
-    ("20 metres" / "60 feet" = 18.3 m): one value, converted, not two."""
-    if x.kind in ("count", "percent") or x.kind.startswith("money"):
-        return False
-    units = [re.findall(r"[^\W\d_]+", q.text)[-1:] for q in (x, y)]
-    return units[0] != units[1] and abs(x.value - y.value) <= CONVERSION_TOLERANCE * max(abs(x.value), abs(y.value))
-
-
-def describe_counted(x: Quantity, text: str, anchor: str) -> str:
-    """What is counted, as the reader reads it in ``text``: "soldiers", not "soldier"."""
-    return _reader_word(x, anchor, text)

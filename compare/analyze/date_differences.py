@@ -1,0 +1,178 @@
+"""Dates of two versions of one fact that differ: one contradicts the other, or one is more
+precise (:func:`date_difference`), with what the articles say about dates (:class:`ArticleDates`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from compare.analyze.attribution import Source, compatible, find_sources
+from compare.analyze.numbers import DateMention, compare_dates, find_dates
+from compare.analyze.shared import WORDS
+from compare.models import Difference, Sentence
+from compare.settings import Settings
+from compare.similarity import normalise_word
+from compare.text import CALENDAR_NAMES
+from compare.text import WEEKDAY_WORD as _WEEKDAY
+
+_DATELINE_END = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([A-Z][\w .&-]{0,30}\)\s*)?(?:--|—|–|-\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDates:
+    """What the articles of a comparison say about dates, for :func:`date_difference`."""
+
+    published: Mapping[str, str | None]  # article id -> "YYYY-MM-DD", or None when undated
+    mentioned: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]]
+    """article id -> every date its text writes, with the words around it (:func:`_near`)"""
+    written: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]] = field(default_factory=dict)
+    """sentence id -> the same for each sentence (a group's members are read once, here)"""
+
+    @classmethod
+    def of(
+        cls, sentences: Sequence[Sentence], settings: Settings, published: Mapping[str, str | None] | None = None
+    ) -> ArticleDates:
+        written = {s.id: _dates_in(s.text, settings.differences.date_context_words) for s in sentences}
+        mentioned: dict[str, list[tuple[DateMention, frozenset[str]]]] = {}
+        for s in sentences:
+            mentioned.setdefault(s.article, []).extend(written[s.id])
+        return cls(dict(published or {}), {k: tuple(v) for k, v in mentioned.items()}, written)
+
+
+def _dates_in(text: str, reach: int) -> tuple[tuple[DateMention, frozenset[str]], ...]:
+    """Every date ``text`` writes, with the content words within ``reach`` words of it (:func:`_near`)."""
+    return tuple((d, frozenset(_near(text, d.start, len(d.text), reach))) for d in find_dates(text))
+
+
+def date_difference(
+    members: Sequence[Sentence],
+    sims: Mapping[tuple[int, int], float],
+    settings: Settings,
+    articles: ArticleDates | None = None,
+) -> Difference | None:
+    """Dates compared by their parts (see :mod:`compare.analyze.numbers`), and weekdays of closely
+    similar versions naming one each (``agree_threshold``: "the House voted on Wednesday" against
+    "on Tuesday"), only when they date the same thing:
+
+    * a word within ``DifferenceSettings.date_context_words`` of one is within as many of the
+      other ("the summit on Nov. 20" / "the summit in November"; not "shipping in April" / "on
+      sale by the end of March"), names aside, words of telling as one (:func:`_near`); two
+      dates (not weekdays) of versions as close as ``agree_threshold`` need no such word: they
+      tell one thing in other words ("seized ... in August 2013" / "taken hostage ... on Aug. 4,
+      2013");
+    * neither article gives the other's date too ("ship by the end of March, with retail
+      training in mid February" against "arrive by the end of March": the February is another
+      thing's; "injured his ankle in June" against "had surgery in September" in an article that
+      also tells of the June injury);
+    * they are not told by two sources that cannot be one ("a source told CNN on Monday" / "a
+      report on Sunday from The New York Times": two reports, two days);
+    * weekdays only of articles of one date, when both are dated: each article's "Sunday" is the
+      one before its own date ("met on Thursday" in a Thursday article, "met on Sunday" in a
+      Sunday one: two meetings).
+
+    A wire dateline's date ("Nov. 3 (Bloomberg) --") is never compared: it dates the article.
+    A date that only adds a year to a day and month ("Jan. 4, 2015" / "January 4th") is no more
+    precise: a dated article implies its year."""
+    reach = settings.differences.date_context_words
+    dated = articles.published if articles else {}
+    mentioned = articles.mentioned if articles else {}
+    written = articles.written if articles else {}
+    dates = [
+        [(d, near) for d, near in (written.get(s.id) or _dates_in(s.text, reach)) if not _dateline(s.text, d)] for s in members
+    ]
+    weekdays = [
+        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in _WEEKDAY.finditer(s.text)] for s in members
+    ]
+    sources: dict[int, list[Source]] = {}
+
+    def told_apart(a: int, b: int) -> bool:
+        for k in (a, b):
+            if k not in sources:
+                sources[k] = find_sources(members[k].text)
+        spelling = settings.differences.source_spelling
+        return bool(sources[a] and sources[b]) and not any(compatible(x, y, spelling) for x in sources[a] for y in sources[b])
+
+    values: dict[str, str] = {}
+    conflict = False
+    for (a, b), linked in sims.items():
+        close = linked >= settings.agree_threshold
+        one_day = {dated.get(members[a].article), dated.get(members[b].article)}
+        if close and (len(one_day) == 1 or None in one_day) and len(weekdays[a]) == len(weekdays[b]) == 1:
+            (day_a, around_a), (day_b, around_b) = weekdays[a][0], weekdays[b][0]
+            if day_a != day_b and around_a & around_b and not told_apart(a, b):
+                conflict = True
+                values.setdefault(members[a].id, day_a)
+                values.setdefault(members[b].id, day_b)
+        for x, near_x in dates[a]:
+            for y, near_y in dates[b]:
+                comparable, clash = compare_dates(x, y)
+                if not comparable or not (clash or _more_precise(x, y) or _more_precise(y, x)) or not (close or near_x & near_y):
+                    continue
+                elsewhere_a, elsewhere_b = mentioned.get(members[a].article, ()), mentioned.get(members[b].article, ())
+                if clash and (_gives(dates[b], x) or _gives(dates[a], y)):
+                    continue
+                if clash and (_gives(elsewhere_b, x, near_x) or _gives(elsewhere_a, y, near_y)):
+                    continue
+                if told_apart(a, b):
+                    continue
+                conflict = conflict or clash
+                values.setdefault(members[a].id, x.text)
+                values.setdefault(members[b].id, y.text)
+    if not values:
+        return None
+    detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
+    detail += " (contradicting dates)" if conflict else " (one is more precise)"
+    return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _gives(
+    dates: Sequence[tuple[DateMention, Collection[str]]], mention: DateMention, near: Collection[str] | None = None
+) -> bool:
+    """One of ``dates`` is ``mention``'s date (the same month, and day and year where both give
+    them), and when ``near`` is given, with a word of it around (it dates the same thing)."""
+    return any(compare_dates(d, mention) == (True, False) and (near is None or set(near) & set(around)) for d, around in dates)
+
+
+def _dateline(text: str, mention: DateMention) -> bool:
+    """A wire dateline's date ("Nov. 3 (Bloomberg) --", "WASHINGTON, Nov. 3 (Reuters) -") dates
+    the article, not what it reports."""
+    return mention.start < 40 and bool(_DATELINE_END.match(text, mention.start + len(mention.text)))
+
+
+# Words of telling: the day something was said, whichever word tells it ("said on Monday", "in an
+# interview Tuesday", "a report on Sunday"), one word for the context of a date.
+_TELLING = frozenset(
+    "said says say told tells tell telling interview interviews report reports reported statement announced "
+    "stated wrote writes added remarks".split()
+)
+
+
+def _near(text: str, start: int, length: int, reach: int) -> set[str]:
+    """The content words within ``reach`` words before and after a date at ``start`` ("begin
+    shipping in April according to Apple's CEO" → begin, ship, <telling>), calendar words and
+    names aside: "the FBI said in September" and "the FBI launched a manhunt in August" share a
+    name, not what they date."""
+    before = list(WORDS.finditer(text, 0, start))[-reach:]
+    after = list(WORDS.finditer(text, start + length))[:reach]
+    out = set()
+    for m in (*before, *after):
+        w = m.group()
+        if w.capitalize() in CALENDAR_NAMES:
+            continue
+        if w.lower() in _TELLING:
+            out.add("<telling>")
+        elif w[0].islower() or not text[: m.start()].strip(" “\"'‘("):  # a capital inside a sentence: a name
+            token = normalise_word(w)
+            if token:
+                out.add(token)
+    return out
+
+
+def _more_precise(a: DateMention, b: DateMention) -> bool:
+    """``a`` gives every part of the date ``b`` gives, and more ("Nov. 20" / "November");
+    "March 2008" and "March 2" each give a part the other lacks: together one date; "Jan. 4,
+    2015" only adds the year a dated article implies to "January 4th"."""
+    parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
+    parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
+    return parts_b < parts_a and parts_a - parts_b != {"y"}

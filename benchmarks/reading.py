@@ -86,12 +86,21 @@ def items(result: dict[str, Any]) -> Iterator[tuple[str, str, list[str]]]:
             values = [f"    {sid}: {value}" for sid, value in sorted(d.get("values", {}).items())]
             yield "difference", key, [f"{g['id']} {d['type']}: {d['detail']}", *values]
     for st in result["stances"]:
+        voices = {v["sentence"]: v for v in st.get("voices", [])}  # whose words each evidence sentence is
         for axis, label, evidence in (("stance", st["label"], st["evidence"]), ("tone", st["tone"], st["tone_evidence"])):
             if label == "neutral" or not evidence:
                 continue
             key = f"framing {st['actor']} | {st['article']} | {axis} {label}"
             yield "framing", key, [f"{st['actor']} in {st['article']}: {axis} {label}",
-                                   *(f"  [{sid}] {text.get(sid, '?')}" for sid in evidence)]
+                                   *(f"  [{sid}]{_voice(voices.get(sid))} {text.get(sid, '?')}" for sid in evidence)]
+
+
+def _voice(voice: dict[str, Any] | None) -> str:
+    """How the report names the voice of an evidence sentence: nothing for the outlet's own words."""
+    if not voice or voice["voice"] == "own":
+        return ""
+    verb = "quoting" if voice["voice"] == "quote" else "paraphrasing"
+    return f" ({verb} {voice.get('speaker') or 'an unnamed speaker'})"
 
 
 def dump(out: Path) -> None:

@@ -264,6 +264,16 @@ def test_actors_joined_by_and_share_the_cue() -> None:
     assert counts(stances, "Poland") == counts(stances, "Germany") == (0, 1)
 
 
+def test_the_white_house_is_the_administration_not_the_country() -> None:
+    text = (
+        "The White House, in contrast, has accused House Republican leadership of being deliberately vague "
+        "on cuts, while insisting that no deal will end up getting the president's signature without a raising of tax rates."
+    )
+    stances = framed(text, "The White House said the talks would go on. Mr. Boehner said little.")
+    assert ("White House", "a") in stances and ("United States", "a") not in stances
+    assert stances[("White House", "a")].label == "reluctant"  # "insisting that no deal ... without"
+
+
 def test_a_fronted_clause_belongs_to_the_agent_that_follows() -> None:
     text = "In a possible sign that it has objections to further cooperation, Warsaw has not yet replied."
     stances = framed(text, OTHER)
@@ -463,7 +473,11 @@ def test_shipped_lexicon() -> None:
     data = json.loads(SHIPPED.read_text("utf-8"))
     assert isinstance(data["about"], str) and "--lexicon" in data["about"]
     assert {"Moscow", "Kremlin", "Medvedev", "Putin"} <= set(lexicon.actors["Russia"])
-    assert {"U.S.", "Washington", "White House"} <= set(lexicon.actors["United States"])
+    assert {"U.S.", "Washington"} <= set(lexicon.actors["United States"])
+    # The White House is the administration: in a domestic story not the country (blind reading 10,
+    # BASIL cad4bba5: "United States reluctant" from "The White House ... has accused House Republican
+    # leadership", judged unsupported twice).
+    assert lexicon.actors["White House"] == ("White House",)
     assert not {"Clinton", "Obama"} & set(lexicon.actors["United States"])  # people stay people
     assert {"GOP", "Republican Party"} <= set(lexicon.actors["Republicans"])
     assert {"NATO", "alliance", "Rasmussen"} <= set(lexicon.actors["NATO"])

@@ -252,9 +252,14 @@ Its worker process, a fork, inherits it and stops warming up when it is set."""
 def _warm_up() -> None:
     """Import WeasyPrint and lay out a tiny page: what every first render pays for.  Then, in a
     worker that knows when its page is ready (a fork), the rest of the first render's one-time
-    costs, for as long as the comparison still runs in the parent."""
-    pdf_from_print_html("<p>storycompare</p>")
+    costs, for as long as the comparison still runs in the parent.  A page already waiting once
+    WeasyPrint is imported is laid out at once: it pays those costs itself, and the tiny page's
+    own layout would only delay it."""
     waiting = _page_waiting
+    import_weasyprint()
+    if waiting is not None and waiting.is_set():
+        return
+    pdf_from_print_html("<p>storycompare</p>")
     if waiting is not None:
         warm_up_print_style(stop=waiting.is_set)
 

@@ -400,18 +400,24 @@ class _Builder:
         return rows if self.for_print else quote_once(rows)
 
     def pairs(self) -> tuple[PairView, ...]:
-        views = [
-            PairView(
-                p.a,
-                p.b,
-                self.labels.get(p.a, p.a),
-                self.labels.get(p.b, p.b),
-                percent(p.similarity),
-                p.same_event,
-                p.reason,
+        event_of = {a: n for n, event in enumerate(self.c.events) for a in event.articles}
+        views = []
+        for p in self.c.pairs:
+            together = p.a in event_of and event_of.get(p.a) == event_of.get(p.b)
+            # Events join same-event pairs transitively: two articles judged apart may share one.
+            note = "judged on these two alone; with the other articles, one event" if together and not p.same_event else ""
+            views.append(
+                PairView(
+                    p.a,
+                    p.b,
+                    self.labels.get(p.a, p.a),
+                    self.labels.get(p.b, p.b),
+                    percent(p.similarity),
+                    p.same_event,
+                    p.reason,
+                    note,
+                )
             )
-            for p in self.c.pairs
-        ]
         return tuple(sorted(views, key=lambda p: -p.similarity))
 
     def pair_layouts(

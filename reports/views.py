@@ -320,6 +320,7 @@ class PairView:
     similarity: int  # percent
     same_event: bool
     reason: str = ""  # the event judgement in words (compare/analyze/events.py)
+    events_note: str = ""  # when the comparison's events join two articles this pair's verdict holds apart
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,16 @@ def test_undated_articles_are_judged_on_what_they_report() -> None:
     assert pair.relation in {"same_kind", "different"}
 
 
+def test_the_first_word_of_a_quotation_is_not_an_actor() -> None:
+    """Blind reading 10 (FNC-1 s0119): "same event: Roche, I'm" came from two quotations opening
+    with "I'm"; a capitalised stopword is no name, whatever its place in the sentence."""
+    quote = ' "I\'m not proud of it," Matt Roche said. "I\'m fine," Matt Roche told reporters.'
+    a, b = (event_profile(x) for x in compare([_article(QUAKE_A + quote, None, "a"), _article(QUAKE_B + quote, None, "b")]).articles)
+    assert "Matt Roche" in a.actors and "Matt Roche" in b.actors
+    assert "I'm" not in a.actors
+    assert "I'm" not in judge(a, b, Settings()).reason
+
+
 def test_weekdays_resolve_against_the_publication_date() -> None:
     settings = Settings()
     first = compare([_article(QUAKE_A, "2007-11-14", "a"), _article(QUAKE_B, "2007-11-14", "b")])

@@ -27,6 +27,7 @@ from compare.models import (
     Article,
     Comparison,
     Difference,
+    Event,
     Group,
     MemberDiff,
     Pair,
@@ -425,6 +426,20 @@ def test_summary(comparison: Comparison) -> None:
     assert "different events" in text  # third is not the same event
     assert re.search(r"Agree\s*1\b", text) and re.search(r"Partial\s*1\b", text)
     assert re.search(r"Diverge\s*1\b", text)
+
+
+def test_a_pair_judged_apart_inside_one_event_says_so(comparison: Comparison) -> None:
+    """Blind reading 10 (FNC-1 s0119): two articles judged different events on their own, while a
+    third joins them in one event; the pairs table said only "no", under a one-event summary."""
+
+    def section(c: Comparison) -> str:
+        return visible_text(reports.render_html(c).split('id="pairs"', 1)[1].split("</section>", 1)[0])
+
+    assert "with the other articles, one event" not in section(comparison)
+    joined = replace(comparison, events=(Event("e1", ("rferl", "tass", "third"), ("same event",)),))
+    text = section(joined)
+    assert text.count("judged on these two alone; with the other articles, one event") == 2  # tass:third, rferl:third
+    assert "TASS" in text and "no" in text
 
 
 def test_framing_labels(comparison: Comparison) -> None:

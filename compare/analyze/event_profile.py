@@ -237,8 +237,11 @@ def _actors(texts: Iterable[str]) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
     for text in texts:
         for match in _NAME.finditer(text):
-            name = match.group(1)
-            if name.split()[0] not in _NOT_PLACES and len(name) > 2:
+            words = match.group(1).split()
+            while words and normalise_word(words[0]) is None:  # a quotation's first word: "I'm", "We", "It's"
+                words.pop(0)
+            name = " ".join(words)
+            if words and words[0] not in _NOT_PLACES and len(name) > 2:
                 counts[name] += 1
     return tuple(name for name, count in counts.most_common(8) if count >= 2)
 

@@ -5,12 +5,13 @@ other jobs on the machine do not change (CPU-time shares do: ``framing_eval.py -
 
 Needs ``valgrind`` (Debian: valgrind) and a C compiler with ``valgrind/callgrind.h``: a tiny shared
 library is built in a scratch folder whose two functions dump callgrind's counts at the start and
-at the end of the framing's two steps (``compare.analyze.framing.credit`` and ``finish``).  The
-process first embeds the story's sentences (outside the count), then runs ``compare`` on the
-example story, its HTML and its JSON with the garbage collector off and ``PYTHONHASHSEED=0``: the
-framing's count is then the same from run to run (to a few thousand instructions), and an A/B
-of a change to the framing is two runs of this script.  Prints the framing's instructions and
-the whole run's (the main thread's and the embedding thread's).  Takes about a minute.
+at the end of the framing's two steps (``compare.analyze.framing.credit`` and ``finish``).  A
+first process (not counted) fills an embedding cache of its own; the counted one runs
+``compare`` on the example story, its HTML and its JSON from that cache, as a second report does,
+with the garbage collector off, ``PYTHONHASHSEED=0`` and one BLAS thread: the counts are then the same from run
+to run (the framing's to a few thousand instructions), and an A/B of a change to the framing is
+two runs of this script.  Prints the framing's instructions and the whole run's (the main
+thread's and the embedding thread's).  Takes about a minute.
 Not part of the test suite.
 """
 
@@ -34,15 +35,14 @@ void cg_zero(void) { CALLGRIND_ZERO_STATS; }
 RUN = """
 import ctypes, gc, glob, sys
 sys.path.insert(0, {root!r})
-lib = ctypes.CDLL({helper!r})
+lib = ctypes.CDLL({helper!r} or None)
 import compare.pipeline as pipeline
-from compare import semantic
-from compare.load import load_inputs
 from reports.html import render_html
 from reports.jsonout import render_json
 files = sorted(glob.glob({root!r} + "/examples/nato-russia-2010/*.txt"))
-if semantic.available():  # embedded here, outside the count: the run reads them as a cached run does
-    semantic.embed([s.text for a in load_inputs(files) for s in pipeline.prepare(a).sentences])
+if {helper!r} == "":  # the first process: fill the embedding cache, count nothing
+    pipeline.compare(files)
+    sys.exit(0)
 gc.freeze()
 gc.disable()
 def counted(step):
@@ -102,8 +102,13 @@ def main() -> int:
             return 2
         folder = args.keep or scratch / "out"
         folder.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "PYTHONHASHSEED": "0", "STORYCOMPARE_CACHE": str(scratch / "cache")}
+        env |= {
+            "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+        }  # no BLAS thread spinning, counted at random
+        subprocess.run([sys.executable, "-c", RUN.format(root=str(ROOT), helper="")], check=True, env=env)
         script = RUN.format(root=str(ROOT), helper=str(scratch / "cg.so"))
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", "--separate-threads=yes", f"--callgrind-out-file={folder}/callgrind.out.%p",
              sys.executable, "-c", script],

@@ -252,9 +252,14 @@ Its worker process, a fork, inherits it and stops warming up when it is set."""
 def _warm_up() -> None:
     """Import WeasyPrint and lay out a tiny page: what every first render pays for.  Then, in a
     worker that knows when its page is ready (a fork), the rest of the first render's one-time
-    costs, for as long as the comparison still runs in the parent."""
-    pdf_from_print_html("<p>storycompare</p>")
+    costs, for as long as the comparison still runs in the parent.  A page already waiting once
+    WeasyPrint is imported is laid out at once: it pays those costs itself, and the tiny page's
+    own layout would only delay it."""
     waiting = _page_waiting
+    import_weasyprint()
+    if waiting is not None and waiting.is_set():
+        return
+    pdf_from_print_html("<p>storycompare</p>")
     if waiting is not None:
         warm_up_print_style(stop=waiting.is_set)
 
@@ -362,18 +367,35 @@ class PdfWorker:
 
     def render_bytes(self, comparison: Comparison) -> bytes:
         """The print report as PDF bytes; :class:`PdfUnavailable` when WeasyPrint cannot load."""
+        return self.submit(comparison)()
+
+    def submit(self, comparison: Comparison) -> Callable[[], bytes]:
+        """Start the print report's PDF: the page is made here and laid out in the worker while
+        this process goes on (with the HTML and JSON reports); the function returned waits for
+        the PDF bytes (:class:`PdfUnavailable` when WeasyPrint cannot load).  Without a worker,
+        or when it has died, the function renders here."""
         from reports.html import render_document
 
         html = render_document(comparison, for_print=True)
+        future: Any = None
         if self._pool is not None:
             try:
-                self._waiting.set()  # the worker stops warming up
-                self._warm.result()
-                data: bytes = self._pool.submit(pdf_from_print_html, html).result()
-                return data
+                self._waiting.set()  # the worker stops warming up: the page comes after its warm-up
+                future = self._pool.submit(pdf_from_print_html, html)
             except (OSError, RuntimeError):  # the worker died (BrokenProcessPool is a RuntimeError)
-                pass
-        return pdf_from_print_html(html)
+                future = None
+
+        def result() -> bytes:
+            if future is not None:
+                try:
+                    self._warm.result()  # its PdfUnavailable first, as the warm-up met it
+                    data: bytes = future.result()
+                    return data
+                except (OSError, RuntimeError):
+                    pass
+            return pdf_from_print_html(html)
+
+        return result
 
     def render(self, comparison: Comparison, path: str | os.PathLike[str]) -> None:
         """Write the print report as PDF to ``path`` (atomically)."""

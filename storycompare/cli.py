@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import webbrowser
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -291,13 +291,18 @@ def _write_outputs(
     standard output, if any), ``tables`` (the CSV files of ``--csv``)."""
     import reports
 
+    pdf: Callable[[], bytes] | None = None
+    if "pdf" in targets or piped == "pdf":  # laid out in the worker while the others are made here
+        assert isinstance(pdf_worker, reports.PdfWorker)
+        pdf = pdf_worker.submit(result)
+
     def rendered(kind: str) -> bytes:
         if kind == "json":
             return reports.render_json(result).encode("utf-8")
         if kind == "html":
             return reports.render_html(result).encode("utf-8")
-        assert isinstance(pdf_worker, reports.PdfWorker)
-        return pdf_worker.render_bytes(result)
+        assert pdf is not None
+        return pdf()
 
     # Render everything, then write every file to a temporary file beside its target, then
     # rename them all: a failing renderer or a full disk leaves every existing report as it was.

@@ -97,7 +97,8 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
     """Every alias match of a sentence, longest first, without overlaps."""
     out = []
     free = 0  # the first token a match may start at
-    for i in [k for k, t in enumerate(toks) if t.low in aliases]:  # where an alias may start
+    starts = aliases._raw if isinstance(aliases, _Compiled) else aliases  # a dict's "in": no Python call per token
+    for i in [k for k, t in enumerate(toks) if t.low in starts]:  # where an alias may start
         if i < free:
             continue
         found = None

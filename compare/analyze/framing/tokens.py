@@ -33,10 +33,12 @@ def tokens(text: str) -> tuple[Tok, ...]:
     """Words, numbers and punctuation; "doesn't" → "does" "n't", "Russia's" → "Russia" "'s"."""
     out: list[Tok] = []
     make = tuple.__new__  # a third faster than Tok(...); this runs for every token
+    find = text.find
     previous_end = -1
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    end = 0
+    for word in TOKEN.findall(text):  # no match object: between two tokens lies only white space,
+        start = find(word, end)  # so a token is where its text first occurs after the one before
+        end = start + len(word)
         low = word.lower()
         cut = 0
         if "'" in word or "’" in word:  # only a word with an apostrophe can end in one of those

@@ -31,14 +31,17 @@ WINDOW = 4
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't"."""
     out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
+    find = text.find
+    end = 0
+    for word in _WORD.findall(text):  # no match object: between two tokens lies only white space
+        start = find(word, end)  # or "_", so a token is where its text first occurs after the one before
+        end = start + len(word)
         low = word.lower()
         if low.endswith(("n't", "n’t")) and len(low) > 3:
-            out.append((low[:-3], m.start(), m.end() - 3))
-            out.append(("n't", m.end() - 3, m.end()))
+            out.append((low[:-3], start, end - 3))
+            out.append(("n't", end - 3, end))
         else:
-            out.append((low, m.start(), m.end()))
+            out.append((low, start, end))
     return tuple(out)
 
 
@@ -143,33 +146,10 @@ def _hits(feats: Sequence[Feature], rows: Mapping[str, int]) -> list[Hit]:
 
 _PLAIN, _NEGATION, _MARK = 0, 1, 2
 """Kinds of token: a word (or number, or other sign), a negation, a quotation mark or a cut."""
-Marked = tuple[int, str, str, bool, bool]
-"""A token as :func:`features` reads it: its kind, the word its features name ("NOT_" after a
-negation), its lower-case text, whether it stands inside quotation marks, after a negation."""
 Row = int | None
 WordRows = tuple[tuple[Row, ...], float | None]
 """A word's rows in some slots (None where the model does not have it), and its valence in the
 lexicon (or None)."""
-
-@lru_cache(maxsize=4096)
-def _marks(text: str) -> tuple[Marked, ...]:
-    """Each token of ``text`` as :func:`features` reads it toward a target that holds no
-    negation: whatever the target, then, the same."""
-    out: list[Marked] = []
-    negated = quoted = False
-    for low, _s, _e in _tokens(text):
-        if low in _QUOTES:
-            quoted = not quoted
-            out.append((_MARK, low, low, quoted, negated))
-        elif low in _CUTS:
-            negated = False
-            out.append((_MARK, low, low, quoted, negated))
-        elif low in _NEGATIONS:
-            out.append((_NEGATION, low, low, quoted, negated))
-            negated = True
-        else:
-            out.append((_PLAIN, "NOT_" + low if negated else low, low, quoted, negated))
-    return tuple(out)
 
 
 class _Rows(dict[str, WordRows]):
@@ -211,24 +191,36 @@ def _known(index: WordIndex) -> _Known:
 
 
 Read = tuple[int, Row, Row, Row, Row, Row, "float | None", str, bool, bool]
-"""A token of :func:`_marks` with its word's rows (as a word, quoted, in the clause, left,
-right) and the valence the model's own lexicon gives it (of the word itself after a
-negation), then its lower-case text, whether quoted, whether after a negation."""
+"""A token as :func:`features` reads it toward a target that holds no negation: its kind, its
+word's rows (as a word, quoted, in the clause, left, right: of the "NOT_" word after a negation)
+and the valence the model's own lexicon gives it (of the word itself after a negation), then its
+lower-case text, whether it stands inside quotation marks, whether after a negation."""
 
 
 @lru_cache(maxsize=4096)
 def _read(text: str, known: _Known) -> tuple[Read, ...]:
-    """:func:`_marks` of ``text`` with each word's rows looked up once: whatever the target,
-    :func:`known_hits` reads the same (some two targets a sentence)."""
+    """Each token of ``text`` as :func:`features` reads it toward a target that holds no
+    negation, each word's rows looked up once: whatever the target, :func:`known_hits` reads
+    the same (some two targets a sentence)."""
     out: list[Read] = []
-    for kind, word, low, quoted, negated in _marks(text):
-        if kind:
-            out.append((kind, None, None, None, None, None, None, low, quoted, negated))
-            continue
-        (w, q, c, left, right), valence = known.words[word]
-        if negated:
-            valence = known.words[low][1]
-        out.append((kind, w, q, c, left, right, valence, low, quoted, negated))
+    words = known.words
+    negated = quoted = False
+    for low, _s, _e in _tokens(text):
+        if low in _QUOTES:
+            quoted = not quoted
+            out.append((_MARK, None, None, None, None, None, None, low, quoted, negated))
+        elif low in _CUTS:
+            negated = False
+            out.append((_MARK, None, None, None, None, None, None, low, quoted, negated))
+        elif low in _NEGATIONS:
+            out.append((_NEGATION, None, None, None, None, None, None, low, quoted, negated))
+            negated = True
+        elif negated:
+            (w, q, c, left, right), _valence = words["NOT_" + low]
+            out.append((_PLAIN, w, q, c, left, right, words[low][1], low, quoted, True))
+        else:
+            (w, q, c, left, right), valence = words[low]
+            out.append((_PLAIN, w, q, c, left, right, valence, low, quoted, False))
     return tuple(out)
 
 
@@ -238,7 +230,7 @@ def known_hits(
     """``_hits(features(text, start, end, lexicon), rows)``: the same hits in the same order
     (the model adds them up in that order, so its numbers are the same to the bit).  With the
     rows of a model file, no feature is named: a word's rows are worked out once (:class:`_Rows`)
-    and what does not depend on the target once per sentence (:func:`_marks`)."""
+    and what does not depend on the target once per sentence (:func:`_read`)."""
     toks = _tokens(text)
     inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
     lo, hi = (inside[0], inside[-1]) if inside else (0, -1)

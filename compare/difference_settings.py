@@ -67,6 +67,15 @@ class DifferenceSettings:
     "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see
     ``Settings.differences`` in :func:`compare.analyze.typed.hedge_difference`."""
 
+    leave_subjects: tuple[str, ...] = (
+        "customer", "customers", "user", "users", "visitor", "visitors", "passenger", "passengers", "shopper",
+        "shoppers", "reader", "readers", "viewer", "viewers", "guest", "guests", "member", "members", "you",
+        "anyone", "applicants", "residents", "fans", "buyers", "subscribers",
+    )
+    """Whom "may" before a verb of doing gives leave, not doubt: "A customer may order an item online and
+    pick it up" is a rule of the store, no hedge of it ("may be charged", "may have" still hedge).
+    Empty switches the rule off."""
+
     def __post_init__(self) -> None:
         check_ranges(self)
         if not self.hedge_words or not all(isinstance(w, str) and w.strip() for w in self.hedge_words):

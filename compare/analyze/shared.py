@@ -171,7 +171,7 @@ _NOT_HEDGE_AFTER = re.compile(r"\s+as\s+well\b", re.IGNORECASE)  # "I may as wel
 _SUGGEST_TO = re.compile(r"\s+to\s+(?:a|an|the|his|her|their|its|him|them|me|us|you)\b", re.IGNORECASE)
 # A hedge in a condition is no hedge of the fact: "in cases where a recharge may not be possible".
 _CONDITION = re.compile(r"\b(?:if|unless|whether|where|lest|in case)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s--?\s")  # "well -- according to reports": a dash
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,10 @@ _DOUBTING = re.compile(
     r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?|indicat(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
+# Words by which a version surmises or fears a claim rather than states it, for hedges only (a
+# denial may well answer a fear): "Pachter suggested Amazon would undercut" against "Amazon may
+# undercut", "They fear a gang seeking to sell organs" against "a gang which may be harvesting organs".
+_SURMISING = re.compile(r"\b(?:suggest(?:s|ed|ing)?|fears?|feared|fearing|speculat\w*)\b", re.IGNORECASE)
 # The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what
 # another version's "allegedly said" doubts ("He said:" against "This blogger allegedly said").
 _TOLD = frozenset("say says said told states stated writes wrote".split())
@@ -229,7 +233,7 @@ def hedge_difference(
     found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
     quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
     sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
-    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
+    doubts = [_distancing(text) for text in outside]
 
     def on(hedge: Hedge, other: int) -> bool:
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
@@ -264,11 +268,12 @@ def hedge_difference(
             return []
         if _LEAVE.search(members[other].text):
             mine = [h for h in mine if not h.word.startswith("may ")]
+        mine = [h for h in mine if not _gives_leave(h, rules.leave_subjects)]
         telling = [h for h in mine if _TELLING_VERB.fullmatch(h.word.split()[-1])]
         if telling:  # "allegedly said" against "he said": the other version only tells
             mine, distance = telling, doubts[other] - _TOLD
         else:  # its words that put the claim at a distance, but for those of the hedge's own clause
-            own = {m.group().lower() for h in mine for m in _DOUBTING.finditer(h.clause)}
+            own = {word for h in mine for word in _distancing(h.clause)}
             distance = doubts[other] - own
         if not mine or distance:
             return []
@@ -287,6 +292,22 @@ def hedge_difference(
     values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _gives_leave(hedge: Hedge, subjects: tuple[str, ...]) -> bool:
+    """``hedge`` is "may" after one of ``subjects`` and before a verb of doing ("A customer may order"):
+    leave given, not doubt ("users may be affected", "you may have heard" doubt)."""
+    words = hedge.phrase.lower().split()
+    if "may" not in words or not subjects:
+        return False
+    at = words.index("may")
+    after = words[at + 1 : at + 2]
+    return at > 0 and words[at - 1] in subjects and bool(after) and after[0] not in ("be", "have", "not", "also", "well")
+
+
+def _distancing(text: str) -> set[str]:
+    """The words of ``text`` that put a claim at a distance (``_DOUBTING``, ``_SURMISING``), lower case."""
+    return {m.group().lower() for pattern in (_DOUBTING, _SURMISING) for m in pattern.finditer(text)}
 
 
 def _introduced(sentence: Sentence, intros: Mapping[str, str], words: tuple[str, ...]) -> list[Hedge]:

@@ -41,6 +41,8 @@ _CLAUSE = re.compile(r"\b(?:that|and|but|while|who|which|after|before|when|becau
 _PRONOUNS = frozenset("he she they it we i you who this that which one there here".split())
 # Words that end a subject before its verb without being part of it: "The source also said", "Mashable has reported".
 _BEFORE_VERB = frozenset("also has have had will would could may might did does do later then earlier again recently".split())
+# Words that may open a sentence before its subject: "Later he told The Sun" names no source.
+_LEADING = _BEFORE_VERB | frozenset("meanwhile now still so and but yet however first finally".split())
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its his her their our one two three several some many other another".split())
 _TITLES = frozenset(
@@ -58,6 +60,10 @@ ROLES = frozenset(
     organizers organisers activists protesters protestors observers critics supporters opponents
     lawmakers legislators senators republicans democrats administration company executives""".split()
 )
+# A source's words that say it is relayed by whoever names it: "an NBC source said" in a version,
+# "the Post claims" in another, is one chain (see ``_relayed``); and the words of a report that relays.
+RELAYING = frozenset("source sources".split())
+REPORTS = frozenset("report reports article story newspaper paper outlet".split())
 # Words of a role that say nothing about whose: "a State Department official" and "a Pentagon official".
 GENERIC = frozenset(
     "official officials spokesman spokeswoman spokesperson source sources aide aides representative "
@@ -102,7 +108,8 @@ def _source(phrase: str, at_start: bool) -> Source | None:
         words.pop()
     if not words or len(words) > 8 or not _noun_phrase(words):
         return None
-    first = re.split(r"['’]", words[0].lower().strip(".,"))[0]
+    lead = next((w for w in words if w.lower().strip(".,") not in _LEADING), words[-1])  # "Later he told": he
+    first = re.split(r"['’]", lead.lower().strip(".,"))[0]
     if first in _PRONOUNS or (len(words) == 1 and first in _DETERMINERS):
         return None
     if any(w[0].isdigit() for w in words):
@@ -212,7 +219,7 @@ def attribution_conflict(
     (``spelling``: see :func:`compatible`)."""
     if not a or not b:
         return None
-    if any(compatible(x, y, spelling) for x in a for y in b):
+    if any(compatible(x, y, spelling) or _relayed(x, y) or _relayed(y, x) for x in a for y in b):
         return None
     low_a, low_b = text_a.lower(), text_b.lower()
     for x in a:
@@ -222,6 +229,14 @@ def attribution_conflict(
         if _mentioned(y, low_a):
             return None
     return a[0], b[0]
+
+
+def _relayed(x: Source, y: Source) -> bool:
+    """``x`` is unnamed or someone's sources (``RELAYING``: "an NBC source", "the WSJ's sources",
+    "sources familiar with their plans") and ``y`` a publication or a report that may relay them
+    ("the Post claims", "The report says", "according to Time"): one chain of telling, no two sources."""
+    relaying = any(re.split(r"['’]", w)[0] in RELAYING for w in x.words)
+    return relaying and (y.named or bool(y.words & REPORTS)) and not y.words & RELAYING
 
 
 def _mentioned(source: Source, text: str) -> bool:

@@ -263,12 +263,11 @@ def hedge_difference(
 
     def plainly(hedged: int, other: int) -> list[Hedge]:
         """The hedges of ``hedged`` that ``other`` states plainly (see the function's docstring)."""
-        mine = [h for h in about(hedged, other) if not passed_on(hedged, h)]
+        mine = [h for h in about(hedged, other) if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects)]
         if not mine or any(on(h, hedged) for h in quoted[other]):
             return []
         if _LEAVE.search(members[other].text):
             mine = [h for h in mine if not h.word.startswith("may ")]
-        mine = [h for h in mine if not _gives_leave(h, rules.leave_subjects)]
         telling = [h for h in mine if _TELLING_VERB.fullmatch(h.word.split()[-1])]
         if telling:  # "allegedly said" against "he said": the other version only tells
             mine, distance = telling, doubts[other] - _TOLD

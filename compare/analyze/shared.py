@@ -76,6 +76,21 @@ def _after_quotation(pieces: Sequence[str], i: int) -> bool:
     return pieces[k] in _STRAIGHT_QUOTES and sum(1 for p in pieces[:k] if p == pieces[k]) % 2 == 1
 
 
+# Negations that praise or are eager, denying nothing: "I can't thank Virgin Media enough", "we
+# couldn't be happier", "can't wait to see", "cannot stress enough", "can't recommend it highly enough".
+_PRAISING = frozenset("thank thanked praise stress emphasise emphasize overstate recommend say express".split())
+_GLAD = frozenset("happier prouder better more thrilled".split())
+
+
+def _praise(after: Sequence[str]) -> bool:
+    """The words after a negation ``after`` (lower case) make it praise, no denial (``_PRAISING``, ``_GLAD``)."""
+    if not after:
+        return False
+    if after[0] in _PRAISING:
+        return "enough" in after[1:6]
+    return after[0] == "wait" or (after[0] == "be" and after[1:2] != [] and after[1] in _GLAD and "than" not in after[2:4])
+
+
 def negated_terms(text: str) -> dict[str, str]:
     """What each negation denies: the first word after it, past determiners, auxiliaries and
     adverbs, in the same clause ("does not believe that" → believe; "no challenge" → challenge),
@@ -95,6 +110,8 @@ def negated_terms(text: str) -> dict[str, str]:
         after = [p.lower() for p in pieces[i + 1 : i + 3]]
         if after[:1] and (after[0] in _NOT_DENYING or (after[0] in _COMPARATIVES and after[1:] == ["than"])):
             continue
+        if _praise(after + [p.lower() for p in pieces[i + 3 : i + 7]]):
+            continue  # "can't thank them enough", "couldn't be happier", "can't wait": praise or eagerness
         if _after_quotation(pieces, i):
             continue  # "'first-year,' not 'freshman'", "“judges” not “arbitrators”": a contrast
         if _NOT_A_DENIAL_BEFORE.search(" ".join(pieces[:i])):

@@ -239,7 +239,7 @@ def hedge_difference(
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
         with it and its scope (the clause from the hedge on, all of a quotation introduced) ``hedge_scope_words``."""
         at = hedge.clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
-        scope = hedge.clause[max(at, 0) :]
+        scope = _governed(hedge.clause[max(at, 0) :], hedge.word)
         return (
             len(set(tokens(hedge.clause)) & words[other]) >= rules.hedge_clause_words
             and len(set(tokens(scope)) & words[other]) >= rules.hedge_scope_words
@@ -291,6 +291,16 @@ def hedge_difference(
     values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _governed(scope: str, word: str) -> str:
+    """The words a hedge governs in ``scope`` (its clause from the hedge ``word`` on): up to a claim or
+    surmise nested in it ("appears to have written another blog where she claims to have received death
+    threats": the threats are her claim, not hedged), but all of it when the hedge doubts a telling."""
+    if not word or _TELLING_VERB.fullmatch(word.split()[-1]):
+        return scope
+    nested = [m.start() for pattern in (_DOUBTING, _SURMISING) if (m := pattern.search(scope, len(word)))]
+    return scope[: min(nested)] if nested else scope
 
 
 def _gives_leave(hedge: Hedge, subjects: tuple[str, ...]) -> bool:

@@ -213,6 +213,15 @@ def _denies_in_other_words(text: str) -> bool:
     return bool(_DENYING.search(text) or _ALSO_DENYING.search(text) or negated_terms(text))
 
 
+_INTRODUCES = re.compile(r"\b(?:said|says|wrote|writes|stated|states|added|told \w+|tweeted|explained)\s*:\s*$", re.IGNORECASE)
+
+
+def _asks_or_introduces(text: str) -> bool:
+    """``text`` asks, or only introduces a quotation ("In a statement, John Wildhack said:"): it
+    reports nothing to deny ("broke the news of the death of Judd Nelson:" does)."""
+    return text.rstrip(" \"”’)").endswith("?") or _INTRODUCES.search(text) is not None
+
+
 def denial_difference(
     members: Sequence[Sentence],
     linked: Sequence[tuple[int, int]],
@@ -241,7 +250,7 @@ def denial_difference(
                 d for d in found[denier]
                 if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or (d.term in affirmed[other] and not own))
             ]
-            if about and plain[other] and not members[other].text.rstrip(" \"”’)").endswith("?"):
+            if about and plain[other] and not _asks_or_introduces(members[other].text):
                 text = members[other].text
                 values.setdefault(members[denier].id, "denied: " + ", ".join(f"“{d.words}”" for d in about))
                 told = f"{(intros or {}).get(members[other].id, '')} {text}"

@@ -32,7 +32,7 @@ _DENYING = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?"
     r"|false(?:ly|hood)?|fake|hoax|debunk(?:s|ed|ing)?|untrue|unfounded|baseless|nowhere|unable"
     r"|un(?:furnished|confirmed|verified|clear|known|likely|aware|willing|successful|available)"
-    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless|rid|vanish(?:es|ed|ing)?)\b",
+    r"|pushed back|push back|dismiss(?:es|ed|ing)?|unless|rid|vanish(?:es|ed|ing)?|contrary)\b",
     re.IGNORECASE,
 )
 # Words by which a version only passes a claim on: it affirms nothing ("Circulating report claims

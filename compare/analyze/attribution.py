@@ -63,7 +63,11 @@ ROLES = frozenset(
 # A source's words that say it is relayed by whoever names it: "an NBC source said" in a version,
 # "the Post claims" in another, is one chain (see ``_relayed``); and the words of a report that relays.
 RELAYING = frozenset("source sources".split())
-REPORTS = frozenset("report reports article story newspaper paper outlet".split())
+REPORTS = frozenset(
+    """report reports article story newspaper paper outlet media journal post times time news daily mail
+    herald tribune telegraph guardian mirror sun express magazine reuters ap afp bloomberg cnn bbc nbc cbs abc
+    fox msnbc tv radio""".split()
+)
 # Words of a role that say nothing about whose: "a State Department official" and "a Pentagon official".
 GENERIC = frozenset(
     "official officials spokesman spokeswoman spokesperson source sources aide aides representative "
@@ -234,9 +238,10 @@ def attribution_conflict(
 def _relayed(x: Source, y: Source) -> bool:
     """``x`` is unnamed or someone's sources (``RELAYING``: "an NBC source", "the WSJ's sources",
     "sources familiar with their plans") and ``y`` a publication or a report that may relay them
-    ("the Post claims", "The report says", "according to Time"): one chain of telling, no two sources."""
+    ("the Post claims", "The report says", "according to Time": a word of ``REPORTS``), not a party
+    ("an al Shabab source" against "the Pentagon announced" are two sources): one chain of telling."""
     relaying = any(re.split(r"['’]", w)[0] in RELAYING for w in x.words)
-    return relaying and (y.named or bool(y.words & REPORTS)) and not y.words & RELAYING
+    return relaying and bool(y.words & REPORTS) and not y.words & RELAYING
 
 
 def _mentioned(source: Source, text: str) -> bool:

@@ -54,6 +54,13 @@ _DOUBTING = re.compile(
 # denial may well answer a fear): "Pachter suggested Amazon would undercut" against "Amazon may
 # undercut", "They fear a gang seeking to sell organs" against "a gang which may be harvesting organs".
 _SURMISING = re.compile(r"\b(?:suggest(?:s|ed|ing)?|fears?|feared|fearing|speculat\w*)\b", re.IGNORECASE)
+# A claim nested in a hedge's clause, where the words the hedge governs end (see ``_governed``).
+_NESTED_CLAIM = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|say|says|said|told|tells|believe[sd]?|insist(?:s|ed)?|alleg(?:es|ed)|suggest(?:s|ed)?"
+    r"|speculat\w*|fears?|feared)\b",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"[,;:()—–]|\s--?\s")
 # The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what
 # another version's "allegedly said" doubts ("He said:" against "This blogger allegedly said").
 _TOLD = frozenset("say says said told states stated writes wrote".split())
@@ -233,7 +240,7 @@ def hedge_difference(
     found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
     quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
     sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
-    doubts = [_distancing(text) for text in outside]
+    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
 
     def on(hedge: Hedge, other: int) -> bool:
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
@@ -274,7 +281,7 @@ def hedge_difference(
         else:  # its words that put the claim at a distance, but for those of the hedge's own clause
             own = {word for h in mine for word in _distancing(h.clause)}
             distance = doubts[other] - own
-        if not mine or distance:
+        if not mine or distance or _surmised(outside[other], mine):
             return []
         ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
         return mine if ok else []
@@ -299,8 +306,8 @@ def _governed(scope: str, word: str) -> str:
     threats": the threats are her claim, not hedged), but all of it when the hedge doubts a telling."""
     if not word or _TELLING_VERB.fullmatch(word.split()[-1]):
         return scope
-    nested = [m.start() for pattern in (_DOUBTING, _SURMISING) if (m := pattern.search(scope, len(word)))]
-    return scope[: min(nested)] if nested else scope
+    nested = _NESTED_CLAIM.search(scope, len(word))
+    return scope[: nested.start()] if nested else scope
 
 
 def _gives_leave(hedge: Hedge, subjects: tuple[str, ...]) -> bool:
@@ -312,6 +319,18 @@ def _gives_leave(hedge: Hedge, subjects: tuple[str, ...]) -> bool:
     at = words.index("may")
     after = words[at + 1 : at + 2]
     return at > 0 and words[at - 1] in subjects and bool(after) and after[0] not in ("be", "have", "not", "also", "well")
+
+
+def _surmised(text: str, found: Sequence[Hedge]) -> bool:
+    """A clause of ``text`` surmises or fears (``_SURMISING``) what one of the hedges ``found`` governs (a
+    content word in common): "Pachter suggested Amazon would undercut Netflix's price" against "Amazon may
+    undercut Netflix's price"; not "Although doctors feared brain damage, he has recovered" against "he
+    seems to have recovered"."""
+    governed = set()
+    for h in found:
+        at = h.clause.lower().find(h.word.split()[0]) if h.word else -1
+        governed |= set(tokens(_governed(h.clause[max(at, 0) :], h.word)))
+    return any(_SURMISING.search(clause) and governed & set(tokens(clause)) for clause in _CLAUSES.split(text))
 
 
 def _distancing(text: str) -> set[str]:

@@ -207,6 +207,16 @@ def _core_pairs(
     ]
 
 
+def _news_centred(embedded: Any, rows: Sequence[int], news: Any) -> Any:
+    """These rows of ``embedded`` centred on news in general and of unit length: how leads, and
+    a short sentence's core event against another sentence, are compared."""
+    import numpy as np  # as in story_cosines: numpy only when embeddings are used
+
+    vectors = embedded[rows] - news
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    return vectors
+
+
 def story_cosines(
     sentences: Sequence[Sentence], linkable: Sequence[bool], settings: Settings, parts: Parts, names: frozenset[str]
 ) -> StoryCosines | None:
@@ -235,18 +245,16 @@ def story_cosines(
     centre = (distinct.sum(axis=0) + k * news) / (len(distinct) + k)
     row = {i: k for k, i in enumerate(chosen)}
     leads = [i for i in _leads(sentences, settings.lead_sentences) if i in row]
-    lead_vectors = embedded[[row[i] for i in leads]] - news
-    lead_vectors /= np.maximum(np.linalg.norm(lead_vectors, axis=1, keepdims=True), 1e-9)
+    lead_vectors = _news_centred(embedded, [row[i] for i in leads], news)
     core = _core_pairs(sentences, chosen, names, settings)
-    if core:
-        rows = sorted({k for pair in core for k in pair})
-        at = {i: n for n, i in enumerate(rows)}
-        news_vectors = embedded[[row[i] for i in rows]] - news
-        news_vectors /= np.maximum(np.linalg.norm(news_vectors, axis=1, keepdims=True), 1e-9)
-        least = settings.grouping.core_event_cosine
-        core_cosines = {(i, j): value for i, j in core for value in [float(news_vectors[at[i]] @ news_vectors[at[j]])] if value >= least}
-    else:
-        core_cosines = {}
+    rows = sorted({k for pair in core for k in pair})
+    at = {i: n for n, i in enumerate(rows)}
+    news_vectors = _news_centred(embedded, [row[i] for i in rows], news)
+    core_cosines = {}
+    for i, j in core:
+        value = float(news_vectors[at[i]] @ news_vectors[at[j]])
+        if value >= settings.grouping.core_event_cosine:
+            core_cosines[(i, j)] = value
     vectors[chosen] -= centre
     vectors[n:] -= centre
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -62,7 +62,9 @@ def render(out: Path, stories: Sequence[Path], tree: Path) -> None:
 
 def results(out: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     for path in sorted(out.glob("*.json")):
-        yield path.stem, json.loads(path.read_text(encoding="utf-8"))
+        result = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(result, dict) and "articles" in result:  # not a verdicts file kept beside them
+            yield path.stem, result
 
 
 def sentences(result: dict[str, Any]) -> dict[str, str]:

@@ -60,8 +60,15 @@ class GroupSettings:
     Sentences of an article's lead are exempt, as they are from the other rules of one article.
     Above 1 switches the rule off."""
 
-    copy_second_score: float = 0.45
-    """See ``copy_score``."""
+    copy_second_score: float = 0.7
+    """See ``copy_score``.  0.45 → 0.7 (session 15): an article's other sentence that scores 0.45 to
+    0.7 with another outlet's copy of its first shares the copy's words or names and reports
+    another fact: "Police said the woman had been identified as 24-year-old Li Zhenghua." (a wire
+    line two outlets print) and the first outlet's "A nurse found the woman, named locally as
+    24-year-old Li Zhenghua, with her jaws clamped ..." (0.52); "A spokeswoman for CNN had no
+    immediate comment." and the same article's "A spokeswoman for the New York Times did not
+    immediately have any comment." (0.66).  Measured on 13 BASIL dev stories (no change), 100
+    FNC-1 stories and ECB+ (0.396 / 0.917 unchanged): see ``benchmarks/labels/issue11-s15-group-changes.json``."""
 
     copy_support: int = 3
     """See ``copy_score``: the other sentence stays in the group when it links (at the link
@@ -148,6 +155,35 @@ class GroupSettings:
     core_event_cosine: float = 0.7
     """See ``core_event_tokens``: the two sentences are compared so only when their cosine centred
     on news in general reaches this; under it they are compared centred on the story as any two are."""
+
+    part_unnamed: bool = True
+    """A part of a sentence (a clause or a quotation, :mod:`compare.parts`) links on its own only
+    with ``Settings.min_substance_tokens`` content words beyond the story's names, attribution and
+    a capitalised word right before a name (a title: "Justice", "President"): "Justice Ruth Bader
+    Ginsburg agreed", the clause before ", saying that companies had a responsibility ...", says
+    who spoke, not what, and linked the Times' sentence (0.49) to HuffPost's on another statement
+    of hers ("at this stage of the lawsuit, the issue is not proving discrimination").  A story's
+    names are the words its body always capitalises, so a title it also writes in lower case
+    ("The chief justice") was counted as a word of substance."""
+
+    merge_mean: float = 0.0
+    """Two groups of two or more members each merge only when their members of different articles
+    score at least this together on average, across the two groups: each group holds one fact
+    already, and one link between them (a sentence of each sharing a word or the episode) does not
+    make them one (FNC-1, an eggnog contest: "The friend took him to the hospital." with "His
+    friend took him to the hospital while his wife stayed home", and "On day three in the
+    hospital, doctors took him off oxygen, and he went home." with "released from the hospital
+    after three days", joined by "took ... home" at 0.45: 0.38 across).  0 switches the rule off."""
+
+    merge_ratio: float = 0.0
+    """See ``merge_mean``: ... and under this share of the mean score of the members of different
+    articles within each of the two groups (the least of the two).  0: ``merge_mean`` alone."""
+
+    pair_floor: float = 0.0
+    """A link under this score does not make a group of two sentences alone: it adds a sentence
+    to a group that other links made, where the other members vouch for it, but two sentences
+    that only this link joins share words or a topic more often than they report one fact.
+    0 switches the rule off."""
 
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -109,7 +109,8 @@ def test_an_articles_second_sentence_far_from_a_sentence_its_first_copies_stays_
     scores = {(0, 1): 0.5}
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids) == ((0, 2),)
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids, thresholds=replace(THRESHOLDS, copy=2.0)) == ((0, 1, 2),)
-    assert _grouped({(0, 2): 1.0, (1, 2): 0.5}, scores, ids) == ((0, 1, 2),)
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.75}, scores, ids) == ((0, 1, 2),)
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.6}, scores, ids) == ((0, 2),)  # a resemblance (0.45 → 0.7, session 15)
     assert _grouped({(0, 2): 0.8, (1, 2): 0.41}, scores, ids) == ((0, 1, 2),)
     # Linked to three outlets' members of the group (copy_support), it is in the group on its own.
     ids5 = [("a", 0), ("a", 5), ("b", 0), ("c", 0), ("d", 0)]

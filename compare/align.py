@@ -208,7 +208,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             copy_support=settings.grouping.copy_support,
             merge_mean=settings.grouping.merge_mean,
             merge_ratio=settings.grouping.merge_ratio,
-            pair_floor=settings.grouping.pair_floor,
+            merge_most=settings.grouping.merge_most,
         )
     return Thresholds(
         member=settings.group_threshold,

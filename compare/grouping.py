@@ -29,8 +29,8 @@ class Thresholds:
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
     copy_support: int = 0  # ... unless it links to this many members of other articles (0: no exemption)
+    merge_most: int = 0  # ... when neither group has more members than this (GroupSettings.merge_most; 0: any size)
     merge_ratio: float = 0.0  # ... and under this share of the mean within each (GroupSettings.merge_ratio; 0: the mean alone)
-    pair_floor: float = 0.0  # a link under it does not make a group of two sentences (GroupSettings.pair_floor)
     merge_mean: float = 0.0  # two groups of two or more members each merge only at this mean score across them (GroupSettings.merge_mean)
 
 
@@ -107,8 +107,6 @@ def group_links(
         if ri == rj:
             continue
         gi, gj = groups[ri], groups[rj]
-        if value < thresholds.pair_floor and gi.size == gj.size == 1:
-            continue  # a pair alone, on a link this weak, is two facts that share words more often than one
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
         key = (ri, gi.size, rj, gj.size, weak)  # members only grow: a stronger link may make a merge a weak one could not
         if key in refused:
@@ -200,7 +198,7 @@ class _Members:
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
             return None
-        if thresholds.merge_mean and _apart(self, other, ids, allowed, similarity, thresholds.merge_mean, thresholds.merge_ratio):
+        if thresholds.merge_mean and _apart(self, other, ids, allowed, similarity, thresholds.merge_mean, thresholds.merge_ratio, thresholds.merge_most):
             return None
         if thresholds.chain_floor and _chained(self, other, ids, article_of, allowed, similarity, thresholds, lead, chain or Chain()):
             return None
@@ -250,14 +248,14 @@ def _apart(
     similarity: Callable[[int, int], float],
     least: float,
     ratio: float = 0.0,
-    most: int = 3,
+    most: int = 0,
 ) -> bool:
     """Whether two groups of two or more members each are, on average over their pairs of members
     of different (allowed) articles, under ``least`` together (``GroupSettings.merge_mean``): two
     facts, each held by its own members, that one link joins (two facts of one episode).  Not when
     an article has consecutive sentences one in each: a fact told over two sentences (a quotation
     continued), whose halves are the two groups, and another outlet tells it in one."""
-    if min(first.size, second.size) < 2 or max(first.size, second.size) > most:
+    if min(first.size, second.size) < 2 or (most and max(first.size, second.size) > most):
         return False
     if any(abs(ids[p][1] - ids[q][1]) == 1 for _, found, _, others in first.same_article(second) for p in found for q in others):
         return False

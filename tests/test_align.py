@@ -1256,3 +1256,32 @@ def test_an_articles_sentence_that_only_resembles_the_one_another_outlet_copies_
     ])
     groups = align(sentences, Settings(lead_sentences=0)).groups
     assert [[sentences[i].id for i in g] for g in groups] == [["a0:0", "a2:0"], ["a0:2", "a1:1"]]
+
+
+def test_two_facts_each_held_by_two_outlets_stay_two_groups() -> None:
+    # FNC-1 (bodies 2013, 2098, one story translated twice): his health deteriorated after an
+    # allergic reaction; colleagues took him to hospital, where nothing worked.  Each pair is
+    # one fact (0.76); across they share the episode (0.32 to 0.36), and the same article's two
+    # sentences 0.39, over the bar for one article's sentences that repeat each other (0.35):
+    # until ``GroupSettings.merge_mean`` one group held both facts.
+    first = [
+        "The young man’s health rapidly deteriorated after he suffered an unexplained allergic reaction, and all the drugs "
+        "used to refrain the anaphylaxis were entirely inefficient.",
+        "The team of experts claims to have been able to determine that the genetically modified tomatoes that the victim "
+        "ingested at lunch were the cause of the allergic reaction that caused his death.",
+        "The young man was rapidly carried to the hospital by co-workers, but the medical staff was unable to identify the "
+        "cause of his allergic reaction in time and none of the usual treatments or drugs seemed to work.",
+    ]
+    second = [
+        "The health of the young man quickly deteriorated after suffering an allergic reaction unexplained, and all drugs "
+        "used to contain anaphylaxis have been totally ineffective.",
+        "The team of experts claims to have been able to determine that genetically modified tomatoes that the victim "
+        "ingested at lunch, were the cause of the allergic reaction that caused his death.",
+        "The young man was quickly taken to hospital by colleagues, but the medical staff could not identify the cause of "
+        "the allergic reaction in the time and no treatments or conventional medications seemed to work.",
+    ]
+    sentences = body_sentences([first, second])
+    settings = Settings(lead_sentences=0)
+    assert align(sentences, settings).groups == ((0, 3), (1, 4), (2, 5))
+    merged = align(sentences, replace(settings, grouping=replace(settings.grouping, merge_mean=0.0))).groups
+    assert merged == ((0, 2, 3, 5), (1, 4))

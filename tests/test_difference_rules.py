@@ -12,13 +12,13 @@ import pytest
 
 from compare.analyze.attribution import find_sources
 from compare.analyze.date_differences import ArticleDates, date_difference
+from compare.analyze.hedging import hedge_difference
 from compare.analyze.quantities import find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote, quotes_by_sentence
 from compare.analyze.shared import hedges, negated_terms
 from compare.analyze.typed import (
     attribution_differences,
-    hedge_difference,
     negation_differences,
     number_differences,
     opposite_differences,

@@ -248,7 +248,10 @@ def test_a_hedge_on_what_the_other_version_does_not_report_is_none() -> None:
     )
     plain = "International experts have been asked to help local scientists in their investigation."
     assert hedge(hedged, plain) is None
-    assert hedge(hedged, plain, replace(SETTINGS.differences, hedge_scope_words=0)) is not None
+    # the rule alone, without the speaker ("She added that": her hedge, see the test of reported speech)
+    outlets = hedged.replace("She added that international", "International")
+    assert hedge(outlets, plain) is None
+    assert hedge(outlets, plain, replace(SETTINGS.differences, hedge_scope_words=0)) is not None
 
 
 def test_advice_to_the_reader_and_a_suggestion_to_someone_are_no_hedges() -> None:
@@ -618,3 +621,60 @@ def test_an_apposition_after_a_name_is_the_names() -> None:
 def test_one_source_named_two_ways_is_one(first: str, second: str) -> None:
     members, _ = versions(first, second)
     assert attribution_differences(members, [(0, 1)]) == []
+
+
+def test_an_accusation_or_a_hedge_elsewhere_in_the_other_version_is_no_plain_statement() -> None:
+    # closing review of session 14, BASIL 97b1305c: the Times gives the hurling to accusers
+    allegedly = (
+        "NAACP leaders have referenced an incident in March when Tea Party protesters allegedly hurled racial "
+        "epithets at black lawmakers on Capitol Hill ahead of a health care vote."
+    )
+    accused = (
+        "The Tea Party movement has been beset with allegations of racism since black members of Congress preparing "
+        "to vote on health care legislation accused protesters of hurling racial epithets, and in one instance, "
+        "spitting on a congressman."
+    )
+    assert hedge(allegedly, accused) is None
+    # BASIL 2058ec60: Fox's line begins with its own hedge on the justice's sympathy
+    seemed = (
+        "Even some justices who seemed sympathetic to the plaintiffs expressed qualms about how to administer a "
+        "lawsuit involving as many as 1.5 million women seeking back pay that could amount to billions of dollars."
+    )
+    although = (
+        "Although she may ultimately side with the plaintiffs, even Justice Ruth Bader Ginsburg, an ardent defender "
+        "of women's rights, expressed some concerns about the particulars of the sex discrimination lawsuit that "
+        "covers 1.5 million women and could cost the world's largest retailer billions of dollars."
+    )
+    assert hedge(seemed, although) is None
+    # still a hedge: the accusing itself doubted against an accusation told plainly (FNC-1 s0097)
+    assert hedge(
+        "India's Central Bureau of Investigation has reportedly accused Ram Rahim of grievous bodily harm and he is "
+        "under investigation.",
+        "The current case was brought by India's Central Bureau of Investigation, who accuse Singh of grievous bodily harm.",
+    ) is not None
+    # and a hedge of the other version on something else does not count (s0096: the photograph sums it up)
+    assert hedge(
+        "The photo has apparently gone viral in China.",
+        "Well now that effort seems to have been summed up in a single photograph, which has recently gone viral in China:",
+    ) is not None
+
+
+def test_a_speakers_hedge_or_the_outlets_own_reading_hedges_no_fact() -> None:
+    # FNC-1 s0068: the pair's tease, not the outlet's doubt
+    assert hedge(
+        "The pair showed off the mould-free specimen on The Project tonight, teasing that they might take a bite "
+        "after all these years in the name of charity.",
+        "The pair offered to take a bite of it for charity but were dissuaded by the show's hosts.",
+    ) is None
+    # s0086: the fee is stated; "may mean" is the outlet's analysis
+    assert hedge(
+        "On the other hand, the $15 per month fee may mean that HBO is earning about as much regardless of how you subscribe.",
+        "With HBO Now, however, consumers will be able to subscribe directly from HBO for a $15 monthly fee.",
+    ) is None
+    # s0146: "Part of the answer may be" hedges the outlet's explanation
+    assert hedge(
+        "Part of the answer may be the topic of the pope’s talk to the crowd that day, which centered on the End "
+        "Times and the transformation of all creation into a “new heaven” and a “new earth.”",
+        "The article recounted the pope's words from his general audience on Nov. 26, when the topic was the "
+        "transformation of all creation into a new heaven and a new earth.",
+    ) is None

@@ -38,8 +38,27 @@ _NESTED_CLAIM = re.compile(
 _CLAUSES = re.compile(r"[,;:()—–]|\s--?\s")
 # The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what
 # another version's "allegedly said" doubts ("He said:" against "This blogger allegedly said").
-_TOLD = frozenset("say says said told states stated writes wrote".split())
-_TELLING_VERB = re.compile(r"(?:said|says|say|told|tells|quoted|quotes|wrote|writes|stated|added|claimed|called)", re.IGNORECASE)
+_TOLD = frozenset("say says said told states stated writes wrote accuse accuses accused charge charges charged".split())
+_TELLING_VERB = re.compile(
+    r"(?:said|says|say|told|tells|quoted|quotes|wrote|writes|stated|added|claimed|called|reads|accused|accuses|charged)", re.IGNORECASE
+)
+# Words by which a version gives a deed to an accuser: "beset with allegations of racism since black members
+# of Congress accused protesters of hurling racial epithets" states no hurling plainly.
+_ACCUSING = re.compile(r"\b(?:accus(?:e|es|ed|ing|ations?)|alleg(?:e|es|ed|ing|ations?)|charges?|charged)\b", re.IGNORECASE)
+# A hedge in what someone is told to say ("teasing that they might take a bite", "he said it may close"):
+# the speaker's, not the outlet's.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|joked|jokes|teas(?:ed|es|ing)|hint(?:ed|s|ing)|warn(?:ed|s|ing)|insist(?:ed|s)"
+    r"|argu(?:ed|es)|tweeted|announced|noted|predicted|promised|vowed|admitted|conceded|explained)\b",
+    re.IGNORECASE,
+)
+# A hedge of the outlet's own reading, not of a fact reported: "the $15 fee may mean that HBO is earning as
+# much", "Part of the answer may be the topic", "which could explain".
+_ANALYSIS_BEFORE = re.compile(r"\b(?:answer|reason|reasons|explanation|motive|why)\b[^,;:]{0,25}$", re.IGNORECASE)
+_ANALYSIS_AFTER = re.compile(
+    r"\s+(?:well\s+|also\s+|partly\s+)?(?:mean|means|explain|explains|reflect|reflects|signal|signals|point to|be (?:because|due|why|explained))\b",
+    re.IGNORECASE,
+)
 # A version telling a rule: "may" in another ("Coloradans may buy 1 ounce") gives leave, it hedges nothing.
 _LEAVE = re.compile(r"\b(?:allowed|permitted|must|required|limited|entitled|eligible|prohibited|banned|legal(?:ly)?)\b", re.IGNORECASE)
 
@@ -71,21 +90,30 @@ def hedge_difference(
     doubts the telling itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge
     counts only on what the other version reports (see ``about``), and "may" that gives leave
     ("Coloradans may buy 1 ounce") hedges nothing when the other version tells the rule ("are only
-    allowed to"); a quotation's introduction (``intros``: "he allegedly told the paper:") hedges all of it."""
+    allowed to"); a quotation's introduction (``intros``: "he allegedly told the paper:") hedges all of it.
+    The other version states nothing plainly when it gives the deed to accusers (``_ACCUSING``: "accused
+    protesters of hurling") or hedges, anywhere in a clause on what this version says ("Although she may
+    ultimately side with the plaintiffs"); and a speaker's hedge in reported speech ("teasing that they might")
+    or one of the outlet's own reading ("the fee may mean that") hedges no fact (``_not_the_outlets``)."""
     outside = [_outside_quotes(s, quotes) for s in members]
     carried = [_introduced(s, intros or {}, rules.hedge_words) for s in members]
     found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
     quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
     sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
-    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
+    doubts = [{m.group().lower() for pattern in (_DOUBTING, _ACCUSING) for m in pattern.finditer(text)} for text in outside]
+    own_hedges = [[h for h in found[k] if not _gives_leave(h, rules.leave_subjects)] for k in range(len(members))]
 
-    def on(hedge: Hedge, other: int) -> bool:
+    def on(hedge: Hedge, other: int, remarks: bool = False) -> bool:
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
-        with it and its scope (the clause from the hedge on, all of a quotation introduced) ``hedge_scope_words``."""
-        at = hedge.clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
-        scope = _governed(hedge.clause[max(at, 0) :], hedge.word)
+        with it and its scope (the clause from the hedge on, all of a quotation introduced) ``hedge_scope_words``.
+        A remark quoted in the clause counts only for a hedge of a telling ("allegedly said that "...""), or
+        with ``remarks`` (a speaker's hedge)."""
+        keep = remarks or _telling(hedge)
+        clause = hedge.clause if keep else blank_quotations(hedge.clause, min_words=4)
+        at = clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
+        scope = _governed(clause[max(at, 0) :], hedge.word)
         return (
-            len(set(tokens(hedge.clause)) & words[other]) >= rules.hedge_clause_words
+            len(set(tokens(clause)) & words[other]) >= rules.hedge_clause_words
             and len(set(tokens(scope)) & words[other]) >= rules.hedge_scope_words
         )
 
@@ -107,12 +135,17 @@ def hedge_difference(
 
     def plainly(hedged: int, other: int) -> list[Hedge]:
         """The hedges of ``hedged`` that ``other`` states plainly (see the function's docstring)."""
-        mine = [h for h in about(hedged, other) if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects)]
-        if not mine or any(on(h, hedged) for h in quoted[other]):
+        mine = [
+            h for h in about(hedged, other)
+            if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects) and not _not_the_outlets(h)
+        ]
+        if not mine or any(on(h, hedged, remarks=True) for h in quoted[other]) or any(
+            set(tokens(h.clause)) & words[hedged] for h in own_hedges[other]
+        ):  # the other version hedges too, in a clause on what this one says ("Although she may ultimately side with")
             return []
         if _LEAVE.search(members[other].text):
             mine = [h for h in mine if not h.word.startswith("may ")]
-        telling = [h for h in mine if _TELLING_VERB.fullmatch(h.word.split()[-1])]
+        telling = [h for h in mine if _telling(h)]
         if telling:  # "allegedly said" against "he said": the other version only tells
             mine, distance = telling, doubts[other] - _TOLD
         else:  # its words that put the claim at a distance, but for those of the hedge's own clause
@@ -135,6 +168,22 @@ def hedge_difference(
     values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _telling(hedge: Hedge) -> bool:
+    """``hedge`` doubts a telling ("allegedly said", "reportedly accused")."""
+    return bool(hedge.word) and _TELLING_VERB.fullmatch(hedge.word.split()[-1]) is not None
+
+
+def _not_the_outlets(hedge: Hedge) -> bool:
+    """``hedge`` is a speaker's in reported speech ("teasing that they might take a bite") or hedges the
+    outlet's own reading ("the fee may mean that", "Part of the answer may be"): no fact reported is hedged."""
+    clause = hedge.clause.lower()
+    at = clause.find(hedge.word.split()[0]) if hedge.word else -1
+    if at < 0:
+        return False
+    before, after = hedge.clause[:at], hedge.clause[at + len(hedge.word.split()[0]) :]
+    return bool(_REPORTED_SPEECH.search(before) or _ANALYSIS_BEFORE.search(before) or _ANALYSIS_AFTER.match(after))
 
 
 def _governed(scope: str, word: str) -> str:

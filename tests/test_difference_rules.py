@@ -678,3 +678,64 @@ def test_a_speakers_hedge_or_the_outlets_own_reading_hedges_no_fact() -> None:
         "The article recounted the pope's words from his general audience on Nov. 26, when the topic was the "
         "transformation of all creation into a new heaven and a new earth.",
     ) is None
+
+
+def _quote_differences(first: str, second: str) -> list[Difference]:
+    members, quotes = versions(first, second)
+    texts = {m.article: plain_text(m.text) for m in members}
+    return quote_differences(members, {(0, 1): 0.5}, quotes, texts, SETTINGS)
+
+
+def test_two_remarks_of_one_speaker_sharing_a_name_or_a_refrain_are_no_rewording() -> None:
+    # closing review of session 14, BASIL 97b1305c: two statements of Jealous that share "the Tea Party movement"
+    assert _quote_differences(
+        '"We take no issue with the Tea Party movement," Jealous said.',
+        '"They need to make clear that there is no place for the bigots in the Tea Party movement," Jealous said.',
+    ) == []
+    # FNC-1 s0076: two sentences of one column opening with the same refrain
+    assert _quote_differences(
+        '"You will not hear these words because ESPN is not a company in the business of journalism," Collins writes.',
+        '"You will not hear these words because it would interfere with the amount of money both ESPN and the NFL '
+        'can make," Collins writes.',
+    ) == []
+    # one remark in other words stays (s0092)
+    assert len(_quote_differences(
+        "In a 2008 sermon, Pope Benedict XVI explained that not all creatures “are called to eternity” and when "
+        "non-humans die, their deaths mean “solely the end of existence on earth,” Benedict said.",
+        "Pope Benedict said during a 2008 sermon that when an animal dies, it “just means the end of existence on "
+        "earth,” Benedict said.",
+    )) == 1
+
+
+def test_a_british_spelling_is_no_other_word_in_a_quotation() -> None:
+    # FNC-1 s0103: "anesthetic" / "anaesthetic"
+    remark = (
+        "We've got one nurse who bubbles {} gas through a tube that goes in through its mouth and over its gills, and "
+        "then we have a second nurse to monitor with a probe to check the heart rate"
+    )
+    anesthetic = f'"{remark.format("anesthetic")}," Bethell told BBC News.'
+    assert _quote_differences(anesthetic, f'"{remark.format("anaesthetic")}," Bethell said.') == []
+    assert len(_quote_differences(anesthetic, f'"{remark.format("antiseptic")}," Bethell said.')) == 1
+
+
+def test_a_description_or_a_quotation_relaying_another_names_no_other_source() -> None:
+    # closing review of session 14, BASIL 97b1305c: Poulter may be one of the Tea Party groups
+    members, _ = versions(
+        "Poulter said he has seen no evidence of racism within the movement.",
+        "Tea Party groups say there is no racism within the movement.",
+    )
+    assert attribution_differences(members, [(0, 1)]) == []
+    # FNC-1 s0124: "the Marine Corps veteran" is Hunter, who tells what the king said
+    members, _ = versions(
+        "“He said there is going to be retribution like ISIS hasn’t seen,” said the Marine Corps veteran.",
+        "'He said there is going to be retribution like ISIS hasn't seen,' Hunter said.",
+        "In a closed-door meeting with U.S. lawmakers following the video’s release, King Abdullah II said the ISIS "
+        "will see a retribution it hasn’t seen before.",
+    )
+    assert attribution_differences(members, [(0, 1), (0, 2), (1, 2)]) == []
+    # two kinds of source still differ
+    members, _ = versions(
+        "A State Department official said the talks in Geneva had broken down over the ceasefire.",
+        "A Pentagon official said the talks in Geneva had broken down over the ceasefire.",
+    )
+    assert len(attribution_differences(members, [(0, 1)])) == 1

@@ -40,6 +40,8 @@ _RELAYED = re.compile(
 )
 
 Pairs = Sequence[tuple[int, int]]
+# A quotation that opens by telling what someone else said: its speaker relays another's words.
+_RELAYED_SPEECH = re.compile(r"[“\"‘']\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
 
 
 def number_differences(
@@ -78,10 +80,12 @@ def attribution_differences(
     """Two versions of one fact that name sources which cannot be the same
     (:mod:`compare.analyze.attribution`): "police said" against "witnesses said".  Only
     sources named in the sentence itself count: a quotation's speaker carried over from an
-    earlier sentence ("he said") is too uncertain to compare.  Two names that either article
+    earlier sentence ("he said") is too uncertain to compare, and so is the source of a sentence whose
+    quotation tells what someone else said (``_RELAYED_SPEECH``: "'He said there is going to be
+    retribution,' Hunter said": the king's words, told by Hunter).  Two names that either article
     (``article_texts``, :func:`~compare.analyze.quote_wording.plain_text`) writes as one
     ("Jess" / "Miss Smith" where it says "Jess Smith") are one person."""
-    sources = [find_sources(m.text) for m in members]
+    sources = [find_sources(m.text) if not _RELAYED_SPEECH.search(m.text) else [] for m in members]
     values: dict[str, str] = {}
     for a, b in pairs:
         found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text, spelling)

@@ -739,3 +739,21 @@ def test_a_description_or_a_quotation_relaying_another_names_no_other_source() -
         "A Pentagon official said the talks in Geneva had broken down over the ceasefire.",
     )
     assert len(attribution_differences(members, [(0, 1)])) == 1
+
+
+def test_a_range_of_days_dates_its_first_day() -> None:
+    # FNC-1 s0078: "between Feb. 9 and 16" and "between Feb. 9-16" give one date
+    assert dates(
+        'Cupertino is reportedly planning to hold "extensive testing programs" between Feb. 9 and 16 to acquaint '
+        "Apple Store employees with the new product category.",
+        "Additionally, multiple sources revealed that Apple is planning a comprehensive testing program to train "
+        "retail store employees on the new product between Feb. 9-16.",
+        similarity=0.6,
+    ) is None
+    # s0085: "Tuesday the 16 – Monday the 22 in December" is Dec. 16
+    from compare.analyze.numbers import find_dates
+
+    hoax = "and will happen from the dates Tuesday the 16 – Monday the 22 in December."
+    assert [(d.month, d.day) for d in find_dates(hoax)] == [(12, 16)]
+    assert [(d.month, d.day) for d in find_dates("The 3 suspects were arrested in December.")] == [(12, None)]
+    assert [(d.month, d.day) for d in find_dates("on the 16th of December")] == [(12, 16)]

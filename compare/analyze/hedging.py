@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -44,7 +44,9 @@ _TELLING_VERB = re.compile(
 )
 # Words by which a version gives a deed to an accuser: "beset with allegations of racism since black members
 # of Congress accused protesters of hurling racial epithets" states no hurling plainly.
-_ACCUSING = re.compile(r"\b(?:accus(?:e|es|ed|ing|ations?)|alleg(?:e|es|ed|ing|ations?)|charges?|charged)\b", re.IGNORECASE)
+_ACCUSING = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing|ations?)|alleg(?:e|es|ed|ing|ations?)|charged with|charges? (?:of|against))\b", re.IGNORECASE
+)  # not "charged a fee"
 # A hedge in what someone is told to say ("teasing that they might take a bite", "he said it may close"):
 # the speaker's, not the outlet's.
 _REPORTED_SPEECH = re.compile(
@@ -82,19 +84,17 @@ def hedge_difference(
     intros: Mapping[str, str] | None = None,
 ) -> Difference | None:
     """One version hedges ("in a possible sign", "appeared to") what a closely similar version of another
-    article states plainly.  Only the outlet's own words count: a speaker's "may" inside a quotation is
-    the speaker's.  The other version states it plainly only when it hedges nothing of it, not even
-    inside a quotation ("appears to be a non-issue," he writes), and puts nothing at a distance
-    (``_DOUBTING``: "are said to be", "UBS believes", "the article states", "could"): two versions that
-    both give the claim to someone differ in whom, an attribution, not in a hedge.  Unless the hedge
-    doubts the telling itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge
-    counts only on what the other version reports (see ``about``), and "may" that gives leave
-    ("Coloradans may buy 1 ounce") hedges nothing when the other version tells the rule ("are only
-    allowed to"); a quotation's introduction (``intros``: "he allegedly told the paper:") hedges all of it.
-    The other version states nothing plainly when it gives the deed to accusers (``_ACCUSING``: "accused
-    protesters of hurling") or hedges, anywhere in a clause on what this version says ("Although she may
-    ultimately side with the plaintiffs"); and a speaker's hedge in reported speech ("teasing that they might")
-    or one of the outlet's own reading ("the fee may mean that") hedges no fact (``_not_the_outlets``)."""
+    article states plainly.  Only the outlet's own words count: a speaker's "may" inside a quotation, or in
+    reported speech ("teasing that they might"), is the speaker's, and one of the outlet's own reading ("the
+    fee may mean that") hedges no fact (``_not_the_outlets``).  The other version states it plainly only
+    when it hedges nothing of it, in a quotation ("appears to be a non-issue," he writes) or in a clause on
+    it ("Although she may ultimately side with the plaintiffs"), and puts nothing at a distance
+    (``_DOUBTING``, ``_ACCUSING``: "are said to be", "UBS believes", "could", "accused protesters of
+    hurling"): two versions that both give the claim to someone differ in whom, not in a hedge.  Unless the
+    hedge doubts the telling itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge
+    counts only on what the other version reports (``about``), "may" that gives leave ("Coloradans may buy
+    1 ounce") none against the rule told ("are only allowed to"); a quotation's introduction (``intros``:
+    "he allegedly told the paper:") hedges all of it."""
     outside = [_outside_quotes(s, quotes) for s in members]
     carried = [_introduced(s, intros or {}, rules.hedge_words) for s in members]
     found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
@@ -104,12 +104,10 @@ def hedge_difference(
     own_hedges = [[h for h in found[k] if not _gives_leave(h, rules.leave_subjects)] for k in range(len(members))]
 
     def on(hedge: Hedge, other: int, remarks: bool = False) -> bool:
-        """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
-        with it and its scope (the clause from the hedge on, all of a quotation introduced) ``hedge_scope_words``.
-        A remark quoted in the clause counts only for a hedge of a telling ("allegedly said that "...""), or
-        with ``remarks`` (a speaker's hedge)."""
-        keep = remarks or _telling(hedge)
-        clause = hedge.clause if keep else blank_quotations(hedge.clause, min_words=4)
+        """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words with
+        it and its scope (the clause from the hedge on) ``hedge_scope_words``; a remark quoted in the clause
+        counts for a hedge of a telling ("allegedly said that "..."") or with ``remarks`` (a speaker's hedge)."""
+        clause = hedge.clause if remarks or _telling(hedge) else blank_quotations(hedge.clause, min_words=4)
         at = clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
         scope = _governed(clause[max(at, 0) :], hedge.word)
         return (
@@ -137,7 +135,8 @@ def hedge_difference(
         """The hedges of ``hedged`` that ``other`` states plainly (see the function's docstring)."""
         mine = [
             h for h in about(hedged, other)
-            if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects) and not _not_the_outlets(h)
+            if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects)
+            and not _not_the_outlets(h, bool(_REPORTED_SPEECH.search(outside[other])))
         ]
         if not mine or any(on(h, hedged, remarks=True) for h in quoted[other]) or any(
             set(tokens(h.clause)) & words[hedged] for h in own_hedges[other]
@@ -156,6 +155,14 @@ def hedge_difference(
         ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
         return mine if ok else []
 
+    return _difference(members, close, plainly)
+
+
+def _difference(
+    members: Sequence[Sentence], close: Sequence[tuple[int, int]], plainly: Callable[[int, int], list[Hedge]]
+) -> Difference | None:
+    """The hedge difference of the pairs ``close``: each version with the hedges ``plainly(hedged, other)``
+    finds against another, or "stated without hedging"."""
     involved: dict[int, list[str]] = {}
     for a, b in close:
         for hedged, other in ((a, b), (b, a)):
@@ -175,15 +182,18 @@ def _telling(hedge: Hedge) -> bool:
     return bool(hedge.word) and _TELLING_VERB.fullmatch(hedge.word.split()[-1]) is not None
 
 
-def _not_the_outlets(hedge: Hedge) -> bool:
-    """``hedge`` is a speaker's in reported speech ("teasing that they might take a bite") or hedges the
-    outlet's own reading ("the fee may mean that", "Part of the answer may be"): no fact reported is hedged."""
+def _not_the_outlets(hedge: Hedge, other_tells: bool) -> bool:
+    """``hedge`` is a speaker's in reported speech ("teasing that they might take a bite"; unless the other
+    version tells speech too, ``other_tells``: "Officials said the fire might have been set" against
+    "Officials said the fire had been set") or hedges the outlet's own reading ("the fee may mean that",
+    "Part of the answer may be"): no fact reported is hedged."""
     clause = hedge.clause.lower()
     at = clause.find(hedge.word.split()[0]) if hedge.word else -1
     if at < 0:
         return False
     before, after = hedge.clause[:at], hedge.clause[at + len(hedge.word.split()[0]) :]
-    return bool(_REPORTED_SPEECH.search(before) or _ANALYSIS_BEFORE.search(before) or _ANALYSIS_AFTER.match(after))
+    speech = not other_tells and _REPORTED_SPEECH.search(before)
+    return bool(speech or _ANALYSIS_BEFORE.search(before) or _ANALYSIS_AFTER.match(after))
 
 
 def _governed(scope: str, word: str) -> str:

@@ -757,3 +757,16 @@ def test_a_range_of_days_dates_its_first_day() -> None:
     assert [(d.month, d.day) for d in find_dates(hoax)] == [(12, 16)]
     assert [(d.month, d.day) for d in find_dates("The 3 suspects were arrested in December.")] == [(12, None)]
     assert [(d.month, d.day) for d in find_dates("on the 16th of December")] == [(12, 16)]
+
+
+def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:
+    # FNC-1 s0125: no version says the bodies are the students'
+    confirmed = "The bodies found in a mass grave were confirmed as not being the missing students."
+    assert negation(confirmed, "Four bodies have been found at the suspected massacre site of missing students.") == []
+    assert len(negation(confirmed, "The bodies found in the mass grave were those of the missing students.")) == 1
+    # s0115: an episode's title names fried chicken; nothing is said to be the chain
+    assert negation(
+        "Notably, there is another KFC that does indeed sell marijuana — but it’s not the fried chicken chain.",
+        "There is a humorous comparison due to the south park episode “medicinal fried chicken” having to do with KFC "
+        "selling marijuana with their famous fried chicken",
+    ) == []

@@ -156,20 +156,26 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     contradiction: a negation of something the other version does not mention ("I can't
     help but think"), two versions that both negate ("no evidence of racism" against "no
     racism"), a question, a version that also affirms the word it negates ("not the
-    objective, man is the objective"), or one that denies in other words (``_DENYING``: "was
+    objective, man is the objective"), a denied identity ("it's not the fried chicken chain") against a
+    version that only names the thing (``_is_said_to_be``), or one that denies in other words (``_DENYING``: "was
     not backing down" / "pushed back, defending his claim"; "does not come with furnishing" /
     "comes unfurnished")."""
     values: dict[str, str] = {}
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
-        negated = {term: words for term, (words, _, _) in firmly_negated(mine.text, conditions=False).items()}
+        firm = firmly_negated(mine.text, conditions=False)
+        negated = {term: words for term, (words, _, _) in firm.items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
         own = Counter(tokens(mine.text))
         theirs = {normalise_word(w) for w in WORDS.findall(other.text) if w[0].islower()}  # not "United States"
-        return [words for term, words in negated.items() if term in theirs and own[term] == 1]
+        spans = {term: mine.text[start:end] for term, (_, start, end) in firm.items()}
+        return [
+            words for term, words in negated.items()
+            if term in theirs and own[term] == 1 and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
+        ]
 
     for a, b in close:
         denied_a, denied_b = denied(members[a], members[b]), denied(members[b], members[a])
@@ -179,3 +185,19 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     if not values:
         return []
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
+
+
+# A denied identity: "it's not the fried chicken chain", "confirmed as not being the missing students".
+_IDENTITY = re.compile(r"(?:not|never|n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
+_COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())
+
+
+def _is_said_to_be(text: str, term: str) -> bool:
+    """``text`` says something is what ``term`` names: a word of it within four words after "is", "was",
+    "be" ("the bodies were those of the missing students"); "found at the site of missing students" and
+    "the episode "medicinal fried chicken"" name it without saying anything is it."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+|['’]s\b", text)]
+    return any(
+        normalise_word(w) == term and any(v in _COPULA for v in words[max(0, k - 5) : k])
+        for k, w in enumerate(words)
+    )

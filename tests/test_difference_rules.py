@@ -770,3 +770,20 @@ def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:
         "There is a humorous comparison due to the south park episode “medicinal fried chicken” having to do with KFC "
         "selling marijuana with their famous fried chicken",
     ) == []
+
+
+def test_two_forecasts_are_no_contradicting_numbers() -> None:
+    # FNC-1 s0120: one analyst's holiday sales against UBS's first months
+    analyst = (
+        "Momentum for the Apple Watch will likely take a short time to build driven mostly by apps, one analyst "
+        "believes, with sales quickly escalating to 10 million units in the holiday 2015 shopping season."
+    )
+    ubs = (
+        "A new survey from UBS suggests that the Apple Watch could get off to a strong start, leading the investment "
+        "firm to predict sales of 24 million units and gross profit of $3.4 billion from the wearable device in its "
+        "first few months alone."
+    )
+    assert numbers(analyst, ubs) == []
+    # a count against a forecast still differs
+    counted = analyst.replace(" will likely take", " took").replace(", one analyst believes,", ",")
+    assert numbers(counted, ubs) != []

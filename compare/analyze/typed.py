@@ -40,6 +40,11 @@ _RELAYED = re.compile(
 )
 
 Pairs = Sequence[tuple[int, int]]
+# Words of a forecast or an estimate: a number it gives is someone's expectation, not a count.
+_FORECAST = re.compile(
+    r"\b(?:predict\w*|forecast\w*|estimat\w*|expect(?:s|ed|ing|ations?)?|project(?:s|ed|ions?)|believes|could|likely)\b",
+    re.IGNORECASE,
+)
 # A quotation that opens by telling what someone else said: its speaker relays another's words.
 _RELAYED_SPEECH = re.compile(r"[“\"‘']\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
 
@@ -51,10 +56,13 @@ def number_differences(
     article_values: Mapping[str, frozenset[float]],
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
-    one difference per thing counted, named by the reader's word ("soldiers")."""
+    one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that
+    both forecast (``_FORECAST``): two forecasts differ without either being wrong."""
     found: dict[str, tuple[str, dict[str, str]]] = {}
     for a, b in pairs:
         ma, mb = members[a], members[b]
+        if _FORECAST.search(ma.text) and _FORECAST.search(mb.text):
+            continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
         conflicts = quantity_conflicts(
             quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article]
         )

@@ -787,3 +787,13 @@ def test_two_forecasts_are_no_contradicting_numbers() -> None:
     # a count against a forecast still differs
     counted = analyst.replace(" will likely take", " took").replace(", one analyst believes,", ",")
     assert numbers(counted, ubs) != []
+
+
+def test_an_accusation_about_something_else_leaves_a_plain_statement() -> None:
+    # FNC-1 s0049 (held out): the accusation is of underpaying, the dinner is stated plainly
+    assert hedge(
+        "Speaking of tipping your waiter, $300,000 is how much Vice Media CEO Shane Smith reportedly dropped on a "
+        "single dinner at the Bellagio in Las Vegas.",
+        "Vice Media CEO and co-founder Shane Smith, whose billion-dollar company was accused of underpaying its "
+        "employees earlier this year, spent $300,000 on dinner at a Las Vegas hotel last month.",
+    ) is not None

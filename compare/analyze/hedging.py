@@ -100,7 +100,7 @@ def hedge_difference(
     found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
     quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
     sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
-    doubts = [{m.group().lower() for pattern in (_DOUBTING, _ACCUSING) for m in pattern.finditer(text)} for text in outside]
+    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
     own_hedges = [[h for h in found[k] if not _gives_leave(h, rules.leave_subjects)] for k in range(len(members))]
 
     def on(hedge: Hedge, other: int, remarks: bool = False) -> bool:
@@ -146,10 +146,10 @@ def hedge_difference(
             mine = [h for h in mine if not h.word.startswith("may ")]
         telling = [h for h in mine if _telling(h)]
         if telling:  # "allegedly said" against "he said": the other version only tells
-            mine, distance = telling, doubts[other] - _TOLD
+            mine, distance = telling, (doubts[other] | _accusing(outside[other], words[hedged])) - _TOLD
         else:  # its words that put the claim at a distance, but for those of the hedge's own clause
             own = {word for h in mine for word in _distancing(h.clause)}
-            distance = doubts[other] - own
+            distance = (doubts[other] | _accusing(outside[other], words[hedged])) - own
         if not mine or distance or _surmised(outside[other], mine):
             return []
         ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
@@ -175,6 +175,15 @@ def _difference(
     values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
     phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
     return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+
+
+def _accusing(text: str, about: set[str]) -> set[str]:
+    """The accusing words (``_ACCUSING``) of the clauses of ``text`` that share a content word with ``about``
+    ("accused protesters of hurling racial epithets"; not "whose company was accused of underpaying its
+    employees" in a version about a dinner), lower case."""
+    return {
+        m.group().lower() for clause in _CLAUSES.split(text) if set(tokens(clause)) & about for m in _ACCUSING.finditer(clause)
+    }
 
 
 def _telling(hedge: Hedge) -> bool:

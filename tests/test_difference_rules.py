@@ -797,3 +797,23 @@ def test_an_accusation_about_something_else_leaves_a_plain_statement() -> None:
         "Vice Media CEO and co-founder Shane Smith, whose billion-dollar company was accused of underpaying its "
         "employees earlier this year, spent $300,000 on dinner at a Las Vegas hotel last month.",
     ) is not None
+
+
+def test_a_negation_its_own_article_also_affirms_or_the_other_opposes_is_no_contradiction() -> None:
+    # BASIL 2153fb3e (held out): both outlets report both sentences of Obama's speech
+    members, _ = versions(
+        'The House vote to reaffirm that "In God We Trust" is the U.S. motto is "not putting people back to work," '
+        "President Obama said Wednesday in a speech pushing his jobs bill.",
+        "“I trust in God,” Mr. Obama said, “but God wants to see us help ourselves by putting people back to work!”",
+        '"I trust in God, but God wants to see us help ourselves by putting people back to work," the president said.',
+        articles=("fox", "nyt", "fox"),
+    )
+    assert negation_differences(members, [(0, 1)]) == []
+    assert negation_differences(members[:2], [(0, 1)]) != []  # without the article's own affirmation
+    # BASIL 65cb14cb (held out): opposing a requirement is no affirmation of it
+    assert negation(
+        "Earlier in the day on Saturday, Santorum had also said that health insurance plans shouldn’t be required to "
+        "cover prenatal testing, because that testing results in more abortions.",
+        "Mr. Santorum also defended his criticism of a requirement in the president’s health-care policy that "
+        "insurance companies cover prenatal testing.",
+    ) == []

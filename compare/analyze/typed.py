@@ -20,7 +20,7 @@ from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity
 from compare.analyze.quantity_conflicts import describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import WORDS, firmly_negated, negations
+from compare.analyze.shared import WORDS, blank_quotations, firmly_negated, negations
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -165,24 +165,38 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     help but think"), two versions that both negate ("no evidence of racism" against "no
     racism"), a question, a version that also affirms the word it negates ("not the
     objective, man is the objective"), a denied identity ("it's not the fried chicken chain") against a
-    version that only names the thing (``_is_said_to_be``), or one that denies in other words (``_DENYING``: "was
+    version that only names the thing (``_is_said_to_be``), a quoted negation whose article states the word
+    plainly in another member ("is 'not putting people back to work'" and "God wants to see us help
+    ourselves by putting people back to work" in one speech: both outlets report both), a version that
+    opposes what the other denies (``_OPPOSING``: "defended his criticism of a requirement" against
+    "shouldn't be required"), or one that denies in other words (``_DENYING``: "was
     not backing down" / "pushed back, defending his claim"; "does not come with furnishing" /
     "comes unfurnished")."""
     values: dict[str, str] = {}
+    affirmed: dict[str, set[str]] = {}  # per article, the words its members of the group state with no negation
+    for m in members:
+        if not negations(m.text):
+            affirmed.setdefault(m.article, set()).update(normalise_word(w) for w in WORDS.findall(m.text))
+
+    def quoted(mine: Sentence, term: str) -> bool:
+        """``mine`` negates ``term`` in a quotation: a speaker's words, the other sentence of whose
+        remark its article may give too."""
+        return term not in {normalise_word(w) for w in WORDS.findall(blank_quotations(mine.text))}
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
         firm = firmly_negated(mine.text, conditions=False)
         negated = {term: words for term, (words, _, _) in firm.items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
-        if _DENYING.search(other.text) or _RELAYED.search(other.text):
+        if _DENYING.search(other.text) or _RELAYED.search(other.text) or _OPPOSING.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
         own = Counter(tokens(mine.text))
         theirs = {normalise_word(w) for w in WORDS.findall(other.text) if w[0].islower()}  # not "United States"
         spans = {term: mine.text[start:end] for term, (_, start, end) in firm.items()}
         return [
             words for term, words in negated.items()
-            if term in theirs and own[term] == 1 and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
+            if term in theirs and own[term] == 1 and not (quoted(mine, term) and term in affirmed.get(mine.article, ()))
+            and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
         ]
 
     for a, b in close:
@@ -195,6 +209,8 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
 
 
+# Words by which a version opposes a thing rather than affirms it ("his criticism of a requirement").
+_OPPOSING = re.compile(r"\b(?:critici[sz]\w*|oppos(?:e|es|ed|ing|ition)|object(?:s|ed|ing|ions?)|condemn\w*)\b", re.IGNORECASE)
 # A denied identity: "it's not the fried chicken chain", "confirmed as not being the missing students".
 _IDENTITY = re.compile(r"(?:not|never|n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
 _COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())

@@ -817,3 +817,15 @@ def test_a_negation_its_own_article_also_affirms_or_the_other_opposes_is_no_cont
         "Mr. Santorum also defended his criticism of a requirement in the president’s health-care policy that "
         "insurance companies cover prenatal testing.",
     ) == []
+
+
+def test_opposing_a_requirement_is_no_statement_a_denial_answers() -> None:
+    from compare.analyze.denials import denial_difference
+
+    members, _ = versions(
+        "Earlier in the day on Saturday, Santorum had also said that health insurance plans shouldn’t be required to "
+        "cover prenatal testing, because that testing results in more abortions.",
+        "Mr. Santorum also defended his criticism of a requirement in the president’s health-care policy that "
+        "insurance companies cover prenatal testing.",
+    )
+    assert denial_difference(members, [(0, 1)]) is None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 
+from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone_file import FeatureRows, Lexicon, WordIndex
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
@@ -29,20 +30,46 @@ WINDOW = 4
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't"."""
-    out = []
+    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't".
+
+    The tokens of ``_WORD``, read from the framing's own tokens (:func:`.tokens.tokens`, which
+    every sentence of a story has already): a token of ``TOKEN`` is one of ``_WORD`` (a word, a
+    sign, a number of digits) or holds whole ones of it ("U.S.", "3.5", "--"), and
+    :func:`.tokens.tokens` only cuts "'s" and "n't" off its words.  The rest is ``_WORD``'s own
+    reading of the few tokens that are not one of its own (:func:`_word_tokens`)."""
+    out: list[tuple[str, int, int]] = []
+    add = out.append
+    run = mark = 0  # where the last token that is no cut-off piece starts, and the tokens here before it
+    for word, low, start, end, letters, glued in tokens(text):
+        if glued and low in _PIECES:  # "Russia" "'s", "does" "n't": one word here, read again
+            del out[mark:]
+            _word_tokens(text, run, end, out)
+            continue
+        run, mark = start, len(out)
+        if (letters and "." not in word) or (len(word) == 1 and word != "_") or word.isdecimal():
+            add((low, start, end))  # a word of letters (its "n't", if any, was cut off), a sign, digits
+        else:
+            _word_tokens(text, start, end, out)
+    return tuple(out)
+
+
+_PIECES = frozenset({"'s", "’s", "n't", "n’t"})
+"""What :func:`.tokens.tokens` cuts off a word."""
+
+
+def _word_tokens(text: str, start: int, stop: int, out: list[tuple[str, int, int]]) -> None:
+    """``_WORD``'s tokens of ``text[start:stop]`` (no white space in it), added to ``out``."""
     find = text.find
-    end = 0
-    for word in _WORD.findall(text):  # no match object: between two tokens lies only white space
-        start = find(word, end)  # or "_", so a token is where its text first occurs after the one before
-        end = start + len(word)
+    end = start
+    for word in _WORD.findall(text, start, stop):  # no match object: between two tokens lies only white space
+        begin = find(word, end)  # or "_", so a token is where its text first occurs after the one before
+        end = begin + len(word)
         low = word.lower()
         if low.endswith(("n't", "n’t")) and len(low) > 3:
-            out.append((low[:-3], start, end - 3))
+            out.append((low[:-3], begin, end - 3))
             out.append(("n't", end - 3, end))
         else:
-            out.append((low, start, end))
-    return tuple(out)
+            out.append((low, begin, end))
 
 
 def _clause(toks: Sequence[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:

@@ -169,7 +169,7 @@ def read_sentence(
     heading = sentence.role != "body"
     spans = quote_spans(sentence, toks, found, quotes)
     quote_of = [-1] * len(toks)
-    starts, ends = [t.start for t in toks], [t.end for t in toks]
+    starts, ends = ([t.start for t in toks], [t.end for t in toks]) if spans else ([], [])
     for n, span in enumerate(spans):
         # The tokens inside the span are a run (tokens follow each other): found by bisection,
         # not by a scan of every token for each of a sentence's (maybe thousands of) quotations.
@@ -331,6 +331,8 @@ def speakers(
     out: dict[tuple[int, int], Mention | None] = {}
     unknown: set[tuple[int, int]] = set()
     for n, sent in enumerate(sents):
+        if not sent.quotes:
+            continue  # (no quotation: nothing to attribute)
         inside_of: dict[int, list[int]] = {}  # quotation → its tokens, found in one pass
         for k, x in enumerate(sent.quote_of):
             if x >= 0:

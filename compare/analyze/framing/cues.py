@@ -171,7 +171,7 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     ]
     out: list[Cue] = []
     previous: Cue | None = None
-    conditional = _conditional(toks)
+    conditional = _conditional(toks) if any(w in sent.sentence.text.lower() for w in CONDITIONALS) else False
     for cue in found:
         if cue.polarity == NEUTRAL:  # "early warning": a cue word that carries no attitude here
             continue

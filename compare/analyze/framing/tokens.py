@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 TOKEN = re.compile(
@@ -50,6 +53,14 @@ def tokens(text: str) -> tuple[Tok, ...]:
             out.append(make(Tok, (word, low, start, end, word[0].isalpha(), start == previous_end)))
         previous_end = end
     return tuple(out)
+
+
+_TEXT, _WORD = itemgetter(0), itemgetter(4)
+
+
+def lower_words(toks: Sequence[Tok]) -> Iterator[str]:
+    """The words of ``toks`` written in lower case (read in C: this runs for every token of a story)."""
+    return filter(str.islower, compress(map(_TEXT, toks), map(_WORD, toks)))
 
 
 def split_words(text: str) -> tuple[str, ...]:

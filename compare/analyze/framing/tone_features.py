@@ -72,6 +72,14 @@ def _word_tokens(text: str, start: int, stop: int, out: list[tuple[str, int, int
             out.append((low, begin, end))
 
 
+@lru_cache(maxsize=1024)
+def target_tokens(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last of :func:`_tokens` that characters ``start``..``end`` of ``text``
+    touch, or None for none (asked by the features, :mod:`.said` and :mod:`.bystander` alike)."""
+    inside = [k for k, t in enumerate(_tokens(text)) if t[1] < end and t[2] > start]
+    return (inside[0], inside[-1]) if inside else None
+
+
 def _clause(toks: Sequence[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:
     """The first and last token of the clause of tokens ``lo``..``hi`` (between punctuation)."""
     clause_lo = lo
@@ -259,8 +267,9 @@ def known_hits(
     rows of a model file, no feature is named: a word's rows are worked out once (:class:`_Rows`)
     and what does not depend on the target once per sentence (:func:`_read`)."""
     toks = _tokens(text)
-    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
-    lo, hi = (inside[0], inside[-1]) if inside else (0, -1)
+    found = target_tokens(text, start, end)
+    inside = found is not None
+    lo, hi = found or (0, -1)
     if not isinstance(rows, FeatureRows) or any(toks[k][0] in _NEGATIONS for k in range(lo, hi + 1)):
         return _hits(features(text, start, end, lexicon), rows)  # a negation in the target is none
     clause_lo, clause_hi = _clause(toks, lo, hi)

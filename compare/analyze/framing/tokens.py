@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -55,7 +55,13 @@ def tokens(text: str) -> tuple[Tok, ...]:
     return tuple(out)
 
 
-_TEXT, _WORD = itemgetter(0), itemgetter(4)
+_TEXT, _LOW, _WORD = itemgetter(0), itemgetter(1), itemgetter(4)
+
+
+def where(toks: Sequence[Tok], words: Container[str], *, lower: bool = True) -> Iterator[int]:
+    """The indices of the tokens whose lower-case text (``lower``; else their text) is one of
+    ``words``, in order (read in C: a sentence's few among all its tokens)."""
+    return compress(count(), map(words.__contains__, map(_LOW if lower else _TEXT, toks)))
 
 
 def lower_words(toks: Sequence[Tok]) -> Iterator[str]:

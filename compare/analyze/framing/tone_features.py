@@ -11,9 +11,11 @@ uses, some 170 times a story.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count
+from operator import itemgetter
 
 from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone_file import FeatureRows, Lexicon, WordIndex
@@ -72,12 +74,28 @@ def _word_tokens(text: str, start: int, stop: int, out: list[tuple[str, int, int
             out.append((low, begin, end))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
+def _layout(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where :func:`_tokens` start and end, and which cut a clause (``_CUTS``), read in C."""
+    toks = _tokens(text)
+    cuts = compress(count(), map(_CUTS.__contains__, map(itemgetter(0), toks)))
+    return list(map(itemgetter(1), toks)), list(map(itemgetter(2), toks)), list(cuts)
+
+
 def target_tokens(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first and last of :func:`_tokens` that characters ``start``..``end`` of ``text``
-    touch, or None for none (asked by the features, :mod:`.said` and :mod:`.bystander` alike)."""
-    inside = [k for k, t in enumerate(_tokens(text)) if t[1] < end and t[2] > start]
-    return (inside[0], inside[-1]) if inside else None
+    touch, or None for none (asked by the features, :mod:`.said` and :mod:`.bystander` alike).
+    The tokens follow each other without overlap: found by bisection."""
+    starts, ends, _cuts = _layout(text)
+    lo, hi = bisect_right(ends, start), bisect_left(starts, end) - 1
+    return (lo, hi) if lo <= hi else None
+
+
+def _known_clause(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """:func:`_clause` of :func:`_tokens` of ``text``, by bisection of its cuts."""
+    _starts, ends, cuts = _layout(text)
+    before, after = bisect_left(cuts, lo), bisect_right(cuts, hi)
+    return (cuts[before - 1] + 1 if before else 0), (cuts[after] - 1 if after < len(cuts) else len(ends) - 1)
 
 
 def _clause(toks: Sequence[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:
@@ -272,7 +290,7 @@ def known_hits(
     lo, hi = found or (0, -1)
     if not isinstance(rows, FeatureRows) or any(toks[k][0] in _NEGATIONS for k in range(lo, hi + 1)):
         return _hits(features(text, start, end, lexicon), rows)  # a negation in the target is none
-    clause_lo, clause_hi = _clause(toks, lo, hi)
+    clause_lo, clause_hi = _known_clause(text, lo, hi)
     other = None if isinstance(lexicon, Lexicon) and lexicon.index is rows.index else lexicon or {}
     known = _known(rows.index)
     neg, signs = known.neg, known.signs

@@ -155,3 +155,32 @@ def test_a_damaged_shipped_model_is_one_line_naming_the_file_and_the_cure(
     error = capsys.readouterr().err
     assert error.startswith(f"storycompare: error: {broken}: ") and error.count("\n") == 1
     assert "reinstall" in error and not out.exists()
+
+
+def test_tone_tokens_read_from_the_framing_tokens_are_the_tone_model_s_own() -> None:
+    """The tone's tokens come from the framing's (:func:`.tokens.tokens`, one reading per
+    sentence): the same as the tone model's own pattern reads, where the framing's tokens hold
+    several of its own ("U.S.", "3.5", "--") or cut "'s" and "n't" off a word."""
+    from compare.analyze.framing.tone_features import _WORD, _tokens
+
+    def own(text: str) -> tuple[tuple[str, int, int], ...]:
+        out: list[tuple[str, int, int]] = []
+        end = 0
+        for word in _WORD.findall(text):
+            start = text.find(word, end)
+            end = start + len(word)
+            low = word.lower()
+            if low.endswith(("n't", "n’t")) and len(low) > 3:
+                out += [(low[:-3], start, end - 3), ("n't", end - 3, end)]
+            else:
+                out.append((low, start, end))
+        return tuple(out)
+
+    sentences = [
+        "The U.S.'s ambassador said Russia’s leaders don't -- and won’t -- accept a 3.5% cut.",
+        "George W. Bush's aides, e.g. Karl Rove, isn't's \"n't 1,000,000 x_y ²n't.",
+        "NATO-Russia cooperation: Medvedev hasn't yet said he will attend the Lisbon summit.",
+    ]
+    for text in sentences:
+        assert _tokens.__wrapped__(text) == own(text)
+    assert [t[0] for t in _tokens("Russia’s leaders don't")] == ["russia’s", "leaders", "do", "n't"]

@@ -51,7 +51,7 @@ from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
-from compare.analyze.framing.voice import VoiceSpan, article_voices, voices_of
+from compare.analyze.framing.voice import ArticleVoices, VoiceSpan, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
@@ -273,14 +273,14 @@ def credit(
     named_in: dict[str, set[str]] = defaultdict(set)
     tallies: dict[tuple[str, str], Tally] = {}
     read: dict[str, list[Sent]] = {}
-    voices: dict[str, tuple[VoiceSpan, ...]] = {}
+    voices = ArticleVoices()  # each sentence's worked out when a report asks for it
     relations = about_relations((s.text for s in sentences), settings.stance_relations_per_1000)
     for article in articles:
         sents = read[article.id] = _read_article(article, matches, names, find_quotes(article))
 
         tally = _tally_of(tallies, article.id)
         said = speakers(sents, lookup)
-        voices.update(article_voices(sents, said))
+        voices.add(sents, said)
         for sent in sents:
             for m in sent.mentions:
                 if m.lexical:

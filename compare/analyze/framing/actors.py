@@ -11,7 +11,7 @@ from collections.abc import MutableMapping, Sequence
 
 from compare.analyze.framing.aliases import AliasMatch
 from compare.analyze.framing.names import Names, Run, initial, is_title, namey, runs
-from compare.analyze.framing.tokens import Tok
+from compare.analyze.framing.tokens import Tok, where
 from compare.analyze.framing.words import CONNECTORS, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
 from compare.records import record
 
@@ -101,7 +101,8 @@ def _found(
                 out.append(_Found(m.first, m.last, person, True, names.speaks_for.get(person, m.actor)))
                 continue
         out.append(_Found(m.first, m.last, m.actor, False))
-    for i, tok in enumerate(toks):
+    for i in where(toks, names.org_starts.keys() | names.people.keys(), lower=False):  # the others start none
+        tok = toks[i]
         if i in taken or not tok.word:
             continue
         for org in names.org_starts.get(tok.text, ()):
@@ -154,9 +155,8 @@ def find_mentions(
             in_run.setdefault(run.first, []).append(item)
     for run_first, items in in_run.items():
         mentions.extend(_group_run(toks, run_of[run_first], items, heading))
-    for k, tok in enumerate(toks):
-        if tok.low in PRONOUNS:
-            mentions.append(Mention(None, k, k, k, True, lexical=False))
+    for k in where(toks, PRONOUNS):
+        mentions.append(Mention(None, k, k, k, True, lexical=False))
     mentions.sort(key=lambda m: m.first)
     return mentions
 

@@ -169,7 +169,7 @@ def read_sentence(
     heading = sentence.role != "body"
     spans = quote_spans(sentence, toks, found, quotes)
     quote_of = [-1] * len(toks)
-    starts, ends = [t.start for t in toks], [t.end for t in toks]
+    starts, ends = ([t.start for t in toks], [t.end for t in toks]) if spans else ([], [])
     for n, span in enumerate(spans):
         # The tokens inside the span are a run (tokens follow each other): found by bisection,
         # not by a scan of every token for each of a sentence's (maybe thousands of) quotations.
@@ -189,7 +189,10 @@ def read_sentence(
                 name_tokens.update(
                     k for w in run.words[1 if run.initial else 0 :] for k in range(w.first, w.last + 1)
                 )
-    seg_of = {k: n for n, seg in enumerate(segments) for k in seg}
+
+    def seg_of(k: int) -> int | None:  # the segment of token k (asked of few: not made for every token)
+        return next((n for n, seg in enumerate(segments) if k in seg), None)
+
     marked: list[Mention] = []
     previous: Mention | None = None
     for m in mentions:
@@ -205,7 +208,7 @@ def read_sentence(
             previous is not None
             and previous.last < k
             and toks[k].low in COORDINATORS
-            and seg_of.get(previous.last) == seg_of.get(m.first)
+            and seg_of(previous.last) == seg_of(m.first)
             and all(
                 toks[j].low in COORDINATORS or toks[j].low in SKIP_BACK
                 for j in range(previous.last + 1, m.anchor)
@@ -228,8 +231,8 @@ def read_sentence(
             ),
             NO_VERB,
         )
-        before = [k for k in seg if k < verb and toks[k].word and k not in name_tokens]
-        own = bool(before) and before[-1] == verb - 1 and toks[verb - 1].low in GROUP_SUBJECTS
+        # the word right before the verb, of this clause and no name: "other states have ..."
+        own = verb - 1 in seg and toks[verb - 1].word and verb - 1 not in name_tokens and toks[verb - 1].low in GROUP_SUBJECTS
         if verb != NO_VERB and toks[verb].low in GROUP_SUBJECTS and verb > seg[0]:
             own = True  # "other states have ...": "states" is the subject, not the verb
         clauses.append(Clause(tuple(seg), verb, quote_of[seg[0]], own))
@@ -241,7 +244,7 @@ def read_sentence(
 def resolve(sent: Sent, last_person: Mention | None) -> tuple[Sent, Mention | None]:
     """Resolve "he"/"she", find each clause's agents; also return the person a later "he" means."""
     toks = sent.toks
-    seg_of = {k: n for n, c in enumerate(sent.clauses) for k in c.tokens}
+    seg_of = {m.first: next((n for n, c in enumerate(sent.clauses) if m.first in c.tokens), None) for m in sent.mentions}
     subject_person: Mention | None = None
     named: list[Mention] = []  # people named so far in this sentence, not as objects
     mentions: list[Mention] = []
@@ -331,6 +334,8 @@ def speakers(
     out: dict[tuple[int, int], Mention | None] = {}
     unknown: set[tuple[int, int]] = set()
     for n, sent in enumerate(sents):
+        if not sent.quotes:
+            continue  # (no quotation: nothing to attribute)
         inside_of: dict[int, list[int]] = {}  # quotation → its tokens, found in one pass
         for k, x in enumerate(sent.quote_of):
             if x >= 0:

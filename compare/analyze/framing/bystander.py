@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.analyze.framing.tone_features import _tokens
+from compare.analyze.framing.tone_features import _tokens, target_tokens
 
 Token = tuple[str, int, int]
 
@@ -69,11 +69,6 @@ SAYING = frozenset(
 )
 """Verbs of saying right after the speaking role ("a Ryan spokesman said")."""
 
-
-def _inside(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The first and last token of the target, or None where the sentence does not name it there."""
-    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
-    return (inside[0], inside[-1]) if inside else None
 
 
 def _possessive(toks: Sequence[Token], hi: int) -> bool:
@@ -133,7 +128,7 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     if tone == "neutral":
         return None
     toks = _tokens(text)
-    found = _inside(toks, start, end)
+    found = target_tokens(text, start, end)  # None where the sentence does not name the target there
     if found is None:
         return None
     lo, hi = found

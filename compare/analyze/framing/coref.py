@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from compare.analyze.framing.attribution import Sent, is_speaker
-from compare.analyze.framing.tokens import POSSESSIVE, Tok
+from compare.analyze.framing.tokens import POSSESSIVE, Tok, where
 from compare.analyze.framing.words import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -266,7 +266,7 @@ def references(sents: Sequence[Sent], info: Mapping[str, Profile], window: int) 
         named_at = {m.first: m for m in sent.mentions if m.lexical and m.actor is not None}
         inside = {k for m in named_at.values() for k in range(m.anchor, m.last + 1)}
         # where something can happen: a name, or a word a reference starts with (what _refer reads)
-        events = sorted(named_at.keys() | {k for k, t in enumerate(sent.toks) if t.low in _STARTS and k not in inside})
+        events = sorted(named_at.keys() | {k for k in where(sent.toks, _STARTS) if k not in inside})
         k = 0
         for at in events:
             if at < k:

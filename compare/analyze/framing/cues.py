@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from compare.analyze.framing.actors import Mention
 from compare.analyze.framing.attribution import Clause, Sent
@@ -170,7 +171,7 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     ]
     out: list[Cue] = []
     previous: Cue | None = None
-    conditional = _conditional(toks)
+    conditional = _conditional(toks) if any(w in sent.sentence.text.lower() for w in CONDITIONALS) else False
     for cue in found:
         if cue.polarity == NEUTRAL:  # "early warning": a cue word that carries no attitude here
             continue
@@ -196,9 +197,11 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     return out
 
 
-def _conditional(toks: Sequence[Tok]) -> bool:
+@lru_cache(maxsize=64)
+def _conditional(toks: tuple[Tok, ...]) -> bool:
     """Whether a sentence states a condition ("if", "unless"; not "even if", "as if"): what it
-    says would happen is a possibility, nobody's stance."""
+    says would happen is a possibility, nobody's stance.  Kept per sentence: asked for each of
+    its clauses with a cue."""
     return any(
         t.low in CONDITIONALS and not (k > 0 and toks[k - 1].low in {"even", "as"}) for k, t in enumerate(toks)
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from compare.analyze.framing.aliases import AliasMatch
-from compare.analyze.framing.tokens import Tok, tokens
+from compare.analyze.framing.tokens import Tok, lower_words, tokens
 from compare.analyze.framing.words import (
     ABBREVIATED_TITLES,
     CONNECTORS,
@@ -374,7 +374,7 @@ def learn_names(
     """People, organisations and person-aliases from the name runs of all body sentences."""
     names = Names()
     for s in sentences:
-        names.lower_words.update(t.text for t in tokens(s.text) if t.word and t.text.islower())
+        names.lower_words.update(lower_words(tokens(s.text)))
     for s in sentences:
         if s.role != "body":
             continue

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 TOKEN = re.compile(
@@ -50,6 +53,20 @@ def tokens(text: str) -> tuple[Tok, ...]:
             out.append(make(Tok, (word, low, start, end, word[0].isalpha(), start == previous_end)))
         previous_end = end
     return tuple(out)
+
+
+_TEXT, _LOW, _WORD = itemgetter(0), itemgetter(1), itemgetter(4)
+
+
+def where(toks: Sequence[Tok], words: Container[str], *, lower: bool = True) -> Iterator[int]:
+    """The indices of the tokens whose lower-case text (``lower``; else their text) is one of
+    ``words``, in order (read in C: a sentence's few among all its tokens)."""
+    return compress(count(), map(words.__contains__, map(_LOW if lower else _TEXT, toks)))
+
+
+def lower_words(toks: Sequence[Tok]) -> Iterator[str]:
+    """The words of ``toks`` written in lower case (read in C: this runs for every token of a story)."""
+    return filter(str.islower, compress(map(_TEXT, toks), map(_WORD, toks)))
 
 
 def split_words(text: str) -> tuple[str, ...]:

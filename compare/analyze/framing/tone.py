@@ -165,9 +165,14 @@ def _probabilities(
     z0, z1, z2 = model.bias
     c0, c1, c2 = model.columns
     for n, _k, v in hits:
-        z0 += c0[n] * v
-        z1 += c1[n] * v
-        z2 += c2[n] * v
+        if v == 1.0:  # most features: w * 1.0 is w, to the bit
+            z0 += c0[n]
+            z1 += c1[n]
+            z2 += c2[n]
+        else:
+            z0 += c0[n] * v
+            z1 += c1[n] * v
+            z2 += c2[n] * v
     z = [z0, z1, z2]
     if sentence is not None:
         p0, p1, p2 = _softmax(z)

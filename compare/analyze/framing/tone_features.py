@@ -11,10 +11,13 @@ uses, some 170 times a story.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count
+from operator import itemgetter
 
+from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone_file import FeatureRows, Lexicon, WordIndex
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
@@ -29,20 +32,70 @@ WINDOW = 4
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't"."""
-    out = []
+    """(lower-case word, start, end) of a sentence; "doesn't" → "does" "n't".
+
+    The tokens of ``_WORD``, read from the framing's own tokens (:func:`.tokens.tokens`, which
+    every sentence of a story has already): a token of ``TOKEN`` is one of ``_WORD`` (a word, a
+    sign, a number of digits) or holds whole ones of it ("U.S.", "3.5", "--"), and
+    :func:`.tokens.tokens` only cuts "'s" and "n't" off its words.  The rest is ``_WORD``'s own
+    reading of the few tokens that are not one of its own (:func:`_word_tokens`)."""
+    out: list[tuple[str, int, int]] = []
+    add = out.append
+    run = mark = 0  # where the last token that is no cut-off piece starts, and the tokens here before it
+    for word, low, start, end, letters, glued in tokens(text):
+        if glued and low in _PIECES:  # "Russia" "'s", "does" "n't": one word here, read again
+            del out[mark:]
+            _word_tokens(text, run, end, out)
+            continue
+        run, mark = start, len(out)
+        if (letters and "." not in word) or (len(word) == 1 and word != "_") or word.isdecimal():
+            add((low, start, end))  # a word of letters (its "n't", if any, was cut off), a sign, digits
+        else:
+            _word_tokens(text, start, end, out)
+    return tuple(out)
+
+
+_PIECES = frozenset({"'s", "’s", "n't", "n’t"})
+"""What :func:`.tokens.tokens` cuts off a word."""
+
+
+def _word_tokens(text: str, start: int, stop: int, out: list[tuple[str, int, int]]) -> None:
+    """``_WORD``'s tokens of ``text[start:stop]`` (no white space in it), added to ``out``."""
     find = text.find
-    end = 0
-    for word in _WORD.findall(text):  # no match object: between two tokens lies only white space
-        start = find(word, end)  # or "_", so a token is where its text first occurs after the one before
-        end = start + len(word)
+    end = start
+    for word in _WORD.findall(text, start, stop):  # no match object: between two tokens lies only white space
+        begin = find(word, end)  # or "_", so a token is where its text first occurs after the one before
+        end = begin + len(word)
         low = word.lower()
         if low.endswith(("n't", "n’t")) and len(low) > 3:
-            out.append((low[:-3], start, end - 3))
+            out.append((low[:-3], begin, end - 3))
             out.append(("n't", end - 3, end))
         else:
-            out.append((low, start, end))
-    return tuple(out)
+            out.append((low, begin, end))
+
+
+@lru_cache(maxsize=4096)
+def _layout(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where :func:`_tokens` start and end, and which cut a clause (``_CUTS``), read in C."""
+    toks = _tokens(text)
+    cuts = compress(count(), map(_CUTS.__contains__, map(itemgetter(0), toks)))
+    return list(map(itemgetter(1), toks)), list(map(itemgetter(2), toks)), list(cuts)
+
+
+def target_tokens(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last of :func:`_tokens` that characters ``start``..``end`` of ``text``
+    touch, or None for none (asked by the features, :mod:`.said` and :mod:`.bystander` alike).
+    The tokens follow each other without overlap: found by bisection."""
+    starts, ends, _cuts = _layout(text)
+    lo, hi = bisect_right(ends, start), bisect_left(starts, end) - 1
+    return (lo, hi) if lo <= hi else None
+
+
+def _known_clause(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """:func:`_clause` of :func:`_tokens` of ``text``, by bisection of its cuts."""
+    _starts, ends, cuts = _layout(text)
+    before, after = bisect_left(cuts, lo), bisect_right(cuts, hi)
+    return (cuts[before - 1] + 1 if before else 0), (cuts[after] - 1 if after < len(cuts) else len(ends) - 1)
 
 
 def _clause(toks: Sequence[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:
@@ -232,11 +285,12 @@ def known_hits(
     rows of a model file, no feature is named: a word's rows are worked out once (:class:`_Rows`)
     and what does not depend on the target once per sentence (:func:`_read`)."""
     toks = _tokens(text)
-    inside = [k for k, t in enumerate(toks) if t[1] < end and t[2] > start]
-    lo, hi = (inside[0], inside[-1]) if inside else (0, -1)
+    found = target_tokens(text, start, end)
+    inside = found is not None
+    lo, hi = found or (0, -1)
     if not isinstance(rows, FeatureRows) or any(toks[k][0] in _NEGATIONS for k in range(lo, hi + 1)):
         return _hits(features(text, start, end, lexicon), rows)  # a negation in the target is none
-    clause_lo, clause_hi = _clause(toks, lo, hi)
+    clause_lo, clause_hi = _known_clause(text, lo, hi)
     other = None if isinstance(lexicon, Lexicon) and lexicon.index is rows.index else lexicon or {}
     known = _known(rows.index)
     neg, signs = known.neg, known.signs

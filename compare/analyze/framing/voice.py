@@ -25,7 +25,7 @@ marked in an evidence sentence: a speaker's when every cue word is inside a spea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from compare.analyze.framing.actors import Mention
 from compare.analyze.framing.attribution import Clause, Sent
@@ -199,6 +199,8 @@ def _quotations(sent: Sent, said: Mapping[int, Mention | None]) -> list[VoiceSpa
 def _according(sent: Sent) -> VoiceSpan | None:
     """"..., according to records": the sentence is its source's (not "calculated according to")."""
     toks = sent.toks
+    if "according" not in sent.sentence.text.lower():
+        return None  # (most sentences: no token to look at)
     at = next((k for k in range(len(toks) - 1) if toks[k].low == "according" and toks[k + 1].low == "to"), None)
     if at is None or (at > 0 and toks[at - 1].text not in {",", "—", "–", "("}):
         return None
@@ -254,19 +256,51 @@ def voice_spans(sent: Sent, said: Mapping[int, Mention | None]) -> tuple[VoiceSp
     return tuple(out)
 
 
+class ArticleVoices(Mapping[str, tuple[VoiceSpan, ...]]):
+    """Sentence id → its speakers' spans (:func:`voice_spans`), for the sentences that have any:
+    each sentence's worked out when first asked for.  Only the sentences whose cue words a
+    report shows are asked for (:func:`voices_of`), a few of a story's."""
+
+    def __init__(self) -> None:
+        self._todo: dict[str, tuple[Sent, Mapping[int, Mention | None]]] = {}
+        self._done: dict[str, tuple[VoiceSpan, ...]] = {}
+
+    def add(self, sents: Sequence[Sent], said: Mapping[tuple[int, int], Mention | None]) -> None:
+        """One article's sentences, and its quotations' speakers (:func:`.attribution.speakers`)."""
+        by_sentence: dict[int, dict[int, Mention | None]] = {}
+        for (n, q), who in said.items():
+            by_sentence.setdefault(n, {})[q] = who
+        for n, sent in enumerate(sents):
+            self._todo[sent.sentence.id] = (sent, by_sentence.get(n, {}))
+            self._done.pop(sent.sentence.id, None)
+
+    def _spans(self, sentence: str) -> tuple[VoiceSpan, ...]:
+        found = self._done.get(sentence)
+        if found is None:
+            sent, said = self._todo[sentence]
+            found = self._done[sentence] = voice_spans(sent, said)
+        return found
+
+    def __getitem__(self, sentence: str) -> tuple[VoiceSpan, ...]:
+        spans = self._spans(sentence)
+        if not spans:
+            raise KeyError(sentence)
+        return spans
+
+    def __iter__(self) -> Iterator[str]:
+        return (sentence for sentence in list(self._todo) if self._spans(sentence))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def article_voices(
     sents: Sequence[Sent], said: Mapping[tuple[int, int], Mention | None]
 ) -> dict[str, tuple[VoiceSpan, ...]]:
     """Sentence id → its speakers' spans, for the sentences of one article that have any."""
-    by_sentence: dict[int, dict[int, Mention | None]] = {}
-    for (n, q), who in said.items():
-        by_sentence.setdefault(n, {})[q] = who
-    out = {}
-    for n, sent in enumerate(sents):
-        spans = voice_spans(sent, by_sentence.get(n, {}))
-        if spans:
-            out[sent.sentence.id] = spans
-    return out
+    voices = ArticleVoices()
+    voices.add(sents, said)
+    return dict(voices)
 
 
 def voice_of(spans: Sequence[VoiceSpan], cues: Iterable[tuple[int, int]]) -> Voice:
@@ -291,9 +325,10 @@ def voices_of(
     """:func:`voice_of` by sentence id."""
 
     def of(sentence: str, cues: Iterable[tuple[int, int]]) -> Voice:
-        return voice_of(voices.get(sentence, ()), cues)
+        cues = list(cues)
+        return voice_of(voices.get(sentence, ()), cues) if cues else OWN_VOICE  # no cue word: the outlet's own
 
     return of
 
 
-__all__ = ["CHARACTERISING", "OWN", "OWN_VOICE", "QUOTE", "REPORTED", "Voice", "VoiceSpan", "article_voices", "voice_of", "voice_spans", "voices_of"]
+__all__ = ["CHARACTERISING", "OWN", "OWN_VOICE", "QUOTE", "REPORTED", "ArticleVoices", "Voice", "VoiceSpan", "article_voices", "voice_of", "voice_spans", "voices_of"]

@@ -9,7 +9,9 @@ from typing import Any
 
 from compare import Settings, compare
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
+from compare.analyze.event_sets import events_of
 from compare.analyze.events import days_between, judge, lead_score
+from compare.models import Pair
 from compare.pipeline import compare_prepared
 
 SAME_EVENT = {"moscow-times", "rferl", "state-dipnote"}
@@ -420,3 +422,20 @@ def test_a_later_lead_naming_the_earlier_day_is_a_follow_up() -> None:
     # The same lead a year later names a day that is not the escape's: the same kind of event.
     year_on = compare([_article(ESCAPE, "2009-11-30", "escape"), _article(FALLOUT, "2011-01-12", "fallout")])
     assert year_on.pairs[0].relation == "same_kind", year_on.pairs[0].reason
+
+
+def test_one_same_event_pair_does_not_chain_two_events() -> None:
+    """Reports of two title fights (one champion against Rahman, then against Thompson) with
+    one wrong same-event pair between the fights: joining connected pairs made them one
+    event; average linkage keeps two, and still joins the report whose pair with one report
+    of its fight fell short."""
+    same = {("rahman-1", "rahman-2"), ("rahman-1", "rahman-3"), ("thompson-1", "thompson-2"),
+            ("rahman-2", "thompson-1")}  # the last one wrong: the same champion, the same belts
+    ids = ["rahman-1", "rahman-2", "rahman-3", "thompson-1", "thompson-2"]
+    pairs = [Pair(a, b, 0.0, (a, b) in same, "same_event" if (a, b) in same else "same_kind", f"{a} and {b}")
+             for a, b in combinations(ids, 2)]
+    events = events_of(ids, pairs)
+    assert [e.articles for e in events] == [("rahman-1", "rahman-2", "rahman-3"), ("thompson-1", "thompson-2")]
+    assert events[0].evidence == ("rahman-1 and rahman-2", "rahman-1 and rahman-3")
+    strict = events_of(ids, pairs, replace(Settings(), event_link_share=1.0))
+    assert [e.articles for e in strict] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]

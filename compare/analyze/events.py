@@ -32,8 +32,9 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    side the content decides alone.
 
 3. :func:`compare.analyze.event_sets.events_of` (per set): the events are the
-   connected sets of same-event pairs, each with its articles and the evidence
-   of its pairs (:mod:`compare.analyze.event_sets`).
+   sets of articles joined by enough same-event pairs (average linkage over the
+   pair verdicts, never one pair chaining two sets), each with its articles and
+   the evidence of its pairs (:mod:`compare.analyze.event_sets`).
 
 This module holds step 2: the pairwise judgement and its reason in words.
 """

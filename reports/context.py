@@ -16,6 +16,7 @@ from typing import Any
 
 from compare.errors import UsageError
 from compare.models import Article, Comparison, Group, Sentence, article_of
+from reports.colours import MARK_COLOUR, PALETTE, TEXT_COLOUR
 from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of this module's interface)
     STANCE_LABELS,
     VALUE_EXCERPT_CHARS,
@@ -50,32 +51,7 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     percent,
 )
 
-# --- colours ------------------------------------------------------------------
-
-TEXT_COLOUR = "#1b1f24"
-"""Text colour on every group background (and the page's body text)."""
-
-PALETTE: tuple[str, ...] = (
-    "#dbeafe",  # blue
-    "#dcfce7",  # green
-    "#fef3c7",  # amber
-    "#fce7f3",  # pink
-    "#e0e7ff",  # indigo
-    "#ccfbf1",  # teal
-    "#ffedd5",  # orange
-    "#f3e8ff",  # purple
-    "#ecfccb",  # lime
-    "#cffafe",  # cyan
-    "#fee2e2",  # red
-    "#e7e5e4",  # stone
-)
-"""Light group backgrounds, cycled by group index; each has a contrast of at
-least 4.5:1 (WCAG AA) with :data:`TEXT_COLOUR`.  Colour is never the only cue:
-every grouped sentence also carries its group number, unique sentences a
-dashed underline and an "only in …" badge."""
-
-MARK_COLOUR = "#fde047"
-"""Background of ``<mark>`` (words a divergent member does not share)."""
+# --- what the views show ---------------------------------------------------------
 
 KINDS = ("agree", "partial", "diverge")
 
@@ -108,20 +84,6 @@ SCREEN_SECTIONS = ("summary", "divergences", "framing", "articles", "coverage", 
 PRINT_SECTIONS = ("summary", "divergences", "framing", "coverage", "pairs", "articles", "sources")
 """On paper a document: the summary (with the events), the divergences and the framing first;
 the sources (provenance, removed boilerplate) last, after the articles."""
-
-
-def relative_luminance(hex_colour: str) -> float:
-    """WCAG 2.x relative luminance of ``#rrggbb``."""
-    value = hex_colour.lstrip("#")
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG contrast ratio between two ``#rrggbb`` colours (1 to 21)."""
-    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 # --- small helpers -------------------------------------------------------------

@@ -18,7 +18,8 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSyst
 from markupsafe import Markup
 
 from compare.models import Comparison
-from reports.context import MARK_COLOUR, PALETTE, TEXT_COLOUR, build_context
+from reports.colours import MARK_COLOUR, PALETTE, TEXT_COLOUR
+from reports.context import build_context
 
 TEMPLATE = "report.html.j2"
 STYLE_TEMPLATE = "_style.css.j2"  # the content of the page's <style> element

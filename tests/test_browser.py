@@ -25,6 +25,7 @@ import pytest
 
 import reports
 from compare.models import Comparison
+from reports import colours
 from reports import context as ctx
 from reports import html as report_html
 
@@ -522,7 +523,7 @@ def test_text_contrast_in_the_browser(page: Any, example: Comparison) -> None:
     assert len(ratios) >= sum(len(a.sentences) for a in example.articles)
     for cls, colour, background in ratios:
         bg = background if not background.startswith("rgba(0, 0, 0, 0)") else "rgb(255, 255, 255)"
-        assert ctx.contrast_ratio(_hex(colour), _hex(bg)) >= 4.5, (cls, colour, bg)
+        assert colours.contrast_ratio(_hex(colour), _hex(bg)) >= 4.5, (cls, colour, bg)
 
 
 def _hex(css_colour: str) -> str:
@@ -566,7 +567,7 @@ def test_stylesheet_colour_pairs_pass_wcag_aa() -> None:
     against the text colour and the group-tag colour."""
     folder = report_html.templates_dir()
     css = (folder / "report.css").read_text("utf-8") + (folder / "print.css").read_text("utf-8")
-    variables = {"--text": ctx.TEXT_COLOUR, "--mark": ctx.MARK_COLOUR}
+    variables = {"--text": colours.TEXT_COLOUR, "--mark": colours.MARK_COLOUR}
     for name, value in re.findall(r"(--[\w-]+)\s*:\s*(#[0-9a-fA-F]{6})", css):
         variables[name] = value
     white, soft = "#ffffff", variables["--soft"]
@@ -580,12 +581,12 @@ def test_stylesheet_colour_pairs_pass_wcag_aa() -> None:
         grounds = [background] if background else [white, soft]
         for ground in grounds:
             pairs += 1
-            assert ctx.contrast_ratio(colour, ground) >= 4.5, (selector, colour, ground)
+            assert colours.contrast_ratio(colour, ground) >= 4.5, (selector, colour, ground)
     assert pairs >= 30
     tag = next(_colour(d["color"], variables) for s, d in _css_rules(css) if s == ".tag" and "color" in d)
-    for background in (*ctx.PALETTE, ctx.MARK_COLOUR):
-        assert ctx.contrast_ratio(ctx.TEXT_COLOUR, background) >= 4.5, background
-        assert tag and ctx.contrast_ratio(tag, background) >= 4.5, background
+    for background in (*colours.PALETTE, colours.MARK_COLOUR):
+        assert colours.contrast_ratio(colours.TEXT_COLOUR, background) >= 4.5, background
+        assert tag and colours.contrast_ratio(tag, background) >= 4.5, background
 
 
 @pytest.mark.browser

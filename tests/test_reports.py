@@ -37,6 +37,7 @@ from compare.models import (
     Span,
     Stance,
 )
+from reports import colours
 from reports import context as ctx
 from reports import html as report_html
 from reports import pdf as report_pdf
@@ -568,10 +569,10 @@ def test_pair_rows_keep_order_when_right_has_extra_sentences() -> None:
 
 
 def test_palette_contrast() -> None:
-    assert len(ctx.PALETTE) >= 10
-    for colour in ctx.PALETTE:
-        assert ctx.contrast_ratio(ctx.TEXT_COLOUR, colour) >= 4.5, colour
-    assert ctx.contrast_ratio(ctx.TEXT_COLOUR, ctx.MARK_COLOUR) >= 4.5
+    assert len(colours.PALETTE) >= 10
+    for colour in colours.PALETTE:
+        assert colours.contrast_ratio(colours.TEXT_COLOUR, colour) >= 4.5, colour
+    assert colours.contrast_ratio(colours.TEXT_COLOUR, colours.MARK_COLOUR) >= 4.5
 
 
 def test_group_colours_cycle() -> None:
@@ -581,7 +582,7 @@ def test_group_colours_cycle() -> None:
     ]
     groups = [Group(f"g{i}", (f"a:{i}", f"b:{i}"), "agree", 0.9) for i in range(15)]
     views = ctx.build_context(make_comparison(articles, groups), for_print=False)["groups"]
-    n = len(ctx.PALETTE)
+    n = len(colours.PALETTE)
     assert [v.colour for v in views] == [i % n for i in range(15)]
 
 

@@ -86,21 +86,34 @@ def events_of(ids: Sequence[str], pairs: Sequence[Pair], settings: Settings | No
     of topics and scores the fifth)."""
     settings = settings or Settings()
     order = {i: n for n, i in enumerate(ids)}
-    verdict: dict[tuple[str, str], bool] = {}
+    members: dict[str, list[str]] = {i: [i] for i in ids}  # each event by its first article
+    tally: dict[str, dict[str, list[int]]] = {i: {} for i in ids}  # event -> event -> [same, judged]
     for pair in pairs:
-        verdict[(pair.a, pair.b)] = verdict[(pair.b, pair.a)] = pair.same_event
-    events: list[list[str]] = [[i] for i in ids]
+        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+            counts = tally[x].setdefault(y, [0, 0])
+            counts[0] += pair.same_event
+            counts[1] += 1
     while True:
-        best: tuple[float, int, int] | None = None
-        for x, y in combinations(range(len(events)), 2):
-            judged = [verdict[(a, b)] for a in events[x] for b in events[y] if (a, b) in verdict]
-            share = sum(judged) / len(judged) if judged else 0.0
-            if share > 0 and share >= settings.event_link_share and (best is None or share > best[0]):
-                best = (share, x, y)
+        best: tuple[tuple[float, int, int], str, str] | None = None  # the highest share, then the first events
+        for x, others in tally.items():
+            for y, (same, judged) in others.items():
+                key = (same / judged, -order[x], -order[y])
+                if order[x] < order[y] and same and key[0] >= settings.event_link_share and (best is None or key > best[0]):
+                    best = (key, x, y)
         if best is None:
             break
-        _share, x, y = best
-        events[x] = sorted(events[x] + events.pop(y), key=order.__getitem__)
+        _key, x, y = best
+        members[x] = sorted(members[x] + members.pop(y), key=order.__getitem__)
+        for z, (same, judged) in tally.pop(y).items():
+            if z == x:
+                continue
+            counts = tally[x].setdefault(z, [0, 0])
+            counts[0] += same
+            counts[1] += judged
+            back = tally[z].pop(y)
+            tally[z][x] = [a + b for a, b in zip(tally[z].get(x, [0, 0]), back, strict=True)]
+        tally[x].pop(y, None)
+    events = list(members.values())
     events.sort(key=lambda members: order[members[0]])
     out = []
     for number, group in enumerate(events, start=1):

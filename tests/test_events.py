@@ -201,6 +201,35 @@ def test_a_place_inside_the_other_is_not_elsewhere() -> None:
     assert not verdict.same_event and verdict.reason == "different events: Brooklyn against East Flatbush"
 
 
+MANNHEIM_A = (
+    "Klitschko stops Rahman\n\n"
+    "Wladimir Klitschko blasted a sluggish Hasim Rahman in Mannheim, Germany on Saturday night to retain "
+    "the IBF and WBO world heavyweight titles. "
+    "The referee stopped the fight in the seventh round."
+)
+MANNHEIM_B = (
+    "Klitschko keeps his belts\n\n"
+    "Wladimir Klitschko kept his heavyweight titles with a seventh-round stoppage of Hasim Rahman on Saturday in Germany. "
+    "Rahman barely threw a punch, and the referee waved the fight off."
+)
+
+
+def test_a_place_written_with_its_region_is_inside_it() -> None:
+    """"in Mannheim, Germany" against "in Germany": the one article writes the city with its
+    country, so the two places are one; without the country they are two."""
+    settings = replace(Settings(), same_event_place_override=0.99)  # the places decide, whatever the content
+    a, b = (event_profile(x) for x in compare([_article(MANNHEIM_A, None, "a"), _article(MANNHEIM_B, None, "b")]).articles)
+    assert (a.where, b.where, a.regions) == ("Mannheim", "Germany", (("mannheim", "germany"),))
+    assert judge(a, b, settings).same_event
+    alone = MANNHEIM_A.replace("Mannheim, Germany", "Mannheim")
+    c, b = (event_profile(x) for x in compare([_article(alone, None, "c"), _article(MANNHEIM_B, None, "b")]).articles)
+    verdict = judge(c, b, settings)
+    assert not verdict.same_event and verdict.reason == "different events: Mannheim against Germany"
+    listed = MANNHEIM_B.replace("in Germany", "in Germany, Austria and Poland")
+    d = event_profile(compare([_article(listed, None, "d"), _article(MANNHEIM_A, None, "a")]).articles[0])
+    assert d.regions == ()  # a list of places names no region
+
+
 def test_a_follow_up_shares_what_one_story_reports() -> None:
     """Two events six weeks apart are one story's (a follow-up) only when they share what
     reports of one event share (``follow_up_threshold``); else the same kind of event."""

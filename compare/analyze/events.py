@@ -236,13 +236,17 @@ def _own_participant(a: EventProfile, b: EventProfile, settings: Settings) -> st
 
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
-    """Both articles say where their event took place, and the places differ -- unless each
-    article names the other's place too: one place inside the other ("Brooklyn" and "East
-    Flatbush", "Palermo" and "Sicily", each article naming both)."""
+    """Both articles say where their event took place, and the places differ -- unless one
+    place is inside the other: each article names the other's place too ("Palermo" and
+    "Sicily", each article naming both), or either writes one place as the other's region
+    ("in Mannheim, Germany" against "in Germany"; "East Flatbush, Brooklyn" against
+    "Brooklyn": :attr:`EventProfile.regions`)."""
     if a.where is None or b.where is None:
         return False
     x, y = a.where.lower(), b.where.lower()
-    return x not in y and y not in x and not (_names(b, a.where) and _names(a, b.where))
+    if x in y or y in x or {(x, y), (y, x)} & {*a.regions, *b.regions}:
+        return False
+    return not (_names(b, a.where) and _names(a, b.where))
 
 
 def _names(profile: EventProfile, place: str) -> bool:

@@ -470,7 +470,7 @@ class Settings:
     """Articles placing their events apart ("NEW YORK --" against "told reporters today in
     Moscow") report two events unless their content score reaches this (a wire datelined elsewhere)."""
 
-    event_link_share: float = 0.3
+    event_link_share: float = 0.25
     """Two events of a set are one when this share of their judged cross pairs are (event_sets.py)."""
 
     same_kind_threshold: float = 0.05

@@ -219,11 +219,13 @@ def event_figures(folder: Path) -> dict[str, float]:
     settings = Settings()
     events = {a.id: event_profile(a) for a in articles}
     gold = json.loads((folder / "gold_article_pairs.json").read_text(encoding="utf-8"))["pairs"]
-    p, r, f = _prf([(_same(events, g, settings), g["label"] == "same_event") for g in gold])
+    verdicts = [(judge(events[g["doc_a"]], events[g["doc_b"]], settings), g["label"] == "same_event") for g in gold]
+    p, r, f = _prf([(v.same_event, y) for v, y in verdicts])
+    _sp, _sr, set_f1 = _prf(_set_decisions(gold, verdicts, settings))
     profiles = [profile(a) for a in articles]
     of = {a: s.id for s in group_profiles(profiles) for a in s.articles}
     ari = adjusted_rand_index([subtopic[a.id] for a in articles], [of[a.id] for a in articles])
-    return {"pair_precision": p, "pair_recall": r, "pair_f1": f, "batch_ari": ari}
+    return {"pair_precision": p, "pair_recall": r, "pair_f1": f, "set_f1": set_f1, "batch_ari": ari}
 
 
 def measure_ecbplus(folder: Path, signals: bool = False) -> None:
@@ -335,24 +337,27 @@ SET_SHARES = (0.2, 0.25, 0.3, 0.4, 0.5, 1.0)
 """The ``event_link_share`` values tried by :func:`_set_figures` (1.0: only a set all of whose pairs agree)."""
 
 
+def _set_decisions(gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], settings: Settings) -> list[tuple[bool, bool]]:
+    """(one event, same sub-topic) for each gold pair when each topic is compared as one set: the
+    events of its articles (:func:`compare.analyze.event_sets.events_of`) from the pair verdicts."""
+    by_topic: dict[int, list[tuple[dict[str, Any], Any]]] = {}
+    for g, (verdict, _truth) in zip(gold, verdicts, strict=True):
+        by_topic.setdefault(g["topic"], []).append((g, verdict))
+    event_of: dict[str, str] = {}
+    for topic, judged in by_topic.items():
+        ids = sorted({g[k] for g, _v in judged for k in ("doc_a", "doc_b")})
+        records = [Pair(g["doc_a"], g["doc_b"], 0.0, v.same_event, v.relation, v.reason) for g, v in judged]
+        for event in events_of(ids, records, settings):
+            event_of.update({a: f"{topic}:{event.id}" for a in event.articles})
+    return [(event_of[g["doc_a"]] == event_of[g["doc_b"]], g["label"] == "same_event") for g in gold]
+
+
 def _set_figures(gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], fold_of: list[int], settings: Settings) -> None:
     """The events of a set (:func:`compare.analyze.event_sets.events_of`) when each topic is
     compared as one set: every pair within a topic scored by whether its two articles land in
     one event, for each ``event_link_share``; then the share chosen on four folds of topics
     (best F1 at precision >= 0.95) and scored on the fifth."""
-    by_topic: dict[int, list[tuple[dict[str, Any], Any]]] = {}
-    for g, (verdict, _truth) in zip(gold, verdicts, strict=True):
-        by_topic.setdefault(g["topic"], []).append((g, verdict))
-    decided: dict[float, list[tuple[bool, bool]]] = {}
-    for share in SET_SHARES:
-        trial = replace(settings, event_link_share=share)
-        event_of: dict[str, str] = {}
-        for topic, judged in by_topic.items():
-            ids = sorted({g[k] for g, _v in judged for k in ("doc_a", "doc_b")})
-            records = [Pair(g["doc_a"], g["doc_b"], 0.0, v.same_event, v.relation, v.reason) for g, v in judged]
-            for event in events_of(ids, records, trial):
-                event_of.update({a: f"{topic}:{event.id}" for a in event.articles})
-        decided[share] = [(event_of[g["doc_a"]] == event_of[g["doc_b"]], g["label"] == "same_event") for g in gold]
+    decided = {share: _set_decisions(gold, verdicts, replace(settings, event_link_share=share)) for share in SET_SHARES}
     print()
     print("each topic compared as one set: pairs within a topic scored by the events (one event or not), by "
           "event_link_share (1.0: every pair of an event agrees); * marks the shipped value:")

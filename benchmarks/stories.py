@@ -64,6 +64,7 @@ from compare.analyze.events import (  # noqa: E402
     content_score,
     days_between,
     different_participants,
+    distinct,
     judge,
     lead_score,
     same_weekday,
@@ -221,7 +222,7 @@ def event_figures(folder: Path) -> dict[str, float]:
     gold = json.loads((folder / "gold_article_pairs.json").read_text(encoding="utf-8"))["pairs"]
     verdicts = [(judge(events[g["doc_a"]], events[g["doc_b"]], settings), g["label"] == "same_event") for g in gold]
     p, r, f = _prf([(v.same_event, y) for v, y in verdicts])
-    _sp, _sr, set_f1 = _prf(_set_decisions(gold, verdicts, settings))
+    _sp, _sr, set_f1 = _prf(_set_decisions(gold, verdicts, settings, _apart(events, gold, settings)))
     profiles = [profile(a) for a in articles]
     of = {a: s.id for s in group_profiles(profiles) for a in s.articles}
     ari = adjusted_rand_index([subtopic[a.id] for a in articles], [of[a.id] for a in articles])
@@ -262,7 +263,7 @@ def measure_ecbplus(folder: Path, signals: bool = False) -> None:
         p, r, f = _prf(decided)
         folds = [_prf([d for d, k in zip(decided, fold_of, strict=True) if k == fold])[2] for fold in range(FOLDS)]
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | " + " | ".join(f"{x:.3f}" for x in folds) + " |")
-    _set_figures(gold, verdicts, fold_of, settings)
+    _set_figures(gold, verdicts, fold_of, settings, _apart(events, gold, settings))
     _errors(events, gold, verdicts, settings)
     _far_apart(events, {a.id: a.date for a in articles}, gold, settings)
     # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth;
@@ -337,9 +338,17 @@ SET_SHARES = (0.2, 0.25, 0.3, 0.4, 0.5, 1.0)
 """The ``event_link_share`` values tried by :func:`_set_figures` (1.0: only a set all of whose pairs agree)."""
 
 
-def _set_decisions(gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], settings: Settings) -> list[tuple[bool, bool]]:
+def _apart(events: dict[str, Any], gold: list[dict[str, Any]], settings: Settings) -> set[tuple[str, str]]:
+    """The gold pairs whose days or places make them two events (:func:`compare.analyze.events.distinct`)."""
+    return {(g["doc_a"], g["doc_b"]) for g in gold if distinct(events[g["doc_a"]], events[g["doc_b"]], settings)}
+
+
+def _set_decisions(
+    gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], settings: Settings, apart: set[tuple[str, str]]
+) -> list[tuple[bool, bool]]:
     """(one event, same sub-topic) for each gold pair when each topic is compared as one set: the
-    events of its articles (:func:`compare.analyze.event_sets.events_of`) from the pair verdicts."""
+    events of its articles (:func:`compare.analyze.event_sets.events_of`) from the pair verdicts,
+    never joining a pair ``apart``."""
     by_topic: dict[int, list[tuple[dict[str, Any], Any]]] = {}
     for g, (verdict, _truth) in zip(gold, verdicts, strict=True):
         by_topic.setdefault(g["topic"], []).append((g, verdict))
@@ -347,17 +356,21 @@ def _set_decisions(gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]],
     for topic, judged in by_topic.items():
         ids = sorted({g[k] for g, _v in judged for k in ("doc_a", "doc_b")})
         records = [Pair(g["doc_a"], g["doc_b"], 0.0, v.same_event, v.relation, v.reason) for g, v in judged]
-        for event in events_of(ids, records, settings):
+        inside = [(g["doc_a"], g["doc_b"]) for g, _v in judged if (g["doc_a"], g["doc_b"]) in apart]
+        for event in events_of(ids, records, settings, inside):
             event_of.update({a: f"{topic}:{event.id}" for a in event.articles})
     return [(event_of[g["doc_a"]] == event_of[g["doc_b"]], g["label"] == "same_event") for g in gold]
 
 
-def _set_figures(gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], fold_of: list[int], settings: Settings) -> None:
+def _set_figures(
+    gold: list[dict[str, Any]], verdicts: list[tuple[Any, bool]], fold_of: list[int], settings: Settings,
+    apart: set[tuple[str, str]],
+) -> None:
     """The events of a set (:func:`compare.analyze.event_sets.events_of`) when each topic is
     compared as one set: every pair within a topic scored by whether its two articles land in
     one event, for each ``event_link_share``; then the share chosen on four folds of topics
     (best F1 at precision >= 0.95) and scored on the fifth."""
-    decided = {share: _set_decisions(gold, verdicts, replace(settings, event_link_share=share)) for share in SET_SHARES}
+    decided = {share: _set_decisions(gold, verdicts, replace(settings, event_link_share=share), apart) for share in SET_SHARES}
     print()
     print("each topic compared as one set: pairs within a topic scored by the events (one event or not), by "
           "event_link_share (1.0: every pair of an event agrees); * marks the shipped value:")

@@ -470,8 +470,8 @@ class Settings:
     """Articles placing their events apart ("NEW YORK --" against "told reporters today in
     Moscow") report two events unless their content score reaches this (a wire datelined elsewhere)."""
 
-    event_link_share: float = 0.25
-    """Two events of a set are one when this share of their judged cross pairs are (event_sets.py)."""
+    event_link_share: float = 0.3
+    """Two events of a set join when this share of their cross pairs are the same event (event_sets.py)."""
 
     same_kind_threshold: float = 0.05
     """Two articles that do not report one event but whose content score reaches this

@@ -468,3 +468,6 @@ def test_one_same_event_pair_does_not_chain_two_events() -> None:
     assert events[0].evidence == ("rahman-1 and rahman-2", "rahman-1 and rahman-3")
     strict = events_of(ids, pairs, replace(Settings(), event_link_share=1.0))
     assert [e.articles for e in strict] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]
+    # rahman-3 dated weeks after rahman-2 (a follow-up): never one event, whatever joins them
+    parted = events_of(ids, pairs, apart=[("rahman-2", "rahman-3")])
+    assert [e.articles for e in parted] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]

@@ -64,7 +64,6 @@ from compare.analyze.events import (  # noqa: E402
     content_score,
     days_between,
     different_participants,
-    distinct,
     judge,
     lead_score,
     same_weekday,
@@ -339,8 +338,9 @@ SET_SHARES = (0.2, 0.25, 0.3, 0.4, 0.5, 1.0)
 
 
 def _apart(events: dict[str, Any], gold: list[dict[str, Any]], settings: Settings) -> set[tuple[str, str]]:
-    """The gold pairs whose days or places make them two events (:func:`compare.analyze.events.distinct`)."""
-    return {(g["doc_a"], g["doc_b"]) for g in gold if distinct(events[g["doc_a"]], events[g["doc_b"]], settings)}
+    """The gold pairs whose event days lie more than ``same_event_max_days`` apart: never one event of a set."""
+    return {(g["doc_a"], g["doc_b"]) for g in gold
+            if (days_between(events[g["doc_a"]], events[g["doc_b"]]) or 0) > settings.same_event_max_days}
 
 
 def _set_decisions(

@@ -69,7 +69,12 @@ from compare.link_checks import (
     quotes_agree,
 )
 from compare.models import Sentence
-from compare.parts import Parts, find_parts, matched_parts, part_links, quotation_spans
+from compare.parts import (
+    Parts,
+    find_parts,
+    matched_parts,
+    part_links,
+)
 from compare.settings import Settings
 from compare.similarity import (
     ATTRIBUTION,
@@ -87,6 +92,7 @@ from compare.similarity import (
 )
 from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.text import TOKEN, is_question
+from compare.verbatim import quote_links, same_pairs, same_words, short_quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,21 +152,21 @@ def align(
             lexical_cache[key] = value
         return value
 
-    verbatim = _verbatim(sentences, linkable, names, settings)
+    verbatim = short_quotes(sentences, linkable, names, settings)
 
     def whole(i: int, j: int) -> float:
         if (asks[i] or asks[j]) and quoted[i] and quoted[j]:
             value = lexical(i, j)  # a question asked again, in nearly the same words
             return value if value >= settings.question_min_lexical else 0.0
         if not (linkable[i] and linkable[j]):
-            return 1.0 if _same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
+            return 1.0 if same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
         if cosines is None or lexical(i, j) == 1.0:
             return lexical(i, j)  # the same words score 1.0 in either mode
         cos = max(0.0, cosines.pair(i, j))
         return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
 
     matched = part_links(parts, feats, whole, cosines, weight, link_threshold + settings.part_threshold_offset, article_of, allowed_numbers, settings)
-    matched.update(_quote_links(sentences, verbatim, names, article_of, allowed_numbers))
+    matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers))
 
     def similarity(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -170,7 +176,7 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = {*bounds.candidates(link_threshold), *matched, *_same_pairs(verbatim, article_of, allowed_numbers)}
+    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
@@ -474,96 +480,6 @@ def _linkables(
         (linkable[i] or asks[i]) and "?" in s.text and any(mark in s.text for mark in "\"“”") for i, s in enumerate(sentences)
     ]
     return linkable, asks, quoted
-
-
-Verbatim = tuple[str, frozenset[str]]
-"""A short sentence's words, lower-cased, without its attribution ("It's not about your jobs,"
-Santorum said: "it's not about your jobs"), and the names in that attribution ({"santorum"})."""
-
-
-def _verbatim(
-    sentences: Sequence[Sentence], linkable: Sequence[bool], names: frozenset[str], settings: Settings
-) -> dict[int, Verbatim]:
-    """The sentences too short to link by their words ("Wait until when?", "How are you?") that may
-    still link to the very same words in another article: sentence index → its words, lower-cased,
-    without the words of attribution and the names among them (:data:`Verbatim`).  At least
-    ``Settings.verbatim_min_words`` such words, one of them neither a name nor attribution."""
-    out: dict[int, Verbatim] = {}
-    for i, sentence in enumerate(sentences):
-        if linkable[i] or not substance(sentence.text, names):
-            continue
-        words = [w.lower() for w in TOKEN.findall(sentence.text)]
-        said = [w in ATTRIBUTION for w in words]
-        if any(said):  # the attribution: its verb and the names next to it
-            first = said.index(True)
-            speaker = {w for w in words[max(0, first - 3) : first + 4] if w in names}
-            words = [w for n, w in enumerate(words) if not said[n] and w not in speaker]
-        else:
-            speaker = set()
-        if len(words) >= settings.verbatim_min_words:
-            out[i] = (" ".join(words), frozenset(speaker))
-    return out
-
-
-def _same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
-    """Whether two short sentences quote the same words, said by the same speaker where both name one."""
-    return a is not None and b is not None and a[0] == b[0] and _same_speaker(a[1], b[1])
-
-
-def _same_speaker(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two speakers' names (none when unnamed) may be the same speaker."""
-    return not a or not b or bool(a & b)
-
-
-def _same_pairs(
-    key: Mapping[int, Verbatim], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
-) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`_same_words`)."""
-    by_key: dict[str, list[int]] = {}
-    for i, k in key.items():
-        by_key.setdefault(k[0], []).append(i)
-    return {
-        (i, j)
-        for found in by_key.values()
-        for n, i in enumerate(sorted(found))
-        for j in sorted(found)[n + 1 :]
-        if article_of[i] != article_of[j]
-        and (allowed is None or allowed(article_of[i], article_of[j]))
-        and _same_words(key[i], key[j])
-    }
-
-
-def _quote_links(
-    sentences: Sequence[Sentence],
-    verbatim: Mapping[int, Verbatim],
-    names: frozenset[str],
-    article_of: Sequence[int],
-    allowed: Callable[[int, int], bool] | None,
-) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
-    """A short sentence (:func:`_verbatim`) and a quotation of the very same words inside a sentence
-    of another article ("I wish I didn't have to do it." against '"I wish I didn't have to do it,"
-    he said.'), as part links of score 1.0: pair ``(i, j)``, ``i < j`` → (1.0, i's part, j's part).
-    When both name a speaker (the short sentence in its attribution, the other in its attribution or
-    by the names outside the quotation), it is the same one."""
-    by_words: dict[str, list[int]] = {}
-    for i, (words, _) in verbatim.items():
-        by_words.setdefault(words, []).append(i)
-    out: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
-    for j, sentence in enumerate(sentences):
-        if not by_words or not any(mark in sentence.text for mark in "\"“‘«"):
-            continue
-        for start, end in quotation_spans(sentence.text):
-            for i in by_words.get(" ".join(TOKEN.findall(sentence.text[start:end])).lower(), ()):
-                if article_of[i] == article_of[j]:
-                    continue
-                outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
-                speaker = verbatim[j][1] if j in verbatim else outside & names
-                if (allowed is not None and not allowed(article_of[i], article_of[j])) or not _same_speaker(
-                    verbatim[i][1], frozenset(speaker)
-                ):
-                    continue
-                out[(i, j) if i < j else (j, i)] = (1.0, None, (start, end)) if i < j else (1.0, (start, end), None)
-    return out
 
 
 def _cosines_within_limit(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from compare.parts import quotation_spans
+from compare.parts import sentence_quotations
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
 from compare.text import MONTH_NUMBER, WEEKDAY_WORD
@@ -53,19 +53,9 @@ class Kinds:
 
 def quotations(text: str, tokens: tuple[str, ...], names: frozenset[str], run_words: int) -> Quoted:
     """:class:`Quoted` of one sentence, ``tokens`` its content tokens (:func:`~compare.similarity.analyse`).
-    When its first quotation mark closes (”, or " right after a word or a mark and before a space
-    or the end; not after a digit: an inch mark, 'its 12" MacBook'), it ends a quotation opened in
-    the sentence before: the words up to it are quoted, and the rest of the sentence is read on
-    from there.  A quotation of fewer than ``run_words`` content words is one run of all of them."""
-    first = next((k for k, c in enumerate(text) if c in '“”"'), -1)
-    closing = first > 0 and (
-        text[first] == "”"
-        or (text[first] == '"' and not text[first - 1].isspace() and not text[first - 1].isdigit() and text[first + 1 : first + 2] in ("", " "))
-    )
-    if closing:
-        spans = [(0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :]))]
-    else:
-        spans = list(quotation_spans(text))
+    Its quotations are :func:`~compare.parts.sentence_quotations` (a first mark that closes ends a
+    quotation opened in the sentence before).  A quotation of fewer than ``run_words`` content words is one run of all of them."""
+    spans = sentence_quotations(text)
     skip = _name_tokens(names)
     said = skip | _ATTRIBUTED
     if not spans or not tokens:

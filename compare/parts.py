@@ -80,6 +80,21 @@ def quotation_spans(text: str) -> tuple[Part, ...]:
     return tuple(_trim(text, a, b) for a, b in _quotations(text))
 
 
+def sentence_quotations(text: str) -> tuple[Part, ...]:
+    """Every quotation of one sentence (:func:`quotation_spans`).  When its first quotation mark
+    closes (”, or " right after a word or a mark and before a space or the end; not after a digit:
+    an inch mark, 'its 12" MacBook'), it ends a quotation opened in the sentence before: the words
+    up to it are quoted ('It's not about your jobs," Santorum said.'), and the rest is read on."""
+    first = next((k for k, c in enumerate(text) if c in '“”"'), -1)
+    closing = first > 0 and (
+        text[first] == "”"
+        or (text[first] == '"' and not text[first - 1].isspace() and not text[first - 1].isdigit() and text[first + 1 : first + 2] in ("", " "))
+    )
+    if closing:
+        return ((0, first), *((a + first + 1, b + first + 1) for a, b in quotation_spans(text[first + 1 :])))
+    return quotation_spans(text)
+
+
 _LABEL_SMALL = frozenset("a an and at for in of on or the to vs".split())
 
 

@@ -1,0 +1,129 @@
+"""Short sentences that link by their very words: a line too short to link by its content words
+("Wait until when?", "Tell me who you are.") links to another article's sentence of the same words,
+or to a quotation of them inside a longer sentence, said by the same speaker where both name one
+(:mod:`compare.align` scores such a pair 1.0)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from compare.models import Sentence
+from compare.parts import is_label, quotation_spans, sentence_quotations
+from compare.settings import Settings
+from compare.similarity import ATTRIBUTION, substance
+from compare.text import TOKEN
+
+Verbatim = tuple[str, frozenset[str]]
+"""A short sentence's words, lower-cased, without its attribution ("It's not about your jobs,"
+Santorum said: "it's not about your jobs"), and the names in that attribution ({"santorum"})."""
+
+
+def short_quotes(
+    sentences: Sequence[Sentence], linkable: Sequence[bool], names: frozenset[str], settings: Settings
+) -> dict[int, Verbatim]:
+    """The sentences too short to link by their words ("Wait until when?", "How are you?") that may
+    still link to the very same words in another article: sentence index → its words, lower-cased,
+    without the words of attribution and the names among them (:data:`Verbatim`).  At least
+    ``Settings.verbatim_min_words`` such words, one of them neither a name nor attribution; a
+    sentence that quotes someone keeps its quotation's words, all of them (:func:`_quoted_words`)."""
+    out: dict[int, Verbatim] = {}
+    for i, sentence in enumerate(sentences):
+        if linkable[i]:
+            continue
+        quoted = _quoted_words(sentence.text, names)
+        if quoted is not None:
+            if len(quoted[0].split()) >= settings.verbatim_min_words:
+                out[i] = quoted
+            continue
+        if not substance(sentence.text, names):
+            continue
+        words = [w.lower() for w in TOKEN.findall(sentence.text)]
+        said = [w in ATTRIBUTION for w in words]
+        if any(said):  # the attribution: its verb and the names next to it
+            first = said.index(True)
+            speaker = {w for w in words[max(0, first - 3) : first + 4] if w in names}
+            words = [w for n, w in enumerate(words) if not said[n] and w not in speaker]
+        else:
+            speaker = set()
+        if len(words) >= settings.verbatim_min_words:
+            out[i] = (" ".join(words), frozenset(speaker))
+    return out
+
+
+def _quoted_words(text: str, names: frozenset[str]) -> Verbatim | None:
+    """A short sentence that quotes someone, as :data:`Verbatim`: the quoted words, all of them (a
+    quotation's "tell" or "said" are the speaker's words: '"Tell me who you are," Mr. Etheridge
+    said.' → "tell me who you are"), and the names outside the quotation.  None when the sentence
+    quotes nothing, or only names or a title.  Two outlets quoting the same short line report one remark
+    even when every quoted word is a common one ("Tell me who you are.")."""
+    spans = sentence_quotations(text)  # 'It's not about your jobs," Santorum said.': up to the mark
+    if not spans:
+        return None
+    words = [w.lower() for a, b in spans for w in TOKEN.findall(text[a:b])]
+    if all(w in names for w in words) or all(is_label(text[a:b]) for a, b in spans):
+        return None  # a quoted title ('"The Hunger Games."') is no remark
+    outside = list(text)
+    for a, b in spans:
+        outside[a:b] = " " * (b - a)
+    return " ".join(words), frozenset(w.lower() for w in TOKEN.findall("".join(outside)) if w.lower() in names)
+
+
+def same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
+    """Whether two short sentences quote the same words, said by the same speaker where both name one."""
+    return a is not None and b is not None and a[0] == b[0] and _same_speaker(a[1], b[1])
+
+
+def _same_speaker(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two speakers' names (none when unnamed) may be the same speaker."""
+    return not a or not b or bool(a & b)
+
+
+def same_pairs(
+    key: Mapping[int, Verbatim], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`same_words`)."""
+    by_key: dict[str, list[int]] = {}
+    for i, k in key.items():
+        by_key.setdefault(k[0], []).append(i)
+    return {
+        (i, j)
+        for found in by_key.values()
+        for n, i in enumerate(sorted(found))
+        for j in sorted(found)[n + 1 :]
+        if article_of[i] != article_of[j]
+        and (allowed is None or allowed(article_of[i], article_of[j]))
+        and same_words(key[i], key[j])
+    }
+
+
+def quote_links(
+    sentences: Sequence[Sentence],
+    verbatim: Mapping[int, Verbatim],
+    names: frozenset[str],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
+    """A short sentence (:func:`short_quotes`) and a quotation of the very same words inside a sentence
+    of another article ("I wish I didn't have to do it." against '"I wish I didn't have to do it,"
+    he said.'), as part links of score 1.0: pair ``(i, j)``, ``i < j`` → (1.0, i's part, j's part).
+    When both name a speaker (the short sentence in its attribution, the other in its attribution or
+    by the names outside the quotation), it is the same one."""
+    by_words: dict[str, list[int]] = {}
+    for i, (words, _) in verbatim.items():
+        by_words.setdefault(words, []).append(i)
+    out: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
+    for j, sentence in enumerate(sentences):
+        if not by_words or not any(mark in sentence.text for mark in "\"“‘«"):
+            continue
+        for start, end in quotation_spans(sentence.text):
+            for i in by_words.get(" ".join(TOKEN.findall(sentence.text[start:end])).lower(), ()):
+                if article_of[i] == article_of[j]:
+                    continue
+                outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
+                speaker = verbatim[j][1] if j in verbatim else outside & names
+                if (allowed is not None and not allowed(article_of[i], article_of[j])) or not _same_speaker(
+                    verbatim[i][1], frozenset(speaker)
+                ):
+                    continue
+                out[(i, j) if i < j else (j, i)] = (1.0, None, (start, end)) if i < j else (1.0, (start, end), None)
+    return out

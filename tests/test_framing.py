@@ -138,6 +138,18 @@ def test_a_one_word_name_before_a_verb_is_an_organisation() -> None:
     assert "Tuesday" not in actors  # a day, however often it comes before a verb
 
 
+def test_a_possessive_inside_a_longer_name_makes_no_organisation() -> None:
+    """"Ruth's Chris Steak House" (FNC-1, blind reading 10: "Ruth" shown as an actor, favourable)
+    names a restaurant chain, not Ruth; "Newsweek's cover" is Newsweek's."""
+    stances = framed(
+        "He won a Ruth's Chris Steak House gift card. Newsweek's cover was praised.",
+        "I didn't get the Ruth's Chris gift card, he joked. Newsweek's editor defended it.",
+    )
+    actors = {actor for actor, _ in stances}
+    assert "Newsweek" in actors
+    assert not any("Ruth" in actor for actor in actors), actors
+
+
 def test_a_hyphenated_organisation_is_found_under_its_own_name() -> None:
     stances = framed(
         "Wal-Mart said it would appeal. Wal-Mart has 1.4 million workers.", "Wal-Mart's lawyers met the court."

@@ -325,13 +325,13 @@ def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
 
 
 MIN_SUBJECT = 2
-"""A one-word name that is no person's ("Newsweek", "Medicare") is an organisation when the
-story writes it, alone, right before a verb at least this often ("Newsweek has defended ...",
-"Newsweek's cover")."""
+"""A one-word name that is no person's ("Newsweek", "Medicare") is an organisation when the story
+writes it, alone, right before a verb at least this often ("Newsweek has defended", "Newsweek's cover")."""
 
 
-def _before_verb(toks: Sequence[Tok], run: Run) -> bool:
-    return run.last + 1 < len(toks) and toks[run.last + 1].low in VERBS
+def _before_verb(toks: Sequence[Tok], run: Run) -> bool:  # or "'s" of no longer name: not "Ruth's Chris Steak House"
+    after = toks[run.last + 1 : run.last + 3]
+    return bool(after) and after[0].low in VERBS and not (after[0].glued and after[1:] and after[1].text[0].isupper())
 
 
 def _plain_name(word: str, names: Names) -> bool:

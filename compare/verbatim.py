@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from compare.models import Sentence
-from compare.parts import is_label, quotation_spans, sentence_quotations
+from compare.parts import is_label, sentence_quotations
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, substance
 from compare.text import TOKEN
@@ -65,7 +65,8 @@ def _quoted_words(text: str, names: frozenset[str]) -> Verbatim | None:
     outside = list(text)
     for a, b in spans:
         outside[a:b] = " " * (b - a)
-    return " ".join(words), frozenset(w.lower() for w in TOKEN.findall("".join(outside)) if w.lower() in names)
+    speaker = frozenset(w.lower() for w in TOKEN.findall("".join(outside)) if w.lower() in names or w.lower() in PRONOUNS)
+    return " ".join(words), speaker
 
 
 def same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
@@ -73,9 +74,18 @@ def same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
     return a is not None and b is not None and a[0] == b[0] and _same_speaker(a[1], b[1])
 
 
+PRONOUNS = frozenset({"he", "she"})
+"""A speaker given as "he" and one given as "she" are two people ('"We will see," he said.' and
+'"We will see," she said.'); either may be a speaker another version names."""
+
+
 def _same_speaker(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two speakers' names (none when unnamed) may be the same speaker."""
-    return not a or not b or bool(a & b)
+    """Whether two speakers' names or pronouns (none when unnamed) may be the same speaker."""
+    if not a or not b or a & b:
+        return True
+    if a - PRONOUNS and b - PRONOUNS:
+        return False  # two names, none in common
+    return not (a <= PRONOUNS and b <= PRONOUNS)
 
 
 def same_pairs(
@@ -113,14 +123,14 @@ def quote_links(
         by_words.setdefault(words, []).append(i)
     out: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
     for j, sentence in enumerate(sentences):
-        if not by_words or not any(mark in sentence.text for mark in "\"“‘«"):
+        if not by_words or not any(mark in sentence.text for mark in "\"“”‘«"):
             continue
-        for start, end in quotation_spans(sentence.text):
+        for start, end in sentence_quotations(sentence.text):
             for i in by_words.get(" ".join(TOKEN.findall(sentence.text[start:end])).lower(), ()):
                 if article_of[i] == article_of[j]:
                     continue
                 outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
-                speaker = verbatim[j][1] if j in verbatim else outside & names
+                speaker = verbatim[j][1] if j in verbatim else outside & (names | PRONOUNS)
                 if (allowed is not None and not allowed(article_of[i], article_of[j])) or not _same_speaker(
                     verbatim[i][1], frozenset(speaker)
                 ):

@@ -89,7 +89,7 @@ def _plain_groups(
             return None
         inside = {n for a, b in spans for n in range(a, b)}
         outside = "".join(c if n not in inside else " " for n, c in enumerate(text))
-        return " ".join(words), {w.lower() for w in TOKEN.findall(outside) if w.lower() in names}
+        return " ".join(words), {w.lower() for w in TOKEN.findall(outside) if w.lower() in names | {"he", "she"}}
 
     def unquoted(text: str) -> tuple[str, set[str]] | None:
         """The words without their attribution ("Santorum said") and the names in it."""
@@ -111,8 +111,12 @@ def _plain_groups(
         None if linkable[i] else short_key(x.text) for i, x in enumerate(sentences)
     ]
 
+    def same_speaker(a: set[str], b: set[str]) -> bool:  # "he" and "she" are two people; a pronoun may be a name
+        pronouns = {"he", "she"}
+        return not a or not b or bool(a & b) or (not (a - pronouns and b - pronouns) and not (a | b) <= pronouns)
+
     def same_words(a: tuple[str, set[str]] | None, b: tuple[str, set[str]] | None) -> bool:
-        return a is not None and b is not None and a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
+        return a is not None and b is not None and a[0] == b[0] and same_speaker(a[1], b[1])
     owner = list(range(n))
     units = list(feats)
     texts_of = [x.text for x in sentences]
@@ -403,6 +407,27 @@ def _plain_groups(
                         return True
         return False
 
+    def apart(first: list[int], second: list[int]) -> bool:
+        """Two groups of two to merge_most members each whose members of different (allowed)
+        articles score under merge_mean together on average, and under merge_ratio of the lower mean
+        within each: two facts one link joins; not when an article has consecutive sentences one in each."""
+        if not use_vectors or not rules.merge_mean or min(len(first), len(second)) < 2:
+            return False
+        if (rules.merge_most and max(len(first), len(second)) > rules.merge_most) or any(
+            art[p] == art[q] and abs(ids[p][1] - ids[q][1]) == 1 for p in first for q in second
+        ):
+            return False
+
+        def mean(a: list[int], b: list[int]) -> float | None:
+            values = [sim(p, q) for p in a for q in b if ok(p, q)]
+            return sum(values) / len(values) if values else None
+
+        across = mean(first, second)
+        if across is None or across >= rules.merge_mean - 1e-12:
+            return False
+        within = [w for w in (mean(first, first), mean(second, second)) if w is not None]
+        return not rules.merge_ratio or across < rules.merge_ratio * min(within, default=0.0) - 1e-12
+
     first_ones = {i for i, x in enumerate(sentences) if sum(y.article == x.article for y in sentences[:i]) < s.lead_sentences}
 
     def chained(first: list[int], second: list[int]) -> bool:
@@ -444,7 +469,10 @@ def _plain_groups(
         # A weak link adds to a group of two or more only what is close to all of it.
         weak_join = use_vectors and _v < s.weak_link_score and max(len(gi), len(gj)) > 1
         least = max(member, s.weak_member_threshold) if weak_join else member
-        if one_fact(merged) and not copied_apart(gi, gj) and not chained(gi, gj) and cohesive(merged, least, neighbours(gi, gj), weak_join):
+        if (
+            one_fact(merged) and not copied_apart(gi, gj) and not apart(gi, gj) and not chained(gi, gj)
+            and cohesive(merged, least, neighbours(gi, gj), weak_join)
+        ):  # fmt: skip
             groups.remove(gi)
             groups.remove(gj)
             groups.append(merged)
@@ -495,6 +523,14 @@ def _plain_groups(
     semantic=True,
     neighbour=0.0,
     weak=0.9,
+)
+@example(  # two groups of two and three members that one link would join (GroupSettings.merge_mean)
+    articles=[["", "", "nato nato nato"], ["", "nato missile", "nato russia missile", "", "nato summit"], ["nato russia"], ["nato nato nato nato nato"]],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
 )
 @example(  # one number in common, counting different things (GroupSettings.weak_link_counted)
     articles=[
@@ -661,6 +697,24 @@ def test_a_short_quotation_of_common_words_links_to_the_same_quotation() -> None
         groups = align(sentences, Settings(semantic=semantic)).groups
         assert (1, 3, 5) in groups, groups
         assert not any(6 in g or 7 in g for g in groups), groups
+
+
+def test_a_stock_phrase_said_by_him_and_by_her_does_not_link() -> None:
+    """'"We will see," he said.' (a plant owner) and '"We will see," she said.' (a fire chief):
+    two people saying the same stock phrase, not one remark.  A short line also links to the same words quoted in a longer sentence whose
+    quotation began in the sentence before (review of session 15)."""
+    sentences = body_sentences(
+        [
+            ['"We will see," he said.', "The owner of the plant spoke to reporters on Monday."],
+            ['"We will see," she said.', "The fire chief said the cause was not yet known."],
+            ["I wish I did not have to do it.", "The governor vetoed the budget bill on Friday."],
+            ['He paused. "It was hard.', 'I wish I did not have to do it," the governor told reporters on Friday.'],
+        ]
+    )  # fmt: skip
+    for semantic in (True, False):
+        result = align(sentences, Settings(semantic=semantic))
+        assert not any(0 in g and 2 in g for g in result.groups), result.groups
+        assert any(4 in g and 7 in g for g in result.groups), result.groups
 
 
 def test_a_sentence_that_asks_links_only_to_the_very_same_words() -> None:
@@ -1301,8 +1355,10 @@ def test_an_articles_sentence_that_only_resembles_the_one_another_outlet_copies_
             "hospital ward in Shenzhen, southern China, recovering from the birth."
         ],
     ])
-    groups = align(sentences, Settings(lead_sentences=0)).groups
-    assert [[sentences[i].id for i in g] for g in groups] == [["a0:0", "a2:0"], ["a0:2", "a1:1"]]
+    alignment = align(sentences, Settings(lead_sentences=0))
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert [[sentences[i].id for i in g] for g in alignment.groups] == [["a0:0", "a2:0"], ["a0:2", "a1:1"]]
 
 
 def test_two_facts_each_held_by_two_outlets_stay_two_groups() -> None:
@@ -1329,6 +1385,9 @@ def test_two_facts_each_held_by_two_outlets_stay_two_groups() -> None:
     ]
     sentences = body_sentences([first, second])
     settings = Settings(lead_sentences=0)
-    assert align(sentences, settings).groups == ((0, 3), (1, 4), (2, 5))
+    alignment = align(sentences, settings)
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert alignment.groups == ((0, 3), (1, 4), (2, 5))
     merged = align(sentences, replace(settings, grouping=replace(settings.grouping, merge_mean=0.0))).groups
     assert merged == ((0, 2, 3, 5), (1, 4))

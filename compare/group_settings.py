@@ -172,7 +172,7 @@ class GroupSettings:
     merge_mean: float = 0.45
     """Two groups of two or more members each (neither over ``merge_most``) merge only when their
     members of different articles score at least this together on average across the two groups,
-    or at least ``merge_ratio`` of the mean within each: each group holds one fact already, and a
+    or at least ``merge_ratio`` of the lower of the two groups' means within: each group holds one fact already, and a
     link between them (two sentences sharing a word or the episode) does not make them one.
     FNC-1, an eggnog contest: "The friend took him to the hospital." with "His friend took him to
     the hospital while his wife stayed home ...", and "On day three in the hospital, doctors took

@@ -29,9 +29,9 @@ class Thresholds:
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
     copy_support: int = 0  # ... unless it links to this many members of other articles (0: no exemption)
+    merge_mean: float = 0.0  # two groups of two or more members each merge only at this mean score across them (GroupSettings.merge_mean) ...
+    merge_ratio: float = 0.0  # ... or this share of the lower mean within each (GroupSettings.merge_ratio; 0: the mean alone) ...
     merge_most: int = 0  # ... when neither group has more members than this (GroupSettings.merge_most; 0: any size)
-    merge_ratio: float = 0.0  # ... and under this share of the mean within each (GroupSettings.merge_ratio; 0: the mean alone)
-    merge_mean: float = 0.0  # two groups of two or more members each merge only at this mean score across them (GroupSettings.merge_mean)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +272,8 @@ def _mean_across(
     first: _Members, second: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
 ) -> float | None:
     """The mean score of the members of ``first`` with those of ``second`` of other (allowed)
-    articles (each pair once when the two are one group); None when there are none."""
+    articles (when the two are one group each pair counts twice, which leaves the mean as it is);
+    None when there are none."""
     units = n = 0
     for kind, found in first.by_kind.items():
         a = first.article[kind]

@@ -829,3 +829,17 @@ def test_opposing_a_requirement_is_no_statement_a_denial_answers() -> None:
         "insurance companies cover prenatal testing.",
     )
     assert denial_difference(members, [(0, 1)]) is None
+
+
+def test_an_opposing_word_about_something_else_leaves_the_affirmation() -> None:
+    from compare.analyze.denials import denial_difference
+
+    denied = "Government troops did not enter the town of Idlib on Sunday."
+    stated = "Government troops entered the opposition-held town of Idlib on Sunday."
+    assert negation(denied, stated) != []
+    assert denial_difference(versions(denied, stated)[0], [(0, 1)]) is not None
+    members, _ = versions(
+        "The company denied that it dumped chemicals into the river near Dayton.",
+        "The company dumped chemicals into the river near Dayton, drawing condemnation from residents.",
+    )
+    assert denial_difference(members, [(0, 1)]) is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from compare.analyze.attribution import (
     GENERIC,
@@ -168,7 +168,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     version that only names the thing (``_is_said_to_be``), a quoted negation whose article states the word
     plainly in another member ("is 'not putting people back to work'" and "God wants to see us help
     ourselves by putting people back to work" in one speech: both outlets report both), a version that
-    opposes what the other denies (``_OPPOSING``: "defended his criticism of a requirement" against
+    opposes what the other denies (:func:`opposes`: "defended his criticism of a requirement" against
     "shouldn't be required"), or one that denies in other words (``_DENYING``: "was
     not backing down" / "pushed back, defending his claim"; "does not come with furnishing" /
     "comes unfurnished")."""
@@ -188,7 +188,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
         negated = {term: words for term, (words, _, _) in firm.items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
-        if _DENYING.search(other.text) or _RELAYED.search(other.text) or _OPPOSING.search(other.text):
+        if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
         own = Counter(tokens(mine.text))
         theirs = {normalise_word(w) for w in WORDS.findall(other.text) if w[0].islower()}  # not "United States"
@@ -197,6 +197,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
             words for term, words in negated.items()
             if term in theirs and own[term] == 1 and not (quoted(mine, term) and term in affirmed.get(mine.article, ()))
             and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
+            and not opposes(other.text, {term})
         ]
 
     for a, b in close:
@@ -211,6 +212,16 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
 
 # Words by which a version opposes a thing rather than affirms it ("his criticism of a requirement").
 _OPPOSING = re.compile(r"\b(?:critici[sz]\w*|oppos(?:e|es|ed|ing|ition)|object(?:s|ed|ing|ions?)|condemn\w*)\b", re.IGNORECASE)
+_GOVERNED_WORDS = 4  # how far after an opposing word the thing it opposes may come ("criticism of a requirement")
+
+
+def opposes(text: str, terms: Collection[str]) -> bool:
+    """``text`` opposes a thing one of ``terms`` (content tokens) names: an opposing word (``_OPPOSING``)
+    with the thing within ``_GOVERNED_WORDS`` words after it ("his criticism of a requirement"), not
+    one anywhere in the sentence ("entered the opposition-held town": the town is not opposed)."""
+    return any(
+        normalise_word(w) in terms for m in _OPPOSING.finditer(text) for w in WORDS.findall(text, m.end())[:_GOVERNED_WORDS]
+    )
 # A denied identity: "it's not the fried chicken chain", "confirmed as not being the missing students".
 _IDENTITY = re.compile(r"(?:not|never|n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
 _COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())

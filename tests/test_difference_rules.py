@@ -787,6 +787,11 @@ def test_two_forecasts_are_no_contradicting_numbers() -> None:
     # a count against a forecast still differs
     counted = analyst.replace(" will likely take", " took").replace(", one analyst believes,", ",")
     assert numbers(counted, ubs) != []
+    # a forecast after the count leaves the count ("killed 12 people and could spread")
+    assert numbers(
+        "The fire killed 12 people and could spread to nearby towns, officials said.",
+        "The fire killed 15 people and officials warned it could spread to nearby towns.",
+    ) != []
 
 
 def test_an_accusation_about_something_else_leaves_a_plain_statement() -> None:

@@ -57,16 +57,16 @@ def number_differences(
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
     one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that
-    both forecast (``_FORECAST``): two forecasts differ without either being wrong."""
+    both forecast (``_FORECAST`` before each number): two forecasts differ without either being wrong."""
     found: dict[str, tuple[str, dict[str, str]]] = {}
     for a, b in pairs:
         ma, mb = members[a], members[b]
-        if _FORECAST.search(ma.text) and _FORECAST.search(mb.text):
-            continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
         conflicts = quantity_conflicts(
             quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article]
         )
         for x, y, anchor in conflicts:
+            if _FORECAST.search(ma.text, 0, x.start) and _FORECAST.search(mb.text, 0, y.start):
+                continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
             word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
             _, values = found.setdefault(anchor, (word, {}))
             values.setdefault(ma.id, x.text)

@@ -757,6 +757,12 @@ def test_a_range_of_days_dates_its_first_day() -> None:
     assert [(d.month, d.day) for d in find_dates(hoax)] == [(12, 16)]
     assert [(d.month, d.day) for d in find_dates("The 3 suspects were arrested in December.")] == [(12, None)]
     assert [(d.month, d.day) for d in find_dates("on the 16th of December")] == [(12, 16)]
+    # an age before the month is no day of it
+    assert dates(
+        "Police said the 20-year-old suspect was arrested in December at his home in Ohio.",
+        "Police said the suspect was arrested on Dec. 5 at his home in Ohio.",
+        similarity=0.6,
+    ).conflict is False
 
 
 def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:

@@ -757,6 +757,13 @@ def test_a_range_of_days_dates_its_first_day() -> None:
     assert [(d.month, d.day) for d in find_dates(hoax)] == [(12, 16)]
     assert [(d.month, d.day) for d in find_dates("The 3 suspects were arrested in December.")] == [(12, None)]
     assert [(d.month, d.day) for d in find_dates("on the 16th of December")] == [(12, 16)]
+    # the day first: "between 9 and 16 February", "from the 16th to the 22nd of December"
+    assert dates(
+        "Apple is planning a testing program to train retail store employees on the new product between Feb. 9 and 16.",
+        "Apple is planning a testing program to train retail store employees on the new product between 9 and 16 February.",
+        similarity=0.6,
+    ) is None
+    assert [(d.month, d.day) for d in find_dates("from the 16th to the 22nd of December")] == [(12, 16)]
     # an age before the month is no day of it
     assert dates(
         "Police said the 20-year-old suspect was arrested in December at his home in Ohio.",

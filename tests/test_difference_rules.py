@@ -646,6 +646,11 @@ def test_an_accusation_or_a_hedge_elsewhere_in_the_other_version_is_no_plain_sta
         "covers 1.5 million women and could cost the world's largest retailer billions of dollars."
     )
     assert hedge(seemed, although) is None
+    # the other version's hedge word alone is nothing it shares: its chief's resigning is another matter
+    assert hedge(
+        "Acme Corp may have lost $5 million in the third quarter after the recall.",
+        "Acme Corp lost $5 million in the third quarter after the recall, and its chief may resign next week.",
+    ) is not None
     # still a hedge: the accusing itself doubted against an accusation told plainly (FNC-1 s0097)
     assert hedge(
         "India's Central Bureau of Investigation has reportedly accused Ram Rahim of grievous bodily harm and he is "

@@ -139,7 +139,7 @@ def hedge_difference(
             and not _not_the_outlets(h, bool(_REPORTED_SPEECH.search(outside[other])))
         ]
         if not mine or any(on(h, hedged, remarks=True) for h in quoted[other]) or any(
-            set(tokens(h.clause)) & words[hedged] for h in own_hedges[other]
+            _clause_words(h) & words[hedged] for h in own_hedges[other]
         ):  # the other version hedges too, in a clause on what this one says ("Although she may ultimately side with")
             return []
         if _LEAVE.search(members[other].text):
@@ -184,6 +184,12 @@ def _accusing(text: str, about: set[str]) -> set[str]:
     return {
         m.group().lower() for clause in _CLAUSES.split(text) if set(tokens(clause)) & about for m in _ACCUSING.finditer(clause)
     }
+
+
+def _clause_words(hedge: Hedge) -> set[str]:
+    """The content words of ``hedge``'s clause but its hedge word ("may" of "its chief may resign"): the
+    word says nothing of what the clause is about."""
+    return set(tokens(hedge.clause)) - set(tokens(hedge.word.split()[0] if hedge.word else ""))
 
 
 def _telling(hedge: Hedge) -> bool:

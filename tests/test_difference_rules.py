@@ -738,6 +738,14 @@ def test_a_description_or_a_quotation_relaying_another_names_no_other_source() -
         "will see a retribution it hasn’t seen before.",
     )
     assert attribution_differences(members, [(0, 1), (0, 2), (1, 2)]) == []
+    # a straight mark that closes a quotation ('...," she said') relays nothing, as a curly one does not
+    for mark in ('"', "”"):
+        members, _ = versions(
+            f'"The talks in Geneva had broken down over the ceasefire,{mark} she said, according to a State Department '
+            "official.",
+            "The talks in Geneva had broken down over the ceasefire, a Pentagon official said.",
+        )
+        assert len(attribution_differences(members, [(0, 1)])) == 1
     # two kinds of source still differ
     members, _ = versions(
         "A State Department official said the talks in Geneva had broken down over the ceasefire.",

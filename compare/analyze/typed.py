@@ -46,7 +46,8 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 # A quotation that opens by telling what someone else said: its speaker relays another's words.
-_RELAYED_SPEECH = re.compile(r"[“\"‘']\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
+# The mark must open the quotation: a straight one at the start or after a space ('…," she said' closes one).
+_RELAYED_SPEECH = re.compile(r"(?:[“‘]|(?:^|(?<=[\s(\[]))[\"'])\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
 
 
 def number_differences(

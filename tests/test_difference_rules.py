@@ -746,6 +746,12 @@ def test_a_description_or_a_quotation_relaying_another_names_no_other_source() -
             "The talks in Geneva had broken down over the ceasefire, a Pentagon official said.",
         )
         assert len(attribution_differences(members, [(0, 1)])) == 1
+    # a title at the head is a role, not a description: the Pentagon's press secretary is no one of the State Department
+    members, _ = versions(
+        "The talks in Geneva had broken down over the ceasefire, the Pentagon press secretary said.",
+        "The talks in Geneva had broken down over the ceasefire, the State Department spokeswoman said.",
+    )
+    assert len(attribution_differences(members, [(0, 1)])) == 1
     # two kinds of source still differ
     members, _ = versions(
         "A State Department official said the talks in Geneva had broken down over the ceasefire.",

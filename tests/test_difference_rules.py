@@ -797,11 +797,13 @@ def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:
     assert negation(confirmed, "Four bodies have been found at the suspected massacre site of missing students.") == []
     assert len(negation(confirmed, "The bodies found in the mass grave were those of the missing students.")) == 1
     # s0115: an episode's title names fried chicken; nothing is said to be the chain
-    assert negation(
-        "Notably, there is another KFC that does indeed sell marijuana — but it’s not the fried chicken chain.",
+    episode = (
         "There is a humorous comparison due to the south park episode “medicinal fried chicken” having to do with KFC "
-        "selling marijuana with their famous fried chicken",
-    ) == []
+        "selling marijuana with their famous fried chicken"
+    )
+    for denied in ("it’s not the", "it isn’t the", "that KFC isn't the"):  # a contraction denies an identity too
+        kfc = f"Notably, there is another KFC that does indeed sell marijuana — but {denied} fried chicken chain."
+        assert negation(kfc, episode) == []
 
 
 def test_two_forecasts_are_no_contradicting_numbers() -> None:

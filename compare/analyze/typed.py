@@ -224,7 +224,7 @@ def opposes(text: str, terms: Collection[str]) -> bool:
         normalise_word(w) in terms for m in _OPPOSING.finditer(text) for w in WORDS.findall(text, m.end())[:_GOVERNED_WORDS]
     )
 # A denied identity: "it's not the fried chicken chain", "confirmed as not being the missing students".
-_IDENTITY = re.compile(r"(?:not|never|n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
+_IDENTITY = re.compile(r"(?:not|never|\w*n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
 _COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())
 
 

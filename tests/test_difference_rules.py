@@ -721,6 +721,12 @@ def test_a_british_spelling_is_no_other_word_in_a_quotation() -> None:
     anesthetic = f'"{remark.format("anesthetic")}," Bethell told BBC News.'
     assert _quote_differences(anesthetic, f'"{remark.format("anaesthetic")}," Bethell said.') == []
     assert len(_quote_differences(anesthetic, f'"{remark.format("antiseptic")}," Bethell said.')) == 1
+    # two words, not two spellings: "filed" / "filled", "filing" / "filling", "canes" / "canoes"
+    said = "We {} the forms for the families on Monday and then we sent them all to the court in Boston"
+    for first, second, reworded in [("traveled", "travelled", 0), ("filed", "filled", 1), ("filing", "filling", 1),
+                                    ("canes", "canoes", 1)]:
+        told = f'"{said.format(first)}," Bethell told BBC News.'
+        assert len(_quote_differences(told, f'"{said.format(second)}," Bethell said.')) == reworded
 
 
 def test_a_description_or_a_quotation_relaying_another_names_no_other_source() -> None:

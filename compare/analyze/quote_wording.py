@@ -208,7 +208,8 @@ def _names(text: str) -> set[str]:
 
 def _same_but_spelling(a: str, b: str) -> bool:
     """The two quotations differ only in how names are spelled ("Muammar al-Qaddafi" /
-    "Moammar Gadhafi"): a transliteration, not other words."""
+    "Moammar Gadhafi": a transliteration) or in British against American spelling ("anaesthetic" /
+    "anesthetic", :func:`_american`), not in other words."""
     x, y = _spelled_out(a), _spelled_out(b)
     names = _names(a) | _names(b)
     differ = False
@@ -227,13 +228,16 @@ def _same_but_spelling(a: str, b: str) -> bool:
     return differ
 
 
-# British spellings and their American forms, in the order they are undone ("anaesthetised" -> "anesthetized").
+# British spellings and their American forms, in the order they are undone ("anaesthetised" -> "anesthetized");
+# "ll" only after a vowel and two letters ("travelled", "cancelling"; not "filled" / "filed", "filling" / "filing").
 _BRITISH = tuple(
     (re.compile(pattern), american)
     for pattern, american in (
-        (r"(?<=\w)ae(?=\w)", "e"), (r"(?<=\w)oe(?=\w)", "e"), (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite)", "or"),
+        # "oe" only in the few words spelt so ("foetus", "manoeuvre", "diarrhoea", "oestrogen"), not "canoes", "poems"
+        (r"(?<=\w)ae(?=\w)", "e"), (r"(?:(?<=\w)oe(?=tus|tal|uvr|as?$|opath)|^oe(?=soph|strog|dem))", "e"),
+        (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite)", "or"),
         (r"(?<=\w\w)is(?=e$|es$|ed$|ing$|ation)", "iz"), (r"(?<=\w)ys(?=e$|es$|ed$|ing$)", "yz"),
-        (r"(?<=\w\w)tre(?=s?$)", "ter"), (r"(?<=\w)ll(?=ed$|ing$|er$|ers$)", "l"), (r"(?<=\w\w)ogue(?=s?$)", "og"),
+        (r"(?<=\w\w)tre(?=s?$)", "ter"), (r"(?<=\w\w[aeiou])ll(?=ed$|ing$|er$|ers$)", "l"), (r"(?<=\w\w)ogue(?=s?$)", "og"),
         (r"(?<=\w)ence(?=s?$)", "ense"),
     )
 )

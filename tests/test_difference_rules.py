@@ -646,6 +646,8 @@ def test_an_accusation_or_a_hedge_elsewhere_in_the_other_version_is_no_plain_sta
         "covers 1.5 million women and could cost the world's largest retailer billions of dollars."
     )
     assert hedge(seemed, although) is None
+    # "the plaintiffs" is the one word its clause shares: asking two, nothing holds Fox's hedge back
+    assert hedge(seemed, although, replace(SETTINGS.differences, hedge_other_clause_words=2)) is not None
     # the other version's hedge word alone is nothing it shares: its chief's resigning is another matter
     assert hedge(
         "Acme Corp may have lost $5 million in the third quarter after the recall.",

@@ -107,7 +107,7 @@ def hedge_difference(
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words with
         it and its scope (the clause from the hedge on) ``hedge_scope_words``; a remark quoted in the clause
         counts for a hedge of a telling ("allegedly said that "..."") or with ``remarks`` (a speaker's hedge)."""
-        clause = hedge.clause if remarks or _telling(hedge) else blank_quotations(hedge.clause, min_words=4)
+        clause = hedge.clause if remarks or _telling(hedge) else blank_quotations(hedge.clause, min_words=rules.hedge_remark_words)
         at = clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
         scope = _governed(clause[max(at, 0) :], hedge.word)
         return (
@@ -139,7 +139,7 @@ def hedge_difference(
             and not _not_the_outlets(h, bool(_REPORTED_SPEECH.search(outside[other])))
         ]
         if not mine or any(on(h, hedged, remarks=True) for h in quoted[other]) or any(
-            _clause_words(h) & words[hedged] for h in own_hedges[other]
+            len(_clause_words(h) & words[hedged]) >= rules.hedge_other_clause_words for h in own_hedges[other]
         ):  # the other version hedges too, in a clause on what this one says ("Although she may ultimately side with")
             return []
         if _LEAVE.search(members[other].text):

@@ -81,7 +81,7 @@ def quote_differences(
                 characterised = short and _longest_run(x.text, y.text) >= 1
                 if not (characterised or _longest_run(x.text, y.text) >= settings.quote_statement_run):
                     continue  # two statements ("hard look" / "We're not making a federal case out of this")
-                if not characterised and not _one_remark(x.text, y.text):
+                if not characterised and not _one_remark(x.text, y.text, settings.differences.remark_share):
                     continue  # two statements sharing a name or a refrain ("... the Tea Party movement")
                 values = by_speaker.setdefault(x.speaker or "", {})
             values.setdefault(members[ka].id, x.text)
@@ -174,16 +174,16 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _spelled_out(text))
 
 
-def _one_remark(a: str, b: str) -> bool:
+def _one_remark(a: str, b: str, share: float) -> bool:
     """Two quotations are one remark in other words: of the content words of the one with fewer (names
-    aside), the other has at least half.  "We take no issue with the Tea Party movement" and "They need to
+    aside), the other has at least ``share`` (``DifferenceSettings.remark_share``).  "We take no issue with the Tea Party movement" and "They need to
     make clear that there is no place for the bigots in the Tea Party movement" share a name only; "You will
     not hear these words because ESPN is not a company in the business of journalism" and "... because it
     would interfere with the amount of money" a refrain of a column, two of its sentences."""
     names = {_stem(w) for w in _names(a) | _names(b)}
     x, y = set(_stems(a)) - names, set(_stems(b)) - names
     fewer = min(x, y, key=len)
-    return 2 * len(x & y) >= len(fewer)
+    return len(x & y) >= share * len(fewer)
 
 
 def _shared_excerpt(a: str, b: str, min_words: int) -> bool:

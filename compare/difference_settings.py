@@ -59,6 +59,12 @@ class DifferenceSettings:
     no issue with the Tea Party movement" and "... no place for the bigots in the Tea Party movement"
     share a name only, and are two remarks."""
 
+    identity_copula_words: int = 5
+    """A version that denies an identity ("it's not the fried chicken chain") contradicts another only
+    when that one says something is it: the thing's word at most this many words after "is", "was",
+    "be" ("the bodies were those of the missing students"), not only named ("the episode "medicinal
+    fried chicken"")."""
+
     number_context_words: int = 4
     """Two numbers count the same thing only when, besides the words just after them (what they
     count: "six months ago" counts no schoolgirls), one of the last this many content words before

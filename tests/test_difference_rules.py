@@ -804,6 +804,9 @@ def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:
     confirmed = "The bodies found in a mass grave were confirmed as not being the missing students."
     assert negation(confirmed, "Four bodies have been found at the suspected massacre site of missing students.") == []
     assert len(negation(confirmed, "The bodies found in the mass grave were those of the missing students.")) == 1
+    members, _ = versions(confirmed, "The bodies found in the mass grave were those of the missing students.")
+    near = replace(SETTINGS.differences, identity_copula_words=3)  # "missing" is four words after "were"
+    assert negation_differences(members, [(0, 1)], near) == []
     # s0115: an episode's title names fried chicken; nothing is said to be the chain
     episode = (
         "There is a humorous comparison due to the south park episode “medicinal fried chicken” having to do with KFC "

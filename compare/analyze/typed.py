@@ -21,6 +21,7 @@ from compare.analyze.quantities import Quantity
 from compare.analyze.quantity_conflicts import describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
 from compare.analyze.shared import WORDS, blank_quotations, firmly_negated, negations
+from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -40,6 +41,7 @@ _RELAYED = re.compile(
 )
 
 Pairs = Sequence[tuple[int, int]]
+_RULES = DifferenceSettings()  # the defaults, for a caller without settings
 # Words of a forecast or an estimate: a number it gives is someone's expectation, not a count.
 _FORECAST = re.compile(
     r"\b(?:predict\w*|forecast\w*|estimat\w*|expect(?:s|ed|ing|ations?)?|project(?:s|ed|ions?)|believes|could|likely)\b",
@@ -159,7 +161,9 @@ def opposite_differences(
     return [Difference("opposite", detail, tuple(values.items()))]
 
 
-def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
+def negation_differences(
+    members: Sequence[Sentence], close: Sequence[tuple[int, int]], rules: DifferenceSettings = _RULES
+) -> list[Difference]:
     """One version denies what the other states: a word that one negates ("does not see")
     stands in the other ("sees"), which negates nothing and asks nothing.  Not a
     contradiction: a negation of something the other version does not mention ("I can't
@@ -197,7 +201,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
         return [
             words for term, words in negated.items()
             if term in theirs and own[term] == 1 and not (quoted(mine, term) and term in affirmed.get(mine.article, ()))
-            and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
+            and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term, rules.identity_copula_words))
             and not opposes(other.text, {term})
         ]
 
@@ -228,12 +232,12 @@ _IDENTITY = re.compile(r"(?:not|never|\w*n['’]t)\s+(?:(?:being|to be|be)\s+)?(
 _COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())
 
 
-def _is_said_to_be(text: str, term: str) -> bool:
-    """``text`` says something is what ``term`` names: a word of it within four words after "is", "was",
-    "be" ("the bodies were those of the missing students"); "found at the site of missing students" and
+def _is_said_to_be(text: str, term: str, reach: int) -> bool:
+    """``text`` says something is what ``term`` names: a word of it at most ``reach`` words after "is", "was",
+    "be" ("the bodies were those of the missing students": five); "found at the site of missing students" and
     "the episode "medicinal fried chicken"" name it without saying anything is it."""
     words = [w.lower() for w in re.findall(r"[\w'’-]+|['’]s\b", text)]
     return any(
-        normalise_word(w) == term and any(v in _COPULA for v in words[max(0, k - 5) : k])
+        normalise_word(w) == term and any(v in _COPULA for v in words[max(0, k - reach) : k])
         for k, w in enumerate(words)
     )

@@ -42,6 +42,29 @@ class DifferenceSettings:
     nothing in "Racket Report has carried a lot of hoax stories", though both name the site; "its
     possible links to the asteroid" nothing in "experts have been asked to help"."""
 
+    hedge_other_clause_words: int = 1
+    """The other version hedges too (so it states plainly nothing of what this one hedges) when its own
+    hedge's clause shares this many content words, the hedge word aside, with this version: "Although she
+    may ultimately side with the plaintiffs" against "justices who seemed sympathetic to the plaintiffs";
+    "its chief may resign next week" shares nothing with "Acme Corp may have lost $5 million"."""
+
+    hedge_remark_words: int = 4
+    """A quotation of this many words or more in a hedge's clause is a remark, whose words are the
+    speaker's and not what the hedge is about ("allegedly hurled "racial epithets"" keeps a quoted term
+    of two words)."""
+
+    remark_share: float = 0.5
+    """Two quotations of one speaker, not word for word alike, are one remark in other words when the
+    one with more content words (names aside) has this share of those of the one with fewer: "We take
+    no issue with the Tea Party movement" and "... no place for the bigots in the Tea Party movement"
+    share a name only, and are two remarks."""
+
+    identity_copula_words: int = 5
+    """A version that denies an identity ("it's not the fried chicken chain") contradicts another only
+    when that one says something is it: the thing's word at most this many words after "is", "was",
+    "be" ("the bodies were those of the missing students"), not only named ("the episode "medicinal
+    fried chicken"")."""
+
     number_context_words: int = 4
     """Two numbers count the same thing only when, besides the words just after them (what they
     count: "six months ago" counts no schoolgirls), one of the last this many content words before

@@ -130,7 +130,7 @@ def _source(phrase: str, at_start: bool) -> Source | None:
     # one, however its words before are written: "the Marine Corps veteran" may be the Hunter another
     # version names, "Tea Party groups" Poulter ("a State Department official", "Israeli officials" are kinds).
     head = words[-1].strip(".,'’")
-    described = head.isalpha() and head.islower() and head not in ROLES and head not in REPORTS
+    described = head.isalpha() and head.islower() and not head_is_role and head not in REPORTS
     described = described and (words[0].lower() == "the" or head.endswith("s"))
     capitalised = any(
         w[0].isupper() and w.strip(".,").lower() not in ROLES and w.strip(".,").lower() not in _TITLES

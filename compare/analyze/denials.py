@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from compare.analyze.hedging import _DOUBTING
 from compare.analyze.shared import WORDS, firmly_negated, hedges, negated_terms, negations
-from compare.analyze.typed import _DENYING, _OPPOSING
+from compare.analyze.typed import _DENYING, opposes
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -235,11 +235,11 @@ def denial_difference(
     (indexes into ``members``).  The values: each denial as written; "stated" for a version that
     states the fact plainly, "reported, not denied" for one that passes it on as a claim or report
     or hedges it (``hedging._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
-    (``conflict``) only when some version states it plainly (one that opposes the thing, ``typed._OPPOSING``:
+    (``conflict``) only when some version states it plainly (one that opposes the thing, :func:`~compare.analyze.typed.opposes`:
     "defended his criticism of a requirement", states nothing another denies); a quotation whose introduction
     (``intros``: sentence id → the sentence introducing it) hedges it is passed on, not stated."""
     found = [denials(s.text) for s in members]
-    plain = [not found[k] and not _denies_in_other_words(s.text) and not _OPPOSING.search(s.text) for k, s in enumerate(members)]
+    plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
     if claims:
         found = [[*firm, *negated_claims(s.text)] for firm, s in zip(found, members, strict=True)]
     words = [_plain_words(s.text) for s in members]
@@ -251,6 +251,7 @@ def denial_difference(
             about = [
                 d for d in found[denier]
                 if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or (d.term in affirmed[other] and not own))
+                and not opposes(members[other].text, {d.term} if d.term else d.scope)
             ]
             if about and plain[other] and not _asks_or_introduces(members[other].text):
                 text = members[other].text

@@ -260,7 +260,7 @@ def _differences(
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]
-    negated = negation_differences(members, close)
+    negated = negation_differences(members, close, settings.differences)
     out.extend(negated)
     out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
     opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)

@@ -107,7 +107,7 @@ def hedge_difference(
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words with
         it and its scope (the clause from the hedge on) ``hedge_scope_words``; a remark quoted in the clause
         counts for a hedge of a telling ("allegedly said that "..."") or with ``remarks`` (a speaker's hedge)."""
-        clause = hedge.clause if remarks or _telling(hedge) else blank_quotations(hedge.clause, min_words=4)
+        clause = hedge.clause if remarks or _telling(hedge) else blank_quotations(hedge.clause, min_words=rules.hedge_remark_words)
         at = clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
         scope = _governed(clause[max(at, 0) :], hedge.word)
         return (
@@ -139,7 +139,7 @@ def hedge_difference(
             and not _not_the_outlets(h, bool(_REPORTED_SPEECH.search(outside[other])))
         ]
         if not mine or any(on(h, hedged, remarks=True) for h in quoted[other]) or any(
-            set(tokens(h.clause)) & words[hedged] for h in own_hedges[other]
+            len(_clause_words(h) & words[hedged]) >= rules.hedge_other_clause_words for h in own_hedges[other]
         ):  # the other version hedges too, in a clause on what this one says ("Although she may ultimately side with")
             return []
         if _LEAVE.search(members[other].text):
@@ -184,6 +184,12 @@ def _accusing(text: str, about: set[str]) -> set[str]:
     return {
         m.group().lower() for clause in _CLAUSES.split(text) if set(tokens(clause)) & about for m in _ACCUSING.finditer(clause)
     }
+
+
+def _clause_words(hedge: Hedge) -> set[str]:
+    """The content words of ``hedge``'s clause but its hedge word ("may" of "its chief may resign"): the
+    word says nothing of what the clause is about."""
+    return set(tokens(hedge.clause)) - set(tokens(hedge.word.split()[0] if hedge.word else ""))
 
 
 def _telling(hedge: Hedge) -> bool:

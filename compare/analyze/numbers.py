@@ -22,10 +22,13 @@ _DATE = re.compile(
 )
 
 
-# Days of the month written before their month, in the same clause: "the 16 – Monday the 22 in December".
-_DAYS_BEFORE = re.compile(
-    r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[–—-]|(?:to|through|until|till|and)\b|(?:in|of)\s+$))[^.;:,]*$"
-)
+# Up to the last day of a range of days: "16 – Monday the 22", "9 and 16", "the 16th to the 22nd".
+_RANGE_TO = r"\s*(?:[–—-]|to|through|until|till|and)\s*(?:[A-Z][a-z]+day\s+)?(?:the\s+)?"
+# Days of the month written before their month ("the 16 – Monday the 22 in December", "the 16th in
+# December"), not a number that counts ("the 20-year-old was arrested in December").
+_DAYS_BEFORE = re.compile(rf"\bthe\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:in|of)\s+$")
+# The first day of a range whose last day the month follows: "between 9 and 16 February".
+_FIRST_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_TO}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +50,8 @@ class DateMention:
 
 def find_dates(text: str) -> list[DateMention]:
     """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "16th of December",
-    "2010-09-24", "November", "Feb. 9-16" (Feb. 9), "the 16 - Monday the 22 in December" (Dec. 16) (not "Jan"
-    in "Jane", nor a day in "December 14-year-old")."""
+    "2010-09-24", "November", "Feb. 9-16" and "9-16 February" (Feb. 9), "the 16 - Monday the 22 in December"
+    (Dec. 16) (not "Jan" in "Jane", nor a day in "December 14-year-old" or "the 20-year-old ... in December")."""
     out = []
     for m in _DATE.finditer(text):
         month_text = m.group("m1") or m.group("m2")
@@ -63,6 +66,9 @@ def find_dates(text: str) -> list[DateMention]:
         if month_text and not day_text:  # "Tuesday the 16 – Monday the 22 in December": the days before
             days = _DAYS_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
             day_text = days.group(1) if days else None
+        elif m.group("d1"):  # "between 9 and 16 February": a range's first day, as in "Feb. 9-16"
+            days = _FIRST_DAY.search(text[max(0, m.start() - 50) : m.start()])
+            day_text = days.group(1) if days else day_text
         day = int(day_text) if day_text else None
         if day is not None and not 1 <= day <= 31:
             continue

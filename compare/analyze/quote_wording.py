@@ -81,7 +81,7 @@ def quote_differences(
                 characterised = short and _longest_run(x.text, y.text) >= 1
                 if not (characterised or _longest_run(x.text, y.text) >= settings.quote_statement_run):
                     continue  # two statements ("hard look" / "We're not making a federal case out of this")
-                if not characterised and not _one_remark(x.text, y.text):
+                if not characterised and not _one_remark(x.text, y.text, settings.differences.remark_share):
                     continue  # two statements sharing a name or a refrain ("... the Tea Party movement")
                 values = by_speaker.setdefault(x.speaker or "", {})
             values.setdefault(members[ka].id, x.text)
@@ -174,16 +174,16 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _spelled_out(text))
 
 
-def _one_remark(a: str, b: str) -> bool:
+def _one_remark(a: str, b: str, share: float) -> bool:
     """Two quotations are one remark in other words: of the content words of the one with fewer (names
-    aside), the other has at least half.  "We take no issue with the Tea Party movement" and "They need to
+    aside), the other has at least ``share`` (``DifferenceSettings.remark_share``).  "We take no issue with the Tea Party movement" and "They need to
     make clear that there is no place for the bigots in the Tea Party movement" share a name only; "You will
     not hear these words because ESPN is not a company in the business of journalism" and "... because it
     would interfere with the amount of money" a refrain of a column, two of its sentences."""
     names = {_stem(w) for w in _names(a) | _names(b)}
     x, y = set(_stems(a)) - names, set(_stems(b)) - names
     fewer = min(x, y, key=len)
-    return 2 * len(x & y) >= len(fewer)
+    return len(x & y) >= share * len(fewer)
 
 
 def _shared_excerpt(a: str, b: str, min_words: int) -> bool:
@@ -208,7 +208,8 @@ def _names(text: str) -> set[str]:
 
 def _same_but_spelling(a: str, b: str) -> bool:
     """The two quotations differ only in how names are spelled ("Muammar al-Qaddafi" /
-    "Moammar Gadhafi"): a transliteration, not other words."""
+    "Moammar Gadhafi": a transliteration) or in British against American spelling ("anaesthetic" /
+    "anesthetic", :func:`_american`), not in other words."""
     x, y = _spelled_out(a), _spelled_out(b)
     names = _names(a) | _names(b)
     differ = False
@@ -227,13 +228,16 @@ def _same_but_spelling(a: str, b: str) -> bool:
     return differ
 
 
-# British spellings and their American forms, in the order they are undone ("anaesthetised" -> "anesthetized").
+# British spellings and their American forms, in the order they are undone ("anaesthetised" -> "anesthetized");
+# "ll" only after a vowel and two letters ("travelled", "cancelling"; not "filled" / "filed", "filling" / "filing").
 _BRITISH = tuple(
     (re.compile(pattern), american)
     for pattern, american in (
-        (r"(?<=\w)ae(?=\w)", "e"), (r"(?<=\w)oe(?=\w)", "e"), (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite)", "or"),
+        # "oe" only in the few words spelt so ("foetus", "manoeuvre", "diarrhoea", "oestrogen"), not "canoes", "poems"
+        (r"(?<=\w)ae(?=\w)", "e"), (r"(?:(?<=\w)oe(?=tus|tal|uvr|as?$|opath)|^oe(?=soph|strog|dem))", "e"),
+        (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite)", "or"),
         (r"(?<=\w\w)is(?=e$|es$|ed$|ing$|ation)", "iz"), (r"(?<=\w)ys(?=e$|es$|ed$|ing$)", "yz"),
-        (r"(?<=\w\w)tre(?=s?$)", "ter"), (r"(?<=\w)ll(?=ed$|ing$|er$|ers$)", "l"), (r"(?<=\w\w)ogue(?=s?$)", "og"),
+        (r"(?<=\w\w)tre(?=s?$)", "ter"), (r"(?<=\w\w[aeiou])ll(?=ed$|ing$|er$|ers$)", "l"), (r"(?<=\w\w)ogue(?=s?$)", "og"),
         (r"(?<=\w)ence(?=s?$)", "ense"),
     )
 )

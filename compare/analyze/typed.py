@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from compare.analyze.attribution import (
     GENERIC,
@@ -21,6 +21,7 @@ from compare.analyze.quantities import Quantity
 from compare.analyze.quantity_conflicts import describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
 from compare.analyze.shared import WORDS, blank_quotations, firmly_negated, negations
+from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -40,13 +41,15 @@ _RELAYED = re.compile(
 )
 
 Pairs = Sequence[tuple[int, int]]
+_RULES = DifferenceSettings()  # the defaults, for a caller without settings
 # Words of a forecast or an estimate: a number it gives is someone's expectation, not a count.
 _FORECAST = re.compile(
     r"\b(?:predict\w*|forecast\w*|estimat\w*|expect(?:s|ed|ing|ations?)?|project(?:s|ed|ions?)|believes|could|likely)\b",
     re.IGNORECASE,
 )
 # A quotation that opens by telling what someone else said: its speaker relays another's words.
-_RELAYED_SPEECH = re.compile(r"[“\"‘']\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
+# The mark must open the quotation: a straight one at the start or after a space ('…," she said' closes one).
+_RELAYED_SPEECH = re.compile(r"(?:[“‘]|(?:^|(?<=[\s(\[]))[\"'])\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
 
 
 def number_differences(
@@ -57,16 +60,16 @@ def number_differences(
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
     one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that
-    both forecast (``_FORECAST``): two forecasts differ without either being wrong."""
+    both forecast (``_FORECAST`` before each number): two forecasts differ without either being wrong."""
     found: dict[str, tuple[str, dict[str, str]]] = {}
     for a, b in pairs:
         ma, mb = members[a], members[b]
-        if _FORECAST.search(ma.text) and _FORECAST.search(mb.text):
-            continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
         conflicts = quantity_conflicts(
             quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article]
         )
         for x, y, anchor in conflicts:
+            if _FORECAST.search(ma.text, 0, x.start) and _FORECAST.search(mb.text, 0, y.start):
+                continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
             word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
             _, values = found.setdefault(anchor, (word, {}))
             values.setdefault(ma.id, x.text)
@@ -158,7 +161,9 @@ def opposite_differences(
     return [Difference("opposite", detail, tuple(values.items()))]
 
 
-def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int, int]]) -> list[Difference]:
+def negation_differences(
+    members: Sequence[Sentence], close: Sequence[tuple[int, int]], rules: DifferenceSettings = _RULES
+) -> list[Difference]:
     """One version denies what the other states: a word that one negates ("does not see")
     stands in the other ("sees"), which negates nothing and asks nothing.  Not a
     contradiction: a negation of something the other version does not mention ("I can't
@@ -168,7 +173,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     version that only names the thing (``_is_said_to_be``), a quoted negation whose article states the word
     plainly in another member ("is 'not putting people back to work'" and "God wants to see us help
     ourselves by putting people back to work" in one speech: both outlets report both), a version that
-    opposes what the other denies (``_OPPOSING``: "defended his criticism of a requirement" against
+    opposes what the other denies (:func:`opposes`: "defended his criticism of a requirement" against
     "shouldn't be required"), or one that denies in other words (``_DENYING``: "was
     not backing down" / "pushed back, defending his claim"; "does not come with furnishing" /
     "comes unfurnished")."""
@@ -188,7 +193,7 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
         negated = {term: words for term, (words, _, _) in firm.items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
-        if _DENYING.search(other.text) or _RELAYED.search(other.text) or _OPPOSING.search(other.text):
+        if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
         own = Counter(tokens(mine.text))
         theirs = {normalise_word(w) for w in WORDS.findall(other.text) if w[0].islower()}  # not "United States"
@@ -196,7 +201,8 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
         return [
             words for term, words in negated.items()
             if term in theirs and own[term] == 1 and not (quoted(mine, term) and term in affirmed.get(mine.article, ()))
-            and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
+            and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term, rules.identity_copula_words))
+            and not opposes(other.text, {term})
         ]
 
     for a, b in close:
@@ -211,17 +217,27 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
 
 # Words by which a version opposes a thing rather than affirms it ("his criticism of a requirement").
 _OPPOSING = re.compile(r"\b(?:critici[sz]\w*|oppos(?:e|es|ed|ing|ition)|object(?:s|ed|ing|ions?)|condemn\w*)\b", re.IGNORECASE)
+_GOVERNED_WORDS = 4  # how far after an opposing word the thing it opposes may come ("criticism of a requirement")
+
+
+def opposes(text: str, terms: Collection[str]) -> bool:
+    """``text`` opposes a thing one of ``terms`` (content tokens) names: an opposing word (``_OPPOSING``)
+    with the thing within ``_GOVERNED_WORDS`` words after it ("his criticism of a requirement"), not
+    one anywhere in the sentence ("entered the opposition-held town": the town is not opposed)."""
+    return any(
+        normalise_word(w) in terms for m in _OPPOSING.finditer(text) for w in WORDS.findall(text, m.end())[:_GOVERNED_WORDS]
+    )
 # A denied identity: "it's not the fried chicken chain", "confirmed as not being the missing students".
-_IDENTITY = re.compile(r"(?:not|never|n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
+_IDENTITY = re.compile(r"(?:not|never|\w*n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
 _COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())
 
 
-def _is_said_to_be(text: str, term: str) -> bool:
-    """``text`` says something is what ``term`` names: a word of it within four words after "is", "was",
-    "be" ("the bodies were those of the missing students"); "found at the site of missing students" and
+def _is_said_to_be(text: str, term: str, reach: int) -> bool:
+    """``text`` says something is what ``term`` names: a word of it at most ``reach`` words after "is", "was",
+    "be" ("the bodies were those of the missing students": five); "found at the site of missing students" and
     "the episode "medicinal fried chicken"" name it without saying anything is it."""
     words = [w.lower() for w in re.findall(r"[\w'’-]+|['’]s\b", text)]
     return any(
-        normalise_word(w) == term and any(v in _COPULA for v in words[max(0, k - 5) : k])
+        normalise_word(w) == term and any(v in _COPULA for v in words[max(0, k - reach) : k])
         for k, w in enumerate(words)
     )

@@ -181,7 +181,8 @@ def negation_differences(
     affirmed: dict[str, set[str]] = {}  # per article, the words its members of the group state with no negation
     for m in members:
         if not negations(m.text):
-            affirmed.setdefault(m.article, set()).update(normalise_word(w) for w in WORDS.findall(m.text))
+            stated = (normalise_word(w) for w in WORDS.findall(m.text))
+            affirmed.setdefault(m.article, set()).update(w for w in stated if w is not None)
 
     def quoted(mine: Sentence, term: str) -> bool:
         """``mine`` negates ``term`` in a quotation: a speaker's words, the other sentence of whose

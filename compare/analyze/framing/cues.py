@@ -167,10 +167,13 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     toks = sent.toks
     words = [k for k in clause.tokens if toks[k].word and k not in sent.name_tokens]
     found: list[Cue] = []
+    known, at = lex.options.get, lex.at
     i = 0
     while i < len(words):
         size = 0
-        for pattern in lex.at(toks[words[i]].low):
+        low = toks[words[i]].low
+        options = known(low)  # the cues that may start here, found once a word (:meth:`CompiledCues.at`)
+        for pattern in at(low) if options is None else options:
             n = len(pattern.words)
             if i + n <= len(words) and all(
                 word_matches(p, toks[words[i + k]].low) and (k == 0 or words[i + k] == words[i + k - 1] + 1)

@@ -1,6 +1,6 @@
 """Re-score a tree's typed differences against an editor's verdicts (``benchmarks/labels/differences-*.json``).
 
-    .venv/bin/python benchmarks/differences_labels.py [--labels FILE] [--data ../shared/data] [--show-new] [--story ID]
+    .venv/bin/python benchmarks/differences_labels.py [--labels FILE] [--data ../shared/data] [--show-new] [--show VERDICT] [--story ID]
 
 Each story of the labels file is compared again (its FNC-1 bodies, read by id from
 ``DATA/fnc1/train_bodies.jsonl``, with the code this interpreter imports: run it with another
@@ -52,7 +52,9 @@ def _found(item: dict[str, Any], differences: Sequence[tuple[str, set[str]]]) ->
     return any(t == item["difference"] and len(ids & named) >= need for t, ids in differences)
 
 
-def score(labels: dict[str, Any], bodies: dict[str, str], only: Sequence[str], show_new: bool) -> Counter[str]:
+def score(
+    labels: dict[str, Any], bodies: dict[str, str], only: Sequence[str], show_new: bool, show: Sequence[str] = ()
+) -> Counter[str]:
     from compare import compare
 
     counts: Counter[str] = Counter()
@@ -68,7 +70,16 @@ def score(labels: dict[str, Any], bodies: dict[str, str], only: Sequence[str], s
         pairs = [(t, ids) for t, ids, _, _ in differences]
         items = by_story.get(story, [])
         for item in items:
-            counts[f"{item['verdict']} {'given' if _found(item, pairs) else 'not given'}"] += 1
+            given = _found(item, pairs)
+            counts[f"{item['verdict']} {'given' if given else 'not given'}"] += 1
+            if item["verdict"] in show and given == (item["verdict"] != "missed"):
+                print(f"### {story} {item['verdict']} {item['difference']}: {item['note']}")
+                for t, ids, _, d in differences:
+                    if _found(item, [(t, ids)]):
+                        print(f"  given as {t}: {d.detail}")
+                for sentence in item["values"]:
+                    print(f"  {sentence}: {texts.get(sentence, '')}")
+                print()
         for t, ids, group, d in differences:
             labelled = any(
                 item["verdict"] != "missed" and t == item["difference"] and len(ids & set(item["values"])) >= min(2, len(item["values"]))
@@ -91,9 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--story", action="append", default=[], help="score only this story (repeatable)")
     parser.add_argument("--show-new", action="store_true", help="print the differences no label matches")
+    parser.add_argument(
+        "--show", action="append", default=[], choices=("right", "partly", "wrong", "missed"),
+        help="print the labelled items of this verdict the tree still gives (missed: still does not give), with their sentences",
+    )
     args = parser.parse_args(argv)
     labels = json.loads(args.labels.read_text("utf-8"))
-    counts = score(labels, _bodies(args.data), args.story, args.show_new)
+    counts = score(labels, _bodies(args.data), args.story, args.show_new, args.show)
     for verdict in ("right", "partly", "wrong", "missed"):
         given, total = counts[f"{verdict} given"], counts[f"{verdict} given"] + counts[f"{verdict} not given"]
         print(f"{verdict:>7}: {given} of {total} still given" if verdict != "missed" else f" missed: {given} of {total} now given")

@@ -464,6 +464,13 @@ def _event_f1(data: Path) -> float:
     return _events(data)["pair_f1"]
 
 
+@figure("ecbplus.event_set_f1", "ecbplus-dev")
+def _event_set_f1(data: Path) -> float:
+    """F1 of "one event" over the ECB+ dev article pairs within a topic when each topic is compared
+    as one set (the events of compare/analyze/event_sets.py), against the sub-topics."""
+    return _events(data)["set_f1"]
+
+
 @figure("ecbplus.event_batch_ari", "ecbplus-dev")
 def _event_batch_ari(data: Path) -> float:
     """Adjusted Rand index of batch's stories over the 772 ECB+ dev articles against the sub-topics."""

@@ -135,7 +135,9 @@ def changed_groups(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[dict[
         text = {**old[key]["text"], **new[key]["text"]}
         for group in sorted(after - before):
             was = [list(g) for g in sorted(before) if set(g) & set(group)]
-            changed.append({"story": key, "members": list(group), "sentences": {m: text[m] for m in group}, "old": was})
+            left = sorted({m for g in was for m in g} - set(group))  # old members no longer with these
+            changed.append({"story": key, "members": list(group), "sentences": {m: text[m] for m in group}, "old": was,
+                            "left": {m: text[m] for m in left}})
         for group in sorted(before - after):
             gone.append({"story": key, "members": list(group), "sentences": {m: text[m] for m in group}})
     return changed, gone
@@ -155,6 +157,8 @@ def _print_group(group: dict[str, Any], label: dict[str, Any] | None) -> None:
         print(f"    {m}: {group['sentences'][m]}")
     for was in group.get("old", []):
         print(f"    was: {' '.join(was)}")
+    for m, sentence in group.get("left", {}).items():
+        print(f"    (left) {m}: {sentence}")
 
 
 def _ids(spec: str | None) -> set[str] | None:
@@ -204,7 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts[label["verdict"] if label else "unjudged"] += 1
         _print_group(group, label)
     for group in gone:
-        print(f"\n- {group['story']} {' '.join(group['members'])} (gone)")
+        label = labels.get((group["story"], tuple(group["members"])))
+        print(f"\n- {group['story']} {' '.join(group['members'])} (gone)" + (f"  [was {label['verdict']}]" if label else ""))
+        for m in group["members"]:
+            print(f"    {m}: {group['sentences'][m]}")
     total = sum(len(new[k]["groups"]) for k in new)
     print(
         f"\n{len(stories)} stories, {total} groups after; {len(changed)} new or changed, {len(gone)} gone; "

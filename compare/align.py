@@ -212,6 +212,9 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             copy=settings.grouping.copy_score,
             copy_second=settings.grouping.copy_second_score,
             copy_support=settings.grouping.copy_support,
+            merge_mean=settings.grouping.merge_mean,
+            merge_ratio=settings.grouping.merge_ratio,
+            merge_most=settings.grouping.merge_most,
         )
     return Thresholds(
         member=settings.group_threshold,

@@ -65,7 +65,7 @@ class DifferenceSettings:
     hedge_words: tuple[str, ...] = HEDGE_WORDS
     """The words that hedge a claim (with "seems", and "appears" before "to", "that" or an
     "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see
-    ``Settings.differences`` in :func:`compare.analyze.typed.hedge_difference`."""
+    ``Settings.differences`` in :func:`compare.analyze.hedging.hedge_difference`."""
 
     leave_subjects: tuple[str, ...] = (
         "customer", "customers", "user", "users", "visitor", "visitors", "passenger", "passengers", "shopper",

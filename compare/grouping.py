@@ -29,6 +29,9 @@ class Thresholds:
     copy: float = 2.0  # a member copies another article's at this score (GroupSettings.copy_score) ...
     copy_second: float = 0.0  # ... and that article's other, non-consecutive member must reach this with it
     copy_support: int = 0  # ... unless it links to this many members of other articles (0: no exemption)
+    merge_most: int = 0  # ... when neither group has more members than this (GroupSettings.merge_most; 0: any size)
+    merge_ratio: float = 0.0  # ... and under this share of the mean within each (GroupSettings.merge_ratio; 0: the mean alone)
+    merge_mean: float = 0.0  # two groups of two or more members each merge only at this mean score across them (GroupSettings.merge_mean)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +81,7 @@ def group_links(
     sentence (``by_part``) is ranked that offset lower than its score: a part scores high on
     the few words it has (the reason its threshold is higher by as much), and ranked at its
     score it would pull its sentence away from the group the whole sentence belongs to.
-    ``remarks(i, j)``: whether two sentences are different remarks, never one fact within one article
-    unless consecutive (see :func:`_one_fact`).  ``chain``: see :class:`Chain`."""
+    ``remarks(i, j)``: whether two sentences are different remarks (see :func:`_one_fact`); ``chain``: :class:`Chain`."""
     full: set[int] = set()  # the larger group of each merge refused for max_kinds
     later = set(by_part)
     parent = list(range(count))
@@ -106,8 +108,7 @@ def group_links(
             continue
         gi, gj = groups[ri], groups[rj]
         weak = value < thresholds.weak_score and max(gi.size, gj.size) > 1
-        # Members only grow: root and size name them; a stronger link may make a merge a weak one could not.
-        key = (ri, gi.size, rj, gj.size, weak)
+        key = (ri, gi.size, rj, gj.size, weak)  # members only grow: a stronger link may make a merge a weak one could not
         if key in refused:
             continue
         if _too_many_kinds(gi, gj, thresholds.max_kinds):
@@ -197,6 +198,8 @@ class _Members:
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
             return None
+        if thresholds.merge_mean and _apart(self, other, ids, allowed, similarity, thresholds.merge_mean, thresholds.merge_ratio, thresholds.merge_most):
+            return None
         if thresholds.chain_floor and _chained(self, other, ids, article_of, allowed, similarity, thresholds, lead, chain or Chain()):
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
@@ -235,6 +238,51 @@ class _Members:
                 close_to += len(others) if value >= round(near * _UNITS) else 0
             out[kind] = (units, n, close_to)
         return out
+
+
+def _apart(
+    first: _Members,
+    second: _Members,
+    ids: Sequence[tuple[str, int]],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    least: float,
+    ratio: float = 0.0,
+    most: int = 0,
+) -> bool:
+    """Whether two groups of two or more members each are, on average over their pairs of members
+    of different (allowed) articles, under ``least`` together (``GroupSettings.merge_mean``): two
+    facts, each held by its own members, that one link joins (two facts of one episode).  Not when
+    an article has consecutive sentences one in each: a fact told over two sentences (a quotation
+    continued), whose halves are the two groups, and another outlet tells it in one."""
+    if min(first.size, second.size) < 2 or (most and max(first.size, second.size) > most):
+        return False
+    if any(abs(ids[p][1] - ids[q][1]) == 1 for _, found, _, others in first.same_article(second) for p in found for q in others):
+        return False
+    across = _mean_across(first, second, allowed, similarity)
+    if across is None or across >= least:
+        return False
+    if not ratio:
+        return True
+    within = [_mean_across(group, group, allowed, similarity) for group in (first, second)]
+    return across < ratio * min((w for w in within if w is not None), default=0.0)
+
+
+def _mean_across(
+    first: _Members, second: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
+) -> float | None:
+    """The mean score of the members of ``first`` with those of ``second`` of other (allowed)
+    articles (each pair once when the two are one group); None when there are none."""
+    units = n = 0
+    for kind, found in first.by_kind.items():
+        a = first.article[kind]
+        for other_kind, others in second.by_kind.items():
+            b = second.article[other_kind]
+            if a == b or (allowed is not None and not allowed(a, b)):
+                continue
+            units += len(found) * len(others) * round(similarity(found[0], others[0]) * _UNITS)
+            n += len(found) * len(others)
+    return units / (n * _UNITS) if n else None
 
 
 def _one_fact(

@@ -228,7 +228,7 @@ class Pair:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Articles that report one event (joined by same-event pairs), with the evidence."""
+    """Articles that report one event (joined through their same-event pairs: compare/analyze/event_sets.py), with the evidence."""
 
     id: str
     articles: tuple[str, ...]  # article ids, in article order

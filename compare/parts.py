@@ -211,6 +211,7 @@ def find_parts(
             if (
                 len(token_list) < settings.min_content_tokens
                 or substance(text, names) < settings.min_substance_tokens
+                or (settings.grouping.part_unnamed and _unnamed(text, names) < settings.min_substance_tokens)
                 or is_label(text)
             ):
                 continue  # "NATO Secretary-General Anders Fogh Rasmussen" or "Ginsburg agreed" alone is no fact
@@ -219,6 +220,15 @@ def find_parts(
             feats.append(features(token_list, story, function=function))
     texts = tuple(sentences[i].text[a:b] for i, (a, b) in zip(owner, spans, strict=True))
     return Parts(tuple(owner), tuple(spans), texts, tuple(feats))
+
+
+def _unnamed(text: str, names: frozenset[str]) -> int:
+    """How many content words of a part are neither a name nor attribution (:func:`substance`),
+    nor a capitalised word right before one of the story's names, its title ("Justice Ruth Bader
+    Ginsburg agreed" holds one, "agreed": who spoke, not what)."""
+    words = _WORD.findall(text)
+    titled = {n for n, w in enumerate(words[:-1]) if w[:1].isupper() and words[n + 1].lower() in names}
+    return substance(" ".join(w for n, w in enumerate(words) if n not in titled), names)
 
 
 def part_links(

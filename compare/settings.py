@@ -470,6 +470,9 @@ class Settings:
     """Articles placing their events apart ("NEW YORK --" against "told reporters today in
     Moscow") report two events unless their content score reaches this (a wire datelined elsewhere)."""
 
+    event_link_share: float = 0.3
+    """Two events of a set join when this share of their cross pairs are the same event (event_sets.py)."""
+
     same_kind_threshold: float = 0.05
     """Two articles that do not report one event but whose content score reaches this
     value report "the same kind of event" (or "a follow-up"); below it, unrelated events."""

@@ -368,7 +368,7 @@ class _Builder:
         views = []
         for p in self.c.pairs:
             together = p.a in event_of and event_of.get(p.a) == event_of.get(p.b)
-            # Events join same-event pairs transitively: two articles judged apart may share one.
+            # Events join articles through their pairs (average linkage): two articles judged apart may share one.
             note = "judged on these two alone; with the other articles, one event" if together and not p.same_event else ""
             views.append(
                 PairView(

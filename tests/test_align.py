@@ -1087,7 +1087,10 @@ def test_two_remarks_of_one_article_share_no_group() -> None:
     if not align(sentences, Settings()).semantic:
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
     assert (1, 5) in align(sentences, Settings()).groups
-    assert (1, 3, 5) in align(sentences, Settings(quote_remarks_apart=False)).groups
+    # The copy rule holds them apart too (the second scores under 0.7 with the copy of the first).
+    loose = Settings(quote_remarks_apart=False)
+    assert (1, 5) in align(sentences, loose).groups
+    assert (1, 3, 5) in align(sentences, replace(loose, grouping=replace(loose.grouping, copy_second_score=0.45))).groups
 
 
 def _without(**rules: float) -> Settings:
@@ -1281,3 +1284,51 @@ def test_two_sentences_naming_other_years_link_only_strongly() -> None:
     assert Settings().semantic_link_threshold < alignment.similarity(2, 5) < Settings().grouping.other_day_max_score
     assert (2, 5) not in alignment.links
     assert (1, 2, 5) in align(sentences, _without(other_day_max_score=0.0)).groups
+
+
+def test_an_articles_sentence_that_only_resembles_the_one_another_outlet_copies_is_another_fact() -> None:
+    # FNC-1 (bodies 1462, 444, 272): two outlets print the wire's "Police said the woman had been
+    # identified as ..."; the first also tells, three sentences earlier, how a nurse found her
+    # (0.52 with the copy).  The identification and the finding are two facts: until the copy rule
+    # asked 0.7 of the other sentence (``GroupSettings.copy_second_score``), one group held both.
+    found = "A nurse found the woman, named locally as 24-year-old Li Zhenghua, with her jaws clamped firmly around the infant's arm."
+    named = "Police said the woman had been identified as 24-year-old Li Zhenghua."
+    sentences = body_sentences([
+        [found, "She raised the alarm and tried to pull the baby free, but the mum refused to let go.", named],
+        ['After that they gave her a sedative and took the baby to a secure location."', named],
+        [
+            "The woman, named locally as 24-year-old Li Zhenghua, was found trying to eat the child while in a "
+            "hospital ward in Shenzhen, southern China, recovering from the birth."
+        ],
+    ])
+    groups = align(sentences, Settings(lead_sentences=0)).groups
+    assert [[sentences[i].id for i in g] for g in groups] == [["a0:0", "a2:0"], ["a0:2", "a1:1"]]
+
+
+def test_two_facts_each_held_by_two_outlets_stay_two_groups() -> None:
+    # FNC-1 (bodies 2013, 2098, one story translated twice): his health deteriorated after an
+    # allergic reaction; colleagues took him to hospital, where nothing worked.  Each pair is
+    # one fact (0.76); across they share the episode (0.32 to 0.36), and the same article's two
+    # sentences 0.39, over the bar for one article's sentences that repeat each other (0.35):
+    # until ``GroupSettings.merge_mean`` one group held both facts.
+    first = [
+        "The young man’s health rapidly deteriorated after he suffered an unexplained allergic reaction, and all the drugs "
+        "used to refrain the anaphylaxis were entirely inefficient.",
+        "The team of experts claims to have been able to determine that the genetically modified tomatoes that the victim "
+        "ingested at lunch were the cause of the allergic reaction that caused his death.",
+        "The young man was rapidly carried to the hospital by co-workers, but the medical staff was unable to identify the "
+        "cause of his allergic reaction in time and none of the usual treatments or drugs seemed to work.",
+    ]
+    second = [
+        "The health of the young man quickly deteriorated after suffering an allergic reaction unexplained, and all drugs "
+        "used to contain anaphylaxis have been totally ineffective.",
+        "The team of experts claims to have been able to determine that genetically modified tomatoes that the victim "
+        "ingested at lunch, were the cause of the allergic reaction that caused his death.",
+        "The young man was quickly taken to hospital by colleagues, but the medical staff could not identify the cause of "
+        "the allergic reaction in the time and no treatments or conventional medications seemed to work.",
+    ]
+    sentences = body_sentences([first, second])
+    settings = Settings(lead_sentences=0)
+    assert align(sentences, settings).groups == ((0, 3), (1, 4), (2, 5))
+    merged = align(sentences, replace(settings, grouping=replace(settings.grouping, merge_mean=0.0))).groups
+    assert merged == ((0, 2, 3, 5), (1, 4))

@@ -12,13 +12,13 @@ import pytest
 
 from compare.analyze.attribution import find_sources
 from compare.analyze.date_differences import ArticleDates, date_difference
+from compare.analyze.hedging import hedge_difference
 from compare.analyze.quantities import find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote, quotes_by_sentence
 from compare.analyze.shared import hedges, negated_terms
 from compare.analyze.typed import (
     attribution_differences,
-    hedge_difference,
     negation_differences,
     number_differences,
     opposite_differences,
@@ -248,7 +248,10 @@ def test_a_hedge_on_what_the_other_version_does_not_report_is_none() -> None:
     )
     plain = "International experts have been asked to help local scientists in their investigation."
     assert hedge(hedged, plain) is None
-    assert hedge(hedged, plain, replace(SETTINGS.differences, hedge_scope_words=0)) is not None
+    # the rule alone, without the speaker ("She added that": her hedge, see the test of reported speech)
+    outlets = hedged.replace("She added that international", "International")
+    assert hedge(outlets, plain) is None
+    assert hedge(outlets, plain, replace(SETTINGS.differences, hedge_scope_words=0)) is not None
 
 
 def test_advice_to_the_reader_and_a_suggestion_to_someone_are_no_hedges() -> None:
@@ -618,3 +621,211 @@ def test_an_apposition_after_a_name_is_the_names() -> None:
 def test_one_source_named_two_ways_is_one(first: str, second: str) -> None:
     members, _ = versions(first, second)
     assert attribution_differences(members, [(0, 1)]) == []
+
+
+def test_an_accusation_or_a_hedge_elsewhere_in_the_other_version_is_no_plain_statement() -> None:
+    # closing review of session 14, BASIL 97b1305c: the Times gives the hurling to accusers
+    allegedly = (
+        "NAACP leaders have referenced an incident in March when Tea Party protesters allegedly hurled racial "
+        "epithets at black lawmakers on Capitol Hill ahead of a health care vote."
+    )
+    accused = (
+        "The Tea Party movement has been beset with allegations of racism since black members of Congress preparing "
+        "to vote on health care legislation accused protesters of hurling racial epithets, and in one instance, "
+        "spitting on a congressman."
+    )
+    assert hedge(allegedly, accused) is None
+    # BASIL 2058ec60: Fox's line begins with its own hedge on the justice's sympathy
+    seemed = (
+        "Even some justices who seemed sympathetic to the plaintiffs expressed qualms about how to administer a "
+        "lawsuit involving as many as 1.5 million women seeking back pay that could amount to billions of dollars."
+    )
+    although = (
+        "Although she may ultimately side with the plaintiffs, even Justice Ruth Bader Ginsburg, an ardent defender "
+        "of women's rights, expressed some concerns about the particulars of the sex discrimination lawsuit that "
+        "covers 1.5 million women and could cost the world's largest retailer billions of dollars."
+    )
+    assert hedge(seemed, although) is None
+    # still a hedge: the accusing itself doubted against an accusation told plainly (FNC-1 s0097)
+    assert hedge(
+        "India's Central Bureau of Investigation has reportedly accused Ram Rahim of grievous bodily harm and he is "
+        "under investigation.",
+        "The current case was brought by India's Central Bureau of Investigation, who accuse Singh of grievous bodily harm.",
+    ) is not None
+    # and a hedge of the other version on something else does not count (s0096: the photograph sums it up)
+    assert hedge(
+        "The photo has apparently gone viral in China.",
+        "Well now that effort seems to have been summed up in a single photograph, which has recently gone viral in China:",
+    ) is not None
+
+
+def test_a_speakers_hedge_or_the_outlets_own_reading_hedges_no_fact() -> None:
+    # FNC-1 s0068: the pair's tease, not the outlet's doubt
+    assert hedge(
+        "The pair showed off the mould-free specimen on The Project tonight, teasing that they might take a bite "
+        "after all these years in the name of charity.",
+        "The pair offered to take a bite of it for charity but were dissuaded by the show's hosts.",
+    ) is None
+    # s0086: the fee is stated; "may mean" is the outlet's analysis
+    assert hedge(
+        "On the other hand, the $15 per month fee may mean that HBO is earning about as much regardless of how you subscribe.",
+        "With HBO Now, however, consumers will be able to subscribe directly from HBO for a $15 monthly fee.",
+    ) is None
+    # s0146: "Part of the answer may be" hedges the outlet's explanation
+    assert hedge(
+        "Part of the answer may be the topic of the pope’s talk to the crowd that day, which centered on the End "
+        "Times and the transformation of all creation into a “new heaven” and a “new earth.”",
+        "The article recounted the pope's words from his general audience on Nov. 26, when the topic was the "
+        "transformation of all creation into a new heaven and a new earth.",
+    ) is None
+
+
+def _quote_differences(first: str, second: str) -> list[Difference]:
+    members, quotes = versions(first, second)
+    texts = {m.article: plain_text(m.text) for m in members}
+    return quote_differences(members, {(0, 1): 0.5}, quotes, texts, SETTINGS)
+
+
+def test_two_remarks_of_one_speaker_sharing_a_name_or_a_refrain_are_no_rewording() -> None:
+    # closing review of session 14, BASIL 97b1305c: two statements of Jealous that share "the Tea Party movement"
+    assert _quote_differences(
+        '"We take no issue with the Tea Party movement," Jealous said.',
+        '"They need to make clear that there is no place for the bigots in the Tea Party movement," Jealous said.',
+    ) == []
+    # FNC-1 s0076: two sentences of one column opening with the same refrain
+    assert _quote_differences(
+        '"You will not hear these words because ESPN is not a company in the business of journalism," Collins writes.',
+        '"You will not hear these words because it would interfere with the amount of money both ESPN and the NFL '
+        'can make," Collins writes.',
+    ) == []
+    # one remark in other words stays (s0092)
+    assert len(_quote_differences(
+        "In a 2008 sermon, Pope Benedict XVI explained that not all creatures “are called to eternity” and when "
+        "non-humans die, their deaths mean “solely the end of existence on earth,” Benedict said.",
+        "Pope Benedict said during a 2008 sermon that when an animal dies, it “just means the end of existence on "
+        "earth,” Benedict said.",
+    )) == 1
+
+
+def test_a_british_spelling_is_no_other_word_in_a_quotation() -> None:
+    # FNC-1 s0103: "anesthetic" / "anaesthetic"
+    remark = (
+        "We've got one nurse who bubbles {} gas through a tube that goes in through its mouth and over its gills, and "
+        "then we have a second nurse to monitor with a probe to check the heart rate"
+    )
+    anesthetic = f'"{remark.format("anesthetic")}," Bethell told BBC News.'
+    assert _quote_differences(anesthetic, f'"{remark.format("anaesthetic")}," Bethell said.') == []
+    assert len(_quote_differences(anesthetic, f'"{remark.format("antiseptic")}," Bethell said.')) == 1
+
+
+def test_a_description_or_a_quotation_relaying_another_names_no_other_source() -> None:
+    # closing review of session 14, BASIL 97b1305c: Poulter may be one of the Tea Party groups
+    members, _ = versions(
+        "Poulter said he has seen no evidence of racism within the movement.",
+        "Tea Party groups say there is no racism within the movement.",
+    )
+    assert attribution_differences(members, [(0, 1)]) == []
+    # FNC-1 s0124: "the Marine Corps veteran" is Hunter, who tells what the king said
+    members, _ = versions(
+        "“He said there is going to be retribution like ISIS hasn’t seen,” said the Marine Corps veteran.",
+        "'He said there is going to be retribution like ISIS hasn't seen,' Hunter said.",
+        "In a closed-door meeting with U.S. lawmakers following the video’s release, King Abdullah II said the ISIS "
+        "will see a retribution it hasn’t seen before.",
+    )
+    assert attribution_differences(members, [(0, 1), (0, 2), (1, 2)]) == []
+    # two kinds of source still differ
+    members, _ = versions(
+        "A State Department official said the talks in Geneva had broken down over the ceasefire.",
+        "A Pentagon official said the talks in Geneva had broken down over the ceasefire.",
+    )
+    assert len(attribution_differences(members, [(0, 1)])) == 1
+
+
+def test_a_range_of_days_dates_its_first_day() -> None:
+    # FNC-1 s0078: "between Feb. 9 and 16" and "between Feb. 9-16" give one date
+    assert dates(
+        'Cupertino is reportedly planning to hold "extensive testing programs" between Feb. 9 and 16 to acquaint '
+        "Apple Store employees with the new product category.",
+        "Additionally, multiple sources revealed that Apple is planning a comprehensive testing program to train "
+        "retail store employees on the new product between Feb. 9-16.",
+        similarity=0.6,
+    ) is None
+    # s0085: "Tuesday the 16 – Monday the 22 in December" is Dec. 16
+    from compare.analyze.numbers import find_dates
+
+    hoax = "and will happen from the dates Tuesday the 16 – Monday the 22 in December."
+    assert [(d.month, d.day) for d in find_dates(hoax)] == [(12, 16)]
+    assert [(d.month, d.day) for d in find_dates("The 3 suspects were arrested in December.")] == [(12, None)]
+    assert [(d.month, d.day) for d in find_dates("on the 16th of December")] == [(12, 16)]
+
+
+def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:
+    # FNC-1 s0125: no version says the bodies are the students'
+    confirmed = "The bodies found in a mass grave were confirmed as not being the missing students."
+    assert negation(confirmed, "Four bodies have been found at the suspected massacre site of missing students.") == []
+    assert len(negation(confirmed, "The bodies found in the mass grave were those of the missing students.")) == 1
+    # s0115: an episode's title names fried chicken; nothing is said to be the chain
+    assert negation(
+        "Notably, there is another KFC that does indeed sell marijuana — but it’s not the fried chicken chain.",
+        "There is a humorous comparison due to the south park episode “medicinal fried chicken” having to do with KFC "
+        "selling marijuana with their famous fried chicken",
+    ) == []
+
+
+def test_two_forecasts_are_no_contradicting_numbers() -> None:
+    # FNC-1 s0120: one analyst's holiday sales against UBS's first months
+    analyst = (
+        "Momentum for the Apple Watch will likely take a short time to build driven mostly by apps, one analyst "
+        "believes, with sales quickly escalating to 10 million units in the holiday 2015 shopping season."
+    )
+    ubs = (
+        "A new survey from UBS suggests that the Apple Watch could get off to a strong start, leading the investment "
+        "firm to predict sales of 24 million units and gross profit of $3.4 billion from the wearable device in its "
+        "first few months alone."
+    )
+    assert numbers(analyst, ubs) == []
+    # a count against a forecast still differs
+    counted = analyst.replace(" will likely take", " took").replace(", one analyst believes,", ",")
+    assert numbers(counted, ubs) != []
+
+
+def test_an_accusation_about_something_else_leaves_a_plain_statement() -> None:
+    # FNC-1 s0049 (held out): the accusation is of underpaying, the dinner is stated plainly
+    assert hedge(
+        "Speaking of tipping your waiter, $300,000 is how much Vice Media CEO Shane Smith reportedly dropped on a "
+        "single dinner at the Bellagio in Las Vegas.",
+        "Vice Media CEO and co-founder Shane Smith, whose billion-dollar company was accused of underpaying its "
+        "employees earlier this year, spent $300,000 on dinner at a Las Vegas hotel last month.",
+    ) is not None
+
+
+def test_a_negation_its_own_article_also_affirms_or_the_other_opposes_is_no_contradiction() -> None:
+    # BASIL 2153fb3e (held out): both outlets report both sentences of Obama's speech
+    members, _ = versions(
+        'The House vote to reaffirm that "In God We Trust" is the U.S. motto is "not putting people back to work," '
+        "President Obama said Wednesday in a speech pushing his jobs bill.",
+        "“I trust in God,” Mr. Obama said, “but God wants to see us help ourselves by putting people back to work!”",
+        '"I trust in God, but God wants to see us help ourselves by putting people back to work," the president said.',
+        articles=("fox", "nyt", "fox"),
+    )
+    assert negation_differences(members, [(0, 1)]) == []
+    assert negation_differences(members[:2], [(0, 1)]) != []  # without the article's own affirmation
+    # BASIL 65cb14cb (held out): opposing a requirement is no affirmation of it
+    assert negation(
+        "Earlier in the day on Saturday, Santorum had also said that health insurance plans shouldn’t be required to "
+        "cover prenatal testing, because that testing results in more abortions.",
+        "Mr. Santorum also defended his criticism of a requirement in the president’s health-care policy that "
+        "insurance companies cover prenatal testing.",
+    ) == []
+
+
+def test_opposing_a_requirement_is_no_statement_a_denial_answers() -> None:
+    from compare.analyze.denials import denial_difference
+
+    members, _ = versions(
+        "Earlier in the day on Saturday, Santorum had also said that health insurance plans shouldn’t be required to "
+        "cover prenatal testing, because that testing results in more abortions.",
+        "Mr. Santorum also defended his criticism of a requirement in the president’s health-care policy that "
+        "insurance companies cover prenatal testing.",
+    )
+    assert denial_difference(members, [(0, 1)]) is None

@@ -9,7 +9,9 @@ from typing import Any
 
 from compare import Settings, compare
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
+from compare.analyze.event_sets import events_of
 from compare.analyze.events import days_between, judge, lead_score
+from compare.models import Pair
 from compare.pipeline import compare_prepared
 
 SAME_EVENT = {"moscow-times", "rferl", "state-dipnote"}
@@ -197,6 +199,35 @@ def test_a_place_inside_the_other_is_not_elsewhere() -> None:
     a, c = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(elsewhere, None, "c")]).articles)
     verdict = judge(a, c, settings)
     assert not verdict.same_event and verdict.reason == "different events: Brooklyn against East Flatbush"
+
+
+MANNHEIM_A = (
+    "Klitschko stops Rahman\n\n"
+    "Wladimir Klitschko blasted a sluggish Hasim Rahman in Mannheim, Germany on Saturday night to retain "
+    "the IBF and WBO world heavyweight titles. "
+    "The referee stopped the fight in the seventh round."
+)
+MANNHEIM_B = (
+    "Klitschko keeps his belts\n\n"
+    "Wladimir Klitschko kept his heavyweight titles with a seventh-round stoppage of Hasim Rahman on Saturday in Germany. "
+    "Rahman barely threw a punch, and the referee waved the fight off."
+)
+
+
+def test_a_place_written_with_its_region_is_inside_it() -> None:
+    """"in Mannheim, Germany" against "in Germany": the one article writes the city with its
+    country, so the two places are one; without the country they are two."""
+    settings = replace(Settings(), same_event_place_override=0.99)  # the places decide, whatever the content
+    a, b = (event_profile(x) for x in compare([_article(MANNHEIM_A, None, "a"), _article(MANNHEIM_B, None, "b")]).articles)
+    assert (a.where, b.where, a.regions) == ("Mannheim", "Germany", (("mannheim", "germany"),))
+    assert judge(a, b, settings).same_event
+    alone = MANNHEIM_A.replace("Mannheim, Germany", "Mannheim")
+    c, b = (event_profile(x) for x in compare([_article(alone, None, "c"), _article(MANNHEIM_B, None, "b")]).articles)
+    verdict = judge(c, b, settings)
+    assert not verdict.same_event and verdict.reason == "different events: Mannheim against Germany"
+    listed = MANNHEIM_B.replace("in Germany", "in Germany, Austria and Poland")
+    d = event_profile(compare([_article(listed, None, "d"), _article(MANNHEIM_A, None, "a")]).articles[0])
+    assert d.regions == ()  # a list of places names no region
 
 
 def test_a_follow_up_shares_what_one_story_reports() -> None:
@@ -420,3 +451,23 @@ def test_a_later_lead_naming_the_earlier_day_is_a_follow_up() -> None:
     # The same lead a year later names a day that is not the escape's: the same kind of event.
     year_on = compare([_article(ESCAPE, "2009-11-30", "escape"), _article(FALLOUT, "2011-01-12", "fallout")])
     assert year_on.pairs[0].relation == "same_kind", year_on.pairs[0].reason
+
+
+def test_one_same_event_pair_does_not_chain_two_events() -> None:
+    """Reports of two title fights (one champion against Rahman, then against Thompson) with
+    one wrong same-event pair between the fights: joining connected pairs made them one
+    event; average linkage keeps two, and still joins the report whose pair with one report
+    of its fight fell short."""
+    same = {("rahman-1", "rahman-2"), ("rahman-1", "rahman-3"), ("thompson-1", "thompson-2"),
+            ("rahman-2", "thompson-1")}  # the last one wrong: the same champion, the same belts
+    ids = ["rahman-1", "rahman-2", "rahman-3", "thompson-1", "thompson-2"]
+    pairs = [Pair(a, b, 0.0, (a, b) in same, "same_event" if (a, b) in same else "same_kind", f"{a} and {b}")
+             for a, b in combinations(ids, 2)]
+    events = events_of(ids, pairs)
+    assert [e.articles for e in events] == [("rahman-1", "rahman-2", "rahman-3"), ("thompson-1", "thompson-2")]
+    assert events[0].evidence == ("rahman-1 and rahman-2", "rahman-1 and rahman-3")
+    strict = events_of(ids, pairs, replace(Settings(), event_link_share=1.0))
+    assert [e.articles for e in strict] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]
+    # rahman-3 dated weeks after rahman-2 (a follow-up): never one event, whatever joins them
+    parted = events_of(ids, pairs, apart=[("rahman-2", "rahman-3")])
+    assert [e.articles for e in parted] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]

@@ -109,7 +109,8 @@ def test_an_articles_second_sentence_far_from_a_sentence_its_first_copies_stays_
     scores = {(0, 1): 0.5}
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids) == ((0, 2),)
     assert _grouped({(0, 2): 1.0, (1, 2): 0.41}, scores, ids, thresholds=replace(THRESHOLDS, copy=2.0)) == ((0, 1, 2),)
-    assert _grouped({(0, 2): 1.0, (1, 2): 0.5}, scores, ids) == ((0, 1, 2),)
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.75}, scores, ids) == ((0, 1, 2),)
+    assert _grouped({(0, 2): 1.0, (1, 2): 0.6}, scores, ids) == ((0, 2),)  # a resemblance (0.45 → 0.7, session 15)
     assert _grouped({(0, 2): 0.8, (1, 2): 0.41}, scores, ids) == ((0, 1, 2),)
     # Linked to three outlets' members of the group (copy_support), it is in the group on its own.
     ids5 = [("a", 0), ("a", 5), ("b", 0), ("c", 0), ("d", 0)]
@@ -127,3 +128,21 @@ def test_two_leads_that_do_not_link_are_held_to_the_chain_rule() -> None:
     links = {(0, 1): 0.63, (0, 2): 0.48}
     assert _grouped(links, {(1, 2): 0.29}, ids, leads=((1, 2),)) == ((0, 1),)
     assert _grouped(links, {(1, 2): 0.29}, ids) == ((0, 1, 2),)
+
+
+def test_two_groups_of_one_fact_each_merge_only_when_close_across() -> None:
+    """Two pairs, each one fact (0.6 within), and one link between them (0.45): across they score
+    0.3 on average, under ``merge_mean`` and under ``merge_ratio`` of 0.6, so they stay two groups
+    (``GroupSettings.merge_mean``); close across (0.5), or held by a fact told over two consecutive
+    sentences of one article, they merge."""
+    ids = [("a", 0), ("b", 0), ("a", 5), ("c", 0)]
+    links = {(0, 1): 0.6, (2, 3): 0.6, (1, 2): 0.45}
+    far = {(0, 3): 0.25, (1, 3): 0.2, (0, 2): 0.4}
+    rule = replace(THRESHOLDS, merge_mean=0.45, merge_ratio=0.75, merge_most=3)
+    assert _grouped(links, far, ids, thresholds=rule) == ((0, 1), (2, 3))
+    assert _grouped(links, far, ids, thresholds=replace(rule, merge_mean=0.0)) == ((0, 2, 1, 3),)
+    assert _grouped(links, far, ids, thresholds=replace(rule, merge_most=1)) == ((0, 2, 1, 3),)
+    close = {(0, 3): 0.5, (1, 3): 0.55, (0, 2): 0.4}
+    assert _grouped(links, close, ids, thresholds=rule) == ((0, 2, 1, 3),)
+    told_over_two = [("a", 0), ("b", 0), ("a", 1), ("c", 0)]
+    assert _grouped(links, far, told_over_two, thresholds=replace(rule, neighbour=0.0)) == ((0, 2, 1, 3),)

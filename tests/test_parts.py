@@ -9,7 +9,7 @@ from helpers import body_sentences
 
 from compare import compare
 from compare.align import align
-from compare.parts import is_label, quotation_spans, sentence_parts
+from compare.parts import find_parts, is_label, quotation_spans, sentence_parts
 from compare.settings import Settings
 
 
@@ -194,3 +194,19 @@ def test_a_marked_part_is_escaped() -> None:
     assert '<u class="part">' in page.split("</style>", 1)[1]
     assert "<b>lemons" not in page
     assert '<u class="part">Let&#39;s take the &lt;b&gt;lemons&lt;/b&gt; and turn them into lemonade</u>' in page
+
+
+def test_a_clause_that_only_says_who_spoke_is_no_part() -> None:
+    # Blind review of session 14 (BASIL 2058ec60): the clause before ", saying" linked the Times'
+    # sentence to HuffPost's on another statement of the same justice (0.49): two statements of
+    # one person in one group.  "justice" is no name in that story (the Times writes "The chief
+    # justice"), so the clause held two words beyond names and attribution.
+    agreed = (
+        "Justice Ruth Bader Ginsburg agreed, saying that companies had a responsibility to make sure "
+        "that women were treated fairly in local workplaces."
+    )
+    sentences = body_sentences([[agreed, "The chief justice also asked Mr. Sellers about the statistics."]])
+    names = frozenset({"ruth", "bader", "ginsburg", "sellers"})
+    assert "Justice Ruth Bader Ginsburg agreed" in _texts(agreed)  # a clause of its sentence ...
+    found = find_parts(sentences, [True, True], {}, Settings(), names)
+    assert "Justice Ruth Bader Ginsburg agreed" not in found.texts  # ... that never links on its own

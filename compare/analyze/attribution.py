@@ -81,7 +81,7 @@ class Source:
 
     text: str
     words: frozenset[str]
-    named: bool  # a proper name is in it ("Reuters", "State Department"), not only a role
+    named: bool  # a proper name is in it ("Reuters", "State Department"), not only a role or a description
 
 
 # A noun phrase neither opens with these ("In a video", "reportedly quoted the film", "There are
@@ -126,7 +126,13 @@ def _source(phrase: str, at_start: bool) -> Source | None:
         # A title alone is a role: "the president said", "the senator said".
         return Source(" ".join(words), frozenset(titles), False) if titles and len(words) <= 3 else None
     head_is_role = words[-1].strip(".,").lower() in ROLES or words[-1].strip(".,").lower() in _TITLES
-    named = any(
+    # A description (a common noun at its head that is no role, after "the" or in the plural) names no
+    # one, however its words before are written: "the Marine Corps veteran" may be the Hunter another
+    # version names, "Tea Party groups" Poulter ("a State Department official", "Israeli officials" are kinds).
+    head = words[-1].strip(".,'’")
+    described = head.isalpha() and head.islower() and head not in ROLES and head not in REPORTS
+    described = described and (words[0].lower() == "the" or head.endswith("s"))
+    capitalised = any(
         w[0].isupper() and w.strip(".,").lower() not in ROLES and w.strip(".,").lower() not in _TITLES
         # a capital opening the sentence is a name only when no role follows ("Reuters", not "Hospital officials")
         and not (at_start and i == 0 and (head_is_role or w.lower() in _DETERMINERS))
@@ -134,8 +140,9 @@ def _source(phrase: str, at_start: bool) -> Source | None:
     )
     # A lower-case phrase that names no role is a clause, not a source ("the plan was dead", "it would").
     has_title = any(w.strip(".,").lower() in _TITLES for w in words)
-    if not named and not has_title and not any(w.rstrip("s") in ROLES or w in ROLES for w in kept):
+    if not capitalised and not has_title and not any(w.rstrip("s") in ROLES or w in ROLES for w in kept):
         return None
+    named = capitalised and not described
     return Source(" ".join(words), frozenset(kept), named)
 
 

@@ -21,8 +21,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from compare.analyze.hedging import _DOUBTING
 from compare.analyze.shared import WORDS, firmly_negated, hedges, negated_terms, negations
-from compare.analyze.typed import _DENYING, _DOUBTING
+from compare.analyze.typed import _DENYING, _OPPOSING
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -100,7 +101,7 @@ _NAME = re.compile(r"\b[A-Z][\w'’.-]*")
 
 def _plain_words(text: str) -> set[str]:
     """The content words of ``text`` beyond names (capitalised words) and the words that pass a
-    claim on ("claims", "reports", "said": ``typed._DOUBTING``): a denial and a version sharing only
+    claim on ("claims", "reports", "said": ``hedging._DOUBTING``): a denial and a version sharing only
     "Boko Haram" and "claims" are not about one thing."""
     return set(tokens(_DOUBTING.sub(" ", _NAME.sub(" ", text))))
 
@@ -233,11 +234,12 @@ def denial_difference(
     denial (:func:`negated_claims`: "does not monitor" against "monitors", about the same thing).  ``linked``: the member pairs of different articles that link
     (indexes into ``members``).  The values: each denial as written; "stated" for a version that
     states the fact plainly, "reported, not denied" for one that passes it on as a claim or report
-    or hedges it (``typed._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
-    (``conflict``) only when some version states it plainly; a quotation whose introduction
+    or hedges it (``hedging._DOUBTING``, :func:`~compare.analyze.shared.hedges`).  A contradiction
+    (``conflict``) only when some version states it plainly (one that opposes the thing, ``typed._OPPOSING``:
+    "defended his criticism of a requirement", states nothing another denies); a quotation whose introduction
     (``intros``: sentence id → the sentence introducing it) hedges it is passed on, not stated."""
     found = [denials(s.text) for s in members]
-    plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
+    plain = [not found[k] and not _denies_in_other_words(s.text) and not _OPPOSING.search(s.text) for k, s in enumerate(members)]
     if claims:
         found = [[*firm, *negated_claims(s.text)] for firm, s in zip(found, members, strict=True)]
     words = [_plain_words(s.text) for s in members]

@@ -83,6 +83,9 @@ _WORD_BEFORE_CHARS = 30
 """How many characters before "in"/"at" are read to find the word before it (checked against
 ``_NOT_WHERE_BEFORE``): room for the longest of those words (15 characters) and the spaces and
 punctuation around it, without splitting the whole sentence for every match."""
+_REGION_AFTER = r",\s+((?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\b(?!\s+(?:and|or)\b)"
+"""After a place, the region it lies in: ", Germany", ", Brooklyn" (:func:`_regions`); not the
+next place of a list ("in Nashville, Miami and Atlanta")."""
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
 """What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
 history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
@@ -114,6 +117,10 @@ class EventProfile:
     body sentences write out ("The Nov. 30 escape by ..."), a date without its year resolved
     against the publication date when there is one (:func:`_lead_days`): a later article naming
     the day of an earlier event reports on that event (:func:`compare.analyze.events.names_day_of`)."""
+    regions: tuple[tuple[str, str], ...] = ()
+    """(place, the region the article writes after it), lower case, for each place it writes
+    "Mannheim, Germany", "East Flatbush, Brooklyn" (:func:`_regions`): one place inside the
+    other, not two places."""
 
 
 def _weekday_before(published: date, weekday: int) -> date:
@@ -309,7 +316,26 @@ def event_profile(article: Article) -> EventProfile:
         weekday,
         _lead(article.title or "", lede),
         _lead_days([article.title or "", *lede], published),
+        _regions([article.title or "", *body], where),
     )
+
+
+def _regions(texts: Sequence[str], where: str | None) -> tuple[tuple[str, str], ...]:
+    """(place, region), lower case, for each place the texts write followed by a comma and a
+    capitalised name: the dateline's place (``where``) and every "in X" / "at X" place
+    (:func:`_places_in`) -- "in Mannheim, Germany on Saturday", "a vigil in East Flatbush,
+    Brooklyn"; a day or a month after the comma is no region ("Paris, Nov. 3")."""
+    found: dict[tuple[str, str], None] = {}
+    for text in texts:
+        places = list(_places_in(text))
+        if where is not None:
+            places.append(where)
+        for place in dict.fromkeys(places):
+            for match in re.finditer(f"(?i:{re.escape(place)})" + _REGION_AFTER, text):
+                region = _clean_place(match.group(1))
+                if region is not None:
+                    found.setdefault((place.lower(), region.lower()), None)
+    return tuple(found)
 
 
 def _lead_days(texts: Iterable[str], published: date | None) -> tuple[tuple[int, int, int | None], ...]:

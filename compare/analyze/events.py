@@ -32,8 +32,9 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    side the content decides alone.
 
 3. :func:`compare.analyze.event_sets.events_of` (per set): the events are the
-   connected sets of same-event pairs, each with its articles and the evidence
-   of its pairs (:mod:`compare.analyze.event_sets`).
+   sets of articles joined by enough same-event pairs (average linkage over the
+   pair verdicts, never one pair chaining two sets), each with its articles and
+   the evidence of its pairs (:mod:`compare.analyze.event_sets`).
 
 This module holds step 2: the pairwise judgement and its reason in words.
 """
@@ -235,13 +236,17 @@ def _own_participant(a: EventProfile, b: EventProfile, settings: Settings) -> st
 
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
-    """Both articles say where their event took place, and the places differ -- unless each
-    article names the other's place too: one place inside the other ("Brooklyn" and "East
-    Flatbush", "Palermo" and "Sicily", each article naming both)."""
+    """Both articles say where their event took place, and the places differ -- unless one
+    place is inside the other: each article names the other's place too ("Palermo" and
+    "Sicily", each article naming both), or either writes one place as the other's region
+    ("in Mannheim, Germany" against "in Germany"; "East Flatbush, Brooklyn" against
+    "Brooklyn": :attr:`EventProfile.regions`)."""
     if a.where is None or b.where is None:
         return False
     x, y = a.where.lower(), b.where.lower()
-    return x not in y and y not in x and not (_names(b, a.where) and _names(a, b.where))
+    if x in y or y in x or {(x, y), (y, x)} & {*a.regions, *b.regions}:
+        return False
+    return not (_names(b, a.where) and _names(a, b.where))
 
 
 def _names(profile: EventProfile, place: str) -> bool:

@@ -21,12 +21,12 @@ from itertools import combinations
 from compare.align import Alignment
 from compare.analyze.date_differences import ArticleDates, date_difference
 from compare.analyze.denials import denial_difference
+from compare.analyze.hedging import hedge_difference
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
 from compare.analyze.typed import (
     attribution_differences,
-    hedge_difference,
     negation_differences,
     number_differences,
     opposite_differences,

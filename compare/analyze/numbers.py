@@ -16,9 +16,15 @@ from compare.text import MONTH_CAPITALISED as _MONTH
 from compare.text import MONTH_NUMBER
 
 _DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH})(?!\w)(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-\w))?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH})(?!\w)(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-[^\W\d]))?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+)
+
+
+# Days of the month written before their month, in the same clause: "the 16 – Monday the 22 in December".
+_DAYS_BEFORE = re.compile(
+    r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[–—-]|(?:to|through|until|till|and)\b|(?:in|of)\s+$))[^.;:,]*$"
 )
 
 
@@ -40,8 +46,9 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "2010-09-24", "November"
-    (not "Jan" in "Jane", nor a day in "December 14-year-old")."""
+    """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "16th of December",
+    "2010-09-24", "November", "Feb. 9-16" (Feb. 9), "the 16 - Monday the 22 in December" (Dec. 16) (not "Jan"
+    in "Jane", nor a day in "December 14-year-old")."""
     out = []
     for m in _DATE.finditer(text):
         month_text = m.group("m1") or m.group("m2")
@@ -53,6 +60,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue  # the verb "may", "March" as a verb: too ambiguous without a day
         else:
             month, day_text, year_text = int(m.group("m3")), m.group("d3"), m.group("y3")
+        if month_text and not day_text:  # "Tuesday the 16 – Monday the 22 in December": the days before
+            days = _DAYS_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
+            day_text = days.group(1) if days else None
         day = int(day_text) if day_text else None
         if day is not None and not 1 <= day <= 31:
             continue

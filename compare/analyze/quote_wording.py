@@ -81,6 +81,8 @@ def quote_differences(
                 characterised = short and _longest_run(x.text, y.text) >= 1
                 if not (characterised or _longest_run(x.text, y.text) >= settings.quote_statement_run):
                     continue  # two statements ("hard look" / "We're not making a federal case out of this")
+                if not characterised and not _one_remark(x.text, y.text):
+                    continue  # two statements sharing a name or a refrain ("... the Tea Party movement")
                 values = by_speaker.setdefault(x.speaker or "", {})
             values.setdefault(members[ka].id, x.text)
             values.setdefault(members[kb].id, y.text)
@@ -172,6 +174,18 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _spelled_out(text))
 
 
+def _one_remark(a: str, b: str) -> bool:
+    """Two quotations are one remark in other words: of the content words of the one with fewer (names
+    aside), the other has at least half.  "We take no issue with the Tea Party movement" and "They need to
+    make clear that there is no place for the bigots in the Tea Party movement" share a name only; "You will
+    not hear these words because ESPN is not a company in the business of journalism" and "... because it
+    would interfere with the amount of money" a refrain of a column, two of its sentences."""
+    names = {_stem(w) for w in _names(a) | _names(b)}
+    x, y = set(_stems(a)) - names, set(_stems(b)) - names
+    fewer = min(x, y, key=len)
+    return 2 * len(x & y) >= len(fewer)
+
+
 def _shared_excerpt(a: str, b: str, min_words: int) -> bool:
     """``a`` leaves words out ("... ") and one of its excerpts, of at least ``min_words``
     words, is word for word in ``b``: two excerpts of one statement, not one statement in
@@ -202,12 +216,37 @@ def _same_but_spelling(a: str, b: str) -> bool:
         if tag == "equal":
             continue
         left, right = x[i1:i2], y[j1:j2]
+        if tag == "replace" and [_american(w) for w in left] == [_american(w) for w in right]:
+            differ = True  # "anaesthetic" / "anesthetic": one word spelt two ways
+            continue
         if tag != "replace" or not set(left) | set(right) <= names:
             return False
         if SequenceMatcher(None, "".join(left), "".join(right)).ratio() < NAME_SPELLING_RATIO:
             return False
         differ = True
     return differ
+
+
+# British spellings and their American forms, in the order they are undone ("anaesthetised" -> "anesthetized").
+_BRITISH = tuple(
+    (re.compile(pattern), american)
+    for pattern, american in (
+        (r"(?<=\w)ae(?=\w)", "e"), (r"(?<=\w)oe(?=\w)", "e"), (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite)", "or"),
+        (r"(?<=\w\w)is(?=e$|es$|ed$|ing$|ation)", "iz"), (r"(?<=\w)ys(?=e$|es$|ed$|ing$)", "yz"),
+        (r"(?<=\w\w)tre(?=s?$)", "ter"), (r"(?<=\w)ll(?=ed$|ing$|er$|ers$)", "l"), (r"(?<=\w\w)ogue(?=s?$)", "og"),
+        (r"(?<=\w)ence(?=s?$)", "ense"),
+    )
+)
+
+
+def _american(word: str) -> str:
+    """``word`` with British spellings undone ("colour" / "color", "organise" / "organize"); a word too
+    short to be sure of (five letters or fewer) as it is."""
+    if len(word) <= 5:
+        return word
+    for pattern, american in _BRITISH:
+        word = pattern.sub(american, word)
+    return word
 
 
 # Numbers written out and in digits are the same words in a quotation ("two-in-three" / "2 in 3").

@@ -30,14 +30,15 @@ def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 _QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\w)")
 
 
-def blank_quotations(text: str) -> str:
+def blank_quotations(text: str, min_words: int = 0) -> str:
     """``text`` with every quotation (marks included) replaced by spaces, offsets kept; a
     quotation left open runs to the end (the news convention for a quote that continues),
-    and a closing mark with no opening one closes a quotation begun in an earlier sentence."""
+    and a closing mark with no opening one closes a quotation begun in an earlier sentence.
+    With ``min_words``, only quotations of at least that many words (a remark, not a quoted term)."""
     first_open, first_close = text.find("“"), text.find("”")
     if first_close != -1 and (first_open == -1 or first_close < first_open):
         text = " " * (first_close + 1) + text[first_close + 1 :]
-    return _QUOTATION.sub(lambda m: " " * len(m.group()), text)
+    return _QUOTATION.sub(lambda m: " " * len(m.group()) if len(m.group().split()) >= min_words else m.group(), text)
 
 
 _NEGATION_ADVERBS = frozenset("yet even ever always still necessarily".split())

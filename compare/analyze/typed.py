@@ -1,29 +1,26 @@
 """Typed differences of a group that come from reading each member alone: numbers, negations,
-hedges, who is the source, and opposite statements (dates: :mod:`compare.analyze.date_differences`).  Each builder takes the group's members and the
-member pairs (indexes into ``members``, from different articles) it should compare."""
+who is the source, and opposite statements (dates: :mod:`compare.analyze.date_differences`, hedges:
+:mod:`compare.analyze.hedging`).  Each builder takes the group's members and the member pairs
+(indexes into ``members``, from different articles) it should compare."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from functools import cache
 
 from compare.analyze.attribution import (
     GENERIC,
     SPELLING,
     Source,
     attribution_conflict,
-    compatible,
     find_sources,
 )
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity
 from compare.analyze.quantity_conflicts import describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import WORDS, Hedge, blank_quotations, firmly_negated, hedges, negations
-from compare.difference_settings import DifferenceSettings
+from compare.analyze.shared import WORDS, blank_quotations, firmly_negated, negations
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -41,46 +38,15 @@ _RELAYED = re.compile(
     r"\b(?:claims?|claimed|claiming|rumou?r\w*|circulat\w*|purported(?:ly)?|supposed(?:ly)?|alleged(?:ly)?)\b",
     re.IGNORECASE,
 )
-# Words that put a claim at a distance without hedging it, or give it to someone: a version holding
-# one states nothing plainly ("allegedly" against "a man says": both are his claim).
-_DOUBTING = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|believe[sd]?|believing|purported(?:ly)?|supposed(?:ly)?|rumou?r(?:s|ed)?|speculat\w*"
-    r"|tipped|(?:said|expected|thought|understood|set|poised|tipped) to|could|according to|reports?|reported"
-    r"|say|says|said|told|sources?|states|stated|writes|wrote|estimat\w*|predict\w*|projections?|forecasts?"
-    r"|theori[sz]\w*|doubts?|doubted|expects?|expected|thinks?|indicat(?:es|ed|ing))\b",
-    re.IGNORECASE,
-)
-# Words by which a version surmises or fears a claim rather than states it, for hedges only (a
-# denial may well answer a fear): "Pachter suggested Amazon would undercut" against "Amazon may
-# undercut", "They fear a gang seeking to sell organs" against "a gang which may be harvesting organs".
-_SURMISING = re.compile(r"\b(?:suggest(?:s|ed|ing)?|fears?|feared|fearing|speculat\w*)\b", re.IGNORECASE)
-# A claim nested in a hedge's clause, where the words the hedge governs end (see ``_governed``).
-_NESTED_CLAIM = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|say|says|said|told|tells|believe[sd]?|insist(?:s|ed)?|alleg(?:es|ed)|suggest(?:s|ed)?"
-    r"|speculat\w*|fears?|feared)\b",
-    re.IGNORECASE,
-)
-_CLAUSES = re.compile(r"[,;:()—–]|\s--?\s")
-# The words of ``_DOUBTING`` that only tell: a version holding them may still state plainly what
-# another version's "allegedly said" doubts ("He said:" against "This blogger allegedly said").
-_TOLD = frozenset("say says said told states stated writes wrote".split())
-_TELLING_VERB = re.compile(r"(?:said|says|say|told|tells|quoted|quotes|wrote|writes|stated|added|claimed|called)", re.IGNORECASE)
-# A version telling a rule: "may" in another ("Coloradans may buy 1 ounce") gives leave, it hedges nothing.
-_LEAVE = re.compile(r"\b(?:allowed|permitted|must|required|limited|entitled|eligible|prohibited|banned|legal(?:ly)?)\b", re.IGNORECASE)
-
-# Hedges that only pass a claim on ("reportedly", "allegedly"): the outlet credits someone else's
-# report rather than doubting the fact.  Such a hedge is no difference when its own sentence names
-# the source it passes on ("reportedly in talks ..., according to International Business Times":
-# an attribution, compared as such).  Blind editors judged such claims wrong; "allegedly said"
-# against "he said" they judged right (the statement itself is doubted).
-_REPORTING_HEDGE = re.compile(r"(?:reportedly|allegedly|purportedly)\b", re.IGNORECASE)
-
-# Words by which a sentence credits what it passes on to someone ("according to", "a report says";
-# not "said" alone, often the speech reported: "he reportedly quoted ... and said that"):
-# unlike "could" or "is believed", they name where the claim comes from.
-_CREDITS = re.compile(r"\b(?:according to|reports?|reported|sources?)\b", re.IGNORECASE)
 
 Pairs = Sequence[tuple[int, int]]
+# Words of a forecast or an estimate: a number it gives is someone's expectation, not a count.
+_FORECAST = re.compile(
+    r"\b(?:predict\w*|forecast\w*|estimat\w*|expect(?:s|ed|ing|ations?)?|project(?:s|ed|ions?)|believes|could|likely)\b",
+    re.IGNORECASE,
+)
+# A quotation that opens by telling what someone else said: its speaker relays another's words.
+_RELAYED_SPEECH = re.compile(r"[“\"‘']\s*(?:he|she|they)\s+(?:said|says|told|tells)\b", re.IGNORECASE)
 
 
 def number_differences(
@@ -90,10 +56,13 @@ def number_differences(
     article_values: Mapping[str, frozenset[float]],
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
-    one difference per thing counted, named by the reader's word ("soldiers")."""
+    one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that
+    both forecast (``_FORECAST``): two forecasts differ without either being wrong."""
     found: dict[str, tuple[str, dict[str, str]]] = {}
     for a, b in pairs:
         ma, mb = members[a], members[b]
+        if _FORECAST.search(ma.text) and _FORECAST.search(mb.text):
+            continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
         conflicts = quantity_conflicts(
             quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article]
         )
@@ -119,10 +88,12 @@ def attribution_differences(
     """Two versions of one fact that name sources which cannot be the same
     (:mod:`compare.analyze.attribution`): "police said" against "witnesses said".  Only
     sources named in the sentence itself count: a quotation's speaker carried over from an
-    earlier sentence ("he said") is too uncertain to compare.  Two names that either article
+    earlier sentence ("he said") is too uncertain to compare, and so is the source of a sentence whose
+    quotation tells what someone else said (``_RELAYED_SPEECH``: "'He said there is going to be
+    retribution,' Hunter said": the king's words, told by Hunter).  Two names that either article
     (``article_texts``, :func:`~compare.analyze.quote_wording.plain_text`) writes as one
     ("Jess" / "Miss Smith" where it says "Jess Smith") are one person."""
-    sources = [find_sources(m.text) for m in members]
+    sources = [find_sources(m.text) if not _RELAYED_SPEECH.search(m.text) else [] for m in members]
     values: dict[str, str] = {}
     for a, b in pairs:
         found = attribution_conflict(sources[a], sources[b], members[a].text, members[b].text, spelling)
@@ -193,20 +164,40 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     contradiction: a negation of something the other version does not mention ("I can't
     help but think"), two versions that both negate ("no evidence of racism" against "no
     racism"), a question, a version that also affirms the word it negates ("not the
-    objective, man is the objective"), or one that denies in other words (``_DENYING``: "was
+    objective, man is the objective"), a denied identity ("it's not the fried chicken chain") against a
+    version that only names the thing (``_is_said_to_be``), a quoted negation whose article states the word
+    plainly in another member ("is 'not putting people back to work'" and "God wants to see us help
+    ourselves by putting people back to work" in one speech: both outlets report both), a version that
+    opposes what the other denies (``_OPPOSING``: "defended his criticism of a requirement" against
+    "shouldn't be required"), or one that denies in other words (``_DENYING``: "was
     not backing down" / "pushed back, defending his claim"; "does not come with furnishing" /
     "comes unfurnished")."""
     values: dict[str, str] = {}
+    affirmed: dict[str, set[str]] = {}  # per article, the words its members of the group state with no negation
+    for m in members:
+        if not negations(m.text):
+            affirmed.setdefault(m.article, set()).update(normalise_word(w) for w in WORDS.findall(m.text))
+
+    def quoted(mine: Sentence, term: str) -> bool:
+        """``mine`` negates ``term`` in a quotation: a speaker's words, the other sentence of whose
+        remark its article may give too."""
+        return term not in {normalise_word(w) for w in WORDS.findall(blank_quotations(mine.text))}
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
-        negated = {term: words for term, (words, _, _) in firmly_negated(mine.text, conditions=False).items()}
+        firm = firmly_negated(mine.text, conditions=False)
+        negated = {term: words for term, (words, _, _) in firm.items()}
         if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
-        if _DENYING.search(other.text) or _RELAYED.search(other.text):
+        if _DENYING.search(other.text) or _RELAYED.search(other.text) or _OPPOSING.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
         own = Counter(tokens(mine.text))
         theirs = {normalise_word(w) for w in WORDS.findall(other.text) if w[0].islower()}  # not "United States"
-        return [words for term, words in negated.items() if term in theirs and own[term] == 1]
+        spans = {term: mine.text[start:end] for term, (_, start, end) in firm.items()}
+        return [
+            words for term, words in negated.items()
+            if term in theirs and own[term] == 1 and not (quoted(mine, term) and term in affirmed.get(mine.article, ()))
+            and not (_IDENTITY.match(spans[term]) and not _is_said_to_be(other.text, term))
+        ]
 
     for a, b in close:
         denied_a, denied_b = denied(members[a], members[b]), denied(members[b], members[a])
@@ -218,138 +209,19 @@ def negation_differences(members: Sequence[Sentence], close: Sequence[tuple[int,
     return [Difference("negation", "one version negates what the other affirms", tuple(values.items()))]
 
 
-def hedge_difference(
-    members: Sequence[Sentence],
-    close: Sequence[tuple[int, int]],
-    quotes: Mapping[str, tuple[Quote, ...]],
-    rules: DifferenceSettings,
-    intros: Mapping[str, str] | None = None,
-) -> Difference | None:
-    """One version hedges ("in a possible sign", "appeared to") what a closely similar version of another
-    article states plainly.  Only the outlet's own words count: a speaker's "may" inside a quotation is
-    the speaker's.  The other version states it plainly only when it hedges nothing of it, not even
-    inside a quotation ("appears to be a non-issue," he writes), and puts nothing at a distance
-    (``_DOUBTING``: "are said to be", "UBS believes", "the article states", "could"): two versions that
-    both give the claim to someone differ in whom, an attribution, not in a hedge.  Unless the hedge
-    doubts the telling itself: "This blogger allegedly said" against "He said" is a hedge.  A hedge
-    counts only on what the other version reports (see ``about``), and "may" that gives leave
-    ("Coloradans may buy 1 ounce") hedges nothing when the other version tells the rule ("are only
-    allowed to"); a quotation's introduction (``intros``: "he allegedly told the paper:") hedges all of it."""
-    outside = [_outside_quotes(s, quotes) for s in members]
-    carried = [_introduced(s, intros or {}, rules.hedge_words) for s in members]
-    found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
-    quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
-    sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
-    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
-
-    def on(hedge: Hedge, other: int) -> bool:
-        """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words
-        with it and its scope (the clause from the hedge on, all of a quotation introduced) ``hedge_scope_words``."""
-        at = hedge.clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
-        scope = _governed(hedge.clause[max(at, 0) :], hedge.word)
-        return (
-            len(set(tokens(hedge.clause)) & words[other]) >= rules.hedge_clause_words
-            and len(set(tokens(scope)) & words[other]) >= rules.hedge_scope_words
-        )
-
-    @cache  # each ordered pair is asked twice: by plainly(a, b) and by plainly(b, a)
-    def about(hedged: int, other: int) -> list[Hedge]:
-        """The hedges of ``hedged`` on what ``other`` reports, and not written in ``other`` too
-        ("multiple unconfirmed reports" inside a quotation there)."""
-        raw = members[other].text.lower()
-        return [h for h in found[hedged] if h.word not in raw and on(h, other)]
-
-    def passed_on(hedged: int, hedge: Hedge) -> bool:
-        """``hedge`` only passes on a report its sentence credits (``_REPORTING_HEDGE``): a source
-        other than the hedge's own words ("reportedly quoted the film and" is none), or ``_CREDITS``."""
-        if not _REPORTING_HEDGE.match(hedge.word):
-            return False
-        first = hedge.word.split()[0]
-        named = any(first not in source.text.lower() for source in sources[hedged])
-        return named or bool(_CREDITS.search(outside[hedged]))
-
-    def plainly(hedged: int, other: int) -> list[Hedge]:
-        """The hedges of ``hedged`` that ``other`` states plainly (see the function's docstring)."""
-        mine = [h for h in about(hedged, other) if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects)]
-        if not mine or any(on(h, hedged) for h in quoted[other]):
-            return []
-        if _LEAVE.search(members[other].text):
-            mine = [h for h in mine if not h.word.startswith("may ")]
-        telling = [h for h in mine if _TELLING_VERB.fullmatch(h.word.split()[-1])]
-        if telling:  # "allegedly said" against "he said": the other version only tells
-            mine, distance = telling, doubts[other] - _TOLD
-        else:  # its words that put the claim at a distance, but for those of the hedge's own clause
-            own = {word for h in mine for word in _distancing(h.clause)}
-            distance = doubts[other] - own
-        if not mine or distance or _surmised(outside[other], mine):
-            return []
-        ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
-        return mine if ok else []
-
-    involved: dict[int, list[str]] = {}
-    for a, b in close:
-        for hedged, other in ((a, b), (b, a)):
-            said = [h.phrase for h in plainly(hedged, other)]
-            if said:
-                involved.setdefault(other, [])
-                involved[hedged] = list(dict.fromkeys([*involved.get(hedged, []), *said]))
-    if not involved:
-        return None
-    values = tuple((members[k].id, "; ".join(involved[k]) or "stated without hedging") for k in sorted(involved))
-    phrases = "; ".join(dict.fromkeys(p for k in sorted(involved) for p in involved[k]))
-    return Difference("hedge", f"hedged in one version only: “{phrases}”", values, conflict=False)
+# Words by which a version opposes a thing rather than affirms it ("his criticism of a requirement").
+_OPPOSING = re.compile(r"\b(?:critici[sz]\w*|oppos(?:e|es|ed|ing|ition)|object(?:s|ed|ing|ions?)|condemn\w*)\b", re.IGNORECASE)
+# A denied identity: "it's not the fried chicken chain", "confirmed as not being the missing students".
+_IDENTITY = re.compile(r"(?:not|never|n['’]t)\s+(?:(?:being|to be|be)\s+)?(?:the|a|an)\b", re.IGNORECASE)
+_COPULA = frozenset("is are was were be been being it's it’s that's that’s he's he’s she's she’s".split())
 
 
-def _governed(scope: str, word: str) -> str:
-    """The words a hedge governs in ``scope`` (its clause from the hedge ``word`` on): up to a claim or
-    surmise nested in it ("appears to have written another blog where she claims to have received death
-    threats": the threats are her claim, not hedged), but all of it when the hedge doubts a telling."""
-    if not word or _TELLING_VERB.fullmatch(word.split()[-1]):
-        return scope
-    nested = _NESTED_CLAIM.search(scope, len(word))
-    return scope[: nested.start()] if nested else scope
-
-
-def _gives_leave(hedge: Hedge, subjects: tuple[str, ...]) -> bool:
-    """``hedge`` is "may" after one of ``subjects`` and before a verb of doing ("A customer may order"):
-    leave given, not doubt ("users may be affected", "you may have heard" doubt)."""
-    words = hedge.phrase.lower().split()
-    if "may" not in words or not subjects:
-        return False
-    at = words.index("may")
-    after = words[at + 1 : at + 2]
-    return at > 0 and words[at - 1] in subjects and bool(after) and after[0] not in ("be", "have", "not", "also", "well")
-
-
-def _surmised(text: str, found: Sequence[Hedge]) -> bool:
-    """A clause of ``text`` surmises or fears (``_SURMISING``) what one of the hedges ``found`` governs (a
-    content word in common): "Pachter suggested Amazon would undercut Netflix's price" against "Amazon may
-    undercut Netflix's price"; not "Although doctors feared brain damage, he has recovered" against "he
-    seems to have recovered"."""
-    governed = set()
-    for h in found:
-        at = h.clause.lower().find(h.word.split()[0]) if h.word else -1
-        governed |= set(tokens(_governed(h.clause[max(at, 0) :], h.word)))
-    return any(_SURMISING.search(clause) and governed & set(tokens(clause)) for clause in _CLAUSES.split(text))
-
-
-def _distancing(text: str) -> set[str]:
-    """The words of ``text`` that put a claim at a distance (``_DOUBTING``, ``_SURMISING``), lower case."""
-    return {m.group().lower() for pattern in (_DOUBTING, _SURMISING) for m in pattern.finditer(text)}
-
-
-def _introduced(sentence: Sentence, intros: Mapping[str, str], words: tuple[str, ...]) -> list[Hedge]:
-    """The hedges of the sentence that introduces ``sentence``'s quotation ("he allegedly told the
-    paper:"), each about the whole quotation (its clause)."""
-    intro = intros.get(sentence.id)
-    return [replace(h, clause=sentence.text) for h in hedges(blank_quotations(intro), intro, words)] if intro else []
-
-
-def _outside_quotes(sentence: Sentence, quotes: Mapping[str, tuple[Quote, ...]]) -> str:
-    """The sentence with its quoted words blanked (the quotations found in the article, and
-    any quotation marks in the sentence itself, an unclosed one running to its end)."""
-    chars = list(blank_quotations(sentence.text))
-    for quote in quotes.get(sentence.id, ()):
-        for k in range(max(0, quote.start - sentence.start), min(len(chars), quote.end - sentence.start)):
-            chars[k] = " "
-    return "".join(chars)
+def _is_said_to_be(text: str, term: str) -> bool:
+    """``text`` says something is what ``term`` names: a word of it within four words after "is", "was",
+    "be" ("the bodies were those of the missing students"); "found at the site of missing students" and
+    "the episode "medicinal fried chicken"" name it without saying anything is it."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+|['’]s\b", text)]
+    return any(
+        normalise_word(w) == term and any(v in _COPULA for v in words[max(0, k - 5) : k])
+        for k, w in enumerate(words)
+    )

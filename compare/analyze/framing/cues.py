@@ -72,11 +72,21 @@ def about_relations(texts: Iterable[str], per_1000: float) -> bool:
     the stance axis means something (``Settings.stance_relations_per_1000``; 0: every story)."""
     if per_1000 <= 0:
         return True
-    hits = words = 0
+    texts = list(texts)
+    # Two of ``WORDS_PATTERN``'s words have a character between them (a word ends before one
+    # that is no word character), so a text of n characters holds at most (n + 1) // 2 of them:
+    # once the hits are enough for that many words, neither the other texts' hits nor the words
+    # are counted (counting the words takes as long as finding the hits).
+    enough = per_1000 * sum((len(text) + 1) // 2 for text in texts)
+    hits = 0
     for text in texts:
         hits += len(RELATIONS_PATTERN.findall(text))
-        words += len(WORDS_PATTERN.findall(text))
-    return words > 0 and hits * 1000 >= per_1000 * words
+        if hits and hits * 1000 >= enough:
+            return True
+    if hits == 0:
+        return False
+    words = sum(len(WORDS_PATTERN.findall(text)) for text in texts)
+    return hits * 1000 >= per_1000 * words
 
 
 @record
@@ -104,11 +114,20 @@ class CompiledCues:
     def at(self, low: str) -> tuple[CuePattern, ...]:
         """The cues that may start at a word (lower case), longest first."""
         hit = self.options.get(low)
+        if hit is None and not self.prefixes and self.by_word.keys().isdisjoint(_stems(low)):
+            hit = self.options[low] = ()  # most words: none of what they may inflect begins a cue
         if hit is None:
             found = [c for lemma in lemmas(low) for c in self.by_word.get(lemma, ())]
             found += [c for c in self.prefixes if low.startswith(c.words[0][:-1])]
             hit = self.options[low] = tuple(sorted(dict.fromkeys(found), key=lambda c: -len(c.words))) if found else ()
         return hit
+
+
+def _stems(low: str) -> tuple[str, ...]:
+    """What :func:`.tokens.lemmas` of ``low`` may hold (and more): the word, the word less one
+    to four letters, less three and a "y" or an "e" added: a few slices, none of the lemmas' rules."""
+    cut = low[:-3]
+    return (low, low[:-1], low[:-2], cut, low[:-4], cut + "y", cut + "e")
 
 
 _CACHE: dict[int, tuple[Lexicon, CompiledCues]] = {}
@@ -148,10 +167,13 @@ def find_cues(sent: Sent, clause: Clause, lex: CompiledCues) -> list[Cue]:
     toks = sent.toks
     words = [k for k in clause.tokens if toks[k].word and k not in sent.name_tokens]
     found: list[Cue] = []
+    known, at = lex.options.get, lex.at
     i = 0
     while i < len(words):
         size = 0
-        for pattern in lex.at(toks[words[i]].low):
+        low = toks[words[i]].low
+        options = known(low)  # the cues that may start here, found once a word (:meth:`CompiledCues.at`)
+        for pattern in at(low) if options is None else options:
             n = len(pattern.words)
             if i + n <= len(words) and all(
                 word_matches(p, toks[words[i + k]].low) and (k == 0 or words[i + k] == words[i + k - 1] + 1)

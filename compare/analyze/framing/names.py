@@ -354,14 +354,14 @@ def _long_forms(sentences: Sequence[Sentence], acronyms: set[str]) -> dict[str, 
     out: dict[str, str] = {}
     if not acronyms:
         return out
-    longest = max(len(a) for a in acronyms)
+    longest, firsts = max(len(a) for a in acronyms), {a[0] for a in acronyms}
     for s in sentences:
         for match in _CAPITALISED_PHRASE.finditer(s.text):
             words = match.group().split()
             capitals = [n for n, w in enumerate(words) if w[0].isupper()]
             for i, first in enumerate(capitals):
-                initials = words[first][0]
-                for last in capitals[i + 1 : i + longest]:  # an acronym has at most `longest` capitals
+                initials = words[first][0]  # an acronym has at most `longest` capitals, the first one of `firsts`
+                for last in capitals[i + 1 : i + longest] if initials in firsts else ():
                     initials += words[last][0]
                     if initials in acronyms:
                         out.setdefault(" ".join(words[first : last + 1]), initials)

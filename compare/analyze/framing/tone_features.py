@@ -323,9 +323,9 @@ def known_hits(
             vw, vq, vc, vl, vr, vd = signs["+" if v > 0 else "-"]
             size = abs(v) / 4
             near = vl if side == 1 else vr if side == 2 else None
-            for found, here in ((vw, True), (vq, quoted), (vc, clause), (near, True)):
-                if here and found is not None:
-                    add((found, k, size))
+            for row, here in ((vw, True), (vq, quoted), (vc, clause), (near, True)):
+                if here and row is not None:
+                    add((row, k, size))
             if vd is not None:
                 add((vd, k, size / (1 + (lo - k if k < lo else k - hi) / 3)))
     if inside:

@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         before, after = _differences(old), _differences(new)
         for side, mine, theirs in (("removed", before, after), ("added", after, before)):
             for key, (detail, values) in mine.items():
-                if key in theirs and theirs[key][0] == detail or (types and key[0] not in types):
+                if (key in theirs and theirs[key][0] == detail) or (types and key[0] not in types):
                     continue
                 counts[f"{side} {key[0]}"] += 1
                 print(f"### {path.stem} {side} {key[0]}: {detail}")

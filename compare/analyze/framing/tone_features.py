@@ -84,7 +84,7 @@ def _layout(text: str) -> tuple[list[int], list[int], list[int]]:
 
 def target_tokens(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first and last of :func:`_tokens` that characters ``start``..``end`` of ``text``
-    touch, or None for none (asked by the features, :mod:`.said` and :mod:`.bystander` alike).
+    touch, or None for none (asked by the features and by :mod:`.bystander` alike).
     The tokens follow each other without overlap: found by bisection."""
     starts, ends, _cuts = _layout(text)
     lo, hi = bisect_right(ends, start), bisect_left(starts, end) - 1

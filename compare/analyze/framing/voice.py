@@ -294,15 +294,6 @@ class ArticleVoices(Mapping[str, tuple[VoiceSpan, ...]]):
         return sum(1 for _ in self)
 
 
-def article_voices(
-    sents: Sequence[Sent], said: Mapping[tuple[int, int], Mention | None]
-) -> dict[str, tuple[VoiceSpan, ...]]:
-    """Sentence id → its speakers' spans, for the sentences of one article that have any."""
-    voices = ArticleVoices()
-    voices.add(sents, said)
-    return dict(voices)
-
-
 def voice_of(spans: Sequence[VoiceSpan], cues: Iterable[tuple[int, int]]) -> Voice:
     """The voice of cue words at these character spans: the speaker whose span holds every one
     of them (a quotation before a clause of reported speech); when each is in some speaker's
@@ -331,4 +322,4 @@ def voices_of(
     return of
 
 
-__all__ = ["CHARACTERISING", "OWN", "OWN_VOICE", "QUOTE", "REPORTED", "ArticleVoices", "Voice", "VoiceSpan", "article_voices", "voice_of", "voice_spans", "voices_of"]
+__all__ = ["CHARACTERISING", "OWN", "OWN_VOICE", "QUOTE", "REPORTED", "ArticleVoices", "Voice", "VoiceSpan", "voice_of", "voice_spans", "voices_of"]

@@ -219,6 +219,13 @@ class _Members:
         out.size = self.size + other.size
         return out
 
+    def mean_within(self) -> float | None:
+        """The mean score of the group's members with its members of other (allowed) articles, from
+        :attr:`sums` (each pair counted from both sides); None when there are none."""
+        units = sum(len(self.by_kind[kind]) * total for kind, (total, _, _) in self.sums.items())
+        n = sum(len(self.by_kind[kind]) * count for kind, (_, count, _) in self.sums.items())
+        return units / (n * _UNITS) if n else None
+
     def _added(
         self, other: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float], near: float
     ) -> dict[int, tuple[int, int, int]]:
@@ -264,7 +271,7 @@ def _apart(
         return False
     if not ratio:
         return True
-    within = [_mean_across(group, group, allowed, similarity) for group in (first, second)]
+    within = [group.mean_within() for group in (first, second)]
     return across < ratio * min((w for w in within if w is not None), default=0.0)
 
 
@@ -272,8 +279,7 @@ def _mean_across(
     first: _Members, second: _Members, allowed: Callable[[int, int], bool] | None, similarity: Callable[[int, int], float]
 ) -> float | None:
     """The mean score of the members of ``first`` with those of ``second`` of other (allowed)
-    articles (when the two are one group each pair counts twice, which leaves the mean as it is);
-    None when there are none."""
+    articles; None when there are none."""
     units = n = 0
     for kind, found in first.by_kind.items():
         a = first.article[kind]

@@ -48,6 +48,11 @@ class DateMention:
         return None
 
 
+# How far before a month name its days are looked for, in characters: "Tuesday the 16 – Monday the 22 in
+# December" and "between 9 and 16 February" fit; a day further back belongs to another phrase.
+_DAYS_BEFORE_WINDOW = 50
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "16th of December",
     "2010-09-24", "November", "Feb. 9-16" and "9-16 February" (Feb. 9), "the 16 - Monday the 22 in December"
@@ -64,10 +69,10 @@ def find_dates(text: str) -> list[DateMention]:
         else:
             month, day_text, year_text = int(m.group("m3")), m.group("d3"), m.group("y3")
         if month_text and not day_text:  # "Tuesday the 16 – Monday the 22 in December": the days before
-            days = _DAYS_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
+            days = _DAYS_BEFORE.search(text[max(0, m.start() - _DAYS_BEFORE_WINDOW) : m.start()])
             day_text = days.group(1) if days else None
         elif m.group("d1"):  # "between 9 and 16 February": a range's first day, as in "Feb. 9-16"
-            days = _FIRST_DAY.search(text[max(0, m.start() - 50) : m.start()])
+            days = _FIRST_DAY.search(text[max(0, m.start() - _DAYS_BEFORE_WINDOW) : m.start()])
             day_text = days.group(1) if days else day_text
         day = int(day_text) if day_text else None
         if day is not None and not 1 <= day <= 31:

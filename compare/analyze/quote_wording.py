@@ -243,10 +243,15 @@ _BRITISH = tuple(
 )
 
 
+# Words of this many letters or fewer are left as they are: too many short words are other words
+# once a British ending is undone.
+_SHORTEST_BRITISH = 5
+
+
 def _american(word: str) -> str:
     """``word`` with British spellings undone ("colour" / "color", "organise" / "organize"); a word too
-    short to be sure of (five letters or fewer) as it is."""
-    if len(word) <= 5:
+    short to be sure of (:data:`_SHORTEST_BRITISH` letters or fewer) as it is."""
+    if len(word) <= _SHORTEST_BRITISH:
         return word
     for pattern, american in _BRITISH:
         word = pattern.sub(american, word)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
 
 from compare.analyze.attribution import compatible, find_sources
 from compare.analyze.quotes import Quote
@@ -95,67 +94,91 @@ def hedge_difference(
     counts only on what the other version reports (``about``), "may" that gives leave ("Coloradans may buy
     1 ounce") none against the rule told ("are only allowed to"); a quotation's introduction (``intros``:
     "he allegedly told the paper:") hedges all of it."""
-    outside = [_outside_quotes(s, quotes) for s in members]
-    carried = [_introduced(s, intros or {}, rules.hedge_words) for s in members]
-    found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(outside, members, strict=True))]
-    quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
-    sources, words = [find_sources(text) for text in outside], [set(tokens(s.text)) for s in members]
-    doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in outside]
-    own_hedges = [[h for h in found[k] if not _gives_leave(h, rules.leave_subjects)] for k in range(len(members))]
+    return _difference(members, close, _Versions(members, quotes, rules, intros or {}).plainly)
 
-    def on(hedge: Hedge, other: int, remarks: bool = False) -> bool:
+
+class _Versions:
+    """The versions of one group as :func:`hedge_difference` reads them: each one's words outside
+    quotations, its own hedges and a speaker's, its sources and the words that doubt."""
+
+    def __init__(
+        self,
+        members: Sequence[Sentence],
+        quotes: Mapping[str, tuple[Quote, ...]],
+        rules: DifferenceSettings,
+        intros: Mapping[str, str],
+    ) -> None:
+        self.members, self.rules = members, rules
+        self.outside = [_outside_quotes(s, quotes) for s in members]
+        carried = [_introduced(s, intros, rules.hedge_words) for s in members]
+        self.found = [hedges(text, s.text, rules.hedge_words) + carried[k] for k, (text, s) in enumerate(zip(self.outside, members, strict=True))]
+        self.quoted = [hedges(s.text, words=rules.hedge_words) + carried[k] for k, s in enumerate(members)]  # a speaker's too
+        self.sources, self.words = [find_sources(text) for text in self.outside], [set(tokens(s.text)) for s in members]
+        self.doubts = [{m.group().lower() for m in _DOUBTING.finditer(text)} for text in self.outside]
+        self.own_hedges = [[h for h in hs if not _gives_leave(h, rules.leave_subjects)] for hs in self.found]
+        self._about: dict[tuple[int, int], list[Hedge]] = {}  # each ordered pair is asked twice
+
+    def on(self, hedge: Hedge, other: int, remarks: bool = False) -> bool:
         """``hedge`` is about what ``other`` reports: its clause shares ``hedge_clause_words`` content words with
         it and its scope (the clause from the hedge on) ``hedge_scope_words``; a remark quoted in the clause
         counts for a hedge of a telling ("allegedly said that "..."") or with ``remarks`` (a speaker's hedge)."""
+        rules = self.rules
         clause = hedge.clause if remarks or _telling(hedge) else blank_quotations(hedge.clause, min_words=rules.hedge_remark_words)
         at = clause.lower().find(hedge.word.split()[0]) if hedge.word else -1
         scope = _governed(clause[max(at, 0) :], hedge.word)
         return (
-            len(set(tokens(clause)) & words[other]) >= rules.hedge_clause_words
-            and len(set(tokens(scope)) & words[other]) >= rules.hedge_scope_words
+            len(set(tokens(clause)) & self.words[other]) >= rules.hedge_clause_words
+            and len(set(tokens(scope)) & self.words[other]) >= rules.hedge_scope_words
         )
 
-    @cache  # each ordered pair is asked twice: by plainly(a, b) and by plainly(b, a)
-    def about(hedged: int, other: int) -> list[Hedge]:
+    def about(self, hedged: int, other: int) -> list[Hedge]:
         """The hedges of ``hedged`` on what ``other`` reports, and not written in ``other`` too
         ("multiple unconfirmed reports" inside a quotation there)."""
-        raw = members[other].text.lower()
-        return [h for h in found[hedged] if h.word not in raw and on(h, other)]
+        if (hedged, other) not in self._about:
+            raw = self.members[other].text.lower()
+            self._about[hedged, other] = [h for h in self.found[hedged] if h.word not in raw and self.on(h, other)]
+        return self._about[hedged, other]
 
-    def passed_on(hedged: int, hedge: Hedge) -> bool:
+    def passed_on(self, hedged: int, hedge: Hedge) -> bool:
         """``hedge`` only passes on a report its sentence credits (``_REPORTING_HEDGE``): a source
         other than the hedge's own words ("reportedly quoted the film and" is none), or ``_CREDITS``."""
         if not _REPORTING_HEDGE.match(hedge.word):
             return False
         first = hedge.word.split()[0]
-        named = any(first not in source.text.lower() for source in sources[hedged])
-        return named or bool(_CREDITS.search(outside[hedged]))
+        named = any(first not in source.text.lower() for source in self.sources[hedged])
+        return named or bool(_CREDITS.search(self.outside[hedged]))
 
-    def plainly(hedged: int, other: int) -> list[Hedge]:
-        """The hedges of ``hedged`` that ``other`` states plainly (see the function's docstring)."""
+    def hedged_too(self, hedged: int, other: int) -> bool:
+        """``other`` hedges too, in a quotation or in a clause on what ``hedged`` says ("Although she
+        may ultimately side with")."""
+        return any(self.on(h, hedged, remarks=True) for h in self.quoted[other]) or any(
+            len(_clause_words(h) & self.words[hedged]) >= self.rules.hedge_other_clause_words for h in self.own_hedges[other]
+        )
+
+    def plainly(self, hedged: int, other: int) -> list[Hedge]:
+        """The hedges of ``hedged`` that ``other`` states plainly (see :func:`hedge_difference`)."""
+        rules, outside = self.rules, self.outside
         mine = [
-            h for h in about(hedged, other)
-            if not passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects)
+            h for h in self.about(hedged, other)
+            if not self.passed_on(hedged, h) and not _gives_leave(h, rules.leave_subjects)
             and not _not_the_outlets(h, bool(_REPORTED_SPEECH.search(outside[other])))
         ]
-        if not mine or any(on(h, hedged, remarks=True) for h in quoted[other]) or any(
-            len(_clause_words(h) & words[hedged]) >= rules.hedge_other_clause_words for h in own_hedges[other]
-        ):  # the other version hedges too, in a clause on what this one says ("Although she may ultimately side with")
+        if not mine or self.hedged_too(hedged, other):
             return []
-        if _LEAVE.search(members[other].text):
+        if _LEAVE.search(self.members[other].text):
             mine = [h for h in mine if not h.word.startswith("may ")]
+        distance = self.doubts[other] | _accusing(outside[other], self.words[hedged])
         telling = [h for h in mine if _telling(h)]
         if telling:  # "allegedly said" against "he said": the other version only tells
-            mine, distance = telling, (doubts[other] | _accusing(outside[other], words[hedged])) - _TOLD
+            mine, distance = telling, distance - _TOLD
         else:  # its words that put the claim at a distance, but for those of the hedge's own clause
-            own = {word for h in mine for word in _distancing(h.clause)}
-            distance = (doubts[other] | _accusing(outside[other], words[hedged])) - own
+            distance -= {word for h in mine for word in _distancing(h.clause)}
         if not mine or distance or _surmised(outside[other], mine):
             return []
-        ok = not sources[other] or any(compatible(x, y, rules.source_spelling) for x in sources[hedged] for y in sources[other])
+        ok = not self.sources[other] or any(
+            compatible(x, y, rules.source_spelling) for x in self.sources[hedged] for y in self.sources[other]
+        )
         return mine if ok else []
-
-    return _difference(members, close, plainly)
 
 
 def _difference(

@@ -119,7 +119,7 @@ def _quotations(text: str) -> list[Part]:
         if close is None or (text[i] == "‘" and _apostrophe(text, i)) or _inch(text, i):
             i += 1
             continue
-        end = _closing(text, i + 1, close)
+        end = closing_mark(text, i + 1, close)
         if end == -1:
             spans.append((i + 1, len(text)))
             break
@@ -128,12 +128,25 @@ def _quotations(text: str) -> list[Part]:
     return spans
 
 
-def _closing(text: str, start: int, close: str) -> int:
-    """Where the quotation opened before ``start`` closes; an apostrophe (’ inside a word) does not
-    close ‘…’, nor an inch mark "…"."""
-    at = text.find(close, start)
-    while at != -1 and ((close == "’" and _apostrophe(text, at)) or _inch(text, at)):
-        at = text.find(close, at + 1)
+def closing_mark(text: str, start: int, close: str, end: int | None = None) -> int:
+    """Where the quotation opened before ``start`` closes (before ``end``), or -1; an apostrophe
+    (’ inside a word) does not close ‘…’, nor an inch mark "…".  Double marks are often mixed: a
+    straight " closes at the first " or ”, and “ without its ” at a straight " ('"The fact is that
+    ... a nuclear bomb,” Netanyahu says.')."""
+    if close in '"”':
+        marks = [m for m in (_find(text, start, '"', end), _find(text, start, "”", end)) if m != -1]
+        if close == '"' or text.find("”", start, end) == -1:
+            return min(marks, default=-1)
+    at = text.find(close, start, end)
+    while at != -1 and close == "’" and _apostrophe(text, at):
+        at = text.find(close, at + 1, end)
+    return at
+
+
+def _find(text: str, start: int, mark: str, end: int | None) -> int:
+    at = text.find(mark, start, end)
+    while at != -1 and _inch(text, at):
+        at = text.find(mark, at + 1, end)
     return at
 
 

@@ -9,7 +9,7 @@ from helpers import body_sentences
 
 from compare import compare
 from compare.align import align
-from compare.parts import find_parts, is_label, quotation_spans, sentence_parts
+from compare.parts import find_parts, is_label, quotation_spans, sentence_parts, sentence_quotations
 from compare.settings import Settings
 
 
@@ -210,3 +210,19 @@ def test_a_clause_that_only_says_who_spoke_is_no_part() -> None:
     assert "Justice Ruth Bader Ginsburg agreed" in _texts(agreed)  # a clause of its sentence ...
     found = find_parts(sentences, [True, True], {}, Settings(), names)
     assert "Justice Ruth Bader Ginsburg agreed" not in found.texts  # ... that never links on its own
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # Fox, BASIL b4dbeda7: a straight opening mark closed by a curly one
+        ('"The fact is that every day that passes, Iran gets closer to a nuclear bomb,” Netanyahu says.',
+         ["The fact is that every day that passes, Iran gets closer to a nuclear bomb"]),
+        # a curly opening mark closed by a straight one
+        ("“We will see,\" he said, and left.", ["We will see"]),
+        # a straight pair inside a curly pair stays inside it
+        ('He said “it is "fine" here” today.', ['it is "fine" here']),
+    ],
+)
+def test_mixed_quotation_marks_close_a_quotation(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_quotations(text)] == quoted

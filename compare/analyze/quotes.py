@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from compare.models import Article, Span
+from compare.parts import closing_mark
 from compare.segment import paragraph_spans
 
 _OPEN = {"“": "”", '"': '"', "‘": "’", "«": "»", "»": "«", "„": "“"}
@@ -114,7 +115,7 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 found = _SINGLE_CLOSE.search(text, i + 1, end)
                 close = found.start() if found else -1
             else:
-                close = text.find(_OPEN[ch], i + 1, end)
+                close = closing_mark(text, i + 1, _OPEN[ch], end)
             if close == -1:
                 spans.append((i + 1, end))
                 break

@@ -205,8 +205,8 @@ class DifferenceView:
         quoted in different words"."""
         if len(self.detail) <= VALUE_EXCERPT_CHARS:
             return self.detail
-        found = [i for i in (self.detail.find(v.value) for v in self.values if v.value) if i > 0]
-        if not found:
+        found = [self.detail.find(v.value) for v in self.values if v.value]
+        if not found or min(found) <= 0:  # it names only some of them ("“very positive” against “very encouraged”")
             return self.detail
         head = self.detail[: min(found)].rstrip(" :;,-–—“”\"'‘’«»")
         return head if len(head) >= 8 else self.detail

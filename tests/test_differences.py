@@ -113,6 +113,38 @@ def test_a_quote_in_other_words_is_flagged(tmp_path: Path) -> None:
     assert "quote" in types(group)
 
 
+def test_a_quote_difference_names_the_words_that_differ(tmp_path: Path) -> None:
+    """Blind reading 12: a reader called a quote difference only partly right when it set the whole quotations side
+    by side, though one outlet only quoted further (its next words are no difference) and one word differed."""
+    group = group_with(
+        tmp_path,
+        BODY + 'Santorum told the crowd in Ohio: "I am talking about the way he approaches problems in this country."',
+        BODY + 'Santorum told the crowd in Ohio: "I am talking about the way he addresses problems in this country, '
+        'and they are different from those of most people."',
+        "talking about the way",
+    )
+    quote = next(d for d in group.differences if d.type == "quote")
+    assert quote.detail == "Santorum quoted in different words: “he approaches problems” against “he addresses problems”"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        # a fragment against the statement it rewords: as many words of each, beside what they share
+        ("as opposed to husband its resources and be good stewards", "steward its resources", "“husband its” against “steward its”"),
+        # function words and spacing are no difference of their own
+        ("about his world view or his -- the way he approaches it", "about his worldview, the way he addresses it", "“he approaches it” against “he addresses it”"),
+        # a rewording is shown whole
+        ("We would like to cooperate with Russia on it", "If we do so, I think it makes sense to invite Russia to cooperate on it",
+         "“We would like to cooperate with Russia on it” against “If we do so, I think it makes sense to invite Russia to cooperate on it”"),
+    ],
+)
+def test_the_words_a_quote_difference_names(first: str, second: str, shown: str) -> None:
+    from compare.analyze.quote_wording import _wording
+
+    assert _wording({"a:1": first, "b:1": second}) == shown
+
+
 def test_two_statements_by_one_speaker_are_no_quote_difference(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,

@@ -893,3 +893,19 @@ def test_each_evidence_quote_is_written_once_and_referred_to(example: Comparison
                 for row in ctx.build_context(example, for_print=False)["framing"] if row.has_cues
                 for c in row.cells if c)
     assert len(written) + len(again) == total
+
+
+def test_a_difference_headline_keeps_the_words_it_names_when_they_are_not_the_whole_values() -> None:
+    """A quote difference that names the differing words ("“very positive” against “very encouraged”") is
+    its own headline: the values it shows in full below are not cut off it, even where one of them is
+    among the words named."""
+    from reports.views import DifferenceView, ValueView
+
+    named = "Rasmussen quoted in different words: “very positive” against “very encouraged”"
+    values = (
+        ValueView("Bloomberg", "very positive and a reflection of the substantive progress we have made", "a"),
+        ValueView("RFE/RL", "very encouraged", "b"),
+    )
+    assert DifferenceView("quote", named, True, values).headline == named
+    whole = "Rasmussen quoted in different words: " + " against ".join(f"“{v.value}”" for v in values)
+    assert DifferenceView("quote", whole, True, values).headline == "Rasmussen quoted in different words"

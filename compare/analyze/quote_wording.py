@@ -88,15 +88,49 @@ def quote_differences(
             values.setdefault(members[kb].id, y.text)
     nearly = {speaker: values for speaker, values in slightly.items() if speaker not in by_speaker}
     return [
-        Difference(
-            "quote",
-            f"{speaker} quoted in {words}: " + " against ".join(f"“{v}”" for v in values.values()),
-            tuple(values.items()),
-            conflict=conflict,
-        )
+        Difference("quote", f"{speaker} quoted in {words}: {_wording(values)}", tuple(values.items()), conflict=conflict)
         for found, words, conflict in ((by_speaker, "different words", True), (nearly, "slightly different words", False))
         for speaker, values in found.items()
     ]
+
+
+def _wording(values: Mapping[str, str]) -> str:
+    """How the quotations differ, in words: of two, the words that differ where both quote the statement,
+    each with a shared word beside it ("“he approaches problems” against “he addresses problems”"; the
+    words one only quotes further are no difference, nor function words and spacing: "his world view or
+    his" / "his worldview"); the whole quotations when there are more than two, when a change runs over
+    ``_MOST_CHANGED`` words or the shared words are fewer than twice the differing ones, or when every
+    difference is at an edge."""
+    whole = " against ".join(f"“{v}”" for v in values.values())
+    if len(values) != 2:
+        return whole
+    a, b = (text.split() for text in values.values())
+    ops = SequenceMatcher(None, [plain_text(w) for w in a], [plain_text(w) for w in b], autojunk=False).get_opcodes()
+    changes, shared, changed = [], 0, [0, 0]
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        first, last = k == 0, k == len(ops) - 1
+        if tag == "equal":
+            shared += i2 - i1
+            continue
+        if tag != "replace" and (first or last):
+            continue  # one quotes more of the statement, before or after
+        n = min(i2 - i1, j2 - j1)
+        if abs((i2 - i1) - (j2 - j1)) > _MOST_CHANGED // 2:  # at an edge, a fragment's words against as many of the other's
+            i1, j1 = (i2 - n, j2 - n) if first else (i1, j1)
+            i2, j2 = (i1 + n, j1 + n) if last else (i2, j2)
+        x = " ".join(a[i1 - (not first and i1 > 0) : i2 + (not last)])
+        y = " ".join(b[j1 - (not first and j1 > 0) : j2 + (not last)])
+        if "".join(_spelled_out(x)) == "".join(_spelled_out(y)):
+            continue  # function words, spacing: "his world view or his --" / "his worldview,"
+        if max(i2 - i1, j2 - j1) > _MOST_CHANGED:
+            return whole  # reworded, not a word changed here and there
+        changed[0], changed[1] = changed[0] + i2 - i1, changed[1] + j2 - j1
+        changes.append(f"“{x.strip(_EDGE_MARKS)}” against “{y.strip(_EDGE_MARKS)}”")
+    return "; ".join(changes) if changes and 2 * max(changed) <= shared else whole
+
+
+_EDGE_MARKS = " ,;:—–-"
+_MOST_CHANGED = 4  # words on either side of one change that :func:`_wording` names; more is a rewording
 
 
 # A title's abbreviation and its full form are the same word in a quotation ("Sen." / "Senator").

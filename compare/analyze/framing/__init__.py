@@ -14,7 +14,8 @@
    sentence naming it (the outlet's own words and the quotations it chose), judged by
    :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
    it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
-   the ad as 'dishonest'", "the Iraq war", "than Netflix").
+   the ad as 'dishonest'", "the Iraq war", "than Netflix"), nor where it only says who spoke
+   ('"...," Romney said': such a sentence counts for no tone, not even a neutral one).
 4. **Voices** (:mod:`.voice`): whose words each evidence sentence's cue words are, the outlet's
    own or a speaker's it quotes or paraphrases (the report says "quoting X"); an unfavourable
    tone needs the outlet's own words (``Settings.tone_own_sentences``).
@@ -50,7 +51,7 @@ from compare.analyze.framing.cues import (
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.tone import Logits, embedded_logits, target_tone, tone_at
 from compare.analyze.framing.voice import ArticleVoices, VoiceSpan, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
@@ -322,15 +323,12 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     embedded = _embedded(credited.texts, settings) if credited.requests else {}
     main = set(credited.main)
     tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
-    neutral = ToneResult("neutral", 0.0, ())
     voice = voices_of(credited.voices)
     for r in credited.requests:
-        result = (
-            neutral
-            if r.speaker
-            else tone_at(
-                r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
-            )
+        if r.speaker:
+            continue  # '"...," he said': the sentence says nothing of its speaker, no tone either way
+        result = tone_at(
+            r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)

@@ -222,3 +222,20 @@ def test_a_sentence_that_only_says_who_spoke_does_not_dilute_the_tone() -> None:
     )
     smith = stances[("Joe Smith", "a")]
     assert (smith.tone, smith.tone_score, smith.tone_evidence) == ("favourable", 1.0, ("a:0",))
+
+
+def test_praise_in_the_actors_own_words_about_others_is_no_favourable_portrayal() -> None:
+    # what he says of the groups is his view of them, not the outlet's of him; the same praise
+    # said of him in the outlet's words is
+    other = "Mr. Benjamin Jealous met voters in Ohio."
+    his = framed(
+        "Mr. Benjamin Jealous met reporters on Tuesday. "
+        "But he said the groups needed to do more to build a brave, honest and successful movement.",
+        other,
+    )[("Benjamin Jealous", "a")]
+    assert (his.tone, his.tone_evidence) == ("neutral", ())
+    of_him = framed(
+        "Mr. Benjamin Jealous met reporters on Tuesday. He won wide praise for his brave and successful leadership.",
+        other,
+    )[("Benjamin Jealous", "a")]
+    assert (of_him.tone, of_him.tone_evidence) == ("favourable", ("a:1",))

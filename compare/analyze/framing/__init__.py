@@ -14,8 +14,10 @@
    sentence naming it (the outlet's own words and the quotations it chose), judged by
    :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
    it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
-   the ad as 'dishonest'", "the Iraq war", "than Netflix"), nor where it only says who spoke
-   ('"...," Romney said': such a sentence counts for no tone, not even a neutral one).
+   the ad as 'dishonest'", "the Iraq war", "than Netflix").  A sentence that only says who
+   spoke ('"...," Romney said'), or whose praise of the actor is in the actor's own words
+   ("Jealous said he had worked hard"), says nothing of it: neutral, and left out of the share
+   of favourable sentences (:func:`.scoring._tone`).
 4. **Voices** (:mod:`.voice`): whose words each evidence sentence's cue words are, the outlet's
    own or a speaker's it quotes or paraphrases (the report says "quoting X"); an unfavourable
    tone needs the outlet's own words (``Settings.tone_own_sentences``).
@@ -51,7 +53,7 @@ from compare.analyze.framing.cues import (
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import Logits, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
 from compare.analyze.framing.voice import ArticleVoices, VoiceSpan, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
@@ -151,6 +153,7 @@ class ToneRequest:
     speaker: bool  # the target is the speaker of the sentence's quotation: no tone from it
     actors: tuple[str, ...]
     quoted: bool = False  # the target stands inside a quotation (not in the outlet's own words)
+    again: bool = False  # the sentence names the target or refers to it more than once
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,7 @@ def _tone_requests(
             if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
         ]
         targets += [(r.actors, r.first, r.first, r.last) for r in referred]
+        times = Counter(a for actors, *_ in targets for a in set(actors))
         for actors, anchor, first, last in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
             if not wanted:
@@ -213,6 +217,7 @@ def _tone_requests(
                     is_speaker(sent, anchor, last),  # '"...," he said': the quotation is not said of him
                     wanted,
                     sent.quote_of[first] >= 0,
+                    any(times[a] > 1 for a in wanted),
                 )
             )
     return out
@@ -324,17 +329,25 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     main = set(credited.main)
     tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
     voice = voices_of(credited.voices)
+    neutral = ToneResult("neutral", 0.0, ())
     for r in credited.requests:
-        if r.speaker:
-            continue  # '"...," he said': the sentence says nothing of its speaker, no tone either way
-        result = tone_at(
-            r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
+        result = (
+            neutral
+            if r.speaker
+            else tone_at(
+                r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
+            )
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, voice(r.sentence, result.cues).kind)
+        said = voice(r.sentence, result.cues)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind, r.speaker)
         for actor in r.actors:
-            tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
+            if result.tone == "favourable" and actor in said.actors and not r.again:  # "he said the groups must act"
+                own = SentenceTone(r.sentence, r.index, "neutral", 0.0, False, r.quoted, said.kind, True)
+                tallies.setdefault((actor, r.article), Tally()).add_tone(own, ())
+            else:
+                tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
     out: list[Stance] = []
     for actor in credited.main:
         for article in credited.articles:

@@ -53,8 +53,8 @@ from compare.analyze.framing.cues import (
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
-from compare.analyze.framing.voice import ArticleVoices, VoiceSpan, voices_of
+from compare.analyze.framing.tone import Logits, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.voice import OWN, ArticleVoices, VoiceSpan, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
@@ -186,6 +186,16 @@ def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Ment
     return people
 
 
+def _named_twice(targets: Sequence[tuple[tuple[str, ...], int, int, int]]) -> frozenset[str]:
+    """The actors that more than one of a sentence's targets name or refer to."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for actors, *_ in targets:
+        for a in set(actors):
+            (twice if a in seen else seen).add(a)
+    return frozenset(twice)
+
+
 def _tone_requests(
     article: str,
     sents: Sequence[Sent],
@@ -197,14 +207,16 @@ def _tone_requests(
     but not where it only names a country's people (``people``, :func:`_people_of`)."""
     out = []
     for sent, referred in zip(sents, refs, strict=True):
-        done: set[str] = set()
         targets = [
             (m.actors, m.anchor, m.first, m.last)
             for m in sent.mentions
             if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
         ]
         targets += [(r.actors, r.first, r.first, r.last) for r in referred]
-        times = Counter(a for actors, *_ in targets for a in set(actors))
+        if not targets:
+            continue
+        twice = _named_twice(targets) if len(targets) > 1 else frozenset()
+        done: set[str] = set()
         for actors, anchor, first, last in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
             if not wanted:
@@ -217,7 +229,7 @@ def _tone_requests(
                     is_speaker(sent, anchor, last),  # '"...," he said': the quotation is not said of him
                     wanted,
                     sent.quote_of[first] >= 0,
-                    any(times[a] > 1 for a in wanted),
+                    not twice.isdisjoint(wanted),
                 )
             )
     return out
@@ -318,6 +330,11 @@ def credit(
     )
 
 
+def _spoke(r: ToneRequest, voice: str) -> SentenceTone:
+    """The neutral tone of a sentence in which the actor only speaks, or praises others in its own words."""
+    return SentenceTone(r.sentence, r.index, "neutral", 0.0, False, r.quoted, voice, True)
+
+
 def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     """The tones of the sentences :func:`credit` found, and one :class:`Stance` per (actor,
     article naming it or referring to it).
@@ -329,25 +346,24 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     main = set(credited.main)
     tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
     voice = voices_of(credited.voices)
-    neutral = ToneResult("neutral", 0.0, ())
     for r in credited.requests:
-        result = (
-            neutral
-            if r.speaker
-            else tone_at(
-                r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
-            )
+        if r.speaker:  # '"...," he said': the quotation is not said of him (neutral, out of the share)
+            for actor in r.actors:
+                tallies.setdefault((actor, r.article), Tally()).add_tone(_spoke(r, OWN), ())
+            continue
+        result = tone_at(
+            r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
         said = voice(r.sentence, result.cues)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind, r.speaker)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind)
         for actor in r.actors:
-            if result.tone == "favourable" and actor in said.actors and not r.again:  # "he said the groups must act"
-                own = SentenceTone(r.sentence, r.index, "neutral", 0.0, False, r.quoted, said.kind, True)
-                tallies.setdefault((actor, r.article), Tally()).add_tone(own, ())
+            tally = tallies.setdefault((actor, r.article), Tally())
+            if result.tone == "favourable" and actor in said.actors and not r.again:
+                tally.add_tone(_spoke(r, said.kind), ())  # "But he said the groups needed to do more": his words
             else:
-                tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
+                tally.add_tone(tone, marks)
     out: list[Stance] = []
     for actor in credited.main:
         for article in credited.articles:

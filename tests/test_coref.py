@@ -165,3 +165,77 @@ def test_a_name_that_only_modifies_a_noun_is_not_what_he_means() -> None:
         "Mitt Romney agreed."
     )
     assert got[1] == [("he", "Paul Ryan")]
+
+
+def test_he_who_says_something_of_a_person_named_before_him_is_not_that_person() -> None:
+    # a keynote speech reported sentence by sentence ("..., he said"): the person named in what he
+    # said is not the speaker, nor the "he" of the next sentence
+    got = resolved(
+        "Mr. Glenn Beck gave the keynote speech on Saturday. Beck spoke for an hour. "
+        "Saying President Barack Obama, he said, was \u201ctoo simple an answer.\u201d "
+        "He held the audience spellbound."
+    )
+    assert got[2] == [("he", "Glenn Beck")]
+    assert got[3] == [("He", "Glenn Beck")]
+
+
+def test_a_speaker_named_in_the_sentence_is_still_the_he_that_speaks() -> None:
+    got = resolved(
+        "Mr. Mitt Romney spoke in Ohio on Monday. "
+        '"We will win," Romney said, and then he said, "We will win Ohio."'
+    )
+    assert got[1] == [("he", "Mitt Romney")]
+
+
+def test_the_subject_of_an_if_clause_is_not_the_one_the_next_he_follows() -> None:
+    got = resolved(
+        "Mr. Joe Biden debated Mr. Paul Ryan on Thursday. "
+        "If Mr. Barack Obama was too cold, Biden at times bordered on too hot, analysts said afterward. "
+        "He chuckled and smirked through many of Ryan's responses."
+    )
+    assert got[2] == [("He", "Joe Biden")]
+
+
+def test_he_after_two_people_named_alike_as_subjects_takes_the_first_not_a_later_one() -> None:
+    # both main-clause subjects: nothing tells them apart but the order, as before
+    got = resolved(
+        "Mr. Joe Biden debated Mr. Paul Ryan on Thursday. "
+        "Biden attacked and Ryan answered. "
+        "He smiled."
+    )
+    assert got[2] == [("He", "Joe Biden")]
+
+
+def test_he_refers_to_no_organisation() -> None:
+    # "he" after an organisation only: no person to mean, so the sentence is credited to nobody
+    got = resolved("Wal-Mart Stores said on Monday that sales rose. He said the results were strong.")
+    assert got == [[], []]
+
+
+def test_a_sentence_that_only_says_who_spoke_does_not_dilute_the_tone() -> None:
+    # '"...," Smith said' says nothing of Smith: only the sentence about him makes his tone (1 of 1)
+    stances = framed(
+        "Mr. Joe Smith won wide praise for his brave and successful leadership of Ohio on Monday. "
+        '"We will keep going," Smith said.',
+        "Mr. Joe Smith met voters in Ohio.",
+        settings=Settings(tone_favourable_share=0.6),
+    )
+    smith = stances[("Joe Smith", "a")]
+    assert (smith.tone, smith.tone_score, smith.tone_evidence) == ("favourable", 1.0, ("a:0",))
+
+
+def test_praise_in_the_actors_own_words_about_others_is_no_favourable_portrayal() -> None:
+    # what he says of the groups is his view of them, not the outlet's of him; the same praise
+    # said of him in the outlet's words is
+    other = "Mr. Benjamin Jealous met voters in Ohio."
+    his = framed(
+        "Mr. Benjamin Jealous met reporters on Tuesday. "
+        "But he said the groups needed to do more to build a brave, honest and successful movement.",
+        other,
+    )[("Benjamin Jealous", "a")]
+    assert (his.tone, his.tone_evidence) == ("neutral", ())
+    of_him = framed(
+        "Mr. Benjamin Jealous met reporters on Tuesday. He won wide praise for his brave and successful leadership.",
+        other,
+    )[("Benjamin Jealous", "a")]
+    assert (of_him.tone, of_him.tone_evidence) == ("favourable", ("a:1",))

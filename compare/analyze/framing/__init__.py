@@ -14,7 +14,10 @@
    sentence naming it (the outlet's own words and the quotations it chose), judged by
    :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
    it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
-   the ad as 'dishonest'", "the Iraq war", "than Netflix").
+   the ad as 'dishonest'", "the Iraq war", "than Netflix").  A sentence that only says who
+   spoke ('"...," Romney said'), or whose praise of the actor is in the actor's own words
+   ("Jealous said he had worked hard"), says nothing of it: neutral, and left out of the share
+   of favourable sentences (:func:`.scoring._tone`).
 4. **Voices** (:mod:`.voice`): whose words each evidence sentence's cue words are, the outlet's
    own or a speaker's it quotes or paraphrases (the report says "quoting X"); an unfavourable
    tone needs the outlet's own words (``Settings.tone_own_sentences``).
@@ -50,8 +53,8 @@ from compare.analyze.framing.cues import (
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import Logits, ToneResult, embedded_logits, target_tone, tone_at
-from compare.analyze.framing.voice import ArticleVoices, VoiceSpan, voices_of
+from compare.analyze.framing.tone import Logits, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.voice import OWN, ArticleVoices, VoiceSpan, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
 from compare.models import Article, CueMark, Stance
@@ -150,6 +153,7 @@ class ToneRequest:
     speaker: bool  # the target is the speaker of the sentence's quotation: no tone from it
     actors: tuple[str, ...]
     quoted: bool = False  # the target stands inside a quotation (not in the outlet's own words)
+    again: bool = False  # the sentence names the target or refers to it more than once
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +186,16 @@ def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Ment
     return people
 
 
+def _named_twice(targets: Sequence[tuple[tuple[str, ...], int, int, int]]) -> frozenset[str]:
+    """The actors that more than one of a sentence's targets name or refer to."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for actors, *_ in targets:
+        for a in set(actors):
+            (twice if a in seen else seen).add(a)
+    return frozenset(twice)
+
+
 def _tone_requests(
     article: str,
     sents: Sequence[Sent],
@@ -193,13 +207,16 @@ def _tone_requests(
     but not where it only names a country's people (``people``, :func:`_people_of`)."""
     out = []
     for sent, referred in zip(sents, refs, strict=True):
-        done: set[str] = set()
         targets = [
             (m.actors, m.anchor, m.first, m.last)
             for m in sent.mentions
             if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
         ]
         targets += [(r.actors, r.first, r.first, r.last) for r in referred]
+        if not targets:
+            continue
+        twice = _named_twice(targets) if len(targets) > 1 else frozenset()
+        done: set[str] = set()
         for actors, anchor, first, last in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
             if not wanted:
@@ -212,6 +229,7 @@ def _tone_requests(
                     is_speaker(sent, anchor, last),  # '"...," he said': the quotation is not said of him
                     wanted,
                     sent.quote_of[first] >= 0,
+                    not twice.isdisjoint(wanted),
                 )
             )
     return out
@@ -312,6 +330,11 @@ def credit(
     )
 
 
+def _spoke(r: ToneRequest, voice: str) -> SentenceTone:
+    """The neutral tone of a sentence in which the actor only speaks, or praises others in its own words."""
+    return SentenceTone(r.sentence, r.index, "neutral", 0.0, False, r.quoted, voice, True)
+
+
 def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     """The tones of the sentences :func:`credit` found, and one :class:`Stance` per (actor,
     article naming it or referring to it).
@@ -322,21 +345,25 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     embedded = _embedded(credited.texts, settings) if credited.requests else {}
     main = set(credited.main)
     tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
-    neutral = ToneResult("neutral", 0.0, ())
     voice = voices_of(credited.voices)
     for r in credited.requests:
-        result = (
-            neutral
-            if r.speaker
-            else tone_at(
-                r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
-            )
+        if r.speaker:  # '"...," he said': the quotation is not said of him (neutral, out of the share)
+            for actor in r.actors:
+                tallies.setdefault((actor, r.article), Tally()).add_tone(_spoke(r, OWN), ())
+            continue
+        result = tone_at(
+            r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
         )
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, voice(r.sentence, result.cues).kind)
+        said = voice(r.sentence, result.cues)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind)
         for actor in r.actors:
-            tallies.setdefault((actor, r.article), Tally()).add_tone(tone, marks)
+            tally = tallies.setdefault((actor, r.article), Tally())
+            if result.tone == "favourable" and actor in said.actors and not r.again:
+                tally.add_tone(_spoke(r, said.kind), ())  # "But he said the groups needed to do more": his words
+            else:
+                tally.add_tone(tone, marks)
     out: list[Stance] = []
     for actor in credited.main:
         for article in credited.articles:

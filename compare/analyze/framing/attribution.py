@@ -270,13 +270,16 @@ def resolve(sent: Sent, last_person: Mention | None) -> tuple[Sent, Mention | No
             if m.first >= clause.verb or (agents and not m.coordinated):
                 break
             agents.append(m)
-        clauses.append(replace(clause, agents=tuple(agents)) if agents or clause.agents else clause)
+        if agents or clause.agents:
+            clause = Clause(clause.tokens, clause.verb, clause.quote, clause.own_subject, tuple(agents))
+        clauses.append(clause)
         if agents and not first_agents:
             first_agents = tuple(agents)
     clauses = [_wished(toks, mentions, clauses, n) for n in range(len(clauses))]
-    return replace(sent, mentions=tuple(mentions), clauses=tuple(clauses), first_agents=first_agents), (
-        subject_person or last_person
+    read = Sent(  # (built, not dataclasses.replace: a few times quicker, once per sentence)
+        sent.sentence, toks, tuple(mentions), sent.quote_of, sent.quotes, sent.name_tokens, tuple(clauses), first_agents
     )
+    return read, subject_person or last_person
 
 
 def _prescribed(toks: Sequence[Tok], clause: Clause) -> str:

@@ -35,6 +35,7 @@ class SentenceTone:
     cued: bool = False  # a word of the actor's clause says the tone (the cue words marked)
     quoted: bool = False  # the actor is named inside a quotation there
     voice: str = OWN  # whose words the cue words are (:mod:`.voice`): the outlet's own, or a speaker's
+    speaker: bool = False  # the actor only speaks there, or praises itself: neutral, outside the share
 
 
 @dataclass(slots=True)
@@ -90,7 +91,9 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     """The tone of the sentences naming the actor or referring to it, taken together, and its score.
 
     The score is the share of those sentences favourable toward the actor less the share
-    unfavourable (-1..1).  The label is "unfavourable" when at least
+    unfavourable (-1..1), of the sentences that say something of it: not those where it only
+    speaks ('"...," Romney said') or praises itself (``SentenceTone.speaker``), which would
+    otherwise make an actor quoted often look neutral.  The label is "unfavourable" when at least
     ``Settings.tone_unfavourable_net`` more of them are unfavourable than favourable (bad news
     told plainly reads unfavourable to the sentence model: one such sentence, or three, do not
     make a portrayal), "favourable" when the score reaches ``Settings.tone_favourable_share``,
@@ -109,7 +112,7 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     weight = settings.tone_quoted_weight
     unfavourable = sum(1.0 if t.voice == OWN else weight for t in tones if t.tone == "unfavourable")
     net = sum(t.tone == "favourable" for t in tones) - unfavourable
-    score = net / len(tones)
+    score = net / max(1, sum(not t.speaker for t in tones))
     label: ToneLabel = "neutral"
     if -net >= settings.tone_unfavourable_net:
         label = "unfavourable"

@@ -134,13 +134,27 @@ def closing_mark(text: str, start: int, close: str, end: int | None = None) -> i
     straight " closes at the first " or ”, and “ without its ” at a straight " ('"The fact is that
     ... a nuclear bomb,” Netanyahu says.')."""
     if close in '"”':
-        marks = [m for m in (_find(text, start, '"', end), _find(text, start, "”", end)) if m != -1]
+        marks = [m for m in (_find(text, start, '"', end), _unnested(text, start, end)) if m != -1]
         if close == '"' or text.find("”", start, end) == -1:
             return min(marks, default=-1)
     at = text.find(close, start, end)
     while at != -1 and close == "’" and _apostrophe(text, at):
         at = text.find(close, at + 1, end)
     return at
+
+
+def _unnested(text: str, start: int, end: int | None) -> int:
+    """The first ” from ``start`` that closes no “ opened after ``start`` ('"... a “witch hunt,” and
+    it is not," Giuliani said': the ” closes the inner quotation), or -1."""
+    depth = 0
+    for at in range(start, len(text) if end is None else end):
+        if text[at] == "“":
+            depth += 1
+        elif text[at] == "”":
+            if depth == 0:
+                return at
+            depth -= 1
+    return -1
 
 
 def _find(text: str, start: int, mark: str, end: int | None) -> int:

@@ -134,6 +134,9 @@ def test_a_quote_difference_names_the_words_that_differ(tmp_path: Path) -> None:
         ("as opposed to husband its resources and be good stewards", "steward its resources", "“husband its” against “steward its”"),
         # function words and spacing are no difference of their own
         ("about his world view or his -- the way he approaches it", "about his worldview, the way he addresses it", "“he approaches it” against “he addresses it”"),
+        # a negation is no function word
+        ("The deal is not dead and we are still talking to Iran", "The deal is dead and we are still talking to Tehran",
+         "“is not dead” against “is dead”; “to Iran” against “to Tehran”"),
         # a rewording is shown whole
         ("We would like to cooperate with Russia on it", "If we do so, I think it makes sense to invite Russia to cooperate on it",
          "“We would like to cooperate with Russia on it” against “If we do so, I think it makes sense to invite Russia to cooperate on it”"),

@@ -220,8 +220,10 @@ def test_a_clause_that_only_says_who_spoke_is_no_part() -> None:
          ["The fact is that every day that passes, Iran gets closer to a nuclear bomb"]),
         # a curly opening mark closed by a straight one
         ("“We will see,\" he said, and left.", ["We will see"]),
-        # a straight pair inside a curly pair stays inside it
+        # a straight pair inside a curly pair stays inside it, and a curly pair inside a straight one
         ('He said “it is "fine" here” today.', ['it is "fine" here']),
+        ('"The president called it a “witch hunt,” and it is not," Giuliani said on Sunday.',
+         ["The president called it a “witch hunt,” and it is not"]),
     ],
 )
 def test_mixed_quotation_marks_close_a_quotation(text: str, quoted: list[str]) -> None:

@@ -120,8 +120,8 @@ def _wording(values: Mapping[str, str]) -> str:
             i2, j2 = (i1 + n, j1 + n) if last else (i2, j2)
         x = " ".join(a[i1 - (not first and i1 > 0) : i2 + (not last)])
         y = " ".join(b[j1 - (not first and j1 > 0) : j2 + (not last)])
-        if "".join(_spelled_out(x)) == "".join(_spelled_out(y)):
-            continue  # function words, spacing: "his world view or his --" / "his worldview,"
+        if "".join(_spelled_out(x)) == "".join(_spelled_out(y)) and _negations(x) == _negations(y):
+            continue  # function words, spacing: "his world view or his --" / "his worldview,"; not "is not dead" / "is dead"
         if max(i2 - i1, j2 - j1) > _MOST_CHANGED:
             return whole  # reworded, not a word changed here and there
         changed[0], changed[1] = changed[0] + i2 - i1, changed[1] + j2 - j1
@@ -129,6 +129,12 @@ def _wording(values: Mapping[str, str]) -> str:
     return "; ".join(changes) if changes and 2 * max(changed) <= shared else whole
 
 
+def _negations(text: str) -> list[str]:
+    """The words of ``text`` that negate ("not", "n't", "never", "no", "nor"), in order."""
+    return [w for w in plain_text(text.replace("n’t", " not").replace("n't", " not")).split() if w in _NEGATING]
+
+
+_NEGATING = frozenset("not no nor never".split())
 _EDGE_MARKS = " ,;:—–-"
 _MOST_CHANGED = 4  # words on either side of one change that :func:`_wording` names; more is a rewording
 

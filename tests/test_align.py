@@ -84,7 +84,7 @@ def _plain_groups(
             spans = [(0, k), *((a + k + 1, b + k + 1) for a, b in quotation_spans(text[k + 1 :]))]
         else:
             spans = list(quotation_spans(text))
-        words = [w.lower() for a, b in spans for w in TOKEN.findall(text[a:b])]
+        words = [w.lower().replace("\u2019", "'") for a, b in spans for w in TOKEN.findall(text[a:b])]
         if not spans or all(w in names for w in words) or all(is_label(text[a:b]) for a, b in spans):
             return None
         inside = {n for a, b in spans for n in range(a, b)}
@@ -95,7 +95,7 @@ def _plain_groups(
         """The words without their attribution ("Santorum said") and the names in it."""
         if substance(text, names) < 1:
             return None
-        words = [w.lower() for w in TOKEN.findall(text)]
+        words = [w.lower().replace("\u2019", "'") for w in TOKEN.findall(text)]
         verb = next((n for n, w in enumerate(words) if w in ATTRIBUTION), None)
         speaker = set() if verb is None else {w for w in words[max(0, verb - 3) : verb + 4] if w in names}
         kept = [w for w in words if w not in ATTRIBUTION and w not in speaker] if verb is not None else words
@@ -763,6 +763,24 @@ def test_a_short_quote_links_to_the_same_quotation_inside_a_longer_sentence() ->
         assert (0, 2) in result.groups
         start, end = result.parts[2]
         assert text[start:end] == "I wish I didn't have to do it"
+
+
+def test_a_short_quote_links_to_the_same_words_typed_with_another_apostrophe() -> None:
+    """FNC-1 (s0140 of a batch run): one outlet's "“I couldn’t be more serious.”" and another's
+    'I couldn't be more serious," Gruber wrote in a blog post.': the same quoted words, one typed
+    with the typographic apostrophe and one with the plain (compare.verbatim)."""
+    text = 'I couldn\'t be more serious," Gruber wrote in a blog post.'
+    sentences = body_sentences(
+        [
+            ["\u201cI couldn\u2019t be more serious.\u201d", "The economist's remarks were recorded at a conference in 2013."],
+            [text, "The video of the remarks spread online this week."],
+        ]
+    )
+    for semantic in (True, False):
+        result = align(sentences, Settings(semantic=semantic))
+        assert (0, 2) in result.groups
+        start, end = result.parts[2]
+        assert text[start:end] == "I couldn't be more serious,"
 
 
 def test_the_next_sentence_of_an_article_joins_a_group_only_when_close_to_it() -> None:

@@ -215,6 +215,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             merge_mean=settings.grouping.merge_mean,
             merge_ratio=settings.grouping.merge_ratio,
             merge_most=settings.grouping.merge_most,
+            neighbour_linked=settings.grouping.neighbour_linked,
         )
     return Thresholds(
         member=settings.group_threshold,

@@ -32,6 +32,7 @@ class Thresholds:
     merge_mean: float = 0.0  # two groups of two or more members each merge only at this mean score across them (GroupSettings.merge_mean) ...
     merge_ratio: float = 0.0  # ... or this share of the lower mean within each (GroupSettings.merge_ratio; 0: the mean alone) ...
     merge_most: int = 0  # ... when neither group has more members than this (GroupSettings.merge_most; 0: any size)
+    neighbour_linked: float = 0.0  # a neighbour under this with its neighbour, linked to every other article's member, needs no neighbour mean (GroupSettings.neighbour_linked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +205,11 @@ class _Members:
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
-        for added, near in ((added_self, close[0]), (added_other, close[1])):
+        halves = _close_halves(self, other, ids, similarity, thresholds, lead) if close[0] or close[1] else set()
+        for added, near, group in ((added_self, close[0], self), (added_other, close[1], other)):
             for kind, (units, n, close_to) in added.items():
-                least = max(threshold, near[kind]) if kind in near else threshold
+                linked = kind in near and kind not in halves and _linked_to_all(group.by_kind[kind][0], group.article[kind], (self, other), allowed, similarity, thresholds)
+                least = max(threshold, near[kind]) if kind in near and not linked else threshold
                 if n and (units / (n * _UNITS) < least - 1e-12 or (weak and 2 * close_to <= n)):
                     return None
         big, small = (self, other) if self.size >= other.size else (other, self)
@@ -245,6 +248,46 @@ class _Members:
                 close_to += len(others) if value >= round(near * _UNITS) else 0
             out[kind] = (units, n, close_to)
         return out
+
+
+def _close_halves(
+    first: _Members,
+    second: _Members,
+    ids: Sequence[tuple[str, int]],
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+    lead: Collection[int] = (),
+) -> set[int]:
+    """The kinds of either group that are consecutive in their article with a kind of the other
+    group and score at least ``thresholds.neighbour_linked`` with it (under
+    ``thresholds.same_article``): two neighbours that say much the same without repeating each other
+    are not the two halves of one fact (``GroupSettings.neighbour_linked``)."""
+    out: set[int] = set()
+    for kind, found, other_kind, others in first.same_article(second):
+        if not all(p in lead for p in (*found, *others)) and any(abs(ids[p][1] - ids[q][1]) == 1 for p in found for q in others):
+            value = similarity(found[0], others[0])
+            if thresholds.neighbour_linked <= value < thresholds.same_article:
+                out.update((kind, other_kind))
+    return out
+
+
+def _linked_to_all(
+    m: int,
+    article: int,
+    groups: Sequence[_Members],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+) -> bool:
+    """Whether ``m`` (of ``article``) links, at ``thresholds.link``, to every member of the other
+    (allowed) articles in ``groups``, with ``GroupSettings.neighbour_linked`` on: as a half of a
+    fact told over two sentences, it needs no neighbour's mean."""
+    return bool(thresholds.neighbour_linked) and all(
+        similarity(m, found[0]) >= thresholds.link
+        for group in groups
+        for kind, found in group.by_kind.items()
+        if group.article[kind] != article and (allowed is None or allowed(article, group.article[kind]))
+    )
 
 
 def _apart(

@@ -37,7 +37,7 @@ def short_quotes(
             continue
         if not substance(sentence.text, names):
             continue
-        words = [w.lower() for w in TOKEN.findall(sentence.text)]
+        words = _words(sentence.text)
         said = [w in ATTRIBUTION for w in words]
         if any(said):  # the attribution: its verb and the names next to it
             first = said.index(True)
@@ -59,7 +59,7 @@ def _quoted_words(text: str, names: frozenset[str]) -> Verbatim | None:
     spans = sentence_quotations(text)  # 'It's not about your jobs," Santorum said.': up to the mark
     if not spans:
         return None
-    words = [w.lower() for a, b in spans for w in TOKEN.findall(text[a:b])]
+    words = [w for a, b in spans for w in _words(text[a:b])]
     if all(w in names for w in words) or all(is_label(text[a:b]) for a, b in spans):
         return None  # a quoted title ('"The Hunger Games."') is no remark
     outside = list(text)
@@ -67,6 +67,12 @@ def _quoted_words(text: str, names: frozenset[str]) -> Verbatim | None:
         outside[a:b] = " " * (b - a)
     speaker = frozenset(w.lower() for w in TOKEN.findall("".join(outside)) if w.lower() in names or w.lower() in PRONOUNS)
     return " ".join(words), speaker
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, with the typographic apostrophe as the plain one: "I’m
+    being myself" and "I'm being myself" are the same words, typed in two newsrooms' styles."""
+    return [w.lower().replace("\u2019", "'") for w in TOKEN.findall(text)]
 
 
 def same_words(a: Verbatim | None, b: Verbatim | None) -> bool:
@@ -126,7 +132,7 @@ def quote_links(
         if not by_words or not any(mark in sentence.text for mark in "\"“”‘«"):
             continue
         for start, end in sentence_quotations(sentence.text):
-            for i in by_words.get(" ".join(TOKEN.findall(sentence.text[start:end])).lower(), ()):
+            for i in by_words.get(" ".join(_words(sentence.text[start:end])), ()):
                 if article_of[i] == article_of[j]:
                     continue
                 outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}

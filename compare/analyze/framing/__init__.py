@@ -15,9 +15,11 @@
    :func:`~compare.analyze.framing.tone.target_tone`'s model; not where the sentence only names
    it beside what it says (:mod:`.bystander`: "Obama campaign spokeswoman Lis Smith described
    the ad as 'dishonest'", "the Iraq war", "than Netflix").  A sentence that only says who
-   spoke ('"...," Romney said'), or whose praise of the actor is in the actor's own words
-   ("Jealous said he had worked hard"), says nothing of it: neutral, and left out of the share
-   of favourable sentences (:func:`.scoring._tone`).
+   spoke ('"...," Romney said'), or whose praise is in the actor's own words about others
+   ("But he said the groups needed to do more"), says nothing of it: neutral, and left out of the
+   share of favourable sentences (:func:`.scoring._tone`).  Praise in the actor's words that names
+   or refers to the actor again ("Jealous said he had built a brave movement") counts: the outlet
+   chose to relay it.
 4. **Voices** (:mod:`.voice`): whose words each evidence sentence's cue words are, the outlet's
    own or a speaker's it quotes or paraphrases (the report says "quoting X"); an unfavourable
    tone needs the outlet's own words (``Settings.tone_own_sentences``).

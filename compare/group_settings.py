@@ -196,5 +196,17 @@ class GroupSettings:
     merge_most: int = 3
     """See ``merge_mean``: the rule applies only when neither group has more members than this.  0: any size."""
 
+    refusal_max_score: float = 0.5
+    """A link check, with embeddings: a sentence that reports a refusal to say, confirm or comment
+    (:func:`~compare.link_checks.refuses`: "declined to say whether", "did not respond to",
+    "would not confirm") and one that does not link only at this score or more.  Under it the
+    second states what the first only names, or another fact of the episode: Twitter "has declined
+    to say whether Mr. Weiner's account was hacked" and Weiner's "I know for a fact that my account
+    was hacked" (0.35); "the congressman repeatedly declined to say whether the picture was an image
+    of him" and his "I didn't send [that] picture out" (0.45); "Mr. Steele did not respond to the
+    call for his resignation" and "some prominent conservatives called for Steele's resignation"
+    (0.31).  Two refusals link as any two sentences do ("declined to comment" / "did not respond to
+    a request for comment").  0 switches the rule off."""
+
     def __post_init__(self) -> None:
         check_ranges(self)

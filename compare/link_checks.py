@@ -161,3 +161,30 @@ def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
         if x and y and not x & y:
             return True
     return False
+
+
+_REFUSAL = re.compile(
+    r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
+    r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
+    r"(?:say|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond)\b"
+    r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
+    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b",
+    re.IGNORECASE,
+)
+
+
+def refuses(text: str) -> bool:
+    """Whether a sentence says that someone would not say, confirm or comment ("declined to say
+    whether the picture was an image of him", "has declined to say whether Mr. Weiner's account was
+    hacked", "did not respond to inquiries", a speaker's own "I can't say"): it reports a refusal,
+    not the fact it names.  A refusal in passing ("While declining to discuss what happened, Mr.
+    Obama said ...") is written with the gerund and does not count (``GroupSettings.refusal_max_score``)."""
+    return _REFUSAL.search(text) is not None
+
+
+def refusal_apart(a: bool, b: bool) -> bool:
+    """Whether one of two sentences reports a refusal to say (:func:`refuses`) and the other does
+    not: the other states a fact (Weiner: "my account was hacked") that the first only names
+    (Twitter "has declined to say whether" it was), or another fact of the episode ("I didn't send
+    that picture" / "declined to say whether the picture was an image of him")."""
+    return a != b

@@ -306,6 +306,32 @@ def _plain_groups(
         a, b = (sentences[x].text for x in k)
         return any(x and y and not x & y for x, y in ((weekdays(a), weekdays(b)), (years(a), years(b))))
 
+    def refusal(text: str) -> bool:  # "declined to say", "did not respond to", "has not commented", "I can't say"
+        words = re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower().replace("’", "'"))
+        modals = ("would", "will", "could", "did", "does", "do", "can")
+        refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
+        done = {"hasn't", "haven't", "hadn't"}
+        say = {"say", "confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond"}
+        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded"}
+        for k, word in enumerate(words):
+            rest = words[k + 1 :]
+            if rest[:1] == ["not"] and word in (*modals, "has", "have", "had"):
+                word, rest = word + "n't", rest[1:]
+            if word in refusing:
+                rest = rest[1:] if rest[:1] == ["to"] else rest
+                rest = rest[1:] if rest[:1] and rest[0] in {"immediately", "publicly", "directly", "yet", "specifically", "further"} else rest
+                if rest[:1] and rest[0] in say:
+                    return True
+            if word in done:
+                rest = rest[1:] if rest[:1] and rest[0] in {"yet", "publicly", "immediately"} else rest
+                if rest[:1] and rest[0] in said:
+                    return True
+        return False
+
+    def refused(k: tuple[int, int]) -> bool:  # a refusal to say and a sentence that is none, on a link not strong
+        most = s.grouping.refusal_max_score
+        return bool(most) and sim(*k) < most and refusal(sentences[k[0]].text) != refusal(sentences[k[1]].text)
+
     links = {
         k: sim(*k)
         for k in combinations(range(n), 2)
@@ -322,6 +348,7 @@ def _plain_groups(
                 and not other_remarks(k)
                 and not contrasted(k)
                 and not other_day(k)
+                and not refused(k)
             )
         )
     }
@@ -564,6 +591,17 @@ def _plain_groups(
     semantic=True,
     neighbour=0.0,
     weak=0.45,
+)
+@example(  # a refusal to say and a sentence that states the fact (GroupSettings.refusal_max_score)
+    articles=[
+        ["lavrov declined to say whether russia rejected the treaty", "clinton said nato agreed on missile talks"],
+        ["russia rejected the talks at the summit", "the summit in lisbon"],
+    ],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.9,
 )
 @given(
     articles=st.lists(st.lists(sentence, min_size=1, max_size=7), min_size=2, max_size=5),

@@ -124,6 +124,8 @@ def contrasted(a: Kinds, b: Kinds) -> bool:
 
 _NAMED_DAY = re.compile(r"[\w,;:]\s+[A-Z][\w’']*[ -]$")  # "the Super Tuesday", "on Good Friday": a name
 _DAY_NAME_AFTER = re.compile(r"[ -][A-Z]")  # "Sunday Times", "Monday Night Football"
+_PLACE_BEFORE_DAY = re.compile(r"\b(?:in|to|from|at|into)\s+(?:[A-Z][\w’'.]*\s+){1,3}$")  # "heading to Detroit Monday"
+_TIME_AFTER_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # "Detroit Monday afternoon"
 
 
 _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
@@ -135,11 +137,13 @@ def days_named(text: str) -> frozenset[str]:
     it names ("in 2013", "Jan. 4, 2015"), but for one inside a name: a weekday right after a
     capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a sentence) or
     right before one ("the Sunday Times"), a year right after a capitalised word that is not a month
-    ("CPAC 2010")."""
+    ("CPAC 2010").  A weekday after a place is a day (:func:`_day_after_place`: "heading to Detroit
+    Monday afternoon")."""
     days = (
         m.group()
         for m in WEEKDAY_WORD.finditer(text)
-        if not _NAMED_DAY.search(text[max(0, m.start() - 30) : m.start()]) and not _DAY_NAME_AFTER.match(text, m.end())
+        for before in [text[max(0, m.start() - 40) : m.start()]]
+        if not (_NAMED_DAY.search(before) and not _day_after_place(before, text, m.end())) and not _DAY_NAME_AFTER.match(text, m.end())
     )
     years = (
         m.group()
@@ -148,6 +152,13 @@ def days_named(text: str) -> frozenset[str]:
         if name is None or name.group(1).rstrip(".").lower() in MONTH_NUMBER
     )
     return frozenset((*days, *years))
+
+
+def _day_after_place(before: str, text: str, end: int) -> bool:
+    """Whether a weekday right after a capitalised word is a day all the same: after a place that a
+    preposition opens ("was heading to Detroit Monday", "said in New York Tuesday"), or before a
+    time of day ("Detroit Monday afternoon"): news writes the day right after the place."""
+    return _PLACE_BEFORE_DAY.search(before) is not None or _TIME_AFTER_DAY.match(text, end) is not None
 
 
 def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -166,20 +177,35 @@ def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
 _REFUSAL = re.compile(
     r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
-    r"(?:say|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond)\b"
+    r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
+    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond)\b"
     r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
-    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b",
+    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
+    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bfor\s+comment\b|\bneither\b.*\bnor\b.*\bcomment",
     re.IGNORECASE,
 )
+_CONTRAST = re.compile(r"\b(?:but|though|although|while|whereas|however)\b", re.IGNORECASE)
+REFUSAL_WORDS = 15
+"""A refusal counts when it begins within a sentence's first this many words: its main statement
+("Mr. Steele did not respond to the call for his resignation"), not a clause far into a sentence
+that states something else."""
 
 
 def refuses(text: str) -> bool:
-    """Whether a sentence says that someone would not say, confirm or comment ("declined to say
+    """Whether a sentence reports that someone would not say, confirm or comment ("declined to say
     whether the picture was an image of him", "has declined to say whether Mr. Weiner's account was
-    hacked", "did not respond to inquiries", a speaker's own "I can't say"): it reports a refusal,
-    not the fact it names.  A refusal in passing ("While declining to discuss what happened, Mr.
-    Obama said ...") is written with the gerund and does not count (``GroupSettings.refusal_max_score``)."""
-    return _REFUSAL.search(text) is not None
+    hacked", "did not respond to inquiries", "had no comment", a speaker's own "I can't say"): it
+    reports a refusal, not the fact it names.  Not when the refusal begins after the first
+    ``REFUSAL_WORDS`` words or the sentence sets it against another statement ("While Apple hasn't
+    revealed any details about the pricing, reports claim ..."; "Police confirm there was an accidental
+    shooting, but would not confirm the former player was hurt"): then it states that other fact
+    too.  A refusal in passing written with the gerund ("While declining to discuss what happened")
+    does not count (``GroupSettings.refusal_max_score``)."""
+    found = _REFUSAL.search(text)
+    if found is None or len(text[: found.start()].split()) >= REFUSAL_WORDS:
+        return False
+    first = re.match(r"\W*(?:but|yet|however|and)\b", text, re.IGNORECASE)  # "But the congressman declined to say": set against the sentence before
+    return _CONTRAST.search(text, first.end() if first else 0) is None
 
 
 def refusal_apart(a: bool, b: bool) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from helpers import body_sentences
 
 from compare.align import align
-from compare.link_checks import refusal_apart, refuses
+from compare.link_checks import days_named, refusal_apart, refuses
 from compare.settings import Settings
 
 
@@ -23,7 +23,9 @@ def test_a_refusal_to_say_is_said_in_many_ways() -> None:
     assert refuses("In his statement on Friday afternoon, Mr. Steele did not respond to the call for his resignation.")
     assert refuses("White House Press Secretary Jay Carney wouldn’t say whether Obama is also bracing for dragged out negotiations.")
     assert refuses("Mr. Steele has not yet said whether he will try to rebuild his frayed coalition.")
-    assert refuses("I can't say with certitude\" he told Russert.")
+    assert refuses("“I can’t say with certainty very much about where the photograph came from.”")
+    assert refuses("Neither Google nor the investment firms wanted to comment on the story.")
+    assert refuses("The company had no immediate comment.")
     assert refuses("A spokesman did not immediately respond to a request for comment.")
 
 
@@ -33,6 +35,9 @@ def test_a_refusal_in_passing_or_a_fact_is_no_refusal() -> None:
     assert not refuses('"I didn\'t send [that] picture out" the congressman said, though he does not know who did.')
     assert not refuses('"I know for a fact that my account was hacked," Weiner told Fox News.')
     assert not refuses("Officials said they could not be certain how many people had died.")
+    assert not refuses("Metro Police confirm there was an accidental shooting at the address, but would not confirm the former player was hurt.")
+    assert not refuses("While Apple hasn’t revealed any details about the pricing, reports claim that it could go up to the $20,000 mark.")
+    assert not refuses("In fact, the new King reportedly refused to acknowledge the presence of the First Lady and did not say hello or shake hands with her.")
     assert refusal_apart(True, False) and refusal_apart(False, True)
     assert not refusal_apart(True, True) and not refusal_apart(False, False)
 
@@ -87,3 +92,29 @@ def test_a_refusal_to_answer_does_not_join_another_refusal_of_another_person() -
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
     assert (0, 2) not in alignment.links
     assert (0, 2) in align(sentences, _without_refusals()).groups
+
+
+def test_a_weekday_after_a_place_is_the_day_of_the_fact() -> None:
+    # BASIL dev cad4bba5 (reading 10: wrong): Fox's lead has Obama heading to Detroit on Monday, a
+    # day after Sunday's meeting; HuffPost's lead reports the meeting of Thursday.  "Detroit Monday"
+    # read as a name ("Super Tuesday") left Fox's lead with no day, and the two leads linked (0.34).
+    fox = [
+        "President Obama was heading to Detroit Monday afternoon to continue campaigning for tax hikes on top "
+        "earners -- a day after a face-to-face meeting with House Speaker John Boehner that offered slight hope "
+        "the two could be making progress toward a deal.",
+        "The president and the speaker met Sunday afternoon at the White House for the first time in weeks.",
+    ]
+    huffpost = [
+        "WASHINGTON -- President Barack Obama and House Speaker John Boehner (R-Ohio) met for nearly an hour on "
+        "Thursday evening in their latest attempt to break the impasse on impending tax hikes and spending cuts.",
+        "Boehner’s chief of staff, Mike Sommers, and his policy director, Brett Loper, were also in attendance.",
+    ]
+    assert days_named(fox[0]) == {"Monday"}
+    assert days_named("said in New York Tuesday") == {"Tuesday"}
+    assert days_named("He won most states on Super Tuesday, the Sunday Times reported.") == frozenset()
+    sentences = body_sentences([fox, huffpost])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert alignment.similarity(0, 2) < Settings().grouping.other_day_max_score
+    assert (0, 2) not in alignment.links

@@ -184,6 +184,7 @@ _REFUSAL = re.compile(
     r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bfor\s+comment\b|\bneither\b.*\bnor\b.*\bcomment",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r",\s+(?:which|who|where)\b", re.IGNORECASE)  # after the refusal: a fact of its own
 _CONTRAST = re.compile(r"\b(?:but|though|although|while|whereas|however)\b", re.IGNORECASE)
 REFUSAL_WORDS = 15
 """A refusal counts when it begins within a sentence's first this many words: its main statement
@@ -196,13 +197,16 @@ def refuses(text: str) -> bool:
     whether the picture was an image of him", "has declined to say whether Mr. Weiner's account was
     hacked", "did not respond to inquiries", "had no comment", a speaker's own "I can't say"): it
     reports a refusal, not the fact it names.  Not when the refusal begins after the first
-    ``REFUSAL_WORDS`` words or the sentence sets it against another statement ("While Apple hasn't
+    ``REFUSAL_WORDS`` words, a clause after it states a fact of its own ("did not respond to
+    inquiries about the conference call, which Mr. Steele announced personally in a weekend e-mail
+    message"; "would not confirm the report, which identified the suspect as ..."), or the sentence
+    sets it against another statement ("While Apple hasn't
     revealed any details about the pricing, reports claim ..."; "Police confirm there was an accidental
     shooting, but would not confirm the former player was hurt"): then it states that other fact
     too.  A refusal in passing written with the gerund ("While declining to discuss what happened")
     does not count (``GroupSettings.refusal_max_score``)."""
     found = _REFUSAL.search(text)
-    if found is None or len(text[: found.start()].split()) >= REFUSAL_WORDS:
+    if found is None or len(text[: found.start()].split()) >= REFUSAL_WORDS or _RELATIVE.search(text, found.end()):
         return False
     first = re.match(r"\W*(?:but|yet|however|and)\b", text, re.IGNORECASE)  # "But the congressman declined to say": set against the sentence before
     return _CONTRAST.search(text, first.end() if first else 0) is None

@@ -313,7 +313,8 @@ def _plain_groups(
     def refusal(text: str) -> bool:
         """A refusal to say ("declined to say whether", "did not respond to", "has not commented", "had
         no comment", "for comment", "neither ... nor ... comment") begun within the first 15 words, in
-        a sentence that sets nothing against it (but, though, while ...; but for an opening "But")."""
+        a sentence that sets nothing against it (but, though, while ...; but for an opening "But"),
+        with no relative clause after it."""
         words = re.findall(r"[\w’']+|[.,]", text.lower().replace("’", "'"))
         modals = ("would", "will", "could", "did", "does", "do", "can")
         refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
@@ -339,8 +340,12 @@ def _plain_groups(
                 told = rest[:1] == ["comment"] or (word != "for" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
             elif word == "neither":
                 told = "nor" in rest and "comment" in rest[rest.index("nor") :]
-            if told:
-                return len([w for w in words[:k] if w not in ".,"]) < 15
+                rest = rest[rest.index("nor") :] if told else rest
+                rest = rest[rest.index("comment") :] if told else rest
+            if told:  # ... and no clause of its own after it (", which Mr. Steele announced ...")
+                after = rest
+                relative = any(a == "," and b in {"which", "who", "where"} for a, b in zip(after, after[1:], strict=False))
+                return len([w for w in words[:k] if w not in ".,"]) < 15 and not relative
         return False
 
     def refused(k: tuple[int, int]) -> bool:  # a refusal to say and a sentence that is none, on a link not strong

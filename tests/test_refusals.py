@@ -37,6 +37,7 @@ def test_a_refusal_in_passing_or_a_fact_is_no_refusal() -> None:
     assert not refuses("Officials said they could not be certain how many people had died.")
     assert not refuses("Metro Police confirm there was an accidental shooting at the address, but would not confirm the former player was hurt.")
     assert not refuses("While Apple hasn’t revealed any details about the pricing, reports claim that it could go up to the $20,000 mark.")
+    assert not refuses("A spokesman for the R.N.C. did not respond to inquiries about the conference call, which Mr. Steele announced personally in a weekend e-mail message to fellow Republicans.")
     assert not refuses("In fact, the new King reportedly refused to acknowledge the presence of the First Lady and did not say hello or shake hands with her.")
     assert refusal_apart(True, False) and refusal_apart(False, True)
     assert not refusal_apart(True, True) and not refusal_apart(False, False)

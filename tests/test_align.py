@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 from helpers import body_sentences
@@ -343,8 +343,7 @@ def _plain_groups(
                 rest = rest[rest.index("nor") :] if told else rest
                 rest = rest[rest.index("comment") :] if told else rest
             if told:  # ... and no clause of its own after it (", which Mr. Steele announced ...")
-                after = rest
-                relative = any(a == "," and b in {"which", "who", "where"} for a, b in zip(after, after[1:], strict=False))
+                relative = any(a == "," and b in {"which", "who", "where"} for a, b in pairwise(rest))
                 return len([w for w in words[:k] if w not in ".,"]) < 15 and not relative
         return False
 

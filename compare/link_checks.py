@@ -181,12 +181,13 @@ _REFUSAL = re.compile(
     r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond)\b"
     r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
     r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
-    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bfor\s+comment\b|\bneither\b.*\bnor\b.*\bcomment",
+    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bfor\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
+    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r",\s+(?:which|who|where)\b", re.IGNORECASE)  # after the refusal: a fact of its own
+_RELATIVE = re.compile(r",\s+(?:which|who|where|and)\b|;", re.IGNORECASE)  # after the refusal: a fact of its own
 _CONTRAST = re.compile(r"\b(?:but|though|although|while|whereas|however)\b", re.IGNORECASE)
-REFUSAL_WORDS = 15
+REFUSAL_WORDS = 20
 """A refusal counts when it begins within a sentence's first this many words: its main statement
 ("Mr. Steele did not respond to the call for his resignation"), not a clause far into a sentence
 that states something else."""
@@ -195,11 +196,13 @@ that states something else."""
 def refuses(text: str) -> bool:
     """Whether a sentence reports that someone would not say, confirm or comment ("declined to say
     whether the picture was an image of him", "has declined to say whether Mr. Weiner's account was
-    hacked", "did not respond to inquiries", "had no comment", a speaker's own "I can't say"): it
-    reports a refusal, not the fact it names.  Not when the refusal begins after the first
+    hacked", "did not respond to inquiries", "had no comment", a speaker's own "I can't say"), or
+    that it is not known ("It is unclear what she is being treated for"): it reports a refusal, not
+    the fact it names.  Not when the refusal begins after the first
     ``REFUSAL_WORDS`` words, a clause after it states a fact of its own ("did not respond to
     inquiries about the conference call, which Mr. Steele announced personally in a weekend e-mail
-    message"; "would not confirm the report, which identified the suspect as ..."), or the sentence
+    message"; "would not confirm the report, which identified the suspect as ..."; "wouldn't reveal
+    the source's identity until he or she died, and finally confirmed Felt's role"), or the sentence
     sets it against another statement ("While Apple hasn't
     revealed any details about the pricing, reports claim ..."; "Police confirm there was an accidental
     shooting, but would not confirm the former player was hurt"): then it states that other fact

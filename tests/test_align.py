@@ -312,10 +312,10 @@ def _plain_groups(
 
     def refusal(text: str) -> bool:
         """A refusal to say ("declined to say whether", "did not respond to", "has not commented", "had
-        no comment", "for comment", "neither ... nor ... comment") begun within the first 15 words, in
+        no comment", "for comment", "neither ... nor ... comment", "unclear", "not clear") begun within the first 20 words, in
         a sentence that sets nothing against it (but, though, while ...; but for an opening "But"),
-        with no relative clause after it."""
-        words = re.findall(r"[\w’']+|[.,]", text.lower().replace("’", "'"))
+        with no clause of its own after it (", which", ", and", ";")."""
+        words = re.findall(r"[\w’']+|[.,;]", text.lower().replace("’", "'"))
         modals = ("would", "will", "could", "did", "does", "do", "can")
         refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
         say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond"}
@@ -338,13 +338,16 @@ def _plain_groups(
                 told = bool(rest[:1]) and rest[0] in said
             elif word in {"no", "declined", "for"}:
                 told = rest[:1] == ["comment"] or (word != "for" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
+            elif word in {"unclear", "not", "isn't", "wasn't"}:
+                rest = rest[1:] if word != "unclear" and rest[:1] and rest[0] in {"yet", "immediately", "entirely"} else rest
+                told = word == "unclear" or rest[:1] == ["clear"]
             elif word == "neither":
                 told = "nor" in rest and "comment" in rest[rest.index("nor") :]
                 rest = rest[rest.index("nor") :] if told else rest
                 rest = rest[rest.index("comment") :] if told else rest
             if told:  # ... and no clause of its own after it (", which Mr. Steele announced ...")
-                relative = any(a == "," and b in {"which", "who", "where"} for a, b in pairwise(rest))
-                return len([w for w in words[:k] if w not in ".,"]) < 15 and not relative
+                relative = ";" in rest or any(a == "," and b in {"which", "who", "where", "and"} for a, b in pairwise(rest))
+                return len([w for w in words[:k] if w not in ".,;"]) < 20 and not relative
         return False
 
     def refused(k: tuple[int, int]) -> bool:  # a refusal to say and a sentence that is none, on a link not strong

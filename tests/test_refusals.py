@@ -26,6 +26,8 @@ def test_a_refusal_to_say_is_said_in_many_ways() -> None:
     assert refuses("“I can’t say with certainty very much about where the photograph came from.”")
     assert refuses("Neither Google nor the investment firms wanted to comment on the story.")
     assert refuses("The company had no immediate comment.")
+    assert refuses("It is unclear what she is being treated for.")
+    assert refuses("John Temple, president of audience and product at First Look Media, told Rice that he won't comment on personnel matters.")
     assert refuses("A spokesman did not immediately respond to a request for comment.")
 
 
@@ -38,6 +40,7 @@ def test_a_refusal_in_passing_or_a_fact_is_no_refusal() -> None:
     assert not refuses("Metro Police confirm there was an accidental shooting at the address, but would not confirm the former player was hurt.")
     assert not refuses("While Apple hasn’t revealed any details about the pricing, reports claim that it could go up to the $20,000 mark.")
     assert not refuses("A spokesman for the R.N.C. did not respond to inquiries about the conference call, which Mr. Steele announced personally in a weekend e-mail message to fellow Republicans.")
+    assert not refuses("Woodward and Bernstein said they wouldn't reveal the source's identity until he or she died, and finally confirmed Felt's role only after he came forward.")
     assert not refuses("In fact, the new King reportedly refused to acknowledge the presence of the First Lady and did not say hello or shake hands with her.")
     assert refusal_apart(True, False) and refusal_apart(False, True)
     assert not refusal_apart(True, True) and not refusal_apart(False, False)

@@ -178,10 +178,11 @@ _REFUSAL = re.compile(
     r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond)\b"
+    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond|return|be\s+reached)\b"
     r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
-    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
-    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bfor\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
+    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded|returned)\b"
+    r"|\b(?:has|have|had)\s+yet\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b"
+    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bunavailable\s+for\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
     r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b",
     re.IGNORECASE,
 )

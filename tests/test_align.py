@@ -312,14 +312,14 @@ def _plain_groups(
 
     def refusal(text: str) -> bool:
         """A refusal to say ("declined to say whether", "did not respond to", "has not commented", "had
-        no comment", "for comment", "neither ... nor ... comment", "unclear", "not clear") begun within the first 20 words, in
+        no comment", "has yet to comment", "could not be reached", "neither ... nor ... comment", "unclear", "not clear") begun within the first 20 words, in
         a sentence that sets nothing against it (but, though, while ...; but for an opening "But"),
         with no clause of its own after it (", which", ", and", ";")."""
         words = re.findall(r"[\w’']+|[.,;]", text.lower().replace("’", "'"))
         modals = ("would", "will", "could", "did", "does", "do", "can")
         refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
-        say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond"}
-        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded"}
+        say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond", "return"}
+        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded", "returned"}
         asks = {"whether", "if", "what", "why", "how", "when", "where", "who", "which", "anything", "much", "more"}
         opening = 1 if words[:1] and words[0] in {"but", "yet", "however", "and"} else 0
         if {"but", "though", "although", "while", "whereas", "however"} & set(words[opening:]):
@@ -332,12 +332,15 @@ def _plain_groups(
             if word in refusing:
                 rest = rest[1:] if rest[:1] == ["to"] else rest
                 rest = rest[1:] if rest[:1] and rest[0] in {"immediately", "publicly", "directly", "yet", "specifically", "further"} else rest
-                told = bool(rest[:1]) and (rest[0] in say or (rest[0] == "say" and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","]))))
+                told = bool(rest[:1]) and (rest[0] in say or rest[:2] == ["be", "reached"] or (rest[0] == "say" and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","]))))
             elif word in {"hasn't", "haven't", "hadn't"}:
                 rest = rest[1:] if rest[:1] and rest[0] in {"yet", "publicly", "immediately"} else rest
                 told = bool(rest[:1]) and rest[0] in said
-            elif word in {"no", "declined", "for"}:
-                told = rest[:1] == ["comment"] or (word != "for" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
+            elif word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]:
+                told = rest[2:3] in (["say"], ["comment"], ["confirm"], ["respond"], ["answer"], ["disclose"], ["reveal"])
+            elif word in {"no", "declined", "unavailable"}:
+                told = rest[:1] == ["comment"] or (word != "unavailable" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
+                told = told or (word == "unavailable" and rest[:2] == ["for", "comment"])
             elif word in {"unclear", "not", "isn't", "wasn't"}:
                 rest = rest[1:] if word != "unclear" and rest[:1] and rest[0] in {"yet", "immediately", "entirely"} else rest
                 told = word == "unclear" or rest[:1] == ["clear"]

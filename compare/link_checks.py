@@ -178,12 +178,14 @@ _REFUSAL = re.compile(
     r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond|return|be\s+reached)\b"
+    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond|be\s+reached"
+    r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
     r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
-    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded|returned)\b"
-    r"|\b(?:has|have|had)\s+yet\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b"
+    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
+    r"|\b(?:(?:has|have|had)\s+yet|fail(?:ed|s|ure)?)\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b"
     r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bunavailable\s+for\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
-    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b",
+    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b"
+    r"|\b(?:is|was|are|were|remains|remained)\s+(?:not\s+(?:yet\s+)?known|unknown)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s+(?:which|who|where|and)\b|;", re.IGNORECASE)  # after the refusal: a fact of its own

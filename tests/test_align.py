@@ -318,8 +318,15 @@ def _plain_groups(
         words = re.findall(r"[\w’']+|[.,;]", text.lower().replace("’", "'"))
         modals = ("would", "will", "could", "did", "does", "do", "can")
         refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
-        say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond", "return"}
-        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded", "returned"}
+        say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond"}
+        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded"}
+        owners = {"a", "the", "his", "her", "their", "its", "repeated", "several", "multiple"}
+
+        def calls(after: list[str]) -> bool:  # "return a phone call", "return messages": what is returned when not answering
+            after = after[1:] if after[:1] and after[0] in owners else after
+            after = after[1:] if after[:1] == ["phone"] else after
+            return bool(after) and (after[0] in {"call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "request", "requests"} or after[0].startswith("inquir"))
+
         asks = {"whether", "if", "what", "why", "how", "when", "where", "who", "which", "anything", "much", "more"}
         opening = 1 if words[:1] and words[0] in {"but", "yet", "however", "and"} else 0
         if {"but", "though", "although", "while", "whereas", "however"} & set(words[opening:]):
@@ -332,12 +339,16 @@ def _plain_groups(
             if word in refusing:
                 rest = rest[1:] if rest[:1] == ["to"] else rest
                 rest = rest[1:] if rest[:1] and rest[0] in {"immediately", "publicly", "directly", "yet", "specifically", "further"} else rest
-                told = bool(rest[:1]) and (rest[0] in say or rest[:2] == ["be", "reached"] or (rest[0] == "say" and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","]))))
+                told = bool(rest[:1]) and (rest[0] in say or rest[:2] == ["be", "reached"] or (rest[0] == "return" and calls(rest[1:])))
+                told = told or (rest[:1] == ["say"] and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","])))
             elif word in {"hasn't", "haven't", "hadn't"}:
                 rest = rest[1:] if rest[:1] and rest[0] in {"yet", "publicly", "immediately"} else rest
                 told = bool(rest[:1]) and rest[0] in said
-            elif word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]:
-                told = rest[2:3] in (["say"], ["comment"], ["confirm"], ["respond"], ["answer"], ["disclose"], ["reveal"])
+            elif (word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]) or (word in {"fail", "failed", "fails", "failure"} and rest[:1] == ["to"]):
+                rest = rest[2:] if rest[:1] == ["yet"] else rest[1:]
+                told = rest[:1] in (["say"], ["comment"], ["confirm"], ["respond"], ["answer"], ["disclose"], ["reveal"])
+            elif word in {"is", "was", "are", "were", "remains", "remained"} and (rest[:1] == ["unknown"] or rest[:2] == ["not", "known"] or rest[:3] == ["not", "yet", "known"]):
+                told = True
             elif word in {"no", "declined", "unavailable"}:
                 told = rest[:1] == ["comment"] or (word != "unavailable" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
                 told = told or (word == "unavailable" and rest[:2] == ["for", "comment"])

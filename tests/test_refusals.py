@@ -27,6 +27,9 @@ def test_a_refusal_to_say_is_said_in_many_ways() -> None:
     assert refuses("Neither Google nor the investment firms wanted to comment on the story.")
     assert refuses("The company had no immediate comment.")
     assert refuses("It is unclear what she is being treated for.")
+    assert refuses("It is not known if the patient is one of the 48 being monitored by Texas health officials.")
+    assert refuses("Chargers general manager A. J. Smith did not return a call.")
+    assert refuses("Castro has yet to comment on the historic resumption of diplomatic relations with the United States.")
     assert refuses("John Temple, president of audience and product at First Look Media, told Rice that he won't comment on personnel matters.")
     assert refuses("A spokesman did not immediately respond to a request for comment.")
 
@@ -40,6 +43,7 @@ def test_a_refusal_in_passing_or_a_fact_is_no_refusal() -> None:
     assert not refuses("Metro Police confirm there was an accidental shooting at the address, but would not confirm the former player was hurt.")
     assert not refuses("While Apple hasn’t revealed any details about the pricing, reports claim that it could go up to the $20,000 mark.")
     assert not refuses("A spokesman for the R.N.C. did not respond to inquiries about the conference call, which Mr. Steele announced personally in a weekend e-mail message to fellow Republicans.")
+    assert not refuses("On Saturday, New Orleans coach Sean Payton indicated that Bush would not return to the lineup until further undergoing a further evaluation.")
     assert not refuses("Woodward and Bernstein said they wouldn't reveal the source's identity until he or she died, and finally confirmed Felt's role only after he came forward.")
     assert not refuses("In fact, the new King reportedly refused to acknowledge the presence of the First Lady and did not say hello or shake hands with her.")
     assert refusal_apart(True, False) and refusal_apart(False, True)

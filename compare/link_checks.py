@@ -184,8 +184,7 @@ _REFUSAL = re.compile(
     r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
     r"|\b(?:(?:has|have|had)\s+yet|fail(?:ed|s|ure)?)\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b"
     r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bunavailable\s+for\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
-    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b"
-    r"|\b(?:is|was|are|were|remains|remained)\s+(?:not\s+(?:yet\s+)?known|unknown)\b",
+    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s+(?:which|who|where|and)\b|;", re.IGNORECASE)  # after the refusal: a fact of its own

@@ -347,8 +347,6 @@ def _plain_groups(
             elif (word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]) or (word in {"fail", "failed", "fails", "failure"} and rest[:1] == ["to"]):
                 rest = rest[2:] if rest[:1] == ["yet"] else rest[1:]
                 told = rest[:1] in (["say"], ["comment"], ["confirm"], ["respond"], ["answer"], ["disclose"], ["reveal"])
-            elif word in {"is", "was", "are", "were", "remains", "remained"} and (rest[:1] == ["unknown"] or rest[:2] == ["not", "known"] or rest[:3] == ["not", "yet", "known"]):
-                told = True
             elif word in {"no", "declined", "unavailable"}:
                 told = rest[:1] == ["comment"] or (word != "unavailable" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
                 told = told or (word == "unavailable" and rest[:2] == ["for", "comment"])

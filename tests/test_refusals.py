@@ -27,7 +27,6 @@ def test_a_refusal_to_say_is_said_in_many_ways() -> None:
     assert refuses("Neither Google nor the investment firms wanted to comment on the story.")
     assert refuses("The company had no immediate comment.")
     assert refuses("It is unclear what she is being treated for.")
-    assert refuses("It is not known if the patient is one of the 48 being monitored by Texas health officials.")
     assert refuses("Chargers general manager A. J. Smith did not return a call.")
     assert refuses("Castro has yet to comment on the historic resumption of diplomatic relations with the United States.")
     assert refuses("John Temple, president of audience and product at First Look Media, told Rice that he won't comment on personnel matters.")

@@ -213,8 +213,7 @@ class GroupSettings:
     ("the White House referred questions to the Pentagon which, in turn, declined to comment");
     BASIL groups of readings 10-11 and the sessions' reviews 74 / 19 / 8 → 76 / 18 / 5 right / partly /
     wrong, shared facts linked 58 → 59 of 108; ECB+ recall 0.394 at precision 0.914, unchanged.
-    The highest score of a wrong pair it took apart on BASIL was 0.45; none of the pairs it took
-    apart on ECB+ or FNC-1 scored over 0.5."""
+    The highest score of a wrong pair it took apart on BASIL was 0.45."""
 
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -28,7 +28,8 @@
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
    does not link to one that names one kind alone, unless the link is strong; nor two that name
-   other weekdays or years (two meetings, on Sunday and on Thursday).  A number of one digit counts for a
+   other weekdays or years (two meetings, on Sunday and on Thursday), nor a sentence that reports a
+   refusal to say ("declined to say whether ...") with one that states a fact (``GroupSettings.refusal_max_score``).  A number of one digit counts for a
    weak link only with the thing it counts ("two more debates" is not "the second of three").  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does

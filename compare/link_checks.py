@@ -7,6 +7,8 @@
   strongly, to one that names one kind alone (``Settings.contrast_head_words``).
 - Days (:func:`days_named`): two sentences that name different weekdays and none in common (or
   different years) do not link, unless strongly (``GroupSettings.other_day_max_score``).
+- Refusals (:func:`refuses`): a sentence that reports a refusal to say ("declined to say whether")
+  and one that states a fact do not link, unless strongly (``GroupSettings.refusal_max_score``).
 """
 
 from __future__ import annotations

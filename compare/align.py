@@ -28,7 +28,8 @@
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
    does not link to one that names one kind alone, unless the link is strong; nor two that name
-   other weekdays or years (two meetings, on Sunday and on Thursday).  A number of one digit counts for a
+   other weekdays or years (two meetings, on Sunday and on Thursday), nor a sentence that reports a
+   refusal to say ("declined to say whether ...") with one that states a fact (``GroupSettings.refusal_max_score``).  A number of one digit counts for a
    weak link only with the thing it counts ("two more debates" is not "the second of three").  A short
    sentence links to the very same words, alone or quoted inside another outlet's sentence.
 4. Links are taken strongest first (ties by sentence id, so the input order does
@@ -67,6 +68,8 @@ from compare.link_checks import (
     other_days,
     quotations,
     quotes_agree,
+    refusal_apart,
+    refuses,
 )
 from compare.models import Sentence
 from compare.parts import (
@@ -184,7 +187,7 @@ def align(
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
 
-    ids, kinds = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines)
+    ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), _refusals_apart(links, sentences, {*matched, *asked}, settings, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
     remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes)
@@ -348,6 +351,34 @@ def _links(
         links[(i, j)] = value
     return links
 
+
+
+def _refusals_apart(
+    links: dict[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    exempt: Collection[tuple[int, int]],
+    settings: Settings,
+    cosines: StoryCosines | None,
+) -> dict[tuple[int, int], float]:
+    """The links but those under ``GroupSettings.refusal_max_score`` between a sentence that reports
+    a refusal to say and one that does not (:func:`~compare.link_checks.refusal_apart`), with
+    embeddings (``cosines``) only; a link made by a part, of the same words or of a question asked
+    again (``exempt``) stays, as it passes the other checks of :func:`_links`."""
+    most = settings.grouping.refusal_max_score
+    if not most or cosines is None:
+        return links
+    found: dict[int, bool] = {}
+
+    def refusal(i: int) -> bool:
+        if i not in found:
+            found[i] = refuses(sentences[i].text)
+        return found[i]
+
+    return {
+        (i, j): value
+        for (i, j), value in links.items()
+        if value >= most or value == 1.0 or (i, j) in exempt or not refusal_apart(refusal(i), refusal(j))
+    }
 
 
 def _wordings(

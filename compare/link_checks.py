@@ -7,6 +7,8 @@
   strongly, to one that names one kind alone (``Settings.contrast_head_words``).
 - Days (:func:`days_named`): two sentences that name different weekdays and none in common (or
   different years) do not link, unless strongly (``GroupSettings.other_day_max_score``).
+- Refusals (:func:`refuses`): a sentence that reports a refusal to say ("declined to say whether")
+  and one that states a fact do not link, unless strongly (``GroupSettings.refusal_max_score``).
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ def contrasted(a: Kinds, b: Kinds) -> bool:
 
 _NAMED_DAY = re.compile(r"[\w,;:]\s+[A-Z][\w’']*[ -]$")  # "the Super Tuesday", "on Good Friday": a name
 _DAY_NAME_AFTER = re.compile(r"[ -][A-Z]")  # "Sunday Times", "Monday Night Football"
+_PLACE_BEFORE_DAY = re.compile(r"\b(?:in|to|from|at|into)\s+(?:[A-Z][\w’'.]*\s+){1,3}$")  # "heading to Detroit Monday"
+_TIME_AFTER_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # "Detroit Monday afternoon"
 
 
 _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
@@ -135,11 +139,13 @@ def days_named(text: str) -> frozenset[str]:
     it names ("in 2013", "Jan. 4, 2015"), but for one inside a name: a weekday right after a
     capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a sentence) or
     right before one ("the Sunday Times"), a year right after a capitalised word that is not a month
-    ("CPAC 2010")."""
+    ("CPAC 2010").  A weekday after a place is a day (:func:`_day_after_place`: "heading to Detroit
+    Monday afternoon")."""
     days = (
         m.group()
         for m in WEEKDAY_WORD.finditer(text)
-        if not _NAMED_DAY.search(text[max(0, m.start() - 30) : m.start()]) and not _DAY_NAME_AFTER.match(text, m.end())
+        for before in [text[max(0, m.start() - 40) : m.start()]]
+        if not (_NAMED_DAY.search(before) and not _day_after_place(before, text, m.end())) and not _DAY_NAME_AFTER.match(text, m.end())
     )
     years = (
         m.group()
@@ -148,6 +154,13 @@ def days_named(text: str) -> frozenset[str]:
         if name is None or name.group(1).rstrip(".").lower() in MONTH_NUMBER
     )
     return frozenset((*days, *years))
+
+
+def _day_after_place(before: str, text: str, end: int) -> bool:
+    """Whether a weekday right after a capitalised word is a day all the same: after a place that a
+    preposition opens ("was heading to Detroit Monday", "said in New York Tuesday"), or before a
+    time of day ("Detroit Monday afternoon"): news writes the day right after the place."""
+    return _PLACE_BEFORE_DAY.search(before) is not None or _TIME_AFTER_DAY.match(text, end) is not None
 
 
 def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -161,3 +174,54 @@ def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
         if x and y and not x & y:
             return True
     return False
+
+
+_REFUSAL = re.compile(
+    r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
+    r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
+    r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
+    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond|be\s+reached"
+    r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
+    r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
+    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
+    r"|\b(?:(?:has|have|had)\s+yet|fail(?:ed|s|ure)?)\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b"
+    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bunavailable\s+for\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
+    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s+(?:which|who|where|and)\b|;", re.IGNORECASE)  # after the refusal: a fact of its own
+_CONTRAST = re.compile(r"\b(?:but|though|although|while|whereas|however)\b", re.IGNORECASE)
+REFUSAL_WORDS = 20
+"""A refusal counts when it begins within a sentence's first this many words: its main statement
+("Mr. Steele did not respond to the call for his resignation"), not a clause far into a sentence
+that states something else."""
+
+
+def refuses(text: str) -> bool:
+    """Whether a sentence reports that someone would not say, confirm or comment ("declined to say
+    whether the picture was an image of him", "has declined to say whether Mr. Weiner's account was
+    hacked", "did not respond to inquiries", "had no comment", a speaker's own "I can't say"), or
+    that it is not known ("It is unclear what she is being treated for"): it reports a refusal, not
+    the fact it names.  Not when the refusal begins after the first
+    ``REFUSAL_WORDS`` words, a clause after it states a fact of its own ("did not respond to
+    inquiries about the conference call, which Mr. Steele announced personally in a weekend e-mail
+    message"; "would not confirm the report, which identified the suspect as ..."; "wouldn't reveal
+    the source's identity until he or she died, and finally confirmed Felt's role"), or the sentence
+    sets it against another statement ("While Apple hasn't
+    revealed any details about the pricing, reports claim ..."; "Police confirm there was an accidental
+    shooting, but would not confirm the former player was hurt"): then it states that other fact
+    too.  A refusal in passing written with the gerund ("While declining to discuss what happened")
+    does not count (``GroupSettings.refusal_max_score``)."""
+    found = _REFUSAL.search(text)
+    if found is None or len(text[: found.start()].split()) >= REFUSAL_WORDS or _RELATIVE.search(text, found.end()):
+        return False
+    first = re.match(r"\W*(?:but|yet|however|and)\b", text, re.IGNORECASE)  # "But the congressman declined to say": set against the sentence before
+    return _CONTRAST.search(text, first.end() if first else 0) is None
+
+
+def refusal_apart(a: bool, b: bool) -> bool:
+    """Whether one of two sentences reports a refusal to say (:func:`refuses`) and the other does
+    not: the other states a fact (Weiner: "my account was hacked") that the first only names
+    (Twitter "has declined to say whether" it was), or another fact of the episode ("I didn't send
+    that picture" / "declined to say whether the picture was an image of him")."""
+    return a != b

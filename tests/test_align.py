@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 from helpers import body_sentences
@@ -285,6 +285,10 @@ def _plain_groups(
         found = set()
         for m in re.finditer(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text):
             name = re.search(r"(\S)\s+[A-Z][\w’']*[ -]$", text[: m.start()])
+            # ... unless after a place ("heading to Detroit Monday") or before a time of day ("Detroit Monday afternoon")
+            place = re.search(r"\b(in|to|from|at|into)\s+([A-Z][\w’'.]*\s+){1,3}$", text[max(0, m.start() - 40) : m.start()])
+            if place or re.match(r"\s+(morning|afternoon|evening|night)\b", text[m.end() :]):
+                name = None
             if not (name and (name.group(1).isalnum() or name.group(1) in "_,;:")) and not re.match(r"[ -][A-Z]", text[m.end() :]):
                 found.add(m.group())
         return found
@@ -306,6 +310,62 @@ def _plain_groups(
         a, b = (sentences[x].text for x in k)
         return any(x and y and not x & y for x, y in ((weekdays(a), weekdays(b)), (years(a), years(b))))
 
+    def refusal(text: str) -> bool:
+        """A refusal to say ("declined to say whether", "did not respond to", "has not commented", "had
+        no comment", "has yet to comment", "could not be reached", "neither ... nor ... comment", "unclear", "not clear") begun within the first 20 words, in
+        a sentence that sets nothing against it (but, though, while ...; but for an opening "But"),
+        with no clause of its own after it (", which", ", and", ";")."""
+        words = re.findall(r"[\w’']+|[.,;]", text.lower().replace("’", "'"))
+        modals = ("would", "will", "could", "did", "does", "do", "can")
+        refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
+        say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond"}
+        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded"}
+        owners = {"a", "the", "his", "her", "their", "its", "repeated", "several", "multiple"}
+
+        def calls(after: list[str]) -> bool:  # "return a phone call", "return messages": what is returned when not answering
+            after = after[1:] if after[:1] and after[0] in owners else after
+            after = after[1:] if after[:1] == ["phone"] else after
+            return bool(after) and (after[0] in {"call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "request", "requests"} or after[0].startswith("inquir"))
+
+        asks = {"whether", "if", "what", "why", "how", "when", "where", "who", "which", "anything", "much", "more"}
+        opening = 1 if words[:1] and words[0] in {"but", "yet", "however", "and"} else 0
+        if {"but", "though", "although", "while", "whereas", "however"} & set(words[opening:]):
+            return False
+        for k, word in enumerate(words):
+            rest = words[k + 1 :]
+            if rest[:1] == ["not"] and word in (*modals, "has", "have", "had"):
+                word, rest = word + "n't", rest[1:]
+            told = False
+            if word in refusing:
+                rest = rest[1:] if rest[:1] == ["to"] else rest
+                rest = rest[1:] if rest[:1] and rest[0] in {"immediately", "publicly", "directly", "yet", "specifically", "further"} else rest
+                told = bool(rest[:1]) and (rest[0] in say or rest[:2] == ["be", "reached"] or (rest[0] == "return" and calls(rest[1:])))
+                told = told or (rest[:1] == ["say"] and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","])))
+            elif word in {"hasn't", "haven't", "hadn't"}:
+                rest = rest[1:] if rest[:1] and rest[0] in {"yet", "publicly", "immediately"} else rest
+                told = bool(rest[:1]) and rest[0] in said
+            elif (word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]) or (word in {"fail", "failed", "fails", "failure"} and rest[:1] == ["to"]):
+                rest = rest[2:] if rest[:1] == ["yet"] else rest[1:]
+                told = rest[:1] in (["say"], ["comment"], ["confirm"], ["respond"], ["answer"], ["disclose"], ["reveal"])
+            elif word in {"no", "declined", "unavailable"}:
+                told = rest[:1] == ["comment"] or (word != "unavailable" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
+                told = told or (word == "unavailable" and rest[:2] == ["for", "comment"])
+            elif word in {"unclear", "not", "isn't", "wasn't"}:
+                rest = rest[1:] if word != "unclear" and rest[:1] and rest[0] in {"yet", "immediately", "entirely"} else rest
+                told = word == "unclear" or rest[:1] == ["clear"]
+            elif word == "neither":
+                told = "nor" in rest and "comment" in rest[rest.index("nor") :]
+                rest = rest[rest.index("nor") :] if told else rest
+                rest = rest[rest.index("comment") :] if told else rest
+            if told:  # ... and no clause of its own after it (", which Mr. Steele announced ...")
+                relative = ";" in rest or any(a == "," and b in {"which", "who", "where", "and"} for a, b in pairwise(rest))
+                return len([w for w in words[:k] if w not in ".,;"]) < 20 and not relative
+        return False
+
+    def refused(k: tuple[int, int]) -> bool:  # a refusal to say and a sentence that is none, on a link not strong
+        most = s.grouping.refusal_max_score
+        return bool(most) and sim(*k) < most and refusal(sentences[k[0]].text) != refusal(sentences[k[1]].text)
+
     links = {
         k: sim(*k)
         for k in combinations(range(n), 2)
@@ -322,6 +382,7 @@ def _plain_groups(
                 and not other_remarks(k)
                 and not contrasted(k)
                 and not other_day(k)
+                and not refused(k)
             )
         )
     }
@@ -561,6 +622,17 @@ def _plain_groups(
     neighbour=0.0,
     weak=0.45,
 )
+@example(  # a weekday after a place is a day ("heading to Detroit Monday afternoon"), after a name none
+    articles=[
+        ["lavrov was in summit rejected in Lisbon Sunday", "not nato said talks on Super Tuesday"],
+        ["not said theater was missile on Thursday", "in lavrov clinton placed CPAC Monday night"],
+    ],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
+)
 @example(  # two years, none in common; a year inside a name ("CPAC 2010") is none
     articles=[
         ["said lavrov the in defense in 2009", "talks lisbon the missile CPAC 2010"],
@@ -571,6 +643,17 @@ def _plain_groups(
     semantic=True,
     neighbour=0.0,
     weak=0.45,
+)
+@example(  # a refusal to say and a sentence that states the fact (GroupSettings.refusal_max_score)
+    articles=[
+        ["lavrov declined to say whether russia rejected the treaty", "clinton said nato agreed on missile talks"],
+        ["russia rejected the talks at the summit", "the summit in lisbon"],
+    ],
+    threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.9,
 )
 @given(
     articles=st.lists(st.lists(sentence, min_size=1, max_size=7), min_size=2, max_size=5),

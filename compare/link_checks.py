@@ -128,6 +128,9 @@ _NAMED_DAY = re.compile(r"[\w,;:]\s+[A-Z][\w’']*[ -]$")  # "the Super Tuesday"
 _DAY_NAME_AFTER = re.compile(r"[ -][A-Z]")  # "Sunday Times", "Monday Night Football"
 _PLACE_BEFORE_DAY = re.compile(r"\b(?:in|to|from|at|into)\s+(?:[A-Z][\w’'.]*\s+){1,3}$")  # "heading to Detroit Monday"
 _TIME_AFTER_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # "Detroit Monday afternoon"
+# After a place, a weekday that a lower-case word follows, but for one that goes on with the sentence, is a
+# name's: "won in Super Tuesday states", "at Black Friday sales", "in Bloody Sunday on".
+_NOUN_AFTER_DAY = re.compile(r"\s+(?!(?:to|that|and|after|before|when|as|in|at|with|for|by|but|or|while|he|she|they|it|the|a|an)\b)[a-z]")
 
 
 _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
@@ -159,8 +162,11 @@ def days_named(text: str) -> frozenset[str]:
 def _day_after_place(before: str, text: str, end: int) -> bool:
     """Whether a weekday right after a capitalised word is a day all the same: after a place that a
     preposition opens ("was heading to Detroit Monday", "said in New York Tuesday"), or before a
-    time of day ("Detroit Monday afternoon"): news writes the day right after the place."""
-    return _PLACE_BEFORE_DAY.search(before) is not None or _TIME_AFTER_DAY.match(text, end) is not None
+    time of day ("Detroit Monday afternoon"): news writes the day right after the place; not when a
+    lower-case word of the name's follows ("won in Super Tuesday states": ``_NOUN_AFTER_DAY``)."""
+    if _TIME_AFTER_DAY.match(text, end) is not None:
+        return True
+    return _PLACE_BEFORE_DAY.search(before) is not None and _NOUN_AFTER_DAY.match(text, end) is None
 
 
 def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -180,15 +186,21 @@ _REFUSAL = re.compile(
     r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|confirm|comment|answer|disclose|discuss|reveal|specify|elaborate|identify|respond|be\s+reached"
+    r"|comment|disclose|reveal|specify|elaborate|identify|be\s+reached\s+for\s+comment"
+    r"|(?:confirm|answer|discuss)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
+    r"|respond(?=\s+to\s+(?:[\w’']+\s+)?(?:requests?|inquir\w*|questions?|messages?|calls?|e-?mails?)\b)"
     r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
-    r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?"
-    r"(?:said|commented|confirmed|answered|disclosed|discussed|revealed|specified|responded)\b"
-    r"|\b(?:(?:has|have|had)\s+yet|fail(?:ed|s|ure)?)\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b"
-    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bunavailable\s+for\s+comment\b|\bneither\b.*\bnor\b.*\bcomment"
-    r"|\bunclear\b|\b(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear\b",
+    r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?(?:said|commented|revealed|specified)\b"
+    r"|\b(?:has|have|had)\s+yet\s+to\s+(?:say|comment|confirm|respond|answer|disclose|reveal)\b|\bfail(?:ed|s)?\s+to\s+comment\b"
+    r"|\b(?:no|declined)\s+(?:immediate\s+|further\s+)?comment\b|\bunavailable\s+for\s+comment\b"
+    r"|\bneither\b[^.;]{0,120}?\bnor\b[^.;]{0,120}?\bcomment"
+    r"|\b(?:unclear|(?:not|isn[’']t|wasn[’']t)\s+(?:(?:yet|immediately|entirely)\s+)?clear)\s+(?:whether|if|what|why|how|who|when|where)\b",
     re.IGNORECASE,
 )
+"""A refusal to say, and what it is not: a fact someone did not do ("did not respond to treatment", "did not
+discuss Ukraine at the summit", "had not discussed the investigation with the president", "failed to disclose
+millions", "An agreement could not be reached", "cannot confirm the nominee", "the unclear rules"): the
+verbs that are also deeds count only with what a refusal is about (questions, requests, whether ...)."""
 _RELATIVE = re.compile(r",\s+(?:which|who|where|and)\b|;", re.IGNORECASE)  # after the refusal: a fact of its own
 _CONTRAST = re.compile(r"\b(?:but|though|although|while|whereas|however)\b", re.IGNORECASE)
 REFUSAL_WORDS = 20

@@ -287,7 +287,9 @@ def _plain_groups(
             name = re.search(r"(\S)\s+[A-Z][\w’']*[ -]$", text[: m.start()])
             # ... unless after a place ("heading to Detroit Monday") or before a time of day ("Detroit Monday afternoon")
             place = re.search(r"\b(in|to|from|at|into)\s+([A-Z][\w’'.]*\s+){1,3}$", text[max(0, m.start() - 40) : m.start()])
-            if place or re.match(r"\s+(morning|afternoon|evening|night)\b", text[m.end() :]):
+            goes_on = r"\s+(to|that|and|after|before|when|as|in|at|with|for|by|but|or|while|he|she|they|it|the|a|an)\b"
+            noun = re.match(r"\s+[a-z]", text[m.end() :]) and not re.match(goes_on, text[m.end() :])  # "in Super Tuesday states"
+            if (place and not noun) or re.match(r"\s+(morning|afternoon|evening|night)\b", text[m.end() :]):
                 name = None
             if not (name and (name.group(1).isalnum() or name.group(1) in "_,;:")) and not re.match(r"[ -][A-Z]", text[m.end() :]):
                 found.add(m.group())
@@ -318,8 +320,19 @@ def _plain_groups(
         words = re.findall(r"[\w’']+|[.,;]", text.lower().replace("’", "'"))
         modals = ("would", "will", "could", "did", "does", "do", "can")
         refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
-        say = {"confirm", "comment", "answer", "disclose", "discuss", "reveal", "specify", "elaborate", "identify", "respond"}
-        said = {"said", "commented", "confirmed", "answered", "disclosed", "discussed", "revealed", "specified", "responded"}
+        say = {"comment", "disclose", "reveal", "specify", "elaborate", "identify"}
+        said = {"said", "commented", "revealed", "specified"}
+        about = {"whether", "if", "what", "why", "how", "who", "details", "questions", "question", "specifics", "report", "reports"}
+        topics = {"matter", "case", "details", "report", "reports", "claim", "claims", "question", "questions"}
+        asked = {"request", "requests", "question", "questions", "message", "messages", "call", "calls", "email", "emails", "e-mail", "e-mails"}
+
+        def deed_told(rest: list[str]) -> bool:  # "confirm whether", "discuss the matter", "respond to requests": a verb that is also a deed
+            if rest[:1] and rest[0] in {"confirm", "answer", "discuss"}:  # "answer reporters' questions": a word may come between
+                return any(w in about or (w == "the" and rest[k + 1 : k + 2] != [] and rest[k + 1] in topics) for k, w in enumerate(rest[1:3], 1))
+            if rest[:2] == ["respond", "to"]:
+                return any(w in asked or w.startswith("inquir") for w in rest[2:4])  # "to requests", "to a request"
+            return False
+
         owners = {"a", "the", "his", "her", "their", "its", "repeated", "several", "multiple"}
 
         def calls(after: list[str]) -> bool:  # "return a phone call", "return messages": what is returned when not answering
@@ -339,20 +352,23 @@ def _plain_groups(
             if word in refusing:
                 rest = rest[1:] if rest[:1] == ["to"] else rest
                 rest = rest[1:] if rest[:1] and rest[0] in {"immediately", "publicly", "directly", "yet", "specifically", "further"} else rest
-                told = bool(rest[:1]) and (rest[0] in say or rest[:2] == ["be", "reached"] or (rest[0] == "return" and calls(rest[1:])))
+                told = bool(rest[:1]) and (rest[0] in say or rest[:4] == ["be", "reached", "for", "comment"] or deed_told(rest) or (rest[0] == "return" and calls(rest[1:])))
                 told = told or (rest[:1] == ["say"] and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","])))
             elif word in {"hasn't", "haven't", "hadn't"}:
                 rest = rest[1:] if rest[:1] and rest[0] in {"yet", "publicly", "immediately"} else rest
                 told = bool(rest[:1]) and rest[0] in said
-            elif (word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]) or (word in {"fail", "failed", "fails", "failure"} and rest[:1] == ["to"]):
-                rest = rest[2:] if rest[:1] == ["yet"] else rest[1:]
+            elif word in {"has", "have", "had"} and rest[:2] == ["yet", "to"]:
+                rest = rest[2:]
                 told = rest[:1] in (["say"], ["comment"], ["confirm"], ["respond"], ["answer"], ["disclose"], ["reveal"])
+            elif word in {"fail", "failed", "fails"} and rest[:2] == ["to", "comment"]:
+                rest, told = rest[2:], True
             elif word in {"no", "declined", "unavailable"}:
                 told = rest[:1] == ["comment"] or (word != "unavailable" and rest[:1] in (["immediate"], ["further"]) and rest[1:2] == ["comment"])
                 told = told or (word == "unavailable" and rest[:2] == ["for", "comment"])
             elif word in {"unclear", "not", "isn't", "wasn't"}:
                 rest = rest[1:] if word != "unclear" and rest[:1] and rest[0] in {"yet", "immediately", "entirely"} else rest
-                told = word == "unclear" or rest[:1] == ["clear"]
+                rest = rest[1:] if word != "unclear" and rest[:1] == ["clear"] else (rest if word == "unclear" else ["-"])
+                told = rest[:1] != [] and rest[0] in {"whether", "if", "what", "why", "how", "who", "when", "where"}
             elif word == "neither":
                 told = "nor" in rest and "comment" in rest[rest.index("nor") :]
                 rest = rest[rest.index("nor") :] if told else rest

@@ -125,3 +125,37 @@ def test_a_weekday_after_a_place_is_the_day_of_the_fact() -> None:
         pytest.skip("the rule works in the mode with embeddings; the model is not installed")
     assert alignment.similarity(0, 2) < Settings().grouping.other_day_max_score
     assert (0, 2) not in alignment.links
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "An agreement could not be reached after two days of talks.",
+        "Manafort failed to disclose millions of dollars he earned in Ukraine.",
+        "He was charged with failure to disclose his foreign income.",
+        "The government failed to respond to warnings about the storm.",
+        "The patient did not respond to treatment and died on Friday, the hospital said.",
+        "Obama and Putin did not discuss Ukraine at the summit.",
+        "Comey testified that he had not discussed the investigation with the president.",
+        "The military has not responded to the missile strike.",
+        "The unclear rules confused voters in three counties.",
+        "The Senate cannot confirm the nominee without a majority.",
+    ],
+)
+def test_a_deed_not_done_is_no_refusal_to_say(fact: str) -> None:
+    """Review of session 16: verbs of a refusal that are also deeds ("respond", "discuss", "confirm",
+    "be reached", "fail to disclose") count only with what a refusal is about."""
+    assert not refuses(fact)
+
+
+def test_a_deed_not_done_links_as_before() -> None:
+    first = "The patient did not respond to treatment and died on Friday, the hospital said."
+    second = "The hospital said the woman died on Friday despite receiving an experimental drug."
+    links = align(body_sentences([first, second]), Settings()).links
+    assert links == align(body_sentences([first, second]), _without_refusals()).links
+
+
+def test_a_weekday_inside_a_name_after_a_place_is_no_day() -> None:
+    assert days_named("Romney won in Super Tuesday states by wide margins.") == frozenset()
+    assert days_named("Shoppers lined up at Black Friday sales across the state.") == frozenset()
+    assert days_named("He was heading to Detroit Monday to meet the governor.") == frozenset({"Monday"})

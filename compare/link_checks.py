@@ -183,10 +183,11 @@ def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 _REFUSAL = re.compile(
-    r"\b(?:declined|declines|decline|refused|refuses|refuse|won[’']t|can[’']t|cannot|(?:would|will|could|did|does|do|can)(?:\s+not|n[’']t))"
+    r"\b(?:(?P<refusing>declined|declines|decline|refused|refuses|refuse|won[’']t|(?:would|will)(?:\s+not|n[’']t))"
+    r"|can[’']t|cannot|(?:could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|comment|disclose|reveal|specify|elaborate|identify|be\s+reached\s+for\s+comment"
+    r"|comment|disclose|reveal|specify|elaborate|identify|be\s+reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss)|(?!))"
     r"|(?:confirm|answer|discuss)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
     r"|respond(?=\s+to\s+(?:[\w’']+\s+)?(?:requests?|inquir\w*|questions?|messages?|calls?|e-?mails?)\b)"
     r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
@@ -200,7 +201,9 @@ _REFUSAL = re.compile(
 """A refusal to say, and what it is not: a fact someone did not do ("did not respond to treatment", "did not
 discuss Ukraine at the summit", "had not discussed the investigation with the president", "failed to disclose
 millions", "An agreement could not be reached", "cannot confirm the nominee", "the unclear rules"): the
-verbs that are also deeds count only with what a refusal is about (questions, requests, whether ...)."""
+verbs that are also deeds count only with what a refusal is about (questions, requests, whether ...),
+but for "confirm", "answer" and "discuss" after a word that refuses ("declined to discuss a possible
+motive", "would not confirm it")."""
 _RELATIVE = re.compile(r",\s+(?:which|who|where|and)\b|;", re.IGNORECASE)  # after the refusal: a fact of its own
 _CONTRAST = re.compile(r"\b(?:but|though|although|while|whereas|however)\b", re.IGNORECASE)
 REFUSAL_WORDS = 20

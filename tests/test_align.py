@@ -326,8 +326,10 @@ def _plain_groups(
         topics = {"matter", "case", "details", "report", "reports", "claim", "claims", "question", "questions"}
         asked = {"request", "requests", "question", "questions", "message", "messages", "call", "calls", "email", "emails", "e-mail", "e-mails"}
 
-        def deed_told(rest: list[str]) -> bool:  # "confirm whether", "discuss the matter", "respond to requests": a verb that is also a deed
-            if rest[:1] and rest[0] in {"confirm", "answer", "discuss"}:  # "answer reporters' questions": a word may come between
+        def deed_told(rest: list[str], strong: bool) -> bool:  # "confirm whether", "discuss the matter", "respond to requests": a verb that is also a deed
+            if rest[:1] and rest[0] in {"confirm", "answer", "discuss"}:
+                if strong:  # "declined to discuss a possible motive", "would not confirm it"
+                    return True  # "answer reporters' questions": a word may come between
                 return any(w in about or (w == "the" and rest[k + 1 : k + 2] != [] and rest[k + 1] in topics) for k, w in enumerate(rest[1:3], 1))
             if rest[:2] == ["respond", "to"]:
                 return any(w in asked or w.startswith("inquir") for w in rest[2:4])  # "to requests", "to a request"
@@ -352,7 +354,8 @@ def _plain_groups(
             if word in refusing:
                 rest = rest[1:] if rest[:1] == ["to"] else rest
                 rest = rest[1:] if rest[:1] and rest[0] in {"immediately", "publicly", "directly", "yet", "specifically", "further"} else rest
-                told = bool(rest[:1]) and (rest[0] in say or rest[:4] == ["be", "reached", "for", "comment"] or deed_told(rest) or (rest[0] == "return" and calls(rest[1:])))
+                strong = word not in {"can't", "cannot", "couldn't", "didn't", "doesn't", "don't"}
+                told = bool(rest[:1]) and (rest[0] in say or rest[:4] == ["be", "reached", "for", "comment"] or deed_told(rest, strong) or (rest[0] == "return" and calls(rest[1:])))
                 told = told or (rest[:1] == ["say"] and (bool(asks & set(rest[1:5])) or rest[1:] in ([], ["."], [","])))
             elif word in {"hasn't", "haven't", "hadn't"}:
                 rest = rest[1:] if rest[:1] and rest[0] in {"yet", "publicly", "immediately"} else rest

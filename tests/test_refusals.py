@@ -159,3 +159,9 @@ def test_a_weekday_inside_a_name_after_a_place_is_no_day() -> None:
     assert days_named("Romney won in Super Tuesday states by wide margins.") == frozenset()
     assert days_named("Shoppers lined up at Black Friday sales across the state.") == frozenset()
     assert days_named("He was heading to Detroit Monday to meet the governor.") == frozenset({"Monday"})
+
+
+def test_a_word_that_refuses_makes_discuss_confirm_and_answer_refusals() -> None:
+    assert refuses("The police would not discuss a possible motive for the bombing.")
+    assert refuses("The White House had refused to discuss it for three months.")
+    assert not refuses("The police did not discuss a possible motive for the bombing.")

@@ -203,13 +203,17 @@ def _run(args: argparse.Namespace) -> int:
     import contextlib
 
     import reports
+    from compare.encoder_process import EncoderProcess
 
     if args.command == "batch":
         return batch_cli.run(args)
 
     wants_pdf = (args.command == "demo" and not args.no_pdf) or (args.command == "compare" and args.pdf)
-    # Start loading WeasyPrint in a second process now, while the comparison runs here.
-    with reports.PdfWorker() if wants_pdf else contextlib.nullcontext() as pdf_worker:
+    # Start loading WeasyPrint, and the sentence encoder, in processes of their own now, while the comparison starts here.
+    with (
+        EncoderProcess() if not getattr(args, "lexical", False) else contextlib.nullcontext(),  # forked first: no thread yet
+        reports.PdfWorker() if wants_pdf else contextlib.nullcontext() as pdf_worker,
+    ):
         return _compare_and_write(args, pdf_worker)
 
 

@@ -1,0 +1,150 @@
+"""The sentence encoder in a second process, loaded while this one starts (the command line).
+
+A first report spends its first 0.3 s importing storycompare's modules and reading the
+articles, on one core.  Before the encoder can embed the first sentence it needs another
+0.25 s of its own (numpy, ONNX Runtime, the session that packs the weights), nearly all of it
+holding Python's lock: on a thread beside the reading it would only take turns with it.  A
+process has a lock of its own.  :class:`EncoderProcess` forks one at once, which loads the
+encoder while this process imports and reads; then :func:`compare.semantic.embed` sends it the
+texts that are not cached and gets their vectors back.  It runs the same code
+(:func:`compare.semantic._encode`), so the vectors are the same, and the on-disk cache stays
+this process's.  Where no process can be forked (no ``fork``: Windows, where a fresh process
+would import everything again), or where it fails or dies, the texts are embedded here, as
+without it.
+
+Measured on the example story (2 cores, a first report, HTML and JSON): see README's speed table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from compare import semantic
+
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker process checks that the process that started it is still there."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process exit as soon as ``parent`` is gone, even killed with SIGKILL:
+    on Linux the kernel sends SIGKILL at the parent's death (``PR_SET_PDEATHSIG``); everywhere
+    a daemon thread checks every PARENT_CHECK_SECONDS whether this process was re-parented.
+    Otherwise a worker blocked writing its result to a pipe that it holds open itself would
+    wait for ever, holding its memory."""
+    import threading
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # no libc, an unusual platform: the thread is enough
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
+_held_warnings = io.StringIO()
+"""In the worker: what loading the encoder wrote to stderr (ONNX Runtime missing), told with the
+first texts embedded, as this process would have told it then, never in a run that embeds none."""
+
+
+def _start(parent: int) -> None:
+    """The worker's initializer: it never sends texts elsewhere, and dies with its parent."""
+    semantic.encode_elsewhere(None)
+    die_with_parent(parent)
+
+
+def _load() -> None:
+    """In the worker, at once: the model, the tokenizer and the ONNX Runtime session (or, without
+    it, the numpy encoder), as :func:`compare.semantic.encode_here` would at its first texts."""
+    if semantic.available():
+        with contextlib.suppress(Exception), contextlib.redirect_stderr(_held_warnings):
+            semantic._model()
+            if semantic._session() is None:
+                semantic._encoder()
+
+
+def _encode_there(texts: list[str]) -> tuple[Any, tuple[int, int, int, float]] | None:
+    """In the worker: the texts' vectors (:func:`compare.semantic._encode`) and what the encoder did
+    for them (:class:`~compare.semantic.EncoderStats`), or None on any error: the caller then embeds
+    the texts itself, and so meets the error as it would have without a worker."""
+    held = _held_warnings.getvalue()
+    if held:
+        sys.stderr.write(held)
+        sys.stderr.flush()
+        _held_warnings.seek(0)
+        _held_warnings.truncate()
+    before = semantic.encoder_stats()
+    try:
+        matrix = semantic.encode_here(texts)
+    except Exception:
+        return None
+    after = semantic.encoder_stats()
+    done = (after.texts - before.texts, after.tokens - before.tokens, after.padded - before.padded, after.seconds - before.seconds)
+    return matrix, done
+
+
+class EncoderProcess:
+    """A worker process that loads the encoder now and embeds this process's texts (see the module)::
+
+        with EncoderProcess():              # the encoder loads there ...
+            result = compare(files)         # ... while the modules load and the articles are read here
+    """
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+        self._loading: Any = None  # the future of the worker's loading
+
+    def __enter__(self) -> EncoderProcess:
+        if not semantic.available():
+            return self  # no model: nothing to load (the caller has said so)
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            if "fork" not in multiprocessing.get_all_start_methods():
+                return self
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(os.getpid(),)
+            )
+            self._loading = self._pool.submit(_load)
+        except (OSError, ImportError, ValueError, RuntimeError):
+            self._pool = None
+            return self
+        semantic.encode_elsewhere(self._encode)
+        return self
+
+    def _encode(self, texts: Sequence[str]) -> Any | None:
+        """The texts' vectors from the worker, or None when it cannot give them."""
+        try:
+            found = self._pool.submit(_encode_there, list(texts)).result()
+        except (OSError, RuntimeError, EOFError):  # the worker died (BrokenProcessPool is a RuntimeError)
+            return None
+        if found is None:
+            return None
+        matrix, done = found
+        semantic.count_encoded(*done)
+        return matrix
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            semantic.encode_elsewhere(None)
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+__all__ = ["EncoderProcess", "die_with_parent"]

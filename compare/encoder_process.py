@@ -108,6 +108,7 @@ class EncoderProcess:
     def __init__(self) -> None:
         self._pool: Any = None
         self._loading: Any = None  # the future of the worker's loading
+        self._workers: list[Any] = []
 
     def __enter__(self) -> EncoderProcess:
         if not semantic.available():
@@ -118,10 +119,12 @@ class EncoderProcess:
 
             if "fork" not in multiprocessing.get_all_start_methods():
                 return self
+            before = multiprocessing.active_children()
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(os.getpid(),)
             )
-            self._loading = self._pool.submit(_load)
+            self._loading = self._pool.submit(_load)  # forks the worker (fork starts it at the first task)
+            self._workers = [p for p in multiprocessing.active_children() if p not in before]
         except (OSError, ImportError, ValueError, RuntimeError):
             self._pool = None
             return self
@@ -143,6 +146,9 @@ class EncoderProcess:
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             semantic.encode_elsewhere(None)
+            if not self._loading.done():  # a run that embedded nothing (all cached) does not wait for it
+                for worker in self._workers:
+                    worker.kill()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 

@@ -59,3 +59,32 @@ def disk_put(path: Path, items: dict[str, Any]) -> None:
             )
     except (OSError, sqlite3.Error):
         pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run
+
+
+def inputs_seen(path: Path, keys: Iterable[bytes]) -> bool:
+    """Whether the cache file at ``path`` marks every one of ``keys`` (:func:`mark_inputs`): all the
+    texts of those inputs were embedded into it before."""
+    wanted = sorted(set(keys))
+    if not wanted or not path.is_file():
+        return False
+    try:
+        with sqlite3.connect(path, timeout=5) as db:
+            found = db.execute(f"SELECT COUNT(*) FROM input WHERE key IN ({','.join('?' * len(wanted))})", wanted).fetchone()
+        return bool(found[0] == len(wanted))
+    except sqlite3.Error:  # no such table yet, or an unreadable cache
+        return False
+
+
+def mark_inputs(path: Path, keys: Iterable[bytes]) -> None:
+    """Mark ``keys`` (one an input, e.g. a file's digest) in the cache file at ``path``: every text
+    of those inputs is in it now."""
+    rows = [(key,) for key in set(keys)]
+    if not rows:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path, timeout=5) as db:
+            db.execute("CREATE TABLE IF NOT EXISTS input (key BLOB PRIMARY KEY)")
+            db.executemany("INSERT OR REPLACE INTO input VALUES (?)", rows)
+    except (OSError, sqlite3.Error):
+        pass  # as disk_put: costs time, never the run

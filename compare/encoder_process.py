@@ -18,6 +18,7 @@ Measured on the example story (2 cores, a first report, HTML and JSON): see READ
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import sys
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compare import semantic
+from compare.embedding_cache import inputs_seen, mark_inputs
 
 PARENT_CHECK_SECONDS = 0.5
 """How often a worker process checks that the process that started it is still there."""
@@ -98,14 +100,37 @@ def _encode_there(texts: list[str]) -> tuple[Any, tuple[int, int, int, float]] |
     return matrix, done
 
 
+def _input_keys(files: Sequence[str]) -> list[bytes] | None:
+    """Each input file's key in the embedding cache's marks (:func:`compare.embedding_cache.mark_inputs`):
+    the SHA-256 of storycompare's version and the file's bytes; None when an input is not a plain
+    file (a folder, standard input) or cannot be read."""
+    from compare import __version__
+
+    keys = []
+    for name in files:
+        try:
+            if name == "-" or not os.path.isfile(name):
+                return None
+            with open(name, "rb") as f:
+                keys.append(hashlib.sha256(__version__.encode() + b"\0" + f.read()).digest())
+        except OSError:
+            return None
+    return keys or None
+
+
 class EncoderProcess:
     """A worker process that loads the encoder now and embeds this process's texts (see the module)::
 
-        with EncoderProcess():              # the encoder loads there ...
-            result = compare(files)         # ... while the modules load and the articles are read here
+        with EncoderProcess(files) as encoder:  # the encoder loads there ...
+            result = compare(files)             # ... while the modules load and the articles are read here
+            encoder.embedded()                  # the next report on these files starts no worker
+
+    A second report on the same files finds every text in the on-disk cache and needs no encoder:
+    where the cache marks each of the ``files`` (:meth:`embedded`), no worker is started.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, files: Sequence[str] = ()) -> None:
+        self._keys = _input_keys(files)
         self._pool: Any = None
         self._loading: Any = None  # the future of the worker's loading
         self._workers: list[Any] = []
@@ -113,6 +138,9 @@ class EncoderProcess:
     def __enter__(self) -> EncoderProcess:
         if not semantic.available():
             return self  # no model: nothing to load (the caller has said so)
+        path = semantic.cache_path()
+        if self._keys and path is not None and inputs_seen(path, self._keys):
+            return self  # every text of these files is in the cache: a second report embeds nothing
         try:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -142,6 +170,15 @@ class EncoderProcess:
         matrix, done = found
         semantic.count_encoded(*done)
         return matrix
+
+    def embedded(self) -> None:
+        """Mark the files as embedded in the on-disk cache (after a comparison of them all, with
+        embeddings): the next report on them starts no worker.  A mark that proves wrong (a story
+        over ``Settings.semantic_max_chars``) costs time, never the result: texts not in the cache
+        are embedded here."""
+        path = semantic.cache_path()
+        if self._keys and path is not None:
+            mark_inputs(path, self._keys)
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:

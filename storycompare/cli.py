@@ -29,6 +29,7 @@ from storycompare.common import (
 )
 
 if TYPE_CHECKING:
+    from compare.encoder_process import EncoderProcess
     from compare.models import Comparison
 
 EXAMPLE_STORY = "nato-russia-2010"
@@ -210,14 +211,15 @@ def _run(args: argparse.Namespace) -> int:
 
     wants_pdf = (args.command == "demo" and not args.no_pdf) or (args.command == "compare" and args.pdf)
     # Start loading WeasyPrint, and the sentence encoder, in processes of their own now, while the comparison starts here.
+    inputs = [str(p) for p in sorted(example_dir().glob("*.txt"))] if args.command == "demo" else args.files
     with (
-        EncoderProcess() if not getattr(args, "lexical", False) else contextlib.nullcontext(),  # forked first: no thread yet
+        EncoderProcess(inputs) if not getattr(args, "lexical", False) else contextlib.nullcontext() as encoder,  # first: no thread yet
         reports.PdfWorker() if wants_pdf else contextlib.nullcontext() as pdf_worker,
     ):
-        return _compare_and_write(args, pdf_worker)
+        return _compare_and_write(args, pdf_worker, encoder)
 
 
-def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
+def _compare_and_write(args: argparse.Namespace, pdf_worker: object, encoder: EncoderProcess | None) -> int:
     import reports
     from compare import compare
     from compare.errors import UsageError
@@ -270,6 +272,8 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object) -> int:
             reports.check_targets(targets, args.files)
         opened = args.open
 
+    if encoder is not None and result.settings.semantic and not result.pair_mode and not getattr(args, "skip_bad", False):
+        encoder.embedded()  # all these files' texts are in the cache now: a second report starts no worker
     if "pdf" in targets and args.command == "demo":
         assert isinstance(pdf_worker, reports.PdfWorker)
         unavailable = pdf_worker.problem()

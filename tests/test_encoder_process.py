@@ -82,3 +82,25 @@ def test_no_worker_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     before = multiprocessing.active_children()
     with EncoderProcess():
         assert multiprocessing.active_children() == before
+
+
+@needs_model
+@needs_fork
+def test_a_second_report_on_the_same_files_starts_no_worker(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(semantic.CACHE_ENV, str(tmp_path / "cache"))
+    files = []
+    for n, text in enumerate(TEXTS[:2]):
+        files.append(str(tmp_path / f"{n}.txt"))
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    before = multiprocessing.active_children()
+    with EncoderProcess(files) as first:
+        started = [p for p in multiprocessing.active_children() if p not in before]
+        first.embedded()
+    with EncoderProcess(files):
+        again = [p for p in multiprocessing.active_children() if p not in before]
+    (tmp_path / "1.txt").write_text(TEXTS[1] + " Lavrov attended.", encoding="utf-8")  # another text: a worker again
+    with EncoderProcess(files):
+        edited = [p for p in multiprocessing.active_children() if p not in before]
+    with EncoderProcess([*files, "-"]):  # standard input: nothing to know it by
+        piped = [p for p in multiprocessing.active_children() if p not in before]
+    assert (len(started), len(again), len(edited), len(piped)) == (1, 0, 1, 1)

@@ -21,10 +21,13 @@ import contextlib
 import hashlib
 import io
 import os
+import pickle
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from compare import semantic
 from compare.embedding_cache import inputs_seen, mark_inputs
@@ -39,12 +42,9 @@ def die_with_parent(parent: int) -> None:
     a daemon thread checks every PARENT_CHECK_SECONDS whether this process was re-parented.
     Otherwise a worker blocked writing its result to a pipe that it holds open itself would
     wait for ever, holding its memory."""
-    import threading
-
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):  # no libc, an unusual platform: the thread is enough
             import ctypes
-            import signal
 
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
@@ -62,12 +62,6 @@ def die_with_parent(parent: int) -> None:
 _held_warnings = io.StringIO()
 """In the worker: what loading the encoder wrote to stderr (ONNX Runtime missing), told with the
 first texts embedded, as this process would have told it then, never in a run that embeds none."""
-
-
-def _start(parent: int) -> None:
-    """The worker's initializer: it never sends texts elsewhere, and dies with its parent."""
-    semantic.encode_elsewhere(None)
-    die_with_parent(parent)
 
 
 def _load() -> None:
@@ -126,50 +120,69 @@ class EncoderProcess:
             encoder.embedded()                  # the next report on these files starts no worker
 
     A second report on the same files finds every text in the on-disk cache and needs no encoder:
-    where the cache marks each of the ``files`` (:meth:`embedded`), no worker is started.
+    where the cache marks each of the ``files`` (:meth:`embedded`), no worker is started.  The
+    worker is a plain ``os.fork`` with two pipes (texts there, vectors back, pickled): multiprocessing's
+    pools cost this process 0.05 s of imports before the fork.
     """
 
     def __init__(self, files: Sequence[str] = ()) -> None:
         self._keys = _input_keys(files)
-        self._pool: Any = None
-        self._loading: Any = None  # the future of the worker's loading
-        self._workers: list[Any] = []
+        self.pid: int | None = None
+        """The worker's process id; None when there is none (no model, all cached, no ``fork``)."""
+        self._requests: Any = None  # the pipe's ends here: texts out, vectors in
+        self._replies: Any = None
+        self._sent = False
+        self._lock = threading.Lock()
 
     def __enter__(self) -> EncoderProcess:
-        if not semantic.available():
-            return self  # no model: nothing to load (the caller has said so)
+        if not hasattr(os, "fork") or not semantic.available():
+            return self  # no fork (Windows), or no model: nothing to load (the caller has said so)
         path = semantic.cache_path()
         if self._keys and path is not None and inputs_seen(path, self._keys):
             return self  # every text of these files is in the cache: a second report embeds nothing
         try:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            if "fork" not in multiprocessing.get_all_start_methods():
-                return self
-            before = multiprocessing.active_children()
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(os.getpid(),)
-            )
-            self._loading = self._pool.submit(_load)  # forks the worker (fork starts it at the first task)
-            self._workers = [p for p in multiprocessing.active_children() if p not in before]
-        except (OSError, ImportError, ValueError, RuntimeError):
-            self._pool = None
+            texts_in, texts_out = os.pipe()
+            vectors_in, vectors_out = os.pipe()
+            parent = os.getpid()
+            pid = os.fork()
+        except OSError:
             return self
+        if pid == 0:  # the worker
+            os.close(texts_out)
+            os.close(vectors_in)
+            _serve(texts_in, vectors_out, parent)
+        os.close(texts_in)
+        os.close(vectors_out)
+        self.pid = pid
+        self._requests = os.fdopen(texts_out, "wb")
+        self._replies = os.fdopen(vectors_in, "rb")
         semantic.encode_elsewhere(self._encode)
         return self
 
     def _encode(self, texts: Sequence[str]) -> Any | None:
-        """The texts' vectors from the worker, or None when it cannot give them."""
-        try:
-            found = self._pool.submit(_encode_there, list(texts)).result()
-        except (OSError, RuntimeError, EOFError):  # the worker died (BrokenProcessPool is a RuntimeError)
-            return None
+        """The texts' vectors from the worker, or None when it cannot give them (then never again)."""
+        with self._lock:
+            if self._requests is None:
+                return None
+            self._sent = True
+            try:
+                pickle.dump(list(texts), self._requests, protocol=pickle.HIGHEST_PROTOCOL)
+                self._requests.flush()
+                found = pickle.load(self._replies)
+            except (OSError, EOFError, ValueError, pickle.UnpicklingError):  # the worker died
+                self._close()
+                return None
         if found is None:
             return None
         matrix, done = found
         semantic.count_encoded(*done)
         return matrix
+
+    def _close(self) -> None:
+        for pipe in (self._requests, self._replies):
+            with contextlib.suppress(OSError):
+                pipe.close()
+        self._requests = self._replies = None
 
     def embedded(self) -> None:
         """Mark the files as embedded in the on-disk cache (after a comparison of them all, with
@@ -181,13 +194,40 @@ class EncoderProcess:
             mark_inputs(path, self._keys)
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            semantic.encode_elsewhere(None)
-            if not self._loading.done():  # a run that embedded nothing (all cached) does not wait for it
-                for worker in self._workers:
-                    worker.kill()
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self.pid is None:
+            return
+        semantic.encode_elsewhere(None)
+        if not self._sent:  # a run that embedded nothing (all cached) does not wait for its loading
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        with self._lock:
+            if self._requests is not None:
+                self._close()  # the worker reads the end of its texts and ends
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)  # its CPU time counts in this process's (os.wait4 of a benchmark)
+        self.pid = None
+
+
+def _serve(texts_in: int, vectors_out: int, parent: int) -> NoReturn:
+    """The worker, after the fork: it loads the encoder, then embeds each list of texts that comes,
+    until the pipe ends; then the process ends, never returning into the parent's code."""
+    code = 0
+    try:
+        semantic.encode_elsewhere(None)
+        die_with_parent(parent)
+        _load()
+        with os.fdopen(texts_in, "rb") as inbox, os.fdopen(vectors_out, "wb") as outbox:
+            while True:
+                try:
+                    texts = pickle.load(inbox)
+                except EOFError:
+                    break
+                pickle.dump(_encode_there(texts), outbox, protocol=pickle.HIGHEST_PROTOCOL)
+                outbox.flush()
+    except BaseException:  # the parent embeds the texts itself, and meets any error there
+        code = 1
+    finally:
+        os._exit(code)
 
 
 __all__ = ["EncoderProcess", "die_with_parent"]

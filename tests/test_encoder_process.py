@@ -3,7 +3,6 @@ here, and the texts embedded here when the worker cannot."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -16,7 +15,7 @@ from compare import semantic
 from compare.encoder_process import EncoderProcess
 
 needs_model = pytest.mark.skipif(not semantic.available(), reason=f"{semantic.status()}")
-needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
 
 TEXTS = [
     "Foreign ministers of all 28 NATO nations attended the meeting, along with Sergei Lavrov.",
@@ -46,11 +45,10 @@ def test_the_worker_embeds_the_texts_as_this_process_does(monkeypatch: pytest.Mo
 @needs_fork
 def test_texts_are_embedded_here_when_the_worker_is_gone() -> None:
     here = semantic.encode_here(TEXTS)
-    with EncoderProcess():
-        workers = multiprocessing.active_children()
-        assert len(workers) == 1
-        os.kill(workers[0].pid or 0, signal.SIGKILL)
-        workers[0].join()
+    with EncoderProcess() as worker:
+        assert worker.pid is not None
+        os.kill(worker.pid, signal.SIGKILL)
+        os.waitpid(worker.pid, 0)
         vectors = semantic._encode(TEXTS)
     assert vectors.tobytes() == here.tobytes()
 
@@ -66,10 +64,9 @@ def test_the_worker_tells_its_warning_with_the_first_texts_it_embeds(
         semantic._built_session.cache_clear()
     try:
         with EncoderProcess() as worker:
-            worker._loading.result()
-            assert capfd.readouterr().err == ""  # loaded, and nothing said: a run that embeds nothing says nothing
-            semantic._encode(TEXTS[:1])
-            semantic._encode(TEXTS[1:2])
+            assert worker.pid is not None
+            semantic._encode(TEXTS[:1])  # the worker held what its loading said until now ...
+            semantic._encode(TEXTS[1:2])  # ... and says it once
     finally:
         with semantic._session_lock:
             semantic._built_session.cache_clear()
@@ -79,9 +76,8 @@ def test_the_worker_tells_its_warning_with_the_first_texts_it_embeds(
 
 def test_no_worker_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(semantic, "status", lambda: "sentence embeddings unavailable (test)")
-    before = multiprocessing.active_children()
-    with EncoderProcess():
-        assert multiprocessing.active_children() == before
+    with EncoderProcess() as worker:
+        assert worker.pid is None
 
 
 @needs_model
@@ -92,15 +88,14 @@ def test_a_second_report_on_the_same_files_starts_no_worker(tmp_path: Any, monke
     for n, text in enumerate(TEXTS[:2]):
         files.append(str(tmp_path / f"{n}.txt"))
         (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    before = multiprocessing.active_children()
     with EncoderProcess(files) as first:
-        started = [p for p in multiprocessing.active_children() if p not in before]
+        started = first.pid is not None
         first.embedded()
-    with EncoderProcess(files):
-        again = [p for p in multiprocessing.active_children() if p not in before]
+    with EncoderProcess(files) as second:
+        again = second.pid is not None
     (tmp_path / "1.txt").write_text(TEXTS[1] + " Lavrov attended.", encoding="utf-8")  # another text: a worker again
-    with EncoderProcess(files):
-        edited = [p for p in multiprocessing.active_children() if p not in before]
-    with EncoderProcess([*files, "-"]):  # standard input: nothing to know it by
-        piped = [p for p in multiprocessing.active_children() if p not in before]
-    assert (len(started), len(again), len(edited), len(piped)) == (1, 0, 1, 1)
+    with EncoderProcess(files) as third:
+        edited = third.pid is not None
+    with EncoderProcess([*files, "-"]) as fourth:  # standard input: nothing to know it by
+        piped = fourth.pid is not None
+    assert (started, again, edited, piped) == (True, False, True, True)

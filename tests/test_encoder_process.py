@@ -98,4 +98,9 @@ def test_a_second_report_on_the_same_files_starts_no_worker(tmp_path: Any, monke
         edited = third.pid is not None
     with EncoderProcess([*files, "-"]) as fourth:  # standard input: nothing to know it by
         piped = fourth.pid is not None
-    assert (started, again, edited, piped) == (True, False, True, True)
+    with EncoderProcess([str(tmp_path)]) as fifth:  # the folder: its two files, one of them edited
+        folder = fifth.pid is not None
+        fifth.embedded()
+    with EncoderProcess([str(tmp_path)]) as sixth:
+        folder_again = sixth.pid is not None
+    assert (started, again, edited, piped, folder, folder_again) == (True, False, True, True, True, False)

@@ -100,8 +100,8 @@ def _encode_there(texts: list[str]) -> tuple[Any, tuple[int, int, int, float]] |
 def _input_keys(inputs: Sequence[str]) -> list[bytes] | None:
     """The key of each file the ``inputs`` name (a folder: its article files, as the comparison reads
     them) in the embedding cache's marks (:func:`compare.embedding_cache.mark_inputs`): the SHA-256
-    of storycompare's version and the file's bytes; None where an input is standard input or cannot
-    be read (the comparison will say why)."""
+    of storycompare's version and the file's bytes; None where an input is standard input, not a
+    plain file (a named pipe) or cannot be read (the comparison will say why)."""
     from compare import __version__
 
     keys = []
@@ -116,6 +116,8 @@ def _input_keys(inputs: Sequence[str]) -> list[bytes] | None:
             else:
                 files = [given]
             for name in files:
+                if not os.path.isfile(name):  # a named pipe: its bytes are the comparison's to read
+                    return None
                 with open(name, "rb") as f:
                     keys.append(hashlib.sha256(__version__.encode() + b"\0" + f.read()).digest())
         except (OSError, CompareError):

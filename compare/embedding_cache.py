@@ -47,15 +47,39 @@ def disk_put(path: Path, items: dict[str, Any]) -> None:
     """Store ``items`` (text -> vector) in the cache file at ``path``, made where missing."""
     import numpy as np
 
-    if not items:
+    rows = [(text_key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in items.items()]
+    _store(path, "embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)", rows)
+
+
+def _store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
+    """Insert (or replace) ``rows`` into the table ``table`` (its name and columns, made where
+    missing) of the cache file at ``path``, made where missing."""
+    if not rows:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with sqlite3.connect(path, timeout=5) as db:
-            db.execute("CREATE TABLE IF NOT EXISTS embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-            db.executemany(
-                "INSERT OR REPLACE INTO embedding VALUES (?, ?)",
-                [(text_key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in items.items()],
-            )
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+            db.executemany(f"INSERT OR REPLACE INTO {table.split()[0]} VALUES ({','.join('?' * len(rows[0]))})", rows)
     except (OSError, sqlite3.Error):
         pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run
+
+
+def inputs_seen(path: Path, keys: Iterable[bytes]) -> bool:
+    """Whether the cache file at ``path`` marks every one of ``keys`` (:func:`mark_inputs`): all the
+    texts of those inputs were embedded into it before."""
+    wanted = sorted(set(keys))
+    if not wanted or not path.is_file():
+        return False
+    try:
+        with sqlite3.connect(path, timeout=5) as db:
+            found = db.execute(f"SELECT COUNT(*) FROM input WHERE key IN ({','.join('?' * len(wanted))})", wanted).fetchone()
+        return bool(found[0] == len(wanted))
+    except sqlite3.Error:  # no such table yet, or an unreadable cache
+        return False
+
+
+def mark_inputs(path: Path, keys: Iterable[bytes]) -> None:
+    """Mark ``keys`` (one an input, e.g. a file's digest) in the cache file at ``path``: every text
+    of those inputs is in it now."""
+    _store(path, "input (key BLOB PRIMARY KEY)", [(key,) for key in set(keys)])

@@ -158,6 +158,12 @@ def load_inputs(
     return tuple(articles)
 
 
+def input_files(given: str) -> list[Path]:
+    """The files one input names, as :func:`load_inputs` reads them (a folder's article files);
+    :class:`~compare.errors.InputError` where it would raise one.  Standard input has none."""
+    return [] if given == STDIN else [path for _, path in _expand(given)]
+
+
 def _expand(given: str) -> list[tuple[str, Path]]:
     """(source as the user would write it, path) of the files one input names."""
     if not given:

@@ -235,18 +235,39 @@ def find_parts(
         for start, end in sentence_parts(sentence.text, settings.part_min_words):
             text = sentence.text[start:end]
             token_list, function = analyse(text)
-            if (
-                len(token_list) < settings.min_content_tokens
-                or substance(text, names) < settings.min_substance_tokens
-                or (settings.grouping.part_unnamed and _unnamed(text, names) < settings.min_substance_tokens)
-                or is_label(text)
-            ):
+            if not _kept(text, token_list, settings, names):
                 continue  # "NATO Secretary-General Anders Fogh Rasmussen" or "Ginsburg agreed" alone is no fact
             owner.append(i)
             spans.append((start, end))
             feats.append(features(token_list, story, function=function))
     texts = tuple(sentences[i].text[a:b] for i, (a, b) in zip(owner, spans, strict=True))
     return Parts(tuple(owner), tuple(spans), texts, tuple(feats))
+
+
+def part_texts(sentences: Sequence[Sentence], settings: Settings) -> list[str]:
+    """The texts of the parts :func:`find_parts` may keep, whichever sentences are linkable and
+    whatever the story's names: a superset of them (fewer names leave more words of substance),
+    known before the aligner runs, so that they are embedded on the other core together with the
+    sentences (:func:`compare.semantic.embed_ahead`), not after them while the aligner waits."""
+    out: list[str] = []
+    for sentence in sentences:
+        for start, end in sentence_parts(sentence.text, settings.part_min_words):
+            text = sentence.text[start:end]
+            if _kept(text, analyse(text)[0], settings, frozenset()):
+                out.append(text)
+    return out
+
+
+def _kept(text: str, token_list: Sequence[str], settings: Settings, names: frozenset[str]) -> bool:
+    """Whether a part (``token_list`` its content tokens) holds enough to link on its own: content
+    tokens, words beyond the story's ``names`` and attribution (:func:`_unnamed` too, with
+    ``GroupSettings.part_unnamed``), and more than a label (:func:`is_label`)."""
+    return not (
+        len(token_list) < settings.min_content_tokens
+        or substance(text, names) < settings.min_substance_tokens
+        or (settings.grouping.part_unnamed and _unnamed(text, names) < settings.min_substance_tokens)
+        or is_label(text)
+    )
 
 
 def _unnamed(text: str, names: frozenset[str]) -> int:

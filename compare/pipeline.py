@@ -20,6 +20,7 @@ from compare.lexicon import Lexicon, load_lexicon
 from compare.load import load_inputs
 from compare.metadata import complete_metadata
 from compare.models import Article, Comparison, Event
+from compare.parts import part_texts
 from compare.segment import segment
 from compare.settings import Settings
 
@@ -162,8 +163,8 @@ def compare_prepared(
         allowed_set = {frozenset(p) for p in chosen}
         allowed = lambda a, b: frozenset((a, b)) in allowed_set  # noqa: E731
     sentences = [s for a in articles for s in a.sentences]
-    if settings.semantic:  # the sentences are embedded meanwhile, for the aligner (semantic.embed_ahead)
-        semantic.embed_ahead([s.text for s in sentences], settings.semantic_max_chars)
+    if settings.semantic:  # the sentences and their parts are embedded meanwhile, for the aligner (semantic.embed_ahead)
+        semantic.embed_ahead([*(s.text for s in sentences), *part_texts(sentences, settings)], settings.semantic_max_chars)
     by_article = {a.id: quotes_by_sentence(a) for a in articles}  # found once, for the groups and the framing
     quotes = {sid: q for found in by_article.values() for sid, q in found.items()}
     credited = credit(articles, lex, settings, quotes=lambda article: by_article[article.id])  # 5, before 4: no embedding

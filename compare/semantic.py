@@ -44,7 +44,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -322,7 +322,21 @@ def _forward(encoder: _Encoder, ids: Any, mask: Any) -> Any:
     return _pool(x.reshape(batch, length, hidden), mask)
 
 
+_elsewhere: list[Callable[[Sequence[str]], Any | None]] = []  # where texts are embedded instead (encode_elsewhere)
+
+
+def encode_elsewhere(encoder: Callable[[Sequence[str]], Any | None] | None) -> None:
+    """Embed with ``encoder`` (a worker process, :mod:`compare.encoder_process`; None: here), or here where it gives None."""
+    _elsewhere[:] = [] if encoder is None else [encoder]
+
+
 def _encode(texts: Sequence[str]) -> Any:
+    """:func:`encode_here`, or where :func:`encode_elsewhere` says."""
+    found = _elsewhere[0](texts) if _elsewhere else None
+    return found if found is not None else encode_here(texts)
+
+
+def encode_here(texts: Sequence[str]) -> Any:
     """Embed ``texts`` (no cache): their unit vectors as the rows of a float32 matrix, in order;
     in batches of similar token length, with ONNX Runtime where it works here (:func:`_session`),
     otherwise with the numpy encoder.
@@ -359,7 +373,7 @@ def _encode(texts: Sequence[str]) -> Any:
             states = session.run(["hidden"], {"embeddings": embeddings, "lengths": lengths})[0]
             vectors = _pool(states, mask)
         out[chunk] = vectors
-        _count(len(chunk), int(mask.sum()), ids.size, time.thread_time() - started)
+        count_encoded(len(chunk), int(mask.sum()), ids.size, time.thread_time() - started)
 
     threads = min(_threads(), len(chunks)) if session is not None else 1
     if threads <= 1:
@@ -394,7 +408,8 @@ def encoder_stats() -> EncoderStats:
         return EncoderStats(int(_stats[0]), int(_stats[1]), int(_stats[2]), float(_stats[3]))
 
 
-def _count(texts: int, tokens: int, padded: int, seconds: float) -> None:
+def count_encoded(texts: int, tokens: int, padded: int, seconds: float) -> None:
+    """Add to :func:`encoder_stats` (here, or what a worker did: :func:`encode_elsewhere`)."""
     with _stats_lock:
         _stats[0] += texts
         _stats[1] += tokens

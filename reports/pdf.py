@@ -14,10 +14,10 @@ import io
 import os
 import re
 import sys
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from compare.encoder_process import die_with_parent
 from compare.errors import CompareError
 from compare.models import Comparison
 from reports.files import atomic_write
@@ -280,36 +280,6 @@ def warm_up_print_style(stop: Callable[[], bool] = lambda: False) -> None:
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>storycompare</title>'
         f"{style}</head>{WARM_UP_BODY}</html>"
     )
-
-
-PARENT_CHECK_SECONDS = 0.5
-"""How often a worker process checks that the process that started it is still there."""
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this (worker) process exit as soon as ``parent`` is gone, even killed with SIGKILL:
-    on Linux the kernel sends SIGKILL at the parent's death (``PR_SET_PDEATHSIG``); everywhere
-    a daemon thread checks every PARENT_CHECK_SECONDS whether this process was re-parented.
-    Otherwise a worker blocked writing its result to a pipe that it holds open itself would
-    wait for ever, holding its memory."""
-    import threading
-
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(Exception):  # no libc, an unusual platform: the thread is enough
-            import ctypes
-            import signal
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 class PdfWorker:

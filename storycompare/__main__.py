@@ -1,8 +1,6 @@
 """``python -m storycompare`` runs the command line."""
 
-import sys
-
-from storycompare.cli import main
+from storycompare.cli import run
 
 if __name__ == "__main__":  # not when a worker process re-imports this module
-    sys.exit(main())
+    run()

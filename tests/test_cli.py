@@ -187,3 +187,16 @@ def test_numpy_matrix_library_on_one_thread_unless_the_user_says(monkeypatch) ->
         main(["--version"])
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
     assert os.environ["MKL_NUM_THREADS"] == "3"
+
+
+def test_the_process_ends_with_its_report_whole_on_standard_output(example_files: list[str]) -> None:
+    """After a comparison run() ends the process at once (os._exit): what it wrote is flushed first."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "storycompare", "compare", *example_files[:2], "--lexical", "--json", "-"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert len(json.loads(done.stdout)["articles"]) == 2  # the whole report: a cut one does not parse

@@ -9,8 +9,16 @@ from helpers import body_sentences
 
 from compare import compare
 from compare.align import align
-from compare.parts import find_parts, is_label, quotation_spans, sentence_parts, sentence_quotations
+from compare.parts import (
+    find_parts,
+    is_label,
+    part_texts,
+    quotation_spans,
+    sentence_parts,
+    sentence_quotations,
+)
 from compare.settings import Settings
+from compare.similarity import story_names
 
 
 def _texts(text: str) -> list[str]:
@@ -228,3 +236,23 @@ def test_a_clause_that_only_says_who_spoke_is_no_part() -> None:
 )
 def test_mixed_quotation_marks_close_a_quotation(text: str, quoted: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_quotations(text)] == quoted
+
+
+def test_the_parts_embedded_ahead_hold_every_part_the_aligner_keeps(example: Any) -> None:
+    # compare() embeds part_texts() with the sentences, on the other core, before the aligner finds
+    # its parts (find_parts knows the story's names and which sentences link): a part missing from
+    # part_texts would be embedded after the sentences, alone, while the aligner waits.
+    sentences = [s for a in example.articles for s in a.sentences]
+    ahead = part_texts(sentences, Settings())
+    kept = find_parts(sentences, [True] * len(sentences), {}, Settings(), story_names(sentences))
+    assert len(set(ahead)) == 36 and set(kept.texts) <= set(ahead)
+
+
+def test_the_parts_embedded_ahead_do_not_know_the_story_s_names() -> None:
+    # The clause of who spoke, which find_parts leaves out once it knows "Ginsburg" is a name of the
+    # story (test above), is embedded ahead all the same: a superset costs a text, never a part.
+    agreed = "Justice Ruth Bader Ginsburg agreed, saying that companies had a responsibility to make sure."
+    sentences = body_sentences([[agreed]])
+    names = frozenset({"ruth", "bader", "ginsburg"})
+    assert "Justice Ruth Bader Ginsburg agreed" in part_texts(sentences, Settings())
+    assert "Justice Ruth Bader Ginsburg agreed" not in find_parts(sentences, [True], {}, Settings(), names).texts

@@ -1,0 +1,106 @@
+"""The sentence encoder in a worker process (compare/encoder_process.py): the same vectors as
+here, and the texts embedded here when the worker cannot."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from compare import semantic
+from compare.encoder_process import EncoderProcess
+
+needs_model = pytest.mark.skipif(not semantic.available(), reason=f"{semantic.status()}")
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+
+TEXTS = [
+    "Foreign ministers of all 28 NATO nations attended the meeting, along with Sergei Lavrov.",
+    "Clinton rejected a Russian initiative for a new security architecture in Europe.",
+    "x",
+]
+
+
+def _refuse(texts: Sequence[str]) -> Any:
+    raise AssertionError("embedded here, not in the worker")
+
+
+@needs_model
+@needs_fork
+def test_the_worker_embeds_the_texts_as_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = semantic.encode_here(TEXTS)
+    with EncoderProcess():
+        monkeypatch.setattr(semantic, "encode_here", _refuse)  # here only: the worker was forked before
+        before = semantic.encoder_stats()
+        there = semantic._encode(TEXTS)
+        counted = semantic.encoder_stats().texts - before.texts
+    assert there.tobytes() == here.tobytes()  # the same code on the same batches: the same bits
+    assert counted == 3  # what the worker did is counted here (benchmarks/batch.py reports it)
+
+
+@needs_model
+@needs_fork
+def test_texts_are_embedded_here_when_the_worker_is_gone() -> None:
+    here = semantic.encode_here(TEXTS)
+    with EncoderProcess() as worker:
+        assert worker.pid is not None
+        os.kill(worker.pid, signal.SIGKILL)
+        os.waitpid(worker.pid, 0)
+        vectors = semantic._encode(TEXTS)
+    assert vectors.tobytes() == here.tobytes()
+
+
+@needs_model
+@needs_fork
+def test_the_worker_tells_its_warning_with_the_first_texts_it_embeds(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(semantic.ENCODER_ENV, raising=False)
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # in the worker too: import onnxruntime fails
+    with semantic._session_lock:
+        semantic._built_session.cache_clear()
+    try:
+        with EncoderProcess() as worker:
+            assert worker.pid is not None
+            semantic._encode(TEXTS[:1])  # the worker held what its loading said until now ...
+            semantic._encode(TEXTS[1:2])  # ... and says it once
+    finally:
+        with semantic._session_lock:
+            semantic._built_session.cache_clear()
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "warning: onnxruntime unavailable" in err
+
+
+def test_no_worker_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "status", lambda: "sentence embeddings unavailable (test)")
+    with EncoderProcess() as worker:
+        assert worker.pid is None
+
+
+@needs_model
+@needs_fork
+def test_a_second_report_on_the_same_files_starts_no_worker(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(semantic.CACHE_ENV, str(tmp_path / "cache"))
+    files = []
+    for n, text in enumerate(TEXTS[:2]):
+        files.append(str(tmp_path / f"{n}.txt"))
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    with EncoderProcess(files) as first:
+        started = first.pid is not None
+        first.embedded()
+    with EncoderProcess(files) as second:
+        again = second.pid is not None
+    (tmp_path / "1.txt").write_text(TEXTS[1] + " Lavrov attended.", encoding="utf-8")  # another text: a worker again
+    with EncoderProcess(files) as third:
+        edited = third.pid is not None
+    with EncoderProcess([*files, "-"]) as fourth:  # standard input: nothing to know it by
+        piped = fourth.pid is not None
+    with EncoderProcess([str(tmp_path)]) as fifth:  # the folder: its two files, one of them edited
+        folder = fifth.pid is not None
+        fifth.embedded()
+    with EncoderProcess([str(tmp_path)]) as sixth:
+        folder_again = sixth.pid is not None
+    assert (started, again, edited, piped, folder, folder_again) == (True, False, True, True, True, False)

@@ -688,6 +688,31 @@ def test_no_sideways_page_scroll(chromium: Any, report_file: Path, width: int, s
         context.close()
 
 
+@pytest.mark.parametrize("width", [375, 1400])
+def test_outlets_without_a_break_do_not_widen_the_page(
+    chromium: Any, tmp_path: Path, example_files: list[str], width: int
+) -> None:
+    """An outlet is the file name when nothing else names it, and a saved page's name often has
+    no space or hyphen to break at: the summary's table and the filter buttons wrap it."""
+    from dataclasses import replace
+
+    from compare import Settings, compare
+
+    labels = {path: f"nato_russia_summit_lisbon_2010_{Path(path).stem}_saved_copy" for path in example_files[:3]}
+    result = compare(example_files[:3], replace(Settings(), semantic=False), labels=labels)
+    target = tmp_path / "long-outlets.html"
+    reports.write_html(result, target)
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(target.as_uri())
+        found = page.evaluate(PAGE_OVERFLOW)
+        assert found["scroll"] <= found["width"], found
+        assert found["wide"] == [], found
+    finally:
+        context.close()
+
+
 def _rgb(colour: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", colour)[:3])
 

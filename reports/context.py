@@ -43,6 +43,7 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     UniqueRow,
     ValueView,
     anchor,
+    closed_bidi,
     evidence_voices,
     excerpt,
     group_anchor,
@@ -69,8 +70,14 @@ JSON keeps it whole).  Real headlines are under 200 characters; a first line of 
 def shown_title(title: str | None) -> str | None:
     """``title`` as the report shows it (:data:`TITLE_SHOWN_CHARS`)."""
     if title is None or len(title) <= TITLE_SHOWN_CHARS:
-        return title
+        return title if title is None else closed_bidi(title)
     return excerpt(title, TITLE_SHOWN_CHARS)
+
+
+def shown_label(article: Article) -> str:
+    """What the report calls an article (its outlet, else its id), with its bidirectional
+    controls closed: labels are joined into lines ("RT, Bloomberg")."""
+    return closed_bidi(article.label)
 
 
 REMOVED_PRINT_EXCERPT_CHARS = 48
@@ -125,7 +132,7 @@ def _segments_to_pieces(text: str, segments: tuple[tuple[str, bool], ...]) -> tu
 def _events(comparison: Comparison) -> tuple[EventView, ...]:
     """The comparison's events (never recomputed here), as outlet labels in article order."""
     return tuple(
-        EventView(tuple(comparison.article(a).label for a in event.articles), event.evidence)
+        EventView(tuple(shown_label(comparison.article(a)) for a in event.articles), event.evidence)
         for event in comparison.events
     )
 
@@ -135,7 +142,7 @@ class _Builder:
         self.c = comparison
         self.for_print = for_print
         self.position = {a.id: i for i, a in enumerate(comparison.articles)}
-        self.labels = {a.id: a.label for a in comparison.articles}
+        self.labels = {a.id: shown_label(a) for a in comparison.articles}
         self.groups: dict[str, GroupView] = {}
         for i, group in enumerate(comparison.groups):
             self.groups[group.id] = self._group_view(i, group)
@@ -221,7 +228,7 @@ class _Builder:
         return ArticleView(
             id=article.id,
             position=position,
-            label=article.label,
+            label=shown_label(article),
             outlet=article.outlet,
             title=shown_title(article.title),
             date=article.date,
@@ -535,7 +542,7 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
     else:
         pair_layouts, unpaired = (), tuple(a.id for a in articles)
     when = generated_at()
-    outlets = join_list([a.label for a in comparison.articles])
+    outlets = join_list([shown_label(a) for a in comparison.articles])
     return {
         "title": shown_title(comparison.title),
         "description": f"storycompare report: how {outlets} report “{shown_title(comparison.title)}”",

@@ -3,6 +3,7 @@ helpers they use: anchors, excerpts, percentages.  Built by :mod:`reports.contex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -24,16 +25,44 @@ def group_anchor(group_id: str) -> str:
     return "g-" + quote(group_id, safe="!$&'()*+,;=:@-._~/")
 
 
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, each closed by PDF (U+202C)
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, each closed by PDI (U+2069)
+
+
+def closed_bidi(text: str) -> str:
+    """``text`` with every bidirectional embedding, override and isolate it opens closed at its
+    end (jinja2's ``finalize``, for each ``{{ }}`` of the templates, and every label and excerpt the
+    report shows, as they are joined into lines).  A browser or Pango lets an
+    override run to the end of the paragraph: an outlet named "\\u202eRT" turned "Bloomberg"
+    after it into "grebmoolB" and reversed the lines around it.  Text holding no such control
+    is returned as it is (and :class:`~markupsafe.Markup` stays Markup)."""
+    if _BIDI_CONTROL.search(text) is None:
+        return text
+    embeddings = [0]  # open embeddings outside any isolate, then inside each open isolate
+    for char in _BIDI_CONTROL.findall(text):
+        if char in _EMBEDDINGS:
+            embeddings[-1] += 1
+        elif char == "\u202c" and embeddings[-1]:
+            embeddings[-1] -= 1
+        elif char in _ISOLATES:
+            embeddings.append(0)
+        elif char == "\u2069" and len(embeddings) > 1:
+            embeddings.pop()  # a PDI closes the embeddings opened inside its isolate too
+    closing = "\u2069" * (len(embeddings) - 1) + "\u202c" * embeddings[0]
+    return text + closing
+
+
 def excerpt(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
     flat = " ".join(text.split())
     if len(flat) <= limit:
-        return flat
+        return closed_bidi(flat)
     cut = flat[: limit - 1]
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.-–—") + "…"
+    return closed_bidi(cut.rstrip(" ,;:.-–—")) + "…"
 
 
 def percent(value: float) -> int:

@@ -598,3 +598,37 @@ def test_a_title_of_giant_words_is_no_headline_and_is_shown_cut() -> None:
     context = build_context(result, for_print=True)
     assert len(context["title"]) <= TITLE_SHOWN_CHARS and context["title"].endswith("…")
     assert all(a.title is None or len(a.title) <= TITLE_SHOWN_CHARS for a in context["articles"])
+
+
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+
+
+def test_bidi_controls_are_closed_where_the_text_ends() -> None:
+    from reports.views import closed_bidi
+
+    assert closed_bidi("plain") == "plain" and closed_bidi(f"a{RLO}b{PDF}c") == f"a{RLO}b{PDF}c"
+    assert closed_bidi(f"{RLO}RT") == f"{RLO}RT{PDF}"
+    assert closed_bidi(f"{RLO}{RLO}x{PDF}") == f"{RLO}{RLO}x{PDF}{PDF}"
+    assert closed_bidi(f"{RLO}a{LRI}b{RLO}c") == f"{RLO}a{LRI}b{RLO}c{PDI}{PDF}"  # the PDI closes what it holds
+    assert closed_bidi(f"{PDF}{PDI}x") == f"{PDF}{PDI}x"  # a stray closer opens nothing
+
+
+def test_a_right_to_left_override_in_an_outlet_or_a_sentence_ends_with_it(example_files: list[str]) -> None:
+    """An outlet named "\\u202eRT" once reversed every label after it on its line in the browser
+    ("TR, grebmoolB"), the events box and the lines naming the outlets of each fact: each
+    label, title and piece of article text the report writes closes what it opens."""
+    from dataclasses import replace
+
+    from compare import Settings
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in example_files[:2]]
+    texts[1] = texts[1].replace(". ", f". {RLO}Reversed ", 1)
+    result = compare(
+        texts=texts, settings=replace(Settings(), semantic=False),
+        labels={"text-1": f"{RLO}RT", "text-2": "Bloomberg"}, title=f"{RLO}NATO",
+    )
+    for page in (reports.render_html(result), report_html.render_document(result, for_print=True)):
+        assert page.count(RLO) > 3
+        for found in re.finditer(RLO, page):
+            after = page[found.end():]
+            assert after.index(PDF) < after.index("<"), after[:80]  # closed before the element ends

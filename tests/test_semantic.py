@@ -265,6 +265,25 @@ def test_encoder_stats_count_what_was_encoded_and_nothing_found_in_a_cache(monke
     assert after.padded - before.padded >= tokens and after.seconds > before.seconds
 
 
+def test_damaged_rows_of_the_disk_cache_are_embedded_again(tmp_path: Path) -> None:
+    """A stored vector that is not a unit vector (NaN, zeros) or not bytes at all (a TEXT of the
+    right length once stopped the run with a TypeError, exit 1) is not taken from the cache."""
+    import sqlite3
+
+    import numpy as np
+
+    from compare.embedding_cache import DIMENSION, disk_get, disk_put, text_key
+
+    path = tmp_path / "cache.sqlite"
+    unit = np.zeros(DIMENSION, dtype="<f4")
+    unit[0] = 1.0
+    disk_put(path, {"good": unit, "nan": np.full(DIMENSION, np.nan), "zero": np.zeros(DIMENSION), "text": unit})
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE embedding SET vector = ? WHERE key = ?", ("x" * DIMENSION * 4, text_key("text")))
+    found = disk_get(path, ["good", "nan", "zero", "text", "missing"])
+    assert list(found) == ["good"] and found["good"].tolist() == unit.tolist()
+
+
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(semantic.CACHE_ENV, "off")
     assert semantic.cache_path() is None

@@ -344,12 +344,21 @@ example story (benchmarks/example_story.py, 2 cores): a first report 1.00 s -> 0
 imported, so that batch's worker processes inherit it too."""
 
 
+def _interrupted() -> int:
+    """Ctrl-C: one line, exit code 130 (as a shell gives a command stopped by SIGINT)."""
+    print("storycompare: interrupted", file=sys.stderr)
+    return 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for name, value in BLAS_THREADS.items():
         os.environ.setdefault(name, value)
-    parser = _parser()
-    args = parser.parse_args(argv)
-    from compare.errors import CompareError
+    try:  # the parser imports the analysis package (its version): a Ctrl-C may come meanwhile
+        parser = _parser()
+        args = parser.parse_args(argv)
+        from compare.errors import CompareError
+    except KeyboardInterrupt:
+        return _interrupted()
 
     try:
         return _run(args)
@@ -359,8 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(one_line(f"storycompare: error: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("storycompare: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
     except Exception as error:  # an internal error: one line unless --debug
         if args.debug:
             raise

@@ -187,3 +187,33 @@ def test_numpy_matrix_library_on_one_thread_unless_the_user_says(monkeypatch) ->
         main(["--version"])
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
     assert os.environ["MKL_NUM_THREADS"] == "3"
+
+
+def test_ctrl_c_while_the_command_loads_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C in the first second (the modules loading, the parser importing the analysis
+    package) printed a traceback of the import machinery; now as during the run: one line, 130."""
+    import builtins
+    import sys
+
+    from storycompare import __main__ as entry
+    from storycompare import cli
+
+    real_import = builtins.__import__
+
+    def interrupted_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "storycompare.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.delitem(sys.modules, "storycompare.cli")
+        patched.setattr(builtins, "__import__", interrupted_import)
+        assert entry.run() == 130
+    assert capsys.readouterr().err == "storycompare: interrupted\n"
+
+    def interrupted_parser() -> argparse.ArgumentParser:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_parser", interrupted_parser)
+    assert main(["compare", "a.txt", "b.txt"]) == 130
+    assert capsys.readouterr().err == "storycompare: interrupted\n"

@@ -26,31 +26,33 @@ def group_anchor(group_id: str) -> str:
 
 
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, each closed by PDF (U+202C)
 _ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, each closed by PDI (U+2069)
+FSI, PDI = "\u2068", "\u2069"
 
 
 def closed_bidi(text: str) -> str:
-    """``text`` with every bidirectional embedding, override and isolate it opens closed at its
-    end (jinja2's ``finalize``, for each ``{{ }}`` of the templates, and every label and excerpt the
-    report shows, as they are joined into lines).  A browser or Pango lets an
-    override run to the end of the paragraph: an outlet named "\\u202eRT" turned "Bloomberg"
-    after it into "grebmoolB" and reversed the lines around it.  Text holding no such control
-    is returned as it is (and :class:`~markupsafe.Markup` stays Markup)."""
+    """``text`` as an isolate of its own when it holds bidirectional controls: between FSI and PDI
+    (as HTML's ``<bdi>``), with every isolate it opens closed, so that nothing it embeds or
+    overrides reaches the text around it and the text around it keeps its order.  Used as
+    jinja2's ``finalize`` for each ``{{ }}`` of the templates, and on every label and excerpt the
+    report joins into a line.  A browser or Pango lets an override run to the end of the
+    paragraph: an outlet named "\\u202eRT" turned "Bloomberg" after it into "grebmoolB" and
+    reversed the lines around it.  Text holding no such control is returned as it is (and
+    :class:`~markupsafe.Markup` stays Markup)."""
     if _BIDI_CONTROL.search(text) is None:
         return text
-    embeddings = [0]  # open embeddings outside any isolate, then inside each open isolate
+    opened = stray = 0  # isolates the text opens and has not closed; PDIs that close none of its own
     for char in _BIDI_CONTROL.findall(text):
-        if char in _EMBEDDINGS:
-            embeddings[-1] += 1
-        elif char == "\u202c" and embeddings[-1]:
-            embeddings[-1] -= 1
-        elif char in _ISOLATES:
-            embeddings.append(0)
-        elif char == "\u2069" and len(embeddings) > 1:
-            embeddings.pop()  # a PDI closes the embeddings opened inside its isolate too
-    closing = "\u2069" * (len(embeddings) - 1) + "\u202c" * embeddings[0]
-    return text + closing
+        if char in _ISOLATES:
+            opened += 1
+        elif char == PDI:
+            if opened:
+                opened -= 1
+            else:
+                stray += 1
+    # A stray PDI closes one of the extra FSIs in front; the last PDI closes the first FSI, and with
+    # it every embedding and override opened inside.
+    return FSI * (1 + stray) + text + PDI * (opened + 1)
 
 
 def excerpt(text: str, limit: int) -> str:

@@ -600,23 +600,36 @@ def test_a_title_of_giant_words_is_no_headline_and_is_shown_cut() -> None:
     assert all(a.title is None or len(a.title) <= TITLE_SHOWN_CHARS for a in context["articles"])
 
 
-RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+RLO, PDF, LRI, FSI, PDI = "\u202e", "\u202c", "\u2066", "\u2068", "\u2069"
 
 
-def test_bidi_controls_are_closed_where_the_text_ends() -> None:
+def test_bidi_controls_are_isolated_and_closed_where_the_text_ends() -> None:
     from reports.views import closed_bidi
 
-    assert closed_bidi("plain") == "plain" and closed_bidi(f"a{RLO}b{PDF}c") == f"a{RLO}b{PDF}c"
-    assert closed_bidi(f"{RLO}RT") == f"{RLO}RT{PDF}"
-    assert closed_bidi(f"{RLO}{RLO}x{PDF}") == f"{RLO}{RLO}x{PDF}{PDF}"
-    assert closed_bidi(f"{RLO}a{LRI}b{RLO}c") == f"{RLO}a{LRI}b{RLO}c{PDI}{PDF}"  # the PDI closes what it holds
-    assert closed_bidi(f"{PDF}{PDI}x") == f"{PDF}{PDI}x"  # a stray closer opens nothing
+    assert closed_bidi("plain") == "plain" and closed_bidi("שלום") == "שלום"
+    assert closed_bidi(f"{RLO}RT") == f"{FSI}{RLO}RT{PDI}"  # the PDI closes the override in it too
+    assert closed_bidi(f"a{RLO}b{PDF}c") == f"{FSI}a{RLO}b{PDF}c{PDI}"
+    assert closed_bidi(f"{RLO}a{LRI}b{RLO}c") == f"{FSI}{RLO}a{LRI}b{RLO}c{PDI}{PDI}"
+    assert closed_bidi(f"{PDI}{RLO}x") == f"{FSI}{FSI}{PDI}{RLO}x{PDI}"  # a stray PDI closes an extra FSI
+
+
+def _isolated(page: str, start: int) -> bool:
+    """The bidi control at ``start`` is inside an isolate the report opened and closed before the
+    element's text ends."""
+    before, after = page[:start], page[start:]
+    text_end = after.index("<")
+    depth = 0
+    for char in after[:text_end]:
+        depth += (char in (LRI, FSI, "\u2067")) - (char == PDI)
+        if depth < 0:
+            return FSI in before[before.rfind(">"):]
+    return False
 
 
 def test_a_right_to_left_override_in_an_outlet_or_a_sentence_ends_with_it(example_files: list[str]) -> None:
     """An outlet named "\\u202eRT" once reversed every label after it on its line in the browser
     ("TR, grebmoolB"), the events box and the lines naming the outlets of each fact: each
-    label, title and piece of article text the report writes closes what it opens."""
+    label, title and piece of article text the report writes is an isolate of its own."""
     from dataclasses import replace
 
     from compare import Settings
@@ -628,7 +641,6 @@ def test_a_right_to_left_override_in_an_outlet_or_a_sentence_ends_with_it(exampl
         labels={"text-1": f"{RLO}RT", "text-2": "Bloomberg"}, title=f"{RLO}NATO",
     )
     for page in (reports.render_html(result), report_html.render_document(result, for_print=True)):
-        assert page.count(RLO) > 3
-        for found in re.finditer(RLO, page):
-            after = page[found.end():]
-            assert after.index(PDF) < after.index("<"), after[:80]  # closed before the element ends
+        found = [m.start() for m in re.finditer(RLO, page)]
+        assert len(found) > 3
+        assert all(_isolated(page, start) for start in found), [page[s - 40 : s + 40] for s in found if not _isolated(page, s)][:3]

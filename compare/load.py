@@ -295,6 +295,8 @@ def stdin_kind(data: bytes) -> str:
 def _load_stdin(on_bad: _OnBad) -> list[Article]:
     import sys
 
+    if sys.stdin is None:  # started with standard input closed (`<&-`)
+        raise InputError(STDIN, "standard input is closed")
     try:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     except OSError as error:

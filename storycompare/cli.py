@@ -138,6 +138,8 @@ def _to_stdout(given: dict[str, str]) -> str | None:
     kinds = [kind for kind, path in given.items() if path == STDOUT]
     if len(kinds) > 1:
         raise UsageError(f"--{kinds[0]} and --{kinds[1]} both write to standard output (-); give one a file")
+    if kinds and sys.stdout is None:  # started with standard output closed (`>&-`): checked before any work
+        raise UsageError(f"--{kinds[0]} -: standard output is closed; give a file")
     return kinds[0] if kinds else None
 
 

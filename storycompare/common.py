@@ -53,7 +53,10 @@ def add_debug_option(parser: argparse.ArgumentParser) -> None:
 
 def tell(*lines: str) -> None:
     """Print the lines on stdout (what was written where).  A reader that went away
-    (``| head -1``) is no error: the files are written; the rest is not printed."""
+    (``| head -1``) is no error: the files are written; the rest is not printed.  Nor is
+    standard output closed from the start (``>&-``)."""
+    if sys.stdout is None:
+        return
     try:
         for line in lines:
             print(one_line(line))

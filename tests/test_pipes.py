@@ -61,6 +61,23 @@ def test_empty_stdin_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: Any, e
     assert capsys.readouterr().err == "storycompare: error: -: empty file\n"
 
 
+def test_closed_standard_input_and_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, example_files: list[str]
+) -> None:
+    """A command started with standard input or output closed (``<&-``, ``>&-``: Python then has
+    ``sys.stdin`` / ``sys.stdout`` None) stopped with an internal error (AttributeError, exit 1),
+    even after writing the report it was asked for."""
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["compare", "-", *example_files[:2], "--lexical", "--json", str(tmp_path / "r.json")]) == 2
+    assert capsys.readouterr().err == "storycompare: error: -: standard input is closed\n"
+    assert not (tmp_path / "r.json").exists()
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["compare", *example_files[:2], "--lexical", "--json", "-"]) == 2
+    assert capsys.readouterr().err == "storycompare: error: --json -: standard output is closed; give a file\n"
+    assert main(["compare", *example_files[:2], "--lexical", "--html", str(tmp_path / "r.html")]) == 0
+    assert capsys.readouterr().err == "" and (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_two_outputs_on_stdout_are_refused(capsys: Any, example_files: list[str]) -> None:
     assert main(["compare", *example_files[:2], "--json", "-", "--html", "-"]) == 2
     assert "--html and --json both write to standard output" in capsys.readouterr().err

@@ -737,3 +737,27 @@ def test_the_lexicon_is_read_with_the_guards_of_the_articles(
     assert time.monotonic() - started < 10
     assert capsys.readouterr().err == E + message + "\n"
     assert not (workdir / "r.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"title": 5}, "compare(): title must be a string, got int"),
+        ({"labels": {"a.txt": 5}}, "compare(): labels must map a file or article id to an outlet name, got 'a.txt': 5"),
+        ({"labels": ["a.txt=A"]}, "compare(): labels must map a file or article id to its outlet, got list"),
+        ({"pairs": "a:b"}, 'compare(): pairs must be a list of pairs ("a:b" or ("a", "b")), got str'),
+        ({"pairs": [("a", "b", "c")]}, "compare(): a pair must be \"a:b\" or (\"a\", \"b\"), got ('a', 'b', 'c')"),
+        ({"settings": {"semantic": False}}, "compare(): settings must be a compare.Settings, got dict"),
+    ],
+)
+def test_api_arguments_of_the_wrong_kind_are_refused_before_any_work(
+    workdir: Path, arguments: dict[str, Any], message: str
+) -> None:
+    """A title or an outlet that is not text went into the JSON against its schema and stopped the
+    HTML report with a TypeError; a settings dict failed inside the cleaning (AttributeError)."""
+
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    with pytest.raises(UsageError) as refused:
+        compare(["a.txt", "b.txt"], **arguments)
+    assert str(refused.value) == message

@@ -700,6 +700,24 @@ def test_outlets_without_a_break_do_not_widen_the_page(
 
     labels = {path: f"nato_russia_summit_lisbon_2010_{Path(path).stem}_saved_copy" for path in example_files[:3]}
     result = compare(example_files[:3], replace(Settings(), semantic=False), labels=labels)
+    _assert_no_sideways_scroll(chromium, tmp_path, result, width)
+
+
+@pytest.mark.parametrize("width", [375, 1400])
+def test_an_event_of_many_outlets_wraps(chromium: Any, tmp_path: Path, example_files: list[str], width: int) -> None:
+    """The summary names each event by its outlets in one box, which never wrapped: three long
+    outlet names (or thirty articles) made the page 3,248 px wide at 1,400."""
+    from dataclasses import replace
+
+    from compare import Settings, compare
+
+    labels = {path: f"The {Path(path).stem.title()} Evening Edition of the Regional News Network" for path in example_files}
+    result = compare(example_files, replace(Settings(), semantic=False), labels=labels)
+    assert max(len(event.articles) for event in result.events) >= 3
+    _assert_no_sideways_scroll(chromium, tmp_path, result, width)
+
+
+def _assert_no_sideways_scroll(chromium: Any, tmp_path: Path, result: Comparison, width: int) -> None:
     target = tmp_path / "long-outlets.html"
     reports.write_html(result, target)
     context = chromium.new_context(viewport={"width": width, "height": 800})

@@ -74,10 +74,16 @@ def shown_title(title: str | None) -> str | None:
     return excerpt(title, TITLE_SHOWN_CHARS)
 
 
-def shown_label(article: Article) -> str:
-    """What the report calls an article (its outlet, else its id), with its bidirectional
-    controls closed: labels are joined into lines ("RT, Bloomberg")."""
-    return closed_bidi(article.label)
+def shown_labels(comparison: Comparison) -> dict[str, str]:
+    """What the report calls each article, by id: its outlet, else its id; when several articles
+    have one outlet, with the id ("Reuters (reuters-2)"), or the report could not tell them apart
+    (two versions of one agency story, in every table and filter); and with bidirectional controls
+    closed, since labels are joined into lines ("RT, Bloomberg")."""
+    count = Counter(a.label for a in comparison.articles)
+    return {
+        a.id: closed_bidi(a.label if count[a.label] == 1 or a.label == a.id else f"{a.label} ({a.id})")
+        for a in comparison.articles
+    }
 
 
 REMOVED_PRINT_EXCERPT_CHARS = 48
@@ -129,10 +135,10 @@ def _segments_to_pieces(text: str, segments: tuple[tuple[str, bool], ...]) -> tu
     return tuple(pieces)
 
 
-def _events(comparison: Comparison) -> tuple[EventView, ...]:
+def _events(comparison: Comparison, labels: dict[str, str]) -> tuple[EventView, ...]:
     """The comparison's events (never recomputed here), as outlet labels in article order."""
     return tuple(
-        EventView(tuple(shown_label(comparison.article(a)) for a in event.articles), event.evidence)
+        EventView(tuple(labels[a] for a in event.articles), event.evidence)
         for event in comparison.events
     )
 
@@ -142,7 +148,7 @@ class _Builder:
         self.c = comparison
         self.for_print = for_print
         self.position = {a.id: i for i, a in enumerate(comparison.articles)}
-        self.labels = {a.id: shown_label(a) for a in comparison.articles}
+        self.labels = shown_labels(comparison)
         self.groups: dict[str, GroupView] = {}
         for i, group in enumerate(comparison.groups):
             self.groups[group.id] = self._group_view(i, group)
@@ -228,7 +234,7 @@ class _Builder:
         return ArticleView(
             id=article.id,
             position=position,
-            label=shown_label(article),
+            label=self.labels[article.id],
             outlet=article.outlet,
             title=shown_title(article.title),
             date=article.date,
@@ -488,7 +494,7 @@ class _Builder:
             divergence_count=len(divergences),
             major_divergences=tuple(major[:SUMMARY_LIMIT]),
             divergences_more=max(0, len(major) - SUMMARY_LIMIT),
-            events=_events(self.c),
+            events=_events(self.c, self.labels),
             framing=framing,
         )
 
@@ -542,7 +548,7 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
     else:
         pair_layouts, unpaired = (), tuple(a.id for a in articles)
     when = generated_at()
-    outlets = join_list([shown_label(a) for a in comparison.articles])
+    outlets = join_list(list(b.labels.values()))
     return {
         "title": shown_title(comparison.title),
         "description": f"storycompare report: how {outlets} report “{shown_title(comparison.title)}”",

@@ -893,3 +893,18 @@ def test_each_evidence_quote_is_written_once_and_referred_to(example: Comparison
                 for row in ctx.build_context(example, for_print=False)["framing"] if row.has_cues
                 for c in row.cells if c)
     assert len(written) + len(again) == total
+
+
+def test_articles_of_one_outlet_are_told_apart(example_files: list[str]) -> None:
+    """Two versions of one agency's story, or two files an outlet is read from: each label was
+    "Reuters", in the summary's table, the filters, the coverage grid and the pairs alike."""
+    from compare import compare
+
+    files = example_files[:3]
+    labels = {files[0]: "Reuters", files[1]: "Reuters", files[2]: "AP"}
+    result = compare(files, replace(Settings(), semantic=False), labels=labels)
+    ids = [a.id for a in result.articles]
+    context = ctx.build_context(result, for_print=False)
+    assert [a.label for a in context["articles"]] == [f"Reuters ({ids[0]})", f"Reuters ({ids[1]})", "AP"]
+    assert [row.outlet for row in context["summary"].unique] == [a.label for a in context["articles"]]
+    assert [a["outlet"] for a in json.loads(reports.render_json(result))["articles"]] == ["Reuters", "Reuters", "AP"]

@@ -208,7 +208,7 @@ def compare_prepared(
     stances = finish(credited, settings)  # the tones, with the embeddings the alignment waited for
 
     return Comparison(  # 6
-        title=title or _story_title(articles, events),
+        title=title.strip() if title and title.strip() else _story_title(articles, events),  # "  " names nothing
         articles=articles,
         groups=groups,
         unique=unique,

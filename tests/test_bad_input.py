@@ -761,3 +761,12 @@ def test_api_arguments_of_the_wrong_kind_are_refused_before_any_work(
     with pytest.raises(UsageError) as refused:
         compare(["a.txt", "b.txt"], **arguments)
     assert str(refused.value) == message
+
+
+def test_a_blank_title_is_no_title(workdir: Path) -> None:
+    """``--title "  "`` gave the report a blank heading and window title; it names nothing, as
+    ``--title ""`` does: the story is titled after its articles."""
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agree\n\nNATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    assert compare(["a.txt", "b.txt"], title=" \t ").title == "NATO and Russia agree"
+    assert compare(["a.txt", "b.txt"], title=" The summit ").title == "The summit"

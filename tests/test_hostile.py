@@ -644,3 +644,19 @@ def test_a_right_to_left_override_in_an_outlet_or_a_sentence_ends_with_it(exampl
         found = [m.start() for m in re.finditer(RLO, page)]
         assert len(found) > 3
         assert all(_isolated(page, start) for start in found), [page[s - 40 : s + 40] for s in found if not _isolated(page, s)][:3]
+
+
+def test_an_outlet_of_giant_words_is_shown_cut() -> None:
+    """A record's outlet of 20,000 letters (and a URL as long) kept the PDF of two short articles
+    laying out for over 300 s: the outlet is in every citation.  Reports show it cut; the JSON
+    keeps it whole."""
+    from reports.context import LABEL_SHOWN_CHARS, build_context
+
+    text = "\n\n".join([HEADLINE, *FACTS])
+    result = compare([{"id": "a", "outlet": "x" * 20_000, "text": text}, {"id": "b", "outlet": "y " * 10_000, "text": text}])
+    assert [a.outlet for a in result.articles] == ["x" * 20_000, ("y " * 10_000).strip()]
+    for for_print in (True, False):
+        context = build_context(result, for_print=for_print)
+        labels = [a.label for a in context["articles"]]
+        assert all(len(label) <= LABEL_SHOWN_CHARS and label.endswith("…") for label in labels), labels
+        assert all(len(row.outlet) <= LABEL_SHOWN_CHARS for row in context["summary"].unique)

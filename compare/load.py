@@ -169,6 +169,8 @@ def _expand(given: str) -> list[tuple[str, Path]]:
         if not path.is_dir():
             if not path.exists():
                 raise InputError(given, "no such file or directory")
+            if is_own_report(path):  # `compare out/*`: its text would be compared as an article
+                raise InputError(given, OWN_REPORT)
             return [(given, path)]
         with os.scandir(path) as entries:
             names = sorted(
@@ -188,6 +190,8 @@ def _expand(given: str) -> list[tuple[str, Path]]:
         raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
     return [(os.path.join(given, name), path / name) for name in names]
 
+
+OWN_REPORT = "a report storycompare wrote, not an article (give the articles it compared)"
 
 # The opening of a file storycompare wrote: a report or an index (HTML), a report or stories.json.
 _OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')

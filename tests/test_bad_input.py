@@ -770,3 +770,17 @@ def test_a_blank_title_is_no_title(workdir: Path) -> None:
         (workdir / name).write_text("NATO and Russia agree\n\nNATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
     assert compare(["a.txt", "b.txt"], title=" \t ").title == "NATO and Russia agree"
     assert compare(["a.txt", "b.txt"], title=" The summit ").title == "The summit"
+
+
+def test_a_report_given_as_an_article_is_refused(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``storycompare compare out/*`` after a run: the HTML report was read as an article of
+    20,000 characters (the report's own words) and compared with the others."""
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    assert main(["compare", "a.txt", "b.txt", "--lexical", "--html", "r.html", "--json", "r.json"]) == 0
+    for report in ("r.html", "r.json"):
+        assert main(["compare", report, "a.txt", "b.txt", "--lexical", "--json", "again.json"]) == 2
+        assert capsys.readouterr().err.endswith(
+            f"storycompare: error: {report}: a report storycompare wrote, not an article (give the articles it compared)\n"
+        )
+    assert not (workdir / "again.json").exists()

@@ -717,6 +717,34 @@ def test_an_event_of_many_outlets_wraps(chromium: Any, tmp_path: Path, example_f
     _assert_no_sideways_scroll(chromium, tmp_path, result, width)
 
 
+def test_a_title_with_no_break_stays_in_its_column(chromium: Any, tmp_path: Path, example_files: list[str]) -> None:
+    """A title that is a URL (a record's, or a page's) laid its column's text out as wide as the
+    URL, over the next two columns, whose text it covered and whose clicks it took."""
+    from dataclasses import replace
+
+    from compare import Settings, compare
+
+    url = "https://www.example-news-site.com/world/europe/2010/11/20/nato_russia_summit_lisbon_missile_defence_agreement"
+    records = [{"id": Path(f).stem, "text": Path(f).read_text("utf-8")} for f in example_files[:3]]
+    records[0]["title"] = url
+    result = compare(records, replace(Settings(), semantic=False))
+    target = tmp_path / "url-title.html"
+    reports.write_html(result, target)
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(target.as_uri())
+        wider = page.eval_on_selector_all(
+            "#articles .col > *",
+            "els => els.filter(e => e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 1)"
+            ".map(e => e.className)",
+        )
+        assert wider == []
+        page.click("#articles .col[data-col='1'] .s", timeout=5_000)  # not covered by the first column
+    finally:
+        context.close()
+
+
 def _assert_no_sideways_scroll(chromium: Any, tmp_path: Path, result: Comparison, width: int) -> None:
     target = tmp_path / "long-outlets.html"
     reports.write_html(result, target)

@@ -326,6 +326,8 @@ def _load_data(source: str, stem: str, suffix: str, data: bytes, on_bad: _OnBad)
     digest = hashlib.sha256(data).hexdigest()
     if html:
         return [_from_html(text, source, digest, stem)]
+    if suffix == ".json" and stdin_kind(data) == ".jsonl":  # JSON Lines named .json, as exports often are:
+        suffix = ".jsonl"  # one object a line is no JSON document ("invalid JSON at line 2 column 1: Extra data")
     if suffix == ".json":
         return _from_json(text, source, digest, stem, on_bad)
     if suffix == ".jsonl":

@@ -117,3 +117,18 @@ def test_readme_says_how_to_run_the_command() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "source .venv/bin/activate" in readme or ".venv/bin/storycompare" in readme
     assert "storycompare compare - " in readme and "--json -" in readme
+
+
+def test_a_listing_the_terminal_cannot_encode_is_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_files: list[str]
+) -> None:
+    """Standard output in ASCII (PYTHONIOENCODING=ascii, a Windows console in cp1252 for other
+    scripts): "JSON résumé.json" stopped the run with an internal error (UnicodeEncodeError, exit 1)
+    after the report was written."""
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="ascii"))
+    target = tmp_path / "résumé.json"
+    assert main(["compare", *example_files[:2], "--lexical", "--json", str(target)]) == 0
+    sys.stdout.flush()
+    assert out.getvalue().decode("ascii") == f"JSON {str(target).replace('é', chr(92) + 'xe9')}\n"
+    assert target.is_file()

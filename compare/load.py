@@ -168,7 +168,8 @@ def _expand(given: str) -> list[tuple[str, Path]]:
     try:
         if not path.is_dir():
             if not path.exists():
-                raise InputError(given, "no such file or directory")
+                # `ls` lists a dangling link: "no such file" would read as a typo in its name
+                raise InputError(given, BROKEN_LINK if path.is_symlink() else "no such file or directory")
             if is_own_report(path):  # `compare out/*`: its text would be compared as an article
                 raise InputError(given, OWN_REPORT)
             return [(given, path)]
@@ -192,6 +193,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
 
 
 OWN_REPORT = "a report storycompare wrote, not an article (give the articles it compared)"
+BROKEN_LINK = "a symbolic link to nothing (its target is missing, or the links form a loop)"
 
 # The opening of a file storycompare wrote: a report or an index (HTML), a report or stories.json.
 _OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')

@@ -784,3 +784,16 @@ def test_a_report_given_as_an_article_is_refused(workdir: Path, capsys: pytest.C
             f"storycompare: error: {report}: a report storycompare wrote, not an article (give the articles it compared)\n"
         )
     assert not (workdir / "again.json").exists()
+
+
+def test_a_dangling_symbolic_link_is_named_so(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ls`` lists it, and "no such file or directory" read as a typo in its name."""
+    (workdir / "a.txt").write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    os.symlink("gone.txt", workdir / "link.txt")
+    os.symlink("loop-b.txt", workdir / "loop-a.txt")
+    os.symlink("loop-a.txt", workdir / "loop-b.txt")
+    for link in ("link.txt", "loop-a.txt"):
+        assert main(["compare", link, "a.txt", "--lexical"]) == 2
+        assert capsys.readouterr().err == (
+            f"storycompare: error: {link}: a symbolic link to nothing (its target is missing, or the links form a loop)\n"
+        )

@@ -797,3 +797,17 @@ def test_a_dangling_symbolic_link_is_named_so(workdir: Path, capsys: pytest.Capt
         assert capsys.readouterr().err == (
             f"storycompare: error: {link}: a symbolic link to nothing (its target is missing, or the links form a loop)\n"
         )
+
+
+def test_an_output_path_ending_with_a_slash_is_refused(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--html reports/`` wrote the report to a file named ``reports`` (which then stood where the
+    user meant a folder)."""
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    assert main(["compare", "a.txt", "b.txt", "--lexical", "--html", "reports/"]) == 2
+    assert capsys.readouterr().err == (
+        "storycompare: error: reports/: names a directory (it ends with /); give a file, e.g. reports/report.html\n"
+    )
+    assert not (workdir / "reports").exists()
+    assert main(["compare", "a.txt", "b.txt", "--lexical", "--csv", "tables/"]) == 0  # --csv takes a folder
+    assert (workdir / "tables" / "sentences.csv").is_file()

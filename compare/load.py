@@ -168,7 +168,6 @@ def _expand(given: str) -> list[tuple[str, Path]]:
     try:
         if not path.is_dir():
             if not path.exists():
-                # `ls` lists a dangling link: "no such file" would read as a typo in its name
                 raise InputError(given, BROKEN_LINK if path.is_symlink() else "no such file or directory")
             if is_own_report(path):  # `compare out/*`: its text would be compared as an article
                 raise InputError(given, OWN_REPORT)
@@ -193,7 +192,7 @@ def _expand(given: str) -> list[tuple[str, Path]]:
 
 
 OWN_REPORT = "a report storycompare wrote, not an article (give the articles it compared)"
-BROKEN_LINK = "a symbolic link to nothing (its target is missing, or the links form a loop)"
+BROKEN_LINK = "a symbolic link to nothing (its target is missing, or the links form a loop)"  # not "no such file"
 
 # The opening of a file storycompare wrote: a report or an index (HTML), a report or stories.json.
 _OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')
@@ -328,11 +327,9 @@ def _load_data(source: str, stem: str, suffix: str, data: bytes, on_bad: _OnBad)
     digest = hashlib.sha256(data).hexdigest()
     if html:
         return [_from_html(text, source, digest, stem)]
-    if suffix == ".json" and stdin_kind(data) == ".jsonl":  # JSON Lines named .json, as exports often are:
-        suffix = ".jsonl"  # one object a line is no JSON document ("invalid JSON at line 2 column 1: Extra data")
-    if suffix == ".json":
+    if suffix == ".json" and stdin_kind(data) != ".jsonl":  # JSON Lines named .json, as exports often are, read so
         return _from_json(text, source, digest, stem, on_bad)
-    if suffix == ".jsonl":
+    if suffix in (".json", ".jsonl"):  # one object a line: no JSON document ("line 2 column 1: Extra data")
         return _from_jsonl(text, source, stem, on_bad)
     text = _newlines(text)
     _check_length(text, source)

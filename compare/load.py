@@ -174,7 +174,9 @@ def _expand(given: str) -> list[tuple[str, Path]]:
     try:
         if not path.is_dir():
             if not path.exists():
-                raise InputError(given, "no such file or directory")
+                raise InputError(given, BROKEN_LINK if path.is_symlink() else "no such file or directory")
+            if is_own_report(path):  # `compare out/*`: its text would be compared as an article
+                raise InputError(given, OWN_REPORT)
             return [(given, path)]
         with os.scandir(path) as entries:
             names = sorted(
@@ -194,6 +196,9 @@ def _expand(given: str) -> list[tuple[str, Path]]:
         raise InputError(given, f"no article files ({', '.join(ARTICLE_EXTENSIONS)}) in this directory")
     return [(os.path.join(given, name), path / name) for name in names]
 
+
+OWN_REPORT = "a report storycompare wrote, not an article (give the articles it compared)"
+BROKEN_LINK = "a symbolic link to nothing (its target is missing, or the links form a loop)"  # not "no such file"
 
 # The opening of a file storycompare wrote: a report or an index (HTML), a report or stories.json.
 _OWN_MARKS = (b'<meta name="generator" content="storycompare', b'"schema": "storycompare')
@@ -301,6 +306,8 @@ def stdin_kind(data: bytes) -> str:
 def _load_stdin(on_bad: _OnBad) -> list[Article]:
     import sys
 
+    if sys.stdin is None:  # started with standard input closed (`<&-`)
+        raise InputError(STDIN, "standard input is closed")
     try:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
@@ -326,9 +333,9 @@ def _load_data(source: str, stem: str, suffix: str, data: bytes, on_bad: _OnBad)
     digest = hashlib.sha256(data).hexdigest()
     if html:
         return [_from_html(text, source, digest, stem)]
-    if suffix == ".json":
+    if suffix == ".json" and stdin_kind(data) != ".jsonl":  # JSON Lines named .json, as exports often are, read so
         return _from_json(text, source, digest, stem, on_bad)
-    if suffix == ".jsonl":
+    if suffix in (".json", ".jsonl"):  # one object a line: no JSON document ("line 2 column 1: Extra data")
         return _from_jsonl(text, source, stem, on_bad)
     text = _newlines(text)
     _check_length(text, source)

@@ -78,6 +78,7 @@ def compare(
             "compare() takes a list of paths or records, and article texts as texts=[...] "
             "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
         )
+    _check_arguments(settings, labels, pairs, title)
     inputs = [*inputs, *({"id": f"text-{n}", "text": text} for n, text in enumerate(texts, start=1))]
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
@@ -102,6 +103,36 @@ def compare(
         if chosen is None or any(article.id in pair for pair in chosen):
             raise refusal
     return compare_prepared(articles, settings, chosen=chosen, title=title, lexicon=lex)  # 4 to 6
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def _check_arguments(settings: object, labels: object, pairs: object, title: object) -> None:
+    """:func:`compare`'s keyword arguments of the wrong kind, refused before any work with a
+    :class:`~compare.errors.UsageError` saying what was expected: a title or an outlet that was
+    not text went into the JSON (against its schema) and stopped the HTML report with a TypeError,
+    ``pairs="a:b"`` was read letter by letter ("--pair a: expected A:B"), and a settings dict failed
+    deep in the cleaning (AttributeError)."""
+    if settings is not None and not isinstance(settings, Settings):
+        raise UsageError(f"compare(): settings must be a compare.Settings, got {_kind(settings)}")
+    if title is not None and not isinstance(title, str):
+        raise UsageError(f"compare(): title must be a string, got {_kind(title)}")
+    if labels is not None:
+        if not isinstance(labels, Mapping):
+            raise UsageError(f"compare(): labels must map a file or article id to its outlet, got {_kind(labels)}")
+        for key, outlet in labels.items():
+            if not isinstance(key, (str, os.PathLike)) or not isinstance(outlet, str):
+                raise UsageError(f"compare(): labels must map a file or article id to an outlet name, got {key!r}: {outlet!r}")
+    if pairs is not None:
+        if isinstance(pairs, (str, bytes)) or not isinstance(pairs, Sequence):
+            raise UsageError(f"compare(): pairs must be a list of pairs (\"a:b\" or (\"a\", \"b\")), got {_kind(pairs)}")
+        for pair in pairs:
+            if not isinstance(pair, str) and not (
+                isinstance(pair, Sequence) and len(pair) == 2 and all(isinstance(side, str) for side in pair)
+            ):
+                raise UsageError(f"compare(): a pair must be \"a:b\" or (\"a\", \"b\"), got {pair!r}")
 
 
 NO_TEXT_LEFT = "no article text left after removing boilerplate"
@@ -178,7 +209,7 @@ def compare_prepared(
     stances = finish(credited, settings)  # the tones, with the embeddings the alignment waited for
 
     return Comparison(  # 6
-        title=title or _story_title(articles, events),
+        title=title.strip() if title and title.strip() else _story_title(articles, events),  # "  " names nothing
         articles=articles,
         groups=groups,
         unique=unique,

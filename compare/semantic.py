@@ -455,6 +455,13 @@ def _threads() -> int:
 
 _session_lock = threading.Lock()
 
+ORT_TELEMETRY_ENV = "ORT_DISABLE_TELEMETRY"
+"""Set to 1 before ONNX Runtime is imported.  Its Linux and macOS wheels since 1.29 send usage
+events to Microsoft (mobile.events.data.microsoft.com: a DNS query in a run here) and keep a device
+id and an event store in ``~/.cache/Microsoft/DeveloperTools/.onnxruntime``; storycompare sends
+nothing anywhere and writes nothing outside its reports and its own cache.  Set in the process's
+environment, so ``storycompare batch``'s worker processes inherit it."""
+
 
 def _session() -> Any | None:
     """An ONNX Runtime session of the encoder (:mod:`compare.onnxgraph`), or None: then the numpy
@@ -479,6 +486,7 @@ def _built_session() -> _Runtime | None:
     if os.environ.get(ENCODER_ENV, "").strip().lower() == "numpy":
         return None
     config = _model().config
+    os.environ[ORT_TELEMETRY_ENV] = "1"  # before ONNX Runtime starts: it reads it once per process
     try:
         import onnxruntime
 

@@ -509,7 +509,10 @@ def sentence_similarity(a: str, b: str, settings: Settings | None = None) -> flo
     whole story weigh less.  With sentence embeddings (``Settings.semantic``, the
     default, where the model is installed) their cosine is blended in
     (``Settings.semantic_weight``); otherwise the words alone count.
+    A sentence that is not text is a :class:`TypeError` (None failed deep in the embedding cache).
     """
+    if not isinstance(a, str) or not isinstance(b, str):
+        raise TypeError(f"sentence_similarity() compares two strings, got {type(a).__name__} and {type(b).__name__}")
     if a == b:
         return 1.0
     settings = settings or Settings()

@@ -21,6 +21,7 @@ from compare.batch.records import ArticleInfo, BatchResult, StorySummary
 from compare.models import Comparison
 from reports.files import atomic_write
 from reports.html import csp_hash
+from reports.views import closed_bidi
 
 TEMPLATE = "index.html.j2"
 CSS = ("index.css",)
@@ -38,7 +39,7 @@ def _dates(dates: tuple[str, ...]) -> str:
 
 
 def _outlets(story: StorySummary) -> str:
-    named = ", ".join(story.outlets)
+    named = ", ".join(closed_bidi(outlet) for outlet in story.outlets)  # "\u202eRT" reverses none of the others
     unnamed = sum(1 for a in story.articles if not a.outlet)
     if not unnamed:
         return named

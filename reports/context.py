@@ -43,6 +43,7 @@ from reports.views import (  # noqa: F401  (anchor, excerpt, ... are part of thi
     UniqueRow,
     ValueView,
     anchor,
+    closed_bidi,
     evidence_voices,
     excerpt,
     group_anchor,
@@ -69,8 +70,30 @@ JSON keeps it whole).  Real headlines are under 200 characters; a first line of 
 def shown_title(title: str | None) -> str | None:
     """``title`` as the report shows it (:data:`TITLE_SHOWN_CHARS`)."""
     if title is None or len(title) <= TITLE_SHOWN_CHARS:
-        return title
+        return title if title is None else closed_bidi(title)
     return excerpt(title, TITLE_SHOWN_CHARS)
+
+
+LABEL_SHOWN_CHARS = 80
+"""An outlet (or id) longer than this is shown cut at a word with "…" (the JSON keeps it whole).
+Real outlet names are under 50 characters ("U.S. Department of State (DipNote blog)"); a label is
+shown in every citation, row and filter, and a record's outlet of 5,000 letters made the example
+story's RFE/RL and Bloomberg PDF take 24 s (3 s with the cut), one of 20,000 over 100 s."""
+
+
+def shown_labels(comparison: Comparison) -> dict[str, str]:
+    """What the report calls each article, by id: its outlet, else its id; when several articles
+    have one outlet, with the id ("Reuters (reuters-2)"), or the report could not tell them apart
+    (two versions of one agency story, in every table and filter); cut at :data:`LABEL_SHOWN_CHARS`;
+    with bidirectional controls closed, since labels are joined into lines ("RT, Bloomberg")."""
+    count = Counter(a.label for a in comparison.articles)
+    labels = {}
+    for a in comparison.articles:
+        label = excerpt(a.label, LABEL_SHOWN_CHARS)  # with its bidirectional controls closed
+        if count[a.label] > 1 and a.label != a.id:
+            label = f"{label} ({excerpt(a.id, LABEL_SHOWN_CHARS)})"
+        labels[a.id] = label
+    return labels
 
 
 REMOVED_PRINT_EXCERPT_CHARS = 48
@@ -122,10 +145,10 @@ def _segments_to_pieces(text: str, segments: tuple[tuple[str, bool], ...]) -> tu
     return tuple(pieces)
 
 
-def _events(comparison: Comparison) -> tuple[EventView, ...]:
+def _events(comparison: Comparison, labels: dict[str, str]) -> tuple[EventView, ...]:
     """The comparison's events (never recomputed here), as outlet labels in article order."""
     return tuple(
-        EventView(tuple(comparison.article(a).label for a in event.articles), event.evidence)
+        EventView(tuple(labels[a] for a in event.articles), event.evidence)
         for event in comparison.events
     )
 
@@ -135,7 +158,7 @@ class _Builder:
         self.c = comparison
         self.for_print = for_print
         self.position = {a.id: i for i, a in enumerate(comparison.articles)}
-        self.labels = {a.id: a.label for a in comparison.articles}
+        self.labels = shown_labels(comparison)
         self.groups: dict[str, GroupView] = {}
         for i, group in enumerate(comparison.groups):
             self.groups[group.id] = self._group_view(i, group)
@@ -221,7 +244,7 @@ class _Builder:
         return ArticleView(
             id=article.id,
             position=position,
-            label=article.label,
+            label=self.labels[article.id],
             outlet=article.outlet,
             title=shown_title(article.title),
             date=article.date,
@@ -481,7 +504,7 @@ class _Builder:
             divergence_count=len(divergences),
             major_divergences=tuple(major[:SUMMARY_LIMIT]),
             divergences_more=max(0, len(major) - SUMMARY_LIMIT),
-            events=_events(self.c),
+            events=_events(self.c, self.labels),
             framing=framing,
         )
 
@@ -535,7 +558,7 @@ def build_context(comparison: Comparison, *, for_print: bool) -> dict[str, Any]:
     else:
         pair_layouts, unpaired = (), tuple(a.id for a in articles)
     when = generated_at()
-    outlets = join_list([a.label for a in comparison.articles])
+    outlets = join_list(list(b.labels.values()))
     return {
         "title": shown_title(comparison.title),
         "description": f"storycompare report: how {outlets} report “{shown_title(comparison.title)}”",

@@ -192,6 +192,8 @@ def check_targets(targets: Mapping[str, str | os.PathLike[str]], inputs: Sequenc
         text = os.fspath(given)
         if not text:
             raise UsageError(f"--{option}: empty path")
+        if text.endswith(("/", os.sep)):  # Path() drops the slash: `--html out/` wrote a file named out
+            raise UsageError(f"{text}: names a directory (it ends with /); give a file, e.g. {text}report.{option.split()[-1]}")
         target = Path(text)
         key = os.path.realpath(target)
         if key in seen:

@@ -3,6 +3,7 @@ helpers they use: anchors, excerpts, percentages.  Built by :mod:`reports.contex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -24,16 +25,46 @@ def group_anchor(group_id: str) -> str:
     return "g-" + quote(group_id, safe="!$&'()*+,;=:@-._~/")
 
 
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, each closed by PDI (U+2069)
+FSI, PDI = "\u2068", "\u2069"
+
+
+def closed_bidi(text: str) -> str:
+    """``text`` as an isolate of its own when it holds bidirectional controls: between FSI and PDI
+    (as HTML's ``<bdi>``), with every isolate it opens closed, so that nothing it embeds or
+    overrides reaches the text around it and the text around it keeps its order.  Used as
+    jinja2's ``finalize`` for each ``{{ }}`` of the templates, and on every label and excerpt the
+    report joins into a line.  A browser or Pango lets an override run to the end of the
+    paragraph: an outlet named "\\u202eRT" turned "Bloomberg" after it into "grebmoolB" and
+    reversed the lines around it.  Text holding no such control is returned as it is (and
+    :class:`~markupsafe.Markup` stays Markup)."""
+    if _BIDI_CONTROL.search(text) is None:
+        return text
+    opened = stray = 0  # isolates the text opens and has not closed; PDIs that close none of its own
+    for char in _BIDI_CONTROL.findall(text):
+        if char in _ISOLATES:
+            opened += 1
+        elif char == PDI:
+            if opened:
+                opened -= 1
+            else:
+                stray += 1
+    # A stray PDI closes one of the extra FSIs in front; the last PDI closes the first FSI, and with
+    # it every embedding and override opened inside.
+    return FSI * (1 + stray) + text + PDI * (opened + 1)
+
+
 def excerpt(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
     flat = " ".join(text.split())
     if len(flat) <= limit:
-        return flat
+        return closed_bidi(flat)
     cut = flat[: limit - 1]
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.-–—") + "…"
+    return closed_bidi(cut.rstrip(" ,;:.-–—")) + "…"
 
 
 def percent(value: float) -> int:

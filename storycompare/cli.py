@@ -140,6 +140,8 @@ def _to_stdout(given: dict[str, str]) -> str | None:
     kinds = [kind for kind, path in given.items() if path == STDOUT]
     if len(kinds) > 1:
         raise UsageError(f"--{kinds[0]} and --{kinds[1]} both write to standard output (-); give one a file")
+    if kinds and sys.stdout is None:  # started with standard output closed (`>&-`): checked before any work
+        raise UsageError(f"--{kinds[0]} -: standard output is closed; give a file")
     return kinds[0] if kinds else None
 
 
@@ -377,13 +379,22 @@ def run() -> None:
     sys.exit(code)
 
 
+def _interrupted() -> int:
+    """Ctrl-C: one line, exit code 130 (as a shell gives a command stopped by SIGINT)."""
+    print("storycompare: interrupted", file=sys.stderr)
+    return 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for name, value in BLAS_THREADS.items():
         os.environ.setdefault(name, value)
-    parser = _parser()
-    args = parser.parse_args(argv)
-    _ran[:] = [args.command]
-    from compare.errors import CompareError
+    try:  # the parser imports the analysis package (its version): a Ctrl-C may come meanwhile
+        parser = _parser()
+        args = parser.parse_args(argv)
+        _ran[:] = [args.command]
+        from compare.errors import CompareError
+    except KeyboardInterrupt:
+        return _interrupted()
 
     try:
         return _run(args)
@@ -393,8 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(one_line(f"storycompare: error: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("storycompare: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
     except Exception as error:  # an internal error: one line unless --debug
         if args.debug:
             raise

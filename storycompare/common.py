@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from dataclasses import replace
+from typing import TextIO
 
 from compare.settings import Settings
 
@@ -53,14 +54,31 @@ def add_debug_option(parser: argparse.ArgumentParser) -> None:
 
 def tell(*lines: str) -> None:
     """Print the lines on stdout (what was written where).  A reader that went away
-    (``| head -1``) is no error: the files are written; the rest is not printed."""
+    (``| head -1``) is no error: the files are written; the rest is not printed.  Nor is
+    standard output closed from the start (``>&-``)."""
+    if sys.stdout is None:
+        return
     try:
         for line in lines:
-            print(one_line(line))
+            print(_encodable(one_line(line), sys.stdout))
         sys.stdout.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more
+
+
+def _encodable(line: str, stream: TextIO) -> str:
+    """``line`` with what ``stream``'s encoding cannot write escaped (``r\xe9sum\xe9.json``), as
+    Python writes stderr: a terminal or pipe in ASCII (``PYTHONIOENCODING=ascii``, a Windows console
+    in cp1252) made "JSON résumé.json" an internal error, after the reports were written."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        line.encode(encoding)
+    except UnicodeEncodeError:
+        return line.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: leave it to print
+        pass
+    return line
 
 
 def warn(message: str) -> None:

@@ -737,3 +737,77 @@ def test_the_lexicon_is_read_with_the_guards_of_the_articles(
     assert time.monotonic() - started < 10
     assert capsys.readouterr().err == E + message + "\n"
     assert not (workdir / "r.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"title": 5}, "compare(): title must be a string, got int"),
+        ({"labels": {"a.txt": 5}}, "compare(): labels must map a file or article id to an outlet name, got 'a.txt': 5"),
+        ({"labels": ["a.txt=A"]}, "compare(): labels must map a file or article id to its outlet, got list"),
+        ({"pairs": "a:b"}, 'compare(): pairs must be a list of pairs ("a:b" or ("a", "b")), got str'),
+        ({"pairs": [("a", "b", "c")]}, "compare(): a pair must be \"a:b\" or (\"a\", \"b\"), got ('a', 'b', 'c')"),
+        ({"settings": {"semantic": False}}, "compare(): settings must be a compare.Settings, got dict"),
+    ],
+)
+def test_api_arguments_of_the_wrong_kind_are_refused_before_any_work(
+    workdir: Path, arguments: dict[str, Any], message: str
+) -> None:
+    """A title or an outlet that is not text went into the JSON against its schema and stopped the
+    HTML report with a TypeError; a settings dict failed inside the cleaning (AttributeError)."""
+
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    with pytest.raises(UsageError) as refused:
+        compare(["a.txt", "b.txt"], **arguments)
+    assert str(refused.value) == message
+
+
+def test_a_blank_title_is_no_title(workdir: Path) -> None:
+    """``--title "  "`` gave the report a blank heading and window title; it names nothing, as
+    ``--title ""`` does: the story is titled after its articles."""
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agree\n\nNATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    assert compare(["a.txt", "b.txt"], title=" \t ").title == "NATO and Russia agree"
+    assert compare(["a.txt", "b.txt"], title=" The summit ").title == "The summit"
+
+
+def test_a_report_given_as_an_article_is_refused(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``storycompare compare out/*`` after a run: the HTML report was read as an article of
+    20,000 characters (the report's own words) and compared with the others."""
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    assert main(["compare", "a.txt", "b.txt", "--lexical", "--html", "r.html", "--json", "r.json"]) == 0
+    for report in ("r.html", "r.json"):
+        assert main(["compare", report, "a.txt", "b.txt", "--lexical", "--json", "again.json"]) == 2
+        assert capsys.readouterr().err.endswith(
+            f"storycompare: error: {report}: a report storycompare wrote, not an article (give the articles it compared)\n"
+        )
+    assert not (workdir / "again.json").exists()
+
+
+def test_a_dangling_symbolic_link_is_named_so(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ls`` lists it, and "no such file or directory" read as a typo in its name."""
+    (workdir / "a.txt").write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    os.symlink("gone.txt", workdir / "link.txt")
+    os.symlink("loop-b.txt", workdir / "loop-a.txt")
+    os.symlink("loop-a.txt", workdir / "loop-b.txt")
+    for link in ("link.txt", "loop-a.txt"):
+        assert main(["compare", link, "a.txt", "--lexical"]) == 2
+        assert capsys.readouterr().err == (
+            f"storycompare: error: {link}: a symbolic link to nothing (its target is missing, or the links form a loop)\n"
+        )
+
+
+def test_an_output_path_ending_with_a_slash_is_refused(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--html reports/`` wrote the report to a file named ``reports`` (which then stood where the
+    user meant a folder)."""
+    for name in ("a.txt", "b.txt"):
+        (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
+    assert main(["compare", "a.txt", "b.txt", "--lexical", "--html", "reports/"]) == 2
+    assert capsys.readouterr().err == (
+        "storycompare: error: reports/: names a directory (it ends with /); give a file, e.g. reports/report.html\n"
+    )
+    assert not (workdir / "reports").exists()
+    assert main(["compare", "a.txt", "b.txt", "--lexical", "--csv", "tables/"]) == 0  # --csv takes a folder
+    assert (workdir / "tables" / "sentences.csv").is_file()

@@ -494,6 +494,9 @@ def test_index_names_outlets_and_counts_articles_without_one() -> None:
     assert story.outlets == ("BBC",)
     assert _outlets(story) == "BBC; 2 without outlet"
     assert _outlets(StorySummary("s2", "t", (info("a", None), info("b", None)))) == "2 without outlet"
+    # an outlet's right-to-left override stays in it: the index once showed "TR ,BBC" for "\u202eRT, BBC"
+    rtl = StorySummary("s3", "t", (info("a", "\u202eRT"), info("b", "BBC")))
+    assert _outlets(rtl) == "\u2068\u202eRT\u2069, BBC"
 
 
 def test_a_scheduler_that_never_answers_stops_the_run_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -688,6 +688,77 @@ def test_no_sideways_page_scroll(chromium: Any, report_file: Path, width: int, s
         context.close()
 
 
+@pytest.mark.parametrize("width", [375, 1400])
+def test_outlets_without_a_break_do_not_widen_the_page(
+    chromium: Any, tmp_path: Path, example_files: list[str], width: int
+) -> None:
+    """An outlet is the file name when nothing else names it, and a saved page's name often has
+    no space or hyphen to break at: the summary's table and the filter buttons wrap it."""
+    from dataclasses import replace
+
+    from compare import Settings, compare
+
+    labels = {path: f"nato_russia_summit_lisbon_2010_{Path(path).stem}_saved_copy" for path in example_files[:3]}
+    result = compare(example_files[:3], replace(Settings(), semantic=False), labels=labels)
+    _assert_no_sideways_scroll(chromium, tmp_path, result, width)
+
+
+@pytest.mark.parametrize("width", [375, 1400])
+def test_an_event_of_many_outlets_wraps(chromium: Any, tmp_path: Path, example_files: list[str], width: int) -> None:
+    """The summary names each event by its outlets in one box, which never wrapped: three long
+    outlet names (or thirty articles) made the page 3,248 px wide at 1,400."""
+    from dataclasses import replace
+
+    from compare import Settings, compare
+
+    labels = {path: f"The {Path(path).stem.title()} Evening Edition of the Regional News Network" for path in example_files}
+    result = compare(example_files, replace(Settings(), semantic=False), labels=labels)
+    assert max(len(event.articles) for event in result.events) >= 3
+    _assert_no_sideways_scroll(chromium, tmp_path, result, width)
+
+
+def test_a_title_with_no_break_stays_in_its_column(chromium: Any, tmp_path: Path, example_files: list[str]) -> None:
+    """A title that is a URL (a record's, or a page's) laid its column's text out as wide as the
+    URL, over the next two columns, whose text it covered and whose clicks it took."""
+    from dataclasses import replace
+
+    from compare import Settings, compare
+
+    url = "https://www.example-news-site.com/world/europe/2010/11/20/nato_russia_summit_lisbon_missile_defence_agreement"
+    records = [{"id": Path(f).stem, "text": Path(f).read_text("utf-8")} for f in example_files[:3]]
+    records[0]["title"] = url
+    result = compare(records, replace(Settings(), semantic=False))
+    target = tmp_path / "url-title.html"
+    reports.write_html(result, target)
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(target.as_uri())
+        wider = page.eval_on_selector_all(
+            "#articles .col > *",
+            "els => els.filter(e => e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 1)"
+            ".map(e => e.className)",
+        )
+        assert wider == []
+        page.click("#articles .col[data-col='1'] .s", timeout=5_000)  # not covered by the first column
+    finally:
+        context.close()
+
+
+def _assert_no_sideways_scroll(chromium: Any, tmp_path: Path, result: Comparison, width: int) -> None:
+    target = tmp_path / "long-outlets.html"
+    reports.write_html(result, target)
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(target.as_uri())
+        found = page.evaluate(PAGE_OVERFLOW)
+        assert found["scroll"] <= found["width"], found
+        assert found["wide"] == [], found
+    finally:
+        context.close()
+
+
 def _rgb(colour: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", colour)[:3])
 

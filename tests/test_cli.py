@@ -200,3 +200,33 @@ def test_the_process_ends_with_its_report_whole_on_standard_output(example_files
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (0, "")
     assert len(json.loads(done.stdout)["articles"]) == 2  # the whole report: a cut one does not parse
+
+
+def test_ctrl_c_while_the_command_loads_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C in the first second (the modules loading, the parser importing the analysis
+    package) printed a traceback of the import machinery; now as during the run: one line, 130."""
+    import builtins
+    import sys
+
+    from storycompare import __main__ as entry
+    from storycompare import cli
+
+    real_import = builtins.__import__
+
+    def interrupted_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "storycompare.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.delitem(sys.modules, "storycompare.cli")
+        patched.setattr(builtins, "__import__", interrupted_import)
+        assert entry.run() == 130
+    assert capsys.readouterr().err == "storycompare: interrupted\n"
+
+    def interrupted_parser() -> argparse.ArgumentParser:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_parser", interrupted_parser)
+    assert main(["compare", "a.txt", "b.txt"]) == 130
+    assert capsys.readouterr().err == "storycompare: interrupted\n"

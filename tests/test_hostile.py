@@ -598,3 +598,65 @@ def test_a_title_of_giant_words_is_no_headline_and_is_shown_cut() -> None:
     context = build_context(result, for_print=True)
     assert len(context["title"]) <= TITLE_SHOWN_CHARS and context["title"].endswith("…")
     assert all(a.title is None or len(a.title) <= TITLE_SHOWN_CHARS for a in context["articles"])
+
+
+RLO, PDF, LRI, FSI, PDI = "\u202e", "\u202c", "\u2066", "\u2068", "\u2069"
+
+
+def test_bidi_controls_are_isolated_and_closed_where_the_text_ends() -> None:
+    from reports.views import closed_bidi
+
+    assert closed_bidi("plain") == "plain" and closed_bidi("שלום") == "שלום"
+    assert closed_bidi(f"{RLO}RT") == f"{FSI}{RLO}RT{PDI}"  # the PDI closes the override in it too
+    assert closed_bidi(f"a{RLO}b{PDF}c") == f"{FSI}a{RLO}b{PDF}c{PDI}"
+    assert closed_bidi(f"{RLO}a{LRI}b{RLO}c") == f"{FSI}{RLO}a{LRI}b{RLO}c{PDI}{PDI}"
+    assert closed_bidi(f"{PDI}{RLO}x") == f"{FSI}{FSI}{PDI}{RLO}x{PDI}"  # a stray PDI closes an extra FSI
+
+
+def _isolated(page: str, start: int) -> bool:
+    """The bidi control at ``start`` is inside an isolate the report opened and closed before the
+    element's text ends."""
+    before, after = page[:start], page[start:]
+    text_end = after.index("<")
+    depth = 0
+    for char in after[:text_end]:
+        depth += (char in (LRI, FSI, "\u2067")) - (char == PDI)
+        if depth < 0:
+            return FSI in before[before.rfind(">"):]
+    return False
+
+
+def test_a_right_to_left_override_in_an_outlet_or_a_sentence_ends_with_it(example_files: list[str]) -> None:
+    """An outlet named "\\u202eRT" once reversed every label after it on its line in the browser
+    ("TR, grebmoolB"), the events box and the lines naming the outlets of each fact: each
+    label, title and piece of article text the report writes is an isolate of its own."""
+    from dataclasses import replace
+
+    from compare import Settings
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in example_files[:2]]
+    texts[1] = texts[1].replace(". ", f". {RLO}Reversed ", 1)
+    result = compare(
+        texts=texts, settings=replace(Settings(), semantic=False),
+        labels={"text-1": f"{RLO}RT", "text-2": "Bloomberg"}, title=f"{RLO}NATO",
+    )
+    for page in (reports.render_html(result), report_html.render_document(result, for_print=True)):
+        found = [m.start() for m in re.finditer(RLO, page)]
+        assert len(found) > 3
+        assert all(_isolated(page, start) for start in found), [page[s - 40 : s + 40] for s in found if not _isolated(page, s)][:3]
+
+
+def test_an_outlet_of_giant_words_is_shown_cut() -> None:
+    """A record's outlet of 20,000 letters (and a URL as long) kept the PDF of two short articles
+    laying out for over 300 s: the outlet is in every citation.  Reports show it cut; the JSON
+    keeps it whole."""
+    from reports.context import LABEL_SHOWN_CHARS, build_context
+
+    text = "\n\n".join([HEADLINE, *FACTS])
+    result = compare([{"id": "a", "outlet": "x" * 20_000, "text": text}, {"id": "b", "outlet": "y " * 10_000, "text": text}])
+    assert [a.outlet for a in result.articles] == ["x" * 20_000, ("y " * 10_000).strip()]
+    for for_print in (True, False):
+        context = build_context(result, for_print=for_print)
+        labels = [a.label for a in context["articles"]]
+        assert all(len(label) <= LABEL_SHOWN_CHARS and label.endswith("…") for label in labels), labels
+        assert all(len(row.outlet) <= LABEL_SHOWN_CHARS for row in context["summary"].unique)

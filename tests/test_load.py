@@ -518,3 +518,15 @@ def test_a_json_record_date_the_fast_reader_cannot_read(tmp_path: Path) -> None:
     record = {"text": "Ministers met in Brussels.", "date": "Friday 24 September 2010 10.00 BST"}
     (tmp_path / "d.json").write_text(json.dumps(record), encoding="utf-8")
     assert _load([tmp_path / "d.json"])[0].date == "2010-09-24"
+
+
+def test_json_lines_named_json_are_read_as_json_lines(tmp_path: Path) -> None:
+    """Exports of one object a line often end in .json (pandas' to_json(lines=True)): such a file
+    stopped the run with "invalid JSON at line 2 column 1: Extra data"."""
+    records = [{"id": "a", "text": "NATO met Russia in Lisbon."}, {"id": "b", "text": "Russia met NATO in Lisbon."}]
+    path = tmp_path / "export.json"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert [(a.id, a.text) for a in load_inputs([str(path)])] == [("a", records[0]["text"]), ("b", records[1]["text"])]
+    pretty = tmp_path / "pretty.json"  # a document over several lines is still one document
+    pretty.write_text(json.dumps(records[0], indent=2), encoding="utf-8")
+    assert [a.id for a in load_inputs([str(pretty)])] == ["a"]

@@ -61,6 +61,23 @@ def test_empty_stdin_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: Any, e
     assert capsys.readouterr().err == "storycompare: error: -: empty file\n"
 
 
+def test_closed_standard_input_and_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, example_files: list[str]
+) -> None:
+    """A command started with standard input or output closed (``<&-``, ``>&-``: Python then has
+    ``sys.stdin`` / ``sys.stdout`` None) stopped with an internal error (AttributeError, exit 1),
+    even after writing the report it was asked for."""
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["compare", "-", *example_files[:2], "--lexical", "--json", str(tmp_path / "r.json")]) == 2
+    assert capsys.readouterr().err == "storycompare: error: -: standard input is closed\n"
+    assert not (tmp_path / "r.json").exists()
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["compare", *example_files[:2], "--lexical", "--json", "-"]) == 2
+    assert capsys.readouterr().err == "storycompare: error: --json -: standard output is closed; give a file\n"
+    assert main(["compare", *example_files[:2], "--lexical", "--html", str(tmp_path / "r.html")]) == 0
+    assert capsys.readouterr().err == "" and (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_two_outputs_on_stdout_are_refused(capsys: Any, example_files: list[str]) -> None:
     assert main(["compare", *example_files[:2], "--json", "-", "--html", "-"]) == 2
     assert "--html and --json both write to standard output" in capsys.readouterr().err
@@ -100,3 +117,18 @@ def test_readme_says_how_to_run_the_command() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "source .venv/bin/activate" in readme or ".venv/bin/storycompare" in readme
     assert "storycompare compare - " in readme and "--json -" in readme
+
+
+def test_a_listing_the_terminal_cannot_encode_is_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_files: list[str]
+) -> None:
+    """Standard output in ASCII (PYTHONIOENCODING=ascii, a Windows console in cp1252 for other
+    scripts): "JSON résumé.json" stopped the run with an internal error (UnicodeEncodeError, exit 1)
+    after the report was written."""
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="ascii"))
+    target = tmp_path / "résumé.json"
+    assert main(["compare", *example_files[:2], "--lexical", "--json", str(target)]) == 0
+    sys.stdout.flush()
+    assert out.getvalue().decode("ascii") == f"JSON {str(target).replace('é', chr(92) + 'xe9')}\n"
+    assert target.is_file()

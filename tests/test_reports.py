@@ -909,3 +909,18 @@ def test_a_difference_headline_keeps_the_words_it_names_when_they_are_not_the_wh
     assert DifferenceView("quote", named, True, values).headline == named
     whole = "Rasmussen quoted in different words: " + " against ".join(f"“{v.value}”" for v in values)
     assert DifferenceView("quote", whole, True, values).headline == "Rasmussen quoted in different words"
+
+
+def test_articles_of_one_outlet_are_told_apart(example_files: list[str]) -> None:
+    """Two versions of one agency's story, or two files an outlet is read from: each label was
+    "Reuters", in the summary's table, the filters, the coverage grid and the pairs alike."""
+    from compare import compare
+
+    files = example_files[:3]
+    labels = {files[0]: "Reuters", files[1]: "Reuters", files[2]: "AP"}
+    result = compare(files, replace(Settings(), semantic=False), labels=labels)
+    ids = [a.id for a in result.articles]
+    context = ctx.build_context(result, for_print=False)
+    assert [a.label for a in context["articles"]] == [f"Reuters ({ids[0]})", f"Reuters ({ids[1]})", "AP"]
+    assert [row.outlet for row in context["summary"].unique] == [a.label for a in context["articles"]]
+    assert [a["outlet"] for a in json.loads(reports.render_json(result))["articles"]] == ["Reuters", "Reuters", "AP"]

@@ -265,6 +265,39 @@ def test_encoder_stats_count_what_was_encoded_and_nothing_found_in_a_cache(monke
     assert after.padded - before.padded >= tokens and after.seconds > before.seconds
 
 
+def test_damaged_rows_of_the_disk_cache_are_embedded_again(tmp_path: Path) -> None:
+    """A stored vector that is not a unit vector (NaN, zeros) or not bytes at all (a TEXT of the
+    right length once stopped the run with a TypeError, exit 1) is not taken from the cache."""
+    import sqlite3
+
+    import numpy as np
+
+    from compare.embedding_cache import DIMENSION, disk_get, disk_put, text_key
+
+    path = tmp_path / "cache.sqlite"
+    unit = np.zeros(DIMENSION, dtype="<f4")
+    unit[0] = 1.0
+    disk_put(path, {"good": unit, "nan": np.full(DIMENSION, np.nan), "zero": np.zeros(DIMENSION), "text": unit})
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE embedding SET vector = ? WHERE key = ?", ("x" * DIMENSION * 4, text_key("text")))
+    found = disk_get(path, ["good", "nan", "zero", "text", "missing"])
+    assert list(found) == ["good"] and found["good"].tolist() == unit.tolist()
+
+
+@needs_model
+def test_onnx_runtime_sends_and_keeps_no_telemetry(tmp_path: Path) -> None:
+    """ONNX Runtime 1.29 and later send usage events to Microsoft from Linux and keep a device id
+    and an event store under ``~/.cache/Microsoft``: a run made a DNS query for
+    mobile.events.data.microsoft.com.  Embedding a sentence leaves nothing in a fresh home."""
+    pytest.importorskip("onnxruntime", reason="onnxruntime is not installed: the numpy encoder runs alone")
+    env = {k: v for k, v in os.environ.items() if k not in {semantic.ORT_TELEMETRY_ENV, semantic.ENCODER_ENV}}
+    env.update(HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "xdg"), **{semantic.CACHE_ENV: "off"})
+    code = "from compare import semantic; print(len(semantic.embed(['NATO met Russia in Lisbon.'])[0]), semantic._session() is not None)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert out.stdout.split() == [str(semantic.DIMENSION), "True"]  # embedded by ONNX Runtime
+    assert [p.relative_to(tmp_path) for p in tmp_path.rglob("*")] == []
+
+
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(semantic.CACHE_ENV, "off")
     assert semantic.cache_path() is None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -153,3 +154,11 @@ def test_candidates_bound_holds_with_function_words_and_story_weights(articles: 
         if article_of[i] != article_of[j] and score(feats[i], feats[j], s) >= threshold
     }
     assert brute <= set(candidate_pairs(feats, article_of, threshold, s.overlap_weight))
+
+
+def test_sentence_similarity_of_something_not_text_is_a_type_error() -> None:
+    """None (a missing field of the caller's data) failed deep in the embedding cache
+    (AttributeError: 'NoneType' object has no attribute 'encode')."""
+    for a, b in ((None, "NATO met Russia."), ("NATO met Russia.", 5), (b"NATO", "NATO")):
+        with pytest.raises(TypeError, match=r"sentence_similarity\(\) compares two strings"):
+            sentence_similarity(a, b)  # type: ignore[arg-type]

@@ -210,7 +210,7 @@ class EncoderProcess:
         if self.pid is None:
             return
         semantic.encode_elsewhere(None)
-        if not self._sent:  # a run that embedded nothing (all cached) does not wait for its loading
+        if not self._sent or exc[0] is not None:  # all cached, or an error or Ctrl-C: no waiting for the worker
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
         with self._lock:

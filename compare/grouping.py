@@ -205,7 +205,7 @@ class _Members:
             return None
         added_self = self._added(other, allowed, similarity, thresholds.weak_near)
         added_other = other._added(self, allowed, similarity, thresholds.weak_near)
-        halves = _close_halves(self, other, ids, similarity, thresholds, lead) if close[0] or close[1] else set()
+        halves = close[2]
         for added, near, group in ((added_self, close[0], self), (added_other, close[1], other)):
             for kind, (units, n, close_to) in added.items():
                 linked = kind in near and kind not in halves and _linked_to_all(group.by_kind[kind][0], group.article[kind], (self, other), allowed, similarity, thresholds)
@@ -248,27 +248,6 @@ class _Members:
                 close_to += len(others) if value >= round(near * _UNITS) else 0
             out[kind] = (units, n, close_to)
         return out
-
-
-def _close_halves(
-    first: _Members,
-    second: _Members,
-    ids: Sequence[tuple[str, int]],
-    similarity: Callable[[int, int], float],
-    thresholds: Thresholds,
-    lead: Collection[int] = (),
-) -> set[int]:
-    """The kinds of either group that are consecutive in their article with a kind of the other
-    group and score at least ``thresholds.neighbour_linked`` with it (under
-    ``thresholds.same_article``): two neighbours that say much the same without repeating each other
-    are not the two halves of one fact (``GroupSettings.neighbour_linked``)."""
-    out: set[int] = set()
-    for kind, found, other_kind, others in first.same_article(second):
-        if not all(p in lead for p in (*found, *others)) and any(abs(ids[p][1] - ids[q][1]) == 1 for p in found for q in others):
-            value = similarity(found[0], others[0])
-            if thresholds.neighbour_linked <= value < thresholds.same_article:
-                out.update((kind, other_kind))
-    return out
 
 
 def _linked_to_all(
@@ -344,7 +323,7 @@ def _one_fact(
     lead: Collection[int] = (),
     remarks: Callable[[int, int], bool] | None = None,
     chain: Chain = Chain(),
-) -> tuple[dict[int, float], dict[int, float]] | None:
+) -> tuple[dict[int, float], dict[int, float], set[int]] | None:
     """Whether the members that one article contributes to the two groups merged are one
     fact: consecutive sentences (a fact told over two), or sentences that repeat each other
     (a headline and its lead), scoring at least ``thresholds.same_article`` together.  Two different
@@ -357,22 +336,29 @@ def _one_fact(
     over two sentences, :meth:`Chain.remark`).
     Sentences of an article's ``lead`` (its headline and first sentences) are exempt: they
     tell its main event together.  Two sentences that are different ``remarks`` (two quotations of
-    one speaker sharing no run of words) are not one fact however close, unless consecutive."""
+    one speaker sharing no run of words) are not one fact however close, unless consecutive.
+    Third, the kinds of either group in such a consecutive pair that scores at least
+    ``thresholds.neighbour_linked`` with its neighbour: two neighbours that say much the same
+    without repeating each other are not the two halves of one fact (``GroupSettings.neighbour_linked``)."""
     near: tuple[dict[int, float], dict[int, float]] = ({}, {})
+    halves: set[int] = set()
     for kind, found, other_kind, others in first.same_article(second):
         apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
         if apart and remarks is not None and remarks(found[0], others[0]):
             return None
-        if similarity(found[0], others[0]) < thresholds.same_article:
+        value = similarity(found[0], others[0])
+        if value < thresholds.same_article:
             if apart:
                 return None
             if all(p in lead for p in (*found, *others)):
                 continue
+            if value >= thresholds.neighbour_linked:
+                halves.update((kind, other_kind))
             told = thresholds.quote_neighbour and chain.remark(found[0], others[0])
             least = min(thresholds.quote_neighbour, thresholds.neighbour) if told else thresholds.neighbour
             near[0][kind] = max(least, near[0].get(kind, 0.0))
             near[1][other_kind] = max(least, near[1].get(other_kind, 0.0))
-    return near
+    return (*near, halves)
 
 
 def _copied_apart(

@@ -38,6 +38,9 @@ from compare.errors import CompareError
 PARENT_CHECK_SECONDS = 0.5
 """How often a worker process checks that the process that started it is still there."""
 
+TOKENIZERS_PARALLELISM_ENV = "TOKENIZERS_PARALLELISM"
+"""The ``tokenizers`` library's switch for its thread pool; "false" in the worker (:func:`_fork`)."""
+
 
 def die_with_parent(parent: int) -> None:
     """Make this (worker) process exit as soon as ``parent`` is gone, even killed with SIGKILL:
@@ -157,7 +160,7 @@ class EncoderProcess:
             texts_in, texts_out = os.pipe()
             vectors_in, vectors_out = os.pipe()
             parent = os.getpid()
-            pid = os.fork()
+            pid = _fork()
         except OSError:
             return self
         if pid == 0:  # the worker
@@ -219,6 +222,22 @@ class EncoderProcess:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)  # its CPU time counts in this process's (os.wait4 of a benchmark)
         self.pid = None
+
+
+def _fork() -> int:
+    """``os.fork``, with the worker's tokenizer told to tokenize on one thread: where this process
+    has tokenized on several already (an earlier comparison embedded here), the ``tokenizers``
+    library would otherwise print a warning about the fork on the user's terminal, and its thread
+    pool does not survive a fork.  This process's own setting stays as it was."""
+    own = os.environ.get(TOKENIZERS_PARALLELISM_ENV)
+    os.environ[TOKENIZERS_PARALLELISM_ENV] = "false"
+    pid = os.fork()
+    if pid != 0:
+        if own is None:
+            del os.environ[TOKENIZERS_PARALLELISM_ENV]
+        else:
+            os.environ[TOKENIZERS_PARALLELISM_ENV] = own
+    return pid
 
 
 def _serve(texts_in: int, vectors_out: int, parent: int) -> NoReturn:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from compare import semantic
+from compare import encoder_process, semantic
 from compare.encoder_process import EncoderProcess
 
 needs_model = pytest.mark.skipif(not semantic.available(), reason=f"{semantic.status()}")
@@ -72,6 +72,44 @@ def test_the_worker_tells_its_warning_with_the_first_texts_it_embeds(
             semantic._built_session.cache_clear()
     err = capfd.readouterr().err
     assert err.count("\n") == 1 and "warning: onnxruntime unavailable" in err
+
+
+@needs_model
+@needs_fork
+def test_a_worker_forked_after_embedding_here_prints_nothing(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(encoder_process.TOKENIZERS_PARALLELISM_ENV, raising=False)
+    semantic.encode_here([f"Sentence number {n} of a long batch, tokenized on several threads." for n in range(64)])
+    capfd.readouterr()
+    with EncoderProcess() as worker:
+        assert worker.pid is not None
+        there = semantic._encode(TEXTS)
+        parent_setting = os.environ.get(encoder_process.TOKENIZERS_PARALLELISM_ENV)
+    assert there.tobytes() == semantic.encode_here(TEXTS).tobytes()
+    assert capfd.readouterr().err == ""  # tokenizers 0.15 warned here of the fork after parallel use
+    assert parent_setting is None  # only the worker's tokenizer runs on one thread
+
+
+@needs_fork
+def test_the_worker_tokenizes_on_one_thread_and_this_process_keeps_its_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for own in (None, "true"):
+        if own is None:
+            monkeypatch.delenv("TOKENIZERS_PARALLELISM", raising=False)
+        else:
+            monkeypatch.setenv("TOKENIZERS_PARALLELISM", own)
+        readable, writable = os.pipe()
+        pid = encoder_process._fork()
+        if pid == 0:  # the child: it tells its setting and ends at once
+            os.write(writable, os.environ.get("TOKENIZERS_PARALLELISM", "unset").encode())
+            os._exit(0)
+        os.close(writable)
+        os.waitpid(pid, 0)
+        with os.fdopen(readable, "rb") as pipe:
+            assert pipe.read() == b"false"
+        assert os.environ.get("TOKENIZERS_PARALLELISM") == own
 
 
 def test_no_worker_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -185,7 +185,7 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
     # back would take it, and with it ignored, lose it (see the local cluster below).  The
     # resource tracker of multiprocessing takes SIGINT out of the mask of the thread that first
     # starts it: started here first, before the hold.
-    if scheduler is None:
+    if scheduler is None and os.name == "posix":  # Windows has neither the tracker nor signal masks
         from multiprocessing import resource_tracker
 
         resource_tracker.ensure_running()

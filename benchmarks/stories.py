@@ -228,6 +228,25 @@ def event_figures(folder: Path) -> dict[str, float]:
     return {"pair_precision": p, "pair_recall": r, "pair_f1": f, "set_f1": set_f1, "batch_ari": ari}
 
 
+def basil_events(folder: Path) -> dict[str, list[tuple[str, ...]]]:
+    """Per BASIL dev story (``basil-dev/stories/<id>/{fox,nyt,hpo}.json``, each one event told by
+    three outlets), the events ``compare`` makes of its articles
+    (:func:`compare.analyze.event_sets.judge_events`, as the report's ``events``)."""
+    from compare.analyze.event_sets import judge_events
+    from compare.pipeline import prepare
+
+    settings = Settings()
+    out = {}
+    for story in sorted(p for p in folder.iterdir() if p.is_dir()):
+        rows = []
+        for path in sorted(story.glob("*.json")):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            rows.append({"id": path.stem, **{k: record[k] for k in ("title", "date", "url", "text", "outlet") if record.get(k)}})
+        articles = [prepare(a, settings) for a in load_inputs(rows)]
+        out[story.name] = [e.articles for e in judge_events(articles, None, settings)[1]]
+    return out
+
+
 def measure_ecbplus(folder: Path, signals: bool = False) -> None:
     """ECB+ dev: the pair judgement against the gold article pairs, and batch's stories;
     each also per held-out fold of topics (see ``FOLDS``)."""
@@ -939,6 +958,11 @@ def main() -> None:
     else:
         print(f"skipped: {ecbplus} not found (ECB+ dev topics; see the README's data notes)")
     measure_example()
+    basil_stories = args.data / "basil-dev" / "stories"
+    if basil_stories.is_dir():
+        events = basil_events(basil_stories)
+        split = {k: v for k, v in events.items() if len(v) > 1}
+        print(f"\nBASIL dev stories compared as one event: {len(events) - len(split)} of {len(events)}; split: {split}")
     if args.ecbplus_only:
         return
     print()

@@ -817,6 +817,12 @@ def _signal_checks(
         "the rare names and numbers of each lead that the other article states (the lower share)":
             [echoed(x, y) for x, y in pairs],
     }
+    covered = _lead_coverage(articles)
+    if covered is not None:
+        rescues["embeddings: each lead sentence's best cosine with a sentence of the other (mean, both ways)"] = [
+            covered(x, y)[0] for x, y in pairs]
+        rescues["embeddings: the share of lead sentences with a sentence of the other at cosine 0.7 (both ways)"] = [
+            covered(x, y)[1] for x, y in pairs]
     import numpy as np
 
     verdicts, y = np.array(at), np.array(truth)
@@ -860,6 +866,35 @@ def _signal_checks(
                    for s in steps for low in range(max(0, s - 12), s, 2) for cut in cuts]
         p, r, f = choose(options)
         print(f"| {name} | rescue | | {p:.3f} | {r:.3f} | {f:.3f} |")
+
+
+def _lead_coverage(articles: Sequence[Any]) -> Any:
+    """Per pair of article ids, how much of each lead (the headline and first three body
+    sentences) the other article tells, by sentence embeddings (all-MiniLM-L6-v2, not centred:
+    each article's own vectors, so the signal reads the two articles alone): the mean over the
+    lead sentences of both articles of their best cosine with any sentence of the other, and the
+    share of them whose best cosine reaches 0.7; None when the embeddings are unavailable.
+    Session 17 (issue 13), as a rescue (:func:`_signal_checks`): held-out P/R/F1 0.934/0.711/0.807
+    (mean best cosine) and 0.940/0.709/0.808 (share at 0.7) against 0.945/0.700/0.804 without;
+    among the pairs whose content falls short, the mean best cosine tells one event from two
+    with an AUC of 0.80 (the content score 0.76): same-kind events share generic sentences
+    nearly as closely as one event's reports do.  Not shipped."""
+    if not semantic.available():
+        return None
+    import numpy as np
+
+    vectors, leads = {}, {}
+    for a in articles:
+        vectors[a.id] = semantic.embed_matrix([s.text for s in a.sentences])
+        title = [n for n, s in enumerate(a.sentences) if s.role == "title"][:1]
+        leads[a.id] = title + [n for n, s in enumerate(a.sentences) if s.role == "body"][: 4 - len(title)]
+
+    def coverage(x: str, y: str) -> tuple[float, float]:
+        cosines = vectors[x] @ vectors[y].T
+        best = np.r_[cosines[leads[x]].max(1), cosines[:, leads[y]].max(0)]
+        return float(best.mean()), float((best >= 0.7).mean())
+
+    return coverage
 
 
 LEAD_THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 9.0)

@@ -11,8 +11,7 @@ The first step of the event judgement (overview in :mod:`compare.analyze.events`
   other articles);
 * its *day*: the day of the event it reports, when the article lets us know
   it (else the weekday its headline or lede names, "on Saturday") -- a date or a weekday ("on Wednesday", "today") in the headline or the
-  lede, resolved against the publication date when there is one (a weekday
-  more than ``WEEKDAY_DAYS_BACK`` days back is the coming one: a plan, skipped); in an
+  lede, resolved against the publication date when there is one (``WEEKDAY_DAYS_BACK``); in an
   undated article, else the first date of its first ``BODY_DATE_SENTENCES`` body sentences, unless the article names a
   later year (then that date is background: a birth, an earlier ruling); else the
   wire dateline ("Nov. 3 (Bloomberg) --"); else the publication date;
@@ -50,15 +49,12 @@ opening", "convicted March 20") or a plan ("will be sentenced May 3").  On ECB+ 
 5 to 7 0.955/0.693/0.803, 10 0.956/0.691/0.802, 3 0.951/0.695/0.803."""
 
 WEEKDAY_DAYS_BACK = 4
-"""A weekday the headline or lede names ("on Friday") is the day that falls on it at most this
-many days before publication; else the coming one (1 to 2 days ahead), a plan, which is no event
-day ("has invited ... to his office on Friday morning" in a Thursday's article; "will likely be
-tested as soon as Friday" on a Wednesday); "last Friday" is always the one before.  Until session
-17 every weekday was read as the one before: on BASIL dev (30 stories of one event, three outlets
-each) 4 stories were split into two or three events, 2 of them by a plan read as the event day
-6 and 5 days back, and 81 of the 90 pairs were the same event; with 4 (or 3) 1 story split (two
-Obama-Boehner meetings, Sunday and Thursday) and 87 pairs.  ECB+ dev pairs within a topic F1
-0.8056 -> 0.8059, topics as sets 0.831 -> 0.834; 5: 3 BASIL stories split."""
+"""A weekday of the headline or lede ("on Friday") is the day falling on it at most this many days
+before publication, else the coming one: a plan, no event day ("has invited ... to his office on
+Friday morning" on a Thursday); "last Friday" is the one before.  Read always as the one before
+(until session 17), BASIL dev (30 stories of one event) had 4 stories split into events and 81 of
+90 pairs one event; 4 (or 3): 1 story (two meetings, Sunday and Thursday) and 87 pairs; 5: 3
+stories.  ECB+ dev pairs within a topic F1 0.8056 -> 0.8059, topics as sets 0.831 -> 0.834."""
 
 PARTICIPANT_SENTENCES = 2
 """How many body sentences (after the headline) name the participants of the event."""
@@ -136,10 +132,8 @@ class EventProfile:
 
 
 def _weekday_day(published: date, weekday: int, before: str) -> date:
-    """The day a weekday names (0 = Monday) in an article published on ``published``: the
-    nearest day that falls on it, at most ``WEEKDAY_DAYS_BACK`` days before publication, else
-    the one after it (a plan, which :func:`_reported_day` skips); "last Friday" is always the
-    one before, "next Friday" the one after.  ``before`` is the text before the weekday."""
+    """The day ``weekday`` (0 = Monday) names after the text ``before`` (``WEEKDAY_DAYS_BACK``):
+    a day after ``published`` is a plan, which :func:`_reported_day` skips."""
     back = (published.weekday() - weekday) % 7
     word = before.split()[-1].lower() if before.split() else ""
     if word == "last" or (back <= WEEKDAY_DAYS_BACK and word not in ("next", "coming")):

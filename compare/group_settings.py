@@ -44,6 +44,17 @@ class GroupSettings:
     joined the calls; the Times: the party's platform vote puts it at odds with Romney; 0.30).  0
     switches the rule off."""
 
+    lead_denial_apart: bool = True
+    """Two leads of which one denies or debunks (:func:`compare.link_checks.denies`: "denied",
+    "rejected", "false", "not true", "a hoax") and the other does not are compared as any two
+    sentences are (centred on the story), not as two leads (centred on news in general, where every
+    lead of one story is close to every other): they report two developments of the story, a claim
+    and its denial, not its one main event ("Microsoft recently installed a fleet of ... robots to
+    protect its Silicon Valley campus" / "Knightscope co-founder ... said rumors that its K5
+    security robots are roaming Microsoft's Silicon Valley campus are not true", 0.45 as leads, 0.26
+    centred on the story).  Each still links when close on the story too.  Measured: see
+    ``benchmarks/labels/issue11-s17-leads.json``.  False switches the rule off."""
+
     chain_short_tokens: int = 7
     """See ``chain_floor``: a sentence with fewer content tokens than this is short ("We're not
     making a federal case out of this." against "he did not believe the episode merited

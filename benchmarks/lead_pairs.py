@@ -27,11 +27,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.group_diff import DEFAULT_DATA, Story, _ids, basil_stories, ecbplus_stories, jsonl_stories  # noqa: E402
-from compare import Settings, compare  # noqa: E402
-from compare import align as align_module  # noqa: E402
-from compare import pipeline  # noqa: E402
-from compare.similarity import lexical_score  # noqa: E402
+from benchmarks.group_diff import DEFAULT_DATA, Story, _ids, basil_stories, ecbplus_stories, jsonl_stories
+from compare import (
+    Settings,
+    compare,
+    pipeline,
+)
+from compare import align as align_module
+from compare.similarity import lexical_score
 
 
 def _captured() -> dict[str, Any]:
@@ -90,7 +93,7 @@ def lead_groups(key: str, records: list[dict[str, Any]], settings: Settings, see
                 )
         if pairs:
             members = [f"{sentences[i].article}:{sentences[i].index}" for i in group]
-            out.append({"story": key, "members": members, "text": {m: sentences[i].text for m, i in zip(members, group)}, "pairs": pairs})
+            out.append({"story": key, "members": members, "text": {m: sentences[i].text for m, i in zip(members, group, strict=True)}, "pairs": pairs})
     return out
 
 

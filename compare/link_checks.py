@@ -244,15 +244,20 @@ def refusal_apart(a: bool, b: bool) -> bool:
     return a != b
 
 
+# What a denial denies: a report, a claim, or a clause ("denied that", "denied it agreed"); not a
+# charge pleaded against ("denied arson", "denies murder": a development of its own, told as such).
+_DENIED = r"(?:that|it|any|(?:the|these|those|such|all)\s+)?(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(?:y|ies)|suggestions?)\b"
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|false(?:ly)?|fake|hoax(?:es)?|untrue|not true|unfounded|baseless"
-    r"|rubbish|nonsense|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b",
+    r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?:that\b|it\b|" + _DENIED + r")"
+    r"|false(?:ly)?|fake|hoax(?:es)?|untrue|not true|unfounded|baseless|rubbish|nonsense|debunk(?:s|ed|ing)?"
+    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b",
     re.IGNORECASE,
 )
 
 
 def denies(text: str) -> bool:
-    """Whether a sentence denies or debunks ("denied rumours that ...", "rejected allegations
-    that ...", "are not true", "a hoax"): of two leads, one that denies and one that does not report
-    two developments of the story, the claim and its denial (``GroupSettings.lead_denial_apart``)."""
+    """Whether a sentence denies or debunks a report or claim ("denied rumours that ...", "rejected
+    allegations that ...", "denied it agreed", "are not true", "a hoax"; not a charge pleaded
+    against, "denied arson"): of two leads, one that denies and one that does not report two
+    developments of the story, the claim and its denial (``GroupSettings.lead_denial_apart``)."""
     return _DENIAL.search(text) is not None

@@ -84,13 +84,15 @@ story's RFE/RL and Bloomberg PDF take 24 s (3 s with the cut), one of 20,000 ove
 def shown_labels(comparison: Comparison) -> dict[str, str]:
     """What the report calls each article, by id: its outlet, else its id; when several articles
     have one outlet, with the id ("Reuters (reuters-2)"), or the report could not tell them apart
-    (two versions of one agency story, in every table and filter); cut at :data:`LABEL_SHOWN_CHARS`;
-    with bidirectional controls closed, since labels are joined into lines ("RT, Bloomberg")."""
-    count = Counter(a.label for a in comparison.articles)
+    (two versions of one agency story, in every table and filter); cut at :data:`LABEL_SHOWN_CHARS`
+    (two outlets that differ only after the cut are told apart by their ids too); with
+    bidirectional controls closed, since labels are joined into lines ("RT, Bloomberg")."""
+    cut = {a.id: excerpt(a.label, LABEL_SHOWN_CHARS) for a in comparison.articles}  # bidi controls closed
+    count = Counter(cut.values())
     labels = {}
     for a in comparison.articles:
-        label = excerpt(a.label, LABEL_SHOWN_CHARS)  # with its bidirectional controls closed
-        if count[a.label] > 1 and a.label != a.id:
+        label = cut[a.id]
+        if count[label] > 1 and a.label != a.id:
             label = f"{label} ({excerpt(a.id, LABEL_SHOWN_CHARS)})"
         labels[a.id] = label
     return labels

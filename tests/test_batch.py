@@ -567,3 +567,33 @@ def test_local_workers_leave_ctrl_c_to_the_command() -> None:
         handles = [runner.submit(_interrupt_ignored) for _ in range(2)]
         assert [value for _, value in runner.as_completed(handles)] == [True, True]
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_a_ctrl_c_while_the_local_cluster_starts_stops_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C in the seconds the local cluster takes to start was ignored with the workers' and
+    lost: the batch ran to its end.  It is held back now, raised once the cluster is up, and the
+    cluster closes."""
+    distributed = pytest.importorskip("distributed")
+    import signal
+    import threading
+
+    from compare import batch
+
+    started: list[Any] = []
+    real = distributed.LocalCluster
+
+    def interrupted_start(*args: Any, **kwargs: Any) -> Any:
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)  # the terminal's Ctrl-C, mid-start
+        started.append(real(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(distributed, "LocalCluster", interrupted_start)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even where tests run with it ignored
+    try:
+        with pytest.raises(KeyboardInterrupt), batch.open_runner(2):
+            raise AssertionError("the batch went on after the Ctrl-C")
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert started and started[0].status.name == "closed"

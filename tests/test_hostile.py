@@ -660,3 +660,15 @@ def test_an_outlet_of_giant_words_is_shown_cut() -> None:
         labels = [a.label for a in context["articles"]]
         assert all(len(label) <= LABEL_SHOWN_CHARS and label.endswith("…") for label in labels), labels
         assert all(len(row.outlet) <= LABEL_SHOWN_CHARS for row in context["summary"].unique)
+
+
+def test_two_long_outlets_that_differ_after_the_cut_are_told_apart() -> None:
+    """Two outlets of 95 characters that differ in their last word were both shown as the same
+    80-character label with "…": every citation, row and filter of the report named one outlet."""
+    from reports.context import build_context
+
+    text = "\n\n".join([HEADLINE, *FACTS])
+    name = "The Very Long Outlet Name Of A Regional Newspaper Group That Publishes Many Editions Daily "
+    result = compare([{"id": "north", "outlet": name + "North", "text": text}, {"id": "south", "outlet": name + "South", "text": text}])
+    labels = [a.label for a in build_context(result, for_print=False)["articles"]]
+    assert len(set(labels)) == 2 and labels[0].endswith("… (north)") and labels[1].endswith("… (south)"), labels

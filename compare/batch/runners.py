@@ -181,7 +181,20 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
         return
     import logging
 
-    distributed = _import_distributed(f"--scheduler {scheduler}" if scheduler else f"--workers {workers}")
+    # Held back from before Dask's import, which starts threads: a thread that does not hold SIGINT
+    # back would take it, and with it ignored, lose it (see the local cluster below).  The
+    # resource tracker of multiprocessing takes SIGINT out of the mask of the thread that first
+    # starts it: started here first, before the hold.
+    if scheduler is None and os.name == "posix":  # Windows has neither the tracker nor signal masks
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    held = _hold_interrupts() if scheduler is None else None
+    try:
+        distributed = _import_distributed(f"--scheduler {scheduler}" if scheduler else f"--workers {workers}")
+    except BaseException:
+        _release_interrupts(held)
+        raise
     if scheduler is not None:
         with _quiet(logging.getLogger("distributed")):
             client = _connect(distributed, scheduler)
@@ -191,8 +204,9 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
         return
     # The worker processes start with Ctrl-C ignored (they inherit it): an interrupt from the
     # terminal reaches the whole process group, and only this process should answer it, by
-    # closing the cluster, instead of each worker printing its own traceback.
-    interrupt = _ignore_interrupts()
+    # closing the cluster, instead of each worker printing its own traceback.  Here it is also
+    # held back: a Ctrl-C while the cluster starts (a few seconds) is raised as soon as it has
+    # started, and the cluster closes (only ignored, it was lost and the batch ran to its end).
     try:
         cluster = distributed.LocalCluster(
             n_workers=workers,
@@ -207,11 +221,14 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
             scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
-    finally:
-        _restore_interrupts(interrupt)
+    except BaseException:
+        _release_interrupts(held)
+        raise
     try:
-        with cluster, distributed.Client(cluster) as client:
-            yield DaskRunner(client, f"{workers} (local Dask cluster)")
+        with cluster:
+            _release_interrupts(held)  # a Ctrl-C that came meanwhile is raised here: the cluster closes
+            with distributed.Client(cluster) as client:
+                yield DaskRunner(client, f"{workers} (local Dask cluster)")
     finally:
         _stop_resource_tracker()
 
@@ -247,21 +264,30 @@ def _quiet(logger: Any) -> Iterator[None]:
             handler.removeFilter(drop)
 
 
-def _ignore_interrupts() -> Any:
-    """Ignore SIGINT in this process (and so in the processes it starts); what to restore."""
+def _hold_interrupts() -> tuple[Any, Any] | None:
+    """Ignore SIGINT (the processes this one starts inherit that) and hold it back in this thread
+    (a signal held back stays pending even while ignored, on Linux and the BSDs); what
+    :func:`_release_interrupts` restores.  None off the main thread, where Python sets no handler."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         return None
-    return signal.signal(signal.SIGINT, signal.SIG_IGN)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN), mask
 
 
-def _restore_interrupts(previous: Any) -> None:
+def _release_interrupts(held: tuple[Any, Any] | None) -> None:
+    """Undo :func:`_hold_interrupts`: a Ctrl-C held back meanwhile is raised now, as KeyboardInterrupt
+    (where there are no signal masks, Windows, it was ignored)."""
     import signal
 
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
+    if held is None:
+        return
+    handler, mask = held
+    signal.signal(signal.SIGINT, handler)
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 SCHEDULER_DEADLINE = 30.0

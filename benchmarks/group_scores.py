@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -37,7 +38,8 @@ from compare.pipeline import prepare  # noqa: E402
 from compare.similarity import lexical_score  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "labels"
-READINGS = ("reading10", "review-s14-basil", "reading11", "review-s15-basil", "reading12", "review-s16-basil", "reading13")
+READINGS = ("reading10", "review-s14-basil", "reading11", "review-s15-basil", "reading12", "review-s16-basil", "reading13",
+            "reading14")
 CHANGE_SETS = ("issue11-group-changes", "issue11-s15-group-changes", "lead-s15-group-changes", "issue11-s16-recall",
                "issue11-s16-precision", "issue11-s17-precision")
 Key = tuple[str, tuple[str, ...]]
@@ -56,7 +58,7 @@ def verdicts(folder: Path = LABELS) -> dict[Key, str]:
             continue
         for judged in json.loads(path.read_text(encoding="utf-8"))["verdicts"].values():
             for story, known in judged.items():
-                key = story if story.startswith("s0") else f"basil/{story}"
+                key = f"basil/{story}" if re.fullmatch(r"[0-9a-f]{8}", story) else story  # a BASIL id, or a JSONL file's stem
                 out.update({(key, tuple(sorted(k.split()[1:]))): v for k, v in known.items() if k.startswith("group ")})
     return out
 

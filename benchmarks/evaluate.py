@@ -477,6 +477,17 @@ def _event_batch_ari(data: Path) -> float:
     return _events(data)["batch_ari"]
 
 
+@figure("basil.stories_one_event", "basil-dev/stories")
+def _basil_one_event(data: Path) -> float:
+    """Share of the 30 BASIL dev stories (each one event, three outlets) whose articles ``compare``
+    puts in one event (issue 13)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stories as story_benchmark  # benchmarks/stories.py
+
+    events = story_benchmark.basil_events(data / "basil-dev" / "stories")
+    return sum(len(e) == 1 for e in events.values()) / len(events)
+
+
 @figure("basil.story_ari_with_distractors", "basil-dev/articles.jsonl", "fnc1/train_bodies.jsonl")
 def _basil_distractors(data: Path) -> float:
     """ARI over the BASIL dev articles when batch groups them with the 1,683 FNC-1 bodies, less 0.01

@@ -691,6 +691,20 @@ def test_measures_of_two_things_do_not_conflict(first: str, second: str) -> None
     assert "number" not in {d.type for d in differences_between([first, second])}
 
 
+def test_one_persons_two_ages_conflict_wherever_the_age_stands() -> None:
+    """An age written after a name ("John Smith, 23,") is followed by the sentence's own words,
+    which differ between two outlets ("was arrested" / "in London"): whose age it is decides, and
+    two ages of one person conflict."""
+    pair = [
+        "The suspect, John Smith, 23, was arrested in London on Monday after a raid by police.",
+        "Police arrested John Smith, 24, in London on Monday after a raid.",
+    ]
+    (found,) = [d for d in differences_between(pair) if d.type == "number"]
+    assert found.conflict and found.values == (("a:0", "23"), ("b:0", "24")) and "age" in found.detail
+    same = ["Maria Lopez, 31, was detained at the border on Friday.", "Officials detained Maria Lopez, 31, at the border on Friday."]
+    assert "number" not in {d.type for d in differences_between(same)}
+
+
 def test_sums_of_two_owners_do_not_conflict() -> None:
     """Two firms' price targets (FNC-1): the names before the sums share none (``DifferenceSettings.name_zipf``)."""
     from dataclasses import replace

@@ -471,3 +471,37 @@ def test_one_same_event_pair_does_not_chain_two_events() -> None:
     # rahman-3 dated weeks after rahman-2 (a follow-up): never one event, whatever joins them
     parted = events_of(ids, pairs, apart=[("rahman-2", "rahman-3")])
     assert [e.articles for e in parted] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]
+
+
+BIRTHER_PLAN = (
+    "Trump Plans Meeting on Arizona Birth Bill\n\n"
+    "Donald Trump is investing more in the conspiracy theories about President Obama's birth certificate as he "
+    "explores his own bid for the presidency.\n\n"
+    "In his latest embrace of the birther strategy, Mr. Trump has invited Tea Party leaders and a legislator from "
+    "Arizona to his office in Manhattan on Friday morning to discuss a bill moving through the Arizona legislature.\n\n"
+    "The Arizona group said the call from Mr. Trump on Wednesday came unexpectedly, and the group had spent much of "
+    "the day Thursday scurrying to make travel arrangements to New York."
+)
+CLOTURE_PLAN = (
+    "Calling The Senate GOP's Bluff\n\n"
+    "WASHINGTON -- The Senate GOP's threat to filibuster every single piece of legislation until the chamber "
+    "resolves budget and tax cut measures will likely be tested as soon as Friday.\n\n"
+    "On Wednesday, Senate Majority Leader Harry Reid (D-Nev.) received a letter signed by all 42 Senate Republicans."
+)
+
+
+def test_a_weekday_ahead_of_publication_is_a_plan_not_the_event_day() -> None:
+    """A weekday the lede names is the nearest day falling on it (at most ``WEEKDAY_DAYS_BACK``
+    days back), and a day after publication is a plan, not the event (BASIL dev, the New York
+    Times of Thursday 7 April 2011 and HuffPost of Wednesday 1 December 2010): read as the
+    Friday before, "on Friday morning" put the Times six days from Fox and HuffPost's reports of
+    the same day, and its event apart from theirs."""
+    plan = event_profile(compare([_article(BIRTHER_PLAN, "2011-04-07", "a"), _article(QUAKE_A, None, "b")]).article("a"))
+    assert plan.day == date(2011, 4, 6)  # the call "on Wednesday", not Friday 1 April
+    cloture = event_profile(compare([_article(CLOTURE_PLAN, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a"))
+    assert cloture.day == date(2010, 12, 1)  # "On Wednesday", not Friday 26 November
+    # "last Friday" is the Friday before, however far back; a weekday up to three days back is that day.
+    last = CLOTURE_PLAN.replace("as soon as Friday", "last Friday").replace("On Wednesday, ", "")
+    assert event_profile(compare([_article(last, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 26)
+    back = CLOTURE_PLAN.replace("as soon as Friday", "on Sunday")
+    assert event_profile(compare([_article(back, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 28)

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from compare.align import Alignment
 from compare.analyze.event_profile import event_profile
-from compare.analyze.events import days_between, judge
+from compare.analyze.events import Verdict, days_between, judge
 from compare.models import Article, Event, Group, Pair, article_of
 from compare.settings import Settings
 
@@ -57,18 +57,24 @@ def compare_pairs(
     settings: Settings,
 ) -> tuple[tuple[Pair, ...], tuple[Event, ...]]:
     """One :class:`Pair` for every pair compared (all pairs, or the chosen ones), and the events."""
+    verdicts, events = judge_events(articles, chosen, settings)
+    similarity = shared_share(articles, groups, alignment, [(x, y) for x, y, _v in verdicts])
+    records = tuple(Pair(x, y, similarity[(x, y)], v.same_event, v.relation, v.reason) for x, y, v in verdicts)
+    return records, events
+
+
+def judge_events(
+    articles: Sequence[Article], chosen: Sequence[tuple[str, str]] | None, settings: Settings
+) -> tuple[list[tuple[str, str, Verdict]], tuple[Event, ...]]:
+    """(a, b, verdict) for every pair compared (all pairs, or the chosen ones), and the events: what
+    :func:`compare_pairs` gives the report, from the articles alone (no alignment)."""
     profiles = {a.id: event_profile(a) for a in articles}
     ids = [a.id for a in articles]
     pairs = list(chosen) if chosen is not None else list(combinations(ids, 2))
-    similarity = shared_share(articles, groups, alignment, pairs)
-    records = []
-    for x, y in pairs:
-        verdict = judge(profiles[x], profiles[y], settings)
-        records.append(
-            Pair(x, y, similarity[(x, y)], verdict.same_event, verdict.relation, verdict.reason)
-        )
+    verdicts = [(x, y, judge(profiles[x], profiles[y], settings)) for x, y in pairs]
+    records = [Pair(x, y, 0.0, v.same_event, v.relation, v.reason) for x, y, v in verdicts]
     apart = [(x, y) for x, y in pairs if (days_between(profiles[x], profiles[y]) or 0) > settings.same_event_max_days]
-    return tuple(records), events_of(ids, records, settings, apart)
+    return verdicts, events_of(ids, records, settings, apart)
 
 
 def events_of(

@@ -95,6 +95,8 @@ def _same_thing(x: Quantity, y: Quantity) -> bool:
         return False
     if x.kind.startswith("money") or x.kind in ("percent", "percentage points"):
         return True
+    if x.kind == "age" and x.of and y.of:
+        return True  # one person's (:func:`_other_measures`); the words after "John Smith, 23," are the sentence's
     if x.head and y.head and not set(x.head) & set(y.head):
         return False
     # what it is said of, beside what it counts: "the entire campus contains 1.7 million square feet"

@@ -100,6 +100,17 @@ def _encode_there(texts: list[str]) -> tuple[Any, tuple[int, int, int, float]] |
     return matrix, done
 
 
+_SURELY_READ = 1 << 20
+"""A file this small is under the input limit (:data:`compare.load.MAX_INPUT_BYTES`) without looking
+it up: the loading module is imported only for a larger one."""
+
+
+def _input_limit() -> int:
+    from compare.load import MAX_INPUT_BYTES
+
+    return MAX_INPUT_BYTES
+
+
 def _input_keys(inputs: Sequence[str]) -> list[bytes] | None:
     """The key of each file the ``inputs`` name (a folder: its article files, as the comparison reads
     them) in the embedding cache's marks (:func:`compare.embedding_cache.mark_inputs`): the SHA-256
@@ -121,8 +132,13 @@ def _input_keys(inputs: Sequence[str]) -> list[bytes] | None:
             for name in files:
                 if not os.path.isfile(name):  # a named pipe: its bytes are the comparison's to read
                     return None
+                if os.path.getsize(name) > _SURELY_READ and os.path.getsize(name) > _input_limit():
+                    return None  # the comparison refuses it: never read here (a file of gigabytes)
                 with open(name, "rb") as f:
-                    keys.append(hashlib.sha256(__version__.encode() + b"\0" + f.read()).digest())
+                    digest = hashlib.sha256(__version__.encode() + b"\0")
+                    for chunk in iter(lambda: f.read(1 << 20), b""):
+                        digest.update(chunk)
+                    keys.append(digest.digest())
         except (OSError, CompareError):
             return None
     return keys or None
@@ -156,12 +172,16 @@ class EncoderProcess:
         path = semantic.cache_path()
         if self._keys and path is not None and inputs_seen(path, self._keys):
             return self  # every text of these files is in the cache: a second report embeds nothing
+        ends: list[int] = []
         try:
-            texts_in, texts_out = os.pipe()
-            vectors_in, vectors_out = os.pipe()
+            ends.extend(os.pipe())
+            ends.extend(os.pipe())
+            texts_in, texts_out, vectors_in, vectors_out = ends
             parent = os.getpid()
             pid = _fork()
-        except OSError:
+        except OSError:  # no pipe or no process to be had: the texts are embedded here
+            for end in ends:
+                os.close(end)
             return self
         if pid == 0:  # the worker
             os.close(texts_out)
@@ -231,13 +251,21 @@ def _fork() -> int:
     pool does not survive a fork.  This process's own setting stays as it was."""
     own = os.environ.get(TOKENIZERS_PARALLELISM_ENV)
     os.environ[TOKENIZERS_PARALLELISM_ENV] = "false"
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except BaseException:
+        _set_env(TOKENIZERS_PARALLELISM_ENV, own)
+        raise
     if pid != 0:
-        if own is None:
-            del os.environ[TOKENIZERS_PARALLELISM_ENV]
-        else:
-            os.environ[TOKENIZERS_PARALLELISM_ENV] = own
+        _set_env(TOKENIZERS_PARALLELISM_ENV, own)
     return pid
+
+
+def _set_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def _serve(texts_in: int, vectors_out: int, parent: int) -> NoReturn:

@@ -189,8 +189,8 @@ _REFUSAL = re.compile(
     r"|can[’']t|cannot|(?:could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|comment|disclose|reveal|specify|elaborate|identify|be\s+reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss)|(?!))"
-    r"|(?:confirm|answer|discuss)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
+    r"|comment|elaborate|be\s+reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
+    r"|(?:confirm|answer|discuss|disclose|reveal|specify|identify)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
     r"|respond(?=\s+to\s+(?:[\w’']+\s+)?(?:requests?|inquir\w*|questions?|messages?|calls?|e-?mails?)\b)"
     r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
     r"|\b(?:has|have|had)(?:\s+not|n[’']t)\s+(?:(?:yet|publicly|immediately)\s+)?(?:said|commented|revealed|specified)\b"
@@ -249,7 +249,8 @@ def refusal_apart(a: bool, b: bool) -> bool:
 _DENIED = r"(?:that|it|any|(?:the|these|those|such|all)\s+)?(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(?:y|ies)|suggestions?)\b"
 _DENIAL = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?:that\b|it\b|" + _DENIED + r")"
-    r"|false(?:ly)?|fake|hoax(?:es)?|untrue|not true|unfounded|baseless|rubbish|nonsense|debunk(?:s|ed|ing)?"
+    r"|falsely|(?:false|fake|untrue|rubbish|nonsense)(?=\s*(?:[.,;:!?\"”’')]|$)|\s+(?:and|or|but|news|reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|information|accounts?)\b)"
+    r"|hoax(?:es)?|not true|unfounded|baseless|debunk(?:s|ed|ing)?"
     r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b",
     re.IGNORECASE,
 )
@@ -257,7 +258,8 @@ _DENIAL = re.compile(
 
 def denies(text: str) -> bool:
     """Whether a sentence denies or debunks a report or claim ("denied rumours that ...", "rejected
-    allegations that ...", "denied it agreed", "are not true", "a hoax"; not a charge pleaded
-    against, "denied arson"): of two leads, one that denies and one that does not report two
+    allegations that ...", "denied it agreed", "are not true", "a hoax", "is false", "fake news"; not
+    a charge pleaded against, "denied arson", nor a thing called false or fake, "false statements
+    to the FBI", "a fake bomb"): of two leads, one that denies and one that does not report two
     developments of the story, the claim and its denial (``GroupSettings.lead_denial_apart``)."""
     return _DENIAL.search(text) is not None

@@ -95,6 +95,10 @@ def shown_labels(comparison: Comparison) -> dict[str, str]:
         if count[label] > 1 and a.label != a.id:
             label = f"{label} ({excerpt(a.id, LABEL_SHOWN_CHARS)})"
         labels[a.id] = label
+    shown = Counter(labels.values())
+    for n, a in enumerate(comparison.articles, 1):
+        if shown[labels[a.id]] > 1:  # ids that differ only after the cut, too: the article's place
+            labels[a.id] = f"{labels[a.id]} #{n}"
     return labels
 
 

@@ -324,14 +324,14 @@ def _plain_groups(
         words = re.findall(r"[\w’']+|[.,;]", text.lower().replace("’", "'"))
         modals = ("would", "will", "could", "did", "does", "do", "can")
         refusing = {"declined", "declines", "decline", "refused", "refuses", "refuse", "won't", "can't", "cannot", *(m + "n't" for m in modals)}
-        say = {"comment", "disclose", "reveal", "specify", "elaborate", "identify"}
+        say = {"comment", "elaborate"}
         said = {"said", "commented", "revealed", "specified"}
         about = {"whether", "if", "what", "why", "how", "who", "details", "questions", "question", "specifics", "report", "reports"}
         topics = {"matter", "case", "details", "report", "reports", "claim", "claims", "question", "questions"}
         asked = {"request", "requests", "question", "questions", "message", "messages", "call", "calls", "email", "emails", "e-mail", "e-mails"}
 
         def deed_told(rest: list[str], strong: bool) -> bool:  # "confirm whether", "discuss the matter", "respond to requests": a verb that is also a deed
-            if rest[:1] and rest[0] in {"confirm", "answer", "discuss"}:
+            if rest[:1] and rest[0] in {"confirm", "answer", "discuss", "disclose", "reveal", "specify", "identify"}:
                 if strong:  # "declined to discuss a possible motive", "would not confirm it"
                     return True  # "answer reporters' questions": a word may come between
                 return any(w in about or (w == "the" and rest[k + 1 : k + 2] != [] and rest[k + 1] in topics) for k, w in enumerate(rest[1:3], 1))
@@ -1441,6 +1441,10 @@ def test_a_lead_that_denies_is_not_compared_as_a_lead_with_one_that_states_the_c
     ]
     sentences = body_sentences([ma_an, denial, xinhua])
     assert denies(sentences[2].text) and not denies(sentences[0].text) and not denies(sentences[4].text)
+    # what it says of a report, not a thing called false or fake (the session-17 review)
+    assert not denies("Papadopoulos pleaded guilty to making false statements to the FBI about his contacts.")
+    assert not denies("A man carrying a fake bomb was arrested at the airport.") and not denies("Rubbish piled up in the streets.")
+    assert denies("The ministry said the report was false.") and denies("He called the story fake news.")
     assert align(sentences, Settings()).groups == ((0, 4),)
     assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 2, 4),)
 

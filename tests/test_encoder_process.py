@@ -142,3 +142,42 @@ def test_a_second_report_on_the_same_files_starts_no_worker(tmp_path: Any, monke
     with EncoderProcess([str(tmp_path)]) as sixth:
         folder_again = sixth.pid is not None
     assert (started, again, edited, piped, folder, folder_again) == (True, False, True, True, True, False)
+
+
+def test_a_fork_that_fails_leaves_no_pipe_open_and_the_setting_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No process to be had (EAGAIN): the texts are embedded here, as without a worker; the pipes
+    made for it are closed and the tokenizer's setting is this process's own again."""
+    monkeypatch.delenv(encoder_process.TOKENIZERS_PARALLELISM_ENV, raising=False)
+    monkeypatch.setattr(semantic, "available", lambda: True)
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = set(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else set()
+    with EncoderProcess() as worker:
+        assert worker.pid is None
+    after = set(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else set()
+    assert after <= before
+    assert encoder_process.TOKENIZERS_PARALLELISM_ENV not in os.environ
+
+
+def test_a_file_over_the_input_limit_is_not_read_for_its_key(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key of each input is its digest; a file the comparison refuses as too large (a sparse
+    file of gigabytes) was read whole into memory for it first."""
+    monkeypatch.setattr(encoder_process, "_input_limit", lambda: 2_000_000)
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    with open(big, "wb") as f:
+        f.truncate(3_000_000)
+    small.write_text("A short article.", encoding="utf-8")
+    opened: list[str] = []
+    real_open = open
+
+    def watched(name: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watched)
+    assert encoder_process._input_keys([str(small), str(big)]) is None
+    assert str(big) not in opened
+    assert encoder_process._input_keys([str(small)]) is not None

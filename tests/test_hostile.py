@@ -672,3 +672,15 @@ def test_two_long_outlets_that_differ_after_the_cut_are_told_apart() -> None:
     result = compare([{"id": "north", "outlet": name + "North", "text": text}, {"id": "south", "outlet": name + "South", "text": text}])
     labels = [a.label for a in build_context(result, for_print=False)["articles"]]
     assert len(set(labels)) == 2 and labels[0].endswith("… (north)") and labels[1].endswith("… (south)"), labels
+
+
+def test_two_long_ids_that_differ_after_the_cut_are_told_apart() -> None:
+    """Two Reuters articles whose 85-character ids differ in their last letter were both shown as
+    "Reuters (xxx…)": the report's place of each article tells them apart."""
+    from reports.context import build_context
+
+    text = "\n\n".join([HEADLINE, *FACTS])
+    stem = "x" * 84
+    result = compare([{"id": stem + "a", "outlet": "Reuters", "text": text}, {"id": stem + "b", "outlet": "Reuters", "text": text}])
+    labels = [a.label for a in build_context(result, for_print=False)["articles"]]
+    assert labels[0] != labels[1] and labels[0].endswith("…) #1") and labels[1].endswith("…) #2"), labels

@@ -45,6 +45,10 @@ def test_a_refusal_in_passing_or_a_fact_is_no_refusal() -> None:
     assert not refuses("On Saturday, New Orleans coach Sean Payton indicated that Bush would not return to the lineup until further undergoing a further evaluation.")
     assert not refuses("Woodward and Bernstein said they wouldn't reveal the source's identity until he or she died, and finally confirmed Felt's role only after he came forward.")
     assert not refuses("In fact, the new King reportedly refused to acknowledge the presence of the First Lady and did not say hello or shake hands with her.")
+    # A finding, not a refusal: what a test or a search did not reveal (the session-17 review)
+    assert not refuses("The autopsy did not reveal any signs of trauma.")
+    assert not refuses("Investigators could not identify the body.")
+    assert refuses("Police declined to identify the victim.") and refuses("The company did not disclose how much it paid.")
     assert refusal_apart(True, False) and refusal_apart(False, True)
     assert not refusal_apart(True, True) and not refusal_apart(False, False)
 

@@ -550,6 +550,7 @@ def test_undated_reports_of_one_event_join_on_their_mean_content() -> None:
     short = [p for p in comparison.pairs if "d" in (p.a, p.b) and "e" not in (p.a, p.b)]
     assert len(short) == 3 and not any(p.same_event for p in short), [p.reason for p in short]
     assert [e.articles for e in comparison.events] == [("a", "b", "c", "d"), ("e",)]
+    assert comparison.events[0].evidence[-1].startswith("same event: what d reports, 0.3")
     off = compare(records, replace(settings, event_link_content=1.0))
     assert [e.articles for e in off.events] == [("a", "b", "c"), ("d",), ("e",)]
     assert [p.same_event for p in comparison.pairs] == [p.same_event for p in off.pairs]  # pairs unchanged

@@ -138,6 +138,12 @@ def events_of(
     for number, group in enumerate(events, start=1):
         inside = set(group)
         evidence = tuple(p.reason for p in pairs if p.same_event and p.a in inside and p.b in inside)
+        linked = {x for p in pairs if p.same_event and p.a in inside and p.b in inside for x in (p.a, p.b)}
+        for article in group if len(group) > 1 else ():
+            own = [v for (x, y), v in (scores or {}).items() if article in (x, y) and {x, y} <= inside]
+            if article not in linked and own:
+                evidence += (f"same event: what {article} reports, {sum(own) / len(own):.2f} of it shared with "
+                             "the others on average, and no day, place or participant apart",)
         out.append(Event(f"e{number}", tuple(group), evidence))
     return tuple(out)
 

@@ -376,7 +376,8 @@ def _set_decisions(
         ids = sorted({g[k] for g, _v in judged for k in ("doc_a", "doc_b")})
         records = [Pair(g["doc_a"], g["doc_b"], 0.0, v.same_event, v.relation, v.reason) for g, v in judged]
         inside = [(g["doc_a"], g["doc_b"]) for g, _v in judged if (g["doc_a"], g["doc_b"]) in apart]
-        for event in events_of(ids, records, settings, inside):
+        scores = {(g["doc_a"], g["doc_b"]): v.score for g, v in judged if v.same_event or v.short}
+        for event in events_of(ids, records, settings, inside, scores):
             event_of.update({a: f"{topic}:{event.id}" for a in event.articles})
     return [(event_of[g["doc_a"]] == event_of[g["doc_b"]], g["label"] == "same_event") for g in gold]
 

@@ -505,3 +505,52 @@ def test_a_weekday_ahead_of_publication_is_a_plan_not_the_event_day() -> None:
     assert event_profile(compare([_article(last, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 26)
     back = CLOTURE_PLAN.replace("as soon as Friday", "on Sunday")
     assert event_profile(compare([_article(back, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 28)
+
+
+FERRY_A = (
+    "Ferry capsizes on Lake Kivu\n\n"
+    "A passenger ferry carrying more than 80 people capsized on Lake Kivu near the port of Goma, "
+    "and at least 14 bodies have been recovered, the provincial governor said. "
+    "Survivors said the vessel, the MV Mulamba, was overloaded with sacks of cassava when strong winds struck. "
+    "Navy divers were searching for dozens of missing passengers."
+)
+FERRY_B = (
+    "Dozens missing after Lake Kivu ferry sinks\n\n"
+    "At least 14 people drowned when the overloaded ferry MV Mulamba overturned in high winds on Lake Kivu, "
+    "the governor of North Kivu province said. The boat had left Goma with more than 80 passengers and a cargo "
+    "of cassava. Navy divers recovered the bodies and were looking for survivors."
+)
+FERRY_C = (
+    "Overloaded boat sinks off Goma\n\n"
+    "The MV Mulamba, a ferry packed with passengers and cassava, sank on Lake Kivu after strong winds hit it "
+    "shortly after it left Goma. The governor said 14 bodies had been found and dozens of people were missing. "
+    "Navy divers joined fishermen in the search."
+)
+FERRY_D = (  # the same sinking in other words: each pair with the others a little short of one event
+    "Congo boat disaster\n\n"
+    "Rescuers in eastern Congo pulled bodies from the water after a ferry crowded with cassava traders went "
+    "down in a storm, officials said. Relatives gathered at the harbour waiting for news. "
+    "Survivors blamed the captain of the Mulamba, who they said ignored the weather warnings."
+)
+FERRY_E = (  # another sinking of the same kind
+    "Boat overturns on Lake Victoria\n\n"
+    "A wooden boat carrying traders to a market overturned on Lake Victoria near Mwanza, and police said "
+    "nine people drowned. The Tanzanian navy rescued 31 passengers. The boat's owner was arrested."
+)
+
+
+def test_undated_reports_of_one_event_join_on_their_mean_content() -> None:
+    """Four undated reports of one ferry sinking: the fourth, in its own words, falls a little short
+    of one event with each of the others (nothing -- days, places, participants -- tells them apart),
+    and is one event with them on the mean of its pairs; another sinking of the same kind is not."""
+    records = [_article(text, None, name) for name, text in
+               (("a", FERRY_A), ("b", FERRY_B), ("c", FERRY_C), ("d", FERRY_D), ("e", FERRY_E))]
+    settings = Settings()
+    comparison = compare(records, settings)
+    short = [p for p in comparison.pairs if "d" in (p.a, p.b) and "e" not in (p.a, p.b)]
+    assert len(short) == 3 and not any(p.same_event for p in short), [p.reason for p in short]
+    assert [e.articles for e in comparison.events] == [("a", "b", "c", "d"), ("e",)]
+    assert comparison.events[0].evidence[-1].startswith("same event: what d reports, 0.3")
+    off = compare(records, replace(settings, event_link_content=1.0))
+    assert [e.articles for e in off.events] == [("a", "b", "c"), ("d",), ("e",)]
+    assert [p.same_event for p in comparison.pairs] == [p.same_event for p in off.pairs]  # pairs unchanged

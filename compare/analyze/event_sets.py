@@ -3,13 +3,14 @@
 :func:`compare_pairs` judges each pair compared (:func:`compare.analyze.events.judge`,
 from the two articles alone) and gives it the report's "similarity"
 (:func:`shared_share`); :func:`events_of` makes the events the sets of articles joined by enough
-same-event pairs (average linkage), each with its articles and the evidence of its pairs; and
+same-event pairs (average linkage; then, for reports of one event each pair a little short on content
+alone, enough mean content), each with its articles and the evidence of its pairs; and
 :func:`place_groups` tells each group which events its articles report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 
@@ -74,11 +75,16 @@ def judge_events(
     verdicts = [(x, y, judge(profiles[x], profiles[y], settings)) for x, y in pairs]
     records = [Pair(x, y, 0.0, v.same_event, v.relation, v.reason) for x, y, v in verdicts]
     apart = [(x, y) for x, y in pairs if (days_between(profiles[x], profiles[y]) or 0) > settings.same_event_max_days]
-    return verdicts, events_of(ids, records, settings, apart)
+    scores = {(x, y): v.score for x, y, v in verdicts if v.same_event or v.short}
+    return verdicts, events_of(ids, records, settings, apart, scores)
 
 
 def events_of(
-    ids: Sequence[str], pairs: Sequence[Pair], settings: Settings | None = None, apart: Iterable[tuple[str, str]] = ()
+    ids: Sequence[str],
+    pairs: Sequence[Pair],
+    settings: Settings | None = None,
+    apart: Iterable[tuple[str, str]] = (),
+    scores: Mapping[tuple[str, str], float] | None = None,
 ) -> tuple[Event, ...]:
     """The events: each article starts as an event of its own, and the two events with the
     highest share of same-event pairs among their judged cross pairs merge while that share
@@ -100,47 +106,77 @@ def events_of(
     0.950/0.764/0.847, as ECB+ puts a story's follow-ups weeks later in its sub-topic).
     0.3, not 0.25: in a small set, one wrong pair between two pairs of reports (1 of 4) must
     not join them (``benchmarks/stories.py``, which also chooses the share on four folds of
-    topics and scores the fifth)."""
+    topics and scores the fifth).
+
+    Then, with ``scores`` (the content score of each pair judged one event or short of one on
+    content alone, :attr:`Verdict.short`), two events also join when the mean content score of
+    their cross pairs reaches ``settings.event_link_content`` and every cross pair is in
+    ``scores``: reports of one undated event, each pair a little short of the content one
+    event's reports share, with nothing (days, places, participants) telling them apart."""
     settings = settings or Settings()
     order = {i: n for n, i in enumerate(ids)}
     members: dict[str, list[str]] = {i: [i] for i in ids}  # each event by its first article
-    tally: dict[str, dict[str, list[int]]] = {i: {} for i in ids}  # event -> event -> [same, judged, apart]
+    # event -> event -> [same, judged, apart, summed content score, pairs without a score]
+    tally: dict[str, dict[str, list[float]]] = {i: {} for i in ids}
     for pair in pairs:
+        score = None if scores is None else scores.get((pair.a, pair.b), scores.get((pair.b, pair.a)))
         for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            counts = tally[x].setdefault(y, [0, 0, 0])
+            counts = tally[x].setdefault(y, [0, 0, 0, 0.0, 0])
             counts[0] += pair.same_event
             counts[1] += 1
+            counts[3] += score or 0.0
+            counts[4] += score is None
     for a, b in apart:
         for x, y in ((a, b), (b, a)):
-            tally[x].setdefault(y, [0, 0, 0])[2] += 1
-    while True:
-        best: tuple[tuple[float, int, int], str, str] | None = None  # the highest share, then the first events
-        for x, others in tally.items():
-            for y, (same, judged, parted) in others.items():
-                if parted or not same or order[x] > order[y]:
-                    continue
-                key = (same / judged, -order[x], -order[y])
-                if key[0] >= settings.event_link_share and (best is None or key > best[0]):
-                    best = (key, x, y)
-        if best is None:
-            break
-        _key, x, y = best
-        members[x] = sorted(members[x] + members.pop(y), key=order.__getitem__)
-        for z, counts in tally.pop(y).items():
-            if z == x:
-                continue
-            tally[x][z] = [a + b for a, b in zip(tally[x].get(z, [0, 0, 0]), counts, strict=True)]
-            tally[z][x] = list(tally[x][z])
-            del tally[z][y]
-        tally[x].pop(y, None)
+            tally[x].setdefault(y, [0, 0, 0, 0.0, 0])[2] += 1
+    _join(members, tally, order, lambda c: c[0] / c[1] if c[0] else 0.0, settings.event_link_share)
+    if scores is not None:
+        _join(members, tally, order, lambda c: 0.0 if c[4] else c[3] / c[1], settings.event_link_content)
     events = list(members.values())
     events.sort(key=lambda members: order[members[0]])
     out = []
     for number, group in enumerate(events, start=1):
         inside = set(group)
         evidence = tuple(p.reason for p in pairs if p.same_event and p.a in inside and p.b in inside)
+        linked = {x for p in pairs if p.same_event and p.a in inside and p.b in inside for x in (p.a, p.b)}
+        for article in group if len(group) > 1 else ():
+            own = [v for (x, y), v in (scores or {}).items() if article in (x, y) and {x, y} <= inside]
+            if article not in linked and own:
+                evidence += (f"same event: what {article} reports, {sum(own) / len(own):.2f} of it shared with "
+                             "the others on average, and no day, place or participant apart",)
         out.append(Event(f"e{number}", tuple(group), evidence))
     return tuple(out)
+
+
+def _join(
+    members: dict[str, list[str]],
+    tally: dict[str, dict[str, list[float]]],
+    order: Mapping[str, int],
+    value: Callable[[list[float]], float],
+    least: float,
+) -> None:
+    """Merge the two events whose cross pairs' tally has the highest ``value`` (then the first
+    events) while it reaches ``least`` (and is above 0), never two with a pair apart."""
+    while True:
+        best: tuple[tuple[float, int, int], str, str] | None = None
+        for x, others in tally.items():
+            for y, counts in others.items():
+                if counts[2] or order[x] > order[y]:
+                    continue
+                key = (value(counts), -order[x], -order[y])
+                if key[0] > 0 and key[0] >= least and (best is None or key > best[0]):
+                    best = (key, x, y)
+        if best is None:
+            return
+        _key, x, y = best
+        members[x] = sorted(members[x] + members.pop(y), key=order.__getitem__)
+        for z, counts in tally.pop(y).items():
+            if z == x:
+                continue
+            tally[x][z] = [a + b for a, b in zip(tally[x].get(z, [0, 0, 0, 0.0, 0]), counts, strict=True)]
+            tally[z][x] = list(tally[x][z])
+            del tally[z][y]
+        tally[x].pop(y, None)
 
 
 def place_groups(groups: Sequence[Group], events: Sequence[Event]) -> tuple[Group, ...]:

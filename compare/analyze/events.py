@@ -62,6 +62,7 @@ class Verdict:
     score: float
     days_apart: int | None
     reason: str
+    short: bool = False  # not one event only for too little content: no days, places or participants apart
 
     @property
     def same_event(self) -> bool:
@@ -188,7 +189,7 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         return Verdict("same_event", score, gap, "same event: " + _common(a, b))
     relation = "same_kind" if score >= settings.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
-    return Verdict(relation, score, gap, f"{what}: they share too little of what they report ({score:.2f})")
+    return Verdict(relation, score, gap, f"{what}: they share too little of what they report ({score:.2f})", True)
 
 
 def names_day_of(a: EventProfile, b: EventProfile) -> bool:

@@ -109,6 +109,17 @@ class DifferenceSettings:
     new one; on the 40 held-out FNC-1 stories of ``differences-s15-heldout.json`` and the 30 BASIL dev
     stories no difference changes."""
 
+    denial_group_pairs: bool = True
+    """A denial is read against every member of its group from another article, not only those linked
+    to it: "the rumors of the king personally launching airstrikes on ISIS targets were "creative," but
+    untrue" and "reports have emerged suggesting he could take part in airstrikes on ISIS targets today"
+    are grouped through a third version, too unlike in words to link, and must still share two content
+    words with the denial's claim.  False: linked members only.  Measured (session 17): on the labelled FNC-1 differences one
+    more of 24 missed denials given (s0124), none lost, no new; on the 40 held-out FNC-1 stories of
+    ``differences-s15-heldout.json`` and the 30 BASIL dev stories one change, right: a second denial
+    of the fake video joins a denial (h40 s0066, "A video that appears to show a bird pooping on
+    Russian President Vladimir Putin's suit during a speech last week is fake")."""
+
     def __post_init__(self) -> None:
         check_ranges(self)
         if not self.hedge_words or not all(isinstance(w, str) and w.strip() for w in self.hedge_words):

@@ -228,3 +228,20 @@ def test_a_denial_is_about_the_claim_it_denies(denier: str, other: str) -> None:
     assert found is not None and found.type == "negation" and dict(found.values)["a:0"].startswith("denied")
     # Read within the denial's clause only, the two share too little to be about one thing.
     assert denial_difference(_members(denier, other), [(0, 1)], settings=DifferenceSettings(denial_claim_scope=False)) is None
+
+
+def test_a_denial_is_read_against_a_member_it_does_not_link_to() -> None:
+    from dataclasses import replace
+
+    from compare.settings import Settings
+
+    denier = (
+        "Jordanian Foreign Minister Nasser Judeh told CNN Thursday the rumors of the king personally launching airstrikes "
+        "on ISIS targets were “creative,” but untrue."
+    )
+    other = "According to the dailycaller, reports have emerged suggesting he could take part in airstrikes on ISIS targets today."
+    # Too unlike in words to link (a group holds them through a third version), and still about one claim.
+    (found,) = [d for d in differences_between([denier, other]) if d.type == "negation"]
+    assert dict(found.values) == {"a:0": "denied: “but untrue”", "b:0": "reported, not denied"}
+    linked_only = replace(Settings(), differences=replace(Settings().differences, denial_group_pairs=False))
+    assert not [d for d in differences_between([denier, other], linked_only) if d.type == "negation"]

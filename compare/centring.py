@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from compare import candidates
+from compare.link_checks import denies
 from compare.models import Sentence
 from compare.parts import Parts
 from compare.settings import Settings
@@ -32,7 +33,9 @@ class StoryCosines:
 
     ``lead`` maps each lead sentence (:func:`_leads`) to its row in ``lead_vectors``, its
     embedding centred on news in general; ``lead_words`` holds each lead's words beyond names
-    (:func:`_plain_words`) and ``lead_body`` whether it is a body sentence, not a headline."""
+    (:func:`_plain_words`), ``lead_body`` whether it is a body sentence, not a headline, and
+    ``lead_denies`` whether it denies (:func:`~compare.link_checks.denies`; all False when
+    ``GroupSettings.lead_denial_apart`` is off)."""
 
     def __init__(
         self,
@@ -42,6 +45,7 @@ class StoryCosines:
         lead_words: Sequence[frozenset[str]] = (),
         lead_body: Sequence[bool] = (),
         core: Mapping[tuple[int, int], float] | None = None,
+        lead_denies: Sequence[bool] = (),
     ) -> None:
         self.vectors = vectors
         self.lead = dict(lead or {})
@@ -49,16 +53,20 @@ class StoryCosines:
         self.lead_words = tuple(lead_words)
         self.lead_body = tuple(lead_body)
         self.core = dict(core or {})
+        self.lead_denies = tuple(lead_denies)
 
     def leads(self, i: int, j: int) -> bool:
         """Whether ``i`` and ``j`` (``i < j``) are compared as two leads: both leads, not both
         headlines, sharing a word beyond names ("dies" in "Esther Williams dies at 91" and "Esther
-        Williams has died aged 91"; not "NATO" alone); or a short sentence's core event told by the
-        other (``GroupSettings.core_event_tokens``)."""
+        Williams has died aged 91"; not "NATO" alone), and not one denying what the other may state
+        (``GroupSettings.lead_denial_apart``); or a short sentence's core event told by the other
+        (``GroupSettings.core_event_tokens``)."""
         if (i, j) in self.core:
             return True
         a, b = self.lead.get(i), self.lead.get(j)
         if a is None or b is None:
+            return False
+        if self.lead_denies and self.lead_denies[a] != self.lead_denies[b]:
             return False
         return (self.lead_body[a] or self.lead_body[b]) and bool(self.lead_words[a] & self.lead_words[b])
 
@@ -266,6 +274,7 @@ def story_cosines(
         [_plain_words(sentences[i].text, names) for i in leads],
         [sentences[i].role != "title" for i in leads],
         core_cosines,
+        [settings.grouping.lead_denial_apart and denies(sentences[i].text) for i in leads],
     )
 
 

@@ -9,6 +9,8 @@
   different years) do not link, unless strongly (``GroupSettings.other_day_max_score``).
 - Refusals (:func:`refuses`): a sentence that reports a refusal to say ("declined to say whether")
   and one that states a fact do not link, unless strongly (``GroupSettings.refusal_max_score``).
+- Denials (:func:`denies`): of two leads, one that denies and one that does not are not compared
+  as leads (``GroupSettings.lead_denial_apart``).
 """
 
 from __future__ import annotations
@@ -240,3 +242,22 @@ def refusal_apart(a: bool, b: bool) -> bool:
     (Twitter "has declined to say whether" it was), or another fact of the episode ("I didn't send
     that picture" / "declined to say whether the picture was an image of him")."""
     return a != b
+
+
+# What a denial denies: a report, a claim, or a clause ("denied that", "denied it agreed"); not a
+# charge pleaded against ("denied arson", "denies murder": a development of its own, told as such).
+_DENIED = r"(?:that|it|any|(?:the|these|those|such|all)\s+)?(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(?:y|ies)|suggestions?)\b"
+_DENIAL = re.compile(
+    r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?:that\b|it\b|" + _DENIED + r")"
+    r"|false(?:ly)?|fake|hoax(?:es)?|untrue|not true|unfounded|baseless|rubbish|nonsense|debunk(?:s|ed|ing)?"
+    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b",
+    re.IGNORECASE,
+)
+
+
+def denies(text: str) -> bool:
+    """Whether a sentence denies or debunks a report or claim ("denied rumours that ...", "rejected
+    allegations that ...", "denied it agreed", "are not true", "a hoax"; not a charge pleaded
+    against, "denied arson"): of two leads, one that denies and one that does not report two
+    developments of the story, the claim and its denial (``GroupSettings.lead_denial_apart``)."""
+    return _DENIAL.search(text) is not None

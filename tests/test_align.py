@@ -18,6 +18,7 @@ from compare.link_checks import (
     Quoted,
     contrasted,
     days_named,
+    denies,
     kinds_named,
     other_days,
     quotations,
@@ -151,16 +152,19 @@ def _plain_groups(
             nu, nv = np.linalg.norm(vectors[u]), np.linalg.norm(vectors[v])
             cos[(u, v)] = float(vectors[u] @ vectors[v] / (nu * nv)) if nu > 1e-9 and nv > 1e-9 else 0.0
         # Leads (headline and first body sentences; all are "body" here) of different articles
-        # sharing a word beyond names and words capitalised inside the sentence ("NATO"): their
-        # cosine is centred on news in general.
+        # sharing a word beyond names and words capitalised inside the sentence ("NATO"), not one
+        # denying and one not: their cosine is centred on news in general.
         raw = np.array(semantic.embed([x.text for x in sentences])) - background
 
         def lead_words(text: str) -> set[str]:
             words = TOKEN.findall(text)
             return set(analyse(text)[0]) - {normalise_word(w) for k, w in enumerate(words) if w.lower() in names or (k > 0 and w[0].isupper())}
 
+        def claim_and_denial(i: int, j: int) -> bool:  # GroupSettings.lead_denial_apart
+            return s.grouping.lead_denial_apart and denies(sentences[i].text) != denies(sentences[j].text)
+
         for i, j in combinations(range(n), 2):
-            both = x_lead(i) and x_lead(j) and linkable[i] and linkable[j]
+            both = x_lead(i) and x_lead(j) and linkable[i] and linkable[j] and not claim_and_denial(i, j)
             if both and lead_words(sentences[i].text) & lead_words(sentences[j].text):
                 story_cos[(i, j)] = cos[(i, j)]
                 cos[(i, j)] = float(raw[i] @ raw[j] / (np.linalg.norm(raw[i]) * np.linalg.norm(raw[j])))
@@ -1409,6 +1413,36 @@ def test_a_lead_chain_does_not_join_two_leads_that_do_not_link() -> None:
     assert Settings().grouping.chain_floor <= alignment.similarity(2, 5) < Settings().grouping.lead_floor
     assert alignment.groups == ((0, 2),)
     assert align(sentences, _without(lead_floor=0.0)).groups == ((0, 2, 5),)
+
+
+def test_a_lead_that_denies_is_not_compared_as_a_lead_with_one_that_states_the_claim() -> None:
+    # Three outlets' leads on the Gaza floods of February 2015 (FNC-1 bodies 1070, 1392, 1803): two
+    # report the flooding after Israel opened dams; the second outlet's reports Israel's denial
+    # of it, another development.  Centred on news in general, as two leads, the denial is close
+    # to both and joins their group; centred on the story it is not (GroupSettings.lead_denial_apart).
+    ma_an = [
+        "GAZA CITY (Ma'an) -- Hundreds of Palestinians were evacuated from their homes Sunday morning after Israeli "
+        "authorities opened a number of dams near the border, flooding the Gaza Valley in the wake of a recent severe winter storm.",
+        "The Gaza Ministry of Interior said in a statement that civil defense services and teams from the Ministry of "
+        "Public Works had evacuated more than 80 families from both sides of the Gaza Valley (Wadi Gaza) after their "
+        "homes flooded as water levels reached more than three meters.",
+    ]
+    denial = [
+        "Israel has rejected allegations by government officials in the Gaza strip that authorities were responsible "
+        "for released storm waters flooding parts of the besieged area.",
+        '"The claim is entirely false, and southern Israel does not have any dams," said a statement from the '
+        "Coordinator of Government Activites in the Territorities (COGAT).",
+    ]
+    xinhua = [
+        "GAZA, Feb. 22 (Xinhua) -- A Palestinian minister lashed out at Israel on Sunday after it opened its dams near "
+        "the border with the Gaza Strip, flooding the central area of the besieged enclave with huge amounts of water.",
+        "Mufid al-Hasaynah, minister of Housing and Public Works in the Palestinian unity government, told Xinhua that "
+        "Israel deliberately increases the suffering of the Gazans.",
+    ]
+    sentences = body_sentences([ma_an, denial, xinhua])
+    assert denies(sentences[2].text) and not denies(sentences[0].text) and not denies(sentences[4].text)
+    assert align(sentences, Settings()).groups == ((0, 4),)
+    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 2, 4),)
 
 
 def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:

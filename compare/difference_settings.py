@@ -105,7 +105,8 @@ class DifferenceSettings:
     a trained pilot, is personally conducting airstrikes"), a predicate's report from its noun on ("An
     article saying a "planetary alignment" ... will decrease gravity ... is fake").  False reads the
     denial's clause only, which stops at the first comma.  Measured (session 17): on the labelled FNC-1 differences
-    3 more of 24 missed denials given (s0117, s0144, s0154), no labelled difference lost or gained, no
+    3 more of 24 missed denials given (s0117, s0144, s0154; s0154's two sentences
+    are grouped no more since main 4cd31e5), no labelled difference lost or gained, no
     new one; on the 40 held-out FNC-1 stories of ``differences-s15-heldout.json`` and the 30 BASIL dev
     stories no difference changes."""
 

@@ -99,6 +99,28 @@ class DifferenceSettings:
     pick it up" is a rule of the store, no hedge of it ("may be charged", "may have" still hedge).
     Empty switches the rule off."""
 
+    denial_claim_scope: bool = True
+    """A denial of a report is about the claim it denies, read past its clause: a verb of denying's
+    object to the end of its sentence part ("has denied rumours that the Jordanian King Abdullah II,
+    a trained pilot, is personally conducting airstrikes"), a predicate's report from its noun on ("An
+    article saying a "planetary alignment" ... will decrease gravity ... is fake").  False reads the
+    denial's clause only, which stops at the first comma.  Measured (session 17): on the labelled FNC-1 differences
+    3 more of 24 missed denials given (s0117, s0144, s0154; s0154's two sentences
+    are grouped no more since main 4cd31e5), no labelled difference lost or gained, no
+    new one; on the 40 held-out FNC-1 stories of ``differences-s15-heldout.json`` and the 30 BASIL dev
+    stories no difference changes."""
+
+    denial_group_pairs: bool = True
+    """A denial is read against every member of its group from another article, not only those linked
+    to it: "the rumors of the king personally launching airstrikes on ISIS targets were "creative," but
+    untrue" and "reports have emerged suggesting he could take part in airstrikes on ISIS targets today"
+    are grouped through a third version, too unlike in words to link, and must still share two content
+    words with the denial's claim.  False: linked members only.  Measured (session 17): on the labelled FNC-1 differences one
+    more of 24 missed denials given (s0124), none lost, no new; on the 40 held-out FNC-1 stories of
+    ``differences-s15-heldout.json`` and the 30 BASIL dev stories one change, right: a second denial
+    of the fake video joins a denial (h40 s0066, "A video that appears to show a bird pooping on
+    Russian President Vladimir Putin's suit during a speech last week is fake")."""
+
     def __post_init__(self) -> None:
         check_ranges(self)
         if not self.hedge_words or not all(isinstance(w, str) and w.strip() for w in self.hedge_words):

@@ -194,3 +194,54 @@ def test_a_negation_that_denies_no_claim(text: str) -> None:
 )
 def test_a_negated_verb_that_denies_nothing_the_other_version_says(denier: str, other: str) -> None:
     assert denial_difference(_members(denier, other), [(0, 1)]) is None
+
+
+@pytest.mark.parametrize(
+    ("denier", "other"),
+    [
+        # The object of a verb of denying, past the parenthesis and the comma that end its clause.
+        (
+            "Central Bedfordshire Council has refuted newspaper reports which suggested it was about to issue an "
+            "Anti-Social Behaviour Order (Asbo) to a six-foot mechanical bear.",
+            "A mechanical, singing polar bear could earn its owners an ASBO following complaints that its festive "
+            "songs were causing a nuisance.",
+        ),
+        (
+            "A Jordanian government spokesman has denied rumours that the Jordanian King Abdullah II, a trained pilot, "
+            "is personally conducting airstrikes against the Islamic State (Isis).",
+            "Jordan’s King Abdullah is reportedly personally involved in executing air strikes against Islamic State "
+            "positions in the aftermath of the terrorist group’s brutal execution of Jordanian pilot 1st Lt. Moaz Kasasbeh.",
+        ),
+        # The report a predicate is said of, from its noun on.
+        (
+            "An article saying a “planetary alignment” on January 4, 2015, “will decrease gravity for 5 minutes” and "
+            "cause partial weightlessness is fake.",
+            "You may have a seen a story going around Facebook that promises you'll be able to float in the air on "
+            "January 4th as a result of a planetary alignment that will \"decrease gravity\" for 5 minutes.",
+        ),
+    ],
+)
+def test_a_denial_is_about_the_claim_it_denies(denier: str, other: str) -> None:
+    from compare.difference_settings import DifferenceSettings
+
+    found = denial_difference(_members(denier, other), [(0, 1)])
+    assert found is not None and found.type == "negation" and dict(found.values)["a:0"].startswith("denied")
+    # Read within the denial's clause only, the two share too little to be about one thing.
+    assert denial_difference(_members(denier, other), [(0, 1)], settings=DifferenceSettings(denial_claim_scope=False)) is None
+
+
+def test_a_denial_is_read_against_a_member_it_does_not_link_to() -> None:
+    from dataclasses import replace
+
+    from compare.settings import Settings
+
+    denier = (
+        "Jordanian Foreign Minister Nasser Judeh told CNN Thursday the rumors of the king personally launching airstrikes "
+        "on ISIS targets were “creative,” but untrue."
+    )
+    other = "According to the dailycaller, reports have emerged suggesting he could take part in airstrikes on ISIS targets today."
+    # Too unlike in words to link (a group holds them through a third version), and still about one claim.
+    (found,) = [d for d in differences_between([denier, other]) if d.type == "negation"]
+    assert dict(found.values) == {"a:0": "denied: “but untrue”", "b:0": "reported, not denied"}
+    linked_only = replace(Settings(), differences=replace(Settings().differences, denial_group_pairs=False))
+    assert not [d for d in differences_between([denier, other], linked_only) if d.type == "negation"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from compare.analyze.hedging import _DOUBTING
 from compare.analyze.shared import WORDS, firmly_negated, hedges, negated_terms, negations
 from compare.analyze.typed import _DENYING, opposes
+from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
 
@@ -117,16 +118,48 @@ class Denial:
     term: str = ""
 
 
-def denials(text: str) -> list[Denial]:
-    """The firm denials in ``text`` ("are false", "denied the reports"), each with its scope."""
+def denials(text: str, claim_scope: bool = True) -> list[Denial]:
+    """The firm denials in ``text`` ("are false", "denied the reports"), each with its scope; with
+    ``claim_scope`` (``DifferenceSettings.denial_claim_scope``) the scope holds the claim denied too
+    (:func:`_claim_words`)."""
     out = []
     breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
     for match in _DENIAL.finditer(text):
         before = " ".join(text[: match.start()].split()[-_DOUBT_WORDS:])
         if before and _DOUBT_BEFORE.search(before + " "):
             continue
-        out.append(Denial(match.group().strip(), _scope(text, match.start(), match.end(), breaks)))
+        scope = _scope(text, match.start(), match.end(), breaks)
+        if claim_scope:
+            scope |= _claim_words(text, match.start(), match.end())
+        out.append(Denial(match.group().strip(), scope))
     return out
+
+
+# The claim a denial denies, when its clause breaks off before the claim is told: the object of a verb
+# of denying, to the end of its sentence part ("has denied rumours that the Jordanian King Abdullah II,
+# a trained pilot, is personally conducting airstrikes"), or the report a predicate is said of, from
+# the report's noun on ("An article saying a "planetary alignment" on January 4, 2015, "will decrease
+# gravity for 5 minutes" and cause partial weightlessness is fake").  An object ends at "and" too
+# ("Emwazi denied the accusation and claimed that MI5 representatives had tried to recruit him").
+_OBJECT_DENIAL = re.compile(r"^(?:den|refut|rebut|debunk|no\b|false|fake|bogus|hoax|phon|untrue|baseless|unfounded)", re.IGNORECASE)
+_PART_ENDS = re.compile(r"[;:!?—–]|\s-\s|\.(?=\s|$)|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_OBJECT_ENDS = re.compile(_PART_ENDS.pattern + r"|\band\b", re.IGNORECASE)  # "denied the accusation and claimed that"
+_REPORT_NOUN = re.compile(
+    r"\b(?:reports?|articles?|stor(?:y|ies)|claims?|rumou?rs?|news|posts?|allegations?)\s+(?:[\w'’“”\"]+\s+){0,3}?"
+    r"(?:that|saying|claiming|stating|suggesting|alleging|of|about)\b",
+    re.IGNORECASE,
+)
+
+
+def _claim_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The content words of the claim denied by ``text[start:end]`` (see ``_OBJECT_DENIAL``), beyond
+    the clause :func:`_scope` reads; none for a denial of neither form."""
+    if _OBJECT_DENIAL.match(text[start:end].lstrip()):
+        stop = _OBJECT_ENDS.search(text, end)
+        return frozenset(_plain_words(text[end : stop.start() if stop else len(text)]))
+    first = max((m.end() for m in _PART_ENDS.finditer(text, 0, start)), default=0)
+    nouns = list(_REPORT_NOUN.finditer(text, first, start))
+    return frozenset(_plain_words(text[nouns[-1].start() : start])) if nouns else frozenset()
 
 
 def _scope(text: str, start: int, end: int, breaks: Sequence[tuple[int, int]], reach: bool = True) -> frozenset[str]:
@@ -228,6 +261,7 @@ def denial_difference(
     linked: Sequence[tuple[int, int]],
     claims: bool = True,
     intros: Mapping[str, str] | None = None,
+    settings: DifferenceSettings | None = None,
 ) -> Difference | None:
     """One version (a member) denies what another, linked to it and denying nothing in any words,
     reports: a "negation" difference.  With ``claims``, a verb of the claim negated counts as a
@@ -238,7 +272,8 @@ def denial_difference(
     (``conflict``) only when some version states it plainly (one that opposes the thing, :func:`~compare.analyze.typed.opposes`:
     "defended his criticism of a requirement", states nothing another denies); a quotation whose introduction
     (``intros``: sentence id → the sentence introducing it) hedges it is passed on, not stated."""
-    found = [denials(s.text) for s in members]
+    settings = settings or DifferenceSettings()
+    found = [denials(s.text, settings.denial_claim_scope) for s in members]
     plain = [not found[k] and not _denies_in_other_words(s.text) for k, s in enumerate(members)]
     if claims:
         found = [[*firm, *negated_claims(s.text)] for firm, s in zip(found, members, strict=True)]

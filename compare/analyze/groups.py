@@ -266,7 +266,8 @@ def _differences(
     opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)
     out.extend(opposites)
     # "denied" / "confirmed": an opposite already; "not see" / "sees" in close versions: a negation already
-    denied = None if opposites else denial_difference(members, linked, claims=not negated, intros=intros)
+    pairs = list(sims) if settings.differences.denial_group_pairs else linked
+    denied = None if opposites else denial_difference(members, pairs, claims=not negated, intros=intros, settings=settings.differences)
     if denied:
         out.append(denied)
     hedge = hedge_difference(members, close, quotes, settings.differences, intros)

@@ -245,3 +245,19 @@ def test_a_denial_is_read_against_a_member_it_does_not_link_to() -> None:
     assert dict(found.values) == {"a:0": "denied: “but untrue”", "b:0": "reported, not denied"}
     linked_only = replace(Settings(), differences=replace(Settings().differences, denial_group_pairs=False))
     assert not [d for d in differences_between([denier, other], linked_only) if d.type == "negation"]
+
+
+def test_a_denial_inside_a_relative_clause_denies_only_its_own_object() -> None:
+    """The session-17 review: the object of "denied" ran past the comma that closes its relative
+    clause, so the man's account of his evening was read as what he denied, and another outlet's
+    telling of that account as "reported, not denied"."""
+    account = [
+        "The man, who denied the charge, told the court he had been at home with his wife on the night of the robbery.",
+        "He told the court he had been at home with his wife that night.",
+    ]
+    assert [d.type for g in compare(texts=account).groups for d in g.differences] == []
+    report = [
+        "The council, which denied reports that the bear would get an Asbo, said the story was made up.",
+        "Reports said the bear would get an Asbo from the council.",
+    ]
+    assert "negation" in [d.type for g in compare(texts=report).groups for d in g.differences]

@@ -144,6 +144,7 @@ def denials(text: str, claim_scope: bool = True) -> list[Denial]:
 _OBJECT_DENIAL = re.compile(r"^(?:den|refut|rebut|debunk|no\b|false|fake|bogus|hoax|phon|untrue|baseless|unfounded)", re.IGNORECASE)
 _PART_ENDS = re.compile(r"[;:!?—–]|\s-\s|\.(?=\s|$)|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _OBJECT_ENDS = re.compile(_PART_ENDS.pattern + r"|\band\b", re.IGNORECASE)  # "denied the accusation and claimed that"
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b", re.IGNORECASE)  # a denial inside a relative clause
 _REPORT_NOUN = re.compile(
     r"\b(?:reports?|articles?|stor(?:y|ies)|claims?|rumou?rs?|news|posts?|allegations?)\s+(?:[\w'’“”\"]+\s+){0,3}?"
     r"(?:that|saying|claiming|stating|suggesting|alleging|of|about)\b",
@@ -156,7 +157,11 @@ def _claim_words(text: str, start: int, end: int) -> frozenset[str]:
     the clause :func:`_scope` reads; none for a denial of neither form."""
     if _OBJECT_DENIAL.match(text[start:end].lstrip()):
         stop = _OBJECT_ENDS.search(text, end)
-        return frozenset(_plain_words(text[end : stop.start() if stop else len(text)]))
+        last = stop.start() if stop else len(text)
+        if _RELATIVE_OPEN.search(text, max(0, text.rfind(",", 0, start)), start):
+            comma = text.find(",", end, last)  # "The man, who denied the charge, told the court": its clause ends there
+            last = comma if comma != -1 else last
+        return frozenset(_plain_words(text[end:last]))
     first = max((m.end() for m in _PART_ENDS.finditer(text, 0, start)), default=0)
     nouns = list(_REPORT_NOUN.finditer(text, first, start))
     return frozenset(_plain_words(text[nouns[-1].start() : start])) if nouns else frozenset()

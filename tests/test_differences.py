@@ -753,3 +753,23 @@ def test_a_hedge_in_the_sentence_that_introduces_a_quotation(intro_a: str, intro
     assert group.members == ("tabloid:2", "wire:2")
     found = [dict(d.values) for d in group.differences if d.type == "hedge"]
     assert found == ([hedged] if hedged else [])
+
+
+@pytest.mark.parametrize(
+    ("stated", "negated", "given"),
+    [
+        # an irregular past form is the verb the other version negates
+        ("The student made $72 million trading stocks during his lunch breaks, the magazine reported.",
+         "The student did not make $72 million trading stocks during his lunch breaks, the magazine now says.", True),
+        ("The rebels took part in the talks in Geneva on Monday, officials said.",
+         "The rebels did not take part in the talks in Geneva on Monday, officials said.", True),
+        # the negating version states the verb itself too: no contradiction of it
+        ("It found that people with hairy arms or dry skin had trouble using the heart monitor.",
+         "The engineers found that hairy arms and dry skin affect the heart monitor, and they didn't find a solution.", False),
+        # "not ... until" states when it happened
+        ("Indianapolis took its first lead of the game when Ratliff returned an interception 35 yards.",
+         "The Colts didn't take their first lead until Ratliff returned an interception 35 yards.", False),
+    ],
+)
+def test_a_negated_verb_against_its_irregular_past(stated: str, negated: str, given: bool) -> None:
+    assert ("negation" in {d.type for d in differences_between([stated, negated])}) is given

@@ -4,7 +4,7 @@ diffs are :mod:`compare.analyze.word_diff`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -234,3 +234,37 @@ def hedges(text: str, whole: str | None = None, words: tuple[str, ...] = HEDGES)
 def hedge_phrases(text: str) -> list[str]:
     """Hedging words with a little context: "in a possible sign" (see :func:`hedges`)."""
     return [h.phrase for h in hedges(text)]
+
+
+# The past forms of common irregular verbs, and their base: "did not make" denies "made", "did not
+# take part" denies "took part".  normalise_word strips regular endings ("earned" -> "earn") only.
+_IRREGULAR_PAST = {
+    past: base
+    for base, forms in {
+        "make": "made", "take": "took taken", "give": "gave given", "pay": "paid", "sell": "sold",
+        "buy": "bought", "send": "sent", "spend": "spent", "build": "built", "bring": "brought",
+        "find": "found", "hold": "held", "keep": "kept", "leave": "left", "meet": "met", "know": "knew known",
+        "see": "saw seen", "come": "came", "become": "became", "go": "went gone", "write": "wrote written",
+        "speak": "spoke spoken", "break": "broke broken", "choose": "chose chosen", "drive": "drove driven",
+        "steal": "stole stolen", "throw": "threw thrown", "begin": "began begun", "fight": "fought",
+        "catch": "caught", "teach": "taught", "think": "thought", "seek": "sought", "win": "won",
+        "lose": "lost", "tell": "told", "hear": "heard", "stand": "stood", "understand": "understood",
+        "strike": "struck", "shoot": "shot", "fly": "flew flown", "flee": "fled", "lead": "led",
+        "hide": "hid hidden", "rise": "rose risen", "fall": "fell fallen", "grow": "grew grown",
+        "swear": "swore sworn", "wear": "wore worn", "forget": "forgot forgotten", "get": "got gotten",
+        "sink": "sank sunk", "sing": "sang sung", "ring": "rang rung", "draw": "drew drawn",
+    }.items()
+    for past in forms.split()
+}
+
+
+def base_forms(words: Collection[str]) -> set[str]:
+    """The tokens (:func:`~compare.similarity.normalise_word`) of the base form of each irregular
+    past form among ``words`` ("made" -> "make"), to match a negated verb ("did not make")."""
+    out = set()
+    for word in words:
+        base = _IRREGULAR_PAST.get(word.lower())
+        token = normalise_word(base) if base else None
+        if token:
+            out.add(token)
+    return out

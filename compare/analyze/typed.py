@@ -20,7 +20,7 @@ from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity
 from compare.analyze.quantity_conflicts import describe_counted, quantity_conflicts
 from compare.analyze.quotes import Quote
-from compare.analyze.shared import WORDS, blank_quotations, firmly_negated, negations
+from compare.analyze.shared import WORDS, base_forms, blank_quotations, firmly_negated, negations
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
@@ -161,6 +161,10 @@ def opposite_differences(
     return [Difference("opposite", detail, tuple(values.items()))]
 
 
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bnever)\b[^,;.]*?\buntil\b", re.IGNORECASE)
+"""A negation that states when a thing happened ("did not take the lead until the fourth quarter")."""
+
+
 def negation_differences(
     members: Sequence[Sentence], close: Sequence[tuple[int, int]], rules: DifferenceSettings = _RULES
 ) -> list[Difference]:
@@ -196,8 +200,11 @@ def negation_differences(
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
         if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
-        own = Counter(tokens(mine.text))
-        theirs = {normalise_word(w) for w in WORDS.findall(other.text) if w[0].islower()}  # not "United States"
+        if _NOT_UNTIL.search(mine.text):
+            return []  # "didn't take their first lead until Ratliff intercepted" states when they took it
+        own = Counter(tokens(mine.text)) + Counter(base_forms(WORDS.findall(mine.text)))  # "found that ... didn't find"
+        plain = [w for w in WORDS.findall(other.text) if w[0].islower()]  # not "United States"
+        theirs = {normalise_word(w) for w in plain} | base_forms(plain)  # "made" for "did not make"
         spans = {term: mine.text[start:end] for term, (_, start, end) in firm.items()}
         return [
             words for term, words in negated.items()

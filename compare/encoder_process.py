@@ -132,7 +132,8 @@ def _input_keys(inputs: Sequence[str]) -> list[bytes] | None:
             for name in files:
                 if not os.path.isfile(name):  # a named pipe: its bytes are the comparison's to read
                     return None
-                if os.path.getsize(name) > _SURELY_READ and os.path.getsize(name) > _input_limit():
+                size = os.path.getsize(name)
+                if size > _SURELY_READ and size > _input_limit():
                     return None  # the comparison refuses it: never read here (a file of gigabytes)
                 with open(name, "rb") as f:
                     digest = hashlib.sha256(__version__.encode() + b"\0")

@@ -182,13 +182,7 @@ def open_runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runn
     import logging
 
     # Held back from before Dask's import, which starts threads: a thread that does not hold SIGINT
-    # back would take it, and with it ignored, lose it (see the local cluster below).  The
-    # resource tracker of multiprocessing takes SIGINT out of the mask of the thread that first
-    # starts it: started here first, before the hold.
-    if scheduler is None and os.name == "posix":  # Windows has neither the tracker nor signal masks
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
+    # back would take it, and with it ignored, lose it (see the local cluster below).
     held = _hold_interrupts() if scheduler is None else None
     try:
         distributed = _import_distributed(f"--scheduler {scheduler}" if scheduler else f"--workers {workers}")
@@ -273,7 +267,12 @@ def _hold_interrupts() -> tuple[Any, Any] | None:
 
     if threading.current_thread() is not threading.main_thread():
         return None
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    mask = None
+    if hasattr(signal, "pthread_sigmask"):  # POSIX; Windows has neither masks nor the tracker
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()  # it unmasks SIGINT in the thread that first starts it: started first
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     return signal.signal(signal.SIGINT, signal.SIG_IGN), mask
 
 

@@ -188,3 +188,31 @@ def test_the_sentence_layer_trainer_without_data_is_one_line_and_exit_2(
     assert layer.main(["--data", str(tmp_path / "none.jsonl")]) == 2
     err = capsys.readouterr().err.strip()
     assert "none.jsonl" in err and "not found" in err and "\n" not in err
+
+
+@pytest.fixture(scope="module")
+def targets() -> Any:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import target_vectors
+
+    return target_vectors
+
+
+def test_the_target_vector_is_the_mean_of_the_mention_word_pieces(targets: Any) -> None:
+    np = pytest.importorskip("numpy")
+    # "[CLS] the gov ##ernor lied [SEP]": specials have empty offsets
+    offsets = [(0, 0), (0, 3), (4, 7), (7, 12), (13, 17), (0, 0)]
+    states = np.array([[9.0, 9.0], [1.0, 0.0], [0.0, 2.0], [0.0, 4.0], [5.0, 0.0], [9.0, 9.0]])
+    assert np.allclose(targets.target_vector(states, offsets, 4, 12), [0.0, 1.0])  # gov ##ernor
+    wide = targets.target_vector(states, offsets, 4, 12, window=1)  # the, gov, ##ernor, lied: (6, 6) / 4
+    assert np.allclose(wide, [2**-0.5, 2**-0.5])
+    # a target the truncated text does not reach: the sentence's own word-pieces, specials left out
+    assert np.allclose(targets.target_vector(states, offsets, 40, 45), np.array([6.0, 6.0]) / np.hypot(6.0, 6.0))
+
+
+def test_the_target_vectors_script_without_data_is_one_line_and_exit_2(
+    targets: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert targets.main(["--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "train.jsonl" in err and "not found" in err and "\n" not in err

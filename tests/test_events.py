@@ -599,3 +599,19 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
     once = CLINIC_C.replace("Amberson was arrested", "He was arrested").replace("said Amberson would", "said he would")
     (pair,) = compare([_article(CLINIC_A, None, "a"), _article(once, None, "c")]).pairs
     assert "only one names" not in pair.reason, pair.reason
+
+
+def test_participants_are_written_as_full_names() -> None:
+    """A participant is shown as the name its lead writes, cut at a day after it, a title or an
+    article before it and a possessive: what an editor reads in the reason."""
+    text = (
+        "Champion keeps his belts\n\n"
+        "Former champion Wladimir Klitschko stopped Hasim Rahman Saturday night as Gov. Sarah Palin and "
+        "San Diego's Jackson watched from the ring. Rahman said he would fight again. "
+        "Klitschko thanked the crowd."
+    )
+    comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
+    written = {token: name for token, name, _mentions in event_profile(comparison.article("a")).participants}
+    assert written["rahman"] == "Hasim Rahman" and written["klitschko"] == "Wladimir Klitschko"
+    assert written["palin"] == "Sarah Palin" and "gov" not in written
+    assert (written["diego"], written["jackson"]) == ("San Diego", "Jackson")

@@ -208,16 +208,22 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
 
 def _full_names(text: str) -> dict[str | None, str]:
     """Content token → the run of capitalised words it stands in, as written: "Dana Whitlock"
-    for "Whitlock" in "Pop singer Dana Whitlock checked in"; without a title or an article
-    before it ("Gov. Sarah Palin", "The Indian Navy"), a possessive or a full stop after it."""
+    for "Whitlock" in "Pop singer Dana Whitlock checked in"; a title or an article before it
+    ("Gov. Sarah Palin", "The Indian Navy"), a day or month after it ("Hasim Rahman Saturday")
+    and a full stop are left out, and a possessive ends it ("San Diego's Jackson": two names)."""
     out: dict[str | None, str] = {}
     for run in _NAME_RUN.finditer(text):
-        words = run.group().split()
-        while words and (words[0] in NOT_PLACES or words[0].rstrip(".").lower() in TITLE_WORDS):
-            words.pop(0)
-        name = re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", " ".join(words))  # "Whitlock's", "Palmer." (not "Jr.")
-        for word in words:
-            out.setdefault(normalise_word(word), name)
+        names: list[list[str]] = [[]]
+        for word in run.group().split():
+            if word in NOT_PLACES or (not names[-1] and word.rstrip(".").lower() in TITLE_WORDS):
+                names.append([])  # "The", "Saturday", "Gov.": no part of a name
+                continue
+            names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")
+            if word != names[-1][-1] and not word.endswith("."):
+                names.append([])  # a possessive ends the name
+        for words in names:
+            for word in words:
+                out.setdefault(normalise_word(word), " ".join(words))
     return out
 
 

@@ -603,11 +603,12 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
 
 def test_participants_are_written_as_full_names() -> None:
     """A participant is shown as the name its lead writes, cut at a day after it, a title or an
-    article before it and a possessive: what an editor reads in the reason."""
+    article before it, a possessive and a title inside it: what an editor reads in the reason."""
     text = (
         "Champion keeps his belts\n\n"
-        "Former champion Wladimir Klitschko stopped Hasim Rahman Saturday night as Gov. Sarah Palin and "
-        "San Diego's Jackson watched from the ring. Rahman said he would fight again. "
+        "Former champion Wladimir Klitschko stopped Hasim Rahman Saturday night as Gov. Sarah Palin, Texas "
+        "Governor Rick Perry and San Diego's Jackson watched from seats paid for by Chick-fil-A. "
+        "Rahman said he would fight again. "
         "Klitschko thanked the crowd."
     )
     comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
@@ -615,3 +616,4 @@ def test_participants_are_written_as_full_names() -> None:
     assert written["rahman"] == "Hasim Rahman" and written["klitschko"] == "Wladimir Klitschko"
     assert written["palin"] == "Sarah Palin" and "gov" not in written
     assert (written["diego"], written["jackson"]) == ("San Diego", "Jackson")
+    assert (written["texa"], written["perri"], written["chick"]) == ("Texas", "Rick Perry", "Chick-fil-A")

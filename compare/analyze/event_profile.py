@@ -67,6 +67,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # "NEW YORK --", "GAZA CITY (Ma'an) --", "ATLANTA, Georgia (CNN) --", "GAZA, Feb. 22 (Xinhua) --"
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 """A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox")."""
+_NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor".split())
+"""Titles that are no part of a name as the reason writes it (``TITLE_WORDS`` and a few written out)."""
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
@@ -210,20 +212,21 @@ def _full_names(text: str) -> dict[str | None, str]:
     """Content token → the run of capitalised words it stands in, as written: "Dana Whitlock"
     for "Whitlock" in "Pop singer Dana Whitlock checked in"; a title or an article before it
     ("Gov. Sarah Palin", "The Indian Navy"), a day or month after it ("Hasim Rahman Saturday")
-    and a full stop are left out, and a possessive ends it ("San Diego's Jackson": two names)."""
+    and a full stop are left out, and a possessive or a title ends it ("San Diego's Jackson",
+    "North Carolina Rep Bob Etheridge": two names each)."""
     out: dict[str | None, str] = {}
     for run in _NAME_RUN.finditer(text):
         names: list[list[str]] = [[]]
         for word in run.group().split():
-            if word in NOT_PLACES or (not names[-1] and word.rstrip(".").lower() in TITLE_WORDS):
-                names.append([])  # "The", "Saturday", "Gov.": no part of a name
+            if word in NOT_PLACES or word.rstrip(".").lower() in _NAME_TITLES:
+                names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)
                 continue
             names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")
             if word != names[-1][-1] and not word.endswith("."):
                 names.append([])  # a possessive ends the name
         for words in names:
-            for word in words:
-                out.setdefault(normalise_word(word), " ".join(words))
+            for part in TOKEN.findall(" ".join(words)):  # "Chick" of "Chick-fil-A" too
+                out.setdefault(normalise_word(part), " ".join(words))
     return out
 
 

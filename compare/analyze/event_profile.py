@@ -217,8 +217,8 @@ def _full_names(text: str) -> dict[str | None, str]:
     out: dict[str | None, str] = {}
     for run in _NAME_RUN.finditer(text):
         names: list[list[str]] = [[]]
-        for word in run.group().split():
-            if word in NOT_PLACES or word.rstrip(".").lower() in _NAME_TITLES:
+        for word in (w.strip("'‘’\"“”") for w in run.group().split()):
+            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES:
                 names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)
                 continue
             names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")

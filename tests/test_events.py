@@ -617,3 +617,14 @@ def test_participants_are_written_as_full_names() -> None:
     assert written["palin"] == "Sarah Palin" and "gov" not in written
     assert (written["diego"], written["jackson"]) == ("San Diego", "Jackson")
     assert (written["texa"], written["perri"], written["chick"]) == ("Texas", "Rick Perry", "Chick-fil-A")
+
+
+def test_the_reason_names_a_person_once() -> None:
+    """Both articles repeat the full name and the surname alone: the reason names the person
+    once ("Dana Whitlock", not "Dana Whitlock, Whitlock")."""
+    more = CLINIC_A + " Fans sent Whitlock flowers. Friends of Whitlock said she was resting. Fans of Dana Whitlock waited."
+    again = more.replace("cancelled the last dates", "called off the final shows")
+    (pair,) = compare([_article(more, None, "a"), _article(again, None, "b")]).pairs
+    a = event_profile(compare([_article(more, None, "a"), _article(again, None, "b")]).article("a"))
+    assert {"Dana Whitlock", "Whitlock"} <= set(a.actors)
+    assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock", pair.reason

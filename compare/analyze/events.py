@@ -296,7 +296,10 @@ def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
         if places:
             parts.append(places[0])
     shared = set(b.actors)
-    actors = sorted((n for n in a.actors if n in shared), key=lambda n: -len(n))  # the most specific first
+    actors: list[str] = []
+    for name in sorted((n for n in a.actors if n in shared), key=lambda n: -len(n)):  # the most specific first
+        if not set(name.split()) <= {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
+            actors.append(name)
     parts.extend(actors[:2])
     if not actors:  # no name both repeat: who both leads name
         said = {word for part in (*parts, *a.places, *b.places) for word in part.split()}  # a place is no one

@@ -169,6 +169,7 @@ class Credited:
     requests: tuple[ToneRequest, ...]
     texts: tuple[str, ...]  # every sentence's text, for the embeddings
     voices: Mapping[str, tuple[VoiceSpan, ...]] = field(default_factory=dict)  # sentence id → speakers' words (:mod:`.voice`)
+    sizes: Mapping[str, int] = field(default_factory=dict)  # article id → its sentences (:func:`.scoring._tone`)
 
 
 def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Mention], bool]:
@@ -329,6 +330,7 @@ def credit(
         tuple(requests),
         tuple(dict.fromkeys(s.text for s in sentences)),
         voices,
+        {a.id: len(a.sentences) for a in articles},
     )
 
 
@@ -371,7 +373,8 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         for article in credited.articles:
             found = tallies.get((actor, article))
             if article in credited.named_in[actor] or found is not None:
-                out.append(stance(actor, article, found or Tally(), settings, voice))
+                size = credited.sizes.get(article, 0)
+                out.append(stance(actor, article, found or Tally(), settings, voice, size))
     return tuple(out)
 
 

@@ -8,7 +8,7 @@ words that only say which part of it ("campaign", "administration", "leaders", "
 "Senate"), must all be among the words of one actor's name and the forms the articles named it
 by; a plural and its singular are one word ("Democrats" = "Democratic").  An entity the report
 does not name counts as "neutral" for the tone.  The tone is reported twice: with the shipped
-settings (tuned on these stories), and with ``tone_neutral_prior``, ``tone_unfavourable_per_root`` and
+settings (tuned on these stories), and with ``tone_neutral_prior``, ``tone_unfavourable_net`` and
 ``tone_favourable_share`` chosen by cross-validation by story (:func:`cross_validate_tone`), what
 held-out stories may expect.
 
@@ -72,9 +72,9 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str] = 
 
 
 PRIORS = (0.5, 1.0, 1.5)
-RATES = (0.6, 0.7, 0.8, 0.9, 1.0, 1.2)
+NETS = (3, 4, 5, 6, 7)
 SHARES = (0.1, 0.2, 0.3, 0.4, 0.5)
-"""The grid of (``tone_neutral_prior``, ``tone_unfavourable_per_root``, ``tone_favourable_share``) the
+"""The grid of (``tone_neutral_prior``, ``tone_unfavourable_net``, ``tone_favourable_share``) the
 cross-validation chooses from."""
 Point = tuple[float, ...]
 CV_FOLDS = 5
@@ -199,12 +199,12 @@ def measure_basil_framing(
         if cv:
             # the actors and sentences stay; only the tone settings change, so finish() alone reruns
             credited = credit(result.articles, lexicon, result.settings)
-            for prior, rate, share in product(PRIORS, RATES, SHARES):
+            for prior, net, share in product(PRIORS, NETS, SHARES):
                 settings = replace(
-                    result.settings, tone_neutral_prior=prior, tone_unfavourable_per_root=rate, tone_favourable_share=share
+                    result.settings, tone_neutral_prior=prior, tone_unfavourable_net=net, tone_favourable_share=share
                 )
                 stances = finish(credited, settings)
-                grid_pred.setdefault((prior, rate, share), {})[story] = _tones(stances, hits)
+                grid_pred.setdefault((prior, net, share), {})[story] = _tones(stances, hits)
         if show:
             print("   actors:", ", ".join(actor_words))
     out = {

@@ -86,40 +86,19 @@ def test_a_tone_needs_a_sentence_with_cue_words_in_the_actors_clause() -> None:
     assert _tone(uncued, Settings(tone_cued_sentences=0))[0] == "unfavourable"
 
 
-def test_an_unfavourable_tone_needs_unfavourable_sentences_that_stand_out_of_the_article() -> None:
-    """Unfavourable: more unfavourable sentences than favourable by Settings.tone_unfavourable_net (2)
-    and by Settings.tone_unfavourable_per_root (0.8) times the square root of the article's sentences."""
+def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
+    """Unfavourable: at least Settings.tone_unfavourable_net (5) more unfavourable sentences than
+    favourable ones, however many name the actor; one or four plainly told bad news are not a portrayal."""
     settings = Settings()
-    assert (settings.tone_unfavourable_net, settings.tone_unfavourable_per_root) == (2, 0.8)
-    assert _tone(_tones("unfavourable"), settings, 1) == ("neutral", -1.0)  # one is no portrayal
-    assert _tone(_tones("unfavourable", "unfavourable"), settings, 6) == ("unfavourable", -1.0)  # 2 >= 0.8 * 2.45
-    assert _tone(_tones("unfavourable", "unfavourable"), settings, 7) == ("neutral", -1.0)  # 2 < 0.8 * 2.65
-    assert _tone(_tones(*["unfavourable"] * 4), settings, 26) == ("neutral", -1.0)  # 4 < 0.8 * 5.1
-    assert _tone(_tones(*["unfavourable"] * 4, *["neutral"] * 16), settings, 26) == ("neutral", -0.2)
-    assert _tone(_tones(*["unfavourable"] * 4), settings, 24)[0] == "unfavourable"
-    assert _tone(_tones(*["unfavourable"] * 6, "favourable", "favourable"), settings, 26)[0] == "neutral"  # net 4
-    assert _tone(_tones(*["unfavourable"] * 2), settings)[0] == "unfavourable"  # no article size: the count alone
-    assert _tone([], settings, 10) == ("neutral", 0.0)
-
-
-BAD_NEWS = (
-    "Senator Dana Whitcombe misled voters about the failed bridge deal. "
-    "Whitcombe's corrupt scheme wasted millions of dollars. "
-    "Whitcombe was also fined for lying to investigators. "
-)
-COUNTY = " ".join(f"The county board met on day {n} to discuss the road budget and the school calendar." for n in range(27))
-
-
-def test_the_same_bad_news_is_a_portrayal_in_a_short_article_and_not_in_a_long_one() -> None:
-    """Three sentences of bad news about the senator make a short article's portrayal of her (a fixed
-    count of five did not); among thirty sentences about other things they do not stand out."""
-    other = "Senator Dana Whitcombe spoke in Dayton on Tuesday."
-    short = framed(BAD_NEWS + "The vote is on Friday.", other, settings=Settings())[("Dana Whitcombe", "a")]
-    assert (short.tone, short.tone_evidence) == ("unfavourable", ("a:1", "a:2", "a:0"))
-    long = framed(BAD_NEWS + COUNTY, other, settings=Settings())[("Dana Whitcombe", "a")]
-    assert (long.tone, long.tone_score) == ("neutral", -1.0)
-    fixed = replace(Settings(), tone_unfavourable_net=5, tone_unfavourable_per_root=0.0)
-    assert framed(BAD_NEWS + "The vote is on Friday.", other, settings=fixed)[("Dana Whitcombe", "a")].tone == "neutral"
+    assert settings.tone_unfavourable_net == 5
+    assert _tone(_tones("unfavourable"), settings) == ("neutral", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 4), settings) == ("neutral", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 5), settings) == ("unfavourable", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), settings) == ("unfavourable", -0.2)
+    assert _tone(_tones(*["unfavourable"] * 6, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 6, "favourable", "favourable"), settings)[0] == "neutral"  # net 4
+    assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2))[0] == "unfavourable"
+    assert _tone([], settings) == ("neutral", 0.0)
 
 
 def test_a_favourable_tone_needs_a_share_of_the_sentences() -> None:
@@ -355,7 +334,7 @@ def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> N
     credited = credit(articles, lexicon, settings)
     assert credited.requests and credited.main
     assert finish(credited, settings) == frame(articles, lexicon, settings)
-    stricter = replace(settings, tone_unfavourable_per_root=1000.0, tone_favourable_share=2.0)
+    stricter = replace(settings, tone_unfavourable_net=1000, tone_favourable_share=2.0)
     assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
     assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
 

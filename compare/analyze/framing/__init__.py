@@ -169,7 +169,6 @@ class Credited:
     requests: tuple[ToneRequest, ...]
     texts: tuple[str, ...]  # every sentence's text, for the embeddings
     voices: Mapping[str, tuple[VoiceSpan, ...]] = field(default_factory=dict)  # sentence id → speakers' words (:mod:`.voice`)
-    sizes: Mapping[str, int] = field(default_factory=dict)  # article id → its sentences (:func:`.scoring._tone`)
 
 
 def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Mention], bool]:
@@ -330,7 +329,6 @@ def credit(
         tuple(requests),
         tuple(dict.fromkeys(s.text for s in sentences)),
         voices,
-        {a.id: len(a.sentences) for a in articles},
     )
 
 
@@ -373,8 +371,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         for article in credited.articles:
             found = tallies.get((actor, article))
             if article in credited.named_in[actor] or found is not None:
-                size = credited.sizes.get(article, 0)
-                out.append(stance(actor, article, found or Tally(), settings, voice, size))
+                out.append(stance(actor, article, found or Tally(), settings, voice))
     return tuple(out)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -88,17 +87,16 @@ def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label,
     return "mixed", score
 
 
-def _tone(tones: list[SentenceTone], settings: Settings, sentences: int = 0) -> tuple[ToneLabel, float]:
+def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, float]:
     """The tone of the sentences naming the actor or referring to it, taken together, and its score.
 
     The score is the share of those sentences favourable toward the actor less the share
     unfavourable (-1..1), of the sentences that say something of it: not those where it only
     speaks ('"...," Romney said') or praises itself (``SentenceTone.speaker``), which would
-    otherwise make an actor quoted often look neutral.  The label is "unfavourable" when more of
-    them are unfavourable than favourable by at least ``Settings.tone_unfavourable_net`` and at
-    least ``Settings.tone_unfavourable_per_root`` times the square root of the article's
-    ``sentences`` (bad news told plainly reads unfavourable to the sentence model: a few such
-    sentences in a long article do not make a portrayal, as many in a short one do), "favourable" when the score reaches ``Settings.tone_favourable_share``,
+    otherwise make an actor quoted often look neutral.  The label is "unfavourable" when at least
+    ``Settings.tone_unfavourable_net`` more of them are unfavourable than favourable (bad news
+    told plainly reads unfavourable to the sentence model: one such sentence, or three, do not
+    make a portrayal), "favourable" when the score reaches ``Settings.tone_favourable_share``,
     else "neutral"; and "neutral" too when fewer than ``Settings.tone_cued_sentences`` of the
     sentences of that tone have a cue word in the actor's clause (the evidence shows only those).
     Nor is it "favourable" when the article names the actor only inside the quotations it chose:
@@ -116,7 +114,7 @@ def _tone(tones: list[SentenceTone], settings: Settings, sentences: int = 0) -> 
     net = sum(t.tone == "favourable" for t in tones) - unfavourable
     score = net / max(1, sum(not t.speaker for t in tones))
     label: ToneLabel = "neutral"
-    if -net >= max(settings.tone_unfavourable_net, settings.tone_unfavourable_per_root * math.sqrt(sentences)):
+    if -net >= settings.tone_unfavourable_net:
         label = "unfavourable"
     elif net > 0 and score >= settings.tone_favourable_share:
         label = "favourable"
@@ -148,12 +146,9 @@ def _voices(ids: Iterable[str], marks: Iterable[CueMark], kinds: set[str], voice
     return out
 
 
-def stance(
-    actor: str, article: str, tally: Tally, settings: Settings, voice: VoiceOf = _own, sentences: int = 0
-) -> Stance:
-    """The stance: label and score from the cue counts, tone from the sentences' tones (of an
-    article of ``sentences`` sentences), evidence, and whose words each evidence sentence's cue
-    words are (``voice``)."""
+def stance(actor: str, article: str, tally: Tally, settings: Settings, voice: VoiceOf = _own) -> Stance:
+    """The stance: label and score from the cue counts, tone from the sentences' tones, evidence,
+    and whose words each evidence sentence's cue words are (``voice``)."""
     c = sum(r.cooperative for r in tally.cues.values())
     r = sum(r.reluctant for r in tally.cues.values())
     label, score = _label(c, r, settings)
@@ -169,7 +164,7 @@ def stance(
         )
     )
     evidence = tuple(row.sentence for row in supporting[:MAX_EVIDENCE])
-    tone, tone_score = _tone(list(tally.tones.values()), settings, sentences)
+    tone, tone_score = _tone(list(tally.tones.values()), settings)
     tone_sign = {"favourable": 1, "unfavourable": -1}.get(tone, 0)
     toned = [t for t in tally.tones.values() if tone_sign and t.tone == tone and t.cued]
     toned.sort(key=lambda t: (t.voice != OWN, -tone_sign * t.score, t.index))  # the outlet's own words first

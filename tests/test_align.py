@@ -295,6 +295,12 @@ def _plain_groups(
             noun = re.match(r"\s+[a-z]", text[m.end() :]) and not re.match(goes_on, text[m.end() :])  # "in Super Tuesday states"
             if (place and not noun) or re.match(r"\s+(morning|afternoon|evening|night)\b", text[m.end() :]):
                 name = None
+            occasion = re.search(  # a day named for what happens on it, even first in the sentence: "Super Tuesday gave"
+                r"(^|[\s“\"‘'(])(Super|Bloody|Black|Good|Holy|Maundy|Easter|Palm|Ash|Shrove|Cyber|Giving|Blue|Mad|Manic|Throwback)[ -]$",
+                text[max(0, m.start() - 40) : m.start()],
+            )
+            if occasion:
+                continue
             if not (name and (name.group(1).isalnum() or name.group(1) in "_,;:")) and not re.match(r"[ -][A-Z]", text[m.end() :]):
                 found.add(m.group())
         return found
@@ -1513,6 +1519,8 @@ def test_a_weekday_inside_a_name_is_no_day_of_the_fact() -> None:
     assert days_named("On Sunday, Santorum said he was not questioning the president's faith.") == {"Sunday"}
     assert days_named("Thursday night’s meeting marks the second time in a week.") == {"Thursday"}
     assert days_named("He won most states on Super Tuesday, the Sunday Times reported.") == frozenset()
+    assert days_named("Super Tuesday gave him six states; Good Friday services were held in Ohio.") == frozenset()
+    assert days_named("Late Sunday, police said; on Black Friday, shops opened early.") == {"Sunday"}
     assert days_named("On Jan. 4, 2015, a year after CPAC 2014, he paid $2013 or 1999.5 in March 2013.") == {"2015", "2013"}
     assert other_days(days_named("in September 2013 on Sunday"), days_named("in 2014 on Sunday"))
     assert other_days(frozenset({"Sunday"}), frozenset({"Thursday"}))

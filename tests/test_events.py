@@ -7,6 +7,8 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+import pytest
+
 from compare import Settings, compare
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
 from compare.analyze.event_sets import events_of
@@ -505,6 +507,49 @@ def test_a_weekday_ahead_of_publication_is_a_plan_not_the_event_day() -> None:
     assert event_profile(compare([_article(last, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 26)
     back = CLOTURE_PLAN.replace("as soon as Friday", "on Sunday")
     assert event_profile(compare([_article(back, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 28)
+
+
+MARKET_ATTACK = (
+    "Attack on a market\n\n"
+    "Gunmen {verb} at a cattle market near the northern town of Banki on Friday, local officials said. "
+    "Witnesses said the attackers arrived on motorbikes and fired on traders. "
+    "The army said troops had been sent to the area."
+)
+
+
+@pytest.mark.parametrize(
+    ("verb", "day"),
+    [
+        ("killed 12 people", date(2014, 10, 17)),  # a past act six days back: the Friday before
+        ("were arrested", date(2014, 10, 17)),
+        ("are expected to strike again", date(2014, 10, 23)),  # a plan: no event day, the publication date
+        ("agreed to hand over their weapons", date(2014, 10, 23)),
+    ],
+)
+def test_a_weekday_a_week_back_told_in_the_past_is_the_event_day(verb: str, day: date) -> None:
+    """Published on Thursday 23 October, "killed 12 people ... on Friday" is the Friday before (six
+    days back, beyond ``WEEKDAY_DAYS_BACK``): the clause tells a past act; a plan stays no event day."""
+    text = MARKET_ATTACK.format(verb=verb)
+    assert event_profile(compare([_article(text, "2014-10-23", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == day
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Super Tuesday voters in Ohio are still split between the two candidates, a poll found.",
+        "Black Friday shoppers crowded the malls of Dayton and Columbus before dawn.",
+        "Cyber Monday sales beat the forecasts of most retailers in Ohio, analysts said.",
+        "Candidates crossed Ohio before the votes of Super Tuesday, when ten states choose.",
+    ],
+)
+def test_a_day_named_for_an_occasion_is_no_weekday_of_the_event(lede: str) -> None:
+    """"Super Tuesday", "Black Friday": names, not the day the article's event fell on; published on
+    Friday 2 March 2012, the Tuesday three days back would be read as the event day."""
+    text = f"Ohio in the spotlight\n\n{lede} The state has 66 delegates at stake."
+    profile = event_profile(compare([_article(text, "2012-03-02", "a"), _article(QUAKE_A, None, "b")]).article("a"))
+    assert profile.day == date(2012, 3, 2) and profile.day_source == "published"
+    undated = event_profile(compare([_article(text, None, "a"), _article(QUAKE_A, None, "b")]).article("a"))
+    assert undated.weekday is None
 
 
 FERRY_A = (

@@ -726,6 +726,11 @@ def test_an_age_written_with_or_without_hyphens(written: str) -> None:
             "Witnesses said Tomas Lind, a 46-year old carpenter, started the fight outside the bar.",
             "Tomas Lind, 40, started the fight outside the bar, witnesses said.",
         ),
+        # a comma before the copula; an appositive the writer did not close
+        (
+            "The driver, Daniel Reyes, is the 23-year-old man seen leaving the depot before the fire.",
+            "A 24-year-old driver, Daniel Reyes was seen leaving the depot before the fire.",
+        ),
         # "is 46 years old": the name is the subject
         (
             "Tomas Lind, who is 46 years old, started the fight outside the bar.",
@@ -744,6 +749,11 @@ def test_one_persons_two_ages_conflict_when_the_age_is_said_of_the_name(first: s
         # the speaker is not the teacher
         (
             "A 26-year-old teacher was hurt in the crash, said Daniel Reyes.",
+            "Daniel Reyes, 24, said the teacher was hurt in the crash.",
+        ),
+        # the name before a speech verb is the speaker's
+        (
+            "A 26-year-old teacher, Daniel Reyes said, was hurt in the crash.",
             "Daniel Reyes, 24, said the teacher was hurt in the crash.",
         ),
         # a place before the comma names no one

@@ -276,14 +276,16 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
 _AGE_WORDS = re.compile(r"[-\s]years?[-\s]old\b")  # "-year-old", "-year old", " year-old", " years old"
 _YEAR_OLD_WORD = re.compile(r"[-\s]year[-\s]old\s+([A-Za-z][\w'’-]*)")
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
+# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said".
+_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according)\b"
 _NAMED_AFTER = re.compile(
-    rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})|,\s+({_NAME})(?=\s*(?:[,;)]|$))"
+    rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"
 )
 _AGE_OWNER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+),?\s+(?:aged\s+)?$")
 # "Tomas Lind, a 46-year-old", "Tomas Lind is the 46-year-old", "Tomas Lind, who is 46 years old",
 # "The suspect is the 23-year-old": the name (or noun) whose age the number is, before the number.
 _SAID_OF = re.compile(
-    rf"\b(?:({_NAME})(?:,\s+(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)|(?<![\w'’])([a-z]+)\s+(?:is|was)\s+)(?:(?:the|a|an)\s+)?$"
+    rf"\b(?:({_NAME})(?:,\s+(?:who\s+(?:is|was)\s+)?|,?\s+(?:is|was)\s+)|(?<![\w'’])([a-z]+)\s+(?:is|was)\s+)(?:(?:the|a|an)\s+)?$"
 )
 # Not a name but where or when: "In London, a 26-year-old", "On Tuesday, a 46-year-old".
 _PLACE_OR_TIME = re.compile(r"\b(?:in|on|at|after|before|since|by|from|for|near|of|to|last|when)\s+$", re.IGNORECASE)

@@ -123,18 +123,26 @@ _TIME_AFTER_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # "De
 _NOUN_AFTER_DAY = re.compile(r"\s+(?!(?:to|that|and|after|before|when|as|in|at|with|for|by|but|or|while|he|she|they|it|the|a|an)\b)[a-z]")
 
 
-def weekdays_named(text: str) -> list[re.Match[str]]:
+def weekdays_named(text: str, occasions_only: bool = False) -> list[re.Match[str]]:
     """The weekdays ``text`` names as days (:data:`WEEKDAY_WORD`), but for one inside a name: right
     after a capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a
     sentence), after a day's name that opens it ("Super Tuesday gave", "Good Friday services"), or
     right before a capitalised word ("the Sunday Times").  A weekday after a place that a preposition
     opens ("was heading to Detroit Monday", "said in New York Tuesday") or before a time of day
     ("Detroit Monday afternoon") is a day: news writes the day right after the place; not when a
-    lower-case word of the name's follows ("won in Super Tuesday states")."""
+    lower-case word of the name's follows ("won in Super Tuesday states").  With ``occasions_only``,
+    only a day's name is left out ("Super Tuesday", "Black Friday"): the event profile reads the other
+    weekdays (read as names, "the Sunday Times", "Monday Night Football", "0241 GMT Friday" split
+    three FNC-1 pairs of one event and joined three of ECB+, session 18)."""
     out = []
     for m in WEEKDAY_WORD.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if _DAY_NAME_AFTER.match(text, m.end()) or _DAY_NAMES.search(before):
+        if _DAY_NAMES.search(before):
+            continue
+        if occasions_only:
+            out.append(m)
+            continue
+        if _DAY_NAME_AFTER.match(text, m.end()):
             continue
         if _NAMED_DAY.search(before) and not (
             _TIME_AFTER_DAY.match(text, m.end()) or (_PLACE_BEFORE_DAY.search(before) and not _NOUN_AFTER_DAY.match(text, m.end()))

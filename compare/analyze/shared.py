@@ -269,27 +269,3 @@ def base_forms(words: Collection[str]) -> set[str]:
             out.add(token)
     return out
 
-
-# What marks a clause as telling a plan, not a past act: "will", "to" ("agreed to meet on Friday"),
-# "is due", "expected", "next"; and a past verb in a perfect ("has invited him ... on Friday") says
-# nothing of when the day falls.
-_PLAN_WORDS = frozenset("will would shall 'll ’ll plan plans planned planning scheduled set due expected expects going upcoming next coming to".split())
-_PERFECT = frozenset("has have having".split())
-_CLAUSE_START = re.compile(r"[,;:()“”\"]|\b(?:and|but|while|when|after|before)\s")
-_PAST_WORDS = frozenset("was were said died did".split())
-
-
-def told_as_past(before: str) -> bool:
-    """Whether the clause that ends where ``before`` ends reports a past act: it has a verb in the
-    past tense ("which killed 12 people on", "Police said on", "the ceasefire that began on") and no
-    word of a plan ("agreed to meet on", "said he will travel on", "will be sentenced on"), and
-    that verb is no perfect ("has invited him to his office on")."""
-    clause = _CLAUSE_START.split(before[-80:])[-1]
-    words = [w.lower() for w in re.findall(r"[A-Za-z’']+", clause)]
-    if any(w in _PLAN_WORDS for w in words):
-        return False
-    past = [
-        i for i, w in enumerate(words)
-        if w in _PAST_WORDS or w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w != "hundred")
-    ]
-    return bool(past) and not any(i and words[i - 1] in _PERFECT for i in past)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from compare.parts import sentence_quotations
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
+from compare.terms import DENIED_REPORTS, FALSE_WORDS, REFUTING
 from compare.text import MONTH_NUMBER, weekdays_named
 
 _ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
@@ -221,12 +222,14 @@ def refusal_apart(a: bool, b: bool) -> bool:
 
 # What a denial denies: a report, a claim, or a clause ("denied that", "denied it agreed"); not a
 # charge pleaded against ("denied arson", "denies murder": a development of its own, told as such).
-_DENIED = r"(?:that|it|any|(?:the|these|those|such|all)\s+)?(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(?:y|ies)|suggestions?)\b"
+# The words are shared with the typed differences (:mod:`compare.terms`), which read a denial more
+# narrowly (:mod:`compare.analyze.denials`: its scope, a doubt before it, "a hoax" as a predicate):
+# here any sentence that denies a report or claim anywhere counts, a bare "hoax" or "baseless" too.
+_DENIED = rf"(?:that|it|any|(?:the|these|those|such|all)\s+)?(?:{DENIED_REPORTS}|suggestions?)\b"
 _DENIAL = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?:that\b|it\b|" + _DENIED + r")"
-    r"|falsely|(?:false|fake|untrue|rubbish|nonsense)(?=\s*(?:[.,;:!?\"”’')]|$)|\s+(?:and|or|but|news|reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|information|accounts?)\b)"
-    r"|hoax(?:es)?|not true|unfounded|baseless|debunk(?:s|ed|ing)?"
-    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b",
+    rf"|falsely|{FALSE_WORDS}(?=\s*(?:[.,;:!?\"”’')]|$)|\s+(?:and|or|but|news|{DENIED_REPORTS}|information|accounts?)\b)"
+    rf"|hoax(?:es)?|unfounded|baseless|{REFUTING})\b",
     re.IGNORECASE,
 )
 

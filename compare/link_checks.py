@@ -22,7 +22,7 @@ from functools import lru_cache
 from compare.parts import sentence_quotations
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
-from compare.terms import DENIED_REPORTS, FALSE_WORDS, REFUTING
+from compare.terms import DENIED_REPORTS, REFUTING
 from compare.text import MONTH_NUMBER, weekdays_named
 
 _ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
@@ -222,13 +222,18 @@ def refusal_apart(a: bool, b: bool) -> bool:
 
 # What a denial denies: a report, a claim, or a clause ("denied that", "denied it agreed"); not a
 # charge pleaded against ("denied arson", "denies murder": a development of its own, told as such).
-# The words are shared with the typed differences (:mod:`compare.terms`), which read a denial more
-# narrowly (:mod:`compare.analyze.denials`: its scope, a doubt before it, "a hoax" as a predicate):
-# here any sentence that denies a report or claim anywhere counts, a bare "hoax" or "baseless" too.
+# The reports denied and the refuting words are shared with the typed differences (:mod:`compare.terms`),
+# which read a denial more narrowly (:mod:`compare.analyze.denials`: its scope, a doubt before it, "a hoax"
+# as a predicate): here any sentence that denies a report or claim anywhere counts, a bare "hoax" or
+# "baseless" too.  The words that call a report false are fewer here than there (``_CALLED_FALSE``, not
+# ``terms.FALSE_WORDS``): with "bogus" and "made up" too, the second of two sentences of one article, that
+# "bogus rumors" of darkness recur every year, joined the group of two outlets' "fake news story" of
+# NASA's six days of darkness (FNC-1 s0085, a right group partly right; session 18).
+_CALLED_FALSE = r"(?:false|fake|untrue|rubbish|nonsense)"
 _DENIED = rf"(?:that|it|any|(?:the|these|those|such|all)\s+)?(?:{DENIED_REPORTS}|suggestions?)\b"
 _DENIAL = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?:that\b|it\b|" + _DENIED + r")"
-    rf"|falsely|{FALSE_WORDS}(?=\s*(?:[.,;:!?\"”’')]|$)|\s+(?:and|or|but|news|{DENIED_REPORTS}|information|accounts?)\b)"
+    rf"|falsely|{_CALLED_FALSE}(?=\s*(?:[.,;:!?\"”’')]|$)|\s+(?:and|or|but|news|{DENIED_REPORTS}|information|accounts?)\b)"
     rf"|hoax(?:es)?|unfounded|baseless|{REFUTING})\b",
     re.IGNORECASE,
 )

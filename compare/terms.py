@@ -6,9 +6,9 @@ Shared by story grouping (:mod:`compare.stories`) and the event judgement
 headline and the lede weigh more than the rest of the body, capitalised words
 inside a sentence (names, places) and numbers more than common words.
 
-The words that deny a report (:data:`DENIED_REPORTS`, :data:`FALSE_WORDS`, :data:`REFUTING`) are
-shared by the aligner's :func:`compare.link_checks.denies` and the typed differences'
-:mod:`compare.analyze.denials`, which may not import each other's stage.
+The words that deny a report (:data:`DENIED_REPORTS`, :data:`REFUTING`; :data:`FALSE_WORDS` for the
+differences, a few of them for the aligner) serve the aligner's :func:`compare.link_checks.denies` and
+the typed differences' :mod:`compare.analyze.denials`, which may not import each other's stage.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ DENIED_REPORTS = r"(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(
 (regular-expression alternatives, for ``re.IGNORECASE``)."""
 FALSE_WORDS = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|hoax|rubbish|nonsense)"
 """What a denial calls a report, as a predicate ("are false", "is rubbish", "was made up"); each
-reader decides where the word must stand ("a false alarm", "a fake bomb" deny nothing)."""
+reader decides where the word must stand ("a false alarm", "a fake bomb" deny nothing).  The
+aligner reads only some of them (``link_checks._CALLED_FALSE``: why is said there)."""
 REFUTING = r"(?:not true|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)"
 """Words that deny wherever they stand: "is not true", "debunked the claim", "refuted"."""
 

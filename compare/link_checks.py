@@ -134,9 +134,10 @@ _NAMED_YEAR = re.compile(r"([A-Z][\w’'.]*)[ -]$")  # "CPAC 2010", "MWC 2015": 
 def days_named(text: str) -> frozenset[str]:
     """The weekdays a sentence names in full ("on Sunday", "Thursday night's meeting") and the years
     it names ("in 2013", "Jan. 4, 2015"), but for one inside a name: a weekday right after a
-    capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a sentence) or
-    right before one ("the Sunday Times"; :func:`compare.text.weekdays_named`), a year right after a capitalised word that is not a month
-    ("CPAC 2010").  A weekday after a place is a day ("heading to Detroit Monday afternoon")."""
+    capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a sentence), after
+    a day's name that opens it ("Super Tuesday gave") or right before a capitalised word ("the Sunday
+    Times"; :func:`compare.text.weekdays_named`), a year right after a capitalised word that is not a
+    month ("CPAC 2010").  A weekday after a place is a day ("heading to Detroit Monday afternoon")."""
     days = (m.group() for m in weekdays_named(text))
     years = (
         m.group()

@@ -279,7 +279,8 @@ _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
 # "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said".
 _SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according)\b"
 _NAMED_AFTER = re.compile(
-    rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"
+    rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})"
+    rf"|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"
 )
 _AGE_OWNER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+),?\s+(?:aged\s+)?$")
 # "Tomas Lind, a 46-year-old", "Tomas Lind is the 46-year-old", "Tomas Lind, who is 46 years old",

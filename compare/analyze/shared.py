@@ -268,4 +268,3 @@ def base_forms(words: Collection[str]) -> set[str]:
         if token:
             out.add(token)
     return out
-

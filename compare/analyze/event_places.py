@@ -10,12 +10,13 @@ from collections.abc import Iterable, Sequence
 
 from compare.analyze.numbers import find_dates
 from compare.terms import title_case
-from compare.text import CALENDAR_NAMES, WEEKDAY_WORD
+from compare.text import CALENDAR_NAMES, weekdays_named
 
 TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
 """Titles that are no place ("Alaska Gov" -> "Alaska") and no participant ("Rep", "Gov")."""
 RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
 
+# "NEW YORK --", "GAZA CITY (Ma'an) --", "ATLANTA, Georgia (CNN) --", "GAZA, Feb. 22 (Xinhua) --"
 _DATELINE_PLACE = re.compile(
     r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\(|—|–|--|-\s)"
@@ -36,9 +37,8 @@ Explorer", "a stake in Chrysler", "his role in Watergate").  A noun of change or
 them: "a surge in Baghdad violence", "Shares in London fell", "took part in Lisbon talks", "Dies in
 Fall in New Zealand", "Fiber cable cut in Egypt" name the place."""
 _WORD_BEFORE_CHARS = 30
-"""How many characters before "in"/"at" are read to find the word before it (checked against
-``_NOT_WHERE_BEFORE``): room for the longest of those words (15 characters) and the spaces and
-punctuation around it, without splitting the whole sentence for every match."""
+"""How many characters before "in"/"at" are read to find the word before it (``_NOT_WHERE_BEFORE``): room
+for the longest of them (15 characters) and the spaces around it, without splitting the whole sentence."""
 _REGION_AFTER = r",\s+((?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\b(?!\s+(?:and|or)\b)"
 """After a place, the region it lies in: ", Germany", ", Brooklyn" (:func:`_regions`); not the
 next place of a list ("in Nashville, Miami and Atlanta")."""
@@ -95,7 +95,7 @@ def event_places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str
         for text in lede:
             if title_case(text):
                 continue  # a headline repeated in the body
-            if RELATIVE_WORD.search(text) or WEEKDAY_WORD.search(text):
+            if RELATIVE_WORD.search(text) or weekdays_named(text, occasions_only=True):
                 where = _place_in(text)
                 break
     if where is not None:

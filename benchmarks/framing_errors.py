@@ -12,7 +12,9 @@ Reads BASIL 2010-2012 (``../shared/data/basil-framing-dev``, see its README and
    that lie in a sentence the framing credits to that actor (sentences naming it or referring to
    it, see compare/analyze/framing/coref.py), and why the others are not
    (:func:`uncredited_causes`).
-3. **Sentence model**: among the sentences credited to an actor, how well the tone score
+3. **Sentence model**: what it called the credited sentences holding an annotated negative
+   phrase about the actor, a positive one, or none (:func:`sentence_tones_by_span`); among the
+   sentences credited to an actor, how well the tone score
    (P(favourable) - P(unfavourable)) ranks the sentences holding an annotated negative span
    above those holding none (AUC), and the positive ones likewise; and for the portrayals,
    how well the credited sentences' scores summed over the square root of their number rank
@@ -76,6 +78,7 @@ class Pair:
     entity: str
     spans: tuple[tuple[str, str], ...]  # (polarity, text) of the annotated spans aimed at the entity
     sentences: tuple[str, ...] = ()  # every sentence of the article
+    tones: tuple[str, ...] = ()  # the tone of each credited sentence ("speaker" where the actor only speaks)
 
 
 @contextmanager
@@ -128,6 +131,7 @@ def read_pairs(folder: Path) -> list[Pair]:
                 aid = outlet["article_id"]
                 tally = tallies.get((hit, aid)) if hit else None
                 credited = tuple((text[t.sentence], t.score) for t in tally.tones.values()) if tally else ()
+                tones = tuple("speaker" if t.speaker else t.tone for t in tally.tones.values()) if tally else ()
                 spans = tuple(
                     (s["polarity"], s["text"]) for s in articles[aid]["spans"] if s["target"] == row["entity"]
                 )
@@ -136,7 +140,7 @@ def read_pairs(folder: Path) -> list[Pair]:
                 out.append(
                     Pair(
                         story, outlet["author_sentiment"], said, hit is not None, credited, row["entity"], spans,
-                        sentences,
+                        sentences, tones,
                     )
                 )
     return out
@@ -300,6 +304,19 @@ def ranking_aucs(pairs: Sequence[Pair]) -> dict[str, float]:
     }
 
 
+def sentence_tones_by_span(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
+    """What the framing called the sentences credited to an annotated entity, by the annotated
+    phrases about it they hold ("neg": a negative one, "pos": only positive ones, "none"): how
+    often an unfavourable sentence holds an annotated negative phrase (the sentence level's
+    precision), and how often one that holds such a phrase is called unfavourable (its recall)."""
+    out: dict[str, Counter[str]] = {"neg": Counter(), "pos": Counter(), "none": Counter()}
+    for p in pairs:
+        for (sentence, _score), tone in zip(p.credited, p.tones, strict=True):
+            marked = {pol for pol, text in p.spans if text[:SPAN_PROBE] in sentence}
+            out["neg" if "neg" in marked else "pos" if marked else "none"][tone] += 1
+    return {k: dict(sorted(v.items())) for k, v in out.items()}
+
+
 def report(pairs: Sequence[Pair]) -> dict[str, Any]:
     gold = [p.gold for p in pairs]
     said = [p.said for p in pairs]
@@ -319,6 +336,7 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
         "spans_in_credited_sentences": f"{span_in}/{span_total}",
         "spans_not_credited_by_cause": uncredited_causes(pairs),
         **ranking_aucs(pairs),
+        "sentence_tones_by_span": sentence_tones_by_span(pairs),
         "ceiling_all_spans_cv": round(ceiling(pairs, only_credited=False), 3),
         "ceiling_credited_spans_cv": round(ceiling(pairs, only_credited=True), 3),
         "aggregation_ceiling": round(aggregation, 3),

@@ -147,6 +147,28 @@ def test_spans_outside_credited_sentences_are_told_apart_by_cause(errors: Any) -
     assert errors.uncredited_causes([unnamed]) == {}
 
 
+def test_sentence_tones_are_counted_by_the_annotated_phrases_they_hold(errors: Any) -> None:
+    """The framing's tone of each credited sentence, by whether it holds an annotated negative
+    phrase about the entity, only a positive one, or none."""
+    credited = (
+        ("Mayor Lena Ortiz botched the budget and misled the council.", -0.8),
+        ("Ortiz cut the ribbon at the new library.", -0.6),
+        ("Ortiz won praise for the rescue plan, and critics called it reckless.", 0.4),
+        ('"We will rebuild," Ortiz said.', 0.0),
+    )
+    spans = (("neg", "botched the budget"), ("pos", "won praise"), ("neg", "called it reckless"))
+    p = errors.Pair(
+        "s", "neg", "neu", True, credited, "Lena Ortiz", spans, (), ("unfavourable", "unfavourable", "favourable", "speaker")
+    )
+    assert errors.sentence_tones_by_span([p]) == {
+        "neg": {"favourable": 1, "unfavourable": 1},
+        "pos": {},
+        "none": {"speaker": 1, "unfavourable": 1},
+    }
+    only_positive = errors.Pair("s", "pos", "neu", True, credited[2:3], "Lena Ortiz", spans[1:2], (), ("favourable",))
+    assert errors.sentence_tones_by_span([only_positive])["pos"] == {"favourable": 1}
+
+
 def test_missing_data_is_one_line_and_exit_2(
     errors: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

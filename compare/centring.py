@@ -60,7 +60,7 @@ class StoryCosines:
         headlines, sharing a word beyond names ("dies" in "Esther Williams dies at 91" and "Esther
         Williams has died aged 91"; not "NATO" alone), and not one denying what the other may state
         (``GroupSettings.lead_denial_apart``); or a short sentence's core event told by the other
-        (``GroupSettings.core_event_tokens``)."""
+        (``GroupSettings.core_event_tokens``), the denial check made by :func:`_core_pairs`."""
         if (i, j) in self.core:
             return True
         a, b = self.lead.get(i), self.lead.get(j)
@@ -190,11 +190,13 @@ def _core_pairs(
 ) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, of sentences of different articles, one of them
     a headline or short (``GroupSettings.core_event_tokens``), that name one kind of event and
-    one of the story's ``names`` both (:meth:`StoryCosines.leads`)."""
+    one of the story's ``names`` both (:meth:`StoryCosines.leads`), and not one denying what the
+    other may state (``GroupSettings.lead_denial_apart``, as for two leads)."""
     most = settings.grouping.core_event_tokens
     if not most:
         return []
-    named: dict[int, tuple[frozenset[str], frozenset[str], bool]] = {}
+    apart = settings.grouping.lead_denial_apart
+    named: dict[int, tuple[frozenset[str], frozenset[str], bool, bool]] = {}
     for i in chosen:
         text = sentences[i].text
         kinds = event_kinds(text, headline=sentences[i].role == "title")
@@ -202,7 +204,7 @@ def _core_pairs(
             who = frozenset(w.lower() for w in TOKEN.findall(text)) & names
             short = sentences[i].role == "title" or len(analyse(text)[0]) < most
             if who:
-                named[i] = (kinds, who, short)
+                named[i] = (kinds, who, short, apart and denies(text))
     found = sorted(named)
     return [
         (i, j)
@@ -212,6 +214,7 @@ def _core_pairs(
         and (named[i][2] or named[j][2])
         and named[i][0] & named[j][0]
         and named[i][1] & named[j][1]
+        and named[i][3] == named[j][3]
     ]
 
 

@@ -1,10 +1,14 @@
-"""An article's content words, weighted for telling one event from another.
+"""An article's content words, weighted for telling one event from another; and the words of a denial.
 
 Shared by story grouping (:mod:`compare.stories`) and the event judgement
 (:mod:`compare.analyze.event_profile`): each content token of the headline and body
 (the tokens of :mod:`compare.similarity`) is counted with a weight -- the
 headline and the lede weigh more than the rest of the body, capitalised words
 inside a sentence (names, places) and numbers more than common words.
+
+The words that deny a report (:data:`DENIED_REPORTS`, :data:`REFUTING`; :data:`FALSE_WORDS` for the
+differences, a few of them for the aligner) serve the aligner's :func:`compare.link_checks.denies` and
+the typed differences' :mod:`compare.analyze.denials`, which may not import each other's stage.
 """
 
 from __future__ import annotations
@@ -15,6 +19,16 @@ from collections.abc import Iterable
 from compare.models import Article
 from compare.similarity import normalise_word
 from compare.text import TOKEN as _WORD
+
+DENIED_REPORTS = r"(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(?:y|ies))"
+"""What a denial denies, as a noun: "denied the reports", "rejected allegations", "fake news stories"
+(regular-expression alternatives, for ``re.IGNORECASE``)."""
+FALSE_WORDS = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|hoax|rubbish|nonsense)"
+"""What a denial calls a report, as a predicate ("are false", "is rubbish", "was made up"); each
+reader decides where the word must stand ("a false alarm", "a fake bomb" deny nothing).  The
+aligner reads only some of them (``link_checks._CALLED_FALSE``: why is said there)."""
+REFUTING = r"(?:not true|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)"
+"""Words that deny wherever they stand: "is not true", "debunked the claim", "refuted"."""
 
 # After these a capitalised word is a name even though a full stop precedes it ("Mr. Steele").
 _TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col st pres prof rev".split())

@@ -42,6 +42,7 @@ __all__ = [
     "iso_day",
     "line_spans",
     "parse_date",
+    "weekdays_named",
 ]
 
 # --------------------------------------------------------------------------- words
@@ -106,6 +107,50 @@ WEEKDAY_WORD = re.compile(r"\b" + _alternatives(names[0].capitalize() for names 
 
 CALENDAR_NAMES = frozenset(names[0].capitalize() for names in (*_MONTHS, *_WEEKDAYS))
 """The months and weekdays written in full and capitalised: "January" ... "Sunday"."""
+
+# A weekday inside a name is no day (:func:`weekdays_named`).
+_NAMED_DAY = re.compile(r"[\w,;:]\s+[A-Z][\w’']*[ -]$")  # "the Super Tuesday", "on Good Friday": a name
+# Days named for what happens on them, anywhere ("Super Tuesday gave ...", "in Super Tuesday"), even
+# first in a sentence, where a capitalised word before a weekday may be a day ("On Friday", "Late Sunday").
+_DAY_NAMES = re.compile(
+    r"(?:^|[\s“\"‘'(])(?:Super|Bloody|Black|Good|Holy|Maundy|Easter|Palm|Ash|Shrove|Cyber|Giving|Blue|Mad|Manic|Throwback)[ -]$"
+)
+_DAY_NAME_AFTER = re.compile(r"[ -][A-Z]")  # "Sunday Times", "Monday Night Football"
+_PLACE_BEFORE_DAY = re.compile(r"\b(?:in|to|from|at|into)\s+(?:[A-Z][\w’'.]*\s+){1,3}$")  # "heading to Detroit Monday"
+_TIME_AFTER_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # "Detroit Monday afternoon"
+# After a place, a weekday that a lower-case word follows, but for one that goes on with the sentence, is a
+# name's: "won in Super Tuesday states", "at Black Friday sales", "in Bloody Sunday on".
+_NOUN_AFTER_DAY = re.compile(r"\s+(?!(?:to|that|and|after|before|when|as|in|at|with|for|by|but|or|while|he|she|they|it|the|a|an)\b)[a-z]")
+
+
+def weekdays_named(text: str, occasions_only: bool = False) -> list[re.Match[str]]:
+    """The weekdays ``text`` names as days (:data:`WEEKDAY_WORD`), but for one inside a name: right
+    after a capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a
+    sentence), after a day's name that opens it ("Super Tuesday gave", "Good Friday services"), or
+    right before a capitalised word ("the Sunday Times").  A weekday after a place that a preposition
+    opens ("was heading to Detroit Monday", "said in New York Tuesday") or before a time of day
+    ("Detroit Monday afternoon") is a day: news writes the day right after the place; not when a
+    lower-case word of the name's follows ("won in Super Tuesday states").  With ``occasions_only``,
+    only a day's name is left out ("Super Tuesday", "Black Friday"): the event profile reads the other
+    weekdays (read as names, "the Sunday Times", "Monday Night Football", "0241 GMT Friday" split
+    three FNC-1 pairs of one event and joined three of ECB+, session 18)."""
+    out = []
+    for m in WEEKDAY_WORD.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _DAY_NAMES.search(before):
+            continue
+        if occasions_only:
+            out.append(m)
+            continue
+        if _DAY_NAME_AFTER.match(text, m.end()):
+            continue
+        if _NAMED_DAY.search(before) and not (
+            _TIME_AFTER_DAY.match(text, m.end()) or (_PLACE_BEFORE_DAY.search(before) and not _NOUN_AFTER_DAY.match(text, m.end()))
+        ):
+            continue
+        out.append(m)
+    return out
+
 
 ORDINAL = r"(?:st|nd|rd|th)?"
 """The optional ordinal suffix of a day: "24th"."""

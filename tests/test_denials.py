@@ -261,3 +261,15 @@ def test_a_denial_inside_a_relative_clause_denies_only_its_own_object() -> None:
         "Reports said the bear would get an Asbo from the council.",
     ]
     assert "negation" in [d.type for g in compare(texts=report).groups for d in g.differences]
+
+
+@pytest.mark.parametrize("word", ["false", "untrue", "bogus", "made up", "baseless", "rubbish", "nonsense", "not true"])
+def test_the_differences_read_the_shared_list_of_denying_words(word: str) -> None:
+    """One word list (:mod:`compare.terms`) for the typed differences and, in part, the leads' check
+    (:func:`compare.link_checks.denies`): "are rubbish" and "are nonsense" were no denial to the
+    differences; "bogus" and "made up" stay none to the aligner (why: ``link_checks._CALLED_FALSE``)."""
+    from compare.link_checks import denies
+
+    text = f"Reports that the harbour ferry will be scrapped are {word}, the port authority said."
+    assert [d.words for d in denials(text)] == [f"are {word}"]
+    assert denies(text) == (word not in ("bogus", "made up"))

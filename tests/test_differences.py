@@ -705,6 +705,68 @@ def test_one_persons_two_ages_conflict_wherever_the_age_stands() -> None:
     assert "number" not in {d.type for d in differences_between(same)}
 
 
+@pytest.mark.parametrize("written", ["46-year old", "46 year-old", "46 years old", "46-years-old", "46 year old"])
+def test_an_age_written_with_or_without_hyphens(written: str) -> None:
+    from compare.analyze.quantities import find_quantities
+
+    (age,) = find_quantities(f"Police said Tomas Lind, a {written} carpenter, was held.")
+    assert age.kind == "age" and age.of[:2] == ("toma", "lind")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the age in a copula, the name after "named as": one person
+        (
+            "The man held after the fire is the 23-year-old driver named as Daniel Reyes by police.",
+            "Daniel Reyes, 24, was held after the fire at the depot, police said.",
+        ),
+        # the age in an appositive after the name, written "46-year old"
+        (
+            "Witnesses said Tomas Lind, a 46-year old carpenter, started the fight outside the bar.",
+            "Tomas Lind, 40, started the fight outside the bar, witnesses said.",
+        ),
+        # a comma before the copula; an appositive the writer did not close
+        (
+            "The driver, Daniel Reyes, is the 23-year-old man seen leaving the depot before the fire.",
+            "A 24-year-old driver, Daniel Reyes was seen leaving the depot before the fire.",
+        ),
+        # "is 46 years old": the name is the subject
+        (
+            "Tomas Lind, who is 46 years old, started the fight outside the bar.",
+            "The fight outside the bar was started by 40-year-old carpenter Tomas Lind.",
+        ),
+    ],
+)
+def test_one_persons_two_ages_conflict_when_the_age_is_said_of_the_name(first: str, second: str) -> None:
+    (found,) = [d for d in differences_between([first, second]) if d.type == "number"]
+    assert found.conflict and "age" in found.detail
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the speaker is not the teacher
+        (
+            "A 26-year-old teacher was hurt in the crash, said Daniel Reyes.",
+            "Daniel Reyes, 24, said the teacher was hurt in the crash.",
+        ),
+        # the name before a speech verb is the speaker's
+        (
+            "A 26-year-old teacher, Daniel Reyes said, was hurt in the crash.",
+            "Daniel Reyes, 24, said the teacher was hurt in the crash.",
+        ),
+        # a place before the comma names no one
+        (
+            "In Leeds, a 23-year-old nurse was hurt when the roof fell.",
+            "Leeds resident Tomas Lind, 30, was hurt when the roof fell.",
+        ),
+    ],
+)
+def test_ages_of_two_people_still_do_not_conflict(first: str, second: str) -> None:
+    assert "number" not in {d.type for d in differences_between([first, second])}
+
+
 def test_sums_of_two_owners_do_not_conflict() -> None:
     """Two firms' price targets (FNC-1): the names before the sums share none (``DifferenceSettings.name_zipf``)."""
     from dataclasses import replace

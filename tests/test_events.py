@@ -7,6 +7,8 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+import pytest
+
 from compare import Settings, compare
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
 from compare.analyze.event_sets import events_of
@@ -505,6 +507,25 @@ def test_a_weekday_ahead_of_publication_is_a_plan_not_the_event_day() -> None:
     assert event_profile(compare([_article(last, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 26)
     back = CLOTURE_PLAN.replace("as soon as Friday", "on Sunday")
     assert event_profile(compare([_article(back, "2010-12-01", "a"), _article(QUAKE_A, None, "b")]).article("a")).day == date(2010, 11, 28)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Super Tuesday voters in Ohio are still split between the two candidates, a poll found.",
+        "Black Friday shoppers crowded the malls of Dayton and Columbus before dawn.",
+        "Cyber Monday sales beat the forecasts of most retailers in Ohio, analysts said.",
+        "Candidates crossed Ohio before the votes of Super Tuesday, when ten states choose.",
+    ],
+)
+def test_a_day_named_for_an_occasion_is_no_weekday_of_the_event(lede: str) -> None:
+    """"Super Tuesday", "Black Friday": names, not the day the article's event fell on; published on
+    Friday 2 March 2012, the Tuesday three days back would be read as the event day."""
+    text = f"Ohio in the spotlight\n\n{lede} The state has 66 delegates at stake."
+    profile = event_profile(compare([_article(text, "2012-03-02", "a"), _article(QUAKE_A, None, "b")]).article("a"))
+    assert profile.day == date(2012, 3, 2) and profile.day_source == "published"
+    undated = event_profile(compare([_article(text, None, "a"), _article(QUAKE_A, None, "b")]).article("a"))
+    assert undated.weekday is None
 
 
 FERRY_A = (

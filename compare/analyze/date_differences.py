@@ -13,8 +13,7 @@ from compare.analyze.shared import WORDS
 from compare.models import Difference, Sentence
 from compare.settings import Settings
 from compare.similarity import normalise_word
-from compare.text import CALENDAR_NAMES
-from compare.text import WEEKDAY_WORD as _WEEKDAY
+from compare.text import CALENDAR_NAMES, weekdays_named
 
 _DATELINE_END = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([A-Z][\w .&-]{0,30}\)\s*)?(?:--|—|–|-\s)")
 
@@ -82,7 +81,7 @@ def date_difference(
         [(d, near) for d, near in (written.get(s.id) or _dates_in(s.text, reach)) if not _dateline(s.text, d)] for s in members
     ]
     weekdays = [
-        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in _WEEKDAY.finditer(s.text)] for s in members
+        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text)] for s in members
     ]
     sources: dict[int, list[Source]] = {}
 

@@ -27,8 +27,12 @@ from compare.analyze.typed import _DENYING, opposes
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.similarity import normalise_word, tokens
+from compare.terms import DENIED_REPORTS, FALSE_WORDS, REFUTING
 
-_FALSE = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|a hoax|hoax|a prank|a fabrication|fiction|a lie|lies)"
+# The words are shared with the aligner's :func:`compare.link_checks.denies` (:mod:`compare.terms`), which
+# reads any sentence that denies a report anywhere; here a denial is read with its scope, not after a
+# doubt ("may be a hoax"), and a word that calls a report false only as a predicate ("are false").
+_FALSE = rf"(?:{FALSE_WORDS}|a hoax|a prank|a fabrication|fiction|a lie|lies)"
 # A predicate ends its clause: "are false, the company says", not "a false alarm", "a fake account".
 _CLAUSE_ENDS = r"(?=\s*(?:[,.;:!?”\"')\]—–]|$|\s(?:and|or|but|according|as|after|since|because)\b))"
 _DENIAL = re.compile(
@@ -40,12 +44,13 @@ _DENIAL = re.compile(
     r"(?:(?:a|an|all|completely|entirely|totally|utterly|simply|just|nothing but|categorically)\s+){0,2}"
     + _FALSE
     + _CLAUSE_ENDS
-    + r"|(?:not true|no truth|(?:no|without) basis in fact|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b"
+    + rf"|(?:{REFUTING}|no truth|(?:no|without) basis in fact)\b"
     # "creative, but untrue"
     r"|(?:but|yet)\s+(?:(?:completely|entirely|totally|utterly)\s+)?(?:untrue|false|baseless|unfounded)" + _CLAUSE_ENDS
     # "fake news that ...", "a false report stating that ...", "a hoax report claimed that ..."
-    + r"|(?:false|fake|bogus|hoax|phony|phoney|untrue|baseless|unfounded)\s+(?:news|reports?|claims?|rumou?rs?|stor(?:y|ies)"
-    r"|allegations?|articles?|posts?)\s+(?:that|of|claim\w*|say\w*|said|stat\w*|suggest\w*|reads?|wr(?:ote|ites))\b"
+    + r"|(?:false|fake|bogus|hoax|phony|phoney|untrue|baseless|unfounded)\s+(?:news|articles?|posts?|"
+    + DENIED_REPORTS
+    + r")\s+(?:that|of|claim\w*|say\w*|said|stat\w*|suggest\w*|reads?|wr(?:ote|ites))\b"
     # "isn't true", "was not authentic"
     r"|(?:(?:is|are|was|were)\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:true|real|authentic|genuine|accurate|correct)\b"
     # "falsely stated that", "was falsely reported", "falsely claiming"
@@ -57,7 +62,7 @@ _DENIAL = re.compile(
     r"|no\s+such\s+\w+(?:\s+\w+)?\s+(?:took\s+place|happened|occurred|exists?|existed)\b"
     # "denied the reports", "denies that", "denied any wrongdoing", "denied having", "denied any involvement"
     r"|den(?:y|ies|ied|ying)\s+(?:(?:the|these|those|any|all|such|earlier|recent|media|news|this|that|ever)\s+){0,2}"
-    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|stor(?:y|ies)|wrongdoing|charges?|that|it|them"
+    rf"(?:{DENIED_REPORTS}|wrongdoing|charges?|that|it|them"
     r"|having|being|involvement|knowledge|role|link|responsibility)\b"
     r")",
     re.IGNORECASE,

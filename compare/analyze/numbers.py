@@ -17,7 +17,7 @@ from compare.text import MONTH_NUMBER
 
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH})(?!\w)(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-[^\W\d]))?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH})(?!\w)(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-[^\W\d]|\s+years?[-\s]old\b))?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 

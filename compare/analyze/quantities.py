@@ -270,31 +270,50 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
 
 
 # Whose age it is: the word after "-year-old" ("a 26-year-old teacher"; not a verb: "the 26-year-old
-# told police"), or the words before "aged" or before the comma ("Lucita Sandoval, 26,").
-_YEAR_OLD_WORD = re.compile(r"-year-old\s+([A-Za-z][\w'’-]*)")
+# told police") and the name that follows it ("46-year-old carpenter Tomas Lind", "the 23-year-old man,
+# named as Daniel Reyes"), or the words before "aged" or before the comma ("Lucita Sandoval, 26,"), or
+# the name it is said of ("Tomas Lind, a 46-year-old carpenter", "Tomas Lind, who is 46 years old").
+_AGE_WORDS = re.compile(r"[-\s]years?[-\s]old\b")  # "-year-old", "-year old", " year-old", " years old"
+_YEAR_OLD_WORD = re.compile(r"[-\s]year[-\s]old\s+([A-Za-z][\w'’-]*)")
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
+# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said".
+_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according)\b"
+_NAMED_AFTER = re.compile(
+    rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})"
+    rf"|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"
+)
 _AGE_OWNER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+),?\s+(?:aged\s+)?$")
+# "Tomas Lind, a 46-year-old", "Tomas Lind is the 46-year-old", "Tomas Lind, who is 46 years old",
+# "The suspect is the 23-year-old": the name (or noun) whose age the number is, before the number.
+_SAID_OF = re.compile(
+    rf"\b(?:({_NAME})(?:,\s+(?:who\s+(?:is|was)\s+)?|,?\s+(?:is|was)\s+)|(?<![\w'’])([a-z]+)\s+(?:is|was)\s+)(?:(?:the|a|an)\s+)?$"
+)
+# Not a name but where or when: "In London, a 26-year-old", "On Tuesday, a 46-year-old".
+_PLACE_OR_TIME = re.compile(r"\b(?:in|on|at|after|before|since|by|from|for|near|of|to|last|when)\s+$", re.IGNORECASE)
 
 
 def _whose(text: str, start: int, end: int) -> tuple[str, ...]:
     """The content tokens naming whose age the number at ``start``..``end`` is, or none when the
     sentence does not say it next to the number."""
+    said_of = _SAID_OF.search(text, max(0, start - 50), start)
+    if said_of and said_of.group(1) and _PLACE_OR_TIME.search(text, max(0, said_of.start() - 8), said_of.start()):
+        said_of = None
+    words = WORD.findall(said_of.group(1) or said_of.group(2)) if said_of else []
     after = _YEAR_OLD_WORD.match(text, end)
     if after:
         word = after.group(1)
         verb = word.lower().endswith(("ed", "ly")) or word.lower() in ("told", "said", "says", "tells", "wrote", "went", "had")
-        token = None if verb else normalise_word(word)
-        return (token,) if token else ()
-    if _AGE_WORDS.match(text, end):
-        return ()  # "he is 26 years old": the subject is further away
-    owner = _AGE_OWNER.search(text, max(0, start - 40), start)
-    words = WORD.findall(owner.group(1)) if owner else []
-    return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
+        named = _NAMED_AFTER.match(text, after.end() if word[0].islower() else after.start(1) - 1, len(text))
+        words += ([] if verb else [word]) + (WORD.findall(named.group(1) or named.group(2)) if named and not verb else [])
+    elif not _AGE_WORDS.match(text, end):  # "he is 26 years old": only a name said of it counts
+        owner = _AGE_OWNER.search(text, max(0, start - 40), start)
+        words = WORD.findall(owner.group(1)) if owner else []
+    return tuple(dict.fromkeys(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit()))
 
 
 # A person's age: "Michael Brown, 18, was shot", "an 18-year-old", "aged 18", "18 years old".
 _AGE_NAME = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _AGE_AFTER_NAME = re.compile(r"\s*,")
-_AGE_WORDS = re.compile(r"-year-old\b|\s+years?\s+old\b")
 _AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 
 

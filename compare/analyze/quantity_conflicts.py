@@ -23,6 +23,12 @@ def _shared_anchor(x: Quantity, y: Quantity) -> str | None:
     return shared[0] if len(shared) >= 2 else None
 
 
+def _shared_owner(x: Quantity, y: Quantity) -> str | None:
+    """For two ages, a token of the person both are said of ("Tomas Lind, a 46-year-old carpenter"
+    / "Tomas Lind, 40,"): what they count, though the words around the numbers differ."""
+    return next((t for t in x.of if t in y.of), None) if x.kind == "age" == y.kind else None
+
+
 def _token(word: str) -> str | None:
     return normalise_word(word) if word else None
 
@@ -76,7 +82,7 @@ def quantity_conflicts(
             for y in b
             if not y.year and y.kind == x.kind and (y.kind, y.value) not in own_a and y.value not in elsewhere_a
             and _same_thing(x, y)
-            for anchor in [_shared_anchor(x, y)]
+            for anchor in [_shared_anchor(x, y) or _shared_owner(x, y)]
             if anchor is not None
         ]
         if not candidates or any(x.agrees_with(y) or _converted(x, y) for y, _ in candidates):

@@ -761,6 +761,24 @@ def test_one_persons_two_ages_conflict_when_the_age_is_said_of_the_name(first: s
             "In Leeds, a 23-year-old nurse was hurt when the roof fell.",
             "Leeds resident Tomas Lind, 30, was hurt when the roof fell.",
         ),
+        # nor does a word that opens sentences: a woman and a man
+        (
+            "Meanwhile, a 19-year-old woman was treated for smoke inhalation at the scene.",
+            "Meanwhile, a 52-year-old man was treated for smoke inhalation at the scene.",
+        ),
+        (
+            "Separately, a 19-year-old woman was treated for smoke inhalation at the scene.",
+            "Separately, a 52-year-old man was treated for smoke inhalation at the scene.",
+        ),
+        # nor a weekday after the noun: when, not whose
+        (
+            "Detectives detained a 34-year-old man Sunday over the warehouse blaze in Hull.",
+            "Detectives detained a 47-year-old woman Sunday over the warehouse blaze in Hull.",
+        ),
+        (
+            "Soldiers shot a 17-year-old Afghan Friday near the checkpoint, the ministry said.",
+            "Soldiers shot a 21-year-old Pakistani Friday near the checkpoint, the ministry said.",
+        ),
     ],
 )
 def test_ages_of_two_people_still_do_not_conflict(first: str, second: str) -> None:

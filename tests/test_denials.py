@@ -296,3 +296,9 @@ def test_a_plan_called_rubbish_or_nonsense_is_not_denied(stated: str, judged: st
     assert denials(judged) == []
     assert "negation" not in [d.type for g in compare(texts=[stated, judged]).groups for d in g.differences]
     assert [d.words for d in denials(denied)] == [" ".join(denied.rstrip(".").split()[-2:])]
+
+
+def test_the_month_may_is_no_doubt_before_a_denial() -> None:
+    """"may be a hoax" doubts; "in May are false" denies: the month is no modal verb."""
+    assert [d.words for d in denials("Reports that the ferry service will end in May are false, the operator said.")] == ["are false"]
+    assert denials("The ferry timetable may be a hoax, the operator said.") == []

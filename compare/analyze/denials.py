@@ -71,7 +71,7 @@ _DENIAL = re.compile(
 # prove to have been fake"; nor is "would not confirm or deny that", "to verify or debunk it", "did
 # not deny that" (which the opposite pairs read as a confirmation).
 _DOUBT_BEFORE = re.compile(
-    r"\b(?:(?:may|might|could|would|will|should|possibly|perhaps|probably|likely)\s+"
+    r"\b(?:(?:(?-i:may)|might|could|would|will|should|possibly|perhaps|probably|likely)\s+"
     r"(?:(?:be|been|have|prove|turn|out|to|also|still|all|yet|eventually|soon)\s+){0,4}"
     r"|(?:if|whether|chance|possibility|amid)\s+(?:\S+\s+){0,9}"
     r"|(?:not|never|no|n't|n’t)\s+(?:\S+\s+)?"

@@ -167,7 +167,7 @@ def test_undated_articles_naming_one_weekday_need_less_content() -> None:
     assert a.weekday == b.weekday == 5
     verdict = judge(a, b, settings)
     assert settings.same_event_close_threshold <= verdict.score < settings.same_event_threshold
-    assert verdict.same_event and verdict.reason == "same event: on a Saturday"
+    assert verdict.same_event and verdict.reason == "same event: on a Saturday, Harry Winston"  # both leads name him
     tuesday = HEIST_B.replace("on Saturday", "on Tuesday")
     a, c = (event_profile(x) for x in compare([_article(HEIST_A, None, "a"), _article(tuesday, None, "c")]).articles)
     assert c.weekday == 1 and not judge(a, c, settings).same_event
@@ -280,7 +280,7 @@ def test_each_article_naming_its_own_participant_makes_two_events() -> None:
     fights = compare([_article(FIGHT_A, None, "a"), _article(FIGHT_B, None, "b")])
     (pair,) = fights.pairs
     assert not pair.same_event and pair.relation == "same_kind"
-    assert pair.reason == "different events: Rahman against Thompson, each named by one article only"
+    assert pair.reason == "different events: Hasim Rahman against Tony Thompson, each named by one article only"
     a, b = (event_profile(fights.article(x)) for x in "ab")
     assert judge(a, b, Settings()).score >= Settings().same_event_threshold  # the content alone would join them
     lenient = replace(Settings(), same_event_participant_mentions=5)
@@ -575,3 +575,77 @@ def test_undated_reports_of_one_event_join_on_their_mean_content() -> None:
     off = compare(records, replace(settings, event_link_content=1.0))
     assert [e.articles for e in off.events] == [("a", "b", "c"), ("d",), ("e",)]
     assert [p.same_event for p in comparison.pairs] == [p.same_event for p in off.pairs]  # pairs unchanged
+
+
+CLINIC_A = (
+    "Singer enters clinic\n\n"
+    "Pop singer Dana Whitlock checked into the Serenity Ridge clinic in Malibu on Friday, her publicist said. "
+    "Dana Whitlock cancelled the last dates of her tour last month. "
+    "The publicist asked fans to respect Dana Whitlock's privacy."
+)
+CLINIC_B = (
+    "Whitlock in rehab\n\n"
+    "The singer was admitted to the Serenity Ridge clinic on Friday after weeks of rumours, a spokesman for "
+    "Whitlock confirmed. Friends said Whitlock had struggled since her divorce. "
+    "The clinic treats addiction and exhaustion."
+)
+CLINIC_C = (
+    "Actor checks into treatment\n\n"
+    "Film actor Corey Amberson has entered a treatment centre in Arizona, his agent told reporters. "
+    "Amberson was arrested for drunk driving in March. "
+    "His agent said Amberson would miss the premiere of his new film."
+)
+
+
+def test_the_reason_names_who_both_leads_name() -> None:
+    """Two undated reports of one check-in that repeat no name in the same words ("Dana
+    Whitlock", "Whitlock"): the reason names who and what both leads name, as the first article
+    writes them in full, not only the weekday."""
+    (pair,) = compare([_article(CLINIC_A, None, "a"), _article(CLINIC_B, None, "b")]).pairs
+    assert pair.same_event and pair.reason == "same event: on a Friday, Dana Whitlock, Serenity Ridge", pair.reason
+
+
+def test_too_little_in_common_names_whom_each_reports() -> None:
+    """Two check-ins of two people share too little content: the reason says whom each alone
+    names (the verdict is the content's: the names are evidence, not a rule)."""
+    settings = Settings()
+    (pair,) = compare([_article(CLINIC_A, None, "a"), _article(CLINIC_C, None, "c")]).pairs
+    a, c = (event_profile(x) for x in compare([_article(CLINIC_A, None, "a"), _article(CLINIC_C, None, "c")]).articles)
+    assert not pair.same_event and judge(a, c, settings).score < settings.same_event_threshold
+    assert pair.reason.startswith("the same kind of event: they share too little") or pair.reason.startswith(
+        "different events: they share too little"
+    ), pair.reason
+    assert pair.reason.endswith("; only one names Dana Whitlock, only the other Corey Amberson"), pair.reason
+    # Named once only, the other person is no evidence.
+    once = CLINIC_C.replace("Amberson was arrested", "He was arrested").replace("said Amberson would", "said he would")
+    (pair,) = compare([_article(CLINIC_A, None, "a"), _article(once, None, "c")]).pairs
+    assert "only one names" not in pair.reason, pair.reason
+
+
+def test_participants_are_written_as_full_names() -> None:
+    """A participant is shown as the name its lead writes, cut at a day after it, a title or an
+    article before it, a possessive and a title inside it: what an editor reads in the reason."""
+    text = (
+        "Champion keeps his belts\n\n"
+        "Former champion Wladimir Klitschko stopped Hasim Rahman Saturday night as Gov. Sarah Palin, Texas "
+        "Governor Rick Perry and San Diego's Jackson watched from seats paid for by Chick-fil-A. "
+        "Rahman said he would fight again. "
+        "Klitschko thanked the crowd."
+    )
+    comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
+    written = {token: name for token, name, _mentions in event_profile(comparison.article("a")).participants}
+    assert written["rahman"] == "Hasim Rahman" and written["klitschko"] == "Wladimir Klitschko"
+    assert written["palin"] == "Sarah Palin" and "gov" not in written
+    assert (written["diego"], written["jackson"]) == ("San Diego", "Jackson")
+    assert (written["texa"], written["perri"], written["chick"]) == ("Texas", "Rick Perry", "Chick-fil-A")
+
+
+def test_the_reason_names_a_person_once() -> None:
+    """Both articles repeat the full name and the surname alone: the reason names the person
+    once ("Dana Whitlock", not "Dana Whitlock, Whitlock")."""
+    more = CLINIC_A + " Fans sent Whitlock flowers. Friends of Whitlock said she was resting. Fans of Dana Whitlock waited."
+    again = more.replace("cancelled the last dates", "called off the final shows")
+    (pair,) = compare([_article(more, None, "a"), _article(again, None, "b")]).pairs
+    a = event_profile(compare([_article(more, None, "a"), _article(again, None, "b")]).article("a"))
+    assert {"Dana Whitlock", "Whitlock"} <= set(a.actors)
+    assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock", pair.reason

@@ -13,7 +13,8 @@ The first step of the event judgement (overview in :mod:`compare.analyze.events`
   undated article, else the first date of its first ``BODY_DATE_SENTENCES`` body sentences, unless the
   article names a later year (then that date is background: a birth, an earlier ruling); else the wire
   dateline ("Nov. 3 (Bloomberg) --"); else the publication date;
-* its *places* (a dateline such as "NEW YORK --", "in Moscow" in the lede) and
+* its *places* (a dateline such as "NEW YORK --", "in Moscow" in the lede:
+  :mod:`compare.analyze.event_places`) and
   its *actors* (the names it repeats), for the reason given in words;
 * its *participants*: the names its headline and first
   ``PARTICIPANT_SENTENCES`` body sentences give (who did what, where), each
@@ -30,11 +31,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from compare.analyze.event_places import NOT_PLACES, RELATIVE_WORD, TITLE_WORDS, event_places, place_regions
 from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article
 from compare.similarity import informativeness, normalise_word
 from compare.terms import NAME_WEIGHT, sentence_tokens, title_case, weighted_terms
-from compare.text import CALENDAR_NAMES, TOKEN, iso_day, weekdays_named
+from compare.text import TOKEN, iso_day, weekdays_named
 
 LEDE_SENTENCES = 3
 """How many body sentences (after the headline) may state the day of the event."""
@@ -62,40 +64,13 @@ PARTICIPANT_SENTENCES = 2
 _WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
-# "NEW YORK --", "GAZA CITY (Ma'an) --", "ATLANTA, Georgia (CNN) --", "GAZA, Feb. 22 (Xinhua) --"
-_DATELINE_PLACE = re.compile(
-    r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\(|—|–|--|-\s)"
-)
-_IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+"""A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox")."""
+_NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor".split())
+"""Titles that are no part of a name as the reason writes it (``TITLE_WORDS`` and a few written out)."""
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
-_TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
-_NOT_PLACES = frozenset("The This That These Those".split()) | CALENDAR_NAMES
-_ARTICLE_WORDS = frozenset("A AN THE".split())  # "A FIRE - BOMB attack ..." is a headline, not a dateline
-_NOT_WHERE_BEFORE = frozenset(
-    "bring brings bringing brought call calls calling called sworn swear swearing turn turns turned "
-    "hand hands handed fill fills filled step steps stepped weigh weighs weighed chime chimed usher ushered "
-    "flaw flaws vulnerability vulnerabilities bug bugs hole holes patch stake stakes interest role faith trust "
-    "out aim aims aimed aiming angry furious anger outrage".split()
-)
-"""Words after which "in"/"at" + a capitalised phrase is not where the event took place: a verb's
-particle ("bringing in Maurice Cheeks"), whom a reproach is aimed at ("lashed out at Israel",
-"angry at Washington") or a noun whose "in X" is seldom a place ("a flaw in Internet
-Explorer", "a stake in Chrysler", "his role in Watergate").  A noun of change or share is not one of
-them: "a surge in Baghdad violence", "Shares in London fell", "took part in Lisbon talks", "Dies in
-Fall in New Zealand", "Fiber cable cut in Egypt" name the place."""
-_WORD_BEFORE_CHARS = 30
-"""How many characters before "in"/"at" are read to find the word before it (``_NOT_WHERE_BEFORE``): room
-for the longest of them (15 characters) and the spaces around it, without splitting the whole sentence."""
-_REGION_AFTER = r",\s+((?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\b(?!\s+(?:and|or)\b)"
-"""After a place, the region it lies in: ", Germany", ", Brooklyn" (:func:`_regions`); not the
-next place of a list ("in Nashville, Miami and Atlanta")."""
-_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
-"""What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
-history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +86,9 @@ class EventProfile:
     places: tuple[str, ...]
     actors: tuple[str, ...]
     participants: tuple[tuple[str, str, int], ...] = ()
-    """(content token, as written, how many times the article names it) of each name in the
-    headline and the first ``PARTICIPANT_SENTENCES`` body sentences (:func:`_participants`)."""
+    """(content token, the full name as written -- "Dana Whitlock" for whitlock --, how many times
+    the article names it) of each name in the headline and the first ``PARTICIPANT_SENTENCES``
+    body sentences (:func:`_participants`)."""
     weekday: int | None = None
     """The weekday of the event (0 = Monday) when the headline or lede names one ("on
     Saturday") but the day itself is not known (an undated article)."""
@@ -126,7 +102,7 @@ class EventProfile:
     the day of an earlier event reports on that event (:func:`compare.analyze.events.names_day_of`)."""
     regions: tuple[tuple[str, str], ...] = ()
     """(place, the region the article writes after it), lower case, for each place it writes
-    "Mannheim, Germany", "East Flatbush, Brooklyn" (:func:`_regions`): one place inside the
+    "Mannheim, Germany", "East Flatbush, Brooklyn" (:func:`compare.analyze.event_places.place_regions`): one place inside the
     other, not two places."""
 
 
@@ -174,7 +150,7 @@ def _reported_day(
             for match in weekdays_named(text, occasions_only=True):
                 day = _weekday_day(published, _WEEKDAY_NUMBER[match.group()], text[max(0, match.start() - 12) : match.start()])
                 found.append((match.start(), day, None))
-            for match in _RELATIVE_WORD.finditer(text):
+            for match in RELATIVE_WORD.finditer(text):
                 found.append((match.start(), published - timedelta(days=_RELATIVE[match.group().lower()]), None))
         for _start, day, month_day in sorted(found, key=lambda f: f[0]):
             if day is not None and published is not None and not (timedelta(0) <= published - day <= timedelta(days=7)):
@@ -194,64 +170,6 @@ def _dateline(article: Article) -> DateMention | None:
     return None
 
 
-def _place_in(text: str) -> str | None:
-    for place in _places_in(text):
-        return place
-    return None
-
-
-def _places_in(text: str) -> Iterable[str]:
-    """The places "in X" / "at X" names in ``text``, in order (see :func:`_clean_place`), left
-    out where the phrase is not a place: after a particle verb or a noun of
-    ``_NOT_WHERE_BEFORE``, or followed by "history" (``_NOT_WHERE_AFTER``)."""
-    for match in _IN_PLACE.finditer(text):
-        before = text[max(0, match.start() - _WORD_BEFORE_CHARS) : match.start()].split()
-        if before and before[-1].lower().strip(",;:") in _NOT_WHERE_BEFORE:
-            continue
-        if _NOT_WHERE_AFTER.match(text[match.end() :]):
-            continue
-        place = _clean_place(match.group(1))
-        if place is not None:
-            yield place
-
-
-def _clean_place(place: str) -> str | None:
-    """The place a capitalised phrase after "in"/"at" names: cut before a day or month
-    ("Queens Friday" -> "Queens") or a title ("Alaska Gov" -> "Alaska"); None when
-    nothing is left."""
-    kept = []
-    for word in place.split():
-        if word in _NOT_PLACES or word.lower() in _TITLE_WORDS:
-            break
-        kept.append(word)
-    return " ".join(kept) or None
-
-
-def _places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
-    """The place of the event (a dateline such as "NEW YORK --", else the place named in
-    the first lede sentence that says when: "told reporters today in Moscow"), and every
-    place the headline and lede name."""
-    out: dict[str, None] = {}
-    where = None
-    if lede:
-        match = _DATELINE_PLACE.match(lede[0])
-        if match and not find_dates(match.group(1)) and match.group(1).split()[0] not in _ARTICLE_WORDS:
-            where = match.group(1).strip().title()
-    if where is None:
-        for text in lede:
-            if title_case(text):
-                continue  # a headline repeated in the body
-            if _RELATIVE_WORD.search(text) or weekdays_named(text, occasions_only=True):
-                where = _place_in(text)
-                break
-    if where is not None:
-        out[where] = None
-    for text in (title if not title_case(title) else "", *lede):  # a Title Case headline capitalises every word
-        for place in _places_in(text):
-            out.setdefault(place, None)
-    return where, tuple(out)
-
-
 def _actors(texts: Iterable[str]) -> tuple[str, ...]:
     """The names the article repeats (or names in its headline), most mentioned first."""
     counts: Counter[str] = Counter()
@@ -261,7 +179,7 @@ def _actors(texts: Iterable[str]) -> tuple[str, ...]:
             while words and normalise_word(words[0]) is None:  # a quotation's first word: "I'm", "We", "It's"
                 words.pop(0)
             name = " ".join(words)
-            if words and words[0] not in _NOT_PLACES and len(name) > 2:
+            if words and words[0] not in NOT_PLACES and len(name) > 2:
                 counts[name] += 1
     return tuple(name for name, count in counts.most_common(8) if count >= 2)
 
@@ -270,7 +188,8 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
     """The names of the headline (unless it is in Title Case) and of the first
     ``PARTICIPANT_SENTENCES`` body sentences, each with how many times the article names it
     (a capitalised word inside a sentence, as :func:`compare.terms.sentence_tokens` tells),
-    most named first; numbers and titles ("Rep", "Gov") are left out."""
+    most named first, and written as the full name it stands in (:func:`_full_names`);
+    numbers and titles ("Rep", "Gov") are left out."""
     texts = [(title, not title_case(title))] if title else []
     texts += [(text, True) for text in body]
     mentions: Counter[str] = Counter()
@@ -281,12 +200,35 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
         if in_lead:
             for word in TOKEN.findall(text):
                 written.setdefault(normalise_word(word), word)
+        full = _full_names(text) if in_lead else {}
         for token, name in sentence_tokens(text, names):
             if name and not token[0].isdigit():
                 mentions[token] += 1
-                if in_lead and written.get(token, token).lower() not in _TITLE_WORDS:  # "Rep", "Gov"
-                    lead.setdefault(token, written.get(token, token))
+                if in_lead and written.get(token, token).lower() not in TITLE_WORDS:  # "Rep", "Gov"
+                    lead.setdefault(token, full.get(token, written.get(token, token)))
     return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
+
+
+def _full_names(text: str) -> dict[str | None, str]:
+    """Content token → the run of capitalised words it stands in, as written: "Dana Whitlock"
+    for "Whitlock" in "Pop singer Dana Whitlock checked in"; a title or an article before it
+    ("Gov. Sarah Palin", "The Indian Navy"), a day or month after it ("Hasim Rahman Saturday")
+    and a full stop are left out, and a possessive or a title ends it ("San Diego's Jackson",
+    "North Carolina Rep Bob Etheridge": two names each)."""
+    out: dict[str | None, str] = {}
+    for run in _NAME_RUN.finditer(text):
+        names: list[list[str]] = [[]]
+        for word in (w.strip("'‘’\"“”") for w in run.group().split()):
+            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES:
+                names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)
+                continue
+            names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")
+            if word != names[-1][-1] and not word.endswith("."):
+                names.append([])  # a possessive ends the name
+        for words in names:
+            for part in TOKEN.findall(" ".join(words)):  # "Chick" of "Chick-fil-A" too
+                out.setdefault(normalise_word(part), " ".join(words))
+    return out
 
 
 def event_profile(article: Article) -> EventProfile:
@@ -311,7 +253,7 @@ def event_profile(article: Article) -> EventProfile:
             source = "dateline" if day or month_day else ""
     if not source and published is not None:
         day, source = published, "published"
-    where, places = _places(article.title or "", lede)
+    where, places = event_places(article.title or "", lede)
     weekday = None
     if day is None and month_day is None:
         lines = (article.title or "", *lede)
@@ -330,26 +272,8 @@ def event_profile(article: Article) -> EventProfile:
         weekday,
         _lead(article.title or "", lede),
         _lead_days([article.title or "", *lede], published),
-        _regions([article.title or "", *body], where),
+        place_regions([article.title or "", *body], where),
     )
-
-
-def _regions(texts: Sequence[str], where: str | None) -> tuple[tuple[str, str], ...]:
-    """(place, region), lower case, for each place the texts write followed by a comma and a
-    capitalised name: the dateline's place (``where``) and every "in X" / "at X" place
-    (:func:`_places_in`) -- "in Mannheim, Germany on Saturday", "a vigil in East Flatbush,
-    Brooklyn"; a day or a month after the comma is no region ("Paris, Nov. 3")."""
-    found: dict[tuple[str, str], None] = {}
-    for text in texts:
-        places = list(_places_in(text))
-        if where is not None:
-            places.append(where)
-        for place in dict.fromkeys(places):
-            for match in re.finditer(f"(?i:{re.escape(place)})" + _REGION_AFTER, text):
-                region = _clean_place(match.group(1))
-                if region is not None:
-                    found.setdefault((place.lower(), region.lower()), None)
-    return tuple(found)
 
 
 def _lead_days(texts: Iterable[str], published: date | None) -> tuple[tuple[int, int, int | None], ...]:

@@ -186,10 +186,14 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
             return Verdict(relation, score, gap, f"different events: {apart[0]} against {apart[1]}, each named by one article only")
         if lead is not None:  # the content alone falls short: the leads carry the verdict
             return Verdict("same_event", score, gap, f"same event: the leads tell one event ({lead:.2f})")
-        return Verdict("same_event", score, gap, "same event: " + _common(a, b))
+        return Verdict("same_event", score, gap, "same event: " + _common(a, b, settings))
     relation = "same_kind" if score >= settings.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
-    return Verdict(relation, score, gap, f"{what}: they share too little of what they report ({score:.2f})", True)
+    why = f"{what}: they share too little of what they report ({score:.2f})"
+    first, second = _own_participant(a, b, settings, 2), _own_participant(b, a, settings, 2)
+    if first is not None and second is not None:  # who each reports, as evidence only: the content decided
+        why += f"; only one names {first}, only the other {second}"
+    return Verdict(relation, score, gap, why, True)
 
 
 def names_day_of(a: EventProfile, b: EventProfile) -> bool:
@@ -227,9 +231,13 @@ def different_participants(a: EventProfile, b: EventProfile, settings: Settings)
     return None if second is None else (first, second)
 
 
-def _own_participant(a: EventProfile, b: EventProfile, settings: Settings) -> str | None:
+def _own_participant(a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None) -> str | None:
+    """The first participant of ``a``'s lead named at least ``least`` times (by default
+    ``settings.same_event_participant_mentions``) that ``b`` never names, as written; None
+    when the most named participants run out first."""
+    least = settings.same_event_participant_mentions if least is None else least
     for token, written, mentions in a.participants:  # most named first
-        if mentions < settings.same_event_participant_mentions:
+        if mentions < least:
             return None
         if token not in b.vector and informativeness(token) >= settings.same_event_participant_rarity:
             return written
@@ -256,7 +264,20 @@ def _names(profile: EventProfile, place: str) -> bool:
     return bool(words) and all(t in profile.vector for t in words)
 
 
-def _common(a: EventProfile, b: EventProfile) -> str:
+def shared_participants(a: EventProfile, b: EventProfile, settings: Settings) -> list[str]:
+    """Who both leads name: the participants (:attr:`EventProfile.participants`) of both
+    articles' leads, rarer than ``settings.same_event_participant_rarity``, as ``a`` writes them
+    in full ("Tara Reid"), most named by the two articles together first."""
+    theirs = {token: mentions for token, _written, mentions in b.participants}
+    shared = [
+        (mentions + theirs[token], written)
+        for token, written, mentions in a.participants
+        if token in theirs and informativeness(token) >= settings.same_event_participant_rarity
+    ]
+    return list(dict.fromkeys(name for _n, name in sorted(shared, key=lambda s: -s[0])))  # one name of two tokens once
+
+
+def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
     parts = []
     if a.day is not None and a.day == b.day:
         parts.append(_when(a))
@@ -275,6 +296,12 @@ def _common(a: EventProfile, b: EventProfile) -> str:
         if places:
             parts.append(places[0])
     shared = set(b.actors)
-    actors = sorted((n for n in a.actors if n in shared), key=lambda n: -len(n))  # the most specific first
+    actors: list[str] = []
+    for name in sorted((n for n in a.actors if n in shared), key=lambda n: -len(n)):  # the most specific first
+        if not set(name.split()) <= {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
+            actors.append(name)
     parts.extend(actors[:2])
+    if not actors:  # no name both repeat: who both leads name
+        said = {word for part in (*parts, *a.places, *b.places) for word in part.split()}  # a place is no one
+        parts.extend([n for n in shared_participants(a, b, settings) if not said & set(n.split())][:2])
     return ", ".join(parts) if parts else "they report the same facts"

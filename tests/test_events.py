@@ -649,3 +649,19 @@ def test_the_reason_names_a_person_once() -> None:
     a = event_profile(compare([_article(more, None, "a"), _article(again, None, "b")]).article("a"))
     assert {"Dana Whitlock", "Whitlock"} <= set(a.actors)
     assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock", pair.reason
+
+
+def test_a_name_after_an_office_of_is_written_without_the_office() -> None:
+    """"Secretary of State Maria Ortega": the run of capitals after "of" ends the office ("State")
+    before the name; "the Rev." is a title, left out as "Gov." is."""
+    text = (
+        "Talks on the dam resume\n\n"
+        "Secretary of State Maria Ortega met Minister of Water Resources Tomas Adeyemi in Nairobi on Monday, "
+        "and the Rev. Samuel Okafor opened the session with a prayer. "
+        "Ortega said the talks were frank. "
+        "Adeyemi thanked the Rev. Okafor."
+    )
+    comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
+    written = {token: name for token, name, _mentions in event_profile(comparison.article("a")).participants}
+    assert (written["ortega"], written["adeyemi"], written["okafor"]) == ("Maria Ortega", "Tomas Adeyemi", "Samuel Okafor")
+    assert written.get("state", "State") == "State"

@@ -264,6 +264,26 @@ def test_different_weekdays_in_linked_sentences_conflict(tmp_path: Path) -> None
     assert date.conflict and set(dict(date.values).values()) == {"Wednesday", "Tuesday"}
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The harbour master told Reuters Thursday that the pier would reopen within a month.",
+            "The harbour master told reporters on Friday that the pier would reopen within a month.",
+        ),
+        (
+            "Norway beat Sweden Thursday in the final of the relay at the indoor championships in Oslo.",
+            "Norway beat Sweden on Friday in the final of the relay at the indoor championships in Oslo.",
+        ),
+    ],
+)
+def test_a_weekday_after_a_name_is_a_day_to_the_date_differences(first: str, second: str) -> None:
+    """"told Reuters Thursday", "beat Sweden Thursday": the weekday after a name is the day of the
+    fact, against "on Friday" (the aligner reads it as a name's: ``compare.link_checks.days_named``)."""
+    (date,) = [d for d in differences_between([first, second]) if d.type == "date"]
+    assert date.conflict and set(dict(date.values).values()) == {"Thursday", "Friday"}
+
+
 def test_an_approximate_number_agrees_with_an_exact_one(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,

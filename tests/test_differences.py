@@ -790,6 +790,11 @@ def test_one_persons_two_ages_conflict_when_the_age_is_said_of_the_name(first: s
             "Separately, a 19-year-old woman was treated for smoke inhalation at the scene.",
             "Separately, a 52-year-old man was treated for smoke inhalation at the scene.",
         ),
+        # nor the place of the police who tell it
+        (
+            "A 27-year-old man, Leeds police said, was stabbed outside the station late on Saturday.",
+            "A 35-year-old woman, Leeds police said, was stabbed outside the station late on Saturday.",
+        ),
         # nor a weekday after the noun: when, not whose
         (
             "Detectives detained a 34-year-old man Sunday over the warehouse blaze in Hull.",

@@ -278,8 +278,8 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
 _AGE_WORDS = re.compile(r"[-\s]years?[-\s]old\b")  # "-year-old", "-year old", " year-old", " years old"
 _YEAR_OLD_WORD = re.compile(r"[-\s]year[-\s]old\s+([A-Za-z][\w'’-]*)")
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
-# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said".
-_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according)\b"
+# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said", "..., Dallas police said".
+_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according|police|officials)\b"
 _NAMED_AFTER = re.compile(
     rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})"
     rf"|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"

@@ -406,8 +406,15 @@ def test_dask_workers_and_scheduler_give_the_same_stories(
     # --workers 2: a local cluster of two worker processes, started and stopped by the run.
     assert batch_cli.run(parse(*collection, "--out", str(tmp_path / "w2"), "--workers", "2")) == 0
     # --scheduler: a running cluster (two worker processes) the run connects to.
+    # A user's own cluster; on loopback with no HTTP port, so that a second run of the suite (or
+    # any scheduler on 8787) does not make it warn "Port 8787 is already in use".
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     ) as cluster:
         assert batch_cli.run(parse(*collection, "--out", str(tmp_path / "s"), "--scheduler", cluster.scheduler_address)) == 0
 

@@ -47,6 +47,9 @@ from compare.settings import Settings  # noqa: E402
 from compare.similarity import informativeness  # noqa: E402
 from compare.terms import sentence_tokens, title_case  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from stories import held_out_choice  # noqa: E402
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 FOLDS = 5
 STEPS = tuple(step / 100 for step in range(14, 46, 2))
@@ -160,18 +163,8 @@ def signatures(articles: Sequence[Article], gold: list[dict[str, Any]]) -> None:
     }
     shared = np.array([len((details[x] & set(events[y].vector)) | (details[y] & set(events[x].vector))) for x, y in pairs])
 
-    def prf(decided: Any, mask: Any) -> tuple[float, float, float]:
-        tp = int((decided & truth & mask).sum())
-        p, r = tp / max(1, int((decided & mask).sum())), tp / max(1, int((truth & mask).sum()))
-        return p, r, 2 * p * r / max(1e-9, p + r)
-
     def choose(options: Sequence[Any]) -> tuple[float, float, float]:
-        held = np.zeros(len(pairs), dtype=bool)
-        for fold in range(FOLDS):
-            train = folds != fold
-            best = max(options, key=lambda d: prf(d, train)[2] if prf(d, train)[0] >= 0.95 else -1.0)
-            held[~train] = best[~train]
-        return prf(held, np.ones(len(pairs), dtype=bool))
+        return held_out_choice(options, truth, folds)
 
     steps = [k for k, t in enumerate(STEPS) if 0.3 <= t <= 0.42]
     shipped = at[:, STEPS.index(0.36)]

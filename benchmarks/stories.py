@@ -182,6 +182,33 @@ SHARES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
 """The ``StorySettings.event_share`` values tried in the cross-validation."""
 
 
+def mask_prf(decided: Any, truth: Any, mask: Any) -> tuple[float, float, float]:
+    """Precision, recall and F1 of boolean verdicts ``decided`` against ``truth`` (numpy arrays)
+    over the pairs ``mask`` holds."""
+    tp = int((decided & truth & mask).sum())
+    p, r = tp / max(1, int((decided & mask).sum())), tp / max(1, int((truth & mask).sum()))
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def held_out_choice(options: Sequence[Any], truth: Any, folds: Any, least_precision: float = 0.95) -> tuple[float, float, float]:
+    """Each option a boolean verdict per pair (numpy arrays): for each of FOLDS folds of topics
+    (``folds``, a fold number per pair), the option with the best F1 at ``least_precision`` or more on
+    the other folds (the first option when none reaches it) decides the fold's pairs; precision,
+    recall and F1 of those held-out verdicts over all pairs."""
+    import numpy as np
+
+    held_out = np.zeros(len(truth), dtype=bool)
+    for fold in range(FOLDS):
+        train = folds != fold
+        best, best_f = options[0], -1.0
+        for decided in options:
+            p, _r, f = mask_prf(decided, truth, train)
+            if p >= least_precision and f > best_f:
+                best, best_f = decided, f
+        held_out[~train] = best[~train]
+    return mask_prf(held_out, truth, np.ones(len(truth), dtype=bool))
+
+
 def _prf(verdicts: list[tuple[bool, bool]]) -> tuple[float, float, float]:
     tp = sum(1 for p, y in verdicts if p and y)
     fp = sum(1 for p, y in verdicts if p and not y)
@@ -829,23 +856,8 @@ def _signal_checks(
     verdicts, y = np.array(at), np.array(truth)
     folds, near, rows = np.array(fold_of), np.array(close), np.arange(len(pairs))
 
-    def prf(decided: Any, mask: Any) -> tuple[float, float, float]:
-        tp = int((decided & y & mask).sum())
-        p, r = tp / max(1, int((decided & mask).sum())), tp / max(1, int((y & mask).sum()))
-        return p, r, 2 * p * r / max(1e-9, p + r)
-
     def choose(options: Sequence[Any]) -> tuple[float, float, float]:
-        """Each option a boolean verdict per pair: the best on four folds, scored on the fifth."""
-        held_out = np.zeros(len(pairs), dtype=bool)
-        for fold in range(FOLDS):
-            train = folds != fold
-            best, best_f = options[0], -1.0
-            for decided in options:
-                p, _r, f = prf(decided, train)
-                if p >= 0.95 and f > best_f:
-                    best, best_f = decided, f
-            held_out[~train] = best[~train]
-        return prf(held_out, np.ones(len(pairs), dtype=bool))
+        return held_out_choice(options, y, folds)
 
     steps = range(SIGNAL_STEPS.index(0.3), SIGNAL_STEPS.index(0.42) + 1)
     print()

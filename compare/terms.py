@@ -25,8 +25,9 @@ DENIED_REPORTS = r"(?:reports?|claims?|rumou?rs?|allegations?|accusations?|stor(
 (regular-expression alternatives, for ``re.IGNORECASE``)."""
 FALSE_WORDS = r"(?:false|untrue|fake|bogus|fabricated|baseless|unfounded|made up|hoax|rubbish|nonsense)"
 """What a denial calls a report, as a predicate ("are false", "is rubbish", "was made up"); each
-reader decides where the word must stand ("a false alarm", "a fake bomb" deny nothing).  The
-aligner reads only some of them (``link_checks._CALLED_FALSE``: why is said there)."""
+reader decides where the word must stand ("a false alarm", "a fake bomb" deny nothing; "plans to
+close it were nonsense" judge a plan: ``denials._DISMISSING``).  The aligner reads only some of
+them (``link_checks._CALLED_FALSE``: why is said there)."""
 REFUTING = r"(?:not true|debunk(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)"
 """Words that deny wherever they stand: "is not true", "debunked the claim", "refuted"."""
 

@@ -123,7 +123,7 @@ _TIME_AFTER_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # "De
 _NOUN_AFTER_DAY = re.compile(r"\s+(?!(?:to|that|and|after|before|when|as|in|at|with|for|by|but|or|while|he|she|they|it|the|a|an)\b)[a-z]")
 
 
-def weekdays_named(text: str, occasions_only: bool = False) -> list[re.Match[str]]:
+def weekdays_named(text: str, occasions_only: bool = False, after_names: bool = True) -> list[re.Match[str]]:
     """The weekdays ``text`` names as days (:data:`WEEKDAY_WORD`), but for one inside a name: right
     after a capitalised word within the sentence ("voted on Super Tuesday"; "On Sunday" opens a
     sentence), after a day's name that opens it ("Super Tuesday gave", "Good Friday services"), or
@@ -133,7 +133,9 @@ def weekdays_named(text: str, occasions_only: bool = False) -> list[re.Match[str
     lower-case word of the name's follows ("won in Super Tuesday states").  With ``occasions_only``,
     only a day's name is left out ("Super Tuesday", "Black Friday"): the event profile reads the other
     weekdays (read as names, "the Sunday Times", "Monday Night Football", "0241 GMT Friday" split
-    three FNC-1 pairs of one event and joined three of ECB+, session 18)."""
+    three FNC-1 pairs of one event and joined three of ECB+, session 18).  Without ``after_names``, a
+    weekday right after a capitalised word is a day but for a day's name (the date differences: "told
+    Reuters Tuesday", "beat Germany Tuesday" against "on Wednesday" differ)."""
     out = []
     for m in WEEKDAY_WORD.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
@@ -144,7 +146,7 @@ def weekdays_named(text: str, occasions_only: bool = False) -> list[re.Match[str
             continue
         if _DAY_NAME_AFTER.match(text, m.end()):
             continue
-        if _NAMED_DAY.search(before) and not (
+        if after_names and _NAMED_DAY.search(before) and not (
             _TIME_AFTER_DAY.match(text, m.end()) or (_PLACE_BEFORE_DAY.search(before) and not _NOUN_AFTER_DAY.match(text, m.end()))
         ):
             continue

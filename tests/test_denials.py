@@ -273,3 +273,32 @@ def test_the_differences_read_the_shared_list_of_denying_words(word: str) -> Non
     text = f"Reports that the harbour ferry will be scrapped are {word}, the port authority said."
     assert [d.words for d in denials(text)] == [f"are {word}"]
     assert denies(text) == (word not in ("bogus", "made up"))
+
+
+@pytest.mark.parametrize(
+    ("stated", "judged", "denied"),
+    [
+        (
+            "The county will shut the Mill Lane swimming pool in May to cut costs, the council leader said.",
+            "Swimmers said plans to shut the Mill Lane swimming pool in May to cut costs were nonsense.",
+            "Swimmers said reports that the county will shut the Mill Lane swimming pool this spring were nonsense.",
+        ),
+        (
+            "Ministers will lift the speed limit on rural roads to 70 mph next year, the transport secretary said.",
+            "Cycling groups said the idea of lifting the speed limit on rural roads to 70 mph next year was rubbish.",
+            "Cycling groups said claims that ministers will lift the speed limit on rural roads were rubbish.",
+        ),
+    ],
+)
+def test_a_plan_called_rubbish_or_nonsense_is_not_denied(stated: str, judged: str, denied: str) -> None:
+    """"Rubbish" and "nonsense" said of a plan or an idea judge it; said of a report or claim ("Reports
+    that ... are rubbish") they deny it (:mod:`compare.terms`): the plan is not reported as false."""
+    assert denials(judged) == []
+    assert "negation" not in [d.type for g in compare(texts=[stated, judged]).groups for d in g.differences]
+    assert [d.words for d in denials(denied)] == [" ".join(denied.rstrip(".").split()[-2:])]
+
+
+def test_the_month_may_is_no_doubt_before_a_denial() -> None:
+    """"may be a hoax" doubts; "in May are false" denies: the month is no modal verb."""
+    assert [d.words for d in denials("Reports that the ferry service will end in May are false, the operator said.")] == ["are false"]
+    assert denials("The ferry timetable may be a hoax, the operator said.") == []

@@ -264,6 +264,26 @@ def test_different_weekdays_in_linked_sentences_conflict(tmp_path: Path) -> None
     assert date.conflict and set(dict(date.values).values()) == {"Wednesday", "Tuesday"}
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The harbour master told Reuters Thursday that the pier would reopen within a month.",
+            "The harbour master told reporters on Friday that the pier would reopen within a month.",
+        ),
+        (
+            "Norway beat Sweden Thursday in the final of the relay at the indoor championships in Oslo.",
+            "Norway beat Sweden on Friday in the final of the relay at the indoor championships in Oslo.",
+        ),
+    ],
+)
+def test_a_weekday_after_a_name_is_a_day_to_the_date_differences(first: str, second: str) -> None:
+    """"told Reuters Thursday", "beat Sweden Thursday": the weekday after a name is the day of the
+    fact, against "on Friday" (the aligner reads it as a name's: ``compare.link_checks.days_named``)."""
+    (date,) = [d for d in differences_between([first, second]) if d.type == "date"]
+    assert date.conflict and set(dict(date.values).values()) == {"Thursday", "Friday"}
+
+
 def test_an_approximate_number_agrees_with_an_exact_one(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,
@@ -760,6 +780,29 @@ def test_one_persons_two_ages_conflict_when_the_age_is_said_of_the_name(first: s
         (
             "In Leeds, a 23-year-old nurse was hurt when the roof fell.",
             "Leeds resident Tomas Lind, 30, was hurt when the roof fell.",
+        ),
+        # nor does a word that opens sentences: a woman and a man
+        (
+            "Meanwhile, a 19-year-old woman was treated for smoke inhalation at the scene.",
+            "Meanwhile, a 52-year-old man was treated for smoke inhalation at the scene.",
+        ),
+        (
+            "Separately, a 19-year-old woman was treated for smoke inhalation at the scene.",
+            "Separately, a 52-year-old man was treated for smoke inhalation at the scene.",
+        ),
+        # nor the place of the police who tell it
+        (
+            "A 27-year-old man, Leeds police said, was stabbed outside the station late on Saturday.",
+            "A 35-year-old woman, Leeds police said, was stabbed outside the station late on Saturday.",
+        ),
+        # nor a weekday after the noun: when, not whose
+        (
+            "Detectives detained a 34-year-old man Sunday over the warehouse blaze in Hull.",
+            "Detectives detained a 47-year-old woman Sunday over the warehouse blaze in Hull.",
+        ),
+        (
+            "Soldiers shot a 17-year-old Afghan Friday near the checkpoint, the ministry said.",
+            "Soldiers shot a 21-year-old Pakistani Friday near the checkpoint, the ministry said.",
         ),
     ],
 )

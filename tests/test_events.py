@@ -622,6 +622,12 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
     assert "only one names" not in pair.reason, pair.reason
 
 
+def _written_participants(text: str) -> dict[str, str]:
+    """Content token -> the name as the article ``text`` writes it, of each participant of its lead."""
+    comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
+    return {token: name for token, name, _mentions in event_profile(comparison.article("a")).participants}
+
+
 def test_participants_are_written_as_full_names() -> None:
     """A participant is shown as the name its lead writes, cut at a day after it, a title or an
     article before it, a possessive and a title inside it: what an editor reads in the reason."""
@@ -632,8 +638,7 @@ def test_participants_are_written_as_full_names() -> None:
         "Rahman said he would fight again. "
         "Klitschko thanked the crowd."
     )
-    comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
-    written = {token: name for token, name, _mentions in event_profile(comparison.article("a")).participants}
+    written = _written_participants(text)
     assert written["rahman"] == "Hasim Rahman" and written["klitschko"] == "Wladimir Klitschko"
     assert written["palin"] == "Sarah Palin" and "gov" not in written
     assert (written["diego"], written["jackson"]) == ("San Diego", "Jackson")
@@ -649,3 +654,18 @@ def test_the_reason_names_a_person_once() -> None:
     a = event_profile(compare([_article(more, None, "a"), _article(again, None, "b")]).article("a"))
     assert {"Dana Whitlock", "Whitlock"} <= set(a.actors)
     assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock", pair.reason
+
+
+def test_a_name_after_an_office_of_is_written_without_the_office() -> None:
+    """"Secretary of State Maria Ortega": the run of capitals after "of" ends the office ("State")
+    before the name; "the Rev." is a title, left out as "Gov." is."""
+    text = (
+        "Talks on the dam resume\n\n"
+        "Secretary of State Maria Ortega met Minister of Water Resources Tomas Adeyemi in Nairobi on Monday, "
+        "and the Rev. Samuel Okafor opened the session with a prayer. "
+        "Ortega said the talks were frank. "
+        "Adeyemi thanked the Rev. Okafor."
+    )
+    written = _written_participants(text)
+    assert (written["ortega"], written["adeyemi"], written["okafor"]) == ("Maria Ortega", "Tomas Adeyemi", "Samuel Okafor")
+    assert written.get("state", "State") == "State"

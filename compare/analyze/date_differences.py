@@ -81,7 +81,8 @@ def date_difference(
         [(d, near) for d, near in (written.get(s.id) or _dates_in(s.text, reach)) if not _dateline(s.text, d)] for s in members
     ]
     weekdays = [
-        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text)] for s in members
+        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text, after_names=False)]
+        for s in members
     ]
     sources: dict[int, list[Source]] = {}
 

@@ -71,7 +71,7 @@ _DENIAL = re.compile(
 # prove to have been fake"; nor is "would not confirm or deny that", "to verify or debunk it", "did
 # not deny that" (which the opposite pairs read as a confirmation).
 _DOUBT_BEFORE = re.compile(
-    r"\b(?:(?:may|might|could|would|will|should|possibly|perhaps|probably|likely)\s+"
+    r"\b(?:(?:(?-i:may)|might|could|would|will|should|possibly|perhaps|probably|likely)\s+"
     r"(?:(?:be|been|have|prove|turn|out|to|also|still|all|yet|eventually|soon)\s+){0,4}"
     r"|(?:if|whether|chance|possibility|amid)\s+(?:\S+\s+){0,9}"
     r"|(?:not|never|no|n't|n’t)\s+(?:\S+\s+)?"
@@ -123,6 +123,18 @@ class Denial:
     term: str = ""
 
 
+# "Rubbish" and "nonsense" call a report false ("Reports that ... are rubbish"), but a plan or an idea
+# foolish ("Residents said plans to close the library were nonsense"): they deny only when their part of
+# the sentence names a report or claim (``terms.DENIED_REPORTS``) before them.
+_DISMISSING = re.compile(r"\b(?:rubbish|nonsense)$", re.IGNORECASE)
+_REPORTED = re.compile(rf"\b{DENIED_REPORTS}\b", re.IGNORECASE)
+
+
+def _part_start(text: str, start: int) -> int:
+    """Where the part of the sentence (``_PART_ENDS``) that ``start`` is in begins."""
+    return max((m.end() for m in _PART_ENDS.finditer(text, 0, start)), default=0)
+
+
 def denials(text: str, claim_scope: bool = True) -> list[Denial]:
     """The firm denials in ``text`` ("are false", "denied the reports"), each with its scope; with
     ``claim_scope`` (``DifferenceSettings.denial_claim_scope``) the scope holds the claim denied too
@@ -133,6 +145,8 @@ def denials(text: str, claim_scope: bool = True) -> list[Denial]:
         before = " ".join(text[: match.start()].split()[-_DOUBT_WORDS:])
         if before and _DOUBT_BEFORE.search(before + " "):
             continue
+        if _DISMISSING.search(match.group()) and not _REPORTED.search(text, _part_start(text, match.start()), match.start()):
+            continue  # "plans to close the library were nonsense": a verdict on a plan, no denial of it
         scope = _scope(text, match.start(), match.end(), breaks)
         if claim_scope:
             scope |= _claim_words(text, match.start(), match.end())
@@ -167,8 +181,7 @@ def _claim_words(text: str, start: int, end: int) -> frozenset[str]:
             comma = text.find(",", end, last)  # "The man, who denied the charge, told the court": its clause ends there
             last = comma if comma != -1 else last
         return frozenset(_plain_words(text[end:last]))
-    first = max((m.end() for m in _PART_ENDS.finditer(text, 0, start)), default=0)
-    nouns = list(_REPORT_NOUN.finditer(text, first, start))
+    nouns = list(_REPORT_NOUN.finditer(text, _part_start(text, start), start))
     return frozenset(_plain_words(text[nouns[-1].start() : start])) if nouns else frozenset()
 
 

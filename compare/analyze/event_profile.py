@@ -66,8 +66,11 @@ _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 """A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox")."""
-_NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor".split())
+_NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor rev secretary".split())
 """Titles that are no part of a name as the reason writes it (``TITLE_WORDS`` and a few written out)."""
+_OFFICE_OF = re.compile(r"[A-Z][\w'’.-]*\s+of\s+$")
+"""Before a run of capitals, an office "of" what it opens ("Secretary of State John Kerry", "Minister of
+Foreign Affairs Sergei Lavrov"): the run's last two words are the person's name, the rest the office's."""
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
@@ -214,7 +217,8 @@ def _full_names(text: str) -> dict[str | None, str]:
     for "Whitlock" in "Pop singer Dana Whitlock checked in"; a title or an article before it
     ("Gov. Sarah Palin", "The Indian Navy"), a day or month after it ("Hasim Rahman Saturday")
     and a full stop are left out, and a possessive or a title ends it ("San Diego's Jackson",
-    "North Carolina Rep Bob Etheridge": two names each)."""
+    "North Carolina Rep Bob Etheridge": two names each), and so does an office's "of" phrase
+    (``_OFFICE_OF``)."""
     out: dict[str | None, str] = {}
     for run in _NAME_RUN.finditer(text):
         names: list[list[str]] = [[]]
@@ -225,6 +229,8 @@ def _full_names(text: str) -> dict[str | None, str]:
             names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")
             if word != names[-1][-1] and not word.endswith("."):
                 names.append([])  # a possessive ends the name
+        if len(names[0]) >= 3 and _OFFICE_OF.search(text, max(0, run.start() - 40), run.start()):
+            names[:1] = [names[0][:-2], names[0][-2:]]  # "Secretary of State John Kerry": State, John Kerry
         for words in names:
             for part in TOKEN.findall(" ".join(words)):  # "Chick" of "Chick-fil-A" too
                 out.setdefault(normalise_word(part), " ".join(words))

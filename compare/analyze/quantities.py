@@ -29,7 +29,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from compare.analyze.numbers import find_dates
+from compare.segment import SENTENCE_STARTERS
 from compare.similarity import normalise_word, word_prior
+from compare.text import CALENDAR_NAMES
 
 APPROXIMATE = 0.15  # the default of Settings.approximate_share
 CONTEXT_WORDS = 4  # the default of DifferenceSettings.number_context_words
@@ -222,7 +224,7 @@ def find_quantities(
         rate = _RATE.match(text, unit_end) is not None
         before_context = [t for t in (normalise_word(w) for w in WORD.findall(text[max(0, start - 60) : start])) if t]
         context = tuple(t for t in before_context if not t[0].isdigit() and t not in head)[-context_words:] if context_words else ()
-        of = _whose(text, m.start(), unit_end) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
+        of = _whose(text, m.start(), unit_end, name_zipf) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
         names = _names_before(text, start, name_zipf) if name_zipf and (kind == "percent" or kind.startswith("money")) else ()
         out.append(
             Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate, of, names)
@@ -276,8 +278,8 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
 _AGE_WORDS = re.compile(r"[-\s]years?[-\s]old\b")  # "-year-old", "-year old", " year-old", " years old"
 _YEAR_OLD_WORD = re.compile(r"[-\s]year[-\s]old\s+([A-Za-z][\w'’-]*)")
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
-# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said".
-_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according)\b"
+# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said", "..., Dallas police said".
+_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according|police|officials)\b"
 _NAMED_AFTER = re.compile(
     rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})"
     rf"|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"
@@ -292,11 +294,22 @@ _SAID_OF = re.compile(
 _PLACE_OR_TIME = re.compile(r"\b(?:in|on|at|after|before|since|by|from|for|near|of|to|last|when)\s+$", re.IGNORECASE)
 
 
-def _whose(text: str, start: int, end: int) -> tuple[str, ...]:
+def _opening_word(text: str, name: re.Match[str], name_zipf: float) -> bool:
+    """Whether the name an age is said of is a word that opens sentences, alone and first ("Meanwhile, a
+    23-year-old", :data:`~compare.segment.SENTENCE_STARTERS`; "Separately, a": a common "-ly" word)."""
+    word, lower = name.group(1), name.group(1).lower()
+    if " " in word or text[: name.start()].strip(" \"“‘'("):
+        return False
+    return lower in SENTENCE_STARTERS or (lower.endswith("ly") and word_prior().get(normalise_word(word) or "", 0.0) >= name_zipf)
+
+
+def _whose(text: str, start: int, end: int, name_zipf: float = NAME_ZIPF) -> tuple[str, ...]:
     """The content tokens naming whose age the number at ``start``..``end`` is, or none when the
     sentence does not say it next to the number."""
     said_of = _SAID_OF.search(text, max(0, start - 50), start)
-    if said_of and said_of.group(1) and _PLACE_OR_TIME.search(text, max(0, said_of.start() - 8), said_of.start()):
+    if said_of and said_of.group(1) and (
+        _PLACE_OR_TIME.search(text, max(0, said_of.start() - 8), said_of.start()) or _opening_word(text, said_of, name_zipf)
+    ):
         said_of = None
     words = WORD.findall(said_of.group(1) or said_of.group(2)) if said_of else []
     after = _YEAR_OLD_WORD.match(text, end)
@@ -304,7 +317,8 @@ def _whose(text: str, start: int, end: int) -> tuple[str, ...]:
         word = after.group(1)
         verb = word.lower().endswith(("ed", "ly")) or word.lower() in ("told", "said", "says", "tells", "wrote", "went", "had")
         named = _NAMED_AFTER.match(text, after.end() if word[0].islower() else after.start(1) - 1, len(text))
-        words += ([] if verb else [word]) + (WORD.findall(named.group(1) or named.group(2)) if named and not verb else [])
+        told = ([] if verb else [word]) + (WORD.findall(named.group(1) or named.group(2)) if named and not verb else [])
+        words += told[: next((k for k, w in enumerate(told) if w in CALENDAR_NAMES), None)]  # "a 23-year-old man Tuesday"
     elif not _AGE_WORDS.match(text, end):  # "he is 26 years old": only a name said of it counts
         owner = _AGE_OWNER.search(text, max(0, start - 40), start)
         words = WORD.findall(owner.group(1)) if owner else []

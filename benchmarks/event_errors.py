@@ -71,8 +71,8 @@ def cause(verdict: Verdict, a: EventProfile, b: EventProfile, settings: Settings
     if verdict.same_event:
         carried = "the leads carried it" if "leads tell one event" in verdict.reason else f"content {int(verdict.score * 10) / 10:.1f} or more"
         return f"joined: {days}, {carried}"
-    if verdict.days_apart is not None and verdict.days_apart > settings.same_event_max_days:
-        return f"missed: event days over {settings.same_event_max_days} days apart (a follow-up by the design)"
+    if verdict.days_apart is not None and verdict.days_apart > settings.events.same_event_max_days:
+        return f"missed: event days over {settings.events.same_event_max_days} days apart (a follow-up by the design)"
     if "each named by one article only" in verdict.reason:
         return "missed: each lead names a participant the other never names"
     if " against " in verdict.reason:
@@ -137,10 +137,10 @@ def signatures(articles: Sequence[Article], gold: list[dict[str, Any]]) -> None:
     pairs = [(g["doc_a"], g["doc_b"]) for g in gold]
     truth = np.array([g["label"] == "same_event" for g in gold])
     folds = np.array([g["topic"] % FOLDS for g in gold])
-    verdicts = [[judge(events[x], events[y], replace(settings, same_event_threshold=t)) for t in STEPS] for x, y in pairs]
+    verdicts = [[judge(events[x], events[y], replace(settings, events=replace(settings.events, same_event_threshold=t))) for t in STEPS] for x, y in pairs]
     at = np.array([[v.same_event for v in row] for row in verdicts])
     score = np.array([row[0].score for row in verdicts])
-    close = np.array([(row[0].days_apart is not None and row[0].days_apart <= settings.same_event_close_days)
+    close = np.array([(row[0].days_apart is not None and row[0].days_apart <= settings.events.same_event_close_days)
                       for row in verdicts])
 
     def mains(i: str) -> list[str]:

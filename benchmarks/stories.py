@@ -313,21 +313,21 @@ def measure_ecbplus(folder: Path, signals: bool = False) -> None:
     _far_apart(events, {a.id: a.date for a in articles}, gold, settings)
     # The content threshold chosen on four folds (best F1 at precision >= 0.95), scored on the fifth;
     # then the threshold and the participant check (``same_event_participant_mentions``, 99 = off) together.
-    for name, mentions in (("same_event_threshold", (settings.same_event_participant_mentions,)),
+    for name, mentions in (("same_event_threshold", (settings.events.same_event_participant_mentions,)),
                            ("same_event_threshold and same_event_participant_mentions", (2, 3, 4, 99))):
         held: list[tuple[bool, bool]] = []
         chosen = []
         for fold in range(FOLDS):
             train = _pairs_of(gold, fold_of, fold, False)
-            best: tuple[float, float, int] = (-1.0, settings.same_event_threshold, settings.same_event_participant_mentions)
+            best: tuple[float, float, int] = (-1.0, settings.events.same_event_threshold, settings.events.same_event_participant_mentions)
             for count in mentions:
                 for step in range(28, 48, 2):
-                    trial = replace(settings, same_event_threshold=step / 100, same_event_participant_mentions=count)
+                    trial = replace(settings, events=replace(settings.events, same_event_threshold=step / 100, same_event_participant_mentions=count))
                     p, _r, f = _prf([(_same(events, g, trial), g["label"] == "same_event") for g in train])
                     if p >= 0.95 and f > best[0]:
                         best = (f, step / 100, count)
             chosen.append(best[1:])
-            trial = replace(settings, same_event_threshold=best[1], same_event_participant_mentions=best[2])
+            trial = replace(settings, events=replace(settings.events, same_event_threshold=best[1], same_event_participant_mentions=best[2]))
             held.extend((_same(events, g, trial), g["label"] == "same_event") for g in _pairs_of(gold, fold_of, fold, True))
         p, r, f = _prf(held)
         print()
@@ -386,7 +386,7 @@ SET_SHARES = (0.2, 0.25, 0.3, 0.4, 0.5, 1.0)
 def _apart(events: dict[str, Any], gold: list[dict[str, Any]], settings: Settings) -> set[tuple[str, str]]:
     """The gold pairs whose event days lie more than ``same_event_max_days`` apart: never one event of a set."""
     return {(g["doc_a"], g["doc_b"]) for g in gold
-            if (days_between(events[g["doc_a"]], events[g["doc_b"]]) or 0) > settings.same_event_max_days}
+            if (days_between(events[g["doc_a"]], events[g["doc_b"]]) or 0) > settings.events.same_event_max_days}
 
 
 def _set_decisions(
@@ -417,7 +417,7 @@ def _set_figures(
     compared as one set: every pair within a topic scored by whether its two articles land in
     one event, for each ``event_link_share``; then the share chosen on four folds of topics
     (best F1 at precision >= 0.95) and scored on the fifth."""
-    decided = {share: _set_decisions(gold, verdicts, replace(settings, event_link_share=share), apart) for share in SET_SHARES}
+    decided = {share: _set_decisions(gold, verdicts, replace(settings, events=replace(settings.events, event_link_share=share)), apart) for share in SET_SHARES}
     print()
     print("each topic compared as one set: pairs within a topic scored by the events (one event or not), by "
           "event_link_share (1.0: every pair of an event agrees); * marks the shipped value:")
@@ -426,12 +426,12 @@ def _set_figures(
     print("|---:|---:|---:|---:|")
     for share, rows in decided.items():
         p, r, f = _prf(rows)
-        mark = "*" if abs(share - settings.event_link_share) < 1e-9 else ""
+        mark = "*" if abs(share - settings.events.event_link_share) < 1e-9 else ""
         print(f"| {share}{mark} | {p:.3f} | {r:.3f} | {f:.3f} |")
     held: list[tuple[bool, bool]] = []
     chosen = []
     for fold in range(FOLDS):
-        best = (-1.0, settings.event_link_share)
+        best = (-1.0, settings.events.event_link_share)
         for share, rows in decided.items():
             p, _r, f = _prf([d for d, k in zip(rows, fold_of, strict=True) if k != fold])
             if p >= 0.95 and f > best[0]:
@@ -460,8 +460,8 @@ def _errors(
         buckets.setdefault(name, []).append((verdict.same_event, truth))
         if truth and not verdict.same_event:
             gap = verdict.days_apart
-            if gap is not None and gap > settings.same_event_max_days:
-                cause = f"event days over {settings.same_event_max_days} days apart (a follow-up by the design)"
+            if gap is not None and gap > settings.events.same_event_max_days:
+                cause = f"event days over {settings.events.same_event_max_days} days apart (a follow-up by the design)"
             elif verdict.reason.endswith("each named by one article only"):
                 cause = "each names a participant the other never names"
             elif verdict.reason.startswith("different events:") and " against " in verdict.reason:
@@ -488,19 +488,19 @@ def _errors(
 
 def _below_threshold(a: Any, b: Any, gap: int | None, settings: Settings) -> str:
     """Why a pair's content score was not enough, by what the days and leads asked of it."""
-    if gap is not None and gap <= settings.same_event_close_days:
-        return f"days close (needs {settings.same_event_close_threshold})"
+    if gap is not None and gap <= settings.events.same_event_close_days:
+        return f"days close (needs {settings.events.same_event_close_threshold})"
     if gap is not None:
-        days = f"days {settings.same_event_close_days + 1}-{settings.same_event_max_days} apart"
+        days = f"days {settings.events.same_event_close_days + 1}-{settings.events.same_event_max_days} apart"
     elif (a.day or a.month_day) or (b.day or b.month_day):
         days = "one day unknown"
     else:
         days = "both days unknown"
-    if gap is None and lead_score(a, b) >= settings.same_event_lead_threshold:
-        return f"{days}, leads alike (needs {settings.same_event_lead_content})"
-    if gap is not None and lead_score(a, b) >= settings.same_event_lead_threshold:
-        return f"{days}, leads alike but the days known (needs {settings.same_event_threshold})"
-    return f"{days}, leads unlike (needs {settings.same_event_threshold})"
+    if gap is None and lead_score(a, b) >= settings.events.same_event_lead_threshold:
+        return f"{days}, leads alike (needs {settings.events.same_event_lead_content})"
+    if gap is not None and lead_score(a, b) >= settings.events.same_event_lead_threshold:
+        return f"{days}, leads alike but the days known (needs {settings.events.same_event_threshold})"
+    return f"{days}, leads unlike (needs {settings.events.same_event_threshold})"
 
 
 def _far_apart(events: dict[str, Any], published: dict[str, str | None], gold: list[dict[str, Any]], settings: Settings) -> None:
@@ -515,21 +515,21 @@ def _far_apart(events: dict[str, Any], published: dict[str, str | None], gold: l
             continue
         total += 1
         gap = days_between(events[g["doc_a"]], events[g["doc_b"]])
-        if gap is None or gap <= settings.same_event_max_days:
+        if gap is None or gap <= settings.events.same_event_max_days:
             continue
         first, second = iso_day(published[g["doc_a"]]), iso_day(published[g["doc_b"]])
         if not g["doc_a"].endswith("ecbplus"):
             kind = "ECB articles (no publication date; days read from their text)"
         elif first is None or second is None:
             kind = "ECB+ articles, a publication date missing"
-        elif abs((first - second).days) > settings.same_event_max_days:
-            kind = f"ECB+ articles published over {settings.same_event_max_days} days apart (follow-ups)"
+        elif abs((first - second).days) > settings.events.same_event_max_days:
+            kind = f"ECB+ articles published over {settings.events.same_event_max_days} days apart (follow-ups)"
         else:
-            kind = f"ECB+ articles published at most {settings.same_event_max_days} days apart (a day read wrong)"
+            kind = f"ECB+ articles published at most {settings.events.same_event_max_days} days apart (a day read wrong)"
         kinds[kind] = kinds.get(kind, 0) + 1
     far = sum(kinds.values())
     print()
-    print(f"same-sub-topic pairs whose event days lie over {settings.same_event_max_days} days apart: {far} of {total} "
+    print(f"same-sub-topic pairs whose event days lie over {settings.events.same_event_max_days} days apart: {far} of {total} "
           f"({100 * far / max(1, total):.1f}%): " + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items(), key=lambda x: -x[1])))
 
 
@@ -582,9 +582,9 @@ def _ceiling(
             a.where is not None and b.where is not None
             and a.where.lower() not in b.where.lower() and b.where.lower() not in a.where.lower()
         )
-        rows.append([content_score(a, b), float(gap is not None and gap <= settings.same_event_close_days),
-                     float(gap is not None and settings.same_event_close_days < gap <= settings.same_event_max_days),
-                     float(gap is not None and gap > settings.same_event_max_days), float(elsewhere),
+        rows.append([content_score(a, b), float(gap is not None and gap <= settings.events.same_event_close_days),
+                     float(gap is not None and settings.events.same_event_close_days < gap <= settings.events.same_event_max_days),
+                     float(gap is not None and gap > settings.events.same_event_max_days), float(elsewhere),
                      (held(x, y) + held(y, x)) / 2, float(different_participants(a, b, settings) is not None),
                      float(same_weekday(a, b)), lead_score(a, b)])
     features, folds = np.array(rows), np.array(fold_of)
@@ -680,7 +680,7 @@ def _miss_kinds(
     alike: Counter[str] = Counter()
     for g, (verdict, truth) in zip(gold, verdicts, strict=True):
         gap = verdict.days_apart
-        if verdict.same_event or (gap is not None and gap > settings.same_event_max_days):
+        if verdict.same_event or (gap is not None and gap > settings.events.same_event_max_days):
             continue
         if " against " in verdict.reason:  # places or participants, counted above
             continue
@@ -791,7 +791,7 @@ def _signal_checks(
         for token, _written, mentions in events[x].participants:
             if mentions < 2:
                 return False
-            if informativeness(token) >= settings.same_event_participant_rarity and names[y][token] <= 1:
+            if informativeness(token) >= settings.events.same_event_participant_rarity and names[y][token] <= 1:
                 return True
         return False
 
@@ -801,7 +801,7 @@ def _signal_checks(
             for token, _written, mentions in events[u].participants:
                 if mentions < 5:
                     break
-                if token not in events[v].vector and informativeness(token) >= settings.same_event_participant_rarity:
+                if token not in events[v].vector and informativeness(token) >= settings.events.same_event_participant_rarity:
                     return True
         return False
 
@@ -823,12 +823,12 @@ def _signal_checks(
 
     pairs = [(g["doc_a"], g["doc_b"]) for g in gold]
     truth = [g["label"] == "same_event" for g in gold]
-    at = [[judge(events[x], events[y], replace(settings, same_event_threshold=t)).same_event for t in SIGNAL_STEPS]
+    at = [[judge(events[x], events[y], replace(settings, events=replace(settings.events, same_event_threshold=t))).same_event for t in SIGNAL_STEPS]
           for x, y in pairs]
     close = []
     for x, y in pairs:
         gap = days_between(events[x], events[y])
-        close.append(gap is not None and gap <= settings.same_event_close_days)
+        close.append(gap is not None and gap <= settings.events.same_event_close_days)
     vetoes: dict[str, list[bool]] = {
         "numbers of the leads clash (the same thing counted, values apart)": [quantity_clash(x, y) for x, y in pairs],
         "an undated article's weekday against the other's event day": [weekday_clash(x, y) for x, y in pairs],
@@ -924,8 +924,8 @@ def _lead_cross_validation(
     so a pair whose event days are not both known and whose leads reach the lead threshold
     takes the verdict at the lead content."""
     steps = [step / 100 for step in range(15, 43)]
-    off = replace(settings, same_event_lead_threshold=9.0)
-    at = [[judge(events[g["doc_a"]], events[g["doc_b"]], replace(off, same_event_threshold=t)).same_event for t in steps]
+    off = replace(settings, events=replace(settings.events, same_event_lead_threshold=9.0))
+    at = [[judge(events[g["doc_a"]], events[g["doc_b"]], replace(off, events=replace(off.events, same_event_threshold=t))).same_event for t in steps]
           for g in gold]
     leads = [lead_score(events[g["doc_a"]], events[g["doc_b"]])
              if days_between(events[g["doc_a"]], events[g["doc_b"]]) is None else 0.0 for g in gold]

@@ -39,6 +39,7 @@ __version__ = "0.1.0"
 from compare.clean_settings import CleanSettings
 from compare.difference_settings import DifferenceSettings
 from compare.errors import CompareError, InputError, LexiconError, OutputError, UsageError
+from compare.event_settings import EventSettings
 from compare.group_settings import GroupSettings
 from compare.models import (
     Article,
@@ -82,6 +83,7 @@ __all__ = [
     "Comparison",
     "Difference",
     "DifferenceSettings",
+    "EventSettings",
     "Group",
     "GroupSettings",
     "InputError",

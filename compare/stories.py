@@ -89,9 +89,9 @@ class StorySettings:
     name_weight: float = NAME_WEIGHT
     """Extra factor for capitalised words inside a sentence (names, places) and numbers."""
 
-    max_days: int = Settings().same_event_max_days
+    max_days: int = Settings().events.same_event_max_days
     """Articles whose dates lie further apart never share a story: as far apart as the event
-    judgement lets two reports of one event be (``Settings.same_event_max_days``, its default).  On ECB+ dev
+    judgement lets two reports of one event be (``Settings.events.same_event_max_days``, its default).  On ECB+ dev
     topics 1-35 the batch ARI is 0.899 with 7 (a trial's reports over eight days were split),
     0.903 with 10 and 0.901 with 14; BASIL dev with and without the FNC-1 distractors: 0.989 with
     7 and 10."""
@@ -428,7 +428,7 @@ def follow_ups(
     ``profiles``, singletons included): two stories are linked when a pair of their
     articles is a candidate pair (their story cosine reaches ``settings.link``, whatever
     their dates) that the event judgement calls "follow_up" (two events of one kind, at
-    most ``Settings.follow_up_days`` apart) and at least ``settings.follow_up_share`` of
+    most ``Settings.events.follow_up_days`` apart) and at least ``settings.follow_up_share`` of
     all their cross pairs are judged one story ("same_event" or "follow_up").  Of several
     such pairs the one with the highest content score gives the link its days and reason.  Links in order of the
     earlier story, then the later."""

@@ -166,7 +166,7 @@ def test_undated_articles_naming_one_weekday_need_less_content() -> None:
     a, b = (event_profile(x) for x in compare([_article(HEIST_A, None, "a"), _article(HEIST_B, None, "b")]).articles)
     assert a.weekday == b.weekday == 5
     verdict = judge(a, b, settings)
-    assert settings.same_event_close_threshold <= verdict.score < settings.same_event_threshold
+    assert settings.events.same_event_close_threshold <= verdict.score < settings.events.same_event_threshold
     assert verdict.same_event and verdict.reason == "same event: on a Saturday, Harry Winston"  # both leads name him
     tuesday = HEIST_B.replace("on Saturday", "on Tuesday")
     a, c = (event_profile(x) for x in compare([_article(HEIST_A, None, "a"), _article(tuesday, None, "c")]).articles)
@@ -192,7 +192,7 @@ SHOOTING_B = (
 def test_a_place_inside_the_other_is_not_elsewhere() -> None:
     """Two places differ (two events) unless each article names the other's place too: the
     borough and its neighbourhood, each article naming both."""
-    settings = replace(Settings(), same_event_place_override=0.99)  # the places decide, whatever the content
+    settings = replace(Settings(), events=replace(Settings().events, same_event_place_override=0.99))  # the places decide, whatever the content
     a, b = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(SHOOTING_B, None, "b")]).articles)
     assert (a.where, b.where) == ("Brooklyn", "East Flatbush")
     verdict = judge(a, b, settings)
@@ -219,7 +219,7 @@ MANNHEIM_B = (
 def test_a_place_written_with_its_region_is_inside_it() -> None:
     """"in Mannheim, Germany" against "in Germany": the one article writes the city with its
     country, so the two places are one; without the country they are two."""
-    settings = replace(Settings(), same_event_place_override=0.99)  # the places decide, whatever the content
+    settings = replace(Settings(), events=replace(Settings().events, same_event_place_override=0.99))  # the places decide, whatever the content
     a, b = (event_profile(x) for x in compare([_article(MANNHEIM_A, None, "a"), _article(MANNHEIM_B, None, "b")]).articles)
     assert (a.where, b.where, a.regions) == ("Mannheim", "Germany", (("mannheim", "germany"),))
     assert judge(a, b, settings).same_event
@@ -238,10 +238,10 @@ def test_a_follow_up_shares_what_one_story_reports() -> None:
     first = event_profile(compare([_article(QUAKE_A, "2007-11-14", "a"), _article(QUAKE_C, None, "c")]).article("a"))
     later = event_profile(compare([_article(QUAKE_B, "2007-12-20", "b"), _article(QUAKE_C, None, "c")]).article("b"))
     verdict = judge(first, later, Settings())
-    assert verdict.relation == "follow_up" and verdict.score >= Settings().follow_up_threshold
-    stricter = replace(Settings(), follow_up_threshold=verdict.score + 0.01)
+    assert verdict.relation == "follow_up" and verdict.score >= Settings().events.follow_up_threshold
+    stricter = replace(Settings(), events=replace(Settings().events, follow_up_threshold=verdict.score + 0.01))
     assert judge(first, later, stricter).relation == "same_kind"
-    assert judge(first, later, replace(Settings(), follow_up_days=30)).relation == "same_kind"
+    assert judge(first, later, replace(Settings(), events=replace(Settings().events, follow_up_days=30))).relation == "same_kind"
 
 
 def test_the_place_stops_before_a_day_or_a_title() -> None:
@@ -282,10 +282,10 @@ def test_each_article_naming_its_own_participant_makes_two_events() -> None:
     assert not pair.same_event and pair.relation == "same_kind"
     assert pair.reason == "different events: Hasim Rahman against Tony Thompson, each named by one article only"
     a, b = (event_profile(fights.article(x)) for x in "ab")
-    assert judge(a, b, Settings()).score >= Settings().same_event_threshold  # the content alone would join them
-    lenient = replace(Settings(), same_event_participant_mentions=5)
+    assert judge(a, b, Settings()).score >= Settings().events.same_event_threshold  # the content alone would join them
+    lenient = replace(Settings(), events=replace(Settings().events, same_event_participant_mentions=5))
     assert judge(a, b, lenient).same_event  # each opponent is named four times
-    assert judge(a, b, replace(Settings(), same_event_participant_rarity=9.0)).same_event
+    assert judge(a, b, replace(Settings(), events=replace(Settings().events, same_event_participant_rarity=9.0))).same_event
     # The same fight told twice names the same opponent: one event.
     again = compare([_article(FIGHT_A, None, "a"), _article(FIGHT_A.replace("barely", "hardly"), None, "c")])
     assert again.pairs[0].same_event, again.pairs[0].reason
@@ -330,15 +330,15 @@ def test_two_leads_telling_one_event_need_less_content() -> None:
     a, b = (event_profile(comparison.article(x)) for x in "ab")
     settings = Settings()
     verdict = judge(a, b, settings)
-    assert settings.same_event_lead_content <= verdict.score < settings.same_event_threshold
-    assert lead_score(a, b) >= settings.same_event_lead_threshold
+    assert settings.events.same_event_lead_content <= verdict.score < settings.events.same_event_threshold
+    assert lead_score(a, b) >= settings.events.same_event_lead_threshold
     assert verdict.same_event and comparison.pairs[0].same_event
-    assert judge(a, b, replace(settings, same_event_lead_threshold=lead_score(a, b) + 0.01)).relation == "same_kind"
-    assert judge(a, b, replace(settings, same_event_lead_content=verdict.score + 0.01)).relation == "same_kind"
+    assert judge(a, b, replace(settings, events=replace(settings.events, same_event_lead_threshold=lead_score(a, b) + 0.01))).relation == "same_kind"
+    assert judge(a, b, replace(settings, events=replace(settings.events, same_event_lead_content=verdict.score + 0.01))).relation == "same_kind"
     # Another boss in another city: the leads no longer tell one event.
     other = MAFIA_B.replace("Gaetano Lo Presti", "Salvatore Cappello").replace("Palermo", "Catania").replace("94", "31")
     c = event_profile(compare([_article(MAFIA_A, None, "a"), _article(other, None, "c")]).article("c"))
-    assert lead_score(a, c) < settings.same_event_lead_threshold and not judge(a, c, settings).same_event
+    assert lead_score(a, c) < settings.events.same_event_lead_threshold and not judge(a, c, settings).same_event
 
 
 def test_known_days_apart_leave_the_verdict_to_the_content() -> None:
@@ -354,8 +354,8 @@ def test_known_days_apart_leave_the_verdict_to_the_content() -> None:
     for later in ("2008-12-27", "2008-12-22"):  # 10 and 5 days apart: not close
         dated = compare([_article(MAFIA_A, "2008-12-17", "a"), _article(MAFIA_B, later, "b")])
         x, y = (event_profile(dated.article(i)) for i in "ab")
-        assert lead_score(x, y) >= settings.same_event_lead_threshold
-        assert settings.same_event_close_days < days_between(x, y) <= settings.same_event_max_days  # type: ignore[operator]
+        assert lead_score(x, y) >= settings.events.same_event_lead_threshold
+        assert settings.events.same_event_close_days < days_between(x, y) <= settings.events.same_event_max_days  # type: ignore[operator]
         (pair,) = dated.pairs
         assert pair.relation == "same_kind", pair.reason
         assert not pair.reason.startswith("same event"), pair.reason
@@ -443,12 +443,12 @@ def test_a_later_lead_naming_the_earlier_day_is_a_follow_up() -> None:
     escape, fallout = (event_profile(comparison.article(x)) for x in ("escape", "fallout"))
     assert (11, 30, 2009) in fallout.lead_days  # "Nov. 30" in an article of 12 January 2010
     verdict = judge(escape, fallout, settings)
-    assert settings.follow_up_named_day_threshold <= verdict.score < settings.follow_up_threshold
+    assert settings.events.follow_up_named_day_threshold <= verdict.score < settings.events.follow_up_threshold
     assert verdict.relation == "follow_up", verdict.reason
     assert verdict.reason == "a follow-up: 30 Nov 2009 against 12 Jan 2010, the later naming the earlier's day"
     assert judge(fallout, escape, settings).relation == "follow_up"  # either order
     assert comparison.pairs[0].relation == "follow_up" and not comparison.pairs[0].same_event
-    off = replace(settings, follow_up_named_day_threshold=verdict.score + 0.01)
+    off = replace(settings, events=replace(settings.events, follow_up_named_day_threshold=verdict.score + 0.01))
     assert judge(escape, fallout, off).relation == "same_kind"
     # The same lead a year later names a day that is not the escape's: the same kind of event.
     year_on = compare([_article(ESCAPE, "2009-11-30", "escape"), _article(FALLOUT, "2011-01-12", "fallout")])
@@ -468,7 +468,7 @@ def test_one_same_event_pair_does_not_chain_two_events() -> None:
     events = events_of(ids, pairs)
     assert [e.articles for e in events] == [("rahman-1", "rahman-2", "rahman-3"), ("thompson-1", "thompson-2")]
     assert events[0].evidence == ("rahman-1 and rahman-2", "rahman-1 and rahman-3")
-    strict = events_of(ids, pairs, replace(Settings(), event_link_share=1.0))
+    strict = events_of(ids, pairs, replace(Settings(), events=replace(Settings().events, event_link_share=1.0)))
     assert [e.articles for e in strict] == [("rahman-1", "rahman-2"), ("rahman-3",), ("thompson-1", "thompson-2")]
     # rahman-3 dated weeks after rahman-2 (a follow-up): never one event, whatever joins them
     parted = events_of(ids, pairs, apart=[("rahman-2", "rahman-3")])
@@ -572,7 +572,7 @@ def test_undated_reports_of_one_event_join_on_their_mean_content() -> None:
     assert len(short) == 3 and not any(p.same_event for p in short), [p.reason for p in short]
     assert [e.articles for e in comparison.events] == [("a", "b", "c", "d"), ("e",)]
     assert comparison.events[0].evidence[-1].startswith("same event: what d reports, 0.3")
-    off = compare(records, replace(settings, event_link_content=1.0))
+    off = compare(records, replace(settings, events=replace(settings.events, event_link_content=1.0)))
     assert [e.articles for e in off.events] == [("a", "b", "c"), ("d",), ("e",)]
     assert [p.same_event for p in comparison.pairs] == [p.same_event for p in off.pairs]  # pairs unchanged
 
@@ -611,7 +611,7 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
     settings = Settings()
     (pair,) = compare([_article(CLINIC_A, None, "a"), _article(CLINIC_C, None, "c")]).pairs
     a, c = (event_profile(x) for x in compare([_article(CLINIC_A, None, "a"), _article(CLINIC_C, None, "c")]).articles)
-    assert not pair.same_event and judge(a, c, settings).score < settings.same_event_threshold
+    assert not pair.same_event and judge(a, c, settings).score < settings.events.same_event_threshold
     assert pair.reason.startswith("the same kind of event: they share too little") or pair.reason.startswith(
         "different events: they share too little"
     ), pair.reason

@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from compare import CleanSettings, Settings
+from compare import CleanSettings, EventSettings, Settings
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,16 @@ def test_a_bad_setting_is_refused_by_name(change: dict[str, object], message: st
 def test_the_clean_settings_are_checked_too() -> None:
     with pytest.raises(ValueError, match=r"^CleanSettings.tail_fraction must be a finite number of at least 0, got -0.5$"):
         CleanSettings(tail_fraction=-0.5)
+
+
+def test_the_event_settings_are_checked_and_written_in_the_report_apart() -> None:
+    with pytest.raises(ValueError, match=r"^EventSettings.same_event_threshold must be a finite number of at least 0, got -0.2$"):
+        EventSettings(same_event_threshold=-0.2)
+    with pytest.raises(ValueError, match=r"^EventSettings.follow_up_days must be a whole number, got 1.5$"):
+        replace(Settings().events, follow_up_days=1.5)
+    written = Settings().to_dict()
+    assert written["events"]["same_event_threshold"] == Settings().events.same_event_threshold == 0.37
+    assert "same_event_threshold" not in written  # one place for each setting
 
 
 def test_good_values_pass_and_every_default_is_in_range() -> None:

@@ -156,7 +156,7 @@ def test_articles_far_apart_in_time_never_share_a_story(prepared: tuple[Article,
 def test_a_story_spans_as_many_days_as_one_event(prepared: tuple[Article, ...]) -> None:
     """``max_days`` is the event judgement's ``same_event_max_days``: reports of one trial over
     nine days share a story, eleven days apart they do not."""
-    assert StorySettings().max_days == Settings().same_event_max_days
+    assert StorySettings().max_days == Settings().events.same_event_max_days
     strike = [a for a in prepared if a.id.startswith("strike")]
     flat = StorySettings(day_penalty=0.0)
     nine = replace(strike[2], date="2024-03-14")
@@ -386,8 +386,8 @@ def test_a_follow_up_event_is_its_own_story_linked_to_the_earlier() -> None:
     (link,) = follow_ups(profiles, stories)
     assert (link.earlier, link.later, link.days) == (first, second, 42)
     assert link.reason.startswith("a follow-up: ")
-    # Beyond Settings.follow_up_days the two meetings are only of the same kind: no link.
-    assert follow_ups(profiles, stories, event_settings=replace(Settings(), follow_up_days=30)) == ()
+    # Beyond Settings.events.follow_up_days the two meetings are only of the same kind: no link.
+    assert follow_ups(profiles, stories, event_settings=replace(Settings(), events=replace(Settings().events, follow_up_days=30))) == ()
     # Every cross pair of the two meetings' articles is one story's; a share above all of them links none.
     assert follow_ups(profiles, stories, replace(StorySettings(), follow_up_share=1.0)) == (link,)
     assert follow_ups(profiles, stories, replace(StorySettings(), follow_up_share=1.01)) == ()

@@ -74,7 +74,7 @@ def judge_events(
     pairs = list(chosen) if chosen is not None else list(combinations(ids, 2))
     verdicts = [(x, y, judge(profiles[x], profiles[y], settings)) for x, y in pairs]
     records = [Pair(x, y, 0.0, v.same_event, v.relation, v.reason) for x, y, v in verdicts]
-    apart = [(x, y) for x, y in pairs if (days_between(profiles[x], profiles[y]) or 0) > settings.same_event_max_days]
+    apart = [(x, y) for x, y in pairs if (days_between(profiles[x], profiles[y]) or 0) > settings.events.same_event_max_days]
     scores = {(x, y): v.score for x, y, v in verdicts if v.same_event or v.short}
     return verdicts, events_of(ids, records, settings, apart, scores)
 
@@ -88,9 +88,9 @@ def events_of(
 ) -> tuple[Event, ...]:
     """The events: each article starts as an event of its own, and the two events with the
     highest share of same-event pairs among their judged cross pairs merge while that share
-    reaches ``settings.event_link_share`` (average linkage over the pair verdicts) -- never
+    reaches ``settings.events.event_link_share`` (average linkage over the pair verdicts) -- never
     two events with a pair of articles ``apart``, whose event days lie more than
-    ``settings.same_event_max_days`` apart (:func:`compare_pairs` passes them: a follow-up
+    ``settings.events.same_event_max_days`` apart (:func:`compare_pairs` passes them: a follow-up
     stays an event of its own, as in ``storycompare batch``, where such dates never share a
     story); in article order, each with the reasons of its same-event pairs.  A place
     conflict is no such bar: places nest ("Palermo" and "Sicily") more often than days are
@@ -110,7 +110,7 @@ def events_of(
 
     Then, with ``scores`` (the content score of each pair judged one event or short of one on
     content alone, :attr:`Verdict.short`), two events also join when the mean content score of
-    their cross pairs reaches ``settings.event_link_content`` and every cross pair is in
+    their cross pairs reaches ``settings.events.event_link_content`` and every cross pair is in
     ``scores``: reports of one undated event, each pair a little short of the content one
     event's reports share, with nothing (days, places, participants) telling them apart."""
     settings = settings or Settings()
@@ -129,9 +129,9 @@ def events_of(
     for a, b in apart:
         for x, y in ((a, b), (b, a)):
             tally[x].setdefault(y, [0, 0, 0, 0.0, 0])[2] += 1
-    _join(members, tally, order, lambda c: c[0] / c[1] if c[0] else 0.0, settings.event_link_share)
+    _join(members, tally, order, lambda c: c[0] / c[1] if c[0] else 0.0, settings.events.event_link_share)
     if scores is not None:
-        _join(members, tally, order, lambda c: 0.0 if c[4] else c[3] / c[1], settings.event_link_content)
+        _join(members, tally, order, lambda c: 0.0 if c[4] else c[3] / c[1], settings.events.event_link_content)
     events = list(members.values())
     events.sort(key=lambda members: order[members[0]])
     out = []

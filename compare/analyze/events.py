@@ -10,7 +10,7 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    participants its lead names (see :mod:`compare.analyze.event_profile`).
 
 2. :func:`judge` (per pair): the content score is the cosine of the two
-   weighted vectors.  Event days more than ``Settings.same_event_max_days``
+   weighted vectors.  Event days more than ``Settings.events.same_event_max_days``
    apart make two events, whatever the content; otherwise the pair is one event
    when the content score reaches ``same_event_threshold`` (or the lower
    ``same_event_close_threshold`` when the days are known and at most
@@ -139,58 +139,59 @@ def distinct(a: EventProfile, b: EventProfile, settings: Settings) -> bool:
     share: what :func:`judge` settles before it weighs the content.  ``storycompare batch``
     never puts two such articles in one story."""
     gap = days_between(a, b)
-    if gap is not None and gap > settings.same_event_max_days:
+    if gap is not None and gap > settings.events.same_event_max_days:
         return True
-    close = gap is not None and gap <= settings.same_event_close_days
-    return not close and _elsewhere(a, b) and content_score(a, b) < settings.same_event_place_override
+    close = gap is not None and gap <= settings.events.same_event_close_days
+    return not close and _elsewhere(a, b) and content_score(a, b) < settings.events.same_event_place_override
 
 
 def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     """The relation of two articles' events, from these two articles alone."""
     score = round(content_score(a, b), 4)
     gap = days_between(a, b)
-    if gap is not None and gap > settings.same_event_max_days:
+    if gap is not None and gap > settings.events.same_event_max_days:
         named = (
-            gap <= settings.follow_up_days
-            and score >= settings.follow_up_named_day_threshold
+            gap <= settings.events.follow_up_days
+            and score >= settings.events.follow_up_named_day_threshold
             and names_day_of(a, b)
         )
-        if (score >= settings.follow_up_threshold and gap <= settings.follow_up_days) or named:
+        if (score >= settings.events.follow_up_threshold and gap <= settings.events.follow_up_days) or named:
             relation: Relation = "follow_up"
-        elif score >= settings.same_kind_threshold:
+        elif score >= settings.events.same_kind_threshold:
             relation = "same_kind"
         else:
             relation = "different"
         what = "a follow-up" if relation == "follow_up" else "different events"
         why = f"{what}: {_describe(a)} against {_describe(b)}"
-        if named and relation == "follow_up" and score < settings.follow_up_threshold:
+        if named and relation == "follow_up" and score < settings.events.follow_up_threshold:
             why += ", the later naming the earlier's day"
         return Verdict(relation, score, gap, why)
-    close = gap is not None and gap <= settings.same_event_close_days
-    if not close and _elsewhere(a, b) and score < settings.same_event_place_override:
-        relation = "same_kind" if score >= settings.same_kind_threshold else "different"
+    close = gap is not None and gap <= settings.events.same_event_close_days
+    if not close and _elsewhere(a, b) and score < settings.events.same_event_place_override:
+        relation = "same_kind" if score >= settings.events.same_kind_threshold else "different"
         return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
     lead = None
     if close or same_weekday(a, b):
-        needed = settings.same_event_close_threshold
-    elif gap is None and score < settings.same_event_threshold:
+        needed = settings.events.same_event_close_threshold
+    elif gap is None and score < settings.events.same_event_threshold:
         lead = lead_score(a, b)
-        lead_carries = lead >= settings.same_event_lead_threshold
-        needed = settings.same_event_lead_content if lead_carries else settings.same_event_threshold
+        lead_carries = lead >= settings.events.same_event_lead_threshold
+        needed = settings.events.same_event_lead_content if lead_carries else settings.events.same_event_threshold
     else:
-        needed = settings.same_event_threshold
+        needed = settings.events.same_event_threshold
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:
-            relation = "same_kind" if score >= settings.same_kind_threshold else "different"
+            relation = "same_kind" if score >= settings.events.same_kind_threshold else "different"
             return Verdict(relation, score, gap, f"different events: {apart[0]} against {apart[1]}, each named by one article only")
         if lead is not None:  # the content alone falls short: the leads carry the verdict
             return Verdict("same_event", score, gap, f"same event: the leads tell one event ({lead:.2f})")
         return Verdict("same_event", score, gap, "same event: " + _common(a, b, settings))
-    relation = "same_kind" if score >= settings.same_kind_threshold else "different"
+    relation = "same_kind" if score >= settings.events.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
     why = f"{what}: they share too little of what they report ({score:.2f})"
-    first, second = _own_participant(a, b, settings, 2), _own_participant(b, a, settings, 2)
+    least = settings.events.evidence_participant_mentions
+    first, second = _own_participant(a, b, settings, least), _own_participant(b, a, settings, least)
     if first is not None and second is not None:  # who each reports, as evidence only: the content decided
         why += f"; only one names {first}, only the other {second}"
     return Verdict(relation, score, gap, why, True)
@@ -221,8 +222,8 @@ def same_weekday(a: EventProfile, b: EventProfile) -> bool:
 def different_participants(a: EventProfile, b: EventProfile, settings: Settings) -> tuple[str, str] | None:
     """The participant of each article that tells their events apart, as written: a name of
     its lead (:attr:`EventProfile.participants`) that it names at least
-    ``settings.same_event_participant_mentions`` times and the other article never names
-    (rarer than ``settings.same_event_participant_rarity``, so that no common capitalised
+    ``settings.events.same_event_participant_mentions`` times and the other article never names
+    (rarer than ``settings.events.same_event_participant_rarity``, so that no common capitalised
     word counts); None unless both articles have one."""
     first = _own_participant(a, b, settings)
     if first is None:
@@ -233,13 +234,13 @@ def different_participants(a: EventProfile, b: EventProfile, settings: Settings)
 
 def _own_participant(a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None) -> str | None:
     """The first participant of ``a``'s lead named at least ``least`` times (by default
-    ``settings.same_event_participant_mentions``) that ``b`` never names, as written; None
+    ``settings.events.same_event_participant_mentions``) that ``b`` never names, as written; None
     when the most named participants run out first."""
-    least = settings.same_event_participant_mentions if least is None else least
+    least = settings.events.same_event_participant_mentions if least is None else least
     for token, written, mentions in a.participants:  # most named first
         if mentions < least:
             return None
-        if token not in b.vector and informativeness(token) >= settings.same_event_participant_rarity:
+        if token not in b.vector and informativeness(token) >= settings.events.same_event_participant_rarity:
             return written
     return None
 
@@ -266,13 +267,13 @@ def _names(profile: EventProfile, place: str) -> bool:
 
 def shared_participants(a: EventProfile, b: EventProfile, settings: Settings) -> list[str]:
     """Who both leads name: the participants (:attr:`EventProfile.participants`) of both
-    articles' leads, rarer than ``settings.same_event_participant_rarity``, as ``a`` writes them
+    articles' leads, rarer than ``settings.events.same_event_participant_rarity``, as ``a`` writes them
     in full ("Tara Reid"), most named by the two articles together first."""
     theirs = {token: mentions for token, _written, mentions in b.participants}
     shared = [
         (mentions + theirs[token], written)
         for token, written, mentions in a.participants
-        if token in theirs and informativeness(token) >= settings.same_event_participant_rarity
+        if token in theirs and informativeness(token) >= settings.events.same_event_participant_rarity
     ]
     return list(dict.fromkeys(name for _n, name in sorted(shared, key=lambda s: -s[0])))  # one name of two tokens once
 

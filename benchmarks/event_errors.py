@@ -48,7 +48,7 @@ from compare.similarity import informativeness  # noqa: E402
 from compare.terms import sentence_tokens, title_case  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from stories import held_out_choice  # noqa: E402
+from stories import held_out_choice, name_counts  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 FOLDS = 5
@@ -109,15 +109,6 @@ def print_errors(articles: Sequence[Article], gold: list[dict[str, Any]], show: 
             print(f"    {lead(by_id[g['doc_a']])}\n    {lead(by_id[g['doc_b']])}")
 
 
-def _name_counts(article: Article) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    texts = [(article.title, not title_case(article.title))] if article.title else []
-    texts += [(s.text, True) for s in article.sentences if s.role == "body"]
-    for text, names in texts:
-        counts.update(t for t, name in sentence_tokens(text, names) if name and not t[0].isdigit())
-    return counts
-
-
 def _lead_details(article: Article, names: Counter[str]) -> set[str]:
     """The rare names and numbers (informativeness 4 or more) of the headline and first two body sentences."""
     body = [s.text for s in article.sentences if s.role == "body"][:2]
@@ -132,7 +123,7 @@ def signatures(articles: Sequence[Article], gold: list[dict[str, Any]]) -> None:
 
     settings = Settings()
     events = {a.id: event_profile(a) for a in articles}
-    names = {a.id: _name_counts(a) for a in articles}
+    names = {a.id: name_counts(a) for a in articles}
     details = {a.id: _lead_details(a, names[a.id]) for a in articles}
     pairs = [(g["doc_a"], g["doc_b"]) for g in gold]
     truth = np.array([g["label"] == "same_event" for g in gold])

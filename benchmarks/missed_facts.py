@@ -183,14 +183,18 @@ def signals(story: str, result: Any, facts: list[list[str]], seen: dict[str, Any
     return rows
 
 
-def auc(rows: list[dict[str, Any]], key: str) -> float:
+def rank_auc(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """The chance that a score of ``positive`` exceeds one of ``negative`` (ties count half)."""
     import numpy as np
 
-    negative = np.sort([r[key] for r in rows if not r["fact"]])
-    positive = [r[key] for r in rows if r["fact"]]
-    if not len(negative) or not positive:
+    if not len(positive) or not len(negative):
         return float("nan")
-    return float(np.mean([(np.searchsorted(negative, v) + np.searchsorted(negative, v, "right")) / 2 / len(negative) for v in positive]))
+    q = np.sort(np.asarray(negative))
+    return float(np.mean([(np.searchsorted(q, v) + np.searchsorted(q, v, "right")) / 2 / len(q) for v in positive]))
+
+
+def auc(rows: list[dict[str, Any]], key: str) -> float:
+    return rank_auc([r[key] for r in rows if r["fact"]], [r[key] for r in rows if not r["fact"]])
 
 
 def print_signals(rows: list[dict[str, Any]]) -> None:

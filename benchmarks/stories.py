@@ -663,9 +663,9 @@ def _miss_kinds(
     joined): why no rule on these signals rescues them.  What they share: a lead sentence of
     each that says the same in other words (best lead-sentence cosine of the sentence
     embeddings at least ``SAME_LEAD_COSINE``), else each article's three most named rare names
-    (:func:`_name_counts`, informativeness 3 or more) all named by the other, some of them,
+    (:func:`name_counts`, informativeness 3 or more) all named by the other, some of them,
     or none."""
-    names = {a.id: _name_counts(a) for a in articles}
+    names = {a.id: name_counts(a) for a in articles}
     main = {i: [t for t, _c in c.most_common() if informativeness(t) >= 3.0][:3] for i, c in names.items()}
 
     def shared(x: str, y: str) -> str:
@@ -707,7 +707,7 @@ SIGNAL_STEPS = tuple(step / 100 for step in range(14, 46, 2))
 """The content thresholds (``same_event_threshold``) tried with each candidate signal."""
 
 
-def _name_counts(article: Any) -> Counter[str]:
+def name_counts(article: Any) -> Counter[str]:
     """How many times the article names each name token (a capitalised word inside a
     sentence, not a number), headline included unless it is in Title Case."""
     counts: Counter[str] = Counter()
@@ -742,7 +742,7 @@ def _signal_checks(
     from compare.analyze.quantity_conflicts import quantity_conflicts
 
     by_id = {a.id: a for a in articles}
-    names = {a.id: _name_counts(a) for a in articles}
+    names = {a.id: name_counts(a) for a in articles}
 
     def name_vector(counts: Counter[str]) -> dict[str, float]:
         vector = {t: (1 + math.log(c)) * informativeness(t) ** 2 for t, c in counts.items()}

@@ -64,7 +64,7 @@ wrong), least member mean: right against partly or wrong 0.833 (L6 centred all c
 the score's 0.785; right against wrong 0.909 against 0.889.  On the 100 judged ECB+ groups (53 /
 30 / 17): 0.733-0.769 against 0.758, and right against wrong 0.845 at best (L6 centred all F)
 against 0.790.  STS-B dev main-news (500 pairs):
-Spearman 0.748 (L6 content F) against ``sentence_similarity``'s 0.775.
+Spearman 0.749 (L6 content F; ties share their mean rank, as in evaluate.py) against ``sentence_similarity``'s 0.775.
 
 ``link --boost 1 --floor 0.45`` (L6 content F): readings 13-15 facts linked 104 -> 105 of 180,
 32 groups made (18 right / 6 partly / 8 wrong) and 25 gone (16 / 6 / 3); readings 10-12 and
@@ -88,6 +88,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from evaluate import spearman  # noqa: E402
+from missed_facts import rank_auc as auc  # noqa: E402
 
 from compare import semantic  # noqa: E402
 from compare.similarity import informativeness, normalise_word, story_weights  # noqa: E402
@@ -242,13 +245,6 @@ class Story:
                 else:
                     out[f"{name} unshared F"] = 1.0 if not na.any() and not nb.any() else 0.5
         return out
-
-
-def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
-    if not len(positive) or not len(negative):
-        return float("nan")
-    q = np.sort(np.asarray(negative))
-    return float(np.mean([(np.searchsorted(q, v) + np.searchsorted(q, v, "right")) / 2 / len(q) for v in positive]))
 
 
 def print_aucs(rows: list[dict[str, Any]], label: str, keys: Sequence[str]) -> None:
@@ -488,23 +484,14 @@ def stsb(data: Path) -> int:
         value = {"score": sentence_similarity(a, b), "gold": gold}
         value.update(story.scores(0, 1))
         out.append(value)
-    from statistics import correlation
-
-    def ranks(xs: Sequence[float]) -> list[float]:
-        order = sorted(range(len(xs)), key=lambda k: xs[k])
-        r = [0.0] * len(xs)
-        for n, k in enumerate(order):
-            r[k] = float(n)
-        return r
-
     low, high = BAND
     band = [r for r in out if low <= r["score"] < high]
     print(f"STS-B dev main-news: {len(out)} pairs; {len(band)} scored {low:.2f}-{high:.2f} "
           f"({sum(r['gold'] >= 4 for r in band)} gold >= 4, {sum(r['gold'] < 3 for r in band)} under 3)")
     print(f"{'signal':>28}: Spearman all, AUC (>=4 vs <3) all, AUC in band")
     for key in [k for k in out[0] if k != "gold"]:
-        spearman = correlation(ranks([r[key] for r in out]), ranks([r["gold"] for r in out]))
-        print(f"  {key:>26}: {spearman:.3f}  {auc([r[key] for r in out if r['gold'] >= 4], [r[key] for r in out if r['gold'] < 3]):.3f}"
+        rho = spearman([r[key] for r in out], [r["gold"] for r in out])
+        print(f"  {key:>26}: {rho:.3f}  {auc([r[key] for r in out if r['gold'] >= 4], [r[key] for r in out if r['gold'] < 3]):.3f}"
               f"  {auc([r[key] for r in band if r['gold'] >= 4], [r[key] for r in band if r['gold'] < 3]):.3f}")
     return 0
 

@@ -3,6 +3,7 @@ on small made-up inputs: no data set is read."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,20 +13,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _benchmark(name: str) -> Any:
+    """The module ``benchmarks/<name>.py``, imported as the scripts are run (the checkout first on the path)."""
+    sys.path.insert(0, str(ROOT))
+    return importlib.import_module(f"benchmarks.{name}")
+
+
 @pytest.fixture(scope="module")
 def fe() -> Any:
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import framing_eval
-
-    return framing_eval
+    return _benchmark("framing_eval")
 
 
 @pytest.fixture(scope="module")
 def errors() -> Any:
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import framing_errors
-
-    return framing_errors
+    return _benchmark("framing_errors")
 
 
 def test_macro_f1_averages_the_classes_f1(fe: Any) -> None:
@@ -179,10 +180,7 @@ def test_missing_data_is_one_line_and_exit_2(
 
 @pytest.fixture(scope="module")
 def layer() -> Any:
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import train_tone_embedding
-
-    return train_tone_embedding
+    return _benchmark("train_tone_embedding")
 
 
 def test_the_sentence_layer_fit_learns_a_separable_rule(layer: Any) -> None:
@@ -214,10 +212,7 @@ def test_the_sentence_layer_trainer_without_data_is_one_line_and_exit_2(
 
 @pytest.fixture(scope="module")
 def targets() -> Any:
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import target_vectors
-
-    return target_vectors
+    return _benchmark("target_vectors")
 
 
 def test_the_target_vector_is_the_mean_of_the_mention_word_pieces(targets: Any) -> None:

@@ -660,6 +660,25 @@ def test_a_job_before_a_name_is_no_part_of_it() -> None:
     assert written["california"] == "California Highway Patrol" and written["surgeon"] == "Surgeon General"
 
 
+def test_a_long_run_of_capitals_is_read_in_steps_as_many_as_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article in capitals is one run of capitalised words: each word is looked up among the jobs
+    once, not once for every word of the run (12,000 words took 15 s of CPU to read the names of)."""
+    from compare.analyze import event_profile as profile
+
+    looked: list[str] = []
+
+    class Counting(frozenset[str]):
+        def __contains__(self, word: object) -> bool:
+            looked.append(str(word))
+            return frozenset.__contains__(self, word)
+
+    monkeypatch.setattr(profile, "_JOBS", Counting(profile._JOBS))
+    words = ("MAYOR", "SINGER", "COUNCIL", "OFFICER", "BRIDGE", "RIVER") * 200
+    names = profile._full_names(" ".join(words))
+    assert len(looked) == len(words)
+    assert names == {"council": "COUNCIL", "bridg": "BRIDGE RIVER", "river": "BRIDGE RIVER"}  # the jobs and "Mayor" no name
+
+
 def test_the_reason_names_a_person_once() -> None:
     """Both articles repeat the full name and the surname alone: the reason names the person
     once ("Dana Whitlock", not "Dana Whitlock, Whitlock")."""

@@ -219,12 +219,18 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
     return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
 
 
-def _job(words: Sequence[str], k: int) -> bool:
-    """Whether ``words[k]`` is a job before a name in a run of capitalised words (:data:`_JOBS`)."""
+def _jobs(words: Sequence[str]) -> list[bool]:
+    """For each word of a run of capitalised words, whether it is a job before a name (:data:`_JOBS`):
+    a job that some word after it is not.  One pass each way, so a run of thousands of capitalised
+    words (an article in capitals) costs as many steps, not their square."""
     jobs: list[bool] = []
     for word in (w.rstrip(".").lower() for w in words):
         jobs.append(word in _JOBS or (word == "general" and bool(jobs) and jobs[-1]))
-    return jobs[k] and not all(jobs[k:])
+    out, only_jobs = [False] * len(jobs), True  # only_jobs: every word from k on is a job
+    for k in range(len(jobs) - 1, -1, -1):
+        only_jobs = only_jobs and jobs[k]
+        out[k] = jobs[k] and not only_jobs
+    return out
 
 
 def _full_names(text: str) -> dict[str | None, str]:
@@ -238,8 +244,8 @@ def _full_names(text: str) -> dict[str | None, str]:
     for run in _NAME_RUN.finditer(text):
         names: list[list[str]] = [[]]
         words = [w.strip("'‘’\"“”") for w in run.group().split()]
-        for k, word in enumerate(words):
-            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES or _job(words, k):
+        for word, job in zip(words, _jobs(words), strict=True):
+            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES or job:
                 names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)
                 continue
             names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from compare.analyze.event_places import containers, countries, nested
 from compare.analyze.event_profile import EventProfile
 from compare.settings import Settings
 from compare.similarity import informativeness, normalise_word
@@ -247,16 +248,28 @@ def _own_participant(a: EventProfile, b: EventProfile, settings: Settings, least
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
     """Both articles say where their event took place, and the places differ -- unless one
-    place is inside the other: each article names the other's place too ("Palermo" and
-    "Sicily", each article naming both), or either writes one place as the other's region
-    ("in Mannheim, Germany" against "in Germany"; "East Flatbush, Brooklyn" against
-    "Brooklyn": :attr:`EventProfile.regions`)."""
+    place is inside the other (:func:`compare.analyze.event_places.nested`: "Palermo" in
+    "Sicily" by the GeoNames table, "in Mannheim, Germany" against "in Germany", "East Flatbush,
+    Brooklyn" against "Brooklyn" by the regions written, :attr:`EventProfile.regions`; a place
+    the table does not know by the places its article's lede names, :func:`_located`), or one
+    is a dateline's place and both lie in one country ("SYDNEY -" against "BUNBURY, Australia"),
+    or each article names the other's place too."""
     if a.where is None or b.where is None:
         return False
-    x, y = a.where.lower(), b.where.lower()
-    if x in y or y in x or {(x, y), (y, x)} & {*a.regions, *b.regions}:
+    regions = (*a.regions, *b.regions)
+    if any(nested(x, y, regions) for x in _located(a) for y in _located(b)):
         return False
+    if (a.dateline or b.dateline) and countries(a.where) & countries(b.where):
+        return False  # a wire's bureau files from its country's city: "SYDNEY" on a story from Bunbury
     return not (_names(b, a.where) and _names(a, b.where))
+
+
+def _located(profile: EventProfile) -> tuple[str, ...]:
+    """The place of the article's event and, when the GeoNames table does not know it (a prison,
+    a church, a street: "Pagliarelli"), the places its headline and lede name ("in Palermo"),
+    where it presumably lies."""
+    assert profile.where is not None
+    return (profile.where,) if containers(profile.where) else (profile.where, *profile.places)
 
 
 def _names(profile: EventProfile, place: str) -> bool:

@@ -212,8 +212,14 @@ def nested(first: str, second: str, regions: Iterable[tuple[str, str]] = ()) -> 
     ("Gaza" and "Gaza City"), the table's containers (:func:`containers`: "Palermo" in "Sicily",
     "Sydney" in "Australia") or a region an article writes after a place ("East Flatbush,
     Brooklyn"; ``regions``: (place, region) pairs, lower case) and what contains that region."""
-    x, y = place_key(first), place_key(second)
-    return x in y or y in x or y in _inside(x, regions) or x in _inside(y, regions)
+    return lies_in(first, second, regions) or lies_in(second, first, regions)
+
+
+def lies_in(inner: str, outer: str, regions: Iterable[tuple[str, str]] = ()) -> bool:
+    """``inner`` lies in ``outer`` or is it (:func:`nested`, one way): "Palermo" in "Sicily", "Gaza
+    City" in "Gaza"."""
+    x, y = place_key(inner), place_key(outer)
+    return y in x or y in _inside(x, regions)
 
 
 def _inside(key: str, regions: Iterable[tuple[str, str]]) -> set[str]:

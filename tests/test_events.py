@@ -210,7 +210,9 @@ def test_places_that_contain_each_other() -> None:
     assert nested("Palermo", "Sicily") and nested("Sicily", "Palermo") and nested("Sydney", "Australia")
     assert nested("London", "Britain") and nested("Bali", "Indonesia") and nested("São Paulo", "Brazil")
     assert not nested("Brooklyn", "Sicily") and not nested("Sydney", "Bunbury") and not nested("Paris", "Texas")
+    assert nested("Gaza City", "Gaza") and not nested("Oman", "Romania")
     assert "sicily" in containers("Palermo") and countries("Sydney") == {"australia"} and not containers("Pagliarelli")
+    assert not containers("") and not containers("  ") and not containers("Sicil")  # a whole name only
     regions = place_regions(["He was found dead in Pagliarelli prison in the Sicilian capital of Palermo."], "Pagliarelli")
     assert regions == (("pagliarelli", "palermo"),)
     assert nested("Pagliarelli", "Sicily", regions) and not nested("Pagliarelli", "Sicily")

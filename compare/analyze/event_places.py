@@ -175,7 +175,7 @@ def _senses(name: str) -> tuple[tuple[str, ...], ...]:
     country, region) for a city, (continent, country) for a region, (continent,) for a country."""
     text, _aliases = _table()
     found: dict[tuple[str, ...], None] = {}
-    start = text.find(name)
+    start = text.find(name) if name else -1
     while start >= 0:
         end = start + len(name)
         before, after = text[start - 1], text[end] if end < len(text) else "\n"
@@ -219,7 +219,7 @@ def lies_in(inner: str, outer: str, regions: Iterable[tuple[str, str]] = ()) -> 
     """``inner`` lies in ``outer`` or is it (:func:`nested`, one way): "Palermo" in "Sicily", "Gaza
     City" in "Gaza"."""
     x, y = place_key(inner), place_key(outer)
-    return y in x or y in _inside(x, regions)
+    return f" {y} " in f" {x} " or y in _inside(x, regions)  # whole words: not "Oman" in "Romania"
 
 
 def _inside(key: str, regions: Iterable[tuple[str, str]]) -> set[str]:

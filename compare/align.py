@@ -277,8 +277,9 @@ def _tells_both(
 ) -> Callable[[int, int, int, Sequence[int], Sequence[int]], bool]:
     """:attr:`~compare.grouping.Chain.tells_both` on the sentences' ``plain`` words (:func:`_plain_tokens`):
     ``k`` shares with ``p`` two plain words or more that ``q`` and the sentences ``qs`` (of ``q``'s article in
-    its group) lack, and with ``q`` two that ``p`` and ``ps`` lack,
-    each of informativeness ``least`` (``Settings.weak_link_plain``) in all: a half of a fact, not a
+    its group) lack, and with ``q`` two that ``p`` and ``ps`` lack (or one that both quote: "'It's
+    destructive,' said Robert Gibbs"), each of informativeness ``least`` (``Settings.weak_link_plain``)
+    in all: a half of a fact, not a
     word of its background ("pregnancies caused by rape" against "The fact is, rape can lead to
     pregnancy"), of its source ("according to the Italian newspaper ..."), or of the story.  Nor,
     when ``k`` quotes someone (``quotes``), one half sharing words of its quotation only and the other,
@@ -291,9 +292,10 @@ def _tells_both(
 
     def tells(k: int, p: int, q: int, ps: Sequence[int], qs: Sequence[int]) -> bool:
         shared = [(plain[k] & plain[a]).difference(*(plain[m] for m in (b, *others))) for a, b, others in ((p, q, qs), (q, p, ps))]
-        if not all(len(words) >= 2 and sum(informativeness(t) for t in words) >= least for words in shared):
-            return False
         inside = quotes[k].inside if quotes is not None else frozenset()
+        quoted = [words & inside & quotes[a].inside if quotes is not None else frozenset() for words, a in zip(shared, (p, q), strict=True)]
+        if not all((len(words) >= 2 or both) and sum(informativeness(t) for t in words) >= least for words, both in zip(shared, quoted, strict=True)):
+            return False
         wrapper = any(words.isdisjoint(inside) and half in said for words, half in zip(shared, (p, q), strict=True))
         return not (wrapper and any(words <= inside for words in shared))
 

@@ -1113,6 +1113,33 @@ def test_a_remark_and_another_remark_that_only_names_its_speaker_are_not_two_hal
     assert (4, 8) in alignment.groups
 
 
+def test_a_half_that_shares_one_quoted_word_with_the_whole_is_a_half() -> None:
+    """One outlet quotes a legislator's "It's reckless" and, later, her list of the project's faults;
+    the other tells both in one sentence ("'It's reckless,' Ms. Whitfield said ..., adding that the
+    project had brought 'delays, overruns, broken promises' ...").  The first half shares one word
+    with it beyond her name, but both quote it: a half of the remark (``GroupSettings.halves_apart``;
+    one plain word that only one of them quotes is too little)."""
+    first = [
+        "The state's high-speed rail project lost another backer on Monday as its budget rose for the third time this year.",
+        '"It\'s reckless," said Dana Whitfield, who voted for it in 2019.',
+        "The rail authority now puts the cost of the first segment at $23 billion.",
+        "Whitfield said she would ask the governor to pause construction until an audit is finished.",
+        '"We have seen delays, overruns, broken promises to the towns along the route, and no plan to pay for any of it."',
+    ]
+    second = [
+        "Costs for the high-speed rail line climbed again, the rail authority said on Monday.",
+        "\u201cIt\u2019s reckless,\u201d Ms. Whitfield said in a radio interview, adding that the project had brought "
+        "\u201cdelays, overruns, broken promises\u201d to the towns along its route.",
+        "The first segment is now expected to cost $23 billion.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (1, 4, 6) in alignment.groups
+    assert (4, 6) in align(sentences, _without(halves_apart=0.0)).groups
+
+
 GIGANTE = [
     [
         "Ex-Mafia boss Vincent Gigante dies in prison",

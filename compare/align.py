@@ -190,7 +190,7 @@ def align(
     ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), _refusals_apart(links, sentences, {*matched, *asked}, settings, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes)
+    remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain)
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -219,6 +219,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             merge_ratio=settings.grouping.merge_ratio,
             merge_most=settings.grouping.merge_most,
             neighbour_linked=settings.grouping.neighbour_linked,
+            halves=settings.grouping.halves_apart,
         )
     return Thresholds(
         member=settings.group_threshold,
@@ -241,6 +242,7 @@ def _chain(
     cosines: StoryCosines | None,
     settings: Settings,
     quotes: Sequence[Quoted] | None = None,
+    plain: Sequence[frozenset[str]] | None = None,
 ) -> Chain:
     """The grouping's :class:`~compare.grouping.Chain`: the sentences of fewer than
     ``GroupSettings.chain_short_tokens`` content tokens, and the pairs of leads (each article's
@@ -252,8 +254,9 @@ def _chain(
     short = frozenset(i for i, (tokens, _) in enumerate(analysed) if len(tokens) < rules.chain_short_tokens)
     quoted = frozenset(i for i, q in enumerate(quotes or ()) if q.share >= settings.quote_share)
     said = frozenset(i for i, s in enumerate(sentences) if quotes and any(w.lower() in ATTRIBUTION for w in TOKEN.findall(s.text)))
+    tells = _tells_both(plain, quotes, said, settings.weak_link_plain) if plain is not None and rules.halves_apart else None
     if cosines is None or not rules.lead_floor:
-        return Chain(short, quoted=quoted, said=said)
+        return Chain(short, quoted=quoted, said=said, tells_both=tells)
     leads = sorted(cosines.lead)
     return Chain(
         short,
@@ -265,7 +268,38 @@ def _chain(
         ),
         quoted,
         said,
+        tells,
     )
+
+
+def _tells_both(
+    plain: Sequence[frozenset[str]], quotes: Sequence[Quoted] | None, said: frozenset[int], least: float
+) -> Callable[[int, int, int, Sequence[int], Sequence[int]], bool]:
+    """:attr:`~compare.grouping.Chain.tells_both` on the sentences' ``plain`` words (:func:`_plain_tokens`):
+    ``k`` shares with ``p`` two plain words or more that ``q`` and the sentences ``qs`` (of ``q``'s article in
+    its group) lack, and with ``q`` two that ``p`` and ``ps`` lack (or one that both quote: "'It's
+    destructive,' said Robert Gibbs"), each of informativeness ``least`` (``Settings.weak_link_plain``)
+    in all: a half of a fact, not a
+    word of its background ("pregnancies caused by rape" against "The fact is, rape can lead to
+    pregnancy"), of its source ("according to the Italian newspaper ..."), or of the story.  Nor,
+    when ``k`` quotes someone (``quotes``), one half sharing words of its quotation only and the other,
+    a sentence with a word of attribution (``said``), words around it only: a remark, and who made it
+    in another remark of theirs ("'We saw yellow smoke in the sky,' said Lt. Khairalla al-Jabbouri,
+    one of the survivors" against "Suddenly there was a boom ..., said Lt. Khairalla al-Jabbouri, 31,
+    one of the survivors").  A half that tells a fact of the words around the quotation in its own
+    words is one ("'Our hearts and prayers are with the man ...,' said Gallagher, who ... ran to
+    Johnson and her husband to help" against "bell ringer Michael Gallagher ran to help Johnson")."""
+
+    def tells(k: int, p: int, q: int, ps: Sequence[int], qs: Sequence[int]) -> bool:
+        shared = [(plain[k] & plain[a]).difference(*(plain[m] for m in (b, *others))) for a, b, others in ((p, q, qs), (q, p, ps))]
+        inside = quotes[k].inside if quotes is not None else frozenset()
+        quoted = [words & inside & quotes[a].inside if quotes is not None else frozenset() for words, a in zip(shared, (p, q), strict=True)]
+        if not all((len(words) >= 2 or both) and sum(informativeness(t) for t in words) >= least for words, both in zip(shared, quoted, strict=True)):
+            return False
+        wrapper = any(words.isdisjoint(inside) and half in said for words, half in zip(shared, (p, q), strict=True))
+        return not (wrapper and any(words <= inside for words in shared))
+
+    return tells
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:

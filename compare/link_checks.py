@@ -166,7 +166,7 @@ _REFUSAL = re.compile(
     r"|can[’']t|cannot|(?:could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|comment|elaborate|be\s+reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
+    r"|comment|elaborate|be\s+(?:immediately\s+)?reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
     r"|(?:confirm|answer|discuss|disclose|reveal|specify|identify)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
     r"|respond(?=\s+to\s+(?:[\w’']+\s+)?(?:requests?|inquir\w*|questions?|messages?|calls?|e-?mails?)\b)"
     r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"

@@ -52,7 +52,7 @@ the similarity of any pair, which the analysis stage reuses.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
 from compare import semantic
@@ -62,14 +62,17 @@ from compare.grouping import Chain, Thresholds, group_links
 from compare.link_checks import (
     Kinds,
     Quoted,
+    Stated,
     contrasted,
     days_named,
+    denial_apart,
     kinds_named,
     other_days,
     quotations,
     quotes_agree,
     refusal_apart,
     refuses,
+    stated,
 )
 from compare.models import Sentence
 from compare.parts import (
@@ -186,11 +189,11 @@ def align(
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
-
     ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), _refusals_apart(links, sentences, {*matched, *asked}, settings, cosines)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
+    links, denied = _denials_apart(links, sentences, {*matched, *asked}, settings, cosines, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes)
+    remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes), apart=denied)
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -379,6 +382,39 @@ def _refusals_apart(
         for (i, j), value in links.items()
         if value >= most or value == 1.0 or (i, j) in exempt or not refusal_apart(refusal(i), refusal(j))
     }
+
+
+def _denials_apart(
+    links: dict[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    exempt: Collection[tuple[int, int]],
+    settings: Settings,
+    cosines: StoryCosines | None,
+    on_story: Mapping[tuple[int, int], float],
+) -> tuple[dict[tuple[int, int], float], frozenset[tuple[int, int]]]:
+    """The links but those under ``GroupSettings.denial_max_score`` between a sentence that denies a
+    claim and one that states it (:func:`~compare.link_checks.denial_apart`), with embeddings
+    (``cosines``) only; a link made by a part, of the same words or of a question asked again
+    (``exempt``) stays, as in :func:`_refusals_apart`.  Two leads are scored so as any two
+    sentences are (``on_story``, :func:`_story_ranks`), not on their main event, which a claim and
+    its denial share (``GroupSettings.lead_denial_apart``).  Also the pairs taken out, which the
+    grouping keeps out of one group (:attr:`~compare.grouping.Chain.apart`)."""
+    most = settings.grouping.denial_max_score
+    if not most or cosines is None:
+        return links, frozenset()
+    found: dict[int, Stated] = {}
+
+    def claim(i: int) -> Stated:
+        if i not in found:
+            found[i] = stated(sentences[i].text)
+        return found[i]
+
+    apart = frozenset(
+        (i, j)
+        for (i, j), value in links.items()
+        if on_story.get((i, j), value) < most and value < 1.0 and (i, j) not in exempt and denial_apart(claim(i), claim(j))
+    )
+    return {pair: value for pair, value in links.items() if pair not in apart}, apart
 
 
 def _wordings(

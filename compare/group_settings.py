@@ -255,5 +255,17 @@ class GroupSettings:
     wrong, shared facts linked 58 → 59 of 108; ECB+ recall 0.394 at precision 0.914, unchanged.
     The highest score of a wrong pair it took apart on BASIL was 0.45."""
 
+    denial_max_score: float = 0.5
+    """A link check, with embeddings: a sentence that denies or disputes a claim and one that states
+    it plainly, or relays it with a word the first negates, link only at this score or more
+    (:func:`~compare.link_checks.denial_apart`: "No suspected cases of Ebola have been found in
+    Iraq, despite reports to the contrary" / "militants in Mosul may have contracted Ebola,
+    according to Iraqi media reports", 0.49; "says he did not make $72 million from trading stocks"
+    / "claims he's made $72 million by trading stocks", 0.43; "rumors that its K5 security robots
+    are roaming Microsoft's Silicon Valley campus are not true" / "Microsoft's campus ... will be
+    patrolled by a team of five security guard robots", 0.46).  A claim and its denial are two
+    facts of the story: each joins the sentences that tell it (the denial those that deny).  As
+    ``refusal_max_score`` for a refusal to say.  0 switches the rule off."""
+
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -50,6 +50,10 @@ class Chain:
     neighbour of either is one remark, quoted and continued or told and quoted
     (``GroupSettings.quote_neighbour_threshold``)."""
 
+    apart: frozenset[tuple[int, int]] = frozenset()
+    """Pairs (i, j), i < j, of a claim and its denial (``GroupSettings.denial_max_score``): never in
+    one group, whatever links each has to the others."""
+
     def remark(self, p: int, q: int) -> bool:
         """Whether consecutive sentences ``p`` and ``q`` are one remark told over two (see ``said``)."""
         return (p in self.quoted and (q in self.quoted or q in self.said)) or (q in self.quoted and p in self.said)
@@ -191,11 +195,12 @@ class _Members:
         article's ``lead``; or, for a merge made by a ``weak`` link, half or fewer of a member's
         scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
         member of a group and far from the other (a lead with the lead of another article and a
-        later sentence that only shares its subject) is not the group's fact.  Nor when two members
+        later sentence that only shares its subject) is not the group's fact.  Nor a claim and its
+        denial (:attr:`Chain.apart`).  Nor when two members
         of different articles are far apart (:func:`_chained`), or an article's second sentence is
         far from a sentence that its first copies (:func:`_copied_apart`)."""
         close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, chain or Chain())
-        if close is None:
+        if close is None or (chain is not None and chain.apart and _denied(self, other, chain.apart)):
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
             return None
@@ -359,6 +364,12 @@ def _one_fact(
             near[0][kind] = max(least, near[0].get(kind, 0.0))
             near[1][other_kind] = max(least, near[1].get(other_kind, 0.0))
     return (*near, halves)
+
+
+def _denied(first: _Members, second: _Members, apart: frozenset[tuple[int, int]]) -> bool:
+    """Whether the merge would put in one group a claim and its denial (:attr:`Chain.apart`)."""
+    a, b = set(first.members()), set(second.members())
+    return any((p in a and q in b) or (p in b and q in a) for p, q in apart)
 
 
 def _copied_apart(

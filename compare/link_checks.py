@@ -10,7 +10,8 @@
 - Refusals (:func:`refuses`): a sentence that reports a refusal to say ("declined to say whether")
   and one that states a fact do not link, unless strongly (``GroupSettings.refusal_max_score``).
 - Denials (:func:`denies`): of two leads, one that denies and one that does not are not compared
-  as leads (``GroupSettings.lead_denial_apart``).
+  as leads (``GroupSettings.lead_denial_apart``); a sentence that denies a claim and one that states
+  it do not link, unless strongly (:func:`denial_apart`, ``GroupSettings.denial_max_score``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compare.analyze.shared import WORDS, base_forms, firmly_negated
 from compare.parts import sentence_quotations
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
@@ -247,3 +249,69 @@ def denies(text: str) -> bool:
     to the FBI", "a fake bomb"): of two leads, one that denies and one that does not report two
     developments of the story, the claim and its denial (``GroupSettings.lead_denial_apart``)."""
     return _DENIAL.search(text) is not None
+
+
+# A claim and its denial (``GroupSettings.denial_max_score``): besides :func:`denies`, a sentence disputes
+# what reports said "to the contrary", what it "contradicts", what it calls a "rumour", what is "not
+# (completely) accurate", or what someone "says he did not" do (his own denial); and
+# one that negates a word of the other's relayed claim ("says he did not make $72 million" against "claims
+# he's made $72 million") denies that claim.  The other states it plainly: no negation and no word that
+# doubts or denies in its own way ("has yet to", "far from", "at odds", "rubbished", "refused").
+_DISPUTING = re.compile(
+    r"\bto\s+the\s+contrary\b|\bcontrary\s+to\b|\bcontradict(?:s|ed|ing)?\b|\bas\s+(?:a\s+|mere\s+)?[\"“'‘]?rumou?rs?\b"
+    r"|\b(?:say|says|said|insist(?:s|ed)?|maintain(?:s|ed)?)\s+(?:that\s+)?(?:he|she|they|it)\s+(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n[’']t)\b"
+    r"|\b(?:not|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
+    re.IGNORECASE,
+)
+_NOT_PLAIN = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|yet\s+to|far\s+from|at\s+odds|unlikely|doubt\w*"
+    r"|s[ck]eptic\w*|questioned|disput\w*|contrar\w*|contradict\w*|fiction\w*|myths?|refus\w*|declin\w*|fail\w*"
+    r"|den(?:y|ies|ied|ying)|reject\w*|hoax\w*|fake\w*|false\w*|untrue|rubbish\w*|nonsense|debunk\w*|refut\w*"
+    r"|rebut\w*|dismiss\w*|dispel\w*)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_RELAYED = re.compile(r"\b(?:claim(?:s|ed|ing)?|reports?|reported(?:ly)?|rumou?rs?|alleg\w*|purport\w*|supposedly)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """How a sentence stands to a claim (:func:`stated`), for :func:`denial_apart`."""
+
+    disputes: bool
+    """It denies or disputes a report or claim (:func:`denies`, or ``_DISPUTING``)."""
+    plain: bool
+    """It negates nothing, disputes nothing and has no word that doubts or denies."""
+    relays: bool
+    """It passes a claim or report on ("claims", "reportedly", "allegedly", "purported")."""
+    negated: frozenset[str]
+    """The content tokens it negates ("did not make" → make)."""
+    words: frozenset[str]
+    """Its content tokens, with the base form of an irregular past ("made" → make)."""
+
+
+def stated(text: str) -> Stated:
+    """:class:`Stated` of one sentence."""
+    words = WORDS.findall(text)
+    disputes = denies(text) or _DISPUTING.search(text) is not None
+    return Stated(
+        disputes,
+        not disputes and _NOT_PLAIN.search(text) is None,
+        _RELAYED.search(text) is not None,
+        frozenset(firmly_negated(text, conditions=False)),
+        frozenset({t for w in words for t in [normalise_word(w)] if t is not None} | base_forms(words)),
+    )
+
+
+def denial_apart(a: Stated, b: Stated) -> bool:
+    """Whether one of two sentences denies or disputes a claim that the other states plainly (no
+    negation, no word of doubt or denial), or negates a word of a claim the other relays: a claim
+    and its denial are two facts of a story, however many words they share.  "No suspected cases
+    of Ebola have been found in Iraq, despite reports to the contrary" against "militants in Mosul
+    may have contracted Ebola, according to Iraqi media reports"; "rumors that its K5 security
+    robots are roaming Microsoft's Silicon Valley campus are not true" against "Microsoft's campus
+    ... will be patrolled by a team of five security guard robots"; "says he did not make $72
+    million" against "claims he's made $72 million" (``GroupSettings.denial_max_score``)."""
+    return any(
+        other.plain and (one.disputes or (other.relays and bool(one.negated & other.words)))
+        for one, other in ((a, b), (b, a))
+    )

@@ -18,11 +18,13 @@ from compare.link_checks import (
     Quoted,
     contrasted,
     days_named,
+    denial_apart,
     denies,
     kinds_named,
     other_days,
     quotations,
     quotes_agree,
+    stated,
 )
 from compare.models import Sentence
 from compare.parts import is_label, quotation_spans, sentence_parts
@@ -1508,7 +1510,54 @@ def test_a_lead_that_denies_is_not_compared_as_a_lead_with_one_that_states_the_c
     assert not denies("A man carrying a fake bomb was arrested at the airport.") and not denies("Rubbish piled up in the streets.")
     assert denies("The ministry said the report was false.") and denies("He called the story fake news.")
     assert align(sentences, Settings()).groups == ((0, 4),)
-    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 2, 4),)
+    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 4),)  # a claim and its denial (denial_max_score)
+    assert align(sentences, _without(lead_denial_apart=False, denial_max_score=0)).groups == ((0, 2, 4),)
+
+
+def test_a_claim_and_its_denial_do_not_share_a_group() -> None:
+    # Three outlets on the Axl Rose death hoax of December 2014 (FNC-1 bodies 242, 1271, 1161): the
+    # first passes on the report that he was found dead, the third the same report "allegedly", the
+    # second says he is not dead "despite internet reports to the contrary".  The denial shares the
+    # report's words and, as a lead, its main event: without the rule it joins the claim's group
+    # (GroupSettings.denial_max_score; the denial links to the third (0.52), but not to the first).
+    sources = [
+        "Sources are reporting that music legend Axl Rose, last remaining original member of the Rock And Roll "
+        "Hall Of Fame band Guns N' Roses, has been found dead at the age of 52.",
+        "A neighbor has confirmed the residence belongs to Rose but police have not confirmed the man's identity at this time.",
+    ]
+    not_dead = [
+        "Axl Rose is not dead, despite internet reports to the contrary — but that should come as no surprise to fans "
+        "who by now have surely grown tired of the seemingly endless stream of online hoaxes falsely reporting the "
+        "death of just about every major celebrity.",
+        "The Axl Rose death hoax started on a bogus site forged to look like a page on the MSNBC website.",
+    ]
+    alleged = [
+        "Rumors, claiming the Guns N’ Roses frontman allegedly died, started spreading online on Dec. 3, leaving fans "
+        "shocked and saddened.",
+        "Axl Rose was allegedly found dead in his West Hollywood home at age 52, according to a crazy new report.",
+    ]
+    sentences = body_sentences([sources, not_dead, alleged])
+    assert align(sentences, Settings()).groups == ((0, 5),)
+    assert align(sentences, _without(denial_max_score=0)).groups == ((0, 2, 5),)
+
+
+def test_a_denial_is_told_from_a_claim_stated_or_relayed() -> None:
+    # Which pairs are a claim and its denial (link_checks.denial_apart), on sentences of FNC-1 stories.
+    claim = stated("Microsoft's campus in Silicon Valley will be patrolled by a team of five security guard robots.")
+    denial = stated("Knightscope's co-founder said rumors that its K5 security robots are roaming Microsoft's campus are not true.")
+    assert denial_apart(denial, claim) and denial_apart(claim, denial)
+    doubted = stated("The story about a spider that burrowed through his scar might not be a completely accurate account, experts say.")
+    assert denial_apart(doubted, stated("A tiny tropical spider burrowed through a small appendix scar and travelled up his torso."))
+    own = stated("The 17-year-old, whose profile has circulated across the nation, says he did not make $72 million from trading stocks.")
+    assert denial_apart(own, stated("A profile in New York magazine claims he has made $72 million trading stocks."))
+    # Two denials agree; a negation in other words, or a doubt, is no plain statement of the claim.
+    assert not denial_apart(denial, stated("Knightscope said its robots are not patrolling Microsoft's campus."))
+    assert not denial_apart(denial, stated("Police have yet to trace the robots, which were seen near the campus."))
+    assert not denial_apart(denial, stated("The rumours were rubbished by Microsoft within hours."))
+    # A negated word of a claim stated plainly, not relayed, is a divergence the report shows, not a denial.
+    negated = stated("The robots are not patrolling Microsoft's campus in Silicon Valley.")
+    assert not denial_apart(negated, claim)
+    assert denial_apart(negated, stated("Several reports claim robots are patrolling Microsoft's campus in Silicon Valley."))
 
 
 def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:

@@ -73,6 +73,8 @@ from compare.link_checks import (
     refusal_apart,
     refuses,
     stated,
+    tells_earlier,
+    tells_of_the_past,
 )
 from compare.models import Sentence
 from compare.parts import (
@@ -193,7 +195,7 @@ def align(
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     links, denied = _denials_apart(links, sentences, {*matched, *asked}, settings, cosines, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes), apart=denied)
+    remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes), apart=denied | _earlier_apart(sentences, cosines, similarity, settings))
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -415,6 +417,23 @@ def _denials_apart(
         if on_story.get((i, j), value) < most and value < 1.0 and (i, j) not in exempt and denial_apart(claim(i), claim(j))
     )
     return {pair: value for pair, value in links.items() if pair not in apart}, apart
+
+
+def _earlier_apart(
+    sentences: Sequence[Sentence], cosines: StoryCosines | None, similarity: Callable[[int, int], float], settings: Settings
+) -> frozenset[tuple[int, int]]:
+    """The pairs of a sentence that tells an earlier case of the event (:func:`~compare.link_checks.tells_earlier`)
+    and one that names no other time or case (:func:`~compare.link_checks.tells_of_the_past`) scoring
+    under ``GroupSettings.earlier_max_score``, with embeddings only: the grouping keeps them apart
+    (:attr:`~compare.grouping.Chain.apart`)."""
+    most = settings.grouping.earlier_max_score
+    if not most or cosines is None:
+        return frozenset()
+    earlier = {i for i, s in enumerate(sentences) if tells_earlier(s.text)}
+    if not earlier:
+        return frozenset()
+    now = [j for j, s in enumerate(sentences) if j not in earlier and not tells_of_the_past(s.text)]
+    return frozenset((min(i, j), max(i, j)) for i in earlier for j in now if similarity(i, j) < most)
 
 
 def _wordings(

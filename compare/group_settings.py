@@ -267,5 +267,17 @@ class GroupSettings:
     facts of the story: each joins the sentences that tell it (the denial those that deny).  As
     ``refusal_max_score`` for a refusal to say.  0 switches the rule off."""
 
+    earlier_max_score: float = 0.6
+    """A sentence that says the event happened before (:func:`~compare.link_checks.tells_earlier`:
+    "This is not the first time a nun has mysteriously given birth after suffering from stomach
+    pains", "This was the second recent example of a Macedonian man cutting off his penis") and a
+    sentence that names no other time or case (:func:`~compare.link_checks.tells_of_the_past`: not
+    "also", "another", "previously", a year) never share a group when they score under this
+    together: the remark is about an earlier case, told in the words of the event the story
+    reports (0.55 and 0.36 with two leads on the nun of the story), and joins that event's group
+    through them.  It shares a group as any sentence does with the sentences on the earlier case
+    ("In Dec. 2013, Israeli authorities also opened the dams"; "Another Macedonian man recently
+    chopped off his own penis").  0 switches the rule off."""
+
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -51,8 +51,9 @@ class Chain:
     (``GroupSettings.quote_neighbour_threshold``)."""
 
     apart: frozenset[tuple[int, int]] = frozenset()
-    """Pairs (i, j), i < j, of a claim and its denial (``GroupSettings.denial_max_score``): never in
-    one group, whatever links each has to the others."""
+    """Pairs (i, j), i < j, never in one group, whatever links each has to the others: a claim and
+    its denial (``GroupSettings.denial_max_score``), a lead and a remark on an earlier case of its
+    event (``GroupSettings.earlier_max_score``)."""
 
     def remark(self, p: int, q: int) -> bool:
         """Whether consecutive sentences ``p`` and ``q`` are one remark told over two (see ``said``)."""
@@ -196,7 +197,7 @@ class _Members:
         scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
         member of a group and far from the other (a lead with the lead of another article and a
         later sentence that only shares its subject) is not the group's fact.  Nor a claim and its
-        denial (:attr:`Chain.apart`).  Nor when two members
+        denial, or a lead and a remark on an earlier case (:attr:`Chain.apart`).  Nor when two members
         of different articles are far apart (:func:`_chained`), or an article's second sentence is
         far from a sentence that its first copies (:func:`_copied_apart`)."""
         close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, chain or Chain())
@@ -367,7 +368,8 @@ def _one_fact(
 
 
 def _denied(first: _Members, second: _Members, apart: frozenset[tuple[int, int]]) -> bool:
-    """Whether the merge would put in one group a claim and its denial (:attr:`Chain.apart`)."""
+    """Whether the merge would put in one group two sentences kept apart (:attr:`Chain.apart`): a claim
+    and its denial, a lead and a remark on an earlier case."""
     a, b = set(first.members()), set(second.members())
     return any((p in a and q in b) or (p in b and q in a) for p, q in apart)
 

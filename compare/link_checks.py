@@ -9,6 +9,8 @@
   different years) do not link, unless strongly (``GroupSettings.other_day_max_score``).
 - Refusals (:func:`refuses`): a sentence that reports a refusal to say ("declined to say whether")
   and one that states a fact do not link, unless strongly (``GroupSettings.refusal_max_score``).
+- Earlier cases (:func:`tells_earlier`): a remark that the event happened before and a sentence that
+  names no other time or case do not share a group, unless close (``GroupSettings.earlier_max_score``).
 - Denials (:func:`denies`): of two leads, one that denies and one that does not are not compared
   as leads (``GroupSettings.lead_denial_apart``); a sentence that denies a claim and one that states
   it do not link, unless strongly (:func:`denial_apart`, ``GroupSettings.denial_max_score``).
@@ -259,7 +261,7 @@ def denies(text: str) -> bool:
 # doubts or denies in its own way ("has yet to", "far from", "at odds", "rubbished", "refused").
 _DISPUTING = re.compile(
     r"\bto\s+the\s+contrary\b|\bcontrary\s+to\b|\bcontradict(?:s|ed|ing)?\b|\bas\s+(?:a\s+|mere\s+)?[\"“'‘]?rumou?rs?\b"
-    r"|\b(?:say|says|said|insist(?:s|ed)?|maintain(?:s|ed)?)\s+(?:that\s+)?(?:he|she|they|it)\s+(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n[’']t)\b"
+    r"|\b(?:say|says|said|insist(?:s|ed)?|maintain(?:s|ed)?)\s+(?:that\s+)?(?:he|she|they|it)\s+(?:did|does|do|has|have|had)\s*(?:not|n[’']t)\b"
     r"|\b(?:not|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
     re.IGNORECASE,
 )
@@ -268,6 +270,11 @@ _NOT_PLAIN = re.compile(
     r"|s[ck]eptic\w*|questioned|disput\w*|contrar\w*|contradict\w*|fiction\w*|myths?|refus\w*|declin\w*|fail\w*"
     r"|den(?:y|ies|ied|ying)|reject\w*|hoax\w*|fake\w*|false\w*|untrue|rubbish\w*|nonsense|debunk\w*|refut\w*"
     r"|rebut\w*|dismiss\w*|dispel\w*)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_FIRM = re.compile(
+    rf"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\b|{REFUTING}"
+    r"|\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:false|untrue|fake|a\s+hoax|rubbish|nonsense)\b",
     re.IGNORECASE,
 )
 _RELAYED = re.compile(r"\b(?:claim(?:s|ed|ing)?|reports?|reported(?:ly)?|rumou?rs?|alleg\w*|purport\w*|supposedly)\b", re.IGNORECASE)
@@ -279,6 +286,10 @@ class Stated:
 
     disputes: bool
     """It denies or disputes a report or claim (:func:`denies`, or ``_DISPUTING``)."""
+    firm: bool
+    """It does so firmly: "denied", "is not true", "was a hoax", "to the contrary" (``_FIRM``,
+    ``_DISPUTING``), not only in calling a report fake in passing ("published a fake report about
+    Tupac Shakur, claiming that he is alive")."""
     plain: bool
     """It negates nothing, disputes nothing and has no word that doubts or denies."""
     relays: bool
@@ -292,9 +303,11 @@ class Stated:
 def stated(text: str) -> Stated:
     """:class:`Stated` of one sentence."""
     words = WORDS.findall(text)
-    disputes = denies(text) or _DISPUTING.search(text) is not None
+    disputing = _DISPUTING.search(text) is not None
+    disputes = disputing or denies(text)
     return Stated(
         disputes,
+        disputing or (disputes and _FIRM.search(text) is not None),
         not disputes and _NOT_PLAIN.search(text) is None,
         _RELAYED.search(text) is not None,
         frozenset(firmly_negated(text, conditions=False)),
@@ -310,8 +323,41 @@ def denial_apart(a: Stated, b: Stated) -> bool:
     may have contracted Ebola, according to Iraqi media reports"; "rumors that its K5 security
     robots are roaming Microsoft's Silicon Valley campus are not true" against "Microsoft's campus
     ... will be patrolled by a team of five security guard robots"; "says he did not make $72
-    million" against "claims he's made $72 million" (``GroupSettings.denial_max_score``)."""
+    million" against "claims he's made $72 million" (``GroupSettings.denial_max_score``).  Against a
+    claim relayed, a denial must be firm (:attr:`Stated.firm`): "published a fake report about Tupac
+    Shakur, claiming that he is alive" and "reports in the past where Tupac Shakur claimed he was
+    alive" both tell of the report."""
     return any(
-        other.plain and (one.disputes or (other.relays and bool(one.negated & other.words)))
+        other.plain and ((one.disputes and (one.firm or not other.relays)) or (other.relays and bool(one.negated & other.words)))
         for one, other in ((a, b), (b, a))
     )
+
+
+_EARLIER = re.compile(
+    r"\b(?:not|n[’']t)\s+(?:be\s+)?the\s+first\s+(?:time|case|instance)\b|\bhas\s+happened\s+before\b"
+    r"|\bthe\s+(?:second|third|fourth)\s+(?:recent\s+)?(?:example|case|instance|incident)\s+(?:of|in)\b",
+    re.IGNORECASE,
+)
+
+
+_PAST = re.compile(
+    r"\b(?:also|another|again|previous(?:ly)?|earlier|before|once|former(?:ly)?|ago|past|similar|last\s+(?:year|month|week)"
+    r"|(?:second|third|fourth)\s+time|in\s+recent\s+(?:years|months))\b"
+    r"|(?<![\w$€£.,])(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_the_past(text: str) -> bool:
+    """Whether a sentence names another time or case ("also", "another", "previously", "the second
+    time", "in Dec. 2013"): it may tell the earlier case a remark of :func:`tells_earlier` is about."""
+    return _PAST.search(text) is not None
+
+
+def tells_earlier(text: str) -> bool:
+    """Whether a sentence says that the story's event happened before ("This is not the first time a
+    nun has mysteriously given birth after suffering from stomach pains", "This was the second recent
+    example of a Macedonian man cutting off his penis", "the same thing has happened before"): a
+    remark on an earlier case, in the words of the event the leads report, not that event
+    (``GroupSettings.earlier_max_score``)."""
+    return _EARLIER.search(text) is not None

@@ -25,6 +25,8 @@ from compare.link_checks import (
     quotations,
     quotes_agree,
     stated,
+    tells_earlier,
+    tells_of_the_past,
 )
 from compare.models import Sentence
 from compare.parts import is_label, quotation_spans, sentence_parts
@@ -1558,6 +1560,41 @@ def test_a_denial_is_told_from_a_claim_stated_or_relayed() -> None:
     negated = stated("The robots are not patrolling Microsoft's campus in Silicon Valley.")
     assert not denial_apart(negated, claim)
     assert denial_apart(negated, stated("Several reports claim robots are patrolling Microsoft's campus in Silicon Valley."))
+
+
+def test_a_remark_on_an_earlier_case_stays_out_of_the_event_s_group() -> None:
+    # Four outlets on the Gaza floods of February 2015 (FNC-1 bodies 158, 1967, 1070: their leads,
+    # shortened); the fourth remarks that Israel has opened the dams before.  In the words of the
+    # event, the remark is close to the leads (0.63, 0.52) and joins their group without the rule
+    # (GroupSettings.earlier_max_score); it is about earlier floods, not this one.
+    ma_an = [
+        "Hundreds of Palestinians were evacuated from their homes Sunday morning after Israeli authorities opened a "
+        "number of dams near the border, flooding the Gaza Valley.",
+        "Gaza has experienced flooding in recent days amid a major storm that saw temperatures drop and frigid rain pour down.",
+    ]
+    rt = [
+        "Palestinian officials say hundreds of Gazans were forced to evacuate after Israel opened the gates of several "
+        "dams on the border, flooding at least 80 households.",
+        "Photos of the flood have appeared in social networks, but the date when they were taken can't be independently verified as yet.",
+    ]
+    xinhua = [
+        "A Palestinian minister lashed out at Israel on Sunday after it opened its dams near the border with the Gaza "
+        "Strip, flooding the central area of the enclave.",
+        "The minister told Xinhua that Israel deliberately increases the suffering of the Gazans.",
+    ]
+    fourth = [
+        "Heavy rain is expected to continue in the region through Tuesday, the weather service said.",
+        "This is not the first time that Israeli authorities have opened the dams, flooding Palestinian homes in the Gaza Valley.",
+    ]
+    sentences = body_sentences([ma_an, rt, xinhua, fourth])
+    assert tells_earlier(sentences[7].text) and not any(tells_earlier(s.text) for s in sentences[:7])
+    assert align(sentences, Settings()).groups == ((0, 1, 2, 4),)
+    assert align(sentences, _without(earlier_max_score=0)).groups == ((0, 1, 2, 4, 7),)
+    # The remark shares a group with a sentence on the earlier case, which names its time ("also", a year).
+    earlier = "In Dec. 2013, Israeli authorities also opened the dams amid heavy flooding in the Gaza Strip."
+    assert tells_of_the_past(earlier) and not tells_of_the_past(sentences[0].text)
+    with_2013 = body_sentences([ma_an, rt, [*xinhua, earlier], fourth])
+    assert align(with_2013, Settings()).groups == ((0, 1, 2, 4), (6, 8))
 
 
 def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:

@@ -262,7 +262,7 @@ def denies(text: str) -> bool:
 _DISPUTING = re.compile(
     r"\bto\s+the\s+contrary\b|\bcontrary\s+to\b|\bcontradict(?:s|ed|ing)?\b|\bas\s+(?:a\s+|mere\s+)?[\"“'‘]?rumou?rs?\b"
     r"|\b(?:say|says|said|insist(?:s|ed)?|maintain(?:s|ed)?)\s+(?:that\s+)?(?:he|she|they|it)\s+(?:did|does|do|has|have|had)\s*(?:not|n[’']t)\b"
-    r"|\b(?:not|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
+    r"|(?:\bnot|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
     re.IGNORECASE,
 )
 _NOT_PLAIN = re.compile(
@@ -334,7 +334,7 @@ def denial_apart(a: Stated, b: Stated) -> bool:
 
 
 _EARLIER = re.compile(
-    r"\b(?:not|n[’']t)\s+(?:be\s+)?the\s+first\s+(?:time|case|instance)\b|\bhas\s+happened\s+before\b"
+    r"(?:\bnot|n[’']t)\s+(?:be\s+)?the\s+first\s+(?:time|case|instance)\b|\bhas\s+happened\s+before\b"
     r"|\bthe\s+(?:second|third|fourth)\s+(?:recent\s+)?(?:example|case|instance|incident)\s+(?:of|in)\b",
     re.IGNORECASE,
 )

@@ -342,7 +342,7 @@ _EARLIER = re.compile(
 
 _PAST = re.compile(
     r"\b(?:also|another|again|previous(?:ly)?|earlier|before|once|former(?:ly)?|ago|past|similar|last\s+(?:year|month|week)"
-    r"|(?:second|third|fourth)\s+time|in\s+recent\s+(?:years|months))\b"
+    r"|(?:second|third|fourth)\s+time|in\s+recent\s+(?:years|months)|occasions)\b"
     r"|(?<![\w$€£.,])(?:19|20)\d\d\b",
     re.IGNORECASE,
 )

@@ -52,7 +52,7 @@ the similarity of any pair, which the analysis stage reuses.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
 from compare import semantic
@@ -64,12 +64,13 @@ from compare.link_checks import (
     Quoted,
     contrasted,
     days_named,
+    denials_apart,
+    earlier_apart,
     kinds_named,
     other_days,
     quotations,
     quotes_agree,
-    refusal_apart,
-    refuses,
+    refusals_apart,
 )
 from compare.models import Sentence
 from compare.parts import (
@@ -186,11 +187,11 @@ def align(
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
-
-    ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), _refusals_apart(links, sentences, {*matched, *asked}, settings, cosines)
+    ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), refusals_apart(links, sentences, {*matched, *asked}, settings, cosines is not None)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
+    links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain)
+    remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain), apart=denied | earlier_apart(sentences, cosines is not None, similarity, settings))
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -385,34 +386,6 @@ def _links(
         links[(i, j)] = value
     return links
 
-
-
-def _refusals_apart(
-    links: dict[tuple[int, int], float],
-    sentences: Sequence[Sentence],
-    exempt: Collection[tuple[int, int]],
-    settings: Settings,
-    cosines: StoryCosines | None,
-) -> dict[tuple[int, int], float]:
-    """The links but those under ``GroupSettings.refusal_max_score`` between a sentence that reports
-    a refusal to say and one that does not (:func:`~compare.link_checks.refusal_apart`), with
-    embeddings (``cosines``) only; a link made by a part, of the same words or of a question asked
-    again (``exempt``) stays, as it passes the other checks of :func:`_links`."""
-    most = settings.grouping.refusal_max_score
-    if not most or cosines is None:
-        return links
-    found: dict[int, bool] = {}
-
-    def refusal(i: int) -> bool:
-        if i not in found:
-            found[i] = refuses(sentences[i].text)
-        return found[i]
-
-    return {
-        (i, j): value
-        for (i, j), value in links.items()
-        if value >= most or value == 1.0 or (i, j) in exempt or not refusal_apart(refusal(i), refusal(j))
-    }
 
 
 def _wordings(

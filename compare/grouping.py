@@ -55,6 +55,11 @@ class Chain:
     that the sentences ``qs`` of ``q``'s group and article lack, and with ``q`` that ``ps`` lack
     (``GroupSettings.halves_apart``; None: never)."""
 
+    apart: frozenset[tuple[int, int]] = frozenset()
+    """Pairs (i, j), i < j, never in one group, whatever links each has to the others: a claim and
+    its denial (``GroupSettings.denial_max_score``), a lead and a remark on an earlier case of its
+    event (``GroupSettings.earlier_max_score``)."""
+
     def remark(self, p: int, q: int) -> bool:
         """Whether consecutive sentences ``p`` and ``q`` are one remark told over two (see ``said``)."""
         return (p in self.quoted and (q in self.quoted or q in self.said)) or (q in self.quoted and p in self.said)
@@ -196,11 +201,12 @@ class _Members:
         article's ``lead``; or, for a merge made by a ``weak`` link, half or fewer of a member's
         scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
         member of a group and far from the other (a lead with the lead of another article and a
-        later sentence that only shares its subject) is not the group's fact.  Nor when two members
+        later sentence that only shares its subject) is not the group's fact.  Nor a claim and its
+        denial, or a lead and a remark on an earlier case (:attr:`Chain.apart`).  Nor when two members
         of different articles are far apart (:func:`_chained`), or an article's second sentence is
         far from a sentence that its first copies (:func:`_copied_apart`)."""
         close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, chain or Chain())
-        if close is None:
+        if close is None or (chain is not None and chain.apart and _denied(self, other, chain.apart)):
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
             return None
@@ -391,6 +397,13 @@ def _halves(
     others = [found[0] for group in (first, second) for kind, found in group.by_kind.items() if group.article[kind] != article]
     ps, qs = ([m for kind, found in group.by_kind.items() if group.article[kind] == article for m in found] for group in (first, second))
     return bool(others) and all(min(similarity(k, p), similarity(k, q)) >= thresholds.link and tells(k, p, q, ps, qs) for k in others)
+
+
+def _denied(first: _Members, second: _Members, apart: frozenset[tuple[int, int]]) -> bool:
+    """Whether the merge would put in one group two sentences kept apart (:attr:`Chain.apart`): a claim
+    and its denial, a lead and a remark on an earlier case."""
+    a, b = set(first.members()), set(second.members())
+    return any((p in a and q in b) or (p in b and q in a) for p, q in apart)
 
 
 def _copied_apart(

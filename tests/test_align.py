@@ -18,11 +18,15 @@ from compare.link_checks import (
     Quoted,
     contrasted,
     days_named,
+    denial_apart,
     denies,
     kinds_named,
     other_days,
     quotations,
     quotes_agree,
+    stated,
+    tells_earlier,
+    tells_of_the_past,
 )
 from compare.models import Sentence
 from compare.parts import is_label, quotation_spans, sentence_parts
@@ -1604,7 +1608,90 @@ def test_a_lead_that_denies_is_not_compared_as_a_lead_with_one_that_states_the_c
     assert not denies("A man carrying a fake bomb was arrested at the airport.") and not denies("Rubbish piled up in the streets.")
     assert denies("The ministry said the report was false.") and denies("He called the story fake news.")
     assert align(sentences, Settings()).groups == ((0, 4),)
-    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 2, 4),)
+    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 4),)  # a claim and its denial (denial_max_score)
+    assert align(sentences, _without(lead_denial_apart=False, denial_max_score=0)).groups == ((0, 2, 4),)
+
+
+def test_a_claim_and_its_denial_do_not_share_a_group() -> None:
+    # Three outlets on the Axl Rose death hoax of December 2014 (FNC-1 bodies 242, 1271, 1161): the
+    # first passes on the report that he was found dead, the third the same report "allegedly", the
+    # second says he is not dead "despite internet reports to the contrary".  The denial shares the
+    # report's words and, as a lead, its main event: without the rule it joins the claim's group
+    # (GroupSettings.denial_max_score; the denial links to the third (0.52), but not to the first).
+    sources = [
+        "Sources are reporting that music legend Axl Rose, last remaining original member of the Rock And Roll "
+        "Hall Of Fame band Guns N' Roses, has been found dead at the age of 52.",
+        "A neighbor has confirmed the residence belongs to Rose but police have not confirmed the man's identity at this time.",
+    ]
+    not_dead = [
+        "Axl Rose is not dead, despite internet reports to the contrary — but that should come as no surprise to fans "
+        "who by now have surely grown tired of the seemingly endless stream of online hoaxes falsely reporting the "
+        "death of just about every major celebrity.",
+        "The Axl Rose death hoax started on a bogus site forged to look like a page on the MSNBC website.",
+    ]
+    alleged = [
+        "Rumors, claiming the Guns N’ Roses frontman allegedly died, started spreading online on Dec. 3, leaving fans "
+        "shocked and saddened.",
+        "Axl Rose was allegedly found dead in his West Hollywood home at age 52, according to a crazy new report.",
+    ]
+    sentences = body_sentences([sources, not_dead, alleged])
+    assert align(sentences, Settings()).groups == ((0, 5),)
+    assert align(sentences, _without(denial_max_score=0)).groups == ((0, 2, 5),)
+
+
+def test_a_denial_is_told_from_a_claim_stated_or_relayed() -> None:
+    # Which pairs are a claim and its denial (link_checks.denial_apart), on sentences of FNC-1 stories.
+    claim = stated("Microsoft's campus in Silicon Valley will be patrolled by a team of five security guard robots.")
+    denial = stated("Knightscope's co-founder said rumors that its K5 security robots are roaming Microsoft's campus are not true.")
+    assert denial_apart(denial, claim) and denial_apart(claim, denial)
+    doubted = stated("The story about a spider that burrowed through his scar might not be a completely accurate account, experts say.")
+    assert denial_apart(doubted, stated("A tiny tropical spider burrowed through a small appendix scar and travelled up his torso."))
+    own = stated("The 17-year-old, whose profile has circulated across the nation, says he did not make $72 million from trading stocks.")
+    assert denial_apart(own, stated("A profile in New York magazine claims he has made $72 million trading stocks."))
+    # Two denials agree; a negation in other words, or a doubt, is no plain statement of the claim.
+    assert not denial_apart(denial, stated("Knightscope said its robots are not patrolling Microsoft's campus."))
+    assert not denial_apart(denial, stated("Police have yet to trace the robots, which were seen near the campus."))
+    assert not denial_apart(denial, stated("The rumours were rubbished by Microsoft within hours."))
+    # A negated word of a claim stated plainly, not relayed, is a divergence the report shows, not a denial.
+    negated = stated("The robots are not patrolling Microsoft's campus in Silicon Valley.")
+    assert not denial_apart(negated, claim)
+    assert denial_apart(negated, stated("Several reports claim robots are patrolling Microsoft's campus in Silicon Valley."))
+
+
+def test_a_remark_on_an_earlier_case_stays_out_of_the_event_s_group() -> None:
+    # Four outlets on the Gaza floods of February 2015 (FNC-1 bodies 158, 1967, 1070: their leads,
+    # shortened); the fourth remarks that Israel has opened the dams before.  In the words of the
+    # event, the remark is close to the leads (0.63, 0.52) and joins their group without the rule
+    # (GroupSettings.earlier_max_score); it is about earlier floods, not this one.
+    ma_an = [
+        "Hundreds of Palestinians were evacuated from their homes Sunday morning after Israeli authorities opened a "
+        "number of dams near the border, flooding the Gaza Valley.",
+        "Gaza has experienced flooding in recent days amid a major storm that saw temperatures drop and frigid rain pour down.",
+    ]
+    rt = [
+        "Palestinian officials say hundreds of Gazans were forced to evacuate after Israel opened the gates of several "
+        "dams on the border, flooding at least 80 households.",
+        "Photos of the flood have appeared in social networks, but the date when they were taken can't be independently verified as yet.",
+    ]
+    xinhua = [
+        "A Palestinian minister lashed out at Israel on Sunday after it opened its dams near the border with the Gaza "
+        "Strip, flooding the central area of the enclave.",
+        "The minister told Xinhua that Israel deliberately increases the suffering of the Gazans.",
+    ]
+    fourth = [
+        "Heavy rain is expected to continue in the region through Tuesday, the weather service said.",
+        "This is not the first time that Israeli authorities have opened the dams, flooding Palestinian homes in the Gaza Valley.",
+    ]
+    sentences = body_sentences([ma_an, rt, xinhua, fourth])
+    assert tells_earlier(sentences[7].text) and not any(tells_earlier(s.text) for s in sentences[:7])
+    assert tells_earlier("This isn't the first time that cable service to the region has failed.")
+    assert align(sentences, Settings()).groups == ((0, 1, 2, 4),)
+    assert align(sentences, _without(earlier_max_score=0)).groups == ((0, 1, 2, 4, 7),)
+    # The remark shares a group with a sentence on the earlier case, which names its time ("also", a year).
+    earlier = "In Dec. 2013, Israeli authorities also opened the dams amid heavy flooding in the Gaza Strip."
+    assert tells_of_the_past(earlier) and not tells_of_the_past(sentences[0].text)
+    with_2013 = body_sentences([ma_an, rt, [*xinhua, earlier], fourth])
+    assert align(with_2013, Settings()).groups == ((0, 1, 2, 4), (6, 8))
 
 
 def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:

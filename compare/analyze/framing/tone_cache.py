@@ -7,10 +7,15 @@ the model's words for the sentences anew).  :func:`judged` reads them back inste
 is kept under the SHA-256 of what decides it, so a tone read back is the tone that would be
 judged:
 
-- the sentence, the target's characters in it, ``Settings.tone_neutral_prior`` and the sentence
-  layer's logits of its embedding (none in the lexical mode), numbers written exactly (``repr``);
-- the code that judges it (the bytes of :data:`MODULES`' files) and the model's two files (their
-  size and modification time).
+- the sentence, the target's characters in it, ``Settings.tone_neutral_prior`` (written exactly,
+  ``repr``) and whether the sentence layer takes part (not in the lexical mode, nor over
+  ``Settings.semantic_max_chars``);
+- the code that judges it (the bytes of :data:`MODULES`' files), the tone model's two files (their
+  size and modification time) and the embedding model's version (:func:`compare.semantic.model_version`):
+  the sentence layer reads the sentence's embedding, which the embedding cache keeps per text and
+  model version, so the same text has the same embedding in the first report and the next.
+  (Not the layer's logits themselves: their last bits depend on the matrix product's kernel,
+  which differs, e.g., under Valgrind, ``benchmarks/framing_callgrind.py``.)
 
 ``STORYCOMPARE_CACHE=off`` turns it off with the embedding cache.  A cache that cannot be read
 or written costs time, never the run (as :mod:`compare.embedding_cache`).
@@ -26,6 +31,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from compare import semantic
 from compare.analyze.framing import bystander, said, tokens, tone, tone_features, tone_file, words
 from compare.analyze.framing.tone import Logits, ToneResult, tone_at
 
@@ -34,7 +40,8 @@ MODULES = (tone, tone_features, tone_file, bystander, said, tokens, words)
 FILE = "tones.sqlite"
 """The cache file's name, in the embedding cache's folder."""
 Request = tuple[str, int, int, "Logits | None"]
-"""A tone to judge: the sentence, the target's characters in it, the sentence layer's logits."""
+"""A tone to judge: the sentence, the target's characters in it, the sentence layer's logits of
+its embedding (None: the lexical model alone)."""
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +53,7 @@ def _fingerprint() -> bytes:
     for path in (tone.MODEL, tone.EMBEDDING_LAYER):
         stat = path.stat()
         digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    digest.update(semantic.model_version().encode())
     return digest.digest()
 
 
@@ -53,7 +61,7 @@ def _key(request: Request, neutral_prior: float) -> bytes:
     text, start, end, logits = request
     digest = hashlib.sha256(_fingerprint())
     digest.update(text.encode("utf-8", "surrogatepass"))
-    digest.update(f"\0{start} {end} {neutral_prior!r} {logits!r}".encode())
+    digest.update(f"\0{start} {end} {neutral_prior!r} {logits is not None}".encode())
     return digest.digest()
 
 

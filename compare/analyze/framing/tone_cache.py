@@ -79,9 +79,9 @@ def _decode(value: object) -> ToneResult | None:
 
 def _read(path: Path, keys: Sequence[bytes]) -> dict[bytes, ToneResult]:
     found: dict[bytes, ToneResult] = {}
-    if not path.is_file():
-        return found
     try:
+        if not path.is_file():
+            return found
         with sqlite3.connect(path, timeout=1) as db:
             for start in range(0, len(keys), 500):
                 part = keys[start : start + 500]
@@ -89,7 +89,7 @@ def _read(path: Path, keys: Sequence[bytes]) -> dict[bytes, ToneResult]:
                 for key, value in rows.fetchall():
                     if (result := _decode(value)) is not None:
                         found[key] = result
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         pass  # no table yet, or an unreadable cache: the tones are judged
     return found
 
@@ -109,9 +109,16 @@ def judged(requests: Sequence[Request], neutral_prior: float, folder: Path | Non
     """:func:`.tone.tone_at` of each request (with ``neutral_prior``), read from the cache file in
     ``folder`` where an earlier report judged it, and kept there where not (``folder`` None:
     no cache, every tone judged)."""
+    if not requests:
+        return []  # (the model is not read)
+    tone.load_model()  # a damaged model is reported as without the cache
+    try:
+        if folder is not None:
+            _fingerprint()
+    except OSError:  # the code or the model files cannot be read as files (a zipped install): no cache
+        folder = None
     if folder is None:
         return [tone_at(t, s, e, neutral_prior=neutral_prior, sentence=z) for t, s, e, z in requests]
-    tone.load_model()  # a damaged model is reported as without the cache
     path = folder / FILE
     keys = [_key(r, neutral_prior) for r in requests]
     found = _read(path, list(dict.fromkeys(keys)))

@@ -114,6 +114,9 @@ class EventProfile:
     """(place, the region the article writes after it), lower case, for each place it writes
     "Mannheim, Germany", "East Flatbush, Brooklyn" (:func:`compare.analyze.event_places.place_regions`): one place inside the
     other, not two places."""
+    dateline: bool = False
+    """:attr:`where` is the dateline's place ("SYDNEY -"): where the report was filed, which
+    is not always where the event took place (a wire's bureau covers its country)."""
 
 
 def _weekday_day(published: date, weekday: int, before: str) -> date:
@@ -275,13 +278,13 @@ def event_profile(article: Article) -> EventProfile:
         day = None  # a background date ("born April 22, 1923" in an obituary that names 2008)
     source = "text" if day or month_day else ""
     if not source:
-        dateline = _dateline(article)
-        if dateline is not None:
-            day, month_day = _resolve(dateline, published)
+        wired = _dateline(article)
+        if wired is not None:
+            day, month_day = _resolve(wired, published)
             source = "dateline" if day or month_day else ""
     if not source and published is not None:
         day, source = published, "published"
-    where, places = event_places(article.title or "", lede)
+    where, dateline, places = event_places(article.title or "", lede)
     weekday = None
     if day is None and month_day is None:
         lines = (article.title or "", *lede)
@@ -301,6 +304,7 @@ def event_profile(article: Article) -> EventProfile:
         _lead(article.title or "", lede),
         _lead_days([article.title or "", *lede], published),
         place_regions([article.title or "", *body], where),
+        dateline,
     )
 
 

@@ -63,6 +63,24 @@ def test_a_damaged_tone_cache_costs_time_not_the_tones(tmp_path: Path, monkeypat
     assert frame(articles, lexicon, LEXICAL) == without and judged
 
 
+@pytest.mark.parametrize(
+    "row",
+    ['["bogus", 0.5, [], 1.0]', '["favourable", NaN, [], 1.0]', '["favourable", 0.5, [[5, 2]], 1.0]', '["unfavourable", -0.5, [[0, 100000]], 2.0]'],
+)
+def test_a_row_that_is_no_tone_is_judged_again(row: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row of valid JSON that no judged tone could be (another program's, or a damaged file's: a
+    label that is no tone, a score that is no number, a cue that is no span of the sentence) is
+    judged again, not read back: it would change the stances."""
+    import sqlite3
+
+    articles, lexicon = example_articles(), load_lexicon()
+    monkeypatch.setenv("STORYCOMPARE_CACHE", str(tmp_path))
+    without = frame(articles, lexicon, LEXICAL)
+    with sqlite3.connect(tmp_path / tone_cache.FILE) as db:
+        db.execute("UPDATE tone SET result = ?", (row,))
+    judged = _counting(monkeypatch)
+    assert frame(articles, lexicon, LEXICAL) == without and judged
+
 def test_every_module_of_the_tone_is_in_the_key() -> None:
     """The key holds the code of every framing module that :func:`.tone.tone_at` imports (a
     change to one judges the tones again); a module added to the tone must be added there."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from compare import semantic
 from compare.analyze.framing import bystander, said, tokens, tone, tone_features, tone_file, words
-from compare.analyze.framing.tone import Logits, ToneResult, tone_at
+from compare.analyze.framing.tone import TONES, Logits, ToneResult, tone_at
 
 MODULES = (tone, tone_features, tone_file, bystander, said, tokens, words)
 """Every module whose code decides a tone (:func:`.tone.tone_at` and what it calls)."""
@@ -70,11 +71,16 @@ def _encode(result: ToneResult) -> str:
 
 
 def _decode(value: object) -> ToneResult | None:
+    """The tone a row keeps, or None where the row is not one this module writes: not JSON, a
+    label that is no tone, a score outside -1..1 or not a number, a cue that is no span."""
     try:
         tone_, score, cues, strength = json.loads(str(value))
-        return ToneResult(tone_, float(score), tuple((int(a), int(b)) for a, b in cues), float(strength))
+        result = ToneResult(tone_, float(score), tuple((int(a), int(b)) for a, b in cues), float(strength))
     except (ValueError, TypeError):
         return None  # another program's row, or a damaged one: judged again
+    if result.tone not in TONES or not -1.0 <= result.score <= 1.0 or not 0.0 <= result.strength < math.inf:
+        return None  # (as the embedding cache's vectors of NaN: a row read back never changes a stance)
+    return result if all(0 <= a < b for a, b in result.cues) else None
 
 
 def _read(path: Path, keys: Sequence[bytes]) -> dict[bytes, ToneResult]:
@@ -126,7 +132,7 @@ def judged(requests: Sequence[Request], neutral_prior: float, folder: Path | Non
     out = []
     for (text, start, end, logits), key in zip(requests, keys, strict=True):
         result = found.get(key)
-        if result is None:
+        if result is None or any(b > len(text) for _a, b in result.cues):  # a cue past the sentence: not its row
             result = found[key] = tone_at(text, start, end, neutral_prior=neutral_prior, sentence=logits)
             new.append((key, _encode(result)))
         out.append(result)

@@ -265,7 +265,7 @@ def denies(text: str) -> bool:
 _DISPUTING = re.compile(
     r"\bto\s+the\s+contrary\b|\bcontrary\s+to\b|\bcontradict(?:s|ed|ing)?\b|\bas\s+(?:a\s+|mere\s+)?[\"“'‘]?rumou?rs?\b"
     r"(?!\s+(?:swirl|circulat|spread|gr[eo]w|mount|fl[eyo]w|persist|surfac|resurfac|emerg|abound|intensif|beg[ai]n|start|continu)\w*)"
-    r"|\b(?:not|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
+    r"|(?:\bnot|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
     re.IGNORECASE,
 )
 _NOT_PLAIN = re.compile(
@@ -337,7 +337,7 @@ def denial_apart(a: Stated, b: Stated) -> bool:
 
 
 _EARLIER = re.compile(
-    r"\b(?:not|n[’']t)\s+(?:be\s+)?the\s+first\s+(?:time|case|instance)\b|\bhas\s+happened\s+before\b"
+    r"(?:\bnot|n[’']t)\s+(?:be\s+)?the\s+first\s+(?:time|case|instance)\b|\bhas\s+happened\s+before\b"
     r"|\b(?:is|was|are|were|be|['’]s|marks|marked)\s+(?:only\s+|just\s+)?the\s+(?:second|third|fourth)\s+(?:recent\s+)?(?:example|case|instance|incident)\s+(?:of|in)\b",
     re.IGNORECASE,
 )
@@ -345,7 +345,7 @@ _EARLIER = re.compile(
 
 _PAST = re.compile(
     r"\b(?:also|another|again|previous(?:ly)?|earlier|before|once|former(?:ly)?|ago|past|similar|last\s+(?:year|month|week)"
-    r"|(?:second|third|fourth)\s+time|in\s+recent\s+(?:years|months))\b"
+    r"|(?:second|third|fourth)\s+time|in\s+recent\s+(?:years|months)|occasions)\b"
     r"|(?<![\w$€£.,])(?:19|20)\d\d\b",
     re.IGNORECASE,
 )

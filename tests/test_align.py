@@ -1588,6 +1588,7 @@ def test_a_remark_on_an_earlier_case_stays_out_of_the_event_s_group() -> None:
     ]
     sentences = body_sentences([ma_an, rt, xinhua, fourth])
     assert tells_earlier(sentences[7].text) and not any(tells_earlier(s.text) for s in sentences[:7])
+    assert tells_earlier("This isn't the first time that cable service to the region has failed.")
     assert align(sentences, Settings()).groups == ((0, 1, 2, 4),)
     assert align(sentences, _without(earlier_max_score=0)).groups == ((0, 1, 2, 4, 7),)
     # The remark shares a group with a sentence on the earlier case, which names its time ("also", a year).

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from compare import Settings, compare
+from compare.analyze.event_places import containers, countries, nested, place_regions
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
 from compare.analyze.event_sets import events_of
 from compare.analyze.events import days_between, judge, lead_score
@@ -190,17 +191,87 @@ SHOOTING_B = (
 
 
 def test_a_place_inside_the_other_is_not_elsewhere() -> None:
-    """Two places differ (two events) unless each article names the other's place too: the
-    borough and its neighbourhood, each article naming both."""
+    """Two places differ (two events) unless one lies in the other: the borough and its
+    neighbourhood; not the borough and a city abroad."""
     settings = replace(Settings(), events=replace(Settings().events, same_event_place_override=0.99))  # the places decide, whatever the content
     a, b = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(SHOOTING_B, None, "b")]).articles)
     assert (a.where, b.where) == ("Brooklyn", "East Flatbush")
     verdict = judge(a, b, settings)
     assert verdict.same_event and verdict.reason == "same event: on a Friday, Brooklyn"
-    elsewhere = SHOOTING_B.replace(", neighbours in Brooklyn said", "")
+    elsewhere = SHOOTING_B.replace("East Flatbush", "Palermo").replace(", neighbours in Brooklyn said", "")
     a, c = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(elsewhere, None, "c")]).articles)
     verdict = judge(a, c, settings)
-    assert not verdict.same_event and verdict.reason == "different events: Brooklyn against East Flatbush"
+    assert not verdict.same_event and verdict.reason == "different events: Brooklyn against Palermo"
+
+
+def test_places_that_contain_each_other() -> None:
+    """A city lies in its region and country (the GeoNames table), a venue in the place written
+    after it; places side by side, or far apart, do not nest."""
+    assert nested("Palermo", "Sicily") and nested("Sicily", "Palermo") and nested("Sydney", "Australia")
+    assert nested("London", "Britain") and nested("Bali", "Indonesia") and nested("São Paulo", "Brazil")
+    assert not nested("Brooklyn", "Sicily") and not nested("Sydney", "Bunbury") and not nested("Paris", "Texas")
+    assert nested("Gaza City", "Gaza") and not nested("Oman", "Romania")
+    assert "sicily" in containers("Palermo") and countries("Sydney") == {"australia"} and not containers("Pagliarelli")
+    assert not containers("") and not containers("  ") and not containers("Sicil")  # a whole name only
+    regions = place_regions(["He was found dead in Pagliarelli prison in the Sicilian capital of Palermo."], "Pagliarelli")
+    assert regions == (("pagliarelli", "palermo"),)
+    assert nested("Pagliarelli", "Sicily", regions) and not nested("Pagliarelli", "Sicily")
+    assert place_regions(["Fighting in Aleppo killed dozens in Homs."], None) == ()
+
+
+PRISON_A = (
+    "Mafia suspect found dead\n\n"
+    "Gaetano Lo Presti was found hanged in Pagliarelli prison on Tuesday, hours after his arrest in Palermo, police said. "
+    "The suspected Mafia boss was one of 99 people detained in the raid. "
+    "He had been convicted of Mafia crimes before."
+)
+PRISON_B = (
+    "Mafia boss hangs himself\n\n"
+    "The alleged Mafia boss Gaetano Lo Presti hanged himself in jail, hours after he was arrested in a blitz, "
+    "police in Sicily said Wednesday. The 52-year-old was found in his cell. "
+    "Police had detained 99 suspects in the raid."
+)
+
+
+def test_a_place_the_table_does_not_know_lies_where_its_lede_says() -> None:
+    """"Pagliarelli" (a prison) is unknown to the GeoNames table: the places of its article's lede
+    ("in Palermo") locate it, so it is not elsewhere than "Sicily"; a place abroad still is."""
+    settings = replace(Settings(), events=replace(Settings().events, same_event_place_override=0.99))
+    a, b = (event_profile(x) for x in compare([_article(PRISON_A, None, "a"), _article(PRISON_B, None, "b")]).articles)
+    assert (a.where, b.where) == ("Pagliarelli", "Sicily") and "Palermo" in a.places
+    assert judge(a, b, settings).same_event
+    abroad = PRISON_B.replace("police in Sicily", "police in Brooklyn")
+    a, c = (event_profile(x) for x in compare([_article(PRISON_A, None, "a"), _article(abroad, None, "c")]).articles)
+    assert judge(a, c, settings).reason == "different events: Pagliarelli against Brooklyn"
+
+
+SPIDER_A = (
+    "SYDNEY - An Australian man had a spider removed from under his skin after a holiday on the island of Bali, "
+    "doctors said. The tiny spider got in through an appendix scar and lived there for three days. "
+    "Dylan Thomas said he was glad it was all over."
+)
+SPIDER_B = (
+    "BUNBURY, Australia - A West Australian man who found a mark on his stomach during a trip to Bali says doctors "
+    "found a tropical spider under his skin. Dylan Thomas said the spider lived there for three days. "
+    "It had crawled in through a scar."
+)
+
+
+def test_a_dateline_is_where_the_report_was_filed() -> None:
+    """Two datelines of one country ("SYDNEY -" and "BUNBURY, Australia -") are where two reports
+    of one event were filed, not two places of it; the same cities named in the text as where
+    it happened are two places, and a dateline abroad is elsewhere."""
+    settings = replace(Settings(), events=replace(Settings().events, same_event_place_override=0.99))
+    a, b = (event_profile(x) for x in compare([_article(SPIDER_A, None, "a"), _article(SPIDER_B, None, "b")]).articles)
+    assert (a.where, a.dateline, b.where, b.dateline) == ("Sydney", True, "Bunbury", True)
+    assert judge(a, b, settings).same_event
+    in_text = [t.replace("SYDNEY - An", "An").replace("doctors said", "doctors in Sydney said today") for t in (SPIDER_A,)]
+    in_text += [SPIDER_B.replace("BUNBURY, Australia - A", "A").replace("says doctors", "says doctors in Bunbury today")]
+    c, d = (event_profile(x) for x in compare([_article(in_text[0], None, "c"), _article(in_text[1], None, "d")]).articles)
+    assert (c.where, c.dateline, d.where, d.dateline) == ("Sydney", False, "Bunbury", False)
+    assert judge(c, d, settings).reason == "different events: Sydney against Bunbury"
+    abroad = event_profile(compare([_article(SPIDER_A.replace("SYDNEY", "LONDON"), None, "e"), _article(SPIDER_B, None, "b")]).article("e"))
+    assert judge(abroad, b, settings).reason == "different events: London against Bunbury"
 
 
 MANNHEIM_A = (
@@ -218,15 +289,19 @@ MANNHEIM_B = (
 
 def test_a_place_written_with_its_region_is_inside_it() -> None:
     """"in Mannheim, Germany" against "in Germany": the one article writes the city with its
-    country, so the two places are one; without the country they are two."""
+    country, so the two places are one (and the GeoNames table knows it too); "Mannheim" and
+    "Austria" are two."""
     settings = replace(Settings(), events=replace(Settings().events, same_event_place_override=0.99))  # the places decide, whatever the content
     a, b = (event_profile(x) for x in compare([_article(MANNHEIM_A, None, "a"), _article(MANNHEIM_B, None, "b")]).articles)
     assert (a.where, b.where, a.regions) == ("Mannheim", "Germany", (("mannheim", "germany"),))
     assert judge(a, b, settings).same_event
     alone = MANNHEIM_A.replace("Mannheim, Germany", "Mannheim")
     c, b = (event_profile(x) for x in compare([_article(alone, None, "c"), _article(MANNHEIM_B, None, "b")]).articles)
-    verdict = judge(c, b, settings)
-    assert not verdict.same_event and verdict.reason == "different events: Mannheim against Germany"
+    assert c.regions == () and judge(c, b, settings).same_event  # the GeoNames table knows Mannheim is in Germany
+    austria = MANNHEIM_B.replace("in Germany", "in Austria")
+    c, e = (event_profile(x) for x in compare([_article(alone, None, "c"), _article(austria, None, "e")]).articles)
+    verdict = judge(c, e, settings)
+    assert not verdict.same_event and verdict.reason == "different events: Mannheim against Austria"
     listed = MANNHEIM_B.replace("in Germany", "in Germany, Austria and Poland")
     d = event_profile(compare([_article(listed, None, "d"), _article(MANNHEIM_A, None, "a")]).articles[0])
     assert d.regions == ()  # a list of places names no region
@@ -643,6 +718,21 @@ def test_participants_are_written_as_full_names() -> None:
     assert written["palin"] == "Sarah Palin" and "gov" not in written
     assert (written["diego"], written["jackson"]) == ("San Diego", "Jackson")
     assert (written["texa"], written["perri"], written["chick"]) == ("Texas", "Rick Perry", "Chick-fil-A")
+
+
+def test_a_job_before_a_name_is_no_part_of_it() -> None:
+    """A job opening a run of capitals ("Singer", "Officer", "Attorney General") is cut off the name it
+    stands before, and ends the name before it; a job that no name follows is the name ("Surgeon General")."""
+    text = (
+        "Patrol officer hurt\n\n"
+        "Singer Nia Calloway saw California Highway Patrol Officer Brad Baehr struck as Attorney General Eric "
+        "Holder and the Surgeon General arrived. "
+        "Baehr was taken to hospital. "
+        "Calloway and Holder visited him."
+    )
+    written = _written_participants(text)
+    assert (written["calloway"], written["baehr"], written["holder"]) == ("Nia Calloway", "Brad Baehr", "Eric Holder")
+    assert written["california"] == "California Highway Patrol" and written["surgeon"] == "Surgeon General"
 
 
 def test_the_reason_names_a_person_once() -> None:

@@ -29,6 +29,7 @@ def test_wheel_renders_reports_outside_the_checkout(tmp_path: Path) -> None:
     assert "compare/examples/nato-russia-2010/rferl.txt" in names
     assert "compare/data/lexicon.json" in names
     assert "compare/data/tone-model.bin" in names  # the tone model (compare/analyze/framing/tone_file.py)
+    assert "compare/data/places.tsv" in names  # which place lies in which (compare/analyze/event_places.py)
     assert "storycompare/cli.py" in names
     _check_metadata(zipfile.ZipFile(wheel), names)
     site = tmp_path / "site"

@@ -1,12 +1,17 @@
 """Where an article says its event took place: the dateline's place ("NEW YORK --"), the
 places "in X" / "at X" its headline and lede name, and the regions it writes after a place
 ("Mannheim, Germany").  Part of the event profile (:mod:`compare.analyze.event_profile`),
-which reads the article alone."""
+which reads the article alone.  And which place lies in which (:func:`containers`): a city in its
+region and country ("Palermo" in Sicily and Italy, "Sydney" in New South Wales and Australia),
+from the GeoNames table ``compare/data/places.tsv`` (``benchmarks/make_places.py``)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from compare.analyze.numbers import find_dates
 from compare.terms import title_case
@@ -42,6 +47,19 @@ for the longest of them (15 characters) and the spaces around it, without splitt
 _REGION_AFTER = r",\s+((?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\b(?!\s+(?:and|or)\b)"
 """After a place, the region it lies in: ", Germany", ", Brooklyn" (:func:`_regions`); not the
 next place of a list ("in Nashville, Miami and Atlanta")."""
+_VENUES = (
+    "prison jail hospital church cathedral mosque temple synagogue school college university court courthouse "
+    "airport station stadium arena hotel club store shop mall restaurant bar nightclub building tower plant "
+    "factory mine base camp park zoo museum theatre theater hall office headquarters center centre home"
+)
+_REGION_IN = (
+    rf"(?:(?:\s+[a-z]+)?\s+(?:{'|'.join(_VENUES.split())})s?)?\s+in\s+(?:the\s+(?:[A-Za-z]+\s+){{0,3}}?of\s+)?"
+    r"((?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\b"
+)
+"""After a place, the place it lies in, written "in": "Pagliarelli prison in the Sicilian capital
+of Palermo", "Sam's Club store in Bloomington", "Wasilla Bible Church in Wasilla" -- the place itself
+or a venue of it (a noun of ``_VENUES``, one word before it) right before "in", so that "fighting in
+Aleppo killed dozens in Homs" says nothing of Aleppo."""
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
 """What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
 history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
@@ -81,16 +99,18 @@ def _clean_place(place: str) -> str | None:
     return " ".join(kept) or None
 
 
-def event_places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
+def event_places(title: str, lede: Sequence[str]) -> tuple[str | None, bool, tuple[str, ...]]:
     """The place of the event (a dateline such as "NEW YORK --", else the place named in
-    the first lede sentence that says when: "told reporters today in Moscow"), and every
-    place the headline and lede name."""
+    the first lede sentence that says when: "told reporters today in Moscow"), whether that
+    place is the dateline's (where the report was filed, not always where the event took
+    place), and every place the headline and lede name."""
     out: dict[str, None] = {}
     where = None
     if lede:
         match = _DATELINE_PLACE.match(lede[0])
         if match and not find_dates(match.group(1)) and match.group(1).split()[0] not in _ARTICLE_WORDS:
             where = match.group(1).strip().title()
+    dateline = where is not None
     if where is None:
         for text in lede:
             if title_case(text):
@@ -103,22 +123,111 @@ def event_places(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str
     for text in (title if not title_case(title) else "", *lede):  # a Title Case headline capitalises every word
         for place in _places_in(text):
             out.setdefault(place, None)
-    return where, tuple(out)
+    return where, dateline, tuple(out)
 
 
 def place_regions(texts: Sequence[str], where: str | None) -> tuple[tuple[str, str], ...]:
     """(place, region), lower case, for each place the texts write followed by a comma and a
     capitalised name: the dateline's place (``where``) and every "in X" / "at X" place
     (:func:`_places_in`) -- "in Mannheim, Germany on Saturday", "a vigil in East Flatbush,
-    Brooklyn"; a day or a month after the comma is no region ("Paris, Nov. 3")."""
+    Brooklyn"; a day or a month after the comma is no region ("Paris, Nov. 3") -- or by "in"
+    (``_REGION_IN``: "in Pagliarelli prison in Palermo")."""
     found: dict[tuple[str, str], None] = {}
     for text in texts:
         places = list(_places_in(text))
         if where is not None:
             places.append(where)
         for place in dict.fromkeys(places):
-            for match in re.finditer(f"(?i:{re.escape(place)})" + _REGION_AFTER, text):
-                region = _clean_place(match.group(1))
-                if region is not None:
-                    found.setdefault((place.lower(), region.lower()), None)
+            for after in (_REGION_AFTER, _REGION_IN):
+                for match in re.finditer(f"(?i:{re.escape(place)})" + after, text):
+                    region = _clean_place(match.group(1))
+                    if region is not None and region.lower() != place.lower():
+                        found.setdefault((place.lower(), region.lower()), None)
     return tuple(found)
+
+
+PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "places.tsv"
+"""Continent, country, first-level region and the places of each region (GeoNames, CC BY 4.0)."""
+
+
+def fold_place(name: str) -> str:
+    """A place name as the table writes it: lower case, accents taken off, one space between words."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[str, dict[str, str]]:
+    """The text of ``PLACES_FILE`` (searched as it is: reading it whole takes a millisecond,
+    indexing its 70,000 names a hundred times that) and its countries' other names."""
+    text = PLACES_FILE.read_text(encoding="utf-8")
+    aliases: dict[str, str] = {}
+    for line in text[text.index("\n=") + 1 :].splitlines():
+        country, others = line[1:].split("\t")
+        aliases.update(dict.fromkeys(others.split("|"), country))
+    return text, aliases
+
+
+@lru_cache(maxsize=4096)
+def _senses(name: str) -> tuple[tuple[str, ...], ...]:
+    """What contains each sense of the place of folded name ``name``, outermost first: (continent,
+    country, region) for a city, (continent, country) for a region, (continent,) for a country."""
+    text, _aliases = _table()
+    found: dict[tuple[str, ...], None] = {}
+    start = text.find(name) if name else -1
+    while start >= 0:
+        end = start + len(name)
+        before, after = text[start - 1], text[end] if end < len(text) else "\n"
+        if before in "\t|" and after in "\t|\n":
+            line_start = text.rfind("\n", 0, start) + 1
+            fields = text[line_start : text.find("\n", start)].split("\t")
+            column = text.count("\t", line_start, start)  # 0 continent, 1 country, 2 region, 3 its places
+            found.setdefault(tuple(f for f in fields[:column] if f), None)
+        start = text.find(name, end)
+    return tuple(found)
+
+
+def containers(place: str) -> frozenset[str]:
+    """The folded names of every place that contains ``place`` in any of its senses (a region
+    and country for a city, a country for a region, a continent for a country); empty for a
+    place the table does not know."""
+    return frozenset(p for path in _senses(place_key(place)) for p in path)
+
+
+def countries(place: str) -> frozenset[str]:
+    """The folded names of the countries ``place`` lies in (or is), in any of its senses."""
+    key = place_key(place)
+    return frozenset(path[1] if len(path) > 1 else key for path in _senses(key) if path)
+
+
+def place_key(place: str) -> str:
+    """The folded name of ``place``, a country's other name ("Britain") as the country's."""
+    name = fold_place(place)
+    return _table()[1].get(name, name)
+
+
+def nested(first: str, second: str, regions: Iterable[tuple[str, str]] = ()) -> bool:
+    """One place lies in the other, or they are one: the same name, one name inside the other
+    ("Gaza" and "Gaza City"), the table's containers (:func:`containers`: "Palermo" in "Sicily",
+    "Sydney" in "Australia") or a region an article writes after a place ("East Flatbush,
+    Brooklyn"; ``regions``: (place, region) pairs, lower case) and what contains that region."""
+    return lies_in(first, second, regions) or lies_in(second, first, regions)
+
+
+def lies_in(inner: str, outer: str, regions: Iterable[tuple[str, str]] = ()) -> bool:
+    """``inner`` lies in ``outer`` or is it (:func:`nested`, one way): "Palermo" in "Sicily", "Gaza
+    City" in "Gaza"."""
+    x, y = place_key(inner), place_key(outer)
+    return f" {y} " in f" {x} " or y in _inside(x, regions)  # whole words: not "Oman" in "Romania"
+
+
+def _inside(key: str, regions: Iterable[tuple[str, str]]) -> set[str]:
+    """What contains the place of folded name ``key``: the table's containers, and the regions
+    written after it with their own containers."""
+    out = {p for path in _senses(key) for p in path}
+    for place, region in regions:
+        if place_key(place) == key:
+            out.add(place_key(region))
+            out.update(containers(region))
+    return out

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from compare.analyze.event_places import containers, countries, lies_in, nested
 from compare.analyze.event_profile import EventProfile
 from compare.settings import Settings
 from compare.similarity import informativeness, normalise_word
@@ -197,6 +198,20 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     return Verdict(relation, score, gap, why, True)
 
 
+def _common_place(a: EventProfile, b: EventProfile) -> str | None:
+    """The place the reason names: the inner of two nested places ("Palermo" of "Palermo" and
+    "Sicily"), else, when neither place holds the other (a dateline's place, where the report
+    was filed), a place both headlines and ledes name, else the first article's place."""
+    regions = (*a.regions, *b.regions)
+    if a.where and b.where:
+        if lies_in(a.where, b.where, regions):
+            return a.where
+        if lies_in(b.where, a.where, regions):
+            return b.where
+    shared = [p for p in a.places if p.lower() in {q.lower() for q in b.places}]
+    return shared[0] if shared else a.where if a.where and b.where else None
+
+
 def names_day_of(a: EventProfile, b: EventProfile) -> bool:
     """The later of the two articles' events is reported by an article whose headline or lede
     writes out the earlier event's day (:attr:`EventProfile.lead_days`; a year written must be
@@ -247,16 +262,28 @@ def _own_participant(a: EventProfile, b: EventProfile, settings: Settings, least
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
     """Both articles say where their event took place, and the places differ -- unless one
-    place is inside the other: each article names the other's place too ("Palermo" and
-    "Sicily", each article naming both), or either writes one place as the other's region
-    ("in Mannheim, Germany" against "in Germany"; "East Flatbush, Brooklyn" against
-    "Brooklyn": :attr:`EventProfile.regions`)."""
+    place is inside the other (:func:`compare.analyze.event_places.nested`: "Palermo" in
+    "Sicily" by the GeoNames table, "in Mannheim, Germany" against "in Germany", "East Flatbush,
+    Brooklyn" against "Brooklyn" by the regions written, :attr:`EventProfile.regions`; a place
+    the table does not know by the places its article's lede names, :func:`_located`), or one
+    is a dateline's place and both lie in one country ("SYDNEY -" against "BUNBURY, Australia"),
+    or each article names the other's place too."""
     if a.where is None or b.where is None:
         return False
-    x, y = a.where.lower(), b.where.lower()
-    if x in y or y in x or {(x, y), (y, x)} & {*a.regions, *b.regions}:
+    regions = (*a.regions, *b.regions)
+    if any(nested(x, y, regions) for x in _located(a) for y in _located(b)):
         return False
+    if (a.dateline or b.dateline) and countries(a.where) & countries(b.where):
+        return False  # a wire's bureau files from its country's city: "SYDNEY" on a story from Bunbury
     return not (_names(b, a.where) and _names(a, b.where))
+
+
+def _located(profile: EventProfile) -> tuple[str, ...]:
+    """The place of the article's event and, when the GeoNames table does not know it (a prison,
+    a church, a street: "Pagliarelli"), the places its headline and lede name ("in Palermo"),
+    where it presumably lies."""
+    assert profile.where is not None
+    return (profile.where,) if containers(profile.where) else (profile.where, *profile.places)
 
 
 def _names(profile: EventProfile, place: str) -> bool:
@@ -290,16 +317,14 @@ def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
             parts.append(_when(known))
         elif same_weekday(a, b) and a.weekday is not None:
             parts.append(f"on a {date(2001, 1, 1 + a.weekday):%A}")  # 1 January 2001 was a Monday
-    if a.where and b.where:
-        parts.append(a.where)
-    else:
-        places = [p for p in a.places if p.lower() in {q.lower() for q in b.places}]
-        if places:
-            parts.append(places[0])
+    place = _common_place(a, b)
+    if place:
+        parts.append(place)
     shared = set(b.actors)
     actors: list[str] = []
+    place_words = set(place.split()) if place else set()
     for name in sorted((n for n in a.actors if n in shared), key=lambda n: -len(n)):  # the most specific first
-        if not set(name.split()) <= {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
+        if not set(name.split()) <= place_words | {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
             actors.append(name)
     parts.extend(actors[:2])
     if not actors:  # no name both repeat: who both leads name

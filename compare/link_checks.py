@@ -19,8 +19,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from compare.analyze.shared import WORDS, base_forms, firmly_negated
 from compare.parts import sentence_quotations
@@ -28,6 +30,11 @@ from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
 from compare.terms import DENIED_REPORTS, REFUTING
 from compare.text import MONTH_NUMBER, weekdays_named
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from compare.models import Sentence
 
 _ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
 _VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
@@ -170,7 +177,7 @@ _REFUSAL = re.compile(
     r"|can[’']t|cannot|(?:could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|comment|elaborate|be\s+reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
+    r"|comment|elaborate|be\s+(?:immediately\s+)?reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
     r"|(?:confirm|answer|discuss|disclose|reveal|specify|identify)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
     r"|respond(?=\s+to\s+(?:[\w’']+\s+)?(?:requests?|inquir\w*|questions?|messages?|calls?|e-?mails?)\b)"
     r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
@@ -366,3 +373,81 @@ def tells_earlier(text: str) -> bool:
     tested positive for Ebola on Wednesday, the second case of the disease contracted in the United
     States" is the event."""
     return _EARLIER.search(text) is not None
+
+
+def refusals_apart(
+    links: dict[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    exempt: Collection[tuple[int, int]],
+    settings: Settings,
+    semantic: bool,
+) -> dict[tuple[int, int], float]:
+    """The links but those under ``GroupSettings.refusal_max_score`` between a sentence that reports
+    a refusal to say and one that does not (:func:`refusal_apart`), with
+    embeddings (``cosines``) only; a link made by a part, of the same words or of a question asked
+    again (``exempt``) stays, as it passes the other checks of :func:`compare.align._links`."""
+    most = settings.grouping.refusal_max_score
+    if not most or not semantic:
+        return links
+    found: dict[int, bool] = {}
+
+    def refusal(i: int) -> bool:
+        if i not in found:
+            found[i] = refuses(sentences[i].text)
+        return found[i]
+
+    return {
+        (i, j): value
+        for (i, j), value in links.items()
+        if value >= most or value == 1.0 or (i, j) in exempt or not refusal_apart(refusal(i), refusal(j))
+    }
+
+
+def denials_apart(
+    links: dict[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    exempt: Collection[tuple[int, int]],
+    settings: Settings,
+    semantic: bool,
+    on_story: Mapping[tuple[int, int], float],
+) -> tuple[dict[tuple[int, int], float], frozenset[tuple[int, int]]]:
+    """The links but those under ``GroupSettings.denial_max_score`` between a sentence that denies a
+    claim and one that states it (:func:`denial_apart`), with embeddings
+    (``semantic``) only; a link made by a part, of the same words or of a question asked again
+    (``exempt``) stays, as in :func:`refusals_apart`.  Two leads are scored so as any two
+    sentences are (``on_story``, :func:`_story_ranks`), not on their main event, which a claim and
+    its denial share (``GroupSettings.lead_denial_apart``).  Also the pairs taken out, which the
+    grouping keeps out of one group (:attr:`~compare.grouping.Chain.apart`)."""
+    most = settings.grouping.denial_max_score
+    if not most or not semantic:
+        return links, frozenset()
+    found: dict[int, Stated] = {}
+
+    def claim(i: int) -> Stated:
+        if i not in found:
+            found[i] = stated(sentences[i].text)
+        return found[i]
+
+    apart = frozenset(
+        (i, j)
+        for (i, j), value in links.items()
+        if on_story.get((i, j), value) < most and value < 1.0 and (i, j) not in exempt and denial_apart(claim(i), claim(j))
+    )
+    return {pair: value for pair, value in links.items() if pair not in apart}, apart
+
+
+def earlier_apart(
+    sentences: Sequence[Sentence], semantic: bool, similarity: Callable[[int, int], float], settings: Settings
+) -> frozenset[tuple[int, int]]:
+    """The pairs of a sentence that tells an earlier case of the event (:func:`tells_earlier`)
+    and one that names no other time or case (:func:`tells_of_the_past`) scoring
+    under ``GroupSettings.earlier_max_score``, with embeddings only: the grouping keeps them apart
+    (:attr:`~compare.grouping.Chain.apart`)."""
+    most = settings.grouping.earlier_max_score
+    if not most or not semantic:
+        return frozenset()
+    earlier = {i for i, s in enumerate(sentences) if tells_earlier(s.text)}
+    if not earlier:
+        return frozenset()
+    now = [j for j, s in enumerate(sentences) if j not in earlier and not tells_of_the_past(s.text)]
+    return frozenset((min(i, j), max(i, j)) for i in earlier for j in now if similarity(i, j) < most)

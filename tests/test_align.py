@@ -1048,6 +1048,102 @@ def test_the_sentence_after_a_quotation_that_tells_what_happened_next_is_not_the
     assert (1, 2, 4) in alignment.groups
 
 
+def test_two_sentences_of_one_article_that_each_tell_half_of_another_outlets_sentence_join_it() -> None:
+    """ECB+ 30_ecb: one outlet's sentence tells the cables' route and the share of traffic they carry;
+    the other tells the route in one sentence and, three sentences on, the share in a quotation.  The
+    two halves say different things (0.17 together) and each links to the whole sentence: one fact,
+    many to many (``GroupSettings.halves_apart``).  Without the rule two sentences of one article that
+    are not consecutive never share a group under ``Settings.semantic_same_article_threshold``."""
+    first = [
+        "Parts of Asia, the Middle East, and Europe experienced Internet and telephone outages Friday when three "
+        "undersea cables between Italy and Egypt in the Mediterranean Sea were damaged.",
+        "The affected cable systems, which run from Alexandria in northern Egypt to Sicily in southern Italy, carry "
+        "more than 75 percent of traffic between the Middle East, Europe, and the United States.",
+        "It's still unclear how the cables were damaged or when they will be fixed.",
+        "France Telecom said it plans to send a boat to fix the problem and should have service restored to normal "
+        "by December 31, according to Bloomberg.",
+    ]
+    second = [
+        "Internet and telephone communications between the Middle East and Europe were disrupted after three "
+        "submarine cables between Italy and Egypt in the Mediterranean Sea were damaged.",
+        "France Telecom SA, which plans to send a maintenance boat to fix the problem, said the situation should be "
+        "back to normal by Dec. 31.",
+        "The cables run from Alexandria in northern Egypt to Sicily in southern Italy.",
+        "In January, an anchor severed the cables outside Alexandria after bad weather conditions forced ships to "
+        "moor off the coast.",
+        '"Close to 90 percent of all the data traffic between Europe and the Middle East is carried on these three cable systems."',
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert alignment.similarity(6, 8) < Settings().grouping.halves_apart
+    assert (1, 6, 8) in alignment.groups
+    assert (1, 6) in align(sentences, _without(halves_apart=0.0)).groups
+
+
+def test_a_remark_and_another_remark_that_only_names_its_speaker_are_not_two_halves() -> None:
+    """FNC-1 s0156: one outlet's "'We saw yellow smoke in the sky,' said Lt. Khairalla al-Jabbouri,
+    one of the survivors" links to the other's quotation of it (0.57) and, through who spoke, to that
+    outlet's "Suddenly there was a boom ..., said Lt. Khairalla al-Jabbouri, 31, one of the survivors"
+    (0.44), two sentences on: a remark and the speaker's other remark, not two halves of one fact
+    (``GroupSettings.halves_apart``: one half shares only the quotation, the other, with a word of
+    attribution, only the words around it)."""
+    first = [
+        "The police officers, all members of the Sunni Jabbour tribe, which has turned against the Islamic State, "
+        "were guarding a line in the town\u2019s north.",
+        "After an exchange of fire, they said, they were surprised to see Islamic State fighters retreating from "
+        "their position about 150 yards away.",
+        "Suddenly there was a boom in the area the extremists had just vacated, said Lt. Khairalla al-Jabbouri, 31, "
+        "one of the survivors.",
+        "\u201cIt was a strange explosion.",
+        "We saw a yellow smoke in the sky,\u201d he said.",
+        "The wind carried the fog toward their lines.",
+    ]
+    second = [
+        "The blast followed an exchange of fire between the militants and the members of the Sunni Jabbour tribe, "
+        "who were guarding the town\u2019s borders.",
+        "\u201cIt was a strange explosion.",
+        "We saw yellow smoke in the sky,\u201d said Lt. Khairalla al-Jabbouri, one of the survivors.",
+        "The victims talked of the fog that hung close to the ground \u2013 a possible indication that it was "
+        "chlorine, which is heavier than air.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert min(alignment.similarity(2, 8), alignment.similarity(4, 8)) >= Settings().semantic_link_threshold
+    assert alignment.similarity(2, 4) < Settings().grouping.halves_apart
+    assert (4, 8) in alignment.groups
+
+
+def test_a_half_that_shares_one_quoted_word_with_the_whole_is_a_half() -> None:
+    """One outlet quotes a legislator's "It's reckless" and, later, her list of the project's faults;
+    the other tells both in one sentence ("'It's reckless,' Ms. Whitfield said ..., adding that the
+    project had brought 'delays, overruns, broken promises' ...").  The first half shares one word
+    with it beyond her name, but both quote it: a half of the remark (``GroupSettings.halves_apart``;
+    one plain word that only one of them quotes is too little)."""
+    first = [
+        "The state's high-speed rail project lost another backer on Monday as its budget rose for the third time this year.",
+        '"It\'s reckless," said Dana Whitfield, who voted for it in 2019.',
+        "The rail authority now puts the cost of the first segment at $23 billion.",
+        "Whitfield said she would ask the governor to pause construction until an audit is finished.",
+        '"We have seen delays, overruns, broken promises to the towns along the route, and no plan to pay for any of it."',
+    ]
+    second = [
+        "Costs for the high-speed rail line climbed again, the rail authority said on Monday.",
+        "\u201cIt\u2019s reckless,\u201d Ms. Whitfield said in a radio interview, adding that the project had brought "
+        "\u201cdelays, overruns, broken promises\u201d to the towns along its route.",
+        "The first segment is now expected to cost $23 billion.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (1, 4, 6) in alignment.groups
+    assert (4, 6) in align(sentences, _without(halves_apart=0.0)).groups
+
+
 GIGANTE = [
     [
         "Ex-Mafia boss Vincent Gigante dies in prison",

@@ -402,8 +402,13 @@ def _halves(
 def _denied(first: _Members, second: _Members, apart: frozenset[tuple[int, int]]) -> bool:
     """Whether the merge would put in one group two sentences kept apart (:attr:`Chain.apart`): a claim
     and its denial, a lead and a remark on an earlier case."""
-    a, b = set(first.members()), set(second.members())
-    return any((p in a and q in b) or (p in b and q in a) for p, q in apart)
+    a, b = first.members(), second.members()
+    if len(apart) <= len(a) * len(b):
+        x, y = set(a), set(b)
+        return any((p in x and q in y) or (p in y and q in x) for p, q in apart)
+    # Fewer pairs across the two groups than pairs kept apart (a story of many articles, each with a
+    # remark on an earlier case: thousands of pairs, read at each of hundreds of merges).
+    return any((p, q) in apart or (q, p) in apart for p in a for q in b)
 
 
 def _copied_apart(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import combinations, pairwise
 
@@ -1846,3 +1846,67 @@ def test_two_facts_each_held_by_two_outlets_stay_two_groups() -> None:
     assert alignment.groups == ((0, 3), (1, 4), (2, 5))
     merged = align(sentences, replace(settings, grouping=replace(settings.grouping, merge_mean=0.0))).groups
     assert merged == ((0, 2, 3, 5), (1, 4))
+
+
+def test_a_plain_negative_fact_is_no_denial_of_the_other_outlet_s_wording() -> None:
+    # Two outlets on one shooting.  "Police said they have not released ...", "Detectives said they did
+    # not know ...", "Reyes said he did not see ..." state facts that the other outlet tells without a
+    # negation; none disputes a claim, and each pair shares a group as it did before the denial rule.
+    first = [
+        "A 34-year-old man was shot and killed outside a convenience store on Elm Street late Saturday, police said.",
+        "Police said they have not released the victim's name until his family is notified.",
+        "Detectives said they did not know what led to the shooting.",
+        "The driver of the car, Tom Reyes, said he did not see the gunman.",
+    ]
+    second = [
+        "A man in his 30s died after being shot in front of a store on Elm Street on Saturday night, according to police.",
+        "The victim's name is being withheld pending notification of his relatives.",
+        "The motive for the shooting remains under investigation, detectives said.",
+        "Reyes, who was driving past, told officers the gunman was hidden behind a van.",
+    ]
+    sentences = body_sentences([first, second])
+    assert not any(denial_apart(stated(first[k]), stated(second[k])) for k in (1, 2, 3))
+    assert align(sentences, Settings()).groups == align(sentences, _without(denial_max_score=0)).groups
+    assert {(1, 5), (2, 6), (3, 7)} <= set(align(sentences, Settings()).groups)
+    # Nor do rumours that swirled dispute anything; rumours dismissed do.
+    fell = stated("Shares of Acme fell 8 percent on Tuesday as rumors swirled that its chief executive would step down.")
+    assert not fell.disputes and not denial_apart(fell, stated("Acme stock dropped sharply on Tuesday."))
+    assert denial_apart(stated("The company dismissed the reports as rumors."), stated("Acme will close its plant in Ohio."))
+
+
+def test_a_count_of_the_event_told_beside_it_is_no_remark_on_an_earlier_case() -> None:
+    # "..., the second case of the disease contracted in the United States" counts the event the
+    # sentence tells (link_checks.tells_earlier): the lead keeps its headline and the other outlet's lead.
+    assert not tells_earlier(
+        "A nurse tested positive for Ebola on Wednesday in Dallas, the second case of the disease contracted in the United States."
+    )
+    assert tells_earlier("It was the second case of the disease contracted in the United States.")
+    articles = {
+        "a": ("Second Texas health worker tests positive for Ebola", "DALLAS — A second health care worker at a Dallas "
+              "hospital has tested positive for Ebola, Texas health officials said Wednesday."),
+        "b": ("Dallas nurse has Ebola", "A nurse tested positive for Ebola on Wednesday in Dallas, the second case of the "
+              "disease contracted in the United States, health officials said."),
+    }
+    sentences = [
+        Sentence(f"{a}:{k}", a, k, text, len(title) + 2 if k else 0, (len(title) + 2 if k else 0) + len(text), k, "body" if k else "title")
+        for a, (title, lead) in articles.items()
+        for k, text in enumerate((title, lead))
+    ]
+    assert align(sentences, Settings()).groups == ((0, 1, 2, 3),)
+
+
+def test_pairs_kept_apart_are_read_by_the_members_of_a_merge_when_fewer() -> None:
+    """A story of many articles, each with a remark on an earlier case, keeps thousands of pairs apart
+    (Chain.apart); a merge of two small groups looks up its few pairs across them, not every pair kept
+    apart (a 25-article story took twice the time to compare, most of it here)."""
+    from compare.grouping import _denied, _Members
+
+    class Unread(frozenset[tuple[int, int]]):
+        def __iter__(self) -> Iterator[tuple[int, int]]:
+            raise AssertionError("every pair kept apart read for one merge")
+
+    apart = Unread({(i, i + 5000) for i in range(5000)} | {(3, 7)})
+    first, second, third = _Members(3, 0, 0), _Members(7, 1, 1), _Members(8, 2, 2)
+    assert _denied(first, second, apart) and _denied(second, first, apart) and not _denied(first, third, apart)
+    few = frozenset({(3, 7)})  # fewer pairs kept apart than pairs across: read as they are
+    assert _denied(first, second, few) and not _denied(second, third, few)

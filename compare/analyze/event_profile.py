@@ -256,9 +256,9 @@ def event_profile(article: Article) -> EventProfile:
         day = None  # a background date ("born April 22, 1923" in an obituary that names 2008)
     source = "text" if day or month_day else ""
     if not source:
-        dateline = _dateline(article)
-        if dateline is not None:
-            day, month_day = _resolve(dateline, published)
+        mention = _dateline(article)
+        if mention is not None:
+            day, month_day = _resolve(mention, published)
             source = "dateline" if day or month_day else ""
     if not source and published is not None:
         day, source = published, "published"

@@ -274,6 +274,33 @@ def test_a_dateline_is_where_the_report_was_filed() -> None:
     assert judge(abroad, b, settings).reason == "different events: London against Bunbury"
 
 
+def test_two_datelines_of_one_country_alone_are_two_places() -> None:
+    """Two reports datelined in two cities of one country, neither naming the other's city nor a third
+    place both name, are two events where their content falls short of the override: two explosions
+    at chemical plants the same Tuesday, in Houston and in Baton Rouge."""
+    houston = (
+        "Explosion at chemical plant injures 12\n\n"
+        "HOUSTON (AP) — An explosion tore through a chemical plant on Tuesday, injuring 12 workers and sending a plume "
+        "of black smoke over the city, fire officials said. "
+        "The blast happened shortly after 9 a.m. in a storage tank, Fire Chief Samuel Pena said. "
+        "Residents within a mile of the plant were told to stay indoors."
+    )
+    baton_rouge = (
+        "Blast at chemical plant hurts workers\n\n"
+        "BATON ROUGE, La. (AP) — An explosion at a chemical plant on Tuesday injured several workers and sent black "
+        "smoke into the sky, officials said. "
+        "The blast occurred around 9 a.m. near a storage tank, a plant spokesman said. "
+        "People living near the plant were told to stay inside."
+    )
+    a, b = (event_profile(x) for x in compare([_article(houston, None, "a"), _article(baton_rouge, None, "b")]).articles)
+    assert (a.where, a.dateline, b.where, b.dateline) == ("Houston", True, "Baton Rouge", True)
+    verdict = judge(a, b, Settings())
+    assert verdict.reason == "different events: Houston against Baton Rouge" and not verdict.same_event
+    # The Sydney report naming Bunbury is filed from Sydney on Bunbury's event.
+    named = houston.replace("a chemical plant on Tuesday", "a chemical plant in Baton Rouge on Tuesday")
+    c = event_profile(compare([_article(named, None, "c"), _article(baton_rouge, None, "b")]).article("c"))
+    assert c.where == "Houston" and not judge(c, b, Settings()).reason.startswith("different events: Houston")
+
 MANNHEIM_A = (
     "Klitschko stops Rahman\n\n"
     "Wladimir Klitschko blasted a sluggish Hasim Rahman in Mannheim, Germany on Saturday night to retain "

@@ -266,16 +266,30 @@ def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
     "Sicily" by the GeoNames table, "in Mannheim, Germany" against "in Germany", "East Flatbush,
     Brooklyn" against "Brooklyn" by the regions written, :attr:`EventProfile.regions`; a place
     the table does not know by the places its article's lede names, :func:`_located`), or one
-    is a dateline's place and both lie in one country ("SYDNEY -" against "BUNBURY, Australia"),
-    or each article names the other's place too."""
+    is a dateline's place, both lie in one country and the dateline is where the report was
+    filed (:func:`_filed_elsewhere`: "SYDNEY -" against "BUNBURY, Australia", both on a man back
+    from Bali), or each article names the other's place too."""
     if a.where is None or b.where is None:
         return False
     regions = (*a.regions, *b.regions)
     if any(nested(x, y, regions) for x in _located(a) for y in _located(b)):
         return False
-    if (a.dateline or b.dateline) and countries(a.where) & countries(b.where):
+    if (a.dateline or b.dateline) and countries(a.where) & countries(b.where) and _filed_elsewhere(a, b):
         return False  # a wire's bureau files from its country's city: "SYDNEY" on a story from Bunbury
     return not (_names(b, a.where) and _names(a, b.where))
+
+
+def _filed_elsewhere(a: EventProfile, b: EventProfile) -> bool:
+    """A dateline of the two is where a report was filed, not where its event took place: the
+    dateline's article names the other's place ("SYDNEY - A Bunbury man ..."), or both headlines and
+    ledes name a third place the table knows, the event's ("Bali" in reports from Sydney and
+    Bunbury).  Two datelines of one country alone are not that: "HOUSTON (AP) -" and "BATON
+    ROUGE, La. (AP) -" on an explosion at a chemical plant the same Tuesday are two explosions."""
+    assert a.where is not None and b.where is not None
+    if (a.dateline and _names(a, b.where)) or (b.dateline and _names(b, a.where)):
+        return True
+    named = [{w.lower() for _t, w, _n in p.participants} | {q.lower() for q in p.places} for p in (a, b)]
+    return any(containers(p) and not nested(p, a.where) and not nested(p, b.where) for p in named[0] & named[1])
 
 
 def _located(profile: EventProfile) -> tuple[str, ...]:

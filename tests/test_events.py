@@ -301,6 +301,27 @@ def test_two_datelines_of_one_country_alone_are_two_places() -> None:
     c = event_profile(compare([_article(named, None, "c"), _article(baton_rouge, None, "b")]).article("c"))
     assert c.where == "Houston" and not judge(c, b, Settings()).reason.startswith("different events: Houston")
 
+def test_a_name_of_two_places_is_the_one_its_article_s_other_places_are_in() -> None:
+    """"Georgia" is a US state and a country: in an article whose lede names Tbilisi it is the country,
+    and "ATLANTA (AP) -" is another place; in one whose lede names Atlanta it is the state, which holds
+    Atlanta."""
+    atlanta = (
+        "Thousands march against new law\n\n"
+        "ATLANTA (AP) — Thousands of people marched on Saturday against a new law on foreign funding of news media, "
+        "police said. Protesters waved flags and chanted outside the parliament building."
+    )
+    tbilisi = (
+        "Mass protest over media law\n\n"
+        "Thousands of people marched in Georgia on Saturday against a law on foreign funding of news media, which "
+        "critics say copies a Russian law. Protesters in Tbilisi waved European Union flags outside parliament."
+    )
+    a, b = (event_profile(x) for x in compare([_article(atlanta, None, "a"), _article(tbilisi, None, "b")]).articles)
+    assert (a.where, b.where) == ("Atlanta", "Georgia") and "Tbilisi" in b.places
+    assert judge(a, b, Settings()).reason == "different events: Atlanta against Georgia"
+    state = tbilisi.replace("Tbilisi", "Atlanta").replace("European Union flags outside parliament", "flags outside the Capitol")
+    c = event_profile(compare([_article(state, None, "c"), _article(atlanta, None, "a")]).article("c"))
+    assert c.where == "Georgia" and not judge(a, c, Settings()).reason.startswith("different events: Atlanta")
+
 MANNHEIM_A = (
     "Klitschko stops Rahman\n\n"
     "Wladimir Klitschko blasted a sluggish Hasim Rahman in Mannheim, Germany on Saturday night to retain "

@@ -300,6 +300,10 @@ def test_two_datelines_of_one_country_alone_are_two_places() -> None:
     named = houston.replace("a chemical plant on Tuesday", "a chemical plant in Baton Rouge on Tuesday")
     c = event_profile(compare([_article(named, None, "c"), _article(baton_rouge, None, "b")]).article("c"))
     assert c.where == "Houston" and not judge(c, b, Settings()).reason.startswith("different events: Houston")
+    # ... and so is one naming the region that holds it ("OKLAHOMA CITY - ... a town in Texas" on Corsicana).
+    region = houston.replace("a chemical plant on Tuesday", "a chemical plant in Louisiana on Tuesday")
+    d = event_profile(compare([_article(region, None, "d"), _article(baton_rouge, None, "b")]).article("d"))
+    assert d.where == "Houston" and not judge(d, b, Settings()).reason.startswith("different events: Houston")
 
 def test_a_name_of_two_places_is_the_one_its_article_s_other_places_are_in() -> None:
     """"Georgia" is a US state and a country: in an article whose lede names Tbilisi it is the country,

@@ -6,8 +6,9 @@ other jobs on the machine do not change (CPU-time shares do: ``framing_eval.py -
 Needs ``valgrind`` (Debian: valgrind) and a C compiler with ``valgrind/callgrind.h``: a tiny shared
 library is built in a scratch folder whose two functions dump callgrind's counts at the start and
 at the end of the framing's two steps (``compare.analyze.framing.credit`` and ``finish``).  A
-first process (not counted) fills an embedding cache of its own; the counted one runs
-``compare`` on the example story, its HTML and its JSON from that cache, as a second report does,
+first process (not counted) fills an embedding cache of its own (and the tones kept beside it,
+``compare/analyze/framing/tone_cache.py``); the counted one runs ``compare`` on the example story,
+its HTML and its JSON from that cache, as a second report does,
 with the garbage collector off, ``PYTHONHASHSEED=0`` and one BLAS thread: the counts are then the same from run
 to run (the framing's to a few thousand instructions), and an A/B of a change to the framing is
 two runs of this script.  Prints the framing's instructions and the whole run's (the main

@@ -296,7 +296,8 @@ def framing_share(runs: int, cache: bool = True) -> list[tuple[float, float, flo
     out of the framing's time (not of the run's): what the framing's own work costs.
 
     ``cache``: with the on-disk embedding cache, as a second report on the same articles is (the
-    embeddings are read, not computed: the run is about a third of a first report's CPU time);
+    embeddings and the framing's tones are read, not computed, when an earlier run on these articles
+    filled the cache: the run is about a third of a first report's CPU time);
     without (``STORYCOMPARE_CACHE=off``), as a user's first report is."""
     import os
     import subprocess

@@ -52,7 +52,7 @@ the similarity of any pair, which the analysis stage reuses.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
 from compare import semantic
@@ -64,12 +64,13 @@ from compare.link_checks import (
     Quoted,
     contrasted,
     days_named,
+    denials_apart,
+    earlier_apart,
     kinds_named,
     other_days,
     quotations,
     quotes_agree,
-    refusal_apart,
-    refuses,
+    refusals_apart,
 )
 from compare.models import Sentence
 from compare.parts import (
@@ -186,11 +187,11 @@ def align(
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
     links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
-
-    ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), _refusals_apart(links, sentences, {*matched, *asked}, settings, cosines)
+    ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), refusals_apart(links, sentences, {*matched, *asked}, settings, cosines is not None)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
+    links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
-    remarks, chain = _remarks(quotes, settings), _chain(sentences, analysed, article_of, similarity, cosines, settings, quotes)
+    remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain), apart=denied | earlier_apart(sentences, cosines is not None, similarity, settings))
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
@@ -219,6 +220,7 @@ def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
             merge_ratio=settings.grouping.merge_ratio,
             merge_most=settings.grouping.merge_most,
             neighbour_linked=settings.grouping.neighbour_linked,
+            halves=settings.grouping.halves_apart,
         )
     return Thresholds(
         member=settings.group_threshold,
@@ -241,6 +243,7 @@ def _chain(
     cosines: StoryCosines | None,
     settings: Settings,
     quotes: Sequence[Quoted] | None = None,
+    plain: Sequence[frozenset[str]] | None = None,
 ) -> Chain:
     """The grouping's :class:`~compare.grouping.Chain`: the sentences of fewer than
     ``GroupSettings.chain_short_tokens`` content tokens, and the pairs of leads (each article's
@@ -252,8 +255,9 @@ def _chain(
     short = frozenset(i for i, (tokens, _) in enumerate(analysed) if len(tokens) < rules.chain_short_tokens)
     quoted = frozenset(i for i, q in enumerate(quotes or ()) if q.share >= settings.quote_share)
     said = frozenset(i for i, s in enumerate(sentences) if quotes and any(w.lower() in ATTRIBUTION for w in TOKEN.findall(s.text)))
+    tells = _tells_both(plain, quotes, said, settings.weak_link_plain) if plain is not None and rules.halves_apart else None
     if cosines is None or not rules.lead_floor:
-        return Chain(short, quoted=quoted, said=said)
+        return Chain(short, quoted=quoted, said=said, tells_both=tells)
     leads = sorted(cosines.lead)
     return Chain(
         short,
@@ -265,7 +269,38 @@ def _chain(
         ),
         quoted,
         said,
+        tells,
     )
+
+
+def _tells_both(
+    plain: Sequence[frozenset[str]], quotes: Sequence[Quoted] | None, said: frozenset[int], least: float
+) -> Callable[[int, int, int, Sequence[int], Sequence[int]], bool]:
+    """:attr:`~compare.grouping.Chain.tells_both` on the sentences' ``plain`` words (:func:`_plain_tokens`):
+    ``k`` shares with ``p`` two plain words or more that ``q`` and the sentences ``qs`` (of ``q``'s article in
+    its group) lack, and with ``q`` two that ``p`` and ``ps`` lack (or one that both quote: "'It's
+    destructive,' said Robert Gibbs"), each of informativeness ``least`` (``Settings.weak_link_plain``)
+    in all: a half of a fact, not a
+    word of its background ("pregnancies caused by rape" against "The fact is, rape can lead to
+    pregnancy"), of its source ("according to the Italian newspaper ..."), or of the story.  Nor,
+    when ``k`` quotes someone (``quotes``), one half sharing words of its quotation only and the other,
+    a sentence with a word of attribution (``said``), words around it only: a remark, and who made it
+    in another remark of theirs ("'We saw yellow smoke in the sky,' said Lt. Khairalla al-Jabbouri,
+    one of the survivors" against "Suddenly there was a boom ..., said Lt. Khairalla al-Jabbouri, 31,
+    one of the survivors").  A half that tells a fact of the words around the quotation in its own
+    words is one ("'Our hearts and prayers are with the man ...,' said Gallagher, who ... ran to
+    Johnson and her husband to help" against "bell ringer Michael Gallagher ran to help Johnson")."""
+
+    def tells(k: int, p: int, q: int, ps: Sequence[int], qs: Sequence[int]) -> bool:
+        shared = [(plain[k] & plain[a]).difference(*(plain[m] for m in (b, *others))) for a, b, others in ((p, q, qs), (q, p, ps))]
+        inside = quotes[k].inside if quotes is not None else frozenset()
+        quoted = [words & inside & quotes[a].inside if quotes is not None else frozenset() for words, a in zip(shared, (p, q), strict=True)]
+        if not all((len(words) >= 2 or both) and sum(informativeness(t) for t in words) >= least for words, both in zip(shared, quoted, strict=True)):
+            return False
+        wrapper = any(words.isdisjoint(inside) and half in said for words, half in zip(shared, (p, q), strict=True))
+        return not (wrapper and any(words <= inside for words in shared))
+
+    return tells
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -351,34 +386,6 @@ def _links(
         links[(i, j)] = value
     return links
 
-
-
-def _refusals_apart(
-    links: dict[tuple[int, int], float],
-    sentences: Sequence[Sentence],
-    exempt: Collection[tuple[int, int]],
-    settings: Settings,
-    cosines: StoryCosines | None,
-) -> dict[tuple[int, int], float]:
-    """The links but those under ``GroupSettings.refusal_max_score`` between a sentence that reports
-    a refusal to say and one that does not (:func:`~compare.link_checks.refusal_apart`), with
-    embeddings (``cosines``) only; a link made by a part, of the same words or of a question asked
-    again (``exempt``) stays, as it passes the other checks of :func:`_links`."""
-    most = settings.grouping.refusal_max_score
-    if not most or cosines is None:
-        return links
-    found: dict[int, bool] = {}
-
-    def refusal(i: int) -> bool:
-        if i not in found:
-            found[i] = refuses(sentences[i].text)
-        return found[i]
-
-    return {
-        (i, j): value
-        for (i, j), value in links.items()
-        if value >= most or value == 1.0 or (i, j) in exempt or not refusal_apart(refusal(i), refusal(j))
-    }
 
 
 def _wordings(

@@ -33,6 +33,7 @@ class Thresholds:
     merge_ratio: float = 0.0  # ... or this share of the lower mean within each (GroupSettings.merge_ratio; 0: the mean alone) ...
     merge_most: int = 0  # ... when neither group has more members than this (GroupSettings.merge_most; 0: any size)
     neighbour_linked: float = 0.0  # a neighbour under this with its neighbour, linked to every other article's member, needs no neighbour mean (GroupSettings.neighbour_linked)
+    halves: float = 0.0  # two sentences of one article under this together, each linked to every other article's member, are halves of one fact (GroupSettings.halves_apart)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,15 @@ class Chain:
     """... and those with a word of attribution ("said", "asked"): one of the first with its
     neighbour of either is one remark, quoted and continued or told and quoted
     (``GroupSettings.quote_neighbour_threshold``)."""
+    tells_both: Callable[[int, int, int, Sequence[int], Sequence[int]], bool] | None = None
+    """``tells_both(k, p, q, ps, qs)``: whether sentence ``k`` shares words of substance with ``p``
+    that the sentences ``qs`` of ``q``'s group and article lack, and with ``q`` that ``ps`` lack
+    (``GroupSettings.halves_apart``; None: never)."""
+
+    apart: frozenset[tuple[int, int]] = frozenset()
+    """Pairs (i, j), i < j, never in one group, whatever links each has to the others: a claim and
+    its denial (``GroupSettings.denial_max_score``), a lead and a remark on an earlier case of its
+    event (``GroupSettings.earlier_max_score``)."""
 
     def remark(self, p: int, q: int) -> bool:
         """Whether consecutive sentences ``p`` and ``q`` are one remark told over two (see ``said``)."""
@@ -191,11 +201,12 @@ class _Members:
         article's ``lead``; or, for a merge made by a ``weak`` link, half or fewer of a member's
         scores with the other articles' members at ``thresholds.weak_near``: a sentence close to one
         member of a group and far from the other (a lead with the lead of another article and a
-        later sentence that only shares its subject) is not the group's fact.  Nor when two members
+        later sentence that only shares its subject) is not the group's fact.  Nor a claim and its
+        denial, or a lead and a remark on an earlier case (:attr:`Chain.apart`).  Nor when two members
         of different articles are far apart (:func:`_chained`), or an article's second sentence is
         far from a sentence that its first copies (:func:`_copied_apart`)."""
         close = _one_fact(self, other, ids, similarity, thresholds, lead, remarks, chain or Chain())
-        if close is None:
+        if close is None or (chain is not None and chain.apart and _denied(self, other, chain.apart)):
             return None
         if _copied_apart(self, other, ids, allowed, similarity, thresholds, lead):
             return None
@@ -344,6 +355,8 @@ def _one_fact(
     halves: set[int] = set()
     for kind, found, other_kind, others in first.same_article(second):
         apart = any(abs(ids[p][1] - ids[q][1]) != 1 for p in found for q in others)
+        if apart and _halves(first, second, first.article[kind], found[0], others[0], similarity, thresholds, chain):
+            continue
         if apart and remarks is not None and remarks(found[0], others[0]):
             return None
         value = similarity(found[0], others[0])
@@ -359,6 +372,38 @@ def _one_fact(
             near[0][kind] = max(least, near[0].get(kind, 0.0))
             near[1][other_kind] = max(least, near[1].get(other_kind, 0.0))
     return (*near, halves)
+
+
+def _halves(
+    first: _Members,
+    second: _Members,
+    article: int,
+    p: int,
+    q: int,
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+    chain: Chain,
+) -> bool:
+    """Whether ``p`` and ``q``, two sentences of ``article`` that are not consecutive, are two halves
+    of one fact that the other articles tell in one sentence (``GroupSettings.halves_apart``): they
+    score under ``thresholds.halves`` together (they say different things, not the same thing
+    twice) and every member of the other articles in the two groups links (at ``thresholds.link``)
+    to both, sharing words of substance with each that the other lacks (``chain.tells_both``) ("'It's destructive,' said Robert Gibbs" and, later, Gibbs's "nastiness, divisiveness,
+    ugliness" against the Times' "'It's destructive,' Mr. Gibbs said ..., adding that it reflected
+    the 'nastiness, divisiveness, ugliness' ...")."""
+    tells = chain.tells_both
+    if not thresholds.halves or tells is None or similarity(p, q) >= thresholds.halves:
+        return False
+    others = [found[0] for group in (first, second) for kind, found in group.by_kind.items() if group.article[kind] != article]
+    ps, qs = ([m for kind, found in group.by_kind.items() if group.article[kind] == article for m in found] for group in (first, second))
+    return bool(others) and all(min(similarity(k, p), similarity(k, q)) >= thresholds.link and tells(k, p, q, ps, qs) for k in others)
+
+
+def _denied(first: _Members, second: _Members, apart: frozenset[tuple[int, int]]) -> bool:
+    """Whether the merge would put in one group two sentences kept apart (:attr:`Chain.apart`): a claim
+    and its denial, a lead and a remark on an earlier case."""
+    a, b = set(first.members()), set(second.members())
+    return any((p in a and q in b) or (p in b and q in a) for p, q in apart)
 
 
 def _copied_apart(

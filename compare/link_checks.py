@@ -9,21 +9,32 @@
   different years) do not link, unless strongly (``GroupSettings.other_day_max_score``).
 - Refusals (:func:`refuses`): a sentence that reports a refusal to say ("declined to say whether")
   and one that states a fact do not link, unless strongly (``GroupSettings.refusal_max_score``).
+- Earlier cases (:func:`tells_earlier`): a remark that the event happened before and a sentence that
+  names no other time or case do not share a group, unless close (``GroupSettings.earlier_max_score``).
 - Denials (:func:`denies`): of two leads, one that denies and one that does not are not compared
-  as leads (``GroupSettings.lead_denial_apart``).
+  as leads (``GroupSettings.lead_denial_apart``); a sentence that denies a claim and one that states
+  it do not link, unless strongly (:func:`denial_apart`, ``GroupSettings.denial_max_score``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from compare.analyze.shared import WORDS, base_forms, firmly_negated
 from compare.parts import sentence_quotations
 from compare.settings import Settings
 from compare.similarity import ATTRIBUTION, analyse, normalise_word
 from compare.terms import DENIED_REPORTS, REFUTING
 from compare.text import MONTH_NUMBER, weekdays_named
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from compare.models import Sentence
 
 _ATTRIBUTED = frozenset(t for w in ATTRIBUTION for t in [normalise_word(w)] if t is not None)
 _VERB_ENDINGS = ("ed", "ing")  # "placed running back", "expanding missile defense": a verb, not a kind
@@ -166,7 +177,7 @@ _REFUSAL = re.compile(
     r"|can[’']t|cannot|(?:could|did|does|do|can)(?:\s+not|n[’']t))"
     r"\s+(?:to\s+)?(?:(?:immediately|publicly|directly|yet|specifically|further)\s+)?"
     r"(?:say(?=(?:\s+[\w’']+){0,3}?\s+(?:whether|if|what|why|how|when|where|who|which|anything|much|more)\b|\s*[.,]\s*$)"
-    r"|comment|elaborate|be\s+reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
+    r"|comment|elaborate|be\s+(?:immediately\s+)?reached\s+for\s+comment|(?(refusing)(?:confirm|answer|discuss|disclose|reveal|specify|identify)|(?!))"
     r"|(?:confirm|answer|discuss|disclose|reveal|specify|identify)(?=\s+(?:[\w’']+\s+)?(?:whether|if|what|why|how|who|the\s+(?:matter|case|details|report|reports|claims?|questions?)|details|questions?|specifics|reports?)\b)"
     r"|respond(?=\s+to\s+(?:[\w’']+\s+)?(?:requests?|inquir\w*|questions?|messages?|calls?|e-?mails?)\b)"
     r"|return(?=\s+(?:a|the|his|her|their|its|repeated|several|multiple)?\s*(?:phone\s+)?(?:calls?|messages?|e-?mails?|requests?|inquir)))\b"
@@ -247,3 +258,191 @@ def denies(text: str) -> bool:
     to the FBI", "a fake bomb"): of two leads, one that denies and one that does not report two
     developments of the story, the claim and its denial (``GroupSettings.lead_denial_apart``)."""
     return _DENIAL.search(text) is not None
+
+
+# A claim and its denial (``GroupSettings.denial_max_score``): besides :func:`denies`, a sentence disputes
+# what reports said "to the contrary", what it "contradicts", what it calls a "rumour", what is "not
+# (completely) accurate", or what someone "says he did not" do (his own denial); and
+# one that negates a word of the other's relayed claim ("says he did not make $72 million" against "claims
+# he's made $72 million") denies that claim.  The other states it plainly: no negation and no word that
+# doubts or denies in its own way ("has yet to", "far from", "at odds", "rubbished", "refused").
+_DISPUTING = re.compile(
+    r"\bto\s+the\s+contrary\b|\bcontrary\s+to\b|\bcontradict(?:s|ed|ing)?\b|\bas\s+(?:a\s+|mere\s+)?[\"“'‘]?rumou?rs?\b"
+    r"|\b(?:say|says|said|insist(?:s|ed)?|maintain(?:s|ed)?)\s+(?:that\s+)?(?:he|she|they|it)\s+(?:did|does|do|has|have|had)\s*(?:not|n[’']t)\b"
+    r"|(?:\bnot|n[’']t)\s+(?:be\s+)?(?:an?\s+)?(?:\w+ly\s+)?(?:accurate|correct|authentic|genuine)\b",
+    re.IGNORECASE,
+)
+_NOT_PLAIN = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|yet\s+to|far\s+from|at\s+odds|unlikely|doubt\w*"
+    r"|s[ck]eptic\w*|questioned|disput\w*|contrar\w*|contradict\w*|fiction\w*|myths?|refus\w*|declin\w*|fail\w*"
+    r"|den(?:y|ies|ied|ying)|reject\w*|hoax\w*|fake\w*|false\w*|untrue|rubbish\w*|nonsense|debunk\w*|refut\w*"
+    r"|rebut\w*|dismiss\w*|dispel\w*)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_FIRM = re.compile(
+    rf"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\b|{REFUTING}"
+    r"|\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:false|untrue|fake|a\s+hoax|rubbish|nonsense)\b",
+    re.IGNORECASE,
+)
+_RELAYED = re.compile(r"\b(?:claim(?:s|ed|ing)?|reports?|reported(?:ly)?|rumou?rs?|alleg\w*|purport\w*|supposedly)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """How a sentence stands to a claim (:func:`stated`), for :func:`denial_apart`."""
+
+    disputes: bool
+    """It denies or disputes a report or claim (:func:`denies`, or ``_DISPUTING``)."""
+    firm: bool
+    """It does so firmly: "denied", "is not true", "was a hoax", "to the contrary" (``_FIRM``,
+    ``_DISPUTING``), not only in calling a report fake in passing ("published a fake report about
+    Tupac Shakur, claiming that he is alive")."""
+    plain: bool
+    """It negates nothing, disputes nothing and has no word that doubts or denies."""
+    relays: bool
+    """It passes a claim or report on ("claims", "reportedly", "allegedly", "purported")."""
+    negated: frozenset[str]
+    """The content tokens it negates ("did not make" → make)."""
+    words: frozenset[str]
+    """Its content tokens, with the base form of an irregular past ("made" → make)."""
+
+
+def stated(text: str) -> Stated:
+    """:class:`Stated` of one sentence."""
+    words = WORDS.findall(text)
+    disputing = _DISPUTING.search(text) is not None
+    disputes = disputing or denies(text)
+    return Stated(
+        disputes,
+        disputing or (disputes and _FIRM.search(text) is not None),
+        not disputes and _NOT_PLAIN.search(text) is None,
+        _RELAYED.search(text) is not None,
+        frozenset(firmly_negated(text, conditions=False)),
+        frozenset({t for w in words for t in [normalise_word(w)] if t is not None} | base_forms(words)),
+    )
+
+
+def denial_apart(a: Stated, b: Stated) -> bool:
+    """Whether one of two sentences denies or disputes a claim that the other states plainly (no
+    negation, no word of doubt or denial), or negates a word of a claim the other relays: a claim
+    and its denial are two facts of a story, however many words they share.  "No suspected cases
+    of Ebola have been found in Iraq, despite reports to the contrary" against "militants in Mosul
+    may have contracted Ebola, according to Iraqi media reports"; "rumors that its K5 security
+    robots are roaming Microsoft's Silicon Valley campus are not true" against "Microsoft's campus
+    ... will be patrolled by a team of five security guard robots"; "says he did not make $72
+    million" against "claims he's made $72 million" (``GroupSettings.denial_max_score``).  Against a
+    claim relayed, a denial must be firm (:attr:`Stated.firm`): "published a fake report about Tupac
+    Shakur, claiming that he is alive" and "reports in the past where Tupac Shakur claimed he was
+    alive" both tell of the report."""
+    return any(
+        other.plain and ((one.disputes and (one.firm or not other.relays)) or (other.relays and bool(one.negated & other.words)))
+        for one, other in ((a, b), (b, a))
+    )
+
+
+_EARLIER = re.compile(
+    r"(?:\bnot|n[’']t)\s+(?:be\s+)?the\s+first\s+(?:time|case|instance)\b|\bhas\s+happened\s+before\b"
+    r"|\bthe\s+(?:second|third|fourth)\s+(?:recent\s+)?(?:example|case|instance|incident)\s+(?:of|in)\b",
+    re.IGNORECASE,
+)
+
+
+_PAST = re.compile(
+    r"\b(?:also|another|again|previous(?:ly)?|earlier|before|once|former(?:ly)?|ago|past|similar|last\s+(?:year|month|week)"
+    r"|(?:second|third|fourth)\s+time|in\s+recent\s+(?:years|months)|occasions)\b"
+    r"|(?<![\w$€£.,])(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_the_past(text: str) -> bool:
+    """Whether a sentence names another time or case ("also", "another", "previously", "the second
+    time", "in Dec. 2013"): it may tell the earlier case a remark of :func:`tells_earlier` is about."""
+    return _PAST.search(text) is not None
+
+
+def tells_earlier(text: str) -> bool:
+    """Whether a sentence says that the story's event happened before ("This is not the first time a
+    nun has mysteriously given birth after suffering from stomach pains", "This was the second recent
+    example of a Macedonian man cutting off his penis", "the same thing has happened before"): a
+    remark on an earlier case, in the words of the event the leads report, not that event
+    (``GroupSettings.earlier_max_score``)."""
+    return _EARLIER.search(text) is not None
+
+
+def refusals_apart(
+    links: dict[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    exempt: Collection[tuple[int, int]],
+    settings: Settings,
+    semantic: bool,
+) -> dict[tuple[int, int], float]:
+    """The links but those under ``GroupSettings.refusal_max_score`` between a sentence that reports
+    a refusal to say and one that does not (:func:`refusal_apart`), with
+    embeddings (``cosines``) only; a link made by a part, of the same words or of a question asked
+    again (``exempt``) stays, as it passes the other checks of :func:`compare.align._links`."""
+    most = settings.grouping.refusal_max_score
+    if not most or not semantic:
+        return links
+    found: dict[int, bool] = {}
+
+    def refusal(i: int) -> bool:
+        if i not in found:
+            found[i] = refuses(sentences[i].text)
+        return found[i]
+
+    return {
+        (i, j): value
+        for (i, j), value in links.items()
+        if value >= most or value == 1.0 or (i, j) in exempt or not refusal_apart(refusal(i), refusal(j))
+    }
+
+
+def denials_apart(
+    links: dict[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    exempt: Collection[tuple[int, int]],
+    settings: Settings,
+    semantic: bool,
+    on_story: Mapping[tuple[int, int], float],
+) -> tuple[dict[tuple[int, int], float], frozenset[tuple[int, int]]]:
+    """The links but those under ``GroupSettings.denial_max_score`` between a sentence that denies a
+    claim and one that states it (:func:`denial_apart`), with embeddings
+    (``semantic``) only; a link made by a part, of the same words or of a question asked again
+    (``exempt``) stays, as in :func:`refusals_apart`.  Two leads are scored so as any two
+    sentences are (``on_story``, :func:`_story_ranks`), not on their main event, which a claim and
+    its denial share (``GroupSettings.lead_denial_apart``).  Also the pairs taken out, which the
+    grouping keeps out of one group (:attr:`~compare.grouping.Chain.apart`)."""
+    most = settings.grouping.denial_max_score
+    if not most or not semantic:
+        return links, frozenset()
+    found: dict[int, Stated] = {}
+
+    def claim(i: int) -> Stated:
+        if i not in found:
+            found[i] = stated(sentences[i].text)
+        return found[i]
+
+    apart = frozenset(
+        (i, j)
+        for (i, j), value in links.items()
+        if on_story.get((i, j), value) < most and value < 1.0 and (i, j) not in exempt and denial_apart(claim(i), claim(j))
+    )
+    return {pair: value for pair, value in links.items() if pair not in apart}, apart
+
+
+def earlier_apart(
+    sentences: Sequence[Sentence], semantic: bool, similarity: Callable[[int, int], float], settings: Settings
+) -> frozenset[tuple[int, int]]:
+    """The pairs of a sentence that tells an earlier case of the event (:func:`tells_earlier`)
+    and one that names no other time or case (:func:`tells_of_the_past`) scoring
+    under ``GroupSettings.earlier_max_score``, with embeddings only: the grouping keeps them apart
+    (:attr:`~compare.grouping.Chain.apart`)."""
+    most = settings.grouping.earlier_max_score
+    if not most or not semantic:
+        return frozenset()
+    earlier = {i for i, s in enumerate(sentences) if tells_earlier(s.text)}
+    if not earlier:
+        return frozenset()
+    now = [j for j, s in enumerate(sentences) if j not in earlier and not tells_of_the_past(s.text)]
+    return frozenset((min(i, j), max(i, j)) for i in earlier for j in now if similarity(i, j) < most)

@@ -18,11 +18,15 @@ from compare.link_checks import (
     Quoted,
     contrasted,
     days_named,
+    denial_apart,
     denies,
     kinds_named,
     other_days,
     quotations,
     quotes_agree,
+    stated,
+    tells_earlier,
+    tells_of_the_past,
 )
 from compare.models import Sentence
 from compare.parts import is_label, quotation_spans, sentence_parts
@@ -1044,6 +1048,102 @@ def test_the_sentence_after_a_quotation_that_tells_what_happened_next_is_not_the
     assert (1, 2, 4) in alignment.groups
 
 
+def test_two_sentences_of_one_article_that_each_tell_half_of_another_outlets_sentence_join_it() -> None:
+    """ECB+ 30_ecb: one outlet's sentence tells the cables' route and the share of traffic they carry;
+    the other tells the route in one sentence and, three sentences on, the share in a quotation.  The
+    two halves say different things (0.17 together) and each links to the whole sentence: one fact,
+    many to many (``GroupSettings.halves_apart``).  Without the rule two sentences of one article that
+    are not consecutive never share a group under ``Settings.semantic_same_article_threshold``."""
+    first = [
+        "Parts of Asia, the Middle East, and Europe experienced Internet and telephone outages Friday when three "
+        "undersea cables between Italy and Egypt in the Mediterranean Sea were damaged.",
+        "The affected cable systems, which run from Alexandria in northern Egypt to Sicily in southern Italy, carry "
+        "more than 75 percent of traffic between the Middle East, Europe, and the United States.",
+        "It's still unclear how the cables were damaged or when they will be fixed.",
+        "France Telecom said it plans to send a boat to fix the problem and should have service restored to normal "
+        "by December 31, according to Bloomberg.",
+    ]
+    second = [
+        "Internet and telephone communications between the Middle East and Europe were disrupted after three "
+        "submarine cables between Italy and Egypt in the Mediterranean Sea were damaged.",
+        "France Telecom SA, which plans to send a maintenance boat to fix the problem, said the situation should be "
+        "back to normal by Dec. 31.",
+        "The cables run from Alexandria in northern Egypt to Sicily in southern Italy.",
+        "In January, an anchor severed the cables outside Alexandria after bad weather conditions forced ships to "
+        "moor off the coast.",
+        '"Close to 90 percent of all the data traffic between Europe and the Middle East is carried on these three cable systems."',
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert alignment.similarity(6, 8) < Settings().grouping.halves_apart
+    assert (1, 6, 8) in alignment.groups
+    assert (1, 6) in align(sentences, _without(halves_apart=0.0)).groups
+
+
+def test_a_remark_and_another_remark_that_only_names_its_speaker_are_not_two_halves() -> None:
+    """FNC-1 s0156: one outlet's "'We saw yellow smoke in the sky,' said Lt. Khairalla al-Jabbouri,
+    one of the survivors" links to the other's quotation of it (0.57) and, through who spoke, to that
+    outlet's "Suddenly there was a boom ..., said Lt. Khairalla al-Jabbouri, 31, one of the survivors"
+    (0.44), two sentences on: a remark and the speaker's other remark, not two halves of one fact
+    (``GroupSettings.halves_apart``: one half shares only the quotation, the other, with a word of
+    attribution, only the words around it)."""
+    first = [
+        "The police officers, all members of the Sunni Jabbour tribe, which has turned against the Islamic State, "
+        "were guarding a line in the town\u2019s north.",
+        "After an exchange of fire, they said, they were surprised to see Islamic State fighters retreating from "
+        "their position about 150 yards away.",
+        "Suddenly there was a boom in the area the extremists had just vacated, said Lt. Khairalla al-Jabbouri, 31, "
+        "one of the survivors.",
+        "\u201cIt was a strange explosion.",
+        "We saw a yellow smoke in the sky,\u201d he said.",
+        "The wind carried the fog toward their lines.",
+    ]
+    second = [
+        "The blast followed an exchange of fire between the militants and the members of the Sunni Jabbour tribe, "
+        "who were guarding the town\u2019s borders.",
+        "\u201cIt was a strange explosion.",
+        "We saw yellow smoke in the sky,\u201d said Lt. Khairalla al-Jabbouri, one of the survivors.",
+        "The victims talked of the fog that hung close to the ground \u2013 a possible indication that it was "
+        "chlorine, which is heavier than air.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert min(alignment.similarity(2, 8), alignment.similarity(4, 8)) >= Settings().semantic_link_threshold
+    assert alignment.similarity(2, 4) < Settings().grouping.halves_apart
+    assert (4, 8) in alignment.groups
+
+
+def test_a_half_that_shares_one_quoted_word_with_the_whole_is_a_half() -> None:
+    """One outlet quotes a legislator's "It's reckless" and, later, her list of the project's faults;
+    the other tells both in one sentence ("'It's reckless,' Ms. Whitfield said ..., adding that the
+    project had brought 'delays, overruns, broken promises' ...").  The first half shares one word
+    with it beyond her name, but both quote it: a half of the remark (``GroupSettings.halves_apart``;
+    one plain word that only one of them quotes is too little)."""
+    first = [
+        "The state's high-speed rail project lost another backer on Monday as its budget rose for the third time this year.",
+        '"It\'s reckless," said Dana Whitfield, who voted for it in 2019.',
+        "The rail authority now puts the cost of the first segment at $23 billion.",
+        "Whitfield said she would ask the governor to pause construction until an audit is finished.",
+        '"We have seen delays, overruns, broken promises to the towns along the route, and no plan to pay for any of it."',
+    ]
+    second = [
+        "Costs for the high-speed rail line climbed again, the rail authority said on Monday.",
+        "\u201cIt\u2019s reckless,\u201d Ms. Whitfield said in a radio interview, adding that the project had brought "
+        "\u201cdelays, overruns, broken promises\u201d to the towns along its route.",
+        "The first segment is now expected to cost $23 billion.",
+    ]
+    sentences = body_sentences([first, second])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (1, 4, 6) in alignment.groups
+    assert (4, 6) in align(sentences, _without(halves_apart=0.0)).groups
+
+
 GIGANTE = [
     [
         "Ex-Mafia boss Vincent Gigante dies in prison",
@@ -1508,7 +1608,90 @@ def test_a_lead_that_denies_is_not_compared_as_a_lead_with_one_that_states_the_c
     assert not denies("A man carrying a fake bomb was arrested at the airport.") and not denies("Rubbish piled up in the streets.")
     assert denies("The ministry said the report was false.") and denies("He called the story fake news.")
     assert align(sentences, Settings()).groups == ((0, 4),)
-    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 2, 4),)
+    assert align(sentences, _without(lead_denial_apart=False)).groups == ((0, 4),)  # a claim and its denial (denial_max_score)
+    assert align(sentences, _without(lead_denial_apart=False, denial_max_score=0)).groups == ((0, 2, 4),)
+
+
+def test_a_claim_and_its_denial_do_not_share_a_group() -> None:
+    # Three outlets on the Axl Rose death hoax of December 2014 (FNC-1 bodies 242, 1271, 1161): the
+    # first passes on the report that he was found dead, the third the same report "allegedly", the
+    # second says he is not dead "despite internet reports to the contrary".  The denial shares the
+    # report's words and, as a lead, its main event: without the rule it joins the claim's group
+    # (GroupSettings.denial_max_score; the denial links to the third (0.52), but not to the first).
+    sources = [
+        "Sources are reporting that music legend Axl Rose, last remaining original member of the Rock And Roll "
+        "Hall Of Fame band Guns N' Roses, has been found dead at the age of 52.",
+        "A neighbor has confirmed the residence belongs to Rose but police have not confirmed the man's identity at this time.",
+    ]
+    not_dead = [
+        "Axl Rose is not dead, despite internet reports to the contrary — but that should come as no surprise to fans "
+        "who by now have surely grown tired of the seemingly endless stream of online hoaxes falsely reporting the "
+        "death of just about every major celebrity.",
+        "The Axl Rose death hoax started on a bogus site forged to look like a page on the MSNBC website.",
+    ]
+    alleged = [
+        "Rumors, claiming the Guns N’ Roses frontman allegedly died, started spreading online on Dec. 3, leaving fans "
+        "shocked and saddened.",
+        "Axl Rose was allegedly found dead in his West Hollywood home at age 52, according to a crazy new report.",
+    ]
+    sentences = body_sentences([sources, not_dead, alleged])
+    assert align(sentences, Settings()).groups == ((0, 5),)
+    assert align(sentences, _without(denial_max_score=0)).groups == ((0, 2, 5),)
+
+
+def test_a_denial_is_told_from_a_claim_stated_or_relayed() -> None:
+    # Which pairs are a claim and its denial (link_checks.denial_apart), on sentences of FNC-1 stories.
+    claim = stated("Microsoft's campus in Silicon Valley will be patrolled by a team of five security guard robots.")
+    denial = stated("Knightscope's co-founder said rumors that its K5 security robots are roaming Microsoft's campus are not true.")
+    assert denial_apart(denial, claim) and denial_apart(claim, denial)
+    doubted = stated("The story about a spider that burrowed through his scar might not be a completely accurate account, experts say.")
+    assert denial_apart(doubted, stated("A tiny tropical spider burrowed through a small appendix scar and travelled up his torso."))
+    own = stated("The 17-year-old, whose profile has circulated across the nation, says he did not make $72 million from trading stocks.")
+    assert denial_apart(own, stated("A profile in New York magazine claims he has made $72 million trading stocks."))
+    # Two denials agree; a negation in other words, or a doubt, is no plain statement of the claim.
+    assert not denial_apart(denial, stated("Knightscope said its robots are not patrolling Microsoft's campus."))
+    assert not denial_apart(denial, stated("Police have yet to trace the robots, which were seen near the campus."))
+    assert not denial_apart(denial, stated("The rumours were rubbished by Microsoft within hours."))
+    # A negated word of a claim stated plainly, not relayed, is a divergence the report shows, not a denial.
+    negated = stated("The robots are not patrolling Microsoft's campus in Silicon Valley.")
+    assert not denial_apart(negated, claim)
+    assert denial_apart(negated, stated("Several reports claim robots are patrolling Microsoft's campus in Silicon Valley."))
+
+
+def test_a_remark_on_an_earlier_case_stays_out_of_the_event_s_group() -> None:
+    # Four outlets on the Gaza floods of February 2015 (FNC-1 bodies 158, 1967, 1070: their leads,
+    # shortened); the fourth remarks that Israel has opened the dams before.  In the words of the
+    # event, the remark is close to the leads (0.63, 0.52) and joins their group without the rule
+    # (GroupSettings.earlier_max_score); it is about earlier floods, not this one.
+    ma_an = [
+        "Hundreds of Palestinians were evacuated from their homes Sunday morning after Israeli authorities opened a "
+        "number of dams near the border, flooding the Gaza Valley.",
+        "Gaza has experienced flooding in recent days amid a major storm that saw temperatures drop and frigid rain pour down.",
+    ]
+    rt = [
+        "Palestinian officials say hundreds of Gazans were forced to evacuate after Israel opened the gates of several "
+        "dams on the border, flooding at least 80 households.",
+        "Photos of the flood have appeared in social networks, but the date when they were taken can't be independently verified as yet.",
+    ]
+    xinhua = [
+        "A Palestinian minister lashed out at Israel on Sunday after it opened its dams near the border with the Gaza "
+        "Strip, flooding the central area of the enclave.",
+        "The minister told Xinhua that Israel deliberately increases the suffering of the Gazans.",
+    ]
+    fourth = [
+        "Heavy rain is expected to continue in the region through Tuesday, the weather service said.",
+        "This is not the first time that Israeli authorities have opened the dams, flooding Palestinian homes in the Gaza Valley.",
+    ]
+    sentences = body_sentences([ma_an, rt, xinhua, fourth])
+    assert tells_earlier(sentences[7].text) and not any(tells_earlier(s.text) for s in sentences[:7])
+    assert tells_earlier("This isn't the first time that cable service to the region has failed.")
+    assert align(sentences, Settings()).groups == ((0, 1, 2, 4),)
+    assert align(sentences, _without(earlier_max_score=0)).groups == ((0, 1, 2, 4, 7),)
+    # The remark shares a group with a sentence on the earlier case, which names its time ("also", a year).
+    earlier = "In Dec. 2013, Israeli authorities also opened the dams amid heavy flooding in the Gaza Strip."
+    assert tells_of_the_past(earlier) and not tells_of_the_past(sentences[0].text)
+    with_2013 = body_sentences([ma_an, rt, [*xinhua, earlier], fourth])
+    assert align(with_2013, Settings()).groups == ((0, 1, 2, 4), (6, 8))
 
 
 def test_a_number_in_common_links_weakly_only_with_the_thing_it_counts() -> None:

@@ -795,6 +795,15 @@ def test_one_persons_two_ages_conflict_when_the_age_is_said_of_the_name(first: s
             "A 27-year-old man, Leeds police said, was stabbed outside the station late on Saturday.",
             "A 35-year-old woman, Leeds police said, was stabbed outside the station late on Saturday.",
         ),
+        # nor the outlet that reports it (the words of compare.similarity.ATTRIBUTION and "reports")
+        (
+            "A 23-year-old man, CNN reports, was stabbed outside the station late on Saturday.",
+            "A 31-year-old woman, CNN reports, was stabbed outside the station late on Saturday.",
+        ),
+        (
+            "A 23-year-old man, the BBC confirmed, was stabbed outside the station late on Saturday.",
+            "A 31-year-old woman, the BBC confirmed, was stabbed outside the station late on Saturday.",
+        ),
         # nor a weekday after the noun: when, not whose
         (
             "Detectives detained a 34-year-old man Sunday over the warehouse blaze in Hull.",

@@ -772,6 +772,21 @@ def test_participants_are_written_as_full_names() -> None:
     assert (written["texa"], written["perri"], written["chick"]) == ("Texas", "Rick Perry", "Chick-fil-A")
 
 
+def test_a_job_before_a_name_is_no_part_of_it() -> None:
+    """A job opening a run of capitals ("Singer", "Officer", "Attorney General") is cut off the name it
+    stands before, and ends the name before it; a job that no name follows is the name ("Surgeon General")."""
+    text = (
+        "Patrol officer hurt\n\n"
+        "Singer Nia Calloway saw California Highway Patrol Officer Brad Baehr struck as Attorney General Eric "
+        "Holder and the Surgeon General arrived. "
+        "Baehr was taken to hospital. "
+        "Calloway and Holder visited him."
+    )
+    written = _written_participants(text)
+    assert (written["calloway"], written["baehr"], written["holder"]) == ("Nia Calloway", "Brad Baehr", "Eric Holder")
+    assert written["california"] == "California Highway Patrol" and written["surgeon"] == "Surgeon General"
+
+
 def test_the_reason_names_a_person_once() -> None:
     """Both articles repeat the full name and the surname alone: the reason names the person
     once ("Dana Whitlock", not "Dana Whitlock, Whitlock")."""

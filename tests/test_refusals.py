@@ -31,6 +31,9 @@ def test_a_refusal_to_say_is_said_in_many_ways() -> None:
     assert refuses("Castro has yet to comment on the historic resumption of diplomatic relations with the United States.")
     assert refuses("John Temple, president of audience and product at First Look Media, told Rice that he won't comment on personnel matters.")
     assert refuses("A spokesman did not immediately respond to a request for comment.")
+    # The adverb after "be" as well as before it: a common wording of the same refusal.
+    assert refuses("A spokesman for the state health department could not be immediately reached for comment on Friday.")
+    assert refuses("The mayor could not immediately be reached for comment.")
 
 
 def test_a_refusal_in_passing_or_a_fact_is_no_refusal() -> None:

@@ -68,6 +68,13 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 """A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox")."""
 _NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor rev secretary".split())
 """Titles that are no part of a name as the reason writes it (``TITLE_WORDS`` and a few written out)."""
+_JOBS = frozenset(
+    """attorney surgeon inspector assistant manager commander officer sergeant sgt lieutenant captain capt deputy
+    sheriff detective prosecutor spokesman spokeswoman forward quarterback pitcher singer actor actress rapper""".split()
+)
+"""Jobs that are no part of the name they stand before ("Singer Dana Whitlock", "California Highway Patrol
+Officer Brad Baehr": two names; "Attorney General Eric Holder": "General" after one too), though they are
+the name where none follows ("Surgeon General")."""
 _OFFICE_OF = re.compile(r"[A-Z][\w'’.-]*\s+of\s+$")
 """Before a run of capitals, an office "of" what it opens ("Secretary of State John Kerry", "Minister of
 Foreign Affairs Sergei Lavrov"): the run's last two words are the person's name, the rest the office's."""
@@ -215,6 +222,14 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
     return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
 
 
+def _job(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` is a job before a name in a run of capitalised words (:data:`_JOBS`)."""
+    jobs: list[bool] = []
+    for word in (w.rstrip(".").lower() for w in words):
+        jobs.append(word in _JOBS or (word == "general" and bool(jobs) and jobs[-1]))
+    return jobs[k] and not all(jobs[k:])
+
+
 def _full_names(text: str) -> dict[str | None, str]:
     """Content token → the run of capitalised words it stands in, as written: "Dana Whitlock"
     for "Whitlock" in "Pop singer Dana Whitlock checked in"; a title or an article before it
@@ -225,8 +240,9 @@ def _full_names(text: str) -> dict[str | None, str]:
     out: dict[str | None, str] = {}
     for run in _NAME_RUN.finditer(text):
         names: list[list[str]] = [[]]
-        for word in (w.strip("'‘’\"“”") for w in run.group().split()):
-            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES:
+        words = [w.strip("'‘’\"“”") for w in run.group().split()]
+        for k, word in enumerate(words):
+            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES or _job(words, k):
                 names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)
                 continue
             names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")
@@ -256,9 +272,9 @@ def event_profile(article: Article) -> EventProfile:
         day = None  # a background date ("born April 22, 1923" in an obituary that names 2008)
     source = "text" if day or month_day else ""
     if not source:
-        mention = _dateline(article)
-        if mention is not None:
-            day, month_day = _resolve(mention, published)
+        wired = _dateline(article)
+        if wired is not None:
+            day, month_day = _resolve(wired, published)
             source = "dateline" if day or month_day else ""
     if not source and published is not None:
         day, source = published, "published"

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from compare.analyze.numbers import find_dates
 from compare.segment import SENTENCE_STARTERS
-from compare.similarity import normalise_word, word_prior
+from compare.similarity import ATTRIBUTION, normalise_word, word_prior
 from compare.text import CALENDAR_NAMES
 
 APPROXIMATE = 0.15  # the default of Settings.approximate_share
@@ -278,8 +278,9 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
 _AGE_WORDS = re.compile(r"[-\s]years?[-\s]old\b")  # "-year-old", "-year old", " year-old", " years old"
 _YEAR_OLD_WORD = re.compile(r"[-\s]year[-\s]old\s+([A-Za-z][\w'’-]*)")
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
-# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said", "..., Dallas police said".
-_SPEECH = r"(?:said|says|told|tells|added|adds|noted|wrote|explained|reported|claimed|stated|insisted|according|police|officials)\b"
+# "a 46-year-old man, Tomas Lind, was" or "..., Tomas Lind was held"; not "..., Tomas Lind said", "..., CNN reports".
+_REPORTS = frozenset("reports reported report claimed claims stated states confirmed announced police officials".split())
+_SPEECH = rf"(?:{'|'.join(sorted(ATTRIBUTION | _REPORTS, key=len, reverse=True))})\b"
 _NAMED_AFTER = re.compile(
     rf"(?:\s+|,?\s+(?:who\s+was\s+)?(?:named|identified)(?:\s+by\s+police)?\s+as\s+)({_NAME})"
     rf"|,\s+({_NAME})(?=\s*(?:[,;)]|$)|\s+(?!{_SPEECH})[a-z])"

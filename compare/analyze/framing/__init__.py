@@ -38,8 +38,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from compare import semantic
+from compare.analyze.framing import tone_cache
 from compare.analyze.framing.actors import Mention, find_mentions
 from compare.analyze.framing.aliases import Alias, AliasMatch, alias_actor, alias_matches, compile_aliases
 from compare.analyze.framing.attribution import QuoteLike, Sent, is_speaker, read_sentence, resolve, speakers
@@ -55,7 +57,7 @@ from compare.analyze.framing.cues import (
 from compare.analyze.framing.names import Names, learn_names
 from compare.analyze.framing.scoring import SentenceTone, Tally, stance
 from compare.analyze.framing.tokens import tokens
-from compare.analyze.framing.tone import Logits, embedded_logits, target_tone, tone_at
+from compare.analyze.framing.tone import Logits, embedded_logits, target_tone
 from compare.analyze.framing.voice import OWN, ArticleVoices, VoiceSpan, voices_of
 from compare.analyze.framing.words import PEOPLE_NOUNS
 from compare.lexicon import Lexicon
@@ -248,6 +250,12 @@ def _embedded(texts: Sequence[str], settings: Settings) -> Mapping[str, Logits]:
     return embedded_logits(texts)
 
 
+def _cache_folder() -> Path | None:
+    """The embedding cache's folder, where :mod:`.tone_cache` keeps the tones (None: no cache)."""
+    path = semantic.cache_path()
+    return path.parent if path is not None else None
+
+
 def _tally_of(tallies: dict[tuple[str, str], Tally], article_id: str) -> Callable[[str], Tally]:
     """The tally of an actor in one article, made on first use."""
 
@@ -348,14 +356,14 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
     main = set(credited.main)
     tallies = {key: tally.copy() for key, tally in credited.tallies.items() if key[0] in main}  # only these are read
     voice = voices_of(credited.voices)
+    asked = [(r.text, r.start, r.end, embedded.get(r.text)) for r in credited.requests if not r.speaker]
+    results = iter(tone_cache.judged(asked, settings.tone_neutral_prior, _cache_folder()))
     for r in credited.requests:
         if r.speaker:  # '"...," he said': the quotation is not said of him (neutral, out of the share)
             for actor in r.actors:
                 tallies.setdefault((actor, r.article), Tally()).add_tone(_spoke(r, OWN), ())
             continue
-        result = tone_at(
-            r.text, r.start, r.end, neutral_prior=settings.tone_neutral_prior, sentence=embedded.get(r.text)
-        )
+        result = next(results)  # tone_at(r.text, r.start, r.end, ...), read back where a report judged it
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
         said = voice(r.sentence, result.cues)

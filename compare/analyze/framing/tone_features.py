@@ -215,10 +215,17 @@ class _Rows(dict[str, WordRows]):
         super().__init__()
         self.index = index
         self.bits = [index.slots.get(slot, 0) for slot in slots]
+        self.absent: WordRows = ((None,) * len(slots), None)  # a word the model does not have: one record for all
 
     def __missing__(self, word: str) -> WordRows:
-        n = self.index.find(word)
-        got = (self.index.rows(n, self.bits), self.index.valence(n) if n is not None else None)
+        index = self.index
+        n = index.find(word)
+        if n is None:
+            got = self.absent
+        elif n >= index.featured:  # a word of the sentiment lexicon alone
+            got = (self.absent[0], index.valence(n))
+        else:
+            got = (index.rows(n, self.bits), index.valence(n))
         if len(self) < self.KEEP:
             self[word] = got
         return got

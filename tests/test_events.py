@@ -274,6 +274,58 @@ def test_a_dateline_is_where_the_report_was_filed() -> None:
     assert judge(abroad, b, settings).reason == "different events: London against Bunbury"
 
 
+def test_two_datelines_of_one_country_alone_are_two_places() -> None:
+    """Two reports datelined in two cities of one country, neither naming the other's city nor a third
+    place both name, are two events where their content falls short of the override: two explosions
+    at chemical plants the same Tuesday, in Houston and in Baton Rouge."""
+    houston = (
+        "Explosion at chemical plant injures 12\n\n"
+        "HOUSTON (AP) — An explosion tore through a chemical plant on Tuesday, injuring 12 workers and sending a plume "
+        "of black smoke over the city, fire officials said. "
+        "The blast happened shortly after 9 a.m. in a storage tank, Fire Chief Samuel Pena said. "
+        "Residents within a mile of the plant were told to stay indoors."
+    )
+    baton_rouge = (
+        "Blast at chemical plant hurts workers\n\n"
+        "BATON ROUGE, La. (AP) — An explosion at a chemical plant on Tuesday injured several workers and sent black "
+        "smoke into the sky, officials said. "
+        "The blast occurred around 9 a.m. near a storage tank, a plant spokesman said. "
+        "People living near the plant were told to stay inside."
+    )
+    a, b = (event_profile(x) for x in compare([_article(houston, None, "a"), _article(baton_rouge, None, "b")]).articles)
+    assert (a.where, a.dateline, b.where, b.dateline) == ("Houston", True, "Baton Rouge", True)
+    verdict = judge(a, b, Settings())
+    assert verdict.reason == "different events: Houston against Baton Rouge" and not verdict.same_event
+    # The Sydney report naming Bunbury is filed from Sydney on Bunbury's event.
+    named = houston.replace("a chemical plant on Tuesday", "a chemical plant in Baton Rouge on Tuesday")
+    c = event_profile(compare([_article(named, None, "c"), _article(baton_rouge, None, "b")]).article("c"))
+    assert c.where == "Houston" and not judge(c, b, Settings()).reason.startswith("different events: Houston")
+    # ... and so is one naming the region that holds it ("OKLAHOMA CITY - ... a town in Texas" on Corsicana).
+    region = houston.replace("a chemical plant on Tuesday", "a chemical plant in Louisiana on Tuesday")
+    d = event_profile(compare([_article(region, None, "d"), _article(baton_rouge, None, "b")]).article("d"))
+    assert d.where == "Houston" and not judge(d, b, Settings()).reason.startswith("different events: Houston")
+
+def test_a_name_of_two_places_is_the_one_its_article_s_other_places_are_in() -> None:
+    """"Georgia" is a US state and a country: in an article whose lede names Tbilisi it is the country,
+    and "ATLANTA (AP) -" is another place; in one whose lede names Atlanta it is the state, which holds
+    Atlanta."""
+    atlanta = (
+        "Thousands march against new law\n\n"
+        "ATLANTA (AP) — Thousands of people marched on Saturday against a new law on foreign funding of news media, "
+        "police said. Protesters waved flags and chanted outside the parliament building."
+    )
+    tbilisi = (
+        "Mass protest over media law\n\n"
+        "Thousands of people marched in Georgia on Saturday against a law on foreign funding of news media, which "
+        "critics say copies a Russian law. Protesters in Tbilisi waved European Union flags outside parliament."
+    )
+    a, b = (event_profile(x) for x in compare([_article(atlanta, None, "a"), _article(tbilisi, None, "b")]).articles)
+    assert (a.where, b.where) == ("Atlanta", "Georgia") and "Tbilisi" in b.places
+    assert judge(a, b, Settings()).reason == "different events: Atlanta against Georgia"
+    state = tbilisi.replace("Tbilisi", "Atlanta").replace("European Union flags outside parliament", "flags outside the Capitol")
+    c = event_profile(compare([_article(state, None, "c"), _article(atlanta, None, "a")]).article("c"))
+    assert c.where == "Georgia" and not judge(a, c, Settings()).reason.startswith("different events: Atlanta")
+
 MANNHEIM_A = (
     "Klitschko stops Rahman\n\n"
     "Wladimir Klitschko blasted a sluggish Hasim Rahman in Mannheim, Germany on Saturday night to retain "

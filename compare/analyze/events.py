@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from compare.analyze.event_places import containers, countries, lies_in, nested
+from compare.analyze.event_places import containers, countries, lies_in, nested, place_key
 from compare.analyze.event_profile import EventProfile
 from compare.settings import Settings
 from compare.similarity import informativeness, normalise_word
@@ -266,16 +266,51 @@ def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
     "Sicily" by the GeoNames table, "in Mannheim, Germany" against "in Germany", "East Flatbush,
     Brooklyn" against "Brooklyn" by the regions written, :attr:`EventProfile.regions`; a place
     the table does not know by the places its article's lede names, :func:`_located`), or one
-    is a dateline's place and both lie in one country ("SYDNEY -" against "BUNBURY, Australia"),
-    or each article names the other's place too."""
+    is a dateline's place, both lie in one country and the dateline is where the report was
+    filed (:func:`_filed_elsewhere`: "SYDNEY -" against "BUNBURY, Australia", both on a man back
+    from Bali), or each article names the other's place too."""
     if a.where is None or b.where is None:
         return False
     regions = (*a.regions, *b.regions)
-    if any(nested(x, y, regions) for x in _located(a) for y in _located(b)):
+    apart = _countries(a) and _countries(b) and not _countries(a) & _countries(b)
+    if not apart and any(nested(x, y, regions) for x in _located(a) for y in _located(b)):
         return False
-    if (a.dateline or b.dateline) and countries(a.where) & countries(b.where):
+    if (a.dateline or b.dateline) and countries(a.where) & countries(b.where) and _filed_elsewhere(a, b):
         return False  # a wire's bureau files from its country's city: "SYDNEY" on a story from Bunbury
     return not (_names(b, a.where) and _names(a, b.where))
+
+
+def _filed_elsewhere(a: EventProfile, b: EventProfile) -> bool:
+    """A dateline of the two is where a report was filed, not where its event took place: the
+    dateline's article names the other's place or a region that holds it ("SYDNEY - A Bunbury man
+    ...", "OKLAHOMA CITY - ... a town in Texas" against "CORSICANA"), or both headlines and ledes
+    name a third place the table knows, not a country: the event's ("Bali" in reports from Sydney
+    and Bunbury) or its region ("Utah" in "SALT LAKE CITY (AP) -" and "PROVO, Utah (UPI) -" on one
+    man's eggnog).  Two datelines of one country alone are not that: "HOUSTON (AP) -" and "BATON
+    ROUGE, La. (AP) -" on an explosion at a chemical plant the same Tuesday are two explosions."""
+    assert a.where is not None and b.where is not None
+    named = [
+        {k for k in (place_key(w) for w in {*(w for _t, w, _n in p.participants), *p.places}) if containers(k) and k not in countries(k)}
+        for p in (a, b)
+    ]
+    for x, y, places in ((a, b, named[0]), (b, a, named[1])):
+        others = places - {place_key(x.where or "")}  # not the dateline itself: "WASHINGTON (AP) -" on Seattle
+        if x.dateline and y.where is not None and (_names(x, y.where) or any(lies_in(y.where, p) for p in others)):
+            return True
+    own = {place_key(a.where), place_key(b.where)}
+    return any(p not in own for p in named[0] & named[1])
+
+
+def _countries(profile: EventProfile) -> frozenset[str]:
+    """The countries the article's place lies in, in the senses its other places agree with: "Georgia"
+    is the country in an article whose lede names Tbilisi, and no place in the United States for it
+    ("ATLANTA -" against "in Georgia ... in Tbilisi" are two places); every sense where none agree."""
+    assert profile.where is not None
+    senses = countries(profile.where)
+    if len(senses) < 2:
+        return senses
+    around = {c for p in profile.places if p.lower() != profile.where.lower() for c in countries(p)}
+    return (senses & around) or senses
 
 
 def _located(profile: EventProfile) -> tuple[str, ...]:

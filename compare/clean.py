@@ -226,10 +226,11 @@ _TIME = (
     r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
 )
+_STAMP = r"(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*:?\s*"  # "Last updated at"
 _DATE_LINE = re.compile(
-    rf"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*:?\s*)?"
-    rf"(?:{WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—-]?\s*{_TIME})?"
-    rf"|{_TIME}\s*[,|·•–—-]?\s*(?:{WEEKDAY},?\s+)?{_DATE}",
+    rf"(?:{_STAMP})?(?:{WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—@-]?\s*(?:{_STAMP})?{_TIME})?"
+    rf"|{_TIME}\s*[,|·•–—@-]?\s*(?:{WEEKDAY},?\s+)?{_DATE}"
+    rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}",  # "APR 28" alone on its line
     re.IGNORECASE,
 )
 

@@ -653,6 +653,10 @@ def test_a_sentence_after_source_is_kept(line: str) -> None:
         "Updated: Dec. 31, 2014 11:30 a.m.",
         "2010-09-24",
         "24.09.2010",
+        # a time after an "@", a stamp between the date and the time, a day without its year (ECB+ pages)
+        "9/10/2010 @ 1:19PM",
+        "21 July 2013 Last updated at 11:11 GMT",
+        "APR 28",
     ],
 )
 def test_date_lines_are_metadata(line: str) -> None:

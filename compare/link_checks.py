@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from compare.analyze.shared import WORDS, base_forms, firmly_negated
 from compare.parts import sentence_quotations
@@ -375,6 +375,14 @@ def tells_earlier(text: str) -> bool:
     return _EARLIER.search(text) is not None
 
 
+T = TypeVar("T")
+
+
+def _per_sentence(check: Callable[[str], T], sentences: Sequence[Sentence]) -> Callable[[int], T]:
+    """``check`` of sentence ``i``'s text, found once per sentence, for the pairs of many links."""
+    return cache(lambda i: check(sentences[i].text))
+
+
 def refusals_apart(
     links: dict[tuple[int, int], float],
     sentences: Sequence[Sentence],
@@ -384,18 +392,12 @@ def refusals_apart(
 ) -> dict[tuple[int, int], float]:
     """The links but those under ``GroupSettings.refusal_max_score`` between a sentence that reports
     a refusal to say and one that does not (:func:`refusal_apart`), with
-    embeddings (``cosines``) only; a link made by a part, of the same words or of a question asked
+    embeddings (``semantic``) only; a link made by a part, of the same words or of a question asked
     again (``exempt``) stays, as it passes the other checks of :func:`compare.align._links`."""
     most = settings.grouping.refusal_max_score
     if not most or not semantic:
         return links
-    found: dict[int, bool] = {}
-
-    def refusal(i: int) -> bool:
-        if i not in found:
-            found[i] = refuses(sentences[i].text)
-        return found[i]
-
+    refusal = _per_sentence(refuses, sentences)
     return {
         (i, j): value
         for (i, j), value in links.items()
@@ -415,19 +417,13 @@ def denials_apart(
     claim and one that states it (:func:`denial_apart`), with embeddings
     (``semantic``) only; a link made by a part, of the same words or of a question asked again
     (``exempt``) stays, as in :func:`refusals_apart`.  Two leads are scored so as any two
-    sentences are (``on_story``, :func:`_story_ranks`), not on their main event, which a claim and
+    sentences are (``on_story``, :func:`compare.align._story_ranks`), not on their main event, which a claim and
     its denial share (``GroupSettings.lead_denial_apart``).  Also the pairs taken out, which the
     grouping keeps out of one group (:attr:`~compare.grouping.Chain.apart`)."""
     most = settings.grouping.denial_max_score
     if not most or not semantic:
         return links, frozenset()
-    found: dict[int, Stated] = {}
-
-    def claim(i: int) -> Stated:
-        if i not in found:
-            found[i] = stated(sentences[i].text)
-        return found[i]
-
+    claim = _per_sentence(stated, sentences)
     apart = frozenset(
         (i, j)
         for (i, j), value in links.items()

@@ -192,7 +192,12 @@ def containers(place: str) -> frozenset[str]:
     """The folded names of every place that contains ``place`` in any of its senses (a region
     and country for a city, a country for a region, a continent for a country); empty for a
     place the table does not know."""
-    return frozenset(p for path in _senses(place_key(place)) for p in path)
+    return _containing(place_key(place))
+
+
+def _containing(key: str) -> frozenset[str]:
+    """:func:`containers` of the place of folded name ``key``."""
+    return frozenset(p for path in _senses(key) for p in path)
 
 
 def countries(place: str) -> frozenset[str]:
@@ -225,7 +230,7 @@ def lies_in(inner: str, outer: str, regions: Iterable[tuple[str, str]] = ()) -> 
 def _inside(key: str, regions: Iterable[tuple[str, str]]) -> set[str]:
     """What contains the place of folded name ``key``: the table's containers, and the regions
     written after it with their own containers."""
-    out = {p for path in _senses(key) for p in path}
+    out = set(_containing(key))
     for place, region in regions:
         if place_key(place) == key:
             out.add(place_key(region))

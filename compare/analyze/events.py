@@ -272,7 +272,8 @@ def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
     if a.where is None or b.where is None:
         return False
     regions = (*a.regions, *b.regions)
-    apart = _countries(a) and _countries(b) and not _countries(a) & _countries(b)
+    in_a, in_b = _countries(a), _countries(b)
+    apart = in_a and in_b and not in_a & in_b
     if not apart and any(nested(x, y, regions) for x in _located(a) for y in _located(b)):
         return False
     if (a.dateline or b.dateline) and countries(a.where) & countries(b.where) and _filed_elsewhere(a, b):

@@ -67,7 +67,14 @@ def test_a_damaged_tone_cache_costs_time_not_the_tones(tmp_path: Path, monkeypat
 
 @pytest.mark.parametrize(
     "row",
-    ['["bogus", 0.5, [], 1.0]', '["favourable", NaN, [], 1.0]', '["favourable", 0.5, [[5, 2]], 1.0]', '["unfavourable", -0.5, [[0, 100000]], 2.0]'],
+    [
+        '["bogus", 0.5, [], 1.0]',
+        '["favourable", NaN, [], 1.0]',
+        '["favourable", 0.5, [[5, 2]], 1.0]',
+        '["unfavourable", -0.5, [[0, 100000]], 2.0]',
+        '["favourable", 0.5, [[Infinity, 2]], 1.0]',  # int(inf): OverflowError
+        pytest.param("[" * 100_000 + "]" * 100_000, id="nested-too-deep"),  # json.loads: RecursionError
+    ],
 )
 def test_a_row_that_is_no_tone_is_judged_again(row: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A row of valid JSON that no judged tone could be (another program's, or a damaged file's: a

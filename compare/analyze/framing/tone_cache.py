@@ -76,7 +76,7 @@ def _decode(value: object) -> ToneResult | None:
     try:
         tone_, score, cues, strength = json.loads(str(value))
         result = ToneResult(tone_, float(score), tuple((int(a), int(b)) for a, b in cues), float(strength))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, ArithmeticError, RecursionError):  # (a cue of Infinity, JSON nested too deep)
         return None  # another program's row, or a damaged one: judged again
     if result.tone not in TONES or not -1.0 <= result.score <= 1.0 or not 0.0 <= result.strength < math.inf:
         return None  # (as the embedding cache's vectors of NaN: a row read back never changes a stance)

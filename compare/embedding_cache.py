@@ -5,6 +5,7 @@ A cache that cannot be read or written costs time, never the run."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,7 +32,7 @@ def disk_get(path: Path, texts: Iterable[str]) -> dict[str, Any]:
 
     found: dict[str, Any] = {}
     wanted = {text_key(t): t for t in texts}
-    if not wanted or not path.is_file():
+    if not wanted or not os.path.isfile(path):  # (False also where the path cannot be looked up)
         return found
     try:
         with sqlite3.connect(path, timeout=5) as db:
@@ -95,7 +96,7 @@ def inputs_seen(path: Path, keys: Iterable[bytes]) -> bool:
     """Whether the cache file at ``path`` marks every one of ``keys`` (:func:`mark_inputs`): all the
     texts of those inputs were embedded into it before."""
     wanted = sorted(set(keys))
-    if not wanted or not path.is_file():
+    if not wanted or not os.path.isfile(path):
         return False
     try:
         with sqlite3.connect(path, timeout=5) as db:

@@ -313,6 +313,25 @@ def test_a_damaged_cache_file_is_made_again_and_a_locked_one_is_left(tmp_path: P
     assert list(disk_get(path, ["good", "other"])) == ["good"]
 
 
+def test_a_cache_path_that_cannot_be_looked_up_costs_time_not_the_run(tmp_path: Path) -> None:
+    """``$STORYCOMPARE_CACHE`` naming a folder whose path cannot even be looked up (a name over
+    the system's 255 bytes here; a folder inside one the user may not enter fails alike, with
+    EACCES) is a cache that cannot be read or written: nothing found, nothing kept, no error.
+    ``Path.is_file`` raised both (OSError: File name too long, exit 1 before any work)."""
+    import numpy as np
+
+    from compare.embedding_cache import DIMENSION, disk_get, disk_put, inputs_seen, mark_inputs
+
+    path = tmp_path / ("a" * 300) / "cache.sqlite"
+    unit = np.zeros(DIMENSION, dtype="<f4")
+    unit[0] = 1.0
+    assert disk_get(path, ["good"]) == {}
+    disk_put(path, {"good": unit})
+    assert not inputs_seen(path, [b"key"])
+    mark_inputs(path, [b"key"])
+    assert list(tmp_path.iterdir()) == []
+
+
 @needs_model
 def test_onnx_runtime_sends_and_keeps_no_telemetry(tmp_path: Path) -> None:
     """ONNX Runtime 1.29 and later send usage events to Microsoft from Linux and keep a device id

@@ -1,7 +1,7 @@
 """Time and memory of one pair of adversarial articles as they grow (issue 12).
 
     nice -n 10 .venv/bin/python benchmarks/adversarial.py [--sizes 10000,50000,200000,500000]
-        [--shapes repeated,numbers,quotes,tables,pdf-words,prose] [--timeout 300] [--data DIR]
+        [--shapes repeated,numbers,quotes,tables,pdf-words,prose,long-sentence] [--timeout 300] [--data DIR]
 
 For each shape and size it writes two articles of about that many characters each
 and runs ``storycompare compare a b --json r.json`` (``--pdf`` too for the
@@ -20,6 +20,10 @@ The shapes:
 * ``quotes``: sentences full of quotations (and runs of quotation marks);
 * ``tables``: HTML pages of tables nested 600 deep (1,800 elements), repeated;
 * ``pdf-words``: text of very long words, with ``--pdf``;
+* ``long-sentence``: one sentence of one word repeated ("nor nor nor ..."), a word apart in the
+  two articles (session 20, red team: the word diff and the negation checks of a group cost the
+  square of its sentences' length; 10,000 characters took 7 s of CPU, 20,000 took 26 s, and real
+  news sentences run to about 1,100 characters);
 * ``prose``: real news bodies (``fnc1/train_bodies.jsonl`` under ``--data``, default
   ``../shared/data`` beside the repository; without it, the example story repeated).
 
@@ -116,6 +120,11 @@ def pdf_words(size: int, side: int) -> str:
     return _fill(lambda n: ("x" if side == 0 else "y") * 5000 + f" word{n} " + ("\n\n" if n % 3 == 2 else ""), size)
 
 
+def long_sentence(size: int, side: int) -> str:
+    ending = "the plan was approved by the council." if side == 0 else "the plan was not approved by the council."
+    return "The minister said " + "nor " * max(0, (size - 60) // 4) + ending
+
+
 _PROSE: list[str] = []
 
 
@@ -139,6 +148,7 @@ SHAPES: dict[str, tuple[Callable[[int, int], str], str, tuple[str, ...]]] = {
     "tables": (tables, "html", ()),
     "pdf-words": (pdf_words, "txt", ("--pdf", "r.pdf")),
     "prose": (prose, "txt", ()),
+    "long-sentence": (long_sentence, "txt", ()),
 }
 
 

@@ -21,6 +21,27 @@ embedded again.  A cache of NaN vectors once made every pair of the example stor
 Bloomberg articles unrelated (2 groups -> 0) and turned four neutral tones unfavourable."""
 
 
+QUERY_STEPS = 100_000_000
+"""SQLite's virtual-machine steps one connection to a cache file may take before its query is given
+up (:func:`connect`; the query fails as the cache of a damaged file does: it costs time, never the
+run).  Another program's view or trigger in the file (an endless recursive view named ``embedding``)
+kept a run waiting for ever; writing a million rows takes about 17 million steps, a lookup of 500
+texts some 6,000."""
+
+
+def connect(path: Path, timeout: float) -> sqlite3.Connection:
+    """A connection to the cache file at ``path`` that gives up after :data:`QUERY_STEPS` steps."""
+    db = sqlite3.connect(path, timeout=timeout)
+    ticks = [0]
+
+    def tick() -> int:
+        ticks[0] += 1
+        return int(ticks[0] > QUERY_STEPS // 10_000)  # non-zero: SQLite interrupts the query
+
+    db.set_progress_handler(tick, 10_000)
+    return db
+
+
 def text_key(text: str) -> bytes:
     """A text's key in the cache: the SHA-256 digest of its UTF-8 bytes."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
@@ -35,7 +56,7 @@ def disk_get(path: Path, texts: Iterable[str]) -> dict[str, Any]:
     if not wanted or not os.path.isfile(path):  # (False also where the path cannot be looked up)
         return found
     try:
-        with sqlite3.connect(path, timeout=5) as db:
+        with connect(path, timeout=5) as db:
             keys = list(wanted)
             for start in range(0, len(keys), 500):
                 part = keys[start : start + 500]
@@ -76,7 +97,7 @@ def store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
     for attempt in (1, 2):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with sqlite3.connect(path, timeout=5) as db:
+            with connect(path, timeout=5) as db:
                 db.execute("PRAGMA synchronous = OFF")
                 db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
                 db.executemany(f"INSERT OR REPLACE INTO {table.split()[0]} VALUES ({','.join('?' * len(rows[0]))})", rows)
@@ -99,7 +120,7 @@ def inputs_seen(path: Path, keys: Iterable[bytes]) -> bool:
     if not wanted or not os.path.isfile(path):
         return False
     try:
-        with sqlite3.connect(path, timeout=5) as db:
+        with connect(path, timeout=5) as db:
             found = db.execute(f"SELECT COUNT(*) FROM input WHERE key IN ({','.join('?' * len(wanted))})", wanted).fetchone()
         return bool(found[0] == len(wanted))
     except sqlite3.Error:  # no such table yet, or an unreadable cache

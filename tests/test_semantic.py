@@ -332,6 +332,31 @@ def test_a_cache_path_that_cannot_be_looked_up_costs_time_not_the_run(tmp_path: 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_cache_query_that_runs_for_ever_is_given_up(tmp_path: Path) -> None:
+    """A cache file whose ``embedding`` is another program's view (or whose table has a trigger)
+    can make a lookup run for ever: an endless recursive view kept the example story waiting past
+    any timeout.  A connection gives a query up after ``QUERY_STEPS`` of SQLite's steps: here the
+    view's one good row comes after ten million rows of nothing (some 170 million steps, a few
+    seconds), and is not read; the run goes on without it."""
+    import sqlite3
+
+    import numpy as np
+
+    from compare.embedding_cache import DIMENSION, QUERY_STEPS, disk_get, disk_put, text_key
+
+    unit = np.zeros(DIMENSION, dtype="<f4")
+    unit[0] = 1.0
+    path = tmp_path / "cache.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE VIEW embedding AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000) "
+            f"SELECT X'{text_key('good').hex()}' AS key, X'{unit.tobytes().hex()}' AS vector FROM c WHERE x = 10000000"
+        )
+    assert QUERY_STEPS < 170_000_000
+    assert disk_get(path, ["good"]) == {}
+    disk_put(path, {"good": unit})  # a view cannot be written: no error
+
+
 @needs_model
 def test_onnx_runtime_sends_and_keeps_no_telemetry(tmp_path: Path) -> None:
     """ONNX Runtime 1.29 and later send usage events to Microsoft from Linux and keep a device id

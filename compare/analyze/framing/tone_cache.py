@@ -88,7 +88,7 @@ def _read(path: Path, keys: Sequence[bytes]) -> dict[bytes, ToneResult]:
     try:
         if not path.is_file():
             return found
-        with sqlite3.connect(path, timeout=1) as db:
+        with embedding_cache.connect(path, timeout=1) as db:
             for start in range(0, len(keys), 500):
                 part = keys[start : start + 500]
                 rows = db.execute(f"SELECT key, result FROM tone WHERE key IN ({','.join('?' * len(part))})", part)

@@ -548,6 +548,10 @@ def embed_ahead(texts: Sequence[str], most_chars: int) -> None:
         return
     chosen = list(dict.fromkeys(texts))
     if chosen and chars_to_embed(chosen) <= most_chars:
+        # numpy is imported here first: the thread imports it too (the worker's vectors come unpickled)
+        # while this one may (the aligner), and a thread could get it half made (ImportError).
+        import numpy  # noqa: F401
+
         threading.Thread(target=_embed_quietly, args=(chosen,), name="storycompare-embed-ahead").start()
 
 

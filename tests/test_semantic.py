@@ -371,6 +371,22 @@ def test_onnx_runtime_sends_and_keeps_no_telemetry(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path) for p in tmp_path.rglob("*")] == []
 
 
+@needs_model
+def test_two_one_line_articles_without_the_cache_run(tmp_path: Path) -> None:
+    """``STORYCOMPARE_CACHE=off`` on two articles of a sentence each: the embedding thread
+    (:func:`compare.semantic.embed_ahead`) unpickled the worker's vectors, importing numpy, while
+    the aligner imported it here, and a thread got numpy half made ("ImportError: cannot import
+    name 'asanyarray' from partially initialized module 'numpy._core.numeric'", exit 1, in 7 of
+    7 runs on the shared machine).  Each run is a fresh interpreter, as a user's."""
+    for n, text in enumerate(["NATO met Russia in Lisbon on Saturday.", "Russia and NATO met in Lisbon."]):
+        (tmp_path / f"a{n}.txt").write_text(text, encoding="utf-8")
+    env = {**os.environ, semantic.CACHE_ENV: "off"}
+    command = [sys.executable, "-m", "storycompare", "compare", "a0.txt", "a1.txt", "--json", "r.json", "--quiet"]
+    for _run in range(3):
+        out = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
+        assert (out.returncode, out.stderr) == (0, "")
+
+
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(semantic.CACHE_ENV, "off")
     assert semantic.cache_path() is None

@@ -85,6 +85,17 @@ class DifferenceSettings:
     letter, is alike to this ratio (difflib's): "Mr Mashnuq" / "Machnouk", "Gaddafi" / "Qaddafi" is
     not caught.  Above 1 switches it off."""
 
+    name_spelling: float = 0.8
+    """Two versions of one fact name one person or place in two spellings (a ``name`` difference,
+    :mod:`compare.analyze.names`) when a name word of each is alike to this ratio (difflib's) and
+    neither article writes the other's: "Latonya" / "Latoya" (0.92), "Mourad" / "Murad" (0.91),
+    "Gaddafi" / "Qaddafi" (0.86); "Jane" / "John" (0.5) are two people.  Above 1 switches it off."""
+
+    name_common_zipf: float = 4.0
+    """...but not two spellings that are both this common (zipf, ``compare/data/word-prior.tsv``): two
+    words of the language ("Theatre" / "Theater", "Advisers" / "Advisors") or two names ("Austria" /
+    "Australia", "Mark" / "Mary"); "Parris" (3.6) against "Paris" (4.8) is compared."""
+
     hedge_words: tuple[str, ...] = HEDGE_WORDS
     """The words that hedge a claim (with "seems", and "appears" before "to", "that" or an
     "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see

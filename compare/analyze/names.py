@@ -66,7 +66,8 @@ _PART = re.compile(r"[^-‐]+")
 def _parts(word: str, start: int = 0) -> list[tuple[str, int, int]]:
     """The folded parts of a word, hyphens apart ("New Zealand-born": "zealand", "born";
     "Aoraki-Mount": "aoraki", "mount"), each with its place (``start``: the word's)."""
-    skip = len(_PARTICLE.match(word).group()) if _PARTICLE.match(word) else 0  # type: ignore[union-attr]
+    particle = _PARTICLE.match(word)
+    skip = len(particle.group()) if particle else 0
     found = [(m.group(), start + skip + m.start(), start + skip + m.end()) for m in _PART.finditer(word[skip:])]
     return [(fold(part), begin, end) for part, begin, end in found if part[:1].isupper()]  # not "born" of "Zealand-born"
 
@@ -173,8 +174,8 @@ _VOWELS = frozenset("aeiouy")
 
 def transliterated(x: str, y: str) -> bool:
     """Two folded spellings of a name that differ only as transliterations do: letters swapped as
-    ``_SWAPS`` says, a vowel beside another vowel ("Mourad" / "Murad") or an "h" ("Gadhafi" /
-    "Gadafi") more or less.  Not a doubled letter ("Hefner" / "Heffner", "Paris" / "Parris"), two
+    ``_SWAPS`` says, a vowel or an "h" more or less ("Mourad" / "Murad", "Dmitry" / "Dimitry", "Gadhafi" /
+    "Gadafi"; a "y" only beside a vowel, "Kazarian" / "Kazaryan").  Not a doubled letter ("Hefner" / "Heffner", "Paris" / "Parris"), two
     letters in the other order ("Priebus" / "Preibus") or any other letter more or less ("Latonya" /
     "Latoya"): a misspelling."""
     if sorted(x) == sorted(y):
@@ -187,8 +188,10 @@ def transliterated(x: str, y: str) -> bool:
             return False
         letter, word, at = (left, x, i1) if left else (right, y, j1)
         beside = word[at - 1 : at] + word[at + 1 : at + 2]
-        if letter != "h" and not (letter in _VOWELS and set(beside) & _VOWELS and letter not in beside):
-            return False
+        if letter not in "aeiouh" and not (letter == "y" and set(beside) & _VOWELS):
+            return False  # "Jermayne" / "Jerymayne": a "y" between consonants
+        if letter in beside:
+            return False  # "Naser" / "Nasser", "Hefner" / "Heffner": a letter doubled
     return True
 
 

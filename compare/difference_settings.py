@@ -94,6 +94,12 @@ class DifferenceSettings:
     and 131 labelled FNC-1 stories: 25 differences at 0.65, all one name spelt two ways; 0.6 adds
     "Blvd" / "Boulevard", "Shia" / "Shiite" and two different words.  Above 1 switches it off."""
 
+    name_single_spelling: float = 0.8
+    """...and two names of one word each (no other word of the name to tell they are one) when they are
+    alike to this ratio and a word just before or after them is the same ("strongman Muammar" /
+    "strongman Moammar", "in Kobane" / "in Kobani"); at 0.65, "Sicilian" / "Italian" were one.  Above 1
+    switches it off."""
+
     name_common_zipf: float = 4.0
     """...but not two spellings that are both this common (zipf, ``compare/data/word-prior.tsv``): two
     words of the language ("Theatre" / "Theater", "Advisers" / "Advisors") or two names ("Austria" /

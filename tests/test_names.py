@@ -124,6 +124,33 @@ def test_look_alikes_are_no_name_difference(first: str, second: str) -> None:
     assert not names_of(differences_between([first, second]))
 
 
+def test_one_word_names_with_the_same_word_beside_them() -> None:
+    """FNC-1 reports of the siege of Kobani: "of Kobane" / "of Kobani"."""
+    (name,) = names_of(
+        differences_between(
+            [
+                "Social media is awash with news of Islamic State using chemical weapons in an Eastern neighbourhood of Kobane.",
+                "Kurds battling Islamic State militants for control of Kobani fear the extremist group may have used "
+                "an unidentified chemical weapon.",
+            ]
+        )
+    )
+    assert set(dict(name.values).values()) == {"Kobane", "Kobani"} and not name.conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one-word names less alike than DifferenceSettings.name_single_spelling
+        ("The Sicilian prosecutor said the arrests were a blow to the clan.", "The Italian prosecutor said the arrests were a blow to the clan."),
+        # a British spelling in a name
+        ("The founder of Technicolour was honoured at the ceremony.", "The founder of Technicolor was honoured at the ceremony."),
+    ],
+)
+def test_one_word_look_alikes_are_no_name_difference(first: str, second: str) -> None:
+    assert not names_of(differences_between([first, second]))
+
+
 def test_the_rule_can_be_switched_off() -> None:
     settings = Settings(differences=DifferenceSettings(name_spelling=1.01))
     assert not names_of(differences_between([WOLFE, WOLFF], settings))

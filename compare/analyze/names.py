@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from compare.analyze.event_places import containers
+from compare.analyze.quote_wording import _american
 from compare.analyze.shared import WORDS
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
@@ -33,6 +34,7 @@ _RULES = DifferenceSettings()
 # An Arabic article or patronymic fixed to a name ("al-Qaddafi", "bin-Laden"): the name is what follows.
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)[-‐](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[\w'’]+")
 _SHORTEST = 4  # letters of the shortest name word compared: "Iran" / "Iraq" are two countries
 _TITLE_CASE = 0.6  # a sentence with this share of its words (four or more) capitalised is a headline
 
@@ -45,6 +47,12 @@ class _Name:
     text: str
     words: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]  # each word's place in the sentence
+
+    def beside(self) -> set[str]:
+        """The words just before and just after the name in its sentence, lower case."""
+        before = _WORD.findall(self.text, 0, self.spans[0][0])[-1:]
+        after = _WORD.findall(self.text, self.spans[-1][1])[:1]
+        return {w.lower() for w in before + after}
 
     def around(self, i: int) -> str:
         """Word ``i`` with the word of the name on either side, as the sentence writes them: "Reince
@@ -140,6 +148,13 @@ def _same_name(a: _Name, b: _Name, i: int, j: int, ratio: float) -> bool:
     return False
 
 
+def _alone_alike(a: _Name, b: _Name, x: str, y: str, rules: DifferenceSettings) -> bool:
+    """Two names of one word each are one name spelt two ways when they are alike to
+    ``DifferenceSettings.name_single_spelling`` and a word just before or after them is the same
+    ("strongman Muammar" / "strongman Moammar", "in Kobane" / "in Kobani")."""
+    return len(a.words) == len(b.words) == 1 and _close(x, y, rules.name_single_spelling) and bool(a.beside() & b.beside())
+
+
 def _spelt_apart(
     a: Sequence[_Name], b: Sequence[_Name], words_a: frozenset[str], words_b: frozenset[str], rules: DifferenceSettings
 ) -> Iterator[tuple[str, str, str, str]]:
@@ -151,8 +166,10 @@ def _spelt_apart(
                 for j, y in enumerate(q.words):
                     if x in words_b or y in words_a or not _close(x, y, rules.name_spelling):
                         continue
-                    if not _same_name(p, q, i, j, rules.name_spelling):
+                    if not (_same_name(p, q, i, j, rules.name_spelling) or _alone_alike(p, q, x, y, rules)):
                         continue
+                    if _american(x) == _american(y):
+                        continue  # "Technicolor" / "Technicolour": a house style
                     if (containers(x) and containers(y)) or min(_zipf(x), _zipf(y)) >= rules.name_common_zipf:
                         continue  # "Austria" / "Australia": two places; "Theatre" / "Theater": two words
                     yield p.around(i), q.around(j), x, y

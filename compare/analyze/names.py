@@ -4,13 +4,15 @@
 Two versions of one fact from different articles name the same one in two spellings when a name
 word of each is close in spelling to one of the other (``DifferenceSettings.name_spelling``), the
 two stand in the same name (the rest of it alike: "Latonya Brown" / "Latoya Brown", or every word
-of it close: "Muammar Gaddafi" / "Moammar Qaddafi"), and neither article ever writes the other's
-form: an article that writes both names two people ("John Smith" and "Jane Smith" are two people
-whatever their spelling, and never close enough).  Not two forms of one word ("Russia" /
-"Russian", "Obama" / "Obama's"), not two places the table of places knows ("Austria" /
-"Australia"), not two words the articles also write in lower case (a headline's "Fire" / "Fires").
-A difference made only of vowels, doubled letters and the letters transliterations swap ("g" /
-"q", "ou" / "u", "ph" / "f") is a transliteration or spelling variant, not a conflict."""
+of it close: "Muammar Gaddafi" / "Moammar Qaddafi"; a name of one word only when closer still and
+with the same word beside it, ``name_single_spelling``: "of Kobane" / "of Kobani"), and neither
+article ever writes the other's form: an article that writes both names two people ("John Smith"
+and "Jane Smith" are two people whatever their spelling, and never close enough).  Not two forms
+of one word ("Russia" / "Russian", "Obama" / "Obama's"), two places the table of places knows
+("Austria" / "Australia"), two spellings both common (``name_common_zipf``: "Theatre" / "Theater",
+"Mark" / "Mary"), a British spelling ("Technicolour"), nor the words of a headline in Title Case.
+A difference made only of vowels, an "h" and the letters transliterations swap ("g" / "q", "c" /
+"k", "p" / "b") is a transliteration or spelling variant, not a conflict (:func:`transliterated`)."""
 
 from __future__ import annotations
 

@@ -548,10 +548,7 @@ def embed_ahead(texts: Sequence[str], most_chars: int) -> None:
         return
     chosen = list(dict.fromkeys(texts))
     if chosen and chars_to_embed(chosen) <= most_chars:
-        # numpy is imported here first: the thread imports it too (the worker's vectors come unpickled)
-        # while this one may (the aligner), and a thread could get it half made (ImportError).
-        import numpy  # noqa: F401
-
+        import numpy  # noqa: F401  (here first: two threads importing it at once got it half made)
         threading.Thread(target=_embed_quietly, args=(chosen,), name="storycompare-embed-ahead").start()
 
 

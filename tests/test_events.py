@@ -699,10 +699,52 @@ def test_undated_reports_of_one_event_join_on_their_mean_content() -> None:
     assert len(short) == 3 and not any(p.same_event for p in short), [p.reason for p in short]
     assert [e.articles for e in comparison.events] == [("a", "b", "c", "d"), ("e",)]
     assert comparison.events[0].evidence[-1].startswith("same event: what d reports, 0.3")
-    off = compare(records, replace(settings, events=replace(settings.events, event_link_content=1.0)))
+    off = compare(records, replace(settings, events=replace(settings.events, event_link_content=1.0, event_join_content=1.0)))
     assert [e.articles for e in off.events] == [("a", "b", "c"), ("d",), ("e",)]
     assert [p.same_event for p in comparison.pairs] == [p.same_event for p in off.pairs]  # pairs unchanged
 
+
+
+BRIDGE_A = (
+    "Bridge collapses in Rivertown\n\n"
+    "A pedestrian bridge over the Cole River collapsed in Rivertown, killing two people and injuring eleven, "
+    "the mayor, Helen Park, said. The bridge, opened in 1998, had been closed for repairs last year. "
+    "Engineers from the state transport department were inspecting the wreckage."
+)
+BRIDGE_B = (
+    "Two dead as Rivertown footbridge falls\n\n"
+    "Two people were killed and eleven hurt when the footbridge over the Cole River in Rivertown gave way, "
+    "Mayor Helen Park said. The state transport department sent engineers to the wreckage. "
+    "The bridge had been repaired last year."
+)
+BRIDGE_C = (  # the same collapse, told through what followed it: short of one event with each of the others
+    "Questions over repairs after deadly collapse\n\n"
+    "Residents asked why the crossing failed under a crowd of commuters. Families of the two dead gathered at "
+    "the town hall, where an inspector's report on rusted cables was read out. "
+    "A council member said repairs had been put off for years."
+)
+BRIDGE_D = (  # another collapse of the same kind
+    "Footbridge gives way in Millford\n\n"
+    "A wooden footbridge over the Avon canal in Millford gave way under a school group, injuring six children, "
+    "police said. The bridge had been built by volunteers. The council closed the towpath."
+)
+
+
+def test_one_report_joins_an_event_of_two_on_its_mean_content() -> None:
+    """Two reports of a bridge collapse are one event; a third tells it in its own words (the families, the
+    repairs put off), short of one event with each (0.26, 0.31: under ``event_link_content``) with nothing
+    apart, and joins them through the two (``event_join_content``); another collapse does not.  With
+    the first report alone, the third stays apart: two articles are one event only by their pair."""
+    records = [_article(text, None, name) for name, text in
+               (("a", BRIDGE_A), ("b", BRIDGE_B), ("c", BRIDGE_C), ("d", BRIDGE_D))]
+    settings = Settings()
+    comparison = compare(records, settings)
+    assert [p.same_event for p in comparison.pairs] == [True, False, False, False, False, False]
+    assert [e.articles for e in comparison.events] == [("a", "b", "c"), ("d",)]
+    assert comparison.events[0].evidence[-1].startswith("same event: what c reports, 0.28")
+    off = compare(records, replace(settings, events=replace(settings.events, event_join_content=1.0)))
+    assert [e.articles for e in off.events] == [("a", "b"), ("c",), ("d",)]
+    assert [e.articles for e in compare(records[::2], settings).events] == [("a",), ("c",)]
 
 CLINIC_A = (
     "Singer enters clinic\n\n"

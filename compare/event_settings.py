@@ -55,8 +55,12 @@ class EventSettings:
     evidence_participant_mentions: int = 2
     """A pair that shares too little to be one event names, as evidence only, the participant each
     article alone names at least this many times in its lead ("only one names Betty Ford Center,
-    only the other Tara Reid"); the verdict is the content score's.  Lower than
-    ``same_event_participant_mentions``, which decides a verdict."""
+    only the other Tara Reid"), after whom both leads name, when they name someone ("both name Serenity Ridge,
+    only one names ..."): a reader sees what they share beside whom each alone names (an officer that
+    one report of a shooting names, the victim both name);
+    the verdict is the content score's.  Lower than ``same_event_participant_mentions``, which decides a
+    verdict.  On ECB+ dev the evidence is telling: of the pairs short on content (0.2 or more) it names
+    participants for 48 of one event and 395 of two; without it 734 and 908 (session 20)."""
 
     same_event_place_override: float = 0.6
     """Articles placing their events apart ("NEW YORK --" against "told reporters today in Moscow") report two

@@ -746,6 +746,7 @@ def test_one_report_joins_an_event_of_two_on_its_mean_content() -> None:
     assert [e.articles for e in off.events] == [("a", "b"), ("c",), ("d",)]
     assert [e.articles for e in compare(records[::2], settings).events] == [("a",), ("c",)]
 
+
 CLINIC_A = (
     "Singer enters clinic\n\n"
     "Pop singer Dana Whitlock checked into the Serenity Ridge clinic in Malibu on Friday, her publicist said. "
@@ -789,6 +790,11 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
     once = CLINIC_C.replace("Amberson was arrested", "He was arrested").replace("said Amberson would", "said he would")
     (pair,) = compare([_article(CLINIC_A, None, "a"), _article(once, None, "c")]).pairs
     assert "only one names" not in pair.reason, pair.reason
+    # At one clinic: the reason says whom both name too (a person, the clinic; never a place named "in X").
+    clinic = CLINIC_C.replace("has entered a treatment centre in Arizona", "has checked into the Serenity Ridge clinic in Malibu")
+    (pair,) = compare([_article(CLINIC_A, None, "a"), _article(clinic, None, "c")]).pairs
+    assert not pair.same_event
+    assert pair.reason.endswith("; both name Serenity Ridge, only one names Dana Whitlock, only the other Corey Amberson"), pair.reason
 
 
 def _written_participants(text: str) -> dict[str, str]:

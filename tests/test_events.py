@@ -747,6 +747,16 @@ def test_one_report_joins_an_event_of_two_on_its_mean_content() -> None:
     assert [e.articles for e in compare(records[::2], settings).events] == [("a",), ("c",)]
 
 
+def test_one_report_joins_an_event_only_through_every_pair_with_it() -> None:
+    """With ``--pair a:b --pair a:c`` the pair b-c is never judged: c's one pair with a (short on
+    content, "the same kind of event") is all there is, and one pair alone joins nothing, as with
+    ``--pair a:c`` alone.  (It joined c to a and b: which other pair the user chose decided c's event.)"""
+    records = [_article(text, None, name) for name, text in (("a", BRIDGE_A), ("b", BRIDGE_B), ("c", BRIDGE_C))]
+    chosen = compare(records, Settings(), pairs=[("a", "b"), ("a", "c")])
+    assert [p.same_event for p in chosen.pairs] == [True, False]
+    assert [e.articles for e in chosen.events] == [("a", "b"), ("c",)]
+
+
 CLINIC_A = (
     "Singer enters clinic\n\n"
     "Pop singer Dana Whitlock checked into the Serenity Ridge clinic in Malibu on Friday, her publicist said. "

@@ -169,7 +169,8 @@ def _join(
 ) -> None:
     """Merge the two events whose cross pairs' tally has the highest ``value`` (then the first
     events) while it reaches ``least`` (and is above 0), never two with a pair apart; with
-    ``one_to_many``, only an event of one article into an event of two or more."""
+    ``one_to_many``, only an event of one article into an event of two or more, every pair of the
+    article with the event's articles judged (not so where ``--pair`` left one out)."""
     while True:
         best: tuple[tuple[float, int, int], str, str] | None = None
         for x, others in tally.items():
@@ -177,8 +178,8 @@ def _join(
                 if counts[2] or order[x] > order[y]:
                     continue
                 sizes = len(members[x]), len(members[y])
-                if one_to_many and (min(sizes) > 1 or max(sizes) < 2):
-                    continue
+                if one_to_many and (min(sizes) > 1 or max(sizes) < 2 or counts[1] < sizes[0] * sizes[1]):
+                    continue  # (every cross pair judged: with --pair, one pair alone would join)
                 key = (value(counts), -order[x], -order[y])
                 if key[0] > 0 and key[0] >= least and (best is None or key > best[0]):
                     best = (key, x, y)

@@ -383,6 +383,19 @@ def test_the_place_stops_before_a_day_or_a_title() -> None:
     assert "Queens Friday" not in profile.places
 
 
+
+def test_a_rank_before_a_name_is_no_place() -> None:
+    """"pointed a gun at Sgt. Mourad Mourad" names whom, not where: the rank and the name are no place."""
+    text = (
+        "Teen shot dead by police in East Flatbush\n\n"
+        "The teen pointed a revolver at Sgt. Jamal Mourad and Officer Jovaniel Cordova, police said.\n\n"
+        "Both officers fired at Lt. Dan Reyes's signal, the police said."
+    )
+    comparison = compare([_article(text, "2013-03-10", "a"), _article(QUAKE_C, None, "c")])
+    profile = event_profile(comparison.article("a"))
+    assert profile.places == ("East Flatbush",)
+
+
 FIGHT_A = (
     "Klitschko keeps his belts\n\n"
     "Wladimir Klitschko stopped Hasim Rahman in the seventh round on Saturday to keep his IBF and WBO "

@@ -383,6 +383,19 @@ def test_the_place_stops_before_a_day_or_a_title() -> None:
     assert "Queens Friday" not in profile.places
 
 
+
+def test_a_rank_before_a_name_is_no_place() -> None:
+    """"pointed a gun at Sgt. Mourad Mourad" names whom, not where: the rank and the name are no place."""
+    text = (
+        "Teen shot dead by police in East Flatbush\n\n"
+        "The teen pointed a revolver at Sgt. Jamal Mourad and Officer Jovaniel Cordova, police said.\n\n"
+        "Both officers fired at Lt. Dan Reyes's signal, the police said."
+    )
+    comparison = compare([_article(text, "2013-03-10", "a"), _article(QUAKE_C, None, "c")])
+    profile = event_profile(comparison.article("a"))
+    assert profile.places == ("East Flatbush",)
+
+
 FIGHT_A = (
     "Klitschko keeps his belts\n\n"
     "Wladimir Klitschko stopped Hasim Rahman in the seventh round on Saturday to keep his IBF and WBO "
@@ -699,9 +712,62 @@ def test_undated_reports_of_one_event_join_on_their_mean_content() -> None:
     assert len(short) == 3 and not any(p.same_event for p in short), [p.reason for p in short]
     assert [e.articles for e in comparison.events] == [("a", "b", "c", "d"), ("e",)]
     assert comparison.events[0].evidence[-1].startswith("same event: what d reports, 0.3")
-    off = compare(records, replace(settings, events=replace(settings.events, event_link_content=1.0)))
+    off = compare(records, replace(settings, events=replace(settings.events, event_link_content=1.0, event_join_content=1.0)))
     assert [e.articles for e in off.events] == [("a", "b", "c"), ("d",), ("e",)]
     assert [p.same_event for p in comparison.pairs] == [p.same_event for p in off.pairs]  # pairs unchanged
+
+
+
+BRIDGE_A = (
+    "Bridge collapses in Rivertown\n\n"
+    "A pedestrian bridge over the Cole River collapsed in Rivertown, killing two people and injuring eleven, "
+    "the mayor, Helen Park, said. The bridge, opened in 1998, had been closed for repairs last year. "
+    "Engineers from the state transport department were inspecting the wreckage."
+)
+BRIDGE_B = (
+    "Two dead as Rivertown footbridge falls\n\n"
+    "Two people were killed and eleven hurt when the footbridge over the Cole River in Rivertown gave way, "
+    "Mayor Helen Park said. The state transport department sent engineers to the wreckage. "
+    "The bridge had been repaired last year."
+)
+BRIDGE_C = (  # the same collapse, told through what followed it: short of one event with each of the others
+    "Questions over repairs after deadly collapse\n\n"
+    "Residents asked why the crossing failed under a crowd of commuters. Families of the two dead gathered at "
+    "the town hall, where an inspector's report on rusted cables was read out. "
+    "A council member said repairs had been put off for years."
+)
+BRIDGE_D = (  # another collapse of the same kind
+    "Footbridge gives way in Millford\n\n"
+    "A wooden footbridge over the Avon canal in Millford gave way under a school group, injuring six children, "
+    "police said. The bridge had been built by volunteers. The council closed the towpath."
+)
+
+
+def test_one_report_joins_an_event_of_two_on_its_mean_content() -> None:
+    """Two reports of a bridge collapse are one event; a third tells it in its own words (the families, the
+    repairs put off), short of one event with each (0.26, 0.31: under ``event_link_content``) with nothing
+    apart, and joins them through the two (``event_join_content``); another collapse does not.  With
+    the first report alone, the third stays apart: two articles are one event only by their pair."""
+    records = [_article(text, None, name) for name, text in
+               (("a", BRIDGE_A), ("b", BRIDGE_B), ("c", BRIDGE_C), ("d", BRIDGE_D))]
+    settings = Settings()
+    comparison = compare(records, settings)
+    assert [p.same_event for p in comparison.pairs] == [True, False, False, False, False, False]
+    assert [e.articles for e in comparison.events] == [("a", "b", "c"), ("d",)]
+    assert comparison.events[0].evidence[-1].startswith("same event: what c reports, 0.28")
+    off = compare(records, replace(settings, events=replace(settings.events, event_join_content=1.0)))
+    assert [e.articles for e in off.events] == [("a", "b"), ("c",), ("d",)]
+    assert [e.articles for e in compare(records[::2], settings).events] == [("a",), ("c",)]
+
+
+def test_one_report_joins_an_event_only_through_every_pair_with_it() -> None:
+    """With ``--pair a:b --pair a:c`` the pair b-c is never judged: c's one pair with a (short on
+    content, "the same kind of event") is all there is, and one pair alone joins nothing, as with
+    ``--pair a:c`` alone.  (It joined c to a and b: which other pair the user chose decided c's event.)"""
+    records = [_article(text, None, name) for name, text in (("a", BRIDGE_A), ("b", BRIDGE_B), ("c", BRIDGE_C))]
+    chosen = compare(records, Settings(), pairs=[("a", "b"), ("a", "c")])
+    assert [p.same_event for p in chosen.pairs] == [True, False]
+    assert [e.articles for e in chosen.events] == [("a", "b"), ("c",)]
 
 
 CLINIC_A = (
@@ -747,6 +813,11 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
     once = CLINIC_C.replace("Amberson was arrested", "He was arrested").replace("said Amberson would", "said he would")
     (pair,) = compare([_article(CLINIC_A, None, "a"), _article(once, None, "c")]).pairs
     assert "only one names" not in pair.reason, pair.reason
+    # At one clinic: the reason says whom both name too (a person, the clinic; never a place named "in X").
+    clinic = CLINIC_C.replace("has entered a treatment centre in Arizona", "has checked into the Serenity Ridge clinic in Malibu")
+    (pair,) = compare([_article(CLINIC_A, None, "a"), _article(clinic, None, "c")]).pairs
+    assert not pair.same_event
+    assert pair.reason.endswith("; both name Serenity Ridge, only one names Dana Whitlock, only the other Corey Amberson"), pair.reason
 
 
 def _written_participants(text: str) -> dict[str, str]:

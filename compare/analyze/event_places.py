@@ -17,8 +17,9 @@ from compare.analyze.numbers import find_dates
 from compare.terms import title_case
 from compare.text import CALENDAR_NAMES, weekdays_named
 
-TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge".split())
-"""Titles that are no place ("Alaska Gov" -> "Alaska") and no participant ("Rep", "Gov")."""
+TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge sgt lt capt cpl det maj pvt".split())
+"""Titles and ranks that are no place ("Alaska Gov" -> "Alaska"; "shot at Sgt. Mourad" names no
+place) and no participant ("Rep", "Gov", "Sgt")."""
 RELATIVE_WORD = re.compile(r"\b(today|tonight|yesterday)\b", re.IGNORECASE)
 
 # "NEW YORK --", "GAZA CITY (Ma'an) --", "ATLANTA, Georgia (CNN) --", "GAZA, Feb. 22 (Xinhua) --"

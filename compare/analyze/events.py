@@ -194,7 +194,9 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     least = settings.events.evidence_participant_mentions
     first, second = _own_participant(a, b, settings, least), _own_participant(b, a, settings, least)
     if first is not None and second is not None:  # who each reports, as evidence only: the content decided
-        why += f"; only one names {first}, only the other {second}"
+        said = {word for part in (first, second, *a.places, *b.places) for word in part.split()}  # a place is no one
+        both = [n for n in shared_participants(a, b, settings) if not said & set(n.split())][:1]
+        why += "; " + "".join(f"both name {n}, " for n in both) + f"only one names {first}, only the other {second}"
     return Verdict(relation, score, gap, why, True)
 
 

@@ -179,3 +179,20 @@ def test_a_name_difference_is_rendered_escaped_in_html_and_in_the_pdf(tmp_path: 
     text = _pdftotext(target)
     assert "CONFLICT 'Siobhan O'Brien' against 'Siobhan O'Brein' (one name spelt two ways)" in text, text[:3000]
     assert re.search(r"DIVERGE NAME .{0,60}CONFLICT", text)  # the type, as the print style writes it
+
+
+KHAMENEI = "Iran's supreme leader, Ayatollah Ali Khamenei, said on Friday that talks with Washington would not solve anything."
+KHAMEINI = KHAMENEI.replace("Khamenei", "Khameini")
+
+
+def test_the_verdict_does_not_depend_on_the_order_of_the_articles() -> None:
+    """difflib reads "khamenei" / "khameini" differently in the two orders (a transliteration one way,
+    letters in the other order the other; alike to 0.8 one way only): the difference and its flag must
+    not change with which article comes first."""
+    one = [(d.detail.split("(")[-1], d.conflict) for d in names_of(differences_between([KHAMENEI, KHAMEINI]))]
+    other = [(d.detail.split("(")[-1], d.conflict) for d in names_of(differences_between([KHAMEINI, KHAMENEI]))]
+    assert one == other == [("one name spelt two ways)", True)]
+    alone = "Supporters of Khamenei gathered in the square on Friday after the prayers."
+    assert len(names_of(differences_between([alone, alone.replace("Khamenei", "Khameini")]))) == 1
+    assert len(names_of(differences_between([alone.replace("Khamenei", "Khameini"), alone]))) == 1
+

@@ -196,3 +196,20 @@ def test_the_verdict_does_not_depend_on_the_order_of_the_articles() -> None:
     assert len(names_of(differences_between([alone, alone.replace("Khamenei", "Khameini")]))) == 1
     assert len(names_of(differences_between([alone.replace("Khamenei", "Khameini"), alone]))) == 1
 
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one word and its other form: "-ist" / "-ic", "-s" / "-n"
+        (
+            "Islamist militants stormed a hotel in the capital on Friday, killing at least 20 people, officials said.",
+            "Islamic militants stormed a hotel in the capital on Friday, killing at least 20 people, officials said.",
+        ),
+        (
+            "A Texas man was arrested on Friday after police found 40 pounds of explosives in his garage.",
+            "A Texan man was arrested on Friday after police found 40 pounds of explosives in his garage.",
+        ),
+    ],
+)
+def test_a_word_and_its_other_form_is_no_name_difference(first: str, second: str) -> None:
+    assert not names_of(differences_between([first, second]))

@@ -121,10 +121,20 @@ def article_words(text: str) -> frozenset[str]:
     return frozenset(fold(p) for w in WORDS.findall(text) for p in _PART.findall(_PARTICLE.sub("", w)))
 
 
+# Endings of one word's other forms that the stemmer leaves apart: "Islamic" / "Islamist", "Communist" /
+# "Communism", "Kurdish" / "Kurds", "Texas" / "Texan".
+_FORMS = ("ism", "ist", "ic", "ish", "an", "n", "s")
+
+
+def _stems(word: str) -> set[str]:
+    return {word} | {word[: -len(end)] for end in _FORMS if word.endswith(end) and len(word) - len(end) >= _SHORTEST}
+
+
 def _close(x: str, y: str, ratio: float) -> bool:
     """Two folded words spelt alike to ``ratio`` (difflib's), not one word and its other form
-    ("russia" / "russian", "clinton" / "clintons", "obama" / "obamas")."""
-    if x == y or min(len(x), len(y)) < _SHORTEST or x.startswith(y) or y.startswith(x):
+    ("russia" / "russian", "clinton" / "clintons", "obama" / "obamas", "islamic" / "islamist", "texas" /
+    "texan")."""
+    if x == y or min(len(x), len(y)) < _SHORTEST or x.startswith(y) or y.startswith(x) or _stems(x) & _stems(y):
         return False
     if normalise_word(x) == normalise_word(y):
         return False

@@ -213,3 +213,15 @@ def test_the_verdict_does_not_depend_on_the_order_of_the_articles() -> None:
 )
 def test_a_word_and_its_other_form_is_no_name_difference(first: str, second: str) -> None:
     assert not names_of(differences_between([first, second]))
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("Lech Wałęsa", "Lech Walesa"), ("Novak Đoković", "Novak Djokovic"), ("Lars Løkke Rasmussen", "Lars Lokke Rasmussen"),
+     ("Franz Josef Strauß", "Franz Josef Strauss")],
+)
+def test_a_name_with_and_without_its_letters_of_other_alphabets_is_one_spelling(written: str, plain: str) -> None:
+    """Like "José" / "Jose": letters that carry no separable accent ("ł", "đ", "ø", "ß") written
+    plainly are no second spelling, let alone a conflict."""
+    sentence = "On Monday {} told the union in Gdansk that the strike would go on."
+    assert not names_of(differences_between([sentence.format(written), sentence.format(plain)]))

@@ -62,12 +62,17 @@ class _Name:
         return self.text[self.spans[max(0, i - 1)][0] : self.spans[min(len(self.spans) - 1, i + 1)][1]]
 
 
+# Letters whose accent NFKD does not take off, as English text writes them ("Wałęsa" / "Walesa",
+# "Đoković" / "Djokovic", "Løkke" / "Lokke", "Strauß" / "Strauss").
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "đ": "dj", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
+
+
 def fold(word: str) -> str:
     """A name word as it is compared: lower case, without accents, a fixed particle ("al-"), a
     possessive and apostrophes."""
     word = _POSSESSIVE.sub("", _PARTICLE.sub("", word))
     word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return word.lower().replace("'", "").replace("’", "")
+    return word.lower().translate(_PLAIN_LETTERS).replace("'", "").replace("’", "")
 
 
 _PART = re.compile(r"[^-‐]+")

@@ -225,3 +225,13 @@ def test_a_name_with_and_without_its_letters_of_other_alphabets_is_one_spelling(
     plainly are no second spelling, let alone a conflict."""
     sentence = "On Monday {} told the union in Gdansk that the strike would go on."
     assert not names_of(differences_between([sentence.format(written), sentence.format(plain)]))
+
+
+def test_a_possessive_is_no_third_spelling() -> None:
+    """ "Hugh Hefner" and "Hugh Hefner's" are one spelling: the detail names two, as it says."""
+    first = "Playboy founder Hugh Hefner said on Monday that the magazine would stop publishing nude photographs."
+    second = "Playboy founder Hugh Heffner's magazine would stop publishing nude photographs, the company said on Monday."
+    third = second.replace("Heffner", "Hefner")
+    (name,) = names_of(differences_between([first, second, third]))
+    assert name.detail == "'Hugh Hefner' against 'Hugh Heffner's' (one name spelt two ways)"
+    assert dict(name.values) == {"a:0": "Hugh Hefner", "b:0": "Hugh Heffner's", "c:0": "Hugh Hefner's"}

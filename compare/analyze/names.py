@@ -268,7 +268,10 @@ def name_differences(
     out = []
     for _, values, spelt in groups:
         variant = all(transliterated(x, y) for x, y in spelt)
-        shown = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
+        forms: dict[str, str] = {}  # each form as first written: "Hugh Hefner" and "Hugh Hefner's" are one
+        for v in values.values():
+            forms.setdefault(" ".join(fold(w) for w in v.split()), v)
+        shown = " against ".join(f"'{v}'" for v in forms.values())
         how = "a transliteration or spelling variant" if variant else "one name spelt two ways"
         out.append(Difference("name", f"{shown} ({how})", tuple(values.items()), conflict=not variant))
     return out

@@ -304,5 +304,16 @@ class GroupSettings:
     two right ones, and the nun story's three groups (two partly, one right) became one partly group
     (her order's town joined through the sentences next to the birth)."""
 
+    checks_apart: bool = True
+    """Two sentences that a link check refuses as two facts never share a group, whatever links each
+    has to others (:func:`~compare.link_checks.checks_apart`): two remarks whose quotations share
+    no run of words (``Settings.quote_share``), two kinds of a thing named against one
+    (``Settings.contrast_max_score``), a refusal to say and a statement (``refusal_max_score``),
+    each under its own score; not other days (``other_day_max_score``: ECB+ recall 0.393 -> 0.369).  Each check refuses the pair's own
+    link; without this a third sentence close to both joins them (two people's remarks on the Tea
+    Party, "'We don't have a problem with the tea party's existence'" and "'... no place for the
+    bigots in the Tea Party movement'", through "'We take no issue with the Tea Party movement'").
+    As ``denial_max_score`` keeps a claim and its denial apart.  MEASURED.  False switches the rule off."""
+
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -61,7 +61,7 @@ from compare.models import Sentence  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 GOLD = ROOT / "tests" / "data" / "nato-russia-2010.gold.json"
 DIFFERENCE_CASES = ROOT / "tests" / "data" / "differences_cases.json"
-DIFFERENCE_TYPES = ("number", "date", "quote", "negation", "attribution", "opposite", "hedge")
+DIFFERENCE_TYPES = ("number", "date", "quote", "negation", "attribution", "opposite", "hedge", "name")
 EXAMPLE = ROOT / "examples" / "nato-russia-2010"
 BASIL_OUTLETS = ("fox", "nyt", "hpo")
 

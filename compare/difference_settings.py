@@ -85,6 +85,26 @@ class DifferenceSettings:
     letter, is alike to this ratio (difflib's): "Mr Mashnuq" / "Machnouk", "Gaddafi" / "Qaddafi" is
     not caught.  Above 1 switches it off."""
 
+    name_spelling: float = 0.65
+    """Two versions of one fact name one person or place in two spellings (a ``name`` difference,
+    :mod:`compare.analyze.names`) when a name word of each is alike to this ratio (difflib's), in the
+    same name, and neither article writes the other's: "Latonya" / "Latoya" (0.92), "Mourad" / "Murad"
+    (0.91), "Gaddafi" / "Qaddafi" (0.86), "Badri" / "Budairi" (0.67); "Jane" / "John" (0.5) are two
+    people.  Measured (session 20) on every group of the 30 BASIL dev stories, 61 ECB+ dev sub-topics
+    and 131 labelled FNC-1 stories: 25 differences at 0.65, all one name spelt two ways; 0.6 adds
+    "Blvd" / "Boulevard", "Shia" / "Shiite" and two different words.  Above 1 switches it off."""
+
+    name_single_spelling: float = 0.8
+    """...and two names of one word each (no other word of the name to tell they are one) when they are
+    alike to this ratio and a word just before or after them is the same ("strongman Muammar" /
+    "strongman Moammar", "in Kobane" / "in Kobani"); at 0.65, "Sicilian" / "Italian" were one.  Above 1
+    switches it off."""
+
+    name_common_zipf: float = 4.0
+    """...but not two spellings that are both this common (zipf, ``compare/data/word-prior.tsv``): two
+    words of the language ("Theatre" / "Theater", "Advisers" / "Advisors") or two names ("Austria" /
+    "Australia", "Mark" / "Mary"); "Parris" (3.6) against "Paris" (4.8) is compared."""
+
     hedge_words: tuple[str, ...] = HEDGE_WORDS
     """The words that hedge a claim (with "seems", and "appears" before "to", "that" or an
     "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see

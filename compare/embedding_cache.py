@@ -56,21 +56,39 @@ def disk_put(path: Path, items: dict[str, Any]) -> None:
     import numpy as np
 
     rows = [(text_key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in items.items()]
-    _store(path, "embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)", rows)
+    store(path, "embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)", rows)
 
 
-def _store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
+DAMAGED = frozenset({11, 26})
+"""SQLite's result codes for a file that is damaged (``SQLITE_CORRUPT``) or no database at all
+(``SQLITE_NOTADB``): :func:`store` starts such a cache file anew.  A busy or locked file, a full
+disk or a read-only folder is left as it is (the rows are not kept, the run goes on)."""
+
+
+def store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
     """Insert (or replace) ``rows`` into the table ``table`` (its name and columns, made where
-    missing) of the cache file at ``path``, made where missing."""
+    missing) of the cache file at ``path``, made where missing; a damaged file (:data:`DAMAGED`)
+    is removed and made again once, so that one bad file does not cost every later run its cache.
+    Rows lost in a crash are computed again (``synchronous = OFF``)."""
     if not rows:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path, timeout=5) as db:
-            db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
-            db.executemany(f"INSERT OR REPLACE INTO {table.split()[0]} VALUES ({','.join('?' * len(rows[0]))})", rows)
-    except (OSError, sqlite3.Error):
-        pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run
+    for attempt in (1, 2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with sqlite3.connect(path, timeout=5) as db:
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+                db.executemany(f"INSERT OR REPLACE INTO {table.split()[0]} VALUES ({','.join('?' * len(rows[0]))})", rows)
+            return
+        except sqlite3.DatabaseError as error:
+            if attempt == 2 or getattr(error, "sqlite_errorcode", None) not in DAMAGED:
+                return  # busy, locked, full or read-only: costs time, never the run
+            try:
+                path.unlink()  # (a process still reading it keeps its open file)
+            except OSError:
+                return
+        except OSError:
+            return  # a cache that cannot be written (read-only home, full disk) costs time, never the run
 
 
 def inputs_seen(path: Path, keys: Iterable[bytes]) -> bool:
@@ -90,4 +108,4 @@ def inputs_seen(path: Path, keys: Iterable[bytes]) -> bool:
 def mark_inputs(path: Path, keys: Iterable[bytes]) -> None:
     """Mark ``keys`` (one an input, e.g. a file's digest) in the cache file at ``path``: every text
     of those inputs is in it now."""
-    _store(path, "input (key BLOB PRIMARY KEY)", [(key,) for key in set(keys)])
+    store(path, "input (key BLOB PRIMARY KEY)", [(key,) for key in set(keys)])

@@ -19,7 +19,7 @@ SCHEMA = "storycompare/1"
 Kind = Literal["agree", "partial", "diverge"]
 Label = Literal["cooperative", "reluctant", "mixed", "neutral"]
 ToneLabel = Literal["favourable", "unfavourable", "neutral"]
-DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge"]
+DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge", "name"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
     "byline", "date-line", "print-note", "caption",
@@ -143,7 +143,7 @@ class Difference:
     """A typed difference inside a group, with each member's value.
 
     ``type`` is one of "number", "date", "quote", "negation", "attribution",
-    "opposite", "hedge"; ``conflict`` is true when the values contradict each other (27
+    "opposite", "hedge", "name"; ``conflict`` is true when the values contradict each other (27
     against 28) rather than differ in precision ("Nov. 20" against "November").
     """
 

@@ -358,7 +358,7 @@ CASES = json.loads((Path(__file__).parent / "data" / "differences_cases.json").r
 def test_the_test_set_covers_every_type_and_look_alikes() -> None:
     assert len(CASES) >= 40
     expected = Counter(t for case in CASES for t in case["expect"])
-    for kind in ("number", "attribution", "opposite", "date", "quote", "negation", "hedge"):
+    for kind in ("number", "attribution", "opposite", "date", "quote", "negation", "hedge", "name"):
         assert expected[kind] >= 2, kind
     assert sum(1 for case in CASES if not case["expect"]) >= 15
 

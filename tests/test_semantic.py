@@ -284,6 +284,35 @@ def test_damaged_rows_of_the_disk_cache_are_embedded_again(tmp_path: Path) -> No
     assert list(found) == ["good"] and found["good"].tolist() == unit.tolist()
 
 
+@pytest.mark.parametrize("damage", [b"not a database at all", "truncated"])
+def test_a_damaged_cache_file_is_made_again_and_a_locked_one_is_left(tmp_path: Path, damage: bytes | str) -> None:
+    """A cache file that is no database (or a damaged one) is started anew by the next write, so one
+    bad file does not make every later run embed everything again; a file another process holds
+    locked is left as it is (the rows are not kept, the run goes on)."""
+    import sqlite3
+
+    import numpy as np
+
+    from compare.embedding_cache import DIMENSION, disk_get, disk_put
+
+    path = tmp_path / "cache.sqlite"
+    unit = np.zeros(DIMENSION, dtype="<f4")
+    unit[0] = 1.0
+    if damage == "truncated":
+        disk_put(path, {f"text {n}": unit for n in range(400)})
+        path.write_bytes(path.read_bytes()[:2048] + b"\xff" * 6000)  # the header kept, the pages not
+    else:
+        path.write_bytes(damage)  # type: ignore[arg-type]
+    assert disk_get(path, ["good"]) == {}  # unreadable: nothing found, no error
+    disk_put(path, {"good": unit})
+    assert list(disk_get(path, ["good"])) == ["good"]  # made again
+    with sqlite3.connect(path, timeout=0) as holder:
+        holder.execute("BEGIN EXCLUSIVE")
+        disk_put(path, {"other": unit})  # locked: not kept, no error, the file not removed
+        holder.rollback()
+    assert list(disk_get(path, ["good", "other"])) == ["good"]
+
+
 @needs_model
 def test_onnx_runtime_sends_and_keeps_no_telemetry(tmp_path: Path) -> None:
     """ONNX Runtime 1.29 and later send usage events to Microsoft from Linux and keep a device id

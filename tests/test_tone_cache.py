@@ -53,6 +53,8 @@ def test_a_damaged_tone_cache_costs_time_not_the_tones(tmp_path: Path, monkeypat
     (tmp_path / tone_cache.FILE).write_bytes(b"not a database")
     judged = _counting(monkeypatch)
     assert frame(articles, lexicon, LEXICAL) == without and judged
+    del judged[:]
+    assert frame(articles, lexicon, LEXICAL) == without and not judged  # the file was made again
     (tmp_path / tone_cache.FILE).unlink()
     frame(articles, lexicon, LEXICAL)
     import sqlite3

@@ -1,7 +1,8 @@
 """Each aligned group: agree, partial or diverge, a word-level diff, typed differences.
 
 * ``diverge``: the members contradict each other somewhere (a number, a date, a
-  quotation by the same speaker, a negation, who is said to have said it, opposite statements);
+  quotation by the same speaker, a negation, who is said to have said it, opposite statements,
+  a name spelt two ways);
 * ``agree``: the members say the same: mean similarity >= ``Settings.agree_threshold``, no
   typed difference (a date given more precisely is no difference: "Nov. 20" / "November"), and
   no member says something its closest version does not (``Group.additions``);
@@ -22,6 +23,7 @@ from compare.align import Alignment
 from compare.analyze.date_differences import ArticleDates, date_difference
 from compare.analyze.denials import denial_difference
 from compare.analyze.hedging import hedge_difference
+from compare.analyze.names import name_differences
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
@@ -263,6 +265,7 @@ def _differences(
     negated = negation_differences(members, close, settings.differences)
     out.extend(negated)
     out.extend(attribution_differences(members, close, article_texts, settings.differences.source_spelling))
+    out.extend(name_differences(members, list(sims), article_texts, settings.differences))
     opposites = opposite_differences(members, close, linked, quotes, settings.opposite_context_words)
     out.extend(opposites)
     # "denied" / "confirmed": an opposite already; "not see" / "sees" in close versions: a negation already

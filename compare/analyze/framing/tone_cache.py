@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from compare import semantic
+from compare import embedding_cache, semantic
 from compare.analyze.framing import bystander, said, tokens, tone, tone_features, tone_file, words
 from compare.analyze.framing.tone import TONES, Logits, ToneResult, tone_at
 
@@ -101,14 +101,9 @@ def _read(path: Path, keys: Sequence[bytes]) -> dict[bytes, ToneResult]:
 
 
 def _write(path: Path, rows: list[tuple[bytes, str]]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path, timeout=1) as db:
-            db.execute("PRAGMA synchronous = OFF")  # a tone lost in a crash is judged again
-            db.execute("CREATE TABLE IF NOT EXISTS tone (key BLOB PRIMARY KEY, result TEXT NOT NULL)")
-            db.executemany("INSERT OR REPLACE INTO tone VALUES (?, ?)", rows)
-    except (OSError, sqlite3.Error):
-        pass  # a cache that cannot be written (read-only home, full disk) costs time, never the run
+    """Keep ``rows`` in the cache file at ``path`` (as the embedding cache keeps its vectors: a
+    damaged file is made again, one that cannot be written costs time, never the run)."""
+    embedding_cache.store(path, "tone (key BLOB PRIMARY KEY, result TEXT NOT NULL)", rows)
 
 
 def judged(requests: Sequence[Request], neutral_prior: float, folder: Path | None) -> list[ToneResult]:

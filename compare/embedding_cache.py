@@ -83,7 +83,8 @@ def disk_put(path: Path, items: dict[str, Any]) -> None:
 
 DAMAGED = frozenset({11, 26})
 """SQLite's result codes for a file that is damaged (``SQLITE_CORRUPT``) or no database at all
-(``SQLITE_NOTADB``): :func:`store` starts such a cache file anew.  A busy or locked file, a full
+(``SQLITE_NOTADB``), as primary codes (an extended code such as ``SQLITE_CORRUPT_INDEX``, 779, is
+read by its low byte): :func:`store` starts such a cache file anew.  A busy or locked file, a full
 disk or a read-only folder is left as it is (the rows are not kept, the run goes on)."""
 
 
@@ -103,7 +104,7 @@ def store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
                 db.executemany(f"INSERT OR REPLACE INTO {table.split()[0]} VALUES ({','.join('?' * len(rows[0]))})", rows)
             return
         except sqlite3.DatabaseError as error:
-            if attempt == 2 or getattr(error, "sqlite_errorcode", None) not in DAMAGED:
+            if attempt == 2 or getattr(error, "sqlite_errorcode", 0) & 0xFF not in DAMAGED:  # (an extended code's primary)
                 return  # busy, locked, full or read-only: costs time, never the run
             try:
                 path.unlink()  # (a process still reading it keeps its open file)

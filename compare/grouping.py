@@ -58,7 +58,8 @@ class Chain:
     apart: frozenset[tuple[int, int]] = frozenset()
     """Pairs (i, j), i < j, never in one group, whatever links each has to the others: a claim and
     its denial (``GroupSettings.denial_max_score``), a lead and a remark on an earlier case of its
-    event (``GroupSettings.earlier_max_score``)."""
+    event (``GroupSettings.earlier_max_score``), two sentences a link check refused as two facts
+    (``GroupSettings.checks_apart``)."""
 
     def remark(self, p: int, q: int) -> bool:
         """Whether consecutive sentences ``p`` and ``q`` are one remark told over two (see ``said``)."""

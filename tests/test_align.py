@@ -434,6 +434,15 @@ def _plain_groups(
         )
     }
 
+    # GroupSettings.checks_apart: a pair that scores at the threshold and that the quotation, kinds or
+    # refusal check refuses never shares a group, whatever links each has to others.
+    kept_apart = {
+        k
+        for k in combinations(range(n), 2)
+        if use_vectors and s.grouping.checks_apart and ok(*k) and link <= sim(*k) < 1.0 and k not in links and k not in by_part
+        and (other_remarks(k) or contrasted(k) or refused(k))
+    }
+
     def rank(k: tuple[int, int]) -> tuple[bool, float]:
         # Two leads' link ranks at its story-centred score: after all others when under the threshold.
         value = whole(*k, story_cos) if k in story_cos and k not in by_part and links[k] < 1.0 else links[k]
@@ -612,6 +621,7 @@ def _plain_groups(
         least = max(member, s.weak_member_threshold) if weak_join else member
         if (
             one_fact(gi, gj) and not copied_apart(gi, gj) and not apart(gi, gj) and not chained(gi, gj)
+            and not any((min(p, q), max(p, q)) in kept_apart for p in gi for q in gj)
             and cohesive(merged, least, neighbours(gi, gj), weak_join)
         ):  # fmt: skip
             groups.remove(gi)
@@ -1671,6 +1681,35 @@ def test_a_claim_and_its_denial_do_not_share_a_group() -> None:
     sentences = body_sentences([sources, not_dead, alleged])
     assert align(sentences, Settings()).groups == ((0, 5),)
     assert align(sentences, _without(denial_max_score=0)).groups == ((0, 2, 5),)
+
+
+def test_two_remarks_a_link_check_refuses_do_not_share_a_group_through_a_third() -> None:
+    # Boehner's odds in three outlets (BASIL dev f11c2566): Fox's "'But there's a one-in-three chance
+    # we could lose'" and HuffPost's "'I would say that there is a 2 in 3 chance that we win control of
+    # the House again'" are two remarks whose quotations share no run of words (0.31: the quotation
+    # check refuses the link), and the Times' sentence that quotes both joined them in one group of
+    # five (GroupSettings.checks_apart): now each remark has its group, the Times' sentence the first.
+    fox = [
+        "John Boehner is setting expectations high -- but apparently not too high -- for this year's congressional elections, telling Fox News that the Democrats have a chance of retaking the House.",
+        "The House speaker, in an interview with Fox News to air Tuesday morning, gave his Republican Party a \"two-in-three chance\" of holding on to control of the House after taking power in the 2010 elections.",
+        "\"But there's a one-in-three chance we could lose,\" Boehner said.",
+        "\"I'm being myself -- frank.",
+    ]
+    huffpost = [
+        "House Speaker John Boehner (R-Ohio) admitted there's a \"1 in 3\" chance that the Republicans will lose their majority in the House of Representatives in an interview Tuesday on Fox News' \"America’s Newsroom.\"",
+        "\"I would say that there is a 2 in 3 chance that we win control of the House again.",
+        "But there’s a 1 in 3 chance that we could lose.",
+        "And I’m being myself, frank, we’ve got a big challenge and we’ve got work to do,\" he said to Fox News' Bill Hemmer.",
+    ]
+    times = [
+        "Speaker John A. Boehner of Ohio said on Monday that Republicans had a one-in-three chance of losing control of the House in November, a surprisingly downbeat assessment from a Republican leader who until now has expressed no fears of losing the gavel.",
+        "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner delivered what aides called a wake-up call to his troops.",
+        "“I would say that there is a two-in-three chance that we win control of the House again, but there’s a one-in-three chance that we could lose, and I’m being myself, frank,” he said in an interview first posted online by the newspaper The Hill.",
+        "“We’ve got a big challenge, and we’ve got work to do.”",
+    ]
+    sentences = body_sentences([fox, huffpost, times])
+    assert align(sentences, Settings()).groups == ((0, 4, 8), (1, 5, 10), (2, 6), (7, 11))
+    assert align(sentences, _without(checks_apart=False)).groups == ((0, 4, 8), (1, 2, 5, 6, 10), (7, 11))
 
 
 def test_a_denial_is_told_from_a_claim_stated_or_relayed() -> None:

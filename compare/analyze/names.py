@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from compare.analyze.event_places import containers
-from compare.analyze.quote_wording import _american
+from compare.analyze.quote_wording import american
 from compare.analyze.shared import WORDS
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
@@ -187,7 +187,7 @@ def _spelt_apart(
                         continue
                     if not (_same_name(p, q, i, j, rules.name_spelling) or _alone_alike(p, q, x, y, rules)):
                         continue
-                    if _american(x) == _american(y):
+                    if american(x) == american(y):
                         continue  # "Technicolor" / "Technicolour": a house style
                     if (containers(x) and containers(y)) or min(_zipf(x), _zipf(y)) >= rules.name_common_zipf:
                         continue  # "Austria" / "Australia": two places; "Theatre" / "Theater": two words

@@ -249,7 +249,7 @@ def _names(text: str) -> set[str]:
 def _same_but_spelling(a: str, b: str) -> bool:
     """The two quotations differ only in how names are spelled ("Muammar al-Qaddafi" /
     "Moammar Gadhafi": a transliteration) or in British against American spelling ("anaesthetic" /
-    "anesthetic", :func:`_american`), not in other words."""
+    "anesthetic", :func:`american`), not in other words."""
     x, y = _spelled_out(a), _spelled_out(b)
     names = _names(a) | _names(b)
     differ = False
@@ -257,7 +257,7 @@ def _same_but_spelling(a: str, b: str) -> bool:
         if tag == "equal":
             continue
         left, right = x[i1:i2], y[j1:j2]
-        if tag == "replace" and [_american(w) for w in left] == [_american(w) for w in right]:
+        if tag == "replace" and [american(w) for w in left] == [american(w) for w in right]:
             differ = True  # "anaesthetic" / "anesthetic": one word spelt two ways
             continue
         if tag != "replace" or not set(left) | set(right) <= names:
@@ -271,8 +271,8 @@ def _same_but_spelling(a: str, b: str) -> bool:
 # British spellings and their American forms, in the order they are undone ("anaesthetised" -> "anesthetized");
 # "ll" only after a vowel and two letters ("travelled", "cancelling"; not "filled" / "filed", "filling" / "filing").
 _BRITISH = tuple(
-    (re.compile(pattern), american)
-    for pattern, american in (
+    (re.compile(pattern), spelling)
+    for pattern, spelling in (
         # "oe" only in the few words spelt so ("foetus", "manoeuvre", "diarrhoea", "oestrogen"), not "canoes", "poems"
         (r"(?<=\w)ae(?=\w)", "e"), (r"(?:(?<=\w)oe(?=tus|tal|uvr|as?$|opath)|^oe(?=soph|strog|dem))", "e"),
         (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite)", "or"),
@@ -288,13 +288,13 @@ _BRITISH = tuple(
 _SHORTEST_BRITISH = 5
 
 
-def _american(word: str) -> str:
+def american(word: str) -> str:
     """``word`` with British spellings undone ("colour" / "color", "organise" / "organize"); a word too
     short to be sure of (:data:`_SHORTEST_BRITISH` letters or fewer) as it is."""
     if len(word) <= _SHORTEST_BRITISH:
         return word
-    for pattern, american in _BRITISH:
-        word = pattern.sub(american, word)
+    for pattern, spelling in _BRITISH:
+        word = pattern.sub(spelling, word)
     return word
 
 

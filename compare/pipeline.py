@@ -21,7 +21,7 @@ from compare.load import load_inputs
 from compare.metadata import complete_metadata
 from compare.models import Article, Comparison, Event
 from compare.parts import part_texts
-from compare.segment import segment
+from compare.segment import CUT_NOTE, segment
 from compare.settings import Settings
 
 Input = str | os.PathLike[str] | Mapping[str, Any]
@@ -148,7 +148,7 @@ def prepare(article: Article, settings: Settings | None = None) -> Article:
     several).
     """
     settings = settings or Settings()
-    prepared = segment(complete_metadata(clean(article, settings)))
+    prepared = segment(complete_metadata(clean(article, settings)), settings.sentence_max_chars)
     if not prepared.paragraphs or not prepared.sentences:
         # Without kept paragraphs segment() would split the whole text, boilerplate included.
         raise InputError(article_where(article), NO_TEXT_LEFT)
@@ -219,8 +219,15 @@ def compare_prepared(
         version=__version__,
         pair_mode=chosen is not None,
         events=events,
-        limits=alignment.limits + sampled_groups(alignment, settings),
+        limits=_cut_sentences(articles, settings) + alignment.limits + sampled_groups(alignment, settings),
     )
+
+
+def _cut_sentences(articles: Sequence[Article], settings: Settings) -> tuple[str, ...]:
+    """The limit line for the sentences :func:`prepare` cut (``Settings.sentence_max_chars``), or none."""
+    note = CUT_NOTE.format(most=settings.sentence_max_chars)
+    cut = [f"{a.id} {n.split(' ', 1)[0]}" for a in articles for n in a.repaired if n.endswith(note)]
+    return (f"{note}: {', '.join(cut)}",) if cut else ()
 
 
 def _need_two(articles: Sequence[Article]) -> None:

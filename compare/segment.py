@@ -126,9 +126,37 @@ def paragraph_spans(article: Article) -> tuple[Span, ...]:
     return tuple(line_spans(article.text))
 
 
-def segment(article: Article) -> Article:
-    """Split the kept paragraphs of ``article`` into sentences."""
+CUT_NOTE = "sentence(s) over {most:,} characters cut at a space into pieces (Settings.sentence_max_chars)"
+"""How :func:`segment` notes, in ``Article.repaired``, the sentences it cut (after their number)."""
+
+
+def _cut_long(text: str, spans: list[tuple[int, int]], most: int) -> tuple[list[tuple[int, int]], int]:
+    """``spans`` with each span longer than ``most`` characters cut into pieces of at most ``most``,
+    each at the last whitespace of its second half (else at ``most``), without the whitespace
+    between them; and how many spans were cut."""
+    out: list[tuple[int, int]] = []
+    cut = 0
+    for start, end in spans:
+        cut += end - start > most
+        while end - start > most:
+            space = max(text.rfind(c, start + most // 2, start + most + 1) for c in " \t\n\u00a0")
+            stop = piece_end = space if space > start else start + most
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((start, piece_end))
+            start = stop
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out, cut
+
+
+def segment(article: Article, max_chars: int = 0) -> Article:
+    """Split the kept paragraphs of ``article`` into sentences; with ``max_chars``, a sentence
+    longer than that is cut into pieces (:func:`_cut_long`, noted in ``Article.repaired``)."""
     sentences: list[Sentence] = []
+    cut = 0
     title = (article.title or "").strip()
     for number, paragraph in enumerate(paragraph_spans(article)):
         text = article.text[paragraph.start : paragraph.end]
@@ -139,6 +167,9 @@ def segment(article: Article) -> Article:
         else:
             role = "body"
         spans = [(0, len(text))] if role != "body" else sentence_spans(text)
+        if max_chars:
+            spans, long = _cut_long(text, spans, max_chars)
+            cut += long
         for start, end in spans:
             index = len(sentences)
             sentences.append(
@@ -153,4 +184,5 @@ def segment(article: Article) -> Article:
                     role=role,
                 )
             )
-    return replace(article, sentences=tuple(sentences))
+    notes = (f"{cut} {CUT_NOTE.format(most=max_chars)}",) if cut else ()
+    return replace(article, sentences=tuple(sentences), repaired=(*article.repaired, *notes))

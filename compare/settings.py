@@ -65,6 +65,15 @@ class Settings:
     them from the cache), so this keeps a comparison within about a minute; a story of 30
     news articles of 6,000 characters stays below it."""
 
+    sentence_max_chars: int = 2_000
+    """A sentence longer than this is cut into pieces of at most this many characters, each at the
+    last space before the limit (:func:`compare.segment.segment`), and the command line says so in
+    one line (the JSON under ``limits``, and the article's ``repaired``).  The word diff and the
+    negation checks of a group cost the square of its sentences' length: one sentence of 20,000
+    characters took 27 s, so a text of 500,000 characters without a full stop would take hours.
+    News stays far below it: the longest of the 33,613 sentences of FNC-1 and BASIL dev has 1,077
+    characters."""
+
     semantic_weight: float = 0.5
     """For :func:`compare.sentence_similarity` of a single pair (no story to centre on):
     share of the embedding cosine (put on the lexical scale, see

@@ -105,6 +105,28 @@ def test_a_group_takes_at_most_group_max_wordings_and_the_result_says_so() -> No
     assert [len(g.members) for g in repeated.groups] == [80] and not repeated.limits
 
 
+def test_a_sentence_over_sentence_max_chars_is_cut_at_spaces_and_says_so() -> None:
+    """One sentence of thousands of words (no full stop) cost the square of its length in the word
+    diff and the negation checks (20,000 characters: 27 s); it is cut into pieces of at most
+    Settings.sentence_max_chars at a space, each piece a sentence whose offsets hold, and the
+    report says so in one line and in the article's ``repaired``."""
+    words = " ".join(f"nor{n % 7}" for n in range(1_500))  # 7,499 characters, one sentence
+    records = [{"id": "a", "text": words}, {"id": "b", "text": words.replace("nor3", "not3", 1)}]
+    result = compare(records, replace(Settings(), semantic=False))
+    for article in result.articles:
+        assert [len(s.text) for s in article.sentences] == [1_999, 1_999, 1_999, 1_499]
+        assert all(len(s.text) <= 2_000 and s.text == article.text[s.start : s.end] == s.text.strip() for s in article.sentences)
+        assert " ".join(s.text for s in article.sentences) == article.text  # cut at single spaces only
+        assert article.repaired == ("1 sentence(s) over 2,000 characters cut at a space into pieces (Settings.sentence_max_chars)",)
+    (line,) = result.limits
+    assert line == "sentence(s) over 2,000 characters cut at a space into pieces (Settings.sentence_max_chars): a 1, b 1"
+    assert result.to_dict()["limits"] == [line]
+    whole = compare(records, replace(Settings(), semantic=False, sentence_max_chars=0))  # 0: no limit
+    assert [len(a.sentences) for a in whole.articles] == [1, 1] and whole.limits == ()
+    spaceless = compare([{"id": "a", "text": "x" * 4_500}, {"id": "b", "text": "y" * 4_500}], replace(Settings(), semantic=False))
+    assert [[len(s.text) for s in a.sentences] for a in spaceless.articles] == [[2_000, 2_000, 500]] * 2
+
+
 def test_the_example_story_meets_no_limit() -> None:
     from pathlib import Path
 

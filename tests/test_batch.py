@@ -268,8 +268,8 @@ def nothing_left_of_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
     that is all boilerplate rather than leave nothing, so this case needs a stand-in)."""
     real = pipeline.segment
 
-    def segment(article: Any) -> Any:
-        segmented = real(article)
+    def segment(article: Any, max_chars: int = 0) -> Any:
+        segmented = real(article, max_chars)
         if article.source.endswith("furniture.txt"):
             segmented = replace(segmented, sentences=())
         return segmented

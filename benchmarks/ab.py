@@ -1,10 +1,10 @@
 """A/B of two checkouts on the example story, run alternately in the same minutes.
 
-    .venv/bin/python benchmarks/ab.py OTHER_CHECKOUT [THIS_CHECKOUT] [--rounds 20] [--warm | --lexical] [--priority]
+    .venv/bin/python benchmarks/ab.py OTHER_CHECKOUT [THIS_CHECKOUT] [--rounds 20] [--warm | --lexical] [--pdf] [--priority]
 
 Runs ``storycompare compare`` of the example story (HTML and JSON) as whole processes, one
 checkout then the other (the order swapped every round), with the embedding cache off (default),
-filled once beforehand (``--warm``) or with ``--lexical``; and, each round, the yardstick of
+filled once beforehand (``--warm``) or with ``--lexical``, with the PDF too (``--pdf``); and, each round, the yardstick of
 ``example_story.py`` (``difflib.HtmlDiff`` over the ten article pairs).  Both checkouts run with
 this checkout's Python (``.venv``): its working directory comes first on ``sys.path``, so each runs
 its own code.  Prints each one's median and best wall-clock and CPU seconds (CPU of the process and
@@ -59,6 +59,7 @@ def main() -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--warm", action="store_true", help="a filled embedding cache (a second report)")
     mode.add_argument("--lexical", action="store_true")
+    parser.add_argument("--pdf", action="store_true", help="write the PDF too (example_story.py's 2.5 s row)")
     parser.add_argument("--priority", action="store_true", help="an autogroup of its own at nice -15 (root)")
     args = parser.parse_args()
     if args.priority:
@@ -72,7 +73,8 @@ def main() -> None:
         cache = str(scratch / f"cache{n}") if args.warm else "off"
         envs.append({**plain, "PYTHONPYCACHEPREFIX": str(scratch / f"pycache{n}"), "STORYCOMPARE_CACHE": cache})
         cmd = [sys.executable, "-m", "storycompare", "compare", *_files(checkout), "--html", str(scratch / f"r{n}.html")]
-        cmds.append([*cmd, "--json", str(scratch / f"r{n}.json"), *(["--lexical"] if args.lexical else [])])
+        pdf = ["--pdf", str(scratch / f"r{n}.pdf")] if args.pdf else []
+        cmds.append([*cmd, "--json", str(scratch / f"r{n}.json"), *pdf, *(["--lexical"] if args.lexical else [])])
         _timed(cmds[n], checkout, envs[n])  # bytecode compiled (and the cache filled) first
     yardstick = [sys.executable, "-c", HTMLDIFF, *_files(checkouts[1])]
     found: list[list[tuple[float, float]]] = [[], []]

@@ -63,15 +63,14 @@ from compare.link_checks import (
     Kinds,
     Quoted,
     checks_apart,
-    contrasted,
     days_named,
     denials_apart,
     earlier_apart,
     kinds_named,
     other_days,
     quotations,
-    quotes_agree,
     refusals_apart,
+    worded_apart,
 )
 from compare.models import Sentence
 from compare.parts import (
@@ -378,9 +377,7 @@ def _links(
             and not cosines.leads(i, j)
         ):
             continue
-        if quotes is not None and not quotes_agree(quotes[i], quotes[j], value, settings):
-            continue
-        if kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j]):
+        if worded_apart(quotes, kinds, i, j, value, settings):
             continue
         if days is not None and value < settings.grouping.other_day_max_score and other_days(days[i], days[j]):
             continue

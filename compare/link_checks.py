@@ -451,6 +451,18 @@ def earlier_apart(
     return frozenset((min(i, j), max(i, j)) for i in earlier for j in now if similarity(i, j) < most)
 
 
+def worded_apart(
+    quotes: Sequence[Quoted] | None, kinds: Sequence[Kinds] | None, i: int, j: int, value: float, settings: Settings
+) -> bool:
+    """Whether sentences ``i`` and ``j``, scoring ``value``, are two facts by their wording: two
+    remarks whose quotations share no run of words (:func:`quotes_agree`), or two kinds of a thing
+    and one (:func:`contrasted`, under ``Settings.contrast_max_score``).  The aligner's links refuse
+    such a pair (:func:`compare.align._links`) and :func:`checks_apart` keeps it out of one group."""
+    return (quotes is not None and not quotes_agree(quotes[i], quotes[j], value, settings)) or (
+        kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j])
+    )
+
+
 def checks_apart(
     candidates: Collection[tuple[int, int]],
     links: Mapping[tuple[int, int], float],
@@ -482,10 +494,6 @@ def checks_apart(
         value = similarity(i, j)
         if value < threshold or value == 1.0 or (i, j) in links or (i, j) in exempt:
             continue
-        if (
-            not quotes_agree(quotes[i], quotes[j], value, settings)
-            or (kinds is not None and value < settings.contrast_max_score and contrasted(kinds[i], kinds[j]))
-            or (value < most and refusal_apart(refusal(i), refusal(j)))
-        ):
+        if worded_apart(quotes, kinds, i, j, value, settings) or (value < most and refusal_apart(refusal(i), refusal(j))):
             out.add((i, j))
     return frozenset(out)

@@ -243,6 +243,13 @@ def word_prior() -> dict[str, float]:
     return prior
 
 
+def common_opener(text: str, start: int, token: str, zipf: float) -> bool:
+    """Whether the capitalised word at ``start`` of ``text``, whose token is ``token``, opens the
+    sentence (after quotation marks or a bracket at most) and is a common word (a prior of ``zipf``
+    or more): capitalised for its place, not as a name ("Police said", "Officials")."""
+    return not text[:start].strip(" “\"'‘(") and word_prior().get(token, 0.0) >= zipf
+
+
 @lru_cache(maxsize=65536)
 def informativeness(token: str) -> float:
     """The weight of a content token without any corpus: rarer words weigh more."""

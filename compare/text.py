@@ -13,6 +13,7 @@
 * Full dates: :func:`parse_date` (a string that is a date → ``YYYY-MM-DD``),
   :func:`dates_in` (every full date in running text) and :func:`iso_day` (a
   ``YYYY-MM-DD`` value → :class:`datetime.date`).
+* :func:`unaccented` -- a text without its accents, as place names and spelt names are compared.
 
 Stages that need a looser or narrower form of a date (the clean stage's date
 lines, the analysis's partial dates such as "Nov. 20") compose it from these
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from compare.models import Span
@@ -42,6 +44,7 @@ __all__ = [
     "iso_day",
     "line_spans",
     "parse_date",
+    "unaccented",
     "weekdays_named",
 ]
 
@@ -276,3 +279,8 @@ def is_question(text: str, short_words: int) -> bool:
     words = [w.lower().replace("’", "'") for w in TOKEN.findall(text)]
     start = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))
     return (start < len(words) and words[start] in _ASKING) or len(words) <= short_words
+
+
+def unaccented(text: str) -> str:
+    """``text`` with the accents NFKD takes apart taken off ("José" -> "Jose"; "ł", "ø", "ß" stay)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

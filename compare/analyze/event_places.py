@@ -8,14 +8,13 @@ from the GeoNames table ``compare/data/places.tsv`` (``benchmarks/make_places.py
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from compare.analyze.numbers import find_dates
 from compare.terms import title_case
-from compare.text import CALENDAR_NAMES, weekdays_named
+from compare.text import CALENDAR_NAMES, unaccented, weekdays_named
 
 TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge sgt lt capt cpl det maj pvt".split())
 """Titles and ranks that are no place ("Alaska Gov" -> "Alaska"; "shot at Sgt. Mourad" names no
@@ -153,9 +152,7 @@ PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "places.tsv"
 
 def fold_place(name: str) -> str:
     """A place name as the table writes it: lower case, accents taken off, one space between words."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.replace("’", "'").lower().split())
+    return " ".join(unaccented(name).replace("’", "'").lower().split())
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,6 @@ A difference made only of vowels, an "h" and the letters transliterations swap (
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -28,7 +27,8 @@ from compare.analyze.quote_wording import american
 from compare.analyze.shared import WORDS
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
-from compare.similarity import normalise_word, word_prior
+from compare.similarity import common_opener, normalise_word, word_prior
+from compare.text import unaccented
 
 Pairs = Sequence[tuple[int, int]]
 _RULES = DifferenceSettings()
@@ -71,8 +71,7 @@ def fold(word: str) -> str:
     """A name word as it is compared: lower case, without accents, a fixed particle ("al-"), a
     possessive and apostrophes."""
     word = _POSSESSIVE.sub("", _PARTICLE.sub("", word))
-    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return word.lower().translate(_PLAIN_LETTERS).replace("'", "").replace("’", "")
+    return unaccented(word).lower().translate(_PLAIN_LETTERS).replace("'", "").replace("’", "")
 
 
 _PART = re.compile(r"[^-‐]+")
@@ -105,8 +104,7 @@ def names(text: str, name_zipf: float) -> list[_Name]:
         token = normalise_word(m.group())
         if token is None:
             continue  # "The", "I"
-        opening = not text[: m.start()].strip(" \"“‘'(")
-        if opening and word_prior().get(token, 0.0) >= name_zipf:
+        if common_opener(text, m.start(), token, name_zipf):
             continue  # "Police said", "Officials"
         last = runs[-1][-1] if runs else None
         if last and not text[last.end() : m.start()].strip(" ") and _parts(last.group())[-1][2] == len(last.group()):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from compare.analyze.numbers import find_dates
 from compare.segment import SENTENCE_STARTERS
-from compare.similarity import ATTRIBUTION, normalise_word, word_prior
+from compare.similarity import ATTRIBUTION, common_opener, normalise_word, word_prior
 from compare.text import CALENDAR_NAMES
 
 APPROXIMATE = 0.15  # the default of Settings.approximate_share
@@ -265,7 +265,7 @@ def _names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
         token = normalise_word(m.group())
         if not m.group()[0].isupper() or token is None or token[0].isdigit():
             continue
-        if not text[: m.start()].strip(" “\"'‘(") and word_prior().get(token, 0.0) >= name_zipf:
+        if common_opener(text, m.start(), token, name_zipf):
             continue
         out.append(token)
     return tuple(out)

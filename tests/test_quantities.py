@@ -114,4 +114,4 @@ def test_a_value_the_other_article_gives_elsewhere_is_no_conflict() -> None:
     a = find_quantities("Support for the plan rose to 21 percent among voters.")
     b = find_quantities("Support for the plan was 17 percent among voters.")
     assert quantity_conflicts(a, b)
-    assert not quantity_conflicts(a, b, elsewhere_b=[21.0])
+    assert not quantity_conflicts(a, b, elsewhere_b=[("percent", 21.0)])

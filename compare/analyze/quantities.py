@@ -123,12 +123,12 @@ class Quantity:
     low: float  # the range of values the wording allows
     high: float
     kind: str  # "count", "percent", "money:$", "length", "mass", ...
-    counted: str  # the word after it as the reader sees it: "soldiers" ("" when none)
+    counted: str  # what it counts as the reader sees it (:mod:`~compare.analyze.counted`): "soldiers", "injured" ("" when none)
     anchors: tuple[str, ...]  # content tokens around it: what it counts
     bound: str = ""  # "floor", "ceiling", "near", "about", "vague" or "" (exact)
     year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
-    rest: bool = False  # the rest of a whole: "the other 27 member states", "27 other nations"
-    head: tuple[str, ...] = ()  # content tokens of the words just after it: what it counts or measures
+    rest: bool = False  # the rest of a whole: "the other 27 member states", "27 other nations" (not "wounded 70 others")
+    head: tuple[str, ...] = ()  # tokens of what it counts or measures: its noun (and verb), else the verb it attaches to
     context: tuple[str, ...] = ()  # content tokens of the words before it: what it is said of
     rate: bool = False  # a count for each span of time: "50,000 people a year", "20 per day"
     of: tuple[str, ...] = ()  # whose age ("a 26-year-old teacher"), what a share is of ("of aggregate traffic")

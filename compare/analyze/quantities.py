@@ -98,7 +98,7 @@ _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 # A number that is part of a score, a time, a range, a date or a telephone number ("0845 125 2222"), or an
 # ordinal: not a quantity here.
 _NEXT_TO = re.compile(
-    r"(?:[-–/:,]\d|\.\d|\s\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
+    r"(?:[-–/:,]\d|\.\d|\s\d{3}|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
     rf"|[\s-]+(?:in|out of)[\s-]+(?:\d|(?:{_WORD_NUMBER})\b)"  # odds and shares: "one-in-three", "9 out of 10"
     r"|\s+(?:and|to)\s+\d[\d.]*\s?(?:%|percent\b|per cent\b)"  # a range's first share: "between 40 and 80 percent"
     r")",
@@ -109,6 +109,7 @@ _LABEL = re.compile(
     r"\b(?:No|Nos|Article|Section|Chapter|Title|Route|Flight|Highway|Interstate|Room|Gate|Channel|Number|Vol|"
     r"Page|Precinct|District|Ward|Unit|Level|Phase|Stage|Round|Game|Week|Day|Act)\.?\s+$"
 )
+_DIGITS_BEFORE = re.compile(r"(?<![\d,.])(\d{3,})\s$")
 # "one" that counts nothing: "no one", "the one who", "one of" stays a count.
 _ONE_NOT_COUNTING = re.compile(r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE)
 
@@ -346,7 +347,8 @@ def _counts(m: re.Match[str], text: str) -> bool:
         return False
     if _NEXT_TO.match(text, m.end()) or _LABEL.search(text, max(0, m.start() - 14), m.start()):
         return False
-    if re.match(r"\d\s", text[max(0, m.start() - 2) : m.start()]):  # "0845 125 2222": a telephone number
+    group = _DIGITS_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if group and not _YEAR.fullmatch(group.group(1)):  # "0845 125 2222": a telephone number ("in 2010 27 troops" counts)
         return False
     if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
         r"[.!?][\"”’]?\s*$", text[: m.start()]

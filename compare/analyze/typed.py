@@ -56,7 +56,7 @@ def number_differences(
     members: Sequence[Sentence],
     pairs: Pairs,
     quantities: Mapping[str, Sequence[Quantity]],
-    article_values: Mapping[str, frozenset[float]],
+    article_values: Mapping[str, frozenset[tuple[str, float]]],
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
     one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that

@@ -296,6 +296,9 @@ def test_a_common_word_that_opens_the_sentence_is_not_part_of_the_name() -> None
         "Pyongyang said the leader was unwell. North Korea gave no details.",
     )
     assert set(stances[("North Korea", "a")].aliases) == {"Pyongyang"}
+    # so does a given name the story gives the person, though the story writes it in lower case too
+    clinton = framed("Bill Clinton said the bill was a disaster. The bill passed.", "Former President Bill Clinton spoke.")
+    assert clinton[("Bill Clinton", "a")].aliases == ("Bill Clinton",)
     # a title still opens a name: "President Medvedev" is an actor of his own
     assert ("Medvedev", "a") in framed("President Medvedev welcomed the plan. Russia agreed.", OTHER + " Medvedev spoke.")
 

@@ -288,6 +288,21 @@ def test_the_islamic_state_is_one_actor_however_an_outlet_names_it() -> None:
     assert "Islamic State" not in {a for a, _ in framed("WHAT IS AT STAKE FOR POLAND", OTHER)}
 
 
+def test_a_common_word_that_opens_the_sentence_is_not_part_of_the_name() -> None:
+    # an FNC-1 story showed North Korea "also Because Pyongyang, Some Pyongyang"
+    stances = framed(
+        "Because Pyongyang is publicly acknowledging his discomfort, analysts believe it is not serious. "
+        "Some Pyongyang watchers disagree because he has not been seen.",
+        "Pyongyang said the leader was unwell. North Korea gave no details.",
+    )
+    assert set(stances[("North Korea", "a")].aliases) == {"Pyongyang"}
+    # so does a given name the story gives the person, though the story writes it in lower case too
+    clinton = framed("Bill Clinton said the bill was a disaster. The bill passed.", "Former President Bill Clinton spoke.")
+    assert clinton[("Bill Clinton", "a")].aliases == ("Bill Clinton",)
+    # a title still opens a name: "President Medvedev" is an actor of his own
+    assert ("Medvedev", "a") in framed("President Medvedev welcomed the plan. Russia agreed.", OTHER + " Medvedev spoke.")
+
+
 def test_a_fronted_clause_belongs_to_the_agent_that_follows() -> None:
     text = "In a possible sign that it has objections to further cooperation, Warsaw has not yet replied."
     stances = framed(text, OTHER)

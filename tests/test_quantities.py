@@ -35,6 +35,8 @@ def one(text: str) -> tuple[float, float, float, str, str]:
         ("The road is 8 km long.", 8000, "length"),
         ("They recited a 38-word oath.", 38, "count"),
         ("The crowd numbered 3,180,000 people.", 3_180_000, "count"),
+        ("He said 3 200 people were killed.", 3_200, "count"),  # thousands set off by a space
+        ("About 12\u00a0000 people fled.", 12_000, "count"),
     ],
 )
 def test_value_scale_and_kind(text: str, value: float, kind: str) -> None:

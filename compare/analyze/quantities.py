@@ -79,7 +79,8 @@ _VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 
 _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS, "hundred", "dozen"], key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?<![\w.,/:-])(?:(?P<cur>US\$|[$£€¥])\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"  # "3 200", "12 000": thousands spaced
     rf"|(?P<words>(?:an?\s+)?(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:and\s+)?(?={_WORD_NUMBER}))?)+\b)"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions))"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|tr|[mkb])\b)?"
@@ -196,7 +197,7 @@ def find_quantities(
             low, high = _VAGUE[vague.lower()]
             value, bound, precision = low, "vague", 0.0
         else:
-            number = float(digits.replace(",", "")) if digits else _word_value(words or "")
+            number = float(re.sub(r"[,\s]", "", digits)) if digits else _word_value(words or "")
             if number is None:
                 continue
             value = number * scale * factor

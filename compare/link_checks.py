@@ -413,7 +413,7 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _MAIN_NEGATION = re.compile(
-    r"\b(?:not(?!\s+(?:only|just|least|merely|simply|immediately)\b)|(?<!with\s)no(?![.\w]|\s+longer\b)|none|never|neither|nor|nobody|nothing"
+    r"\b(?:not(?!\s+(?:only|just|least|merely|simply|immediately)\b)|(?<!with\s)no(?![.\w]|\s+(?:longer|idea|doubt|wonder|stranger|secret)\b)|none|never|neither|nor|nobody|nothing"
     r"|(?:declin|refus)(?:e|es|ed|ing)\s+to)\b|n[’']t\b",
     re.IGNORECASE,
 )
@@ -434,8 +434,13 @@ def main_clause(text: str) -> str:
 
 def main_negated(text: str) -> bool:
     """Whether a sentence's main clause (:func:`main_clause`) says "not", "no", "never", "none",
-    "declined to" or "refused to" ("not only", "not immediately", "with no", "no longer", "No. 1" are none)."""
-    return _MAIN_NEGATION.search(main_clause(text)) is not None
+    "declined to" or "refused to" ("not only", "not immediately", "with no", "no longer", "no idea", "No. 1" are none, nor a clause that
+    opens with "Not" or "It's not": "It's not every night that a pizza delivery driver receives a $2,000 tip")."""
+    clause = main_clause(text)
+    return _RHETORICAL.match(clause) is None and _MAIN_NEGATION.search(clause) is not None
+
+
+_RHETORICAL = re.compile(r"(?:it(?:[’']s|\s+is|\s+was)\s+)?not\b", re.IGNORECASE)  # "Not a day ago", "It's not every night that"
 
 
 def openings(sentences: Sequence[Sentence]) -> frozenset[int]:

@@ -435,11 +435,18 @@ def main_clause(text: str) -> str:
 def main_negated(text: str) -> bool:
     """Whether a sentence's main clause (:func:`main_clause`) says "not", "no", "never", "none",
     "declined to" or "refused to" ("not only", "not immediately", "with no", "no longer", "no idea", "No. 1" are none, nor a clause that
-    opens with "Not" or "It's not": "It's not every night that a pizza delivery driver receives a $2,000 tip")."""
+    opens with "Not" or "It's not": "It's not every night that a pizza delivery driver receives a $2,000 tip"), nor a toll of
+    none ("No one was hurt when a car bomb exploded near the embassy": the blast is the news, as in a lead that
+    says it plainly)."""
     clause = main_clause(text)
-    return _RHETORICAL.match(clause) is None and _MAIN_NEGATION.search(clause) is not None
+    return _RHETORICAL.match(clause) is None and _UNHURT.search(clause) is None and _MAIN_NEGATION.search(clause) is not None
 
 
+_UNHURT = re.compile(  # "No one was hurt when a car bomb exploded ...": the event itself, told by its toll
+    r"\b(?:no\s+one|nobody|none|no\s+(?:injuries|casualties|deaths|fatalities|damage))\b[^,;]{0,40}?"
+    r"\b(?:hurt|injur\w*|kill\w*|wound\w*|harm\w*|died|dead|reported|casualt\w*|damag\w*)",
+    re.IGNORECASE,
+)
 _RHETORICAL = re.compile(r"(?:it(?:[’']s|\s+is|\s+was)\s+)?not\b", re.IGNORECASE)  # "Not a day ago", "It's not every night that"
 
 

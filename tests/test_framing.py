@@ -463,6 +463,15 @@ def test_an_actors_own_attitude_is_not_said_of_it() -> None:
     assert "criticized" in _said("Biden criticized Romney on Thursday.", "Romney")
 
 
+def test_an_actors_acceptance_of_something_is_not_said_of_it() -> None:
+    """'X is satisfied with / not pleased with Y' (FNC-1 bodies) is what X thinks of Y, no praise or
+    blame of X; the same adjective without 'with' still describes X."""
+    text = "O'Keeffe added that he was satisfied with Williams' apology and didn't want to push the issue any further."
+    assert _said(text, "O'Keeffe") == []
+    assert _said("British officials are not pleased with the decision to identify Jihadi John.", "British officials") == []
+    assert _said("The senator is a good and decent man.", "The senator") == ["good"]
+
+
 def test_an_editors_insertion_in_brackets_does_not_cut_the_clause() -> None:
     """'(Netanyahu's) a powerful messenger': the brackets hold the name an editor put in a quotation."""
     text = "In short, (Netanyahu's) a powerful messenger who the people believe."

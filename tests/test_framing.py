@@ -80,23 +80,23 @@ def test_a_tone_needs_a_sentence_with_cue_words_in_the_actors_clause() -> None:
     assert settings.tone_cued_sentences == 1
     assert _tone(_tones("favourable", cued=False), settings) == ("neutral", 1.0)
     assert _tone(_tones("favourable"), settings) == ("favourable", 1.0)
-    uncued = _tones(*["unfavourable"] * 5, cued=False)
+    uncued = _tones(*["unfavourable"] * 8, cued=False)
     assert _tone(uncued, settings)[0] == "neutral"
-    assert _tone([*uncued[:4], *_tones("unfavourable")], settings)[0] == "unfavourable"
+    assert _tone([*uncued[:7], *_tones("unfavourable")], settings)[0] == "unfavourable"
     assert _tone(uncued, Settings(tone_cued_sentences=0))[0] == "unfavourable"
 
 
 def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
-    """Unfavourable: at least Settings.tone_unfavourable_net (5) more unfavourable sentences than
-    favourable ones, however many name the actor; one or four plainly told bad news are not a portrayal."""
+    """Unfavourable: at least Settings.tone_unfavourable_net (8) more unfavourable sentences than
+    favourable ones, however many name the actor; one or seven plainly told bad news are not a portrayal."""
     settings = Settings()
-    assert settings.tone_unfavourable_net == 5
+    assert settings.tone_unfavourable_net == 8
     assert _tone(_tones("unfavourable"), settings) == ("neutral", -1.0)
-    assert _tone(_tones(*["unfavourable"] * 4), settings) == ("neutral", -1.0)
-    assert _tone(_tones(*["unfavourable"] * 5), settings) == ("unfavourable", -1.0)
-    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), settings) == ("unfavourable", -0.2)
-    assert _tone(_tones(*["unfavourable"] * 6, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
-    assert _tone(_tones(*["unfavourable"] * 6, "favourable", "favourable"), settings)[0] == "neutral"  # net 4
+    assert _tone(_tones(*["unfavourable"] * 7), settings) == ("neutral", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 8), settings) == ("unfavourable", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 8, *["neutral"] * 24), settings) == ("unfavourable", -0.25)
+    assert _tone(_tones(*["unfavourable"] * 9, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 9, "favourable", "favourable"), settings)[0] == "neutral"  # net 7
     assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2))[0] == "unfavourable"
     assert _tone([], settings) == ("neutral", 0.0)
 
@@ -461,6 +461,19 @@ def test_an_actors_own_attitude_is_not_said_of_it() -> None:
     assert "criticism" in _said("Mr. Trump drew considerable criticism from the establishment.", "Trump")
     assert "criticized" in _said("Mr. Perry was widely criticized within his own party.", "Perry")
     assert "criticized" in _said("Biden criticized Romney on Thursday.", "Romney")
+
+
+def test_an_unfavourable_sentence_calling_the_actor_he_or_she_weighs_more() -> None:
+    """Settings.tone_pronoun_weight (3): a sentence that goes on about a person ("he", "she") is
+    about that person; one that names it may only pass by.  The score stays the plain share."""
+    settings = Settings()
+    assert settings.tone_pronoun_weight == 3.0
+    named = _tones(*["unfavourable"] * 3)
+    referred = [replace(t, reference="pronoun") for t in named]
+    assert _tone(named, settings) == ("neutral", -1.0)
+    assert _tone(referred, settings) == ("unfavourable", -1.0)
+    assert _tone([replace(t, reference="role") for t in named], settings)[0] == "neutral"  # "the senator": a name's weight
+    assert _tone([*referred, *_tones("favourable", "favourable")], settings)[0] == "neutral"  # net 7
 
 
 def test_an_actors_acceptance_of_something_is_not_said_of_it() -> None:

@@ -158,6 +158,7 @@ class ToneRequest:
     actors: tuple[str, ...]
     quoted: bool = False  # the target stands inside a quotation (not in the outlet's own words)
     again: bool = False  # the sentence names the target or refers to it more than once
+    reference: str = ""  # the target is a reference, of this :data:`.coref.Kind` ("pronoun": "he"); "": a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,7 @@ def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Ment
     return people
 
 
-def _named_twice(targets: Sequence[tuple[tuple[str, ...], int, int, int]]) -> frozenset[str]:
+def _named_twice(targets: Sequence[tuple[tuple[str, ...], int, int, int, str]]) -> frozenset[str]:
     """The actors that more than one of a sentence's targets name or refer to."""
     seen: set[str] = set()
     twice: set[str] = set()
@@ -212,16 +213,16 @@ def _tone_requests(
     out = []
     for sent, referred in zip(sents, refs, strict=True):
         targets = [
-            (m.actors, m.anchor, m.first, m.last)
+            (m.actors, m.anchor, m.first, m.last, "")
             for m in sent.mentions
             if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
         ]
-        targets += [(r.actors, r.first, r.first, r.last) for r in referred]
+        targets += [(r.actors, r.first, r.first, r.last, r.kind) for r in referred]
         if not targets:
             continue
         twice = _named_twice(targets) if len(targets) > 1 else frozenset()
         done: set[str] = set()
-        for actors, anchor, first, last in targets:
+        for actors, anchor, first, last, kind in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
             if not wanted:
                 continue  # a sentence's tone toward an actor is judged once, at its first mention
@@ -234,6 +235,7 @@ def _tone_requests(
                     wanted,
                     sent.quote_of[first] >= 0,
                     not twice.isdisjoint(wanted),
+                    kind,
                 )
             )
     return out
@@ -367,7 +369,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
         said = voice(r.sentence, result.cues)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind)
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind, False, r.reference)
         for actor in r.actors:
             tally = tallies.setdefault((actor, r.article), Tally())
             if result.tone == "favourable" and actor in said.actors and not r.again:

@@ -526,3 +526,34 @@ def test_a_favourable_sentence_needs_a_strong_cue_word() -> None:
     assert (strong.tone, strong.tone_evidence) == ("favourable", ("a:0",))
     loose = framed("Benjamin Netanyahu has a clear plan.", other, settings=replace(settings, tone_favourable_valence=1.5))
     assert loose[("Benjamin Netanyahu", "a")].tone == "favourable"  # judged favourable, "clear" its cue
+
+
+def test_he_or_she_weighs_more_for_the_person_only() -> None:
+    """"She" means Hillary Clinton; her tone also counts for the United States she speaks for, but
+    with a name's weight: the sentence goes on about her, not about the country."""
+    from compare.analyze.framing import credit, finish, scoring
+    from tests.test_stance import make_article
+
+    texts = [
+        "U.S. Secretary of State Hillary Clinton arrived in Moscow on Monday. She was criticized for the plan.",
+        "Hillary Clinton met officials in Moscow. The United States said little.",
+    ]
+    credited = credit([make_article(chr(97 + n), t) for n, t in enumerate(texts)], load_lexicon(), Settings())
+    she = next(r for r in credited.requests if r.sentence == "a:1")
+    assert (she.actors, she.reference) == (("Hillary Clinton", "United States"), "pronoun")
+    kept: dict[str, list[str]] = {}
+    original = scoring.stance
+
+    def keep(actor: str, article: str, tally: scoring.Tally, *rest: object) -> Stance:
+        kept[f"{actor} {article}"] = [t.reference for t in tally.tones.values() if t.sentence == "a:1"]
+        return original(actor, article, tally, *rest)  # type: ignore[arg-type]
+
+    import compare.analyze.framing as framing
+
+    framing.stance = keep  # type: ignore[assignment]
+    try:
+        finish(credited, Settings())
+    finally:
+        framing.stance = original
+    assert kept["Hillary Clinton a"] == ["pronoun"]
+    assert kept["United States a"] == [""]

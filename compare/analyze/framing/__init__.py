@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from compare import semantic
@@ -158,7 +158,8 @@ class ToneRequest:
     actors: tuple[str, ...]
     quoted: bool = False  # the target stands inside a quotation (not in the outlet's own words)
     again: bool = False  # the sentence names the target or refers to it more than once
-    reference: str = ""  # the target is a reference, of this :data:`.coref.Kind` ("pronoun": "he"); "": a name
+    reference: str = ""  # the target is a reference to the first of ``actors``, of this :data:`.coref.Kind`
+    # ("pronoun": "he"; not to the actor a person speaks for); "": a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +236,7 @@ def _tone_requests(
                     wanted,
                     sent.quote_of[first] >= 0,
                     not twice.isdisjoint(wanted),
-                    kind,
+                    kind if wanted[0] == actors[0] else "",  # the person referred to, not whom it speaks for
                 )
             )
     return out
@@ -370,12 +371,12 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
         said = voice(r.sentence, result.cues)
         tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind, False, r.reference)
-        for actor in r.actors:
+        for n, actor in enumerate(r.actors):
             tally = tallies.setdefault((actor, r.article), Tally())
             if result.tone == "favourable" and actor in said.actors and not r.again:
                 tally.add_tone(_spoke(r, said.kind), ())  # "But he said the groups needed to do more": his words
-            else:
-                tally.add_tone(tone, marks)
+            else:  # "he" refers to the person (the first actor), not to the one the person speaks for
+                tally.add_tone(tone if not n or not r.reference else replace(tone, reference=""), marks)
     out: list[Stance] = []
     for actor in credited.main:
         for article in credited.articles:

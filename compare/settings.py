@@ -501,7 +501,7 @@ class Settings:
     on about a person is about that person: on BASIL dev 21 of the 53 unfavourable sentences calling
     an annotated entity "he" or "she" hold a phrase the annotators marked negative toward it, 111 of
     the 441 naming it (a sentence's bad news falls on every actor it names).  BASIL dev tone macro-F1 (with
-    ``tone_unfavourable_net`` 8) 0.525 -> 0.568, CV by story 0.471 -> 0.526 (0.522 with this weight
+    ``tone_unfavourable_net`` 8) 0.525 -> 0.568, CV by story 0.471 -> 0.526 (0.531 with this weight
     chosen from 1-4 by the CV too); other references ("the senator", "they") weighed alike: CV 0.49-0.51."""
 
     tone_quoted_weight: float = 1.0

@@ -163,7 +163,7 @@ def label(lines: Sequence[Line], net_needed: float, share: float, weigh: Callabl
 def _settings(net: int, share: float) -> Any:
     from compare.settings import Settings
 
-    return Settings(tone_unfavourable_net=net, tone_favourable_share=share, tone_pronoun_weight=1.0)
+    return Settings(tone_unfavourable_net=net, tone_unfavourable_net_named=net, tone_favourable_share=share, tone_pronoun_weight=1.0)
 
 
 def measure(portrayals: Sequence[Portrayal], weigh: Weigh) -> tuple[float, float, Any]:

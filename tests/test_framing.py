@@ -88,8 +88,9 @@ def test_a_tone_needs_a_sentence_with_cue_words_in_the_actors_clause() -> None:
 
 def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
     """Unfavourable: at least Settings.tone_unfavourable_net (8) more unfavourable sentences than
-    favourable ones, however many name the actor; one or seven plainly told bad news are not a portrayal."""
-    settings = Settings()
+    favourable ones, however many name the actor; one or seven plainly told bad news are not a portrayal
+    (these tones refer to the actor by "he" or "she"; one only named keeps 5: the next test)."""
+    settings = replace(Settings(), tone_unfavourable_net_named=8)
     assert settings.tone_unfavourable_net == 8
     assert _tone(_tones("unfavourable"), settings) == ("neutral", -1.0)
     assert _tone(_tones(*["unfavourable"] * 7), settings) == ("neutral", -1.0)
@@ -97,7 +98,7 @@ def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
     assert _tone(_tones(*["unfavourable"] * 8, *["neutral"] * 24), settings) == ("unfavourable", -0.25)
     assert _tone(_tones(*["unfavourable"] * 9, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
     assert _tone(_tones(*["unfavourable"] * 9, "favourable", "favourable"), settings)[0] == "neutral"  # net 7
-    assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2))[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2, tone_unfavourable_net_named=2))[0] == "unfavourable"
     assert _tone([], settings) == ("neutral", 0.0)
 
 
@@ -334,7 +335,7 @@ def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> N
     credited = credit(articles, lexicon, settings)
     assert credited.requests and credited.main
     assert finish(credited, settings) == frame(articles, lexicon, settings)
-    stricter = replace(settings, tone_unfavourable_net=1000, tone_favourable_share=2.0)
+    stricter = replace(settings, tone_unfavourable_net=1000, tone_unfavourable_net_named=1000, tone_favourable_share=2.0)
     assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
     assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
 
@@ -474,6 +475,11 @@ def test_an_unfavourable_sentence_calling_the_actor_he_or_she_weighs_more() -> N
     assert _tone(referred, settings) == ("unfavourable", -1.0)
     assert _tone([replace(t, reference="role") for t in named], settings)[0] == "neutral"  # "the senator": a name's weight
     assert _tone([*referred, *_tones("favourable", "favourable")], settings)[0] == "neutral"  # net 7
+    # an actor the article never calls "he" or "she" (a country, a group) keeps the bar of 5
+    assert settings.tone_unfavourable_net_named == 5
+    assert _tone(_tones(*["unfavourable"] * 5), settings)[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 4), settings)[0] == "neutral"
+    assert _tone([*_tones(*["unfavourable"] * 4), referred[0]], settings)[0] == "neutral"  # a person "he": 4 + 3 < 8
 
 
 def test_an_actors_acceptance_of_something_is_not_said_of_it() -> None:

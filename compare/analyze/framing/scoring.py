@@ -124,7 +124,8 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     net = favourable - unfavourable
     score = (favourable - sum(t.tone == "unfavourable" for t in tones)) / max(1, sum(not t.speaker for t in tones))
     label: ToneLabel = "neutral"
-    if -net >= settings.tone_unfavourable_net:
+    referred = any(t.reference == "pronoun" for t in tones)  # a person the article calls "he" or "she"
+    if -net >= (settings.tone_unfavourable_net if referred else settings.tone_unfavourable_net_named):
         label = "unfavourable"
     elif net > 0 and score >= settings.tone_favourable_share:
         label = "favourable"

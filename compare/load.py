@@ -14,8 +14,9 @@ Bytes become text by :func:`compare.decode.decode` (BOM, UTF-8, UTF-8 with Windo
 declared charset, then detection).
 
 Bad input never passes silently: a file that is missing, unreadable, empty, binary, larger than
-:data:`MAX_INPUT_BYTES`, or whose article text is longer than :data:`MAX_ARTICLE_CHARS`, a JSON record
-without text and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
+:data:`MAX_INPUT_BYTES`, or whose article text is longer than :data:`MAX_ARTICLE_CHARS` or shows nothing
+(only zero-width, byte-order-mark or control characters), a JSON record without text (or whose text
+shows nothing) and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
 or line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an item out instead and
 reports it in its ``skipped`` list.
 
@@ -36,11 +37,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from compare import untrusted
 from compare.decode import decode, unmangled
 from compare.errors import InputError, UsageError, json_kind
 from compare.metadata import record_date
 from compare.models import Article
-from compare.untrusted import failure, flatten_deep_tables, parse_json, repaired
+from compare.untrusted import failure, flatten_deep_tables, parse_json, printable, repaired
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -270,12 +272,6 @@ def _read_pipe(path: Path, most: int) -> bytes:
         os.close(fd)
 
 
-def printable(text: str) -> str:
-    """A file name as text that can be printed and written as UTF-8: bytes that are not
-    UTF-8 (kept by Python as surrogates) become escapes, ``caf\\xe9.txt``."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 STDIN = "-"
 """The input that reads standard input: one article (text or HTML) or JSON / JSONL records,
 told apart by their first characters (:func:`stdin_kind`); its article id is ``stdin``."""
@@ -333,6 +329,8 @@ def _load_data(source: str, stem: str, suffix: str, data: bytes, on_bad: _OnBad)
         return _from_jsonl(text, source, stem, on_bad)
     text = _newlines(text)
     _check_length(text, source)
+    if not untrusted.visible(text):
+        raise InputError(source, untrusted.INVISIBLE)
     return [Article(id=stem, source=source, sha256=digest, text=text)]
 
 
@@ -508,7 +506,8 @@ def _record(
     """One JSON record as an article; ``where`` names it in error messages."""
     text = _first_string(record, TEXT_FIELDS)
     if text is None:
-        raise InputError(where, _NO_TEXT)
+        invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
+        raise InputError(where, untrusted.INVISIBLE if invisible else _NO_TEXT)
     text = _newlines(text)
     _check_length(text, where)
     own_id = record.get("id")
@@ -528,10 +527,10 @@ def _record(
 
 
 def _first_string(record: Mapping[str, Any], names: Sequence[str]) -> str | None:
-    """The first of ``names`` whose value is a non-blank string, as written."""
+    """The first of ``names`` whose value is a string that shows something, as written."""
     for name in names:
         value = record.get(name)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and untrusted.visible(value):
             return value
     return None
 

@@ -1,5 +1,5 @@
-"""Guards for untrusted input that the loaders share: JSON integers of any length, lone
-surrogates, a library failing on a malformed page, tables nested too deeply.
+"""Guards for untrusted input that the loaders share: JSON integers of any length, text that shows
+nothing, lone surrogates, a library failing on a malformed page, tables nested too deeply.
 
 The inputs come from the open web and from exports; none of them may make a run fail with an
 internal error or take time that grows faster than their size.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -42,6 +43,30 @@ def parse_json(text: str) -> Any:
     return json.loads(text, parse_int=_parse_int)
 
 
+_BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+"""Characters that are letters or symbols to Unicode but show nothing: the Hangul fillers and the
+blank Braille pattern (a favourite of "invisible text" generators)."""
+
+
+def visible(text: str) -> bool:
+    r"""Whether ``text`` shows anything: a character that is not whitespace, a control character
+    (NUL, ESC...), a format character (zero-width space, U+FEFF byte order mark, direction marks)
+    or a blank letter (:data:`_BLANK_LETTERS`).
+
+    >>> visible("\u200b\ufeff\x00 \u2060"), visible("\u200bA")
+    (False, True)
+    """
+    return any(
+        not (char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in ("Cc", "Cf"))
+        for char in text
+    )
+
+
+INVISIBLE = "no visible text (only invisible or control characters, such as zero-width spaces or NUL)"
+"""Why an input whose text shows nothing is refused, as a text file or a JSON record alike: it would
+be one invisible "sentence" in the reports."""
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPAIRED_FIELDS = ("id", "text", "title", "outlet", "url")
 
@@ -67,6 +92,12 @@ def repaired(article: Article) -> Article:
     if not changes:
         return article
     return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+
+def printable(text: str) -> str:
+    """A file name as text that can be printed and written as UTF-8: bytes that are not
+    UTF-8 (kept by Python as surrogates) become escapes, ``caf\\xe9.txt``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def failure(error: BaseException) -> str:

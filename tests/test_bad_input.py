@@ -168,6 +168,30 @@ def array_record_without_text(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     return [write(here / "records.json", json.dumps(records))]
 
 
+def record_of_nuls(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    # json.dumps writes the escapes \u0000: the file itself holds no NUL byte, so it is no "binary file"
+    return [write(here / "nuls.json", json.dumps({"title": "Minister resigns", "text": "\x00" * 40})), *two_good(here)]
+
+
+def array_record_of_invisible_characters(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    invisible = "\u200b\ufeff\u2060\x07\u200d\u3164\n\u200b"  # zero-width, BOM, word joiner, BEL, Hangul filler
+    records = [{"text": A, "outlet": "One"}, {"text": invisible, "outlet": "Ghost"}, {"text": B, "outlet": "Two"}]
+    return [write(here / "records.json", json.dumps(records))]
+
+
+def record_with_invisible_text_and_a_body(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    # the text field shows nothing: the body is read, as when the text field is blank
+    return [write(here / "record.json", json.dumps({"text": "\u200b\u200b", "body": C})), *two_good(here)]
+
+
+def invisible_text_file(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [*two_good(here), write(here / "ghost.txt", "\ufeff\u200b\u200b\n\u200c\x1b\x7f\n")]
+
+
+def check_body_read(data: dict[str, Any]) -> None:
+    assert [a["text"] for a in data["articles"]] == [C, A, B]
+
+
 def jsonl_broken_line(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     lines = [json.dumps({"text": A}), json.dumps({"text": B}), '{"text": ', json.dumps({"text": C})]
     return [write(here / "feed.jsonl", "\n".join(lines) + "\n")]
@@ -342,6 +366,21 @@ CASES = {
         ("--skip-bad",),
         check_records,
     ),
+    "JSON record of NUL characters": Case(record_of_nuls, (E + "nuls.json: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",)),
+    "JSON array record of invisible characters": Case(
+        array_record_of_invisible_characters, (E + "records.json record 2: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",)
+    ),
+    "JSON array record of invisible characters, --skip-bad": Case(
+        array_record_of_invisible_characters,
+        (W + "records.json record 2: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",),
+        0,
+        ("--skip-bad",),
+        check_records,
+    ),
+    "JSON record with an invisible text and a body": Case(
+        record_with_invisible_text_and_a_body, (), 0, check=check_body_read
+    ),
+    "text file of invisible characters": Case(invisible_text_file, (E + "ghost.txt: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",)),
     "JSONL broken line": Case(
         jsonl_broken_line, (E + "feed.jsonl: line 3: invalid JSON: Expecting value (column 10)",)
     ),

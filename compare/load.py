@@ -4,7 +4,8 @@
 API callers) into articles with their text and whatever metadata the input carries:
 
 * ``.txt``, ``.md`` and any other extension: plain text.  Line endings become ``\\n``; nothing else in the
-  text is changed.
+  text is changed but lone surrogates (:func:`compare.untrusted.repaired`), mojibake and control characters
+  (:func:`compare.untrusted.controls_removed`).
 * ``.html``/``.htm``: main text and metadata (title, date, site name, URL) with trafilatura, which never
   fetches anything here: it is given the decoded page.
 * ``.json``: one article object or an array of them; ``.jsonl``: one per line.
@@ -42,7 +43,7 @@ from compare.decode import decode, unmangled
 from compare.errors import InputError, UsageError, json_kind
 from compare.metadata import record_date
 from compare.models import Article
-from compare.untrusted import failure, flatten_deep_tables, parse_json, printable, repaired
+from compare.untrusted import controls_removed, failure, flatten_deep_tables, parse_json, printable, repaired
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -149,7 +150,7 @@ def load_inputs(
                 continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
-    articles = _unique_ids([unmangled(repaired(article)) for article in articles])
+    articles = _unique_ids([controls_removed(unmangled(repaired(article))) for article in articles])
     if labels:
         articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
@@ -515,7 +516,7 @@ def _record(
         own_id = str(own_id)
     date = _first_string(record, DATE_FIELDS)
     return Article(
-        id=own_id.strip() if isinstance(own_id, str) and own_id.strip() else default_id,
+        id=own_id.strip() if isinstance(own_id, str) and untrusted.visible(own_id) else default_id,
         source=source,
         sha256=digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         text=text,

@@ -111,7 +111,7 @@ class Article:
     removed: tuple[Removed, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     repaired: tuple[str, ...] = ()
-    """What loading had to repair in the input, one line each (e.g. lone surrogates replaced)."""
+    """What loading had to repair in the input, one line each (e.g. lone surrogates replaced, control characters removed)."""
 
     @property
     def label(self) -> str:

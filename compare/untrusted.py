@@ -78,6 +78,37 @@ def repair_text(value: str) -> tuple[str, int]:
     return repaired, count
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab and the line ends (C0, DEL and C1): a JSON record's ``\\u0000``
+escapes, a pasted terminal colour code.  They mean nothing in an article, and a report cannot show
+them: a browser shows NUL as U+FFFD and the others as boxes or nothing."""
+
+_LINE_CONTROLS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n"}
+"""Vertical tab, form feed and NEL end a line (``str.splitlines``): in the text they become a line end."""
+
+
+def without_controls(value: str, lines: bool = True) -> tuple[str, int]:
+    r"""``value`` without the control characters of :data:`_CONTROL` (a vertical tab, form feed
+    or NEL becomes a line end when ``lines``, else a space); and how many there were.
+
+    >>> without_controls("NATO\x00 summit\x0cLisbon \x1b[1mtalks")
+    ('NATO summit\nLisbon [1mtalks', 3)
+    """
+    line_end = "\n" if lines else " "
+    return _CONTROL.subn(lambda match: line_end if match.group() in _LINE_CONTROLS else "", value)
+
+
+def _codes(found: list[str]) -> str:
+    """The code points of the control characters found, at most three: "U+0000, U+001B"."""
+    codes = sorted(set(found))
+    shown = ", ".join(f"U+{ord(char):04X}" for char in codes[:3])
+    return shown + (", ..." if len(codes) > 3 else "")
+
+
+_EMPTIED: dict[str, str | None] = {"id": "article", "title": None, "outlet": None, "url": None}
+"""What a field that held only control characters becomes (the text, which shows something, never does)."""
+
+
 def repaired(article: Article) -> Article:
     """The article with lone surrogates replaced in its id, text, title, outlet and url, each
     repair listed in ``Article.repaired`` (the JSON report shows it)."""
@@ -94,10 +125,39 @@ def repaired(article: Article) -> Article:
     return replace(article, **changes, repaired=(*article.repaired, *notes))
 
 
+def controls_removed(article: Article) -> Article:
+    """The article with control characters removed (:func:`without_controls`) from its id, text,
+    title, outlet and url, each repair listed in ``Article.repaired``: no report then carries a
+    character a browser or the PDF cannot show.  Called after the mojibake repair
+    (:func:`compare.decode.unmangled`), which reads C1 controls ("â€\\x9d" is "”")."""
+    changes: dict[str, Any] = {}
+    notes: list[str] = []
+    for name in REPAIRED_FIELDS:
+        value = getattr(article, name)
+        found = _CONTROL.findall(value) if isinstance(value, str) else []
+        if found:
+            value, count = without_controls(value, lines=name == "text")
+            changes[name] = value if value.strip() or name == "text" else _EMPTIED[name]
+            plural = "s" if count != 1 else ""
+            notes.append(f"{name}: {count:,} control character{plural} ({_codes(found)}) removed")
+    if not changes:
+        return article
+    return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+
+_NAME_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def printable(text: str) -> str:
-    """A file name as text that can be printed and written as UTF-8: bytes that are not
-    UTF-8 (kept by Python as surrogates) become escapes, ``caf\\xe9.txt``."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    r"""A file name as text that can be printed and written as UTF-8: bytes that are not
+    UTF-8 (kept by Python as surrogates) become escapes, ``caf\xe9.txt``, and so do control
+    characters, which no report can show (``bad\nname\x1b[2J.txt``).
+
+    >>> printable("bad\nname\x1b[2J.txt")
+    'bad\\nname\\x1b[2J.txt'
+    """
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _NAME_CONTROLS.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def failure(error: BaseException) -> str:

@@ -225,6 +225,9 @@ def check_folder(folder: str | os.PathLike[str]) -> None:
     when it cannot be made or written, without making it: a run stopped by bad input then leaves
     no empty folder behind.  :meth:`OutputSet.add` makes the folders when the files are written."""
     path = Path(folder)
+    if (path.exists() or path.is_symlink()) and not path.is_dir():  # mkdir said "file exists", naming the parent
+        kind = "a file" if path.is_file() else "a symbolic link to nothing" if not path.exists() else "a device, a pipe or a socket"
+        raise OutputError(os.fspath(folder), f"is {kind}, not a folder; the reports go into a folder of that name")
     _check_ancestor(os.fspath(folder), path.absolute())
 
 

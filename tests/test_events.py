@@ -760,6 +760,29 @@ def test_one_report_joins_an_event_of_two_on_its_mean_content() -> None:
     assert [e.articles for e in compare(records[::2], settings).events] == [("a",), ("c",)]
 
 
+def test_a_pair_judged_apart_inside_one_event_says_so_in_the_json() -> None:
+    """The HTML's pairs table said "judged on these two alone; with the other articles, one event"
+    (recomputed there from the events); the JSON's pairs said only ``same_event: false``.  Now each
+    pair carries ``in_one_event`` and the HTML note is read from it."""
+    import json
+
+    import reports
+
+    records = [_article(text, None, name) for name, text in
+               (("a", BRIDGE_A), ("b", BRIDGE_B), ("c", BRIDGE_C), ("d", BRIDGE_D))]
+    comparison = compare(records, Settings())
+    pairs = json.loads(reports.render_json(comparison))["pairs"]
+    assert [(p["a"], p["b"], p["same_event"], p["in_one_event"]) for p in pairs] == [
+        ("a", "b", True, True), ("a", "c", False, True), ("a", "d", False, False),
+        ("b", "c", False, True), ("b", "d", False, False), ("c", "d", False, False),
+    ]
+    note = "judged on these two alone; with the other articles, one event"
+    assert reports.render_html(comparison).count(note) == 2  # a:c and b:c
+    # the report reads the pair, not the events: a pair not marked has no note whatever the events say
+    unmarked = replace(comparison, pairs=tuple(replace(p, in_one_event=False) for p in comparison.pairs))
+    assert note not in reports.render_html(unmarked)
+
+
 def test_one_report_joins_an_event_only_through_every_pair_with_it() -> None:
     """With ``--pair a:b --pair a:c`` the pair b-c is never judged: c's one pair with a (short on
     content, "the same kind of event") is all there is, and one pair alone joins nothing, as with

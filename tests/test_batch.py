@@ -284,6 +284,43 @@ def test_bad_input_stops_the_run_with_one_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+def test_bad_input_leaves_no_folder_behind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad input stopped the run after ``out/stories/`` was made: an empty folder was left."""
+    inputs = write_collection(tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out" / "run"
+    from storycompare.cli import main
+
+    assert main(["batch", *inputs, str(tmp_path / "in" / "empty.txt"), "--out", str(out), "--lexical"]) == 2
+    assert capsys.readouterr().err == f"storycompare: error: {tmp_path / 'in' / 'empty.txt'}: empty file\n"
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "kept").mkdir()  # a folder that exists stays as it was: empty
+    with pytest.raises(InputError, match="empty file"):
+        run_batch([*inputs, str(tmp_path / "in" / "empty.txt")], tmp_path / "kept")
+    assert list((tmp_path / "kept").iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["a file", "a symbolic link to nothing"])
+def test_a_file_where_the_stories_folder_goes_is_named(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``batch --out d`` with a file ``d/stories`` said "d: file exists"."""
+    inputs = write_collection(tmp_path / "in")
+    out = tmp_path / "d"
+    out.mkdir()
+    if kind == "a file":
+        (out / "stories").write_text("notes", encoding="utf-8")
+    else:
+        (out / "stories").symlink_to(tmp_path / "gone")
+    from storycompare.cli import main
+
+    assert main(["batch", *inputs, "--out", str(out), "--lexical"]) == 2
+    assert capsys.readouterr().err == (
+        f"storycompare: error: {out / 'stories'}: is {kind}, not a folder; the reports go into a folder of that name\n"
+    )
+    assert [p.name for p in out.iterdir()] == ["stories"]
+
+
 @pytest.mark.usefixtures("nothing_left_of_furniture")
 def test_skip_bad_leaves_out_and_lists_what_cannot_be_read(tmp_path: Path) -> None:
     inputs = bad_collection(tmp_path / "in")

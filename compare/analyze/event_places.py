@@ -14,7 +14,7 @@ from pathlib import Path
 
 from compare.analyze.numbers import find_dates
 from compare.terms import title_case
-from compare.text import CALENDAR_NAMES, unaccented, weekdays_named
+from compare.text import CALENDAR_NAMES, LETTER_OR_NUMERAL, unaccented, weekdays_named
 
 TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge sgt lt capt cpl det maj pvt".split())
 """Titles and ranks that are no place ("Alaska Gov" -> "Alaska"; "shot at Sgt. Mourad" names no
@@ -60,9 +60,11 @@ _REGION_IN = (
 of Palermo", "Sam's Club store in Bloomington", "Wasilla Bible Church in Wasilla" -- the place itself
 or a venue of it (a noun of ``_VENUES``, one word before it) right before "in", so that "fighting in
 Aleppo killed dozens in Homs" says nothing of Aleppo."""
-_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
-"""What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
-history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
+_NOT_WHERE_AFTER = re.compile(rf"^(?:(?:['’]s)?\s+history\b|[ \t]+{LETTER_OR_NUMERAL})")
+"""What after the phrase makes it an attribute or a name, not a place: "in American history", "in
+Creighton history" (a possessive alone does not: "in Palermo's Pagliarelli prison"); a capital letter
+or a Roman numeral that goes on with it ("in World War I", "at Terminal B", "under Henry VIII": a
+numbered name; "in Washington D.C." goes on with an initial, and is a place)."""
 
 
 

@@ -58,10 +58,15 @@ def compare_pairs(
     chosen: Sequence[tuple[str, str]] | None,
     settings: Settings,
 ) -> tuple[tuple[Pair, ...], tuple[Event, ...]]:
-    """One :class:`Pair` for every pair compared (all pairs, or the chosen ones), and the events."""
+    """One :class:`Pair` for every pair compared (all pairs, or the chosen ones), and the events;
+    each pair says whether the events hold its two articles in one (:attr:`Pair.in_one_event`)."""
     verdicts, events = judge_events(articles, chosen, settings)
     similarity = shared_share(articles, groups, alignment, [(x, y) for x, y, _v in verdicts])
-    records = tuple(Pair(x, y, similarity[(x, y)], v.same_event, v.relation, v.reason) for x, y, v in verdicts)
+    event_of = {article: event.id for event in events for article in event.articles}
+    records = tuple(
+        Pair(x, y, similarity[(x, y)], v.same_event, v.relation, v.reason, in_one_event=event_of[x] == event_of[y])
+        for x, y, v in verdicts
+    )
     return records, events
 
 

@@ -174,7 +174,8 @@ _TIME = (
 )
 _FULL_DATE = re.compile(rf"\s*(?:{WEEKDAY},?\s+)?{_DATE}{_TIME}\s*", re.IGNORECASE)
 # In running text: not glued to other digits or words; "T10:00" may follow an ISO date.
-_DATE_IN_TEXT = re.compile(rf"(?<![\w.:/-]){_DATE}(?=$|T\d|\.(?!\d)|[^\w./-])", re.IGNORECASE)
+# A time may be glued to it by a hyphen: "April 24, 2013-4:45pm".
+_DATE_IN_TEXT = re.compile(rf"(?<![\w.:/-]){_DATE}(?=$|T\d|\.(?!\d)|[^\w./-]|-\d{{1,2}}:\d{{2}})", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:

@@ -44,3 +44,23 @@ def test_a_users_lexicon_compiles_to_the_same_aliases(tmp_path: Path) -> None:
     assert alias_matches(sentence, got) == alias_matches(sentence, compiled_at_once(lexicon))
     assert [m.alias for m in alias_matches(sentence, got)][1:] == ["Mitt Romney", "U.S.-Russia", "e.on"]
     assert alias_actor("Romney", got) == "Romney" and alias_actor("Obama", got) is None
+
+
+def test_an_alias_that_ends_a_longer_name_is_not_that_name() -> None:
+    # an FNC-1 story credited the American "National Security Council" to the United Nations
+    aliases = compile_aliases(load_lexicon(None))
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.alias, m.actor) for m in alias_matches(tokens(text), aliases)]
+
+    assert found("A spokesman for the National Security Council said it was abhorrent.") == []
+    assert found("National Security Council spokesman Alistair Baskey said.") == []
+    assert found("The Ohio State Department of Health said.") == []
+    # the alias itself, or after a word that starts an alias or is no name, is still the actor
+    assert found("The Security Council met.") == [("Security Council", "United Nations")]
+    assert found("The UN Security Council met.") == [("UN", "United Nations"), ("Security Council", "United Nations")]
+    assert found("Mr Kim Jong-un met President Park Geun-hye.")[0][1] == "North Korea"
+    assert found("The Wisconsin Supreme Court ruled; the Wisconsin Republican Party said.") == [
+        ("Republican Party", "Republicans")
+    ]
+    assert found("Russia and the State Department agreed.") == [("Russia", "Russia"), ("State Department", "United States")]

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from compare.analyze.framing.tokens import TOKEN, Tok
+from compare.analyze.framing.words import NOT_NAMES, ORG_HEADS
 from compare.lexicon import Lexicon
 from compare.records import record
 
@@ -111,13 +112,31 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
                 ok = all(t.low == p.lower() for t, p in zip(window, alias.parts, strict=True))
             else:
                 ok = all(t.text == p for t, p in zip(window, alias.parts, strict=True))
-            if ok:
+            if ok and not (alias.parts[-1] in _BODY_HEADS and not alias.insensitive and _tail_of_a_name(toks, i, starts)):
                 found = AliasMatch(i, i + n - 1, alias.actor, alias.text)
                 break
         if found:
             out.append(found)
             free = found.last + 1
     return tuple(out)
+
+
+_BODY_HEADS = ORG_HEADS - {"Party"}
+"""A body's name ends in one of these; a party's state branch ("Wisconsin Republican Party") is still the party."""
+
+
+def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
+    """Whether a capitalised word before token ``i`` makes one longer name with the body's name
+    (an alias ending in an organisation's head word) that starts there: "National Security
+    Council" is the American body, not the UN's "Security Council". A word that may start an
+    alias itself ("UN Security Council") or is no name ("The Security Council") is no such word."""
+    if i == 0:
+        return False
+    before = toks[i - 1]
+    return (
+        before.text[:1].isupper() and before.text.isalpha() and not before.glued
+        and before.low not in starts and before.text not in NOT_NAMES
+    )
 
 
 def alias_actor(name: str, aliases: Mapping[str, tuple[Alias, ...]]) -> str | None:

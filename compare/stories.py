@@ -377,15 +377,11 @@ def group_profiles(
 ) -> tuple[Story, ...]:
     """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
 
-    Two articles whose days or places make them two events
-    (:func:`compare.analyze.events.distinct`, with ``event_settings``: the judgement
-    ``compare`` gives the pair) never share a story: a follow-up is a story of its own.
-    ``near``: the profiles' :func:`neighbours` where they are made already (as ``storycompare
-    batch`` does, for :func:`follow_ups` too).
-    """
-    settings = settings or StorySettings()
-    judged = event_settings or Settings()
-    n = len(profiles)
+    Two articles whose days or places make them two events (:func:`compare.analyze.events.distinct`,
+    with ``event_settings``: the judgement ``compare`` gives the pair) never share a story: a follow-up
+    is a story of its own.  ``near``: the profiles' :func:`neighbours`, where made already (for
+    :func:`follow_ups` too, as ``storycompare batch`` does)."""
+    settings, judged, n = settings or StorySettings(), event_settings or Settings(), len(profiles)
     vectors = list(near.vectors) if near is not None else story_vectors(profiles, settings, background)
     days = [day_ordinal(p.date) for p in profiles]
     penalty = settings.day_penalty

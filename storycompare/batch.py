@@ -49,7 +49,7 @@ from compare.errors import OutputError, UsageError
 from compare.lexicon import Lexicon
 from compare.models import Article
 from compare.settings import Settings
-from compare.stories import Link, Profile, Story, StorySettings, follow_ups, group_profiles
+from compare.stories import Link, Profile, Story, StorySettings, follow_ups, group_profiles, neighbours
 from reports.batch import render_index, render_stories_json, render_story
 from reports.files import OutputSet, check_folder
 
@@ -99,8 +99,9 @@ def run_batch(
     skipped[:0] = skipped_inputs
 
     report("group", 0, len(profiles))  # 3
-    stories = group_profiles(profiles, story_settings, event_settings=settings)
-    links = follow_ups(profiles, stories, story_settings, event_settings=settings)
+    near = neighbours(profiles, story_settings)  # the story vectors and candidate pairs, for both steps
+    stories = group_profiles(profiles, story_settings, event_settings=settings, near=near)
+    links = follow_ups(profiles, stories, story_settings, event_settings=settings, near=near)
     report("group", len(profiles), len(profiles))
 
     multi = [s for s in stories if len(s.articles) >= 2]  # 4

@@ -205,6 +205,37 @@ def test_story_json_equals_comparing_the_story_alone(in_process: Path) -> None:
         assert report[key] == json.loads(json.dumps(alone[key])), key
 
 
+def test_a_story_takes_the_event_profiles_made_to_group_it(
+    example_files: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each article's event profile is made once, when the articles are prepared (the grouping
+    needs it): the story's comparison takes it from the prepared partition and makes none, with
+    the report of comparing the story alone."""
+    from compare.analyze import event_sets
+    from compare.batch import StoryJob, compare_story, prepare_part
+    from compare.settings import Settings
+    from storycompare.cli import EXAMPLE_LABELS
+
+    part = prepare_part(load_inputs(example_files, EXAMPLE_LABELS))
+    alone = compare_prepared(part.articles, title="NATO and Russia").to_dict()
+
+    def made_again(article: Any) -> None:
+        raise AssertionError(f"event profile of {article.id} made again")
+
+    monkeypatch.setattr(event_sets, "event_profile", made_again)
+    job = StoryJob(
+        "s0001",
+        "NATO and Russia",
+        tuple(a.id for a in part.articles),
+        Settings(),
+        None,
+        lambda comparison: (("json", json.dumps(comparison.to_dict()).encode()),),
+    )
+    output = compare_story(job, part)
+    assert output.summary.error is None
+    assert json.loads(output.files[0][1]) == json.loads(json.dumps(alone))
+
+
 def test_compare_prepared_matches_the_pipeline(example_files: list[str]) -> None:
     from compare import compare
     from storycompare.cli import EXAMPLE_LABELS

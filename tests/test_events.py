@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from itertools import combinations
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from compare import Settings, compare
+from compare.analyze import event_places
 from compare.analyze.event_places import containers, countries, nested, place_regions
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
 from compare.analyze.event_sets import events_of
@@ -217,6 +221,19 @@ def test_places_that_contain_each_other() -> None:
     assert regions == (("pagliarelli", "palermo"),)
     assert nested("Pagliarelli", "Sicily", regions) and not nested("Pagliarelli", "Sicily")
     assert place_regions(["Fighting in Aleppo killed dozens in Homs."], None) == ()
+
+
+@given(
+    st.text(alphabet="Aa, inPpark\n", max_size=40),
+    st.sampled_from(["Aa", "a", "in", "Park", "A"]),
+)
+@example(", Aa, Aa in Aa Park in Aa, Pa", "aa")
+def test_regions_are_read_as_one_pattern_would(text: str, place: str) -> None:
+    """A place's regions are found without a pattern compiled for each place: what
+    ``re.finditer(place + after, text)`` finds (the place case-insensitive), match for match."""
+    for after, pattern in ((event_places._REGION_AFTER, event_places._REGION_AFTER_RE), (event_places._REGION_IN, event_places._REGION_IN_RE)):
+        expected = [event_places._clean_place(m.group(1)) for m in re.finditer(f"(?i:{re.escape(place)})" + after, text)]
+        assert list(event_places._regions_after(place, pattern, text)) == expected
 
 
 PRISON_A = (

@@ -67,9 +67,11 @@ class _Name:
 _PLAIN_LETTERS = str.maketrans({"ł": "l", "đ": "dj", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A name word as it is compared: lower case, without accents, a fixed particle ("al-"), a
-    possessive and apostrophes."""
+    possessive and apostrophes.  Remembered: an article's words repeat (:func:`article_words`
+    folds every word of each article compared)."""
     word = _POSSESSIVE.sub("", _PARTICLE.sub("", word))
     return unaccented(word).lower().translate(_PLAIN_LETTERS).replace("'", "").replace("’", "")
 

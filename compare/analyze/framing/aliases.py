@@ -7,7 +7,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from compare.analyze.framing.tokens import TOKEN, Tok
-from compare.analyze.framing.words import NOT_NAMES, ORG_HEADS
+from compare.analyze.framing.words import (
+    ADVERBS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PREPOSITIONS,
+    ROLE_MODIFIERS,
+    SKIP_BACK,
+    TIME_MODIFIERS,
+    TIMES,
+)
 from compare.lexicon import Lexicon
 from compare.records import record
 
@@ -123,6 +132,12 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
 
 _BODY_HEADS = ORG_HEADS - {"Party"}
 """A body's name ends in one of these; a party's state branch ("Wisconsin Republican Party") is still the party."""
+_NO_NAME_PART = (
+    SKIP_BACK | ROLE_MODIFIERS | TIME_MODIFIERS | ADVERBS | TIMES | PREPOSITIONS | {"another", "senior", "acting"}
+)
+"""Words capitalised only as they open a sentence, or saying who of the body speaks, when: "Former
+State Department official", "Senior State Department officials", "Yesterday Congress voted",
+"Under Security Council resolution 1701" name the body itself."""
 
 
 def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
@@ -135,7 +150,7 @@ def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
     before = toks[i - 1]
     return (
         before.text[:1].isupper() and before.text.isalpha() and not before.glued
-        and before.low not in starts and before.text not in NOT_NAMES
+        and before.low not in starts and before.text not in NOT_NAMES and before.low not in _NO_NAME_PART
     )
 
 

@@ -80,3 +80,18 @@ def test_a_word_that_opens_a_sentence_or_says_who_speaks_makes_no_longer_name() 
     assert actors("Yesterday Congress voted against the bill.") == ["Congress"]
     assert actors("Under Security Council resolution 1701, Hezbollah must disarm.") == ["United Nations", "Hezbollah"]
     assert actors("National Security Council spokesman Alistair Baskey said.") == []  # a name's first word still is one
+
+
+def test_is_stressed_after_its_subject_is_the_verb() -> None:
+    # FNC-1 bodies: "He IS Un-well: The North Korean leader ...", "This IS the best resignation letter"
+    aliases = compile_aliases(load_lexicon(None))
+
+    def actors(text: str) -> list[str]:
+        return [m.actor for m in alias_matches(tokens(text), aliases)]
+
+    assert actors("He IS Un-well: the leader has not been seen for weeks.") == []
+    assert actors("This IS the best resignation letter I have ever seen.") == []
+    assert actors("It IS a scandal, the senator said.") == []
+    # the group after other words, "that" among them
+    assert actors("She was not there at the time that IS claims she was abducted.") == ["Islamic State"]
+    assert actors("Russia said IS was behind the attack.") == ["Russia", "Islamic State"]

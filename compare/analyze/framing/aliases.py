@@ -9,6 +9,7 @@ from typing import Any
 from compare.analyze.framing.tokens import TOKEN, Tok
 from compare.analyze.framing.words import (
     ADVERBS,
+    BE,
     NOT_NAMES,
     ORG_HEADS,
     PREPOSITIONS,
@@ -122,6 +123,8 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
             else:
                 ok = all(t.text == p for t, p in zip(window, alias.parts, strict=True))
             if ok and not (alias.parts[-1] in _BODY_HEADS and not alias.insensitive and _tail_of_a_name(toks, i, starts)):
+                if alias.text.lower() in BE and i > 0 and toks[i - 1].low in _SUBJECTS:
+                    continue  # "He IS Un-well", "This IS the best": the verb, stressed
                 found = AliasMatch(i, i + n - 1, alias.actor, alias.text)
                 break
         if found:
@@ -130,6 +133,9 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
     return tuple(out)
 
 
+_SUBJECTS = frozenset({"he", "she", "it", "this", "there", "here", "what"})
+"""Words whose "IS" after them is the verb ("It IS a scandal"), not the Islamic State; "that" and
+"who" are not among them ("at the time that IS claims she was abducted")."""
 _BODY_HEADS = ORG_HEADS - {"Party"}
 """A body's name ends in one of these; a party's state branch ("Wisconsin Republican Party") is still the party."""
 _NO_NAME_PART = (

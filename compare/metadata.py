@@ -183,8 +183,16 @@ def complete_metadata(article: Article) -> Article:
             for start, end, value in dates_in(text[line.start : line.end])
             if (kept(line.start + start, line.start + end) and dating(line, start, end)) or dateline(line)
         )
+        # a date line with slashes, removed, in the same first lines: below the story it is a
+        # reader comment's or a teaser's stamp ("Posted: 10/25/11 06:44 PM ET"), not the article's
+        top = head[-1].end if head else 0
         date = next(found, None) or next(
-            (value for r in article.removed if r.kind == "date-line" and (value := slashed_date(r.text))), None
+            (
+                value
+                for r in article.removed
+                if r.kind == "date-line" and r.start < top and (value := slashed_date(r.text))
+            ),
+            None,
         )
     if outlet is None:
         for line in head:

@@ -64,3 +64,34 @@ def test_an_alias_that_ends_a_longer_name_is_not_that_name() -> None:
         ("Republican Party", "Republicans")
     ]
     assert found("Russia and the State Department agreed.") == [("Russia", "Russia"), ("State Department", "United States")]
+
+
+def test_a_word_that_opens_a_sentence_or_says_who_speaks_makes_no_longer_name() -> None:
+    # capitalised as the sentence's first word, or saying which of the body's people speak: still the body
+    aliases = compile_aliases(load_lexicon(None))
+
+    def actors(text: str) -> list[str]:
+        return [m.actor for m in alias_matches(tokens(text), aliases)]
+
+    assert actors("Former State Department official Jane Doe said the talks failed.") == ["United States"]
+    assert actors("Senior State Department officials said on Monday.") == ["United States"]
+    assert actors("Deputy State Department spokesman Mark Toner said.") == ["United States"]
+    assert actors("Another State Department official said the talks failed.") == ["United States"]
+    assert actors("Yesterday Congress voted against the bill.") == ["Congress"]
+    assert actors("Under Security Council resolution 1701, Hezbollah must disarm.") == ["United Nations", "Hezbollah"]
+    assert actors("National Security Council spokesman Alistair Baskey said.") == []  # a name's first word still is one
+
+
+def test_is_stressed_after_its_subject_is_the_verb() -> None:
+    # FNC-1 bodies: "He IS Un-well: The North Korean leader ...", "This IS the best resignation letter"
+    aliases = compile_aliases(load_lexicon(None))
+
+    def actors(text: str) -> list[str]:
+        return [m.actor for m in alias_matches(tokens(text), aliases)]
+
+    assert actors("He IS Un-well: the leader has not been seen for weeks.") == []
+    assert actors("This IS the best resignation letter I have ever seen.") == []
+    assert actors("It IS a scandal, the senator said.") == []
+    # the group after other words, "that" among them
+    assert actors("She was not there at the time that IS claims she was abducted.") == ["Islamic State"]
+    assert actors("Russia said IS was behind the attack.") == ["Russia", "Islamic State"]

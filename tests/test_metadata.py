@@ -197,6 +197,20 @@ def test_a_date_line_of_a_news_page_is_removed_and_dates_the_article(line: str, 
     assert article.date == date
 
 
+def test_a_stamp_below_the_story_does_not_date_it() -> None:
+    # a reader comment's stamp under the story is the comment's day, not the article's
+    body = "The city council approved a new budget for the schools on {} after a long debate among its members."
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "noon")
+    story = "\n\n".join(body.format(day) for day in days)
+    stamp = "Posted: 10/25/11 06:44 PM ET"
+    below = f"Council Approves New Budget For Schools\n\n{story}\n\nComments\n\nJohn wrote: this is bad\n\n{stamp}\n"
+    article = complete_metadata(clean_stage(Article(id="x", source="x", sha256="", text=below)))
+    assert (stamp, "date-line") in [(r.text, r.kind) for r in article.removed]
+    assert article.date is None
+    above = f"Council Approves New Budget For Schools\n\n{stamp}\n\n{story}\n"
+    assert complete_metadata(clean_stage(Article(id="x", source="x", sha256="", text=above))).date == "2011-10-25"
+
+
 def test_complete_metadata_dates_and_boilerplate() -> None:
     appeal_text = "Support our journalism: since July 1, 2024 we run no ads."
     text = f"{appeal_text}\n\n12 March 2011\n\nA Headline For The Story\n"

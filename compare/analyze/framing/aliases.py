@@ -7,7 +7,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from compare.analyze.framing.tokens import TOKEN, Tok
-from compare.analyze.framing.words import NOT_NAMES, ORG_HEADS
+from compare.analyze.framing.words import (
+    ADVERBS,
+    BE,
+    NOT_NAMES,
+    ORG_HEADS,
+    PREPOSITIONS,
+    ROLE_MODIFIERS,
+    SKIP_BACK,
+    TIME_MODIFIERS,
+    TIMES,
+)
 from compare.lexicon import Lexicon
 from compare.records import record
 
@@ -113,6 +123,8 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
             else:
                 ok = all(t.text == p for t, p in zip(window, alias.parts, strict=True))
             if ok and not (alias.parts[-1] in _BODY_HEADS and not alias.insensitive and _tail_of_a_name(toks, i, starts)):
+                if alias.text.lower() in BE and i > 0 and toks[i - 1].low in _SUBJECTS:
+                    continue  # "He IS Un-well", "This IS the best": the verb, stressed
                 found = AliasMatch(i, i + n - 1, alias.actor, alias.text)
                 break
         if found:
@@ -121,8 +133,17 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
     return tuple(out)
 
 
+_SUBJECTS = frozenset({"he", "she", "it", "this", "there", "here", "what"})
+"""Words whose "IS" after them is the verb ("It IS a scandal"), not the Islamic State; "that" and
+"who" are not among them ("at the time that IS claims she was abducted")."""
 _BODY_HEADS = ORG_HEADS - {"Party"}
 """A body's name ends in one of these; a party's state branch ("Wisconsin Republican Party") is still the party."""
+_NO_NAME_PART = (
+    SKIP_BACK | ROLE_MODIFIERS | TIME_MODIFIERS | ADVERBS | TIMES | PREPOSITIONS | {"another", "senior", "acting"}
+)
+"""Words capitalised only as they open a sentence, or saying who of the body speaks, when: "Former
+State Department official", "Senior State Department officials", "Yesterday Congress voted",
+"Under Security Council resolution 1701" name the body itself."""
 
 
 def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
@@ -135,7 +156,7 @@ def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
     before = toks[i - 1]
     return (
         before.text[:1].isupper() and before.text.isalpha() and not before.glued
-        and before.low not in starts and before.text not in NOT_NAMES
+        and before.low not in starts and before.text not in NOT_NAMES and before.low not in _NO_NAME_PART
     )
 
 

@@ -163,7 +163,7 @@ def _regions_after(place: str, after: re.Pattern[str], text: str) -> Iterator[st
     ``after`` does not follow is tried again a character later; a match resumes at its end)."""
     find = _place_pattern(place).search
     start = 0
-    while (seen := find(text, start)) is not None:
+    while start <= len(text) and (seen := find(text, start)) is not None:  # past the end an empty place matches again
         match = after.match(text, seen.end())
         if match is None:
             start = seen.start() + 1

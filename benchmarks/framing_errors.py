@@ -259,7 +259,7 @@ def aggregation_ceiling(pairs: Sequence[Pair]) -> tuple[float, float]:
             tones.append(SentenceTone(str(n), n, tone, 0.0, True))  # type: ignore[arg-type]
         for net in GAPS:
             for share in SHARES:
-                settings = replace(base, tone_unfavourable_net=net, tone_favourable_share=share)
+                settings = replace(base, tone_unfavourable_net=net, tone_unfavourable_net_named=net, tone_favourable_share=share)
                 label = TONE_TO_GOLD[_tone(tones, settings)[0]] if p.named else "neu"
                 # the point's first number is cross_validate_tone's tie-breaker (a neutral prior): 1.0, no tie broken
                 predicted.setdefault((1.0, net, share), {}).setdefault(p.story, []).append(label)

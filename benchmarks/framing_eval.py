@@ -13,6 +13,7 @@ settings (tuned on these stories), and with ``tone_neutral_prior``, ``tone_unfav
 held-out stories may expect.
 
     .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show] [--newsmtsc] [--skip STORY ...]
+        [--set NAME=VALUE ...] [--pronoun-weights 1 2 3 4]
     .venv/bin/python benchmarks/framing_eval.py --relations [STORY ...]  # words of relations per 1,000
     nice -n 10 .venv/bin/python benchmarks/framing_eval.py --share 6   # framing's share of the example,
                                                 # as a first report and as a second (embeddings cached)
@@ -72,7 +73,7 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str] = 
 
 
 PRIORS = (0.5, 1.0, 1.5)
-NETS = (3, 4, 5, 6, 7)
+NETS = (3, 4, 5, 6, 7, 8, 9, 10)
 SHARES = (0.1, 0.2, 0.3, 0.4, 0.5)
 """The grid of (``tone_neutral_prior``, ``tone_unfavourable_net``, ``tone_favourable_share``) the
 cross-validation chooses from."""
@@ -142,11 +143,13 @@ def measure_basil_framing(
     cv: bool = True,
     overrides: dict[str, Any] | None = None,
     skip: Sequence[str] = (),
+    pronoun_weights: Sequence[float] = (),
 ) -> dict[str, Any]:
     """Entities named as actors and tone macro-F1 with the shipped settings (``overrides``: other
     values of some, as ``--set`` gives them); with ``cv``, also the tone macro-F1 cross-validated
     by story (:func:`cross_validate_tone`).  ``skip``: stories left out (ids or their first
-    characters), such as those kept for a blind reading."""
+    characters), such as those kept for a blind reading.  ``pronoun_weights``: the cross-validation
+    chooses ``tone_pronoun_weight`` from these too (else it keeps the shipped one)."""
     from dataclasses import replace
 
     from compare import compare
@@ -199,12 +202,15 @@ def measure_basil_framing(
         if cv:
             # the actors and sentences stay; only the tone settings change, so finish() alone reruns
             credited = credit(result.articles, lexicon, result.settings)
-            for prior, net, share in product(PRIORS, NETS, SHARES):
+            for prior, net, share, weight in product(PRIORS, NETS, SHARES, pronoun_weights or [None]):
                 settings = replace(
                     result.settings, tone_neutral_prior=prior, tone_unfavourable_net=net, tone_favourable_share=share
                 )
+                if weight is not None:
+                    settings = replace(settings, tone_pronoun_weight=weight)
                 stances = finish(credited, settings)
-                grid_pred.setdefault((prior, net, share), {})[story] = _tones(stances, hits)
+                point = (prior, net, share) if weight is None else (prior, net, share, weight)
+                grid_pred.setdefault(point, {})[story] = _tones(stances, hits)
         if show:
             print("   actors:", ", ".join(actor_words))
     out = {
@@ -341,6 +347,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set", action="append", default=[], metavar="NAME=VALUE",
         help="measure with another value of a setting (compare/settings.py), e.g. tone_quoted_weight=0.5",
     )
+    parser.add_argument(
+        "--pronoun-weights", nargs="*", type=float, default=[], metavar="W",
+        help="the cross-validation also chooses tone_pronoun_weight from these (nested: slower)",
+    )
     parser.add_argument("--share", type=int, metavar="RUNS", help="only time framing's share of the example story")
     parser.add_argument(
         "--skip", nargs="*", default=[], metavar="STORY",
@@ -372,7 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{folder}: BASIL framing data not found", file=sys.stderr)
         return 2
     overrides = {name: json.loads(value) for name, value in (item.split("=", 1) for item in args.set)}
-    result = measure_basil_framing(folder, args.show, overrides=overrides, skip=args.skip)
+    result = measure_basil_framing(
+        folder, args.show, overrides=overrides, skip=args.skip, pronoun_weights=args.pronoun_weights
+    )
     print(json.dumps({k: v for k, v in result.items() if k not in ("confusion", "scores")}, indent=1))
     if args.show:
         for label in ("pos", "neu", "neg"):

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/reading.py articles OUT            # numbered sentences, for a fact lister
     .venv/bin/python benchmarks/reading.py dump     OUT            # groups, differences, framing, for judges
     .venv/bin/python benchmarks/reading.py count    OUT VERDICTS [--facts FACTS]
+    .venv/bin/python benchmarks/reading.py fact-texts READING OLD   # store the facts' sentence texts
     .venv/bin/python benchmarks/reading.py stories  READING DIR [--data ../shared/data]
 
 A reading judges what the reports claim, the way a reader of them would: every group
@@ -23,7 +24,15 @@ the reports, the facts that two articles share (listed by a reader who sees only
 * ``count`` (VERDICTS: a verdicts file, or a reading file of ``benchmarks/labels/`` with its
   facts and each judged commit's verdicts) prints the counts per kind of item, the items that have no verdict yet (to judge),
   and with ``--facts`` how many facts are linked (two of its sentences, of different articles,
-  in one group) and how many sentences the reports leave unmatched lie in a listed fact.
+  in one group) and how many sentences the reports leave unmatched lie in a listed fact.  A
+  reading file's facts are sentence ids of the render they were listed from; where the file also
+  holds ``fact_texts`` (parallel to ``facts``: the texts of each fact's sentences), each fact is
+  carried over to OUT by its sentences' articles and texts, as ``group_verdicts.py --carry``
+  carries verdicts: a change of segmentation (``61322ed`` dropped date lines) shifts the ids after
+  it, and reading 17's facts counted 23 of 68 linked at ``9e8e773`` by id, 38 by text.
+* ``fact-texts`` stores ``fact_texts`` into the reading file READING, from OLD, a ``render`` at
+  the commit the facts were listed from (the reading's ``about`` names it); a fact id OLD does not
+  hold is an error (the wrong render).
 
 * ``stories`` writes the FNC-1 stories a reading file names (``{"stories": {story: [body id,
   ...]}}``, bodies of ``fnc1/train_bodies.jsonl``) as ``DIR/<story>.jsonl``, to render again.
@@ -138,12 +147,61 @@ def facts_linked(result: dict[str, Any], facts: list[list[str]]) -> tuple[int, i
     return linked, len(in_fact), len(unmatched)
 
 
+def carried_facts(result: dict[str, Any], facts: list[list[str]], texts: list[list[str]]) -> tuple[list[list[str]], int]:
+    """The facts as sentence ids of ``result``, found by each sentence's article and text (``texts``
+    parallel to ``facts``), and how many fact sentences were found nowhere.  A sentence cut or joined
+    since maps to the sentences of its article that hold it or that it holds (20 characters or more)."""
+    by_text: dict[tuple[str, str], list[str]] = {}
+    for a in result["articles"]:
+        for s in a["sentences"]:
+            by_text.setdefault((a["id"], s["text"]), []).append(s["id"])
+    lost = 0
+    carried = []
+    for fact, fact_texts in zip(facts, texts, strict=True):
+        ids: list[str] = []
+        for sid, text in zip(fact, fact_texts, strict=True):
+            article = sid.rsplit(":", 1)[0]
+            found = by_text.get((article, text)) or [
+                i for (a, t), same in by_text.items() if a == article and min(len(t), len(text)) >= 20
+                and (t in text or text in t) for i in same
+            ]
+            ids.extend(i for i in found if i not in ids)
+            lost += not found
+        carried.append(ids)
+    return carried, lost
+
+
+def store_fact_texts(reading_path: Path, old: Path) -> None:
+    """Write ``fact_texts`` (each fact's sentence texts, from the render ``old``) into the reading file."""
+    reading: dict[str, Any] = json.loads(reading_path.read_text(encoding="utf-8"))
+    rendered = dict(results(old))
+    texts: dict[str, list[list[str]]] = {}
+    for story, facts in reading["facts"].items():
+        if story not in rendered:
+            raise SystemExit(f"{old}: no render of {story}")
+        text = sentences(rendered[story])
+        missing = sorted({sid for fact in facts for sid in fact} - set(text))
+        if missing:
+            raise SystemExit(f"{old}: {story} has no sentence {', '.join(missing[:5])}: not the render the facts were listed from")
+        texts[story] = [[text[sid] for sid in fact] for fact in facts]
+    ordered = {}
+    for name, value in reading.items():  # fact_texts right after facts
+        if name != "fact_texts":
+            ordered[name] = value
+        if name == "facts":
+            ordered["fact_texts"] = texts
+    reading_path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False), encoding="utf-8")  # as written
+    print(f"{reading_path}: fact_texts of {sum(len(f) for f in texts.values())} facts in {len(texts)} stories, from {old}")
+
+
 def count(out: Path, verdicts_path: Path, facts_path: Path | None) -> None:
     verdicts: dict[str, dict[str, str]] = json.loads(verdicts_path.read_text(encoding="utf-8"))
     facts: dict[str, list[list[str]]] = json.loads(facts_path.read_text(encoding="utf-8")) if facts_path else {}
+    fact_texts: dict[str, list[list[str]]] = {}
     if "verdicts" in verdicts:  # a reading file (benchmarks/labels/reading*.json): every judged commit's verdicts
         reading: dict[str, Any] = verdicts
-        facts = facts or reading.get("facts", {})
+        if not facts:
+            facts, fact_texts = reading.get("facts", {}), reading.get("fact_texts", {})
         verdicts = {}
         for judged in reading["verdicts"].values():  # later readings first where they judged the same key
             for story, known in judged.items():
@@ -159,8 +217,11 @@ def count(out: Path, verdicts_path: Path, facts_path: Path | None) -> None:
             if verdict is None:
                 todo.append(f"{story}: {key}")
         if story in facts:
-            linked, in_fact, unmatched = facts_linked(result, facts[story])
-            fact_totals.update(facts=len(facts[story]), linked=linked, unmatched=unmatched, in_fact=in_fact)
+            listed, lost = facts[story], 0
+            if story in fact_texts:  # carried over by text: the ids may have shifted since
+                listed, lost = carried_facts(result, listed, fact_texts[story])
+            linked, in_fact, unmatched = facts_linked(result, listed)
+            fact_totals.update(facts=len(listed), linked=linked, unmatched=unmatched, in_fact=in_fact, lost=lost)
     for kind, names in VERDICTS.items():
         c = totals[kind]
         shown = " / ".join(f"{c[n]} {n}" for n in names)
@@ -170,6 +231,8 @@ def count(out: Path, verdicts_path: Path, facts_path: Path | None) -> None:
         print(f"facts linked: {fact_totals['linked']} of {fact_totals['facts']} "
               f"({fact_totals['linked'] / max(1, fact_totals['facts']):.1%}); unmatched sentences in a listed fact: "
               f"{fact_totals['in_fact']} of {fact_totals['unmatched']}")
+        if fact_texts:
+            print(f"facts carried over by their sentences' texts; fact sentences found nowhere: {fact_totals['lost']}")
     for line in todo:
         print(f"to judge: {line}")
 
@@ -201,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("out", type=Path)
     c.add_argument("verdicts", type=Path)
     c.add_argument("--facts", type=Path)
+    ft = sub.add_parser("fact-texts")
+    ft.add_argument("reading", type=Path)
+    ft.add_argument("old", type=Path, help="a render at the commit the facts were listed from")
     st = sub.add_parser("stories")
     st.add_argument("reading", type=Path)
     st.add_argument("out", type=Path)
@@ -212,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles(args.out)
     elif args.command == "dump":
         dump(args.out)
+    elif args.command == "fact-texts":
+        store_fact_texts(args.reading, args.old)
     elif args.command == "stories":
         stories(args.reading, args.out, args.data)
     else:

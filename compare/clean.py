@@ -223,14 +223,25 @@ _DATE = alternatives(
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4}",  # 24.09.2010, 9/24/10
 )
 _TIME = (
-    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
+    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"  # a zone's offset may be "+05: 00"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\s?\d{2})?)?\)?)?"
 )
-_STAMP = r"(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*:?\s*"  # "Last updated at"
+# Each optional colon or mark has the spaces after it inside its own group ("\s*(?::\s*)?", not
+# "\s*:?\s*"): a run of spaces is then read one way only, as a long hostile line needs.
+_STAMP = r"(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*(?::\s*)?"  # "Last updated at"
+_SEPARATOR = r"\s*(?:[,|·•–—@-]\s*)?"
+_STAMPED = (  # one date, stamped or not, with its time before or after it
+    rf"(?:{_STAMP})?(?:(?:{WEEKDAY},?\s+)?{_DATE}(?:{_SEPARATOR}(?:{_STAMP})?{_TIME})?"
+    rf"|{_TIME}{_SEPARATOR}(?:{WEEKDAY},?\s+)?{_DATE})"
+)
 _DATE_LINE = re.compile(
-    rf"(?:{_STAMP})?(?:{WEEKDAY},?\s+)?{_DATE}(?:\s*[,|·•–—@-]?\s*(?:{_STAMP})?{_TIME})?"
-    rf"|{_TIME}\s*[,|·•–—@-]?\s*(?:{WEEKDAY},?\s+)?{_DATE}"
-    rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}",  # "APR 28" alone on its line
+    # "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am", "Published: 12:05 PM EST 03/11/2013"
+    # At most three: a line of dates and times splits into stamped dates in a number of ways that
+    # grows exponentially with its length ("1/1/11 1:11 1/1/11 1:11 ..." of 100 characters took
+    # 3.4 s to refuse, of 150 about an hour, growing fourfold every 12), and a page stamps a date at most thrice.
+    rf"{_STAMPED}(?:{_SEPARATOR}{_STAMPED}){{0,2}}"
+    rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}"  # "APR 28" alone on its line
+    rf"|for immediate release(?:\s*:?\s*{_STAMPED})?",  # a press release's first line
     re.IGNORECASE,
 )
 

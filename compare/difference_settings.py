@@ -105,6 +105,16 @@ class DifferenceSettings:
     words of the language ("Theatre" / "Theater", "Advisers" / "Advisors") or two names ("Austria" /
     "Australia", "Mark" / "Mary"); "Parris" (3.6) against "Paris" (4.8) is compared."""
 
+    name_shortest: int = 4
+    """...and only name words of this many letters or more ("Iran" / "Iraq" are two countries, "Ali" /
+    "Aly" too short to tell a spelling from another name), nor one word and its other form cut to fewer
+    ("Texas" / "Texan")."""
+
+    name_title_case: float = 0.6
+    """A sentence of four words or more with this share of them capitalised is a headline in Title Case,
+    whose capitalised words are not names ("Iran Quake Kills 10, 80 Hurt").  Above 1 reads every
+    sentence."""
+
     hedge_words: tuple[str, ...] = HEDGE_WORDS
     """The words that hedge a claim (with "seems", and "appears" before "to", "that" or an
     "-ly"/"-ed" word).  "reportedly", "allegedly" and "purportedly" pass a report on: see

@@ -81,17 +81,38 @@ def disk_put(path: Path, items: dict[str, Any]) -> None:
     store(path, "embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)", rows)
 
 
-DAMAGED = frozenset({11, 26})
+DAMAGED = frozenset({9, 11, 26})
 """SQLite's result codes for a file that is damaged (``SQLITE_CORRUPT``) or no database at all
-(``SQLITE_NOTADB``), as primary codes (an extended code such as ``SQLITE_CORRUPT_INDEX``, 779, is
-read by its low byte): :func:`store` starts such a cache file anew.  A busy or locked file, a full
-disk or a read-only folder is left as it is (the rows are not kept, the run goes on)."""
+(``SQLITE_NOTADB``), or whose query was given up after :data:`QUERY_STEPS` (``SQLITE_INTERRUPT``:
+another program's endless view or trigger), as primary codes (an extended code such as
+``SQLITE_CORRUPT_INDEX``, 779, is read by its low byte): :func:`store` starts such a cache file
+anew.  So does it a file holding any view or trigger (:func:`_check_own`), which no cache file of
+ours has.  A busy or locked file, a full disk or a read-only folder or file is left as it is (the
+rows are not kept, the run goes on)."""
+
+
+class _NotOurs(Exception):
+    """The cache file holds a view or a trigger: another program's file, or a hostile one."""
+
+
+def _check_own(db: sqlite3.Connection) -> None:
+    """Raise :class:`_NotOurs` when the file holds a view or a trigger.  An endless recursive view
+    named ``embedding`` made every lookup run to :data:`QUERY_STEPS` (100 million steps, seconds of
+    CPU) in every run, and writing into a view fails without saying the file is damaged."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1").fetchone():
+        raise _NotOurs
+
+
+def _remade(error: Exception) -> bool:
+    """Whether ``error`` in writing a cache file means the file is to be made anew."""
+    return isinstance(error, _NotOurs) or getattr(error, "sqlite_errorcode", 0) & 0xFF in DAMAGED  # (an extended code's primary)
 
 
 def store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
     """Insert (or replace) ``rows`` into the table ``table`` (its name and columns, made where
-    missing) of the cache file at ``path``, made where missing; a damaged file (:data:`DAMAGED`)
-    is removed and made again once, so that one bad file does not cost every later run its cache.
+    missing) of the cache file at ``path``, made where missing; a damaged or hostile file
+    (:data:`DAMAGED`) is removed and made again once, so that one bad file does not cost every
+    later run its cache (or 100 million steps of a hostile view).
     Rows lost in a crash are computed again (``synchronous = OFF``)."""
     if not rows:
         return
@@ -99,12 +120,13 @@ def store(path: Path, table: str, rows: list[tuple[Any, ...]]) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with connect(path, timeout=5) as db:
+                _check_own(db)
                 db.execute("PRAGMA synchronous = OFF")
                 db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
                 db.executemany(f"INSERT OR REPLACE INTO {table.split()[0]} VALUES ({','.join('?' * len(rows[0]))})", rows)
             return
-        except sqlite3.DatabaseError as error:
-            if attempt == 2 or getattr(error, "sqlite_errorcode", 0) & 0xFF not in DAMAGED:  # (an extended code's primary)
+        except (sqlite3.DatabaseError, _NotOurs) as error:
+            if attempt == 2 or not _remade(error):
                 return  # busy, locked, full or read-only: costs time, never the run
             try:
                 path.unlink()  # (a process still reading it keeps its open file)

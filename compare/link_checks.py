@@ -407,6 +407,67 @@ def refusals_apart(
     }
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[;:()]\s*|,\s*(?!but\b)|,?\s+(?=but\b)|\s+[—–-]{1,2}\s+|\s*—\s*|\s+(?=(?:which|who|whose|whom)\b)")
+_SUBORDINATE = re.compile(
+    r"(?:though|although|while|when|whenever|after|before|as|if|because|since|like|unlike|despite|following|once|until|amid|with|without)\b",
+    re.IGNORECASE,
+)
+_MAIN_NEGATION = re.compile(
+    r"\b(?:not(?!\s+(?:only|just|least|merely|simply|immediately)\b)|(?<!with\s)no(?![.\w]|\s+(?:longer|idea|doubt|wonder|stranger|secret)\b)|none|never|neither|nor|nobody|nothing"
+    r"|(?:declin|refus)(?:e|es|ed|ing)\s+to)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def main_clause(text: str) -> str:
+    """The first clause of a sentence that is no subordinate clause: the text up to its first
+    comma, semicolon, colon, bracket, dash, "but" or relative "which" / "who", or the next such
+    piece when the sentence opens with "Though", "When", "After", "Like" and the like; and of
+    "not this, but that", the "but" clause."""
+    pieces = [p.strip("\"“‘' ") for p in _CLAUSE_BREAK.split(text) if p.strip("\"“‘' ")]
+    for n, piece in enumerate(pieces[:2]):
+        if not _SUBORDINATE.match(piece):
+            after = pieces[n + 1] if n + 1 < len(pieces) else ""
+            return after if after.lower().startswith("but ") and _MAIN_NEGATION.search(piece) else piece
+    return pieces[0] if pieces else text
+
+
+def main_negated(text: str) -> bool:
+    """Whether a sentence's main clause (:func:`main_clause`) says "not", "no", "never", "none",
+    "declined to" or "refused to" ("not only", "not immediately", "with no", "no longer", "no idea", "No. 1" are none, nor a clause that
+    opens with "Not" or "It's not": "It's not every night that a pizza delivery driver receives a $2,000 tip"), nor a toll of
+    none ("No one was hurt when a car bomb exploded near the embassy": the blast is the news, as in a lead that
+    says it plainly)."""
+    clause = main_clause(text)
+    return _RHETORICAL.match(clause) is None and _UNHURT.search(clause) is None and _MAIN_NEGATION.search(clause) is not None
+
+
+_UNHURT = re.compile(  # "No one was hurt when a car bomb exploded ...": the event itself, told by its toll
+    r"\b(?:no\s+one|nobody|none|no\s+(?:injuries|casualties|deaths|fatalities|damage))\b[^,;]{0,40}?"
+    r"\b(?:hurt|injur\w*|kill\w*|wound\w*|harm\w*|died|dead|reported|casualt\w*|damag\w*)",
+    re.IGNORECASE,
+)
+_RHETORICAL = re.compile(r"(?:it(?:[’']s|\s+is|\s+was)\s+)?not\b", re.IGNORECASE)  # "Not a day ago", "It's not every night that"
+
+
+def openings(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """Each article's headline and first body sentence: what it reports as its news."""
+    first: dict[str, int] = {}
+    for i, s in enumerate(sentences):
+        if s.role != "title" and (s.article not in first or s.index < sentences[first[s.article]].index):
+            first[s.article] = i
+    return frozenset({*first.values(), *(i for i, s in enumerate(sentences) if s.role == "title")})
+
+
+def lead_negation_apart(a: Stated, b: Stated, a_negated: bool, b_negated: bool) -> bool:
+    """Whether of two leads one negates in its main clause (``a_negated``, :func:`main_negated`)
+    and the other negates, doubts and denies nothing (:attr:`Stated.plain`): two developments of
+    the story, not its one main event ("None of the 28 bodies found in a mass grave belongs to a
+    group of 43 missing students" against "Police have found mass graves near the place where 43
+    students went missing"; ``GroupSettings.lead_negation_apart``)."""
+    return (a_negated and b.plain) or (b_negated and a.plain)
+
+
 def denials_apart(
     links: dict[tuple[int, int], float],
     sentences: Sequence[Sentence],
@@ -420,16 +481,21 @@ def denials_apart(
     (``semantic``) only; a link made by a part, of the same words or of a question asked again
     (``exempt``) stays, as in :func:`refusals_apart`.  Two leads are scored so as any two
     sentences are (``on_story``, :func:`compare.align._story_ranks`), not on their main event, which a claim and
-    its denial share (``GroupSettings.lead_denial_apart``).  Also the pairs taken out, which the
+    its denial share (``GroupSettings.lead_denial_apart``).  Two leads (``on_story``) of which one
+    negates in its main clause and the other states plainly are two developments too
+    (:func:`lead_negation_apart`, ``GroupSettings.lead_negation_apart``).  Also the pairs taken out, which the
     grouping keeps out of one group (:attr:`~compare.grouping.Chain.apart`)."""
     most = settings.grouping.denial_max_score
     if not most or not semantic:
         return links, frozenset()
     claim = _per_sentence(stated, sentences)
+    negated, leads = _per_sentence(main_negated, sentences), settings.grouping.lead_negation_apart
+    first = openings(sentences)
     apart = frozenset(
         (i, j)
         for (i, j), value in links.items()
-        if on_story.get((i, j), value) < most and value < 1.0 and (i, j) not in exempt and denial_apart(claim(i), claim(j))
+        if on_story.get((i, j), value) < most and value < 1.0 and (i, j) not in exempt
+        and (denial_apart(claim(i), claim(j)) or ((i, j) in on_story and leads and lead_negation_apart(claim(i), claim(j), i in first and negated(i), j in first and negated(j))))
     )
     return {pair: value for pair, value in links.items() if pair not in apart}, apart
 

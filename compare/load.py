@@ -4,7 +4,8 @@
 API callers) into articles with their text and whatever metadata the input carries:
 
 * ``.txt``, ``.md`` and any other extension: plain text.  Line endings become ``\\n``; nothing else in the
-  text is changed.
+  text is changed but lone surrogates (:func:`compare.untrusted.repaired`), mojibake and control characters
+  (:func:`compare.untrusted.controls_removed`).
 * ``.html``/``.htm``: main text and metadata (title, date, site name, URL) with trafilatura, which never
   fetches anything here: it is given the decoded page.
 * ``.json``: one article object or an array of them; ``.jsonl``: one per line.
@@ -14,8 +15,9 @@ Bytes become text by :func:`compare.decode.decode` (BOM, UTF-8, UTF-8 with Windo
 declared charset, then detection).
 
 Bad input never passes silently: a file that is missing, unreadable, empty, binary, larger than
-:data:`MAX_INPUT_BYTES`, or whose article text is longer than :data:`MAX_ARTICLE_CHARS`, a JSON record
-without text and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
+:data:`MAX_INPUT_BYTES`, or whose article text is longer than :data:`MAX_ARTICLE_CHARS` or shows nothing
+(only zero-width, byte-order-mark or control characters), a JSON record without text (or whose text
+shows nothing) and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
 or line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an item out instead and
 reports it in its ``skipped`` list.
 
@@ -36,11 +38,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from compare import untrusted
 from compare.decode import decode, unmangled
 from compare.errors import InputError, UsageError, json_kind
 from compare.metadata import record_date
 from compare.models import Article
-from compare.untrusted import failure, flatten_deep_tables, parse_json, repaired
+from compare.untrusted import controls_removed, failure, flatten_deep_tables, parse_json, printable, repaired
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -147,7 +150,7 @@ def load_inputs(
                 continue
             articles.extend(found)
             paths.extend([resolved] * len(found))
-    articles = _unique_ids([unmangled(repaired(article)) for article in articles])
+    articles = _unique_ids([controls_removed(unmangled(repaired(article))) for article in articles])
     if labels:
         articles = _apply_labels(articles, paths, labels, left_out)
     return tuple(articles)
@@ -270,12 +273,6 @@ def _read_pipe(path: Path, most: int) -> bytes:
         os.close(fd)
 
 
-def printable(text: str) -> str:
-    """A file name as text that can be printed and written as UTF-8: bytes that are not
-    UTF-8 (kept by Python as surrogates) become escapes, ``caf\\xe9.txt``."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 STDIN = "-"
 """The input that reads standard input: one article (text or HTML) or JSON / JSONL records,
 told apart by their first characters (:func:`stdin_kind`); its article id is ``stdin``."""
@@ -333,6 +330,8 @@ def _load_data(source: str, stem: str, suffix: str, data: bytes, on_bad: _OnBad)
         return _from_jsonl(text, source, stem, on_bad)
     text = _newlines(text)
     _check_length(text, source)
+    if not untrusted.visible(text):
+        raise InputError(source, untrusted.INVISIBLE)
     return [Article(id=stem, source=source, sha256=digest, text=text)]
 
 
@@ -508,7 +507,8 @@ def _record(
     """One JSON record as an article; ``where`` names it in error messages."""
     text = _first_string(record, TEXT_FIELDS)
     if text is None:
-        raise InputError(where, _NO_TEXT)
+        invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
+        raise InputError(where, untrusted.INVISIBLE if invisible else _NO_TEXT)
     text = _newlines(text)
     _check_length(text, where)
     own_id = record.get("id")
@@ -516,7 +516,7 @@ def _record(
         own_id = str(own_id)
     date = _first_string(record, DATE_FIELDS)
     return Article(
-        id=own_id.strip() if isinstance(own_id, str) and own_id.strip() else default_id,
+        id=own_id.strip() if isinstance(own_id, str) and untrusted.visible(own_id) else default_id,
         source=source,
         sha256=digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         text=text,
@@ -528,10 +528,10 @@ def _record(
 
 
 def _first_string(record: Mapping[str, Any], names: Sequence[str]) -> str | None:
-    """The first of ``names`` whose value is a non-blank string, as written."""
+    """The first of ``names`` whose value is a string that shows something, as written."""
     for name in names:
         value = record.get(name)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and untrusted.visible(value):
             return value
     return None
 

@@ -9,6 +9,7 @@ crosshead or caption rather than prose? the segment stage's sentence roles).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -182,7 +183,17 @@ def complete_metadata(article: Article) -> Article:
             for start, end, value in dates_in(text[line.start : line.end])
             if (kept(line.start + start, line.start + end) and dating(line, start, end)) or dateline(line)
         )
-        date = next(found, None)
+        # a date line with slashes, removed, in the same first lines: below the story it is a
+        # reader comment's or a teaser's stamp ("Posted: 10/25/11 06:44 PM ET"), not the article's
+        top = head[-1].end if head else 0
+        date = next(found, None) or next(
+            (
+                value
+                for r in article.removed
+                if r.kind == "date-line" and r.start < top and (value := slashed_date(r.text))
+            ),
+            None,
+        )
     if outlet is None:
         for line in head:
             match = _WIRE_DATELINE.match(text, line.start, line.end)
@@ -196,6 +207,36 @@ def complete_metadata(article: Article) -> Article:
     if (title, date, outlet) == (article.title, article.date, article.outlet):
         return article
     return replace(article, title=title, date=date, outlet=outlet)
+
+
+_SLASHED = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
+_US_ZONE = re.compile(r"\b[ECMP][SD]?T\b")  # ET, EST, EDT, CT ... PDT
+
+
+def slashed_date(line: str) -> str | None:
+    """The date of a date line written with slashes, as ``YYYY-MM-DD``: "First Posted: 10/25/11
+    06:44 PM ET" is 25 October 2011; "8:13 AM PDT 8/2/2013" is 2 August, the order an American
+    time zone on the line says; "04/9/2012 8:33 am" alone could be 4 September or 9 April, and is
+    none. A year of two digits is 20xx below 70, else 19xx (as ``strptime``'s ``%y``).
+
+    >>> slashed_date("8:13 AM PDT 8/2/2013"), slashed_date("Posted: 04/9/2012 8:33 am")
+    ('2013-08-02', None)
+    """
+    for match in _SLASHED.finditer(line):
+        first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
+        if len(match["y"]) == 2:
+            year += 2000 if year < 70 else 1900
+        if second > 12 or (first <= 12 and _US_ZONE.search(line)):
+            month, day = first, second
+        elif first > 12:
+            day, month = first, second
+        else:
+            continue
+        try:
+            return _dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def is_heading(text: str) -> bool:

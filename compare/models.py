@@ -111,7 +111,7 @@ class Article:
     removed: tuple[Removed, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     repaired: tuple[str, ...] = ()
-    """What loading had to repair in the input, one line each (e.g. lone surrogates replaced)."""
+    """What loading had to repair in the input, one line each (e.g. lone surrogates replaced, control characters removed)."""
 
     @property
     def label(self) -> str:
@@ -214,6 +214,10 @@ class Pair:
     same_event: bool
     relation: str = ""  # "same_event", "follow_up", "same_kind" or "different" (compare/analyze/events.py)
     reason: str = ""  # the judgement in words: "same event: 22 Sep 2010, New York, NATO"
+    in_one_event: bool = False
+    """Both articles are in one of the comparison's events.  The events join articles through the
+    others (compare/analyze/event_sets.py), so a pair judged apart on its two articles alone
+    (``same_event`` false) may still be in one event: the reports say so beside the pair."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +227,7 @@ class Pair:
             "same_event": self.same_event,
             "relation": self.relation,
             "reason": self.reason,
+            "in_one_event": self.in_one_event,
         }
 
 

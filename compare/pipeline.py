@@ -9,6 +9,7 @@ from typing import Any
 
 from compare import __version__, semantic
 from compare.align import align
+from compare.analyze.event_profile import EventProfile
 from compare.analyze.event_sets import compare_pairs, place_groups
 from compare.analyze.framing import credit, finish
 from compare.analyze.groups import build_groups, sampled_groups
@@ -170,13 +171,16 @@ def compare_prepared(
     chosen: Sequence[tuple[str, str]] | None = None,
     title: str | None = None,
     lexicon: Lexicon | None = None,
+    event_profiles: Mapping[str, EventProfile] | None = None,
 ) -> Comparison:
     """Compare articles that are already loaded, cleaned and segmented: the stages 4
     (align), 5 (analyze) and 6 of :func:`compare`, which ends by calling this.
 
     ``chosen`` are article-id pairs (``--pair``): only their articles are compared,
     and only those pairs; ``lexicon`` a loaded :class:`~compare.lexicon.Lexicon`
-    (default: the shipped one).  ``storycompare batch`` calls this for each story.
+    (default: the shipped one).  ``storycompare batch`` calls this for each story,
+    with the articles' ``event_profiles`` (by article id) that it made to group them:
+    they are not made again.
     """
     settings = settings or Settings()
     lex = lexicon if lexicon is not None else load_lexicon(None)
@@ -204,7 +208,7 @@ def compare_prepared(
     order = {a.id: n for n, a in enumerate(articles)}  # 5
     groups = build_groups(alignment, quotes, order, settings, {a.id: a.date for a in articles})
     unique = unique_sentences(articles, groups)
-    pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings)
+    pair_records, events = compare_pairs(articles, groups, alignment, chosen, settings, event_profiles)
     groups = place_groups(groups, events)
     stances = finish(credited, settings)  # the tones, with the embeddings the alignment waited for
 

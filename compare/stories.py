@@ -336,22 +336,53 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """The story vectors of a collection's profiles and their candidate pairs at any distance in
+    days (:func:`candidate_pairs` without ``days``): what :func:`group_profiles` and
+    :func:`follow_ups` both start from, made once for both by :func:`neighbours`."""
+
+    vectors: tuple[Mapping[str, float], ...]
+    pairs: Mapping[tuple[int, int], float]
+
+
+def neighbours(
+    profiles: Sequence[Profile], settings: StorySettings | None = None, background: Background | None = None
+) -> Neighbours:
+    """The :class:`Neighbours` of ``profiles`` (arguments as for :func:`group_profiles`)."""
+    settings = settings or StorySettings()
+    vectors = story_vectors(profiles, settings, background)
+    return Neighbours(tuple(vectors), candidate_pairs(vectors, settings))
+
+
+def _within_days(
+    pairs: Mapping[tuple[int, int], float], days: Sequence[int | None], settings: StorySettings
+) -> dict[tuple[int, int], float]:
+    """The candidate ``pairs`` that :func:`candidate_pairs` with ``days`` keeps: those not more
+    than ``settings.max_days`` apart (or with a day unknown), in the same order."""
+    out = {}
+    for (i, j), value in pairs.items():
+        di, dj = days[i], days[j]
+        if di is None or dj is None or abs(di - dj) <= settings.max_days:
+            out[(i, j)] = value
+    return out
+
+
 def group_profiles(
     profiles: Sequence[Profile],
     settings: StorySettings | None = None,
     background: Background | None = None,
     event_settings: Settings | None = None,
+    near: Neighbours | None = None,
 ) -> tuple[Story, ...]:
     """Stories (two or more articles) and singletons (one), each a :class:`Story`, biggest first.
 
-    Two articles whose days or places make them two events
-    (:func:`compare.analyze.events.distinct`, with ``event_settings``: the judgement
-    ``compare`` gives the pair) never share a story: a follow-up is a story of its own.
-    """
-    settings = settings or StorySettings()
-    judged = event_settings or Settings()
-    n = len(profiles)
-    vectors = story_vectors(profiles, settings, background)
+    Two articles whose days or places make them two events (:func:`compare.analyze.events.distinct`,
+    with ``event_settings``: the judgement ``compare`` gives the pair) never share a story: a follow-up
+    is a story of its own.  ``near``: the profiles' :func:`neighbours`, where made already (for
+    :func:`follow_ups` too, as ``storycompare batch`` does)."""
+    settings, judged, n = settings or StorySettings(), event_settings or Settings(), len(profiles)
+    vectors = list(near.vectors) if near is not None else story_vectors(profiles, settings, background)
     days = [day_ordinal(p.date) for p in profiles]
     penalty = settings.day_penalty
 
@@ -364,7 +395,8 @@ def group_profiles(
         di, dj = days[i], days[j]
         return 1.0 if di is None or dj is None else max(0.0, 1.0 - penalty * abs(di - dj))
 
-    cache = {pair: value * discount(*pair) for pair, value in candidate_pairs(vectors, settings, days).items()}
+    found = _within_days(near.pairs, days, settings) if near is not None else candidate_pairs(vectors, settings, days)
+    cache = {pair: value * discount(*pair) for pair, value in found.items()}
     edges = sorted(((v, i, j) for (i, j), v in cache.items() if v >= settings.link), key=lambda e: (-e[0], e[1], e[2]))
 
     def sim(i: int, j: int) -> float:
@@ -423,6 +455,7 @@ def follow_ups(
     settings: StorySettings | None = None,
     background: Background | None = None,
     event_settings: Settings | None = None,
+    near: Neighbours | None = None,
 ) -> tuple[Link, ...]:
     """The follow-up links between ``stories`` (those :func:`group_profiles` made of
     ``profiles``, singletons included): two stories are linked when a pair of their
@@ -431,14 +464,14 @@ def follow_ups(
     most ``Settings.events.follow_up_days`` apart) and at least ``settings.follow_up_share`` of
     all their cross pairs are judged one story ("same_event" or "follow_up").  Of several
     such pairs the one with the highest content score gives the link its days and reason.  Links in order of the
-    earlier story, then the later."""
+    earlier story, then the later.  ``near`` as for :func:`group_profiles`."""
     settings = settings or StorySettings()
     judged = event_settings or Settings()
     story_of: dict[str, str] = {a: s.id for s in stories for a in s.articles}
     by_id = {p.id: p for p in profiles}
-    vectors = story_vectors(profiles, settings, background)
+    near = near or neighbours(profiles, settings, background)
     best: dict[tuple[str, str], tuple[float, Link]] = {}
-    for i, j in candidate_pairs(vectors, settings):
+    for i, j in near.pairs:
         a, b = profiles[i], profiles[j]
         sa, sb = story_of.get(a.id), story_of.get(b.id)
         if sa is None or sb is None or sa == sb or a.event is None or b.event is None:

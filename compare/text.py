@@ -31,6 +31,7 @@ from compare.models import Span
 
 __all__ = [
     "CALENDAR_NAMES",
+    "LETTER_OR_NUMERAL",
     "MONTH",
     "MONTH_CAPITALISED",
     "MONTH_FULL_NAME",
@@ -42,6 +43,7 @@ __all__ = [
     "dates_in",
     "is_question",
     "iso_day",
+    "letter_or_numeral",
     "line_spans",
     "parse_date",
     "unaccented",
@@ -174,7 +176,8 @@ _TIME = (
 )
 _FULL_DATE = re.compile(rf"\s*(?:{WEEKDAY},?\s+)?{_DATE}{_TIME}\s*", re.IGNORECASE)
 # In running text: not glued to other digits or words; "T10:00" may follow an ISO date.
-_DATE_IN_TEXT = re.compile(rf"(?<![\w.:/-]){_DATE}(?=$|T\d|\.(?!\d)|[^\w./-])", re.IGNORECASE)
+# A time may be glued to it by a hyphen: "April 24, 2013-4:45pm".
+_DATE_IN_TEXT = re.compile(rf"(?<![\w.:/-]){_DATE}(?=$|T\d|\.(?!\d)|[^\w./-]|-\d{{1,2}}:\d{{2}})", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -279,6 +282,23 @@ def is_question(text: str, short_words: int) -> bool:
     words = [w.lower().replace("’", "'") for w in TOKEN.findall(text)]
     start = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))
     return (start < len(words) and words[start] in _ASKING) or len(words) <= short_words
+
+
+LETTER_OR_NUMERAL = r"(?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}|[A-Z])\b(?![\w-]|\.\w|['’](?!s\b))"
+"""One capital letter or a Roman numeral up to 39, as a word (regular expression, to follow a space): the
+"B" of "1B Mark Teixeira" (a first baseman), the "I" of "World War I" (also "World War I." and "World War
+I's"), the "VIII" of "Henry VIII"; not an initial ("D.C.") nor "I'm".  No name or place is one of them:
+a name's own words are longer ("Xi" and "Li" have a small letter)."""
+_LETTER_OR_NUMERAL = re.compile(LETTER_OR_NUMERAL)
+
+
+def letter_or_numeral(word: str) -> bool:
+    """``word`` is one capital letter or a Roman numeral (:data:`LETTER_OR_NUMERAL`).
+
+    >>> [letter_or_numeral(w) for w in ("B", "II", "XIV", "Xi", "DC", "W.")]
+    [True, True, True, False, False, False]
+    """
+    return _LETTER_OR_NUMERAL.fullmatch(word) is not None
 
 
 def unaccented(text: str) -> str:

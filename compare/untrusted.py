@@ -1,5 +1,5 @@
-"""Guards for untrusted input that the loaders share: JSON integers of any length, lone
-surrogates, a library failing on a malformed page, tables nested too deeply.
+"""Guards for untrusted input that the loaders share: JSON integers of any length, text that shows
+nothing, lone surrogates, a library failing on a malformed page, tables nested too deeply.
 
 The inputs come from the open web and from exports; none of them may make a run fail with an
 internal error or take time that grows faster than their size.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -42,6 +43,30 @@ def parse_json(text: str) -> Any:
     return json.loads(text, parse_int=_parse_int)
 
 
+_BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+"""Characters that are letters or symbols to Unicode but show nothing: the Hangul fillers and the
+blank Braille pattern (a favourite of "invisible text" generators)."""
+
+
+def visible(text: str) -> bool:
+    r"""Whether ``text`` shows anything: a character that is not whitespace, a control character
+    (NUL, ESC...), a format character (zero-width space, U+FEFF byte order mark, direction marks)
+    or a blank letter (:data:`_BLANK_LETTERS`).
+
+    >>> visible("\u200b\ufeff\x00 \u2060"), visible("\u200bA")
+    (False, True)
+    """
+    return any(
+        not (char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in ("Cc", "Cf"))
+        for char in text
+    )
+
+
+INVISIBLE = "no visible text (only invisible or control characters, such as zero-width spaces or NUL)"
+"""Why an input whose text shows nothing is refused, as a text file or a JSON record alike: it would
+be one invisible "sentence" in the reports."""
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPAIRED_FIELDS = ("id", "text", "title", "outlet", "url")
 
@@ -51,6 +76,37 @@ def repair_text(value: str) -> tuple[str, int]:
     UTF-7 page can hold but no UTF-8 file can) replaced by U+FFFD; and how many there were."""
     repaired, count = _SURROGATE.subn("\ufffd", value)
     return repaired, count
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab and the line ends (C0, DEL and C1): a JSON record's ``\\u0000``
+escapes, a pasted terminal colour code.  They mean nothing in an article, and a report cannot show
+them: a browser shows NUL as U+FFFD and the others as boxes or nothing."""
+
+_LINE_CONTROLS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n"}
+"""Vertical tab, form feed and NEL end a line (``str.splitlines``): in the text they become a line end."""
+
+
+def without_controls(value: str, lines: bool = True) -> tuple[str, int]:
+    r"""``value`` without the control characters of :data:`_CONTROL` (a vertical tab, form feed
+    or NEL becomes a line end when ``lines``, else a space); and how many there were.
+
+    >>> without_controls("NATO\x00 summit\x0cLisbon \x1b[1mtalks")
+    ('NATO summit\nLisbon [1mtalks', 3)
+    """
+    line_end = "\n" if lines else " "
+    return _CONTROL.subn(lambda match: line_end if match.group() in _LINE_CONTROLS else "", value)
+
+
+def _codes(found: list[str]) -> str:
+    """The code points of the control characters found, at most three: "U+0000, U+001B"."""
+    codes = sorted(set(found))
+    shown = ", ".join(f"U+{ord(char):04X}" for char in codes[:3])
+    return shown + (", ..." if len(codes) > 3 else "")
+
+
+_EMPTIED: dict[str, str | None] = {"id": "article", "title": None, "outlet": None, "url": None}
+"""What a field that held only control characters becomes (the text, which shows something, never does)."""
 
 
 def repaired(article: Article) -> Article:
@@ -67,6 +123,41 @@ def repaired(article: Article) -> Article:
     if not changes:
         return article
     return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+
+def controls_removed(article: Article) -> Article:
+    """The article with control characters removed (:func:`without_controls`) from its id, text,
+    title, outlet and url, each repair listed in ``Article.repaired``: no report then carries a
+    character a browser or the PDF cannot show.  Called after the mojibake repair
+    (:func:`compare.decode.unmangled`), which reads C1 controls ("â€\\x9d" is "”")."""
+    changes: dict[str, Any] = {}
+    notes: list[str] = []
+    for name in REPAIRED_FIELDS:
+        value = getattr(article, name)
+        found = _CONTROL.findall(value) if isinstance(value, str) else []
+        if found:
+            value, count = without_controls(value, lines=name == "text")
+            changes[name] = value if value.strip() or name == "text" else _EMPTIED[name]
+            plural = "s" if count != 1 else ""
+            notes.append(f"{name}: {count:,} control character{plural} ({_codes(found)}) removed")
+    if not changes:
+        return article
+    return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+
+_NAME_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""A file name as text that can be printed and written as UTF-8: bytes that are not
+    UTF-8 (kept by Python as surrogates) become escapes, ``caf\xe9.txt``, and so do control
+    characters, which no report can show (``bad\nname\x1b[2J.txt``).
+
+    >>> printable("bad\nname\x1b[2J.txt")
+    'bad\\nname\\x1b[2J.txt'
+    """
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _NAME_CONTROLS.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def failure(error: BaseException) -> str:

@@ -393,12 +393,10 @@ class _Builder:
         return rows if self.for_print else quote_once(rows)
 
     def pairs(self) -> tuple[PairView, ...]:
-        event_of = {a: n for n, event in enumerate(self.c.events) for a in event.articles}
         views = []
         for p in self.c.pairs:
-            together = p.a in event_of and event_of.get(p.a) == event_of.get(p.b)
             # Events join articles through their pairs (average linkage): two articles judged apart may share one.
-            note = "judged on these two alone; with the other articles, one event" if together and not p.same_event else ""
+            note = "judged on these two alone; with the other articles, one event" if p.in_one_event and not p.same_event else ""
             views.append(
                 PairView(
                     p.a,

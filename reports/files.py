@@ -205,13 +205,30 @@ def check_targets(targets: Mapping[str, str | os.PathLike[str]], inputs: Sequenc
                 raise UsageError(f"{text}: is an input file; writing the report there would replace it")
             if any(_same_file(target, source) for source in folder_files) and not is_own_report(target):
                 raise UsageError(f"{text}: is a file in an input folder; writing the report there would replace it")
-        ancestor = target.absolute().parent
-        while not ancestor.exists() and ancestor != ancestor.parent:
-            ancestor = ancestor.parent
-        if not ancestor.is_dir():
-            raise OutputError(text, f"{ancestor} is not a directory")
-        if not os.access(ancestor, os.W_OK | os.X_OK):
-            raise OutputError(text, f"permission denied ({ancestor})")
+        _check_ancestor(text, target.absolute().parent)
+
+
+def _check_ancestor(text: str, folder: Path) -> None:
+    """Refuse ``text`` when ``folder`` (its folder), or the nearest of its parents that exists,
+    is no directory or cannot be written: the folders a run makes could not be made."""
+    ancestor = folder
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise OutputError(text, f"{ancestor} is not a directory")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise OutputError(text, f"permission denied ({ancestor})")
+
+
+def check_folder(folder: str | os.PathLike[str]) -> None:
+    """Refuse, before any work, a folder a run will write into (``batch --out d``'s ``d/stories``)
+    when it cannot be made or written, without making it: a run stopped by bad input then leaves
+    no empty folder behind.  :meth:`OutputSet.add` makes the folders when the files are written."""
+    path = Path(folder)
+    if (path.exists() or path.is_symlink()) and not path.is_dir():  # mkdir said "file exists", naming the parent
+        kind = "a file" if path.is_file() else "a symbolic link to nothing" if not path.exists() else "a device, a pipe or a socket"
+        raise OutputError(os.fspath(folder), f"is {kind}, not a folder; the reports go into a folder of that name")
+    _check_ancestor(os.fspath(folder), path.absolute())
 
 
 def check_out_folder(

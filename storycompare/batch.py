@@ -49,9 +49,9 @@ from compare.errors import OutputError, UsageError
 from compare.lexicon import Lexicon
 from compare.models import Article
 from compare.settings import Settings
-from compare.stories import Link, Profile, Story, StorySettings, follow_ups, group_profiles
+from compare.stories import Link, Profile, Story, StorySettings, follow_ups, group_profiles, neighbours
 from reports.batch import render_index, render_stories_json, render_story
-from reports.files import OutputSet
+from reports.files import OutputSet, check_folder
 
 __all__ = ["describe", "run_batch"]
 
@@ -86,10 +86,7 @@ def run_batch(
     report = progress or (lambda stage, done, total: None)
     target = Path(out)
 
-    try:  # fail before the work, not after it, when the output folder cannot be made
-        (target / "stories").mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(str(target), (error.strerror or str(error)).lower()) from None
+    check_folder(target / "stories")  # fail before the work, not after it; nothing is made yet
 
     articles, skipped_inputs = load_collection(inputs, skip_bad)  # 1
     report("load", len(articles), len(articles))
@@ -102,8 +99,9 @@ def run_batch(
     skipped[:0] = skipped_inputs
 
     report("group", 0, len(profiles))  # 3
-    stories = group_profiles(profiles, story_settings, event_settings=settings)
-    links = follow_ups(profiles, stories, story_settings, event_settings=settings)
+    near = neighbours(profiles, story_settings)  # the story vectors and candidate pairs, for both steps
+    stories = group_profiles(profiles, story_settings, event_settings=settings, near=near)
+    links = follow_ups(profiles, stories, story_settings, event_settings=settings, near=near)
     report("group", len(profiles), len(profiles))
 
     multi = [s for s in stories if len(s.articles) >= 2]  # 4
@@ -114,6 +112,10 @@ def run_batch(
     # Every file goes to a temporary file beside its target, and all are renamed at the end:
     # a run that fails (a full disk, a story that breaks) replaces no report of an earlier run.
     with OutputSet() as outputs:
+        try:  # there even when no story has two articles
+            (target / "stories").mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(str(target / "stories"), (error.strerror or str(error)).lower()) from None
         summaries = _write_stories(completed, outputs, target, skipped, report, len(jobs))
 
         result = BatchResult(  # 5

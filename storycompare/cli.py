@@ -171,7 +171,7 @@ def _csv_targets(folder: str | None) -> dict[str, Path]:
 
 def _labels(items: Sequence[str]) -> dict[str, str]:
     from compare.errors import UsageError
-    from compare.load import printable
+    from compare.untrusted import printable
 
     labels = {}
     for item in items:
@@ -224,7 +224,7 @@ def _compare_and_write(args: argparse.Namespace, pdf_worker: object, encoder: En
     import reports
     from compare import compare
     from compare.errors import UsageError
-    from compare.load import printable
+    from compare.untrusted import printable
 
     gc.freeze()  # the modules just imported are kept for good: no full collection goes through them again
     if args.command == "demo":

@@ -21,6 +21,8 @@ from compare.link_checks import (
     denial_apart,
     denies,
     kinds_named,
+    lead_negation_apart,
+    main_negated,
     other_days,
     quotations,
     quotes_agree,
@@ -442,6 +444,18 @@ def _plain_groups(
         if use_vectors and s.grouping.checks_apart and ok(*k) and link <= sim(*k) < 1.0 and k not in links and k not in by_part
         and (other_remarks(k) or contrasted(k) or refused(k))
     }
+    # GroupSettings.lead_negation_apart: two leads compared on news in general, one its article's first
+    # sentence and negating in its main clause, the other plain, under denial_max_score on the story:
+    # no link, and never in one group.
+    negation_apart = {
+        k
+        for k in links
+        if use_vectors and s.grouping.lead_negation_apart and k in story_cos and k not in by_part and links[k] < 1.0
+        and whole(*k, story_cos) < s.grouping.denial_max_score
+        and lead_negation_apart(*(stated(sentences[m].text) for m in k), *(sentences[m].index == 0 and main_negated(sentences[m].text) for m in k))
+    }
+    links = {k: v for k, v in links.items() if k not in negation_apart}
+    kept_apart |= negation_apart
 
     def rank(k: tuple[int, int]) -> tuple[bool, float]:
         # Two leads' link ranks at its story-centred score: after all others when under the threshold.
@@ -752,6 +766,17 @@ def _plain_groups(
         ["russia rejected the treaty", "clinton said", "the talks", "Lavrov died in Lisbon , a hoax", "the summit said Lavrov died in Lisbon"],
     ],
     threshold=0.1,
+    restrict=False,
+    semantic=True,
+    neighbour=0.0,
+    weak=0.45,
+)
+@example(  # a first sentence that negates and a lead that states plainly (GroupSettings.lead_negation_apart)
+    articles=[
+        ["talks defense a was not placed", "a was agreed CPAC clinton defense", "nato agreed rejected in placed placed"],
+        ["the talks territorial CPAC lavrov on defense 28"],
+    ],
+    threshold=0.2,
     restrict=False,
     semantic=True,
     neighbour=0.0,
@@ -1530,6 +1555,52 @@ def test_two_remarks_of_one_article_share_no_group() -> None:
 def _without(**rules: float) -> Settings:
     """The default settings with some of ``Settings.grouping``'s rules changed (switched off)."""
     return replace(Settings(), grouping=replace(Settings().grouping, **rules))
+
+
+def test_a_lead_that_negates_is_not_grouped_with_leads_that_state_plainly() -> None:
+    # Three leads of one story: two report the bodies found, the third a later development told in
+    # a negation (they are not the missing fishermen).  Compared as leads, on news in general, the
+    # third links to the first and joins their group; it is another fact
+    # (GroupSettings.lead_negation_apart).
+    sentences = body_sentences(
+        [
+            [
+                "Divers searching a flooded quarry near Millbrook have found the bodies of two men, police said on Monday.",
+                "The quarry has been closed to swimmers since last summer.",
+            ],
+            [
+                "Neither of the men whose bodies were pulled from the Millbrook quarry is one of the fishermen who disappeared in March, the coroner said.",
+                "Relatives of the fishermen had gathered at the quarry since the weekend.",
+            ],
+            [
+                "Police divers found two bodies in a flooded quarry outside Millbrook on Monday, a police spokesman said.",
+                "The search began after a walker reported seeing clothes near the water.",
+            ],
+        ]
+    )
+    found, negation = 0, 2
+    assert main_negated(sentences[negation].text) and not main_negated(sentences[found].text)
+    assert align(sentences, Settings()).groups[0] == (0, 4)
+    assert align(sentences, _without(lead_negation_apart=False)).groups[0] == (0, 2, 4)
+
+
+def test_the_main_clause_of_a_sentence_says_whether_it_negates() -> None:
+    assert main_negated("None of the 28 bodies found in a mass grave belongs to a group of 43 missing students, officials said.")
+    assert main_negated("The chairman is expected to announce that he will not seek a second term, according to reports.")
+    assert main_negated("The senator has declined to join the dispute with the magazine over its cover.")
+    assert not main_negated("Like many conservative Republicans, Romney is opposed not only to same-sex marriage but to civil unions.")
+    assert not main_negated("A judge sentenced him to multiple life sentences with no chance of parole.")
+    assert not main_negated("It's not Patch Tuesday, but Microsoft has released a crucial update for Internet Explorer.")
+    assert not main_negated("Though the agencies are not releasing his name, reports say he is the main suspect.")
+    assert not main_negated("He scored 20 points to help the No. 1 Tar Heels remain unbeaten.")
+    assert not main_negated("People caught with marijuana may no longer face arrest under the new policy.")
+    assert not main_negated("Felt died of heart failure, but the exact cause of his death was not immediately known.")
+    assert not main_negated("No one was hurt when a car bomb exploded near the U.S. embassy in Kabul on Monday.")
+    assert not main_negated("No one hurt as car bomb hits Kabul embassy street")
+    assert not main_negated("No injuries were reported after the 5.9 quake struck the island.")
+    claim, negating = stated("Police found two bodies in the quarry."), stated("Neither body is one of the fishermen.")
+    assert lead_negation_apart(claim, negating, False, True) and lead_negation_apart(negating, claim, True, False)
+    assert not lead_negation_apart(negating, stated("The fishermen have not been found."), True, True)
 
 
 def test_a_chain_through_a_sentence_that_reports_two_things_does_not_join_them() -> None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import socket
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -168,6 +171,30 @@ def array_record_without_text(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     return [write(here / "records.json", json.dumps(records))]
 
 
+def record_of_nuls(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    # json.dumps writes the escapes \u0000: the file itself holds no NUL byte, so it is no "binary file"
+    return [write(here / "nuls.json", json.dumps({"title": "Minister resigns", "text": "\x00" * 40})), *two_good(here)]
+
+
+def array_record_of_invisible_characters(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    invisible = "\u200b\ufeff\u2060\x07\u200d\u3164\n\u200b"  # zero-width, BOM, word joiner, BEL, Hangul filler
+    records = [{"text": A, "outlet": "One"}, {"text": invisible, "outlet": "Ghost"}, {"text": B, "outlet": "Two"}]
+    return [write(here / "records.json", json.dumps(records))]
+
+
+def record_with_invisible_text_and_a_body(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    # the text field shows nothing: the body is read, as when the text field is blank
+    return [write(here / "record.json", json.dumps({"text": "\u200b\u200b", "body": C})), *two_good(here)]
+
+
+def invisible_text_file(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [*two_good(here), write(here / "ghost.txt", "\ufeff\u200b\u200b\n\u200c\x1b\x7f\n")]
+
+
+def check_body_read(data: dict[str, Any]) -> None:
+    assert [a["text"] for a in data["articles"]] == [C, A, B]
+
+
 def jsonl_broken_line(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     lines = [json.dumps({"text": A}), json.dumps({"text": B}), '{"text": ', json.dumps({"text": C})]
     return [write(here / "feed.jsonl", "\n".join(lines) + "\n")]
@@ -195,6 +222,15 @@ def all_boilerplate(here: Path, _: pytest.MonkeyPatch) -> list[str]:
 
 def control_characters_in_name(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     return [write(here / "bad\nname\x1b[2J.txt", ""), *two_good(here)]
+
+
+def article_with_control_characters_in_name(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    return [write(here / "wire\x1b[2J.txt", C), *two_good(here)]
+
+
+def check_escaped_controls(data: dict[str, Any]) -> None:
+    # no report shows a control character: the file name's are escapes, in the source and in the id
+    assert [(a["id"], a["source"]) for a in data["articles"]][:1] == [("wire\\x1b[2J", "wire\\x1b[2J.txt")]
 
 
 def named_pipe_without_writer(here: Path, _: pytest.MonkeyPatch) -> list[str]:
@@ -342,6 +378,21 @@ CASES = {
         ("--skip-bad",),
         check_records,
     ),
+    "JSON record of NUL characters": Case(record_of_nuls, (E + "nuls.json: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",)),
+    "JSON array record of invisible characters": Case(
+        array_record_of_invisible_characters, (E + "records.json record 2: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",)
+    ),
+    "JSON array record of invisible characters, --skip-bad": Case(
+        array_record_of_invisible_characters,
+        (W + "records.json record 2: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",),
+        0,
+        ("--skip-bad",),
+        check_records,
+    ),
+    "JSON record with an invisible text and a body": Case(
+        record_with_invisible_text_and_a_body, (), 0, check=check_body_read
+    ),
+    "text file of invisible characters": Case(invisible_text_file, (E + "ghost.txt: no visible text (only invisible or control characters, such as zero-width spaces or NUL)",)),
     "JSONL broken line": Case(
         jsonl_broken_line, (E + "feed.jsonl: line 3: invalid JSON: Expecting value (column 10)",)
     ),
@@ -384,6 +435,9 @@ CASES = {
     ),
     "control characters in a file name": Case(
         control_characters_in_name, (E + "bad\\nname\\x1b[2J.txt: empty file",)
+    ),
+    "control characters in the name of an article read": Case(
+        article_with_control_characters_in_name, (), 0, check=check_escaped_controls
     ),
     "named pipe without a writer": Case(named_pipe_without_writer, (E + "queue: empty file",)),
     "pipe with a writer": Case(pipe_with_writer, (), 0, check=check_pipe),
@@ -659,6 +713,53 @@ def test_lone_surrogates_are_replaced_and_the_repair_reported(workdir: Path, cap
     ]
     assert "repaired" not in data["articles"][1]
     assert "\ufffd" in (workdir / "r.html").read_text("utf-8")
+    capsys.readouterr()
+
+
+CONTROL_RECORDS = json.dumps([
+    {
+        "id": "ctl\x00",
+        "title": "Minister\x00 resigns \x1b[1m",
+        "outlet": "Wire\x07",
+        "text": A.replace("\n\n", "\x0c").replace(" after", "\x00 after").replace("days,", "days,\x01"),
+    },
+    {"id": "\x00", "outlet": "\x00", "text": B},
+])
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def test_control_characters_are_removed_and_the_repair_reported(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON record's \\u0000 escapes reached the HTML report, where a browser shows U+FFFD, and a
+    terminal colour code reached the PDF.  They are removed on loading; a form feed ends a line."""
+    write(workdir / "c.json", CONTROL_RECORDS)
+    assert main(["compare", "c.json", "--lexical", "--json", "r.json", "--html", "r.html"]) == 0
+    data = json.loads((workdir / "r.json").read_text("utf-8"))
+    first, second = data["articles"]
+    assert (first["id"], first["title"], first["outlet"]) == ("ctl", "Minister resigns [1m", "Wire")
+    assert first["text"] == A.replace("\n\n", "\n")
+    assert first["repaired"] == [
+        "id: 1 control character (U+0000) removed",
+        "text: 3 control characters (U+0000, U+0001, U+000C) removed",
+        "title: 2 control characters (U+0000, U+001B) removed",
+        "outlet: 1 control character (U+0007) removed",
+    ]
+    # an id or outlet of control characters only is none: the default id, no outlet
+    assert (second["id"], second["outlet"], second["repaired"]) == ("c-2", None, ["outlet: 1 control character (U+0000) removed"])
+    assert not CONTROL_CHARACTERS.search((workdir / "r.html").read_text("utf-8"))
+    assert not CONTROL_CHARACTERS.search(json.dumps(data, ensure_ascii=False))
+    capsys.readouterr()
+
+
+def test_control_characters_never_reach_the_pdf(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+    write(workdir / "c.json", CONTROL_RECORDS)
+    assert main(["compare", "c.json", "--lexical", "--pdf", "r.pdf"]) == 0
+    text = subprocess.run(["pdftotext", "r.pdf", "-"], capture_output=True, text=True, check=True).stdout
+    assert "Minister resigns [1m" in text
+    assert not CONTROL_CHARACTERS.search(text.replace("\x0c", ""))  # pdftotext ends each page with a form feed
     capsys.readouterr()
 
 

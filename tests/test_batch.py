@@ -205,6 +205,37 @@ def test_story_json_equals_comparing_the_story_alone(in_process: Path) -> None:
         assert report[key] == json.loads(json.dumps(alone[key])), key
 
 
+def test_a_story_takes_the_event_profiles_made_to_group_it(
+    example_files: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each article's event profile is made once, when the articles are prepared (the grouping
+    needs it): the story's comparison takes it from the prepared partition and makes none, with
+    the report of comparing the story alone."""
+    from compare.analyze import event_sets
+    from compare.batch import StoryJob, compare_story, prepare_part
+    from compare.settings import Settings
+    from storycompare.cli import EXAMPLE_LABELS
+
+    part = prepare_part(load_inputs(example_files, EXAMPLE_LABELS))
+    alone = compare_prepared(part.articles, title="NATO and Russia").to_dict()
+
+    def made_again(article: Any) -> None:
+        raise AssertionError(f"event profile of {article.id} made again")
+
+    monkeypatch.setattr(event_sets, "event_profile", made_again)
+    job = StoryJob(
+        "s0001",
+        "NATO and Russia",
+        tuple(a.id for a in part.articles),
+        Settings(),
+        None,
+        lambda comparison: (("json", json.dumps(comparison.to_dict()).encode()),),
+    )
+    output = compare_story(job, part)
+    assert output.summary.error is None
+    assert json.loads(output.files[0][1]) == json.loads(json.dumps(alone))
+
+
 def test_compare_prepared_matches_the_pipeline(example_files: list[str]) -> None:
     from compare import compare
     from storycompare.cli import EXAMPLE_LABELS
@@ -282,6 +313,43 @@ def test_bad_input_stops_the_run_with_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="line 8"):
         run_batch(inputs, tmp_path / "out")
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_bad_input_leaves_no_folder_behind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad input stopped the run after ``out/stories/`` was made: an empty folder was left."""
+    inputs = write_collection(tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out" / "run"
+    from storycompare.cli import main
+
+    assert main(["batch", *inputs, str(tmp_path / "in" / "empty.txt"), "--out", str(out), "--lexical"]) == 2
+    assert capsys.readouterr().err == f"storycompare: error: {tmp_path / 'in' / 'empty.txt'}: empty file\n"
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "kept").mkdir()  # a folder that exists stays as it was: empty
+    with pytest.raises(InputError, match="empty file"):
+        run_batch([*inputs, str(tmp_path / "in" / "empty.txt")], tmp_path / "kept")
+    assert list((tmp_path / "kept").iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["a file", "a symbolic link to nothing"])
+def test_a_file_where_the_stories_folder_goes_is_named(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``batch --out d`` with a file ``d/stories`` said "d: file exists"."""
+    inputs = write_collection(tmp_path / "in")
+    out = tmp_path / "d"
+    out.mkdir()
+    if kind == "a file":
+        (out / "stories").write_text("notes", encoding="utf-8")
+    else:
+        (out / "stories").symlink_to(tmp_path / "gone")
+    from storycompare.cli import main
+
+    assert main(["batch", *inputs, "--out", str(out), "--lexical"]) == 2
+    assert capsys.readouterr().err == (
+        f"storycompare: error: {out / 'stories'}: is {kind}, not a folder; the reports go into a folder of that name\n"
+    )
+    assert [p.name for p in out.iterdir()] == ["stories"]
 
 
 @pytest.mark.usefixtures("nothing_left_of_furniture")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -661,6 +663,28 @@ def test_a_sentence_after_source_is_kept(line: str) -> None:
 )
 def test_date_lines_are_metadata(line: str) -> None:
     assert reason_of(make("Headline About NATO\n" + line + "\n\n" + BODY), line) == DATE_LINE
+
+
+def test_a_long_line_of_dates_and_times_is_read_at_once() -> None:
+    """Article text is untrusted: a line of dates and times that is no date line ("1/1/11 1:11"
+    forty times, then a word) splits into stamped dates in a number of ways that grows
+    exponentially with its length, and was refused only after trying them all (100 characters
+    took 3.4 s, 150 about an hour; this line, ages). Run in a child so that a regression fails here
+    rather than hanging the suite; the line takes well under a millisecond now. Three stamps on
+    a line, as pages write them, are still a date line."""
+    line = "1/1/11 1:11 " * 40 + "remains"
+    code = (
+        "import sys; from compare.clean import clean; from compare.models import Article; "
+        "print([r.reason for r in clean(Article(id='t', source='t.txt', sha256='', text=sys.argv[1])).removed])"
+    )
+    text = "Headline About NATO\n" + line + "\n\n" + BODY
+    done = subprocess.run(
+        [sys.executable, "-c", code, text], capture_output=True, text=True, check=False, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    stamps = "Posted: 04/19/2012 8:33 am | Updated: 04/20/2012 9:10 am | Modified: 04/21/2012 10:02 am"
+    assert reason_of(make("Headline About NATO\n" + stamps + "\n\n" + BODY), stamps) == DATE_LINE
 
 
 @pytest.mark.parametrize(

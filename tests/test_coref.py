@@ -111,7 +111,7 @@ def test_a_sentence_that_refers_to_an_actor_gives_it_its_tone() -> None:
         "The senator's disastrous, shameful plan was a corrupt scandal."
     )
     # the two referring sentences are the only unfavourable ones: they make the portrayal when two suffice
-    stances = framed(text, "Sen. Tom Harkin met voters in Ohio.", settings=Settings(tone_unfavourable_net=2))
+    stances = framed(text, "Sen. Tom Harkin met voters in Ohio.", settings=Settings(tone_unfavourable_net=2, tone_unfavourable_net_named=2))
     harkin = stances[("Tom Harkin", "a")]
     assert harkin.tone == "unfavourable"
     assert {"a:1", "a:2"} <= set(harkin.tone_evidence)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from itertools import combinations
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from compare import Settings, compare
+from compare.analyze import event_places
 from compare.analyze.event_places import containers, countries, nested, place_regions
 from compare.analyze.event_profile import BODY_DATE_SENTENCES, event_profile
 from compare.analyze.event_sets import events_of
@@ -217,6 +221,20 @@ def test_places_that_contain_each_other() -> None:
     assert regions == (("pagliarelli", "palermo"),)
     assert nested("Pagliarelli", "Sicily", regions) and not nested("Pagliarelli", "Sicily")
     assert place_regions(["Fighting in Aleppo killed dozens in Homs."], None) == ()
+
+
+@given(
+    st.text(alphabet="Aa, inPpark\n", max_size=40),
+    st.sampled_from(["Aa", "a", "in", "Park", "A", ""]),
+)
+@example(", Aa, Aa in Aa Park in Aa, Pa", "aa")
+@example("x", "")
+def test_regions_are_read_as_one_pattern_would(text: str, place: str) -> None:
+    """A place's regions are found without a pattern compiled for each place: what
+    ``re.finditer(place + after, text)`` finds (the place case-insensitive), match for match."""
+    for after, pattern in ((event_places._REGION_AFTER, event_places._REGION_AFTER_RE), (event_places._REGION_IN, event_places._REGION_IN_RE)):
+        expected = [event_places._clean_place(m.group(1)) for m in re.finditer(f"(?i:{re.escape(place)})" + after, text)]
+        assert list(event_places._regions_after(place, pattern, text)) == expected
 
 
 PRISON_A = (
@@ -758,6 +776,66 @@ def test_one_report_joins_an_event_of_two_on_its_mean_content() -> None:
     off = compare(records, replace(settings, events=replace(settings.events, event_join_content=1.0)))
     assert [e.articles for e in off.events] == [("a", "b"), ("c",), ("d",)]
     assert [e.articles for e in compare(records[::2], settings).events] == [("a",), ("c",)]
+
+
+def test_a_pair_judged_apart_inside_one_event_says_so_in_the_json() -> None:
+    """The HTML's pairs table said "judged on these two alone; with the other articles, one event"
+    (recomputed there from the events); the JSON's pairs said only ``same_event: false``.  Now each
+    pair carries ``in_one_event`` and the HTML note is read from it."""
+    import json
+
+    import reports
+
+    records = [_article(text, None, name) for name, text in
+               (("a", BRIDGE_A), ("b", BRIDGE_B), ("c", BRIDGE_C), ("d", BRIDGE_D))]
+    comparison = compare(records, Settings())
+    pairs = json.loads(reports.render_json(comparison))["pairs"]
+    assert [(p["a"], p["b"], p["same_event"], p["in_one_event"]) for p in pairs] == [
+        ("a", "b", True, True), ("a", "c", False, True), ("a", "d", False, False),
+        ("b", "c", False, True), ("b", "d", False, False), ("c", "d", False, False),
+    ]
+    note = "judged on these two alone; with the other articles, one event"
+    assert reports.render_html(comparison).count(note) == 2  # a:c and b:c
+    # the report reads the pair, not the events: a pair not marked has no note whatever the events say
+    unmarked = replace(comparison, pairs=tuple(replace(p, in_one_event=False) for p in comparison.pairs))
+    assert note not in reports.render_html(unmarked)
+
+
+VETERAN_A = (
+    "Veteran dies at 110\n\n"
+    "The last known veteran who fought in World War I died on Sunday in Charleston, his family said. "
+    "He served in France in World War I."
+)
+VETERAN_B = (
+    "Frank Buckles dies\n\n"
+    "Frank Buckles, who served in World War I, died on Sunday at his home in Charles Town, West Virginia, his "
+    "family said. He was 110, the last American veteran of World War I."
+)
+
+
+def test_a_letter_or_roman_numeral_is_no_name_or_place_part() -> None:
+    """Blind reading 18: "1B Mark Teixeira" (a first baseman) gave the shared name "B" ("both name B Mark
+    Teixeira"), and "in World War I" read as the place "World War" ("same event: on a Sunday, World War").
+    A capital letter or Roman numeral is no participant, starts no name, and after "in X" makes X a
+    numbered name, not a place; an initial ("D.C.") still goes with its place."""
+    teixeira = "The Angels offered free agent 1B Mark Teixeira an eight-year contract on Tuesday, a source said."
+    profile = event_profile(compare([_article(teixeira, None, "a"), _article(VETERAN_B, None, "b")]).article("a"))
+    assert [(token, written) for token, written, _n in profile.participants] == [
+        ("angel", "Angels"), ("mark", "Mark Teixeira"), ("teixeira", "Mark Teixeira"), ("tuesday", "Tuesday"),
+    ]
+    veterans = compare([_article(VETERAN_A, "2011-02-28", "a"), _article(VETERAN_B, "2011-02-28", "b")])
+    first, second = (event_profile(article) for article in veterans.articles)
+    assert (first.where, first.places, first.actors) == ("Charleston", ("Charleston", "France"), ("World War I",))
+    assert second.places == ("Charles Town",)
+    assert [p.reason for p in veterans.pairs] == ["same event: 27 Feb 2011, World War I"]
+    for text, places in (
+        ("Veterans who fought in World War II met on Monday.", ()),
+        ("Passengers waited at Terminal B on Monday.", ()),
+        ("Officials met in Washington D.C. on Monday.", ("Washington",)),
+        ("Officials met in Paris on Monday.", ("Paris",)),
+    ):
+        lede = event_profile(compare([_article(f"Report\n\n{text}", None, "x"), _article(VETERAN_B, None, "y")]).article("x"))
+        assert lede.places == places, text
 
 
 def test_one_report_joins_an_event_only_through_every_pair_with_it() -> None:

@@ -80,24 +80,25 @@ def test_a_tone_needs_a_sentence_with_cue_words_in_the_actors_clause() -> None:
     assert settings.tone_cued_sentences == 1
     assert _tone(_tones("favourable", cued=False), settings) == ("neutral", 1.0)
     assert _tone(_tones("favourable"), settings) == ("favourable", 1.0)
-    uncued = _tones(*["unfavourable"] * 5, cued=False)
+    uncued = _tones(*["unfavourable"] * 8, cued=False)
     assert _tone(uncued, settings)[0] == "neutral"
-    assert _tone([*uncued[:4], *_tones("unfavourable")], settings)[0] == "unfavourable"
+    assert _tone([*uncued[:7], *_tones("unfavourable")], settings)[0] == "unfavourable"
     assert _tone(uncued, Settings(tone_cued_sentences=0))[0] == "unfavourable"
 
 
 def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
-    """Unfavourable: at least Settings.tone_unfavourable_net (5) more unfavourable sentences than
-    favourable ones, however many name the actor; one or four plainly told bad news are not a portrayal."""
-    settings = Settings()
-    assert settings.tone_unfavourable_net == 5
+    """Unfavourable: at least Settings.tone_unfavourable_net (8) more unfavourable sentences than
+    favourable ones, however many name the actor; one or seven plainly told bad news are not a portrayal
+    (these tones refer to the actor by "he" or "she"; one only named keeps 5: the next test)."""
+    settings = replace(Settings(), tone_unfavourable_net_named=8)
+    assert settings.tone_unfavourable_net == 8
     assert _tone(_tones("unfavourable"), settings) == ("neutral", -1.0)
-    assert _tone(_tones(*["unfavourable"] * 4), settings) == ("neutral", -1.0)
-    assert _tone(_tones(*["unfavourable"] * 5), settings) == ("unfavourable", -1.0)
-    assert _tone(_tones(*["unfavourable"] * 5, *["neutral"] * 20), settings) == ("unfavourable", -0.2)
-    assert _tone(_tones(*["unfavourable"] * 6, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
-    assert _tone(_tones(*["unfavourable"] * 6, "favourable", "favourable"), settings)[0] == "neutral"  # net 4
-    assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2))[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 7), settings) == ("neutral", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 8), settings) == ("unfavourable", -1.0)
+    assert _tone(_tones(*["unfavourable"] * 8, *["neutral"] * 24), settings) == ("unfavourable", -0.25)
+    assert _tone(_tones(*["unfavourable"] * 9, "favourable", *["neutral"] * 3), settings)[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 9, "favourable", "favourable"), settings)[0] == "neutral"  # net 7
+    assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2, tone_unfavourable_net_named=2))[0] == "unfavourable"
     assert _tone([], settings) == ("neutral", 0.0)
 
 
@@ -334,7 +335,7 @@ def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> N
     credited = credit(articles, lexicon, settings)
     assert credited.requests and credited.main
     assert finish(credited, settings) == frame(articles, lexicon, settings)
-    stricter = replace(settings, tone_unfavourable_net=1000, tone_favourable_share=2.0)
+    stricter = replace(settings, tone_unfavourable_net=1000, tone_unfavourable_net_named=1000, tone_favourable_share=2.0)
     assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
     assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
 
@@ -463,6 +464,33 @@ def test_an_actors_own_attitude_is_not_said_of_it() -> None:
     assert "criticized" in _said("Biden criticized Romney on Thursday.", "Romney")
 
 
+def test_an_unfavourable_sentence_calling_the_actor_he_or_she_weighs_more() -> None:
+    """Settings.tone_pronoun_weight (3): a sentence that goes on about a person ("he", "she") is
+    about that person; one that names it may only pass by.  The score stays the plain share."""
+    settings = Settings()
+    assert settings.tone_pronoun_weight == 3.0
+    named = _tones(*["unfavourable"] * 3)
+    referred = [replace(t, reference="pronoun") for t in named]
+    assert _tone(named, settings) == ("neutral", -1.0)
+    assert _tone(referred, settings) == ("unfavourable", -1.0)
+    assert _tone([replace(t, reference="role") for t in named], settings)[0] == "neutral"  # "the senator": a name's weight
+    assert _tone([*referred, *_tones("favourable", "favourable")], settings)[0] == "neutral"  # net 7
+    # an actor the article never calls "he" or "she" (a country, a group) keeps the bar of 5
+    assert settings.tone_unfavourable_net_named == 5
+    assert _tone(_tones(*["unfavourable"] * 5), settings)[0] == "unfavourable"
+    assert _tone(_tones(*["unfavourable"] * 4), settings)[0] == "neutral"
+    assert _tone([*_tones(*["unfavourable"] * 4), referred[0]], settings)[0] == "neutral"  # a person "he": 4 + 3 < 8
+
+
+def test_an_actors_acceptance_of_something_is_not_said_of_it() -> None:
+    """'X is satisfied with / not pleased with Y' (FNC-1 bodies) is what X thinks of Y, no praise or
+    blame of X; the same adjective without 'with' still describes X."""
+    text = "O'Keeffe added that he was satisfied with Williams' apology and didn't want to push the issue any further."
+    assert _said(text, "O'Keeffe") == []
+    assert _said("British officials are not pleased with the decision to identify Jihadi John.", "British officials") == []
+    assert _said("The senator is a good and decent man.", "The senator") == ["good"]
+
+
 def test_an_editors_insertion_in_brackets_does_not_cut_the_clause() -> None:
     """'(Netanyahu's) a powerful messenger': the brackets hold the name an editor put in a quotation."""
     text = "In short, (Netanyahu's) a powerful messenger who the people believe."
@@ -504,3 +532,34 @@ def test_a_favourable_sentence_needs_a_strong_cue_word() -> None:
     assert (strong.tone, strong.tone_evidence) == ("favourable", ("a:0",))
     loose = framed("Benjamin Netanyahu has a clear plan.", other, settings=replace(settings, tone_favourable_valence=1.5))
     assert loose[("Benjamin Netanyahu", "a")].tone == "favourable"  # judged favourable, "clear" its cue
+
+
+def test_he_or_she_weighs_more_for_the_person_only() -> None:
+    """"She" means Hillary Clinton; her tone also counts for the United States she speaks for, but
+    with a name's weight: the sentence goes on about her, not about the country."""
+    from compare.analyze.framing import credit, finish, scoring
+    from tests.test_stance import make_article
+
+    texts = [
+        "U.S. Secretary of State Hillary Clinton arrived in Moscow on Monday. She was criticized for the plan.",
+        "Hillary Clinton met officials in Moscow. The United States said little.",
+    ]
+    credited = credit([make_article(chr(97 + n), t) for n, t in enumerate(texts)], load_lexicon(), Settings())
+    she = next(r for r in credited.requests if r.sentence == "a:1")
+    assert (she.actors, she.reference) == (("Hillary Clinton", "United States"), "pronoun")
+    kept: dict[str, list[str]] = {}
+    original = scoring.stance
+
+    def keep(actor: str, article: str, tally: scoring.Tally, *rest: object) -> Stance:
+        kept[f"{actor} {article}"] = [t.reference for t in tally.tones.values() if t.sentence == "a:1"]
+        return original(actor, article, tally, *rest)  # type: ignore[arg-type]
+
+    import compare.analyze.framing as framing
+
+    framing.stance = keep  # type: ignore[assignment]
+    try:
+        finish(credited, Settings())
+    finally:
+        framing.stance = original
+    assert kept["Hillary Clinton a"] == ["pronoun"]
+    assert kept["United States a"] == [""]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from compare.clean import clean as clean_stage
 from compare.load import load_inputs
 from compare.metadata import complete_metadata, is_heading, is_title, self_named_outlet, url_outlet
 from compare.models import Article, Removed, RemovedKind, Span
@@ -171,6 +172,43 @@ def test_a_date_in_a_line_of_prose_does_not_date_the_article(line: str) -> None:
 def test_bylines_and_datelines_date_the_article(line: str, date: str) -> None:
     text = f"Pinup Icon Dies At 85\n{line}\nShe began modelling in 1950.\n"
     assert complete_metadata(Article(id="x", source="x", sha256="", text=text)).date == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("April 24, 2013-4:45pm", "2013-04-24"),  # a time glued by a hyphen
+        ("8:13 AM PDT 8/2/2013", "2013-08-02"),  # an American zone: month first
+        ("First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET", "2011-10-25"),
+        ("Published: 12:05 PM EST 03/11/2013", "2013-03-11"),
+        ("Posted: 04/19/2012 8:33 am Updated: 04/20/2012 9:10 am", "2012-04-19"),
+        ("Updated 10:03 a.m. ET, Fri March 8, 2013", "2013-03-08"),
+        ("2 October 2013, 15:39 (GMT+05: 00)", "2013-10-02"),
+        ("Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am", None),  # 9 April or 4 September
+        ("For immediate release:", None),
+    ],
+)
+def test_a_date_line_of_a_news_page_is_removed_and_dates_the_article(line: str, date: str | None) -> None:
+    body = "The city council approved a new budget for the schools on Tuesday after a long debate among its members."
+    text = f"Council Approves New Budget For Schools\n\n{line}\n\n{body}\n"
+    article = complete_metadata(clean_stage(Article(id="x", source="x", sha256="", text=text)))
+    assert [r.text for r in article.removed] == [line]
+    assert [r.kind for r in article.removed] == ["date-line"]
+    assert article.date == date
+
+
+def test_a_stamp_below_the_story_does_not_date_it() -> None:
+    # a reader comment's stamp under the story is the comment's day, not the article's
+    body = "The city council approved a new budget for the schools on {} after a long debate among its members."
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "noon")
+    story = "\n\n".join(body.format(day) for day in days)
+    stamp = "Posted: 10/25/11 06:44 PM ET"
+    below = f"Council Approves New Budget For Schools\n\n{story}\n\nComments\n\nJohn wrote: this is bad\n\n{stamp}\n"
+    article = complete_metadata(clean_stage(Article(id="x", source="x", sha256="", text=below)))
+    assert (stamp, "date-line") in [(r.text, r.kind) for r in article.removed]
+    assert article.date is None
+    above = f"Council Approves New Budget For Schools\n\n{stamp}\n\n{story}\n"
+    assert complete_metadata(clean_stage(Article(id="x", source="x", sha256="", text=above))).date == "2011-10-25"
 
 
 def test_complete_metadata_dates_and_boilerplate() -> None:

@@ -84,6 +84,10 @@ def test_a_transliteration_is_a_variant_not_a_conflict() -> None:
         ("miliote", "milliote", False),  # a letter doubled
         ("priebus", "preibus", False),  # two letters in the other order
         ("wolfe", "wolff", False),
+        ("kobane", "kobani", True),  # a last "e" / "i": a transliteration
+        ("roberto", "roberta", False),  # a last "o" / "a": a man's name and a woman's
+        ("daniele", "daniela", False),
+        ("giovanni", "giovanna", False),
     ],
 )
 def test_transliterations_are_told_from_misspellings(first: str, second: str, variant: bool) -> None:
@@ -118,6 +122,8 @@ def test_each_name_spelt_two_ways_is_one_difference() -> None:
         ("The ceremony will take place at the Kodak Theatre in Los Angeles.", "The ceremony will take place at the Kodak Theater in Los Angeles."),
         # a headline in Title Case
         ("Gunman Kills Two At Office Building In Southfield", "Gunmen Kill Two At Office Building In Southfield"),
+        # a weekday misspelt: no name
+        ("Police said the Grand Hotel was evacuated on Wendesday night.", "Police said the Grand Hotel was evacuated on Wednesday night."),
     ],
 )
 def test_look_alikes_are_no_name_difference(first: str, second: str) -> None:
@@ -149,6 +155,26 @@ def test_one_word_names_with_the_same_word_beside_them() -> None:
 )
 def test_one_word_look_alikes_are_no_name_difference(first: str, second: str) -> None:
     assert not names_of(differences_between([first, second]))
+
+
+def test_roberto_and_roberta_are_two_names_not_one_spelt_two_ways() -> None:
+    (name,) = names_of(
+        differences_between(
+            [
+                "The shop's owner, Roberto Alvarez, told police the gunman fled on foot.",
+                "The shop's owner, Roberta Alvarez, told police the gunman fled on foot.",
+            ]
+        )
+    )
+    assert name.conflict and "spelling variant" not in name.detail
+
+
+def test_the_shortest_name_word_and_the_title_case_share_are_settings() -> None:
+    headline = ["Gunman Kills Two At Office Of Ilene Wolfe", "Gunman Kills Two At Office Of Ilene Wolff"]
+    assert not names_of(differences_between(headline))
+    read_all = Settings(differences=DifferenceSettings(name_title_case=1.01))
+    assert names_of(differences_between(headline, read_all))
+    assert not names_of(differences_between([WOLFE, WOLFF], Settings(differences=DifferenceSettings(name_shortest=6))))
 
 
 def test_the_rule_can_be_switched_off() -> None:

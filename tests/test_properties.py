@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from compare import compare, sentence_similarity
 from compare.errors import CompareError
 from compare.models import Comparison
+from compare.untrusted import without_controls
 
 THOROUGH = os.environ.get("STORYCOMPARE_HYPOTHESIS") == "thorough"
 """``STORYCOMPARE_HYPOTHESIS=thorough`` runs 15 times as many examples (several minutes)."""
@@ -52,6 +53,7 @@ def budget(examples: int) -> settings:
 DOCUMENTED_REFUSALS = re.compile(
     r"no article text left after removing boilerplate"
     r"|comparison needs at least two articles"
+    r"|no visible text \(only invisible or control characters"  # a record of control characters only
 )
 
 # --- building blocks ---------------------------------------------------------------------------
@@ -176,13 +178,16 @@ def story(draw: st.DrawFn) -> list[dict[str, Any]]:
 def check_invariants(result: Comparison, records: Sequence[dict[str, Any]]) -> None:
     articles = result.articles
     assert len(articles) == len(records)
-    # Loading only normalises line endings, and repairs mojibake (with ftfy, listed); ids are unique.
+    # Loading only normalises line endings, repairs mojibake (with ftfy, listed) and removes control
+    # characters (listed); ids are unique.
     for article, record in zip(articles, records, strict=True):
         given = record["text"].replace("\r\n", "\n").replace("\r", "\n")
         if any("mojibake" in note for note in article.repaired):
             import ftfy
 
             given = ftfy.fix_encoding(given)
+        if any("control character" in note for note in article.repaired):
+            given = without_controls(given)[0]
         assert article.text == given
     assert len({a.id for a in articles}) == len(articles)
 

@@ -35,6 +35,8 @@ def one(text: str) -> tuple[float, float, float, str, str]:
         ("The road is 8 km long.", 8000, "length"),
         ("They recited a 38-word oath.", 38, "count"),
         ("The crowd numbered 3,180,000 people.", 3_180_000, "count"),
+        ("He said 3 200 people were killed.", 3_200, "count"),  # thousands set off by a space
+        ("About 12\u00a0000 people fled.", 12_000, "count"),
     ],
 )
 def test_value_scale_and_kind(text: str, value: float, kind: str) -> None:
@@ -70,6 +72,7 @@ def test_approximation_is_a_range(text: str, low: float, high: float, bound: str
         "No one was hurt in the blast.",  # "one" that counts nothing
         "He is one of the most outspoken critics.",
         "They gave him a one-in-three chance.",  # odds
+        "Anyone with information is asked to call police on 0845 125 2222.",  # a telephone number
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -99,6 +102,11 @@ def test_a_year_is_marked() -> None:
         ("Ministers of all 28 NATO nations attended.", "Clinton joined the ministers of the other 27 NATO nations.", False),
         ("Clinton and 27 other NATO ministers attended.", "Ministers of all 28 NATO nations attended.", False),
         ("Ministers of 26 NATO nations attended.", "Clinton joined the ministers of the other 27 NATO nations.", True),
+        # what is counted is read within its clause, else from the verb it attaches to ("injured 80")
+        ("The blast killed 10 people and injured 80, officials said.", "The blast killed 10 people and wounded 70 others.", True),
+        ("The quake killed 10 persons and wounding other 70, officials said.", "Quake Kills 10, 80 Hurt", True),
+        ("The quake killed 10 people and injured 80.", "The quake killed 10 people and wounded 70.", True),
+        ("The blast killed 10 people and injured 80, officials said.", "Police said 70 officials attended.", False),
         (
             "Sheriff Joe Arpaio endorsed three term Governor Rick Perry on Tuesday.",
             "On Tuesday Perry won an endorsement from one of the nation's most outspoken sheriffs.",
@@ -114,4 +122,28 @@ def test_a_value_the_other_article_gives_elsewhere_is_no_conflict() -> None:
     a = find_quantities("Support for the plan rose to 21 percent among voters.")
     b = find_quantities("Support for the plan was 17 percent among voters.")
     assert quantity_conflicts(a, b)
-    assert not quantity_conflicts(a, b, elsewhere_b=[21.0])
+    assert not quantity_conflicts(a, b, elsewhere_b=[("percent", 21.0)])
+    assert quantity_conflicts(a, b, elsewhere_b=[("count", 21.0)])  # "21 villages" is no share
+
+
+def test_others_after_a_verb_count_the_casualties_not_the_rest_of_a_whole() -> None:
+    (_, wounded) = find_quantities("The blast killed 10 people and wounded 70 others.")
+    (others,) = find_quantities("The blast killed the mayor and 12 others.")
+    assert not wounded.rest and wounded.counted == "wounded"
+    assert others.rest
+
+
+def test_each_share_is_matched_with_the_share_of_its_own_clause() -> None:
+    """ECB+ 30_ecb: India's 60 against India's 65 percent, not against Egypt's 80."""
+    a = find_quantities("Up to 70 per cent of web services in Egypt, and 60 per cent in India, were disrupted yesterday.")
+    b = find_quantities("International telephone and internet services in Egypt were down by 80 percent, in India by 65 percent.")
+    assert {(x.text, y.text) for x, y, _ in quantity_conflicts(a, b)} == {("60 per cent", "65 percent")}
+
+
+def test_a_margin_counts_no_points() -> None:
+    (margin,) = find_quantities("He now has 13 more than Rodney Buford, the school's record holder.")
+    assert margin.head == ("more",)
+
+
+def test_the_first_share_of_a_range_is_no_quantity_of_its_own() -> None:
+    assert [q.text for q in find_quantities("The worst hit villages sustained between 40 and 80 percent damage.")] == ["80 percent"]

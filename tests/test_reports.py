@@ -437,7 +437,11 @@ def test_a_pair_judged_apart_inside_one_event_says_so(comparison: Comparison) ->
         return visible_text(reports.render_html(c).split('id="pairs"', 1)[1].split("</section>", 1)[0])
 
     assert "with the other articles, one event" not in section(comparison)
-    joined = replace(comparison, events=(Event("e1", ("rferl", "tass", "third"), ("same event",)),))
+    joined = replace(
+        comparison,
+        events=(Event("e1", ("rferl", "tass", "third"), ("same event",)),),
+        pairs=tuple(replace(p, in_one_event=True) for p in comparison.pairs),
+    )
     text = section(joined)
     assert text.count("judged on these two alone; with the other articles, one event") == 2  # tass:third, rferl:third
     assert "TASS" in text and "no" in text

@@ -354,7 +354,41 @@ def test_a_cache_query_that_runs_for_ever_is_given_up(tmp_path: Path) -> None:
         )
     assert QUERY_STEPS < 170_000_000
     assert disk_get(path, ["good"]) == {}
-    disk_put(path, {"good": unit})  # a view cannot be written: no error
+    with sqlite3.connect(path, timeout=0) as holder:  # locked by another process: left as it is
+        holder.execute("BEGIN EXCLUSIVE")
+        disk_put(path, {"good": unit})
+        holder.rollback()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT type, name FROM sqlite_master").fetchall() == [("view", "embedding")]
+    disk_put(path, {"good": unit})  # no error; the file is made anew, as a damaged one
+    assert list(disk_get(path, ["good"])) == ["good"]  # later runs read their cache, in a few steps
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT type, name FROM sqlite_master").fetchall() == [("table", "embedding"), ("index", "sqlite_autoindex_embedding_1")]
+
+
+def test_a_cache_table_with_an_endless_trigger_is_made_anew(tmp_path: Path) -> None:
+    """A trigger that inserts for ever on every insert: each write was given up after QUERY_STEPS
+    (seconds of CPU in every run that embeds something new) and the file kept; it is made anew."""
+    import sqlite3
+
+    import numpy as np
+
+    from compare.embedding_cache import DIMENSION, disk_get, disk_put
+
+    unit = np.zeros(DIMENSION, dtype="<f4")
+    unit[0] = 1.0
+    path = tmp_path / "cache.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+        db.execute("CREATE TABLE log (n)")
+        db.execute(
+            "CREATE TRIGGER endless AFTER INSERT ON embedding BEGIN INSERT INTO log WITH RECURSIVE "
+            "c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c; END"
+        )
+    disk_put(path, {"good": unit})
+    assert list(disk_get(path, ["good"])) == ["good"]
+    with sqlite3.connect(path) as db:
+        assert [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")] == []
 
 
 @needs_model

@@ -274,6 +274,35 @@ def test_the_white_house_is_the_administration_not_the_country() -> None:
     assert stances[("White House", "a")].label == "reluctant"  # "insisting that no deal ... without"
 
 
+def test_the_islamic_state_is_one_actor_however_an_outlet_names_it() -> None:
+    # an FNC-1 story (ISIS's chlorine attack at Saqlawiyah, 2014) showed "IS" and "ISIS" as two actors
+    stances = framed(
+        "Islamic State (IS) militants are using chlorine gas against Iraqi soldiers, a lawmaker said.",
+        "ISIS killed 300 Iraqi soldiers in a chlorine gas attack in Saqlawiyah.",
+        "The attack by Daesh near Fallujah was condemned. The Isis fighters withdrew.",
+    )
+    actors = {actor for actor, _ in stances}
+    assert {("Islamic State", a) for a in "abc"} <= set(stances)
+    assert not actors & {"IS", "ISIS", "Isis", "Daesh"}
+    # a word in capitals that is no name is no actor: "IS" here is the verb of a shouted headline
+    assert "Islamic State" not in {a for a, _ in framed("WHAT IS AT STAKE FOR POLAND", OTHER)}
+
+
+def test_a_common_word_that_opens_the_sentence_is_not_part_of_the_name() -> None:
+    # an FNC-1 story showed North Korea "also Because Pyongyang, Some Pyongyang"
+    stances = framed(
+        "Because Pyongyang is publicly acknowledging his discomfort, analysts believe it is not serious. "
+        "Some Pyongyang watchers disagree because he has not been seen.",
+        "Pyongyang said the leader was unwell. North Korea gave no details.",
+    )
+    assert set(stances[("North Korea", "a")].aliases) == {"Pyongyang"}
+    # so does a given name the story gives the person, though the story writes it in lower case too
+    clinton = framed("Bill Clinton said the bill was a disaster. The bill passed.", "Former President Bill Clinton spoke.")
+    assert clinton[("Bill Clinton", "a")].aliases == ("Bill Clinton",)
+    # a title still opens a name: "President Medvedev" is an actor of his own
+    assert ("Medvedev", "a") in framed("President Medvedev welcomed the plan. Russia agreed.", OTHER + " Medvedev spoke.")
+
+
 def test_a_fronted_clause_belongs_to_the_agent_that_follows() -> None:
     text = "In a possible sign that it has objections to further cooperation, Warsaw has not yet replied."
     stances = framed(text, OTHER)

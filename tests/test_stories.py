@@ -24,9 +24,11 @@ from compare.stories import (
     article_terms,
     candidate_pairs,
     cosine,
+    day_ordinal,
     follow_ups,
     group_profiles,
     group_stories,
+    neighbours,
     profile,
     story_vectors,
 )
@@ -373,6 +375,23 @@ def follow_up_collection() -> list[dict[str, Any]]:
             rows.append({"id": f"meeting-{day}-{outlet.lower()}", "outlet": outlet, "date": day, "text": text})
     rows.append({**records()[3], "date": "2010-11-04"})
     return rows
+
+
+def test_neighbours_made_once_give_the_grouping_and_the_links_of_each_made_alone() -> None:
+    """``storycompare batch`` makes the story vectors and candidate pairs once, for the grouping
+    and the follow-up links: the same stories and links as each step making its own, though the
+    grouping keeps only the pairs within ``max_days`` (the two meetings, 42 days apart, are
+    candidates of the links, not of the stories)."""
+    articles = [prepare_article(a)[0] for a in load_inputs(follow_up_collection())]
+    profiles = [profile(a) for a in articles]
+    for settings in (StorySettings(), replace(StorySettings(), max_days=60)):
+        near = neighbours(profiles, settings)
+        stories = group_profiles(profiles, settings, near=near)
+        assert stories == group_profiles(profiles, settings)
+        assert follow_ups(profiles, stories, settings, near=near) == follow_ups(profiles, stories, settings)
+    days = [day_ordinal(p.date) for p in profiles]
+    apart = {(i, j) for i, j in near.pairs if abs((days[i] or 0) - (days[j] or 0)) > StorySettings().max_days}
+    assert apart and set(candidate_pairs(list(near.vectors), StorySettings(), days)) == set(near.pairs) - apart
 
 
 def test_a_follow_up_event_is_its_own_story_linked_to_the_earlier() -> None:

@@ -44,7 +44,7 @@ ACCUSED = (
 def test_criticism_only_in_the_words_of_others_is_no_unfavourable_tone() -> None:
     """Two accusations the outlet reports are the accusers' view of the NAACP, each said so in the
     evidence; without a sentence of the outlet's own, the tone is not "unfavourable"."""
-    settings = replace(Settings(), tone_unfavourable_net=2)
+    settings = replace(Settings(), tone_unfavourable_net=2, tone_unfavourable_net_named=2)
     assert settings.tone_own_sentences == 1
     naacp = framed(ACCUSED, NAACP, settings=settings)[("NAACP", "a")]
     assert naacp.tone == "neutral"
@@ -57,7 +57,7 @@ def test_criticism_only_in_the_words_of_others_is_no_unfavourable_tone() -> None
 
 
 def test_the_same_criticism_in_the_outlets_own_words_is_unfavourable() -> None:
-    settings = replace(Settings(), tone_unfavourable_net=1)
+    settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
     other = "Benjamin Netanyahu met Donald Trump."
     own = framed("Benjamin Netanyahu is a liar and a disgrace.", other, settings=settings)[("Benjamin Netanyahu", "a")]
     assert (own.tone, [v.voice for v in own.voices]) == ("unfavourable", [OWN])

@@ -8,13 +8,13 @@ from the GeoNames table ``compare/data/places.tsv`` (``benchmarks/make_places.py
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from compare.analyze.numbers import find_dates
 from compare.terms import title_case
-from compare.text import CALENDAR_NAMES, unaccented, weekdays_named
+from compare.text import CALENDAR_NAMES, LETTER_OR_NUMERAL, unaccented, weekdays_named
 
 TITLE_WORDS = frozenset("gov sen rep gen mr mrs ms dr president minister mayor judge sgt lt capt cpl det maj pvt".split())
 """Titles and ranks that are no place ("Alaska Gov" -> "Alaska"; "shot at Sgt. Mourad" names no
@@ -60,9 +60,11 @@ _REGION_IN = (
 of Palermo", "Sam's Club store in Bloomington", "Wasilla Bible Church in Wasilla" -- the place itself
 or a venue of it (a noun of ``_VENUES``, one word before it) right before "in", so that "fighting in
 Aleppo killed dozens in Homs" says nothing of Aleppo."""
-_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s)?\s+history\b")
-"""What after the phrase makes it an attribute, not a place: "in American history", "in Creighton
-history" (a possessive alone does not: "in Palermo's Pagliarelli prison")."""
+_NOT_WHERE_AFTER = re.compile(rf"^(?:(?:['’]s)?\s+history\b|[ \t]+{LETTER_OR_NUMERAL})")
+"""What after the phrase makes it an attribute or a name, not a place: "in American history", "in
+Creighton history" (a possessive alone does not: "in Palermo's Pagliarelli prison"); a capital letter
+or a Roman numeral that goes on with it ("in World War I", "at Terminal B", "under Henry VIII": a
+numbered name; "in Washington D.C." goes on with an initial, and is a place)."""
 
 
 
@@ -138,12 +140,36 @@ def place_regions(texts: Sequence[str], where: str | None) -> tuple[tuple[str, s
         if where is not None:
             places.append(where)
         for place in dict.fromkeys(places):
-            for after in (_REGION_AFTER, _REGION_IN):
-                for match in re.finditer(f"(?i:{re.escape(place)})" + after, text):
-                    region = _clean_place(match.group(1))
+            for after in (_REGION_AFTER_RE, _REGION_IN_RE):
+                for region in _regions_after(place, after, text):
                     if region is not None and region.lower() != place.lower():
                         found.setdefault((place.lower(), region.lower()), None)
     return tuple(found)
+
+
+_REGION_AFTER_RE = re.compile(_REGION_AFTER)
+_REGION_IN_RE = re.compile(_REGION_IN)
+
+
+@lru_cache(maxsize=4096)
+def _place_pattern(place: str) -> re.Pattern[str]:
+    return re.compile(f"(?i:{re.escape(place)})")
+
+
+def _regions_after(place: str, after: re.Pattern[str], text: str) -> Iterator[str | None]:
+    """What ``re.finditer(place + after, text)`` finds (``place`` as a case-insensitive literal),
+    each match's region cleaned (:func:`_clean_place`), without compiling that pattern for each
+    place: the place is found, and ``after`` matched where it ends (a place that
+    ``after`` does not follow is tried again a character later; a match resumes at its end)."""
+    find = _place_pattern(place).search
+    start = 0
+    while start <= len(text) and (seen := find(text, start)) is not None:  # past the end an empty place matches again
+        match = after.match(text, seen.end())
+        if match is None:
+            start = seen.start() + 1
+            continue
+        yield _clean_place(match.group(1))
+        start = match.end()
 
 
 PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "places.tsv"

@@ -36,7 +36,7 @@ from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article
 from compare.similarity import informativeness, normalise_word
 from compare.terms import NAME_WEIGHT, sentence_tokens, title_case, weighted_terms
-from compare.text import TOKEN, iso_day, weekdays_named
+from compare.text import LETTER_OR_NUMERAL, TOKEN, iso_day, letter_or_numeral, weekdays_named
 
 LEDE_SENTENCES = 3
 """How many body sentences (after the headline) may state the day of the event."""
@@ -64,8 +64,9 @@ PARTICIPANT_SENTENCES = 2
 _WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-"""A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox")."""
+_NAME_RUN = re.compile(r"(?<!\w)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+"""A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox"); never from
+inside a word (the "B" of "1B Mark Teixeira", a first baseman)."""
 _NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor rev secretary".split())
 """Titles that are no part of a name as the reason writes it (``TITLE_WORDS`` and a few written out)."""
 _JOBS = frozenset(
@@ -79,8 +80,11 @@ _OFFICE_OF = re.compile(r"[A-Z][\w'’.-]*\s+of\s+$")
 """Before a run of capitals, an office "of" what it opens ("Secretary of State John Kerry", "Minister of
 Foreign Affairs Sergei Lavrov"): the run's last two words are the person's name, the rest the office's."""
 _NAME = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
+    r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)"
+    rf"(?:\s+(?:of\s+)?(?:[A-Z][\w'’-]+|{LETTER_OR_NUMERAL})){{0,3}})"
 )
+"""A name :func:`_actors` counts: a word with a small letter (or in capitals) and up to three capitalised
+words after it, a capital letter or Roman numeral among them ("World War I", "Plan B")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +219,7 @@ def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int]
                 written.setdefault(normalise_word(word), word)
         full = _full_names(text) if in_lead else {}
         for token, name in sentence_tokens(text, names):
-            if name and not token[0].isdigit():
+            if name and not token[0].isdigit() and not letter_or_numeral(written.get(token, token)):  # "B", "II"
                 mentions[token] += 1
                 if in_lead and written.get(token, token).lower() not in TITLE_WORDS:  # "Rep", "Gov"
                     lead.setdefault(token, full.get(token, written.get(token, token)))
@@ -247,6 +251,8 @@ def _full_names(text: str) -> dict[str | None, str]:
     for run in _NAME_RUN.finditer(text):
         names: list[list[str]] = [[]]
         words = [w.strip("'‘’\"“”") for w in run.group().split()]
+        while words and letter_or_numeral(words[0]):  # "B Mark Teixeira": no part of a name
+            words.pop(0)
         for word, job in zip(words, _jobs(words), strict=True):
             if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES or job:
                 names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from compare.align import Alignment
-from compare.analyze.event_profile import event_profile
+from compare.analyze.event_profile import EventProfile, event_profile
 from compare.analyze.events import Verdict, days_between, judge
 from compare.models import Article, Event, Group, Pair, article_of
 from compare.settings import Settings
@@ -57,20 +57,33 @@ def compare_pairs(
     alignment: Alignment,
     chosen: Sequence[tuple[str, str]] | None,
     settings: Settings,
+    profiles: Mapping[str, EventProfile] | None = None,
 ) -> tuple[tuple[Pair, ...], tuple[Event, ...]]:
-    """One :class:`Pair` for every pair compared (all pairs, or the chosen ones), and the events."""
-    verdicts, events = judge_events(articles, chosen, settings)
+    """One :class:`Pair` for every pair compared (all pairs, or the chosen ones), and the events;
+    each pair says whether the events hold its two articles in one (:attr:`Pair.in_one_event`);
+    ``profiles``: the articles' event profiles where they are known already (:func:`judge_events`)."""
+    verdicts, events = judge_events(articles, chosen, settings, profiles)
     similarity = shared_share(articles, groups, alignment, [(x, y) for x, y, _v in verdicts])
-    records = tuple(Pair(x, y, similarity[(x, y)], v.same_event, v.relation, v.reason) for x, y, v in verdicts)
+    event_of = {article: event.id for event in events for article in event.articles}
+    records = tuple(
+        Pair(x, y, similarity[(x, y)], v.same_event, v.relation, v.reason, in_one_event=event_of[x] == event_of[y])
+        for x, y, v in verdicts
+    )
     return records, events
 
 
 def judge_events(
-    articles: Sequence[Article], chosen: Sequence[tuple[str, str]] | None, settings: Settings
+    articles: Sequence[Article],
+    chosen: Sequence[tuple[str, str]] | None,
+    settings: Settings,
+    known: Mapping[str, EventProfile] | None = None,
 ) -> tuple[list[tuple[str, str, Verdict]], tuple[Event, ...]]:
     """(a, b, verdict) for every pair compared (all pairs, or the chosen ones), and the events: what
-    :func:`compare_pairs` gives the report, from the articles alone (no alignment)."""
-    profiles = {a.id: event_profile(a) for a in articles}
+    :func:`compare_pairs` gives the report, from the articles alone (no alignment).  ``known``: event
+    profiles made already (``storycompare batch`` makes them to group the stories), by article id;
+    each is :func:`event_profile` of that article, which is made for the others."""
+    known = known or {}
+    profiles = {a.id: known[a.id] if a.id in known else event_profile(a) for a in articles}
     ids = [a.id for a in articles]
     pairs = list(chosen) if chosen is not None else list(combinations(ids, 2))
     verdicts = [(x, y, judge(profiles[x], profiles[y], settings)) for x, y in pairs]

@@ -230,14 +230,14 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
 
 def _quantities(
     sentences: Sequence[Sentence], settings: Settings
-) -> tuple[dict[str, list[Quantity]], dict[str, frozenset[float]]]:
+) -> tuple[dict[str, list[Quantity]], dict[str, frozenset[tuple[str, float]]]]:
     """Each sentence's quantities, and each article's values (years and ages aside): a value
     another version gives elsewhere in its article is no conflict (:func:`number_differences`)."""
     rules = settings.differences
     numbers = {s.id: find_quantities(s.text, settings.approximate_share, rules.number_context_words, rules.name_zipf) for s in sentences}
-    values: dict[str, set[float]] = {}
+    values: dict[str, set[tuple[str, float]]] = {}
     for s in sentences:
-        values.setdefault(s.article, set()).update(n.value for n in numbers[s.id] if not n.year and n.kind != "age")
+        values.setdefault(s.article, set()).update((n.kind, n.value) for n in numbers[s.id] if not n.year and n.kind != "age")
     return numbers, {article: frozenset(found) for article, found in values.items()}
 
 
@@ -247,7 +247,7 @@ def _differences(
     quotes: Mapping[str, tuple[Quote, ...]],
     article_texts: Mapping[str, str],
     numbers: Mapping[str, list[Quantity]],
-    article_numbers: Mapping[str, frozenset[float]],
+    article_numbers: Mapping[str, frozenset[tuple[str, float]]],
     settings: Settings,
     article_dates: ArticleDates | None = None,
     intros: Mapping[str, str] | None = None,

@@ -10,9 +10,10 @@ article ever writes the other's form: an article that writes both names two peop
 and "Jane Smith" are two people whatever their spelling, and never close enough).  Not two forms
 of one word ("Russia" / "Russian", "Obama" / "Obama's"), two places the table of places knows
 ("Austria" / "Australia"), two spellings both common (``name_common_zipf``: "Theatre" / "Theater",
-"Mark" / "Mary"), a British spelling ("Technicolour"), nor the words of a headline in Title Case.
+"Mark" / "Mary"), a month or a weekday misspelt ("Wendesday"), a British spelling ("Technicolour"), nor the words of a headline in Title Case.
 A difference made only of vowels, an "h" and the letters transliterations swap ("g" / "q", "c" /
-"k", "p" / "b") is a transliteration or spelling variant, not a conflict (:func:`transliterated`)."""
+"k", "p" / "b") is a transliteration or spelling variant, not a conflict (:func:`transliterated`), but for a
+last "a" against an "o", "e" or "i" ("Roberto" / "Roberta": two names, one of them wrong)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from compare.analyze.shared import WORDS
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 from compare.similarity import common_opener, normalise_word, word_prior
-from compare.text import unaccented
+from compare.text import CALENDAR_NAMES, unaccented
 
 Pairs = Sequence[tuple[int, int]]
 _RULES = DifferenceSettings()
@@ -37,8 +38,7 @@ _RULES = DifferenceSettings()
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)[-‐](?=[^\W\d_])", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[\w'’]+")
-_SHORTEST = 4  # letters of the shortest name word compared: "Iran" / "Iraq" are two countries
-_TITLE_CASE = 0.6  # a sentence with this share of its words (four or more) capitalised is a headline
+_CALENDAR = frozenset(name.lower() for name in CALENDAR_NAMES)  # capitalised words, no names
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +67,11 @@ class _Name:
 _PLAIN_LETTERS = str.maketrans({"ł": "l", "đ": "dj", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A name word as it is compared: lower case, without accents, a fixed particle ("al-"), a
-    possessive and apostrophes."""
+    possessive and apostrophes.  Remembered: an article's words repeat (:func:`article_words`
+    folds every word of each article compared)."""
     word = _POSSESSIVE.sub("", _PARTICLE.sub("", word))
     return unaccented(word).lower().translate(_PLAIN_LETTERS).replace("'", "").replace("’", "")
 
@@ -91,13 +93,14 @@ def _is_name_word(word: str) -> bool:
     return bare[:1].isupper() and not (bare.isupper() and len(bare) > 1)  # "NYPD", "SWAT": an acronym
 
 
-def names(text: str, name_zipf: float) -> list[_Name]:
+def names(text: str, rules: DifferenceSettings = _RULES) -> list[_Name]:
     """The runs of capitalised words of ``text``, words side by side with only spaces between; a
-    first word of the sentence (or of a quotation) only when it is rarer than ``name_zipf``, never a
-    stopword ("The", "He").  None in a headline written in Title Case."""
+    first word of the sentence (or of a quotation) only when it is rarer than ``rules.name_zipf``, never a
+    stopword ("The", "He").  None in a headline written in Title Case (``rules.name_title_case``)."""
+    name_zipf = rules.name_zipf
     words = list(WORDS.finditer(text))
     capitalised = [m for m in words if _is_name_word(m.group())]
-    if len(words) >= 4 and len(capitalised) >= _TITLE_CASE * len(words):
+    if len(words) >= 4 and len(capitalised) >= rules.name_title_case * len(words):
         return []
     runs: list[list[re.Match[str]]] = []
     for m in capitalised:
@@ -129,15 +132,15 @@ def article_words(text: str) -> frozenset[str]:
 _FORMS = ("ism", "ist", "ic", "ish", "an", "n", "s")
 
 
-def _stems(word: str) -> set[str]:
-    return {word} | {word[: -len(end)] for end in _FORMS if word.endswith(end) and len(word) - len(end) >= _SHORTEST}
+def _stems(word: str, shortest: int) -> set[str]:
+    return {word} | {word[: -len(end)] for end in _FORMS if word.endswith(end) and len(word) - len(end) >= shortest}
 
 
-def _close(x: str, y: str, ratio: float) -> bool:
+def _close(x: str, y: str, ratio: float, shortest: int) -> bool:
     """Two folded words spelt alike to ``ratio`` (difflib's), not one word and its other form
     ("russia" / "russian", "clinton" / "clintons", "obama" / "obamas", "islamic" / "islamist", "texas" /
-    "texan")."""
-    if x == y or min(len(x), len(y)) < _SHORTEST or x.startswith(y) or y.startswith(x) or _stems(x) & _stems(y):
+    "texan"); neither shorter than ``shortest`` letters (``DifferenceSettings.name_shortest``)."""
+    if x == y or min(len(x), len(y)) < shortest or x.startswith(y) or y.startswith(x) or _stems(x, shortest) & _stems(y, shortest):
         return False
     if normalise_word(x) == normalise_word(y):
         return False
@@ -151,7 +154,7 @@ def _zipf(word: str) -> float:
     return word_prior().get(token, 0.0) if token else 0.0
 
 
-def _same_name(a: _Name, b: _Name, i: int, j: int, ratio: float) -> bool:
+def _same_name(a: _Name, b: _Name, i: int, j: int, rules: DifferenceSettings) -> bool:
     """Words ``i`` of ``a`` and ``j`` of ``b``, spelt alike, stand in the same name: a word next to
     them is the same in both ("Latonya Brown" / "Latoya Brown", "Sgt. Mourad" / "Sgt. Murad"), or
     the two names have as many words and each of them is the same or close ("Muammar Gaddafi" /
@@ -161,7 +164,7 @@ def _same_name(a: _Name, b: _Name, i: int, j: int, ratio: float) -> bool:
         if 0 <= k < len(a.words) and 0 <= m < len(b.words) and a.words[k] == b.words[m]:
             return True
     if len(a.words) == len(b.words) > 1:
-        return all(x == y or _close(x, y, ratio) for x, y in zip(a.words, b.words, strict=True))
+        return all(x == y or _close(x, y, rules.name_spelling, rules.name_shortest) for x, y in zip(a.words, b.words, strict=True))
     return False
 
 
@@ -169,7 +172,7 @@ def _alone_alike(a: _Name, b: _Name, x: str, y: str, rules: DifferenceSettings) 
     """Two names of one word each are one name spelt two ways when they are alike to
     ``DifferenceSettings.name_single_spelling`` and a word just before or after them is the same
     ("strongman Muammar" / "strongman Moammar", "in Kobane" / "in Kobani")."""
-    return len(a.words) == len(b.words) == 1 and _close(x, y, rules.name_single_spelling) and bool(a.beside() & b.beside())
+    return len(a.words) == len(b.words) == 1 and _close(x, y, rules.name_single_spelling, rules.name_shortest) and bool(a.beside() & b.beside())
 
 
 def _spelt_apart(
@@ -181,14 +184,16 @@ def _spelt_apart(
         for q in b:
             for i, x in enumerate(p.words):
                 for j, y in enumerate(q.words):
-                    if x in words_b or y in words_a or not _close(x, y, rules.name_spelling):
+                    if x in words_b or y in words_a or not _close(x, y, rules.name_spelling, rules.name_shortest):
                         continue
-                    if not (_same_name(p, q, i, j, rules.name_spelling) or _alone_alike(p, q, x, y, rules)):
+                    if not (_same_name(p, q, i, j, rules) or _alone_alike(p, q, x, y, rules)):
                         continue
                     if american(x) == american(y):
                         continue  # "Technicolor" / "Technicolour": a house style
                     if (containers(x) and containers(y)) or min(_zipf(x), _zipf(y)) >= rules.name_common_zipf:
                         continue  # "Austria" / "Australia": two places; "Theatre" / "Theater": two words
+                    if x in _CALENDAR or y in _CALENDAR:
+                        continue  # "Wendesday" / "Wednesday": a day misspelt, no name
                     yield p.around(i), q.around(j), x, y
 
 
@@ -204,12 +209,16 @@ _SWAPS = frozenset(
     )
 )
 _VOWELS = frozenset("aeiouy")
+# Last vowels that make a man's name a woman's ("Roberto" / "Roberta", "Giovanni" / "Giovanna", "Simone" /
+# "Simona"): a last "e" / "i" is a transliteration ("Kobane" / "Kobani"), and so is "i" / "y" ("Dmitri").
+_GENDERED = frozenset(frozenset(("a", v)) for v in "oei")
 
 
 def transliterated(x: str, y: str) -> bool:
     """Two folded spellings of a name that differ only as transliterations do: letters swapped as
     ``_SWAPS`` says, a vowel or an "h" more or less ("Mourad" / "Murad", "Dmitry" / "Dimitry", "Gadhafi" /
-    "Gadafi"; a "y" only beside a vowel, "Kazarian" / "Kazaryan").  Not a doubled letter ("Hefner" / "Heffner", "Paris" / "Parris"), two
+    "Gadafi"; a "y" only beside a vowel, "Kazarian" / "Kazaryan").  Not a last "a" for an "o", "e" or "i"
+    ("Roberto" / "Roberta": two names), a doubled letter ("Hefner" / "Heffner", "Paris" / "Parris"), two
     letters in the other order ("Priebus" / "Preibus") or any other letter more or less ("Latonya" /
     "Latoya"): a misspelling.  Read both ways (difflib's opcodes depend on the order: "khamenei" /
     "khameini" is a vowel more and a vowel less one way, two letters more and two less the other): a
@@ -222,6 +231,8 @@ def _transliterated_one_way(x: str, y: str) -> bool:
         return False
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
         left, right = x[i1:i2], y[j1:j2]
+        if i2 == len(x) and j2 == len(y) and frozenset((left, right)) in _GENDERED:
+            return False  # "Roberto" / "Roberta", "Daniele" / "Daniela": two names, not two spellings
         if tag == "equal" or frozenset((left, right)) in _SWAPS:
             continue
         if tag == "replace" or len(left + right) != 1:
@@ -247,7 +258,7 @@ def name_differences(
     version's form of it; a conflict unless every two forms are transliterations of each other."""
     if rules.name_spelling > 1:
         return []
-    found = [names(m.text, rules.name_zipf) for m in members]
+    found = [names(m.text, rules) for m in members]
     words = {m.article: article_words(article_texts.get(m.article, m.text)) for m in members}
     groups: list[tuple[set[str], dict[str, str], list[tuple[str, str]]]] = []  # (folded words, values, pairs)
     for a, b in pairs:

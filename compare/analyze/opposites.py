@@ -93,11 +93,14 @@ def _sides(text: str) -> list[tuple[int, int, int, str]]:
     words = _WORDS.findall(text)
     out = []
     for i, word in enumerate(words):
+        pairs = _SIDE.get(word.lower())
+        if not pairs:  # most words are in no pair: their negation is not looked for
+            continue
         before = words[max(0, i - 3) : i]
         negation = next((k for k, w in enumerate(before) if _NEGATION.search(w) or _not_yet(before, k)), None)
         negated = negation is not None
         shown = " ".join([*before[negation:], word]) if negation is not None else word
-        for pair, side in _SIDE.get(word.lower(), ()):
+        for pair, side in pairs:
             out.append((i, pair, 1 - side if negated else side, shown))
     return out
 

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from compare.analyze.counted import WORD, count_token, counted
 from compare.analyze.numbers import find_dates
 from compare.segment import SENTENCE_STARTERS
 from compare.similarity import ATTRIBUTION, common_opener, normalise_word, word_prior
@@ -78,7 +79,8 @@ _VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 
 _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS, "hundred", "dozen"], key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?<![\w.,/:-])(?:(?P<cur>US\$|[$£€¥])\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"  # "3 200", "12 000": thousands spaced
     rf"|(?P<words>(?:an?\s+)?(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:and\s+)?(?={_WORD_NUMBER}))?)+\b)"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions))"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|tr|[mkb])\b)?"
@@ -93,13 +95,13 @@ _BOUND = [
     ("about", r"about|around|roughly|approximately|some|an estimated|estimated|circa|an approximate|or so"),
 ]
 _BEFORE = re.compile(r"\b(?P<bound>" + "|".join(f"(?P<{k}>{v})" for k, v in _BOUND) + r")\s+$", re.IGNORECASE)
-# A word or a number as a reader sees it near a quantity (the words it counts, its owner).
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
-# A number that is part of a score, a time, a range or a date, or an ordinal: not a quantity here.
+# A number that is part of a score, a time, a range, a date or a telephone number ("0845 125 2222"), or an
+# ordinal: not a quantity here.
 _NEXT_TO = re.compile(
-    r"(?:[-–/:,]\d|\.\d|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
+    r"(?:[-–/:,]\d|\.\d|\s\d{3}|(?:st|nd|rd|th)\b|\s?(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b)"
     rf"|[\s-]+(?:in|out of)[\s-]+(?:\d|(?:{_WORD_NUMBER})\b)"  # odds and shares: "one-in-three", "9 out of 10"
+    r"|\s+(?:and|to)\s+\d[\d.]*\s?(?:%|percent\b|per cent\b)"  # a range's first share: "between 40 and 80 percent"
     r")",
     re.IGNORECASE,
 )
@@ -108,8 +110,7 @@ _LABEL = re.compile(
     r"\b(?:No|Nos|Article|Section|Chapter|Title|Route|Flight|Highway|Interstate|Room|Gate|Channel|Number|Vol|"
     r"Page|Precinct|District|Ward|Unit|Level|Phase|Stage|Round|Game|Week|Day|Act)\.?\s+$"
 )
-# "the other 27 ...": the count of the rest of a whole (:attr:`Quantity.rest`); "27 other ..." is read after it.
-_REST = re.compile(r"\bother\s+$", re.IGNORECASE)
+_DIGITS_BEFORE = re.compile(r"(?<![\d,.])(\d{3,})\s$")
 # "one" that counts nothing: "no one", "the one who", "one of" stays a count.
 _ONE_NOT_COUNTING = re.compile(r"\b(?:no|the|this|that|any|every|each|which|someone|anyone)\s+$", re.IGNORECASE)
 
@@ -124,12 +125,12 @@ class Quantity:
     low: float  # the range of values the wording allows
     high: float
     kind: str  # "count", "percent", "money:$", "length", "mass", ...
-    counted: str  # the word after it as the reader sees it: "soldiers" ("" when none)
+    counted: str  # what it counts as the reader sees it (:mod:`~compare.analyze.counted`): "soldiers", "injured" ("" when none)
     anchors: tuple[str, ...]  # content tokens around it: what it counts
     bound: str = ""  # "floor", "ceiling", "near", "about", "vague" or "" (exact)
     year: bool = False  # a year ("in 1965"): compared as a date, not as a quantity
-    rest: bool = False  # the rest of a whole: "the other 27 member states", "27 other nations"
-    head: tuple[str, ...] = ()  # content tokens of the words just after it: what it counts or measures
+    rest: bool = False  # the rest of a whole: "the other 27 member states", "27 other nations" (not "wounded 70 others")
+    head: tuple[str, ...] = ()  # tokens of what it counts or measures: its noun (and verb), else the verb it attaches to
     context: tuple[str, ...] = ()  # content tokens of the words before it: what it is said of
     rate: bool = False  # a count for each span of time: "50,000 people a year", "20 per day"
     of: tuple[str, ...] = ()  # whose age ("a 26-year-old teacher"), what a share is of ("of aggregate traffic")
@@ -196,7 +197,7 @@ def find_quantities(
             low, high = _VAGUE[vague.lower()]
             value, bound, precision = low, "vague", 0.0
         else:
-            number = float(digits.replace(",", "")) if digits else _word_value(words or "")
+            number = float(re.sub(r"[,\s]", "", digits)) if digits else _word_value(words or "")
             if number is None:
                 continue
             value = number * scale * factor
@@ -210,24 +211,20 @@ def find_quantities(
             start = before.start()
             low, high = _bounded(bound, value, precision, approximate)
         year = bool(digits and _YEAR.fullmatch(digits)) and kind == "count" and not before and scale == 1.0
-        after_words = WORD.findall(text[unit_end : unit_end + 50])
-        counted = next((w for w in after_words[:3] if not w[0].isdigit() and normalise_word(w) is not None), "")
+        thing = counted(text, start, unit_end, kind == "count")
         before_words = WORD.findall(text[max(0, start - 40) : start])[-3:]
-        anchors = tuple(
-            t for t in (normalise_word(w) for w in (*after_words[:3], *before_words)) if t and not t[0].isdigit()
-        )
+        near = (*thing.head, *(count_token(w) for w in (*thing.after, *before_words)))
+        anchors = tuple(dict.fromkeys(t for t in near if t and not t[0].isdigit()))
         shown = text[start:unit_end].strip()
-        rest = kind == "count" and (
-            _REST.search(text, max(0, start - 12), start) is not None or after_words[:1] in (["other"], ["others"])
-        )
-        head = tuple(t for t in (normalise_word(w) for w in after_words[:3]) if t and not t[0].isdigit())
+        rest = kind == "count" and thing.other and not thing.verb
+        head = tuple(t for t in thing.head if not t[0].isdigit())
         rate = _RATE.match(text, unit_end) is not None
-        before_context = [t for t in (normalise_word(w) for w in WORD.findall(text[max(0, start - 60) : start])) if t]
+        before_context = [t for t in (count_token(w) for w in WORD.findall(text[max(0, start - 60) : start])) if t]
         context = tuple(t for t in before_context if not t[0].isdigit() and t not in head)[-context_words:] if context_words else ()
         of = _whose(text, m.start(), unit_end, name_zipf) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
         names = _names_before(text, start, name_zipf) if name_zipf and (kind == "percent" or kind.startswith("money")) else ()
         out.append(
-            Quantity(shown, start, value, low, high, kind, counted, anchors, bound, year, rest, head, context, rate, of, names)
+            Quantity(shown, start, value, low, high, kind, thing.word, anchors, bound, year, rest, head, context, rate, of, names)
         )
     return out
 
@@ -350,6 +347,9 @@ def _counts(m: re.Match[str], text: str) -> bool:
     if not (digits or words or vague) or (words is not None and words.strip().lower() in ("a", "an")):
         return False
     if _NEXT_TO.match(text, m.end()) or _LABEL.search(text, max(0, m.start() - 14), m.start()):
+        return False
+    group = _DIGITS_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if group and not _YEAR.fullmatch(group.group(1)):  # "0845 125 2222": a telephone number ("in 2010 27 troops" counts)
         return False
     if words and words[0].isupper() and text[: m.start()].strip(" “\"'‘") != "" and not re.search(
         r"[.!?][\"”’]?\s*$", text[: m.start()]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from compare.analyze.quantities import WORD, Quantity
-from compare.similarity import normalise_word
+from compare.analyze.counted import WORD, count_token
+from compare.analyze.quantities import Quantity
 
 
 def _shared_anchor(x: Quantity, y: Quantity) -> str | None:
@@ -30,17 +30,17 @@ def _shared_owner(x: Quantity, y: Quantity) -> str | None:
 
 
 def _token(word: str) -> str | None:
-    return normalise_word(word) if word else None
+    return count_token(word) if word else None
 
 
 def _reader_word(x: Quantity, token: str, text: str) -> str:
     """The word of ``text`` near ``x`` whose token is ``token``, as written."""
-    if x.counted and normalise_word(x.counted) == token:
+    if x.counted and count_token(x.counted) == token:
         return x.counted
     window = text[max(0, x.start - 40) : x.start + len(x.text) + 50]
     word: str
     for word in WORD.findall(window):
-        if normalise_word(word) == token:
+        if count_token(word) == token:
             return word
     return x.counted or "the same thing"  # never a stem or a word class
 
@@ -48,8 +48,8 @@ def _reader_word(x: Quantity, token: str, text: str) -> str:
 def quantity_conflicts(
     a: Sequence[Quantity],
     b: Sequence[Quantity],
-    elsewhere_a: Collection[float] = (),
-    elsewhere_b: Collection[float] = (),
+    elsewhere_a: Collection[tuple[str, float]] = (),
+    elsewhere_b: Collection[tuple[str, float]] = (),
 ) -> list[tuple[Quantity, Quantity, str]]:
     """Pairs of quantities that count the same thing and cannot both hold, with the shared
     token of what they count.
@@ -57,7 +57,7 @@ def quantity_conflicts(
     Years are left to the dates; a quantity is compared only with the other sentence's
     quantities of its kind that share a neighbouring content word, and conflicts only
     when none of them agrees with it.  A value the other article gives anywhere
-    (``elsewhere_a``, ``elsewhere_b``: the values each article states) is no conflict:
+    (``elsewhere_a``, ``elsewhere_b``: the values each article states, with their kinds) is no conflict:
     "21 percent ... 17 percent" against "17 percent ... 21 percent".
 
     Two quantities count the same thing only when (:func:`_same_thing`) the words just after
@@ -75,12 +75,12 @@ def quantity_conflicts(
     own_b = {(y.kind, y.value) for y in b if not y.year}
     out = []
     for x in a:
-        if x.year or (x.kind, x.value) in own_b or x.value in elsewhere_b:
+        if x.year or (x.kind, x.value) in own_b or (x.kind, x.value) in elsewhere_b:
             continue
         candidates = [
             (y, anchor)
             for y in b
-            if not y.year and y.kind == x.kind and (y.kind, y.value) not in own_a and y.value not in elsewhere_a
+            if not y.year and y.kind == x.kind and (y.kind, y.value) not in own_a and (y.kind, y.value) not in elsewhere_a
             and _same_thing(x, y)
             for anchor in [_shared_anchor(x, y) or _shared_owner(x, y)]
             if anchor is not None

@@ -56,7 +56,7 @@ def number_differences(
     members: Sequence[Sentence],
     pairs: Pairs,
     quantities: Mapping[str, Sequence[Quantity]],
-    article_values: Mapping[str, frozenset[float]],
+    article_values: Mapping[str, frozenset[tuple[str, float]]],
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
     one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that
@@ -194,10 +194,12 @@ def negation_differences(
         return term not in {normalise_word(w) for w in WORDS.findall(blank_quotations(mine.text))}
 
     def denied(mine: Sentence, other: Sentence) -> list[str]:
-        firm = firmly_negated(mine.text, conditions=False)
-        negated = {term: words for term, (words, _, _) in firm.items()}
-        if len(negated) != 1 or negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
+        if negations(mine.text) != 1 or negations(other.text) or other.text.rstrip(" \"”’)").endswith("?"):
             return []  # two negations may cancel ("I wasn't suggesting he's not a Christian")
+        firm = firmly_negated(mine.text, conditions=False)  # after the counts: most versions negate nothing
+        negated = {term: words for term, (words, _, _) in firm.items()}
+        if len(negated) != 1:
+            return []
         if _DENYING.search(other.text) or _RELAYED.search(other.text):
             return []  # "does not come with furnishing" / "comes unfurnished": no plain affirmation
         if _NOT_UNTIL.search(mine.text):

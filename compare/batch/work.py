@@ -107,8 +107,11 @@ def _compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
     found = {a.id: a for part in parts for a in part.articles if a.id in wanted}
     articles = [found[i] for i in job.articles]
     infos = tuple(ArticleInfo.of(a) for a in articles)
+    events = {p.id: p.event for part in parts for p in part.profiles if p.id in wanted and p.event is not None}
     try:
-        comparison = compare_prepared(articles, job.settings, title=job.title, lexicon=job.lexicon)
+        comparison = compare_prepared(
+            articles, job.settings, title=job.title, lexicon=job.lexicon, event_profiles=events
+        )
         files = job.render(comparison) if job.render is not None else ()
     except Exception as error:
         if not job.skip_bad:

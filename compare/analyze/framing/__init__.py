@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from compare import semantic
@@ -158,6 +158,8 @@ class ToneRequest:
     actors: tuple[str, ...]
     quoted: bool = False  # the target stands inside a quotation (not in the outlet's own words)
     again: bool = False  # the sentence names the target or refers to it more than once
+    reference: str = ""  # the target is a reference to the first of ``actors``, of this :data:`.coref.Kind`
+    # ("pronoun": "he"; not to the actor a person speaks for); "": a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ def _people_of(aliases: Mapping[str, tuple[Alias, ...]]) -> Callable[[Sent, Ment
     return people
 
 
-def _named_twice(targets: Sequence[tuple[tuple[str, ...], int, int, int]]) -> frozenset[str]:
+def _named_twice(targets: Sequence[tuple[tuple[str, ...], int, int, int, str]]) -> frozenset[str]:
     """The actors that more than one of a sentence's targets name or refer to."""
     seen: set[str] = set()
     twice: set[str] = set()
@@ -212,16 +214,16 @@ def _tone_requests(
     out = []
     for sent, referred in zip(sents, refs, strict=True):
         targets = [
-            (m.actors, m.anchor, m.first, m.last)
+            (m.actors, m.anchor, m.first, m.last, "")
             for m in sent.mentions
             if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
         ]
-        targets += [(r.actors, r.first, r.first, r.last) for r in referred]
+        targets += [(r.actors, r.first, r.first, r.last, r.kind) for r in referred]
         if not targets:
             continue
         twice = _named_twice(targets) if len(targets) > 1 else frozenset()
         done: set[str] = set()
-        for actors, anchor, first, last in targets:
+        for actors, anchor, first, last, kind in targets:
             wanted = tuple(dict.fromkeys(a for a in actors if a in main and a not in done))
             if not wanted:
                 continue  # a sentence's tone toward an actor is judged once, at its first mention
@@ -234,6 +236,7 @@ def _tone_requests(
                     wanted,
                     sent.quote_of[first] >= 0,
                     not twice.isdisjoint(wanted),
+                    kind if wanted[0] == actors[0] else "",  # the person referred to, not whom it speaks for
                 )
             )
     return out
@@ -367,13 +370,13 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
         marks = tuple(CueMark(r.sentence, lo, hi, result.tone) for lo, hi in result.cues)
         cued = bool(result.cues) and (result.tone != "favourable" or result.strength >= settings.tone_favourable_valence)
         said = voice(r.sentence, result.cues)
-        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind)
-        for actor in r.actors:
+        tone = SentenceTone(r.sentence, r.index, result.tone, result.score, cued, r.quoted, said.kind, False, r.reference)
+        for n, actor in enumerate(r.actors):
             tally = tallies.setdefault((actor, r.article), Tally())
             if result.tone == "favourable" and actor in said.actors and not r.again:
                 tally.add_tone(_spoke(r, said.kind), ())  # "But he said the groups needed to do more": his words
-            else:
-                tally.add_tone(tone, marks)
+            else:  # "he" refers to the person (the first actor), not to the one the person speaks for
+                tally.add_tone(tone if not n or not r.reference else replace(tone, reference=""), marks)
     out: list[Stance] = []
     for actor in credited.main:
         for article in credited.articles:

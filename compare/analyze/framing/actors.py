@@ -14,6 +14,7 @@ from compare.analyze.framing.names import Names, Run, initial, is_title, namey, 
 from compare.analyze.framing.tokens import Tok, where
 from compare.analyze.framing.words import CONNECTORS, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
 from compare.records import record
+from compare.similarity import STOPWORDS
 
 
 @record
@@ -153,8 +154,9 @@ def find_mentions(
             mentions.append(Mention(item.actor, item.first, item.last, item.first, item.person, item.also))
         else:
             in_run.setdefault(run.first, []).append(item)
+    opener = _common_opener(toks, names)
     for run_first, items in in_run.items():
-        mentions.extend(_group_run(toks, run_of[run_first], items, heading))
+        mentions.extend(_group_run(toks, run_of[run_first], items, heading, opener))
     for k in where(toks, PRONOUNS):
         mentions.append(Mention(None, k, k, k, True, lexical=False))
     mentions.sort(key=lambda m: m.first)
@@ -165,7 +167,23 @@ _OF = frozenset({"of", "for"})
 """Connectors a name's noun phrase is extended over only when a title stands before them."""
 
 
-def _group_run(toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: bool) -> list[Mention]:
+def _common_opener(toks: Sequence[Tok], names: Names) -> int:
+    """The index of the sentence's first word when it is a common word capitalised only because it
+    opens the sentence ("Because Pyongyang is ...", "Some Pyongyang watchers"): the story writes
+    it in lower case elsewhere, or it is a stop word; a title ("President Medvedev") or a given
+    name the story gives this person is no such word. -1 when there is none."""
+    first = next((k for k, t in enumerate(toks) if t.word), -1)
+    if first < 0 or is_title(toks[first].text):
+        return -1
+    if first + 1 < len(toks) and toks[first].text in names.people.get(toks[first + 1].text, ()):
+        return -1  # a given name the story writes before this surname: "Bill Clinton said the bill ..."
+    low = toks[first].low
+    return first if low in names.lower_words or low in STOPWORDS else -1
+
+
+def _group_run(
+    toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: bool, opener: int = -1
+) -> list[Mention]:
     """One mention per name inside a run: "U.S. Secretary of State Hillary Clinton" is one."""
     groups: list[list[_Found]] = []
     for item in items:
@@ -182,7 +200,7 @@ def _group_run(toks: Sequence[Tok], run: Run, items: Sequence[_Found], heading: 
     for group in groups:
         head = group[-1]
         anchor = group[0].first
-        while anchor - 1 >= run.first and title_like(toks, anchor - 1, heading):
+        while anchor - 1 >= run.first and anchor - 1 != opener and title_like(toks, anchor - 1, heading):
             if toks[anchor - 1].low in _OF and not (anchor - 2 >= run.first and is_title(toks[anchor - 2].text)):
                 break  # "Secretary of State Hillary Clinton" is one name, "Picture of Michele Bachmann" is not
             anchor -= 1  # "with President Dmitry Medvedev" starts at "President"

@@ -7,6 +7,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from compare.analyze.framing.tokens import TOKEN, Tok
+from compare.analyze.framing.words import (
+    ADVERBS,
+    BE,
+    NOT_NAMES,
+    ORG_HEADS,
+    PREPOSITIONS,
+    ROLE_MODIFIERS,
+    SKIP_BACK,
+    TIME_MODIFIERS,
+    TIMES,
+)
 from compare.lexicon import Lexicon
 from compare.records import record
 
@@ -111,13 +122,42 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
                 ok = all(t.low == p.lower() for t, p in zip(window, alias.parts, strict=True))
             else:
                 ok = all(t.text == p for t, p in zip(window, alias.parts, strict=True))
-            if ok:
+            if ok and not (alias.parts[-1] in _BODY_HEADS and not alias.insensitive and _tail_of_a_name(toks, i, starts)):
+                if alias.text.lower() in BE and i > 0 and toks[i - 1].low in _SUBJECTS:
+                    continue  # "He IS Un-well", "This IS the best": the verb, stressed
                 found = AliasMatch(i, i + n - 1, alias.actor, alias.text)
                 break
         if found:
             out.append(found)
             free = found.last + 1
     return tuple(out)
+
+
+_SUBJECTS = frozenset({"he", "she", "it", "this", "there", "here", "what"})
+"""Words whose "IS" after them is the verb ("It IS a scandal"), not the Islamic State; "that" and
+"who" are not among them ("at the time that IS claims she was abducted")."""
+_BODY_HEADS = ORG_HEADS - {"Party"}
+"""A body's name ends in one of these; a party's state branch ("Wisconsin Republican Party") is still the party."""
+_NO_NAME_PART = (
+    SKIP_BACK | ROLE_MODIFIERS | TIME_MODIFIERS | ADVERBS | TIMES | PREPOSITIONS | {"another", "senior", "acting"}
+)
+"""Words capitalised only as they open a sentence, or saying who of the body speaks, when: "Former
+State Department official", "Senior State Department officials", "Yesterday Congress voted",
+"Under Security Council resolution 1701" name the body itself."""
+
+
+def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
+    """Whether a capitalised word before token ``i`` makes one longer name with the body's name
+    (an alias ending in an organisation's head word) that starts there: "National Security
+    Council" is the American body, not the UN's "Security Council". A word that may start an
+    alias itself ("UN Security Council") or is no name ("The Security Council") is no such word."""
+    if i == 0:
+        return False
+    before = toks[i - 1]
+    return (
+        before.text[:1].isupper() and before.text.isalpha() and not before.glued
+        and before.low not in starts and before.text not in NOT_NAMES and before.low not in _NO_NAME_PART
+    )
 
 
 def alias_actor(name: str, aliases: Mapping[str, tuple[Alias, ...]]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.analyze.framing.words import ATTITUDE_STEMS, BE, RECEIVING
+from compare.analyze.framing.words import ATTITUDE_STEMS, BE, RECEIVING, SATISFIED
 
 NEGATIONS = frozenset(
     "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
@@ -83,7 +83,10 @@ def said_of(
 
 def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     """Whether token ``k`` is a word of attitude toward another (``ATTITUDE_STEMS``) and no passive
-    ("was widely criticized" is received)."""
+    ("was widely criticized" is received), or of acceptance before "with"/"about" (``SATISFIED``:
+    "are good with that")."""
+    if toks[k][0] in SATISFIED and k + 1 < len(toks) and toks[k + 1][0] in ("with", "about"):
+        return True
     if not toks[k][0].startswith(tuple(ATTITUDE_STEMS)):
         return False
     j = k - 1

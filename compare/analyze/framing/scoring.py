@@ -36,6 +36,7 @@ class SentenceTone:
     quoted: bool = False  # the actor is named inside a quotation there
     voice: str = OWN  # whose words the cue words are (:mod:`.voice`): the outlet's own, or a speaker's
     speaker: bool = False  # the actor only speaks there, or praises itself: neutral, outside the share
+    reference: str = ""  # the sentence refers to the actor ("pronoun": "he", "she"; :data:`.coref.Kind`), "": names it
 
 
 @dataclass(slots=True)
@@ -96,7 +97,9 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     otherwise make an actor quoted often look neutral.  The label is "unfavourable" when at least
     ``Settings.tone_unfavourable_net`` more of them are unfavourable than favourable (bad news
     told plainly reads unfavourable to the sentence model: one such sentence, or three, do not
-    make a portrayal), "favourable" when the score reaches ``Settings.tone_favourable_share``,
+    make a portrayal), an unfavourable sentence that calls the actor "he" or "she" counting
+    ``Settings.tone_pronoun_weight`` (the article goes on about the person there; a sentence
+    naming it may only pass by), "favourable" when the score reaches ``Settings.tone_favourable_share``,
     else "neutral"; and "neutral" too when fewer than ``Settings.tone_cued_sentences`` of the
     sentences of that tone have a cue word in the actor's clause (the evidence shows only those).
     Nor is it "favourable" when the article names the actor only inside the quotations it chose:
@@ -110,11 +113,19 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     if not tones:
         return "neutral", 0.0
     weight = settings.tone_quoted_weight
-    unfavourable = sum(1.0 if t.voice == OWN else weight for t in tones if t.tone == "unfavourable")
-    net = sum(t.tone == "favourable" for t in tones) - unfavourable
-    score = net / max(1, sum(not t.speaker for t in tones))
+
+    pronoun = settings.tone_pronoun_weight  # a sentence calling the actor "he" or "she" is about it
+    unfavourable = sum(
+        (1.0 if t.voice == OWN else weight) * (pronoun if t.reference == "pronoun" else 1.0)
+        for t in tones
+        if t.tone == "unfavourable"
+    )
+    favourable = sum(t.tone == "favourable" for t in tones)
+    net = favourable - unfavourable
+    score = (favourable - sum(t.tone == "unfavourable" for t in tones)) / max(1, sum(not t.speaker for t in tones))
     label: ToneLabel = "neutral"
-    if -net >= settings.tone_unfavourable_net:
+    referred = any(t.reference == "pronoun" for t in tones)  # a person the article calls "he" or "she"
+    if -net >= (settings.tone_unfavourable_net if referred else settings.tone_unfavourable_net_named):
         label = "unfavourable"
     elif net > 0 and score >= settings.tone_favourable_share:
         label = "favourable"

@@ -236,6 +236,9 @@ ATTITUDE_STEMS = (
 clause ("Ryan criticized the administration", "Palin began showing their support", "Mr. Perry's
 criticism"; "Israeli officials categorically denied they were to blame") they say what the actor
 thinks of others, not how the article portrays the actor."""
+SATISFIED = _words("happy pleased satisfied content comfortable fine ok okay good glad delighted thrilled")
+"""Adjectives of an actor's acceptance of something, before "with" or "about": "The Angels apparently are good
+with that", "Democrats are happy with the deal" say what the actor thinks of what follows, not how good it is."""
 RECEIVING = _words("drew draw draws drawing faced face faces facing received receive receives won wins earned earns got gets under attracted attracts")
 """Verbs by which an actor receives another's attitude: "Mr. Trump drew considerable criticism"."""
 PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consumers public seniors")

@@ -424,6 +424,7 @@ def main_clause(text: str) -> str:
     comma, semicolon, colon, bracket, dash, "but" or relative "which" / "who", or the next such
     piece when the sentence opens with "Though", "When", "After", "Like" and the like; and of
     "not this, but that", the "but" clause."""
+    text = " ".join(text.split())  # one space between words: a long run of spaces made the breaks' pattern quadratic
     pieces = [p.strip("\"“‘' ") for p in _CLAUSE_BREAK.split(text) if p.strip("\"“‘' ")]
     for n, piece in enumerate(pieces[:2]):
         if not _SUBORDINATE.match(piece):

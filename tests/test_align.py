@@ -22,6 +22,7 @@ from compare.link_checks import (
     denies,
     kinds_named,
     lead_negation_apart,
+    main_clause,
     main_negated,
     other_days,
     quotations,
@@ -1582,6 +1583,12 @@ def test_a_lead_that_negates_is_not_grouped_with_leads_that_state_plainly() -> N
     assert main_negated(sentences[negation].text) and not main_negated(sentences[found].text)
     assert align(sentences, Settings()).groups[0] == (0, 4)
     assert align(sentences, _without(lead_negation_apart=False)).groups[0] == (0, 2, 4)
+
+
+def test_the_main_clause_is_read_with_one_space_between_words() -> None:
+    # a run of 20,000 spaces took 87 s of CPU to split into clauses (the reviewer, session 21)
+    assert main_clause("Police  said\n\tthe   man, who was 40, fled.") == "Police said the man"
+    assert main_clause("a" + " " * 20_000 + "b") == "a b"
 
 
 def test_the_main_clause_of_a_sentence_says_whether_it_negates() -> None:

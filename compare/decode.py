@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import replace
-from typing import Any
 
 from compare.errors import InputError
 from compare.models import Article
+from compare.untrusted import fields_repaired
 
 __all__ = ["LEGACY_DEFAULT", "decode", "unmangled"]
 
@@ -155,16 +154,13 @@ def unmangled(article: Article) -> Article:
     >>> unmangled(Article(id="a", source="a", sha256="", text="Medvedevâ€™s plan")).text
     'Medvedev’s plan'
     """
-    changes: dict[str, Any] = {}
-    for name in MOJIBAKE_FIELDS:
-        value = getattr(article, name)
-        if isinstance(value, str) and _MOJIBAKE_HINT.search(value):
-            import ftfy
 
-            fixed = ftfy.fix_encoding(value)
-            if fixed != value:
-                changes[name] = fixed
-    if not changes:
-        return article
-    notes = [f"{name}: mojibake repaired (UTF-8 read as another encoding)" for name in changes]
-    return replace(article, **changes, repaired=(*article.repaired, *notes))
+    def fix(_name: str, value: str) -> tuple[str, str] | None:
+        if not _MOJIBAKE_HINT.search(value):
+            return None
+        import ftfy
+
+        fixed = ftfy.fix_encoding(value)
+        return (fixed, "mojibake repaired (UTF-8 read as another encoding)") if fixed != value else None
+
+    return fields_repaired(article, MOJIBAKE_FIELDS, fix)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -109,20 +110,36 @@ _EMPTIED: dict[str, str | None] = {"id": "article", "title": None, "outlet": Non
 """What a field that held only control characters becomes (the text, which shows something, never does)."""
 
 
-def repaired(article: Article) -> Article:
-    """The article with lone surrogates replaced in its id, text, title, outlet and url, each
-    repair listed in ``Article.repaired`` (the JSON report shows it)."""
+def fields_repaired(
+    article: Article, fields: Sequence[str], fix: Callable[[str, str], tuple[str | None, str] | None]
+) -> Article:
+    """The article with ``fix(name, value)`` applied to each of its ``fields`` that holds a string:
+    the new value and what was done ("3 control characters (U+0000) removed"), or None to leave it;
+    each repair listed in ``Article.repaired`` as "<field>: <what was done>" (the JSON report shows it)."""
     changes: dict[str, Any] = {}
     notes: list[str] = []
-    for name in REPAIRED_FIELDS:
+    for name in fields:
         value = getattr(article, name)
-        if isinstance(value, str) and _SURROGATE.search(value):
-            changes[name], count = repair_text(value)
-            plural = "s" if count != 1 else ""
-            notes.append(f"{name}: {count:,} lone surrogate{plural} (not valid Unicode) replaced with U+FFFD")
+        done = fix(name, value) if isinstance(value, str) else None
+        if done is not None:
+            changes[name], what = done
+            notes.append(f"{name}: {what}")
     if not changes:
         return article
     return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+
+def repaired(article: Article) -> Article:
+    """The article with lone surrogates replaced in its id, text, title, outlet and url, each
+    repair listed in ``Article.repaired`` (:func:`fields_repaired`)."""
+
+    def fix(_name: str, value: str) -> tuple[str, str] | None:
+        if not _SURROGATE.search(value):
+            return None
+        value, count = repair_text(value)
+        return value, f"{count:,} lone surrogate{'s' if count != 1 else ''} (not valid Unicode) replaced with U+FFFD"
+
+    return fields_repaired(article, REPAIRED_FIELDS, fix)
 
 
 def controls_removed(article: Article) -> Article:
@@ -130,19 +147,16 @@ def controls_removed(article: Article) -> Article:
     title, outlet and url, each repair listed in ``Article.repaired``: no report then carries a
     character a browser or the PDF cannot show.  Called after the mojibake repair
     (:func:`compare.decode.unmangled`), which reads C1 controls ("â€\\x9d" is "”")."""
-    changes: dict[str, Any] = {}
-    notes: list[str] = []
-    for name in REPAIRED_FIELDS:
-        value = getattr(article, name)
-        found = _CONTROL.findall(value) if isinstance(value, str) else []
-        if found:
-            value, count = without_controls(value, lines=name == "text")
-            changes[name] = value if value.strip() or name == "text" else _EMPTIED[name]
-            plural = "s" if count != 1 else ""
-            notes.append(f"{name}: {count:,} control character{plural} ({_codes(found)}) removed")
-    if not changes:
-        return article
-    return replace(article, **changes, repaired=(*article.repaired, *notes))
+
+    def fix(name: str, value: str) -> tuple[str | None, str] | None:
+        found = _CONTROL.findall(value)
+        if not found:
+            return None
+        value, count = without_controls(value, lines=name == "text")
+        kept = value if value.strip() or name == "text" else _EMPTIED[name]
+        return kept, f"{count:,} control character{'s' if count != 1 else ''} ({_codes(found)}) removed"
+
+    return fields_repaired(article, REPAIRED_FIELDS, fix)
 
 
 _NAME_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")

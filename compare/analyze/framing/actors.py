@@ -11,10 +11,9 @@ from collections.abc import MutableMapping, Sequence
 
 from compare.analyze.framing.aliases import AliasMatch
 from compare.analyze.framing.names import Names, Run, initial, is_title, namey, runs
-from compare.analyze.framing.tokens import Tok, where
+from compare.analyze.framing.tokens import Tok, common_word, where
 from compare.analyze.framing.words import CONNECTORS, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
 from compare.records import record
-from compare.similarity import STOPWORDS
 
 
 @record
@@ -169,16 +168,15 @@ _OF = frozenset({"of", "for"})
 
 def _common_opener(toks: Sequence[Tok], names: Names) -> int:
     """The index of the sentence's first word when it is a common word capitalised only because it
-    opens the sentence ("Because Pyongyang is ...", "Some Pyongyang watchers"): the story writes
-    it in lower case elsewhere, or it is a stop word; a title ("President Medvedev") or a given
-    name the story gives this person is no such word. -1 when there is none."""
+    opens the sentence (:func:`~.tokens.common_word`: "Because Pyongyang is ...", "Some Pyongyang
+    watchers"); a title ("President Medvedev") or a given name the story gives this person is no
+    such word. -1 when there is none."""
     first = next((k for k, t in enumerate(toks) if t.word), -1)
     if first < 0 or is_title(toks[first].text):
         return -1
     if first + 1 < len(toks) and toks[first].text in names.people.get(toks[first + 1].text, ()):
         return -1  # a given name the story writes before this surname: "Bill Clinton said the bill ..."
-    low = toks[first].low
-    return first if low in names.lower_words or low in STOPWORDS else -1
+    return first if common_word(toks[first].text, names.lower_words) else -1
 
 
 def _group_run(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from compare.analyze.framing.aliases import AliasMatch
-from compare.analyze.framing.tokens import Tok, lower_words, tokens
+from compare.analyze.framing.tokens import Tok, common_word, lower_words, tokens
 from compare.analyze.framing.words import (
     ABBREVIATED_TITLES,
     CONNECTORS,
@@ -273,10 +273,8 @@ def _identities(forms: Counter[str]) -> dict[str, Counter[str]]:
 def _read_run(run: Run, matches: Sequence[AliasMatch], names: Names) -> None:
     """Learn people and organisations from one name run of a body sentence."""
     parts = units(run, matches)
-    if run.initial and parts and parts[0].actor is None:
-        first = parts[0].text
-        if first.lower() in names.lower_words or first.lower() in STOPWORDS:
-            parts = parts[1:]  # capitalised only because it starts the sentence
+    if run.initial and parts and parts[0].actor is None and common_word(parts[0].text, names.lower_words):
+        parts = parts[1:]  # capitalised only because it starts the sentence
     for u in parts:
         if u.actor is None and _ACRONYM.match(u.text) and u.text not in NOT_ACRONYMS:
             names.orgs[u.text] += 1  # "FBI", "NAACP"

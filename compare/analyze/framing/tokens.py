@@ -9,6 +9,8 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
+from compare.similarity import STOPWORDS
+
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
@@ -67,6 +69,12 @@ def where(toks: Sequence[Tok], words: Container[str], *, lower: bool = True) -> 
 def lower_words(toks: Sequence[Tok]) -> Iterator[str]:
     """The words of ``toks`` written in lower case (read in C: this runs for every token of a story)."""
     return filter(str.islower, compress(map(_TEXT, toks), map(_WORD, toks)))
+
+
+def common_word(word: str, lower: Container[str]) -> bool:
+    """Whether a capitalised sentence opener is a common word, no name ("Because", "Some"): the story
+    writes it in lower case elsewhere (``lower``, its :func:`lower_words`) or it is a stop word."""
+    return word.lower() in lower or word.lower() in STOPWORDS
 
 
 def split_words(text: str) -> tuple[str, ...]:

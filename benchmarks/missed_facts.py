@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import compare.align as align_module  # noqa: E402
+import compare.link_checks as link_checks  # noqa: E402
 import compare.pipeline as pipeline  # noqa: E402
 from compare import compare  # noqa: E402
 from compare.similarity import informativeness, lexical_score  # noqa: E402
@@ -80,11 +81,11 @@ def refusal(i: int, j: int, value: float, lexical: float, cos: float, al: Any, s
     if value < settings.weak_link_score and cos < settings.weak_link_cosine and shared < settings.weak_link_plain:
         return "refused: weak link without a plain word"
     quotes, kinds, days = align_module._wordings(sentences, [t for t, _ in analysed], names, settings)
-    if not align_module.quotes_agree(quotes[i], quotes[j], value, settings):
+    if not link_checks.quotes_agree(quotes[i], quotes[j], value, settings):
         return "refused: quotations"
-    if kinds is not None and value < settings.contrast_max_score and align_module.contrasted(kinds[i], kinds[j]):
+    if kinds is not None and value < settings.contrast_max_score and link_checks.contrasted(kinds[i], kinds[j]):
         return "refused: two kinds named"
-    if days is not None and value < settings.grouping.other_day_max_score and align_module.other_days(days[i], days[j]):
+    if days is not None and value < settings.grouping.other_day_max_score and link_checks.other_days(days[i], days[j]):
         return "refused: other days"
     return "refused: a refusal to say, or not a candidate"
 

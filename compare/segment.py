@@ -99,6 +99,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # Axelrod'; not "iPhone"), or no letter at all (". . ."). And a number after "No.".
 _CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[^A-Za-z]*$)")
 _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no|nos)\.$")
+# A decimal point or the dot of a time written with a space after it ("a magnitude 6. 9 quake",
+# "at 9. 25 a.m.", "rose 2. 5 percent": ECB+ and other re-tokenised text): a short number, its dot,
+# one space and one or two digits are one number, not a sentence's end and the next one's start.
+_DECIMAL_BEFORE = re.compile(r"(?<![\w,.])\d{1,3}\.$")
+_DECIMAL_AFTER = re.compile(r"\d{1,2}(?![\d,.])")
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -111,6 +116,7 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if (
                 _CONTINUES.match(piece)
                 or (piece[:1].isdigit() and _NUMBER_SIGN.search(before))
+                or (text[out[-1][1] : start] == " " and _DECIMAL_AFTER.match(piece) and _DECIMAL_BEFORE.search(before))
                 or _TITLE_BEFORE.search(before)
             ):
                 out[-1] = (out[-1][0], end)

@@ -74,6 +74,17 @@ def test_offsets_on_the_example(example) -> None:  # type: ignore[no-untyped-def
         ("He said . . . nothing more. Then silence.", ["He said . . . nothing more.", "Then silence."]),
         # but a brand written in lower case, and a year, may open a sentence
         ("Sales rose. eBay fell. 2010 was different.", ["Sales rose.", "eBay fell.", "2010 was different."]),
+        # a decimal point or a time's dot with a space after it (ECB+'s re-tokenised text)
+        (
+            "Four robbers made off with watches valued at over $2. 6 million early Monday. Police said.",
+            ["Four robbers made off with watches valued at over $2. 6 million early Monday.", "Police said."],
+        ),
+        (
+            "At around 4:30 a. m. local time (11. 30 p. m. ET) the thieves rammed an SUV into the store.",
+            ["At around 4:30 a. m. local time (11. 30 p. m. ET) the thieves rammed an SUV into the store."],
+        ),
+        # but a year after a year, or a number of three digits, still opens one
+        ("He was born in 1998. 2001 was different. Turnout was 7. 100 came.", ["He was born in 1998.", "2001 was different.", "Turnout was 7.", "100 came."]),
     ],
 )
 def test_pieces_that_cannot_open_a_sentence_rejoin_it(text: str, expected: list[str]) -> None:

@@ -97,7 +97,8 @@ def table(out: Path, features_path: Path, below: float, rule: tuple[float, float
                 if len(group["members"]) != 2:
                     continue
                 verdict = found.get((path.stem, group_verdicts.key(group["members"])), ("not judged",))[0]
-                item = features.get(path.stem, {}).get(" ".join(sorted(group["members"])))
+                a, b = group["members"]
+                item = features.get(path.stem, {}).get(f"{a} {b}") or features.get(path.stem, {}).get(f"{b} {a}")
                 if item is None or verdict == "not judged" or item["score"] >= below:
                     continue
                 counts[verdict] += 1

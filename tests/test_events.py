@@ -979,3 +979,25 @@ def test_a_name_after_an_office_of_is_written_without_the_office() -> None:
     written = _written_participants(text)
     assert (written["ortega"], written["adeyemi"], written["okafor"]) == ("Maria Ortega", "Tomas Adeyemi", "Samuel Okafor")
     assert written.get("state", "State") == "State"
+
+
+@pytest.mark.parametrize(
+    ("published", "lede"),
+    [
+        ("0001-01-01", "A fire destroyed a warehouse in Springfield yesterday, officials said."),
+        ("0001-01-01", "A fire destroyed a warehouse in Springfield on Sunday, officials said."),
+        ("9999-12-31", "A fire destroyed a warehouse in Springfield on Saturday, officials said."),
+        ("9999-12-20", "A fire destroyed a warehouse in Springfield on Dec. 1, officials said."),
+    ],
+)
+def test_a_publication_date_at_the_end_of_the_calendar_dates_no_day_past_it(published: str, lede: str) -> None:
+    """A record dated on the calendar's first or last days (a careless or hostile feed) whose lede
+    counts from it ("yesterday", "on Saturday", a date without its year) stopped the run with an
+    OverflowError (an internal error); the day past the calendar's end is no day."""
+    records = [
+        {"id": "a", "date": published, "text": f"{lede} Nobody was hurt in the blaze."},
+        {"id": "b", "text": "A fire destroyed a warehouse in Springfield, officials said. Nobody was hurt."},
+    ]
+    comparison = compare(records, Settings(semantic=False))
+    assert comparison.articles[0].date == published
+    assert {p.a for p in comparison.pairs} == {"a"}

@@ -37,7 +37,6 @@ _NAME_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z
 # A capitalised name run: "Anders Fogh Rasmussen", "Fogh Rasmussen", "Sergey Lavrov", "Michael A. McFaul".
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))*")
 # Nothing but spaces and quotation marks since the text's start or a sentence's end.
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)[\s\"“]*$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _NOT_NAMES = frozenset(
     """The A An But And In On At For Of To With By From As If It We They I He She This That These Those
@@ -78,6 +77,21 @@ def _surname(run: str) -> str | None:
     return words[-1] if words else None
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence: only spaces and opening quotation marks after the text's
+    start or after a full stop, ! or ? (and a closing mark).  Read back from ``at``: a pattern
+    searched from the text's start for each capitalised verb cost the square of a paragraph
+    ("Posted: " 5,000 times took 12 s)."""
+    k = at - 1
+    while k >= 0 and (text[k].isspace() or text[k] in '"“'):
+        k -= 1
+    if k < 0:
+        return True
+    if text[k] in '"”’':
+        k -= 1
+    return k >= 0 and text[k] in ".!?"
+
+
 def _people(text: str) -> list[tuple[int, str]]:
     """(position, surname) of the person-like names in ``text``; a body's or an office's whole name."""
     found = []
@@ -85,7 +99,7 @@ def _people(text: str) -> list[tuple[int, str]]:
         name = _surname(match.group())
         if not name or not name[0].isupper():
             continue
-        if name == match.group() and name.endswith(("ing", "ed")) and _SENTENCE_START.search(text, 0, match.start()):
+        if name == match.group() and name.endswith(("ing", "ed")) and _opens_sentence(text, match.start()):
             continue  # "Throwing his support behind…", "Asked about…": a capitalised verb, not a name
         if name in INSTITUTIONS:
             head = _INSTITUTION_HEAD.search(text, max(0, match.start() - INSTITUTION_REACH), match.start())

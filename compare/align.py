@@ -180,7 +180,7 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers)}
+    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None

@@ -95,21 +95,29 @@ def _same_speaker(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def same_pairs(
-    key: Mapping[int, Verbatim], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+    key: Mapping[int, Verbatim],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    partners: int | None = None,
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`same_words`)."""
-    by_key: dict[str, list[int]] = {}
-    for i, k in key.items():
-        by_key.setdefault(k[0], []).append(i)
-    return {
-        (i, j)
-        for found in by_key.values()
-        for n, i in enumerate(sorted(found))
-        for j in sorted(found)[n + 1 :]
-        if article_of[i] != article_of[j]
-        and (allowed is None or allowed(article_of[i], article_of[j]))
-        and same_words(key[i], key[j])
-    }
+    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`same_words`).
+    Copies of one sentence (the same words and speaker, in one article) pair only with the first
+    ``partners`` copies of each other article's (a pair stays when it is among the first of either
+    side; ``Settings.verbatim_partners``): they still make one group, not every two of them a pair."""
+    copies: dict[str, dict[tuple[frozenset[str], int], list[int]]] = {}
+    for i in sorted(key):
+        words, speaker = key[i]
+        copies.setdefault(words, {}).setdefault((speaker, article_of[i]), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for found in copies.values():
+        for (speaker_a, a), first in found.items():
+            for (speaker_b, b), second in found.items():
+                if a >= b or (allowed is not None and not allowed(a, b)) or not _same_speaker(speaker_a, speaker_b):
+                    continue
+                for x, i in enumerate(first):
+                    for j in second if partners is None or x < partners else second[:partners]:
+                        out.add((i, j) if i < j else (j, i))
+    return out
 
 
 def quote_links(

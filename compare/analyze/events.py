@@ -19,7 +19,9 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    the two leads -- the headline and first sentences, who did what where -- reach
    ``same_event_lead_threshold`` by :func:`lead_score`: then the reason says the leads
    carried it; known days 3 to 10 apart are left to the content, as a follow-up
-   repeats its story's lead) -- unless the days are not known to be close
+   repeats its story's lead; or ``undated_people_content`` when neither article states a
+   day and both leads name the same people, neither a participant the other never names:
+   :func:`_same_people`) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -182,7 +184,7 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         needed = settings.events.same_event_threshold
     people = _same_people(a, b, settings) if score < needed and score >= settings.events.undated_people_content else None
     if people:  # two undated reports of who did it: the same people, no one apart
-        return Verdict("same_event", score, gap, f"same event: no day stated; both name {', '.join(people[:2])}, neither names anyone the other does not")
+        return Verdict("same_event", score, gap, f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither names anyone the other does not")
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:

@@ -72,7 +72,8 @@ class EventSettings:
     sharing little beside a kind's names ("Mafia", "Sicilian") stay apart.  Two weekdays named apart
     ("on Saturday", "on Tuesday") leave it out (without that check 0.952/0.741/0.834).  Pairs with one
     day known are left out: among their short pairs (0.15 or more) it would fire on 71 of one event and
-    182 of two.  Session 22 (issue 13)."""
+    182 of two.  ECB+ sets F1 0.866 -> 0.886, batch ARI 0.899 unchanged; FNC-1 labelled batch stories split
+    40 -> 33 of 131 (benchmarks/labels/events-s22.json: 7 right, 2 partly, 2 wrong).  Session 22 (issue 13)."""
 
     same_event_place_override: float = 0.6
     """Articles placing their events apart ("NEW YORK --" against "told reporters today in Moscow") report two

@@ -109,3 +109,25 @@ def test_praise_others_are_only_told_to_think_is_no_portrayal() -> None:
     assert _tone(_tones(REPORTED, REPORTED), settings)[0] == "neutral"
     assert _tone(_tones(QUOTE), settings)[0] == "favourable"
     assert _tone(_tones(REPORTED, OWN), settings)[0] == "favourable"
+
+
+def test_a_word_that_names_an_awards_show_is_no_praise() -> None:
+    """FNC-1 bodies 322 and 514: "at Sunday night's Grammy awards" said nothing good of Kanye West;
+    "the Academy's next awards show" nothing of the Academy.  A prize won still is."""
+    text = (
+        "Rapper Kanye West reprised his most infamous stunt at Sunday night's Grammy awards, taking the stage "
+        "as Beck was accepting the album of the year award."
+    )
+    assert _said(text, "Kanye West") == []
+    assert _said("The change signals that the Academy's next awards show will have a different tone.", "Academy") == []
+    assert _said("Beck won the award for album of the year.", "Beck") == ["won", "award"]
+    assert _said('Obama has acknowledged he had a "bad night" in his debate last week.', "Obama") == ["bad"]
+
+
+def test_a_currency_is_no_organisation() -> None:
+    """FNC-1 bodies 1384 and 1784: "RMB 70,000 (US$11,200)" made an organisation "RMB"."""
+    found = _names(
+        "Getting into the top 10 free apps costs RMB 70,000 (US$11,200), and keeping it there will cost you "
+        "another RMB 405,000 (US$65,000) per week."
+    )
+    assert "RMB" not in found

@@ -75,6 +75,8 @@ def said_of(
             continue
         if text[toks[k][1]].isupper() and k > 0 and toks[k - 1][0] not in QUOTES and not headline:
             continue  # a title or a name ("Justice Ginsburg", "Secure America Now"), no word of tone
+        if _names_event(text, toks, k):
+            continue  # "the Academy's next awards show", "at the Grammy awards": an event, no praise
         if inside and k > inside[-1] and not received and _attitude(toks, k):
             # "Ryan criticized ...", "Palin began showing their support": the target's own view, and
             # what it holds of what follows ("tough criticism of ... the Libya terror attack")
@@ -101,6 +103,22 @@ def _agent_phrase(toks: Sequence[tuple[str, int, int]], by: int) -> int:
     while k > 0 and toks[k][0] not in PHRASE_STARTS and toks[k - 1][0] not in CUTS and toks[k][0] not in BE:
         k -= 1
     return k if toks[k][0] not in BE else k + 1
+
+
+PRIZES = frozenset("award awards prize prizes".split())
+"""Words of tone that may only name a prize or its ceremony: "awards show", "the Grammy awards"."""
+EVENT_NOUNS = frozenset("show shows ceremony ceremonies gala galas".split())
+"""Nouns of an event that a prize word before them only names: "the Academy's next awards show"."""
+
+
+def _names_event(text: str, toks: Sequence[tuple[str, int, int]], k: int) -> bool:
+    """Whether the word of tone at ``k`` only names a prize's event or the prize itself ("awards
+    show", "the Emmy awards"); "won the award" is still said of the winner, and "a bad night" too."""
+    if toks[k][0] not in PRIZES:
+        return False
+    if k + 1 < len(toks) and toks[k + 1][0] in EVENT_NOUNS:
+        return True
+    return k > 0 and text[toks[k - 1][1]].isupper() and toks[k - 1][0].isalpha()
 
 
 def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:

@@ -94,10 +94,11 @@ name after them is a person's only when a title of another kind stands in the ch
 NOT_ACRONYMS = _words(
     """
     TV CEO CFO AM PM OK GDP HIV AIDS DNA ID IQ PC UK US USA EU UN FAQ PDF RSS URL AP II III IV VI
-    MP MPs NY DC LA PR OP ED GPS ATM SUV MRI ER ICU NO YES AND THE OF
+    MP MPs NY DC LA PR OP ED GPS ATM SUV MRI ER ICU NO YES AND THE OF USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD
     """
 )
-"""All-capital words that are not organisations (an acronym seen twice is otherwise one)."""
+"""All-capital words that are not organisations (an acronym seen twice is otherwise one); currencies among them
+("RMB 70,000")."""
 PARTICLES = frozenset({"al", "el", "bin", "ibn"})  # "al-Maliki" is a name
 PLACE_BEFORE = frozenset({"in", "near", "outside"})
 """Words before a place: a capitalised word written alone after them ("in Marche") is no person's surname."""

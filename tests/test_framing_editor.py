@@ -44,6 +44,20 @@ def test_a_name_written_capitalised_inside_a_sentence_stays_a_name() -> None:
     assert "Channing Tatum" in found
 
 
+def test_a_name_that_only_opens_sentences_stays_a_name_where_its_verb_follows() -> None:
+    """The reviewer's finding on the verb-opener rule: a company or person named only at the start of
+    sentences ("Boeing said", "Boeing shares fell") vanished from the framing."""
+    found = _names(
+        "Boeing shares fell 3 percent on Monday.",
+        "Boeing was harshly criticized by pilots.",
+        "Boeing said it would review the design.",
+    )
+    assert "Boeing" in found
+    assert "Boeing" in _names("Boeing's shares fell 3 percent.", "Boeing's pilots were angry.", "Boeing's chief said so.")
+    # an object after the opener still makes it a verb
+    assert not any(name.startswith("Choosing") for name in _names("Choosing DeGeneres was a safe bet, critics said."))
+
+
 def test_an_award_is_nobodys_surname() -> None:
     """"a Primetime Emmy nomination": "Emmy" written alone elsewhere is still no person."""
     found = _names(
@@ -131,3 +145,13 @@ def test_a_currency_is_no_organisation() -> None:
         "another RMB 405,000 (US$65,000) per week."
     )
     assert "RMB" not in found
+
+
+def test_the_reviewers_cases_of_an_office_a_feeling_and_a_prize() -> None:
+    """A headline's verb is no part of an office; "eager to block" is the actor's own act; a named
+    prize the actor won is still said of it (the reviewer's findings on the session-22 rules)."""
+    assert bystander("Trump Attacks Senator McCain Over Health Care Vote", 0, 5, "unfavourable") is None
+    assert bystander("Russia Rebuffs President Obama on Missile Shield", 0, 6, "unfavourable") is None
+    assert _said("The senator is eager to block the bill.", "The senator") == ["eager", "block"]
+    assert _said("Obama won the Nobel Peace Prize.", "Obama") == ["won", "peace", "prize"]
+    assert _said("The Academy announced its next awards show.", "Academy") == []

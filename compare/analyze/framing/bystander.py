@@ -134,6 +134,8 @@ def _office(text: str, toks: Sequence[Token], hi: int) -> bool:
             return False
         if word in OFFICE_TITLES:
             return True
+        if word.endswith(("s", "ed")):
+            return False  # a headline's verb, not part of the office: "Trump Attacks Senator McCain"
     return False
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from compare.analyze.framing.tokens import tokens
+from compare.analyze.framing.words import VERBS
 from compare.models import Sentence
 
 _CAPITALISED_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+(?:of|for|the|and|on|in))*\s+[A-Z][\w'’-]*)+")
@@ -42,9 +43,10 @@ def long_forms(sentences: Sequence[Sentence], acronyms: set[str]) -> dict[str, s
 def verb_openers(sentences: Sequence[Sentence]) -> Iterator[str]:
     """Sentence openers that are a verb's -ing form, not a name ("Choosing DeGeneres, known for
     ...", "Hosting the Oscars is ..."), in lower case: a capitalised word ending in "-ing" that
-    opens a sentence and that no body sentence writes capitalised anywhere else.  A name ending
-    so ("Channing Tatum", "Sterling Brown") is written capitalised inside some sentence of the
-    story too, or the story names that person only at a sentence's start."""
+    opens a sentence, that no body sentence writes capitalised anywhere else, and that no sentence
+    writes as a subject ("Boeing said", "Boeing shares fell", "Manning completed 29 passes",
+    "Boeing's"): a name ending so ("Channing Tatum", "Sterling Brown") is written capitalised
+    inside some sentence of the story too, or is followed by its verb where it opens one."""
     openers: set[str] = set()
     inside: set[str] = set()
     for s in sentences:
@@ -53,10 +55,22 @@ def verb_openers(sentences: Sequence[Sentence]) -> Iterator[str]:
             continue
         first = words[0].text
         if len(first) >= MIN_VERB_OPENER and first.endswith(VERB_ENDING) and first[0].isupper() and first[1:].islower():
+            if len(words) > 1 and _subject_of(words[1].text, s.text[words[0].end : words[1].start]):
+                inside.add(first)  # "Boeing said", "Boeing shares fell": the opener is a name
             openers.add(first)
         if s.role == "body":
             inside.update(t.text for t in words[1:] if t.text[0].isupper())
     return (w.lower() for w in sorted(openers - inside))
+
+
+def _subject_of(after: str, between: str) -> bool:
+    """Whether the word ``after`` (with ``between`` before it) shows the opener before it to be
+    the sentence's subject: a possessive ("Boeing's"), or a finite verb or a plural noun written
+    in lower case ("said", "has", "completed", "shares"), not an object ("the Oscars", "James")."""
+    if "'" in between or "’" in between or after in ("s", "S"):
+        return True
+    low = after.lower()
+    return after.islower() and (low in VERBS or (len(low) > 3 and low.endswith(("ed", "s")) and not low.endswith("ss")))
 
 
 __all__ = ["MIN_VERB_OPENER", "VERB_ENDING", "long_forms", "verb_openers"]

@@ -108,17 +108,21 @@ def _agent_phrase(toks: Sequence[tuple[str, int, int]], by: int) -> int:
 PRIZES = frozenset("award awards prize prizes".split())
 """Words of tone that may only name a prize or its ceremony: "awards show", "the Grammy awards"."""
 EVENT_NOUNS = frozenset("show shows ceremony ceremonies gala galas".split())
+PRIZE_REACH = 5
+"""Tokens before a named prize read for a verb of receiving it: "won the Nobel Peace Prize" is still the winner's."""
 """Nouns of an event that a prize word before them only names: "the Academy's next awards show"."""
 
 
 def _names_event(text: str, toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     """Whether the word of tone at ``k`` only names a prize's event or the prize itself ("awards
-    show", "the Emmy awards"); "won the award" is still said of the winner, and "a bad night" too."""
+    show", "the Emmy awards"); "won the award" and "won the Nobel Peace Prize" are still said of
+    the winner, and "a bad night" too."""
     if toks[k][0] not in PRIZES:
         return False
     if k + 1 < len(toks) and toks[k + 1][0] in EVENT_NOUNS:
         return True
-    return k > 0 and text[toks[k - 1][1]].isupper() and toks[k - 1][0].isalpha()
+    named = k > 0 and text[toks[k - 1][1]].isupper() and toks[k - 1][0].isalpha()
+    return named and not any(t[0] in RECEIVING for t in toks[max(0, k - PRIZE_REACH) : k])  # "won the Nobel Peace Prize"
 
 
 def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:

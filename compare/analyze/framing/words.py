@@ -139,7 +139,7 @@ NOT_NAMES = (
     While When After Before But And Both All Our Their His Her Its Republican Republicans Democrat
     Democrats Democratic Conservative Conservatives Liberal Liberals Labour Tory Tories Party Act
     Amendment Law Constitution Network Bridge People Medicare Medicaid Security Fair Caller Beach
-    Jesuit Standard Zero San Santa Santo
+    Jesuit Standard Zero San Santa
     """
     )
 )
@@ -242,9 +242,10 @@ thinks of others, not how the article portrays the actor."""
 SATISFIED = _words("happy pleased satisfied content comfortable fine ok okay good glad delighted thrilled")
 """Adjectives of an actor's acceptance of something, before "with" or "about": "The Angels apparently are good
 with that", "Democrats are happy with the deal" say what the actor thinks of what follows, not how good it is."""
-FEELINGS = _words("proud thrilled excited delighted honored honoured grateful gratified fortunate elated eager")
+FEELINGS = _words("proud thrilled excited delighted honored honoured grateful gratified elated")
 """Adjectives of an actor's own feeling, written after it in its clause: "The AMA is immensely proud of ...",
-"We are thrilled to have ..." say how the actor feels about another, not how good the actor is."""
+"We are thrilled to have ..." say how the actor feels about another, not how good the actor is.  Not "eager" nor
+"fortunate": "eager to block the bill" is the actor's own act, "fortunate to survive" not about another."""
 RECEIVING = _words("drew draw draws drawing faced face faces facing received receive receives won wins earned earns got gets under attracted attracts")
 """Verbs by which an actor receives another's attitude: "Mr. Trump drew considerable criticism"."""
 PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consumers public seniors")

@@ -170,7 +170,7 @@ def align(
         return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
 
     matched = part_links(parts, feats, whole, cosines, weight, link_threshold + settings.part_threshold_offset, article_of, allowed_numbers, settings)
-    matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers))
+    matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers, settings.verbatim_partners))
 
     def similarity(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)

@@ -111,9 +111,11 @@ _DECIMAL_AFTER = re.compile(r"\d{1,2}(?![\d,.])")
 _UNIT_AFTER = re.compile(
     r"\d{1,2}[\s-]?(?:million|billion|trillion|bn|mn|MM|percent|per cent|%|[ap]\.? ?m\.?(?![a-z])|[AP]M\b)"
 )
-# Signs that a text was re-tokenised (a space after every dot and comma): a spaced decimal or
-# thousands ("26, 000"), spaced initials ("a. m.", "U. S.").
-_RETOKENISED = re.compile(r"(?<![\w,.])\d{1,3}\. \d{1,2}(?![\d,.])|\d, \d{3}\b|\b[ap]\. m\.|\bU\. [SKN]\.")
+# Signs that a text was re-tokenised (a space after every dot and comma): a spaced decimal,
+# spaced initials ("a. m.", "U. S."), or thousands written "26, 000" twice or more (once may be
+# "On March 8, 239 people").
+_RETOKENISED = re.compile(r"(?<![\w,.])\d{1,3}\. \d{1,2}(?![\d,.])|\b[ap]\. m\.|\bU\. [SKN]\.")
+_SPACED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}, \d{3}(?![\d,])")
 _TAIL = 40
 """How many characters before a cut the checks of :func:`_rejoin` read: every pattern they use
 ends at the cut, so a sentence many pieces long is not read again from its start for each."""
@@ -128,10 +130,11 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and "\n" not in text[out[-1][1] : start]:
             piece = text[start:end]
             before = text[max(out[-1][0], out[-1][1] - _TAIL) : out[-1][1]]
-            decimal = text[out[-1][1] : start] == " " and _DECIMAL_AFTER.match(piece) and _DECIMAL_BEFORE.search(before)
+            decimal = bool(text[out[-1][1] : start] == " " and _DECIMAL_AFTER.match(piece) and _DECIMAL_BEFORE.search(before))
             if decimal and not (_MONEY_BEFORE.search(before) or _UNIT_AFTER.match(piece)):
                 if retokenised is None:
-                    retokenised = len(_RETOKENISED.findall(text)) > 1
+                    thousands = len(_SPACED_THOUSANDS.findall(text))
+                    retokenised = len(_RETOKENISED.findall(text)) + (thousands if thousands > 1 else 0) > 1
                 decimal = retokenised
             if (
                 _CONTINUES.match(piece)

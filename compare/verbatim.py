@@ -153,7 +153,7 @@ def quote_links(
             rank = quoting.get((words, article_of[j]), 0)
             quoting[(words, article_of[j])] = rank + 1
             most = None if partners is None or rank < partners else partners
-            found = []
+            found: list[int] = []
             for a, copies in by_words[words].items():
                 if a == article_of[j] or (allowed is not None and not allowed(a, article_of[j])):
                     continue

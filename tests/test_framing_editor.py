@@ -152,6 +152,9 @@ def test_the_reviewers_cases_of_an_office_a_feeling_and_a_prize() -> None:
     prize the actor won is still said of it (the reviewer's findings on the session-22 rules)."""
     assert bystander("Trump Attacks Senator McCain Over Health Care Vote", 0, 5, "unfavourable") is None
     assert bystander("Russia Rebuffs President Obama on Missile Shield", 0, 6, "unfavourable") is None
+    # a body named after a title is no office: what is said of it is said of the body's country
+    assert bystander("The U.S. Justice Department was sharply criticized.", 4, 8, "unfavourable") is None
+    assert bystander("Israel General Staff officers were accused.", 0, 6, "unfavourable") is None
     assert _said("The senator is eager to block the bill.", "The senator") == ["eager", "block"]
     assert _said("Obama won the Nobel Peace Prize.", "Obama") == ["won", "peace", "prize"]
     assert _said("The Academy announced its next awards show.", "Academy") == []

@@ -108,7 +108,7 @@ def compile_aliases(lexicon: Lexicon) -> Mapping[str, tuple[Alias, ...]]:
 
 def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]]) -> tuple[AliasMatch, ...]:
     """Every alias match of a sentence, longest first, without overlaps."""
-    out = []
+    out: list[AliasMatch] = []
     free = 0  # the first token a match may start at
     starts = aliases._raw if isinstance(aliases, _Compiled) else aliases  # a dict's "in": no Python call per token
     for i in [k for k, t in enumerate(toks) if t.low in starts]:  # where an alias may start

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.analyze.framing.tone_features import _tokens, target_tokens
-from compare.analyze.framing.words import TITLES, WEAK_TITLES
+from compare.analyze.framing.words import ORG_HEADS, TITLES, WEAK_TITLES
 
 Token = tuple[str, int, int]
 
@@ -122,6 +122,9 @@ OFFICE_TITLES = TITLES - WEAK_TITLES
 ("U.S. Secretary of State", "Russian President"); not ``WEAK_TITLES`` ("Security", "National")."""
 OFFICE_GAP = 1
 """Capitalised words that may stand between the name and the title ("U.S. Surgeon General")."""
+BODY_AFTER_TITLE = frozenset(w.lower() for w in (*ORG_HEADS, "Staff", "Chiefs"))
+"""Words after a title (lower case, as the tokens are) that make it a body's name, no office: "U.S. Justice
+Department", "Israel General Staff"."""
 
 
 def _office(text: str, toks: Sequence[Token], hi: int) -> bool:
@@ -132,8 +135,8 @@ def _office(text: str, toks: Sequence[Token], hi: int) -> bool:
         word = toks[k][0]
         if not word.isalpha() or not text[toks[k][1]].isupper():
             return False
-        if word in OFFICE_TITLES:
-            return True
+        if word in OFFICE_TITLES:  # not a body named after the title: "U.S. Justice Department", "General Staff"
+            return not (k + 1 < len(toks) and toks[k + 1][0] in BODY_AFTER_TITLE)
         if word.endswith(("s", "ed")):
             return False  # a headline's verb, not part of the office: "Trump Attacks Senator McCain"
     return False
@@ -170,4 +173,4 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     return None
 
 
-__all__ = ["COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "OFFICE_GAP", "OFFICE_TITLES", "SAYING", "SETTING_LINKS", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]
+__all__ = ["BODY_AFTER_TITLE", "COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "OFFICE_GAP", "OFFICE_TITLES", "SAYING", "SETTING_LINKS", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]

@@ -108,9 +108,9 @@ def _agent_phrase(toks: Sequence[tuple[str, int, int]], by: int) -> int:
 PRIZES = frozenset("award awards prize prizes".split())
 """Words of tone that may only name a prize or its ceremony: "awards show", "the Grammy awards"."""
 EVENT_NOUNS = frozenset("show shows ceremony ceremonies gala galas".split())
+"""Nouns of an event that a prize word before them only names: "the Academy's next awards show"."""
 PRIZE_REACH = 5
 """Tokens before a named prize read for a verb of receiving it: "won the Nobel Peace Prize" is still the winner's."""
-"""Nouns of an event that a prize word before them only names: "the Academy's next awards show"."""
 
 
 def _names_event(text: str, toks: Sequence[tuple[str, int, int]], k: int) -> bool:

@@ -178,10 +178,13 @@ _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|He|Him|His|She|Her)\b")
 
 def _of_the_speaker(text: str, spans: list[tuple[int, int]], previous: Span | None) -> bool:
     """Whether a paragraph's quotations speak of the previous paragraph's speaker as "he" ("His
-    conduct is unbecoming"), not as "I": the paragraph before names no one else and quotes no
-    "he" or "she" the pronoun could mean, so these are someone else's words about that speaker."""
+    conduct is unbecoming"), never as "I": a "he" or "she" in their first sentence (a later one
+    may be someone they introduce: "There was one patient, all his body ..."), and the paragraph
+    before names no one else and quotes no "he" or "she" the pronoun could mean, so these are
+    someone else's words about that speaker."""
     quoted = " ".join(text[a:b] for a, b in spans)
-    if previous is None or _FIRST_PERSON.search(quoted) or not _THIRD_PERSON.search(quoted):
+    first = re.split(r"[.!?]", quoted, maxsplit=1)[0]
+    if previous is None or _FIRST_PERSON.search(quoted) or not _THIRD_PERSON.search(first):
         return False
     before = text[previous.start : previous.end]
     inside = " ".join(text[a:b] for a, b in _quote_spans(text, previous.start, previous.end))

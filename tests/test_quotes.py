@@ -47,6 +47,48 @@ def test_a_quote_opening_a_paragraph_continues_the_previous_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the paragraph names its own speaker, with a verb the reader of names does not take
+        (
+            '"And if Congress tells you they have no time, they have time for this," Obama said.\n\n'
+            '"What have you guys been doing, John?" Boehner continued.',
+            ["Obama", "Boehner"],
+        ),
+        # ... or one it cannot name: an unnamed source is not the speaker before
+        (
+            '"He pulled a tendon," Kim Yong-chol told reporters.\n\n'
+            '"He is not going to be suspended in any way," a network source told the paper.',
+            ["Yong-chol", None],
+        ),
+        # a paragraph in between names someone else: the quotation is not the earlier speaker's
+        (
+            '"We were serving her for three days," said Jiang Li Lung.\n\n'
+            "After a week Shen decided she had had enough when local media turned up.\n\n"
+            '"I decided the best thing to do would be to leave the city."',
+            ["Lung", None],
+        ),
+        # the quotation speaks of the speaker before as "he": an opponent's words, not his
+        (
+            'Rep. Bob Walker apologized on Monday.\n\n'
+            '"I have been pushed and threatened before, but that is no excuse," he added, saying it had been a "long day."\n\n'
+            '"His conduct is unbecoming of a member of Congress. His assault on a student goes beyond the pale."',
+            ["Walker", "Walker", None],
+        ),
+        # a quotation with no attribution of its own still continues the speaker before
+        (
+            '"We agreed on transit," Rasmussen said.\n\n"I have never seen such resolve."',
+            ["Rasmussen", "Rasmussen"],
+        ),
+    ],
+)
+def test_a_quote_opening_a_paragraph_keeps_a_speaker_it_names(text: str, speakers: list[str | None]) -> None:
+    """A quotation opening a paragraph continues the previous paragraph's speaker only when it
+    names no speaker of its own and nothing in between or in it says it is someone else's."""
+    assert [speaker for _words, speaker in quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ('"The sides confirmed the need," said a report of the Russian Foreign Ministry.', "Russian Foreign Ministry"),

@@ -1,7 +1,7 @@
 """Time and memory of one pair of adversarial articles as they grow (issue 12).
 
     nice -n 10 .venv/bin/python benchmarks/adversarial.py [--sizes 10000,50000,200000,500000]
-        [--shapes repeated,numbers,quotes,tables,pdf-words,prose,long-sentence] [--timeout 300] [--data DIR]
+        [--shapes repeated,repeated-short,numbers,quotes,tables,pdf-words,prose,long-sentence] [--timeout 300] [--data DIR]
 
 For each shape and size it writes two articles of about that many characters each
 and runs ``storycompare compare a b --json r.json`` (``--pdf`` too for the
@@ -16,6 +16,10 @@ are skipped, and the exponent, fitted with T for that run, is a lower bound (``â
 The shapes:
 
 * ``repeated``: one sentence repeated (every sentence in one giant group);
+* ``repeated-short``: one short sentence repeated, the same in both articles ("The man said it."):
+  too short to link by its content words, its copies pair word for word (session 22, red team:
+  every two copies were a pair, 40,000 characters took 32 s of CPU and 2.5 GB;
+  ``Settings.verbatim_partners``);
 * ``numbers``: sentences full of numbers, amounts and dates;
 * ``quotes``: sentences full of quotations (and runs of quotation marks);
 * ``tables``: HTML pages of tables nested 600 deep (1,800 elements), repeated;
@@ -76,6 +80,10 @@ def repeated(size: int, side: int) -> str:
         "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on missile defense. "
     )
     return _fill(lambda n: sentence + ("\n\n" if n % 5 == 4 else ""), size)
+
+
+def repeated_short(size: int, side: int) -> str:
+    return _fill(lambda n: "The man said it. " + ("\n\n" if n % 5 == 4 else ""), size)
 
 
 def numbers(size: int, side: int) -> str:
@@ -143,6 +151,7 @@ def prose(size: int, side: int) -> str:
 
 SHAPES: dict[str, tuple[Callable[[int, int], str], str, tuple[str, ...]]] = {
     "repeated": (repeated, "txt", ()),
+    "repeated-short": (repeated_short, "txt", ()),
     "numbers": (numbers, "txt", ()),
     "quotes": (quotes, "txt", ()),
     "tables": (tables, "html", ()),

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/group_verdicts.py OUT [--carry READING=OLD ...] [--show]
 
 OUT holds one folder per reading, named after its label file (``OUT/reading10``, ...,
-``OUT/review-s16-basil``), each with ``reading.py render``'s ``<story>.json`` of that reading's
+``OUT/review-s16-basil``, ``OUT/reading18``, ``OUT/reading19``), each with ``reading.py render``'s ``<story>.json`` of that reading's
 stories (FNC-1 stories written by ``reading.py stories``, ECB+ ones by hand as the reading's
 ``about`` says, BASIL ones from ``basil-dev/stories/<id>``).  A group's verdict is the reading's own
 (its latest judged commit first), else that of a group-verdict file of ``benchmarks/labels/``
@@ -11,7 +11,8 @@ stories (FNC-1 stories written by ``reading.py stories``, ECB+ ones by hand as t
 reading17=DIR`` carries a reading's verdicts over by the members' texts from ``DIR``, a render at the
 commit it judged (a clean-up that drops a line shifts the sentence ids after it: ``61322ed`` did so
 for reading 17).  Prints right / partly / wrong / not judged per reading and in all (and without
-reading 17, the figure sessions 19-20 quote); ``--show`` prints every group not judged right with
+reading 17, the figure sessions 19-21 quote; since session 22 it holds readings 18 and 19 too, whose
+verdicts are keyed by the ids of the render at main: 446 groups at ``75819ca``); ``--show`` prints every group not judged right with
 its verdict, where it comes from, the note that explains it, and its sentences.  Never part of the
 test suite.
 """
@@ -30,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "labels"
 READINGS = ("reading10", "reading11", "reading12", "reading13", "reading14", "reading15", "reading16",
-            "reading17", "review-s14-basil", "review-s15-basil", "review-s16-basil")
+            "reading17", "reading18", "reading19", "review-s14-basil", "review-s15-basil", "review-s16-basil")
 Verdict = tuple[str, str, str]  # verdict, note, where it comes from
 
 

@@ -1,6 +1,6 @@
 """The shared facts a render leaves unlinked, with the scores the aligner saw (issue 11, recall).
 
-    .venv/bin/python benchmarks/missed_facts.py LABELS STORY... [--json OUT] [--signals]
+    .venv/bin/python benchmarks/missed_facts.py LABELS STORY... [--json OUT] [--signals] [--grouping]
 
 LABELS is a reading file of ``benchmarks/labels/`` with ``facts`` ({story: [[sentence id, ...]]}) or
 ``missed`` (pairs an editor found unlinked); each STORY a BASIL ``stories/<id>`` folder or a JSONL
@@ -16,6 +16,9 @@ one class, from its best pair:
 * ``refused: <check>``: a pair reaches the link threshold and a check of ``_links`` refuses it;
 * ``part under its threshold``: a part scores over the threshold of whole sentences, not over a part's;
 * ``other words <band>``: every pair scores under the link threshold (the band of the best one).
+
+``--grouping`` also prints, for each linked pair of a missed fact of class ``link, not grouped``, the
+grouping rule that refused to merge its sentences' groups (:func:`refusing_rules`).
 
 ``--signals`` also prints, over every pair of sentences of different articles of the stories, how
 well each score tells the pairs of a listed fact from the others (ROC AUC), over all pairs and over
@@ -37,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import compare.align as align_module  # noqa: E402
+import compare.link_checks as link_checks  # noqa: E402
 import compare.pipeline as pipeline  # noqa: E402
 from compare import compare  # noqa: E402
 from compare.similarity import informativeness, lexical_score  # noqa: E402
@@ -80,11 +84,11 @@ def refusal(i: int, j: int, value: float, lexical: float, cos: float, al: Any, s
     if value < settings.weak_link_score and cos < settings.weak_link_cosine and shared < settings.weak_link_plain:
         return "refused: weak link without a plain word"
     quotes, kinds, days = align_module._wordings(sentences, [t for t, _ in analysed], names, settings)
-    if not align_module.quotes_agree(quotes[i], quotes[j], value, settings):
+    if not link_checks.quotes_agree(quotes[i], quotes[j], value, settings):
         return "refused: quotations"
-    if kinds is not None and value < settings.contrast_max_score and align_module.contrasted(kinds[i], kinds[j]):
+    if kinds is not None and value < settings.contrast_max_score and link_checks.contrasted(kinds[i], kinds[j]):
         return "refused: two kinds named"
-    if days is not None and value < settings.grouping.other_day_max_score and align_module.other_days(days[i], days[j]):
+    if days is not None and value < settings.grouping.other_day_max_score and link_checks.other_days(days[i], days[j]):
         return "refused: other days"
     return "refused: a refusal to say, or not a candidate"
 
@@ -209,15 +213,82 @@ def print_signals(rows: list[dict[str, Any]]) -> None:
 
 
 def run(labels: dict[str, Any], stories: Sequence[Path], each: Callable[[str, Any, list[list[str]], dict[str, Any]], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """``each`` on every story of ``stories`` that ``labels`` lists facts for; a reading file's
+    ``fact_texts`` carry its facts over to this run's sentence ids (``reading.py count`` does so)."""
+    from reading import carried_facts
+
+    from reports.jsonout import render_json
+
     facts = labels.get("facts") or labels.get("missed") or {}
+    texts = labels.get("fact_texts", {})
     out: list[dict[str, Any]] = []
     seen = SEEN
     for path in stories:
         story = path.stem if path.is_file() else path.name
         if story in facts:
             seen.clear()
-            out.extend(each(story, compare([str(path)]), facts[story], seen))
+            result = compare([str(path)])
+            seen["path"] = path
+            listed = facts[story] if story not in texts else carried_facts(json.loads(render_json(result)), facts[story], texts[story])[0]
+            out.extend(each(story, result, listed, seen))
     return out
+
+
+REFUSED: dict[tuple[int, int], str] = {}
+"""For the pairs of :func:`refusing_rules`'s ``pairs``: the grouping rule that last refused to merge
+the groups of its two sentences (``compare.grouping._Members.merge``)."""
+
+
+def refusing_rules(pairs: set[tuple[int, int]]) -> None:
+    """Wrap the grouping's merge so that, for each of ``pairs`` (sentence indexes), the rule that
+    refused to merge its two sentences' groups is kept in :data:`REFUSED`: two statements of one
+    article (``one fact``), a claim kept apart (``apart``), a copy, two groups' low mean across
+    (``merge_mean``), two members far apart (``chain_floor``), or a member's mean score (``member
+    mean``, ``weak`` for a weak link).  A pair never refused was never tried (a group full)."""
+    import compare.grouping as grouping
+
+    merge = getattr(grouping._Members.merge, "__wrapped__", grouping._Members.merge)
+
+    def wrapped(self: Any, other: Any, ids: Any, article_of: Any, allowed: Any, similarity: Any, threshold: float,
+                thresholds: Any, lead: Any = (), weak: bool = False, remarks: Any = None, chain: Any = None) -> Any:
+        out = merge(self, other, ids, article_of, allowed, similarity, threshold, thresholds, lead, weak, remarks, chain)
+        a, b = set(self.members()), set(other.members())
+        for i, j in pairs:
+            if out is None and ((i in a and j in b) or (i in b and j in a)):
+                REFUSED[(i, j)] = _rule(grouping, self, other, ids, article_of, allowed, similarity, thresholds, lead, weak, remarks, chain or grouping.Chain())
+        return out
+
+    wrapped.__wrapped__ = merge  # type: ignore[attr-defined]
+    grouping._Members.merge = wrapped  # type: ignore[method-assign]
+
+
+def _rule(g: Any, first: Any, second: Any, ids: Any, article_of: Any, allowed: Any, similarity: Any, t: Any, lead: Any, weak: bool, remarks: Any, chain: Any) -> str:
+    """Which check of ``_Members.merge`` refused (the first that does, in its order)."""
+    if g._one_fact(first, second, ids, similarity, t, lead, remarks, chain) is None:
+        return "one fact: two statements of one article"
+    if chain.apart and g._denied(first, second, chain.apart):
+        return "apart: a claim and its denial, an earlier case, a check"
+    if g._copied_apart(first, second, ids, allowed, similarity, t, lead):
+        return "copied apart"
+    if t.merge_mean and g._apart(first, second, ids, allowed, similarity, t.merge_mean, t.merge_ratio, t.merge_most):
+        return "merge_mean"
+    if t.chain_floor and g._chained(first, second, ids, article_of, allowed, similarity, t, lead, chain):
+        return "chain_floor"
+    return "member mean" + (" (weak link)" if weak else "")
+
+
+def grouping_refusals(story: str, result: Any, facts: list[list[str]], seen: dict[str, Any]) -> list[dict[str, Any]]:
+    """For each missed fact of class ``link, not grouped``: each linked pair and the grouping rule that
+    refused it (the story aligned again with :func:`refusing_rules` on those pairs)."""
+    rows = [e for e in missed(story, result, facts, seen) if e["class"] == "link, not grouped"]
+    index = {s.id: n for n, s in enumerate(seen["alignment"].sentences)}
+    pairs = {tuple(sorted((index[r["pair"][0]], index[r["pair"][1]]))): r for e in rows for r in e["pairs"] if r["link"]}
+    REFUSED.clear()
+    refusing_rules(set(pairs))  # type: ignore[arg-type]
+    compare([str(seen["path"])])
+    for key, r in pairs.items():
+        r["grouping"] = REFUSED.get(key, "never tried")  # type: ignore[call-overload]
+    return rows
 
 
 SEEN = capture()
@@ -229,6 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("stories", type=Path, nargs="+")
     parser.add_argument("--json", type=Path, help="write the missed facts here")
     parser.add_argument("--signals", action="store_true", help="also how well each score tells fact pairs apart")
+    parser.add_argument("--grouping", action="store_true", help="also which grouping rule refused each linked pair of a missed fact")
     args = parser.parse_args(argv)
     labels = json.loads(args.labels.read_text(encoding="utf-8"))
     found = run(labels, args.stories, missed)
@@ -243,6 +315,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.json.write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
     if args.signals:
         print_signals(run(labels, args.stories, signals))
+    if args.grouping:
+        rules = Counter[str]()
+        for entry in run(labels, args.stories, grouping_refusals):
+            for r in entry["pairs"]:
+                if "grouping" in r:
+                    print(f"{entry['story']} {r['pair'][0]} {r['pair'][1]} score {r['score']:.3f}: {r['grouping']}")
+                    rules[r["grouping"]] += 1
+        print("\n" + "\n".join(f"{n:3} {name}" for name, n in rules.most_common()))
     return 0
 
 

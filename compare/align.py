@@ -170,7 +170,7 @@ def align(
         return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
 
     matched = part_links(parts, feats, whole, cosines, weight, link_threshold + settings.part_threshold_offset, article_of, allowed_numbers, settings)
-    matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers))
+    matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers, settings.verbatim_partners))
 
     def similarity(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -180,7 +180,7 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers)}
+    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None

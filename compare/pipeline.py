@@ -9,7 +9,7 @@ from typing import Any
 
 from compare import __version__, semantic
 from compare.align import align
-from compare.analyze.event_profile import EventProfile
+from compare.analyze.event_profile import EventProfile, made_from
 from compare.analyze.event_sets import compare_pairs, place_groups
 from compare.analyze.framing import credit, finish
 from compare.analyze.groups import build_groups, sampled_groups
@@ -180,7 +180,8 @@ def compare_prepared(
     and only those pairs; ``lexicon`` a loaded :class:`~compare.lexicon.Lexicon`
     (default: the shipped one).  ``storycompare batch`` calls this for each story,
     with the articles' ``event_profiles`` (by article id) that it made to group them:
-    they are not made again.
+    they are not made again.  Each must be :func:`~compare.analyze.event_profile.event_profile`
+    of that very article (checked: another's raises :class:`~compare.errors.UsageError`).
     """
     settings = settings or Settings()
     lex = lexicon if lexicon is not None else load_lexicon(None)
@@ -192,6 +193,7 @@ def compare_prepared(
     for article in articles:
         if not article.sentences:
             raise InputError(article_where(article), NO_TEXT_LEFT)
+    _check_profiles(articles, event_profiles or {})
 
     allowed = None
     if chosen is not None:
@@ -225,6 +227,27 @@ def compare_prepared(
         events=events,
         limits=_cut_sentences(articles, settings) + alignment.limits + sampled_groups(alignment, settings),
     )
+
+
+def _check_profiles(articles: Sequence[Article], profiles: Mapping[str, EventProfile]) -> None:
+    """Each profile given for an article compared is that article's (:func:`made_from`): one of
+    another article, or of another version of this one, judged its events silently wrong."""
+    for article in articles:
+        profile = profiles.get(article.id)
+        if profile is None:
+            continue
+        if not isinstance(profile, EventProfile):
+            problem = f"is a {_kind(profile)}, not an EventProfile"
+        elif profile.id != article.id:
+            problem = f"is the profile of article {profile.id!r}"
+        elif profile.made_from != made_from(article):
+            problem = "was made from another version of that article (its title, date or sentences differ)"
+        else:
+            continue
+        raise UsageError(
+            f"compare_prepared(): event_profiles[{article.id!r}] {problem}: "
+            "pass event_profile(article) of the very articles compared, or none"
+        )
 
 
 def _cut_sentences(articles: Sequence[Article], settings: Settings) -> tuple[str, ...]:

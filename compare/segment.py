@@ -99,18 +99,47 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # Axelrod'; not "iPhone"), or no letter at all (". . ."). And a number after "No.".
 _CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[^A-Za-z]*$)")
 _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no|nos)\.$")
+# A decimal point or the dot of a time written with a space after it ("a magnitude 6. 9 quake",
+# "at 9. 25 a.m.", "rose 2. 5 percent": ECB+ and other re-tokenised text): a short number, its dot,
+# one space and one or two digits are one number, not a sentence's end and the next one's start,
+# where the number is money or is followed by its unit or scale ("$2. 6 million", "9. 25 am"), or
+# where the text shows elsewhere that it was re-tokenised (_RETOKENISED). Else "a man aged 45. 12
+# other people were hurt" is two sentences, as it is.
+_DECIMAL_BEFORE = re.compile(r"(?<![\w,.])\d{1,3}\.$")
+_MONEY_BEFORE = re.compile(r"[$£€¥]\d{1,3}\.$")
+_DECIMAL_AFTER = re.compile(r"\d{1,2}(?![\d,.])")
+_UNIT_AFTER = re.compile(
+    r"\d{1,2}[\s-]?(?:million|billion|trillion|bn|mn|MM|percent|per cent|%|[ap]\.? ?m\.?(?![a-z])|[AP]M\b)"
+)
+# Signs that a text was re-tokenised (a space after every dot and comma): a spaced decimal,
+# spaced initials ("a. m.", "U. S."), or thousands written "26, 000" twice or more (once may be
+# "On March 8, 239 people").
+_RETOKENISED = re.compile(r"(?<![\w,.])\d{1,3}\. \d{1,2}(?![\d,.])|\b[ap]\. m\.|\bU\. [SKN]\.")
+_SPACED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}, \d{3}(?![\d,])")
+_TAIL = 40
+"""How many characters before a cut the checks of :func:`_rejoin` read: every pattern they use
+ends at the cut, so a sentence many pieces long is not read again from its start for each."""
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join to the sentence before it each piece Punkt cut off wrongly (see ``_CONTINUES``),
     within a line: a line break still ends a sentence."""
     out: list[tuple[int, int]] = []
+    retokenised: bool | None = None  # read once, when a spaced decimal is first met
     for start, end in spans:
         if out and "\n" not in text[out[-1][1] : start]:
-            piece, before = text[start:end], text[out[-1][0] : out[-1][1]]
+            piece = text[start:end]
+            before = text[max(out[-1][0], out[-1][1] - _TAIL) : out[-1][1]]
+            decimal = bool(text[out[-1][1] : start] == " " and _DECIMAL_AFTER.match(piece) and _DECIMAL_BEFORE.search(before))
+            if decimal and not (_MONEY_BEFORE.search(before) or _UNIT_AFTER.match(piece)):
+                if retokenised is None:
+                    thousands = len(_SPACED_THOUSANDS.findall(text))
+                    retokenised = len(_RETOKENISED.findall(text)) + (thousands if thousands > 1 else 0) > 1
+                decimal = retokenised
             if (
                 _CONTINUES.match(piece)
                 or (piece[:1].isdigit() and _NUMBER_SIGN.search(before))
+                or decimal
                 or _TITLE_BEFORE.search(before)
             ):
                 out[-1] = (out[-1][0], end)

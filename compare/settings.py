@@ -314,6 +314,14 @@ class Settings:
     compared without their attribution ('"It's not about your jobs," Santorum said.' against "It's
     not about your jobs."), and two attributions must name the same speaker."""
 
+    verbatim_partners: int = 8
+    """Short sentences of the very same words (``verbatim_min_words``), and a short sentence and a
+    quotation of its words, pair with at most this many of their copies in each other article (the
+    first, in reading order; a pair stays when it is among the first of either sentence), as
+    ``max_candidates`` caps the candidates: the copies still join one group.  Two articles repeating
+    "The man said it." to 40,000 characters paired every two copies (5.5 million pairs: 32 s and
+    2.5 GB).  A real story repeats a short line a few times."""
+
     part_min_words: int = 4
     """Sub-sentence alignment (:mod:`compare.parts`): a quotation or clause of at least this many
     words, and at most three quarters of its sentence, is also scored on its own against the

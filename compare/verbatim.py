@@ -6,6 +6,7 @@ or to a quotation of them inside a longer sentence, said by the same speaker whe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import islice
 
 from compare.models import Sentence
 from compare.parts import is_label, sentence_quotations
@@ -95,21 +96,29 @@ def _same_speaker(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def same_pairs(
-    key: Mapping[int, Verbatim], article_of: Sequence[int], allowed: Callable[[int, int], bool] | None
+    key: Mapping[int, Verbatim],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    partners: int | None = None,
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`same_words`)."""
-    by_key: dict[str, list[int]] = {}
-    for i, k in key.items():
-        by_key.setdefault(k[0], []).append(i)
-    return {
-        (i, j)
-        for found in by_key.values()
-        for n, i in enumerate(sorted(found))
-        for j in sorted(found)[n + 1 :]
-        if article_of[i] != article_of[j]
-        and (allowed is None or allowed(article_of[i], article_of[j]))
-        and same_words(key[i], key[j])
-    }
+    """Pairs ``(i, j)``, ``i < j``, of different (allowed) articles with the same words (:func:`same_words`).
+    Copies of one sentence (the same words and speaker, in one article) pair only with the first
+    ``partners`` copies of each other article's (a pair stays when it is among the first of either
+    side; ``Settings.verbatim_partners``): they still make one group, not every two of them a pair."""
+    copies: dict[str, dict[tuple[frozenset[str], int], list[int]]] = {}
+    for i in sorted(key):
+        words, speaker = key[i]
+        copies.setdefault(words, {}).setdefault((speaker, article_of[i]), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for found in copies.values():
+        for (speaker_a, a), first in found.items():
+            for (speaker_b, b), second in found.items():
+                if a >= b or (allowed is not None and not allowed(a, b)) or not _same_speaker(speaker_a, speaker_b):
+                    continue
+                for x, i in enumerate(first):
+                    for j in second if partners is None or x < partners else second[:partners]:
+                        out.add((i, j) if i < j else (j, i))
+    return out
 
 
 def quote_links(
@@ -118,28 +127,38 @@ def quote_links(
     names: frozenset[str],
     article_of: Sequence[int],
     allowed: Callable[[int, int], bool] | None,
+    partners: int | None = None,
 ) -> dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]]:
     """A short sentence (:func:`short_quotes`) and a quotation of the very same words inside a sentence
     of another article ("I wish I didn't have to do it." against '"I wish I didn't have to do it,"
     he said.'), as part links of score 1.0: pair ``(i, j)``, ``i < j`` → (1.0, i's part, j's part).
     When both name a speaker (the short sentence in its attribution, the other in its attribution or
-    by the names outside the quotation), it is the same one."""
-    by_words: dict[str, list[int]] = {}
+    by the names outside the quotation), it is the same one.  Past the first ``partners`` sentences
+    of an article quoting the words, a sentence pairs with the first ``partners`` short sentences of
+    each other article only (``Settings.verbatim_partners``, as :func:`same_pairs`)."""
+    by_words: dict[str, dict[int, list[int]]] = {}  # words → article → its short sentences of them
     for i, (words, _) in verbatim.items():
-        by_words.setdefault(words, []).append(i)
+        by_words.setdefault(words, {}).setdefault(article_of[i], []).append(i)
+    quoting: dict[tuple[str, int], int] = {}  # the sentences quoting the words so far, by article
     out: dict[tuple[int, int], tuple[float, tuple[int, int] | None, tuple[int, int] | None]] = {}
     for j, sentence in enumerate(sentences):
         if not by_words or not any(mark in sentence.text for mark in "\"“”‘«"):
             continue
         for start, end in sentence_quotations(sentence.text):
-            for i in by_words.get(" ".join(_words(sentence.text[start:end])), ()):
-                if article_of[i] == article_of[j]:
+            words = " ".join(_words(sentence.text[start:end]))
+            if words not in by_words:
+                continue
+            outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
+            speaker = frozenset(verbatim[j][1] if j in verbatim else outside & (names | PRONOUNS))
+            rank = quoting.get((words, article_of[j]), 0)
+            quoting[(words, article_of[j])] = rank + 1
+            most = None if partners is None or rank < partners else partners
+            found: list[int] = []
+            for a, copies in by_words[words].items():
+                if a == article_of[j] or (allowed is not None and not allowed(a, article_of[j])):
                     continue
-                outside = {w.lower() for w in TOKEN.findall(sentence.text[:start] + " " + sentence.text[end:])}
-                speaker = verbatim[j][1] if j in verbatim else outside & (names | PRONOUNS)
-                if (allowed is not None and not allowed(article_of[i], article_of[j])) or not _same_speaker(
-                    verbatim[i][1], frozenset(speaker)
-                ):
-                    continue
+                said = (i for i in copies if _same_speaker(verbatim[i][1], speaker))
+                found.extend(said if most is None else islice(said, most))
+            for i in sorted(found):
                 out[(i, j) if i < j else (j, i)] = (1.0, None, (start, end)) if i < j else (1.0, (start, end), None)
     return out

@@ -66,6 +66,26 @@ def test_an_alias_that_ends_a_longer_name_is_not_that_name() -> None:
     assert found("Russia and the State Department agreed.") == [("Russia", "Russia"), ("State Department", "United States")]
 
 
+def test_a_body_after_another_countrys_name_is_that_countrys() -> None:
+    # "Russian Security Council" was the United Nations, "Israeli Supreme Court" the American court
+    aliases = compile_aliases(load_lexicon(None))
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.alias, m.actor) for m in alias_matches(tokens(text), aliases)]
+
+    assert found("The Russian Security Council met in Moscow.") == [("Russian", "Russia"), ("Moscow", "Russia")]
+    assert found("The Israeli Supreme Court ruled on Sunday.") == [("Israeli", "Israel")]
+    # the body's home country (one of its aliases starts with it), or one actor: still the body
+    assert found("The US Supreme Court ruled.") == [("US", "United States"), ("Supreme Court", "Supreme Court")]
+    assert found("The US Congress voted.") == [("US", "United States"), ("Congress", "Congress")]
+    assert found("The American State Department said.") == [
+        ("American", "United States"), ("State Department", "United States")
+    ]
+    assert found("The UN Security Council met.") == [("UN", "United Nations"), ("Security Council", "United Nations")]
+    # an actor that is no country makes no such body: the Republicans' Congress is still Congress
+    assert found("The GOP Congress voted.") == [("GOP", "Republicans"), ("Congress", "Congress")]
+
+
 def test_a_word_that_opens_a_sentence_or_says_who_speaks_makes_no_longer_name() -> None:
     # capitalised as the sentence's first word, or saying which of the body's people speak: still the body
     aliases = compile_aliases(load_lexicon(None))

@@ -2061,3 +2061,26 @@ def test_pairs_kept_apart_are_read_by_the_members_of_a_merge_when_fewer() -> Non
     assert _denied(first, second, apart) and _denied(second, first, apart) and not _denied(first, third, apart)
     few = frozenset({(3, 7)})  # fewer pairs kept apart than pairs across: read as they are
     assert _denied(first, second, few) and not _denied(second, third, few)
+
+
+def test_a_fact_written_with_a_spaced_decimal_point_links_as_one_sentence() -> None:
+    """ECB+ 24_ecbplus (the Paris jewellery heist) writes decimals and times with a space after the
+    dot ("$2. 6 million", "(11. 30 p. m. ET)", "at around 4. 30am"): cut there, each sentence was two
+    pieces, the time and the ramming in different ones, and the two outlets' sentences on how the
+    thieves rammed the store at 4:30 were left unmatched; read as one number, they link."""
+    from compare import compare
+
+    cnn = (
+        "Thieves in $2. 6 million smash-and-grab raid on Paris jewelry store\n"
+        "A smash-and-grab on a high end Paris store saw four robbers make off with jewelry and watches valued at over $2. 6 million early Monday.\n"
+        "At around 4:30 a. m. local time (11. 30 p. m. ET) the thieves rammed an SUV into the front of the Casty store, near the prestigious Place Vendome."
+    )
+    afp = (
+        "Paris Store Hit by $2. 6 Million Jewelry Heist\n"
+        "Four men rammed their car into an upmarket jewelry store in central Paris on Monday, smashing the shop window and stealing $2. 6 million (two million Euros) in jewelry, according to AFP.\n"
+        "A police source said the men drove a large four-by-four car into the store at around 4. 30am and grabbed jewellery and luxury watches."
+    )
+    c = compare([{"id": "cnn", "text": cnn}, {"id": "afp", "text": afp}], Settings())
+    assert [len(a.sentences) for a in c.articles] == [3, 3]
+    assert [g.members for g in c.groups] == [("cnn:0", "cnn:1", "afp:0", "afp:1"), ("cnn:2", "afp:2")]
+    assert all(not ids for _, ids in c.unique)

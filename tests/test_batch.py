@@ -273,6 +273,28 @@ def test_compare_prepared_needs_two_articles_with_text() -> None:
         compare_prepared([one])
 
 
+def test_compare_prepared_refuses_event_profiles_of_other_articles() -> None:
+    """``compare_prepared(event_profiles=...)`` trusted the caller to pass each article's own
+    profile: another article's (swapped ids, a second batch's article of the same id) or one made
+    before the article was edited judged the events silently on the wrong text."""
+    from compare.settings import Settings
+
+    lexical = Settings(semantic=False)
+    prepared = [prepare_article(a) for a in load_inputs(records()[:3])]
+    articles = [article for article, _ in prepared]
+    own = {article.id: profile.event for article, profile in prepared if profile.event is not None}
+    a, b, c = articles
+    assert set(own) == {a.id, b.id, c.id}
+    assert compare_prepared(articles, lexical, event_profiles=own).to_dict() == compare_prepared(articles, lexical).to_dict()
+    swapped = {**own, a.id: own[b.id], b.id: own[a.id]}
+    with pytest.raises(UsageError, match=rf"event_profiles\['{a.id}'\] is the profile of article '{b.id}'"):
+        compare_prepared(articles, lexical, event_profiles=swapped)
+    with pytest.raises(UsageError, match=rf"event_profiles\['{a.id}'\] was made from another version of that article"):
+        compare_prepared([replace(a, title="Flood waters recede across the county"), b, c], lexical, event_profiles=own)
+    with pytest.raises(UsageError, match=r"is a dict, not an EventProfile"):
+        compare_prepared(articles, lexical, event_profiles={a.id: {}})  # type: ignore[dict-item]
+
+
 def test_partitions_keep_dates_together() -> None:
     articles = load_inputs(records())
     parts = partitions(articles, 4)

@@ -73,6 +73,34 @@ def test_a_date_the_other_version_gives_too_is_another_things_date() -> None:
     assert found is None
 
 
+def test_versions_of_many_dates_are_compared_in_bounded_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pair of dates of every pair of versions was compared, each against all the other
+    version's dates, and the words around each date were read from the sentence's start: 24
+    versions of 280 dates took 50 s.  Each written date is compared once (at most
+    ``DATES_COMPARED`` of a version, each looked for among all the other's), and the difference
+    found is the same.  Counted: the dates compared (compare_dates), a few per date of a pair of
+    versions (every date against every other, the square)."""
+    from compare.analyze import date_differences
+    from compare.analyze.numbers import DateMention
+
+    compare_dates, compared = date_differences.compare_dates, [0]
+
+    def counted(a: DateMention, b: DateMention) -> tuple[bool, bool]:
+        compared[0] += 1
+        return compare_dates(a, b)
+
+    monkeypatch.setattr(date_differences, "compare_dates", counted)
+    run = "Jan. 1 " * 100
+    found = dates(*(f"The summit ended on Nov. {n} {run}officials said." for n in range(1, 7)), similarity=0.9)
+    assert found is not None and found.conflict
+    assert [v for _, v in found.values] == [f"Nov. {n}" for n in range(1, 7)]
+    assert compared[0] <= 15 * 4 * 100  # 15 pairs of versions, 4,500 here; every pair of dates, over 300,000
+
+    many = " ".join(f"Jan. {n}," for n in range(1, 31))
+    limited = dates(f"It rained on {many} officials said.", f"It rained on Feb. 1, {many} officials said.", similarity=0.9)
+    assert date_differences.DATES_COMPARED < 30 and limited is None  # every January day the other gives too
+
+
 def test_two_dates_both_versions_give_are_no_contradiction() -> None:
     # check item 14: both versions tell both strikes, January's and October's
     first = (

@@ -491,8 +491,9 @@ def test_two_leads_telling_one_event_need_less_content() -> None:
     assert settings.events.same_event_lead_content <= verdict.score < settings.events.same_event_threshold
     assert lead_score(a, b) >= settings.events.same_event_lead_threshold
     assert verdict.same_event and comparison.pairs[0].same_event
-    assert judge(a, b, replace(settings, events=replace(settings.events, same_event_lead_threshold=lead_score(a, b) + 0.01))).relation == "same_kind"
-    assert judge(a, b, replace(settings, events=replace(settings.events, same_event_lead_content=verdict.score + 0.01))).relation == "same_kind"
+    leads = replace(settings.events, undated_people_content=1.0)  # the leads' rule alone, not who both name
+    assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_threshold=lead_score(a, b) + 0.01))).relation == "same_kind"
+    assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_content=verdict.score + 0.01))).relation == "same_kind"
     # Another boss in another city: the leads no longer tell one event.
     other = MAFIA_B.replace("Gaetano Lo Presti", "Salvatore Cappello").replace("Palermo", "Catania").replace("94", "31")
     c = event_profile(compare([_article(MAFIA_A, None, "a"), _article(other, None, "c")]).article("c"))
@@ -979,3 +980,77 @@ def test_a_name_after_an_office_of_is_written_without_the_office() -> None:
     written = _written_participants(text)
     assert (written["ortega"], written["adeyemi"], written["okafor"]) == ("Maria Ortega", "Tomas Adeyemi", "Samuel Okafor")
     assert written.get("state", "State") == "State"
+
+
+@pytest.mark.parametrize(
+    ("published", "lede"),
+    [
+        ("0001-01-01", "A fire destroyed a warehouse in Springfield yesterday, officials said."),
+        ("0001-01-01", "A fire destroyed a warehouse in Springfield on Sunday, officials said."),
+        ("9999-12-31", "A fire destroyed a warehouse in Springfield on Saturday, officials said."),
+        ("9999-12-20", "A fire destroyed a warehouse in Springfield on Dec. 1, officials said."),
+    ],
+)
+def test_a_publication_date_at_the_end_of_the_calendar_dates_no_day_past_it(published: str, lede: str) -> None:
+    """A record dated on the calendar's first or last days (a careless or hostile feed) whose lede
+    counts from it ("yesterday", "on Saturday", a date without its year) stopped the run with an
+    OverflowError (an internal error); the day past the calendar's end is no day."""
+    records = [
+        {"id": "a", "date": published, "text": f"{lede} Nobody was hurt in the blaze."},
+        {"id": "b", "text": "A fire destroyed a warehouse in Springfield, officials said. Nobody was hurt."},
+    ]
+    comparison = compare(records, Settings(semantic=False))
+    assert comparison.articles[0].date == published
+    assert {p.a for p in comparison.pairs} == {"a"}
+
+
+REHAB_A = (  # ECB+ 1_2ecb (2008): undated, as the original ECB articles are
+    "A publicist says Tara Reid has checked herself into rehab.\n"
+    'Jack Ketsoyan said Friday that the "American Pie" star went to the Promises Treatment Center.\n'
+    "He did not specify what she was being treated for or when she entered the facility.\n"
+    '"We appreciate your respect to her and her family\'s privacy at this time," he said in a statement.\n'
+    "Reid, 33, earned a reputation as a drunken partier after famously being photographed on a red carpet with her "
+    "breast exposed, apparently unaware that the strap of her dress had fallen off.\n"
+    'Her film credits include "Van Wilder" and "The Big Lebowski."\n'
+    'She also hosted the short-lived, half-hour show "Taradise" on E!'
+)
+REHAB_B = (  # ECB+ 1_13ecb: the same check-in, told in other words
+    "It's about time, right?\n"
+    "Perpetual mess Tara Reid has finally decided to try and shed her drunk-girl image and has entered rehab.\n"
+    '"Tara Reid has checked herself into Promises Treatment Center," her rep told UsMagazine.com.\n'
+    '"We appreciate your respect to her and her family\'s privacy at this time."\n'
+    "The actress, who hasn't done anything to speak of in years, has been seen, on so many occasions, wasted out of "
+    "her mind, unwittingly flashing the paparazzi on the red carpet, looking scary-skinny, and making really D-list "
+    "personal appearances.\n"
+    "Rehab has been calling her name loud and clear for years.\nBest decision ever.\nGood luck, Tara."
+)
+REHAB_C = (  # ECB+ 1_11ecbplus (2013), its date lines left out: another actress's check-in
+    "Lindsay Lohan checks into rehab at Betty Ford Center, rehires longtime lawyer Shawn Holley\n"
+    "Actress Lindsay Lohan finally checked into court-mandated rehab at the Betty Ford Center late Thursday, after "
+    "hiring former lawyer Shawn Holley for help.\n"
+    "Lindsay Lohan checked into California's Betty Ford Center rehab facility late Thursday, dodging arrest after "
+    "whirlwind confusion surrounding the actress' whereabouts, sources told the Daily News.\n"
+    "It's the same place the troubled starlet sought help in 2010, where she got into a physical altercation with a staffer."
+)
+
+
+def test_undated_reports_naming_the_same_people_are_one_event() -> None:
+    """Two undated reports of Tara Reid's check-in share too little content for one event by
+    the content alone, but both leads name her and neither names anyone the other never names:
+    one event.  Another actress's check-in is not, nor the same two reports on two weekdays."""
+    settings = Settings()
+    comparison = compare([_article(REHAB_A, None, "a"), _article(REHAB_B, None, "b"), _article(REHAB_C, None, "c")])
+    a, b, c = (event_profile(comparison.article(x)) for x in "abc")
+    verdict = judge(a, b, settings)
+    assert settings.events.undated_people_content <= verdict.score < settings.events.same_event_threshold
+    assert verdict.same_event, verdict.reason
+    assert verdict.reason == "same event: no day stated; both leads name Tara Reid, and neither keeps naming anyone the other never names"
+    assert next(p for p in comparison.pairs if {p.a, p.b} == {"a", "b"}).same_event  # as the three-article comparison says it
+    assert not judge(replace(a, weekday=4), replace(b, weekday=1), settings).same_event  # "on Friday" against "on Tuesday"
+    off = replace(settings, events=replace(settings.events, undated_people_content=1.0))
+    assert not judge(a, b, off).same_event
+    for x in (a, b):
+        assert not judge(x, c, settings).same_event, judge(x, c, settings).reason
+    # A day known on one side: the days, not the people, decide how much content the pair needs.
+    dated = event_profile(compare([_article(REHAB_A, "2008-12-05", "a"), _article(REHAB_B, None, "b")]).article("a"))
+    assert not judge(dated, b, settings).same_event

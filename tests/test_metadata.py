@@ -300,6 +300,24 @@ def test_self_named_outlet(text: str, outlet: str | None) -> None:
     assert self_named_outlet(text) == outlet
 
 
+def test_a_long_run_of_capitals_is_read_for_its_outlet_once() -> None:
+    """The outlet's name is never read from inside a word: "RFE/RL's Russian Service" was tried
+    from every letter of a run of capitals, the square of its length (a last line of 10,000
+    "A"s took 1.7 s, of 200,000 about ten minutes, of every article's last three lines).
+    Counted: the places of a run of capitals a name is read from (each read to the run's end);
+    the steps of the regular expressions inside ``re`` cannot be counted from Python."""
+    from compare.metadata import _SELF_NAMED
+
+    assert self_named_outlet("xRFE/RL's Russian Service contributed.") is None
+    assert self_named_outlet("(RFE/RL's Russian Service contributed.)") == "RFE/RL"
+    run = "A" * 2_000
+    assert self_named_outlet(run) is None
+    line = f"{run}'s Russian Service contributed."
+    assert self_named_outlet(line) == run
+    read_from = [k for pattern in _SELF_NAMED for k in range(len(line)) if pattern.match(line, k)]
+    assert read_from == [0]  # from every letter of the run, 2,000 places
+
+
 def test_a_record_without_outlet_takes_its_address_host(tmp_path: Path) -> None:
     import json
 

@@ -10,6 +10,7 @@ from helpers import body_sentences
 from compare import compare
 from compare.align import align
 from compare.parts import (
+    closing_mark,
     find_parts,
     is_label,
     part_texts,
@@ -256,3 +257,30 @@ def test_the_parts_embedded_ahead_do_not_know_the_story_s_names() -> None:
     names = frozenset({"ruth", "bader", "ginsburg"})
     assert "Justice Ruth Bader Ginsburg agreed" in part_texts(sentences, Settings())
     assert "Justice Ruth Bader Ginsburg agreed" not in find_parts(sentences, [True], {}, Settings(), names).texts
+
+
+def test_a_run_of_straight_quotation_marks_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each straight mark that opens a quotation closes at the next one; the curly ” that may close
+    it first is looked for (parts._unnested) only before that mark.  It was looked for to the end of
+    the text each time: a paragraph of 20,000 straight marks took minutes (the framing reads
+    quotations over whole paragraphs, which no sentence limit cuts).  Counted: the characters
+    _unnested is given to read, at most the run's length in all (to the end each time: the square)."""
+    from compare import parts
+    from compare.analyze.quotes import quotes_by_sentence
+    from compare.models import Article
+    from compare.pipeline import prepare
+
+    assert closing_mark('"a “b,” c," d', 1, '"') == 10 and closing_mark('"a ” b" c', 1, '"') == 3
+    unnested, read = parts._unnested, [0]
+
+    def counted(text: str, start: int, end: int | None) -> int:
+        read[0] += (len(text) if end is None else end) - start
+        return unnested(text, start, end)
+
+    monkeypatch.setattr(parts, "_unnested", counted)
+    parts.quotation_spans.cache_clear()
+    run = '"' * 2_000
+    assert len(quotation_spans(run)) == 1_000
+    article = prepare(Article("a", "a.txt", "", f"Officials said a fire broke out.\n\n{run}\n\nNobody was hurt."))
+    assert quotes_by_sentence(article) == {}
+    assert read[0] <= len(run)  # none here; to the end of the text for each mark, 2,000,000

@@ -37,6 +37,8 @@ def one(text: str) -> tuple[float, float, float, str, str]:
         ("The crowd numbered 3,180,000 people.", 3_180_000, "count"),
         ("He said 3 200 people were killed.", 3_200, "count"),  # thousands set off by a space
         ("About 12\u00a0000 people fled.", 12_000, "count"),
+        ("Thieves stole watches worth $2. 6 million.", 2.6e6, "money:$"),  # a decimal point spaced (ECB+'s text)
+        ("Turnout was 52. 5 percent.", 52.5, "percent"),
     ],
 )
 def test_value_scale_and_kind(text: str, value: float, kind: str) -> None:

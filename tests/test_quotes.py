@@ -47,6 +47,48 @@ def test_a_quote_opening_a_paragraph_continues_the_previous_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the paragraph names its own speaker, with a verb the reader of names does not take
+        (
+            '"And if Congress tells you they have no time, they have time for this," Obama said.\n\n'
+            '"What have you guys been doing, John?" Boehner continued.',
+            ["Obama", "Boehner"],
+        ),
+        # ... or one it cannot name: an unnamed source is not the speaker before
+        (
+            '"He pulled a tendon," Kim Yong-chol told reporters.\n\n'
+            '"He is not going to be suspended in any way," a network source told the paper.',
+            ["Yong-chol", None],
+        ),
+        # a paragraph in between names someone else: the quotation is not the earlier speaker's
+        (
+            '"We were serving her for three days," said Jiang Li Lung.\n\n'
+            "After a week Shen decided she had had enough when local media turned up.\n\n"
+            '"I decided the best thing to do would be to leave the city."',
+            ["Lung", None],
+        ),
+        # the quotation speaks of the speaker before as "he": an opponent's words, not his
+        (
+            'Rep. Bob Walker apologized on Monday.\n\n'
+            '"I have been pushed and threatened before, but that is no excuse," he added, saying it had been a "long day."\n\n'
+            '"His conduct is unbecoming of a member of Congress. His assault on a student goes beyond the pale."',
+            ["Walker", "Walker", None],
+        ),
+        # a quotation with no attribution of its own still continues the speaker before
+        (
+            '"We agreed on transit," Rasmussen said.\n\n"I have never seen such resolve."',
+            ["Rasmussen", "Rasmussen"],
+        ),
+    ],
+)
+def test_a_quote_opening_a_paragraph_keeps_a_speaker_it_names(text: str, speakers: list[str | None]) -> None:
+    """A quotation opening a paragraph continues the previous paragraph's speaker only when it
+    names no speaker of its own and nothing in between or in it says it is someone else's."""
+    assert [speaker for _words, speaker in quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ('"The sides confirmed the need," said a report of the Russian Foreign Ministry.', "Russian Foreign Ministry"),
@@ -135,3 +177,33 @@ def test_a_single_quoted_statement_has_its_speaker() -> None:
     assert quotes("‘The alliance’s doors are open,’ said Anders Fogh Rasmussen.") == [
         ("The alliance’s doors are open", "Rasmussen")
     ]
+
+
+def test_a_paragraph_of_many_capitalised_verbs_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a capitalised verb ("Asked about...", "Posted") opens a sentence was a pattern
+    searched from the paragraph's start each time: a paragraph of "Posted: " 20,000 times took
+    25 s of CPU; it is read back from the word (quotes._opens_sentence).  The quotation's speaker
+    is the same.  Counted: the letters read back, a few for each verb (from the paragraph's start
+    for each: the square)."""
+    from compare.analyze import quotes
+
+    opens_sentence, verbs, letters = quotes._opens_sentence, [0], [0]
+
+    class Read:  # the text, counting the letters read (a pattern cannot search it)
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def __getitem__(self, at: int) -> str:
+            letters[0] += 1
+            return self.text[at]
+
+    def counted(text: str, at: int) -> bool:
+        verbs[0] += 1
+        return opens_sentence(Read(text), at)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quotes, "_opens_sentence", counted)
+    article = segment(Article("a", "a.txt", "", f"{'Posted: ' * 2_000}\n\n\"We will rebuild,\" Smith said."))
+    assert [(q.text, q.speaker) for q in article_quotes(article)] == [("We will rebuild", "Smith")]
+    assert verbs[0] >= 2_000 and letters[0] <= 8 * verbs[0]  # 5 reads a verb here (a space, the colon)
+    opening = segment(Article("b", "b.txt", "", '"Asked about it, he left." Throwing "the ball," Smith said.'))
+    assert [q.speaker for q in article_quotes(opening)] == ["Smith", "Smith"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from compare.analyze.attribution import Source, compatible, find_sources
 from compare.analyze.numbers import DateMention, compare_dates, find_dates
@@ -77,9 +78,8 @@ def date_difference(
     dated = articles.published if articles else {}
     mentioned = articles.mentioned if articles else {}
     written = articles.written if articles else {}
-    dates = [
-        [(d, near) for d, near in (written.get(s.id) or _dates_in(s.text, reach)) if not _dateline(s.text, d)] for s in members
-    ]
+    given = [_compared(written.get(s.id) or _dates_in(s.text, reach), s.text) for s in members]
+    dates = [found[:DATES_COMPARED] for found in given]
     weekdays = [
         [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text, after_names=False)]
         for s in members
@@ -110,7 +110,7 @@ def date_difference(
                 if not comparable or not (clash or _more_precise(x, y) or _more_precise(y, x)) or not (close or near_x & near_y):
                     continue
                 elsewhere_a, elsewhere_b = mentioned.get(members[a].article, ()), mentioned.get(members[b].article, ())
-                if clash and (_gives(dates[b], x) or _gives(dates[a], y)):
+                if clash and (_gives(given[b], x) or _gives(given[a], y)):
                     continue
                 if clash and (_gives(elsewhere_b, x, near_x) or _gives(elsewhere_a, y, near_y)):
                     continue
@@ -124,6 +124,24 @@ def date_difference(
     detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
     detail += " (contradicting dates)" if conflict else " (one is more precise)"
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+DATES_COMPARED = 16
+"""At most this many dates of one sentence are compared with the other versions' (the first,
+each written date and its words around once; whether the other version gives a date too is read
+among all its dates).  Every pair of dates of every pair of versions
+was compared, each against all the dates of the other version: a sentence of 300 dates cost
+minutes.  In FNC-1 and BASIL dev no sentence writes more than 6 dates, 2 of them different."""
+
+
+def _compared(found: Sequence[tuple[DateMention, frozenset[str]]], text: str) -> list[tuple[DateMention, frozenset[str]]]:
+    """The dates of one version that :func:`date_difference` reads: no wire dateline's date, each
+    date once (as written, with the same words around)."""
+    kept: dict[tuple[str, int | None, int | None, int | None, frozenset[str]], tuple[DateMention, frozenset[str]]] = {}
+    for d, near in found:
+        if not _dateline(text, d):
+            kept.setdefault((d.text, d.year, d.month, d.day, near), (d, near))
+    return list(kept.values())
 
 
 def _gives(
@@ -153,8 +171,7 @@ def _near(text: str, start: int, length: int, reach: int) -> set[str]:
     shipping in April according to Apple's CEO" → begin, ship, <telling>), calendar words and
     names aside: "the FBI said in September" and "the FBI launched a manhunt in August" share a
     name, not what they date."""
-    before = list(WORDS.finditer(text, 0, start))[-reach:]
-    after = list(WORDS.finditer(text, start + length))[:reach]
+    before, after = _words_before(text, start, reach), list(islice(WORDS.finditer(text, start + length), max(reach, 0)))
     out = set()
     for m in (*before, *after):
         w = m.group()
@@ -167,6 +184,21 @@ def _near(text: str, start: int, length: int, reach: int) -> set[str]:
             if token:
                 out.add(token)
     return out
+
+
+def _words_before(text: str, start: int, reach: int) -> list[re.Match[str]]:
+    """The last ``reach`` words before ``start``, read from a window that grows until it holds
+    more than that many (the first word of a window may be cut; the rest are whole): reading
+    from the start of the text for every date cost the square of a sentence of many dates."""
+    if reach <= 0:
+        return list(WORDS.finditer(text, 0, start))[-reach:]
+    window = 64 * (reach + 1)
+    while True:
+        low = max(0, start - window)
+        found = list(WORDS.finditer(text, low, start))
+        if low == 0 or len(found) > reach:
+            return found[-reach:]
+        window *= 4
 
 
 def _more_precise(a: DateMention, b: DateMention) -> bool:

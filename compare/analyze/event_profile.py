@@ -23,6 +23,7 @@ The first step of the event judgement (overview in :mod:`compare.analyze.events`
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -121,16 +122,44 @@ class EventProfile:
     dateline: bool = False
     """:attr:`where` is the dateline's place ("SYDNEY -"): where the report was filed, which
     is not always where the event took place (a wire's bureau covers its country)."""
+    made_from: str = ""
+    """:func:`made_from` of the article the profile was made of: ``compare_prepared`` checks a
+    profile it is given against its article with it."""
 
 
-def _weekday_day(published: date, weekday: int, before: str) -> date:
+def made_from(article: Article) -> str:
+    """A digest of all of an article that its event profile reads: its id, title, date and
+    sentences (each one's role and text).  Hashing them costs a small part of making the profile.
+
+    >>> from compare.models import Article
+    >>> made_from(Article("a", "a.txt", "", "Hi.")) == made_from(Article("a", "b.txt", "", "Hi."))
+    True
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (article.id, article.title or "", article.date or "", *(f"{s.role}:{s.text}" for s in article.sentences)):
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _shift(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``; None past the calendar's ends (a record dated "0001-01-01" that
+    says "yesterday", or "9999-12-30" and "on Friday": an OverflowError stopped the run)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _weekday_day(published: date, weekday: int, before: str) -> date | None:
     """The day ``weekday`` (0 = Monday) names after the text ``before`` (``WEEKDAY_DAYS_BACK``):
     a day after ``published`` is a plan, which :func:`_reported_day` skips."""
     back = (published.weekday() - weekday) % 7
     word = before.split()[-1].lower() if before.split() else ""
     if word == "last" or (back <= WEEKDAY_DAYS_BACK and word not in ("next", "coming")):
-        return published - timedelta(days=back or (7 if word == "last" else 0))
-    return published + timedelta(days=(7 - back) or 7)
+        return _shift(published, -(back or (7 if word == "last" else 0)))
+    return _shift(published, (7 - back) or 7)
 
 
 def _resolve(mention: DateMention, published: date | None) -> tuple[date | None, tuple[int, int] | None]:
@@ -143,7 +172,8 @@ def _resolve(mention: DateMention, published: date | None) -> tuple[date | None,
         day = date(year, mention.month, mention.day)
     except ValueError:
         return None, None
-    if mention.year is None and published is not None and day > published + timedelta(days=31):
+    latest = _shift(published, 31) if published is not None else None
+    if mention.year is None and latest is not None and day > latest:
         try:
             day = date(year - 1, mention.month, mention.day)  # "Dec. 30" in a January article
         except ValueError:
@@ -166,9 +196,11 @@ def _reported_day(
         if published is not None and weekdays:
             for match in weekdays_named(text, occasions_only=True):
                 day = _weekday_day(published, _WEEKDAY_NUMBER[match.group()], text[max(0, match.start() - 12) : match.start()])
-                found.append((match.start(), day, None))
+                if day is not None:
+                    found.append((match.start(), day, None))
             for match in RELATIVE_WORD.finditer(text):
-                found.append((match.start(), published - timedelta(days=_RELATIVE[match.group().lower()]), None))
+                if (day := _shift(published, -_RELATIVE[match.group().lower()])) is not None:
+                    found.append((match.start(), day, None))
         for _start, day, month_day in sorted(found, key=lambda f: f[0]):
             if day is not None and published is not None and not (timedelta(0) <= published - day <= timedelta(days=7)):
                 continue
@@ -311,6 +343,7 @@ def event_profile(article: Article) -> EventProfile:
         _lead_days([article.title or "", *lede], published),
         place_regions([article.title or "", *body], where),
         dateline,
+        made_from(article),
     )
 
 

@@ -19,7 +19,9 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    the two leads -- the headline and first sentences, who did what where -- reach
    ``same_event_lead_threshold`` by :func:`lead_score`: then the reason says the leads
    carried it; known days 3 to 10 apart are left to the content, as a follow-up
-   repeats its story's lead) -- unless the days are not known to be close
+   repeats its story's lead; or ``undated_people_content`` when neither article states a
+   day and both leads name the same people, neither a participant the other never names:
+   :func:`_same_people`) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -180,6 +182,9 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         needed = settings.events.same_event_lead_content if lead_carries else settings.events.same_event_threshold
     else:
         needed = settings.events.same_event_threshold
+    people = _same_people(a, b, settings) if score < needed and score >= settings.events.undated_people_content else None
+    if people:  # two undated reports of who did it: the same people, no one apart
+        return Verdict("same_event", score, gap, f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names")
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:
@@ -247,6 +252,22 @@ def different_participants(a: EventProfile, b: EventProfile, settings: Settings)
         return None
     second = _own_participant(b, a, settings)
     return None if second is None else (first, second)
+
+
+def _same_people(a: EventProfile, b: EventProfile, settings: Settings) -> list[str] | None:
+    """Who both leads name (:func:`shared_participants`), when neither article states a day
+    (nor a month and day, nor two weekdays apart) and neither names a participant of its lead
+    ``settings.events.evidence_participant_mentions`` times that the other never names: without
+    days, who took part tells one event ("Tara Reid" in two reports of her checking into rehab)
+    from another of its kind (Klitschko's fights against Rahman and against Thompson)."""
+    if any(p.day is not None or p.month_day is not None for p in (a, b)):
+        return None
+    if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+        return None  # "on Saturday" against "on Tuesday": two days
+    least = settings.events.evidence_participant_mentions
+    if _own_participant(a, b, settings, least) is not None or _own_participant(b, a, settings, least) is not None:
+        return None
+    return shared_participants(a, b, settings) or None
 
 
 def _own_participant(a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None) -> str | None:

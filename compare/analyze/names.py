@@ -179,12 +179,18 @@ def _spelt_apart(
     a: Sequence[_Name], b: Sequence[_Name], words_a: frozenset[str], words_b: frozenset[str], rules: DifferenceSettings
 ) -> Iterator[tuple[str, str, str, str]]:
     """The names of one version and of another (``words_*``: their articles' words) that are one name
-    spelt two ways: the two names as written (:meth:`_Name.around`) and the two words that differ."""
+    spelt two ways: the two names as written (:meth:`_Name.around`) and the two words that differ.
+    Only the words the other article does not write are paired: a paragraph of "by X " 8,000 times in
+    two articles paired every two of its names only to pass over their shared word (18 s of CPU)."""
+    theirs = [(q, own) for q in b if (own := [(j, y) for j, y in enumerate(q.words) if y not in words_a])]
     for p in a:
-        for q in b:
-            for i, x in enumerate(p.words):
-                for j, y in enumerate(q.words):
-                    if x in words_b or y in words_a or not _close(x, y, rules.name_spelling, rules.name_shortest):
+        mine = [(i, x) for i, x in enumerate(p.words) if x not in words_b]
+        if not mine:
+            continue
+        for q, own in theirs:
+            for i, x in mine:
+                for j, y in own:
+                    if not _close(x, y, rules.name_spelling, rules.name_shortest):
                         continue
                     if not (_same_name(p, q, i, j, rules) or _alone_alike(p, q, x, y, rules)):
                         continue

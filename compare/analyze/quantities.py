@@ -80,7 +80,7 @@ _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS, "hundred", "dozen"], key=len, re
 _NUMBER = re.compile(
     r"(?<![\w.,/:-])(?:(?P<cur>US\$|[$£€¥])\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"  # "3 200", "12 000": thousands spaced
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+|\. \d{1,2}(?![\d,.]))?)"  # "3 200": thousands spaced; "6. 9": a decimal (segment._DECIMAL_AFTER)
     rf"|(?P<words>(?:an?\s+)?(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:and\s+)?(?={_WORD_NUMBER}))?)+\b)"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions))"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|tr|[mkb])\b)?"

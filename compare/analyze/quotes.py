@@ -32,12 +32,16 @@ REPORTING_VERBS = (
     "expressed|reiterated|opened"
 )
 _VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
+_ATTRIBUTION = re.compile(
+    rf"\b(?:{REPORTING_VERBS}|continued|continues|admitted|conceded|recalled|demanded|demands|claimed|posited|summarized)\b"
+)
+"""A verb by which a paragraph attributes its quotation to someone, named ("Akin continued") or
+not ("the source said"): such a quotation continues no earlier paragraph's speaker."""
 # One word of a name: "Lavrov", "McFaul", "MacArthur", "O'Brien", "Ki-moon", "Al-Assad".
 _NAME_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)?"
 # A capitalised name run: "Anders Fogh Rasmussen", "Fogh Rasmussen", "Sergey Lavrov", "Michael A. McFaul".
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))*")
 # Nothing but spaces and quotation marks since the text's start or a sentence's end.
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)[\s\"“]*$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _NOT_NAMES = frozenset(
     """The A An But And In On At For Of To With By From As If It We They I He She This That These Those
@@ -78,6 +82,21 @@ def _surname(run: str) -> str | None:
     return words[-1] if words else None
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence: only spaces and opening quotation marks after the text's
+    start or after a full stop, ! or ? (and a closing mark).  Read back from ``at``: a pattern
+    searched from the text's start for each capitalised verb cost the square of a paragraph
+    ("Posted: " 5,000 times took 12 s)."""
+    k = at - 1
+    while k >= 0 and (text[k].isspace() or text[k] in '"“'):
+        k -= 1
+    if k < 0:
+        return True
+    if text[k] in '"”’':
+        k -= 1
+    return k >= 0 and text[k] in ".!?"
+
+
 def _people(text: str) -> list[tuple[int, str]]:
     """(position, surname) of the person-like names in ``text``; a body's or an office's whole name."""
     found = []
@@ -85,7 +104,7 @@ def _people(text: str) -> list[tuple[int, str]]:
         name = _surname(match.group())
         if not name or not name[0].isupper():
             continue
-        if name == match.group() and name.endswith(("ing", "ed")) and _SENTENCE_START.search(text, 0, match.start()):
+        if name == match.group() and name.endswith(("ing", "ed")) and _opens_sentence(text, match.start()):
             continue  # "Throwing his support behind…", "Asked about…": a capitalised verb, not a name
         if name in INSTITUTIONS:
             head = _INSTITUTION_HEAD.search(text, max(0, match.start() - INSTITUTION_REACH), match.start())
@@ -126,9 +145,9 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _speaker(frame: str, last_person: str | None) -> str | None:
+def _speaker(frame: str, last_person: str | None, verbs: re.Pattern[str] = _VERB) -> str | None:
     """The speaker of a paragraph's reporting verb; ``frame`` has its quotes blanked."""
-    for verb in _VERB.finditer(frame):
+    for verb in verbs.finditer(frame):
         before = frame[max(0, verb.start() - 80) : verb.start()]
         after = frame[verb.end() : verb.end() + 80]
         names_before = _people(before)
@@ -143,21 +162,60 @@ def _speaker(frame: str, last_person: str | None) -> str | None:
     return None
 
 
+def _continued_by(previous: str | None, frame: str, spans: list[tuple[int, int]], speaker: str | None) -> str | None:
+    """The speaker a quotation opening the next paragraph continues, after this paragraph
+    (``frame``: its text, quotes blanked): its quotations' speaker; after a paragraph without
+    quotations, the ``previous`` one unless that paragraph names someone else (a quotation
+    after "After a week Shen decided ..." is not the speaker before)."""
+    if spans:
+        return speaker
+    return None if any(name != previous for _pos, name in _people(frame)) else previous
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b|\bI['’]")
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|He|Him|His|She|Her)\b")
+
+
+def _of_the_speaker(text: str, spans: list[tuple[int, int]], previous: Span | None) -> bool:
+    """Whether a paragraph's quotations speak of the previous paragraph's speaker as "he" ("His
+    conduct is unbecoming"), never as "I": a "he" or "she" in their first sentence (a later one
+    may be someone they introduce: "There was one patient, all his body ..."), and the paragraph
+    before names no one else and quotes no "he" or "she" the pronoun could mean, so these are
+    someone else's words about that speaker."""
+    quoted = " ".join(text[a:b] for a, b in spans)
+    first = re.split(r"[.!?]", quoted, maxsplit=1)[0]
+    if previous is None or _FIRST_PERSON.search(quoted) or not _THIRD_PERSON.search(first):
+        return False
+    before = text[previous.start : previous.end]
+    inside = " ".join(text[a:b] for a, b in _quote_spans(text, previous.start, previous.end))
+    return not _people(inside) and not _THIRD_PERSON.search(inside) and len({n for _p, n in _people(before)}) <= 1
+
+
 def article_quotes(article: Article) -> tuple[Quote, ...]:
-    """Every quotation in the kept paragraphs of ``article``, with its speaker."""
+    """Every quotation in the kept paragraphs of ``article``, with its speaker.
+
+    A paragraph that opens with a quotation and attributes it to no one (no reporting verb
+    outside its quotes) continues the speaker of the paragraph before (:func:`_continued_by`):
+    the news convention for a quotation running over paragraphs; never over a speaker the
+    paragraph names ("Akin continued", "the source said"), nor when it speaks of that speaker
+    as "he" (:func:`_of_the_speaker`)."""
     out: list[Quote] = []
     last_person: str | None = None
-    previous_speaker: str | None = None
+    continued: str | None = None
+    previous: Span | None = None
     for paragraph in paragraph_spans(article):
         spans = _quote_spans(article.text, paragraph.start, paragraph.end)
         frame = _blank(article.text, paragraph, spans)
         speaker = _speaker(frame, last_person)
-        if spans and speaker is None and article.text[paragraph.start] in _OPEN:
-            speaker = previous_speaker  # a quote continuing the previous paragraph's speaker
+        if spans and article.text[paragraph.start] in _OPEN and speaker is None:
+            if _ATTRIBUTION.search(frame):
+                # its own speaker: "Akin continued"; "the source said" (no name: None)
+                speaker = _speaker(frame, last_person, _ATTRIBUTION)
+            elif not _of_the_speaker(article.text, spans, previous):
+                speaker = continued
         for a, b in spans:
             out.append(Quote(article.text[a:b].strip(" ,.;:"), a, b, speaker))
-        if spans:
-            previous_speaker = speaker
+        continued, previous = _continued_by(continued, frame, spans, speaker), paragraph
         people = [name for _pos, name in _people(frame) if is_person(name)]
         if speaker and is_person(speaker):
             last_person = speaker

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from compare.analyze.event_places import countries, place_key
 from compare.analyze.framing.tokens import TOKEN, Tok
 from compare.analyze.framing.words import (
     ADVERBS,
@@ -53,6 +54,7 @@ class _Compiled(Mapping[str, tuple[Alias, ...]]):
         self._raw = raw  # first token → (actor, alias), in the lexicon's order
         self._done: dict[str, tuple[Alias, ...]] = {}
         self.named: dict[str, str | None] = {}  # what alias_actor found, by name
+        self.homes: dict[str, frozenset[str]] = {}  # what _homes found, by actor
 
     def __contains__(self, token: object) -> bool:
         return token in self._raw
@@ -106,7 +108,7 @@ def compile_aliases(lexicon: Lexicon) -> Mapping[str, tuple[Alias, ...]]:
 
 def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]]) -> tuple[AliasMatch, ...]:
     """Every alias match of a sentence, longest first, without overlaps."""
-    out = []
+    out: list[AliasMatch] = []
     free = 0  # the first token a match may start at
     starts = aliases._raw if isinstance(aliases, _Compiled) else aliases  # a dict's "in": no Python call per token
     for i in [k for k, t in enumerate(toks) if t.low in starts]:  # where an alias may start
@@ -122,7 +124,8 @@ def alias_matches(toks: Sequence[Tok], aliases: Mapping[str, tuple[Alias, ...]])
                 ok = all(t.low == p.lower() for t, p in zip(window, alias.parts, strict=True))
             else:
                 ok = all(t.text == p for t, p in zip(window, alias.parts, strict=True))
-            if ok and not (alias.parts[-1] in _BODY_HEADS and not alias.insensitive and _tail_of_a_name(toks, i, starts)):
+            body = alias.parts[-1] in _BODY_HEADS and not alias.insensitive
+            if ok and not (body and (_tail_of_a_name(toks, i, starts) or _foreign_body(out, i, alias, aliases))):
                 if alias.text.lower() in BE and i > 0 and toks[i - 1].low in _SUBJECTS:
                     continue  # "He IS Un-well", "This IS the best": the verb, stressed
                 found = AliasMatch(i, i + n - 1, alias.actor, alias.text)
@@ -158,6 +161,29 @@ def _tail_of_a_name(toks: Sequence[Tok], i: int, starts: Any) -> bool:
         before.text[:1].isupper() and before.text.isalpha() and not before.glued
         and before.low not in starts and before.text not in NOT_NAMES and before.low not in _NO_NAME_PART
     )
+
+
+def _foreign_body(found: Sequence[AliasMatch], i: int, alias: Alias, aliases: Mapping[str, tuple[Alias, ...]]) -> bool:
+    """Whether the body's name ``alias`` at token ``i`` follows, right after, an alias of a
+    country that is not the body's home: "Russian Security Council" and "Israeli Supreme Court"
+    are that country's bodies, not the UN's or the American court. A body's home is a country one
+    of its own aliases starts with ("U.S. Supreme Court" makes "US Supreme Court" the court)."""
+    before = found[-1] if found and found[-1].last == i - 1 else None
+    return (
+        before is not None
+        and before.actor != alias.actor
+        and place_key(before.actor) in countries(before.actor)
+        and before.actor not in _homes(alias.actor, aliases)
+    )
+
+
+def _homes(actor: str, aliases: Mapping[str, tuple[Alias, ...]]) -> frozenset[str]:
+    """The actors whose alias starts one of ``actor``'s longer aliases ("U.S. Congress": the United States)."""
+    kept = aliases.homes if isinstance(aliases, _Compiled) else {}
+    if actor not in kept:
+        longer = (a for token in aliases for a in aliases[token] if a.actor == actor and len(a.parts) > 1)
+        kept[actor] = frozenset(filter(None, (alias_actor(a.parts[0], aliases) for a in longer)))
+    return kept[actor]
 
 
 def alias_actor(name: str, aliases: Mapping[str, tuple[Alias, ...]]) -> str | None:

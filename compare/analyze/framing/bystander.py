@@ -14,6 +14,8 @@ sentences of news stories where it went wrong; :func:`bystander` gives the reaso
   view of others, as a speaker's quotation is (:func:`.attribution.is_speaker`);
 - **company**: the actor names the country or group of a business ("an Israeli power company
   cut electricity"): the business is another actor;
+- **office**: the actor only says whose office a person holds, before the title ("our nation's next
+  U.S. Surgeon General", "Russian President Dmitry Medvedev"): what is said is said of the person;
 - **compared**: the actor is what another is compared against ("more original programming than
   Netflix"): the praise is the other's, so a favourable verdict is not Netflix's.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.analyze.framing.tone_features import _tokens, target_tokens
+from compare.analyze.framing.words import ORG_HEADS, TITLES, WEAK_TITLES
 
 Token = tuple[str, int, int]
 
@@ -114,6 +117,31 @@ def _voice(text: str, toks: Sequence[Token], hi: int) -> bool:
     return named or word[0] in SAYING
 
 
+OFFICE_TITLES = TITLES - WEAK_TITLES
+"""Titles of an office that a country's or a body's name written before them says whose it is
+("U.S. Secretary of State", "Russian President"); not ``WEAK_TITLES`` ("Security", "National")."""
+OFFICE_GAP = 1
+"""Capitalised words that may stand between the name and the title ("U.S. Surgeon General")."""
+BODY_AFTER_TITLE = frozenset(w.lower() for w in (*ORG_HEADS, "Staff", "Chiefs"))
+"""Words after a title (lower case, as the tokens are) that make it a body's name, no office: "U.S. Justice
+Department", "Israel General Staff"."""
+
+
+def _office(text: str, toks: Sequence[Token], hi: int) -> bool:
+    """The target names the country or body of an office written right after it with capitals."""
+    if _possessive(toks, hi):
+        return False
+    for k in range(hi + 1, min(len(toks), hi + 2 + OFFICE_GAP)):
+        word = toks[k][0]
+        if not word.isalpha() or not text[toks[k][1]].isupper():
+            return False
+        if word in OFFICE_TITLES:  # not a body named after the title: "U.S. Justice Department", "General Staff"
+            return not (k + 1 < len(toks) and toks[k + 1][0] in BODY_AFTER_TITLE)
+        if word.endswith(("s", "ed")):
+            return False  # a headline's verb, not part of the office: "Trump Attacks Senator McCain"
+    return False
+
+
 def _compared(toks: Sequence[Token], lo: int) -> bool:
     """"than" right before the target, or before its article: "than Netflix", "than the Times"."""
     before = [toks[k][0] for k in range(max(0, lo - 2), lo)]
@@ -122,7 +150,7 @@ def _compared(toks: Sequence[Token], lo: int) -> bool:
 
 def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     """Why the sentence's ``tone`` (the tone model's verdict) is no tone toward the target at
-    characters ``start``..``end``: "setting", "voice" or "company" (whatever the tone), or
+    characters ``start``..``end``: "setting", "voice", "company" or "office" (whatever the tone), or
     "compared" (a favourable verdict only: "than Netflix" is the other's praise, "a more
     dangerous man than Trump" a reproach); None where it is."""
     if tone == "neutral":
@@ -138,9 +166,11 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
         return "voice"
     if _company(text, toks, lo, hi):
         return "company"
+    if _office(text, toks, hi):
+        return "office"
     if tone == "favourable" and _compared(toks, lo):
         return "compared"
     return None
 
 
-__all__ = ["COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "SAYING", "SETTING_LINKS", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]
+__all__ = ["BODY_AFTER_TITLE", "COMPANY_GAP", "COMPANY_NOUNS", "DEMONYM_ENDINGS", "EVENT_NOUNS", "OFFICE_GAP", "OFFICE_TITLES", "SAYING", "SETTING_LINKS", "VOICE_BETWEEN", "VOICE_NOUNS", "bystander"]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from compare.analyze.framing.aliases import AliasMatch
+from compare.analyze.framing.name_signals import long_forms, verb_openers
 from compare.analyze.framing.tokens import Tok, common_word, lower_words, tokens
 from compare.analyze.framing.words import (
     ABBREVIATED_TITLES,
@@ -34,6 +35,7 @@ from compare.analyze.framing.words import (
     NOT_NAMES,
     ORG_HEADS,
     PARTICLES,
+    PLACE_BEFORE,
     REPORTING,
     TITLES,
     VERBS,
@@ -343,29 +345,6 @@ def _plain_name(word: str, names: Names) -> bool:
     )
 
 
-_CAPITALISED_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+(?:of|for|the|and|on|in))*\s+[A-Z][\w'’-]*)+")
-
-
-def _long_forms(sentences: Sequence[Sentence], acronyms: set[str]) -> dict[str, str]:
-    """The written-out names of the story's acronyms, by their capitals: "National Association for
-    the Advancement of Colored People" → "NAACP", "Federal Bureau of Investigation" → "FBI"."""
-    out: dict[str, str] = {}
-    if not acronyms:
-        return out
-    longest, firsts = max(len(a) for a in acronyms), {a[0] for a in acronyms}
-    for s in sentences:
-        for match in _CAPITALISED_PHRASE.finditer(s.text):
-            words = match.group().split()
-            capitals = [n for n, w in enumerate(words) if w[0].isupper()]
-            for i, first in enumerate(capitals):
-                initials = words[first][0]  # an acronym has at most `longest` capitals, the first one of `firsts`
-                for last in capitals[i + 1 : i + longest] if initials in firsts else ():
-                    initials += words[last][0]
-                    if initials in acronyms:
-                        out.setdefault(" ".join(words[first : last + 1]), initials)
-    return out
-
-
 def learn_names(
     sentences: Sequence[Sentence], matches: Mapping[str, Sequence[AliasMatch]], lexicon_actors: Iterable[str]
 ) -> Names:
@@ -373,6 +352,7 @@ def learn_names(
     names = Names()
     for s in sentences:
         names.lower_words.update(lower_words(tokens(s.text)))
+    names.lower_words.update(verb_openers(sentences))  # "Choosing DeGeneres ...": no name
     for s in sentences:
         if s.role != "body":
             continue
@@ -387,12 +367,12 @@ def learn_names(
                 after = toks[run.last + 1].low if run.last + 1 < len(toks) else ""
                 if before in REPORTING or after in REPORTING:
                     names.reported.add(word)
-                elif not run.initial:
-                    names.alone.add(word)
+                elif not run.initial and before not in PLACE_BEFORE:
+                    names.alone.add(word)  # not "in Marche": a place
     for word, n in names.subjects.items():
         if n >= MIN_SUBJECT and _plain_name(word, names):
             names.orgs[word] += n
     names.orgs = Counter({org: n for org, n in names.orgs.items() if n >= 2 or " " in org})
-    names.long_forms = _long_forms(sentences, {o for o in names.orgs if _ACRONYM.match(o)})
+    names.long_forms = long_forms(sentences, {o for o in names.orgs if _ACRONYM.match(o)})
     names.finish(lexicon_actors)
     return names

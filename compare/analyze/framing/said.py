@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.analyze.framing.words import ATTITUDE_STEMS, BE, RECEIVING, SATISFIED
+from compare.analyze.framing.words import ATTITUDE_STEMS, BE, FEELINGS, RECEIVING, SATISFIED
 
 NEGATIONS = frozenset(
     "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
@@ -57,6 +57,11 @@ def said_of(
         hi = inside[-1]
         while hi + 1 < len(toks) and not cut(hi + 1):
             hi += 1
+    by = inside[0] - 1 if inside else -1
+    while by > 0 and text[toks[by][1]].isupper():
+        by -= 1  # the rest of the name: "by Seth | MacFarlane"
+    if by >= 1 and toks[by][0] == "by":
+        lo = max(lo, _agent_phrase(toks, by))  # "a ribald performance by X": only "ribald" is said of X
     headline = all(text[t[1]].isupper() for t in toks if t[0].isalpha() and len(t[0]) >= 4)  # "Beck Wows the Crowd"
     out: dict[int, float] = {}
     negated = False
@@ -70,6 +75,8 @@ def said_of(
             continue
         if text[toks[k][1]].isupper() and k > 0 and toks[k - 1][0] not in QUOTES and not headline:
             continue  # a title or a name ("Justice Ginsburg", "Secure America Now"), no word of tone
+        if _names_event(text, toks, k):
+            continue  # "the Academy's next awards show", "at the Grammy awards": an event, no praise
         if inside and k > inside[-1] and not received and _attitude(toks, k):
             # "Ryan criticized ...", "Palin began showing their support": the target's own view, and
             # what it holds of what follows ("tough criticism of ... the Libya terror attack")
@@ -81,12 +88,51 @@ def said_of(
     return out
 
 
+PHRASE_STARTS = frozenset(
+    """a an the his her their its this that these those after before of in for with to from on at as
+    than over about against during since""".split()
+)
+"""Words that open the noun phrase a "by" agent is written after: "after | a ribald performance by X"."""
+
+
+def _agent_phrase(toks: Sequence[tuple[str, int, int]], by: int) -> int:
+    """The first token of the noun phrase before "by" (token ``by``) whose agent the target is:
+    "... a less provocative choice ... after | a ribald performance by Seth MacFarlane".  Its
+    words are said of the agent; the rest of the clause is said of something else."""
+    k = by - 1
+    while k > 0 and toks[k][0] not in PHRASE_STARTS and toks[k - 1][0] not in CUTS and toks[k][0] not in BE:
+        k -= 1
+    return k if toks[k][0] not in BE else k + 1
+
+
+PRIZES = frozenset("award awards prize prizes".split())
+"""Words of tone that may only name a prize or its ceremony: "awards show", "the Grammy awards"."""
+EVENT_NOUNS = frozenset("show shows ceremony ceremonies gala galas".split())
+"""Nouns of an event that a prize word before them only names: "the Academy's next awards show"."""
+PRIZE_REACH = 5
+"""Tokens before a named prize read for a verb of receiving it: "won the Nobel Peace Prize" is still the winner's."""
+
+
+def _names_event(text: str, toks: Sequence[tuple[str, int, int]], k: int) -> bool:
+    """Whether the word of tone at ``k`` only names a prize's event or the prize itself ("awards
+    show", "the Emmy awards"); "won the award" and "won the Nobel Peace Prize" are still said of
+    the winner, and "a bad night" too."""
+    if toks[k][0] not in PRIZES:
+        return False
+    if k + 1 < len(toks) and toks[k + 1][0] in EVENT_NOUNS:
+        return True
+    named = k > 0 and text[toks[k - 1][1]].isupper() and toks[k - 1][0].isalpha()
+    return named and not any(t[0] in RECEIVING for t in toks[max(0, k - PRIZE_REACH) : k])  # "won the Nobel Peace Prize"
+
+
 def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     """Whether token ``k`` is a word of attitude toward another (``ATTITUDE_STEMS``) and no passive
-    ("was widely criticized" is received), or of acceptance before "with"/"about" (``SATISFIED``:
-    "are good with that")."""
+    ("was widely criticized" is received), of acceptance before "with"/"about" (``SATISFIED``:
+    "are good with that"), or of the actor's own feeling (``FEELINGS``: "is immensely proud of")."""
     if toks[k][0] in SATISFIED and k + 1 < len(toks) and toks[k + 1][0] in ("with", "about"):
         return True
+    if toks[k][0] in FEELINGS:
+        return True  # "is immensely proud of", "are thrilled to have": the actor's feeling about another
     if not toks[k][0].startswith(tuple(ATTITUDE_STEMS)):
         return False
     j = k - 1

@@ -94,11 +94,14 @@ name after them is a person's only when a title of another kind stands in the ch
 NOT_ACRONYMS = _words(
     """
     TV CEO CFO AM PM OK GDP HIV AIDS DNA ID IQ PC UK US USA EU UN FAQ PDF RSS URL AP II III IV VI
-    MP MPs NY DC LA PR OP ED GPS ATM SUV MRI ER ICU NO YES AND THE OF
+    MP MPs NY DC LA PR OP ED GPS ATM SUV MRI ER ICU NO YES AND THE OF USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD
     """
 )
-"""All-capital words that are not organisations (an acronym seen twice is otherwise one)."""
+"""All-capital words that are not organisations (an acronym seen twice is otherwise one); currencies among them
+("RMB 70,000")."""
 PARTICLES = frozenset({"al", "el", "bin", "ibn"})  # "al-Maliki" is a name
+PLACE_BEFORE = frozenset({"in", "near", "outside"})
+"""Words before a place: a capitalised word written alone after them ("in Marche") is no person's surname."""
 ORG_HEADS = _words(
     """
     Council Ministry Department Organization Organisation Agency Committee Commission Party Fund
@@ -111,7 +114,7 @@ NON_ACTOR_HEADS = _words(
     """
     Times Post Journal News Herald Tribune Gazette Review Radio Television TV University College
     School Airport Hotel Street Square Avenue Road List Index Exchange Stadium Airlines Prize Center
-    Centre Museum
+    Centre Museum Award Awards Emmy Emmys Grammy Grammys Oscars Globe Globes
     """
 )
 REGION_WORDS = _words("North South East West Northern Southern Eastern Western Central Latin")
@@ -136,7 +139,7 @@ NOT_NAMES = (
     While When After Before But And Both All Our Their His Her Its Republican Republicans Democrat
     Democrats Democratic Conservative Conservatives Liberal Liberals Labour Tory Tories Party Act
     Amendment Law Constitution Network Bridge People Medicare Medicaid Security Fair Caller Beach
-    Jesuit Standard Zero
+    Jesuit Standard Zero San Santa
     """
     )
 )
@@ -230,7 +233,7 @@ relations uses them often, and only there does the stance axis, cooperative or r
 something (``Settings.stance_relations_per_1000``)."""
 ATTITUDE_STEMS = (
     "critici critique accus prais support backing endors attack condemn oppos blam welcom hail slam "
-    "denounc reject applaud commend thank disput dismiss favo approv deni deny"
+    "denounc reject applaud commend thank disput dismiss favo approv deni deny celebrat congratulat"
 ).split()
 """Words (by their start) of an actor's attitude toward another: written after the actor in its
 clause ("Ryan criticized the administration", "Palin began showing their support", "Mr. Perry's
@@ -239,6 +242,10 @@ thinks of others, not how the article portrays the actor."""
 SATISFIED = _words("happy pleased satisfied content comfortable fine ok okay good glad delighted thrilled")
 """Adjectives of an actor's acceptance of something, before "with" or "about": "The Angels apparently are good
 with that", "Democrats are happy with the deal" say what the actor thinks of what follows, not how good it is."""
+FEELINGS = _words("proud thrilled excited delighted honored honoured grateful gratified elated")
+"""Adjectives of an actor's own feeling, written after it in its clause: "The AMA is immensely proud of ...",
+"We are thrilled to have ..." say how the actor feels about another, not how good the actor is.  Not "eager" nor
+"fortunate": "eager to block the bill" is the actor's own act, "fortunate to survive" not about another."""
 RECEIVING = _words("drew draw draws drawing faced face faces facing received receive receives won wins earned earns got gets under attracted attracts")
 """Verbs by which an actor receives another's attitude: "Mr. Trump drew considerable criticism"."""
 PEOPLE_NOUNS = _words("people citizens voters workers taxpayers families consumers public seniors")

@@ -176,7 +176,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b|\bI['’]")
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|He|Him|His|She|Her)\b")
 
 
-def _of_the_speaker(text: str, spans: list[tuple[int, int]], previous: Span | None) -> bool:
+def _of_the_speaker(
+    text: str, spans: list[tuple[int, int]], previous: Span | None, previous_spans: list[tuple[int, int]]
+) -> bool:
     """Whether a paragraph's quotations speak of the previous paragraph's speaker as "he" ("His
     conduct is unbecoming"), never as "I": a "he" or "she" in their first sentence (a later one
     may be someone they introduce: "There was one patient, all his body ..."), and the paragraph
@@ -187,7 +189,7 @@ def _of_the_speaker(text: str, spans: list[tuple[int, int]], previous: Span | No
     if previous is None or _FIRST_PERSON.search(quoted) or not _THIRD_PERSON.search(first):
         return False
     before = text[previous.start : previous.end]
-    inside = " ".join(text[a:b] for a, b in _quote_spans(text, previous.start, previous.end))
+    inside = " ".join(text[a:b] for a, b in previous_spans)
     return not _people(inside) and not _THIRD_PERSON.search(inside) and len({n for _p, n in _people(before)}) <= 1
 
 
@@ -203,6 +205,7 @@ def article_quotes(article: Article) -> tuple[Quote, ...]:
     last_person: str | None = None
     continued: str | None = None
     previous: Span | None = None
+    previous_spans: list[tuple[int, int]] = []
     for paragraph in paragraph_spans(article):
         spans = _quote_spans(article.text, paragraph.start, paragraph.end)
         frame = _blank(article.text, paragraph, spans)
@@ -211,11 +214,11 @@ def article_quotes(article: Article) -> tuple[Quote, ...]:
             if _ATTRIBUTION.search(frame):
                 # its own speaker: "Akin continued"; "the source said" (no name: None)
                 speaker = _speaker(frame, last_person, _ATTRIBUTION)
-            elif not _of_the_speaker(article.text, spans, previous):
+            elif not _of_the_speaker(article.text, spans, previous, previous_spans):
                 speaker = continued
         for a, b in spans:
             out.append(Quote(article.text[a:b].strip(" ,.;:"), a, b, speaker))
-        continued, previous = _continued_by(continued, frame, spans, speaker), paragraph
+        continued, previous, previous_spans = _continued_by(continued, frame, spans, speaker), paragraph, spans
         people = [name for _pos, name in _people(frame) if is_person(name)]
         if speaker and is_person(speaker):
             last_person = speaker

@@ -88,9 +88,9 @@ def _keeping_tallies(store: dict[tuple[str, str], Any]) -> Iterator[None]:
 
     original = framing.stance
 
-    def keep(actor: str, article: str, tally: Any, settings: Any, *voice: Any) -> Any:
+    def keep(actor: str, article: str, tally: Any, settings: Any, *rest: Any) -> Any:
         store[(actor, article)] = tally
-        return original(actor, article, tally, settings, *voice)
+        return original(actor, article, tally, settings, *rest)
 
     framing.stance = keep  # type: ignore[assignment]  # benchmark-only instrumentation
     try:

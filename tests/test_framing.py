@@ -26,7 +26,7 @@ from compare.lexicon import load_lexicon
 from compare.models import Stance
 from compare.settings import Settings
 from reports.html import render_html
-from tests.test_stance import example_articles, framed
+from tests.test_stance import example_articles, framed, make_article
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-russia-2010"
 
@@ -100,6 +100,36 @@ def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
     assert _tone(_tones(*["unfavourable"] * 9, "favourable", "favourable"), settings)[0] == "neutral"  # net 7
     assert _tone(_tones(*["unfavourable"] * 2), Settings(tone_unfavourable_net=2, tone_unfavourable_net_named=2))[0] == "unfavourable"
     assert _tone([], settings) == ("neutral", 0.0)
+
+
+def test_an_unfavourable_tone_goes_to_the_actor_the_article_criticises_most() -> None:
+    """An actor is unfavourable only where no other main actor of the article weighs more
+    unfavourable sentences (``rival``, Settings.tone_rival_share): ties keep both; 0 turns it off."""
+    settings = replace(Settings(), tone_unfavourable_net=2, tone_unfavourable_net_named=2)
+    two = _tones("unfavourable", "unfavourable")
+    assert _tone(two, settings, rival=0.0)[0] == "unfavourable"
+    assert _tone(two, settings, rival=2.0)[0] == "unfavourable"  # as criticised as the other
+    assert _tone(two, settings, rival=3.0) == ("neutral", -1.0)
+    assert _tone(two, replace(settings, tone_rival_share=0.0), rival=3.0)[0] == "unfavourable"
+    assert _tone(_tones("favourable"), settings, rival=9.0)[0] == "favourable"  # praise is not weighed
+
+
+def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> None:
+    """Through frame(): in article "a" Smith bears three condemnations, Jones one; Jones is not
+    unfavourable there (it is without the rule), Smith is; in "b" Jones alone is criticised."""
+    a = (
+        "Critics slammed Senator Mark Smith for the failed and corrupt plan. Smith was blamed for the "
+        "disastrous and shameful failure. Voters slammed Smith for the failed and corrupt plan. "
+        "Critics slammed Governor Ann Jones for the failed plan. Jones met reporters."
+    )
+    b = "Critics slammed Governor Ann Jones for the failed and corrupt plan. Senator Mark Smith met reporters on Tuesday."
+    settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
+    articles = [make_article("a", a), make_article("b", b)]
+    tones = {(s.actor, s.article): s.tone for s in frame(articles, load_lexicon(), settings)}
+    assert tones[("Mark Smith", "a")] == "unfavourable" and tones[("Ann Jones", "a")] == "neutral", tones
+    assert tones[("Ann Jones", "b")] == "unfavourable", tones
+    off = frame(articles, load_lexicon(), replace(settings, tone_rival_share=0.0))
+    assert {(s.actor, s.article): s.tone for s in off}[("Ann Jones", "a")] == "unfavourable"
 
 
 def test_a_favourable_tone_needs_a_share_of_the_sentences() -> None:
@@ -508,7 +538,6 @@ def test_a_countrys_people_are_not_the_country() -> None:
     """"The wealthiest Americans", "the American people": the tone toward them is no tone toward
     the United States (no sentence of theirs is judged for it); "America", "American strength" are."""
     from compare.analyze.framing import credit
-    from tests.test_stance import make_article
 
     articles = [
         make_article("a", "Tax increases on the wealthiest Americans would restore growth. "

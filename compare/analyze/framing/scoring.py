@@ -88,7 +88,19 @@ def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label,
     return "mixed", score
 
 
-def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, float]:
+def unfavourable_weight(tones: Iterable[SentenceTone], settings: Settings) -> float:
+    """What an actor's unfavourable sentences in one article weigh toward ``Settings.tone_unfavourable_net``:
+    1 each, ``Settings.tone_quoted_weight`` in another's words, times ``Settings.tone_pronoun_weight``
+    where the sentence calls the actor "he" or "she"."""
+    weight, pronoun = settings.tone_quoted_weight, settings.tone_pronoun_weight
+    return sum(
+        (1.0 if t.voice == OWN else weight) * (pronoun if t.reference == "pronoun" else 1.0)
+        for t in tones
+        if t.tone == "unfavourable"
+    )
+
+
+def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> tuple[ToneLabel, float]:
     """The tone of the sentences naming the actor or referring to it, taken together, and its score.
 
     The score is the share of those sentences favourable toward the actor less the share
@@ -109,6 +121,9 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     ``Settings.tone_own_sentences`` of its evidence sentences in the outlet's own words
     (:mod:`.voice`): criticism only in the words of those it quotes (an opponent, a campaign, an
     ad) is theirs; their sentences count ``Settings.tone_quoted_weight`` toward the net.  Nor
+    "unfavourable" when the sentences of another main actor of the same article weigh more
+    (``rival``, times ``Settings.tone_rival_share``): the article's criticism falls on that
+    one, and what it tells of this actor is its part in that story.  Nor
     "favourable" when all its evidence is reported speech or thought (``voice`` "reported":
     "Locals believe snake wine helps ...", "LeFevre said, Rob was visibly happy", "Obama ...
     urged lawmakers"): what others are told to think, not praise the outlet prints.  A quotation
@@ -117,14 +132,7 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     """
     if not tones:
         return "neutral", 0.0
-    weight = settings.tone_quoted_weight
-
-    pronoun = settings.tone_pronoun_weight  # a sentence calling the actor "he" or "she" is about it
-    unfavourable = sum(
-        (1.0 if t.voice == OWN else weight) * (pronoun if t.reference == "pronoun" else 1.0)
-        for t in tones
-        if t.tone == "unfavourable"
-    )
+    unfavourable = unfavourable_weight(tones, settings)
     favourable = sum(t.tone == "favourable" for t in tones)
     net = favourable - unfavourable
     score = (favourable - sum(t.tone == "unfavourable" for t in tones)) / max(1, sum(not t.speaker for t in tones))
@@ -137,6 +145,8 @@ def _tone(tones: list[SentenceTone], settings: Settings) -> tuple[ToneLabel, flo
     if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
         label = "neutral"  # no sentence, or too few, says it of the actor in words to show
     shown = [t for t in tones if t.tone == label and (t.cued or not settings.tone_cued_sentences)]
+    if label == "unfavourable" and unfavourable < settings.tone_rival_share * rival:
+        label = "neutral"  # another main actor bears more of the article's criticism: the article's target is that one
     if label == "unfavourable" and sum(t.voice == OWN for t in shown) < settings.tone_own_sentences:
         label = "neutral"  # criticism only in the words of those it quotes: their view, not the outlet's
     if label == "favourable" and all(t.voice == REPORTED for t in shown):
@@ -164,9 +174,12 @@ def _voices(ids: Iterable[str], marks: Iterable[CueMark], kinds: set[str], voice
     return out
 
 
-def stance(actor: str, article: str, tally: Tally, settings: Settings, voice: VoiceOf = _own) -> Stance:
+def stance(
+    actor: str, article: str, tally: Tally, settings: Settings, voice: VoiceOf = _own, rival: float = 0.0
+) -> Stance:
     """The stance: label and score from the cue counts, tone from the sentences' tones, evidence,
-    and whose words each evidence sentence's cue words are (``voice``)."""
+    and whose words each evidence sentence's cue words are (``voice``).  ``rival``: the most
+    :func:`unfavourable_weight` another main actor has in the same article (:func:`_tone`)."""
     c = sum(r.cooperative for r in tally.cues.values())
     r = sum(r.reluctant for r in tally.cues.values())
     label, score = _label(c, r, settings)
@@ -182,7 +195,7 @@ def stance(actor: str, article: str, tally: Tally, settings: Settings, voice: Vo
         )
     )
     evidence = tuple(row.sentence for row in supporting[:MAX_EVIDENCE])
-    tone, tone_score = _tone(list(tally.tones.values()), settings)
+    tone, tone_score = _tone(list(tally.tones.values()), settings, rival)
     tone_sign = {"favourable": 1, "unfavourable": -1}.get(tone, 0)
     toned = [t for t in tally.tones.values() if tone_sign and t.tone == tone and t.cued]
     toned.sort(key=lambda t: (t.voice != OWN, -tone_sign * t.score, t.index))  # the outlet's own words first

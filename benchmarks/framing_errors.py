@@ -28,6 +28,9 @@ Reads BASIL 2010-2012 (``../shared/data/basil-framing-dev``, see its README and
    model with this attribution scores about the second figure; perfect attribution too, the first.
 5. **Aggregation**: the shipped aggregation rule over perfect sentence tones
    (:func:`aggregation_ceiling`): what is lost at the sentence level, and by the rule.
+
+With the classes come the confusion of each outlet (:func:`confusion_by_outlet`) and why each
+missed favourable or unfavourable portrayal is missed (:func:`missed_by_cause`).
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ class Pair:
     spans: tuple[tuple[str, str], ...]  # (polarity, text) of the annotated spans aimed at the entity
     sentences: tuple[str, ...] = ()  # every sentence of the article
     tones: tuple[str, ...] = ()  # the tone of each credited sentence ("speaker" where the actor only speaks)
+    outlet: str = ""
 
 
 @contextmanager
@@ -125,7 +129,7 @@ def read_pairs(folder: Path) -> list[Pair]:
             hit = next((a for a, w in words.items() if matches(row["entity"], w)), None) or next(
                 (a for a in words if person_matches(row["entity"], a)), None
             )
-            for outlet in row["by_outlet"].values():
+            for name, outlet in row["by_outlet"].items():
                 if outlet["author_sentiment"] not in CLASSES:
                     continue
                 aid = outlet["article_id"]
@@ -140,7 +144,7 @@ def read_pairs(folder: Path) -> list[Pair]:
                 out.append(
                     Pair(
                         story, outlet["author_sentiment"], said, hit is not None, credited, row["entity"], spans,
-                        sentences, tones,
+                        sentences, tones, name,
                     )
                 )
     return out
@@ -317,6 +321,37 @@ def sentence_tones_by_span(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
     return {k: dict(sorted(v.items())) for k, v in out.items()}
 
 
+def missed_by_cause(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
+    """Why each favourable (unfavourable) portrayal the report does not find is missed: the
+    entity is no actor of the report ("actor not matched"); it is, but no sentence of the article
+    is credited to it ("no sentence credited"); its credited sentences are not more often of the
+    gold tone than of the opposite one ("sentence tone"); or they are, and the rule that makes
+    one portrayal of them says otherwise ("aggregation": the margins, the rival, the checks)."""
+    out: dict[str, Counter[str]] = {"pos": Counter(), "neg": Counter()}
+    for p in pairs:
+        if p.gold not in out or p.said == p.gold:
+            continue
+        same, other = ("favourable", "unfavourable") if p.gold == "pos" else ("unfavourable", "favourable")
+        if not p.named:
+            cause = "actor not matched"
+        elif not p.credited:
+            cause = "no sentence credited"
+        elif p.tones.count(same) <= p.tones.count(other):
+            cause = "sentence tone"
+        else:
+            cause = "aggregation"
+        out[p.gold][cause] += 1
+    return {gold: dict(counts.most_common()) for gold, counts in out.items()}
+
+
+def confusion_by_outlet(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
+    """The confusion (gold>said) of each outlet's articles."""
+    out: dict[str, Counter[str]] = {}
+    for p in pairs:
+        out.setdefault(p.outlet, Counter())[f"{p.gold}>{p.said}"] += 1
+    return {outlet: dict(sorted(counts.items())) for outlet, counts in sorted(out.items())}
+
+
 def report(pairs: Sequence[Pair]) -> dict[str, Any]:
     gold = [p.gold for p in pairs]
     said = [p.said for p in pairs]
@@ -330,6 +365,8 @@ def report(pairs: Sequence[Pair]) -> dict[str, Any]:
         "confusion_gold_said": {
             f"{g}>{s}": n for (g, s), n in sorted(Counter(zip(gold, said, strict=True)).items())
         },
+        "confusion_by_outlet": confusion_by_outlet(pairs),
+        "missed_by_cause": missed_by_cause(pairs),
         "f1_per_class": {c: round(v, 3) for c, v in per_class.items()},
         "macro_f1": round(macro_f1(gold, said), 3),
         "macro_f1_story_bootstrap_90": [round(low, 3), round(high, 3)],

@@ -12,7 +12,7 @@ import pytest
 
 from compare import Comparison, compare, semantic, target_tone
 from compare.analyze.framing import frame
-from compare.analyze.framing.scoring import SentenceTone, _tone
+from compare.analyze.framing.scoring import SentenceTone, _tone, criticism
 from compare.analyze.framing.tone import (
     TONES,
     features,
@@ -103,8 +103,9 @@ def test_an_unfavourable_tone_needs_several_unfavourable_sentences() -> None:
 
 
 def test_an_unfavourable_tone_goes_to_the_actor_the_article_criticises_most() -> None:
-    """An actor is unfavourable only where no other main actor of the article weighs more
-    unfavourable sentences (``rival``, Settings.tone_rival_share): ties keep both; 0 turns it off."""
+    """An actor is unfavourable only where no other main actor of the article, unfavourable on its
+    own sentences, weighs more (``rival``: its criticism(), times Settings.tone_rival_share): ties
+    keep both; 0 turns it off; a rival's favourable sentences count against it."""
     settings = replace(Settings(), tone_unfavourable_net=2, tone_unfavourable_net_named=2)
     two = _tones("unfavourable", "unfavourable")
     assert _tone(two, settings, rival=0.0)[0] == "unfavourable"
@@ -112,11 +113,15 @@ def test_an_unfavourable_tone_goes_to_the_actor_the_article_criticises_most() ->
     assert _tone(two, settings, rival=3.0) == ("neutral", -1.0)
     assert _tone(two, replace(settings, tone_rival_share=0.0), rival=3.0)[0] == "unfavourable"
     assert _tone(_tones("favourable"), settings, rival=9.0)[0] == "favourable"  # praise is not weighed
+    assert criticism(_tones(*["unfavourable"] * 3), settings) == 3.0
+    assert criticism(_tones(*["unfavourable"] * 4, "favourable", "favourable"), settings) == 2.0
+    assert criticism(_tones(*["unfavourable"] * 3, "favourable", "favourable"), settings) == 0.0  # not unfavourable
 
 
 def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> None:
     """Through frame(): in article "a" Smith bears three condemnations, Jones one; Jones is not
-    unfavourable there (it is without the rule), Smith is; in "b" Jones alone is criticised."""
+    unfavourable there (it is without the rule), Smith is; in "b" Jones alone is criticised.  A
+    sentence condemning both counts for both (a tie keeps both unfavourable)."""
     a = (
         "Critics slammed Senator Mark Smith for the failed and corrupt plan. Smith was blamed for the "
         "disastrous and shameful failure. Voters slammed Smith for the failed and corrupt plan. "
@@ -130,6 +135,26 @@ def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> No
     assert tones[("Ann Jones", "b")] == "unfavourable", tones
     off = frame(articles, load_lexicon(), replace(settings, tone_rival_share=0.0))
     assert {(s.actor, s.article): s.tone for s in off}[("Ann Jones", "a")] == "unfavourable"
+    both = "Critics slammed Senator Mark Smith and Governor Ann Jones for the failed and corrupt plan. Smith met reporters."
+    tones = {(s.actor, s.article): s.tone for s in frame([make_article("a", both), articles[1]], load_lexicon(), settings)}
+    assert tones[("Mark Smith", "a")] == tones[("Ann Jones", "a")] == "unfavourable", tones
+
+
+def test_criticism_the_report_does_not_show_hides_no_other_actor() -> None:
+    """The reviewer's case: the outlet's own words criticise Jones; Smith is attacked only in
+    quotations, so Smith is not unfavourable (Settings.tone_own_sentences) and is no rival: Jones
+    stays unfavourable."""
+    a = (
+        "Critics slammed Governor Ann Jones for the failed and corrupt plan. "
+        '"Senator Mark Smith is a corrupt and disgraceful failure," one rival said. '
+        '"Smith is a liar and a fraud," another rival said. '
+        '"Smith is a shameful, corrupt disaster," a third rival said. '
+        "Jones met reporters."
+    )
+    b = "Senator Mark Smith met reporters on Tuesday. Governor Ann Jones spoke too."
+    settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
+    tones = {(s.actor, s.article): s.tone for s in frame([make_article("a", a), make_article("b", b)], load_lexicon(), settings)}
+    assert tones[("Mark Smith", "a")] == "neutral" and tones[("Ann Jones", "a")] == "unfavourable", tones
 
 
 def test_a_favourable_tone_needs_a_share_of_the_sentences() -> None:

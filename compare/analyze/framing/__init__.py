@@ -55,7 +55,7 @@ from compare.analyze.framing.cues import (
     verb_agent,
 )
 from compare.analyze.framing.names import Names, learn_names
-from compare.analyze.framing.scoring import SentenceTone, Tally, stance, unfavourable_weight
+from compare.analyze.framing.scoring import SentenceTone, Tally, criticism, stance
 from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone import Logits, embedded_logits, target_tone
 from compare.analyze.framing.voice import OWN, ArticleVoices, VoiceSpan, voices_of
@@ -378,7 +378,7 @@ def finish(credited: Credited, settings: Settings) -> tuple[Stance, ...]:
             else:  # "he" refers to the person (the first actor), not to the one the person speaks for
                 tally.add_tone(tone if not n or not r.reference else replace(tone, reference=""), marks)
     out: list[Stance] = []
-    weights = {key: unfavourable_weight(t.tones.values(), settings) for key, t in tallies.items() if key[0] in main}
+    weights = {key: criticism(t.tones.values(), settings) for key, t in tallies.items() if key[0] in main}
     for actor in credited.main:
         for article in credited.articles:
             found = tallies.get((actor, article))

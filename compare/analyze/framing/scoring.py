@@ -88,7 +88,7 @@ def _label(cooperative: int, reluctant: int, settings: Settings) -> tuple[Label,
     return "mixed", score
 
 
-def unfavourable_weight(tones: Iterable[SentenceTone], settings: Settings) -> float:
+def _unfavourable_weight(tones: Iterable[SentenceTone], settings: Settings) -> float:
     """What an actor's unfavourable sentences in one article weigh toward ``Settings.tone_unfavourable_net``:
     1 each, ``Settings.tone_quoted_weight`` in another's words, times ``Settings.tone_pronoun_weight``
     where the sentence calls the actor "he" or "she"."""
@@ -98,6 +98,16 @@ def unfavourable_weight(tones: Iterable[SentenceTone], settings: Settings) -> fl
         for t in tones
         if t.tone == "unfavourable"
     )
+
+
+def criticism(tones: Iterable[SentenceTone], settings: Settings) -> float:
+    """How much more an actor's sentences in one article weigh unfavourable than favourable (as
+    toward ``Settings.tone_unfavourable_net``) where they make it "unfavourable" on their own
+    (:func:`_tone` with no rival), else 0: what it weighs as another actor's ``rival``."""
+    tones = list(tones)
+    if _tone(tones, settings)[0] != "unfavourable":
+        return 0.0
+    return _unfavourable_weight(tones, settings) - sum(t.tone == "favourable" for t in tones)
 
 
 def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> tuple[ToneLabel, float]:
@@ -121,9 +131,10 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     ``Settings.tone_own_sentences`` of its evidence sentences in the outlet's own words
     (:mod:`.voice`): criticism only in the words of those it quotes (an opponent, a campaign, an
     ad) is theirs; their sentences count ``Settings.tone_quoted_weight`` toward the net.  Nor
-    "unfavourable" when the sentences of another main actor of the same article weigh more
-    (``rival``, times ``Settings.tone_rival_share``): the article's criticism falls on that
-    one, and what it tells of this actor is its part in that story.  Nor
+    "unfavourable" when another main actor of the same article, unfavourable on its own
+    sentences, weighs more (``rival``, its :func:`criticism`, times ``Settings.tone_rival_share``,
+    against this actor's): the article's criticism falls on that one, and what it tells of this
+    actor is its part in that story.  Nor
     "favourable" when all its evidence is reported speech or thought (``voice`` "reported":
     "Locals believe snake wine helps ...", "LeFevre said, Rob was visibly happy", "Obama ...
     urged lawmakers"): what others are told to think, not praise the outlet prints.  A quotation
@@ -132,7 +143,7 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     """
     if not tones:
         return "neutral", 0.0
-    unfavourable = unfavourable_weight(tones, settings)
+    unfavourable = _unfavourable_weight(tones, settings)
     favourable = sum(t.tone == "favourable" for t in tones)
     net = favourable - unfavourable
     score = (favourable - sum(t.tone == "unfavourable" for t in tones)) / max(1, sum(not t.speaker for t in tones))
@@ -145,14 +156,14 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
         label = "neutral"  # no sentence, or too few, says it of the actor in words to show
     shown = [t for t in tones if t.tone == label and (t.cued or not settings.tone_cued_sentences)]
-    if label == "unfavourable" and unfavourable < settings.tone_rival_share * rival:
-        label = "neutral"  # another main actor bears more of the article's criticism: the article's target is that one
     if label == "unfavourable" and sum(t.voice == OWN for t in shown) < settings.tone_own_sentences:
         label = "neutral"  # criticism only in the words of those it quotes: their view, not the outlet's
     if label == "favourable" and all(t.voice == REPORTED for t in shown):
         label = "neutral"  # praise only in what others are told to say or think: "Locals believe ..."
     if label == "favourable" and all(t.quoted for t in tones):
         label = "neutral"  # praise of an actor the article names only in the quotations it chose
+    if label == "unfavourable" and -net < settings.tone_rival_share * rival:
+        label = "neutral"  # another main actor bears more of the article's criticism: the article's target is that one
     return label, score
 
 
@@ -179,7 +190,7 @@ def stance(
 ) -> Stance:
     """The stance: label and score from the cue counts, tone from the sentences' tones, evidence,
     and whose words each evidence sentence's cue words are (``voice``).  ``rival``: the most
-    :func:`unfavourable_weight` another main actor has in the same article (:func:`_tone`)."""
+    :func:`criticism` of another main actor of the same article (:func:`_tone`)."""
     c = sum(r.cooperative for r in tally.cues.values())
     r = sum(r.reluctant for r in tally.cues.values())
     label, score = _label(c, r, settings)

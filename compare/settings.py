@@ -529,7 +529,9 @@ class Settings:
     (:func:`compare.analyze.framing.scoring.criticism`).  The criticism an article relays falls
     on several actors; the portrayal an editor signs is of the one it criticises most ("the Tea
     Party" beside the NAACP Fox reports accusing it, "Romney" beside the Obama campaign HuffPost
-    takes to task).  0 turns it off.  0 → 1 (session 23): BASIL dev tone macro-F1 0.562 → 0.576,
+    takes to task).  Two names of one side that the actors keep apart (a president and "the White
+    House", a party and its leader) are two actors here too: the less criticised loses its row.
+    0 turns it off.  0 → 1 (session 23): BASIL dev tone macro-F1 0.562 → 0.576,
     cross-validated by story 0.527 → 0.539 (``benchmarks/framing_eval.py``): three portrayals
     annotated neutral no longer unfavourable, none lost.  With ``tone_unfavourable_net_named`` chosen
     by the folds too, the CV is 0.549 without it, 0.558 with 0.75 or 1 (the same labels).  It removes six

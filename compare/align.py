@@ -96,6 +96,7 @@ from compare.similarity import (
 )
 from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.text import TOKEN, is_question
+from compare.value_slots import ValueSlots, swapped_score
 from compare.verbatim import quote_links, same_pairs, same_words, short_quotes
 
 
@@ -144,6 +145,9 @@ def align(
     bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
     wording = [bounds.wording(i) for i in range(len(sentences))]
 
+    values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most)
+    swapped_cache: dict[tuple[int, int], float] = {}
+
     def lexical(i: int, j: int) -> float:
         if article_of[i] != article_of[j] and allowed_numbers is not None and not allowed_numbers(article_of[i], article_of[j]):
             return 0.0
@@ -154,6 +158,14 @@ def align(
         if value is None:
             value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
             lexical_cache[key] = value
+        if values.most:
+            pair = (i, j) if i < j else (j, i)
+            other = swapped_cache.get(pair)
+            if other is None:
+                alt = values.swapped(*pair)
+                other = 0.0 if alt is None else swapped_score(feats[pair[0]], features(alt, story, function=analysed[pair[1]][1]), settings)
+                swapped_cache[pair] = other
+            value = max(value, other)  # one claim with two values scores as one with the same value
         return value
 
     verbatim = short_quotes(sentences, linkable, names, settings)
@@ -180,13 +192,13 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners)}
+    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners), *values.candidates(allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days, values)
     ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), refusals_apart(links, sentences, {*matched, *asked}, settings, cosines is not None)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
@@ -350,12 +362,15 @@ def _links(
     quotes: Sequence[Quoted] | None = None,
     kinds: Sequence[Kinds] | None = None,
     days: Sequence[frozenset[str]] | None = None,
+    values: ValueSlots | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
     ``Settings.semantic_min_cosine`` -- and of ``Settings.paraphrase_cosine`` when the two share
     few words (lexical similarity under ``Settings.semantic_min_lexical``): sentences on one
-    topic in other words are close in meaning too, and only a close paraphrase is the same fact."""
+    topic in other words are close in meaning too, and only a close paraphrase is the same fact.
+    A weak link's shared words count the values it gives one slot (``values``,
+    :meth:`~compare.value_slots.ValueSlots.shared_weight`): one measure, told with two values."""
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidates):
         value = similarity(i, j)
@@ -373,7 +388,7 @@ def _links(
             plain is not None
             and value < settings.weak_link_score
             and cos < settings.weak_link_cosine
-            and sum(informativeness(t) for t in plain[i] & plain[j]) < settings.weak_link_plain
+            and sum(informativeness(t) for t in plain[i] & plain[j]) + (values.shared_weight(i, j) if values else 0.0) < settings.weak_link_plain
             and not cosines.leads(i, j)
         ):
             continue

@@ -15,6 +15,14 @@ class GroupSettings:
     on another scale and keep its own thresholds.  Chosen by reading the groups of BASIL dev stories
     and of FNC-1 stories (issue 11), member by member."""
 
+    value_slot_most: int = 40
+    """Two sentences of different articles that give one measure two values (a number in one slot:
+    the same content word right before or right after it, :mod:`compare.value_slots`) are scored as
+    if the values were the same, so that they link when the rest of the claim does and the typed
+    differences show the conflict ("a mother of 13" / "a mother of 12"; "the Colts (10-5)" / "a 9-5
+    season").  A slot that more than this many sentences hold (a table of figures) proposes no pairs
+    of its own.  0 switches the rule off."""
+
     chain_floor: float = 0.2
     """No two members of different articles in one group score under this together, unless one of
     them is short (fewer than ``chain_short_tokens`` content words: a short quotation scores low with

@@ -41,7 +41,9 @@ from compare.similarity import (
     features,
     informativeness,
     normalise_word,
+    overlap,
     score,
+    sequence_ratio,
     story_names,
     story_weights,
     substance,
@@ -138,6 +140,38 @@ def _plain_groups(
                 texts_of.append(sentences[i].text[a:b])
     words = replace(s, semantic=False)
     lexical = {(u, v): score(units[u], units[v], words) for u, v in combinations(range(len(units)), 2)}
+    # One measure with two values (GroupSettings.value_slot_most): v's number that has the same word
+    # right before it, or right after it, as one number of u (and only one) reads as u's, unless
+    # either sentence gives both values or the other article gives it in that place; the pair scores
+    # as if the values agreed, never as the same words.  Inputs here are too small for the cap.
+    tokens_of = [feats[i].tokens if linkable[i] else () for i in range(n)]
+
+    def places(tokens: tuple[str, ...]) -> list[tuple[int, tuple[str, str]]]:
+        return [(k, p) for k, t in enumerate(tokens) if t[0].isdigit()
+                for p in ((tokens[k - 1], "before") if k else None, (tokens[k + 1], "after") if k + 1 < len(tokens) else None) if p]
+
+    given = {a: {(tokens_of[i][k], p) for i in range(n) if art[i] == a for k, p in places(tokens_of[i])} for a in set(art)}
+
+    def with_values(u: int, v: int) -> tuple[str, ...] | None:
+        a, b = tokens_of[u], tokens_of[v]
+        if art[u] == art[v]:
+            return None
+        mine: dict[tuple[str, str], set[str]] = {}
+        for k, p in places(a):
+            if a[k] not in b and (a[k], p) not in given[art[v]]:
+                mine.setdefault(p, set()).add(a[k])
+        out = [next(iter(mine[p])) if len(mine.get(p, ())) == 1 and b[k] not in a and (b[k], p) not in given[art[u]] else b[k] for k, p in places(b)]
+        swapped = list(b)
+        for (k, _), t in zip(places(b), out, strict=True):
+            if t != b[k]:
+                swapped[k] = t
+        return tuple(swapped) if swapped != list(b) and s.grouping.value_slot_most else None
+
+    swaps = {(u, v): with_values(u, v) for u, v in combinations(range(n), 2)}
+    for (u, v), alt in swaps.items():
+        if alt is not None:
+            other = features(alt, story, function=analyse(sentences[v].text)[1])
+            lexical[(u, v)] = max(lexical[(u, v)], min(0.99, s.overlap_weight * overlap(units[u], other) + (1 - s.overlap_weight) * sequence_ratio(units[u], other)))
     chosen = [u for u in range(len(units)) if u >= n or linkable[u]]
     cos: dict[tuple[int, int], float] = {}
     story_cos: dict[tuple[int, int], float] = {}  # of two leads: the story-centred cosine
@@ -248,7 +282,7 @@ def _plain_groups(
         return (
             sim(*k) < s.weak_link_score
             and cos[k] < s.weak_link_cosine
-            and sum(informativeness(t) for t in plain[k[0]] & plain[k[1]]) < s.weak_link_plain
+            and sum(informativeness(t) for t in plain[k[0]] & plain[k[1]]) + sum(informativeness(t) for t in set(swaps.get(k) or ()) - set(tokens_of[k[1]])) < s.weak_link_plain
             and k not in story_cos
         )
 

@@ -45,14 +45,14 @@ def test_one_toll_told_with_two_values_groups_and_shows_the_conflict(tmp_path: P
     assert not any({"one:2", "two:2"} <= set(members) for members, _ in _groups(tmp_path, 0))
 
 
-def _slots(articles: list[list[str]]) -> tuple[ValueSlots, list[tuple[str, ...]]]:
+def _slots(articles: list[list[str]]) -> ValueSlots:
     tokens = [analyse(text)[0] for texts in articles for text in texts]
     article_of = [n for n, texts in enumerate(articles) for _ in texts]
-    return ValueSlots(tokens, article_of, 40), tokens
+    return ValueSlots(tokens, article_of, 40)
 
 
 def test_a_value_in_the_same_place_reads_as_the_others() -> None:
-    slots, tokens = _slots([["the blaze killed 12 workers"], ["officials said 9 workers died"]])
+    slots = _slots([["the blaze killed 12 workers"], ["officials said 9 workers died"]])
     swapped = slots.swapped(0, 1)
     assert swapped is not None and "12" in swapped and "9" not in swapped
     assert slots.candidates() == {(0, 1)}
@@ -61,16 +61,16 @@ def test_a_value_in_the_same_place_reads_as_the_others() -> None:
 
 def test_values_of_other_things_are_not_swapped() -> None:
     # The other article gives 12 in that place too: its 9 counts something else (the injured).
-    slots, _ = _slots([["the blaze killed 12 workers"], ["the blaze killed 12 workers", "doctors treated 9 workers"]])
+    slots = _slots([["the blaze killed 12 workers"], ["the blaze killed 12 workers", "doctors treated 9 workers"]])
     assert slots.swapped(0, 2) is None
     # Both values in one sentence: "17 percent ... 21 percent" against "21 percent ... 17 percent".
-    slots, _ = _slots([["support rose to 21 percent from 17 percent"], ["support was 17 percent and rose to 21 percent"]])
+    slots = _slots([["support rose to 21 percent from 17 percent"], ["support was 17 percent and rose to 21 percent"]])
     assert slots.swapped(0, 1) is None
     # No word in common beside the numbers: no slot.
-    slots, _ = _slots([["the blaze killed 12 workers"], ["the company sold 9 trucks"]])
+    slots = _slots([["the blaze killed 12 workers"], ["the company sold 9 trucks"]])
     assert slots.swapped(0, 1) is None and not slots.candidates()
     # One article, or a slot held by more sentences than the cap.
-    slots, _ = _slots([["the blaze killed 12 workers", "the blaze killed 9 workers"]])
+    slots = _slots([["the blaze killed 12 workers", "the blaze killed 9 workers"]])
     assert slots.swapped(0, 1) is None
     many = ValueSlots([("kill", str(n), "worker") for n in range(6)], [n % 2 for n in range(6)], 5)
     assert not many.candidates() and many.swapped(0, 1) is not None

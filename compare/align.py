@@ -148,7 +148,7 @@ def align(
     values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most)
     swapped_cache: dict[tuple[int, int], float] = {}
 
-    def lexical(i: int, j: int) -> float:
+    def plain_lexical(i: int, j: int) -> float:
         if article_of[i] != article_of[j] and allowed_numbers is not None and not allowed_numbers(article_of[i], article_of[j]):
             return 0.0
         # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
@@ -158,7 +158,11 @@ def align(
         if value is None:
             value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
             lexical_cache[key] = value
-        if values.most:
+        return value
+
+    def lexical(i: int, j: int) -> float:
+        value = plain_lexical(i, j)
+        if values.most and value > 0.0:
             pair = (i, j) if i < j else (j, i)
             other = swapped_cache.get(pair)
             if other is None:
@@ -170,16 +174,16 @@ def align(
 
     verbatim = short_quotes(sentences, linkable, names, settings)
 
-    def whole(i: int, j: int) -> float:
+    def whole(i: int, j: int, words: Callable[[int, int], float] = lexical) -> float:
         if (asks[i] or asks[j]) and quoted[i] and quoted[j]:
-            value = lexical(i, j)  # a question asked again, in nearly the same words
+            value = words(i, j)  # a question asked again, in nearly the same words
             return value if value >= settings.question_min_lexical else 0.0
         if not (linkable[i] and linkable[j]):
             return 1.0 if same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
-        if cosines is None or lexical(i, j) == 1.0:
-            return lexical(i, j)  # the same words score 1.0 in either mode
+        if cosines is None or words(i, j) == 1.0:
+            return words(i, j)  # the same words score 1.0 in either mode
         cos = max(0.0, cosines.pair(i, j))
-        return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
+        return round(min(1.0, (1.0 - weight) * words(i, j) + weight * cos), _ROUND)
 
     matched = part_links(parts, feats, whole, cosines, weight, link_threshold + settings.part_threshold_offset, article_of, allowed_numbers, settings)
     matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers, settings.verbatim_partners))
@@ -204,7 +208,9 @@ def align(
     links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
     remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain), apart=denied | earlier_apart(sentences, cosines is not None, similarity, settings) | checks_apart(candidate_set, links, similarity, link_threshold, settings, sentences, None if quotes is None else (quotes, named_kinds), {*matched, *asked}))
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
+    # A link of two values in one slot ranks at its score without the swap: it joins a sentence that no closer version claimed first.
+    swaps = {k: max(whole(*k, plain_lexical), matched[k][0] if k in matched else 0.0) for k in links if swapped_cache.get(k, 0.0) > plain_lexical(*k)}
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), {**swaps, **ranks}, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
 

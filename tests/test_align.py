@@ -168,6 +168,7 @@ def _plain_groups(
         return tuple(swapped) if swapped != list(b) and s.grouping.value_slot_most else None
 
     swaps = {(u, v): with_values(u, v) for u, v in combinations(range(n), 2)}
+    plain_lexical = dict(lexical)
     for (u, v), alt in swaps.items():
         if alt is not None:
             other = features(alt, story, function=analyse(sentences[v].text)[1])
@@ -225,13 +226,13 @@ def _plain_groups(
                 cos[(i, j)] = news_cos(i, j)
     w = s.story_cosine_weight
 
-    def whole(i: int, j: int, centre: dict[tuple[int, int], float] | None = None) -> float:
+    def whole(i: int, j: int, centre: dict[tuple[int, int], float] | None = None, words: dict[tuple[int, int], float] = lexical) -> float:
         key = (min(i, j), max(i, j))
         if not (linkable[i] and linkable[j]):
             return 1.0 if same_words(short[i], short[j]) else 0.0
-        if not use_vectors or lexical[key] == 1.0:
-            return round(lexical[key], 9)
-        return round(min(1.0, (1 - w) * lexical[key] + w * max(0.0, (centre or cos).get(key, cos.get(key, 0.0)))), 9)
+        if not use_vectors or words[key] == 1.0:
+            return round(words[key], 9)
+        return round(min(1.0, (1 - w) * words[key] + w * max(0.0, (centre or cos).get(key, cos.get(key, 0.0)))), 9)
 
     def ok(p: int, q: int) -> bool:
         return art[p] != art[q] and (allowed is None or allowed(art[p], art[q]))
@@ -495,6 +496,8 @@ def _plain_groups(
     def rank(k: tuple[int, int]) -> tuple[bool, float]:
         # Two leads' link ranks at its story-centred score: after all others when under the threshold.
         value = whole(*k, story_cos) if k in story_cos and k not in by_part and links[k] < 1.0 else links[k]
+        if not (k in story_cos and k not in by_part and links[k] < 1.0) and lexical[k] > plain_lexical[k]:
+            value = max(whole(*k, words=plain_lexical), by_part.get(k, 0.0))  # two values in one slot: at its score without the swap
         return (value < link, -round(value - s.part_threshold_offset, 9) if k in by_part else -value)
 
     groups: list[list[int]] = [[i] for i in range(n)]

@@ -139,38 +139,14 @@ def align(
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
 
-    lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
+    shown: dict[tuple[int, int], float] = {}  # the scores without a swap of values (unswapped, below)
     limits = {"visits_per_sentence": settings.index_visits_per_sentence, "max_candidates": settings.max_candidates}
     bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
     wording = [bounds.wording(i) for i in range(len(sentences))]
 
-    values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most)
-    swapped_cache: dict[tuple[int, int], float] = {}
-
-    def plain_lexical(i: int, j: int) -> float:
-        if article_of[i] != article_of[j] and allowed_numbers is not None and not allowed_numbers(article_of[i], article_of[j]):
-            return 0.0
-        # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
-        a, b = wording[i], wording[j]
-        key = (a, b) if a < b else (b, a)
-        value = lexical_cache.get(key)
-        if value is None:
-            value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
-            lexical_cache[key] = value
-        return value
-
-    def lexical(i: int, j: int) -> float:
-        value = plain_lexical(i, j)
-        if values.most and value > 0.0:
-            pair = (i, j) if i < j else (j, i)
-            other = swapped_cache.get(pair)
-            if other is None:
-                alt = values.swapped(*pair)
-                other = 0.0 if alt is None else swapped_score(feats[pair[0]], features(alt, story, function=analysed[pair[1]][1]), settings)
-                swapped_cache[pair] = other
-            value = max(value, other)  # one claim with two values scores as one with the same value
-        return value
+    values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most, settings.grouping.value_slot_near)
+    plain_lexical, lexical, swapped = _lexical_scores(feats, wording, article_of, allowed_numbers, values, [f for _, f in analysed], story, settings)
 
     verbatim = short_quotes(sentences, linkable, names, settings)
 
@@ -208,11 +184,61 @@ def align(
     links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
     remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain), apart=denied | earlier_apart(sentences, cosines is not None, similarity, settings) | checks_apart(candidate_set, links, similarity, link_threshold, settings, sentences, None if quotes is None else (quotes, named_kinds), {*matched, *asked}))
+    def unswapped(i: int, j: int) -> float:  # two values in one slot scored as written: for ranks, and as the report's score
+        key = (i, j) if i < j else (j, i)
+        value = shown.get(key)
+        if value is None:
+            value = shown[key] = max(whole(*key, plain_lexical), matched[key][0] if key in matched else 0.0)
+        return value
+
     # A link of two values in one slot ranks at its score without the swap: it joins a sentence that no closer version claimed first.
-    swaps = {k: max(whole(*k, plain_lexical), matched[k][0] if k in matched else 0.0) for k in links if swapped_cache.get(k, 0.0) > plain_lexical(*k)}
+    swaps = {k: unswapped(*k) for k in links if swapped.get(k, 0.0) > plain_lexical(*k)}
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), {**swaps, **ranks}, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
-    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
+    return Alignment(sentences, feats, groups, links, unswapped if values.most else similarity, cosines is not None, found, notes)
+
+
+def _lexical_scores(
+    feats: Sequence[Features],
+    wording: Sequence[int],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    values: ValueSlots,
+    functions: Sequence[frozenset[str]],
+    story: Mapping[str, float],
+    settings: Settings,
+) -> tuple[Callable[[int, int], float], Callable[[int, int], float], dict[tuple[int, int], float]]:
+    """The lexical score of two sentences as written (0 for articles not ``allowed`` together), the
+    score the aligner links by (the same, or higher for two values in one slot: ``values``,
+    :mod:`compare.value_slots`), and the swapped scores computed so far, by pair ``(i, j)``, ``i < j``."""
+    cache: dict[tuple[int, int], float] = {}
+    swapped: dict[tuple[int, int], float] = {}
+
+    def plain(i: int, j: int) -> float:
+        if article_of[i] != article_of[j] and allowed is not None and not allowed(article_of[i], article_of[j]):
+            return 0.0
+        # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
+        a, b = wording[i], wording[j]
+        key = (a, b) if a < b else (b, a)
+        value = cache.get(key)
+        if value is None:
+            value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
+            cache[key] = value
+        return value
+
+    def lexical(i: int, j: int) -> float:
+        value = plain(i, j)
+        if values.most and value > 0.0:
+            pair = (i, j) if i < j else (j, i)
+            other = swapped.get(pair)
+            if other is None:
+                alt = values.swapped(*pair)
+                other = 0.0 if alt is None else swapped_score(feats[pair[0]], features(alt, story, function=functions[pair[1]]), settings)
+                swapped[pair] = other
+            value = max(value, other)  # one claim with two values scores as one with the same value
+        return value
+
+    return plain, lexical, swapped
 
 
 def _thresholds(settings: Settings, semantic: bool) -> Thresholds:

@@ -23,6 +23,11 @@ class GroupSettings:
     season").  A slot that more than this many sentences hold (a table of figures) proposes no pairs
     of its own.  0 switches the rule off."""
 
+    value_slot_near: int = 3
+    """See ``value_slot_most``: the two values' surroundings (this many content tokens on each side)
+    share another token beside the slot's word ("killed 12 workers" / "the 9 workers killed"; not
+    "arrested 2 people at the scene" / "24 people were killed", which share only "people")."""
+
     chain_floor: float = 0.2
     """No two members of different articles in one group score under this together, unless one of
     them is short (fewer than ``chain_short_tokens`` content words: a short quotation scores low with

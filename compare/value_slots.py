@@ -50,56 +50,60 @@ def slots(tokens: Sequence[str]) -> list[tuple[int, Slot]]:
 
 class ValueSlots:
     """The slots of every sentence's numbers (``token_lists``: each sentence's content tokens), and
-    which pairs of sentences of different articles give one slot two values."""
+    which pairs of sentences of different articles give one slot two values.  ``near``: how many
+    tokens on each side of a value are its surroundings (``GroupSettings.value_slot_near``)."""
 
-    def __init__(self, token_lists: Sequence[Sequence[str]], article_of: Sequence[int], most: int) -> None:
+    def __init__(self, token_lists: Sequence[Sequence[str]], article_of: Sequence[int], most: int, near: int = 3) -> None:
         self.tokens = token_lists
         self.article_of = article_of
+        self.most, self.near = most, near
         self._slots = [slots(tokens) for tokens in token_lists]
+        self._values = [frozenset(t for t in tokens if is_value(t)) for tokens in token_lists]
         given: dict[int, set[tuple[str, Slot]]] = defaultdict(set)  # each article's values by slot
         for i, found in enumerate(self._slots):
             given[article_of[i]].update((token_lists[i][k], slot) for k, slot in found)
         self._given = given
-        self.most = most
 
     def candidates(self, allowed: Callable[[int, int], bool] | None = None) -> set[tuple[int, int]]:
         """The pairs ``(i, j)``, ``i < j``, of different articles with two values in one slot (of
-        articles ``allowed`` to be compared).  A
-        slot held by more than ``most`` sentences (a table of figures, adversarial text) proposes none."""
+        articles ``allowed`` to be compared).  A slot held by more than ``most`` sentences (a table
+        of figures, adversarial text) proposes none."""
         by_slot: dict[Slot, list[int]] = defaultdict(list)
         for i, found in enumerate(self._slots):
             for slot in dict.fromkeys(slot for _, slot in found):
                 by_slot[slot].append(i)
-        out: set[tuple[int, int]] = set()
+        pairs: set[tuple[int, int]] = set()
         for members in by_slot.values():
-            if len(members) > self.most:
-                continue
-            for i, j in combinations(members, 2):
-                ai, aj = self.article_of[i], self.article_of[j]
-                if ai != aj and (allowed is None or allowed(ai, aj)) and self.swapped(i, j) is not None:
-                    out.add((i, j))
-        return out
+            if len(members) <= self.most:
+                pairs.update((i, j) for i, j in combinations(members, 2) if self.article_of[i] != self.article_of[j])
+        return {
+            (i, j) for i, j in pairs
+            if (allowed is None or allowed(self.article_of[i], self.article_of[j])) and self.swapped(i, j) is not None
+        }
 
     def swapped(self, i: int, j: int) -> tuple[str, ...] | None:
         """``j``'s tokens with each value that stands in a slot of one of ``i``'s values replaced by
-        ``i``'s value (None when there is none to replace): ``j`` as it would read with ``i``'s values."""
+        ``i``'s value (None when there is none to replace): ``j`` as it would read with ``i``'s values.
+        Beside the slot's word, the two values' surroundings (``near`` tokens on each side) share
+        another token: "the blaze killed 12 workers" / "the 9 workers killed" ("workers", "killed"),
+        not "Police arrested 2 people at the scene" / "At least 24 people were killed" ("people" only)."""
         a, b = self.tokens[i], self.tokens[j]
-        if self.article_of[i] == self.article_of[j]:
-            return None
-        values_a = {t for t in a if is_value(t)}
-        values_b = {t for t in b if is_value(t)}
-        if not values_a or not values_b:
+        values_a, values_b = self._values[i], self._values[j]
+        if self.article_of[i] == self.article_of[j] or not values_a or not values_b:
             return None
         given_a, given_b = self._given[self.article_of[i]], self._given[self.article_of[j]]
-        of_a: dict[Slot, set[str]] = defaultdict(set)
+        of_a: dict[Slot, list[int]] = defaultdict(list)
         for k, slot in self._slots[i]:
             if a[k] not in values_b and (a[k], slot) not in given_b:
-                of_a[slot].add(a[k])
+                of_a[slot].append(k)
         out = list(b)
         for k, slot in self._slots[j]:
-            mine = of_a.get(slot)
-            if len(mine or ()) == 1 and b[k] not in values_a and (b[k], slot) not in given_a:
-                out[k] = next(iter(mine or ()))
+            found = of_a.get(slot, [])
+            if len({a[p] for p in found}) != 1 or b[k] in values_a or (b[k], slot) in given_a:
+                continue
+            around = surroundings(b, k, self.near)
+            if any(len(surroundings(a, p, self.near) & around) >= 2 for p in found):
+                out[k] = a[found[0]]
         return tuple(out) if out != list(b) else None
 
     def shared_weight(self, i: int, j: int) -> float:
@@ -111,6 +115,11 @@ class ValueSlots:
         if alt is None:
             return 0.0
         return sum(informativeness(t) for t in set(alt) - set(self.tokens[j]))
+
+
+def surroundings(tokens: Sequence[str], k: int, near: int) -> set[str]:
+    """The tokens within ``near`` of position ``k``, on either side."""
+    return {*tokens[max(0, k - near) : k], *tokens[k + 1 : k + 1 + near]}
 
 
 def swapped_score(a: Features, b: Features, settings: Settings) -> float:

@@ -156,11 +156,22 @@ def _plain_groups(
         a, b = tokens_of[u], tokens_of[v]
         if art[u] == art[v]:
             return None
-        mine: dict[tuple[str, str], set[str]] = {}
+        near = s.grouping.value_slot_near
+
+        def around(tokens: tuple[str, ...], k: int) -> set[str]:  # beside the slot's word, one more shared near both values
+            return set(tokens[max(0, k - near) : k]) | set(tokens[k + 1 : k + 1 + near])
+
+        mine: dict[tuple[str, str], list[int]] = {}
         for k, p in places(a):
             if a[k] not in b and (a[k], p) not in given[art[v]]:
-                mine.setdefault(p, set()).add(a[k])
-        out = [next(iter(mine[p])) if len(mine.get(p, ())) == 1 and b[k] not in a and (b[k], p) not in given[art[u]] else b[k] for k, p in places(b)]
+                mine.setdefault(p, []).append(k)
+        out = [
+            a[mine[p][0]]
+            if len({a[q] for q in mine.get(p, [])}) == 1 and b[k] not in a and (b[k], p) not in given[art[u]]
+            and any(len(around(a, q) & around(b, k)) >= 2 for q in mine[p])
+            else b[k]
+            for k, p in places(b)
+        ]
         swapped = list(b)
         for (k, _), t in zip(places(b), out, strict=True):
             if t != b[k]:

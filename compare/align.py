@@ -145,7 +145,7 @@ def align(
     bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
     wording = [bounds.wording(i) for i in range(len(sentences))]
 
-    values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most, settings.grouping.value_slot_near)
+    values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most, settings.grouping.value_slot_near, _name_tokens(names))
     plain_lexical, lexical, swapped = _lexical_scores(feats, wording, article_of, allowed_numbers, values, [f for _, f in analysed], story, settings)
 
     verbatim = short_quotes(sentences, linkable, names, settings)
@@ -191,8 +191,8 @@ def align(
             value = shown[key] = max(whole(*key, plain_lexical), matched[key][0] if key in matched else 0.0)
         return value
 
-    # A link of two values in one slot ranks at its score without the swap: it joins a sentence that no closer version claimed first.
-    swaps = {k: unswapped(*k) for k in links if swapped.get(k, 0.0) > plain_lexical(*k)}
+    swaps = {k: unswapped(*k) for k in links if swapped.get(k, 0.0) > plain_lexical(*k)}  # ranked at that score (_value_links)
+    links = _value_links(links, swaps, link_threshold)
     groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), {**swaps, **ranks}, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
     return Alignment(sentences, feats, groups, links, unswapped if values.most else similarity, cosines is not None, found, notes)
@@ -239,6 +239,21 @@ def _lexical_scores(
         return value
 
     return plain, lexical, swapped
+
+
+def _name_tokens(names: frozenset[str]) -> frozenset[str]:
+    """The content tokens of the story's names."""
+    return frozenset(t for t in map(normalise_word, names) if t is not None)
+
+
+def _value_links(links: dict[tuple[int, int], float], swaps: Mapping[tuple[int, int], float], threshold: float) -> dict[tuple[int, int], float]:
+    """The links but those made by two values in one slot alone (``swaps``: under ``threshold`` as
+    written) between two sentences that each have a link of their own: the swap brings a version
+    that nothing else links into its fact, and never joins two sentences that have facts already.
+    The grouping ranks each such link at its score as written (``swaps``): it joins a sentence that
+    no closer version claimed first."""
+    own = {i for k in links if not swaps.get(k, 1.0) < threshold for i in k}
+    return {k: v for k, v in links.items() if not (swaps.get(k, 1.0) < threshold and k[0] in own and k[1] in own)}
 
 
 def _thresholds(settings: Settings, semantic: bool) -> Thresholds:

@@ -154,7 +154,8 @@ def _plain_groups(
 
     def with_values(u: int, v: int) -> tuple[str, ...] | None:
         a, b = tokens_of[u], tokens_of[v]
-        if art[u] == art[v]:
+        named = [set(t) & {normalise_word(x) for x in names} for t in (a, b)]
+        if art[u] == art[v] or (named[0] - named[1] and named[1] - named[0]):  # each names someone the other does not
             return None
         near = s.grouping.value_slot_near
 
@@ -503,6 +504,11 @@ def _plain_groups(
     }
     links = {k: v for k, v in links.items() if k not in negation_apart}
     kept_apart |= negation_apart
+    # Two values in one slot: a link made by the swap alone (under the threshold as written) joins only
+    # a sentence that has no other link.
+    only_swap = {k for k in links if lexical[k] > plain_lexical[k] and max(whole(*k, words=plain_lexical), by_part.get(k, 0.0)) < link}
+    own = {i for k in links if k not in only_swap for i in k}
+    links = {k: v for k, v in links.items() if not (k in only_swap and k[0] in own and k[1] in own)}
 
     def rank(k: tuple[int, int]) -> tuple[bool, float]:
         # Two leads' link ranks at its story-centred score: after all others when under the threshold.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from compare import compare
 from compare.settings import Settings
-from compare.similarity import analyse
+from compare.similarity import analyse, normalise_word
 from compare.value_slots import ValueSlots
 
 FIRE = [
@@ -78,3 +78,15 @@ def test_values_of_other_things_are_not_swapped() -> None:
     assert slots.swapped(0, 1) is None
     many = ValueSlots([("kill", str(n), "worker") for n in range(6)], [n % 2 for n in range(6)], 5)
     assert not many.candidates() and many.swapped(0, 1) is not None
+
+
+def test_two_subjects_with_one_measure_are_not_swapped() -> None:
+    # Each names a club the other does not: two offers, not one offer told with two values.
+    texts = ["the Red Sox offered Teixeira an eight-year, $200 million deal", "the Nationals offered Teixeira an eight-year, $160 million deal"]
+    names = frozenset(t for t in (normalise_word(w) for w in ("red", "sox", "nationals", "teixeira")) if t)
+    tokens = [analyse(text)[0] for text in texts]
+    assert ValueSlots(tokens, [0, 1], 40).swapped(0, 1) is not None
+    assert ValueSlots(tokens, [0, 1], 40, names=names).swapped(0, 1) is None
+    # One names only whom the other names too: one subject.
+    one = [analyse(text)[0] for text in (texts[0], "Teixeira was offered an eight-year, $160 million deal")]
+    assert ValueSlots(one, [0, 1], 40, names=names).swapped(0, 1) is not None

@@ -96,6 +96,7 @@ from compare.similarity import (
 )
 from compare.similarity import SCORE_DECIMALS as _ROUND
 from compare.text import TOKEN, is_question
+from compare.value_slots import ValueSlots, swapped_score
 from compare.verbatim import quote_links, same_pairs, same_words, short_quotes
 
 
@@ -138,36 +139,27 @@ def align(
     weight = settings.story_cosine_weight if cosines is not None else 0.0
     link_threshold = settings.semantic_link_threshold if cosines is not None else settings.link_threshold
 
-    lexical_cache: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
+    shown: dict[tuple[int, int], float] = {}  # the scores without a swap of values (unswapped, below)
     limits = {"visits_per_sentence": settings.index_visits_per_sentence, "max_candidates": settings.max_candidates}
     bounds = pair_bounds(feats, article_of, settings.overlap_weight, allowed_numbers, **limits)
     wording = [bounds.wording(i) for i in range(len(sentences))]
 
-    def lexical(i: int, j: int) -> float:
-        if article_of[i] != article_of[j] and allowed_numbers is not None and not allowed_numbers(article_of[i], article_of[j]):
-            return 0.0
-        # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
-        a, b = wording[i], wording[j]
-        key = (a, b) if a < b else (b, a)
-        value = lexical_cache.get(key)
-        if value is None:
-            value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
-            lexical_cache[key] = value
-        return value
+    values = ValueSlots([t if linkable[i] else () for i, (t, _) in enumerate(analysed)], article_of, settings.grouping.value_slot_most, settings.grouping.value_slot_near, _name_tokens(names))
+    plain_lexical, lexical, swapped = _lexical_scores(feats, wording, article_of, allowed_numbers, values, [f for _, f in analysed], story, settings)
 
     verbatim = short_quotes(sentences, linkable, names, settings)
 
-    def whole(i: int, j: int) -> float:
+    def whole(i: int, j: int, words: Callable[[int, int], float] = lexical) -> float:
         if (asks[i] or asks[j]) and quoted[i] and quoted[j]:
-            value = lexical(i, j)  # a question asked again, in nearly the same words
+            value = words(i, j)  # a question asked again, in nearly the same words
             return value if value >= settings.question_min_lexical else 0.0
         if not (linkable[i] and linkable[j]):
             return 1.0 if same_words(verbatim.get(i), verbatim.get(j)) else 0.0  # a short quote, word for word
-        if cosines is None or lexical(i, j) == 1.0:
-            return lexical(i, j)  # the same words score 1.0 in either mode
+        if cosines is None or words(i, j) == 1.0:
+            return words(i, j)  # the same words score 1.0 in either mode
         cos = max(0.0, cosines.pair(i, j))
-        return round(min(1.0, (1.0 - weight) * lexical(i, j) + weight * cos), _ROUND)
+        return round(min(1.0, (1.0 - weight) * words(i, j) + weight * cos), _ROUND)
 
     matched = part_links(parts, feats, whole, cosines, weight, link_threshold + settings.part_threshold_offset, article_of, allowed_numbers, settings)
     matched.update(quote_links(sentences, verbatim, names, article_of, allowed_numbers, settings.verbatim_partners))
@@ -180,21 +172,88 @@ def align(
             cache[key] = value
         return value
 
-    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners)}
+    candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners), *values.candidates(allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
     plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days, values)
     ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), refusals_apart(links, sentences, {*matched, *asked}, settings, cosines is not None)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
     headed = {k for i, s in enumerate(sentences) if s.role == "title" for k in (i, i + 1)}  # a headline and its lead
     remarks, chain = _remarks(quotes, settings), replace(_chain(sentences, analysed, article_of, similarity, cosines, settings, quotes, plain), apart=denied | earlier_apart(sentences, cosines is not None, similarity, settings) | checks_apart(candidate_set, links, similarity, link_threshold, settings, sentences, None if quotes is None else (quotes, named_kinds), {*matched, *asked}))
-    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), ranks, headed, remarks, chain)
+    def unswapped(i: int, j: int) -> float:  # two values in one slot scored as written: for ranks, and as the report's score
+        key = (i, j) if i < j else (j, i)
+        value = shown.get(key)
+        if value is None:
+            value = shown[key] = max(whole(*key, plain_lexical), matched[key][0] if key in matched else 0.0)
+        return value
+
+    swaps = {k: unswapped(*k) for k in links if swapped.get(k, 0.0) > plain_lexical(*k)}  # ranked at that score (_value_links)
+    links = _value_links(links, swaps, link_threshold)
+    groups, full = group_links(links, len(sentences), article_of, allowed_numbers, similarity, thresholds, ids, kinds, matched.keys(), {**swaps, **ranks}, headed, remarks, chain)
     found, notes = matched_parts(groups, article_of, similarity, matched), _limit_notes(over_chars, bounds.capped, full, settings)
-    return Alignment(sentences, feats, groups, links, similarity, cosines is not None, found, notes)
+    return Alignment(sentences, feats, groups, links, unswapped if values.most else similarity, cosines is not None, found, notes)
+
+
+def _lexical_scores(
+    feats: Sequence[Features],
+    wording: Sequence[int],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    values: ValueSlots,
+    functions: Sequence[frozenset[str]],
+    story: Mapping[str, float],
+    settings: Settings,
+) -> tuple[Callable[[int, int], float], Callable[[int, int], float], dict[tuple[int, int], float]]:
+    """The lexical score of two sentences as written (0 for articles not ``allowed`` together), the
+    score the aligner links by (the same, or higher for two values in one slot: ``values``,
+    :mod:`compare.value_slots`), and the swapped scores computed so far, by pair ``(i, j)``, ``i < j``."""
+    cache: dict[tuple[int, int], float] = {}
+    swapped: dict[tuple[int, int], float] = {}
+
+    def plain(i: int, j: int) -> float:
+        if article_of[i] != article_of[j] and allowed is not None and not allowed(article_of[i], article_of[j]):
+            return 0.0
+        # Scored once per pair of wordings: a sentence repeated is scored once (difflib is the cost).
+        a, b = wording[i], wording[j]
+        key = (a, b) if a < b else (b, a)
+        value = cache.get(key)
+        if value is None:
+            value = lexical_score(feats[key[0]], feats[key[1]], settings)  # 0 without a shared content token
+            cache[key] = value
+        return value
+
+    def lexical(i: int, j: int) -> float:
+        value = plain(i, j)
+        if values.most and value > 0.0:
+            pair = (i, j) if i < j else (j, i)
+            other = swapped.get(pair)
+            if other is None:
+                alt = values.swapped(*pair)
+                other = 0.0 if alt is None else swapped_score(feats[pair[0]], features(alt, story, function=functions[pair[1]]), settings)
+                swapped[pair] = other
+            value = max(value, other)  # one claim with two values scores as one with the same value
+        return value
+
+    return plain, lexical, swapped
+
+
+def _name_tokens(names: frozenset[str]) -> frozenset[str]:
+    """The content tokens of the story's names."""
+    return frozenset(t for t in map(normalise_word, names) if t is not None)
+
+
+def _value_links(links: dict[tuple[int, int], float], swaps: Mapping[tuple[int, int], float], threshold: float) -> dict[tuple[int, int], float]:
+    """The links but those made by two values in one slot alone (``swaps``: under ``threshold`` as
+    written) between two sentences that each have a link of their own: the swap brings a version
+    that nothing else links into its fact, and never joins two sentences that have facts already.
+    The grouping ranks each such link at its score as written (``swaps``): it joins a sentence that
+    no closer version claimed first."""
+    own = {i for k in links if not swaps.get(k, 1.0) < threshold for i in k}
+    return {k: v for k, v in links.items() if not (swaps.get(k, 1.0) < threshold and k[0] in own and k[1] in own)}
 
 
 def _thresholds(settings: Settings, semantic: bool) -> Thresholds:
@@ -350,12 +409,15 @@ def _links(
     quotes: Sequence[Quoted] | None = None,
     kinds: Sequence[Kinds] | None = None,
     days: Sequence[frozenset[str]] | None = None,
+    values: ValueSlots | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
     ``Settings.semantic_min_cosine`` -- and of ``Settings.paraphrase_cosine`` when the two share
     few words (lexical similarity under ``Settings.semantic_min_lexical``): sentences on one
-    topic in other words are close in meaning too, and only a close paraphrase is the same fact."""
+    topic in other words are close in meaning too, and only a close paraphrase is the same fact.
+    A weak link's shared words count the values it gives one slot (``values``,
+    :meth:`~compare.value_slots.ValueSlots.shared_weight`): one measure, told with two values."""
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidates):
         value = similarity(i, j)
@@ -373,7 +435,7 @@ def _links(
             plain is not None
             and value < settings.weak_link_score
             and cos < settings.weak_link_cosine
-            and sum(informativeness(t) for t in plain[i] & plain[j]) < settings.weak_link_plain
+            and sum(informativeness(t) for t in plain[i] & plain[j]) + (values.shared_weight(i, j) if values else 0.0) < settings.weak_link_plain
             and not cosines.leads(i, j)
         ):
             continue

@@ -41,7 +41,9 @@ from compare.similarity import (
     features,
     informativeness,
     normalise_word,
+    overlap,
     score,
+    sequence_ratio,
     story_names,
     story_weights,
     substance,
@@ -138,6 +140,51 @@ def _plain_groups(
                 texts_of.append(sentences[i].text[a:b])
     words = replace(s, semantic=False)
     lexical = {(u, v): score(units[u], units[v], words) for u, v in combinations(range(len(units)), 2)}
+    # One measure with two values (GroupSettings.value_slot_most): v's number that has the same word
+    # right before it, or right after it, as one number of u (and only one) reads as u's, unless
+    # either sentence gives both values or the other article gives it in that place; the pair scores
+    # as if the values agreed, never as the same words.  Inputs here are too small for the cap.
+    tokens_of = [feats[i].tokens if linkable[i] else () for i in range(n)]
+
+    def places(tokens: tuple[str, ...]) -> list[tuple[int, tuple[str, str]]]:
+        return [(k, p) for k, t in enumerate(tokens) if t[0].isdigit()
+                for p in ((tokens[k - 1], "before") if k else None, (tokens[k + 1], "after") if k + 1 < len(tokens) else None) if p]
+
+    given = {a: {(tokens_of[i][k], p) for i in range(n) if art[i] == a for k, p in places(tokens_of[i])} for a in set(art)}
+
+    def with_values(u: int, v: int) -> tuple[str, ...] | None:
+        a, b = tokens_of[u], tokens_of[v]
+        named = [set(t) & {normalise_word(x) for x in names} for t in (a, b)]
+        if art[u] == art[v] or (named[0] - named[1] and named[1] - named[0]):  # each names someone the other does not
+            return None
+        near = s.grouping.value_slot_near
+
+        def around(tokens: tuple[str, ...], k: int) -> set[str]:  # beside the slot's word, one more shared near both values
+            return set(tokens[max(0, k - near) : k]) | set(tokens[k + 1 : k + 1 + near])
+
+        mine: dict[tuple[str, str], list[int]] = {}
+        for k, p in places(a):
+            if a[k] not in b and (a[k], p) not in given[art[v]]:
+                mine.setdefault(p, []).append(k)
+        out = [
+            a[mine[p][0]]
+            if len({a[q] for q in mine.get(p, [])}) == 1 and b[k] not in a and (b[k], p) not in given[art[u]]
+            and any(len(around(a, q) & around(b, k)) >= 2 for q in mine[p])
+            else b[k]
+            for k, p in places(b)
+        ]
+        swapped = list(b)
+        for (k, _), t in zip(places(b), out, strict=True):
+            if t != b[k]:
+                swapped[k] = t
+        return tuple(swapped) if swapped != list(b) and s.grouping.value_slot_most else None
+
+    swaps = {(u, v): with_values(u, v) for u, v in combinations(range(n), 2)}
+    plain_lexical = dict(lexical)
+    for (u, v), alt in swaps.items():
+        if alt is not None:
+            other = features(alt, story, function=analyse(sentences[v].text)[1])
+            lexical[(u, v)] = max(lexical[(u, v)], min(0.99, s.overlap_weight * overlap(units[u], other) + (1 - s.overlap_weight) * sequence_ratio(units[u], other)))
     chosen = [u for u in range(len(units)) if u >= n or linkable[u]]
     cos: dict[tuple[int, int], float] = {}
     story_cos: dict[tuple[int, int], float] = {}  # of two leads: the story-centred cosine
@@ -191,13 +238,13 @@ def _plain_groups(
                 cos[(i, j)] = news_cos(i, j)
     w = s.story_cosine_weight
 
-    def whole(i: int, j: int, centre: dict[tuple[int, int], float] | None = None) -> float:
+    def whole(i: int, j: int, centre: dict[tuple[int, int], float] | None = None, words: dict[tuple[int, int], float] = lexical) -> float:
         key = (min(i, j), max(i, j))
         if not (linkable[i] and linkable[j]):
             return 1.0 if same_words(short[i], short[j]) else 0.0
-        if not use_vectors or lexical[key] == 1.0:
-            return round(lexical[key], 9)
-        return round(min(1.0, (1 - w) * lexical[key] + w * max(0.0, (centre or cos).get(key, cos.get(key, 0.0)))), 9)
+        if not use_vectors or words[key] == 1.0:
+            return round(words[key], 9)
+        return round(min(1.0, (1 - w) * words[key] + w * max(0.0, (centre or cos).get(key, cos.get(key, 0.0)))), 9)
 
     def ok(p: int, q: int) -> bool:
         return art[p] != art[q] and (allowed is None or allowed(art[p], art[q]))
@@ -248,7 +295,7 @@ def _plain_groups(
         return (
             sim(*k) < s.weak_link_score
             and cos[k] < s.weak_link_cosine
-            and sum(informativeness(t) for t in plain[k[0]] & plain[k[1]]) < s.weak_link_plain
+            and sum(informativeness(t) for t in plain[k[0]] & plain[k[1]]) + sum(informativeness(t) for t in set(swaps.get(k) or ()) - set(tokens_of[k[1]])) < s.weak_link_plain
             and k not in story_cos
         )
 
@@ -457,10 +504,17 @@ def _plain_groups(
     }
     links = {k: v for k, v in links.items() if k not in negation_apart}
     kept_apart |= negation_apart
+    # Two values in one slot: a link made by the swap alone (under the threshold as written) joins only
+    # a sentence that has no other link.
+    only_swap = {k for k in links if lexical[k] > plain_lexical[k] and max(whole(*k, words=plain_lexical), by_part.get(k, 0.0)) < link}
+    own = {i for k in links if k not in only_swap for i in k}
+    links = {k: v for k, v in links.items() if not (k in only_swap and k[0] in own and k[1] in own)}
 
     def rank(k: tuple[int, int]) -> tuple[bool, float]:
         # Two leads' link ranks at its story-centred score: after all others when under the threshold.
         value = whole(*k, story_cos) if k in story_cos and k not in by_part and links[k] < 1.0 else links[k]
+        if not (k in story_cos and k not in by_part and links[k] < 1.0) and lexical[k] > plain_lexical[k]:
+            value = max(whole(*k, words=plain_lexical), by_part.get(k, 0.0))  # two values in one slot: at its score without the swap
         return (value < link, -round(value - s.part_threshold_offset, 9) if k in by_part else -value)
 
     groups: list[list[int]] = [[i] for i in range(n)]

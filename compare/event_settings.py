@@ -65,8 +65,8 @@ class EventSettings:
     undated_people_content: float = 0.15
     """Two articles that state no day report the same event with this much content when both leads
     name the same participant and neither names a participant of its lead
-    ``evidence_participant_mentions`` times that the other never names (compare/analyze/events.py
-    ``_same_people``): without days, who took part tells one event from another of its kind.
+    ``evidence_participant_mentions`` times that the other never names (compare/analyze/event_participants.py
+    ``same_people``): without days, who took part tells one event from another of its kind.
     ECB+ dev pairs within a topic P/R/F1 0.955/0.699/0.807 -> 0.953/0.737/0.831 (0.1: 0.953/0.742/0.834,
     0.2: 0.953/0.728/0.826, 0.25: 0.954/0.721/0.821; 1.0: off); 0.15 rather than 0.1 so that two reports
     sharing little beside a kind's names ("Mafia", "Sicilian") stay apart.  Two weekdays named apart

@@ -940,7 +940,7 @@ def test_a_job_before_a_name_is_no_part_of_it() -> None:
 def test_a_long_run_of_capitals_is_read_in_steps_as_many_as_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
     """An article in capitals is one run of capitalised words: each word is looked up among the jobs
     once, not once for every word of the run (12,000 words took 15 s of CPU to read the names of)."""
-    from compare.analyze import event_profile as profile
+    from compare.analyze import lead_names as profile
 
     looked: list[str] = []
 

@@ -75,6 +75,19 @@ class EventSettings:
     182 of two.  ECB+ sets F1 0.866 -> 0.886, batch ARI 0.899 unchanged; FNC-1 labelled batch stories split
     40 -> 33 of 131 (benchmarks/labels/events-s22.json: 7 right, 2 partly, 2 wrong).  Session 22 (issue 13)."""
 
+    undated_actions_apart: bool = True
+    """Two articles that ``undated_people_content`` would make one event (no day stated, the same
+    people in both leads, no one apart) are two events when each lead's main action is none of the
+    actions the other lead tells (compare/analyze/event_actions.py): "one lead reports a firing, the other
+    a hiring", though both name Maurice Cheeks.  ECB+ dev: of the pairs the people rule joined, it parts
+    3 of two events and 1 of one.  Session 23 (issue 13)."""
+
+    undated_action_content: float = 0.15
+    """Two articles that state no day and name no participant of their lead apart (as for
+    ``undated_people_content``) report the same event with this much content when both leads report the
+    same main action (compare/analyze/event_actions.py: "died", "was arrested"; "captured" against
+    "arrested ... captured"), whoever they name.  Session 23 (issue 13).  1.0: off."""
+
     same_event_place_override: float = 0.6
     """Articles placing their events apart ("NEW YORK --" against "told reporters today in Moscow") report two
     events unless their content score reaches this (a wire datelined elsewhere)."""

@@ -23,21 +23,18 @@ def different_participants(a: EventProfile, b: EventProfile, settings: Settings)
     return None if second is None else (first, second)
 
 
-def same_people(a: EventProfile, b: EventProfile, settings: Settings) -> list[str] | None:
-    """Who both leads name (:func:`shared_participants`), when neither article states a day
-    (nor a month and day, nor two weekdays apart) and neither names a participant of its lead
-    ``settings.events.evidence_participant_mentions`` times that the other never names: without
-    days, who took part tells one event ("Tara Reid" in two reports of her checking into rehab)
-    from another of its kind (Klitschko's fights against Rahman and against Thompson)."""
+def undated_alike(a: EventProfile, b: EventProfile, settings: Settings) -> bool:
+    """Neither article states a day (nor a month and day, nor two weekdays apart) and neither names a
+    participant of its lead ``settings.events.evidence_participant_mentions`` times that the other
+    never names: without days, what the leads tell (who took part, what they did) tells one event
+    ("Tara Reid" in two reports of her checking into rehab) from another of its kind (Klitschko's
+    fights against Rahman and against Thompson)."""
     if any(p.day is not None or p.month_day is not None for p in (a, b)):
-        return None
+        return False
     if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
-        return None  # "on Saturday" against "on Tuesday": two days
+        return False  # "on Saturday" against "on Tuesday": two days
     least = settings.events.evidence_participant_mentions
-    if own_participant(a, b, settings, least) is not None or own_participant(b, a, settings, least) is not None:
-        return None
-    return shared_participants(a, b, settings) or None
-
+    return own_participant(a, b, settings, least) is None and own_participant(b, a, settings, least) is None
 
 def own_participant(a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None) -> str | None:
     """The first participant of ``a``'s lead named at least ``least`` times (by default

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from compare.analyze.event_actions import lead_actions
 from compare.analyze.event_places import NOT_PLACES, RELATIVE_WORD, event_places, place_regions
 from compare.analyze.lead_names import participants
 from compare.analyze.numbers import DateMention, find_dates
@@ -108,6 +109,10 @@ class EventProfile:
     made_from: str = ""
     """:func:`made_from` of the article the profile was made of: ``compare_prepared`` checks a
     profile it is given against its article with it."""
+    actions: tuple[str | None, tuple[str, ...]] = (None, ())
+    """What the lead says happened: its main action and every action its headline and the first
+    ``LEDE_SENTENCES`` body sentences tell, as kinds of event ("dismissal", "hiring"), by
+    :func:`compare.analyze.event_actions.lead_actions`."""
 
 
 def made_from(article: Article) -> str:
@@ -260,6 +265,7 @@ def event_profile(article: Article) -> EventProfile:
         place_regions([article.title or "", *body], where),
         dateline,
         made_from(article),
+        lead_actions(article.title or "", lede),
     )
 
 

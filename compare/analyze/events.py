@@ -19,9 +19,10 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    the two leads -- the headline and first sentences, who did what where -- reach
    ``same_event_lead_threshold`` by :func:`lead_score`: then the reason says the leads
    carried it; known days 3 to 10 apart are left to the content, as a follow-up
-   repeats its story's lead; or ``undated_people_content`` when neither article states a
-   day and both leads name the same people, neither a participant the other never names:
-   :func:`compare.analyze.event_participants.same_people`) -- unless the days are not known to be close
+   repeats its story's lead; or, when neither article states a day and neither names a
+   participant the other never names, ``undated_people_content`` when both leads name the same
+   people (two events when their main actions differ: a hiring against a firing) or
+   ``undated_action_content`` when both leads report the same action (:func:`_undated`)) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -48,11 +49,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from compare.analyze.event_actions import actions_apart, same_action
 from compare.analyze.event_participants import (
     different_participants,
     own_participant,
-    same_people,
     shared_participants,
+    undated_alike,
 )
 from compare.analyze.event_places import containers, countries, lies_in, nested, place_key
 from compare.analyze.event_profile import EventProfile
@@ -188,9 +190,9 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         needed = settings.events.same_event_lead_content if lead_carries else settings.events.same_event_threshold
     else:
         needed = settings.events.same_event_threshold
-    people = same_people(a, b, settings) if score < needed and score >= settings.events.undated_people_content else None
-    if people:  # two undated reports of who did it: the same people, no one apart
-        return Verdict("same_event", score, gap, f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names")
+    undated = _undated(a, b, score, settings) if score < needed else None
+    if undated is not None:
+        return Verdict(undated[0], score, gap, undated[1])
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:
@@ -209,6 +211,29 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         both = [n for n in shared_participants(a, b, settings) if not said & set(n.split())][:1]
         why += "; " + "".join(f"both name {n}, " for n in both) + f"only one names {first}, only the other {second}"
     return Verdict(relation, score, gap, why, True)
+
+
+def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings) -> tuple[Relation, str] | None:
+    """The relation and reason of two reports short on content that state no day and name no one
+    apart (:func:`compare.analyze.event_participants.undated_alike`), when what their leads tell
+    decides: both leads name the same people (``undated_people_content`` of content) -- two events
+    when each lead's main action is none of the other's ("one lead reports a firing, the other a
+    hiring", :func:`compare.analyze.event_actions.actions_apart`, ``undated_actions_apart``) --, or both report the same
+    main action and neither lead names anyone the other article never names (``undated_action_content``); None
+    when neither holds."""
+    events = settings.events
+    if score < min(events.undated_people_content, events.undated_action_content) or not undated_alike(a, b, settings):
+        return None
+    people = shared_participants(a, b, settings) if score >= events.undated_people_content else []
+    apart = actions_apart(a.actions, b.actions) if events.undated_actions_apart else None
+    if people and apart is not None:
+        return "same_kind", f"different events: one lead reports {apart[0]}, the other {apart[1]}, though both name {people[0]}"
+    if people:  # two undated reports of who did it: the same people, no one apart
+        return "same_event", f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
+    action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
+    if action is not None and own_participant(a, b, settings, 1) is None and own_participant(b, a, settings, 1) is None:
+        return "same_event", f"same event: no day stated; both leads report {action}, and neither names anyone the other never names"
+    return None
 
 
 def _common_place(a: EventProfile, b: EventProfile) -> str | None:

@@ -135,3 +135,8 @@ def test_undated_reports_of_one_action_are_one_event() -> None:
     named = CLIMBER_A.replace("A climber has died", "Climber Mark Vinar has died")
     c = event_profile(compare([_article(named, "c"), _article(CLIMBER_B, "b")]).article("c"))
     assert not judge(c, b, settings).same_event
+
+
+def test_words_that_only_begin_like_fire_are_no_action() -> None:
+    """"first", "firm" are no form of "fire": "the first President" is no dismissal."""
+    assert text_actions("He became the first President of the firm Acme, and his firm Board agreed.") == ()

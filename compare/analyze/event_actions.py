@@ -123,6 +123,7 @@ killed"); not "that", which opens what is reported as often ("learned that Betti
 _KIND_OF = {word.replace("_", " "): kind for kind, words in ACTIONS.items() for word in words.split()}
 _PHRASES = {word.split()[0] for word in _KIND_OF if " " in word}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_FIRE_FORMS = frozenset("fire fires fired firing".split())
 _FIRE_AT = frozenset("at on upon into back".split())
 _PASSIVE = frozenset("was were been being be is are got gets get".split())
 _STAFF = frozenset(
@@ -169,7 +170,7 @@ def _text_actions(text: str, headline: bool) -> tuple[str, ...]:
             kind = _KIND_OF.get(word) if words[n - 1 : n] not in (["heart"], ["in"]) else None  # "a heart attack", "in charge"
             if word in _PHRASES and n + 1 < len(words):
                 kind = _KIND_OF.get(f"{word} {words[n + 1]}", kind)
-            if word.startswith("fir"):
+            if word in _FIRE_FORMS:
                 kind = _fire(words, written, n)
             if kind is None or kind in kinds:
                 continue

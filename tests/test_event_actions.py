@@ -140,3 +140,37 @@ def test_undated_reports_of_one_action_are_one_event() -> None:
 def test_words_that_only_begin_like_fire_are_no_action() -> None:
     """"first", "firm" are no form of "fire": "the first President" is no dismissal."""
     assert text_actions("He became the first President of the firm Acme, and his firm Board agreed.") == ()
+
+
+def test_a_long_clause_is_read_in_steps_as_many_as_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each word of a clause is compared a bounded number of times, not once for every "fire" after it
+    (a headline of "Mayor will fire " x 20,000 took 13.7 s of CPU: each "fire" looked back for "shots"),
+    and a headline is read only to ``HEADLINE_CHARACTERS``."""
+    from compare.analyze import event_actions
+
+    compared = [0]
+
+    class Word(str):
+        def __eq__(self, other: object) -> bool:
+            compared[0] += 1
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+        def lower(self) -> Word:
+            return Word(str.lower(self))
+
+    class Words:
+        def findall(self, text: str) -> list[Word]:
+            return [Word(w) for w in event_actions._WORD_PATTERN.findall(text)]
+
+    monkeypatch.setattr(event_actions, "_WORD_PATTERN", event_actions._WORD, raising=False)
+    monkeypatch.setattr(event_actions, "_WORD", Words())
+    event_actions._text_actions.cache_clear()
+    words = 4000
+    assert text_actions("Mayor will fire " * (words // 3) + "Mayor") == ("dismissal",)
+    assert compared[0] < 20 * words
+    event_actions._text_actions.cache_clear()
+    compared[0] = 0
+    lead_actions("Mayor will fire " * 20000, [])
+    assert compared[0] < 20 * event_actions.HEADLINE_CHARACTERS

@@ -117,6 +117,10 @@ NOUN_ACTIONS = frozenset(
 )
 """Words that name the event even after a determiner ("an earthquake struck", "a merger of")."""
 
+HEADLINE_CHARACTERS = 300
+"""How much of a headline is read: a headline is short, and a "title" of a hundred thousand characters
+(hostile input) is read no further."""
+
 _SUBORDINATE_ACTION = SUBORDINATE - {"that"}
 """Words that make an action after them in its clause background ("after he was fired", "the man who
 killed"); not "that", which opens what is reported as often ("learned that Bettie Page passed away")."""
@@ -132,14 +136,15 @@ _STAFF = frozenset(
 )
 
 
-def _fire(words: Sequence[str], written: Sequence[str], n: int) -> str | None:
+def _fire(words: Sequence[str], written: Sequence[str], n: int, shots: bool) -> str | None:
     """The kind "fire" / "fires" / "fired" / "firing" tells at ``words[n]``: a shooting ("opened
     fire", "fired at", "fired shots", "shots were fired"), a dismissal with a person after it or
     the passive before it ("Sixers fire Cheeks", "fired coach Jim O'Brien", "was fired", "the
-    firing of"), else a blaze ("a fire broke out", "Major fire at supermarket")."""
+    firing of"), else a blaze ("a fire broke out", "Major fire at supermarket"); ``shots``: "shots" came
+    before it in its clause."""
     word, before = words[n], words[n - 1] if n else ""
     after = words[n + 1] if n + 1 < len(words) else ""
-    if before in ("opened", "open", "opens", "opening", "came", "under", "returned") or "shots" in words[:n]:
+    if before in ("opened", "open", "opens", "opening", "came", "under", "returned") or shots:
         return "shooting"
     if (word == "fired" and after in _FIRE_AT) or after in ("shots", "rounds", "bullets"):
         return "shooting"
@@ -164,20 +169,23 @@ def _text_actions(text: str, headline: bool) -> tuple[str, ...]:
     for clause in CLAUSE_BREAK.split(unquoted(text)):
         written = _WORD.findall(clause)
         words = [w.lower() for w in written]
+        background = shots = False  # a subordinating word, "shots" seen before in the clause: one pass, no rescans
         for n, word in enumerate(words):
-            if not (headline or written[n].islower() or (first and n == 0)):
-                continue  # "the Fire Department", "Victory Park"
+            if n:
+                background = background or words[n - 1] in _SUBORDINATE_ACTION
+                shots = shots or words[n - 1] == "shots"
+            if background or not (headline or written[n].islower() or (first and n == 0)):
+                continue  # "after he was fired"; "the Fire Department", "Victory Park"
             kind = _KIND_OF.get(word) if words[n - 1 : n] not in (["heart"], ["in"]) else None  # "a heart attack", "in charge"
             if word in _PHRASES and n + 1 < len(words):
                 kind = _KIND_OF.get(f"{word} {words[n + 1]}", kind)
             if word in _FIRE_FORMS:
-                kind = _fire(words, written, n)
+                kind = _fire(words, written, n, shots)
             if kind is None or kind in kinds:
                 continue
             if n and words[n - 1] in DETERMINERS and word not in NOUN_ACTIONS and kind != "blaze":
                 continue  # "a convicted felon", "the wounded": what someone is
-            if not any(w in _SUBORDINATE_ACTION for w in words[:n]):
-                kinds.append(kind)
+            kinds.append(kind)
         first = False
     return tuple(kinds)
 
@@ -187,6 +195,7 @@ def lead_actions(title: str, lede: Sequence[str]) -> tuple[str | None, tuple[str
     and every kind the headline and ``lede`` tell, in order."""
     told = [text_actions(sentence) for sentence in lede]
     every = [k for kinds in told for k in kinds]
+    title = title[:HEADLINE_CHARACTERS]
     headline = text_actions(title, headline=title_case(title)) if title else ()
     if title_case(title):  # "Sixers Fire Cheeks", but "Sequel 'Catching Fire'": the lede must tell it too
         headline = tuple(k for k in headline if k in every)

@@ -17,16 +17,17 @@ from compare.analyze.events import judge
 @pytest.mark.parametrize(
     ("text", "headline", "kinds"),
     [
-        ("Sixers fire Maurice Cheeks", False, ("dismissal",)),
-        ("Philadelphia 76ers Fire Coach Jim O'Brien, Hire Maurice Cheeks", True, ("dismissal", "hiring")),
-        ("Jim O'Brien was fired as coach of the 76ers.", False, ("dismissal",)),
-        ("Major fire at supermarket", False, ("blaze",)),
+        ("Rovers fire Tom Hale", False, ("dismissal",)),
+        ("Rovers Fire Manager Tom Hale, Hire Ann Lutz", True, ("hiring",)),  # Title Case "Fire Manager": a name
+        ("Fire Chief Ann Ruiz said the blaze was out.", False, ("blaze",)),
+        ("Tom Hale was fired as manager of the Rovers.", False, ("dismissal",)),
+        ("Big fire at warehouse", False, ("blaze",)),
         ("A gunman opened fire at a school, police said.", False, ("shooting",)),
         ("Police said shots were fired near the station.", False, ("shooting",)),
         ("Apple unveils the iPhone 5", False, ("launch",)),
         ("Apple reports record quarterly profit", False, ("earnings",)),
-        ("Many were saddened to learn that Bettie Page passed away in Los Angeles.", False, ("death",)),
-        ("Pinup icon Bettie Page succumbed to a heart attack.", False, ()),  # an illness, not an attack
+        ("Fans were saddened to learn that the singer Ada Moss passed away at home.", False, ("death",)),
+        ("The actor succumbed to a heart attack.", False, ()),  # an illness, not an attack
         ("A judge sentenced the man who killed four people.", False, ("sentence",)),  # "who killed": background
         ('"We will fire anyone who leaks," the mayor said.', False, ()),  # a quotation
         ("Magnitude 6.1 earthquake strikes off Chile", False, ("earthquake",)),
@@ -38,11 +39,11 @@ def test_the_lead_tells_what_happened(text: str, headline: bool, kinds: tuple[st
 
 
 def test_a_title_case_headline_needs_its_lede_to_tell_the_action() -> None:
-    """A Title Case headline capitalises every word, so a name ("Catching Fire", a film) reads as a
+    """A Title Case headline capitalises every word, so a name ("Under Fire", a film) reads as a
     verb: its action counts only when the lede tells it too."""
-    film = lead_actions("Gary Ross In Talks To Direct 'Catching Fire'", ["Gary Ross is negotiating to direct the sequel."])
+    film = lead_actions("Studio Signs Director For Sequel 'Under Fire'", ["The studio is negotiating with the director."])
     assert film == (None, ())
-    fired = lead_actions("Sixers Fire Coach Jim O'Brien", ["The 76ers fired Jim O'Brien after one season."])
+    fired = lead_actions("Rovers Fire Tom Hale", ["The Rovers fired Tom Hale after one season."])
     assert fired == ("dismissal", ("dismissal",))
 
 

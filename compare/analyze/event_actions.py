@@ -88,7 +88,10 @@ ACTIONS: dict[str, str] = {
     "visit": "visit visits visited",
 }
 """Each kind of event by the words that tell it, in their forms; two words joined by "_" are a
-phrase ("step_down")."""
+phrase ("step_down").  Written from general news kinds first; "suicide", "robbery", "trial", "offer",
+"reversal", "protest", "repair", "outage" (disruptions) and the forms "killing(s)", "slaying(s)" were
+added after reading leads of ECB+ dev topics (none of the sub-topics reserved for blind readings), so the
+ECB+ dev figures of the rules that read them are not held out for the table."""
 
 _REPORTS = {
     "death": "a death", "suicide": "a suicide", "killing": "a killing", "shooting": "a shooting", "stabbing": "a stabbing",
@@ -144,6 +147,8 @@ def _fire(words: Sequence[str], written: Sequence[str], n: int, shots: bool) -> 
     before it in its clause."""
     word, before = words[n], words[n - 1] if n else ""
     after = words[n + 1] if n + 1 < len(words) else ""
+    if written[n][:1].isupper() and written[n + 1 : n + 2] and written[n + 1][:1].isupper():
+        return None  # a name: "Fire Chief Ann Ruiz said", "Fire Department", "Sixers Fire Coach ..." in Title Case
     if before in ("opened", "open", "opens", "opening", "came", "under", "returned") or shots:
         return "shooting"
     if (word == "fired" and after in _FIRE_AT) or after in ("shots", "rounds", "bullets"):

@@ -2,6 +2,7 @@
 by cause, and the who-did-what signatures tried against them (issue 13, session 18).
 
     .venv/bin/python benchmarks/event_errors.py [--data DIR] [--show N] [--hide SUBTOPICS] [--signatures]
+    .venv/bin/python benchmarks/event_errors.py --changes NAME=VALUE[,...] [--hide SUBTOPICS]
 
 Reads ``ecbplus-dev/`` under ``--data`` (default ``../shared/data``; says so and stops when it is
 missing).  Prints every gold pair within a topic that the shipped judgement gets wrong -- a
@@ -23,6 +24,11 @@ The two events of an ECB+ topic are of one kind and mostly share their main part
 champion's two fights, one player courted by two teams), while reports of one event name
 different secondary people: among the pairs whose content falls short, each signature fires on
 same-event and two-event pairs alike.
+
+With ``--changes``: every gold pair whose verdict (or reason) changes when the events settings given are
+undone, with the reason before and after and the two leads: session 23's ``--changes
+undated_action_content=1.0,undated_actions_apart=false`` lists the 37 pairs read in
+``benchmarks/labels/events-s23.json``.
 
 Session 19 (places nested by the GeoNames table, datelines of one country no conflict: "different
 places stated" 12 -> 5, 1,509 -> 1,504 wrong) tried and dropped, with the shipped judgement around
@@ -203,11 +209,40 @@ def signatures(articles: Sequence[Article], gold: list[dict[str, Any]]) -> None:
               f"{int((fires & short & truth).sum())} / {int((fires & short & ~truth).sum())} | | {p:.3f} | {r:.3f} | {f:.3f} |")
 
 
+def print_changes(articles: Sequence[Article], gold: list[dict[str, Any]], setting: str, hide: frozenset[str]) -> None:
+    """Every gold pair whose verdict or reason changes with ``setting`` ("NAME=VALUE,...": events settings;
+    a switch true or false) against the shipped settings, before (with the setting) and after (shipped),
+    with the two leads, none of a sub-topic ``hide`` names (counted, never shown)."""
+    shipped = Settings()
+    changed: dict[str, Any] = {}
+    for name, value in (item.split("=") for item in setting.split(",")):
+        kind = type(getattr(shipped.events, name))
+        changed[name] = value.lower() == "true" if kind is bool else kind(value)
+    before = replace(shipped, events=replace(shipped.events, **changed))
+    by_id = {a.id: a for a in articles}
+    events = {a.id: event_profile(a) for a in articles}
+    counts: Counter[str] = Counter()
+    for g in gold:
+        a, b = events[g["doc_a"]], events[g["doc_b"]]
+        old, new = judge(a, b, before), judge(a, b, shipped)
+        if (old.same_event, old.reason) == (new.same_event, new.reason):
+            continue
+        counts[f"{'joined' if new.same_event else 'parted' if old.same_event else 'reason'}, gold {g['label']}"] += 1
+        if {subtopic(g["doc_a"]), subtopic(g["doc_b"])} & hide:
+            counts["not shown (hidden sub-topic)"] += 1
+            continue
+        print(f"- {g['doc_a']} / {g['doc_b']} ({g['label']}, content {new.score}):\n    before: {old.reason}\n    after: {new.reason}")
+        print(f"    {lead(by_id[g['doc_a']])}\n    {lead(by_id[g['doc_b']])}")
+    print(f"\nchanged with {setting} undone: " + ", ".join(f"{k}: {n}" for k, n in sorted(counts.items())))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--show", type=int, default=4, help="examples printed per cause")
     parser.add_argument("--signatures", action="store_true", help="also cross-validate the lead signatures tried")
+    parser.add_argument("--changes", default="", help="instead: the pairs whose verdict changes with these events "
+                        "settings NAME=VALUE,... (e.g. undated_action_content=1.0,undated_actions_apart=false)")
     parser.add_argument("--hide", default="", help="sub-topics whose pairs are counted but never shown, "
                         "comma-separated (those a blind reading reserves: 27_ecbplus,22_ecbplus,...)")
     args = parser.parse_args()
@@ -216,6 +251,9 @@ def main() -> None:
         print(f"skipped: {folder} not found (ECB+ dev topics; see the README's data notes)")
         return
     articles, gold = load(folder)
+    if args.changes:
+        print_changes(articles, gold, args.changes, frozenset(subtopic(t) for t in args.hide.split(",") if t))
+        return
     print_errors(articles, gold, args.show, frozenset(subtopic(t) for t in args.hide.split(",") if t))
     if args.signatures:
         signatures(articles, gold)

@@ -1,6 +1,6 @@
-"""Which labelled FNC-1 batch stories' events change with one event setting (issue 13, session 22).
+"""Which labelled FNC-1 batch stories' events change with event settings (issue 13, sessions 22-23).
 
-    .venv/bin/python benchmarks/fnc1_event_changes.py [--data DIR] [--setting NAME=VALUE]
+    .venv/bin/python benchmarks/fnc1_event_changes.py [--data DIR] [--setting NAME=VALUE[,NAME=VALUE...]]
 
 The 131 labelled FNC-1 batch stories (``benchmarks/labels/differences-fnc1-s14.json`` and the
 'fnc1' stories of ``differences-s15-heldout.json``), each compared as one set of articles: their events
@@ -20,6 +20,7 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -41,15 +42,19 @@ def labelled_stories() -> dict[str, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--setting", default="undated_people_content=1.0", help="an events setting NAME=VALUE")
+    parser.add_argument("--setting", default="undated_people_content=1.0",
+                        help="events settings NAME=VALUE, comma-separated (a switch: true or false)")
     args = parser.parse_args()
     path = args.data / "fnc1" / "train_bodies.jsonl"
     if not path.exists():
         sys.exit(f"{path}: not found (the shared data folder, --data)")
     bodies = {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-    name, value = args.setting.split("=")
     shipped = Settings()
-    other = replace(shipped, events=replace(shipped.events, **{name: type(getattr(shipped.events, name))(value)}))
+    changed: dict[str, Any] = {}
+    for name, value in (item.split("=") for item in args.setting.split(",")):
+        kind = type(getattr(shipped.events, name))
+        changed[name] = value.lower() == "true" if kind is bool else kind(value)
+    other = replace(shipped, events=replace(shipped.events, **changed))
     split = {"shipped": 0, args.setting: 0}
     for story, ids in sorted(labelled_stories().items()):
         articles = [prepare(a, shipped) for a in load_inputs([bodies[i] for i in ids])]

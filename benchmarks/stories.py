@@ -58,12 +58,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from compare import semantic  # noqa: E402
+from compare.analyze.event_participants import different_participants  # noqa: E402
 from compare.analyze.event_profile import event_profile  # noqa: E402
 from compare.analyze.event_sets import events_of  # noqa: E402
 from compare.analyze.events import (  # noqa: E402
     content_score,
     days_between,
-    different_participants,
     distinct,
     judge,
     lead_score,

@@ -116,9 +116,9 @@ EVENT_WORDS = {
 _EVENT_OF = {word: kind for kind, words in EVENT_WORDS.items() for word in words}
 # Before an event word in its clause, these make it background: "where he escaped", "who died
 # yesterday", "after being charged".
-_SUBORDINATE = frozenset("where when whenever after before since how why who whom whose which that because while following until if once".split())
-_DETERMINERS = frozenset("a an the his her their its".split())
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+SUBORDINATE = frozenset("where when whenever after before since how why who whom whose which that because while following until if once".split())
+DETERMINERS = frozenset("a an the his her their its".split())
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 
 
 def event_kinds(text: str, headline: bool = False) -> frozenset[str]:
@@ -127,18 +127,18 @@ def event_kinds(text: str, headline: bool = False) -> frozenset[str]:
     Fire'" name no fire), not after a determiner ("a convicted sex offender"), with no subordinating
     word before it in its clause ("where he escaped")."""
     kinds: set[str] = set()
-    for clause in _CLAUSE_BREAK.split(_unquoted(text)):
+    for clause in CLAUSE_BREAK.split(unquoted(text)):
         words = _TOKEN.findall(clause)
         for n, word in enumerate(words):
             kind = _EVENT_OF.get(word if not headline else word.lower())
-            if kind is None or (n and words[n - 1].lower() in _DETERMINERS):
+            if kind is None or (n and words[n - 1].lower() in DETERMINERS):
                 continue  # "a convicted sex offender", "the wounded": what someone is, not what happened
-            if not any(w.lower() in _SUBORDINATE for w in words[:n]):
+            if not any(w.lower() in SUBORDINATE for w in words[:n]):
                 kinds.add(kind)
     return frozenset(kinds)
 
 
-def _unquoted(text: str) -> str:
+def unquoted(text: str) -> str:
     """``text`` with its quotations (double quotation marks, “…”) blanked out."""
     return re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]?", " ", text)
 

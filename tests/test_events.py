@@ -491,7 +491,7 @@ def test_two_leads_telling_one_event_need_less_content() -> None:
     assert settings.events.same_event_lead_content <= verdict.score < settings.events.same_event_threshold
     assert lead_score(a, b) >= settings.events.same_event_lead_threshold
     assert verdict.same_event and comparison.pairs[0].same_event
-    leads = replace(settings.events, undated_people_content=1.0)  # the leads' rule alone, not who both name
+    leads = replace(settings.events, undated_people_content=1.0, undated_action_content=1.0)  # the leads' rule alone, not who both name nor what both report
     assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_threshold=lead_score(a, b) + 0.01))).relation == "same_kind"
     assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_content=verdict.score + 0.01))).relation == "same_kind"
     # Another boss in another city: the leads no longer tell one event.
@@ -940,7 +940,7 @@ def test_a_job_before_a_name_is_no_part_of_it() -> None:
 def test_a_long_run_of_capitals_is_read_in_steps_as_many_as_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
     """An article in capitals is one run of capitalised words: each word is looked up among the jobs
     once, not once for every word of the run (12,000 words took 15 s of CPU to read the names of)."""
-    from compare.analyze import event_profile as profile
+    from compare.analyze import lead_names as profile
 
     looked: list[str] = []
 
@@ -1047,7 +1047,7 @@ def test_undated_reports_naming_the_same_people_are_one_event() -> None:
     assert verdict.reason == "same event: no day stated; both leads name Tara Reid, and neither keeps naming anyone the other never names"
     assert next(p for p in comparison.pairs if {p.a, p.b} == {"a", "b"}).same_event  # as the three-article comparison says it
     assert not judge(replace(a, weekday=4), replace(b, weekday=1), settings).same_event  # "on Friday" against "on Tuesday"
-    off = replace(settings, events=replace(settings.events, undated_people_content=1.0))
+    off = replace(settings, events=replace(settings.events, undated_people_content=1.0, undated_action_content=1.0))
     assert not judge(a, b, off).same_event
     for x in (a, b):
         assert not judge(x, c, settings).same_event, judge(x, c, settings).reason

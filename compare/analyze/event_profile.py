@@ -32,12 +32,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from compare.analyze.event_places import NOT_PLACES, RELATIVE_WORD, TITLE_WORDS, event_places, place_regions
+from compare.analyze.event_actions import lead_actions
+from compare.analyze.event_places import NOT_PLACES, RELATIVE_WORD, event_places, place_regions
+from compare.analyze.lead_names import participants
 from compare.analyze.numbers import DateMention, find_dates
 from compare.models import Article
 from compare.similarity import informativeness, normalise_word
 from compare.terms import NAME_WEIGHT, sentence_tokens, title_case, weighted_terms
-from compare.text import LETTER_OR_NUMERAL, TOKEN, iso_day, letter_or_numeral, weekdays_named
+from compare.text import LETTER_OR_NUMERAL, iso_day, weekdays_named
 
 LEDE_SENTENCES = 3
 """How many body sentences (after the headline) may state the day of the event."""
@@ -59,27 +61,9 @@ the day before up to six days back ("killed 12 people on Friday", session 18): B
 ECB+ two pairs of one event split (an article dated a day early; a shooting's day against a
 report dated by its publication), none joined: not taken."""
 
-PARTICIPANT_SENTENCES = 2
-"""How many body sentences (after the headline) name the participants of the event."""
-
 _WEEKDAY_NUMBER = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NAME_RUN = re.compile(r"(?<!\w)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-"""A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox"); never from
-inside a word (the "B" of "1B Mark Teixeira", a first baseman)."""
-_NAME_TITLES = TITLE_WORDS | frozenset("governor senator representative congressman congresswoman coach chancellor rev secretary".split())
-"""Titles that are no part of a name as the reason writes it (``TITLE_WORDS`` and a few written out)."""
-_JOBS = frozenset(
-    """attorney surgeon inspector assistant manager commander officer sergeant sgt lieutenant captain capt deputy
-    sheriff detective prosecutor spokesman spokeswoman forward quarterback pitcher singer actor actress rapper""".split()
-)
-"""Jobs that are no part of the name they stand before ("Singer Dana Whitlock", "California Highway Patrol
-Officer Brad Baehr": two names; "Attorney General Eric Holder": "General" after one too), though they are
-the name where none follows ("Surgeon General")."""
-_OFFICE_OF = re.compile(r"[A-Z][\w'’.-]*\s+of\s+$")
-"""Before a run of capitals, an office "of" what it opens ("Secretary of State John Kerry", "Minister of
-Foreign Affairs Sergei Lavrov"): the run's last two words are the person's name, the rest the office's."""
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b((?:[A-Z]{2,}(?:-[A-Z][\w'’]*)*|[A-Z][\w'’-]*[a-z][\w'’-]*)"
     rf"(?:\s+(?:of\s+)?(?:[A-Z][\w'’-]+|{LETTER_OR_NUMERAL})){{0,3}})"
@@ -103,7 +87,7 @@ class EventProfile:
     participants: tuple[tuple[str, str, int], ...] = ()
     """(content token, the full name as written -- "Dana Whitlock" for whitlock --, how many times
     the article names it) of each name in the headline and the first ``PARTICIPANT_SENTENCES``
-    body sentences (:func:`_participants`)."""
+    body sentences (:func:`compare.analyze.lead_names.participants`)."""
     weekday: int | None = None
     """The weekday of the event (0 = Monday) when the headline or lede names one ("on
     Saturday") but the day itself is not known (an undated article)."""
@@ -125,6 +109,10 @@ class EventProfile:
     made_from: str = ""
     """:func:`made_from` of the article the profile was made of: ``compare_prepared`` checks a
     profile it is given against its article with it."""
+    actions: tuple[str | None, tuple[str, ...]] = (None, ())
+    """What the lead says happened: its main action and every action its headline and the first
+    ``LEDE_SENTENCES`` body sentences tell, as kinds of event ("dismissal", "hiring"), by
+    :func:`compare.analyze.event_actions.lead_actions`."""
 
 
 def made_from(article: Article) -> str:
@@ -233,73 +221,6 @@ def _actors(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name, count in counts.most_common(8) if count >= 2)
 
 
-def _participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
-    """The names of the headline (unless it is in Title Case) and of the first
-    ``PARTICIPANT_SENTENCES`` body sentences, each with how many times the article names it
-    (a capitalised word inside a sentence, as :func:`compare.terms.sentence_tokens` tells),
-    most named first, and written as the full name it stands in (:func:`_full_names`);
-    numbers and titles ("Rep", "Gov") are left out."""
-    texts = [(title, not title_case(title))] if title else []
-    texts += [(text, True) for text in body]
-    mentions: Counter[str] = Counter()
-    lead: dict[str, str] = {}
-    for n, (text, names) in enumerate(texts):
-        in_lead = n < len(texts) - len(body) + PARTICIPANT_SENTENCES
-        written: dict[str | None, str] = {}
-        if in_lead:
-            for word in TOKEN.findall(text):
-                written.setdefault(normalise_word(word), word)
-        full = _full_names(text) if in_lead else {}
-        for token, name in sentence_tokens(text, names):
-            if name and not token[0].isdigit() and not letter_or_numeral(written.get(token, token)):  # "B", "II"
-                mentions[token] += 1
-                if in_lead and written.get(token, token).lower() not in TITLE_WORDS:  # "Rep", "Gov"
-                    lead.setdefault(token, full.get(token, written.get(token, token)))
-    return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
-
-
-def _jobs(words: Sequence[str]) -> list[bool]:
-    """For each word of a run of capitalised words, whether it is a job before a name (:data:`_JOBS`):
-    a job that some word after it is not.  One pass each way, so a run of thousands of capitalised
-    words (an article in capitals) costs as many steps, not their square."""
-    jobs: list[bool] = []
-    for word in (w.rstrip(".").lower() for w in words):
-        jobs.append(word in _JOBS or (word == "general" and bool(jobs) and jobs[-1]))
-    out, only_jobs = [False] * len(jobs), True  # only_jobs: every word from k on is a job
-    for k in range(len(jobs) - 1, -1, -1):
-        only_jobs = only_jobs and jobs[k]
-        out[k] = jobs[k] and not only_jobs
-    return out
-
-
-def _full_names(text: str) -> dict[str | None, str]:
-    """Content token → the run of capitalised words it stands in, as written: "Dana Whitlock"
-    for "Whitlock" in "Pop singer Dana Whitlock checked in"; a title or an article before it
-    ("Gov. Sarah Palin", "The Indian Navy"), a day or month after it ("Hasim Rahman Saturday")
-    and a full stop are left out, and a possessive or a title ends it ("San Diego's Jackson",
-    "North Carolina Rep Bob Etheridge": two names each), and so does an office's "of" phrase
-    (``_OFFICE_OF``)."""
-    out: dict[str | None, str] = {}
-    for run in _NAME_RUN.finditer(text):
-        names: list[list[str]] = [[]]
-        words = [w.strip("'‘’\"“”") for w in run.group().split()]
-        while words and letter_or_numeral(words[0]):  # "B Mark Teixeira": no part of a name
-            words.pop(0)
-        for word, job in zip(words, _jobs(words), strict=True):
-            if word in NOT_PLACES or word in ("A", "An") or word.rstrip(".").lower() in _NAME_TITLES or job:
-                names.append([])  # "The", "Saturday", "Gov.": no part of a name ("Texas Governor Rick Perry": two)
-                continue
-            names[-1].append(re.sub(r"['’]s$|(?<=[^\s.]{3})\.$", "", word))  # "Whitlock's", "Palmer." (not "Jr.")
-            if word != names[-1][-1] and not word.endswith("."):
-                names.append([])  # a possessive ends the name
-        if len(names[0]) >= 3 and _OFFICE_OF.search(text, max(0, run.start() - 40), run.start()):
-            names[:1] = [names[0][:-2], names[0][-2:]]  # "Secretary of State John Kerry": State, John Kerry
-        for words in names:
-            for part in TOKEN.findall(" ".join(words)):  # "Chick" of "Chick-fil-A" too
-                out.setdefault(normalise_word(part), " ".join(words))
-    return out
-
-
 def event_profile(article: Article) -> EventProfile:
     """The :class:`EventProfile` of a cleaned and segmented article."""
     vector = _unit_vector(weighted_terms(article))
@@ -337,13 +258,14 @@ def event_profile(article: Article) -> EventProfile:
         where,
         places,
         _actors([article.title or "", *body]),
-        _participants(article.title or "", body),
+        participants(article.title or "", body),
         weekday,
         _lead(article.title or "", lede),
         _lead_days([article.title or "", *lede], published),
         place_regions([article.title or "", *body], where),
         dateline,
         made_from(article),
+        lead_actions(article.title or "", lede),
     )
 
 

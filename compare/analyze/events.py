@@ -19,9 +19,10 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    the two leads -- the headline and first sentences, who did what where -- reach
    ``same_event_lead_threshold`` by :func:`lead_score`: then the reason says the leads
    carried it; known days 3 to 10 apart are left to the content, as a follow-up
-   repeats its story's lead; or ``undated_people_content`` when neither article states a
-   day and both leads name the same people, neither a participant the other never names:
-   :func:`_same_people`) -- unless the days are not known to be close
+   repeats its story's lead; or, when neither article states a day and neither names a
+   participant the other never names, ``undated_people_content`` when both leads name the same
+   people (two events when their main actions differ: a hiring against a firing) or
+   ``undated_action_content`` when both leads report the same action (:func:`_undated`)) -- unless the days are not known to be close
    and each article's lead names a participant the article keeps naming
    (``same_event_participant_mentions`` times) and the other never names: one champion's two title fights, against
    Rahman and against Thompson, share the champion, the belts and the kind of
@@ -48,10 +49,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from compare.analyze.event_actions import actions_apart, same_action
+from compare.analyze.event_participants import (
+    different_participants,
+    own_participant,
+    shared_participants,
+    undated_alike,
+)
 from compare.analyze.event_places import containers, countries, lies_in, nested, place_key
 from compare.analyze.event_profile import EventProfile
 from compare.settings import Settings
-from compare.similarity import informativeness, normalise_word
+from compare.similarity import normalise_word
 from compare.text import TOKEN
 
 Relation = Literal["same_event", "follow_up", "same_kind", "different"]
@@ -182,9 +190,9 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         needed = settings.events.same_event_lead_content if lead_carries else settings.events.same_event_threshold
     else:
         needed = settings.events.same_event_threshold
-    people = _same_people(a, b, settings) if score < needed and score >= settings.events.undated_people_content else None
-    if people:  # two undated reports of who did it: the same people, no one apart
-        return Verdict("same_event", score, gap, f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names")
+    undated = _undated(a, b, score, settings) if score < needed else None
+    if undated is not None:
+        return Verdict(undated[0], score, gap, undated[1])
     if score >= needed:
         apart = None if close else different_participants(a, b, settings)
         if apart is not None:
@@ -197,12 +205,35 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
     what = "the same kind of event" if relation == "same_kind" else "different events"
     why = f"{what}: they share too little of what they report ({score:.2f})"
     least = settings.events.evidence_participant_mentions
-    first, second = _own_participant(a, b, settings, least), _own_participant(b, a, settings, least)
+    first, second = own_participant(a, b, settings, least), own_participant(b, a, settings, least)
     if first is not None and second is not None:  # who each reports, as evidence only: the content decided
         said = {word for part in (first, second, *a.places, *b.places) for word in part.split()}  # a place is no one
         both = [n for n in shared_participants(a, b, settings) if not said & set(n.split())][:1]
         why += "; " + "".join(f"both name {n}, " for n in both) + f"only one names {first}, only the other {second}"
     return Verdict(relation, score, gap, why, True)
+
+
+def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings) -> tuple[Relation, str] | None:
+    """The relation and reason of two reports short on content that state no day and name no one
+    apart (:func:`compare.analyze.event_participants.undated_alike`), when what their leads tell
+    decides: both leads name the same people (``undated_people_content`` of content) -- two events
+    when each lead's main action is none of the other's ("one lead reports a firing, the other a
+    hiring", :func:`compare.analyze.event_actions.actions_apart`, ``undated_actions_apart``) --, or both report the same
+    main action and neither lead names anyone the other article never names (``undated_action_content``); None
+    when neither holds."""
+    events = settings.events
+    if score < min(events.undated_people_content, events.undated_action_content) or not undated_alike(a, b, settings):
+        return None
+    people = shared_participants(a, b, settings) if score >= events.undated_people_content else []
+    apart = actions_apart(a.actions, b.actions) if events.undated_actions_apart else None
+    if people and apart is not None:
+        return "same_kind", f"different events: one lead reports {apart[0]}, the other {apart[1]}, though both name {people[0]}"
+    if people:  # two undated reports of who did it: the same people, no one apart
+        return "same_event", f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
+    action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
+    if action is not None and own_participant(a, b, settings, 1) is None and own_participant(b, a, settings, 1) is None:
+        return "same_event", f"same event: no day stated; both leads report {action}, and neither names anyone the other never names"
+    return None
 
 
 def _common_place(a: EventProfile, b: EventProfile) -> str | None:
@@ -239,48 +270,6 @@ def same_weekday(a: EventProfile, b: EventProfile) -> bool:
     Saturday"): as good as close days for the content the pair needs, though not for the
     places and participants (the same weekday a week later is another day)."""
     return a.weekday is not None and a.weekday == b.weekday
-
-
-def different_participants(a: EventProfile, b: EventProfile, settings: Settings) -> tuple[str, str] | None:
-    """The participant of each article that tells their events apart, as written: a name of
-    its lead (:attr:`EventProfile.participants`) that it names at least
-    ``settings.events.same_event_participant_mentions`` times and the other article never names
-    (rarer than ``settings.events.same_event_participant_rarity``, so that no common capitalised
-    word counts); None unless both articles have one."""
-    first = _own_participant(a, b, settings)
-    if first is None:
-        return None
-    second = _own_participant(b, a, settings)
-    return None if second is None else (first, second)
-
-
-def _same_people(a: EventProfile, b: EventProfile, settings: Settings) -> list[str] | None:
-    """Who both leads name (:func:`shared_participants`), when neither article states a day
-    (nor a month and day, nor two weekdays apart) and neither names a participant of its lead
-    ``settings.events.evidence_participant_mentions`` times that the other never names: without
-    days, who took part tells one event ("Tara Reid" in two reports of her checking into rehab)
-    from another of its kind (Klitschko's fights against Rahman and against Thompson)."""
-    if any(p.day is not None or p.month_day is not None for p in (a, b)):
-        return None
-    if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
-        return None  # "on Saturday" against "on Tuesday": two days
-    least = settings.events.evidence_participant_mentions
-    if _own_participant(a, b, settings, least) is not None or _own_participant(b, a, settings, least) is not None:
-        return None
-    return shared_participants(a, b, settings) or None
-
-
-def _own_participant(a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None) -> str | None:
-    """The first participant of ``a``'s lead named at least ``least`` times (by default
-    ``settings.events.same_event_participant_mentions``) that ``b`` never names, as written; None
-    when the most named participants run out first."""
-    least = settings.events.same_event_participant_mentions if least is None else least
-    for token, written, mentions in a.participants:  # most named first
-        if mentions < least:
-            return None
-        if token not in b.vector and informativeness(token) >= settings.events.same_event_participant_rarity:
-            return written
-    return None
 
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
@@ -349,19 +338,6 @@ def _names(profile: EventProfile, place: str) -> bool:
     """The article names ``place``: it holds every content word of it."""
     words = [t for t in (normalise_word(w) for w in TOKEN.findall(place)) if t is not None]
     return bool(words) and all(t in profile.vector for t in words)
-
-
-def shared_participants(a: EventProfile, b: EventProfile, settings: Settings) -> list[str]:
-    """Who both leads name: the participants (:attr:`EventProfile.participants`) of both
-    articles' leads, rarer than ``settings.events.same_event_participant_rarity``, as ``a`` writes them
-    in full ("Tara Reid"), most named by the two articles together first."""
-    theirs = {token: mentions for token, _written, mentions in b.participants}
-    shared = [
-        (mentions + theirs[token], written)
-        for token, written, mentions in a.participants
-        if token in theirs and informativeness(token) >= settings.events.same_event_participant_rarity
-    ]
-    return list(dict.fromkeys(name for _n, name in sorted(shared, key=lambda s: -s[0])))  # one name of two tokens once
 
 
 def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:

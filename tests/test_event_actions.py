@@ -1,0 +1,177 @@
+"""What the lead says happened (compare/analyze/event_actions.py) and how the event judgement uses it
+(``EventSettings.undated_actions_apart``, ``undated_action_content``; issue 13, session 23)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from compare import Settings, compare
+from compare.analyze.event_actions import actions_apart, lead_actions, same_action, text_actions
+from compare.analyze.event_profile import event_profile
+from compare.analyze.events import judge
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "kinds"),
+    [
+        ("Rovers fire Tom Hale", False, ("dismissal",)),
+        ("Rovers Fire Manager Tom Hale, Hire Ann Lutz", True, ("hiring",)),  # Title Case "Fire Manager": a name
+        ("Fire Chief Ann Ruiz said the blaze was out.", False, ("blaze",)),
+        ("Tom Hale was fired as manager of the Rovers.", False, ("dismissal",)),
+        ("Big fire at warehouse", False, ("blaze",)),
+        ("A gunman opened fire at a school, police said.", False, ("shooting",)),
+        ("Police said shots were fired near the station.", False, ("shooting",)),
+        ("Apple unveils the iPhone 5", False, ("launch",)),
+        ("Apple reports record quarterly profit", False, ("earnings",)),
+        ("Fans were saddened to learn that the singer Ada Moss passed away at home.", False, ("death",)),
+        ("The actor succumbed to a heart attack.", False, ()),  # an illness, not an attack
+        ("A judge sentenced the man who killed four people.", False, ("sentence",)),  # "who killed": background
+        ('"We will fire anyone who leaks," the mayor said.', False, ()),  # a quotation
+        ("Magnitude 6.1 earthquake strikes off Chile", False, ("earthquake",)),
+        ("A convicted felon escaped from a prison van.", False, ("escape",)),  # "a convicted felon": who he is
+    ],
+)
+def test_the_lead_tells_what_happened(text: str, headline: bool, kinds: tuple[str, ...]) -> None:
+    assert text_actions(text, headline=headline) == kinds
+
+
+def test_a_title_case_headline_needs_its_lede_to_tell_the_action() -> None:
+    """A Title Case headline capitalises every word, so a name ("Under Fire", a film) reads as a
+    verb: its action counts only when the lede tells it too."""
+    film = lead_actions("Studio Signs Director For Sequel 'Under Fire'", ["The studio is negotiating with the director."])
+    assert film == (None, ())
+    fired = lead_actions("Rovers Fire Tom Hale", ["The Rovers fired Tom Hale after one season."])
+    assert fired == ("dismissal", ("dismissal",))
+
+
+def test_actions_apart_and_alike() -> None:
+    """Two leads' actions are apart when each lead's main action is none of the other's; a quake's
+    report and a report of the dead it left, which tells the quake too, are not apart."""
+    assert actions_apart(("dismissal", ("dismissal",)), ("hiring", ("hiring",))) == ("a firing", "a hiring")
+    assert actions_apart(("earthquake", ("earthquake", "killing")), ("killing", ("killing",))) is None
+    assert actions_apart((None, ()), ("hiring", ("hiring",))) is None
+    assert same_action(("arrest", ("arrest", "seizure")), ("seizure", ("seizure", "arrest"))) == "an arrest"
+    assert same_action(("death", ("death",)), ("killing", ("killing", "death"))) is None
+
+
+def _article(text: str, id_: str) -> dict[str, Any]:
+    return {"id": id_, "text": text}  # undated, as the original ECB articles are
+
+
+FIRED = (
+    "Sixers fire Maurice Cheeks\n\n"
+    "The Philadelphia 76ers fired Maurice Cheeks after a 9-14 start to the season. "
+    "Cheeks was told of the decision at the team's practice facility.\n\n"
+    "The Sixers lost six of their last seven games, including a 20-point defeat at home. "
+    "An assistant will run practice until a successor is chosen, a spokesman said. "
+    "Injuries to two starters left the roster thin through December, and the defence gave up 105 points a night. "
+    "Fans had booed the starting lineup during the last three home games. "
+    "The front office said it would weigh candidates from college programmes as well. "
+    "Local radio callers blamed the trade that sent away the leading scorer in November."
+)
+HIRED = (
+    "Sixers hire Maurice Cheeks as coach\n\n"
+    "The Philadelphia 76ers hired Maurice Cheeks to coach the team, bringing back a point guard from their 1983 title team. "
+    "Cheeks agreed to a four-year contract, the team said.\n\n"
+    "He spent the last four seasons in Portland, where he led the Trail Blazers to the playoffs twice. "
+    "The team introduced him at a news conference on the court where he once played. "
+    "He called the job a homecoming and thanked his family, who flew in from Oregon. "
+    "His first task is a summer league roster built around two rookies drafted in June. "
+    "Season ticket holders received a letter from the owner welcoming him back. "
+    "Former teammates praised his patience with young players at a dinner that evening."
+)
+
+
+def test_the_same_people_doing_two_things_are_two_events() -> None:
+    """Two undated reports whose leads name the same man, Maurice Cheeks, and no one apart -- one
+    event by the people rule -- are two events when one lead reports his firing and the other his
+    hiring; the reason says so, and the pair gives no content to join the two through others."""
+    comparison = compare([_article(FIRED, "a"), _article(HIRED, "b")])
+    a, b = (event_profile(comparison.article(x)) for x in "ab")
+    settings = Settings()
+    verdict = judge(a, b, settings)
+    assert settings.events.undated_people_content <= verdict.score < settings.events.same_event_threshold
+    assert verdict.relation == "same_kind" and not verdict.short
+    assert verdict.reason == "different events: one lead reports a firing, the other a hiring, though both name Maurice Cheeks"
+    assert comparison.pairs[0].reason == verdict.reason and not comparison.pairs[0].same_event
+    same = judge(a, b, replace(settings, events=replace(settings.events, undated_actions_apart=False)))
+    assert same.same_event and "both leads name Maurice Cheeks" in same.reason
+
+
+CLIMBER_A = (
+    "Climber dies in fall from ridge\n\n"
+    "A climber has died after falling about 600 metres from an icy ridge near the summit, police said. "
+    "His brother, who was roped to him, survived two nights in a snow cave before a helicopter reached him.\n\n"
+    "Rescuers said high winds had kept them off the mountain since the weekend. "
+    "The body has not been recovered. "
+    "Guides described the route as one of the hardest in the range, exposed to sudden storms. "
+    "Three other parties turned back on Friday because of avalanche danger. "
+    "The park service has closed the upper huts until the forecast improves."
+)
+CLIMBER_B = (
+    "Mountaineer dies as brother survives\n\n"
+    "A mountaineer died when he slipped from a ridge and fell hundreds of metres, and his brother spent two nights "
+    "alone in a snow cave before he was rescued. "
+    "The survivor was flown to hospital with frostbite.\n\n"
+    "Police said the brothers were experienced climbers who had set out in good weather. "
+    "Their parents thanked the pilots and the volunteers who searched through the night. "
+    "A memorial service is planned in their home town next month."
+)
+
+
+def test_undated_reports_of_one_action_are_one_event() -> None:
+    """Two undated reports of a climber's death that name no one share too little content for one
+    event by the content alone; both leads report a death and neither names anyone the other never
+    names: one event.  A lead naming someone the other never names is not joined so."""
+    settings = Settings()
+    a, b = (event_profile(compare([_article(CLIMBER_A, "a"), _article(CLIMBER_B, "b")]).article(x)) for x in "ab")
+    verdict = judge(a, b, settings)
+    assert settings.events.undated_action_content <= verdict.score < settings.events.same_event_threshold
+    assert verdict.same_event
+    assert verdict.reason == "same event: no day stated; both leads report a death, and neither names anyone the other never names"
+    assert not judge(a, b, replace(settings, events=replace(settings.events, undated_action_content=1.0))).same_event
+    named = CLIMBER_A.replace("A climber has died", "Climber Mark Vinar has died")
+    c = event_profile(compare([_article(named, "c"), _article(CLIMBER_B, "b")]).article("c"))
+    assert not judge(c, b, settings).same_event
+
+
+def test_words_that_only_begin_like_fire_are_no_action() -> None:
+    """"first", "firm" are no form of "fire": "the first President" is no dismissal."""
+    assert text_actions("He became the first President of the firm Acme, and his firm Board agreed.") == ()
+
+
+def test_a_long_clause_is_read_in_steps_as_many_as_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each word of a clause is compared a bounded number of times, not once for every "fire" after it
+    (a headline of "Mayor will fire " x 20,000 took 13.7 s of CPU: each "fire" looked back for "shots"),
+    and a headline is read only to ``HEADLINE_CHARACTERS``."""
+    from compare.analyze import event_actions
+
+    compared = [0]
+
+    class Word(str):
+        def __eq__(self, other: object) -> bool:
+            compared[0] += 1
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+        def lower(self) -> Word:
+            return Word(str.lower(self))
+
+    class Words:
+        def findall(self, text: str) -> list[Word]:
+            return [Word(w) for w in event_actions._WORD_PATTERN.findall(text)]
+
+    monkeypatch.setattr(event_actions, "_WORD_PATTERN", event_actions._WORD, raising=False)
+    monkeypatch.setattr(event_actions, "_WORD", Words())
+    event_actions._text_actions.cache_clear()
+    words = 4000
+    assert text_actions("Mayor will fire " * (words // 3) + "Mayor") == ("dismissal",)
+    assert compared[0] < 20 * words
+    event_actions._text_actions.cache_clear()
+    compared[0] = 0
+    lead_actions("Mayor will fire " * 20000, [])
+    assert compared[0] < 20 * event_actions.HEADLINE_CHARACTERS

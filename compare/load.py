@@ -508,6 +508,9 @@ def _record(
     text = _first_string(record, TEXT_FIELDS)
     if text is None:
         invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
+        other = next((name for name in TEXT_FIELDS if record.get(name) is not None and not isinstance(record[name], str)), None)
+        if not invisible and other is not None:  # {"text": ["para 1", "para 2"]} has a text field: say what it holds
+            raise InputError(where, f'the "{other}" field is {json_kind(record[other])}, not a string of text')
         raise InputError(where, untrusted.INVISIBLE if invisible else _NO_TEXT)
     text = _newlines(text)
     _check_length(text, where)

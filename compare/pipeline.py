@@ -74,12 +74,14 @@ def compare(
                    actor and article the framing
     6. the frozen :class:`Comparison` that ``reports`` renders
     """
-    if isinstance(inputs, (str, bytes, os.PathLike)) or isinstance(texts, (str, bytes)):
+    if isinstance(inputs, (str, bytes, os.PathLike, Mapping)) or isinstance(texts, (str, bytes)):
         raise UsageError(
             "compare() takes a list of paths or records, and article texts as texts=[...] "
             "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
         )
+    inputs = list(inputs)  # once: a generator is read here, and checked
     _check_arguments(settings, labels, pairs, title)
+    _check_inputs(inputs, texts, lexicon, skipped)
     inputs = [*inputs, *({"id": f"text-{n}", "text": text} for n, text in enumerate(texts, start=1))]
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
@@ -134,6 +136,27 @@ def _check_arguments(settings: object, labels: object, pairs: object, title: obj
                 isinstance(pair, Sequence) and len(pair) == 2 and all(isinstance(side, str) for side in pair)
             ):
                 raise UsageError(f"compare(): a pair must be \"a:b\" or (\"a\", \"b\"), got {pair!r}")
+
+
+def _check_inputs(inputs: Sequence[object], texts: Sequence[object], lexicon: object, skipped: object) -> None:
+    """:func:`compare`'s inputs, texts, ``lexicon`` and ``skipped`` of the wrong kind, refused with a
+    :class:`~compare.errors.UsageError`: ``None``, a number or a nested list among the inputs, a
+    bytes path, a lexicon given as a dict and a tuple for ``skipped`` each stopped with a TypeError
+    or an AttributeError from deep inside; a text that was bytes was "<record 1>: no text field"."""
+    for text in texts:
+        if not isinstance(text, str):
+            raise UsageError(f"compare(): texts must be strings, got {_kind(text)}")
+    for item in inputs:
+        if not isinstance(item, (str, os.PathLike, Mapping)):
+            raise UsageError(
+                "compare(): an input must be a path (str or os.PathLike) or an article record "
+                f"(a mapping with text), got {_kind(item)}"
+                + (" (decode a bytes path with os.fsdecode)" if isinstance(item, bytes) else "")
+            )
+    if lexicon is not None and not isinstance(lexicon, (str, os.PathLike)):
+        raise UsageError(f"compare(): lexicon must be the path of a JSON file, got {_kind(lexicon)}")
+    if skipped is not None and not isinstance(skipped, list):
+        raise UsageError(f"compare(): skipped must be a list that the items left out are appended to, got {_kind(skipped)}")
 
 
 NO_TEXT_LEFT = "no article text left after removing boilerplate"

@@ -196,6 +196,11 @@ def check_body_read(data: dict[str, Any]) -> None:
     assert [a["text"] for a in data["articles"]] == [C, A, B]
 
 
+def record_of_paragraphs(here: Path, _: pytest.MonkeyPatch) -> list[str]:
+    # a list of paragraphs is a text field, but not text: said so, not "no text field"
+    return [write(here / "paras.json", json.dumps({"title": "Minister resigns", "text": A.split("\n\n")})), *two_good(here)]
+
+
 def jsonl_broken_line(here: Path, _: pytest.MonkeyPatch) -> list[str]:
     lines = [json.dumps({"text": A}), json.dumps({"text": B}), '{"text": ', json.dumps({"text": C})]
     return [write(here / "feed.jsonl", "\n".join(lines) + "\n")]
@@ -368,6 +373,9 @@ CASES = {
     ),
     "JSON record without text": Case(
         record_without_text, (E + "record.json: no text field (expected one of text, body, content)",)
+    ),
+    "JSON record whose text is a list": Case(
+        record_of_paragraphs, (E + 'paras.json: the "text" field is an array, not a string of text',)
     ),
     "JSON array record without text": Case(
         array_record_without_text, (E + "records.json record 2: no text field (expected one of text, body, content)",)
@@ -840,7 +848,7 @@ def test_an_integer_of_thousands_of_digits_is_no_number(workdir: Path, field: st
     code = main(["compare", "a.jsonl", "--json", "r.json", "--skip-bad"])
     captured = capsys.readouterr()
     if field == "text":  # the record has no text: skipped, and the other two compared
-        assert (code, captured.err) == (0, f"storycompare: warning: skipped a.jsonl line 1: {INPUT_NO_TEXT}\n")
+        assert (code, captured.err) == (0, 'storycompare: warning: skipped a.jsonl line 1: the "text" field is a number, not a string of text\n')
         return
     assert (code, captured.err) == (0, "")
     first = json.loads((workdir / "r.json").read_text("utf-8"))["articles"][0]
@@ -924,6 +932,35 @@ def test_api_arguments_of_the_wrong_kind_are_refused_before_any_work(
         (workdir / name).write_text("NATO and Russia agreed to cooperate on missile defence.\n", encoding="utf-8")
     with pytest.raises(UsageError) as refused:
         compare(["a.txt", "b.txt"], **arguments)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("inputs", "arguments", "message"),
+    [
+        (["a.txt", None], {}, "compare(): an input must be a path (str or os.PathLike) or an article record (a mapping with text), got NoneType"),
+        (["a.txt", ["b.txt"]], {}, "compare(): an input must be a path (str or os.PathLike) or an article record (a mapping with text), got list"),
+        (
+            ["a.txt", b"b.txt"],
+            {},
+            "compare(): an input must be a path (str or os.PathLike) or an article record (a mapping with text), got bytes "
+            "(decode a bytes path with os.fsdecode)",
+        ),
+        ({"text": A}, {}, "compare() takes a list of paths or records, and article texts as texts=[...] (e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"),
+        (["a.txt"], {"texts": [B.encode()]}, "compare(): texts must be strings, got bytes"),
+        (["a.txt", "b.txt"], {"lexicon": {"actors": {}}}, "compare(): lexicon must be the path of a JSON file, got dict"),
+        (["a.txt", "b.txt"], {"skipped": ()}, "compare(): skipped must be a list that the items left out are appended to, got tuple"),
+    ],
+    ids=["None", "nested list", "bytes path", "a record alone", "bytes text", "lexicon dict", "skipped tuple"],
+)
+def test_api_inputs_of_the_wrong_kind_are_refused_before_any_work(
+    workdir: Path, inputs: Any, arguments: dict[str, Any], message: str
+) -> None:
+    """Each stopped with a TypeError or an AttributeError from deep inside (``os.fspath``, pathlib,
+    ``skipped.extend``); a text of bytes was "<record 1>: no text field"."""
+    two_good(workdir)
+    with pytest.raises(UsageError) as refused:
+        compare(inputs, skip_bad=True, **arguments)
     assert str(refused.value) == message
 
 

@@ -506,17 +506,14 @@ def _record(
 ) -> Article:
     """One JSON record as an article; ``where`` names it in error messages."""
     text = _first_string(record, TEXT_FIELDS)
-    if text is None:
+    if text is None:  # {"text": ["para 1", "para 2"]} has a text field: say what it holds
         invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
-        other = next((name for name in TEXT_FIELDS if record.get(name) is not None and not isinstance(record[name], str)), None)
-        if not invisible and other is not None:  # {"text": ["para 1", "para 2"]} has a text field: say what it holds
-            raise InputError(where, f'the "{other}" field is {json_kind(record[other])}, not a string of text')
-        raise InputError(where, untrusted.INVISIBLE if invisible else _NO_TEXT)
+        other = "" if invisible else next((n for n in TEXT_FIELDS if not isinstance(record.get(n), (str, type(None)))), "")
+        raise InputError(where, untrusted.INVISIBLE if invisible else f'the "{other}" field is {json_kind(record[other])}, not a string of text' if other else _NO_TEXT)
     text = _newlines(text)
     _check_length(text, where)
     own_id = record.get("id")
-    if isinstance(own_id, int) and not isinstance(own_id, bool):
-        own_id = str(own_id)
+    own_id = str(own_id) if type(own_id) is int else own_id  # a number; not true or false
     date = _first_string(record, DATE_FIELDS)
     return Article(
         id=own_id.strip() if isinstance(own_id, str) and untrusted.visible(own_id) else default_id,

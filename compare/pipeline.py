@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,9 @@ def compare(
             "compare() takes a list of paths or records, and article texts as texts=[...] "
             "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
         )
+    for name, given in (("inputs", inputs), ("texts", texts)):
+        if not isinstance(given, Iterable):  # None, a number: "'NoneType' object is not iterable"
+            raise UsageError(f"compare(): {name} must be a list, got {_kind(given)}")
     inputs = list(inputs)  # once: a generator is read here, and checked
     _check_arguments(settings, labels, pairs, title)
     _check_inputs(inputs, texts, lexicon, skipped)

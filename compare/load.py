@@ -506,14 +506,14 @@ def _record(
 ) -> Article:
     """One JSON record as an article; ``where`` names it in error messages."""
     text = _first_string(record, TEXT_FIELDS)
-    if text is None:  # {"text": ["para 1", "para 2"]} has a text field: say what it holds
+    if text is None:
         invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
-        other = "" if invisible else next((n for n in TEXT_FIELDS if not isinstance(record.get(n), (str, type(None)))), "")
-        raise InputError(where, untrusted.INVISIBLE if invisible else f'the "{other}" field is {json_kind(record[other])}, not a string of text' if other else _NO_TEXT)
+        raise InputError(where, untrusted.INVISIBLE if invisible else untrusted.not_text(record, TEXT_FIELDS) or _NO_TEXT)
     text = _newlines(text)
     _check_length(text, where)
     own_id = record.get("id")
-    own_id = str(own_id) if type(own_id) is int else own_id  # a number; not true or false
+    if isinstance(own_id, int) and not isinstance(own_id, bool):
+        own_id = str(own_id)
     date = _first_string(record, DATE_FIELDS)
     return Article(
         id=own_id.strip() if isinstance(own_id, str) and untrusted.visible(own_id) else default_id,

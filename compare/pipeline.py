@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,8 @@ def compare(
             "compare() takes a list of paths or records, and article texts as texts=[...] "
             "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
         )
-    for name, given in (("inputs", inputs), ("texts", texts)):
-        if not isinstance(given, Iterable):  # None, a number: "'NoneType' object is not iterable"
+    for name, given in (("inputs", inputs), ("texts", texts)):  # None: "'NoneType' object is not iterable"
+        if not isinstance(given, Iterable) or isinstance(given, (Mapping, AbstractSet)):  # a set's order changes between runs
             raise UsageError(f"compare(): {name} must be a list, got {_kind(given)}")
     inputs = list(inputs)  # once: a generator is read here, and checked
     _check_arguments(settings, labels, pairs, title)

@@ -947,6 +947,8 @@ def test_api_arguments_of_the_wrong_kind_are_refused_before_any_work(
         (None, {}, "compare(): inputs must be a list, got NoneType"),
         (5, {}, "compare(): inputs must be a list, got int"),
         (["a.txt", "b.txt"], {"texts": None}, "compare(): texts must be a list, got NoneType"),
+        ({"a.txt", "b.txt"}, {}, "compare(): inputs must be a list, got set"),  # its order changes between runs
+        (["a.txt"], {"texts": {B: 1}}, "compare(): texts must be a list, got dict"),  # its keys were read as the texts
         (["a.txt", None], {}, "compare(): an input must be a path (str or os.PathLike) or an article record (a mapping with text), got NoneType"),
         (["a.txt", ["b.txt"]], {}, "compare(): an input must be a path (str or os.PathLike) or an article record (a mapping with text), got list"),
         (
@@ -960,7 +962,7 @@ def test_api_arguments_of_the_wrong_kind_are_refused_before_any_work(
         (["a.txt", "b.txt"], {"lexicon": {"actors": {}}}, "compare(): lexicon must be the path of a JSON file, got dict"),
         (["a.txt", "b.txt"], {"skipped": ()}, "compare(): skipped must be a list that the items left out are appended to, got tuple"),
     ],
-    ids=["inputs None", "inputs a number", "texts None", "None", "nested list", "bytes path", "a record alone", "bytes text", "lexicon dict", "skipped tuple"],
+    ids=["inputs None", "inputs a number", "texts None", "inputs a set", "texts a dict", "None", "nested list", "bytes path", "a record alone", "bytes text", "lexicon dict", "skipped tuple"],
 )
 def test_api_inputs_of_the_wrong_kind_are_refused_before_any_work(
     workdir: Path, inputs: Any, arguments: dict[str, Any], message: str

@@ -508,7 +508,7 @@ def _record(
     text = _first_string(record, TEXT_FIELDS)
     if text is None:
         invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
-        raise InputError(where, untrusted.INVISIBLE if invisible else _NO_TEXT)
+        raise InputError(where, untrusted.INVISIBLE if invisible else untrusted.not_text(record, TEXT_FIELDS) or _NO_TEXT)
     text = _newlines(text)
     _check_length(text, where)
     own_id = record.get("id")

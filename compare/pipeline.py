@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,17 @@ def compare(
                    actor and article the framing
     6. the frozen :class:`Comparison` that ``reports`` renders
     """
-    if isinstance(inputs, (str, bytes, os.PathLike)) or isinstance(texts, (str, bytes)):
+    if isinstance(inputs, (str, bytes, os.PathLike, Mapping)) or isinstance(texts, (str, bytes)):
         raise UsageError(
             "compare() takes a list of paths or records, and article texts as texts=[...] "
             "(e.g. compare(['a.txt', 'b.html']) or compare(texts=[first, second]))"
         )
+    for name, given in (("inputs", inputs), ("texts", texts)):  # None: "'NoneType' object is not iterable"
+        if not isinstance(given, Iterable) or isinstance(given, (Mapping, AbstractSet)):  # a set's order changes between runs
+            raise UsageError(f"compare(): {name} must be a list, got {_kind(given)}")
+    inputs = list(inputs)  # once: a generator is read here, and checked
     _check_arguments(settings, labels, pairs, title)
+    _check_inputs(inputs, texts, lexicon, skipped)
     inputs = [*inputs, *({"id": f"text-{n}", "text": text} for n, text in enumerate(texts, start=1))]
     settings = settings or Settings()
     lex = load_lexicon(os.fspath(lexicon) if lexicon is not None else None)  # fail early on a bad file
@@ -136,6 +142,27 @@ def _check_arguments(settings: object, labels: object, pairs: object, title: obj
                 raise UsageError(f"compare(): a pair must be \"a:b\" or (\"a\", \"b\"), got {pair!r}")
 
 
+def _check_inputs(inputs: Sequence[object], texts: Sequence[object], lexicon: object, skipped: object) -> None:
+    """:func:`compare`'s inputs, texts, ``lexicon`` and ``skipped`` of the wrong kind, refused with a
+    :class:`~compare.errors.UsageError`: ``None``, a number or a nested list among the inputs, a
+    bytes path, a lexicon given as a dict and a tuple for ``skipped`` each stopped with a TypeError
+    or an AttributeError from deep inside; a text that was bytes was "<record 1>: no text field"."""
+    for text in texts:
+        if not isinstance(text, str):
+            raise UsageError(f"compare(): texts must be strings, got {_kind(text)}")
+    for item in inputs:
+        if not isinstance(item, (str, os.PathLike, Mapping)):
+            raise UsageError(
+                "compare(): an input must be a path (str or os.PathLike) or an article record "
+                f"(a mapping with text), got {_kind(item)}"
+                + (" (decode a bytes path with os.fsdecode)" if isinstance(item, bytes) else "")
+            )
+    if lexicon is not None and not isinstance(lexicon, (str, os.PathLike)):
+        raise UsageError(f"compare(): lexicon must be the path of a JSON file, got {_kind(lexicon)}")
+    if skipped is not None and not isinstance(skipped, list):
+        raise UsageError(f"compare(): skipped must be a list that the items left out are appended to, got {_kind(skipped)}")
+
+
 NO_TEXT_LEFT = "no article text left after removing boilerplate"
 
 
@@ -181,19 +208,21 @@ def compare_prepared(
     (default: the shipped one).  ``storycompare batch`` calls this for each story,
     with the articles' ``event_profiles`` (by article id) that it made to group them:
     they are not made again.  Each must be :func:`~compare.analyze.event_profile.event_profile`
-    of that very article (checked: another's raises :class:`~compare.errors.UsageError`).
+    of that very article (checked: another's raises :class:`~compare.errors.UsageError`), and
+    a profile for an id that is none of ``articles`` is a UsageError too (one ``chosen`` leaves
+    out is checked, then not used).
     """
     settings = settings or Settings()
     lex = lexicon if lexicon is not None else load_lexicon(None)
     articles = tuple(articles)
     _need_two(articles)
+    _check_profiles(articles, event_profiles or {})
     if chosen is not None:
         keep = {x for pair in chosen for x in pair}
         articles = tuple(a for a in articles if a.id in keep)
     for article in articles:
         if not article.sentences:
             raise InputError(article_where(article), NO_TEXT_LEFT)
-    _check_profiles(articles, event_profiles or {})
 
     allowed = None
     if chosen is not None:
@@ -230,8 +259,16 @@ def compare_prepared(
 
 
 def _check_profiles(articles: Sequence[Article], profiles: Mapping[str, EventProfile]) -> None:
-    """Each profile given for an article compared is that article's (:func:`made_from`): one of
-    another article, or of another version of this one, judged its events silently wrong."""
+    """Each profile given is for one of ``articles`` and is that article's (:func:`made_from`): one
+    of another article, or of another version of this one, judged its events silently wrong, and
+    one for an id not given (a typo, another story's article) was ignored without a word."""
+    ids = {a.id for a in articles}
+    unknown = [key for key in profiles if key not in ids]
+    if unknown:
+        raise UsageError(
+            f"compare_prepared(): event_profiles[{unknown[0]!r}] names no article given "
+            f"(articles: {', '.join(sorted(ids))}): pass profiles of the articles compared only"
+        )
     for article in articles:
         profile = profiles.get(article.id)
         if profile is None:

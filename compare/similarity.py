@@ -50,9 +50,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
+from compare.errors import UsageError
 from compare.settings import Settings
 from compare.text import MONTH_FULL_NAME as MONTHS
 from compare.text import TOKEN as _TOKEN
+from compare.untrusted import repair_text
 
 STOPWORDS = frozenset(
     """
@@ -516,19 +518,25 @@ def sentence_similarity(a: str, b: str, settings: Settings | None = None) -> flo
     whole story weigh less.  With sentence embeddings (``Settings.semantic``, the
     default, where the model is installed) their cosine is blended in
     (``Settings.semantic_weight``); otherwise the words alone count.
-    A sentence that is not text is a :class:`TypeError` (None failed deep in the embedding cache).
+    A sentence that is not text is a :class:`TypeError` (None failed deep in the embedding cache);
+    one longer than ``Settings.sentence_max_chars`` (which :func:`compare.compare` cuts into pieces)
+    a :class:`~compare.errors.UsageError`: difflib's ratio costs the square of the length (100,000
+    characters took a minute).  A lone surrogate is read as U+FFFD (it stopped the tokenizer).
     """
     if not isinstance(a, str) or not isinstance(b, str):
         raise TypeError(f"sentence_similarity() compares two strings, got {type(a).__name__} and {type(b).__name__}")
+    settings = settings or Settings()
+    most, longest = settings.sentence_max_chars, max(len(a), len(b))
+    if most and longest > most:
+        raise UsageError(f"sentence_similarity(): a sentence of {longest:,} characters; the limit is {most:,} (Settings.sentence_max_chars)")
     if a == b:
         return 1.0
-    settings = settings or Settings()
     va = vb = None
     if settings.semantic:
         from compare import semantic
 
         if semantic.available():
-            va, vb = semantic.embed([a, b])
+            va, vb = semantic.embed([repair_text(a)[0], repair_text(b)[0]])
     return score(featurise(a, vector=va), featurise(b, vector=vb), settings)
 
 

@@ -246,6 +246,80 @@ def test_matched_parts_scores_only_the_members_that_matched_by_a_part() -> None:
     assert len(calls) < 5_000  # the two members with a part, against the others
 
 
+def test_matched_parts_of_a_quotation_repeated_scores_each_copy_against_a_few() -> None:
+    """A quotation repeated in two articles ('"We will see," he said.' to 40,000 characters): every
+    copy matched a few of the other's (``Settings.verbatim_partners``), all at 1.0, and
+    matched_parts scored each against every copy of the other article to find its closest (1.4
+    million scores, 10 s and 300 MB).  Past 1.0 only the members before the best are looked at.
+    Counted: the scores asked for (every two copies: the square)."""
+    from compare.parts import matched_parts
+
+    calls = [0]
+
+    def similarity(i: int, j: int) -> float:
+        calls[0] += 1
+        return 1.0
+
+    group = tuple(range(2_000))
+    article_of = [k % 2 for k in group]
+    firsts = {side: [k for k in group if article_of[k] == side][:8] for side in (0, 1)}
+    matched = {
+        (min(m, o), max(m, o)): (1.0, (0, 4), (0, 4)) for m in group for o in firsts[1 - article_of[m]]
+    }
+    found = matched_parts([group], article_of, similarity, matched)
+    assert found == dict.fromkeys(group, (0, 4))  # each copy's closest is the other article's first copy
+    assert calls[0] < 40 * len(group)  # about 20 a copy; every other copy: 2 million
+
+
+def _matched_parts_reference(
+    groups: list[tuple[int, ...]], article_of: list[int], similarity: Any, matched: dict[tuple[int, int], Any]
+) -> dict[int, tuple[int, int]]:
+    """matched_parts as it was: each member against every member of another article."""
+    out: dict[int, tuple[int, int]] = {}
+    with_part = {i for key in matched for i in key}
+    for group in groups:
+        for m in group:
+            others = [o for o in group if article_of[o] != article_of[m]]
+            if m not in with_part or not others:
+                continue
+            closest = max(others, key=lambda o: (similarity(m, o), -o))
+            key = (m, closest) if m < closest else (closest, m)
+            entry = matched.get(key)
+            if entry is None or entry[0] < similarity(m, closest):
+                continue
+            span = entry[1] if key[0] == m else entry[2]
+            if span is not None:
+                out[m] = span
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matched_parts_finds_what_scoring_every_pair_finds(seed: int) -> None:
+    """The same parts as scoring every member against every other, with ties at 1.0 and below."""
+    import random
+
+    from compare.parts import matched_parts
+
+    rng = random.Random(seed)
+    size = rng.randint(2, 14)
+    article_of = [rng.randint(0, 2) for _ in range(size)]
+    order = list(range(size))
+    rng.shuffle(order)
+    groups = [tuple(order[: size // 2]), tuple(order[size // 2 :])]
+    scores = {(i, j): rng.choice([1.0, 1.0, 0.9, 0.8, 0.5]) for i in range(size) for j in range(i + 1, size)}
+    matched = {
+        key: (rng.choice([value, value - 0.1]), rng.choice([(0, 3), None]), rng.choice([(1, 4), None]))
+        for key, value in scores.items()
+        if rng.random() < 0.4
+    }
+
+    def similarity(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        return max(scores[key], matched[key][0] if key in matched else 0.0)
+
+    assert matched_parts(groups, article_of, similarity, matched) == _matched_parts_reference(groups, article_of, similarity, matched)
+
+
 def test_batch_prints_each_limit_of_a_story_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

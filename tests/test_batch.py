@@ -295,6 +295,31 @@ def test_compare_prepared_refuses_event_profiles_of_other_articles() -> None:
         compare_prepared(articles, lexical, event_profiles={a.id: {}})  # type: ignore[dict-item]
 
 
+def test_compare_prepared_refuses_event_profiles_of_articles_not_given() -> None:
+    """A profile for an id that is none of the articles given (a typo, another story's article) was
+    ignored without a word (session 22 left it); a profile of an article that ``chosen`` leaves out
+    is still checked, then not used."""
+    from compare.settings import Settings
+
+    lexical = Settings(semantic=False)
+    prepared = [prepare_article(a) for a in load_inputs(records()[:3])]
+    articles = [article for article, _ in prepared]
+    own = {article.id: profile.event for article, profile in prepared if profile.event is not None}
+    a, b, c = articles
+    with pytest.raises(UsageError) as refused:
+        compare_prepared([a, b], lexical, event_profiles=own)
+    assert str(refused.value) == (
+        f"compare_prepared(): event_profiles[{c.id!r}] names no article given "
+        f"(articles: {', '.join(sorted((a.id, b.id)))}): pass profiles of the articles compared only"
+    )
+    chosen = [(a.id, b.id)]
+    assert compare_prepared(articles, lexical, chosen=chosen, event_profiles=own).to_dict() == (
+        compare_prepared(articles, lexical, chosen=chosen).to_dict()
+    )
+    with pytest.raises(UsageError, match=rf"event_profiles\['{c.id}'\] is the profile of article '{a.id}'"):
+        compare_prepared(articles, lexical, chosen=chosen, event_profiles={**own, c.id: own[a.id]})
+
+
 def test_partitions_keep_dates_together() -> None:
     articles = load_inputs(records())
     parts = partitions(articles, 4)

@@ -47,6 +47,18 @@ def test_target_tone_is_about_the_target() -> None:
         assert target_tone(sentence, "Jones") in TONES
 
 
+def test_target_tone_of_something_not_text_is_a_type_error_and_a_lone_surrogate_is_read() -> None:
+    """None failed deep inside (AttributeError: 'NoneType' object has no attribute 'find'); a lone
+    surrogate stopped the embedding's tokenizer with a TypeError."""
+    for sentence, target in ((None, "Smith"), ("Smith is corrupt.", 5), (b"Smith", "Smith")):
+        with pytest.raises(TypeError, match=r"target_tone\(\) takes a sentence and a target as strings"):
+            target_tone(sentence, target)  # type: ignore[arg-type]
+    assert target_tone("Critics slammed Smith \ud800 for the corrupt plan.", "Smith") == target_tone(
+        "Critics slammed Smith \ufffd for the corrupt plan.", "Smith"
+    )
+    assert target_tone("Smith will travel to Ohio.", None) == target_tone("Smith will travel to Ohio.", "")  # type: ignore[arg-type]
+
+
 def test_tone_marks_the_words_behind_it() -> None:
     text = "Critics slammed Smith for the failed and corrupt plan."
     result = tone_at(text, text.index("Smith"), text.index("Smith") + 5)

@@ -216,7 +216,7 @@ def test_invalid_json(tmp_path: Path) -> None:
 
 def test_json_without_text(tmp_path: Path) -> None:
     single = write(tmp_path / "single.json", json.dumps({"title": "No body", "text": 3}))
-    assert error_of([single]) == f"{single}: no text field (expected one of text, body, content)"
+    assert error_of([single]) == f'{single}: the "text" field is a number, not a string of text'
     array = write(tmp_path / "array.json", json.dumps([{"text": "ok"}, {"body": ""}]))
     assert error_of([array]) == f"{array} record 2: no text field (expected one of text, body, content)"
 

@@ -156,6 +156,53 @@ def test_candidates_bound_holds_with_function_words_and_story_weights(articles: 
     assert brute <= set(candidate_pairs(feats, article_of, threshold, s.overlap_weight))
 
 
+def test_sentence_similarity_reads_a_lone_surrogate_as_a_replacement_character() -> None:
+    """A lone surrogate (a JSON ``"\\ud800"`` escape the caller read) stopped the embedding's
+    tokenizer with a TypeError; compare() repairs its articles at loading, this function takes raw
+    strings."""
+    from compare import semantic
+
+    if not semantic.available():
+        pytest.skip(semantic.status())
+    assert sentence_similarity("NATO met \ud800 Russia.", "NATO met Russia.") == sentence_similarity(
+        "NATO met \ufffd Russia.", "NATO met Russia."
+    )
+
+
+def test_sentence_similarity_refuses_a_sentence_over_the_limit_before_any_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sentences of 100,000 characters took a minute (difflib's ratio costs the square of the
+    length): over ``Settings.sentence_max_chars``, which compare() cuts into pieces, a UsageError.
+    Counted: nothing is scored."""
+    from compare import similarity
+    from compare.errors import UsageError
+
+    scored: list[object] = []
+    monkeypatch.setattr(similarity, "score", lambda *args: scored.append(args) or 0.0)
+    long = " ".join(f"word{n}" for n in range(20_000))
+    with pytest.raises(UsageError) as refused:
+        sentence_similarity(long + " one", long + " two")
+    assert str(refused.value) == (
+        f"sentence_similarity(): a sentence of {len(long) + 4:,} characters; the limit is 2,000 (Settings.sentence_max_chars)"
+    )
+    with pytest.raises(UsageError):
+        sentence_similarity(long, long)  # the same text too: no score of 1.0 where others are refused
+    assert scored == []
+    wide = Settings(semantic=False, sentence_max_chars=0)  # 0: no limit, as in compare()
+    assert sentence_similarity("word " * 600 + "one", "word " * 600 + "two", wide) == 0 and len(scored) == 1
+
+
+def test_a_run_with_longer_sentences_compares_their_quotations_too() -> None:
+    """compare() scores quotations of one speaker with sentence_similarity under settings of its own
+    (``quote_wording.WORDS_ONLY``): a run that allows sentences over the default limit must not meet
+    that limit there."""
+    from compare import compare
+
+    words = " ".join(f"item{n}" for n in range(400))
+    texts = [f'John Smith said: "We will {w} give up on {words} and that is final." The talks ended.' for w in ("never", "not")]
+    wide = Settings(semantic=False, sentence_max_chars=0)
+    assert compare(texts=texts, settings=wide).groups
+
+
 def test_sentence_similarity_of_something_not_text_is_a_type_error() -> None:
     """None (a missing field of the caller's data) failed deep in the embedding cache
     (AttributeError: 'NoneType' object has no attribute 'encode')."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from compare.align import Alignment
@@ -222,7 +223,8 @@ def differences_between(texts: Sequence[str], settings: Settings | None = None) 
         article = Article(article_id, article_id, "", text, paragraphs=(Span(0, len(text)),), sentences=(sentence,))
         quotes.update(quotes_by_sentence(article))
         members.append(sentence)
-    sims = {(a, b): sentence_similarity(texts[a], texts[b], settings) for a, b in combinations(range(len(texts)), 2)}
+    whole = replace(settings, sentence_max_chars=0)  # sentences as given: none is cut here, nor refused
+    sims = {(a, b): sentence_similarity(texts[a], texts[b], whole) for a, b in combinations(range(len(texts)), 2)}
     numbers, values = _quantities(members, settings)
     plain = {s.article: plain_text(s.text) for s in members}
     return _differences(members, sims, quotes, plain, numbers, values, settings, ArticleDates.of(members, settings))

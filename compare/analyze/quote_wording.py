@@ -19,8 +19,8 @@ from compare.models import Difference, Sentence, article_of
 from compare.settings import Settings
 from compare.similarity import STOPWORDS, sentence_similarity
 
-WORDS_ONLY = Settings(semantic=False)
-"""Quotations are compared by their words: whether two are the same words is a question of wording."""
+WORDS_ONLY = Settings(semantic=False, sentence_max_chars=0)
+"""Quotations are compared by their words: whether two are the same words is a question of wording (of any length: a run's sentences may be longer than the default ``sentence_max_chars``)."""
 
 
 def quote_differences(

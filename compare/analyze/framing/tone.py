@@ -40,6 +40,7 @@ from compare.analyze.framing.tone_features import (
     known_hits,
 )
 from compare.records import record
+from compare.untrusted import repair_text
 
 Tone = Literal["favourable", "unfavourable", "neutral"]
 TONES: tuple[Tone, ...] = ("unfavourable", "neutral", "favourable")
@@ -230,8 +231,12 @@ def target_tone(sentence: str, target: str) -> Tone:
     ``target`` is found in ``sentence`` as written (else case-insensitively); a target the
     sentence does not name is judged from the sentence as a whole.  Where sentence embeddings
     are available (:func:`compare.semantic.available`) the sentence layer takes part; elsewhere
-    the lexical model decides alone.
+    the lexical model decides alone.  A sentence or target that is not text is a :class:`TypeError`
+    (None failed deep inside with an AttributeError; a target None is none); a lone surrogate is read as U+FFFD.
     """
+    if not isinstance(sentence, str) or not isinstance(target, (str, type(None))):
+        raise TypeError(f"target_tone() takes a sentence and a target as strings, got {type(sentence).__name__} and {type(target).__name__}")
+    sentence, target = repair_text(sentence)[0], repair_text(target or "")[0]  # a lone surrogate stopped the tokenizer
     at = sentence.find(target) if target else -1
     if at < 0 and target:
         at = sentence.lower().find(target.lower())

@@ -138,6 +138,29 @@ def test_undated_reports_of_one_action_are_one_event() -> None:
     assert not judge(c, b, settings).same_event
 
 
+TRAIN = (
+    "Man dies after being hit by train\n\nA man has died after he was hit by a train near the station, police said. "
+    "The man, who was in his 40s, was pronounced dead at the scene.\n\nThe line was closed for three hours while "
+    "officers examined the tracks. Police said the death was not being treated as suspicious. Commuters faced long delays."
+)
+BLAZE = (
+    "Man dies in house fire\n\nA man has died after a fire broke out at his house, police said. "
+    "The man, who was in his 60s, was pronounced dead at the scene.\n\nFirefighters were called shortly after midnight "
+    "and found the house ablaze. Police said the death was not being treated as suspicious. Neighbours were evacuated."
+)
+
+
+def test_one_action_is_not_enough_where_one_lead_tells_another_too() -> None:
+    """Two undated briefs that name no one and share police wording both report a death, but one lead
+    tells a blaze the other does not: not one event on the action alone (the reviewer's case, session
+    23; written for the test).  Both leads' actions are read; only the extra one keeps them apart."""
+    settings = Settings()
+    a, b = (event_profile(compare([_article(TRAIN, "a"), _article(BLAZE, "b")]).article(x)) for x in "ab")
+    assert a.actions == ("death", ("death",)) and b.actions == ("death", ("death", "blaze"))
+    assert settings.events.undated_action_content <= judge(a, b, settings).score
+    assert not judge(a, b, settings).same_event
+
+
 def test_words_that_only_begin_like_fire_are_no_action() -> None:
     """"first", "firm" are no form of "fire": "the first President" is no dismissal."""
     assert text_actions("He became the first President of the firm Acme, and his firm Board agreed.") == ()

@@ -219,8 +219,8 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
     decides: both leads name the same people (``undated_people_content`` of content) -- two events
     when each lead's main action is none of the other's ("one lead reports a firing, the other a
     hiring", :func:`compare.analyze.event_actions.actions_apart`, ``undated_actions_apart``) --, or both report the same
-    main action and neither lead names anyone the other article never names (``undated_action_content``); None
-    when neither holds."""
+    main action, neither tells an action the other does not, and neither lead names anyone the other
+    article never names (``undated_action_content``); None when neither holds."""
     events = settings.events
     if score < min(events.undated_people_content, events.undated_action_content) or not undated_alike(a, b, settings):
         return None
@@ -231,6 +231,8 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
     if people:  # two undated reports of who did it: the same people, no one apart
         return "same_event", f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
     action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
+    if action is not None and set(a.actions[1]) != set(b.actions[1]):
+        action = None  # one lead tells what the other does not (a death by train against a death in a blaze)
     if action is not None and own_participant(a, b, settings, 1) is None and own_participant(b, a, settings, 1) is None:
         return "same_event", f"same event: no day stated; both leads report {action}, and neither names anyone the other never names"
     return None

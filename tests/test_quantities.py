@@ -149,3 +149,23 @@ def test_a_margin_counts_no_points() -> None:
 
 def test_the_first_share_of_a_range_is_no_quantity_of_its_own() -> None:
     assert [q.text for q in find_quantities("The worst hit villages sustained between 40 and 80 percent damage.")] == ["80 percent"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # two acts, two counts: no contradiction (the reviewer's cases, session 23; written for the test)
+        ("Police arrested 45 people in the city centre overnight.", "Three people died in the city centre overnight.", False),
+        ("The bomb killed 12 people in the crowded market.", "The explosion injured 30 people in the crowded market.", False),
+        ("Crews evacuated 80 families from the valley.", "Teams rescued 18 families from the valley.", False),
+        # one act told two ways: still a conflict
+        ("The bomb killed 12 people in the crowded market.", "Nine people died in the crowded market.", True),
+        ("Police arrested 45 people in the city centre.", "In the city centre 30 people were arrested.", True),
+        # a verb that only tells the count is no act of its own
+        ("Officials reported 12 deaths in the crowded market.", "Nine people died in the crowded market.", True),
+    ],
+)
+def test_counts_of_two_acts_do_not_conflict(first: str, second: str, conflict: bool) -> None:
+    """What was done to those counted is part of what a count counts: "arrested 45 people" and
+    "three people died" are two counts of people, no contradiction (Quantity.act)."""
+    assert bool(quantity_conflicts(find_quantities(first), find_quantities(second))) is conflict

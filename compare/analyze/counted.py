@@ -43,6 +43,11 @@ _OF = frozenset("the these those its their his her our your all".split())
 _WORDS_READ = 3
 _MORE = frozenset("more fewer less".split())
 _CONJUNCTIONS = frozenset("and but or as when while after before because since until if who which that".split())
+# Verbs that tell a count, not what was done to those counted: "reported 12 deaths" is a count of deaths.
+_TELLING = frozenset(
+    "reported confirmed estimated counted recorded registered listed numbered totalled totaled totaling "
+    "totalling including reaching reached raising raised bringing brought putting rising rose climbing climbed".split()
+)
 
 
 def count_token(word: str) -> str | None:
@@ -61,6 +66,7 @@ class Counted:
     after: tuple[str, ...]  # the words after it, to its clause's end (three at most)
     other: bool  # "other"/"others" is written with it
     verb: bool  # no noun: the verb it attaches to counts
+    act: str = ""  # the token of the verb the count goes with ("killed 12 people", "12 people were arrested"); "" when none
 
 
 def _verb(word: str) -> bool:
@@ -97,20 +103,28 @@ def counted(text: str, start: int, end: int, verbs: bool = True) -> Counted:
     others = bool(noun) and noun[0].lower() == "others"
     if others:
         other, noun = True, noun[1:]
-    if noun:  # and the verb it is the subject of: "200 people were arrested" / "dozens of arrests"
-        verb = _verb_after(after[k:])
-        return Counted(noun[0], _tokens([*noun, verb] if verb else noun), tuple(after[:_WORDS_READ]), other, False)
-    if not verbs:
-        return _clause_after(after, other)  # "$23,000 in gold", "201 yards on 29 catches"
     while before and before[-1].lower() in _BETWEEN:
         before.pop()
-    verb = before[-1] if before and _verb(before[-1]) else ""
-    verb = verb or _verb_after(after[k:], auxiliary=True)
+    verb_before = before[-1] if before and _verb(before[-1]) else ""
+    if noun:  # and the verb it is the subject of: "200 people were arrested" / "dozens of arrests"
+        verb = _verb_after(after[k:])
+        verb = verb or next((w for w in noun[1:] if _verb(w)), "")  # "people died"
+        act = _act(verb or verb_before) if verbs else ""
+        return Counted(noun[0], _tokens([*noun, verb] if verb and verb not in noun else noun), tuple(after[:_WORDS_READ]), other, False, act)
+    if not verbs:
+        return _clause_after(after, other)  # "$23,000 in gold", "201 yards on 29 catches"
+    verb = verb_before or _verb_after(after[k:], auxiliary=True)
     if verb:
-        return Counted(verb, _tokens([verb]), tuple(after[:_WORDS_READ]), False, True)
+        return Counted(verb, _tokens([verb]), tuple(after[:_WORDS_READ]), False, True, _act(verb))
     if others:
         return Counted("others", ("other",), tuple(after[:_WORDS_READ]), other, False)
     return _clause_after(after, other)
+
+
+def _act(verb: str) -> str:
+    """The token of what was done to those counted ("killed", "died": one act; "arrested"), none for a
+    verb that only tells the count ("reported 12 deaths")."""
+    return "" if not verb or verb.lower() in _TELLING else count_token(verb) or ""
 
 
 def _verb_after(words: list[str], auxiliary: bool = False) -> str:

@@ -13,8 +13,7 @@ agree) and its approximation, read as a range of values:
 * a value written with a scale word, decimals or a unit is as precise as its last digit:
   "$17 million" is 16.5 to 17.5 million; a plain count ("38 words") is exact.
 
-Two quantities of one kind that count the same thing
-(:func:`compare.analyze.quantity_conflicts.quantity_conflicts`)
+Two quantities of one kind that count the same thing (:func:`compare.analyze.quantity_conflicts.quantity_conflicts`)
 conflict when their ranges cannot both hold ("40 homes" against "more than 400 homes"),
 or when both are floors or both ceilings at different values ("at least 12" against "at
 least 15": two tolls, an editor asks which is right).  The thing counted is the word
@@ -135,6 +134,7 @@ class Quantity:
     rate: bool = False  # a count for each span of time: "50,000 people a year", "20 per day"
     of: tuple[str, ...] = ()  # whose age ("a 26-year-old teacher"), what a share is of ("of aggregate traffic")
     names: tuple[str, ...] = ()  # for a sum or a share, the names before it in its clause: whose it is ("BMO")
+    act: str = ""  # a count's verb, what was done to those counted (:attr:`~compare.analyze.counted.Counted.act`)
 
     def agrees_with(self, other: Quantity) -> bool:
         """Both can hold at once, and they are not two floors (or two ceilings) at different values.
@@ -224,7 +224,7 @@ def find_quantities(
         of = _whose(text, m.start(), unit_end, name_zipf) if kind == "age" else _share_of(text, unit_end) if kind == "percent" else ()
         names = _names_before(text, start, name_zipf) if name_zipf and (kind == "percent" or kind.startswith("money")) else ()
         out.append(
-            Quantity(shown, start, value, low, high, kind, thing.word, anchors, bound, year, rest, head, context, rate, of, names)
+            Quantity(shown, start, value, low, high, kind, thing.word, anchors, bound, year, rest, head, context, rate, of, names, thing.act)
         )
     return out
 

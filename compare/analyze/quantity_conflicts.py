@@ -105,6 +105,8 @@ def _same_thing(x: Quantity, y: Quantity) -> bool:
         return True  # one person's (:func:`_other_measures`); the words after "John Smith, 23," are the sentence's
     if x.head and y.head and not set(x.head) & set(y.head):
         return False
+    if x.act and y.act and x.act != y.act:
+        return False  # "killed 12 people" / "injured 300 people"; "arrested 45 people" / "three people died"
     # what it is said of, beside what it counts: "the entire campus contains 1.7 million square feet"
     # / "the properties Google purchased comprise 934,200 square feet"; "the rally ended amid dozens
     # of arrests in the capital" / "in the capital after more than 200 people were arrested"

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from compare.settings import Settings
-from compare.similarity import Features, informativeness, overlap, sequence_ratio
+from compare.similarity import Features, informativeness, lexical_score
 
 Slot = tuple[str, str]  # (the neighbouring token, "before" or "after")
 
@@ -73,6 +73,7 @@ class ValueSlots:
         for i, found in enumerate(self._slots):
             given[article_of[i]].update((token_lists[i][k], slot) for k, slot in found)
         self._given = given
+        self._swaps: dict[tuple[int, int], tuple[str, ...] | None] = {}  # swapped(i, j), read by candidates, the score and shared_weight
 
     def candidates(self, allowed: Callable[[int, int], bool] | None = None) -> set[tuple[int, int]]:
         """The pairs ``(i, j)``, ``i < j``, of different articles with two values in one slot (of
@@ -97,6 +98,11 @@ class ValueSlots:
         Beside the slot's word, the two values' surroundings (``near`` tokens on each side) share
         another token: "the blaze killed 12 workers" / "the 9 workers killed" ("workers", "killed"),
         not "Police arrested 2 people at the scene" / "At least 24 people were killed" ("people" only)."""
+        if (i, j) not in self._swaps:
+            self._swaps[i, j] = self._swap(i, j)
+        return self._swaps[i, j]
+
+    def _swap(self, i: int, j: int) -> tuple[str, ...] | None:
         a, b = self.tokens[i], self.tokens[j]
         values_a, values_b = self._values[i], self._values[j]
         if self.article_of[i] == self.article_of[j] or not values_a or not values_b:
@@ -138,8 +144,7 @@ def swapped_score(a: Features, b: Features, settings: Settings) -> float:
     """:func:`~compare.similarity.lexical_score` of ``a`` and ``b``, ``b`` with ``a``'s values
     (:meth:`ValueSlots.swapped`): never 1.0, the score of the same words, even where the swap
     leaves the same tokens (two values are never the same words)."""
-    w = settings.overlap_weight
-    return min(SWAPPED_MOST, w * overlap(a, b) + (1.0 - w) * sequence_ratio(a, b))
+    return min(SWAPPED_MOST, lexical_score(a, b, settings))  # a swap shares the slot's word: never 0 for want of one
 
 
 SWAPPED_MOST = 0.99

@@ -226,10 +226,11 @@ def actions_apart(a: tuple[str | None, tuple[str, ...]], b: tuple[str | None, tu
 
 
 def same_action(a: tuple[str | None, tuple[str, ...]], b: tuple[str | None, tuple[str, ...]]) -> str | None:
-    """The main action both leads report, as the reason writes it: the same main action, or each
-    lead's main action among the other lead's actions (one lead says "captured", the other
-    "arrested" first and "captured" after); None otherwise."""
+    """The main action both leads report, as the reason writes it, when the two leads tell the same
+    actions, whichever comes first (one lead says "captured", the other "arrested" first and
+    "captured" after); None otherwise, and when one lead tells an action the other does not (a death
+    by train against a death in a blaze: two anonymous briefs, session 23's review)."""
     (main_a, all_a), (main_b, all_b) = a, b
-    if main_a is None or main_b is None or not (main_a == main_b or (main_a in all_b and main_b in all_a)):
+    if main_a is None or main_b is None or set(all_a) != set(all_b):
         return None
     return reported(main_a)

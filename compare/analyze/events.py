@@ -231,8 +231,6 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
     if people:  # two undated reports of who did it: the same people, no one apart
         return "same_event", f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
     action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
-    if action is not None and set(a.actions[1]) != set(b.actions[1]):
-        action = None  # one lead tells what the other does not (a death by train against a death in a blaze)
     if action is not None and own_participant(a, b, settings, 1) is None and own_participant(b, a, settings, 1) is None:
         return "same_event", f"same event: no day stated; both leads report {action}, and neither names anyone the other never names"
     return None

@@ -400,6 +400,23 @@ def test_agree_means_agree(tmp_path: Path) -> None:
     assert group.to_dict()["additions"] == dict(group.additions)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        # two counts of two acts, no contradiction, but two facts: the group does not agree (the reviewer's
+        # arrests and deaths, session 23; sentences written for the test)
+        ("Police arrested 45 people in the old town on Saturday after the march.", "Three people died in the old town on Saturday after the march.", "partial"),
+        # one count told in other words still agrees
+        ("Police arrested 45 people in the old town on Saturday after the march.", "Police detained 45 people in the old town on Saturday after the march.", "agree"),
+    ],
+)
+def test_a_group_whose_versions_count_other_things_does_not_agree(tmp_path: Path, first: str, second: str, kind: str) -> None:
+    group = group_with(tmp_path, BODY + first, BODY + second, "march")
+    assert not group.differences and group.kind == kind
+    if kind == "partial":
+        assert [text for _, text in group.additions] == ["Police arrested 45", "Three people died"]
+
+
 def test_a_typed_difference_that_is_no_contradiction_makes_the_group_partial(tmp_path: Path) -> None:
     group = group_with(
         tmp_path,

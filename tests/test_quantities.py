@@ -169,3 +169,18 @@ def test_counts_of_two_acts_do_not_conflict(first: str, second: str, conflict: b
     """What was done to those counted is part of what a count counts: "arrested 45 people" and
     "three people died" are two counts of people, no contradiction (Quantity.act)."""
     assert bool(quantity_conflicts(find_quantities(first), find_quantities(second))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # "mother of N" counts her children, whatever words follow (written for the test)
+        ("Mother of 9 Dana Ruiz was hit by a stray bullet outside the school.", "Ruiz, a mother of 8, was hit by a stray bullet outside the school.", True),
+        ("Two men were charged with killing a mother of 9 as she walked home.", "Dana Ruiz was the mother of 8 children and walked home.", True),
+        ("The father of three was hit by a stray bullet.", "The father of three children was hit by a stray bullet.", False),
+        # a word of offspring after it counts those: two sons are not all her children
+        ("Ruiz, a mother of two sons, was hit by a stray bullet.", "Ruiz, a mother of five, was hit by a stray bullet.", False),
+    ],
+)
+def test_a_parent_of_n_counts_children(first: str, second: str, conflict: bool) -> None:
+    assert bool(quantity_conflicts(find_quantities(first), find_quantities(second))) is conflict

@@ -49,6 +49,15 @@ _TELLING = frozenset(
     "totalling including reaching reached raising raised bringing brought putting rising rose climbing climbed".split()
 )
 
+# A count of one's children told by the relation: "a mother of 12", "Mother of 13 Zurana Horton", "father
+# of three" count children (grandchildren) whatever follows, unless a word of offspring does ("mother of
+# two sons").
+_PARENTS = {
+    **dict.fromkeys("mother father parent mom mum dad mothers fathers parents".split(), "children"),
+    **dict.fromkeys("grandmother grandfather grandparent grandmothers grandfathers grandparents".split(), "grandchildren"),
+}
+_OFFSPRING = frozenset("children child kids sons daughters boys girls grandchildren grandkids".split())
+
 
 def count_token(word: str) -> str | None:
     """A word's content token, one for the words of one count ("wounded", "injured", "hurt")."""
@@ -103,6 +112,9 @@ def counted(text: str, start: int, end: int, verbs: bool = True) -> Counted:
     others = bool(noun) and noun[0].lower() == "others"
     if others:
         other, noun = True, noun[1:]
+    parent = _PARENTS.get(before[-2].lower(), "") if len(before) >= 2 and before[-1].lower() == "of" else ""
+    if parent and not (noun and noun[0].lower() in _OFFSPRING):
+        return Counted(parent, _tokens([parent]), tuple(after[:_WORDS_READ]), False, False)  # "Mother of 13 Zurana Horton"
     while before and before[-1].lower() in _BETWEEN:
         before.pop()
     verb_before = before[-1] if before and _verb(before[-1]) else ""

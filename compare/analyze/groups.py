@@ -5,7 +5,8 @@
   a name spelt two ways);
 * ``agree``: the members say the same: mean similarity >= ``Settings.agree_threshold``, no
   typed difference (a date given more precisely is no difference: "Nov. 20" / "November"), and
-  no member says something its closest version does not (``Group.additions``);
+  no member says something its closest version does not (``Group.additions``: nor gives a count
+  where its closest version gives another, "arrested 45" / "three died");
 * ``partial``: no contradiction, but the members differ: ``additions`` says in words what
   each adds ("B adds: in Brussels"), ``differences`` what else differs (a hedge, a quotation
   in slightly different words).
@@ -21,6 +22,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from compare.align import Alignment
+from compare.analyze.causes import cause_difference
 from compare.analyze.date_differences import ArticleDates, date_difference
 from compare.analyze.denials import denial_difference
 from compare.analyze.hedging import hedge_difference
@@ -34,6 +36,7 @@ from compare.analyze.typed import (
     number_differences,
     opposite_differences,
 )
+from compare.analyze.win_loss import find_records
 from compare.analyze.word_diff import added_words, member_diffs
 from compare.models import Difference, Group, Kind, MatchedPart, Sentence
 from compare.settings import Settings
@@ -73,7 +76,7 @@ def build_groups(
         score = sum(sims.values()) / len(sims) if sims else 0.0
         differences = _differences(members, sims, quotes, article_texts, numbers, article_numbers, settings, dates, intros)
         closest = _closest_members(members, sims)
-        additions = _additions(members, closest, differences, settings)
+        additions = _additions(members, closest, differences, settings, numbers)
         groups.append(
             Group(
                 id=f"g{number}",
@@ -193,19 +196,38 @@ def _closest_members(members: Sequence[Sentence], sims: Mapping[tuple[int, int],
 
 
 def _additions(
-    members: Sequence[Sentence], closest: Sequence[int], differences: Sequence[Difference], settings: Settings
+    members: Sequence[Sentence],
+    closest: Sequence[int],
+    differences: Sequence[Difference],
+    settings: Settings,
+    numbers: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """What each member says that its closest version does not, beyond what the typed
-    differences show (see :func:`added_words`)."""
+    differences show (see :func:`added_words`); and, where a member and its closest version each
+    give a number the other does not (``numbers``: each member's quantities) and no typed difference
+    shows them, what each says in their place, however few its words: "Police arrested 45 people in
+    the capital" and "Three people died in the capital" swap one count for another and tell two facts
+    (two acts counted are no contradiction, :attr:`~compare.analyze.quantities.Quantity.act`), so the
+    group does not agree."""
     explained = [value for d in differences for _, value in d.values]
     out = []
     for k, member in enumerate(members):
         if closest[k] == k:
             continue
-        added = added_words(member.text, members[closest[k]].text, settings.addition_min_weight, explained)
+        other = members[closest[k]]
+        added = added_words(member.text, other.text, settings.addition_min_weight, explained)
+        if not added and numbers is not None and not explained and _counts_apart(numbers[member.id], numbers[other.id]):
+            added = added_words(member.text, other.text, -len(other.text), explained)
         if added:
             out.append((member.id, added))
     return tuple(out)
+
+
+def _counts_apart(mine: Sequence[Quantity], theirs: Sequence[Quantity]) -> bool:
+    """Each of two sentences gives a value (not a year) the other does not."""
+    a = {(q.kind, q.value) for q in mine if not q.year}
+    b = {(q.kind, q.value) for q in theirs if not q.year}
+    return bool(a - b) and bool(b - a)
 
 
 def differences_between(texts: Sequence[str], settings: Settings | None = None) -> list[Difference]:
@@ -236,7 +258,11 @@ def _quantities(
     """Each sentence's quantities, and each article's values (years and ages aside): a value
     another version gives elsewhere in its article is no conflict (:func:`number_differences`)."""
     rules = settings.differences
-    numbers = {s.id: find_quantities(s.text, settings.approximate_share, rules.number_context_words, rules.name_zipf) for s in sentences}
+    numbers = {
+        s.id: find_quantities(s.text, settings.approximate_share, rules.number_context_words, rules.name_zipf)
+        + find_records(s.text, rules.name_zipf)
+        for s in sentences
+    }
     values: dict[str, set[tuple[str, float]]] = {}
     for s in sentences:
         values.setdefault(s.article, set()).update((n.kind, n.value) for n in numbers[s.id] if not n.year and n.kind != "age")
@@ -278,4 +304,7 @@ def _differences(
     hedge = hedge_difference(members, close, quotes, settings.differences, intros)
     if hedge:
         out.append(hedge)
+    cause = cause_difference(members, list(sims))
+    if cause:
+        out.append(cause)
     return out

@@ -99,6 +99,8 @@ def _same_thing(x: Quantity, y: Quantity) -> bool:
     (:attr:`Quantity.context`), beyond what both count."""
     if x.rate != y.rate or _other_measures(x, y):
         return False
+    if x.kind == "record":
+        return bool(set(x.names) & set(y.names))  # one team's: "the Colts (10-5)" / "gave the Colts a 9-5 season"
     if x.kind.startswith("money") or x.kind in ("percent", "percentage points"):
         return True
     if x.kind == "age" and x.of and y.of:

@@ -557,8 +557,8 @@ def _linkable(sentence: Sentence, token_list: tuple[str, ...], settings: Setting
     spoke).
 
     A headline (role "title") is written in Title Case by many outlets and links like any
-    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not."""
-    if len(token_list) < settings.min_content_tokens:
+    sentence; a capitalised line elsewhere (a caption, byline or crosshead) does not, nor a short crosshead."""
+    if len(token_list) < settings.min_content_tokens or (sentence.role == "heading" and len(sentence.text.split()) < settings.grouping.crosshead_words):
         return False
     if sentence.role == "title":
         return True

@@ -66,6 +66,7 @@ __all__ = [
     "NAVIGATION",
     "PRINT_NOTE",
     "RELATED",
+    "SEPARATOR",
     "TAGS",
     "clean",
 ]
@@ -83,11 +84,12 @@ BYLINE = "metadata: byline"
 DATE_LINE = "metadata: date line"
 PRINT_NOTE = "metadata: print edition note"
 CAPTION = "photo caption"
+SEPARATOR = "section break"
 
 KINDS: dict[str, RemovedKind] = {
     APPEAL: "appeal", NAVIGATION: "navigation", ICONS: "icons", RELATED: "related", COMMENTS: "comments",
     TAGS: "tags", MEDIA: "media", COPYRIGHT: "copyright", BYLINE: "byline", DATE_LINE: "date-line",
-    PRINT_NOTE: "print-note", CAPTION: "caption",
+    PRINT_NOTE: "print-note", CAPTION: "caption", SEPARATOR: "separator",
 }  # fmt: skip
 """Each reason's :attr:`~compare.models.Removed.kind`, what other stages test."""
 
@@ -221,6 +223,7 @@ _DATE = alternatives(
     rf"\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # 2010-09-24
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4}",  # 24.09.2010, 9/24/10
+    rf"{MONTH}-\d{{1,2}}-\d{{2,4}}",  # Dec-19-05: a forum's stamp
 )
 _TIME = (
     r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"  # a zone's offset may be "+05: 00"
@@ -228,7 +231,7 @@ _TIME = (
 )
 # Each optional colon or mark has the spaces after it inside its own group ("\s*(?::\s*)?", not
 # "\s*:?\s*"): a run of spaces is then read one way only, as a long hostile line needs.
-_STAMP = r"(?:(?:first |last )?(?:published|updated|posted|modified)|date)(?: on)?\s*(?::\s*)?"  # "Last updated at"
+_STAMP = r"(?:(?:first |last )?(?:published|updated|posted|modified|edited)|date)(?: on)?\s*(?::\s*)?"  # "Last updated at"
 _SEPARATOR = r"\s*(?:[,|·•–—@-]\s*)?"
 _STAMPED = (  # one date, stamped or not, with its time before or after it
     rf"(?:{_STAMP})?(?:(?:{WEEKDAY},?\s+)?{_DATE}(?:{_SEPARATOR}(?:{_STAMP})?{_TIME})?"
@@ -368,7 +371,10 @@ def _hard_wrapped(lines: Sequence[str], rules: CleanSettings) -> bool:
 
 # --- pass 1: line rules -----------------------------------------------------------
 def _whole_line_reason(flat: str, rules: CleanSettings) -> str | None:
-    """Reasons that need the whole line to match: lone lines, date lines, bylines."""
+    """Reasons that need the whole line to match: lone lines, date lines, bylines, and a line with no letter
+    nor digit ("...", "* * *"), which breaks a section and says nothing."""
+    if not any(c.isalnum() for c in flat):
+        return SEPARATOR
     if flat.count(" ") < rules.lone_line_max_words:
         core = flat.strip(_DECORATION)
         for reason, pattern in _LONE_LINES:

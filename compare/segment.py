@@ -29,7 +29,7 @@ NEWS_ABBREVIATIONS = frozenset(
     """
     u.s u.k u.n e.u u.s.a u.a.e d.c l.a n.y p.m a.m e.g i.e vs etc. approx
     mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt
-    pres supt det insp rev fr st ste mt ft jr sr sens reps govs
+    pres supt det insp rev fr st ste mt ft jr sr sens reps govs const cst
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn est fig no. ph.d
@@ -56,8 +56,14 @@ SENTENCE_STARTERS = frozenset(
 
 # Abbreviations that stand before a name, never at a sentence's end: "Sen. The Rock" stays one.
 _TITLE_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Cpl|Pvt|Pres|Supt|Det|Insp|Rev|Fr|St|Mt|Ft|Sens|Reps|Govs)\.$"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Cpl|Pvt|Pres|Supt|Det|Insp|Const|Cst|Rev|Fr|St|Mt|Ft|Sens|Reps|Govs)\.$"
 )
+
+# A person's initials ("P.J.", "J.J.", "A.J.") before a word that opens no sentence ("P.J. Carlesimo"): one
+# name, not a sentence's end.  Initials Punkt knows as abbreviations (``NEWS_ABBREVIATIONS``: "U.S.", "D.C.")
+# are left to it: "in the U.S. The talks" ends a sentence.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})$")
+_WORD_AFTER = re.compile(r"[A-Z][\w'’-]*")
 
 # A sentence end glued to the next sentence: closing quote then a capital
 # (Russia."Rasmussen) or a word, full stop and a capitalised word (summit.The).
@@ -141,11 +147,21 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 or (piece[:1].isdigit() and _NUMBER_SIGN.search(before))
                 or decimal
                 or _TITLE_BEFORE.search(before)
+                or _initials(before, piece)
             ):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
     return out
+
+
+def _initials(before: str, piece: str) -> bool:
+    """``before`` ends with a person's initials and ``piece`` goes on with a name ("P.J." / "Carlesimo pile.")."""
+    initials = _INITIALS_BEFORE.search(before)
+    word = _WORD_AFTER.match(piece)
+    if not initials or not word or initials.group(1).lower().rstrip(".") in NEWS_ABBREVIATIONS:
+        return False
+    return word.group().lower() not in SENTENCE_STARTERS
 
 
 def paragraph_spans(article: Article) -> tuple[Span, ...]:

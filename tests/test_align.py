@@ -2138,3 +2138,24 @@ def test_a_fact_written_with_a_spaced_decimal_point_links_as_one_sentence() -> N
     assert [len(a.sentences) for a in c.articles] == [3, 3]
     assert [g.members for g in c.groups] == [("cnn:0", "cnn:1", "afp:0", "afp:1"), ("cnn:2", "afp:2")]
     assert all(not ids for _, ids in c.unique)
+
+
+def test_a_short_crosshead_links_to_nothing() -> None:
+    """A crosshead labels a section: "Foreign observers" joined two outlets' sentences on the observers
+    (blind reading 21's kind; articles written for the test)."""
+    from compare import compare
+
+    one = (
+        "Voters in the republic chose a new parliament on Sunday in the first election under the new constitution.\n\n"
+        "Foreign observers\n\n"
+        "For the first time the government allowed foreign observers to watch the vote in every district."
+    )
+    two = (
+        "The republic elected a new parliament on Sunday, the first vote under its new constitution.\n\n"
+        "In another first, the government allowed foreign observers to watch the vote in every district."
+    )
+    c = compare([{"id": "one", "text": one}, {"id": "two", "text": two}], Settings())
+    heading = next(s for s in c.articles[0].sentences if s.text == "Foreign observers")
+    assert heading.role == "heading"
+    assert not any(heading.id in g.members for g in c.groups)
+    assert any({"one:2", "two:1"} <= set(g.members) for g in c.groups)

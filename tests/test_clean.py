@@ -758,3 +758,21 @@ def test_every_reason_has_a_kind_and_metadata_is_typed() -> None:
     reasons = {getattr(clean_module, name) for name in clean_module.__all__ if name.isupper()}
     assert reasons == set(clean_module.KINDS)
     assert {kind for reason, kind in clean_module.KINDS.items() if reason.startswith("metadata")} == METADATA_KINDS
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # a forum's stamp of when a post was edited, its date written "Mon-DD-YY" (written for the test)
+        ("Edited on Tue Mar-04-08 11:12 AM", DATE_LINE),
+        ("Posted on Mar-04-2008", DATE_LINE),
+        # a line with no letter nor digit breaks a section and says nothing
+        ("...", "section break"),
+        ("* * *", "section break"),
+        ("…", "section break"),
+    ],
+)
+def test_stamps_and_section_breaks_are_no_sentences(line: str, reason: str) -> None:
+    article = make(f"{BODY}\n\n{line}\n\nThe talks resume in Brussels next week, officials said on Friday.")
+    assert reason_of(article, line) == reason
+    assert "The talks resume in Brussels next week, officials said on Friday." in kept(article)

@@ -127,3 +127,27 @@ def test_rejoining_reads_only_the_end_of_the_sentence_so_far(monkeypatch: pytest
     text = "Sales rose 45. 12 " * 4000
     assert [text[a:b] for a, b in segmenting.sentence_spans(text)] == [text.strip()]
     assert max(read) <= len(text) // 100  # pieces and tails, never the sentence so far
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's initials before the name (written for the test)
+        (
+            "The club also fired T.J. Barnes and R.J. Hollis last month. Both had coached for years.",
+            ["The club also fired T.J. Barnes and R.J. Hollis last month.", "Both had coached for years."],
+        ),
+        ("It ranks him behind the Carl Lowe/T.J. Barnes pair.", ["It ranks him behind the Carl Lowe/T.J. Barnes pair."]),
+        # initials that end a sentence still end it before a word that opens one
+        ("The firm was sold to A.B. The deal closed Monday.", ["The firm was sold to A.B.", "The deal closed Monday."]),
+        # and "U.S." is left to the news abbreviations: "in the U.S. The talks" ends one
+        ("The talks were held in the U.S. The two sides met again.", ["The talks were held in the U.S.", "The two sides met again."]),
+        # a constable's title before the name (Canadian police)
+        (
+            "Police Const. Ann Dube said the man was arrested. Cst. Lee Park agreed.",
+            ["Police Const. Ann Dube said the man was arrested.", "Cst. Lee Park agreed."],
+        ),
+    ],
+)
+def test_initials_and_titles_before_a_name_end_no_sentence(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

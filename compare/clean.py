@@ -46,11 +46,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from compare.clean_patterns import ADDRESS, NEWS_LIKE, QUOTED, STRONG_APPEAL, WEAK_APPEAL, alternatives
+from compare.clean_patterns import (
+    ADDRESS,
+    DATED_LINE,
+    LINE_DATE,
+    NEWS_LIKE,
+    QUOTED,
+    STRONG_APPEAL,
+    WEAK_APPEAL,
+    alternatives,
+)
 from compare.clean_settings import CleanSettings
 from compare.models import Article, Removed, RemovedKind, Span
 from compare.settings import Settings
-from compare.text import MONTH, ORDINAL, WEEKDAY
 
 DEFAULT_SETTINGS = Settings()
 
@@ -66,6 +74,7 @@ __all__ = [
     "NAVIGATION",
     "PRINT_NOTE",
     "RELATED",
+    "REPEAT",
     "SEPARATOR",
     "TAGS",
     "clean",
@@ -85,11 +94,12 @@ DATE_LINE = "metadata: date line"
 PRINT_NOTE = "metadata: print edition note"
 CAPTION = "photo caption"
 SEPARATOR = "section break"
+REPEAT = "repeated paragraph"
 
 KINDS: dict[str, RemovedKind] = {
     APPEAL: "appeal", NAVIGATION: "navigation", ICONS: "icons", RELATED: "related", COMMENTS: "comments",
     TAGS: "tags", MEDIA: "media", COPYRIGHT: "copyright", BYLINE: "byline", DATE_LINE: "date-line",
-    PRINT_NOTE: "print-note", CAPTION: "caption", SEPARATOR: "separator",
+    PRINT_NOTE: "print-note", CAPTION: "caption", SEPARATOR: "separator", REPEAT: "repeat",
 }  # fmt: skip
 """Each reason's :attr:`~compare.models.Removed.kind`, what other stages test."""
 
@@ -217,37 +227,6 @@ _DECORATION = " \t:|»›>→←<«‹•·.…!*#-–—"
 # --- other line rules -----------------------------------------------------------
 _ICON = re.compile(r"icon(?![a-z])", re.IGNORECASE)
 
-# A date line is looser than a date value (compare.text.parse_date): "9/24/10" is one too.
-_DATE = alternatives(
-    rf"{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}",  # September 24, 2010
-    rf"\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}",  # 23 Feb, 2010
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # 2010-09-24
-    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}",  # 24.09.2010, 9/24/10
-    rf"{MONTH}-\d{{1,2}}-\d{{2,4}}",  # Dec-19-05: a forum's stamp
-)
-_TIME = (
-    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"  # a zone's offset may be "+05: 00"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\s?\d{2})?)?\)?)?"
-)
-# Each optional colon or mark has the spaces after it inside its own group ("\s*(?::\s*)?", not
-# "\s*:?\s*"): a run of spaces is then read one way only, as a long hostile line needs.
-_STAMP = r"(?:(?:first |last )?(?:published|updated|posted|modified|edited)|date)(?: on)?\s*(?::\s*)?"  # "Last updated at"
-_SEPARATOR = r"\s*(?:[,|·•–—@-]\s*)?"
-_STAMPED = (  # one date, stamped or not, with its time before or after it
-    rf"(?:{_STAMP})?(?:(?:{WEEKDAY},?\s+)?{_DATE}(?:{_SEPARATOR}(?:{_STAMP})?{_TIME})?"
-    rf"|{_TIME}{_SEPARATOR}(?:{WEEKDAY},?\s+)?{_DATE})"
-)
-_DATE_LINE = re.compile(
-    # "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am", "Published: 12:05 PM EST 03/11/2013"
-    # At most three: a line of dates and times splits into stamped dates in a number of ways that
-    # grows exponentially with its length ("1/1/11 1:11 1/1/11 1:11 ..." of 100 characters took
-    # 3.4 s to refuse, of 150 about an hour, growing fourfold every 12), and a page stamps a date at most thrice.
-    rf"{_STAMPED}(?:{_SEPARATOR}{_STAMPED}){{0,2}}"
-    rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}"  # "APR 28" alone on its line
-    rf"|for immediate release(?:\s*:?\s*{_STAMPED})?",  # a press release's first line
-    re.IGNORECASE,
-)
-
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|bin|da|di|du|la|le)){0,4}"
 _CREDITED = r"(?:[A-Z][\w.'’&/-]*|of|the|and|on|for)"  # a word of a credited name
 _BYLINE = re.compile(
@@ -271,7 +250,7 @@ _BYLINE = re.compile(
         # ... or a bracketed name alone: "(Facebook)", "(The Daily Mail)", "(AP Photo/Alejandrino Gonzalez)"
         rf"[\[(]\s*{_CREDITED}(?:\s*[\s/|,]\s*{_CREDITED}){{0,7}}\s*[\])]",
         # an embedded post's signature: "— Bennett Kulcsar (@BennettKulcsar) September 8, 2014"
-        rf"[—–-]+\s*[^()]{{1,60}}\(@\w+\)\s*(?i:{_DATE})",
+        rf"[—–-]+\s*[^()]{{1,60}}\(@\w+\)\s*(?i:{LINE_DATE})",
     )
 )
 # A photo caption ends with its picture credit in brackets: "(AP Photo/Hani Mohammed)", "(Picture:
@@ -380,7 +359,7 @@ def _whole_line_reason(flat: str, rules: CleanSettings) -> str | None:
         for reason, pattern in _LONE_LINES:
             if pattern.fullmatch(core):
                 return reason
-    if _DATE_LINE.fullmatch(flat.strip(_DECORATION)):
+    if DATED_LINE.fullmatch(flat.strip(_DECORATION)):
         return DATE_LINE
     words = flat.count(" ") + 1
     if words <= rules.byline_max_words and _BYLINE.fullmatch(flat) and not _SENTENCE_END.search(flat.rstrip(")")):
@@ -548,6 +527,16 @@ def _sandwiches(paras: Sequence[_Para], reasons: list[str | None], rules: CleanS
             reasons[i] = reason
 
 
+def _repeats(paras: Sequence[_Para], reasons: list[str | None]) -> None:
+    """A paragraph that repeats word for word the one kept before it (a source's copy slip) says nothing new."""
+    last = None
+    for i, para in enumerate(paras):
+        if reasons[i] is None and para.flat == last:
+            reasons[i] = REPEAT
+        elif reasons[i] is None:
+            last = para.flat
+
+
 # --- the stage ----------------------------------------------------------------------------
 def clean(article: Article, settings: Settings | None = None) -> Article:
     """Split ``article.text`` into paragraphs and take the boilerplate out.
@@ -565,6 +554,7 @@ def clean(article: Article, settings: Settings | None = None) -> Article:
     _comment_threads(paras, reasons, tail, rules)
     _related_region(paras, reasons, tail, rules)
     _sandwiches(paras, reasons, rules)
+    _repeats(paras, reasons)
 
     kept: list[Span] = []
     removed: list[Removed] = []

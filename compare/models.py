@@ -22,7 +22,7 @@ ToneLabel = Literal["favourable", "unfavourable", "neutral"]
 DifferenceType = Literal["number", "date", "quote", "negation", "attribution", "opposite", "hedge", "name"]
 RemovedKind = Literal[
     "appeal", "navigation", "icons", "related", "comments", "tags", "media", "copyright",
-    "byline", "date-line", "print-note", "caption", "separator",
+    "byline", "date-line", "print-note", "caption", "separator", "repeat",
 ]  # fmt: skip
 METADATA_KINDS: frozenset[RemovedKind] = frozenset({"byline", "date-line", "print-note"})
 """Removed lines that describe the article (who wrote it, when, where it ran) rather than

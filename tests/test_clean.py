@@ -766,6 +766,9 @@ def test_every_reason_has_a_kind_and_metadata_is_typed() -> None:
         # a forum's stamp of when a post was edited, its date written "Mon-DD-YY" (written for the test)
         ("Edited on Tue Mar-04-08 11:12 AM", DATE_LINE),
         ("Posted on Mar-04-2008", DATE_LINE),
+        # a stamped time alone, "p. m." spaced as in re-tokenised text
+        ("Updated 6:12 p. m. ET", DATE_LINE),
+        ("Last updated at 9:47 am GMT", DATE_LINE),
         # a line with no letter nor digit breaks a section and says nothing
         ("...", "section break"),
         ("* * *", "section break"),
@@ -776,3 +779,14 @@ def test_stamps_and_section_breaks_are_no_sentences(line: str, reason: str) -> N
     article = make(f"{BODY}\n\n{line}\n\nThe talks resume in Brussels next week, officials said on Friday.")
     assert reason_of(article, line) == reason
     assert "The talks resume in Brussels next week, officials said on Friday." in kept(article)
+
+
+def test_a_paragraph_repeated_word_for_word_is_kept_once() -> None:
+    """A source's copy slip: the same paragraph twice in a row (written for the test)."""
+    twice = "The cable was cut near the coast on Friday, a company spokeswoman said."
+    article = make(f"{BODY}\n\n{twice}\n\n{twice}\n\nRepairs should take a week.")
+    assert kept(article).count(twice) == 1
+    assert [reason for text, reason in removed(article) if text == twice] == ["repeated paragraph"]
+    # the same words again later, after other paragraphs, are kept: a refrain, a summary
+    article = make(f"{BODY}\n\n{twice}\n\nRepairs should take a week.\n\n{twice}")
+    assert kept(article).count(twice) == 2

@@ -25,7 +25,7 @@ class ArticleDates:
 
     published: Mapping[str, str | None]  # article id -> "YYYY-MM-DD", or None when undated
     mentioned: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]]
-    """article id -> every date its text writes, with the words around it (:func:`_near`)"""
+    """article id -> every date its text writes, with the words around it (:func:`near_words`)"""
     written: Mapping[str, tuple[tuple[DateMention, frozenset[str]], ...]] = field(default_factory=dict)
     """sentence id -> the same for each sentence (a group's members are read once, here)"""
 
@@ -41,8 +41,8 @@ class ArticleDates:
 
 
 def _dates_in(text: str, reach: int) -> tuple[tuple[DateMention, frozenset[str]], ...]:
-    """Every date ``text`` writes, with the content words within ``reach`` words of it (:func:`_near`)."""
-    return tuple((d, frozenset(_near(text, d.start, len(d.text), reach))) for d in find_dates(text))
+    """Every date ``text`` writes, with the content words within ``reach`` words of it (:func:`near_words`)."""
+    return tuple((d, frozenset(near_words(text, d.start, len(d.text), reach))) for d in find_dates(text))
 
 
 def date_difference(
@@ -57,7 +57,7 @@ def date_difference(
 
     * a word within ``DifferenceSettings.date_context_words`` of one is within as many of the
       other ("the summit on Nov. 20" / "the summit in November"; not "shipping in April" / "on
-      sale by the end of March"), names aside, words of telling as one (:func:`_near`); two
+      sale by the end of March"), names aside, words of telling as one (:func:`near_words`); two
       dates (not weekdays) of versions as close as ``agree_threshold`` need no such word: they
       tell one thing in other words ("seized ... in August 2013" / "taken hostage ... on Aug. 4,
       2013");
@@ -81,7 +81,7 @@ def date_difference(
     given = [_compared(written.get(s.id) or _dates_in(s.text, reach), s.text) for s in members]
     dates = [found[:DATES_COMPARED] for found in given]
     weekdays = [
-        [(m.group(), _near(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text, after_names=False)]
+        [(m.group(), near_words(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text, after_names=False)]
         for s in members
     ]
     sources: dict[int, list[Source]] = {}
@@ -166,7 +166,7 @@ _TELLING = frozenset(
 )
 
 
-def _near(text: str, start: int, length: int, reach: int) -> set[str]:
+def near_words(text: str, start: int, length: int, reach: int) -> set[str]:
     """The content words within ``reach`` words before and after a date at ``start`` ("begin
     shipping in April according to Apple's CEO" → begin, ship, <telling>), calendar words and
     names aside: "the FBI said in September" and "the FBI launched a manhunt in August" share a

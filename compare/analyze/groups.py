@@ -30,6 +30,7 @@ from compare.analyze.names import name_differences
 from compare.analyze.quantities import Quantity, find_quantities
 from compare.analyze.quote_wording import plain_text, quote_differences
 from compare.analyze.quotes import Quote
+from compare.analyze.times import time_difference
 from compare.analyze.typed import (
     attribution_differences,
     negation_differences,
@@ -287,6 +288,9 @@ def _differences(
     dated = date_difference(members, sims, settings, article_dates)
     if dated:
         out.append(dated)
+    timed = time_difference(members, sims, settings.differences.date_context_words)
+    if timed:
+        out.append(timed)
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))
     close = [(a, b) for (a, b), v in sims.items() if v >= settings.agree_threshold]
     linked = [(a, b) for (a, b), v in sims.items() if v >= settings.link_threshold]

@@ -233,3 +233,59 @@ def test_the_target_vectors_script_without_data_is_one_line_and_exit_2(
     assert targets.main(["--data", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert "train.jsonl" in err and "not found" in err and "\n" not in err
+
+
+@pytest.fixture(scope="module")
+def sentences() -> Any:
+    return _benchmark("sentence_tone")
+
+
+def test_the_sentence_summary_counts_each_gold_by_the_tone_said(sentences: Any) -> None:
+    rows = [
+        {"gold": "neg", "tone": "unfavourable", "score": -0.8},
+        {"gold": "neg", "tone": "neutral", "score": -0.1},
+        {"gold": "none", "tone": "unfavourable", "score": -0.5},
+        {"gold": "none", "tone": "neutral", "score": 0.0},
+        {"gold": "pos", "tone": "favourable", "score": 0.6},
+    ]
+    got = sentences.summary(rows)
+    assert got["neg"] == "2: unf 1 neu 1 fav 0" and got["none"] == "2: unf 1 neu 1 fav 0"
+    assert got["unf_precision"] == 0.5 and got["neg_recall"] == 0.5
+    assert got["auc_neg"] == 0.75  # -0.8 beats both; -0.1 beats 0.0 only
+    assert got["auc_pos"] == 1.0
+
+
+def test_the_target_heads_its_clause_or_not(sentences: Any) -> None:
+    text = "On Tuesday, Senator Smith said the governor had lied to him."
+    assert sentences._subject(text, text.index("Senator"))
+    assert not sentences._subject(text, text.index("governor"))
+
+
+def test_a_critic_is_the_one_a_verb_of_criticism_follows(sentences: Any) -> None:
+    text = "Ryan publicly accused Obama of projecting weakness."
+    assert sentences.critic(text, 0, 4)
+    assert not sentences.critic(text, text.index("Obama"), text.index("Obama") + 5)
+    passive = "Ryan was accused of lying."
+    assert not sentences.critic(passive, 0, 4)
+
+
+def test_the_sentence_scripts_without_data_are_one_line_and_exit_2(
+    sentences: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert sentences.main(["collect", str(tmp_path / "out.pkl"), "--data", str(tmp_path)]) == 2
+    assert sentences.main(["report", str(tmp_path / "none.pkl")]) == 2
+    roles = _benchmark("tone_layer_roles")
+    assert roles.main(["--data", str(tmp_path)]) == 2
+    assert roles.main(["nonsense", "--data", str(ROOT.parent / "shared" / "data")]) == 2
+    for line in capsys.readouterr().err.strip().splitlines():
+        assert "not found" in line or "no such" in line
+
+
+def test_the_target_roles_are_read_from_the_tone_tokens() -> None:
+    roles = _benchmark("tone_layer_roles")
+    text = 'Ryan was criticized by Biden, who said "Obama is great" of his rival.'
+    at = {w: (text.index(w), text.index(w) + len(w)) for w in ("Ryan", "Biden", "Obama", "his")}
+    assert roles.roles(text, *at["Ryan"]) == [1.0, 1.0, 0.0, 0.0, 0.0, 0.0]  # heads its clause, passive
+    assert roles.roles(text, *at["Biden"])[2] == 1.0  # after "by"
+    assert roles.roles(text, *at["Obama"])[3] == 1.0  # inside quotation marks
+    assert roles.roles(text, *at["his"])[4:] == [1.0, 1.0]  # a pronoun, a possessive

@@ -23,7 +23,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,19 @@ def _key(doc_a: str, sent_a: int, doc_b: str, sent_b: int) -> tuple[str, int, st
     return (doc_a, sent_a, doc_b, sent_b) if (doc_a, sent_a) < (doc_b, sent_b) else (doc_b, sent_b, doc_a, sent_a)
 
 
+def scored_pairs(
+    annotated: Sequence[tuple[str, int]], links: set[tuple[str, int, str, int]], left_out: set[tuple[str, int, str, int]]
+) -> Iterator[tuple[tuple[str, int], tuple[str, int], bool]]:
+    """Each pair of annotated sentences (doc, idx) of different articles that is scored, with whether
+    it is a gold link: the pairs ``left_out`` (sharing only a reporting verb) are not."""
+    for n, a in enumerate(annotated):
+        for b in annotated[n + 1 :]:
+            if a[0] != b[0]:
+                key = _key(a[0], a[1], b[0], b[1])
+                if key not in left_out:
+                    yield a, b, key in links
+
+
 def predicted_groups(records: list[dict[str, Any]], settings: Settings) -> dict[tuple[str, int], set[str]]:
     """(doc, ECB+ sentence idx) → the ids of the groups its overlapping sentences are in."""
     inputs = [{"id": r["id"], "text": r["text"], "title": r.get("title"), "date": r.get("date")} for r in records]
@@ -98,20 +111,13 @@ def measure(data: Path, settings: Settings, topics: set[int] | None = None, show
         text = {(r["id"], s["idx"]): s["text"] for r in records for s in r["sentences"]}
         annotated = sorted(groups)
         topic = records[0]["topic"]
-        for n, a in enumerate(annotated):
-            for b in annotated[n + 1 :]:
-                if a[0] == b[0]:
-                    continue
-                key = _key(a[0], a[1], b[0], b[1])
-                if key in left_out:
-                    continue
-                gold = key in links
-                predicted = bool(groups[a] & groups[b])
-                cell = ("tp" if predicted else "fn") if gold else ("fp" if predicted else "tn")
-                counts[cell] += 1
-                per_topic[topic][cell] += 1
-                if cell in examples and len(examples[cell]) < show:
-                    examples[cell].append((text[a], text[b]))
+        for a, b, gold in scored_pairs(annotated, links, left_out):
+            predicted = bool(groups[a] & groups[b])
+            cell = ("tp" if predicted else "fn") if gold else ("fp" if predicted else "tn")
+            counts[cell] += 1
+            per_topic[topic][cell] += 1
+            if cell in examples and len(examples[cell]) < show:
+                examples[cell].append((text[a], text[b]))
     seconds = time.perf_counter() - start
     return {
         **_scores(counts),

@@ -180,6 +180,23 @@ def test_a_favourable_tone_needs_a_share_of_the_sentences() -> None:
     assert _tone(_tones("favourable", "unfavourable"), Settings(tone_favourable_share=0.0))[0] == "neutral"  # net 0
 
 
+def test_marked_praise_outweighing_marked_criticism_is_favourable() -> None:
+    """An actor an article covers at length: 3 sentences of marked praise (one in the outlet's own
+    words) against 2 of marked criticism and 13 plain ones is favourable (Settings.tone_favourable_marked),
+    though the share (net 1 of 18) is far under Settings.tone_favourable_share."""
+    settings = Settings()
+    assert settings.tone_favourable_marked == 3
+    praise = _tones("favourable", "favourable", "favourable", "unfavourable", "unfavourable")
+    plain = _tones(*["neutral"] * 13)
+    assert _tone(praise + plain, settings)[0] == "favourable"
+    assert _tone(praise + plain, replace(settings, tone_favourable_marked=0))[0] == "neutral"
+    assert _tone(praise[1:] + plain, settings)[0] == "neutral"  # two of praise against two of criticism
+    unmarked = [replace(t, cued=False) for t in _tones("unfavourable", "unfavourable", "unfavourable")]
+    assert _tone(praise[:3] + unmarked + plain, settings)[0] == "favourable"  # plain bad news does not weigh here
+    quoted = [replace(t, voice="quote") if t.tone == "favourable" else t for t in praise]
+    assert _tone(quoted + plain, settings)[0] == "neutral"  # praise only in the words of those it quotes
+
+
 # --- actors ---------------------------------------------------------------------------------
 
 
@@ -402,7 +419,10 @@ def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> N
     credited = credit(articles, lexicon, settings)
     assert credited.requests and credited.main
     assert finish(credited, settings) == frame(articles, lexicon, settings)
-    stricter = replace(settings, tone_unfavourable_net=1000, tone_unfavourable_net_named=1000, tone_favourable_share=2.0)
+    stricter = replace(
+        settings, tone_unfavourable_net=1000, tone_unfavourable_net_named=1000, tone_favourable_share=2.0,
+        tone_favourable_marked=0,
+    )
     assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
     assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
 

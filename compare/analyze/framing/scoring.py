@@ -163,7 +163,7 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     referred = any(t.reference == "pronoun" for t in tones)  # a person the article calls "he" or "she"
     if -net >= (settings.tone_unfavourable_net if referred else settings.tone_unfavourable_net_named):
         label = "unfavourable"
-    elif net > 0 and score >= settings.tone_favourable_share or _praised(tones, settings):
+    elif (net > 0 and score >= settings.tone_favourable_share) or _praised(tones, settings):
         label = "favourable"
     if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
         label = "neutral"  # no sentence, or too few, says it of the actor in words to show

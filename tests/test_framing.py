@@ -200,6 +200,23 @@ def test_marked_praise_outweighing_marked_criticism_is_favourable() -> None:
 # --- actors ---------------------------------------------------------------------------------
 
 
+def test_a_family_named_after_a_person_is_not_the_person() -> None:
+    """ "The Genovese crime family" is not Vito Genovese (blind reading 21: "Vito Genovese
+    unfavourable" from sentences about the family); "the Kim dynasty" is not Kim Jong-un."""
+    a = (
+        "Vincent Gigante was a driver for Mafia boss Vito Genovese. "
+        "Gigante rose to lead the Genovese crime family. The Genovese family was ruthless and brutal. "
+        "Genovese died in 1969."
+    )
+    b = "Vito Genovese was a Mafia boss. Gigante led the Genovese crime family."
+    from compare.analyze.framing import credit
+
+    articles = [make_article("a", a), make_article("b", b)]
+    credited = credit(articles, load_lexicon(), Settings())
+    said_of = {(r.article, r.index) for r in credited.requests if "Vito Genovese" in r.actors}
+    assert said_of == {("a", 0), ("a", 3), ("b", 0)}, said_of  # not the family's sentences
+
+
 def test_places_and_organisations_are_not_people() -> None:
     stances = framed(
         "Protesters gathered on the National Mall. The National Organization for Women rejected the bill. "

@@ -193,6 +193,7 @@ def test_marked_praise_outweighing_marked_criticism_is_favourable() -> None:
     assert _tone(praise[1:] + plain, settings)[0] == "neutral"  # two of praise against two of criticism
     unmarked = [replace(t, cued=False) for t in _tones("unfavourable", "unfavourable", "unfavourable")]
     assert _tone(praise[:3] + unmarked + plain, settings)[0] == "favourable"  # plain bad news does not weigh here
+    assert _tone(praise[:3] + unmarked + unmarked[:1] + plain, settings)[0] == "neutral"  # ... unless it outnumbers the praise
     quoted = [replace(t, voice="quote") if t.tone == "favourable" else t for t in praise]
     assert _tone(quoted + plain, settings)[0] == "neutral"  # praise only in the words of those it quotes
 

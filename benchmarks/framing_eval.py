@@ -13,7 +13,7 @@ settings (tuned on these stories), and with ``tone_neutral_prior``, ``tone_unfav
 held-out stories may expect.
 
     .venv/bin/python benchmarks/framing_eval.py [--data ../shared/data] [--show] [--newsmtsc] [--skip STORY ...]
-        [--set NAME=VALUE ...] [--pronoun-weights 1 2 3 4]
+        [--set NAME=VALUE ...] [--pronoun-weights 1 2 3 4] [--marked 0 2 3 4]
     .venv/bin/python benchmarks/framing_eval.py --relations [STORY ...]  # words of relations per 1,000
     nice -n 10 .venv/bin/python benchmarks/framing_eval.py --share 6   # framing's share of the example,
                                                 # as a first report and as a second (embeddings cached)
@@ -144,12 +144,14 @@ def measure_basil_framing(
     overrides: dict[str, Any] | None = None,
     skip: Sequence[str] = (),
     pronoun_weights: Sequence[float] = (),
+    marked: Sequence[int] = (),
 ) -> dict[str, Any]:
     """Entities named as actors and tone macro-F1 with the shipped settings (``overrides``: other
     values of some, as ``--set`` gives them); with ``cv``, also the tone macro-F1 cross-validated
     by story (:func:`cross_validate_tone`).  ``skip``: stories left out (ids or their first
     characters), such as those kept for a blind reading.  ``pronoun_weights``: the cross-validation
-    chooses ``tone_pronoun_weight`` from these too (else it keeps the shipped one)."""
+    chooses ``tone_pronoun_weight`` from these too (else it keeps the shipped one); ``marked``:
+    ``tone_favourable_marked`` likewise (0, off, first: a tie keeps the rule off)."""
     from dataclasses import replace
 
     from compare import compare
@@ -202,14 +204,18 @@ def measure_basil_framing(
         if cv:
             # the actors and sentences stay; only the tone settings change, so finish() alone reruns
             credited = credit(result.articles, lexicon, result.settings)
-            for prior, net, share, weight in product(PRIORS, NETS, SHARES, pronoun_weights or [None]):
+            for prior, net, share, weight, least in product(
+                PRIORS, NETS, SHARES, pronoun_weights or [None], sorted(marked) or [None]
+            ):
                 settings = replace(
                     result.settings, tone_neutral_prior=prior, tone_unfavourable_net=net, tone_favourable_share=share
                 )
                 if weight is not None:
                     settings = replace(settings, tone_pronoun_weight=weight)
+                if least is not None:
+                    settings = replace(settings, tone_favourable_marked=least)
                 stances = finish(credited, settings)
-                point = (prior, net, share) if weight is None else (prior, net, share, weight)
+                point = (prior, net, share, *(x for x in (weight, least) if x is not None))
                 grid_pred.setdefault(point, {})[story] = _tones(stances, hits)
         if show:
             print("   actors:", ", ".join(actor_words))
@@ -351,6 +357,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--pronoun-weights", nargs="*", type=float, default=[], metavar="W",
         help="the cross-validation also chooses tone_pronoun_weight from these (nested: slower)",
     )
+    parser.add_argument(
+        "--marked", nargs="*", type=int, default=[], metavar="N",
+        help="the cross-validation also chooses tone_favourable_marked from these (0: off)",
+    )
     parser.add_argument("--share", type=int, metavar="RUNS", help="only time framing's share of the example story")
     parser.add_argument(
         "--skip", nargs="*", default=[], metavar="STORY",
@@ -383,7 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     overrides = {name: json.loads(value) for name, value in (item.split("=", 1) for item in args.set)}
     result = measure_basil_framing(
-        folder, args.show, overrides=overrides, skip=args.skip, pronoun_weights=args.pronoun_weights
+        folder, args.show, overrides=overrides, skip=args.skip, pronoun_weights=args.pronoun_weights,
+        marked=args.marked,
     )
     print(json.dumps({k: v for k, v in result.items() if k not in ("confusion", "scores")}, indent=1))
     if args.show:

@@ -494,6 +494,19 @@ class Settings:
     Chosen with ``tone_unfavourable_net`` and ``tone_neutral_prior`` by the cross-validation by
     story on BASIL dev from 0.1 to 0.5: 19 of 25 folds chose 0.4, 5 chose 0.3, one 0.1."""
 
+    tone_favourable_marked: int = 3
+    """An actor's tone in one article is "favourable" too when at least this many of its sentences
+    praise it in marked words (cue words of praise in its clause, ``tone_favourable_valence``),
+    more of them than criticise it in marked words, one at least in the outlet's own words, and
+    no more of all its sentences unfavourable than favourable (compare/analyze/framing/scoring.py,
+    ``_praised``): the share alone needs 40% of an actor's sentences net favourable, which an
+    actor the article covers at length never reaches (Paul Ryan in HuffPost's debate story: four
+    sentences of marked praise among 18, annotated favourable).  0 turns it off.  0 → 3 (session
+    24): BASIL dev tone macro-F1 0.576 → 0.656, CV by story 0.539 → 0.643 (0.550 with this
+    setting chosen from 0, 2, 3, 4 by the folds too: ``framing_eval.py --marked 0 2 3 4``); on
+    the example, BASIL dev and 109 labelled FNC-1 stories six favourable rows added, none removed
+    (``benchmarks/labels/tone-s24.json``)."""
+
     tone_neutral_prior: float = 0.5
     """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an
     actor: the tone model (:func:`compare.target_tone`) learnt from NewsMTSC sentences a third of

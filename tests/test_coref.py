@@ -45,6 +45,18 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
     assert got == [[("him", "Joe Sestak")]]
 
 
+def test_an_object_pronoun_after_that_may_be_the_person_before_it() -> None:
+    """ "the steps he took that allowed him to avoid Vietnam": "that" opens a clause of its own,
+    and "him" is the "he" before it, not the person of the sentence before (BASIL dev: NYT's
+    Blumenthal sentences went to Senator Dodd, whose seat he sought)."""
+    got = resolved(
+        "Mr. Richard Blumenthal is seeking the seat vacated by Senator Christopher Dodd. "
+        "What is striking is Mr. Blumenthal's record and the steps he took that allowed him to avoid the war."
+    )
+    assert got[1] == [("he", "Richard Blumenthal"), ("him", "Richard Blumenthal")], got
+    assert resolved("Mr. Joe Sestak said that Mr. Bill Clinton called him.") == [[("him", "Joe Sestak")]]
+
+
 def test_a_title_that_introduces_somebody_else_refers_to_nobody() -> None:
     got = resolved(
         "President Barack Obama spoke on Monday. The crowd cheered Obama. "

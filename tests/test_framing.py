@@ -180,7 +180,42 @@ def test_a_favourable_tone_needs_a_share_of_the_sentences() -> None:
     assert _tone(_tones("favourable", "unfavourable"), Settings(tone_favourable_share=0.0))[0] == "neutral"  # net 0
 
 
+def test_marked_praise_outweighing_marked_criticism_is_favourable() -> None:
+    """An actor an article covers at length: 3 sentences of marked praise (one in the outlet's own
+    words) against 2 of marked criticism and 13 plain ones is favourable (Settings.tone_favourable_marked),
+    though the share (net 1 of 18) is far under Settings.tone_favourable_share."""
+    settings = Settings()
+    assert settings.tone_favourable_marked == 3
+    praise = _tones("favourable", "favourable", "favourable", "unfavourable", "unfavourable")
+    plain = _tones(*["neutral"] * 13)
+    assert _tone(praise + plain, settings)[0] == "favourable"
+    assert _tone(praise + plain, replace(settings, tone_favourable_marked=0))[0] == "neutral"
+    assert _tone(praise[1:] + plain, settings)[0] == "neutral"  # two of praise against two of criticism
+    unmarked = [replace(t, cued=False) for t in _tones("unfavourable", "unfavourable", "unfavourable")]
+    assert _tone(praise[:3] + unmarked + plain, settings)[0] == "favourable"  # plain bad news does not weigh here
+    assert _tone(praise[:3] + unmarked + unmarked[:1] + plain, settings)[0] == "neutral"  # ... unless it outnumbers the praise
+    quoted = [replace(t, voice="quote") if t.tone == "favourable" else t for t in praise]
+    assert _tone(quoted + plain, settings)[0] == "neutral"  # praise only in the words of those it quotes
+
+
 # --- actors ---------------------------------------------------------------------------------
+
+
+def test_a_family_named_after_a_person_is_not_the_person() -> None:
+    """ "The Genovese crime family" is not Vito Genovese (blind reading 21: "Vito Genovese
+    unfavourable" from sentences about the family); "the Kim dynasty" is not Kim Jong-un."""
+    a = (
+        "Vincent Gigante was a driver for Mafia boss Vito Genovese. "
+        "Gigante rose to lead the Genovese crime family. The Genovese family was ruthless and brutal. "
+        "Genovese died in 1969."
+    )
+    b = "Vito Genovese was a Mafia boss. Gigante led the Genovese crime family."
+    from compare.analyze.framing import credit
+
+    articles = [make_article("a", a), make_article("b", b)]
+    credited = credit(articles, load_lexicon(), Settings())
+    said_of = {(r.article, r.index) for r in credited.requests if "Vito Genovese" in r.actors}
+    assert said_of == {("a", 0), ("a", 3), ("b", 0)}, said_of  # not the family's sentences
 
 
 def test_places_and_organisations_are_not_people() -> None:
@@ -402,7 +437,10 @@ def test_the_framing_is_credited_once_and_finished_with_any_tone_settings() -> N
     credited = credit(articles, lexicon, settings)
     assert credited.requests and credited.main
     assert finish(credited, settings) == frame(articles, lexicon, settings)
-    stricter = replace(settings, tone_unfavourable_net=1000, tone_unfavourable_net_named=1000, tone_favourable_share=2.0)
+    stricter = replace(
+        settings, tone_unfavourable_net=1000, tone_unfavourable_net_named=1000, tone_favourable_share=2.0,
+        tone_favourable_marked=0,
+    )
     assert {s.tone for s in finish(credited, stricter)} == {"neutral"}
     assert finish(credited, settings) == frame(articles, lexicon, settings)  # finishing left it unchanged
 

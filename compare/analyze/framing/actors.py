@@ -12,7 +12,7 @@ from collections.abc import MutableMapping, Sequence
 from compare.analyze.framing.aliases import AliasMatch
 from compare.analyze.framing.names import Names, Run, initial, is_title, namey, runs
 from compare.analyze.framing.tokens import Tok, common_word, where
-from compare.analyze.framing.words import CONNECTORS, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
+from compare.analyze.framing.words import CONNECTORS, LINEAGE, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
 from compare.records import record
 
 
@@ -75,9 +75,18 @@ def _given(toks: Sequence[Tok], k: int) -> str | None:
     return None
 
 
+def _lineage(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the surname at token ``k`` names a family: "the Genovese crime family", "the Kim
+    dynasty" (what is said of it is not said of Vito Genovese or of Kim Jong-un)."""
+    after = k + 1 + (k + 1 < len(toks) and toks[k + 1].low == "crime")
+    return k > 0 and toks[k - 1].low == "the" and after < len(toks) and toks[after].low in LINEAGE
+
+
 def _person(
     toks: Sequence[Tok], k: int, surname: str, names: Names, recent: MutableMapping[str, str]
 ) -> str | None:
+    if _lineage(toks, k):
+        return None
     given = _given(toks, k)
     if given is not None and given in names.people.get(surname, {}):
         person = names.person(surname, given)

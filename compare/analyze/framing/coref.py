@@ -7,7 +7,8 @@ word.  Each reference is resolved to one actor, or to none, by a few plain rules
 * **Pronouns of a person** ("he", "him", "his", "she", "her"): the person of that gender
   named last before it in the same sentence ("Romney said he ..."), not as an owner only
   ("Mr. Ryan's remarks") when another was named there, and for "him"/"her" not the subject
-  of its own clause ("Sestak said Clinton called him" is Sestak); else, in the nearest
+  of its own clause ("Sestak said Clinton called him" is Sestak; after "that", "which" or
+  "who" a clause of its own: "the steps he took that allowed him" is "he"); else, in the nearest
   earlier sentence within ``Settings.coref_window`` sentences that names a person, the one
   it already called "he" or "she", else its subject (not the subject of an "if" or "when"
   clause: "If Obama was too cold, Biden was too hot.  He chuckled" is Biden).  Inside a
@@ -44,6 +45,7 @@ from compare.analyze.framing.words import (
     MODIFIED_NOUNS,
     NOT_GROUPS,
     ORG_NOUNS,
+    RELATIVES,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
@@ -222,8 +224,8 @@ def _pick_person(
         said_by = {m.actor for m in sent.mentions if m.lexical and is_speaker(sent, m.anchor, m.last)}
         here = [r for r in here if (r.actor in said_by or r.pronoun) and sent.quote_of[r.position] < 0]
     if low in OBJECT_PRONOUNS:  # "Sestak said Clinton called him": not Clinton
-        clause = _clause_of(sent, k)
-        here = [r for r in here if _clause_of(sent, r.position) != clause]
+        clause = _clause_of(sent, k)  # but "the steps he took that allowed him": "that" opens another
+        here = [r for r in here if _clause_of(sent, r.position) != clause or _relative_between(sent, r.position, k)]
     if here:  # "He laughed at Mr. Ryan's remarks ... with his opponent": not Ryan
         return max([r for r in here if not r.possessive] or here, key=lambda r: r.position)
     earlier = [r for r in memory if fits(r) and r.sentence < n]
@@ -233,6 +235,12 @@ def _pick_person(
     there = [r for r in earlier if r.sentence == latest]
     followed = [r for r in there if r.pronoun] or [r for r in there if r.subject] or there
     return min(followed, key=lambda r: r.position)
+
+
+def _relative_between(sent: Sent, first: int, last: int) -> bool:
+    """Whether a relative pronoun ("that", "which", "who") stands between tokens ``first`` and
+    ``last``: a clause of its own, whose object may be the person named before it."""
+    return any(t.low in RELATIVES for t in sent.toks[first + 1 : last])
 
 
 def _clause_of(sent: Sent, k: int) -> int:

@@ -110,6 +110,21 @@ def criticism(tones: Iterable[SentenceTone], settings: Settings) -> float:
     return _unfavourable_weight(tones, settings) - sum(t.tone == "favourable" for t in tones)
 
 
+def _praised(tones: list[SentenceTone], settings: Settings) -> bool:
+    """Whether at least ``Settings.tone_favourable_marked`` sentences praise the actor in marked
+    words (``SentenceTone.cued``: cue words of praise in its clause), more than criticise it in
+    marked words, one of them in the outlet's own words, and no more of all its sentences are
+    unfavourable than favourable: a favourable portrayal of an actor the article covers at
+    length, whose praise the share (``Settings.tone_favourable_share``) loses among its many
+    plain sentences."""
+    marked = settings.tone_favourable_marked
+    praise = [t for t in tones if t.cued and t.tone == "favourable"]
+    if not marked or len(praise) < marked or not any(t.voice == OWN for t in praise):
+        return False
+    blame = [t for t in tones if t.tone == "unfavourable"]
+    return len(praise) > sum(t.cued for t in blame) and sum(t.tone == "favourable" for t in tones) >= len(blame)
+
+
 def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> tuple[ToneLabel, float]:
     """The tone of the sentences naming the actor or referring to it, taken together, and its score.
 
@@ -121,8 +136,9 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     told plainly reads unfavourable to the sentence model: one such sentence, or three, do not
     make a portrayal), an unfavourable sentence that calls the actor "he" or "she" counting
     ``Settings.tone_pronoun_weight`` (the article goes on about the person there; a sentence
-    naming it may only pass by), "favourable" when the score reaches ``Settings.tone_favourable_share``,
-    else "neutral"; and "neutral" too when fewer than ``Settings.tone_cued_sentences`` of the
+    naming it may only pass by), "favourable" when the score reaches ``Settings.tone_favourable_share``
+    or when marked praise outweighs marked criticism (:func:`_praised`), else "neutral"; and
+    "neutral" too when fewer than ``Settings.tone_cued_sentences`` of the
     sentences of that tone have a cue word in the actor's clause (the evidence shows only those).
     Nor is it "favourable" when the article names the actor only inside the quotations it chose:
     that is the speaker's rhetoric ("we must make America great again!", "Faith made America
@@ -151,7 +167,7 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     referred = any(t.reference == "pronoun" for t in tones)  # a person the article calls "he" or "she"
     if -net >= (settings.tone_unfavourable_net if referred else settings.tone_unfavourable_net_named):
         label = "unfavourable"
-    elif net > 0 and score >= settings.tone_favourable_share:
+    elif (net > 0 and score >= settings.tone_favourable_share) or _praised(tones, settings):
         label = "favourable"
     if sum(t.cued for t in tones if t.tone == label) < settings.tone_cued_sentences:
         label = "neutral"  # no sentence, or too few, says it of the actor in words to show

@@ -150,6 +150,8 @@ KIN = _words(
     """
 )
 """After "Hutchinson's", the sentence is about a relative, not about Hutchinson."""
+LINEAGE = _words("family families clan dynasty")
+"""After "the Genovese (crime)", a family, not the person of that name ("Vito Genovese")."""
 GROUP_SUBJECTS = _words(
     """
     officials critics states countries lawmakers legislators leaders groups others people residents

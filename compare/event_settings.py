@@ -75,6 +75,14 @@ class EventSettings:
     182 of two.  ECB+ sets F1 0.866 -> 0.886, batch ARI 0.899 unchanged; FNC-1 labelled batch stories split
     40 -> 33 of 131 (benchmarks/labels/events-s22.json: 7 right, 2 partly, 2 wrong).  Session 22 (issue 13)."""
 
+    undated_full_name_content: float = 0.1
+    """... or this much content when a participant both leads name is written in full, two words or more
+    ("Tara Reid", "Maurice Cheeks"; not "Mafia" or "Sicilian", the names of a kind of event, for which
+    ``undated_people_content`` stays).  ECB+ dev pairs within a topic P/R/F1 0.9555/0.7511/0.8410 ->
+    0.9557/0.7548/0.8435 (17 pairs joined, all of one event; 0.05: one more); with any shared name at 0.1,
+    0.955/0.757/0.844 but two reports sharing only "Mafia" and "Sicilian" were one event (tests/test_events.py).
+    Session 24 (issue 13).  1.0: off."""
+
     undated_actions_apart: bool = True
     """Two articles that ``undated_people_content`` would make one event (no day stated, the same
     people in both leads, no one apart) are two events when each lead's main action is none of the

@@ -261,3 +261,18 @@ def test_undated_reports_of_two_places_are_not_joined_on_their_people() -> None:
     verdict = judge(a, b, settings)
     assert settings.events.undated_people_content <= verdict.score < settings.events.same_event_threshold, verdict
     assert not verdict.same_event, verdict.reason
+
+
+def test_a_day_a_time_zone_a_title_or_a_group_is_no_participant() -> None:
+    """Session 24: "only one names MPs, only the other GMT" kept two undated reports of one vote apart.
+    A day, a month, a time zone, a title or job standing alone and a group written in capitals name no
+    one who took part; a job that is the name ("Surgeon General") still does."""
+    from compare.analyze.lead_names import participants
+
+    found = participants("", [
+        "Voters in Turkmenistan cast ballots at 8:00 am (0300 GMT) on Sunday, and MPs said turnout was high.",
+        "The vote was praised by the Assistant and by the Surgeon General.",
+    ])
+    written = {w for _t, w, _n in found}
+    assert {"Turkmenistan", "Surgeon General"} <= written
+    assert not written & {"GMT", "Sunday", "MPs", "Assistant"}

@@ -491,7 +491,7 @@ def test_two_leads_telling_one_event_need_less_content() -> None:
     assert settings.events.same_event_lead_content <= verdict.score < settings.events.same_event_threshold
     assert lead_score(a, b) >= settings.events.same_event_lead_threshold
     assert verdict.same_event and comparison.pairs[0].same_event
-    leads = replace(settings.events, undated_people_content=1.0, undated_action_content=1.0)  # the leads' rule alone, not who both name nor what both report
+    leads = replace(settings.events, undated_people_content=1.0, undated_full_name_content=1.0, undated_action_content=1.0)  # the leads' rule alone, not who both name nor what both report
     assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_threshold=lead_score(a, b) + 0.01))).relation == "same_kind"
     assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_content=verdict.score + 0.01))).relation == "same_kind"
     # Another boss in another city: the leads no longer tell one event.
@@ -1047,8 +1047,14 @@ def test_undated_reports_naming_the_same_people_are_one_event() -> None:
     assert verdict.reason == "same event: no day stated; both leads name Tara Reid, and neither keeps naming anyone the other never names"
     assert next(p for p in comparison.pairs if {p.a, p.b} == {"a", "b"}).same_event  # as the three-article comparison says it
     assert not judge(replace(a, weekday=4), replace(b, weekday=1), settings).same_event  # "on Friday" against "on Tuesday"
-    off = replace(settings, events=replace(settings.events, undated_people_content=1.0, undated_action_content=1.0))
+    off = replace(settings, events=replace(settings.events, undated_people_content=1.0, undated_full_name_content=1.0, undated_action_content=1.0))
     assert not judge(a, b, off).same_event
+    # Session 24: a name both leads write in full carries the pair with less content than any shared name.
+    full = replace(off, events=replace(off.events, undated_full_name_content=settings.events.undated_full_name_content))
+    assert settings.events.undated_full_name_content < settings.events.undated_people_content
+    assert judge(a, b, full).same_event and "Tara Reid" in judge(a, b, full).reason
+    short = replace(full, events=replace(full.events, undated_full_name_content=verdict.score + 0.01))
+    assert not judge(a, b, short).same_event
     for x in (a, b):
         assert not judge(x, c, settings).same_event, judge(x, c, settings).reason
     # A day known on one side: the days, not the people, decide how much content the pair needs.

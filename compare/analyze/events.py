@@ -224,11 +224,13 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
     neither holds, and when each lead names a place the other article never names, neither inside the
     other (:func:`_places_apart`: "a Waitrose store in Surrey" against "a supermarket in Somerset")."""
     events = settings.events
-    if score < min(events.undated_people_content, events.undated_action_content) or not undated_alike(a, b, settings):
+    if score < min(events.undated_people_content, events.undated_full_name_content, events.undated_action_content) or not undated_alike(a, b, settings):
         return None
     if _places_apart(a, b) is not None:  # "a Waitrose store in Surrey" against "a supermarket in Somerset"
         return None
-    people = shared_participants(a, b, settings) if score >= events.undated_people_content else []
+    people = shared_participants(a, b, settings) if score >= min(events.undated_people_content, events.undated_full_name_content) else []
+    if score < events.undated_people_content:  # little content: only a name written in full ("Tara Reid", not "Mafia")
+        people = [name for name in people if len(name.split()) > 1]
     apart = actions_apart(a.actions, b.actions) if events.undated_actions_apart else None
     if people and apart is not None:
         return "same_kind", f"different events: one lead reports {apart[0]}, the other {apart[1]}, though both name {people[0]}"

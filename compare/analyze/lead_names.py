@@ -54,7 +54,7 @@ def participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int],
         full = _full_names(text) if in_lead else {}
         for token, name in sentence_tokens(text, names):
             as_written = written.get(token, token)
-            if name and not token[0].isdigit() and not letter_or_numeral(as_written) and not _no_one(as_written):  # "B", "II", "GMT"
+            if name and not token[0].isdigit() and not letter_or_numeral(as_written) and not _no_one(full.get(token, as_written)):  # "B", "II", "GMT"
                 mentions[token] += 1
                 if in_lead and written.get(token, token).lower() not in TITLE_WORDS:  # "Rep", "Gov"
                     lead.setdefault(token, full.get(token, written.get(token, token)))
@@ -63,8 +63,15 @@ def participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int],
 
 def _no_one(word: str) -> bool:
     """A capitalised word that names no one who took part: a day or month ("Sunday"; not "May" or "March",
-    surnames as often), a time zone ("GMT")."""
-    return (word in CALENDAR_NAMES and word not in ("May", "March")) or word.upper() in _TIME_ZONES
+    surnames as often), a time zone ("GMT"), a title or job ("Secretary", "Assistant"), a group written
+    in capitals ("MPs").  Session 24: they kept two undated reports of one vote apart ("only one names
+    MPs, only the other GMT")."""
+    return (
+        (word in CALENDAR_NAMES and word not in ("May", "March"))
+        or word.upper() in _TIME_ZONES
+        or word.rstrip(".").lower() in _NAME_TITLES | _JOBS
+        or bool(re.fullmatch(r"[A-Z]{2,}s", word))  # "MPs", "CEOs": a group, no one
+    )
 
 
 def _jobs(words: Sequence[str]) -> list[bool]:

@@ -964,7 +964,7 @@ def test_the_reason_names_a_person_once() -> None:
     (pair,) = compare([_article(more, None, "a"), _article(again, None, "b")]).pairs
     a = event_profile(compare([_article(more, None, "a"), _article(again, None, "b")]).article("a"))
     assert {"Dana Whitlock", "Whitlock"} <= set(a.actors)
-    assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock", pair.reason
+    assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock, Serenity Ridge", pair.reason
 
 
 def test_a_name_after_an_office_of_is_written_without_the_office() -> None:
@@ -1060,3 +1060,15 @@ def test_undated_reports_naming_the_same_people_are_one_event() -> None:
     # A day known on one side: the days, not the people, decide how much content the pair needs.
     dated = event_profile(compare([_article(REHAB_A, "2008-12-05", "a"), _article(REHAB_B, None, "b")]).article("a"))
     assert not judge(dated, b, settings).same_event
+
+
+def test_the_reason_says_what_both_leads_report_and_who_they_name() -> None:
+    """Blind reading 22 (session 24): "same event: on a Friday" was all the reason said of two reports of
+    one church fire whose leads name the church, the town and the fire.  The reason leads with what both
+    leads report and names who both leads name beside the one name both articles repeat."""
+    more = CLINIC_A + " Fans sent Whitlock flowers. Friends of Whitlock said she was resting. Fans of Dana Whitlock waited."
+    again = more.replace("cancelled the last dates", "called off the final shows")
+    (pair,) = compare([_article(more, None, "a"), _article(again, None, "b")]).pairs
+    assert "Dana Whitlock, Serenity Ridge" in pair.reason
+    winston = compare([_article(HEIST_A, None, "a"), _article(HEIST_B, None, "b")]).pairs[0]
+    assert winston.reason.startswith("same event: both leads report a robbery;"), winston.reason

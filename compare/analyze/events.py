@@ -385,9 +385,9 @@ def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
         if not set(name.split()) <= place_words | {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
             actors.append(name)
     parts.extend(actors[:2])
-    if not actors:  # no name both repeat: who both leads name
+    if len(actors) < 2:  # fewer than two names both repeat: who both leads name too
         said = {word for part in (*parts, *a.places, *b.places) for word in part.split()}  # a place is no one
-        parts.extend([n for n in shared_participants(a, b, settings) if not said & set(n.split())][:2])
+        parts.extend([n for n in shared_participants(a, b, settings) if not said & set(n.split())][: 2 - len(actors[:2])])
     told = next((reported(kind) for kind in a.actions[1] if kind in b.actions[1]), None)  # what both leads say happened
     if told is not None:
         return f"both leads report {told}" + ("; " + ", ".join(parts) if parts else "")

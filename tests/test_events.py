@@ -1044,7 +1044,7 @@ def test_undated_reports_naming_the_same_people_are_one_event() -> None:
     verdict = judge(a, b, settings)
     assert settings.events.undated_people_content <= verdict.score < settings.events.same_event_threshold
     assert verdict.same_event, verdict.reason
-    assert verdict.reason == "same event: no day stated; both leads name Tara Reid, and neither keeps naming anyone the other never names"
+    assert verdict.reason == "same event: no day stated; both leads report a stay in rehab and name Tara Reid, and neither keeps naming anyone the other never names"
     assert next(p for p in comparison.pairs if {p.a, p.b} == {"a", "b"}).same_event  # as the three-article comparison says it
     assert not judge(replace(a, weekday=4), replace(b, weekday=1), settings).same_event  # "on Friday" against "on Tuesday"
     off = replace(settings, events=replace(settings.events, undated_people_content=1.0, undated_full_name_content=1.0, undated_action_content=1.0))

@@ -235,7 +235,8 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
     if people and apart is not None:
         return "same_kind", f"different events: one lead reports {apart[0]}, the other {apart[1]}, though both name {people[0]}"
     if people:  # two undated reports of who did it: the same people, no one apart
-        return "same_event", f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
+        told = next((f"report {reported(k)} and " for k in a.actions[1] if k in b.actions[1]), "")  # "report a vote and "
+        return "same_event", f"same event: no day stated; both leads {told}name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
     action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
     least = events.undated_action_mentions
     if action is not None and own_participant(a, b, settings, least) is None and own_participant(b, a, settings, least) is None:

@@ -172,7 +172,7 @@ def test_undated_articles_naming_one_weekday_need_less_content() -> None:
     assert a.weekday == b.weekday == 5
     verdict = judge(a, b, settings)
     assert settings.events.same_event_close_threshold <= verdict.score < settings.events.same_event_threshold
-    assert verdict.same_event and verdict.reason == "same event: on a Saturday, Harry Winston"  # both leads name him
+    assert verdict.same_event and verdict.reason == "same event: both leads report a robbery; on a Saturday, Harry Winston"  # both leads name him
     tuesday = HEIST_B.replace("on Saturday", "on Tuesday")
     a, c = (event_profile(x) for x in compare([_article(HEIST_A, None, "a"), _article(tuesday, None, "c")]).articles)
     assert c.weekday == 1 and not judge(a, c, settings).same_event
@@ -201,7 +201,7 @@ def test_a_place_inside_the_other_is_not_elsewhere() -> None:
     a, b = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(SHOOTING_B, None, "b")]).articles)
     assert (a.where, b.where) == ("Brooklyn", "East Flatbush")
     verdict = judge(a, b, settings)
-    assert verdict.same_event and verdict.reason == "same event: on a Friday, Brooklyn"
+    assert verdict.same_event and verdict.reason == "same event: both leads report a killing; on a Friday, Brooklyn"
     elsewhere = SHOOTING_B.replace("East Flatbush", "Palermo").replace(", neighbours in Brooklyn said", "")
     a, c = (event_profile(x) for x in compare([_article(SHOOTING_A, None, "a"), _article(elsewhere, None, "c")]).articles)
     verdict = judge(a, c, settings)
@@ -491,7 +491,7 @@ def test_two_leads_telling_one_event_need_less_content() -> None:
     assert settings.events.same_event_lead_content <= verdict.score < settings.events.same_event_threshold
     assert lead_score(a, b) >= settings.events.same_event_lead_threshold
     assert verdict.same_event and comparison.pairs[0].same_event
-    leads = replace(settings.events, undated_people_content=1.0, undated_action_content=1.0)  # the leads' rule alone, not who both name nor what both report
+    leads = replace(settings.events, undated_people_content=1.0, undated_full_name_content=1.0, undated_action_content=1.0)  # the leads' rule alone, not who both name nor what both report
     assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_threshold=lead_score(a, b) + 0.01))).relation == "same_kind"
     assert judge(a, b, replace(settings, events=replace(leads, same_event_lead_content=verdict.score + 0.01))).relation == "same_kind"
     # Another boss in another city: the leads no longer tell one event.
@@ -520,7 +520,7 @@ def test_known_days_apart_leave_the_verdict_to_the_content() -> None:
         assert not pair.reason.startswith("same event"), pair.reason
     # Days known and close: the pair needs little content, and the reason names the day.
     close = compare([_article(MAFIA_A, "2008-12-17", "a"), _article(MAFIA_B, "2008-12-17", "b")])
-    assert close.pairs[0].same_event and close.pairs[0].reason.startswith("same event: 17 Dec 2008")
+    assert close.pairs[0].same_event and close.pairs[0].reason.startswith("same event: both leads report a suicide; 17 Dec 2008")
 
 
 def test_what_is_in_or_at_no_place_is_not_where_the_event_was() -> None:
@@ -822,13 +822,13 @@ def test_a_letter_or_roman_numeral_is_no_name_or_place_part() -> None:
     teixeira = "The Angels offered free agent 1B Mark Teixeira an eight-year contract on Tuesday, a source said."
     profile = event_profile(compare([_article(teixeira, None, "a"), _article(VETERAN_B, None, "b")]).article("a"))
     assert [(token, written) for token, written, _n in profile.participants] == [
-        ("angel", "Angels"), ("mark", "Mark Teixeira"), ("teixeira", "Mark Teixeira"), ("tuesday", "Tuesday"),
-    ]
+        ("angel", "Angels"), ("mark", "Mark Teixeira"), ("teixeira", "Mark Teixeira"),
+    ]  # "Tuesday" is no one who took part (session 24)
     veterans = compare([_article(VETERAN_A, "2011-02-28", "a"), _article(VETERAN_B, "2011-02-28", "b")])
     first, second = (event_profile(article) for article in veterans.articles)
     assert (first.where, first.places, first.actors) == ("Charleston", ("Charleston", "France"), ("World War I",))
     assert second.places == ("Charles Town",)
-    assert [p.reason for p in veterans.pairs] == ["same event: 27 Feb 2011, World War I"]
+    assert [p.reason for p in veterans.pairs] == ["same event: both leads report a death; 27 Feb 2011, World War I"]
     for text, places in (
         ("Veterans who fought in World War II met on Monday.", ()),
         ("Passengers waited at Terminal B on Monday.", ()),
@@ -964,7 +964,7 @@ def test_the_reason_names_a_person_once() -> None:
     (pair,) = compare([_article(more, None, "a"), _article(again, None, "b")]).pairs
     a = event_profile(compare([_article(more, None, "a"), _article(again, None, "b")]).article("a"))
     assert {"Dana Whitlock", "Whitlock"} <= set(a.actors)
-    assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock", pair.reason
+    assert pair.same_event and pair.reason == "same event: on a Friday, Malibu, Dana Whitlock, Serenity Ridge", pair.reason
 
 
 def test_a_name_after_an_office_of_is_written_without_the_office() -> None:
@@ -1044,13 +1044,31 @@ def test_undated_reports_naming_the_same_people_are_one_event() -> None:
     verdict = judge(a, b, settings)
     assert settings.events.undated_people_content <= verdict.score < settings.events.same_event_threshold
     assert verdict.same_event, verdict.reason
-    assert verdict.reason == "same event: no day stated; both leads name Tara Reid, and neither keeps naming anyone the other never names"
+    assert verdict.reason == "same event: no day stated; both leads report a stay in rehab and name Tara Reid, and neither keeps naming anyone the other never names"
     assert next(p for p in comparison.pairs if {p.a, p.b} == {"a", "b"}).same_event  # as the three-article comparison says it
     assert not judge(replace(a, weekday=4), replace(b, weekday=1), settings).same_event  # "on Friday" against "on Tuesday"
-    off = replace(settings, events=replace(settings.events, undated_people_content=1.0, undated_action_content=1.0))
+    off = replace(settings, events=replace(settings.events, undated_people_content=1.0, undated_full_name_content=1.0, undated_action_content=1.0))
     assert not judge(a, b, off).same_event
+    # Session 24: a name both leads write in full carries the pair with less content than any shared name.
+    full = replace(off, events=replace(off.events, undated_full_name_content=settings.events.undated_full_name_content))
+    assert settings.events.undated_full_name_content < settings.events.undated_people_content
+    assert judge(a, b, full).same_event and "Tara Reid" in judge(a, b, full).reason
+    short = replace(full, events=replace(full.events, undated_full_name_content=verdict.score + 0.01))
+    assert not judge(a, b, short).same_event
     for x in (a, b):
         assert not judge(x, c, settings).same_event, judge(x, c, settings).reason
     # A day known on one side: the days, not the people, decide how much content the pair needs.
     dated = event_profile(compare([_article(REHAB_A, "2008-12-05", "a"), _article(REHAB_B, None, "b")]).article("a"))
     assert not judge(dated, b, settings).same_event
+
+
+def test_the_reason_says_what_both_leads_report_and_who_they_name() -> None:
+    """Blind reading 22 (session 24): "same event: on a Friday" was all the reason said of two reports of
+    one church fire whose leads name the church, the town and the fire.  The reason leads with what both
+    leads report and names who both leads name beside the one name both articles repeat."""
+    more = CLINIC_A + " Fans sent Whitlock flowers. Friends of Whitlock said she was resting. Fans of Dana Whitlock waited."
+    again = more.replace("cancelled the last dates", "called off the final shows")
+    (pair,) = compare([_article(more, None, "a"), _article(again, None, "b")]).pairs
+    assert "Dana Whitlock, Serenity Ridge" in pair.reason
+    winston = compare([_article(HEIST_A, None, "a"), _article(HEIST_B, None, "b")]).pairs[0]
+    assert winston.reason.startswith("same event: both leads report a robbery;"), winston.reason

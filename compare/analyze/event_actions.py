@@ -127,6 +127,10 @@ HEADLINE_CHARACTERS = 300
 _SUBORDINATE_ACTION = SUBORDINATE - {"that"}
 """Words that make an action after them in its clause background ("after he was fired", "the man who
 killed"); not "that", which opens what is reported as often ("learned that Bettie Page passed away")."""
+_MODALS = frozenset("will would could may might should can must shall".split())
+_TO_NOUNS = frozenset("death rehab rehabilitation hospital trial".split())
+"""Nouns of :data:`ACTIONS` that tell what happened after "to" ("stabbed to death", "went to rehab")."""
+_FAREWELL = frozenset("farewell adieu goodbye good-bye".split())
 _KIND_OF = {word.replace("_", " "): kind for kind, words in ACTIONS.items() for word in words.split()}
 _PHRASES = {word.split()[0] for word in _KIND_OF if " " in word}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -159,11 +163,24 @@ def _fire(words: Sequence[str], written: Sequence[str], n: int, shots: bool) -> 
     return "dismissal" if word != "firing" and person else "blaze" if word in ("fire", "fires") else None
 
 
+def _unreal(words: Sequence[str], n: int) -> bool:
+    """``words[n]`` tells what someone means, tries or might do, not what happened: after "to" ("tried to
+    storm", "decided to fire", "to reverse their fortunes"; not "to death", "to rehab"), after a modal
+    ("would hurt", "will be sentenced", "may have intended"), or "bid farewell"."""
+    before = words[max(0, n - 3) : n]
+    if before[-1:] == ["to"] and words[n] not in _TO_NOUNS:
+        return True
+    if any(w in _MODALS for w in before[-2:]) or (before[-1:] == ["been"] and before[:1] and before[0] in _MODALS):
+        return True
+    return words[n] in ("bid", "bids") and words[n + 1 : n + 2] != [] and words[n + 1] in _FAREWELL
+
+
 def text_actions(text: str, headline: bool = False) -> tuple[str, ...]:
     """The kinds of event ``text`` tells as what happened, in the order it tells them (each once):
     words outside quotations, in lower case (any case in a headline, or as a sentence's first
     word), not after a subordinating word in their clause nor (but for :data:`NOUN_ACTIONS`) after a
-    determiner."""
+    determiner, nor what someone means, tries or might do (:func:`_unreal`: "tried to storm parliament",
+    "to reverse their fortunes", "would hurt", "bid farewell"; session 24)."""
     return _text_actions(text, headline)
 
 
@@ -186,7 +203,7 @@ def _text_actions(text: str, headline: bool) -> tuple[str, ...]:
                 kind = _KIND_OF.get(f"{word} {words[n + 1]}", kind)
             if word in _FIRE_FORMS:
                 kind = _fire(words, written, n, shots)
-            if kind is None or kind in kinds:
+            if kind is None or kind in kinds or _unreal(words, n):
                 continue
             if n and words[n - 1] in DETERMINERS and word not in NOUN_ACTIONS and kind != "blaze":
                 continue  # "a convicted felon", "the wounded": what someone is

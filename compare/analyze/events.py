@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from compare.analyze.event_actions import actions_apart, same_action
+from compare.analyze.event_actions import actions_apart, reported, same_action
 from compare.analyze.event_participants import (
     different_participants,
     own_participant,
@@ -219,21 +219,44 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
     decides: both leads name the same people (``undated_people_content`` of content) -- two events
     when each lead's main action is none of the other's ("one lead reports a firing, the other a
     hiring", :func:`compare.analyze.event_actions.actions_apart`, ``undated_actions_apart``) --, or both report the same
-    main action, neither tells an action the other does not, and neither lead names anyone the other
-    article never names (``undated_action_content``); None when neither holds."""
+    main action, neither tells an action the other does not, and neither lead names anyone
+    ``undated_action_mentions`` times whom the other article never names (``undated_action_content``); None when
+    neither holds, and when each lead names a place the other article never names, neither inside the
+    other (:func:`_places_apart`: "a Waitrose store in Surrey" against "a supermarket in Somerset")."""
     events = settings.events
-    if score < min(events.undated_people_content, events.undated_action_content) or not undated_alike(a, b, settings):
+    if score < min(events.undated_people_content, events.undated_full_name_content, events.undated_action_content) or not undated_alike(a, b, settings):
         return None
-    people = shared_participants(a, b, settings) if score >= events.undated_people_content else []
+    if _places_apart(a, b) is not None:  # "a Waitrose store in Surrey" against "a supermarket in Somerset"
+        return None
+    people = shared_participants(a, b, settings) if score >= min(events.undated_people_content, events.undated_full_name_content) else []
+    if score < events.undated_people_content:  # little content: only a name written in full ("Tara Reid", not "Mafia")
+        people = [name for name in people if len(name.split()) > 1]
     apart = actions_apart(a.actions, b.actions) if events.undated_actions_apart else None
     if people and apart is not None:
         return "same_kind", f"different events: one lead reports {apart[0]}, the other {apart[1]}, though both name {people[0]}"
     if people:  # two undated reports of who did it: the same people, no one apart
-        return "same_event", f"same event: no day stated; both leads name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
+        told = next((f"report {reported(k)} and " for k in a.actions[1] if k in b.actions[1]), "")  # "report a vote and "
+        return "same_event", f"same event: no day stated; both leads {told}name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
     action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
-    if action is not None and own_participant(a, b, settings, 1) is None and own_participant(b, a, settings, 1) is None:
-        return "same_event", f"same event: no day stated; both leads report {action}, and neither names anyone the other never names"
+    least = events.undated_action_mentions
+    if action is not None and own_participant(a, b, settings, least) is None and own_participant(b, a, settings, least) is None:
+        anyone = "names anyone" if least < 2 else "keeps naming anyone"
+        return "same_event", f"same event: no day stated; both leads report {action}, and neither {anyone} the other never names"
     return None
+
+
+def _places_apart(a: EventProfile, b: EventProfile) -> tuple[str, str] | None:
+    """A place each lead names (:attr:`EventProfile.places`) that the other article never names, neither
+    inside a place of the other lead ("a Waitrose store in Surrey" against "a supermarket in Somerset"):
+    two reports that state no day are then of two places."""
+    regions = (*a.regions, *b.regions)
+    own = []
+    for x, y in ((a, b), (b, a)):
+        theirs = [p for p in x.places if not _names(y, p) and not any(nested(p, q, regions) for q in y.places)]
+        if not theirs:
+            return None
+        own.append(theirs[0])
+    return own[0], own[1]
 
 
 def _common_place(a: EventProfile, b: EventProfile) -> str | None:
@@ -341,6 +364,7 @@ def _names(profile: EventProfile, place: str) -> bool:
 
 
 def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
+    """What the reason of one event names: what both leads say happened, then the day, the place and who."""
     parts = []
     if a.day is not None and a.day == b.day:
         parts.append(_when(a))
@@ -362,7 +386,10 @@ def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
         if not set(name.split()) <= place_words | {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
             actors.append(name)
     parts.extend(actors[:2])
-    if not actors:  # no name both repeat: who both leads name
+    if len(actors) < 2:  # fewer than two names both repeat: who both leads name too
         said = {word for part in (*parts, *a.places, *b.places) for word in part.split()}  # a place is no one
-        parts.extend([n for n in shared_participants(a, b, settings) if not said & set(n.split())][:2])
+        parts.extend([n for n in shared_participants(a, b, settings) if not said & set(n.split())][: 2 - len(actors[:2])])
+    told = next((reported(kind) for kind in a.actions[1] if kind in b.actions[1]), None)  # what both leads say happened
+    if told is not None:
+        return f"both leads report {told}" + ("; " + ", ".join(parts) if parts else "")
     return ", ".join(parts) if parts else "they report the same facts"

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from compare.analyze.event_places import NOT_PLACES, TITLE_WORDS
 from compare.similarity import normalise_word
 from compare.terms import sentence_tokens, title_case
-from compare.text import TOKEN, letter_or_numeral
+from compare.text import CALENDAR_NAMES, TOKEN, letter_or_numeral
 
 PARTICIPANT_SENTENCES = 2
 """How many body sentences (after the headline) name the participants of the event."""
+
+_TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST IST AEST AEDT ET PT".split())
 
 _NAME_RUN = re.compile(r"(?<!\w)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 """A run of capitalised words: a name as an article writes it ("Dana Whitlock", "Red Sox"); never from
@@ -51,11 +53,25 @@ def participants(title: str, body: Sequence[str]) -> tuple[tuple[str, str, int],
                 written.setdefault(normalise_word(word), word)
         full = _full_names(text) if in_lead else {}
         for token, name in sentence_tokens(text, names):
-            if name and not token[0].isdigit() and not letter_or_numeral(written.get(token, token)):  # "B", "II"
+            as_written = written.get(token, token)
+            if name and not token[0].isdigit() and not letter_or_numeral(as_written) and not _no_one(full.get(token, as_written)):  # "B", "II", "GMT"
                 mentions[token] += 1
                 if in_lead and written.get(token, token).lower() not in TITLE_WORDS:  # "Rep", "Gov"
                     lead.setdefault(token, full.get(token, written.get(token, token)))
     return tuple(sorted(((t, w, mentions[t]) for t, w in lead.items()), key=lambda p: (-p[2], p[0])))
+
+
+def _no_one(word: str) -> bool:
+    """A capitalised word that names no one who took part: a day or month ("Sunday"; not "May" or "March",
+    surnames as often), a time zone ("GMT"), a title or job ("Secretary", "Assistant"), a group written
+    in capitals ("MPs").  Session 24: they kept two undated reports of one vote apart ("only one names
+    MPs, only the other GMT")."""
+    return (
+        (word in CALENDAR_NAMES and word not in ("May", "March"))
+        or word.upper() in _TIME_ZONES
+        or word.rstrip(".").lower() in _NAME_TITLES | _JOBS
+        or bool(re.fullmatch(r"[A-Z]{2,}s", word))  # "MPs", "CEOs": a group, no one
+    )
 
 
 def _jobs(words: Sequence[str]) -> list[bool]:

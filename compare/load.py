@@ -342,10 +342,7 @@ def _check_length(text: str, where: str) -> None:
         )
 
 
-def _newlines(text: str) -> str:
-    """An article's text with its line ends as "\\n": CR LF and CR, and Unicode's line separator
-    (U+2028, a line end) and paragraph separator (U+2029, a blank line between paragraphs), which
-    some word processors and CMSs write."""
+def _newlines(text: str) -> str:  # CR LF, CR and U+2028 (line separator) end a line, U+2029 (paragraph separator) a paragraph
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 

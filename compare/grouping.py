@@ -43,7 +43,7 @@ class Chain:
     may share a group only as two far apart may (``GroupSettings.lead_floor``)."""
 
     short: frozenset[int] = frozenset()
-    leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j
+    leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j; all pairs of two kinds or none (a kind is leads or not)
     quoted: frozenset[int] = frozenset()
     """The sentences that are mostly quotation (``Settings.quote_share``) ..."""
     said: frozenset[int] = frozenset()

@@ -280,9 +280,9 @@ RECORD_DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
 RECORD_DATE_MAX_CHARS = 80
 """A record's date longer than this is not a date: dateparser is not asked."""
 _AMBIGUOUS_NUMERIC = re.compile(r"\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b.*", re.S)
-_YEAR_FIRST = re.compile(r"\s*\d{4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d).*", re.S)
-"""A numeric date that starts with its year ("2010-13-01") is year, month, day: one that
-:func:`compare.text.parse_date` cannot read is no date (dateparser read it as 13 January)."""
+_YEAR_FIRST = re.compile(r"\s*(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)")
+"""A numeric date that starts with its year is year, month, day ("2010.09.24 10.00 BST"); an
+impossible one ("2010-13-01") is no date (dateparser read it as 13 January)."""
 
 
 def record_date(value: str) -> str | None:
@@ -302,8 +302,14 @@ def record_date(value: str) -> str | None:
     """
     text = value.strip()
     found = parse_date(text)
-    if found or not text or len(text) > RECORD_DATE_MAX_CHARS or _AMBIGUOUS_NUMERIC.fullmatch(text) or _YEAR_FIRST.fullmatch(text):
+    if found or not text or len(text) > RECORD_DATE_MAX_CHARS or _AMBIGUOUS_NUMERIC.fullmatch(text):
         return found
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        try:
+            return _dt.date(*map(int, year_first.groups())).isoformat()
+        except ValueError:
+            return None
     try:
         import dateparser
     except ImportError:  # pragma: no cover - installed with trafilatura

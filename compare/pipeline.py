@@ -122,7 +122,7 @@ def _check_pairs(count: int, what: str, settings: Settings) -> None:
     if most and count > most:
         raise UsageError(
             f"{what} {count:,} pairs to compare, over {most:,} (Settings.article_pairs_max): "
-            "`storycompare batch` sorts many articles into stories and compares each"
+            "`storycompare batch` sorts many articles into stories and compares each, and --pair chooses the pairs to compare"
         )
 
 

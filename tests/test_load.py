@@ -533,6 +533,8 @@ def test_text_without_mojibake_is_left_as_it_is(tmp_path: Path) -> None:
         ("2010-13-01T10:00:00", None),
         ("2010-02-30", None),
         ("2010/9/4", "2010-09-04"),
+        ("2010.09.24 10.00 BST", "2010-09-24"),  # a valid one keeps its date (the reviewer's)
+        ("2010/09/24 Friday", "2010-09-24"),
     ],
 )
 def test_record_dates(value: str, date: str | None) -> None:

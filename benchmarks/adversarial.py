@@ -1,7 +1,7 @@
 """Time and memory of one pair of adversarial articles as they grow (issue 12).
 
     nice -n 10 .venv/bin/python benchmarks/adversarial.py [--sizes 10000,50000,200000,500000]
-        [--shapes repeated,repeated-short,repeated-quote,numbers,quotes,tables,pdf-words,prose,long-sentence] [--timeout 300] [--data DIR]
+        [--shapes repeated,repeated-short,repeated-quote,repeated-two,numbers,quotes,tables,pdf-words,prose,long-sentence] [--timeout 300] [--data DIR]
 
 For each shape and size it writes two articles of about that many characters each
 and runs ``storycompare compare a b --json r.json`` (``--pdf`` too for the
@@ -24,6 +24,10 @@ The shapes:
   said.'): each copy matches a few of the other's, and ``parts.matched_parts`` scored each against
   every copy of the other article (session 23, red team: 40,000 characters took 10 s and 313 MB,
   now 2 s and 68 MB);
+* ``repeated-two``: two facts repeated, a statement and a quotation, each article its own wording
+  of the statement: every copy merged into its fact's group read every pair of the two groups'
+  members for the chain rule (session 24, red team: 40,000 characters took 43 s and 453 MB, then
+  17 s and 189 MB; ``grouping._chained``);
 * ``numbers``: sentences full of numbers, amounts and dates;
 * ``quotes``: sentences full of quotations (and runs of quotation marks);
 * ``tables``: HTML pages of tables nested 600 deep (1,800 elements), repeated;
@@ -94,6 +98,14 @@ def repeated_quote(size: int, side: int) -> str:
     return _fill(lambda n: '"We will see," he said. ' + ("\n\n" if n % 5 == 4 else ""), size)
 
 
+def repeated_two(size: int, side: int) -> str:
+    unit = (
+        'Officials said the talks went well. "We will see," he said. ' if side == 0 else
+        '"We will see," he said. Officials called the talks a success. '
+    )
+    return _fill(lambda n: unit + ("\n\n" if n % 5 == 4 else ""), size)
+
+
 def numbers(size: int, side: int) -> str:
     def unit(n: int) -> str:
         k = n * 7 + side
@@ -161,6 +173,7 @@ SHAPES: dict[str, tuple[Callable[[int, int], str], str, tuple[str, ...]]] = {
     "repeated": (repeated, "txt", ()),
     "repeated-short": (repeated_short, "txt", ()),
     "repeated-quote": (repeated_quote, "txt", ()),
+    "repeated-two": (repeated_two, "txt", ()),
     "numbers": (numbers, "txt", ()),
     "quotes": (quotes, "txt", ()),
     "tables": (tables, "html", ()),

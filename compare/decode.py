@@ -1,7 +1,8 @@
 """Bytes → text, for the load stage: which encoding a news file is in.
 
 Bytes become text thus: a BOM (UTF-8, UTF-16, UTF-32) decides, and is dropped;
-otherwise UTF-8.  A file that is UTF-8 except for some bytes saved by a Windows
+bytes with NULs are UTF-32 or UTF-16 without a BOM when they read as text so (mostly Latin
+text: the NULs in the characters' high bytes); otherwise UTF-8.  A file that is UTF-8 except for some bytes saved by a Windows
 program (cp1252 curly quotes pasted into UTF-8 text, or a UTF-8 and a cp1252
 file joined) is read as UTF-8 with those other bytes read as cp1252; so is a
 file whose only non-ASCII bytes are punctuation that means the same in every
@@ -64,7 +65,8 @@ _WINDOWS_PUNCTUATION = frozenset(
 
 
 def decode(data: bytes, source: str, *, html: bool = False) -> str:
-    """Bytes → text: BOM, UTF-8, UTF-8 with cp1252 bytes, (HTML) the declared charset, detection."""
+    """Bytes → text: BOM, UTF-32 or UTF-16 without one, UTF-8, UTF-8 with cp1252 bytes, (HTML) the
+    declared charset, detection."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     else:
@@ -75,7 +77,10 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str:
                 except UnicodeDecodeError:
                     raise InputError(source, "binary file, not text") from None
     if b"\x00" in data:
-        raise InputError(source, "binary file, not text")
+        wide = _wide_without_bom(data)
+        if wide is None:
+            raise InputError(source, "binary file, not text")
+        return wide
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -94,6 +99,35 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str:
     if text is None:
         raise InputError(source, "binary file, not text")
     return text
+
+
+_WIDE = (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("utf-16-be", 2, 1))
+"""Encodings of two or four bytes a character, each with the place in a unit of its low byte: the
+other bytes of a unit are NUL for every Latin letter, digit and space."""
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufff0-\uffff\U000f0000-\U0010ffff]")
+"""Characters no article holds, of those bytes misread as wide ones make: control characters (but
+tab and line ends) and the private use and last planes."""
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """The text of ``data`` in UTF-32 or UTF-16 without a byte order mark (as some Windows programs
+    save "Unicode" text), or None when it is not: the NUL bytes in the high bytes of the characters
+    (of every space, digit and Latin letter), the bytes a valid sequence, and no character that no
+    article holds."""
+    for encoding, width, low in _WIDE:
+        if len(data) % width:
+            continue
+        units = len(data) // width
+        high = sum(data[k::width].count(0) for k in range(width) if k != low)
+        if 8 * data[low::width].count(0) > high or high < units // 10:
+            continue  # NULs where letters go (a few: "一" is 00 4E), or fewer than the spaces and digits of any text
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _NOT_IN_TEXT.search(text):
+            return text
+    return None
 
 
 def _utf8_with_cp1252(data: bytes) -> str | None:

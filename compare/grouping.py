@@ -43,7 +43,7 @@ class Chain:
     may share a group only as two far apart may (``GroupSettings.lead_floor``)."""
 
     short: frozenset[int] = frozenset()
-    leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j
+    leads: frozenset[tuple[int, int]] = frozenset()  # (i, j), i < j; all pairs of two kinds or none (a kind is leads or not)
     quoted: frozenset[int] = frozenset()
     """The sentences that are mostly quotation (``Settings.quote_share``) ..."""
     said: frozenset[int] = frozenset()
@@ -471,41 +471,47 @@ def _chained(
     sentence (``chain.short``), two sentences of articles' ``lead`` (a headline and the sentence after it),
     a sentence whose neighbour in its article (in the merged group) links to the other (at
     ``thresholds.link``): the two tell one fact over two sentences; and two sentences that
-    ``thresholds.chain_support`` members of other articles link to, each to both."""
-    pairs = [
-        (p, q)
-        for kind, found in first.by_kind.items()
-        for other_kind, others in second.by_kind.items()
-        if first.article[kind] != second.article[other_kind]
-        and (allowed is None or allowed(first.article[kind], second.article[other_kind]))
-        for p in found
-        for q in others
-        if similarity(p, q) < thresholds.chain_floor or (min(p, q), max(p, q)) in chain.leads
-    ]
-    if not pairs:
-        return False
-    where = {ids[k]: k for group in (first, second) for k in group.members()}
+    ``thresholds.chain_support`` members of other articles link to, each to both.
 
-    def told_over_two(p: int, q: int) -> bool:
+    Read kind by kind (the members of a kind score alike with any sentence, and are leads alike):
+    the pairs of kinds, then the members of a pair of kinds far apart only, each once, so a merge
+    costs its kinds' pairs and not its members' (a quotation repeated thousands of times in two
+    articles cost the square of its copies at every merge)."""
+    groups, link = (first, second), thresholds.link
+    where: dict[tuple[str, int], int] = {}
+
+    def compared(a: int, b: int) -> bool:
+        return allowed is None or allowed(a, b)
+
+    def told_over_two(p: int, q: int) -> bool:  # p's neighbour in its article, in the merged group, links to q
+        if not where:
+            where.update((ids[k], k) for group in groups for k in group.members())
         article, index = ids[p]
-        return any(
-            n is not None and similarity(n, q) >= thresholds.link
-            for n in (where.get((article, index - 1)), where.get((article, index + 1)))
-        )
-
-    def compared(k: int, p: int) -> bool:
-        return allowed is None or allowed(article_of[k], article_of[p])
+        return any(n is not None and similarity(n, q) >= link for n in (where.get((article, index - 1)), where.get((article, index + 1))))
 
     def bridged(p: int, q: int) -> bool:  # several members of other articles (compared with both) are linked to both
-        a, b = ids[p][0], ids[q][0]
+        a, b = article_of[p], article_of[q]
         found = sum(
-            1
-            for k in where.values()
-            if ids[k][0] not in (a, b) and compared(k, p) and compared(k, q) and min(similarity(k, p), similarity(k, q)) >= thresholds.link
+            len(members)
+            for group in groups
+            for kind, members in group.by_kind.items()
+            if group.article[kind] not in (a, b) and compared(group.article[kind], a) and compared(group.article[kind], b)
+            and min(similarity(members[0], p), similarity(members[0], q)) >= link
         )
         return found >= thresholds.chain_support
 
-    return any(
-        not (p in chain.short or q in chain.short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
-        for p, q in pairs
-    )
+    for kind, found in first.by_kind.items():
+        for other_kind, others in second.by_kind.items():
+            a, b = first.article[kind], second.article[other_kind]
+            p, q = found[0], others[0]
+            if a == b or not compared(a, b) or not (similarity(p, q) < thresholds.chain_floor or (min(p, q), max(p, q)) in chain.leads):
+                continue
+            if bridged(p, q):
+                continue
+            far = [m for m in found if m not in chain.short and not told_over_two(m, q)]  # exempt with none of others
+            if not far:
+                continue
+            near = [m for m in others if m not in chain.short and not told_over_two(m, p)]
+            if near and not (all(m in lead for m in far) and all(m in lead for m in near)):
+                return True
+    return False

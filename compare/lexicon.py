@@ -118,6 +118,8 @@ def _read(path: Path, *, required: bool) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError(name, f"not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in text:  # valid UTF-8, and read as JSON it failed at its second character
+        raise LexiconError(name, "not UTF-8 text (NUL bytes: UTF-16 or UTF-32?); save it as UTF-8")
     try:
         data = parse_json(text)
     except json.JSONDecodeError as exc:

@@ -342,8 +342,8 @@ def _check_length(text: str, where: str) -> None:
         )
 
 
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _newlines(text: str) -> str:  # CR LF, CR and U+2028 (line separator) end a line, U+2029 (paragraph separator) a paragraph
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
 def _from_html(page: str, source: str, digest: str, stem: str) -> Article:
@@ -481,7 +481,7 @@ def _from_json(text: str, source: str, digest: str, stem: str, on_bad: _OnBad) -
 
 def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Article]:
     records: list[Article] = []
-    for n, line in enumerate(_newlines(text).split("\n"), start=1):
+    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):  # a record may hold U+2028
         if not line.strip():
             continue
         try:

@@ -280,6 +280,9 @@ RECORD_DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
 RECORD_DATE_MAX_CHARS = 80
 """A record's date longer than this is not a date: dateparser is not asked."""
 _AMBIGUOUS_NUMERIC = re.compile(r"\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b.*", re.S)
+_YEAR_FIRST = re.compile(r"\s*(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)")
+"""A numeric date that starts with its year is year, month, day ("2010.09.24 10.00 BST"); an
+impossible one ("2010-13-01") is no date (dateparser read it as 13 January)."""
 
 
 def record_date(value: str) -> str | None:
@@ -288,18 +291,25 @@ def record_date(value: str) -> str | None:
     :func:`compare.text.parse_date` first; what it cannot read ("Friday 24 September 2010 10.00
     BST", "24 septembre 2010") dateparser reads, as an absolute date with day, month and year
     only: "yesterday", "3 days ago" or "24 Sep" give None (there is no anchor to count from, and
-    no year), and so does a numeric date whose day and month could be swapped ("03/11/2010").
+    no year), and so does a numeric date whose day and month could be swapped ("03/11/2010") or
+    an impossible one written year first ("2010-13-01", :data:`_YEAR_FIRST`).
     dateparser (a dependency of trafilatura's htmldate) is imported only then (about 0.3 s).
 
     >>> record_date("Friday 24 September 2010 10.00 BST")
     '2010-09-24'
-    >>> record_date("yesterday") is None
-    True
+    >>> record_date("yesterday") is None, record_date("2010-13-01") is None
+    (True, True)
     """
     text = value.strip()
     found = parse_date(text)
     if found or not text or len(text) > RECORD_DATE_MAX_CHARS or _AMBIGUOUS_NUMERIC.fullmatch(text):
         return found
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        try:
+            return _dt.date(*map(int, year_first.groups())).isoformat()
+        except ValueError:
+            return None
     try:
         import dateparser
     except ImportError:  # pragma: no cover - installed with trafilatura

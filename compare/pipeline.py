@@ -92,6 +92,8 @@ def compare(
 
     refused: list[InputError] = []
     loaded = load_inputs(inputs, labels, skip_bad=skip_bad, skipped=refused)  # 1
+    if not pairs:
+        _check_pairs(len(loaded) * (len(loaded) - 1) // 2, f"{len(loaded):,} articles make", settings)
     if skipped is not None:
         skipped.extend((error.source, error.detail) for error in refused)
     articles: list[Article] = []
@@ -106,10 +108,22 @@ def compare(
                 skipped.append((problem.source, problem.problem))
     present = {a.id for a in articles} | {a.id for a, _ in empty}
     chosen = _resolve_pairs(pairs, [a for a in loaded if a.id in present], inputs) if pairs else None
+    if chosen is not None:
+        _check_pairs(len(chosen), "the chosen pairs are", settings)
     for article, refusal in empty:  # an empty article outside the chosen pairs is no error
         if chosen is None or any(article.id in pair for pair in chosen):
             raise refusal
     return compare_prepared(articles, settings, chosen=chosen, title=title, lexicon=lex)  # 4 to 6
+
+
+def _check_pairs(count: int, what: str, settings: Settings) -> None:
+    """A UsageError when ``count`` pairs of articles are more than ``Settings.article_pairs_max``."""
+    most = settings.article_pairs_max
+    if most and count > most:
+        raise UsageError(
+            f"{what} {count:,} pairs to compare, over {most:,} (Settings.article_pairs_max): "
+            "`storycompare batch` sorts many articles into stories and compares each, and --pair chooses the pairs to compare"
+        )
 
 
 def _kind(value: object) -> str:

@@ -65,6 +65,14 @@ class Settings:
     them from the cache), so this keeps a comparison within about a minute; a story of 30
     news articles of 6,000 characters stays below it."""
 
+    article_pairs_max: int = 4_950
+    """:func:`compare.compare` (the ``compare`` command) compares every two articles, at most this
+    many pairs (100 articles; with ``pairs``, ``--pair``, the pairs chosen); more is refused with
+    one line that points to ``storycompare batch``, which sorts many articles into stories and
+    compares each.  Every pair is scored and judged for its event, and the events are joined over
+    all pairs: 150 articles of one sentence each took 30 s, 600 took 400 s, and 5,000 would list
+    12.5 million pairs.  0: no limit."""
+
     sentence_max_chars: int = 2_000
     """A sentence longer than this is cut into pieces of at most this many characters, each at the
     last space before the limit (:func:`compare.segment.segment`), and the command line says so in

@@ -356,3 +356,42 @@ def test_an_error_naming_an_article_id_with_a_line_separator_stays_one_line(
     assert code == 2 and not (tmp_path / "r.json").exists()
     assert len(err.splitlines()) == 1 and err.startswith("storycompare: error: ")
     assert "first\\u2028second\\u202eevil" in err
+
+
+def test_too_many_articles_to_compare_pair_by_pair_are_refused_before_any_is_prepared(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """5,000 short articles made 12.5 million pairs to score and judge (150 took 30 s, 600 took
+    400 s): over ``Settings.article_pairs_max`` the comparison is refused in one line that points
+    to ``batch``, before any article is cleaned or split.  Counted: the articles prepared.  Chosen
+    pairs count as themselves."""
+    from compare import errors, pipeline
+    from storycompare.cli import main
+
+    prepared = [0]
+    prepare = pipeline.prepare
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        prepared[0] += 1
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "prepare", counted)
+    records = [{"id": f"a{n}", "text": f"Officials in town {n} met on Monday to discuss item {n}."} for n in range(5_000)]
+    few = replace(Settings(semantic=False), article_pairs_max=2)
+    with pytest.raises(errors.UsageError, match=r"^3 articles make 3 pairs"):
+        compare(records[:3], few)
+    assert len(compare(records[:3], few, pairs=["a0:a1", "a1:a2"]).pairs) == 2
+    with pytest.raises(errors.UsageError, match=r"^the chosen pairs are 3 pairs"):
+        compare(records[:3], few, pairs=["a0:a1", "a1:a2", "a0:a2"])
+    assert len(compare(records[:3], replace(few, article_pairs_max=0)).pairs) == 3  # 0: no limit
+    prepared[0] = 0
+    with pytest.raises(errors.UsageError, match=r"^5,000 articles make 12,497,500 pairs to compare, over 4,950 \(Settings.article_pairs_max\): `storycompare batch`"):
+        compare(records, Settings(semantic=False))
+    assert prepared[0] == 0
+    for n in range(101):  # 5,050 pairs
+        (tmp_path / f"a{n}.txt").write_text(records[n]["text"], "utf-8")
+    capsys.readouterr()
+    assert main(["compare", str(tmp_path), "--lexical", "--html", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "101 articles make 5,050 pairs" in err and "Traceback" not in err
+    assert not (tmp_path / "r.html").exists()

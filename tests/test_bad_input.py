@@ -895,8 +895,12 @@ def test_malformed_html_that_breaks_a_library_is_an_input_error(workdir: Path, m
             lambda here: write(here / "n.json", '{"negations": [%s]}' % ("9" * 5000)),
             'n.json: "negations"[0] must be a non-empty string, got "<a number of 5,000 digits>"',
         ),
+        (  # UTF-16 without a byte order mark is valid UTF-8: it said "invalid JSON at line 1, column 2"
+            lambda here: write(here / "wide.json", '{"actors": {"NATO": ["alliance"]}}'.encode("utf-16-le")),
+            "wide.json: not UTF-8 text (NUL bytes: UTF-16 or UTF-32?); save it as UTF-8",
+        ),
     ],
-    ids=["device", "fifo", "too-large", "nested", "surrogate", "huge-number"],
+    ids=["device", "fifo", "too-large", "nested", "surrogate", "huge-number", "utf-16"],
 )
 def test_the_lexicon_is_read_with_the_guards_of_the_articles(
     workdir: Path, make: Callable[[Path], str], message: str, capsys: pytest.CaptureFixture[str], no_waiting: Reads

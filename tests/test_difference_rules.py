@@ -7,6 +7,7 @@ one group, so that the rule, not the aligner, decides."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -921,3 +922,57 @@ def test_an_opposing_word_about_something_else_leaves_the_affirmation() -> None:
         "The company dumped chemicals into the river near Dayton, drawing condemnation from residents.",
     )
     assert denial_difference(members, [(0, 1)]) is not None
+
+
+def _mutual_pair_by_pair(xs: list[tuple[int, Any]], ys: list[tuple[int, Any]]) -> list[tuple[int, int, float]]:
+    """quote_wording's pairing before session 24: every two quotations of one speaker scored."""
+    from compare.analyze.quote_wording import WORDS_ONLY
+    from compare.similarity import sentence_similarity
+
+    score = {(i, j): sentence_similarity(x.text, y.text, WORDS_ONLY) for i, (_, x) in enumerate(xs) for j, (_, y) in enumerate(ys) if x.speaker == y.speaker}
+    best_a: dict[int, int] = {}
+    best_b: dict[int, int] = {}
+    for (i, j), value in score.items():
+        if i not in best_a or value > score[(i, best_a[i])]:
+            best_a[i] = j
+        if j not in best_b or value > score[(best_b[j], j)]:
+            best_b[j] = i
+    return [(i, j, score[(i, j)]) for i, j in best_a.items() if best_b.get(j) == i]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_quotations_pair_as_when_every_two_are_scored(seed: int) -> None:
+    """Each quotation pairs with its closest of its speaker in the other article, when that is mutual;
+    quotations repeated word for word are scored once (quote_wording._mutual), with the pairs that
+    scoring every two quotations gives (``_mutual_pair_by_pair``), ties to the first."""
+    import random
+
+    from compare.analyze.quote_wording import _mutual
+    from compare.analyze.quotes import Quote
+
+    rng = random.Random(seed)
+    words = ["we", "will", "see", "talks", "went", "well", "missile", "defence", "very", "positive"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 6))) for _ in range(4)]
+    xs, ys = ([(k, Quote(rng.choice(texts), 0, 1, rng.choice(("Rasmussen", "Medvedev")))) for k in range(rng.randint(1, 9))] for _ in range(2))
+    assert _mutual(xs, ys) == _mutual_pair_by_pair(xs, ys)
+
+
+def test_a_quotation_repeated_thousands_of_times_is_scored_once_a_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two articles repeating one quotation of one speaker, worded apart: every copy was scored against
+    every copy of the other article (160,000 characters: 6.8 million scores, 135 s).  Counted: the
+    scores, one a pair of wordings now."""
+    from compare import Settings, compare
+    from compare.analyze import quote_wording
+
+    scored = [0]
+    similarity = quote_wording.sentence_similarity
+
+    def counted(*args: Any) -> float:
+        scored[0] += 1
+        return similarity(*args)
+
+    monkeypatch.setattr(quote_wording, "sentence_similarity", counted)
+    records = [{"id": "a", "text": '"We will see what happens," Obama said. ' * 100}, {"id": "b", "text": '"We shall see what happens," Obama said. ' * 100}]
+    result = compare(records, Settings(semantic=False))
+    assert [len(g.members) for g in result.groups] == [200]
+    assert scored[0] <= 4  # every two copies: 10,000

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
+from typing import Any
 
+import pytest
+
+from compare import grouping
 from compare.align import _thresholds
 from compare.grouping import Chain, Thresholds, group_links
 from compare.settings import Settings
@@ -146,3 +152,128 @@ def test_two_groups_of_one_fact_each_merge_only_when_close_across() -> None:
     assert _grouped(links, close, ids, thresholds=rule) == ((0, 2, 1, 3),)
     told_over_two = [("a", 0), ("b", 0), ("a", 1), ("c", 0)]
     assert _grouped(links, far, told_over_two, thresholds=replace(rule, neighbour=0.0)) == ((0, 2, 1, 3),)
+
+
+def _story_of_kinds(rng: random.Random) -> tuple[list[tuple[str, int]], list[int], list[int], dict[tuple[int, int], float]]:
+    """A random story of a few articles whose sentences come in kinds (copies: one article, scoring
+    alike with any other sentence): the ids, each sentence's article and kind, and the kinds' scores."""
+    ids: list[tuple[str, int]] = []
+    article_of: list[int] = []
+    kinds: list[int] = []
+    kind = 0
+    for article in range(rng.randint(2, 4)):
+        own = list(range(kind, kind + rng.randint(1, 3)))
+        kind += len(own)
+        for index in range(rng.randint(1, 9)):
+            ids.append((f"a{article}", index + (3 if index > 4 else 0)))
+            article_of.append(article)
+            kinds.append(rng.choice(own))
+    scores = {(x, y): rng.choice((0.1, 0.15, 0.25, 0.35, 0.6)) for x in range(kind) for y in range(x, kind)}
+    return ids, article_of, kinds, scores
+
+
+def _members_of(found: list[int], kinds: list[int], article_of: list[int]) -> grouping._Members:
+    group = grouping._Members(found[0], kinds[found[0]], article_of[found[0]])
+    for k in found[1:]:
+        group.by_kind.setdefault(kinds[k], []).append(k)
+        group.article[kinds[k]] = article_of[k]
+        group.size += 1
+    return group
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_the_chain_rule_read_kind_by_kind_is_the_rule_read_pair_by_pair(seed: int) -> None:
+    """``grouping._chained`` reads the pairs of kinds, then the members of a pair far apart only; on
+    random stories of copies it decides as the rule written out over every pair of members
+    (:func:`_chained_pair_by_pair`, the function before session 24)."""
+    rng = random.Random(seed)
+    ids, article_of, kinds, scores = _story_of_kinds(rng)
+
+    def similarity(i: int, j: int) -> float:
+        return scores[(min(kinds[i], kinds[j]), max(kinds[i], kinds[j]))]
+
+    order = list(range(len(ids)))
+    rng.shuffle(order)
+    cut = rng.randint(1, len(order) - 1)
+    first, second = _members_of(order[:cut], kinds, article_of), _members_of(order[cut:], kinds, article_of)
+    lead_kinds = {k for k in set(kinds) if rng.random() < 0.3}
+    leads = frozenset((i, j) for i in range(len(ids)) for j in range(i + 1, len(ids)) if kinds[i] in lead_kinds and kinds[j] in lead_kinds and article_of[i] != article_of[j] and similarity(i, j) < 0.3)
+    chain = Chain(frozenset(k for k in range(len(ids)) if rng.random() < 0.1), leads)
+    lead = {k for k in range(len(ids)) if rng.random() < 0.3}
+    barred = (rng.randrange(4), rng.randrange(4))
+    allowed = None if rng.random() < 0.5 else (lambda a, b: {a, b} != set(barred))
+    thresholds = replace(THRESHOLDS, chain_support=rng.randint(1, 3))
+    args = (first, second, ids, article_of, allowed, similarity, thresholds, lead, chain)
+    assert grouping._chained(*args) == _chained_pair_by_pair(*args)
+
+
+def _chained_pair_by_pair(  # grouping._chained before session 24: every pair of members read
+    first: grouping._Members,
+    second: grouping._Members,
+    ids: Sequence[tuple[str, int]],
+    article_of: Sequence[int],
+    allowed: Callable[[int, int], bool] | None,
+    similarity: Callable[[int, int], float],
+    thresholds: Thresholds,
+    lead: Collection[int],
+    chain: Chain,
+) -> bool:
+    pairs = [
+        (p, q)
+        for kind, found in first.by_kind.items()
+        for other_kind, others in second.by_kind.items()
+        if first.article[kind] != second.article[other_kind] and (allowed is None or allowed(first.article[kind], second.article[other_kind]))
+        for p in found
+        for q in others
+        if similarity(p, q) < thresholds.chain_floor or (min(p, q), max(p, q)) in chain.leads
+    ]
+    where = {ids[k]: k for group in (first, second) for k in group.members()}
+
+    def told_over_two(p: int, q: int) -> bool:
+        article, index = ids[p]
+        return any(n is not None and similarity(n, q) >= thresholds.link for n in (where.get((article, index - 1)), where.get((article, index + 1))))
+
+    def compared(k: int, p: int) -> bool:
+        return allowed is None or allowed(article_of[k], article_of[p])
+
+    def bridged(p: int, q: int) -> bool:
+        a, b = ids[p][0], ids[q][0]
+        found = sum(1 for k in where.values() if ids[k][0] not in (a, b) and compared(k, p) and compared(k, q) and min(similarity(k, p), similarity(k, q)) >= thresholds.link)
+        return found >= thresholds.chain_support
+
+    return any(
+        not (p in chain.short or q in chain.short or (p in lead and q in lead) or told_over_two(p, q) or told_over_two(q, p) or bridged(p, q))
+        for p, q in pairs
+    )
+
+
+def test_a_fact_repeated_thousands_of_times_costs_the_chain_rule_its_kinds_not_its_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two articles repeating two sentences, each the other's version of one fact ('"We will see," he
+    said.' after "Officials said the talks went well."): every merge of a copy into its fact's group
+    read every pair of members of the two groups for the chain rule (``GroupSettings.chain_floor``),
+    the square of the copies (160,000 characters: 130 s and 4.3 GB).  Counted: the scores the rule
+    reads, one or two a merge now (the pairs of kinds), against 80,000 before."""
+    n = 200  # copies of each sentence in each article
+    ids = [(article, index) for article in "ab" for index in range(2 * n)]
+    article_of = [0] * (2 * n) + [1] * (2 * n)
+    kinds = [k % 2 + 2 * (k >= 2 * n) for k in range(4 * n)]  # a: X Y X Y ..., b: X' Y' X' Y' ...
+    scores = {(0, 0): 1.0, (1, 1): 1.0, (2, 2): 1.0, (3, 3): 1.0, (0, 1): 0.1, (2, 3): 0.1, (0, 2): 0.8, (1, 3): 0.8, (0, 3): 0.1, (1, 2): 0.1}
+
+    def similarity(i: int, j: int) -> float:
+        return scores[(min(kinds[i], kinds[j]), max(kinds[i], kinds[j]))]
+
+    links = {(k, 2 * n + m): 0.8 for k in range(2 * n) for m in (k, (k + 2) % (2 * n))}
+    read = [0]
+    chained = grouping._chained
+
+    def counted(first: grouping._Members, second: grouping._Members, ids: Any, article_of: Any, allowed: Any, similarity: Callable[[int, int], float], *rest: Any) -> bool:
+        def scored(i: int, j: int) -> float:
+            read[0] += 1
+            return similarity(i, j)
+
+        return chained(first, second, ids, article_of, allowed, scored, *rest)
+
+    monkeypatch.setattr(grouping, "_chained", counted)
+    groups, _ = group_links(links, 4 * n, article_of, None, similarity, THRESHOLDS, ids, kinds, chain=Chain())
+    assert sorted(map(len, groups)) == [2 * n, 2 * n]
+    assert read[0] <= 2 * 4 * n  # 798, one or two a merge; pair by pair 80,000

@@ -81,6 +81,18 @@ def test_windows_and_old_mac_line_endings(tmp_path: Path) -> None:
     assert article.sha256 == hashlib.sha256(raw).hexdigest()  # of the raw bytes
 
 
+def test_line_and_paragraph_separators_end_lines_and_paragraphs(tmp_path: Path) -> None:
+    """U+2028 (line separator) and U+2029 (paragraph separator) are line ends, in a text file and in a
+    record: the headline was one sentence with the body, and no paragraph was seen.  A JSONL record
+    that holds them is still one record (a JSON string may hold them unescaped)."""
+    text = "NATO and Russia agree\u2029Leaders met in Lisbon.\u2028They agreed.\u2029More talks follow."
+    expected = "NATO and Russia agree\n\nLeaders met in Lisbon.\nThey agreed.\n\nMore talks follow."
+    assert load_one(write(tmp_path / "a.txt", text.encode())).text == expected
+    records = write(tmp_path / "b.jsonl", (json.dumps({"text": text}, ensure_ascii=False) + "\n").encode())
+    article = load_one(records)
+    assert article.text == expected
+
+
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     article = load_one(write(tmp_path / "bom.txt", b"\xef\xbb\xbf\xe2\x80\x9cQuoted\xe2\x80\x9d text\n"))
     assert article.text == "“Quoted” text\n"
@@ -94,6 +106,15 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
             data = "\ufeff".encode(encoding) + data
         article = load_one(write(tmp_path / f"{encoding}.txt", data))
         assert article.text == "NATO’s “strategic partnership” with Russia – Москва.\nSecond line.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_are_read(tmp_path: Path, encoding: str) -> None:
+    """Notepad's "Unicode" and some exports write UTF-16 without a byte order mark: it was refused as
+    a "binary file" (its NUL bytes); mostly Latin text and Cyrillic with spaces read alike."""
+    for text in ("NATO’s “strategic partnership” with Russia – 一 Ā.\nSecond line.\n", "Медведев заявил, что Россия готова к сотрудничеству.\n"):
+        article = load_one(write(tmp_path / f"{encoding}.txt", text.encode(encoding)))
+        assert article.text == text
 
 
 def test_cp1252_is_detected(tmp_path: Path) -> None:
@@ -112,6 +133,9 @@ def test_binary_files_are_refused(tmp_path: Path) -> None:
     assert error_of([png]) == f"{png}: binary file, not text"
     noise = write(tmp_path / "noise.txt", bytes(range(128, 256)) * 8)
     assert error_of([noise]) == f"{noise}: binary file, not text"
+    # NULs as in UTF-16 text, but control characters between them: not text
+    wide = write(tmp_path / "wide.txt", "NATO\x01\x02 summit".encode("utf-16-le"))
+    assert error_of([wide]) == f"{wide}: binary file, not text"
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf", " \n".encode("utf-16")])
@@ -504,6 +528,13 @@ def test_text_without_mojibake_is_left_as_it_is(tmp_path: Path) -> None:
         ("03/11/2010", None),
         ("03.11.10 10:00", None),
         ("x" * 200, None),
+        # a date written year first that is no date: dateparser read it as year, day, month (13 January)
+        ("2010-13-01", None),
+        ("2010-13-01T10:00:00", None),
+        ("2010-02-30", None),
+        ("2010/9/4", "2010-09-04"),
+        ("2010.09.24 10.00 BST", "2010-09-24"),  # a valid one keeps its date (the reviewer's)
+        ("2010/09/24 Friday", "2010-09-24"),
     ],
 )
 def test_record_dates(value: str, date: str | None) -> None:

@@ -178,10 +178,10 @@ def story(draw: st.DrawFn) -> list[dict[str, Any]]:
 def check_invariants(result: Comparison, records: Sequence[dict[str, Any]]) -> None:
     articles = result.articles
     assert len(articles) == len(records)
-    # Loading only normalises line endings, repairs mojibake (with ftfy, listed) and removes control
-    # characters (listed); ids are unique.
+    # Loading only normalises line endings (U+2028 and U+2029 too), repairs mojibake (with ftfy, listed)
+    # and removes control characters (listed); ids are unique.
     for article, record in zip(articles, records, strict=True):
-        given = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+        given = record["text"].replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
         if any("mojibake" in note for note in article.repaired):
             import ftfy
 

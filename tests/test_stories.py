@@ -447,6 +447,9 @@ def test_profile_counts_the_words_once_for_both_vectors(prepared: tuple[Article,
     from compare.analyze.event_profile import event_profile
     from compare.terms import weighted_terms
 
+    shipped = StorySettings()
+    weights = (shipped.headline_weight, shipped.lede_weight, shipped.lede_words, shipped.name_weight)
+    assert weights == stories_module._DEFAULT_WEIGHTS  # the shipped story weights are the event profile's
     alone = [event_profile(a) for a in prepared]
     calls = []
 

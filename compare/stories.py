@@ -58,6 +58,8 @@ from compare.terms import HEADLINE_WEIGHT, LEDE_WEIGHT, LEDE_WORDS, NAME_WEIGHT,
 from compare.text import iso_day
 
 BACKGROUND_SCHEMA = "storycompare-background/1"
+_DEFAULT_WEIGHTS = (HEADLINE_WEIGHT, LEDE_WEIGHT, LEDE_WORDS, NAME_WEIGHT)
+"""The weights of :func:`compare.terms.weighted_terms`, which the event profile reads its terms with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +230,13 @@ def article_terms(article: Article, settings: StorySettings | None = None) -> di
 
 
 def profile(article: Article, settings: StorySettings | None = None) -> Profile:
-    """The :class:`Profile` of a cleaned and segmented article."""
-    return Profile(article.id, article.title, article.date, article_terms(article, settings), event_profile(article))
+    """The :class:`Profile` of a cleaned and segmented article.  With the default weights the
+    story vector's terms are the event profile's too, counted once for both."""
+    settings = settings or StorySettings()
+    terms = article_terms(article, settings)
+    weights = (settings.headline_weight, settings.lede_weight, settings.lede_words, settings.name_weight)
+    shared = terms if weights == _DEFAULT_WEIGHTS else None
+    return Profile(article.id, article.title, article.date, terms, event_profile(article, shared))
 
 
 # --------------------------------------------------------------------------- 2. global

@@ -436,3 +436,33 @@ def test_two_events_of_one_kind_stay_two_stories() -> None:
     assert [len(s.articles) for s in one] == [6]
     two = group_profiles(profiles)
     assert sorted(s.articles for s in two) == [("q0-0", "q0-1", "q0-2"), ("q1-0", "q1-1", "q1-2")]
+
+
+def test_profile_counts_the_words_once_for_both_vectors(prepared: tuple[Article, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story vector's terms and the event profile's are one count of the article's words (the
+    same weights): :func:`profile` makes them once and gives them to the event profile, which is
+    the one it would make alone; with other weights the event profile counts its own."""
+    import compare.analyze.event_profile as event_module
+    import compare.stories as stories_module
+    from compare.analyze.event_profile import event_profile
+    from compare.terms import weighted_terms
+
+    shipped = StorySettings()
+    weights = (shipped.headline_weight, shipped.lede_weight, shipped.lede_words, shipped.name_weight)
+    assert weights == stories_module._DEFAULT_WEIGHTS  # the shipped story weights are the event profile's
+    alone = [event_profile(a) for a in prepared]
+    calls = []
+
+    def counted(*args: Any, **kwargs: Any) -> dict[str, float]:
+        calls.append(args[0].id)
+        return weighted_terms(*args, **kwargs)
+
+    monkeypatch.setattr(event_module, "weighted_terms", counted)
+    monkeypatch.setattr(stories_module, "weighted_terms", counted)
+    profiles = [profile(a) for a in prepared]
+    assert calls == [a.id for a in prepared]
+    assert [p.event for p in profiles] == alone
+    calls.clear()
+    heavier = [profile(a, StorySettings(headline_weight=5.0)) for a in prepared]
+    assert len(calls) == 2 * len(prepared)
+    assert [p.event for p in heavier] == alone

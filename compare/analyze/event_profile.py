@@ -221,9 +221,11 @@ def _actors(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name, count in counts.most_common(8) if count >= 2)
 
 
-def event_profile(article: Article) -> EventProfile:
-    """The :class:`EventProfile` of a cleaned and segmented article."""
-    vector = _unit_vector(weighted_terms(article))
+def event_profile(article: Article, terms: Mapping[str, float] | None = None) -> EventProfile:
+    """The :class:`EventProfile` of a cleaned and segmented article.  ``terms``: the article's
+    :func:`compare.terms.weighted_terms` with their default weights, where made already
+    (:func:`compare.stories.profile` makes them for the story vector: one pass over the words)."""
+    vector = _unit_vector(weighted_terms(article) if terms is None else terms)
     body = [s.text for s in article.sentences if s.role == "body"]
     lede = body[:LEDE_SENTENCES]
     published = iso_day(article.date)

@@ -229,6 +229,39 @@ def test_what_happened_after_to_or_before_a_modal_still_counts() -> None:
     assert "dismissal" in text_actions("The team fired its coach, who will remain a consultant.")
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The cuts led to layoffs at the plant.", ("layoffs",)),
+        ("Manning led the Colts to victory over the Titans.", ("win",)),
+        ("Heavy rain led to flooding across the town on Monday.", ("storm",)),
+        ("The team had to fire its coach after the loss.", ("dismissal",)),
+        ("The minister was forced to resign on Friday.", ("resignation",)),
+        ("The gunman managed to kill two guards.", ("killing",)),
+        ("A man shot to death one person and injured two others.", ("shooting", "death", "injury")),
+        ("The Giants went on to win the Super Bowl.", ("win",)),
+    ],
+)
+def test_the_outcome_or_a_thing_done_after_to_counts(text: str, kinds: tuple[str, ...]) -> None:
+    """Session 24's review: the "to" rule ("tried to storm parliament") also dropped what happened after
+    "to" -- the outcome a noun names ("led to layoffs at the plant", "to victory over") and a thing done
+    ("had to fire", "was forced to resign", "managed to kill", "went on to win")."""
+    assert text_actions(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The club has to fire its coach before the season.", "dismissal"),
+        ("The president plans to visit China next month.", "visit"),
+    ],
+)
+def test_what_must_or_will_happen_after_to_is_still_no_action(text: str, absent: str) -> None:
+    """"has to" tells what must happen, as "must" does; a noun-like action word with its object after
+    it ("to visit China") is a verb after "to"."""
+    assert absent not in text_actions(text)
+
+
 SURREY_FIRE = (
     "A fire that ripped through a Waitrose store in Surrey is being treated as suspicious, police said. "
     "About forty firefighters were called to the shop shortly after midnight.\n\n"
@@ -276,3 +309,12 @@ def test_a_day_a_time_zone_a_title_or_a_group_is_no_participant() -> None:
     written = {w for _t, w, _n in found}
     assert {"Turkmenistan", "Surgeon General"} <= written
     assert not written & {"GMT", "Sunday", "MPs", "Assistant"}
+
+
+def test_a_time_zone_is_read_as_written() -> None:
+    """Session 24's review: a time zone is no participant only as written ("GMT", "EST"); a name that
+    reads like one in capitals ("Ana Est") still names someone."""
+    from compare.analyze.lead_names import participants
+
+    assert participants("", ["Police said Est was arrested on Monday near the harbour."]) == (("est", "Est", 1),)
+    assert participants("", ["Police said a man was arrested at 2 pm EST near the harbour."]) == ()

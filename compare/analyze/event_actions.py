@@ -128,8 +128,14 @@ _SUBORDINATE_ACTION = SUBORDINATE - {"that"}
 """Words that make an action after them in its clause background ("after he was fired", "the man who
 killed"); not "that", which opens what is reported as often ("learned that Bettie Page passed away")."""
 _MODALS = frozenset("will would could may might should can must shall".split())
-_TO_NOUNS = frozenset("death rehab rehabilitation hospital trial".split())
-"""Nouns of :data:`ACTIONS` that tell what happened after "to" ("stabbed to death", "went to rehab")."""
+_DONE_TO = frozenset("had forced managed manages on".split())
+"""Words before "to" that make what follows a thing done ("had to fire its coach", "was forced to resign",
+"managed to escape", "went on to win"); not "has to" / "have to", which tell what must happen (as "must" does)."""
+_NOUN_AFTER = frozenset(
+    "with against for from on about into at by of over across after before under in near outside inside during and".split()
+)
+"""Words after a noun of :data:`NOUN_ACTIONS` that read it, after "to", as the outcome ("led to layoffs at the
+plant", "stabbed to death outside a bar"): a verb after "to" has its object next ("tried to storm parliament")."""
 _FAREWELL = frozenset("farewell adieu goodbye good-bye".split())
 _KIND_OF = {word.replace("_", " "): kind for kind, words in ACTIONS.items() for word in words.split()}
 _PHRASES = {word.split()[0] for word in _KIND_OF if " " in word}
@@ -165,14 +171,23 @@ def _fire(words: Sequence[str], written: Sequence[str], n: int, shots: bool) -> 
 
 def _unreal(words: Sequence[str], n: int) -> bool:
     """``words[n]`` tells what someone means, tries or might do, not what happened: after "to" ("tried to
-    storm", "decided to fire", "to reverse their fortunes"; not "to death", "to rehab"), after a modal
-    ("would hurt", "will be sentenced", "may have intended"), or "bid farewell"."""
+    storm parliament", "decided to fire", "to reverse their fortunes"; not a thing done, "had to fire", "was
+    forced to resign", "went on to win", nor the outcome a noun of :data:`NOUN_ACTIONS` names, "led to layoffs
+    at the plant", "to victory over", "stabbed to death.", "went to rehab"), after a modal ("would hurt",
+    "will be sentenced", "may have intended"), or "bid farewell"."""
     before = words[max(0, n - 3) : n]
-    if before[-1:] == ["to"] and words[n] not in _TO_NOUNS:
+    if before[-1:] == ["to"] and not (before[-2:-1] and before[-2] in _DONE_TO) and not _outcome(words, n):
         return True
     if any(w in _MODALS for w in before[-2:]) or (before[-1:] == ["been"] and before[:1] and before[0] in _MODALS):
         return True
     return words[n] in ("bid", "bids") and words[n + 1 : n + 2] != [] and words[n + 1] in _FAREWELL
+
+
+def _outcome(words: Sequence[str], n: int) -> bool:
+    """``words[n]``, after "to", is a noun of :data:`NOUN_ACTIONS` naming what came of it: the clause ends
+    there or goes on with a preposition ("led to flooding across the town", "to victory over the Titans"),
+    or it is "death", never a verb ("shot to death one person")."""
+    return words[n] in NOUN_ACTIONS and (n + 1 == len(words) or words[n + 1] in _NOUN_AFTER or words[n] == "death")
 
 
 def text_actions(text: str, headline: bool = False) -> tuple[str, ...]:

@@ -68,7 +68,7 @@ def _no_one(word: str) -> bool:
     MPs, only the other GMT")."""
     return (
         (word in CALENDAR_NAMES and word not in ("May", "March"))
-        or word.upper() in _TIME_ZONES
+        or word in _TIME_ZONES  # as written: "Pt", "Est" may be names
         or word.rstrip(".").lower() in _NAME_TITLES | _JOBS
         or bool(re.fullmatch(r"[A-Z]{2,}s", word))  # "MPs", "CEOs": a group, no one
     )

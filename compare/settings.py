@@ -512,8 +512,9 @@ class Settings:
     sentences of marked praise among 18, annotated favourable).  0 turns it off.  0 → 3 (session
     24): BASIL dev tone macro-F1 0.576 → 0.656, CV by story 0.539 → 0.643 (0.550 with this
     setting chosen from 0, 2, 3, 4 by the folds too: ``framing_eval.py --marked 0 2 3 4``); on
-    the example, BASIL dev and 109 labelled FNC-1 stories six favourable rows added, none removed
-    (``benchmarks/labels/tone-s24.json``)."""
+    the example, BASIL dev, 109 labelled FNC-1 stories and reading 21's five, seven favourable rows
+    added and none removed, read as an editor 2 supported / 4 partly / 1 unsupported: it also fires
+    on whoever is praised in passing (``benchmarks/labels/tone-s24.json``)."""
 
     tone_neutral_prior: float = 0.5
     """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an

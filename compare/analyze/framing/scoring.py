@@ -154,7 +154,7 @@ def _tone(tones: list[SentenceTone], settings: Settings, rival: float = 0.0) -> 
     "favourable" when all its evidence is reported speech or thought (``voice`` "reported":
     "Locals believe snake wine helps ...", "LeFevre said, Rob was visibly happy", "Obama ...
     urged lawmakers"): what others are told to think, not praise the outlet prints.  A quotation
-    it chose may carry praise: the one favourable portrayal found on BASIL dev rests on one
+    it chose may carry praise: one of the two favourable portrayals found on BASIL dev rests on one
     (requiring the outlet's own words for praise too drops it: macro-F1 0.562 -> 0.450).
     """
     if not tones:

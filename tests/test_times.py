@@ -50,6 +50,8 @@ def test_times_that_can_both_hold(first: str, second: str) -> None:
         ),
         ("The polls closed at 8 p.m. EST on Tuesday in Virginia.", "The polls closed at 01:00 GMT on Tuesday in Virginia."),
         ("The game kicks off at 1 p.m. ET on Sunday at Lambeau Field.", "The game kicks off at 10 a.m. PT on Sunday at Lambeau Field."),
+        ("The city will hold a press conference at 4pm (ET) to update the public.", "The city will hold a press conference at 3:30 p.m. to update the public."),
+        ("Apple's event kicks off at 10:30PM IST tonight.", "Apple's event kicks off at 10 a.m. Pacific time tonight."),
         # a wire time in brackets: the other article gives that time too
         ("The blast happened at 9:30 a.m. (0130 GMT) in Kabul, police said.", "The blast happened at 01:30 GMT in Kabul, police said."),
         # across midnight

@@ -24,7 +24,9 @@ from compare.analyze.date_differences import near_words
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 
-_ZONE = r"(?:(?-i:GMT|UTC|BST|CET|CEST|[ECMP][SD]T|[ECMP]T)\b|local\s+time\b)"
+# A zone word after a time ("GMT", "EST", "ET", "IST", "AEST", "local time", "Pacific", "(ET)"): any
+# capitals ending in T, since a zone read where there is none only spares a comparison.
+_ZONE = r"(?:\(?(?-i:UTC|MSK|[A-Z]{1,4}T|(?:Pacific|Eastern|Central|Mountain)(?:\s+[Tt]ime)?)\b\)?|local\s+time\b)"
 _TIME = re.compile(
     r"(?<![\w:.])(?P<bound>(?:shortly|just|right|soon|some\s+time|sometime|a\s+little)\s+(?:after|before|past)\s+"
     r"|(?:after|before|past|around|about|approximately|roughly|nearly|almost)\s+)?"
@@ -73,8 +75,10 @@ def _times(text: str, rules: DifferenceSettings) -> list[_Time]:
             spread = rules.time_hour_minutes if m.group("minute") is None and not wire else rules.time_clock_minutes
             low, high = t - spread, t + spread
         zone = m.group("zone") or m.group("zone_alone") or m.group("wire_zone")
-        zone = " ".join(zone.split()).lower() if zone and zone[0] in "lL" else zone
-        out.append(_Time(m.group().strip(), m.start(), low, high, zone, _governor(text[max(0, m.start() - 80) : m.start()])))
+        zone = " ".join(zone.strip("()").split()).lower() if zone else None
+        shown = m.group().strip()
+        shown = shown if "(" in shown else shown.rstrip(")")  # "(0130 GMT)": its own bracket, not the zone's
+        out.append(_Time(shown, m.start(), low, high, zone, _governor(text[max(0, m.start() - 80) : m.start()])))
     return out
 
 

@@ -85,7 +85,7 @@ def _times(text: str, rules: DifferenceSettings) -> list[_Time]:
 def _governor(before: str) -> str | None:
     """The word right before a time and its "at", "for", ... ("the fire broke out at" → "broke out"), or
     None when none is there (a comma, a figure, the sentence's start)."""
-    words = [w.lower() for w in _WORD.findall(before)]
+    words: list[str] = [w.lower() for w in _WORD.findall(before)]
     while words and words[-1] in _LINKS:
         words.pop()
     if not words or not words[-1][0].isalpha():

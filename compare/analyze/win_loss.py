@@ -1,8 +1,9 @@
 """Win-loss records in sports reports, read as quantities of their own kind, ``record``: "the Colts
 (10-5)", "a disappointing 9-14 start", "gave the Colts a 9-5 season", "have a record of 9-14", "the
 Broncos are 12-3".  Two versions that give one team (a name both write before the record, in its
-clause) two records conflict like two counts (:mod:`compare.analyze.quantity_conflicts`); a score
-("beat the Chiefs 20-13", "a 31-24 win", "tied 13-13", "led 14-0") is no record and is not read.
+clause) two records conflict like two counts (:mod:`compare.analyze.quantity_conflicts`), unless a
+game apart (:func:`one_game_apart`: before and after a game); a score ("beat the Chiefs 20-13", "a
+31-24 win", "tied 13-13", "led 14-0", "beat Arsenal (2-1)") is no record and is not read.
 
 A record's value is its wins and losses read as one number (wins + losses / 1000): exact, so that
 two records agree only when both figures are the same."""

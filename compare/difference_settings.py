@@ -151,6 +151,23 @@ class DifferenceSettings:
     of the fake video joins a denial (h40 s0066, "A video that appears to show a bird pooping on
     Russian President Vladimir Putin's suit during a speech last week is fake")."""
 
+    time_after_minutes: int = 180
+    """Two times of day (compare/analyze/times.py): "after 2 a.m." reads as 2:00 to this many minutes later
+    ("before 2 a.m." as many earlier)."""
+
+    time_near_minutes: int = 20
+    """... "shortly after", "just before", "just past" as 2:00 to this many minutes later (or earlier)."""
+
+    time_about_minutes: int = 15
+    """... "around", "about" as this many minutes either side."""
+
+    time_clock_minutes: int = 2
+    """... a clock time "2:30 a.m." as this many minutes either side (rounded: "7:41" / "7:42" is one
+    time told two ways)."""
+
+    time_hour_minutes: int = 10
+    """... an hour alone, "2 a.m.", as this many minutes either side (it may be 2:05)."""
+
     def __post_init__(self) -> None:
         check_ranges(self)
         if not self.hedge_words or not all(isinstance(w, str) and w.strip() for w in self.hedge_words):

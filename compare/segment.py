@@ -62,7 +62,8 @@ _TITLE_BEFORE = re.compile(
 # A person's initials ("P.J.", "J.J.", "A.J.") before a word that opens no sentence ("P.J. Carlesimo"): one
 # name, not a sentence's end.  Initials Punkt knows as abbreviations (``NEWS_ABBREVIATIONS``: "U.S.", "D.C.")
 # are left to it: "in the U.S. The talks" ends a sentence.
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})$")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2})$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_AFTER = re.compile(r"[A-Z][\w'’-]*")
 
 # A sentence end glued to the next sentence: closing quote then a capital
@@ -156,10 +157,14 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _initials(before: str, piece: str) -> bool:
-    """``before`` ends with a person's initials and ``piece`` goes on with a name ("P.J." / "Carlesimo pile.")."""
+    """``before`` ends with a person's initials and ``piece`` goes on with a name ("P.J." / "Carlesimo pile.").
+    Two initials only, and not after "the": "by the F.B.I. Smith denied", "by R.E.M. Stipe said" end a
+    sentence at the agency or band."""
     initials = _INITIALS_BEFORE.search(before)
     word = _WORD_AFTER.match(piece)
     if not initials or not word or initials.group(1).lower().rstrip(".") in NEWS_ABBREVIATIONS:
+        return False
+    if _THE_BEFORE.search(before, 0, initials.start()):
         return False
     return word.group().lower() not in SENTENCE_STARTERS
 

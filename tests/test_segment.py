@@ -142,6 +142,15 @@ def test_rejoining_reads_only_the_end_of_the_sentence_so_far(monkeypatch: pytest
         ("The firm was sold to A.B. The deal closed Monday.", ["The firm was sold to A.B.", "The deal closed Monday."]),
         # and "U.S." is left to the news abbreviations: "in the U.S. The talks" ends one
         ("The talks were held in the U.S. The two sides met again.", ["The talks were held in the U.S.", "The two sides met again."]),
+        # an agency or band spelt with three initials, or two after "the", ends its sentence (review 24)
+        (
+            "He was questioned by the F.B.I. Smith denied any wrongdoing on Tuesday.",
+            ["He was questioned by the F.B.I.", "Smith denied any wrongdoing on Tuesday."],
+        ),
+        ("He was drafted into the N.F.L. Johnson said he was proud.", ["He was drafted into the N.F.L.", "Johnson said he was proud."]),
+        ("The song was by R.E.M. Stipe said it was old.", ["The song was by R.E.M.", "Stipe said it was old."]),
+        ("The case went to the F.E. Smith said so.", ["The case went to the F.E.", "Smith said so."]),
+        ("Chargers General Manager A.J. Smith said the team was ready.", ["Chargers General Manager A.J. Smith said the team was ready."]),
         # a constable's title before the name (Canadian police)
         (
             "Police Const. Ann Dube said the man was arrested. Cst. Lee Park agreed.",

@@ -38,3 +38,40 @@ def test_two_times_of_one_stop_contradict() -> None:
 )
 def test_times_that_can_both_hold(first: str, second: str) -> None:
     assert not [d for d in differences_between([first, second]) if d.type == "date"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one moment in two zones, or in a zone against none (review 24)
+        (
+            "The earthquake struck at 2:30 p.m. local time on Tuesday, the agency said.",
+            "The earthquake struck at 06:30 GMT on Tuesday, the agency said.",
+        ),
+        ("The polls closed at 8 p.m. EST on Tuesday in Virginia.", "The polls closed at 01:00 GMT on Tuesday in Virginia."),
+        ("The game kicks off at 1 p.m. ET on Sunday at Lambeau Field.", "The game kicks off at 10 a.m. PT on Sunday at Lambeau Field."),
+        ("The city will hold a press conference at 4pm (ET) to update the public.", "The city will hold a press conference at 3:30 p.m. to update the public."),
+        ("Apple's event kicks off at 10:30PM IST tonight.", "Apple's event kicks off at 10 a.m. Pacific time tonight."),
+        # a wire time in brackets: the other article gives that time too
+        ("The blast happened at 9:30 a.m. (0130 GMT) in Kabul, police said.", "The blast happened at 01:30 GMT in Kabul, police said."),
+        # across midnight
+        ("The train derailed at 11:58 p.m. near the station, officials said.", "The train derailed at 12:01 a.m. near the station, officials said."),
+        # two moments governed by two words sharing a noun
+        ("The meeting was scheduled for 10 a.m. Thursday, the spokesman said.", "The meeting began at 11:30 a.m. Thursday, the spokesman said."),
+        ("The fire broke out at 2 a.m. Sunday and firefighters fought it.", "The fire was finally put out at 2 p.m. Sunday, firefighters said."),
+    ],
+)
+def test_times_of_other_zones_days_or_moments_can_both_hold(first: str, second: str) -> None:
+    assert not [d for d in differences_between([first, second]) if "times" in d.detail]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        ("Voting starts at 7 a.m. and ends at 7 p.m. across the state.", "Voting ends at 8 p.m. across the state, officials said.", ("7 p.m.", "8 p.m.")),
+        ("The store opens at 9 a.m. and closes at 5 p.m. on weekdays.", "The store closes at 9 p.m. on weekdays, the manager said.", ("5 p.m.", "9 p.m.")),
+    ],
+)
+def test_the_nearest_time_of_one_moment_is_shown(first: str, second: str, shown: tuple[str, str]) -> None:
+    (difference,) = [d for d in differences_between([first, second]) if "times" in d.detail]
+    assert dict(difference.values) == {"a:0": shown[0], "b:0": shown[1]}

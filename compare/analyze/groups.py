@@ -288,7 +288,7 @@ def _differences(
     dated = date_difference(members, sims, settings, article_dates)
     if dated:
         out.append(dated)
-    timed = time_difference(members, sims, settings.differences.date_context_words)
+    timed = time_difference(members, sims, settings.differences)
     if timed:
         out.append(timed)
     out.extend(quote_differences(members, sims, quotes, article_texts, settings))

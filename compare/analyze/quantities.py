@@ -246,14 +246,14 @@ def _share_of(text: str, end: int) -> tuple[str, ...]:
     return tuple(t for t in (normalise_word(w) for w in words) if t and not t[0].isdigit())
 
 
-_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
 def names_before(text: str, start: int, name_zipf: float) -> tuple[str, ...]:
     """The names in the clause before ``start`` ("BMO has maintained its price target of $135"): capitalised
     words, the sentence's first one only when it is rare enough to be a name ("Netflix accounted",
     not "Shares rose")."""
-    breaks = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)]
     first = breaks[-1] if breaks else 0
     out = []
     for m in WORD.finditer(text, first, start):

@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 
 from compare.analyze.counted import WORD, count_token
 from compare.analyze.quantities import Quantity
+from compare.analyze.win_loss import one_game_apart
 
 
 def _shared_anchor(x: Quantity, y: Quantity) -> str | None:
@@ -85,7 +86,7 @@ def quantity_conflicts(
             for anchor in [_shared_anchor(x, y) or _shared_owner(x, y)]
             if anchor is not None
         ]
-        if not candidates or any(x.agrees_with(y) or _converted(x, y) for y, _ in candidates):
+        if not candidates or any(x.agrees_with(y) or _converted(x, y) or one_game_apart(x, y) for y, _ in candidates):
             continue
         y, anchor = candidates[0]
         out.append((x, y, anchor))

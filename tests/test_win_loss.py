@@ -58,12 +58,25 @@ def test_two_records_of_one_team_are_a_number_difference() -> None:
         ("The Hornets (11-6) clinched a place in the playoffs.", "The win gave the Hornets an 11-6 season and a place in the playoffs."),
         # two teams' records
         ("The Hornets (11-6) beat the Wolves to clinch a place in the playoffs.", "The Wolves (6-11) lost to the Hornets, who clinched a place in the playoffs."),
-        # a game apart: the record before the game and after it (review 24)
-        ("The Hornets were 10-6 entering the game against the Wolves.", "The Hornets (11-6) beat the Wolves on Sunday."),
-        ("The Hornets were 10-6 entering the game against the Wolves.", "The Hornets (10-7) lost to the Wolves on Sunday."),
         # the other article gives the record too: a record before and after the game
         ("The Hornets (11-6) clinched a place in the playoffs. The Hornets were 10-6 before the game.", "The game gave the Hornets a 10-6 season and a place in the playoffs."),
     ],
 )
 def test_records_that_can_both_hold_make_no_difference(first: str, second: str) -> None:
     assert not [d for d in differences_between([first, second]) if d.type == "number"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        # a game apart: the record before the game and after it, both right, or one outlet a game behind
+        ("The Hornets were 10-6 entering the game against the Wolves.", "The Hornets (11-6) beat the Wolves on Sunday.", "'10-6' against '11-6'"),
+        ("The Hornets were 10-6 entering the game against the Wolves.", "The Hornets (10-7) lost to the Wolves on Sunday.", "'10-6' against '10-7'"),
+        ("The Colts are 10-5 after beating the Titans.", "The Colts are 9-5 after beating the Titans.", "'10-5' against '9-5'"),
+    ],
+)
+def test_records_a_game_apart_are_shown_without_conflict(first: str, second: str, shown: str) -> None:
+    numbers = [d for d in differences_between([first, second]) if d.type == "number"]
+    assert len(numbers) == 1
+    assert not numbers[0].conflict
+    assert shown in numbers[0].detail and "a game apart" in numbers[0].detail

@@ -51,6 +51,7 @@ def quantity_conflicts(
     b: Sequence[Quantity],
     elsewhere_a: Collection[tuple[str, float]] = (),
     elsewhere_b: Collection[tuple[str, float]] = (),
+    game_apart: bool = False,
 ) -> list[tuple[Quantity, Quantity, str]]:
     """Pairs of quantities that count the same thing and cannot both hold, with the shared
     token of what they count.
@@ -60,6 +61,9 @@ def quantity_conflicts(
     when none of them agrees with it.  A value the other article gives anywhere
     (``elsewhere_a``, ``elsewhere_b``: the values each article states, with their kinds) is no conflict:
     "21 percent ... 17 percent" against "17 percent ... 21 percent".
+
+    Two records of one team a game apart (:func:`~compare.analyze.win_loss.one_game_apart`) can both
+    hold, before and after a game: they are no conflict, and ``game_apart`` asks for them instead.
 
     Two quantities count the same thing only when (:func:`_same_thing`) the words just after
     them share one ("six months ago" counts no schoolgirls; "1.5 metres deep" is no width) and
@@ -86,10 +90,12 @@ def quantity_conflicts(
             for anchor in [_shared_anchor(x, y) or _shared_owner(x, y)]
             if anchor is not None
         ]
-        if not candidates or any(x.agrees_with(y) or _converted(x, y) or one_game_apart(x, y) for y, _ in candidates):
+        if not candidates or any(x.agrees_with(y) or _converted(x, y) for y, _ in candidates):
             continue
-        y, anchor = candidates[0]
-        out.append((x, y, anchor))
+        apart = [(y, anchor) for y, anchor in candidates if one_game_apart(x, y)]
+        if game_apart == bool(apart):
+            y, anchor = (apart or candidates)[0]
+            out.append((x, y, anchor))
     return out
 
 

@@ -60,28 +60,31 @@ def number_differences(
 ) -> list[Difference]:
     """Quantities that count the same thing and cannot both hold (:mod:`compare.analyze.quantities`),
     one difference per thing counted, named by the reader's word ("soldiers"); not of two versions that
-    both forecast (``_FORECAST`` before each number): two forecasts differ without either being wrong."""
-    found: dict[str, tuple[str, dict[str, str]]] = {}
+    both forecast (``_FORECAST`` before each number): two forecasts differ without either being wrong.
+    Two records of one team a game apart ("10-5" / "9-5") are shown with no conflict: both hold before
+    and after a game, and the reader checks which game each counts."""
+    found: dict[tuple[str, bool], tuple[str, dict[str, str]]] = {}
     for a, b in pairs:
         ma, mb = members[a], members[b]
-        conflicts = quantity_conflicts(
-            quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article]
-        )
-        for x, y, anchor in conflicts:
-            if _FORECAST.search(ma.text, 0, x.start) and _FORECAST.search(mb.text, 0, y.start):
-                continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
-            word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
-            _, values = found.setdefault(anchor, (word, {}))
-            values.setdefault(ma.id, x.text)
-            values.setdefault(mb.id, y.text)
+        for apart in (False, True):
+            conflicts = quantity_conflicts(
+                quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article], apart
+            )
+            for x, y, anchor in conflicts:
+                if _FORECAST.search(ma.text, 0, x.start) and _FORECAST.search(mb.text, 0, y.start):
+                    continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
+                word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
+                _, values = found.setdefault((anchor, apart), (word + ("; a game apart" if apart else ""), {}))
+                values.setdefault(ma.id, x.text)
+                values.setdefault(mb.id, y.text)
     return [
         Difference(
             "number",
             " against ".join(f"'{v}'" for v in dict.fromkeys(values.values())) + f" (what is counted: {word})",
             tuple(values.items()),
-            conflict=True,
+            conflict=not apart,
         )
-        for word, values in found.values()
+        for (_, apart), (word, values) in found.items()
     ]
 
 

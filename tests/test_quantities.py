@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from compare.analyze.groups import differences_between
 from compare.analyze.quantities import find_quantities
 from compare.analyze.quantity_conflicts import quantity_conflicts
 
@@ -184,3 +185,9 @@ def test_counts_of_two_acts_do_not_conflict(first: str, second: str, conflict: b
 )
 def test_a_parent_of_n_counts_children(first: str, second: str, conflict: bool) -> None:
     assert bool(quantity_conflicts(find_quantities(first), find_quantities(second))) is conflict
+
+
+def test_a_parent_of_n_with_a_noun_counts_that_noun() -> None:
+    """"The mother of two victims" counts victims, not her children (the reviewer's should-fix, session 24)."""
+    numbers = [d for d in differences_between(["The mother of two victims spoke at the vigil on Sunday.", "The mother of one victim spoke at the vigil on Sunday."]) if d.type == "number"]
+    assert numbers and "children" not in numbers[0].detail and "victim" in numbers[0].detail

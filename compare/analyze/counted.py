@@ -50,8 +50,8 @@ _TELLING = frozenset(
 )
 
 # A count of one's children told by the relation: "a mother of 12", "Mother of 13 Zurana Horton", "father
-# of three" count children (grandchildren) whatever follows, unless a word of offspring does ("mother of
-# two sons").
+# of three" count children (grandchildren) where no noun or only a name follows; a noun after it is what
+# is counted ("mother of two sons", "the mother of two victims").
 _PARENTS = {
     **dict.fromkeys("mother father parent mom mum dad mothers fathers parents".split(), "children"),
     **dict.fromkeys("grandmother grandfather grandparent grandmothers grandfathers grandparents".split(), "grandchildren"),
@@ -113,7 +113,7 @@ def counted(text: str, start: int, end: int, verbs: bool = True) -> Counted:
     if others:
         other, noun = True, noun[1:]
     parent = _PARENTS.get(before[-2].lower(), "") if len(before) >= 2 and before[-1].lower() == "of" else ""
-    if parent and not (noun and noun[0].lower() in _OFFSPRING):
+    if parent and (not noun or noun[0][:1].isupper()):
         return Counted(parent, _tokens([parent]), tuple(after[:_WORDS_READ]), False, False)  # "Mother of 13 Zurana Horton"
     while before and before[-1].lower() in _BETWEEN:
         before.pop()

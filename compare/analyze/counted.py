@@ -56,7 +56,6 @@ _PARENTS = {
     **dict.fromkeys("mother father parent mom mum dad mothers fathers parents".split(), "children"),
     **dict.fromkeys("grandmother grandfather grandparent grandmothers grandfathers grandparents".split(), "grandchildren"),
 }
-_OFFSPRING = frozenset("children child kids sons daughters boys girls grandchildren grandkids".split())
 
 
 def count_token(word: str) -> str | None:

@@ -51,10 +51,21 @@ def quantity_conflicts(
     b: Sequence[Quantity],
     elsewhere_a: Collection[tuple[str, float]] = (),
     elsewhere_b: Collection[tuple[str, float]] = (),
-    game_apart: bool = False,
 ) -> list[tuple[Quantity, Quantity, str]]:
     """Pairs of quantities that count the same thing and cannot both hold, with the shared
-    token of what they count.
+    token of what they count (:func:`quantity_differences` but for records a game apart)."""
+    return [(x, y, anchor) for x, y, anchor, apart in quantity_differences(a, b, elsewhere_a, elsewhere_b) if not apart]
+
+
+def quantity_differences(
+    a: Sequence[Quantity],
+    b: Sequence[Quantity],
+    elsewhere_a: Collection[tuple[str, float]] = (),
+    elsewhere_b: Collection[tuple[str, float]] = (),
+) -> list[tuple[Quantity, Quantity, str, bool]]:
+    """Pairs of quantities that count the same thing and differ, with the shared token of what
+    they count and whether they are two records a game apart (which can both hold); the others
+    cannot both hold.
 
     Years are left to the dates; a quantity is compared only with the other sentence's
     quantities of its kind that share a neighbouring content word, and conflicts only
@@ -63,7 +74,7 @@ def quantity_conflicts(
     "21 percent ... 17 percent" against "17 percent ... 21 percent".
 
     Two records of one team a game apart (:func:`~compare.analyze.win_loss.one_game_apart`) can both
-    hold, before and after a game: they are no conflict, and ``game_apart`` asks for them instead.
+    hold, before and after a game: they are no conflict, and come marked ``True``.
 
     Two quantities count the same thing only when (:func:`_same_thing`) the words just after
     them share one ("six months ago" counts no schoolgirls; "1.5 metres deep" is no width) and
@@ -78,7 +89,7 @@ def quantity_conflicts(
     # (thousands in a long article: that copy was most of the cost).
     own_a = {(x.kind, x.value) for x in a if not x.year}
     own_b = {(y.kind, y.value) for y in b if not y.year}
-    out = []
+    out: list[tuple[Quantity, Quantity, str, bool]] = []
     for x in a:
         if x.year or (x.kind, x.value) in own_b or (x.kind, x.value) in elsewhere_b:
             continue
@@ -93,9 +104,8 @@ def quantity_conflicts(
         if not candidates or any(x.agrees_with(y) or _converted(x, y) for y, _ in candidates):
             continue
         apart = [(y, anchor) for y, anchor in candidates if one_game_apart(x, y)]
-        if game_apart == bool(apart):
-            y, anchor = (apart or candidates)[0]
-            out.append((x, y, anchor))
+        y, anchor = (apart or candidates)[0]
+        out.append((x, y, anchor, bool(apart)))
     return out
 
 

@@ -18,7 +18,7 @@ from compare.analyze.attribution import (
 )
 from compare.analyze.opposites import opposite_terms, opposite_verdicts
 from compare.analyze.quantities import Quantity
-from compare.analyze.quantity_conflicts import describe_counted, quantity_conflicts
+from compare.analyze.quantity_conflicts import describe_counted, quantity_differences
 from compare.analyze.quotes import Quote
 from compare.analyze.shared import WORDS, base_forms, blank_quotations, firmly_negated, negations
 from compare.difference_settings import DifferenceSettings
@@ -66,17 +66,14 @@ def number_differences(
     found: dict[tuple[str, bool], tuple[str, dict[str, str]]] = {}
     for a, b in pairs:
         ma, mb = members[a], members[b]
-        for apart in (False, True):
-            conflicts = quantity_conflicts(
-                quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article], apart
-            )
-            for x, y, anchor in conflicts:
-                if _FORECAST.search(ma.text, 0, x.start) and _FORECAST.search(mb.text, 0, y.start):
-                    continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
-                word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
-                _, values = found.setdefault((anchor, apart), (word + ("; a game apart" if apart else ""), {}))
-                values.setdefault(ma.id, x.text)
-                values.setdefault(mb.id, y.text)
+        differing = quantity_differences(quantities[ma.id], quantities[mb.id], article_values[ma.article], article_values[mb.article])
+        for x, y, anchor, apart in differing:
+            if _FORECAST.search(ma.text, 0, x.start) and _FORECAST.search(mb.text, 0, y.start):
+                continue  # two forecasts ("one analyst believes ... 10 million" / "UBS ... predict sales of 24 million")
+            word = "age" if x.kind == "age" else describe_counted(x, ma.text, anchor)
+            _, values = found.setdefault((anchor, apart), (word + ("; a game apart" if apart else ""), {}))
+            values.setdefault(ma.id, x.text)
+            values.setdefault(mb.id, y.text)
     return [
         Difference(
             "number",

@@ -828,6 +828,15 @@ def test_a_range_of_days_dates_its_first_day() -> None:
     ).conflict is False
 
 
+def test_a_month_abbreviation_with_its_day_after_the_full_stop_is_a_date() -> None:
+    # ECB+ writes "Dec.14" without a space (session 24's known-left list): a day, not the month alone
+    from compare.analyze.numbers import find_dates
+
+    assert [(d.month, d.day, d.year) for d in find_dates("The Angels made the offer on Dec.14, 2008.")] == [(12, 14, 2008)]
+    assert [(d.month, d.day) for d in find_dates("Nov.3 and Jan.1st")] == [(11, 3), (1, 1)]
+    assert [(d.month, d.day) for d in find_dates("the Dec. meeting; Dec14; Dec.145")] == [(12, None), (12, None)]
+
+
 def test_a_denied_identity_contradicts_only_a_version_that_asserts_it() -> None:
     # FNC-1 s0125: no version says the bodies are the students'
     confirmed = "The bodies found in a mass grave were confirmed as not being the missing students."

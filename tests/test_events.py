@@ -899,6 +899,19 @@ def test_too_little_in_common_names_whom_each_reports() -> None:
     assert pair.reason.endswith("; both name Serenity Ridge, only one names Dana Whitlock, only the other Corey Amberson"), pair.reason
 
 
+def test_the_evidence_names_no_place_as_someone_taking_part() -> None:
+    """Session 24's known-left list: "only one names Mt Cook" named a mountain as a participant.  The
+    evidence skips a name that is a place (a place word opens or ends it: "Mount Ord") for the next."""
+    ord_ = (
+        "Actor checks into treatment\n\n"
+        "Film actor Corey Amberson has entered a treatment centre on Mount Ord, his agent told reporters on Mount Ord. "
+        "Police said Amberson was arrested for drunk driving in March. "
+        "Mount Ord's centre is private; visitors to Mount Ord need a pass, and Mount Ord has no road."
+    )
+    (pair,) = compare([_article(CLINIC_A, None, "a"), _article(ord_, None, "c")]).pairs
+    assert pair.reason.endswith("; only one names Dana Whitlock, only the other Corey Amberson"), pair.reason
+
+
 def _written_participants(text: str) -> dict[str, str]:
     """Content token -> the name as the article ``text`` writes it, of each participant of its lead."""
     comparison = compare([_article(text, None, "a"), _article(CLINIC_A, None, "b")])
@@ -1060,6 +1073,22 @@ def test_undated_reports_naming_the_same_people_are_one_event() -> None:
     # A day known on one side: the days, not the people, decide how much content the pair needs.
     dated = event_profile(compare([_article(REHAB_A, "2008-12-05", "a"), _article(REHAB_B, None, "b")]).article("a"))
     assert not judge(dated, b, settings).same_event
+
+
+def test_a_day_without_its_year_on_one_side_leaves_the_undated_rules_to_decide() -> None:
+    """Session 25: an undated report that writes its day without a year ("on Dec. 5", no publication date)
+    sets no gap against a report with no day at all, so the undated rules still read who both leads name
+    (``undated_month_day``); a day with its year (a publication date) does not, as before."""
+    settings = Settings()
+    day = REHAB_A.replace('said Friday that', 'said on Dec. 5 that')
+    comparison = compare([_article(day, None, "a"), _article(REHAB_B, None, "b")])
+    a, b = (event_profile(comparison.article(x)) for x in "ab")
+    assert a.month_day == (12, 5) and a.day is None and b.month_day is None and b.day is None
+    verdict = judge(a, b, settings)
+    assert verdict.same_event and verdict.reason.startswith("same event: only one states a day, 5 Dec, and no year; "), verdict.reason
+    off = replace(settings, events=replace(settings.events, undated_month_day=False))
+    assert not judge(a, b, off).same_event
+    assert not judge(a, replace(b, month_day=(12, 20)), settings).same_event  # two days to set apart: the days decide
 
 
 def test_the_reason_says_what_both_leads_report_and_who_they_name() -> None:

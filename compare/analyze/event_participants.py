@@ -5,6 +5,8 @@ title fights, against Rahman and against Thompson).  A part of the pairwise judg
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from compare.analyze.event_profile import EventProfile
 from compare.settings import Settings
 from compare.similarity import informativeness
@@ -24,27 +26,34 @@ def different_participants(a: EventProfile, b: EventProfile, settings: Settings)
 
 
 def undated_alike(a: EventProfile, b: EventProfile, settings: Settings) -> bool:
-    """Neither article states a day (nor a month and day, nor two weekdays apart) and neither names a
+    """Neither article states a day (nor a month and day -- but for one article's day without any year,
+    ``undated_month_day`` --, nor two weekdays apart) and neither names a
     participant of its lead ``settings.events.evidence_participant_mentions`` times that the other
     never names: without days, what the leads tell (who took part, what they did) tells one event
     ("Tara Reid" in two reports of her checking into rehab) from another of its kind (Klitschko's
     fights against Rahman and against Thompson)."""
-    if any(p.day is not None or p.month_day is not None for p in (a, b)):
-        return False
+    if any(p.day is not None for p in (a, b)) or (a.month_day is not None) + (b.month_day is not None) > (
+        1 if settings.events.undated_month_day else 0
+    ):
+        return False  # a day with its year, or two days to set apart: the days decide
     if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
         return False  # "on Saturday" against "on Tuesday": two days
     least = settings.events.evidence_participant_mentions
     return own_participant(a, b, settings, least) is None and own_participant(b, a, settings, least) is None
 
-def own_participant(a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None) -> str | None:
+def own_participant(
+    a: EventProfile, b: EventProfile, settings: Settings, least: int | None = None, skip: Callable[[str], bool] | None = None
+) -> str | None:
     """The first participant of ``a``'s lead named at least ``least`` times (by default
-    ``settings.events.same_event_participant_mentions``) that ``b`` never names, as written; None
-    when the most named participants run out first."""
+    ``settings.events.same_event_participant_mentions``) that ``b`` never names, as written, and
+    that ``skip`` does not refuse (a place, in a reason's evidence); None when the most named
+    participants run out first."""
     least = settings.events.same_event_participant_mentions if least is None else least
     for token, written, mentions in a.participants:  # most named first
         if mentions < least:
             return None
-        if token not in b.vector and informativeness(token) >= settings.events.same_event_participant_rarity:
+        rare = informativeness(token) >= settings.events.same_event_participant_rarity
+        if token not in b.vector and rare and (skip is None or not skip(written)):
             return written
     return None
 

@@ -39,7 +39,8 @@ comparison, with ``--pair`` and in ``storycompare batch``:
    pair verdicts, never one pair chaining two sets), each with its articles and
    the evidence of its pairs (:mod:`compare.analyze.event_sets`).
 
-This module holds step 2: the pairwise judgement and its reason in words.
+This module holds step 2: the pairwise judgement; its reasons in words are written by
+:mod:`compare.analyze.event_reasons`.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from compare.analyze.event_participants import (
 )
 from compare.analyze.event_places import containers, countries, lies_in, nested, place_key
 from compare.analyze.event_profile import EventProfile
+from compare.analyze.event_reasons import common, describe, same_weekday, short_evidence, when
 from compare.settings import Settings
 from compare.similarity import normalise_word
 from compare.text import TOKEN
@@ -130,21 +132,6 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * large[t] for t, w in small.items() if t in large)
 
 
-def _when(profile: EventProfile) -> str:
-    if profile.day is not None:
-        return f"{profile.day.day} {profile.day:%b} {profile.day.year}"
-    if profile.month_day is not None:
-        return f"{profile.month_day[1]} {date(2001, profile.month_day[0], 1):%b}"
-    return ""
-
-
-def _describe(profile: EventProfile) -> str:
-    when = _when(profile)
-    if profile.where:
-        return f"{when} in {profile.where}" if when else profile.where
-    return when or "no day or place stated"
-
-
 def distinct(a: EventProfile, b: EventProfile, settings: Settings) -> bool:
     """The days or places the two articles state make them two events, whatever content they
     share: what :func:`judge` settles before it weighs the content.  ``storycompare batch``
@@ -173,14 +160,14 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
         else:
             relation = "different"
         what = "a follow-up" if relation == "follow_up" else "different events"
-        why = f"{what}: {_describe(a)} against {_describe(b)}"
+        why = f"{what}: {describe(a)} against {describe(b)}"
         if named and relation == "follow_up" and score < settings.events.follow_up_threshold:
             why += ", the later naming the earlier's day"
         return Verdict(relation, score, gap, why)
     close = gap is not None and gap <= settings.events.same_event_close_days
     if not close and _elsewhere(a, b) and score < settings.events.same_event_place_override:
         relation = "same_kind" if score >= settings.events.same_kind_threshold else "different"
-        return Verdict(relation, score, gap, f"different events: {_describe(a)} against {_describe(b)}")
+        return Verdict(relation, score, gap, f"different events: {describe(a)} against {describe(b)}")
     lead = None
     if close or same_weekday(a, b):
         needed = settings.events.same_event_close_threshold
@@ -200,17 +187,11 @@ def judge(a: EventProfile, b: EventProfile, settings: Settings) -> Verdict:
             return Verdict(relation, score, gap, f"different events: {apart[0]} against {apart[1]}, each named by one article only")
         if lead is not None:  # the content alone falls short: the leads carry the verdict
             return Verdict("same_event", score, gap, f"same event: the leads tell one event ({lead:.2f})")
-        return Verdict("same_event", score, gap, "same event: " + _common(a, b, settings))
+        return Verdict("same_event", score, gap, "same event: " + common(a, b, settings))
     relation = "same_kind" if score >= settings.events.same_kind_threshold else "different"
     what = "the same kind of event" if relation == "same_kind" else "different events"
     why = f"{what}: they share too little of what they report ({score:.2f})"
-    least = settings.events.evidence_participant_mentions
-    first, second = own_participant(a, b, settings, least), own_participant(b, a, settings, least)
-    if first is not None and second is not None:  # who each reports, as evidence only: the content decided
-        said = {word for part in (first, second, *a.places, *b.places) for word in part.split()}  # a place is no one
-        both = [n for n in shared_participants(a, b, settings) if not said & set(n.split())][:1]
-        why += "; " + "".join(f"both name {n}, " for n in both) + f"only one names {first}, only the other {second}"
-    return Verdict(relation, score, gap, why, True)
+    return Verdict(relation, score, gap, why + short_evidence(a, b, settings), True)
 
 
 def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings) -> tuple[Relation, str] | None:
@@ -236,13 +217,19 @@ def _undated(a: EventProfile, b: EventProfile, score: float, settings: Settings)
         return "same_kind", f"different events: one lead reports {apart[0]}, the other {apart[1]}, though both name {people[0]}"
     if people:  # two undated reports of who did it: the same people, no one apart
         told = next((f"report {reported(k)} and " for k in a.actions[1] if k in b.actions[1]), "")  # "report a vote and "
-        return "same_event", f"same event: no day stated; both leads {told}name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
+        return "same_event", f"same event: {_no_day(a, b)}; both leads {told}name {', '.join(people[:2])}, and neither keeps naming anyone the other never names"
     action = same_action(a.actions, b.actions) if score >= events.undated_action_content else None
     least = events.undated_action_mentions
     if action is not None and own_participant(a, b, settings, least) is None and own_participant(b, a, settings, least) is None:
         anyone = "names anyone" if least < 2 else "keeps naming anyone"
-        return "same_event", f"same event: no day stated; both leads report {action}, and neither {anyone} the other never names"
+        return "same_event", f"same event: {_no_day(a, b)}; both leads report {action}, and neither {anyone} the other never names"
     return None
+
+
+def _no_day(a: EventProfile, b: EventProfile) -> str:
+    """What the undated rules say of the days: "no day stated", or the one day stated without its year."""
+    known = a if a.month_day is not None else b if b.month_day is not None else None
+    return "no day stated" if known is None else f"only one states a day, {when(known)}, and no year"
 
 
 def _places_apart(a: EventProfile, b: EventProfile) -> tuple[str, str] | None:
@@ -259,20 +246,6 @@ def _places_apart(a: EventProfile, b: EventProfile) -> tuple[str, str] | None:
     return own[0], own[1]
 
 
-def _common_place(a: EventProfile, b: EventProfile) -> str | None:
-    """The place the reason names: the inner of two nested places ("Palermo" of "Palermo" and
-    "Sicily"), else, when neither place holds the other (a dateline's place, where the report
-    was filed), a place both headlines and ledes name, else the first article's place."""
-    regions = (*a.regions, *b.regions)
-    if a.where and b.where:
-        if lies_in(a.where, b.where, regions):
-            return a.where
-        if lies_in(b.where, a.where, regions):
-            return b.where
-    shared = [p for p in a.places if p.lower() in {q.lower() for q in b.places}]
-    return shared[0] if shared else a.where if a.where and b.where else None
-
-
 def names_day_of(a: EventProfile, b: EventProfile) -> bool:
     """The later of the two articles' events is reported by an article whose headline or lede
     writes out the earlier event's day (:attr:`EventProfile.lead_days`; a year written must be
@@ -286,13 +259,6 @@ def names_day_of(a: EventProfile, b: EventProfile) -> bool:
         (month, day) == (earlier.month, earlier.day) and year in (None, earlier.year)
         for month, day, year in later.lead_days
     )
-
-
-def same_weekday(a: EventProfile, b: EventProfile) -> bool:
-    """Two articles whose days are not known both say their event fell on one weekday ("on
-    Saturday"): as good as close days for the content the pair needs, though not for the
-    places and participants (the same weekday a week later is another day)."""
-    return a.weekday is not None and a.weekday == b.weekday
 
 
 def _elsewhere(a: EventProfile, b: EventProfile) -> bool:
@@ -361,35 +327,3 @@ def _names(profile: EventProfile, place: str) -> bool:
     """The article names ``place``: it holds every content word of it."""
     words = [t for t in (normalise_word(w) for w in TOKEN.findall(place)) if t is not None]
     return bool(words) and all(t in profile.vector for t in words)
-
-
-def _common(a: EventProfile, b: EventProfile, settings: Settings) -> str:
-    """What the reason of one event names: what both leads say happened, then the day, the place and who."""
-    parts = []
-    if a.day is not None and a.day == b.day:
-        parts.append(_when(a))
-    elif a.day is not None and b.day is not None:
-        parts.append(f"{_when(a)} and {_when(b)}")
-    else:
-        known = a if a.day is not None or a.month_day is not None else b
-        if known.day is not None or known.month_day is not None:
-            parts.append(_when(known))
-        elif same_weekday(a, b) and a.weekday is not None:
-            parts.append(f"on a {date(2001, 1, 1 + a.weekday):%A}")  # 1 January 2001 was a Monday
-    place = _common_place(a, b)
-    if place:
-        parts.append(place)
-    shared = set(b.actors)
-    actors: list[str] = []
-    place_words = set(place.split()) if place else set()
-    for name in sorted((n for n in a.actors if n in shared), key=lambda n: -len(n)):  # the most specific first
-        if not set(name.split()) <= place_words | {word for actor in actors for word in actor.split()}:  # not "Perry" after "Rick Perry"
-            actors.append(name)
-    parts.extend(actors[:2])
-    if len(actors) < 2:  # fewer than two names both repeat: who both leads name too
-        said = {word for part in (*parts, *a.places, *b.places) for word in part.split()}  # a place is no one
-        parts.extend([n for n in shared_participants(a, b, settings) if not said & set(n.split())][: 2 - len(actors[:2])])
-    told = next((reported(kind) for kind in a.actions[1] if kind in b.actions[1]), None)  # what both leads say happened
-    if told is not None:
-        return f"both leads report {told}" + ("; " + ", ".join(parts) if parts else "")
-    return ", ".join(parts) if parts else "they report the same facts"

@@ -17,7 +17,7 @@ from compare.text import MONTH_NUMBER
 
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?(?:\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH})(?!\w)(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-[^\W\d]|\s+years?[-\s]old\b))?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH})(?:(?<=\.)(?=\d)|(?!\w))(?:(?:\s+|(?<=\.))(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!-[^\W\d]|\s+years?[-\s]old\b))?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 
@@ -55,7 +55,7 @@ _DAYS_BEFORE_WINDOW = 50
 
 def find_dates(text: str) -> list[DateMention]:
     """Dates written in ``text``: "Nov. 20", "September 22, 2010", "23 Feb, 2010", "16th of December",
-    "2010-09-24", "November", "Feb. 9-16" and "9-16 February" (Feb. 9), "the 16 - Monday the 22 in December"
+    "2010-09-24", "November", "Dec.14" (no space after the full stop), "Feb. 9-16" and "9-16 February" (Feb. 9), "the 16 - Monday the 22 in December"
     (Dec. 16) (not "Jan" in "Jane", nor a day in "December 14-year-old" or "the 20-year-old ... in December")."""
     out = []
     for m in _DATE.finditer(text):

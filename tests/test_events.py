@@ -910,6 +910,11 @@ def test_the_evidence_names_no_place_as_someone_taking_part() -> None:
     )
     (pair,) = compare([_article(CLINIC_A, None, "a"), _article(ord_, None, "c")]).pairs
     assert pair.reason.endswith("; only one names Dana Whitlock, only the other Corey Amberson"), pair.reason
+    from compare.analyze.event_reasons import is_place
+
+    assert is_place("Mt Cook") and is_place("Stadiou Street") and is_place("Las Vegas")  # a place word; the table
+    assert is_place("Palermo", {"palermo"})  # a place a lead names "in X"
+    assert not any(is_place(n) for n in ("Jackson", "Corey Amberson", "Mark Teixeira", "Betty Ford Center"))
 
 
 def _written_participants(text: str) -> dict[str, str]:

@@ -719,3 +719,26 @@ def test_a_ctrl_c_while_the_local_cluster_starts_stops_the_command(monkeypatch: 
     finally:
         signal.signal(signal.SIGINT, previous)
     assert started and started[0].status.name == "closed"
+
+
+def test_a_story_over_the_pair_limit_compares_its_closest_articles_and_says_so(tmp_path: Path) -> None:
+    """compare refuses more than Settings.article_pairs_max pairs; a batch story had no limit (a wire
+    story reprinted by hundreds of sites made one story: 600 articles, 179,700 pairs, about 400 s).
+    Over the limit the story compares the articles closest to its centre, at most that many pairs,
+    says so in its limits, and the index still lists every article.  Counted: the pairs compared."""
+    from compare import Settings
+
+    settings = replace(Settings(semantic=False), article_pairs_max=1)  # 1 pair: 2 articles of each story of 3
+    result = run_batch([_jsonl(tmp_path, records())], tmp_path / "out", settings=settings)
+    assert sorted(len(s.articles) for s in result.stories) == [3, 3, 3]  # listed: every article
+    for story in result.stories:
+        report = json.loads((tmp_path / "out" / "stories" / f"{story.id}.json").read_text("utf-8"))
+        assert len(report["articles"]) == 2 and len(report["pairs"]) == 1
+        assert {a["id"] for a in report["articles"]} < {a.id for a in story.articles}
+        assert story.limits[0] == (
+            "3 articles make 3 pairs to compare, over 1 (Settings.article_pairs_max): "
+            "the 2 closest to the story's centre are compared, the other 1 only listed"
+        )
+        assert report["limits"][0] == story.limits[0]
+    within = run_batch([_jsonl(tmp_path, records())], tmp_path / "out2", settings=replace(settings, article_pairs_max=3))
+    assert all(not s.limits for s in within.stories)  # 3 pairs: within the limit, nothing said

@@ -69,6 +69,24 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys, args: list[str
     assert not (tmp_path / "out").exists()
 
 
+def test_a_file_of_several_records_names_none_of_them_in_a_pair(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``--pair feed.json:c`` with two records in feed.json compared its last record, silently."""
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([
+        {"id": "a", "text": "The minister resigned on Monday. Nobody knew why."},
+        {"id": "b", "text": "The minister quit on Monday, officials said."},
+    ]), "utf-8")
+    (tmp_path / "c.txt").write_text("The minister stepped down on Monday after protests.", "utf-8")
+    os.chdir(tmp_path)
+    assert main(["compare", "feed.json", "c.txt", "--pair", "feed.json:c", "--lexical", "--json", "r.json"]) == 2
+    assert capsys.readouterr().err == (
+        "storycompare: error: --pair feed.json:c: feed.json holds 2 articles; name one by its id (a, b)\n"
+    )
+    assert not (tmp_path / "r.json").exists()
+    assert main(["compare", "feed.json", "c.txt", "--pair", "b:c.txt", "--lexical", "--json", "r.json"]) == 0
+    assert [(p["a"], p["b"]) for p in json.loads((tmp_path / "r.json").read_text("utf-8"))["pairs"]] == [("b", "c")]
+
+
 def test_internal_error_is_exit_1(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import compare.pipeline
 

@@ -248,3 +248,39 @@ def test_ctrl_c_while_the_command_loads_is_one_line(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(cli, "_parser", interrupted_parser)
     assert main(["compare", "a.txt", "b.txt"]) == 130
     assert capsys.readouterr().err == "storycompare: interrupted\n"
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_run_terminated_while_it_writes_leaves_no_temporary_file(
+    tmp_path: Path, example_files: list[str], name: str, code: int
+) -> None:
+    """SIGTERM (``timeout``, ``kill``) or SIGHUP (a terminal closed) ended the process at once, and
+    every report staged beside its target stayed there (``.r.json.xxxxxxxx.tmp``, a whole report
+    each; a batch run left one per story written).  Now the run unwinds as on Ctrl-C: no file is
+    left, one line, 128 plus the signal.  The signal comes right after the first report is staged
+    (a child process whose OutputSet.add sends it to itself): no timing."""
+    import subprocess
+    import sys
+
+    driver = tmp_path / "driver.py"
+    driver.write_text(
+        "import os, signal, sys\n"
+        "from reports import files\n"
+        "staged = files.OutputSet.add\n"
+        "def add(self, path, data):\n"
+        "    staged(self, path, data)\n"
+        f"    os.kill(os.getpid(), signal.{name})\n"
+        "files.OutputSet.add = add\n"
+        "from storycompare.cli import run\n"
+        "sys.argv[0] = 'storycompare'\n"
+        "run()\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run(
+        [sys.executable, str(driver), "compare", *example_files[:2], "--lexical", "--json", "r.json", "--html", "r.html"],
+        cwd=out, capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (code, "storycompare: terminated\n")
+    assert sorted(os.listdir(out)) == []

@@ -15,9 +15,12 @@ On top of Punkt:
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from compare.metadata import is_heading
 from compare.models import Article, Sentence, Span, sentence_id
@@ -80,6 +83,30 @@ def _tokenizer() -> object:
     return punkt.PunktSentenceTokenizer(params)
 
 
+@lru_cache(maxsize=1)
+def _redos() -> Any:
+    return getattr(nltk_module("nltk.tokenize.punkt"), "redos", None)  # None before nltk 3.10.3
+
+
+@contextlib.contextmanager
+def _unclocked() -> Iterator[None]:
+    """nltk 3.10.3 and later run every regular expression under a clock (``nltk.redos``, 5 s), a
+    backstop against patterns a caller supplies.  Punkt's own patterns are linear, but a paragraph
+    of 240,000 full stops takes them 10 s of CPU: the clock stopped the run with an internal error
+    ("TimeoutError: regular-expression match exceeded its 5.0s time limit"), sooner on a busy
+    machine, so that whether a text could be read depended on the machine.  While Punkt splits a
+    paragraph its clock is off (``DEFAULT_TIMEOUT``, nltk's own setting, put back after)."""
+    redos = _redos()
+    if redos is None or not hasattr(redos, "DEFAULT_TIMEOUT"):
+        yield
+        return
+    before, redos.DEFAULT_TIMEOUT = redos.DEFAULT_TIMEOUT, None
+    try:
+        yield
+    finally:
+        redos.DEFAULT_TIMEOUT = before
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph, relative to ``text``, without surrounding space."""
     tokenizer = _tokenizer()
@@ -90,15 +117,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cut = match.start()
     pieces.append((cut, len(text)))
     spans: list[tuple[int, int]] = []
-    for lo, hi in pieces:
-        chunk = text[lo:hi]
-        for start, end in tokenizer.span_tokenize(chunk):  # type: ignore[attr-defined]
-            piece = chunk[start:end]
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            offset = lo + start + (len(piece) - len(piece.lstrip()))
-            spans.append((offset, offset + len(stripped)))
+    with _unclocked():
+        for lo, hi in pieces:
+            chunk = text[lo:hi]
+            for start, end in tokenizer.span_tokenize(chunk):  # type: ignore[attr-defined]
+                piece = chunk[start:end]
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                offset = lo + start + (len(piece) - len(piece.lstrip()))
+                spans.append((offset, offset + len(stripped)))
     return _rejoin(text, spans)
 
 

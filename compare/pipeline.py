@@ -351,12 +351,9 @@ def _resolve_pairs(
             key = side if side in names else os.path.abspath(side)
             several = named.get(side) or named.get(key, [])
             if key not in names and len(several) > 1:
-                raise UsageError(
-                    f"--pair {a}:{b}: {side} holds {len(several)} articles; name one by its id ({', '.join(several)})"
-                )
+                raise UsageError(f"--pair {a}:{b}: {side} holds {len(several):,} articles; name one by its id ({_listed(several)})")
             if key not in names:
-                known = ", ".join(x.id for x in articles)
-                raise UsageError(f"--pair {a}:{b}: no input matches {side!r} (articles: {known})")
+                raise UsageError(f"--pair {a}:{b}: no input matches {side!r} (articles: {_listed([x.id for x in articles])})")
             ids.append(names[key])
         if ids[0] == ids[1]:
             raise UsageError(f"--pair {a}:{b}: an article cannot be compared with itself")
@@ -364,6 +361,16 @@ def _resolve_pairs(
         if pair_ids not in out and pair_ids[::-1] not in out:
             out.append(pair_ids)
     return out
+
+
+def _listed(ids: Sequence[str], most: int = 10) -> str:
+    """The first ``most`` ids, then how many more: a feed of 2,000 records made a "line" of 2,000 ids.
+
+    >>> _listed(["a", "b", "c"], most=2)
+    'a, b, … 1 more'
+    """
+    shown = ", ".join(ids[:most])
+    return f"{shown}, … {len(ids) - most:,} more" if len(ids) > most else shown
 
 
 __all__ = ["NO_TEXT_LEFT", "article_where", "compare", "compare_prepared", "prepare"]

@@ -86,6 +86,12 @@ def test_a_file_of_several_records_names_none_of_them_in_a_pair(tmp_path: Path, 
     assert main(["compare", "feed.json", "c.txt", "--pair", "b:c.txt", "--lexical", "--json", "r.json"]) == 0
     assert [(p["a"], p["b"]) for p in json.loads((tmp_path / "r.json").read_text("utf-8"))["pairs"]] == [("b", "c")]
 
+    feed.write_text(json.dumps([{"id": f"r{n}", "text": f"The minister resigned on Monday, report {n}."} for n in range(2_000)]), "utf-8")
+    for pair, listed in (("feed.json:c", "feed.json holds 2,000 articles; name one by its id"), ("nope:c", "no input matches 'nope' (articles")):
+        assert main(["compare", "feed.json", "c.txt", "--pair", pair, "--lexical", "--json", "r.json"]) == 2
+        err = capsys.readouterr().err  # the first ten ids, then how many more: not a "line" of 2,000 ids
+        assert listed in err and "r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, … 1,99" in err and len(err) < 300
+
 
 def test_internal_error_is_exit_1(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import compare.pipeline

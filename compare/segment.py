@@ -80,7 +80,18 @@ def _tokenizer() -> object:
     params = punkt.PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return punkt.PunktSentenceTokenizer(params)
+    return _Unclocked(punkt.PunktSentenceTokenizer(params))
+
+
+class _Unclocked:
+    """Punkt's sentence splitter, with nltk's clock off while it splits (:func:`_unclocked`)."""
+
+    def __init__(self, punkt: Any) -> None:
+        self.punkt = punkt
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        with _unclocked():
+            return list(self.punkt.span_tokenize(text))
 
 
 @lru_cache(maxsize=1)
@@ -117,16 +128,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cut = match.start()
     pieces.append((cut, len(text)))
     spans: list[tuple[int, int]] = []
-    with _unclocked():
-        for lo, hi in pieces:
-            chunk = text[lo:hi]
-            for start, end in tokenizer.span_tokenize(chunk):  # type: ignore[attr-defined]
-                piece = chunk[start:end]
-                stripped = piece.strip()
-                if not stripped:
-                    continue
-                offset = lo + start + (len(piece) - len(piece.lstrip()))
-                spans.append((offset, offset + len(stripped)))
+    for lo, hi in pieces:
+        chunk = text[lo:hi]
+        for start, end in tokenizer.span_tokenize(chunk):  # type: ignore[attr-defined]
+            piece = chunk[start:end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            offset = lo + start + (len(piece) - len(piece.lstrip()))
+            spans.append((offset, offset + len(stripped)))
     return _rejoin(text, spans)
 
 

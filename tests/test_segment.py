@@ -46,6 +46,23 @@ def test_crosshead_is_a_heading() -> None:
     assert article.sentences[0].role == "heading"
 
 
+def test_nltks_regular_expression_clock_cannot_stop_the_splitter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nltk 3.10.3+ runs its regular expressions under a clock (nltk.redos, 5 s): a paragraph of
+    240,000 full stops took Punkt's linear patterns 10 s of CPU, and the clock stopped the run with an
+    internal error (sooner on a busy machine).  The clock is off while Punkt splits, and put back
+    after: here it is set to a microsecond, which every paragraph below would exceed."""
+    from compare.segment import _redos
+
+    redos = _redos()
+    if redos is None or not hasattr(redos, "DEFAULT_TIMEOUT"):
+        pytest.skip("this nltk runs no clock on its regular expressions (before 3.10.3)")
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-6)
+    text = ". " * 20_000 + "NATO met Russia on Monday. The talks went well."
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans][-2:] == ["NATO met Russia on Monday.", "The talks went well."]
+    assert redos.DEFAULT_TIMEOUT == 1e-6
+
+
 def test_offsets_on_the_example(example) -> None:  # type: ignore[no-untyped-def]
     for article in example.articles:
         for s in article.sentences:
@@ -160,20 +177,3 @@ def test_rejoining_reads_only_the_end_of_the_sentence_so_far(monkeypatch: pytest
 )
 def test_initials_and_titles_before_a_name_end_no_sentence(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
-
-
-def test_nltks_regular_expression_clock_cannot_stop_the_splitter(monkeypatch: pytest.MonkeyPatch) -> None:
-    """nltk 3.10.3+ runs its regular expressions under a clock (nltk.redos, 5 s): a paragraph of
-    240,000 full stops took Punkt's linear patterns 10 s of CPU, and the clock stopped the run with an
-    internal error (sooner on a busy machine).  The clock is off while Punkt splits, and put back
-    after: here it is set to a microsecond, which every paragraph below would exceed."""
-    from compare.segment import _redos
-
-    redos = _redos()
-    if redos is None or not hasattr(redos, "DEFAULT_TIMEOUT"):
-        pytest.skip("this nltk runs no clock on its regular expressions (before 3.10.3)")
-    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-6)
-    text = ". " * 20_000 + "NATO met Russia on Monday. The talks went well."
-    spans = sentence_spans(text)
-    assert [text[a:b] for a, b in spans][-2:] == ["NATO met Russia on Monday.", "The talks went well."]
-    assert redos.DEFAULT_TIMEOUT == 1e-6

@@ -141,8 +141,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A piece that cannot open a sentence: a lower-case word ('(D-N.C.) appeared', '?" said
-# Axelrod'; not "iPhone"), or no letter at all (". . ."). And a number after "No.".
-_CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[^A-Za-z]*$)")
+# Axelrod'; not "iPhone"), or no letter at all (". . ."), of any script: "no letter" was no letter
+# from A to Z, so that a Russian or Greek text was one sentence a paragraph. And a number after "No.".
+_CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[\W\d_]*$)")
 _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no|nos)\.$")
 # A decimal point or the dot of a time written with a space after it ("a magnitude 6. 9 quake",
 # "at 9. 25 a.m.", "rose 2. 5 percent": ECB+ and other re-tokenised text): a short number, its dot,

@@ -63,6 +63,21 @@ def test_nltks_regular_expression_clock_cannot_stop_the_splitter(monkeypatch: py
     assert redos.DEFAULT_TIMEOUT == 1e-6
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["Президент России заявил, что Россия готова сотрудничать с НАТО.", "Генсек альянса приветствовал это заявление."],
+        ["Ο πρόεδρος είπε ότι η Ρωσία είναι έτοιμη.", "Το ΝΑΤΟ χαιρέτισε τη δήλωση."],
+    ],
+    ids=["Russian", "Greek"],
+)
+def test_a_sentence_in_another_script_opens_a_sentence(sentences: list[str]) -> None:
+    """A piece with no letter from A to Z was taken for one with no letter at all (". . ."), which
+    cannot open a sentence: a Russian or Greek text was one sentence a paragraph."""
+    text = " ".join(sentences)
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
 def test_offsets_on_the_example(example) -> None:  # type: ignore[no-untyped-def]
     for article in example.articles:
         for s in article.sentences:

@@ -81,21 +81,29 @@ def _fill(unit: Callable[[int], str], size: int) -> str:
     return "".join(parts)[:size]
 
 
+def _break(n: int) -> str:
+    """A paragraph break after units 4 and 9 of every 9: paragraphs of 4 and 5 units in turn.  The
+    clean-up removes a paragraph repeated word for word right after itself (session 24), so paragraphs
+    of 5 units each, as these shapes made before, left one paragraph of the whole text: at 160,000
+    characters repeated-two took 4.5 s, not the 12 to 18 s of CPU its copies cost (session 25)."""
+    return "\n\n" if n % 9 in (3, 8) else ""
+
+
 def repeated(size: int, side: int) -> str:
     sentence = (
         "NATO Secretary General Anders Fogh Rasmussen said on Monday that the alliance and Russia "
         "would cooperate on missile defence. " if side == 0 else
         "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on missile defense. "
     )
-    return _fill(lambda n: sentence + ("\n\n" if n % 5 == 4 else ""), size)
+    return _fill(lambda n: sentence + _break(n), size)
 
 
 def repeated_short(size: int, side: int) -> str:
-    return _fill(lambda n: "The man said it. " + ("\n\n" if n % 5 == 4 else ""), size)
+    return _fill(lambda n: "The man said it. " + _break(n), size)
 
 
 def repeated_quote(size: int, side: int) -> str:
-    return _fill(lambda n: '"We will see," he said. ' + ("\n\n" if n % 5 == 4 else ""), size)
+    return _fill(lambda n: '"We will see," he said. ' + _break(n), size)
 
 
 def repeated_two(size: int, side: int) -> str:
@@ -103,7 +111,7 @@ def repeated_two(size: int, side: int) -> str:
         'Officials said the talks went well. "We will see," he said. ' if side == 0 else
         '"We will see," he said. Officials called the talks a success. '
     )
-    return _fill(lambda n: unit + ("\n\n" if n % 5 == 4 else ""), size)
+    return _fill(lambda n: unit + _break(n), size)
 
 
 def numbers(size: int, side: int) -> str:

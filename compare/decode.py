@@ -74,8 +74,11 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str:
             if data.startswith(bom):
                 try:
                     return data.decode(encoding)
-                except UnicodeDecodeError:
-                    raise InputError(source, "binary file, not text") from None
+                except UnicodeDecodeError as error:  # a cut file, a lone surrogate: not "binary file"
+                    name = encoding.upper()
+                    raise InputError(
+                        source, f"not valid {name}, as its byte-order mark says ({error.reason} at byte {error.start:,})"
+                    ) from None
     if b"\x00" in data:
         wide = _wide_without_bom(data)
         if wide is None:

@@ -17,7 +17,7 @@ declared charset, then detection).
 Bad input never passes silently: a file that is missing, unreadable, empty, binary, larger than
 :data:`MAX_INPUT_BYTES`, or whose article text is longer than :data:`MAX_ARTICLE_CHARS` or shows nothing
 (only zero-width, byte-order-mark or control characters), a JSON record without text (or whose text
-shows nothing) and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
+shows nothing, or with a field of the wrong kind: :mod:`compare.record_fields`) and a broken JSONL line raise :class:`~compare.errors.InputError` naming the file (and record
 or line) and the problem.  With ``skip_bad=True`` :func:`load_inputs` leaves such an item out instead and
 reports it in its ``skipped`` list.
 
@@ -43,6 +43,7 @@ from compare.decode import decode, unmangled
 from compare.errors import InputError, UsageError, json_kind
 from compare.metadata import record_date
 from compare.models import Article
+from compare.record_fields import record_fields
 from compare.untrusted import controls_removed, failure, flatten_deep_tables, parse_json, printable, repaired
 
 __all__ = [
@@ -55,12 +56,6 @@ ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 # Files in a directory that describe the folder rather than being articles.
 NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "notes", "sources"})
 """Files a directory input contributes (any extension is accepted for a file given directly)."""
-
-TEXT_FIELDS = ("text", "body", "content")
-TITLE_FIELDS = ("title", "headline")
-DATE_FIELDS = ("date", "published", "published_at", "pubDate")
-OUTLET_FIELDS = ("outlet", "source", "sitename", "site")
-URL_FIELDS = ("url", "link")
 
 MAX_INPUT_BYTES = 20_000_000
 """A larger input file is refused unread ("too large (50.0 MB; the limit is 20 MB)").
@@ -75,8 +70,6 @@ machine, 1,000,000 about 30 s and 2,000,000 over 2 minutes (the cost grows
 faster than the length)."""
 
 _OnBad = Callable[[InputError], None]
-
-_NO_TEXT = f"no text field (expected one of {', '.join(TEXT_FIELDS)})"
 
 
 # --------------------------------------------------------------------------- loading
@@ -504,46 +497,20 @@ def _from_jsonl(text: str, source: str, stem: str, on_bad: _OnBad) -> list[Artic
 def _record(
     record: Mapping[str, Any], source: str, where: str, default_id: str, *, digest: str | None = None
 ) -> Article:
-    """One JSON record as an article; ``where`` names it in error messages."""
-    text = _first_string(record, TEXT_FIELDS)
-    if text is None:
-        invisible = any(isinstance(record.get(name), str) and record[name].strip() for name in TEXT_FIELDS)
-        raise InputError(where, untrusted.INVISIBLE if invisible else untrusted.not_text(record, TEXT_FIELDS) or _NO_TEXT)
-    text = _newlines(text)
+    """One JSON record as an article (:mod:`compare.record_fields`); ``where`` names it in error messages."""
+    fields = record_fields(record, where)
+    text = _newlines(fields.text)
     _check_length(text, where)
-    own_id = record.get("id")
-    if isinstance(own_id, int) and not isinstance(own_id, bool):
-        own_id = str(own_id)
-    date = _first_string(record, DATE_FIELDS)
     return Article(
-        id=own_id.strip() if isinstance(own_id, str) and untrusted.visible(own_id) else default_id,
+        id=fields.id or default_id,
         source=source,
         sha256=digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         text=text,
-        outlet=_outlet(record),
-        title=_first_string(record, TITLE_FIELDS),
-        date=record_date(date) if date else None,
-        url=_first_string(record, URL_FIELDS),
+        outlet=fields.outlet,
+        title=fields.title,
+        date=record_date(fields.date) if fields.date else None,
+        url=fields.url,
     )
-
-
-def _first_string(record: Mapping[str, Any], names: Sequence[str]) -> str | None:
-    """The first of ``names`` whose value is a string that shows something, as written."""
-    for name in names:
-        value = record.get(name)
-        if isinstance(value, str) and untrusted.visible(value):
-            return value
-    return None
-
-
-def _outlet(record: Mapping[str, Any]) -> str | None:
-    for name in OUTLET_FIELDS:
-        value = record.get(name)
-        if isinstance(value, Mapping):  # NewsAPI style: "source": {"id": ..., "name": "BBC News"}
-            value = value.get("name")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
 
 
 def _unique_ids(articles: Sequence[Article]) -> list[Article]:

@@ -328,13 +328,16 @@ def _story_title(articles: Sequence[Article], events: Sequence[Event] = ()) -> s
 def _resolve_pairs(
     pairs: Sequence[tuple[str, str]] | Sequence[str], articles: Sequence[Article], inputs: Sequence[Input]
 ) -> list[tuple[str, str]]:
-    """Chosen pairs as article-id tuples; each side may be an id, a file name or a path."""
-    names: dict[str, str] = {}
+    """Chosen pairs as article-id tuples; each side may be an id, a file name or a path.  An id
+    names its article; a file of several records (a JSON array, a JSONL file) names none of them:
+    it picked its last record silently."""
+    named: dict[str, list[str]] = {}
     for article in articles:
-        names[article.id] = article.id
-        names[article.source] = article.id
-        names[Path(article.source).name] = article.id
-        names[os.path.abspath(article.source)] = article.id
+        for key in (article.source, Path(article.source).name, os.path.abspath(article.source)):
+            if article.id not in named.setdefault(key, []):
+                named[key].append(article.id)
+    names = {key: ids[0] for key, ids in named.items() if len(ids) == 1}
+    names.update({article.id: article.id for article in articles})
     out: list[tuple[str, str]] = []
     for pair in pairs:
         if isinstance(pair, str):
@@ -346,9 +349,11 @@ def _resolve_pairs(
         ids = []
         for side in (a, b):
             key = side if side in names else os.path.abspath(side)
+            several = named.get(side) or named.get(key, [])
+            if key not in names and len(several) > 1:
+                raise UsageError(f"--pair {a}:{b}: {side} holds {len(several):,} articles; name one by its id ({_listed(several)})")
             if key not in names:
-                known = ", ".join(x.id for x in articles)
-                raise UsageError(f"--pair {a}:{b}: no input matches {side!r} (articles: {known})")
+                raise UsageError(f"--pair {a}:{b}: no input matches {side!r} (articles: {_listed([x.id for x in articles])})")
             ids.append(names[key])
         if ids[0] == ids[1]:
             raise UsageError(f"--pair {a}:{b}: an article cannot be compared with itself")
@@ -356,6 +361,16 @@ def _resolve_pairs(
         if pair_ids not in out and pair_ids[::-1] not in out:
             out.append(pair_ids)
     return out
+
+
+def _listed(ids: Sequence[str], most: int = 10) -> str:
+    """The first ``most`` ids, then how many more: a feed of 2,000 records made a "line" of 2,000 ids.
+
+    >>> _listed(["a", "b", "c"], most=2)
+    'a, b, … 1 more'
+    """
+    shown = ", ".join(ids[:most])
+    return f"{shown}, … {len(ids) - most:,} more" if len(ids) > most else shown
 
 
 __all__ = ["NO_TEXT_LEFT", "article_where", "compare", "compare_prepared", "prepare"]

@@ -15,9 +15,12 @@ On top of Punkt:
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from compare.metadata import is_heading
 from compare.models import Article, Sentence, Span, sentence_id
@@ -77,7 +80,42 @@ def _tokenizer() -> object:
     params = punkt.PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return punkt.PunktSentenceTokenizer(params)
+    return _Unclocked(punkt.PunktSentenceTokenizer(params))
+
+
+class _Unclocked:
+    """Punkt's sentence splitter, with nltk's clock off while it splits (:func:`_unclocked`)."""
+
+    def __init__(self, punkt: Any) -> None:
+        self.punkt = punkt
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        with _unclocked():
+            return list(self.punkt.span_tokenize(text))
+
+
+@lru_cache(maxsize=1)
+def _redos() -> Any:
+    return getattr(nltk_module("nltk.tokenize.punkt"), "redos", None)  # None before nltk 3.10.3
+
+
+@contextlib.contextmanager
+def _unclocked() -> Iterator[None]:
+    """nltk 3.10.3 and later run every regular expression under a clock (``nltk.redos``, 5 s), a
+    backstop against patterns a caller supplies.  Punkt's own patterns are linear, but a paragraph
+    of 240,000 full stops takes them 10 s of CPU: the clock stopped the run with an internal error
+    ("TimeoutError: regular-expression match exceeded its 5.0s time limit"), sooner on a busy
+    machine, so that whether a text could be read depended on the machine.  While Punkt splits a
+    paragraph its clock is off (``DEFAULT_TIMEOUT``, nltk's own setting, put back after)."""
+    redos = _redos()
+    if redos is None or not hasattr(redos, "DEFAULT_TIMEOUT"):
+        yield
+        return
+    before, redos.DEFAULT_TIMEOUT = redos.DEFAULT_TIMEOUT, None
+    try:
+        yield
+    finally:
+        redos.DEFAULT_TIMEOUT = before
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -103,8 +141,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A piece that cannot open a sentence: a lower-case word ('(D-N.C.) appeared', '?" said
-# Axelrod'; not "iPhone"), or no letter at all (". . ."). And a number after "No.".
-_CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[^A-Za-z]*$)")
+# Axelrod'; not "iPhone"), or no letter at all (". . ."), of any script: "no letter" was no letter
+# from A to Z, so that a Russian or Greek text was one sentence a paragraph. And a number after "No.".
+_CONTINUES = re.compile(r"[\"“‘'(\[]*(?:[a-z](?![a-z]*[A-Z])|[\W\d_]*$)")
 _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no|nos)\.$")
 # A decimal point or the dot of a time written with a space after it ("a magnitude 6. 9 quake",
 # "at 9. 25 a.m.", "rose 2. 5 percent": ECB+ and other re-tokenised text): a short number, its dot,

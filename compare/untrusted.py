@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from compare.errors import json_kind
 from compare.models import Article
 
 MAX_JSON_INT_DIGITS = 4000
@@ -48,17 +47,6 @@ def parse_json(text: str) -> Any:
 _BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 """Characters that are letters or symbols to Unicode but show nothing: the Hangul fillers and the
 blank Braille pattern (a favourite of "invisible text" generators)."""
-
-
-def not_text(record: Mapping[str, Any], names: Sequence[str]) -> str | None:
-    """What the first of a record's fields ``names`` that holds something other than text holds, as
-    a message (``{"text": ["para 1", "para 2"]}``: 'the "text" field is an array, not a string of
-    text', not "no text field"); None when none does."""
-    for name in names:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str):
-            return f'the "{name}" field is {json_kind(value)}, not a string of text'
-    return None
 
 
 def visible(text: str) -> bool:

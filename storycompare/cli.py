@@ -370,6 +370,7 @@ def run() -> None:
     comparison's objects and its modules one by one, 0.1 s on the example story (2 cores), for
     nothing: the reports are written and closed, the worker processes stopped, no other thread
     runs.  So the standard streams are flushed and the process exits (``os._exit``)."""
+    _stop_on_signals()
     code = main()
     if _ran[-1:] in (["compare"], ["demo"]) and threading.active_count() == 1:
         for stream in (sys.stdout, sys.stderr):  # None when started closed (`>&-`, `2>&-`)
@@ -379,8 +380,36 @@ def run() -> None:
     sys.exit(code)
 
 
-def _interrupted() -> int:
-    """Ctrl-C: one line, exit code 130 (as a shell gives a command stopped by SIGINT)."""
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (``timeout``, ``kill``, a terminal closed) in the command's process,
+    raised where it runs as Ctrl-C is: the run unwinds, so the temporary files of its reports
+    are removed and its workers stopped.  Python's default ended the process at once, and every
+    report staged beside its target stayed there as ``.r.html.xxxxxxxx.tmp``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP raise :class:`_Stopped` in the command (only in its own process:
+    :func:`main` called from a program leaves that program's signals alone)."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):  # Windows has no SIGHUP
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
+def _interrupted(stop: KeyboardInterrupt | None = None) -> int:
+    """Ctrl-C: one line, exit code 130 (as a shell gives a command stopped by SIGINT); SIGTERM
+    or SIGHUP: "terminated", 128 plus the signal's number."""
+    if isinstance(stop, _Stopped):
+        print("storycompare: terminated", file=sys.stderr)
+        return 128 + stop.signum
     print("storycompare: interrupted", file=sys.stderr)
     return 130
 
@@ -403,8 +432,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(one_line(f"storycompare: error: {error}"), file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return _interrupted()
+    except KeyboardInterrupt as stop:
+        return _interrupted(stop)
     except Exception as error:  # an internal error: one line unless --debug
         if args.debug:
             raise

@@ -851,8 +851,10 @@ def test_an_integer_of_thousands_of_digits_is_no_number(workdir: Path, field: st
     write(workdir / "a.jsonl", record + "\n" + json.dumps({"text": B}) + "\n" + json.dumps({"text": C}))
     code = main(["compare", "a.jsonl", "--json", "r.json", "--skip-bad"])
     captured = capsys.readouterr()
-    if field == "text":  # the record has no text: skipped, and the other two compared
-        assert (code, captured.err) == (0, 'storycompare: warning: skipped a.jsonl line 1: the "text" field is a number, not a string of text\n')
+    expected = {"text": "a string of text", "title": "a string of text", "outlet": "a string of text",
+                "url": "a string (a web address)", "date": 'a date string such as "2010-09-24"'}
+    if field in expected:  # a number where text belongs: the record is skipped, and the other two compared
+        assert (code, captured.err) == (0, f'storycompare: warning: skipped a.jsonl line 1: the "{field}" field is a number, not {expected[field]}\n')
         return
     assert (code, captured.err) == (0, "")
     first = json.loads((workdir / "r.json").read_text("utf-8"))["articles"][0]
@@ -1027,3 +1029,51 @@ def test_an_output_path_ending_with_a_slash_is_refused(workdir: Path, capsys: py
     assert not (workdir / "reports").exists()
     assert main(["compare", "a.txt", "b.txt", "--lexical", "--csv", "tables/"]) == 0  # --csv takes a folder
     assert (workdir / "tables" / "sentences.csv").is_file()
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"date": 1285315200}, 'the "date" field is a number, not a date string such as "2010-09-24"'),
+        ({"published": 20100924}, 'the "published" field is a number, not a date string such as "2010-09-24"'),
+        ({"title": ["NATO", "Russia"]}, 'the "title" field is an array, not a string of text'),
+        ({"headline": {"main": "NATO"}}, 'the "headline" field is an object, not a string of text'),
+        ({"text": 5, "body": B}, 'the "text" field is a number, not a string of text'),
+        ({"outlet": 5}, 'the "outlet" field is a number, not a string of text'),
+        ({"source": {"name": ["BBC"]}}, 'the "source" field\'s "name" is an array, not a string of text'),
+        ({"url": {"href": "https://example.com"}}, 'the "url" field is an object, not a string (a web address)'),
+        ({"id": 3.5}, 'the "id" field is a number with a fraction, not a string or a whole number'),
+        ({"id": True}, 'the "id" field is a boolean, not a string or a whole number'),
+        ({"id": ["a"]}, 'the "id" field is an array, not a string or a whole number'),
+    ],
+    ids=["epoch date", "numeric date", "list title", "object headline", "number text", "number outlet",
+         "source name", "object url", "fractional id", "boolean id", "list id"],
+)
+def test_a_record_field_of_the_wrong_kind_is_one_line_naming_file_record_and_field(
+    workdir: Path, fields: dict[str, Any], problem: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 24 left these ignored silently: a numeric date gave no date, a list as title no
+    title, a number as text gave way to the body.  Each is now the one line of bad input, in a
+    JSON array (its record), a JSONL file (its line) and a JSON object alike; nothing is written."""
+    record = {"text": A, **fields}
+    write(workdir / "array.json", json.dumps([{"text": B}, record]))
+    write(workdir / "feed.jsonl", json.dumps({"text": B}) + "\n" + json.dumps(record) + "\n")
+    write(workdir / "one.json", json.dumps(record))
+    for given, where in (("array.json", "array.json record 2"), ("feed.jsonl", "feed.jsonl line 2"), ("one.json", "one.json")):
+        code = main(["compare", given, write(workdir / "c.txt", C), "--lexical", "--json", "r.json"])
+        assert (code, capsys.readouterr().err) == (2, f"storycompare: error: {where}: {problem}\n")
+        assert not (workdir / "r.json").exists()
+
+
+def test_record_fields_that_are_no_value_or_coerced_on_purpose(workdir: Path) -> None:
+    """Null is no value (the next name is read), a whole-number id is written in decimal, a NewsAPI
+    source without a name names no outlet, and the Python API may give a date as a datetime."""
+    import datetime
+
+    records = [
+        {"text": A, "id": 7, "date": None, "published": "2010-09-24", "title": None, "headline": "H", "source": {"id": "bbc"}},
+        {"text": B, "date": datetime.datetime(2010, 9, 25, 23, 30), "url": None, "link": "https://example.com/b"},
+    ]
+    first, second = load_inputs(records)
+    assert (first.id, first.date, first.title, first.outlet) == ("7", "2010-09-24", "H", None)
+    assert (second.id, second.date, second.url) == ("record-2", "2010-09-25", "https://example.com/b")

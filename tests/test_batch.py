@@ -719,3 +719,45 @@ def test_a_ctrl_c_while_the_local_cluster_starts_stops_the_command(monkeypatch: 
     finally:
         signal.signal(signal.SIGINT, previous)
     assert started and started[0].status.name == "closed"
+
+
+def test_a_story_over_the_pair_limit_compares_its_closest_articles_and_says_so(tmp_path: Path) -> None:
+    """compare refuses more than Settings.article_pairs_max pairs; a batch story had no limit (a wire
+    story reprinted by hundreds of sites made one story: 600 articles, 179,700 pairs, about 400 s).
+    Over the limit the story compares the articles closest to its centre, at most that many pairs,
+    says so in its limits, and the index still lists every article.  Counted: the pairs compared."""
+    from compare import Settings
+
+    settings = replace(Settings(semantic=False), article_pairs_max=1)  # 1 pair: 2 articles of each story of 3
+    result = run_batch([_jsonl(tmp_path, records())], tmp_path / "out", settings=settings)
+    assert sorted(len(s.articles) for s in result.stories) == [3, 3, 3]  # listed: every article
+    for story in result.stories:
+        report = json.loads((tmp_path / "out" / "stories" / f"{story.id}.json").read_text("utf-8"))
+        assert len(report["articles"]) == 2 and len(report["pairs"]) == 1
+        assert {a["id"] for a in report["articles"]} < {a.id for a in story.articles}
+        assert story.limits[0] == (
+            "3 articles make 3 pairs to compare, over 1 (Settings.article_pairs_max): "
+            "the 2 closest to the story's centre are compared, the other 1 only listed"
+        )
+        assert report["limits"][0] == story.limits[0]
+    within = run_batch([_jsonl(tmp_path, records())], tmp_path / "out2", settings=replace(settings, article_pairs_max=3))
+    assert all(not s.limits for s in within.stories)  # 3 pairs: within the limit, nothing said
+
+
+def test_skip_bad_leaves_out_a_record_with_a_field_of_the_wrong_kind(tmp_path: Path) -> None:
+    """A record whose date is a number (an epoch) or whose headline is an object (the NYT API's
+    {"main": ...}) stops a run without --skip-bad (compare and batch alike); with it, batch leaves
+    that record out with its line and compares the rest, as for any bad record."""
+    rows = [*records()]
+    rows[1] = {**rows[1], "date": 1285315200}
+    rows[4] = {**rows[4], "title": None, "headline": {"main": "Strike"}}  # null: the next name is read
+    export = _jsonl(tmp_path, rows)
+    with pytest.raises(InputError, match=r'line 2: the "date" field is a number, not a date string such as "2010-09-24"$'):
+        run_batch([export], tmp_path / "stopped")
+    assert not (tmp_path / "stopped").exists()
+    result = run_batch([export], tmp_path / "out", skip_bad=True)
+    assert {s.source: s.reason for s in result.skipped} == {
+        f"{export} line 2": 'the "date" field is a number, not a date string such as "2010-09-24"',
+        f"{export} line 5": 'the "headline" field is an object, not a string of text',
+    }
+    assert sum(len(s.articles) for s in result.stories) + len(result.singletons) == len(rows) - 2

@@ -69,6 +69,30 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys, args: list[str
     assert not (tmp_path / "out").exists()
 
 
+def test_a_file_of_several_records_names_none_of_them_in_a_pair(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``--pair feed.json:c`` with two records in feed.json compared its last record, silently."""
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([
+        {"id": "a", "text": "The minister resigned on Monday. Nobody knew why."},
+        {"id": "b", "text": "The minister quit on Monday, officials said."},
+    ]), "utf-8")
+    (tmp_path / "c.txt").write_text("The minister stepped down on Monday after protests.", "utf-8")
+    os.chdir(tmp_path)
+    assert main(["compare", "feed.json", "c.txt", "--pair", "feed.json:c", "--lexical", "--json", "r.json"]) == 2
+    assert capsys.readouterr().err == (
+        "storycompare: error: --pair feed.json:c: feed.json holds 2 articles; name one by its id (a, b)\n"
+    )
+    assert not (tmp_path / "r.json").exists()
+    assert main(["compare", "feed.json", "c.txt", "--pair", "b:c.txt", "--lexical", "--json", "r.json"]) == 0
+    assert [(p["a"], p["b"]) for p in json.loads((tmp_path / "r.json").read_text("utf-8"))["pairs"]] == [("b", "c")]
+
+    feed.write_text(json.dumps([{"id": f"r{n}", "text": f"The minister resigned on Monday, report {n}."} for n in range(2_000)]), "utf-8")
+    for pair, listed in (("feed.json:c", "feed.json holds 2,000 articles; name one by its id"), ("nope:c", "no input matches 'nope' (articles")):
+        assert main(["compare", "feed.json", "c.txt", "--pair", pair, "--lexical", "--json", "r.json"]) == 2
+        err = capsys.readouterr().err  # the first ten ids, then how many more: not a "line" of 2,000 ids
+        assert listed in err and "r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, … 1,99" in err and len(err) < 300
+
+
 def test_internal_error_is_exit_1(monkeypatch, capsys, example_files: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import compare.pipeline
 
@@ -230,3 +254,39 @@ def test_ctrl_c_while_the_command_loads_is_one_line(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(cli, "_parser", interrupted_parser)
     assert main(["compare", "a.txt", "b.txt"]) == 130
     assert capsys.readouterr().err == "storycompare: interrupted\n"
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_run_terminated_while_it_writes_leaves_no_temporary_file(
+    tmp_path: Path, example_files: list[str], name: str, code: int
+) -> None:
+    """SIGTERM (``timeout``, ``kill``) or SIGHUP (a terminal closed) ended the process at once, and
+    every report staged beside its target stayed there (``.r.json.xxxxxxxx.tmp``, a whole report
+    each; a batch run left one per story written).  Now the run unwinds as on Ctrl-C: no file is
+    left, one line, 128 plus the signal.  The signal comes right after the first report is staged
+    (a child process whose OutputSet.add sends it to itself): no timing."""
+    import subprocess
+    import sys
+
+    driver = tmp_path / "driver.py"
+    driver.write_text(
+        "import os, signal, sys\n"
+        "from reports import files\n"
+        "staged = files.OutputSet.add\n"
+        "def add(self, path, data):\n"
+        "    staged(self, path, data)\n"
+        f"    os.kill(os.getpid(), signal.{name})\n"
+        "files.OutputSet.add = add\n"
+        "from storycompare.cli import run\n"
+        "sys.argv[0] = 'storycompare'\n"
+        "run()\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run(
+        [sys.executable, str(driver), "compare", *example_files[:2], "--lexical", "--json", "r.json", "--html", "r.html"],
+        cwd=out, capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (code, "storycompare: terminated\n")
+    assert sorted(os.listdir(out)) == []

@@ -11,7 +11,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,12 +36,37 @@ def free_port() -> int:
         return port
 
 
-def start(*argv: str) -> subprocess.Popen[bytes]:
+HANG_GUARD = 300.0
+"""Seconds after which a process that neither says it is ready nor ends fails the test: only a
+guard against hanging for ever; the wait ends the moment the line comes."""
+
+
+def start(*argv: str, ready: str) -> subprocess.Popen[bytes]:
+    """Start ``dask *argv`` and return once it has logged the line ``ready`` ("Scheduler at:", a
+    scheduler listening; "Registered to:", a worker its scheduler knows): a condition, not a
+    wait of some seconds.  Its log is read to the end meanwhile, so that it never blocks on a
+    full pipe; a process that ends first fails the test with its last lines."""
     assert DASK is not None
-    return subprocess.Popen(
-        [DASK, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    process = subprocess.Popen(
+        [DASK, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, start_new_session=True,
     )
+    said, log, done = [False], deque[bytes](maxlen=20), threading.Event()
+
+    def read() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            log.append(line)
+            if not said[0] and ready.encode() in line:
+                said[0] = True
+                done.set()
+        done.set()  # the end of its log: it ended
+
+    threading.Thread(target=read, daemon=True).start()
+    if not done.wait(HANG_GUARD) or not said[0]:
+        stop(process)
+        pytest.fail(f"dask {argv[0]} did not log {ready!r} (hung, or ended): " + b"".join(log).decode(errors="replace"))
+    return process
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -48,30 +75,17 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def wait_for(address: str, workers: int) -> None:
-    from distributed import Client
-
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with Client(address, timeout="5s") as client:
-                if len(client.scheduler_info()["workers"]) >= workers:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"the test's Dask scheduler {address} did not get {workers} workers")
-
-
 @pytest.fixture
 def scheduler() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     if DASK is None:
         pytest.skip("the dask command is not installed")
     port = free_port()
-    process = start("scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", f"127.0.0.1:{free_port()}")
+    process = start(
+        "scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", f"127.0.0.1:{free_port()}",
+        ready="Scheduler at:",
+    )
     address = f"tcp://127.0.0.1:{port}"
     try:
-        wait_for(address, 0)
         yield address, process
     finally:
         stop(process)
@@ -82,10 +96,9 @@ def worker(scheduler: tuple[str, subprocess.Popen[bytes]]) -> Iterator[str]:
     address, _ = scheduler
     process = start(
         "worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
-        "--dashboard-address", f"127.0.0.1:{free_port()}",
+        "--dashboard-address", f"127.0.0.1:{free_port()}", ready="Registered to:",
     )
     try:
-        wait_for(address, 1)
         yield address
     finally:
         stop(process)

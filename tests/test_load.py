@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -115,6 +116,18 @@ def test_utf16_and_utf32_without_a_bom_are_read(tmp_path: Path, encoding: str) -
     for text in ("NATO’s “strategic partnership” with Russia – 一 Ā.\nSecond line.\n", "Медведев заявил, что Россия готова к сотрудничеству.\n"):
         article = load_one(write(tmp_path / f"{encoding}.txt", text.encode(encoding)))
         assert article.text == text
+
+
+def test_a_file_its_byte_order_mark_does_not_describe_says_so(tmp_path: Path) -> None:
+    """A UTF-16 or UTF-32 file cut short (a download stopped), or holding a code point beyond
+    Unicode, was "binary file, not text": its byte-order mark says what it is meant to be."""
+    text = "NATO and Russia agreed to cooperate.\n"
+    cut = write(tmp_path / "cut.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le") + b"A")
+    assert error_of([cut]) == f"{cut}: not valid UTF-16, as its byte-order mark says (truncated data at byte 76)"
+    beyond = write(tmp_path / "beyond.txt", codecs.BOM_UTF32_BE + text.encode("utf-32-be") + b"\x7f\xff\xff\xff")
+    assert error_of([beyond]) == (
+        f"{beyond}: not valid UTF-32, as its byte-order mark says (code point not in range(0x110000) at byte 152)"
+    )
 
 
 def test_cp1252_is_detected(tmp_path: Path) -> None:

@@ -46,6 +46,38 @@ def test_crosshead_is_a_heading() -> None:
     assert article.sentences[0].role == "heading"
 
 
+def test_nltks_regular_expression_clock_cannot_stop_the_splitter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nltk 3.10.3+ runs its regular expressions under a clock (nltk.redos, 5 s): a paragraph of
+    240,000 full stops took Punkt's linear patterns 10 s of CPU, and the clock stopped the run with an
+    internal error (sooner on a busy machine).  The clock is off while Punkt splits, and put back
+    after: here it is set to a microsecond, which every paragraph below would exceed."""
+    from compare.segment import _redos
+
+    redos = _redos()
+    if redos is None or not hasattr(redos, "DEFAULT_TIMEOUT"):
+        pytest.skip("this nltk runs no clock on its regular expressions (before 3.10.3)")
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-6)
+    text = ". " * 20_000 + "NATO met Russia on Monday. The talks went well."
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans][-2:] == ["NATO met Russia on Monday.", "The talks went well."]
+    assert redos.DEFAULT_TIMEOUT == 1e-6
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["Президент России заявил, что Россия готова сотрудничать с НАТО.", "Генсек альянса приветствовал это заявление."],
+        ["Ο πρόεδρος είπε ότι η Ρωσία είναι έτοιμη.", "Το ΝΑΤΟ χαιρέτισε τη δήλωση."],
+    ],
+    ids=["Russian", "Greek"],
+)
+def test_a_sentence_in_another_script_opens_a_sentence(sentences: list[str]) -> None:
+    """A piece with no letter from A to Z was taken for one with no letter at all (". . ."), which
+    cannot open a sentence: a Russian or Greek text was one sentence a paragraph."""
+    text = " ".join(sentences)
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
 def test_offsets_on_the_example(example) -> None:  # type: ignore[no-untyped-def]
     for article in example.articles:
         for s in article.sentences:

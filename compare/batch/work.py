@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import math
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from compare.batch.records import (
     ArticleInfo,
@@ -20,7 +22,7 @@ from compare.batch.records import (
 from compare.errors import InputError
 from compare.models import Article, Comparison
 from compare.settings import Settings
-from compare.stories import Profile, StorySettings
+from compare.stories import Profile, StorySettings, cosine, story_vectors
 
 
 def prepare_article(
@@ -107,11 +109,15 @@ def _compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
     found = {a.id: a for part in parts for a in part.articles if a.id in wanted}
     articles = [found[i] for i in job.articles]
     infos = tuple(ArticleInfo.of(a) for a in articles)
-    events = {p.id: p.event for part in parts for p in part.profiles if p.id in wanted and p.event is not None}
+    profiles = {p.id: p for part in parts for p in part.profiles if p.id in wanted}
+    compared, limit = within_pairs(articles, [profiles[a.id] for a in articles], job.settings.article_pairs_max)
+    events = {a.id: event for a in compared if (event := profiles[a.id].event) is not None}
     try:
         comparison = compare_prepared(
-            articles, job.settings, title=job.title, lexicon=job.lexicon, event_profiles=events
+            compared, job.settings, title=job.title, lexicon=job.lexicon, event_profiles=events
         )
+        if limit:
+            comparison = replace(comparison, limits=(limit, *comparison.limits))
         files = job.render(comparison) if job.render is not None else ()
     except Exception as error:
         if not job.skip_bad:
@@ -119,6 +125,31 @@ def _compare_story(job: StoryJob, *parts: PreparedPart) -> StoryOutput:
         reason = f"{type(error).__name__}: {error}"
         return StoryOutput(StorySummary(job.id, job.title, infos, error=reason))
     return StoryOutput(summarise(job.id, comparison, infos, tuple(kind for kind, _ in files)), files)
+
+
+def within_pairs(
+    articles: Sequence[Article], profiles: Sequence[Profile], most: int
+) -> tuple[list[Article], str | None]:
+    """The articles of a story to compare, within ``most`` pairs (``Settings.article_pairs_max``;
+    0: no limit), and the limit line when some are left out.  ``compare`` refuses more pairs; a
+    batch story cannot be chosen, so one over the limit (a wire story reprinted by hundreds of
+    sites: 600 articles took 400 s and every pair's memory) compares the articles closest to its
+    centre (the sum of their story vectors), in their order; the others are listed in the index."""
+    n = len(articles)
+    if not most or n * (n - 1) // 2 <= most:
+        return list(articles), None
+    keep = (1 + math.isqrt(1 + 8 * most)) // 2  # the most articles within that many pairs
+    vectors = story_vectors(profiles)
+    centre: dict[str, float] = {}
+    for vector in vectors:
+        for term, weight in vector.items():
+            centre[term] = centre.get(term, 0.0) + weight
+    closest = sorted(range(n), key=lambda i: (-cosine(vectors[i], centre), i))[:keep]
+    line = (
+        f"{n:,} articles make {n * (n - 1) // 2:,} pairs to compare, over {most:,} (Settings.article_pairs_max): "
+        f"the {keep:,} closest to the story's centre are compared, the other {n - keep:,} only listed"
+    )
+    return [articles[i] for i in sorted(closest)], line
 
 
 def summarise(

@@ -285,7 +285,7 @@ class GroupSettings:
     while Gibbs said it's time to get off the 'mindset ...' comments like Santorum's show that the
     GOP primary 'has been a race to the bottom'").  Each member of the other articles must also share
     words of substance with each half that the other half lacks (two plain words or more,
-    :func:`compare.align._tells_both`), and a remark with the speaker's other remark that shares only
+    :func:`compare.plain_words.tells_both`), and a remark with the speaker's other remark that shares only
     who spoke is no pair of halves.  Measured (session 19, off → 0.2; ``benchmarks/labels/issue11-s19-recall.json``):
     on the 30 BASIL dev stories, 61 ECB+ dev sub-topics (blind reading 17's left out) and 131 FNC-1
     stories 24 groups changed, 23 right / 1 partly (s0108: a background clause shared word for word),

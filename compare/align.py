@@ -27,7 +27,9 @@
    speaker's other remark on the subject is not the same fact), and a sentence that is mostly
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
-   does not link to one that names one kind alone, unless the link is strong; nor two that name
+   does not link to one that names one kind alone, unless the link is strong; nor two sentences
+   whose shared words of substance lie only in a background clause of one ("Rahman, who famously beat
+   Lennox Lewis ... in 2001, barely landed a punch", :mod:`compare.background`); nor two that name
    other weekdays or years (two meetings, on Sunday and on Thursday), nor a sentence that reports a
    refusal to say ("declined to say whether ...") with one that states a fact (``GroupSettings.refusal_max_score``).  A number of one digit counts for a
    weak link only with the thing it counts ("two more debates" is not "the second of three").  A short
@@ -55,6 +57,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from compare import semantic
+from compare.background import background_only, foreground_tokens
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.grouping import Chain, Thresholds, group_links
@@ -175,10 +178,10 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners), *values.candidates(allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
+    plain, fore = _plain_words(sentences, analysed, story, names | story_acronyms(sentences), settings, cosines is not None)
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days, values)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days, values, fore)
     ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), refusals_apart(links, sentences, {*matched, *asked}, settings, cosines is not None)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
@@ -239,6 +242,25 @@ def _lexical_scores(
         return value
 
     return plain, lexical, swapped
+
+
+def _plain_words(
+    sentences: Sequence[Sentence],
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
+    story: Mapping[str, float],
+    names: frozenset[str],
+    settings: Settings,
+    semantic: bool,
+) -> tuple[list[frozenset[str]] | None, list[frozenset[str]] | None]:
+    """With embeddings (``semantic``), each sentence's plain words
+    (:func:`~compare.plain_words.plain_tokens`) and those outside its background clauses
+    (:func:`~compare.background.foreground_tokens`; None when ``GroupSettings.background_max_score``
+    is 0); None and None without."""
+    if not semantic:
+        return None, None
+    counted = settings.grouping.weak_link_counted
+    plain = plain_tokens(analysed, story, names, counted)
+    return plain, foreground_tokens(sentences, plain, story, names, counted) if settings.grouping.background_max_score else None
 
 
 def _name_tokens(names: frozenset[str]) -> frozenset[str]:
@@ -380,6 +402,7 @@ def _links(
     kinds: Sequence[Kinds] | None = None,
     days: Sequence[frozenset[str]] | None = None,
     values: ValueSlots | None = None,
+    fore: Sequence[frozenset[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -387,7 +410,10 @@ def _links(
     few words (lexical similarity under ``Settings.semantic_min_lexical``): sentences on one
     topic in other words are close in meaning too, and only a close paraphrase is the same fact.
     A weak link's shared words count the values it gives one slot (``values``,
-    :meth:`~compare.value_slots.ValueSlots.shared_weight`): one measure, told with two values."""
+    :meth:`~compare.value_slots.ValueSlots.shared_weight`): one measure, told with two values.
+    Two sentences, not leads, that share plain words only in a background clause of one of them
+    (``fore``, :func:`~compare.background.background_only`) do not link under
+    ``GroupSettings.background_max_score``: two claims around one reminder."""
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidates):
         value = similarity(i, j)
@@ -413,6 +439,8 @@ def _links(
             continue
         if days is not None and value < settings.grouping.other_day_max_score and other_days(days[i], days[j]):
             continue
+        if plain is not None and fore is not None and value < settings.grouping.background_max_score and not cosines.leads(i, j) and background_only(plain[i], plain[j], fore[i], fore[j]):
+            continue  # two claims around one reminder (GroupSettings.background_max_score)
         links[(i, j)] = value
     return links
 

@@ -2246,3 +2246,39 @@ def test_a_reminder_alone_links_no_two_claims() -> None:
 )
 def test_background_spans(text: str, background: list[str]) -> None:
     assert [text[a:b] for a, b in background_spans(text)] == background
+
+
+def test_a_reminder_links_no_claim_however_close_the_wording() -> None:
+    """Blind reading 11 (BASIL c21cb217, written anew here): two outlets' "Weiner, 46, is married to
+    Huma Abedin, an aide to Secretary of State Hillary Clinton." and the Times' concern about the toll
+    on "his wife, Huma Abedin, an aide to Secretary of State Hillary Clinton." share only who she is
+    (an appositive in each), at 0.5 or more: no link at any score short of the same words
+    (``GroupSettings.background_max_score`` 1.0)."""
+    fox = [
+        "Rep. Anthony Weiner said Wednesday he did not send a lewd photo to a college student via Twitter.",
+        "Weiner said his account was hacked and that he has hired a lawyer to look into it.",
+        "The photo was sent to a 21-year-old woman in Seattle last weekend.",
+        "Weiner, 46, is married to Huma Abedin, an aide to Secretary of State Hillary Clinton.",
+    ]
+    hpo = [
+        "Rep. Anthony Weiner insisted on Wednesday that he did not send the lewd photo from his Twitter account.",
+        "He said he could not say with certainty whether the picture was of him.",
+        "The woman told a newspaper that she had never met the congressman.",
+        "Weiner, 46, is married to Huma Abedin, an aide to Secretary of State Hillary Clinton.",
+    ]
+    nyt = [
+        "Representative Anthony D. Weiner said on Wednesday that he had not sent a lewd photograph to a woman on Twitter.",
+        "He said he had hired a private security firm to investigate how the photo was sent.",
+        "He said he did not know the woman who received the photo.",
+        "The congressman also expressed concern about the toll the episode was taking on his wife, Huma Abedin, "
+        "an aide to Secretary of State Hillary Clinton.",
+    ]
+    sentences = body_sentences([fox, hpo, nyt])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert alignment.similarity(3, 11) >= 0.5
+    assert (3, 7) in alignment.groups and not any(11 in g for g in alignment.groups), alignment.groups
+    half = Settings()
+    half = replace(half, grouping=replace(half.grouping, background_max_score=0.5))
+    assert (3, 7, 11) in align(sentences, half).groups

@@ -7,7 +7,7 @@ OUT holds one folder per reading, named after its label file (``OUT/reading10``,
 stories (FNC-1 stories written by ``reading.py stories``, ECB+ ones by hand as the reading's
 ``about`` says, BASIL ones from ``basil-dev/stories/<id>``).  A group's verdict is the reading's own
 (its latest judged commit first), else that of a group-verdict file of ``benchmarks/labels/``
-(``issue11-*.json``, ``lead-s15-*.json``: the story's stem and the sorted members).  ``--carry
+(``issue11-*.json``, ``lead-s15-*.json``, ``groups-s*.json``: the story's stem and the sorted members).  ``--carry
 reading17=DIR`` carries a reading's verdicts over by the members' texts from ``DIR``, a render at the
 commit it judged (a clean-up that drops a line shifts the sentence ids after it: ``61322ed`` did so
 for reading 17).  Prints right / partly / wrong / not judged per reading and in all (and without
@@ -47,7 +47,7 @@ def texts(result: dict[str, Any]) -> dict[str, str]:
 def load(labels: Path) -> tuple[dict[tuple[str, str], Verdict], list[str]]:
     """The verdict of each (story, group key), and every note line of the readings that names a group."""
     found: dict[tuple[str, str], Verdict] = {}
-    for path in sorted(labels.glob("issue11-*.json")) + sorted(labels.glob("lead-s15-*.json")):
+    for path in sorted(labels.glob("issue11-*.json")) + sorted(labels.glob("lead-s15-*.json")) + sorted(labels.glob("groups-s*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for g in data if isinstance(data, list) else []:
             found[(g["story"].split("/")[-1], key(g["members"]))] = (g["verdict"], g.get("note", ""), path.stem)

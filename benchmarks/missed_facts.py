@@ -70,6 +70,7 @@ def capture() -> dict[str, Any]:
 
 def refusal(i: int, j: int, value: float, lexical: float, cos: float, al: Any, settings: Any) -> str:
     """Which check of ``compare.align._links`` refuses a pair at the threshold (a mirror, for reading)."""
+    from compare.plain_words import plain_tokens
     from compare.similarity import analyse, story_acronyms, story_names, story_weights
 
     if cos < settings.semantic_min_cosine:
@@ -79,7 +80,7 @@ def refusal(i: int, j: int, value: float, lexical: float, cos: float, al: Any, s
     sentences = al.sentences
     analysed = [analyse(s.text) for s in sentences]
     story, names = story_weights([t for t, _ in analysed]), story_names(sentences)
-    plain = align_module._plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted)
+    plain = plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted)
     shared = sum(informativeness(t) for t in plain[i] & plain[j])
     if value < settings.weak_link_score and cos < settings.weak_link_cosine and shared < settings.weak_link_plain:
         return "refused: weak link without a plain word"

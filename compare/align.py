@@ -27,7 +27,9 @@
    speaker's other remark on the subject is not the same fact), and a sentence that is mostly
    quotation needs a word of its quotation in common (not only who spoke, to whom, where).  A sentence that names two
    kinds of a thing ("expanding theater missile defense to territorial missile defense")
-   does not link to one that names one kind alone, unless the link is strong; nor two that name
+   does not link to one that names one kind alone, unless the link is strong; nor two sentences
+   whose shared words of substance lie only in a background clause of one ("Rahman, who famously beat
+   Lennox Lewis ... in 2001, barely landed a punch", :mod:`compare.background`); nor two that name
    other weekdays or years (two meetings, on Sunday and on Thursday), nor a sentence that reports a
    refusal to say ("declined to say whether ...") with one that states a fact (``GroupSettings.refusal_max_score``).  A number of one digit counts for a
    weak link only with the thing it counts ("two more debates" is not "the second of three").  A short
@@ -53,9 +55,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import takewhile
 
 from compare import semantic
+from compare.background import background_only, foreground_tokens
 from compare.candidates import pair_bounds
 from compare.centring import StoryCosines, story_cosines
 from compare.grouping import Chain, Thresholds, group_links
@@ -79,6 +81,7 @@ from compare.parts import (
     matched_parts,
     part_links,
 )
+from compare.plain_words import plain_tokens, tells_both
 from compare.settings import Settings
 from compare.similarity import (
     ATTRIBUTION,
@@ -175,10 +178,10 @@ def align(
     candidate_set = {*bounds.candidates(link_threshold), *matched, *same_pairs(verbatim, article_of, allowed_numbers, settings.verbatim_partners), *values.candidates(allowed_numbers)}
     if cosines is not None:
         candidate_set.update(cosines.candidates(link_threshold, article_of, allowed_numbers, settings.max_candidates))
-    plain = _plain_tokens(analysed, story, names | story_acronyms(sentences), settings.grouping.weak_link_counted) if cosines is not None else None
+    plain, fore = _plain_words(sentences, analysed, story, names | story_acronyms(sentences), settings, cosines is not None)
     asked = {(i, j) for i, j in candidate_set if (asks[i] or asks[j]) and quoted[i] and quoted[j]}
     quotes, named_kinds, days = _wordings(sentences, [t for t, _ in analysed], names, settings) if cosines is not None else (None, None, None)
-    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days, values)
+    links = _links(candidate_set, similarity, lexical, matched, cosines, link_threshold, settings, plain, asked, quotes, named_kinds, days, values, fore)
     ids, kinds, links = [(s.article, s.index) for s in sentences], _kinds(article_of, wording, linkable, cosines), refusals_apart(links, sentences, {*matched, *asked}, settings, cosines is not None)
     thresholds, ranks = _thresholds(settings, cosines is not None), _story_ranks(links, lexical, matched, cosines, weight)
     links, denied = denials_apart(links, sentences, {*matched, *asked}, settings, cosines is not None, ranks)  # ranks: of the links before, a superset
@@ -239,6 +242,25 @@ def _lexical_scores(
         return value
 
     return plain, lexical, swapped
+
+
+def _plain_words(
+    sentences: Sequence[Sentence],
+    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
+    story: Mapping[str, float],
+    names: frozenset[str],
+    settings: Settings,
+    semantic: bool,
+) -> tuple[list[frozenset[str]] | None, list[frozenset[str]] | None]:
+    """With embeddings (``semantic``), each sentence's plain words
+    (:func:`~compare.plain_words.plain_tokens`) and those outside its background clauses
+    (:func:`~compare.background.foreground_tokens`; None when ``GroupSettings.background_max_score``
+    is 0); None and None without."""
+    if not semantic:
+        return None, None
+    counted = settings.grouping.weak_link_counted
+    plain = plain_tokens(analysed, story, names, counted)
+    return plain, foreground_tokens(sentences, plain, story, names, counted) if settings.grouping.background_max_score else None
 
 
 def _name_tokens(names: frozenset[str]) -> frozenset[str]:
@@ -314,7 +336,7 @@ def _chain(
     short = frozenset(i for i, (tokens, _) in enumerate(analysed) if len(tokens) < rules.chain_short_tokens)
     quoted = frozenset(i for i, q in enumerate(quotes or ()) if q.share >= settings.quote_share)
     said = frozenset(i for i, s in enumerate(sentences) if quotes and any(w.lower() in ATTRIBUTION for w in TOKEN.findall(s.text)))
-    tells = _tells_both(plain, quotes, said, settings.weak_link_plain) if plain is not None and rules.halves_apart else None
+    tells = tells_both(plain, quotes, said, settings.weak_link_plain) if plain is not None and rules.halves_apart else None
     if cosines is None or not rules.lead_floor:
         return Chain(short, quoted=quoted, said=said, tells_both=tells)
     leads = sorted(cosines.lead)
@@ -330,36 +352,6 @@ def _chain(
         said,
         tells,
     )
-
-
-def _tells_both(
-    plain: Sequence[frozenset[str]], quotes: Sequence[Quoted] | None, said: frozenset[int], least: float
-) -> Callable[[int, int, int, Sequence[int], Sequence[int]], bool]:
-    """:attr:`~compare.grouping.Chain.tells_both` on the sentences' ``plain`` words (:func:`_plain_tokens`):
-    ``k`` shares with ``p`` two plain words or more that ``q`` and the sentences ``qs`` (of ``q``'s article in
-    its group) lack, and with ``q`` two that ``p`` and ``ps`` lack (or one that both quote: "'It's
-    destructive,' said Robert Gibbs"), each of informativeness ``least`` (``Settings.weak_link_plain``)
-    in all: a half of a fact, not a
-    word of its background ("pregnancies caused by rape" against "The fact is, rape can lead to
-    pregnancy"), of its source ("according to the Italian newspaper ..."), or of the story.  Nor,
-    when ``k`` quotes someone (``quotes``), one half sharing words of its quotation only and the other,
-    a sentence with a word of attribution (``said``), words around it only: a remark, and who made it
-    in another remark of theirs ("'We saw yellow smoke in the sky,' said Lt. Khairalla al-Jabbouri,
-    one of the survivors" against "Suddenly there was a boom ..., said Lt. Khairalla al-Jabbouri, 31,
-    one of the survivors").  A half that tells a fact of the words around the quotation in its own
-    words is one ("'Our hearts and prayers are with the man ...,' said Gallagher, who ... ran to
-    Johnson and her husband to help" against "bell ringer Michael Gallagher ran to help Johnson")."""
-
-    def tells(k: int, p: int, q: int, ps: Sequence[int], qs: Sequence[int]) -> bool:
-        shared = [(plain[k] & plain[a]).difference(*(plain[m] for m in (b, *others))) for a, b, others in ((p, q, qs), (q, p, ps))]
-        inside = quotes[k].inside if quotes is not None else frozenset()
-        quoted = [words & inside & quotes[a].inside if quotes is not None else frozenset() for words, a in zip(shared, (p, q), strict=True)]
-        if not all((len(words) >= 2 or both) and sum(informativeness(t) for t in words) >= least for words, both in zip(shared, quoted, strict=True)):
-            return False
-        wrapper = any(words.isdisjoint(inside) and half in said for words, half in zip(shared, (p, q), strict=True))
-        return not (wrapper and any(words <= inside for words in shared))
-
-    return tells
 
 
 def _limit_notes(over_chars: int, capped: bool, full: int, settings: Settings) -> tuple[str, ...]:
@@ -410,6 +402,7 @@ def _links(
     kinds: Sequence[Kinds] | None = None,
     days: Sequence[frozenset[str]] | None = None,
     values: ValueSlots | None = None,
+    fore: Sequence[frozenset[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """The candidate pairs that link: a score at the threshold, and with embeddings (unless the
     words are the same, or a part made the link) a story-centred cosine of at least
@@ -417,7 +410,10 @@ def _links(
     few words (lexical similarity under ``Settings.semantic_min_lexical``): sentences on one
     topic in other words are close in meaning too, and only a close paraphrase is the same fact.
     A weak link's shared words count the values it gives one slot (``values``,
-    :meth:`~compare.value_slots.ValueSlots.shared_weight`): one measure, told with two values."""
+    :meth:`~compare.value_slots.ValueSlots.shared_weight`): one measure, told with two values.
+    Two sentences, not leads, that share plain words only in a background clause of one of them
+    (``fore``, :func:`~compare.background.background_only`) do not link under
+    ``GroupSettings.background_max_score``: two claims around one reminder."""
     links: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidates):
         value = similarity(i, j)
@@ -443,6 +439,8 @@ def _links(
             continue
         if days is not None and value < settings.grouping.other_day_max_score and other_days(days[i], days[j]):
             continue
+        if plain is not None and fore is not None and value < settings.grouping.background_max_score and not cosines.leads(i, j) and background_only(plain[i], plain[j], fore[i], fore[j]):
+            continue  # two claims around one reminder (GroupSettings.background_max_score)
         links[(i, j)] = value
     return links
 
@@ -472,47 +470,6 @@ def _remarks(quotes: Sequence[Quoted] | None, settings: Settings) -> Callable[[i
         return a.share >= settings.quote_share and b.share >= settings.quote_share and not a.runs & b.runs
 
     return different
-
-
-def _plain_tokens(
-    analysed: Sequence[tuple[tuple[str, ...], frozenset[str]]],
-    story: Mapping[str, float],
-    names: frozenset[str],
-    counted: bool = False,
-) -> list[frozenset[str]]:
-    """Each sentence's content tokens that are none of the story's ``names`` (its acronyms too:
-    HuffPost's "Glenn Beck CPAC 2010 Speech VIDEO: Republicans Don't Need A Big Tent" and Fox's
-    "Glenn Beck Rips Progressivism at CPAC" share only who and where), words of attribution, nor
-    words that run through the story (:func:`~compare.similarity.story_weights`).  With
-    ``counted`` (``GroupSettings.weak_link_counted``) a number of one digit is the number with the
-    thing it counts: with each of the next ``COUNTED_WORDS`` content tokens, up to the next number
-    ("one more gift", "one more Christmas gift": "1 gift"), whatever those tokens are."""
-    skip = {t for w in names | ATTRIBUTION for t in [normalise_word(w)] if t is not None}
-    out: list[frozenset[str]] = []
-    for tokens, _ in analysed:
-        kept: set[str] = set()
-        for k, t in enumerate(tokens):
-            if t in story or t in skip:
-                continue
-            if not (counted and _small_number(t)):
-                kept.add(t)
-                continue
-            things = [*takewhile(lambda u: not u[0].isdigit(), tokens[k + 1 : k + 1 + COUNTED_WORDS])] or [""]
-            kept.update(f"{t} {thing}" for thing in things)
-        out.append(frozenset(kept))
-    return out
-
-
-COUNTED_WORDS = 2
-"""How many content tokens after a number of one digit may name the thing it counts (:func:`_plain_tokens`)."""
-
-
-def _small_number(token: str) -> bool:
-    """Whether a content token is a number of one digit ("2", "4gb"; "two" and "second" are 2 too)."""
-    return token[0].isdigit() and not token[1:2].isdigit() and token[1:3] not in _DECIMALS
-
-
-_DECIMALS = frozenset(f"{mark}{d}" for mark in ".," for d in "0123456789")
 
 
 def _story_ranks(

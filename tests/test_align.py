@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from compare.align import align
+from compare.background import background_spans
 from compare.centring import news_mean
 from compare.link_checks import (
     Quoted,
@@ -39,6 +40,7 @@ from compare.similarity import (
     analyse,
     event_kinds,
     features,
+    function_word,
     informativeness,
     normalise_word,
     overlap,
@@ -57,6 +59,7 @@ VOCAB = [
     ).split(),
     "CPAC",  # an acronym: a name to the weak-link check (compare.similarity.story_acronyms)
     *(", but", ";", '"', "—", "”"),  # breaks and quotation marks: the sentences have parts (compare/parts.py)
+    *(", who", ",", "since", "2001"),  # background clauses: ", who ... ,", "since ... in 2001" (compare/background.py)
     # "theater/territorial missile defense": two kinds of one term (Settings.contrast_head_words)
 ]
 sentence = st.lists(st.sampled_from(VOCAB), min_size=0, max_size=10).map(" ".join)
@@ -463,6 +466,35 @@ def _plain_groups(
         most = s.grouping.refusal_max_score
         return bool(most) and sim(*k) < most and refusal(sentences[k[0]].text) != refusal(sentences[k[1]].text)
 
+    def background(text: str) -> str:  # the text without its background clauses, written out
+        spans = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|whose|which)\b[^,;:()]*(?=,)", text, re.I)]
+        for m in re.finditer(r"((?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w.'’-]*),\s+((?:a|an|the|representing)\s+[^,;:()]{1,80}?)(?=,|[.!?]?[\"”’]?\s*$)", text):
+            name = m.group(1).split()
+            opening = re.findall(r"\w+", text[: m.start()])[-1:]
+            while name and function_word(name[0]):
+                opening.append(name.pop(0))
+            if len(name) >= 2 and not {w.lower() for w in opening} & {"in", "at", "near", "from", "across", "outside", "inside", "throughout", "around", "into"}:
+                spans.append((m.start(2), m.end(2)))
+        for m in re.finditer(r"\b(?:since|who|whose|which|that|when)\b[^,;:()]*?\b(?:in|since)\s+(?:1[89]|20)\d\d\b", text, re.I):
+            before = re.findall(r"\w+", text[: m.start()])
+            if not (m.group().lower().startswith("that") and before and before[-1].lower() in ATTRIBUTION):
+                spans.append((m.start(), m.end()))
+        return "".join(" " if any(a <= k < b for a, b in spans) else c for k, c in enumerate(text))
+
+    fore = [plain_words(analyse(background(x.text))[0]) for x in sentences]
+
+    def reminder(k: tuple[int, int]) -> bool:  # plain words shared only in the background of both, each with a claim of its own
+        i, j = k
+        shared = plain[i] & plain[j]
+        return (
+            sim(*k) < s.grouping.background_max_score
+            and k not in story_cos
+            and bool(shared)
+            and not shared & (fore[i] | fore[j])
+            and bool(fore[i] - plain[j])
+            and bool(fore[j] - plain[i])
+        )
+
     links = {
         k: sim(*k)
         for k in combinations(range(n), 2)
@@ -480,6 +512,7 @@ def _plain_groups(
                 and not contrasted(k)
                 and not other_day(k)
                 and not refused(k)
+                and not reminder(k)
             )
         )
     }
@@ -2159,3 +2192,93 @@ def test_a_short_crosshead_links_to_nothing() -> None:
     assert heading.role == "heading"
     assert not any(heading.id in g.members for g in c.groups)
     assert any({"one:2", "two:1"} <= set(g.members) for g in c.groups)
+
+
+def test_a_reminder_alone_links_no_two_claims() -> None:
+    """Blind reading 22 (ECB+ 07_ecb, written anew here): three outlets remind the reader that Rahman
+    beat Lennox Lewis in 2001, each around a claim of its own (he barely landed a punch; he looked a
+    shadow of that fighter; his record since).  The shared words ("2001") lie only in a background
+    clause (``GroupSettings.background_max_score``): no group.  The leads and the fight's other facts
+    still group."""
+    first = [
+        "Wladimir Klitschko stopped Hasim Rahman in the seventh round to keep his heavyweight titles in Mannheim.",
+        "Klitschko's left jab troubled the American from the opening bell.",
+        "The crowd of 12,000 at the SAP-Arena cheered every punch.",
+        "Rahman, who famously beat Lennox Lewis to become heavyweight champion of the world in 2001, barely landed "
+        "a punch as the Ukrainian dominated the encounter from start to finish.",
+    ]
+    second = [
+        "Wladimir Klitschko retained his heavyweight titles with a seventh-round stoppage of Hasim Rahman in Mannheim.",
+        "The American looked clueless as Klitschko pounded his face with a sharp left jab.",
+        "Referee Tony Weeks warned his corner in the sixth.",
+        "Rahman, who took the fight at late notice after the mandatory challenger pulled out through injury, looked "
+        "a shadow of the fighter that floored Lennox Lewis to win the title in 2001.",
+    ]
+    third = [
+        "Wladimir Klitschko defended his heavyweight titles in Germany with a lopsided win over Hasim Rahman.",
+        "Klitschko dominated the early rounds with hard jabs that Rahman could not answer.",
+        "Mismatches like this one do little for heavyweight boxing.",
+        "Rahman fell to 45-7-2 and is now 10-5-2 with one no contest since knocking out Lennox Lewis in 2001.",
+    ]
+    sentences = body_sentences([first, second, third])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert (0, 4, 8) in alignment.groups
+    assert not any({3, 7, 11} & set(g) for g in alignment.groups), alignment.groups
+    off = Settings()
+    off = replace(off, grouping=replace(off.grouping, background_max_score=0.0))
+    assert (3, 7, 11) in align(sentences, off).groups
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Rahman, who famously beat Lewis in 2001, barely landed a punch.", [", who famously beat Lewis in 2001"]),
+        ("Rahman is 10-5-2 since knocking out Lewis in 2001.", ["since knocking out Lewis in 2001"]),
+        ("Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said the women's experiences differed.", ["a lawyer for Wal-Mart"]),
+        # a relative clause that ends the sentence often tells the news; what was said is the claim
+        ("Klitschko dominated the former champion, who barely landed a blow.", []),
+        ("He said that in 2001 the company paid women less.", []),
+        ("He worried about his wife, Huma Abedin, an aide to Hillary Clinton.", ["an aide to Hillary Clinton"]),
+        ("In New York, the Senate voted on a bill.", []),
+    ],
+)
+def test_background_spans(text: str, background: list[str]) -> None:
+    assert [text[a:b] for a, b in background_spans(text)] == background
+
+
+def test_a_reminder_links_no_claim_however_close_the_wording() -> None:
+    """Blind reading 11 (BASIL c21cb217, written anew here): two outlets' "Weiner, 46, is married to
+    Huma Abedin, an aide to Secretary of State Hillary Clinton." and the Times' concern about the toll
+    on "his wife, Huma Abedin, an aide to Secretary of State Hillary Clinton." share only who she is
+    (an appositive in each), at 0.5 or more: no link at any score short of the same words
+    (``GroupSettings.background_max_score`` 1.0)."""
+    fox = [
+        "Rep. Anthony Weiner said Wednesday he did not send a lewd photo to a college student via Twitter.",
+        "Weiner said his account was hacked and that he has hired a lawyer to look into it.",
+        "The photo was sent to a 21-year-old woman in Seattle last weekend.",
+        "Weiner, 46, is married to Huma Abedin, an aide to Secretary of State Hillary Clinton.",
+    ]
+    hpo = [
+        "Rep. Anthony Weiner insisted on Wednesday that he did not send the lewd photo from his Twitter account.",
+        "He said he could not say with certainty whether the picture was of him.",
+        "The woman told a newspaper that she had never met the congressman.",
+        "Weiner, 46, is married to Huma Abedin, an aide to Secretary of State Hillary Clinton.",
+    ]
+    nyt = [
+        "Representative Anthony D. Weiner said on Wednesday that he had not sent a lewd photograph to a woman on Twitter.",
+        "He said he had hired a private security firm to investigate how the photo was sent.",
+        "He said he did not know the woman who received the photo.",
+        "The congressman also expressed concern about the toll the episode was taking on his wife, Huma Abedin, "
+        "an aide to Secretary of State Hillary Clinton.",
+    ]
+    sentences = body_sentences([fox, hpo, nyt])
+    alignment = align(sentences, Settings())
+    if not alignment.semantic:
+        pytest.skip("the rule works in the mode with embeddings; the model is not installed")
+    assert alignment.similarity(3, 11) >= 0.5
+    assert (3, 7) in alignment.groups and not any(11 in g for g in alignment.groups), alignment.groups
+    half = Settings()
+    half = replace(half, grouping=replace(half.grouping, background_max_score=0.5))
+    assert (3, 7, 11) in align(sentences, half).groups

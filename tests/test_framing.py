@@ -198,6 +198,35 @@ def test_marked_praise_outweighing_marked_criticism_is_favourable() -> None:
     assert _tone(quoted + plain, settings)[0] == "neutral"  # praise only in the words of those it quotes
 
 
+def test_marked_praise_is_the_outlets_own_in_two_sentences() -> None:
+    """Praise mostly in the words of those the article quotes (Kanye West's of Beyoncé, and one
+    sentence of the outlet's) is theirs: the rule asks ``Settings.tone_favourable_marked_own`` (2)
+    sentences of the outlet's own."""
+    settings = Settings()
+    assert settings.tone_favourable_marked_own == 2
+    praise, plain = _tones("favourable", "favourable", "favourable"), _tones(*["neutral"] * 13)
+    one_own = [praise[0]] + [replace(t, voice="quote") for t in praise[1:]]
+    assert _tone(one_own + plain, settings)[0] == "neutral"
+    assert _tone(one_own + plain, replace(settings, tone_favourable_marked_own=1))[0] == "favourable"
+    assert _tone(praise[:2] + one_own[2:] + plain, settings)[0] == "favourable"
+
+
+def test_a_line_written_as_a_headline_in_the_body_says_nothing_of_an_actor() -> None:
+    """A photo gallery's captions run together, or a link to another story ("SEE ALSO: ..."),
+    in the body: no tone is judged there (Amazon was favourable on such a caption)."""
+    from compare.analyze.framing import credit
+
+    a = (
+        "Amazon plans a streaming service, the Post reported.\n"
+        "Smile for Charity Make Amazon Your Android App Store Prime the Whole Family Great Gift Ideas\n"
+        "Amazon declined to comment."
+    )
+    b = "Amazon plans a streaming service. Amazon did not comment."
+    credited = credit([make_article("a", a), make_article("b", b)], load_lexicon(), Settings())
+    judged = {(r.article, r.text[:5]) for r in credited.requests if "Amazon" in r.actors}
+    assert ("a", "Amazo") in judged and ("a", "Smile") not in judged, judged
+
+
 # --- actors ---------------------------------------------------------------------------------
 
 

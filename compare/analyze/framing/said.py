@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compare.analyze.framing.tone_features import _tokens
 from compare.analyze.framing.words import ATTITUDE_STEMS, BE, FEELINGS, RECEIVING, SATISFIED
 
 NEGATIONS = frozenset(
@@ -88,6 +89,20 @@ def said_of(
     return out
 
 
+FURNITURE_WORDS = 6
+"""Words of four letters or more, all capitalised, that make a line page furniture (:func:`furniture`)."""
+
+
+def furniture(text: str) -> bool:
+    """Whether a line under an article's title is written as a headline: at least ``FURNITURE_WORDS``
+    words of four letters or more, every one capitalised ("SEE ALSO:  A Former Employee Is Suing
+    Amazon And Camping Outside ...", a photo gallery's captions run together: "Smile for Charity
+    Go With the Flow Make Amazon Your Android App Store ...").  Such a line links to another story
+    or captions a picture: the outlet says nothing of an actor there."""
+    long = [t for t in _tokens(text) if len(t[0]) >= 4 and t[0].isalpha()]
+    return len(long) >= FURNITURE_WORDS and all(text[t[1]].isupper() for t in long)
+
+
 PHRASE_STARTS = frozenset(
     """a an the his her their its this that these those after before of in for with to from on at as
     than over about against during since""".split()
@@ -141,4 +156,4 @@ def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     return not (j >= 0 and toks[j][0] in BE)
 
 
-__all__ = ["CUTS", "MAX_CUES", "NEGATIONS", "QUOTES", "said_of"]
+__all__ = ["CUTS", "FURNITURE_WORDS", "MAX_CUES", "NEGATIONS", "QUOTES", "furniture", "said_of"]

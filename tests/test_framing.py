@@ -247,6 +247,22 @@ def test_a_family_named_after_a_person_is_not_the_person() -> None:
     assert said_of == {("a", 0), ("a", 3), ("b", 0)}, said_of  # not the family's sentences
 
 
+def test_an_institution_named_after_a_person_is_not_the_person() -> None:
+    """ "The Obama administration" and "Obama's administration" are not Barack Obama: what they
+    do is not said of him (an editor's reading of session 24's rows)."""
+    a = (
+        "Barack Obama spoke in Ohio on Monday. The Obama administration was sued over the rules. "
+        "Obama's administration lost the case. Obama said he would appeal."
+    )
+    b = "President Barack Obama visited Ohio. The Obama administration faces a lawsuit."
+    from compare.analyze.framing import credit
+
+    articles = [make_article("a", a), make_article("b", b)]
+    credited = credit(articles, load_lexicon(), Settings())
+    said_of = {(r.article, r.index) for r in credited.requests if "Barack Obama" in r.actors}
+    assert said_of == {("a", 0), ("a", 3), ("b", 0)}, said_of
+
+
 def test_places_and_organisations_are_not_people() -> None:
     stances = framed(
         "Protesters gathered on the National Mall. The National Organization for Women rejected the bill. "

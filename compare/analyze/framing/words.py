@@ -152,6 +152,9 @@ KIN = _words(
 """After "Hutchinson's", the sentence is about a relative, not about Hutchinson."""
 LINEAGE = _words("family families clan dynasty")
 """After "the Genovese (crime)", a family, not the person of that name ("Vito Genovese")."""
+INSTITUTIONS = _words("administration administrations government")
+"""After a surname ("the Obama administration", "Obama's administration", "the Netanyahu government"), an
+institution named after the person, not the person: what it does is not said of Barack Obama."""
 GROUP_SUBJECTS = _words(
     """
     officials critics states countries lawmakers legislators leaders groups others people residents

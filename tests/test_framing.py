@@ -131,15 +131,17 @@ def test_an_unfavourable_tone_goes_to_the_actor_the_article_criticises_most() ->
 
 
 def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> None:
-    """Through frame(): in article "a" Smith bears three condemnations, Jones one; Jones is not
-    unfavourable there (it is without the rule), Smith is; in "b" Jones alone is criticised.  A
-    sentence condemning both counts for both (a tie keeps both unfavourable)."""
+    """Through frame(): in article "a" the outlet's own words criticise Smith three times, Jones
+    once; Jones is not unfavourable there (it is without the rule), Smith is; in "b" Jones alone
+    is criticised.  A sentence criticising both counts for both (a tie keeps both unfavourable).
+    ("Critics slammed Smith for the failed plan" until session 25: "Critics" was a cue word in the
+    outlet's own words, and the rest is the critics' charge, :mod:`compare.analyze.framing.voice`.)"""
     a = (
-        "Critics slammed Senator Mark Smith for the failed and corrupt plan. Smith was blamed for the "
-        "disastrous and shameful failure. Voters slammed Smith for the failed and corrupt plan. "
-        "Critics slammed Governor Ann Jones for the failed plan. Jones met reporters."
+        "Senator Mark Smith pushed the failed and corrupt plan. Smith ran a disastrous and shameful "
+        "campaign. Smith defended the failed and corrupt plan. "
+        "Governor Ann Jones backed the failed plan. Jones met reporters."
     )
-    b = "Critics slammed Governor Ann Jones for the failed and corrupt plan. Senator Mark Smith met reporters on Tuesday."
+    b = "Governor Ann Jones pushed the failed and corrupt plan. Senator Mark Smith met reporters on Tuesday."
     settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
     articles = [make_article("a", a), make_article("b", b)]
     tones = {(s.actor, s.article): s.tone for s in frame(articles, load_lexicon(), settings)}
@@ -147,7 +149,7 @@ def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> No
     assert tones[("Ann Jones", "b")] == "unfavourable", tones
     off = frame(articles, load_lexicon(), replace(settings, tone_rival_share=0.0))
     assert {(s.actor, s.article): s.tone for s in off}[("Ann Jones", "a")] == "unfavourable"
-    both = "Critics slammed Senator Mark Smith and Governor Ann Jones for the failed and corrupt plan. Smith met reporters."
+    both = "Senator Mark Smith and Governor Ann Jones pushed the failed and corrupt plan. Smith met reporters."
     tones = {(s.actor, s.article): s.tone for s in frame([make_article("a", both), articles[1]], load_lexicon(), settings)}
     assert tones[("Mark Smith", "a")] == tones[("Ann Jones", "a")] == "unfavourable", tones
 
@@ -157,7 +159,7 @@ def test_criticism_the_report_does_not_show_hides_no_other_actor() -> None:
     quotations, so Smith is not unfavourable (Settings.tone_own_sentences) and is no rival: Jones
     stays unfavourable."""
     a = (
-        "Critics slammed Governor Ann Jones for the failed and corrupt plan. "
+        "Governor Ann Jones pushed the failed and corrupt plan. "
         '"Senator Mark Smith is a corrupt and disgraceful failure," one rival said. '
         '"Smith is a liar and a fraud," another rival said. '
         '"Smith is a shameful, corrupt disaster," a third rival said. '
@@ -599,6 +601,16 @@ def _said(text: str, target: str) -> list[str]:
     toks = _tokens(text)
     at = text.index(target)
     return [toks[k][0] for k in said_of(text, toks, at, at + len(target), load_model().lexicon)]
+
+
+def test_critics_victims_and_contests_are_no_cue_words_and_a_tribute_is() -> None:
+    """Words that name other people beside the target ("her critics", "attackers") or a contest
+    ("will fight", "fought") say nothing of the target's quality; "paid tribute to" praises it,
+    though VADER's lexicon lacks the word (blind reading 22: a tribute shown as unfavourable evidence)."""
+    assert _said("Sarah Palin hit back at her critics and attackers on Monday.", "Sarah Palin") == []
+    assert _said("Manny Pacquiao will fight in Macau and fought bravely in his last bout.", "Manny Pacquiao") == ["bravely"]
+    assert _said("Thousands paid tribute to Robin Williams in San Francisco.", "Robin Williams") == ["tribute"]
+    assert _said("The justices heard arguments in a lawsuit against Wal-Mart.", "Wal-Mart") == []
 
 
 def test_an_actors_own_attitude_is_not_said_of_it() -> None:

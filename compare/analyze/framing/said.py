@@ -24,6 +24,19 @@ QUOTES = frozenset('"“”')
 MAX_CUES = 2
 """Cue words marked per sentence and target."""
 
+CUE_VALENCE = {
+    **dict.fromkeys(("tribute", "tributes"), 2.2),  # as "honor": "paying tribute to him" is praise
+    **dict.fromkeys(("critic", "critics", "attackers", "attacker", "victim", "victims"), 0.0),
+    **dict.fromkeys(("fight", "fights", "fighting", "fought", "battle", "battles", "battled"), 0.0),
+    **dict.fromkeys(("lawsuit", "lawsuits", "suing", "argument", "arguments"), 0.0),
+}
+"""Words whose valence as cue words differs from the sentiment lexicon's (the tone model reads the
+lexicon's): praise VADER lacks ("tribute"); people the sentence names beside the target, no quality
+of it ("Palin's critics", "her attackers", "the victim's family"); a contest, which says nothing of
+who is in it ("a fight for the title", "fought for the bill"); and a proceeding ("a lawsuit
+against Wal-Mart", "oral arguments before the Supreme Court"), which says a claim is made, not that
+it holds ("accused", "convicted" stay).  0: no cue word."""
+
 
 def said_of(
     text: str, toks: Sequence[tuple[str, int, int]], start: int, end: int, lexicon: Mapping[str, float]
@@ -72,7 +85,7 @@ def said_of(
         if low in NEGATIONS:
             negated = True
         received = received or (bool(inside) and k > inside[-1] and low in RECEIVING)
-        if k in inside or not (valence := lexicon.get(low)):
+        if k in inside or not (valence := CUE_VALENCE.get(low, lexicon.get(low))):
             continue
         if text[toks[k][1]].isupper() and k > 0 and toks[k - 1][0] not in QUOTES and not headline:
             continue  # a title or a name ("Justice Ginsburg", "Secure America Now"), no word of tone
@@ -156,4 +169,4 @@ def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     return not (j >= 0 and toks[j][0] in BE)
 
 
-__all__ = ["CUTS", "FURNITURE_WORDS", "MAX_CUES", "NEGATIONS", "QUOTES", "furniture", "said_of"]
+__all__ = ["CUE_VALENCE", "CUTS", "FURNITURE_WORDS", "MAX_CUES", "NEGATIONS", "QUOTES", "furniture", "said_of"]

@@ -613,6 +613,22 @@ def test_critics_victims_and_contests_are_no_cue_words_and_a_tribute_is() -> Non
     assert _said("The justices heard arguments in a lawsuit against Wal-Mart.", "Wal-Mart") == []
 
 
+def test_critics_charge_is_theirs_not_the_outlets() -> None:
+    """ "Critics slammed Smith for the failed and corrupt plan": "Critics" names people, no cue word
+    (words.CUE_VALENCE), so the cue words are the critics' charge (voice "reported"), and criticism
+    only in others' words makes no unfavourable portrayal (Settings.tone_own_sentences)."""
+    a = (
+        "Critics slammed Senator Mark Smith for the failed and corrupt plan. Voters slammed Smith for the "
+        "disastrous and shameful failure. Critics slammed Smith for the failed and corrupt plan."
+    )
+    articles = [make_article("a", a), make_article("b", "Senator Mark Smith met reporters on Tuesday.")]
+    settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
+    assert {(s.actor, s.article): s.tone for s in frame(articles, load_lexicon(), settings)}[("Mark Smith", "a")] == "neutral"
+    shown = {(s.actor, s.article): s for s in frame(articles, load_lexicon(), replace(settings, tone_own_sentences=0))}
+    smith = shown[("Mark Smith", "a")]
+    assert smith.tone == "unfavourable" and {v.voice for v in smith.voices} == {"reported"}, smith.voices
+
+
 def test_an_actors_own_attitude_is_not_said_of_it() -> None:
     """Words of attitude toward others written after the actor in its clause are its own view,
     not how the article portrays it; received ("drew criticism", "was criticized") or aimed at it

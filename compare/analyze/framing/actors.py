@@ -12,7 +12,15 @@ from collections.abc import MutableMapping, Sequence
 from compare.analyze.framing.aliases import AliasMatch
 from compare.analyze.framing.names import Names, Run, initial, is_title, namey, runs
 from compare.analyze.framing.tokens import Tok, common_word, where
-from compare.analyze.framing.words import CONNECTORS, INSTITUTIONS, LINEAGE, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
+from compare.analyze.framing.words import (
+    CONNECTORS,
+    INSTITUTIONS,
+    LINEAGE,
+    NON_ACTOR_HEADS,
+    PRONOUNS,
+    REGION_WORDS,
+    TITLES,
+)
 from compare.records import record
 
 

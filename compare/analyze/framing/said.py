@@ -8,10 +8,11 @@ sentence judged favourable or unfavourable without one is no evidence
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from compare.analyze.framing.tone_features import _tokens
-from compare.analyze.framing.words import ATTITUDE_STEMS, BE, FEELINGS, RECEIVING, SATISFIED
+from compare.analyze.framing.tone_features import word_tokens
+from compare.analyze.framing.words import ATTITUDE_STEMS, BE, CUE_VALENCE, FEELINGS, RECEIVING, SATISFIED
 
 NEGATIONS = frozenset(
     "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
@@ -23,20 +24,6 @@ QUOTES = frozenset('"“”')
 
 MAX_CUES = 2
 """Cue words marked per sentence and target."""
-
-CUE_VALENCE = {
-    **dict.fromkeys(("tribute", "tributes"), 2.2),  # as "honor": "paying tribute to him" is praise
-    **dict.fromkeys(("critic", "critics", "attackers", "attacker", "victim", "victims"), 0.0),
-    **dict.fromkeys(("fight", "fights", "fighting", "fought", "battle", "battles", "battled"), 0.0),
-    **dict.fromkeys(("lawsuit", "lawsuits", "suing", "argument", "arguments"), 0.0),
-}
-"""Words whose valence as cue words differs from the sentiment lexicon's (the tone model reads the
-lexicon's): praise VADER lacks ("tribute"); people the sentence names beside the target, no quality
-of it ("Palin's critics", "her attackers", "the victim's family"); a contest, which says nothing of
-who is in it ("a fight for the title", "fought for the bill"); and a proceeding ("a lawsuit
-against Wal-Mart", "oral arguments before the Supreme Court"), which says a claim is made, not that
-it holds ("accused", "convicted" stay).  0: no cue word."""
-
 
 def said_of(
     text: str, toks: Sequence[tuple[str, int, int]], start: int, end: int, lexicon: Mapping[str, float]
@@ -104,15 +91,22 @@ def said_of(
 
 FURNITURE_WORDS = 6
 """Words of four letters or more, all capitalised, that make a line page furniture (:func:`furniture`)."""
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def furniture(text: str) -> bool:
-    """Whether a line under an article's title is written as a headline: at least ``FURNITURE_WORDS``
-    words of four letters or more, every one capitalised ("SEE ALSO:  A Former Employee Is Suing
-    Amazon And Camping Outside ...", a photo gallery's captions run together: "Smile for Charity
-    Go With the Flow Make Amazon Your Android App Store ...").  Such a line links to another story
-    or captions a picture: the outlet says nothing of an actor there."""
-    long = [t for t in _tokens(text) if len(t[0]) >= 4 and t[0].isalpha()]
+    """Whether a line under an article's title is written as a headline, with no full stop: at least
+    ``FURNITURE_WORDS`` words of four letters or more, every one capitalised ("SEE ALSO:  A Former
+    Employee Is Suing Amazon And Camping Outside ...", a photo gallery's captions run together:
+    "Smile for Charity Go With the Flow Make Amazon Your Android App Store ...").  Such a line links
+    to another story or captions a picture: the outlet says nothing of an actor there.  A guard of
+    the framing's: such lines are boilerplate the clean stage leaves in (compare/clean.py), so
+    the alignment still reads them.  It also silences a crosshead of six long capitalised words and
+    other outlets' headlines that an article quotes in title case (a sentence of an ALL-CAPS
+    paragraph ends with a full stop and stays)."""
+    if _LOWER_WORD.search(text) or text.rstrip().endswith("."):
+        return False  # most lines: a word of four letters in lower case, found without tokens
+    long = [t for t in word_tokens(text) if len(t[0]) >= 4 and t[0].isalpha()]
     return len(long) >= FURNITURE_WORDS and all(text[t[1]].isupper() for t in long)
 
 
@@ -169,4 +163,4 @@ def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     return not (j >= 0 and toks[j][0] in BE)
 
 
-__all__ = ["CUE_VALENCE", "CUTS", "FURNITURE_WORDS", "MAX_CUES", "NEGATIONS", "QUOTES", "furniture", "said_of"]
+__all__ = ["CUTS", "FURNITURE_WORDS", "MAX_CUES", "NEGATIONS", "QUOTES", "furniture", "said_of"]

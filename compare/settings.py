@@ -505,7 +505,7 @@ class Settings:
     tone_favourable_marked: int = 3
     """An actor's tone in one article is "favourable" too when at least this many of its sentences
     praise it in marked words (cue words of praise in its clause, ``tone_favourable_valence``),
-    more of them than criticise it in marked words, one at least in the outlet's own words, and
+    more of them than criticise it in marked words, ``tone_favourable_marked_own`` of them in the outlet's own words, and
     no more of all its sentences unfavourable than favourable (compare/analyze/framing/scoring.py,
     ``_praised``): the share alone needs 40% of an actor's sentences net favourable, which an
     actor the article covers at length never reaches (Paul Ryan in HuffPost's debate story: four
@@ -515,6 +515,12 @@ class Settings:
     the example, BASIL dev, 109 labelled FNC-1 stories and reading 21's five, seven favourable rows
     added and none removed, read as an editor 2 supported / 4 partly / 1 unsupported: it also fires
     on whoever is praised in passing (``benchmarks/labels/tone-s24.json``)."""
+
+    tone_favourable_marked_own: int = 2
+    """Of the sentences of marked praise that ``tone_favourable_marked`` counts, how many must be in
+    the outlet's own words (compare/analyze/framing/scoring.py, ``_praised``).  1 until session 25,
+    when the rule fired on bystanders praised by those the article quotes (Beyoncé in a story on
+    Kanye West: one sentence of the outlet's, two of West's): the portrayal is the outlet's."""
 
     tone_neutral_prior: float = 0.5
     """Added to the log-odds of "neutral" when the framing judges a sentence's tone toward an

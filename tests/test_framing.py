@@ -131,15 +131,17 @@ def test_an_unfavourable_tone_goes_to_the_actor_the_article_criticises_most() ->
 
 
 def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> None:
-    """Through frame(): in article "a" Smith bears three condemnations, Jones one; Jones is not
-    unfavourable there (it is without the rule), Smith is; in "b" Jones alone is criticised.  A
-    sentence condemning both counts for both (a tie keeps both unfavourable)."""
+    """Through frame(): in article "a" the outlet's own words criticise Smith three times, Jones
+    once; Jones is not unfavourable there (it is without the rule), Smith is; in "b" Jones alone
+    is criticised.  A sentence criticising both counts for both (a tie keeps both unfavourable).
+    ("Critics slammed Smith for the failed plan" until session 25: "Critics" was a cue word in the
+    outlet's own words, and the rest is the critics' charge, :mod:`compare.analyze.framing.voice`.)"""
     a = (
-        "Critics slammed Senator Mark Smith for the failed and corrupt plan. Smith was blamed for the "
-        "disastrous and shameful failure. Voters slammed Smith for the failed and corrupt plan. "
-        "Critics slammed Governor Ann Jones for the failed plan. Jones met reporters."
+        "Senator Mark Smith pushed the failed and corrupt plan. Smith ran a disastrous and shameful "
+        "campaign. Smith defended the failed and corrupt plan. "
+        "Governor Ann Jones backed the failed plan. Jones met reporters."
     )
-    b = "Critics slammed Governor Ann Jones for the failed and corrupt plan. Senator Mark Smith met reporters on Tuesday."
+    b = "Governor Ann Jones pushed the failed and corrupt plan. Senator Mark Smith met reporters on Tuesday."
     settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
     articles = [make_article("a", a), make_article("b", b)]
     tones = {(s.actor, s.article): s.tone for s in frame(articles, load_lexicon(), settings)}
@@ -147,7 +149,7 @@ def test_the_framing_weighs_each_actor_against_the_others_of_its_article() -> No
     assert tones[("Ann Jones", "b")] == "unfavourable", tones
     off = frame(articles, load_lexicon(), replace(settings, tone_rival_share=0.0))
     assert {(s.actor, s.article): s.tone for s in off}[("Ann Jones", "a")] == "unfavourable"
-    both = "Critics slammed Senator Mark Smith and Governor Ann Jones for the failed and corrupt plan. Smith met reporters."
+    both = "Senator Mark Smith and Governor Ann Jones pushed the failed and corrupt plan. Smith met reporters."
     tones = {(s.actor, s.article): s.tone for s in frame([make_article("a", both), articles[1]], load_lexicon(), settings)}
     assert tones[("Mark Smith", "a")] == tones[("Ann Jones", "a")] == "unfavourable", tones
 
@@ -157,7 +159,7 @@ def test_criticism_the_report_does_not_show_hides_no_other_actor() -> None:
     quotations, so Smith is not unfavourable (Settings.tone_own_sentences) and is no rival: Jones
     stays unfavourable."""
     a = (
-        "Critics slammed Governor Ann Jones for the failed and corrupt plan. "
+        "Governor Ann Jones pushed the failed and corrupt plan. "
         '"Senator Mark Smith is a corrupt and disgraceful failure," one rival said. '
         '"Smith is a liar and a fraud," another rival said. '
         '"Smith is a shameful, corrupt disaster," a third rival said. '
@@ -198,6 +200,35 @@ def test_marked_praise_outweighing_marked_criticism_is_favourable() -> None:
     assert _tone(quoted + plain, settings)[0] == "neutral"  # praise only in the words of those it quotes
 
 
+def test_marked_praise_is_the_outlets_own_in_two_sentences() -> None:
+    """Praise mostly in the words of those the article quotes (Kanye West's of Beyoncé, and one
+    sentence of the outlet's) is theirs: the rule asks ``Settings.tone_favourable_marked_own`` (2)
+    sentences of the outlet's own."""
+    settings = Settings()
+    assert settings.tone_favourable_marked_own == 2
+    praise, plain = _tones("favourable", "favourable", "favourable"), _tones(*["neutral"] * 13)
+    one_own = [praise[0]] + [replace(t, voice="quote") for t in praise[1:]]
+    assert _tone(one_own + plain, settings)[0] == "neutral"
+    assert _tone(one_own + plain, replace(settings, tone_favourable_marked_own=1))[0] == "favourable"
+    assert _tone(praise[:2] + one_own[2:] + plain, settings)[0] == "favourable"
+
+
+def test_a_line_written_as_a_headline_in_the_body_says_nothing_of_an_actor() -> None:
+    """A photo gallery's captions run together, or a link to another story ("SEE ALSO: ..."),
+    in the body: no tone is judged there (Amazon was favourable on such a caption)."""
+    from compare.analyze.framing import credit
+
+    a = (
+        "Amazon plans a streaming service, the Post reported.\n"
+        "Smile for Charity Make Amazon Your Android App Store Prime the Whole Family Great Gift Ideas\n"
+        "Amazon declined to comment."
+    )
+    b = "Amazon plans a streaming service. Amazon did not comment."
+    credited = credit([make_article("a", a), make_article("b", b)], load_lexicon(), Settings())
+    judged = {(r.article, r.text[:5]) for r in credited.requests if "Amazon" in r.actors}
+    assert ("a", "Amazo") in judged and ("a", "Smile") not in judged, judged
+
+
 # --- actors ---------------------------------------------------------------------------------
 
 
@@ -216,6 +247,22 @@ def test_a_family_named_after_a_person_is_not_the_person() -> None:
     credited = credit(articles, load_lexicon(), Settings())
     said_of = {(r.article, r.index) for r in credited.requests if "Vito Genovese" in r.actors}
     assert said_of == {("a", 0), ("a", 3), ("b", 0)}, said_of  # not the family's sentences
+
+
+def test_an_institution_named_after_a_person_is_not_the_person() -> None:
+    """ "The Obama administration" and "Obama's administration" are not Barack Obama: what they
+    do is not said of him (an editor's reading of session 24's rows)."""
+    a = (
+        "Barack Obama spoke in Ohio on Monday. The Obama administration was sued over the rules. "
+        "Obama's administration lost the case. Obama said he would appeal."
+    )
+    b = "President Barack Obama visited Ohio. The Obama administration faces a lawsuit."
+    from compare.analyze.framing import credit
+
+    articles = [make_article("a", a), make_article("b", b)]
+    credited = credit(articles, load_lexicon(), Settings())
+    said_of = {(r.article, r.index) for r in credited.requests if "Barack Obama" in r.actors}
+    assert said_of == {("a", 0), ("a", 3), ("b", 0)}, said_of
 
 
 def test_places_and_organisations_are_not_people() -> None:
@@ -554,6 +601,32 @@ def _said(text: str, target: str) -> list[str]:
     toks = _tokens(text)
     at = text.index(target)
     return [toks[k][0] for k in said_of(text, toks, at, at + len(target), load_model().lexicon)]
+
+
+def test_critics_victims_and_contests_are_no_cue_words_and_a_tribute_is() -> None:
+    """Words that name other people beside the target ("her critics", "attackers") or a contest
+    ("will fight", "fought") say nothing of the target's quality; "paid tribute to" praises it,
+    though VADER's lexicon lacks the word (blind reading 22: a tribute shown as unfavourable evidence)."""
+    assert _said("Sarah Palin hit back at her critics and attackers on Monday.", "Sarah Palin") == []
+    assert _said("Manny Pacquiao will fight in Macau and fought bravely in his last bout.", "Manny Pacquiao") == ["bravely"]
+    assert _said("Thousands paid tribute to Robin Williams in San Francisco.", "Robin Williams") == ["tribute"]
+    assert _said("The justices heard arguments in a lawsuit against Wal-Mart.", "Wal-Mart") == []
+
+
+def test_critics_charge_is_theirs_not_the_outlets() -> None:
+    """ "Critics slammed Smith for the failed and corrupt plan": "Critics" names people, no cue word
+    (words.CUE_VALENCE), so the cue words are the critics' charge (voice "reported"), and criticism
+    only in others' words makes no unfavourable portrayal (Settings.tone_own_sentences)."""
+    a = (
+        "Critics slammed Senator Mark Smith for the failed and corrupt plan. Voters slammed Smith for the "
+        "disastrous and shameful failure. Critics slammed Smith for the failed and corrupt plan."
+    )
+    articles = [make_article("a", a), make_article("b", "Senator Mark Smith met reporters on Tuesday.")]
+    settings = replace(Settings(), tone_unfavourable_net=1, tone_unfavourable_net_named=1)
+    assert {(s.actor, s.article): s.tone for s in frame(articles, load_lexicon(), settings)}[("Mark Smith", "a")] == "neutral"
+    shown = {(s.actor, s.article): s for s in frame(articles, load_lexicon(), replace(settings, tone_own_sentences=0))}
+    smith = shown[("Mark Smith", "a")]
+    assert smith.tone == "unfavourable" and {v.voice for v in smith.voices} == {"reported"}, smith.voices
 
 
 def test_an_actors_own_attitude_is_not_said_of_it() -> None:

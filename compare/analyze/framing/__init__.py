@@ -55,6 +55,7 @@ from compare.analyze.framing.cues import (
     verb_agent,
 )
 from compare.analyze.framing.names import Names, learn_names
+from compare.analyze.framing.said import furniture
 from compare.analyze.framing.scoring import SentenceTone, Tally, criticism, stance
 from compare.analyze.framing.tokens import tokens
 from compare.analyze.framing.tone import Logits, embedded_logits, target_tone
@@ -219,8 +220,8 @@ def _tone_requests(
             if m.lexical and not main.isdisjoint(m.actors) and not people(sent, m)  # people(): only where it matters
         ]
         targets += [(r.actors, r.first, r.first, r.last, r.kind) for r in referred]
-        if not targets:
-            continue
+        if not targets or (sent.sentence.role != "title" and furniture(sent.sentence.text)):
+            continue  # a link to another story or a caption (:func:`.said.furniture`) says nothing of them
         twice = _named_twice(targets) if len(targets) > 1 else frozenset()
         done: set[str] = set()
         for actors, anchor, first, last, kind in targets:

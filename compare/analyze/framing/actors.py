@@ -12,7 +12,15 @@ from collections.abc import MutableMapping, Sequence
 from compare.analyze.framing.aliases import AliasMatch
 from compare.analyze.framing.names import Names, Run, initial, is_title, namey, runs
 from compare.analyze.framing.tokens import Tok, common_word, where
-from compare.analyze.framing.words import CONNECTORS, LINEAGE, NON_ACTOR_HEADS, PRONOUNS, REGION_WORDS, TITLES
+from compare.analyze.framing.words import (
+    CONNECTORS,
+    INSTITUTIONS,
+    LINEAGE,
+    NON_ACTOR_HEADS,
+    PRONOUNS,
+    REGION_WORDS,
+    TITLES,
+)
 from compare.records import record
 
 
@@ -82,10 +90,17 @@ def _lineage(toks: Sequence[Tok], k: int) -> bool:
     return k > 0 and toks[k - 1].low == "the" and after < len(toks) and toks[after].low in LINEAGE
 
 
+def _institution(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the surname at token ``k`` names an institution after the person (``INSTITUTIONS``):
+    "the Obama administration", "Obama's administration", "the Netanyahu government"."""
+    after = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in ("'s", "’s"))
+    return after < len(toks) and toks[after].low in INSTITUTIONS
+
+
 def _person(
     toks: Sequence[Tok], k: int, surname: str, names: Names, recent: MutableMapping[str, str]
 ) -> str | None:
-    if _lineage(toks, k):
+    if _lineage(toks, k) or _institution(toks, k):
         return None
     given = _given(toks, k)
     if given is not None and given in names.people.get(surname, {}):

@@ -19,7 +19,7 @@ sentences of news stories where it went wrong; :func:`bystander` gives the reaso
 - **compared**: the actor is what another is compared against ("more original programming than
   Netflix"): the praise is the other's, so a favourable verdict is not Netflix's.
 
-All work on the tone model's tokens (:func:`.tone_features._tokens`, cached per sentence): a few
+All work on the tone model's tokens (:data:`.tone_features.word_tokens`, cached per sentence): a few
 look-ups per target.
 """
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.analyze.framing.tone_features import _tokens, target_tokens
+from compare.analyze.framing.tone_features import target_tokens, word_tokens
 from compare.analyze.framing.words import ORG_HEADS, TITLES, WEAK_TITLES
 
 Token = tuple[str, int, int]
@@ -155,7 +155,7 @@ def bystander(text: str, start: int, end: int, tone: str) -> str | None:
     dangerous man than Trump" a reproach); None where it is."""
     if tone == "neutral":
         return None
-    toks = _tokens(text)
+    toks = word_tokens(text)
     found = target_tokens(text, start, end)  # None where the sentence does not name the target there
     if found is None:
         return None

@@ -8,9 +8,11 @@ sentence judged favourable or unfavourable without one is no evidence
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from compare.analyze.framing.words import ATTITUDE_STEMS, BE, FEELINGS, RECEIVING, SATISFIED
+from compare.analyze.framing.tone_features import word_tokens
+from compare.analyze.framing.words import ATTITUDE_STEMS, BE, CUE_VALENCE, FEELINGS, RECEIVING, SATISFIED
 
 NEGATIONS = frozenset(
     "not no never n't nor neither without hardly barely cannot nobody none nothing".split()
@@ -22,7 +24,6 @@ QUOTES = frozenset('"“”')
 
 MAX_CUES = 2
 """Cue words marked per sentence and target."""
-
 
 def said_of(
     text: str, toks: Sequence[tuple[str, int, int]], start: int, end: int, lexicon: Mapping[str, float]
@@ -71,7 +72,7 @@ def said_of(
         if low in NEGATIONS:
             negated = True
         received = received or (bool(inside) and k > inside[-1] and low in RECEIVING)
-        if k in inside or not (valence := lexicon.get(low)):
+        if k in inside or not (valence := CUE_VALENCE.get(low, lexicon.get(low))):
             continue
         if text[toks[k][1]].isupper() and k > 0 and toks[k - 1][0] not in QUOTES and not headline:
             continue  # a title or a name ("Justice Ginsburg", "Secure America Now"), no word of tone
@@ -86,6 +87,27 @@ def said_of(
     if inside and inside[0] >= 3 and toks[inside[0] - 1][0] == "of" and not _attitude(toks, inside[0] - 2):
         out.pop(inside[0] - 3, None)  # "biased coverage of Israel": the coverage is biased, not Israel
     return out
+
+
+FURNITURE_WORDS = 6
+"""Words of four letters or more, all capitalised, that make a line page furniture (:func:`furniture`)."""
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def furniture(text: str) -> bool:
+    """Whether a line under an article's title is written as a headline, with no full stop: at least
+    ``FURNITURE_WORDS`` words of four letters or more, every one capitalised ("SEE ALSO:  A Former
+    Employee Is Suing Amazon And Camping Outside ...", a photo gallery's captions run together:
+    "Smile for Charity Go With the Flow Make Amazon Your Android App Store ...").  Such a line links
+    to another story or captions a picture: the outlet says nothing of an actor there.  A guard of
+    the framing's: such lines are boilerplate the clean stage leaves in (compare/clean.py), so
+    the alignment still reads them.  It also silences a crosshead of six long capitalised words and
+    other outlets' headlines that an article quotes in title case (a sentence of an ALL-CAPS
+    paragraph ends with a full stop and stays)."""
+    if _LOWER_WORD.search(text) or text.rstrip().endswith("."):
+        return False  # most lines: a word of four letters in lower case, found without tokens
+    long = [t for t in word_tokens(text) if len(t[0]) >= 4 and t[0].isalpha()]
+    return len(long) >= FURNITURE_WORDS and all(text[t[1]].isupper() for t in long)
 
 
 PHRASE_STARTS = frozenset(
@@ -141,4 +163,4 @@ def _attitude(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
     return not (j >= 0 and toks[j][0] in BE)
 
 
-__all__ = ["CUTS", "MAX_CUES", "NEGATIONS", "QUOTES", "said_of"]
+__all__ = ["CUTS", "FURNITURE_WORDS", "MAX_CUES", "NEGATIONS", "QUOTES", "furniture", "said_of"]

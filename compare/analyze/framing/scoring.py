@@ -113,13 +113,14 @@ def criticism(tones: Iterable[SentenceTone], settings: Settings) -> float:
 def _praised(tones: list[SentenceTone], settings: Settings) -> bool:
     """Whether at least ``Settings.tone_favourable_marked`` sentences praise the actor in marked
     words (``SentenceTone.cued``: cue words of praise in its clause), more than criticise it in
-    marked words, one of them in the outlet's own words, and no more of all its sentences are
+    marked words, ``Settings.tone_favourable_marked_own`` of them in the outlet's own words (praise
+    in the words of those it quotes is theirs: Kanye West's of Beyoncé), and no more of all its sentences are
     unfavourable than favourable: a favourable portrayal of an actor the article covers at
     length, whose praise the share (``Settings.tone_favourable_share``) loses among its many
     plain sentences."""
     marked = settings.tone_favourable_marked
     praise = [t for t in tones if t.cued and t.tone == "favourable"]
-    if not marked or len(praise) < marked or not any(t.voice == OWN for t in praise):
+    if not marked or len(praise) < marked or sum(t.voice == OWN for t in praise) < settings.tone_favourable_marked_own:
         return False
     blame = [t for t in tones if t.tone == "unfavourable"]
     return len(praise) > sum(t.cued for t in blame) and sum(t.tone == "favourable" for t in tones) >= len(blame)

@@ -74,6 +74,10 @@ def _word_tokens(text: str, start: int, stop: int, out: list[tuple[str, int, int
             out.append((low, begin, end))
 
 
+word_tokens = _tokens
+"""(lower-case word, start, end) of a sentence, as the tone model reads it: :func:`_tokens`, public."""
+
+
 @lru_cache(maxsize=4096)
 def _layout(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where :func:`_tokens` start and end, and which cut a clause (``_CUTS``), read in C."""

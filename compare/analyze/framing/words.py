@@ -152,6 +152,9 @@ KIN = _words(
 """After "Hutchinson's", the sentence is about a relative, not about Hutchinson."""
 LINEAGE = _words("family families clan dynasty")
 """After "the Genovese (crime)", a family, not the person of that name ("Vito Genovese")."""
+INSTITUTIONS = _words("administration administrations government")
+"""After a surname ("the Obama administration", "Obama's administration", "the Netanyahu government"), an
+institution named after the person, not the person: what it does is not said of Barack Obama."""
 GROUP_SUBJECTS = _words(
     """
     officials critics states countries lawmakers legislators leaders groups others people residents
@@ -259,3 +262,15 @@ HEDGES = _words("might may")
 """A sentence stating a condition, a clause saying what might be: possibilities, no stance
 ("if we convince each other ..., then we can move towards closer cooperation"; relations "might
 have a common platform for cooperation")."""
+CUE_VALENCE = {
+    **dict.fromkeys(("tribute", "tributes"), 2.2),  # as "honor": "paying tribute to him" is praise
+    **dict.fromkeys(("critic", "critics", "attackers", "attacker", "victim", "victims"), 0.0),
+    **dict.fromkeys(("fight", "fights", "fighting", "fought", "battle", "battles", "battled"), 0.0),
+    **dict.fromkeys(("lawsuit", "lawsuits", "suing", "argument", "arguments"), 0.0),
+}
+"""Words whose valence as cue words differs from the sentiment lexicon's (the tone model reads the
+lexicon's): praise VADER lacks ("tribute"); people the sentence names beside the target, no quality
+of it ("Palin's critics", "her attackers", "the victim's family"); a contest, which says nothing of
+who is in it ("a fight for the title", "fought for the bill"); and a proceeding ("a lawsuit
+against Wal-Mart", "oral arguments before the Supreme Court"), which says a claim is made, not that
+it holds ("accused", "convicted" stay).  0: no cue word."""

@@ -75,3 +75,29 @@ def test_times_of_other_zones_days_or_moments_can_both_hold(first: str, second: 
 def test_the_nearest_time_of_one_moment_is_shown(first: str, second: str, shown: tuple[str, str]) -> None:
     (difference,) = [d for d in differences_between([first, second]) if "times" in d.detail]
     assert dict(difference.values) == {"a:0": shown[0], "b:0": shown[1]}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the weekday of a time of day dates that time's moment (session 24's left item)
+        ("The fire broke out at 2 a.m. Sunday at the church.", "The fire was put out at 2 p.m. Monday at the church."),
+        ("The fire broke out Sunday at 2 a.m. at the church.", "The fire was put out Monday at 2 p.m. at the church."),
+        ("The fire at the church broke out early Sunday.", "The fire at the church was put out late Monday."),
+    ],
+)
+def test_weekdays_of_two_moments_do_not_contradict(first: str, second: str) -> None:
+    assert not [d for d in differences_between([first, second]) if d.type == "date"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The fire at the church broke out Sunday.", "The fire at the church broke out Monday."),
+        ("The House voted on Wednesday to pass the bill.", "The House voted on Tuesday to pass the bill."),
+        ("The House voted at 3 p.m. Wednesday to pass the bill.", "On Tuesday, the House voted to pass the bill."),
+    ],
+)
+def test_weekdays_of_one_moment_contradict(first: str, second: str) -> None:
+    (difference,) = [d for d in differences_between([first, second]) if d.type == "date"]
+    assert difference.conflict

@@ -67,6 +67,8 @@ def date_difference(
       also tells of the June injury);
     * they are not told by two sources that cannot be one ("a source told CNN on Monday" / "a
       report on Sunday from The New York Times": two reports, two days);
+    * weekdays only when the word governing each (:func:`day_governor`) is the same, or either has
+      none: "broke out at 2 a.m. Sunday" / "was put out at 2 p.m. Monday" date two moments;
     * weekdays only of articles of one date, when both are dated: each article's "Sunday" is the
       one before its own date ("met on Thursday" in a Thursday article, "met on Sunday" in a
       Sunday one: two meetings).
@@ -81,7 +83,10 @@ def date_difference(
     given = [_compared(written.get(s.id) or _dates_in(s.text, reach), s.text) for s in members]
     dates = [found[:DATES_COMPARED] for found in given]
     weekdays = [
-        [(m.group(), near_words(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text, after_names=False)]
+        [
+            (m.group(), near_words(s.text, m.start(), len(m.group()), reach), day_governor(s.text[max(0, m.start() - 80) : m.start()]))
+            for m in weekdays_named(s.text, after_names=False)
+        ]
         for s in members
     ]
     sources: dict[int, list[Source]] = {}
@@ -99,8 +104,9 @@ def date_difference(
         close = linked >= settings.agree_threshold
         one_day = {dated.get(members[a].article), dated.get(members[b].article)}
         if close and (len(one_day) == 1 or None in one_day) and len(weekdays[a]) == len(weekdays[b]) == 1:
-            (day_a, around_a), (day_b, around_b) = weekdays[a][0], weekdays[b][0]
-            if day_a != day_b and around_a & around_b and not told_apart(a, b):
+            (day_a, around_a, governs_a), (day_b, around_b, governs_b) = weekdays[a][0], weekdays[b][0]
+            two_moments = governs_a is not None and governs_b is not None and governs_a != governs_b
+            if day_a != day_b and around_a & around_b and not two_moments and not told_apart(a, b):
                 conflict = True
                 values.setdefault(members[a].id, day_a)
                 values.setdefault(members[b].id, day_b)
@@ -208,3 +214,50 @@ def _more_precise(a: DateMention, b: DateMention) -> bool:
     parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
     parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
     return parts_b < parts_a and parts_a - parts_b != {"y"}
+
+
+# What may stand between a time and the word governing it: "began at", "scheduled for", "put out by".
+_LINKS = frozenset("at for by until till from to on since of (".split())
+_PARTICLES = frozenset("out off up down over back away in".split())
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
+
+
+def governor(before: str, links: Collection[str] = _LINKS) -> str | None:
+    """The word right before a time and its "at", "for", ... (``links``: "the fire broke out at" →
+    "broke out"), or None when none is there (a comma, a figure, the sentence's start)."""
+    words: list[str] = [w.lower() for w in _WORD.findall(before)]
+    while words and words[-1] in links:
+        words.pop()
+    if not words or not words[-1][0].isalpha():
+        return None
+    if words[-1] in _PARTICLES and len(words) > 1 and words[-2][0].isalpha():
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+# Between a weekday and the word governing it, besides a time's links: "early", "late", "last", and a
+# time of day ("broke out at 2 a.m. Sunday", "began shortly after 10 p.m. on Monday").
+_DAY_LINKS = _LINKS | frozenset("early late last this next".split())
+_CLOCK_BEFORE = re.compile(
+    r"(?:(?:shortly|just|right|around|about|after|before|past|approximately)\s+)*"
+    r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?\s?m\b\.?|\d{1,2}:[0-5]\d|noon|midnight)[\s,]*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def day_governor(before: str) -> str | None:
+    """The word governing a weekday, read from the text ``before`` it: its own ("broke out Sunday",
+    "was put out early Monday"), or that of the time of day right before it ("broke out at 2 a.m.
+    Sunday" → "broke out").  Telling, with its object, is one word, as for :func:`near_words` ("said on
+    Monday", "in an interview Tuesday", "told reporters on Friday"); a name governs nothing ("told
+    Reuters Thursday"); None when nothing is there."""
+    clock = _CLOCK_BEFORE.search(before)
+    before = before[: clock.start()] if clock else before
+    word = governor(before, _DAY_LINKS)
+    if word is None:
+        return None
+    last = [w.lower() for w in _WORD.findall(before)[-3:]]
+    if word in _TELLING or any(w in _TELLING for w in last):
+        return "<telling>"
+    capitalised = [w for w in _WORD.findall(before) if w.lower() == word.split()[0]]
+    return None if capitalised and capitalised[-1][0].isupper() else word

@@ -99,7 +99,39 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             offset = lo + start + (len(piece) - len(piece.lstrip()))
             spans.append((offset, offset + len(stripped)))
-    return _rejoin(text, spans)
+    return _rejoin(text, _split_after_places(text, spans))
+
+
+# A place written "City, ST." ends a sentence before a name that a verb of telling follows: "She moved to
+# Washington, D.C. Brown said she was happy." is two sentences, as "in Sacramento, Calif. Jerry Brown
+# told reporters".  Punkt keeps them one: the state's abbreviation is no sentence end before a name.  Only
+# after a preposition of place ("to Washington, D.C."), so the place ends a phrase: "The Washington, D.C.
+# Metro said" and "the mayor of Washington, D.C. Adrian Fenty said" (one name told two ways) stay one;
+# and only before a name and a verb of telling: "in Newport Beach, Calif. on Thursday" stays one.
+_STATES = (
+    r"D\.C|N\.Y|N\.J|N\.C|S\.C|N\.H|N\.M|N\.D|S\.D|R\.I|W\.Va|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky"
+    r"|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
+)
+_PLACE_END = re.compile(
+    r"\b(?:in|to|at|near|outside|into)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+(?:" + _STATES + r")\.(?=\s)"
+)
+_NAME_TELLS = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][a-z'’-]+\s+){1,3}"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|stated|announced)\b"
+)
+
+
+def _split_after_places(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each cut after a place of ``_PLACE_END`` that a name and a verb of telling follow."""
+    out = []
+    for start, end in spans:
+        for m in _PLACE_END.finditer(text, start, end):
+            after = _NAME_TELLS.match(text, m.end(), end)
+            if after:
+                out.append((start, m.end()))
+                start = m.end() + len(after.group()) - len(after.group().lstrip())
+        out.append((start, end))
+    return out
 
 
 # A piece that cannot open a sentence: a lower-case word ('(D-N.C.) appeared', '?" said

@@ -160,3 +160,23 @@ def test_rejoining_reads_only_the_end_of_the_sentence_so_far(monkeypatch: pytest
 )
 def test_initials_and_titles_before_a_name_end_no_sentence(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place written "City, ST." after a preposition, then a name and a verb of telling (session 24's left item)
+        ("She moved to Washington, D.C. Brown said she was happy.", ["She moved to Washington, D.C.", "Brown said she was happy."]),
+        (
+            "The rally was held in Sacramento, Calif. Jerry Brown told reporters it went well.",
+            ["The rally was held in Sacramento, Calif.", "Jerry Brown told reporters it went well."],
+        ),
+        # the place inside a name or before a day, or a name told two ways, stays in its sentence
+        ("The Washington, D.C. Metro said service would resume.", ["The Washington, D.C. Metro said service would resume."]),
+        ("The mayor of Washington, D.C. Adrian Fenty said no.", ["The mayor of Washington, D.C. Adrian Fenty said no."]),
+        ("She left the clinic in Newport Beach, Calif. on Thursday.", ["She left the clinic in Newport Beach, Calif. on Thursday."]),
+        ("She flew to Washington, D.C. Tuesday said the report.", ["She flew to Washington, D.C. Tuesday said the report."]),
+    ],
+)
+def test_a_place_that_ends_a_sentence_before_a_name(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

@@ -210,6 +210,25 @@ def paragraph_spans(article: Article) -> tuple[Span, ...]:
 
 CUT_NOTE = "sentence(s) over {most:,} characters cut at a space into pieces (Settings.sentence_max_chars)"
 """How :func:`segment` notes, in ``Article.repaired``, the sentences it cut (after their number)."""
+REPEAT_NOTE = "sentence(s) repeated word for word in their paragraph shown once"
+"""How :func:`segment` notes, in ``Article.repaired``, the repeated sentences it left out (after their number)."""
+
+
+def _repeated(text: str, spans: list[tuple[int, int]], min_words: int) -> list[tuple[int, int]]:
+    """``spans`` without each sentence of at least ``min_words`` words that an earlier one of the
+    paragraph ``text`` gives word for word (spacing aside): one source's copy slip, not two reports."""
+    if min_words <= 0:
+        return spans
+    seen: set[str] = set()
+    out = []
+    for start, end in spans:
+        words = text[start:end].split()
+        key = " ".join(words)
+        if len(words) >= min_words and key in seen:
+            continue
+        seen.add(key)
+        out.append((start, end))
+    return out
 
 
 def _cut_long(text: str, spans: list[tuple[int, int]], most: int) -> tuple[list[tuple[int, int]], int]:
@@ -234,11 +253,13 @@ def _cut_long(text: str, spans: list[tuple[int, int]], most: int) -> tuple[list[
     return out, cut
 
 
-def segment(article: Article, max_chars: int = 0) -> Article:
+def segment(article: Article, max_chars: int = 0, repeat_min_words: int = 0) -> Article:
     """Split the kept paragraphs of ``article`` into sentences; with ``max_chars``, a sentence
-    longer than that is cut into pieces (:func:`_cut_long`, noted in ``Article.repaired``)."""
+    longer than that is cut into pieces (:func:`_cut_long`, noted in ``Article.repaired``); with
+    ``repeat_min_words``, a sentence of that many words or more that its paragraph gave before is
+    left out (:func:`_repeated`, noted too)."""
     sentences: list[Sentence] = []
-    cut = 0
+    cut = repeats = 0
     title = (article.title or "").strip()
     for number, paragraph in enumerate(paragraph_spans(article)):
         text = article.text[paragraph.start : paragraph.end]
@@ -249,6 +270,9 @@ def segment(article: Article, max_chars: int = 0) -> Article:
         else:
             role = "body"
         spans = [(0, len(text))] if role != "body" else sentence_spans(text)
+        kept = _repeated(text, spans, repeat_min_words)
+        repeats += len(spans) - len(kept)
+        spans = kept
         if max_chars:
             spans, long = _cut_long(text, spans, max_chars)
             cut += long
@@ -267,4 +291,5 @@ def segment(article: Article, max_chars: int = 0) -> Article:
                 )
             )
     notes = (f"{cut} {CUT_NOTE.format(most=max_chars)}",) if cut else ()
+    notes += (f"{repeats} {REPEAT_NOTE}",) if repeats else ()
     return replace(article, sentences=tuple(sentences), repaired=(*article.repaired, *notes))

@@ -180,3 +180,20 @@ def test_initials_and_titles_before_a_name_end_no_sentence(text: str, expected: 
 )
 def test_a_place_that_ends_a_sentence_before_a_name(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+def test_a_sentence_repeated_in_its_paragraph_is_shown_once() -> None:
+    # blind reading 22's kind (one source gave its first sentence twice), within one paragraph
+    from compare.pipeline import prepare
+
+    first = "Nobody was injured, but an estimated one million dollars in damage was done to the church."
+    text = f"{first} {first} The fire is being investigated as a possible arson. Nobody knows why. Nobody knows why."
+    article = prepare(Article(id="a", source="a.txt", sha256="", text=text))
+    assert [s.text for s in article.sentences] == [
+        first,
+        "The fire is being investigated as a possible arson.",
+        "Nobody knows why.",
+        "Nobody knows why.",  # a short sentence may be said twice
+    ]
+    assert article.repaired == (f"1 {segmenting.REPEAT_NOTE}",)
+    assert [s.index for s in article.sentences] == [0, 1, 2, 3]

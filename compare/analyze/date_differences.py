@@ -82,13 +82,7 @@ def date_difference(
     written = articles.written if articles else {}
     given = [_compared(written.get(s.id) or _dates_in(s.text, reach), s.text) for s in members]
     dates = [found[:DATES_COMPARED] for found in given]
-    weekdays = [
-        [
-            (m.group(), near_words(s.text, m.start(), len(m.group()), reach), day_governor(s.text[max(0, m.start() - 80) : m.start()]))
-            for m in weekdays_named(s.text, after_names=False)
-        ]
-        for s in members
-    ]
+    weekdays = [_weekdays(s.text, reach) for s in members]
     sources: dict[int, list[Source]] = {}
 
     def told_apart(a: int, b: int) -> bool:
@@ -130,6 +124,15 @@ def date_difference(
     detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
     detail += " (contradicting dates)" if conflict else " (one is more precise)"
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _weekdays(text: str, reach: int) -> list[tuple[str, set[str], str | None]]:
+    """Each weekday ``text`` names as a day, with its words around (:func:`near_words`) and the word
+    governing it (:func:`day_governor`)."""
+    return [
+        (m.group(), near_words(text, m.start(), len(m.group()), reach), day_governor(text[max(0, m.start() - 80) : m.start()]))
+        for m in weekdays_named(text, after_names=False)
+    ]
 
 
 DATES_COMPARED = 16

@@ -176,6 +176,15 @@ def test_initials_and_titles_before_a_name_end_no_sentence(text: str, expected: 
         ("The mayor of Washington, D.C. Adrian Fenty said no.", ["The mayor of Washington, D.C. Adrian Fenty said no."]),
         ("She left the clinic in Newport Beach, Calif. on Thursday.", ["She left the clinic in Newport Beach, Calif. on Thursday."]),
         ("She flew to Washington, D.C. Tuesday said the report.", ["She flew to Washington, D.C. Tuesday said the report."]),
+        # a sentence a phrase opens: its subject may follow the place (review 25)
+        (
+            "Meanwhile, in Washington, D.C. Mayor Muriel Bowser said the city was ready.",
+            ["Meanwhile, in Washington, D.C. Mayor Muriel Bowser said the city was ready."],
+        ),
+        (
+            "After moving to Austin, Tex. Smith said he found work quickly.",
+            ["After moving to Austin, Tex. Smith said he found work quickly."],
+        ),
     ],
 )
 def test_a_place_that_ends_a_sentence_before_a_name(text: str, expected: list[str]) -> None:

@@ -101,3 +101,23 @@ def test_weekdays_of_two_moments_do_not_contradict(first: str, second: str) -> N
 def test_weekdays_of_one_moment_contradict(first: str, second: str) -> None:
     (difference,) = [d for d in differences_between([first, second]) if d.type == "date"]
     assert difference.conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one moment told with two verbs (review 25)
+        ("The House voted on Wednesday to pass the bill.", "The House passed the bill on Tuesday."),
+        ("The earthquake struck on Sunday near the coast.", "The earthquake hit the coast on Monday."),
+        ("Smith died Sunday at his home in Boston.", "Smith passed away Monday at his home in Boston."),
+        ("The fire broke out on Sunday at the church.", "The fire started on Monday at the church."),
+    ],
+)
+def test_weekdays_of_one_moment_told_with_two_verbs_contradict(first: str, second: str) -> None:
+    (difference,) = [d for d in differences_between([first, second]) if d.type == "date"]
+    assert difference.conflict
+
+
+def test_the_day_told_is_not_the_day_it_happened() -> None:
+    first, second = "Police said Tuesday that Smith died at his home in Boston.", "Smith died Monday at his home in Boston."
+    assert not [d for d in differences_between([first, second]) if d.type == "date"]

@@ -67,8 +67,9 @@ def date_difference(
       also tells of the June injury);
     * they are not told by two sources that cannot be one ("a source told CNN on Monday" / "a
       report on Sunday from The New York Times": two reports, two days);
-    * weekdays only when the word governing each (:func:`day_governor`) is the same, or either has
-      none: "broke out at 2 a.m. Sunday" / "was put out at 2 p.m. Monday" date two moments;
+    * weekdays not of two moments by the words governing them (:func:`day_governor`,
+      :func:`two_moments_governed`): "broke out at 2 a.m. Sunday" / "was put out at 2 p.m. Monday",
+      "police said Tuesday" / "died Monday";
     * weekdays only of articles of one date, when both are dated: each article's "Sunday" is the
       one before its own date ("met on Thursday" in a Thursday article, "met on Sunday" in a
       Sunday one: two meetings).
@@ -99,7 +100,7 @@ def date_difference(
         one_day = {dated.get(members[a].article), dated.get(members[b].article)}
         if close and (len(one_day) == 1 or None in one_day) and len(weekdays[a]) == len(weekdays[b]) == 1:
             (day_a, around_a, governs_a), (day_b, around_b, governs_b) = weekdays[a][0], weekdays[b][0]
-            two_moments = governs_a is not None and governs_b is not None and governs_a != governs_b
+            two_moments = two_moments_governed(governs_a, governs_b)
             if day_a != day_b and around_a & around_b and not two_moments and not told_apart(a, b):
                 conflict = True
                 values.setdefault(members[a].id, day_a)
@@ -264,3 +265,30 @@ def day_governor(before: str) -> str | None:
         return "<telling>"
     capitalised = [w for w in _WORD.findall(before) if w.lower() == word.split()[0]]
     return None if capitalised and capitalised[-1][0].isupper() else word
+
+
+# Words that govern the two ends of one happening: a weekday of each dates two moments ("broke out ...
+# Sunday" / "was put out ... Monday").  Two other words may well tell one moment ("voted" / "passed",
+# "struck" / "hit", "died" / "passed away"), so only these phases are told apart.
+_PHASES = (
+    frozenset(
+        "broke out|began|begin|begins|started|start|starts|erupted|ignited|opened|opens|launched|kicked off|set off".split("|")
+    ),
+    frozenset(
+        "put out|ended|ends|end|finished|finishes|closed|closes|extinguished|contained|doused|concluded|wrapped up".split("|")
+    ),
+    frozenset("arrived|arrives|landed|lands|checked in|entered|enters".split("|")),
+    frozenset("left|leaves|departed|departs|checked out|exited|released|freed|discharged".split("|")),
+)
+
+
+def two_moments_governed(a: str | None, b: str | None) -> bool:
+    """Two weekdays date two moments by the words governing them (:func:`day_governor`): the day one was
+    told against the day a thing happened ("police said Tuesday" / "died Monday"), or the two ends of one
+    happening (``_PHASES``); two verbs of one moment ("voted" / "passed") date the same one."""
+    if a is None or b is None or a == b:
+        return False
+    if (a == "<telling>") != (b == "<telling>"):
+        return True
+    phases = [next((k for k, words in enumerate(_PHASES) if word in words), None) for word in (a, b)]
+    return None not in phases and phases[0] != phases[1]

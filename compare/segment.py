@@ -299,6 +299,6 @@ def segment(article: Article, max_chars: int = 0, repeat_min_words: int = 0) -> 
                     role=role,
                 )
             )
-    notes = (f"{cut} {CUT_NOTE.format(most=max_chars)}",) if cut else ()
-    notes += (f"{repeats} {REPEAT_NOTE}",) if repeats else ()
+    notes = [f"{cut} {CUT_NOTE.format(most=max_chars)}"] if cut else []
+    notes += [f"{repeats} {REPEAT_NOTE}"] if repeats else []
     return replace(article, sentences=tuple(sentences), repaired=(*article.repaired, *notes))

@@ -19,8 +19,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from compare.clean import KINDS, REPEATED_SENTENCE
 from compare.metadata import is_heading
-from compare.models import Article, Sentence, Span, sentence_id
+from compare.models import Article, Removed, Sentence, Span, sentence_id
 from compare.nltk_parts import nltk_module
 from compare.similarity import REPORTING
 from compare.text import WEEKDAY_WORD, line_spans
@@ -219,8 +220,6 @@ def paragraph_spans(article: Article) -> tuple[Span, ...]:
 
 CUT_NOTE = "sentence(s) over {most:,} characters cut at a space into pieces (Settings.sentence_max_chars)"
 """How :func:`segment` notes, in ``Article.repaired``, the sentences it cut (after their number)."""
-REPEAT_NOTE = "sentence(s) repeated word for word in their paragraph shown once"
-"""How :func:`segment` notes, in ``Article.repaired``, the repeated sentences it left out (after their number)."""
 
 
 def _repeated(text: str, spans: list[tuple[int, int]], min_words: int) -> list[tuple[int, int]]:
@@ -266,9 +265,11 @@ def segment(article: Article, max_chars: int = 0, repeat_min_words: int = 0) -> 
     """Split the kept paragraphs of ``article`` into sentences; with ``max_chars``, a sentence
     longer than that is cut into pieces (:func:`_cut_long`, noted in ``Article.repaired``); with
     ``repeat_min_words``, a sentence of that many words or more that its paragraph gave before is
-    left out (:func:`_repeated`, noted too)."""
+    left out (:func:`_repeated`), in ``Article.removed`` as a "repeated sentence" (a clean-up that needs
+    the sentences, so made here)."""
     sentences: list[Sentence] = []
-    cut = repeats = 0
+    repeated: list[Removed] = []
+    cut = 0
     title = (article.title or "").strip()
     for number, paragraph in enumerate(paragraph_spans(article)):
         text = article.text[paragraph.start : paragraph.end]
@@ -280,7 +281,11 @@ def segment(article: Article, max_chars: int = 0, repeat_min_words: int = 0) -> 
             role = "body"
         spans = [(0, len(text))] if role != "body" else sentence_spans(text)
         kept = _repeated(text, spans, repeat_min_words)
-        repeats += len(spans) - len(kept)
+        repeated.extend(
+            Removed(text[a:b], REPEATED_SENTENCE, paragraph.start + a, paragraph.start + b, KINDS[REPEATED_SENTENCE])
+            for a, b in spans
+            if (a, b) not in kept
+        )
         spans = kept
         if max_chars:
             spans, long = _cut_long(text, spans, max_chars)
@@ -299,6 +304,6 @@ def segment(article: Article, max_chars: int = 0, repeat_min_words: int = 0) -> 
                     role=role,
                 )
             )
-    notes = [f"{cut} {CUT_NOTE.format(most=max_chars)}"] if cut else []
-    notes += [f"{repeats} {REPEAT_NOTE}"] if repeats else []
-    return replace(article, sentences=tuple(sentences), repaired=(*article.repaired, *notes))
+    notes = (f"{cut} {CUT_NOTE.format(most=max_chars)}",) if cut else ()
+    removed = tuple(sorted((*article.removed, *repeated), key=lambda r: r.start)) if repeated else article.removed
+    return replace(article, sentences=tuple(sentences), repaired=(*article.repaired, *notes), removed=removed)

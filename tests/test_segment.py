@@ -204,5 +204,7 @@ def test_a_sentence_repeated_in_its_paragraph_is_shown_once() -> None:
         "Nobody knows why.",
         "Nobody knows why.",  # a short sentence may be said twice
     ]
-    assert article.repaired == (f"1 {segmenting.REPEAT_NOTE}",)
+    (removed,) = article.removed  # what was left out, where, and why
+    assert (removed.text, removed.reason, removed.kind) == (first, "repeated sentence", "repeat")
+    assert text[removed.start : removed.end] == first and removed.start > 0
     assert [s.index for s in article.sentences] == [0, 1, 2, 3]

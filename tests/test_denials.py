@@ -326,6 +326,8 @@ def test_a_negated_act_done_to_a_name_denies_the_act_of_the_same_doer() -> None:
         ("Lohan checked in to the Morningside Recovery rehab facility.", "She never checked into Morningside."),
         # the act done to another thing
         ("Lohan checked in to the Betty Ford Center on Friday.", "Lohan never checked into Morningside."),
+        # no act negated: "did not a week ago" (BASIL dev b5eefefb, HuffPost against Fox)
+        ("But unlike Obama a week ago, he let few points go unchallenged.", "Biden did another thing Obama did not a week ago."),
     ],
 )
 def test_a_negated_act_of_another_doer_or_thing_is_no_denial(other: str, denier: str) -> None:

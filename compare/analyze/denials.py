@@ -258,12 +258,18 @@ def negated_claims(text: str) -> list[Denial]:
             continue  # ", not gold-plated", "the uploader, not some TV network": a contrast
         scope = _scope(text, start, end, breaks, reach=False)  # ", a fact she has not revealed"
         clause = max((e for b, e in breaks if e <= start), default=0)
-        doer = frozenset(w.lower() for w in _NAME.findall(text, clause, start) if tokens(w))
+        verb = all(w.lower() in _BETWEEN or w.lower().endswith("ly") for w in text[start:end].split()[1:-1])
+        doer = frozenset(w.lower() for w in _NAME.findall(text, clause, start) if tokens(w)) if verb else frozenset()
         out.append(Denial(words, scope, term, _done_to(text, end), doer))
     return out
 
 
 _DONE_TO_WORDS = 3  # content words after a verb read as what it is done to
+# What may stand between a negation and its verb ("has not been banned", "did not ever enter"); any other
+# word makes the negated word no verb ("did not a week ago": "week").
+_BETWEEN = frozenset("be been being have has had ever yet even".split())
+# Words before a noun: the word after one is no verb ("a week ago", "the check").
+_BEFORE_NOUN = frozenset("a an the this that these those his her its their our my your every each no one".split())
 
 
 def _done_to(text: str, end: int) -> frozenset[str]:
@@ -284,6 +290,8 @@ def _same_act(denial: Denial, text: str, articles: Sequence[str]) -> bool:
     for m in WORDS.finditer(text):
         if not m.group()[0].islower() or normalise_word(m.group()) != denial.term or _INFINITIVE.search(text, 0, m.start()):
             continue
+        if text[: m.start()].split()[-1:] and text[: m.start()].split()[-1].lower() in _BEFORE_NOUN:
+            continue  # "a week ago": a noun, no act
         if not _done_to(text, m.end()) & denial.done_to:
             continue
         near = {w.lower() for w in _NAME.findall(" ".join(text[: m.start()].split()[-6:])) if tokens(w)}

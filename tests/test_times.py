@@ -84,6 +84,9 @@ def test_the_nearest_time_of_one_moment_is_shown(first: str, second: str, shown:
         ("The fire broke out at 2 a.m. Sunday at the church.", "The fire was put out at 2 p.m. Monday at the church."),
         ("The fire broke out Sunday at 2 a.m. at the church.", "The fire was put out Monday at 2 p.m. at the church."),
         ("The fire at the church broke out early Sunday.", "The fire at the church was put out late Monday."),
+        # dates as weekdays
+        ("The fire at the church broke out on Dec. 1, officials said.", "The fire at the church was put out on Dec. 2, officials said."),
+        ("Police said on Dec. 1 that Smith died at his home in Boston.", "Smith died on Nov. 30 at his home in Boston."),
     ],
 )
 def test_weekdays_of_two_moments_do_not_contradict(first: str, second: str) -> None:
@@ -111,6 +114,7 @@ def test_weekdays_of_one_moment_contradict(first: str, second: str) -> None:
         ("The earthquake struck on Sunday near the coast.", "The earthquake hit the coast on Monday."),
         ("Smith died Sunday at his home in Boston.", "Smith passed away Monday at his home in Boston."),
         ("The fire broke out on Sunday at the church.", "The fire started on Monday at the church."),
+        ("The fire at the church broke out on Dec. 1, officials said.", "The fire at the church started on Dec. 2, officials said."),
     ],
 )
 def test_weekdays_of_one_moment_told_with_two_verbs_contradict(first: str, second: str) -> None:

@@ -67,7 +67,7 @@ def date_difference(
       also tells of the June injury);
     * they are not told by two sources that cannot be one ("a source told CNN on Monday" / "a
       report on Sunday from The New York Times": two reports, two days);
-    * weekdays not of two moments by the words governing them (:func:`day_governor`,
+    * dates and weekdays not of two moments by the words governing them (:func:`day_governor`,
       :func:`two_moments_governed`): "broke out at 2 a.m. Sunday" / "was put out at 2 p.m. Monday",
       "police said Tuesday" / "died Monday";
     * weekdays only of articles of one date, when both are dated: each article's "Sunday" is the
@@ -115,7 +115,7 @@ def date_difference(
                     continue
                 if clash and (_gives(elsewhere_b, x, near_x) or _gives(elsewhere_a, y, near_y)):
                     continue
-                if told_apart(a, b):
+                if told_apart(a, b) or _two_moments_dated(members[a].text, x, members[b].text, y):
                     continue
                 conflict = conflict or clash
                 values.setdefault(members[a].id, x.text)
@@ -125,6 +125,12 @@ def date_difference(
     detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
     detail += " (contradicting dates)" if conflict else " (one is more precise)"
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _two_moments_dated(text_a: str, x: DateMention, text_b: str, y: DateMention) -> bool:
+    """Two dates of two moments by the words governing them, as two weekdays (:func:`two_moments_governed`):
+    "broke out on Dec. 1" / "was put out on Dec. 2"."""
+    return two_moments_governed(day_governor(text_a[max(0, x.start - 80) : x.start]), day_governor(text_b[max(0, y.start - 80) : y.start]))
 
 
 def _weekdays(text: str, reach: int) -> list[tuple[str, set[str], str | None]]:

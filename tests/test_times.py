@@ -115,6 +115,11 @@ def test_weekdays_of_one_moment_contradict(first: str, second: str) -> None:
         ("Smith died Sunday at his home in Boston.", "Smith passed away Monday at his home in Boston."),
         ("The fire broke out on Sunday at the church.", "The fire started on Monday at the church."),
         ("The fire at the church broke out on Dec. 1, officials said.", "The fire at the church started on Dec. 2, officials said."),
+        # a subject that reports is no telling of the date (FNC-1 s0078, labelled right)
+        (
+            "Rumors about a spring launch for the Apple Watch might be true; the latest reports tip a March arrival.",
+            "Rumors have been circulating that the Apple Watch will launch in February.",
+        ),
     ],
 )
 def test_weekdays_of_one_moment_told_with_two_verbs_contradict(first: str, second: str) -> None:

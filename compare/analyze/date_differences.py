@@ -247,7 +247,7 @@ def governor(before: str, links: Collection[str] = _LINKS) -> str | None:
 
 # Between a weekday and the word governing it, besides a time's links: "early", "late", "last", and a
 # time of day ("broke out at 2 a.m. Sunday", "began shortly after 10 p.m. on Monday").
-_DAY_LINKS = _LINKS | frozenset("early late last this next".split())
+_DAY_LINKS = _LINKS | frozenset("early late last this next a an the".split())
 _CLOCK_BEFORE = re.compile(
     r"(?:(?:shortly|just|right|around|about|after|before|past|approximately)\s+)*"
     r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?\s?m\b\.?|\d{1,2}:[0-5]\d|noon|midnight)[\s,]*(?:on\s+)?$",
@@ -256,21 +256,27 @@ _CLOCK_BEFORE = re.compile(
 
 
 def day_governor(before: str) -> str | None:
-    """The word governing a weekday, read from the text ``before`` it: its own ("broke out Sunday",
-    "was put out early Monday"), or that of the time of day right before it ("broke out at 2 a.m.
-    Sunday" → "broke out").  Telling, with its object, is one word, as for :func:`near_words` ("said on
-    Monday", "in an interview Tuesday", "told reporters on Friday"); a name governs nothing ("told
-    Reuters Thursday"); None when nothing is there."""
+    """The word governing a weekday or date, read from the text ``before`` it: its own ("broke out Sunday",
+    "was put out early Monday", "tip a March arrival"), or that of the time of day right before it ("broke
+    out at 2 a.m. Sunday" → "broke out").  Telling is one word, as for :func:`near_words` ("said on Monday",
+    "in an interview Tuesday"), and so is the object of "told" ("told reporters on Friday"); a name governs
+    nothing ("told Reuters Thursday"); None when nothing is there."""
     clock = _CLOCK_BEFORE.search(before)
     before = before[: clock.start()] if clock else before
     word = governor(before, _DAY_LINKS)
     if word is None:
         return None
-    last = [w.lower() for w in _WORD.findall(before)[-3:]]
-    if word in _TELLING or any(w in _TELLING for w in last):
+    written = _WORD.findall(before)
+    while written and written[-1].lower() in _DAY_LINKS:
+        written.pop()
+    head = written[-len(word.split()) :]
+    told = written[-len(word.split()) - 1 : -len(word.split())]
+    if word in _TELLING or (told and told[0].lower() in _TOLD_OBJECT):
         return "<telling>"
-    capitalised = [w for w in _WORD.findall(before) if w.lower() == word.split()[0]]
-    return None if capitalised and capitalised[-1][0].isupper() else word
+    return None if head[0][0].isupper() else word
+
+
+_TOLD_OBJECT = frozenset("told tell tells telling".split())  # a verb of telling that takes whom it tells
 
 
 # Words that govern the two ends of one happening: a weekday of each dates two moments ("broke out ...

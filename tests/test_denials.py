@@ -326,6 +326,11 @@ def test_a_negated_act_done_to_a_name_denies_the_act_of_the_same_doer() -> None:
         ("Lohan checked in to the Morningside Recovery rehab facility.", "She never checked into Morningside."),
         # the act done to another thing
         ("Lohan checked in to the Betty Ford Center on Friday.", "Lohan never checked into Morningside."),
+        # what each sends, not what for: "observers" / "experts" (ECB+ 11_ecb; "to monitor" is the aim)
+        (
+            "The Organization for Security and Cooperation in Europe sent eight experts to monitor the poll.",
+            "The Organisation for Security and Co-operation in Europe has not sent only three observers to monitor the vote.",
+        ),
         # no act negated: "did not a week ago" (BASIL dev b5eefefb, HuffPost against Fox)
         ("But unlike Obama a week ago, he let few points go unchallenged.", "Biden did another thing Obama did not a week ago."),
     ],

@@ -130,3 +130,18 @@ def test_weekdays_of_one_moment_told_with_two_verbs_contradict(first: str, secon
 def test_the_day_told_is_not_the_day_it_happened() -> None:
     first, second = "Police said Tuesday that Smith died at his home in Boston.", "Smith died Monday at his home in Boston."
     assert not [d for d in differences_between([first, second]) if d.type == "date"]
+
+
+def test_a_date_of_a_telling_is_still_less_precise() -> None:
+    # ECB+ 06_ecbplus: "announced" governs the release date, which the other tells to the day
+    (difference,) = [
+        d
+        for d in differences_between(
+            [
+                "Lionsgate is also under pressure to meet a previously announced November 2013 release date for Catching Fire.",
+                "Catching Fire has a release date of 22 November 2013 with production starting later in the year.",
+            ]
+        )
+        if d.type == "date"
+    ]
+    assert not difference.conflict and "more precise" in difference.detail

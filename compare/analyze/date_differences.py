@@ -115,7 +115,7 @@ def date_difference(
                     continue
                 if clash and (_gives(elsewhere_b, x, near_x) or _gives(elsewhere_a, y, near_y)):
                     continue
-                if told_apart(a, b) or _two_moments_dated(members[a].text, x, members[b].text, y):
+                if told_apart(a, b) or (clash and _two_moments_dated(members[a].text, x, members[b].text, y)):
                     continue
                 conflict = conflict or clash
                 values.setdefault(members[a].id, x.text)
@@ -129,7 +129,8 @@ def date_difference(
 
 def _two_moments_dated(text_a: str, x: DateMention, text_b: str, y: DateMention) -> bool:
     """Two dates of two moments by the words governing them, as two weekdays (:func:`two_moments_governed`):
-    "broke out on Dec. 1" / "was put out on Dec. 2"."""
+    "broke out on Dec. 1" / "was put out on Dec. 2".  Read only for dates that clash: "a previously announced
+    November 2013 release date" is still less precise than "a release date of 22 November 2013"."""
     return two_moments_governed(day_governor(text_a[max(0, x.start - 80) : x.start]), day_governor(text_b[max(0, y.start - 80) : y.start]))
 
 

@@ -273,9 +273,13 @@ _BEFORE_NOUN = frozenset("a an the this that these those his her its their our m
 
 
 def _done_to(text: str, end: int) -> frozenset[str]:
-    """The first ``_DONE_TO_WORDS`` content words after ``end`` (a verb's), names too, within its clause."""
-    stop = _BREAK.search(text, end)
-    return frozenset(tokens(text[end : stop.start() if stop else len(text)])[:_DONE_TO_WORDS])
+    """The first ``_DONE_TO_WORDS`` content words after ``end`` (a verb's), names too, within its clause and
+    before an infinitive ("sent eight experts to monitor the poll": the experts, not the monitoring)."""
+    stops = [m.start() for m in (_BREAK.search(text, end), _TO_VERB.search(text, end)) if m]
+    return frozenset(tokens(text[end : min(stops, default=len(text))])[:_DONE_TO_WORDS])
+
+
+_TO_VERB = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|this|that)\b)[a-z]")
 
 
 def _same_act(denial: Denial, text: str, articles: Sequence[str]) -> bool:

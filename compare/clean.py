@@ -75,6 +75,7 @@ __all__ = [
     "PRINT_NOTE",
     "RELATED",
     "REPEAT",
+    "REPEATED_SENTENCE",
     "SEPARATOR",
     "TAGS",
     "clean",
@@ -95,11 +96,13 @@ PRINT_NOTE = "metadata: print edition note"
 CAPTION = "photo caption"
 SEPARATOR = "section break"
 REPEAT = "repeated paragraph"
+REPEATED_SENTENCE = "repeated sentence"  # left out by compare/segment.py, which reads sentences
 
 KINDS: dict[str, RemovedKind] = {
     APPEAL: "appeal", NAVIGATION: "navigation", ICONS: "icons", RELATED: "related", COMMENTS: "comments",
     TAGS: "tags", MEDIA: "media", COPYRIGHT: "copyright", BYLINE: "byline", DATE_LINE: "date-line",
     PRINT_NOTE: "print-note", CAPTION: "caption", SEPARATOR: "separator", REPEAT: "repeat",
+    REPEATED_SENTENCE: "repeat",
 }  # fmt: skip
 """Each reason's :attr:`~compare.models.Removed.kind`, what other stages test."""
 

@@ -41,6 +41,10 @@ class CleanSettings:
     min_writes_lines: int = 2
     """Outside the last part, a comment thread needs this many "... writes:" lines."""
 
+    repeat_sentence_min_words: int = 5
+    """A sentence of at least this many words that its paragraph already gave word for word (a
+    source's copy slip) is shown once (``compare/segment.py``); 0 keeps every copy."""
+
     body_min_words: int = 6
     """A related-stories list ends where a reported sentence or a quotation of at least
     this many words (or any long paragraph) follows: the article goes on."""

@@ -190,7 +190,9 @@ def prepare(article: Article, settings: Settings | None = None) -> Article:
     several).
     """
     settings = settings or Settings()
-    prepared = segment(complete_metadata(clean(article, settings)), settings.sentence_max_chars)
+    prepared = segment(
+        complete_metadata(clean(article, settings)), settings.sentence_max_chars, settings.clean.repeat_sentence_min_words
+    )
     if not prepared.paragraphs or not prepared.sentences:
         # Without kept paragraphs segment() would split the whole text, boilerplate included.
         raise InputError(article_where(article), NO_TEXT_LEFT)

@@ -15,6 +15,11 @@ from compare import Settings, compare
 from compare.analyze.groups import cross_pairs
 from compare.analyze.quantities import find_quantities
 
+# Every copy of a repeated sentence kept: these inputs measure the cost of copies, which the copy-slip
+# rule (``CleanSettings.repeat_sentence_min_words``) would fold into one within a paragraph; a hostile
+# text need only vary its copies a little to pass it.
+KEPT = replace(Settings(), clean=replace(Settings().clean, repeat_sentence_min_words=0))
+
 
 @pytest.mark.parametrize("articles", ["ab", "aaabbc", "abbbbbbbc", "aaaaaaaaab"])
 def test_cross_pairs_are_all_pairs_of_different_articles_within_the_limit(articles: str) -> None:
@@ -37,7 +42,7 @@ def test_one_sentence_repeated_makes_one_group_with_bounded_statistics() -> None
     one = "NATO Secretary General Anders Fogh Rasmussen said on Monday that the alliance and Russia would cooperate. "
     two = "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on defence. "
     records = [{"id": "a", "text": one * 120}, {"id": "b", "text": two * 120}]
-    settings = replace(Settings(), group_pairs_max=500)
+    settings = replace(KEPT, group_pairs_max=500)
     result = compare(records, settings)
     assert len(result.groups) == 1
     (group,) = result.groups
@@ -57,7 +62,7 @@ def test_one_sentence_repeated_still_makes_one_group_when_the_candidates_are_cap
     two = "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on defence. "
     records = [{"id": "a", "text": one * 150}, {"id": "b", "text": two * 150}]
     for semantic in (False, True):
-        result = compare(records, replace(Settings(), max_candidates=2, semantic=semantic))
+        result = compare(records, replace(KEPT, max_candidates=2, semantic=semantic))
         assert [len(g.members) for g in result.groups] == [300]
 
 
@@ -79,7 +84,7 @@ def test_a_short_sentence_repeated_pairs_with_a_few_of_its_copies(monkeypatch: p
     monkeypatch.setattr(align, "same_pairs", counted)
     records = [{"id": "a", "text": "The man said it. " * 100}, {"id": "b", "text": "The man said it. " * 100}]
     for semantic in (False, True):
-        result = compare(records, replace(Settings(), semantic=semantic))
+        result = compare(records, replace(KEPT, semantic=semantic))
         assert [len(g.members) for g in result.groups] == [200]
     assert pairs[0] == 2 * (8 * 100 + 92 * 8)  # 1,536 pairs a run; every two copies, 10,000
     assert Settings().verbatim_partners == 8
@@ -101,7 +106,7 @@ def test_a_short_quotation_repeated_pairs_with_a_few_of_its_copies(monkeypatch: 
 
     monkeypatch.setattr(align, "quote_links", counted)
     records = [{"id": "a", "text": '"We will see," he said. ' * 60}, {"id": "b", "text": '"We will see," he said. ' * 60}]
-    result = compare(records, replace(Settings(), semantic=False))
+    result = compare(records, replace(KEPT, semantic=False))
     assert [len(g.members) for g in result.groups] == [120]
     assert pairs[0] == 8 * 60 + 52 * 8  # 896; every two copies, 3,600
 
@@ -148,10 +153,10 @@ def _numbers(count: int, side: int) -> str:
 
 def test_a_group_takes_at_most_group_max_wordings_and_the_result_says_so() -> None:
     records = [{"id": "a", "text": _numbers(300, 0)}, {"id": "b", "text": _numbers(300, 1)}]
-    free = compare(records, replace(Settings(), semantic=False))
+    free = compare(records, replace(KEPT, semantic=False))
     assert max(len(g.members) for g in free.groups) > 6  # the template makes big groups
     assert not any("group_max_wordings" in line for line in free.limits)
-    capped = compare(records, replace(Settings(), semantic=False, group_max_wordings=6))
+    capped = compare(records, replace(KEPT, semantic=False, group_max_wordings=6))
     assert max(len(g.members) for g in capped.groups) <= 6
     assert len(capped.groups) > len(free.groups)
     (line,) = [line for line in capped.limits if "group_max_wordings" in line]
@@ -160,7 +165,7 @@ def test_a_group_takes_at_most_group_max_wordings_and_the_result_says_so() -> No
     # A sentence repeated word for word is one wording (its copies among an article's leads one
     # more): one group however many copies.
     one = "NATO chief Anders Fogh Rasmussen said Monday that the alliance and Russia will cooperate on defence. "
-    repeated = compare([{"id": "a", "text": one * 40}, {"id": "b", "text": one * 40}], replace(Settings(), group_max_wordings=4))
+    repeated = compare([{"id": "a", "text": one * 40}, {"id": "b", "text": one * 40}], replace(KEPT, group_max_wordings=4))
     assert [len(g.members) for g in repeated.groups] == [80] and not repeated.limits
 
 

@@ -346,8 +346,8 @@ def nothing_left_of_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
     that is all boilerplate rather than leave nothing, so this case needs a stand-in)."""
     real = pipeline.segment
 
-    def segment(article: Any, max_chars: int = 0) -> Any:
-        segmented = real(article, max_chars)
+    def segment(article: Any, max_chars: int = 0, repeat_min_words: int = 0) -> Any:
+        segmented = real(article, max_chars, repeat_min_words)
         if article.source.endswith("furniture.txt"):
             segmented = replace(segmented, sentences=())
         return segmented

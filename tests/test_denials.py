@@ -302,3 +302,39 @@ def test_the_month_may_is_no_doubt_before_a_denial() -> None:
     """"may be a hoax" doubts; "in May are false" denies: the month is no modal verb."""
     assert [d.words for d in denials("Reports that the ferry service will end in May are false, the operator said.")] == ["are false"]
     assert denials("The ferry timetable may be a hoax, the operator said.") == []
+
+
+def test_a_negated_act_done_to_a_name_denies_the_act_of_the_same_doer() -> None:
+    # blind reading 22's kind (written for the test): "never checked into Morningside" against "had checked in to
+    # the Morningside Recovery rehab facility"; they share no plain word but the verb, and name the doer two ways
+    other = "Heller told a judge that Lohan had checked in to the Morningside Recovery rehab facility."
+    denier = "Lindsay never checked into Morningside but is back at Betty Ford."
+    articles = {"a": "lindsay lohan s attorney said heller told a judge", "b": "lindsay never checked into morningside"}
+    found = denial_difference(_members(other, denier), [(0, 1)], article_texts=articles)
+    assert found is not None and dict(found.values) == {"b:0": "denied: “never checked”", "a:0": "reported, not denied"}
+    assert not found.conflict  # Heller's word, told by the outlet: no plain statement against the denial
+    # without the articles naming "Lindsay Lohan", Lindsay and Lohan may be two people
+    assert denial_difference(_members(other, denier), [(0, 1)]) is None
+
+
+@pytest.mark.parametrize(
+    ("other", "denier"),
+    [
+        # another doer
+        ("Medvedev attended the summit in Lisbon on Friday.", "Obama did not attend the summit, aides said."),
+        # no doer named: "she" may be anyone
+        ("Lohan checked in to the Morningside Recovery rehab facility.", "She never checked into Morningside."),
+        # the act done to another thing
+        ("Lohan checked in to the Betty Ford Center on Friday.", "Lohan never checked into Morningside."),
+        # what each sends, not what for: "observers" / "experts" (ECB+ 11_ecb; "to monitor" is the aim)
+        (
+            "The Organization for Security and Cooperation in Europe sent eight experts to monitor the poll.",
+            "The Organisation for Security and Co-operation in Europe has not sent only three observers to monitor the vote.",
+        ),
+        # no act negated: "did not a week ago" (BASIL dev b5eefefb, HuffPost against Fox)
+        ("But unlike Obama a week ago, he let few points go unchallenged.", "Biden did another thing Obama did not a week ago."),
+    ],
+)
+def test_a_negated_act_of_another_doer_or_thing_is_no_denial(other: str, denier: str) -> None:
+    articles = {"a": other.lower(), "b": denier.lower()}
+    assert denial_difference(_members(other, denier), [(0, 1)], article_texts=articles) is None

@@ -192,3 +192,51 @@ def test_rejoining_reads_only_the_end_of_the_sentence_so_far(monkeypatch: pytest
 )
 def test_initials_and_titles_before_a_name_end_no_sentence(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place written "City, ST." after a preposition, then a name and a verb of telling (session 24's left item)
+        ("She moved to Washington, D.C. Brown said she was happy.", ["She moved to Washington, D.C.", "Brown said she was happy."]),
+        (
+            "The rally was held in Sacramento, Calif. Jerry Brown told reporters it went well.",
+            ["The rally was held in Sacramento, Calif.", "Jerry Brown told reporters it went well."],
+        ),
+        # the place inside a name or before a day, or a name told two ways, stays in its sentence
+        ("The Washington, D.C. Metro said service would resume.", ["The Washington, D.C. Metro said service would resume."]),
+        ("The mayor of Washington, D.C. Adrian Fenty said no.", ["The mayor of Washington, D.C. Adrian Fenty said no."]),
+        ("She left the clinic in Newport Beach, Calif. on Thursday.", ["She left the clinic in Newport Beach, Calif. on Thursday."]),
+        ("She flew to Washington, D.C. Tuesday said the report.", ["She flew to Washington, D.C. Tuesday said the report."]),
+        # a sentence a phrase opens: its subject may follow the place (review 25)
+        (
+            "Meanwhile, in Washington, D.C. Mayor Muriel Bowser said the city was ready.",
+            ["Meanwhile, in Washington, D.C. Mayor Muriel Bowser said the city was ready."],
+        ),
+        (
+            "After moving to Austin, Tex. Smith said he found work quickly.",
+            ["After moving to Austin, Tex. Smith said he found work quickly."],
+        ),
+    ],
+)
+def test_a_place_that_ends_a_sentence_before_a_name(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+def test_a_sentence_repeated_in_its_paragraph_is_shown_once() -> None:
+    # blind reading 22's kind (one source gave its first sentence twice), within one paragraph
+    from compare.pipeline import prepare
+
+    first = "Nobody was injured, but an estimated one million dollars in damage was done to the church."
+    text = f"{first} {first} The fire is being investigated as a possible arson. Nobody knows why. Nobody knows why."
+    article = prepare(Article(id="a", source="a.txt", sha256="", text=text))
+    assert [s.text for s in article.sentences] == [
+        first,
+        "The fire is being investigated as a possible arson.",
+        "Nobody knows why.",
+        "Nobody knows why.",  # a short sentence may be said twice
+    ]
+    (removed,) = article.removed  # what was left out, where, and why
+    assert (removed.text, removed.reason, removed.kind) == (first, "repeated sentence", "repeat")
+    assert text[removed.start : removed.end] == first and removed.start > 0
+    assert [s.index for s in article.sentences] == [0, 1, 2, 3]

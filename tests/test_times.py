@@ -75,3 +75,73 @@ def test_times_of_other_zones_days_or_moments_can_both_hold(first: str, second: 
 def test_the_nearest_time_of_one_moment_is_shown(first: str, second: str, shown: tuple[str, str]) -> None:
     (difference,) = [d for d in differences_between([first, second]) if "times" in d.detail]
     assert dict(difference.values) == {"a:0": shown[0], "b:0": shown[1]}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the weekday of a time of day dates that time's moment (session 24's left item)
+        ("The fire broke out at 2 a.m. Sunday at the church.", "The fire was put out at 2 p.m. Monday at the church."),
+        ("The fire broke out Sunday at 2 a.m. at the church.", "The fire was put out Monday at 2 p.m. at the church."),
+        ("The fire at the church broke out early Sunday.", "The fire at the church was put out late Monday."),
+        # dates as weekdays
+        ("The fire at the church broke out on Dec. 1, officials said.", "The fire at the church was put out on Dec. 2, officials said."),
+        ("Police said on Dec. 1 that Smith died at his home in Boston.", "Smith died on Nov. 30 at his home in Boston."),
+    ],
+)
+def test_weekdays_of_two_moments_do_not_contradict(first: str, second: str) -> None:
+    assert not [d for d in differences_between([first, second]) if d.type == "date"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The fire at the church broke out Sunday.", "The fire at the church broke out Monday."),
+        ("The House voted on Wednesday to pass the bill.", "The House voted on Tuesday to pass the bill."),
+        ("The House voted at 3 p.m. Wednesday to pass the bill.", "On Tuesday, the House voted to pass the bill."),
+    ],
+)
+def test_weekdays_of_one_moment_contradict(first: str, second: str) -> None:
+    (difference,) = [d for d in differences_between([first, second]) if d.type == "date"]
+    assert difference.conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one moment told with two verbs (review 25)
+        ("The House voted on Wednesday to pass the bill.", "The House passed the bill on Tuesday."),
+        ("The earthquake struck on Sunday near the coast.", "The earthquake hit the coast on Monday."),
+        ("Smith died Sunday at his home in Boston.", "Smith passed away Monday at his home in Boston."),
+        ("The fire broke out on Sunday at the church.", "The fire started on Monday at the church."),
+        ("The fire at the church broke out on Dec. 1, officials said.", "The fire at the church started on Dec. 2, officials said."),
+        # a subject that reports is no telling of the date (FNC-1 s0078, labelled right)
+        (
+            "Rumors about a spring launch for the Apple Watch might be true; the latest reports tip a March arrival.",
+            "Rumors have been circulating that the Apple Watch will launch in February.",
+        ),
+    ],
+)
+def test_weekdays_of_one_moment_told_with_two_verbs_contradict(first: str, second: str) -> None:
+    (difference,) = [d for d in differences_between([first, second]) if d.type == "date"]
+    assert difference.conflict
+
+
+def test_the_day_told_is_not_the_day_it_happened() -> None:
+    first, second = "Police said Tuesday that Smith died at his home in Boston.", "Smith died Monday at his home in Boston."
+    assert not [d for d in differences_between([first, second]) if d.type == "date"]
+
+
+def test_a_date_of_a_telling_is_still_less_precise() -> None:
+    # ECB+ 06_ecbplus: "announced" governs the release date, which the other tells to the day
+    (difference,) = [
+        d
+        for d in differences_between(
+            [
+                "Lionsgate is also under pressure to meet a previously announced November 2013 release date for Catching Fire.",
+                "Catching Fire has a release date of 22 November 2013 with production starting later in the year.",
+            ]
+        )
+        if d.type == "date"
+    ]
+    assert not difference.conflict and "more precise" in difference.detail

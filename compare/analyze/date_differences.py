@@ -67,6 +67,9 @@ def date_difference(
       also tells of the June injury);
     * they are not told by two sources that cannot be one ("a source told CNN on Monday" / "a
       report on Sunday from The New York Times": two reports, two days);
+    * dates and weekdays not of two moments by the words governing them (:func:`day_governor`,
+      :func:`two_moments_governed`): "broke out at 2 a.m. Sunday" / "was put out at 2 p.m. Monday",
+      "police said Tuesday" / "died Monday";
     * weekdays only of articles of one date, when both are dated: each article's "Sunday" is the
       one before its own date ("met on Thursday" in a Thursday article, "met on Sunday" in a
       Sunday one: two meetings).
@@ -80,10 +83,7 @@ def date_difference(
     written = articles.written if articles else {}
     given = [_compared(written.get(s.id) or _dates_in(s.text, reach), s.text) for s in members]
     dates = [found[:DATES_COMPARED] for found in given]
-    weekdays = [
-        [(m.group(), near_words(s.text, m.start(), len(m.group()), reach)) for m in weekdays_named(s.text, after_names=False)]
-        for s in members
-    ]
+    weekdays = [_weekdays(s.text, reach) for s in members]
     sources: dict[int, list[Source]] = {}
 
     def told_apart(a: int, b: int) -> bool:
@@ -99,8 +99,9 @@ def date_difference(
         close = linked >= settings.agree_threshold
         one_day = {dated.get(members[a].article), dated.get(members[b].article)}
         if close and (len(one_day) == 1 or None in one_day) and len(weekdays[a]) == len(weekdays[b]) == 1:
-            (day_a, around_a), (day_b, around_b) = weekdays[a][0], weekdays[b][0]
-            if day_a != day_b and around_a & around_b and not told_apart(a, b):
+            (day_a, around_a, governs_a), (day_b, around_b, governs_b) = weekdays[a][0], weekdays[b][0]
+            two_moments = two_moments_governed(governs_a, governs_b)
+            if day_a != day_b and around_a & around_b and not two_moments and not told_apart(a, b):
                 conflict = True
                 values.setdefault(members[a].id, day_a)
                 values.setdefault(members[b].id, day_b)
@@ -114,7 +115,7 @@ def date_difference(
                     continue
                 if clash and (_gives(elsewhere_b, x, near_x) or _gives(elsewhere_a, y, near_y)):
                     continue
-                if told_apart(a, b):
+                if told_apart(a, b) or (clash and _two_moments_dated(members[a].text, x, members[b].text, y)):
                     continue
                 conflict = conflict or clash
                 values.setdefault(members[a].id, x.text)
@@ -124,6 +125,22 @@ def date_difference(
     detail = " against ".join(f"'{v}'" for v in dict.fromkeys(values.values()))
     detail += " (contradicting dates)" if conflict else " (one is more precise)"
     return Difference("date", detail, tuple(values.items()), conflict=conflict)
+
+
+def _two_moments_dated(text_a: str, x: DateMention, text_b: str, y: DateMention) -> bool:
+    """Two dates of two moments by the words governing them, as two weekdays (:func:`two_moments_governed`):
+    "broke out on Dec. 1" / "was put out on Dec. 2".  Read only for dates that clash: "a previously announced
+    November 2013 release date" is still less precise than "a release date of 22 November 2013"."""
+    return two_moments_governed(day_governor(text_a[max(0, x.start - 80) : x.start]), day_governor(text_b[max(0, y.start - 80) : y.start]))
+
+
+def _weekdays(text: str, reach: int) -> list[tuple[str, set[str], str | None]]:
+    """Each weekday ``text`` names as a day, with its words around (:func:`near_words`) and the word
+    governing it (:func:`day_governor`)."""
+    return [
+        (m.group(), near_words(text, m.start(), len(m.group()), reach), day_governor(text[max(0, m.start() - 80) : m.start()]))
+        for m in weekdays_named(text, after_names=False)
+    ]
 
 
 DATES_COMPARED = 16
@@ -208,3 +225,83 @@ def _more_precise(a: DateMention, b: DateMention) -> bool:
     parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
     parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
     return parts_b < parts_a and parts_a - parts_b != {"y"}
+
+
+# What may stand between a time and the word governing it: "began at", "scheduled for", "put out by".
+_LINKS = frozenset("at for by until till from to on since of (".split())
+_PARTICLES = frozenset("out off up down over back away in".split())
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
+
+
+def governor(before: str, links: Collection[str] = _LINKS) -> str | None:
+    """The word right before a time and its "at", "for", ... (``links``: "the fire broke out at" →
+    "broke out"), or None when none is there (a comma, a figure, the sentence's start)."""
+    words: list[str] = [w.lower() for w in _WORD.findall(before)]
+    while words and words[-1] in links:
+        words.pop()
+    if not words or not words[-1][0].isalpha():
+        return None
+    if words[-1] in _PARTICLES and len(words) > 1 and words[-2][0].isalpha():
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+# Between a weekday and the word governing it, besides a time's links: "early", "late", "last", and a
+# time of day ("broke out at 2 a.m. Sunday", "began shortly after 10 p.m. on Monday").
+_DAY_LINKS = _LINKS | frozenset("early late last this next a an the".split())
+_CLOCK_BEFORE = re.compile(
+    r"(?:(?:shortly|just|right|around|about|after|before|past|approximately)\s+)*"
+    r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?\s?m\b\.?|\d{1,2}:[0-5]\d|noon|midnight)[\s,]*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def day_governor(before: str) -> str | None:
+    """The word governing a weekday or date, read from the text ``before`` it: its own ("broke out Sunday",
+    "was put out early Monday", "tip a March arrival"), or that of the time of day right before it ("broke
+    out at 2 a.m. Sunday" → "broke out").  Telling is one word, as for :func:`near_words` ("said on Monday",
+    "in an interview Tuesday"), and so is the object of "told" ("told reporters on Friday"); a name governs
+    nothing ("told Reuters Thursday"); None when nothing is there."""
+    clock = _CLOCK_BEFORE.search(before)
+    before = before[: clock.start()] if clock else before
+    word = governor(before, _DAY_LINKS)
+    if word is None:
+        return None
+    written = _WORD.findall(before)
+    while written and written[-1].lower() in _DAY_LINKS:
+        written.pop()
+    head = written[-len(word.split()) :]
+    told = written[-len(word.split()) - 1 : -len(word.split())]
+    if word in _TELLING or (told and told[0].lower() in _TOLD_OBJECT):
+        return "<telling>"
+    return None if head[0][0].isupper() else word
+
+
+_TOLD_OBJECT = frozenset("told tell tells telling".split())  # a verb of telling that takes whom it tells
+
+
+# Words that govern the two ends of one happening: a weekday of each dates two moments ("broke out ...
+# Sunday" / "was put out ... Monday").  Two other words may well tell one moment ("voted" / "passed",
+# "struck" / "hit", "died" / "passed away"), so only these phases are told apart.
+_PHASES = (
+    frozenset(
+        "broke out|began|begin|begins|started|start|starts|erupted|ignited|opened|opens|launched|kicked off|set off".split("|")
+    ),
+    frozenset(
+        "put out|ended|ends|end|finished|finishes|closed|closes|extinguished|contained|doused|concluded|wrapped up".split("|")
+    ),
+    frozenset("arrived|arrives|landed|lands|checked in|entered|enters".split("|")),
+    frozenset("left|leaves|departed|departs|checked out|exited|released|freed|discharged".split("|")),
+)
+
+
+def two_moments_governed(a: str | None, b: str | None) -> bool:
+    """Two weekdays date two moments by the words governing them (:func:`day_governor`): the day one was
+    told against the day a thing happened ("police said Tuesday" / "died Monday"), or the two ends of one
+    happening (``_PHASES``); two verbs of one moment ("voted" / "passed") date the same one."""
+    if a is None or b is None or a == b:
+        return False
+    if (a == "<telling>") != (b == "<telling>"):
+        return True
+    phases = [next((k for k, words in enumerate(_PHASES) if word in words), None) for word in (a, b)]
+    return None not in phases and phases[0] != phases[1]

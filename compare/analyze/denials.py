@@ -121,6 +121,11 @@ class Denial:
     words: str
     scope: frozenset[str]
     term: str = ""
+    done_to: frozenset[str] = frozenset()
+    """for a negated verb, the content words right after it, names too ("never checked into Morningside":
+    morningsid): what the act is done to (:func:`_same_act`)"""
+    doer: frozenset[str] = frozenset()
+    """for a negated verb, the names of its clause before it, lower case ("Lindsay never checked"): who did not"""
 
 
 # "Rubbish" and "nonsense" call a report false ("Reports that ... are rubbish"), but a plan or an idea
@@ -251,8 +256,55 @@ def negated_claims(text: str) -> list[Denial]:
             continue
         if _SUBORDINATE.search(text, 0, start) or _relative_that(text[:start]) or text[:start].rstrip().endswith((",", "—", "–")):
             continue  # ", not gold-plated", "the uploader, not some TV network": a contrast
-        out.append(Denial(words, _scope(text, start, end, breaks, reach=False), term))  # ", a fact she has not revealed"
+        scope = _scope(text, start, end, breaks, reach=False)  # ", a fact she has not revealed"
+        clause = max((e for b, e in breaks if e <= start), default=0)
+        verb = all(w.lower() in _BETWEEN or w.lower().endswith("ly") for w in text[start:end].split()[1:-1])
+        doer = frozenset(w.lower() for w in _NAME.findall(text, clause, start) if tokens(w)) if verb else frozenset()
+        out.append(Denial(words, scope, term, _done_to(text, end), doer))
     return out
+
+
+_DONE_TO_WORDS = 3  # content words after a verb read as what it is done to
+# What may stand between a negation and its verb ("has not been banned", "did not ever enter"); any other
+# word makes the negated word no verb ("did not a week ago": "week").
+_BETWEEN = frozenset("be been being have has had ever yet even".split())
+# Words before a noun: the word after one is no verb ("a week ago", "the check").
+_BEFORE_NOUN = frozenset("a an the this that these those his her its their our my your every each no one".split())
+
+
+def _done_to(text: str, end: int) -> frozenset[str]:
+    """The first ``_DONE_TO_WORDS`` content words after ``end`` (a verb's), names too, within its clause and
+    before an infinitive ("sent eight experts to monitor the poll": the experts, not the monitoring)."""
+    stops = [m.start() for m in (_BREAK.search(text, end), _TO_VERB.search(text, end)) if m]
+    return frozenset(tokens(text[end : min(stops, default=len(text))])[:_DONE_TO_WORDS])
+
+
+_TO_VERB = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|this|that)\b)[a-z]")
+
+
+def _same_act(denial: Denial, text: str, articles: Sequence[str]) -> bool:
+    """``text`` affirms the act ``denial`` negates, of the same doer and done to the same thing, where the
+    two share too few plain words for :func:`denial_difference`'s rule ("Lindsay never checked into
+    Morningside" against "Heller told a judge that Lohan had checked in to the Morningside Recovery rehab
+    facility"): the negated verb stands in ``text`` with a word of what it is done to right after it
+    (``_done_to``), and a name of the doer (``Denial.doer``) among the names just before it, or written
+    beside one of them in one of ``articles`` (plain texts: "lindsay lohan").  No doer named, no act."""
+    if not denial.term or not denial.done_to or not denial.doer:
+        return False
+    for m in WORDS.finditer(text):
+        if not m.group()[0].islower() or normalise_word(m.group()) != denial.term or _INFINITIVE.search(text, 0, m.start()):
+            continue
+        if text[: m.start()].split()[-1:] and text[: m.start()].split()[-1].lower() in _BEFORE_NOUN:
+            continue  # "a week ago": a noun, no act
+        if not _done_to(text, m.end()) & denial.done_to:
+            continue
+        near = {w.lower() for w in _NAME.findall(" ".join(text[: m.start()].split()[-6:])) if tokens(w)}
+        if near & denial.doer or any(
+            re.search(rf"\b{re.escape(x)} {re.escape(y)}\b|\b{re.escape(y)} {re.escape(x)}\b", article)
+            for x in denial.doer for y in near for article in articles
+        ):
+            return True
+    return False
 
 
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
@@ -285,6 +337,7 @@ def denial_difference(
     claims: bool = True,
     intros: Mapping[str, str] | None = None,
     settings: DifferenceSettings | None = None,
+    article_texts: Mapping[str, str] | None = None,
 ) -> Difference | None:
     """One version (a member) denies what another, linked to it and denying nothing in any words,
     reports: a "negation" difference.  With ``claims``, a verb of the claim negated counts as a
@@ -306,9 +359,11 @@ def denial_difference(
     for a, b in linked:
         for denier, other in ((a, b), (b, a)):
             own = bool(_FIRST_PERSON.search(members[denier].text) and _FIRST_PERSON.search(members[other].text))
+            texts = [article_texts[members[k].article] for k in (denier, other) if article_texts and members[k].article in article_texts]
             about = [
                 d for d in found[denier]
-                if len(d.scope & words[other]) >= _SHARED_MIN_WORDS and (not d.term or (d.term in affirmed[other] and not own))
+                if (len(d.scope & words[other]) >= _SHARED_MIN_WORDS or (not own and _same_act(d, members[other].text, texts)))
+                and (not d.term or (d.term in affirmed[other] and not own))
                 and not opposes(members[other].text, {d.term} if d.term else d.scope)
             ]
             if about and plain[other] and not _asks_or_introduces(members[other].text):

@@ -302,7 +302,9 @@ def _differences(
     out.extend(opposites)
     # "denied" / "confirmed": an opposite already; "not see" / "sees" in close versions: a negation already
     pairs = list(sims) if settings.differences.denial_group_pairs else linked
-    denied = None if opposites else denial_difference(members, pairs, claims=not negated, intros=intros, settings=settings.differences)
+    denied = None if opposites else denial_difference(
+        members, pairs, claims=not negated, intros=intros, settings=settings.differences, article_texts=article_texts
+    )
     if denied:
         out.append(denied)
     hedge = hedge_difference(members, close, quotes, settings.differences, intros)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare.analyze.date_differences import near_words
+from compare.analyze.date_differences import governor, near_words
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 
@@ -36,12 +36,6 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _DAY = 24 * 60
-# What may stand between a time and the word governing it: "began at", "scheduled for", "put out by".
-_LINKS = frozenset("at for by until till from to on since of (".split())
-_PARTICLES = frozenset("out off up down over back away in".split())
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
-
-
 @dataclass(frozen=True, slots=True)
 class _Time:
     text: str
@@ -78,21 +72,8 @@ def _times(text: str, rules: DifferenceSettings) -> list[_Time]:
         zone = " ".join(zone.strip("()").split()).lower() if zone else None
         shown = m.group().strip()
         shown = shown if "(" in shown else shown.rstrip(")")  # "(0130 GMT)": its own bracket, not the zone's
-        out.append(_Time(shown, m.start(), low, high, zone, _governor(text[max(0, m.start() - 80) : m.start()])))
+        out.append(_Time(shown, m.start(), low, high, zone, governor(text[max(0, m.start() - 80) : m.start()])))
     return out
-
-
-def _governor(before: str) -> str | None:
-    """The word right before a time and its "at", "for", ... ("the fire broke out at" → "broke out"), or
-    None when none is there (a comma, a figure, the sentence's start)."""
-    words: list[str] = [w.lower() for w in _WORD.findall(before)]
-    while words and words[-1] in _LINKS:
-        words.pop()
-    if not words or not words[-1][0].isalpha():
-        return None
-    if words[-1] in _PARTICLES and len(words) > 1 and words[-2][0].isalpha():
-        return f"{words[-2]} {words[-1]}"
-    return words[-1]
 
 
 def _comparable(x: _Time, y: _Time) -> bool:

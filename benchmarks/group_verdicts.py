@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "labels"
 READINGS = ("reading10", "reading11", "reading12", "reading13", "reading14", "reading15", "reading16",
-            "reading17", "reading18", "reading19", "reading20", "reading21", "reading22",
+            "reading17", "reading18", "reading19", "reading20", "reading21", "reading22", "reading23",
             "review-s14-basil", "review-s15-basil", "review-s16-basil")
 Verdict = tuple[str, str, str]  # verdict, note, where it comes from
 

@@ -131,14 +131,14 @@ def _two_moments_dated(text_a: str, x: DateMention, text_b: str, y: DateMention)
     """Two dates of two moments by the words governing them, as two weekdays (:func:`two_moments_governed`):
     "broke out on Dec. 1" / "was put out on Dec. 2".  Read only for dates that clash: "a previously announced
     November 2013 release date" is still less precise than "a release date of 22 November 2013"."""
-    return two_moments_governed(day_governor(text_a[max(0, x.start - 80) : x.start]), day_governor(text_b[max(0, y.start - 80) : y.start]))
+    return two_moments_governed(day_governor(before_at(text_a, x.start)), day_governor(before_at(text_b, y.start)))
 
 
 def _weekdays(text: str, reach: int) -> list[tuple[str, set[str], str | None]]:
     """Each weekday ``text`` names as a day, with its words around (:func:`near_words`) and the word
     governing it (:func:`day_governor`)."""
     return [
-        (m.group(), near_words(text, m.start(), len(m.group()), reach), day_governor(text[max(0, m.start() - 80) : m.start()]))
+        (m.group(), near_words(text, m.start(), len(m.group()), reach), day_governor(before_at(text, m.start())))
         for m in weekdays_named(text, after_names=False)
     ]
 
@@ -225,6 +225,16 @@ def _more_precise(a: DateMention, b: DateMention) -> bool:
     parts_a = {k for k, v in (("y", a.year), ("m", a.month), ("d", a.day)) if v is not None}
     parts_b = {k for k, v in (("y", b.year), ("m", b.month), ("d", b.day)) if v is not None}
     return parts_b < parts_a and parts_a - parts_b != {"y"}
+
+
+GOVERNOR_REACH = 80
+"""How many characters before a time, a weekday or a date are read for the word governing it."""
+
+
+def before_at(text: str, at: int) -> str:
+    """The ``GOVERNOR_REACH`` characters of ``text`` before ``at``, where :func:`governor` and
+    :func:`day_governor` read the governing word."""
+    return text[max(0, at - GOVERNOR_REACH) : at]
 
 
 # What may stand between a time and the word governing it: "began at", "scheduled for", "put out by".

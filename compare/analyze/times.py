@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare.analyze.date_differences import governor, near_words
+from compare.analyze.date_differences import before_at, governor, near_words
 from compare.difference_settings import DifferenceSettings
 from compare.models import Difference, Sentence
 
@@ -72,7 +72,7 @@ def _times(text: str, rules: DifferenceSettings) -> list[_Time]:
         zone = " ".join(zone.strip("()").split()).lower() if zone else None
         shown = m.group().strip()
         shown = shown if "(" in shown else shown.rstrip(")")  # "(0130 GMT)": its own bracket, not the zone's
-        out.append(_Time(shown, m.start(), low, high, zone, governor(text[max(0, m.start() - 80) : m.start()])))
+        out.append(_Time(shown, m.start(), low, high, zone, governor(before_at(text, m.start()))))
     return out
 
 
